@@ -1,0 +1,277 @@
+/**
+ * Structural checks of an effective policy: every reference resolves, every comparison fits the
+ * type of its fact, no rule refers to itself. The compiler refuses a policy with any error here;
+ * the linter reports them all.
+ */
+import { isIsoDate } from './dates.js';
+import { diag, didYouMean, type Diagnostic } from './errors.js';
+import type { CompareNode, Condition, FactDecl, FactValue } from './model.js';
+import type { EffectivePolicy } from './resolve.js';
+import { UNDETERMINED } from './model.js';
+
+export function checkStructure(eff: EffectivePolicy): Diagnostic[] {
+  const out: Diagnostic[] = [...eff.problems];
+  const facts = eff.facts;
+
+  for (const f of eff.pack.facts) {
+    if (f.type === 'enum' && (!f.values || f.values.length < 2)) {
+      out.push(
+        diag(
+          'PACK_ENUM_WITHOUT_VALUES',
+          'error',
+          `事实“${f.id}”是枚举类型，需要至少两个取值 values。`,
+          `fact '${f.id}' is an enum and needs at least two values.`,
+          f.at,
+        ),
+      );
+    }
+  }
+
+  for (const c of eff.clauses.values()) {
+    if (!eff.sources.has(c.source)) {
+      const hint = didYouMean(c.source, eff.sources.keys());
+      out.push(
+        diag(
+          'PACK_UNKNOWN_SOURCE',
+          'error',
+          `条款“${c.id}”引用的文件“${c.source}”未在 sources 中列出。${hint.zh}`,
+          `clause '${c.id}' cites source '${c.source}', which is not listed in sources. ${hint.en}`.trim(),
+          c.at,
+        ),
+      );
+    }
+  }
+
+  const visitCondition = (cond: Condition): void => {
+    switch (cond.kind) {
+      case 'all':
+      case 'any':
+        cond.of.forEach(visitCondition);
+        return;
+      case 'not':
+        visitCondition(cond.of);
+        return;
+      case 'rule':
+        if (!eff.rules.has(cond.id)) {
+          const hint = didYouMean(cond.id, eff.rules.keys());
+          out.push(
+            diag(
+              'PACK_UNKNOWN_RULE',
+              'error',
+              `引用了不存在的规则“${cond.id}”。${hint.zh}`,
+              `refers to rule '${cond.id}', which does not exist. ${hint.en}`.trim(),
+              cond.at,
+            ),
+          );
+        }
+        return;
+      case 'predicate':
+        if (!eff.predicates.has(cond.id)) {
+          const hint = didYouMean(cond.id, eff.predicates.keys());
+          out.push(
+            diag(
+              'PACK_UNKNOWN_PREDICATE',
+              'error',
+              `引用了不存在的谓词“${cond.id}”。${hint.zh}`,
+              `refers to predicate '${cond.id}', which does not exist. ${hint.en}`.trim(),
+              cond.at,
+            ),
+          );
+        }
+        return;
+      case 'compare': {
+        const decl = facts.get(cond.fact);
+        if (!decl) {
+          const hint = didYouMean(cond.fact, facts.keys());
+          out.push(
+            diag(
+              'PACK_UNKNOWN_FACT',
+              'error',
+              `条件使用了未声明的事实“${cond.fact}”。${hint.zh || '请在 facts 中声明，或使用标准词汇中的事实。'}`,
+              `the condition uses fact '${cond.fact}', which is not declared. ${hint.en || 'Declare it under facts or use a standard fact.'}`,
+              cond.at,
+            ),
+          );
+          return;
+        }
+        const problem = compareTypeProblem(cond, decl);
+        if (problem) out.push(problem);
+        return;
+      }
+    }
+  };
+
+  for (const p of eff.predicates.values()) visitCondition(p.when);
+  for (const r of eff.rules.values()) {
+    visitCondition(r.when);
+    for (const c of r.clauses) {
+      if (!eff.clauses.has(c)) {
+        const hint = didYouMean(c, eff.clauses.keys());
+        out.push(
+          diag(
+            'PACK_UNKNOWN_CLAUSE',
+            'error',
+            `规则“${r.id}”引用了不存在的条款“${c}”。${hint.zh}`,
+            `rule '${r.id}' cites clause '${c}', which does not exist. ${hint.en}`.trim(),
+            r.at,
+          ),
+        );
+      }
+    }
+  }
+  const outcomeIds = new Set(eff.outcomes.map((o) => o.id));
+  if (outcomeIds.has(UNDETERMINED)) {
+    out.push(
+      diag(
+        'PACK_RESERVED_OUTCOME',
+        'error',
+        `“${UNDETERMINED}”是系统保留的结果，不能列入结果阶梯。`,
+        `'${UNDETERMINED}' is reserved by the engine and cannot be on the outcome ladder.`,
+        eff.pack.at,
+      ),
+    );
+  }
+  eff.decision.forEach((d, i) => {
+    if (d.when) visitCondition(d.when);
+    if (!outcomeIds.has(d.outcome)) {
+      const hint = didYouMean(d.outcome, outcomeIds);
+      out.push(
+        diag(
+          'PACK_UNKNOWN_OUTCOME',
+          'error',
+          `决定条目“${d.id}”的结果“${d.outcome}”不在结果阶梯中（${[...outcomeIds].join('、')}）。${hint.zh}`,
+          `decision entry '${d.id}' gives '${d.outcome}', which is not on the outcome ladder (${[...outcomeIds].join(', ')}). ${hint.en}`.trim(),
+          d.at,
+        ),
+      );
+    }
+    if (!d.when && i < eff.decision.length - 1) {
+      out.push(
+        diag(
+          'PACK_OTHERWISE_NOT_LAST',
+          'error',
+          `兜底条目“${d.id}”（otherwise）之后的条目永远不会被用到；兜底条目必须放在最后。`,
+          `the fallback entry '${d.id}' (otherwise) must be last: entries after it can never apply.`,
+          d.at,
+        ),
+      );
+    }
+  });
+
+  out.push(...referenceCycles(eff));
+  return out;
+}
+
+function compareTypeProblem(c: CompareNode, f: FactDecl): Diagnostic | undefined {
+  const values: readonly FactValue[] = Array.isArray(c.value) ? c.value : [c.value as FactValue];
+  const bad = (zh: string, en: string) => diag('PACK_TYPE_MISMATCH', 'error', zh, en, c.at);
+  const ordered = c.op === 'lt' || c.op === 'lte' || c.op === 'gt' || c.op === 'gte';
+  if (ordered && (f.type === 'boolean' || f.type === 'enum')) {
+    return bad(
+      `事实“${f.id}”是${f.type === 'boolean' ? '布尔' : '枚举'}类型，不能用 ${c.op} 比较大小；请用 eq、ne、in 或 notIn。`,
+      `fact '${f.id}' is ${f.type === 'boolean' ? 'a boolean' : 'an enum'} and cannot be compared with ${c.op}; use eq, ne, in or notIn.`,
+    );
+  }
+  if ((c.op === 'in' || c.op === 'notIn') !== Array.isArray(c.value)) {
+    return bad(
+      `${c.op} 的比较值${Array.isArray(c.value) ? '不能' : '必须'}是列表。`,
+      `the value of ${c.op} ${Array.isArray(c.value) ? 'cannot' : 'must'} be a list.`,
+    );
+  }
+  for (const v of values) {
+    switch (f.type) {
+      case 'boolean':
+        if (typeof v !== 'boolean') {
+          return bad(
+            `事实“${f.id}”是布尔类型，比较值应为 true 或 false，而不是 ${JSON.stringify(v)}。`,
+            `fact '${f.id}' is a boolean; compare it with true or false, not ${JSON.stringify(v)}.`,
+          );
+        }
+        break;
+      case 'number':
+        if (typeof v !== 'number') {
+          return bad(
+            `事实“${f.id}”是数值类型，比较值应为数字，而不是 ${JSON.stringify(v)}。`,
+            `fact '${f.id}' is a number; compare it with a number, not ${JSON.stringify(v)}.`,
+          );
+        }
+        break;
+      case 'date':
+        if (!isIsoDate(v)) {
+          return bad(
+            `事实“${f.id}”是日期类型，比较值应写作 YYYY-MM-DD，而不是 ${JSON.stringify(v)}。`,
+            `fact '${f.id}' is a date; compare it with a date written YYYY-MM-DD, not ${JSON.stringify(v)}.`,
+          );
+        }
+        break;
+      case 'enum': {
+        const allowed = (f.values ?? []).map((o) => o.value);
+        if (typeof v !== 'string' || !allowed.includes(v)) {
+          const hint = typeof v === 'string' ? didYouMean(v, allowed) : { zh: '', en: '' };
+          return bad(
+            `事实“${f.id}”没有取值 ${JSON.stringify(v)}；可用：${allowed.join('、')}。${hint.zh}`,
+            `fact '${f.id}' has no value ${JSON.stringify(v)}; allowed: ${allowed.join(', ')}. ${hint.en}`.trim(),
+          );
+        }
+        break;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Rules and predicates that refer to themselves, directly or through others. */
+function referenceCycles(eff: EffectivePolicy): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const state = new Map<string, 1 | 2>();
+  const refsOf = (cond: Condition, acc: string[]): string[] => {
+    switch (cond.kind) {
+      case 'all':
+      case 'any':
+        cond.of.forEach((c) => refsOf(c, acc));
+        break;
+      case 'not':
+        refsOf(cond.of, acc);
+        break;
+      case 'rule':
+        acc.push('rule:' + cond.id);
+        break;
+      case 'predicate':
+        acc.push('predicate:' + cond.id);
+        break;
+      case 'compare':
+        break;
+    }
+    return acc;
+  };
+  const bodyOf = (key: string): Condition | undefined => {
+    const [kind, id] = key.split(':') as [string, string];
+    return kind === 'rule' ? eff.rules.get(id)?.when : eff.predicates.get(id)?.when;
+  };
+  const visit = (key: string, stack: string[]): void => {
+    const s = state.get(key);
+    if (s === 2) return;
+    if (s === 1) {
+      const cycle = [...stack.slice(stack.indexOf(key)), key].map((k) => k.split(':')[1]);
+      const [kind, id] = key.split(':') as [string, string];
+      const at = kind === 'rule' ? eff.rules.get(id)?.at : eff.predicates.get(id)?.at;
+      out.push(
+        diag(
+          'PACK_REFERENCE_CYCLE',
+          'error',
+          `规则或谓词循环引用：${cycle.join(' → ')}。`,
+          `rules or predicates refer to each other in a cycle: ${cycle.join(' → ')}.`,
+          at,
+        ),
+      );
+      return;
+    }
+    state.set(key, 1);
+    const body = bodyOf(key);
+    if (body) for (const r of refsOf(body, [])) visit(r, [...stack, key]);
+    state.set(key, 2);
+  };
+  for (const id of eff.rules.keys()) visit('rule:' + id, []);
+  for (const id of eff.predicates.keys()) visit('predicate:' + id, []);
+  return out;
+}

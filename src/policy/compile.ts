@@ -1,0 +1,365 @@
+/**
+ * The compiler: an effective policy becomes a tree of small closures evaluated in three-valued
+ * (Kleene) logic — false, true, unknown — so that an outcome is reached as soon as the known facts
+ * decide it. Compile once, evaluate many fact sets; nothing here does I/O.
+ */
+import { checkStructure } from './check.js';
+import { PolicyError } from './errors.js';
+import { renderValue } from './facts.js';
+import type {
+  CompareNode,
+  Condition,
+  DecisionEntry,
+  FactDecl,
+  FactValue,
+  Facts,
+  I18nText,
+  Outcome,
+} from './model.js';
+import type { EffectivePolicy } from './resolve.js';
+
+/** Three truth values, as small integers for speed. */
+export const F = 0;
+export const T = 1;
+export const U = 2;
+export type Tri = 0 | 1 | 2;
+
+export type TriFn = (facts: Facts) => Tri;
+
+/** A compiled condition node, kept for explanations and for the linter's search. */
+export interface CNode {
+  readonly src: Condition;
+  readonly fn: TriFn;
+  readonly kids: readonly CNode[];
+  /** For rule and predicate references: the referenced body. */
+  readonly ref?: { readonly kind: 'rule' | 'predicate'; readonly id: string; readonly body: CNode };
+  /** Plain-language statement of what the node requires. */
+  readonly text: I18nText;
+  /** For comparisons: the fact declaration. */
+  readonly fact?: FactDecl;
+}
+
+export interface CEntry {
+  readonly entry: DecisionEntry;
+  readonly rank: number;
+  readonly node: CNode | undefined;
+  readonly fn: TriFn;
+}
+
+/** Memo of rule values within one evaluation: a generation counter avoids clearing arrays. */
+class Memo {
+  gen = 1;
+  readonly gens: Uint32Array;
+  readonly vals: Uint8Array;
+  constructor(n: number) {
+    this.gens = new Uint32Array(Math.max(1, n));
+    this.vals = new Uint8Array(Math.max(1, n));
+  }
+  next(): void {
+    this.gen++;
+    if (this.gen === 0xffffffff) {
+      this.gens.fill(0);
+      this.gen = 1;
+    }
+  }
+}
+
+const ALWAYS: TriFn = () => T;
+
+export class CompiledPolicy {
+  readonly eff: EffectivePolicy;
+  readonly outcomes: readonly Outcome[];
+  readonly rank: ReadonlyMap<string, number>;
+  readonly entries: readonly CEntry[];
+  readonly ruleNodes: ReadonlyMap<string, CNode>;
+  readonly predicateNodes: ReadonlyMap<string, CNode>;
+  private readonly memo: Memo;
+  private readonly entryFns: TriFn[];
+  private readonly entryBits: Int32Array;
+  /** Mask of the possible outcomes after the last `decideRank` call. */
+  lastMask = 0;
+
+  private constructor(eff: EffectivePolicy) {
+    this.eff = eff;
+    this.outcomes = eff.outcomes;
+    this.rank = new Map(eff.outcomes.map((o, i) => [o.id, i]));
+    const ruleIds = [...eff.rules.keys()];
+    this.memo = new Memo(ruleIds.length);
+    const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
+    const ruleNodes = new Map<string, CNode>();
+    const predicateNodes = new Map<string, CNode>();
+    const memo = this.memo;
+
+    const compileRef = (kind: 'rule' | 'predicate', id: string): CNode => {
+      const cache = kind === 'rule' ? ruleNodes : predicateNodes;
+      const hit = cache.get(id);
+      if (hit) return hit;
+      const def = kind === 'rule' ? eff.rules.get(id)! : eff.predicates.get(id)!;
+      const body = compileNode(def.when);
+      let fn = body.fn;
+      if (kind === 'rule') {
+        const i = ruleIndex.get(id)!;
+        const inner = body.fn;
+        const gens = memo.gens;
+        const vals = memo.vals;
+        fn = (f) => {
+          if (gens[i] === memo.gen) return vals[i] as Tri;
+          const v = inner(f);
+          gens[i] = memo.gen;
+          vals[i] = v;
+          return v;
+        };
+      }
+      const node: CNode = { src: def.when, fn, kids: [body], text: def.title, ref: { kind, id, body } };
+      cache.set(id, node);
+      return node;
+    };
+
+    const compileNode = (c: Condition): CNode => {
+      switch (c.kind) {
+        case 'all': {
+          const kids = c.of.map(compileNode);
+          return { src: c, kids, fn: allFn(kids.map((k) => k.fn)), text: c.note ?? ALL_TEXT };
+        }
+        case 'any': {
+          const kids = c.of.map(compileNode);
+          return { src: c, kids, fn: anyFn(kids.map((k) => k.fn)), text: c.note ?? ANY_TEXT };
+        }
+        case 'not': {
+          const kid = compileNode(c.of);
+          const inner = kid.fn;
+          const fn: TriFn = (f) => {
+            const v = inner(f);
+            return v === U ? U : v === T ? F : T;
+          };
+          return {
+            src: c,
+            kids: [kid],
+            fn,
+            text: c.note ?? { zh: `并非：${kid.text.zh}`, en: `not: ${kid.text.en}` },
+          };
+        }
+        case 'rule':
+        case 'predicate': {
+          const target = compileRef(c.kind, c.id);
+          return c.note ? { ...target, src: c, text: c.note } : { ...target, src: c };
+        }
+        case 'compare': {
+          const decl = eff.facts.get(c.fact)!;
+          return { src: c, kids: [], fn: compareFn(c), text: c.note ?? describeCompare(c, decl), fact: decl };
+        }
+      }
+    };
+
+    this.ruleNodes = ruleNodes;
+    this.predicateNodes = predicateNodes;
+    for (const id of ruleIds) compileRef('rule', id);
+    for (const id of eff.predicates.keys()) compileRef('predicate', id);
+    this.entries = eff.decision.map((entry) => {
+      const node = entry.when ? compileNode(entry.when) : undefined;
+      return { entry, rank: this.rank.get(entry.outcome)!, node, fn: node ? node.fn : ALWAYS };
+    });
+    this.entryFns = this.entries.map((e) => e.fn);
+    this.entryBits = Int32Array.from(this.entries.map((e) => 1 << e.rank));
+    this.compileCondition = compileNode;
+  }
+
+  /** Compiles an extra condition against this policy's facts, rules and predicates (for the linter). */
+  readonly compileCondition: (c: Condition) => CNode;
+
+  static compile(eff: EffectivePolicy): CompiledPolicy {
+    const problems = checkStructure(eff).filter((d) => d.severity === 'error');
+    if (problems.length > 0) throw new PolicyError(problems);
+    if (eff.outcomes.length > 30) {
+      throw new PolicyError([
+        {
+          code: 'PACK_TOO_MANY_OUTCOMES',
+          severity: 'error',
+          message: { zh: '结果阶梯最多 30 级。', en: 'an outcome ladder has at most 30 steps.' },
+          at: eff.pack.at,
+        },
+      ]);
+    }
+    return new CompiledPolicy(eff);
+  }
+
+  /** Starts a new evaluation: forget memoized rule values. Call before evaluating nodes directly. */
+  begin(): void {
+    this.memo.next();
+  }
+
+  /**
+   * The fast path: the rank of the outcome on the ladder, or -1 when the known facts do not decide
+   * it. `lastMask` holds the possible outcomes as bits of their ranks (0 when nothing applies).
+   */
+  decideRank(facts: Facts): number {
+    this.memo.next();
+    const fns = this.entryFns;
+    const bits = this.entryBits;
+    let mask = 0;
+    for (let i = 0; i < fns.length; i++) {
+      const v = fns[i]!(facts);
+      if (v === F) continue;
+      mask |= bits[i]!;
+      if (v === T) break;
+    }
+    this.lastMask = mask;
+    // A single possible outcome: the facts decide it.
+    if (mask !== 0 && (mask & (mask - 1)) === 0) return 31 - Math.clz32(mask);
+    return -1;
+  }
+
+  /** The outcome id, or 'undetermined'. */
+  decide(facts: Facts): string {
+    const r = this.decideRank(facts);
+    return r < 0 ? 'undetermined' : this.outcomes[r]!.id;
+  }
+
+  /** Values of a node under the current memo generation (call begin() first). */
+  value(node: CNode, facts: Facts): Tri {
+    return node.fn(facts);
+  }
+}
+
+const ALL_TEXT: I18nText = { zh: '以下条件全部满足', en: 'all of the following hold' };
+const ANY_TEXT: I18nText = { zh: '以下条件至少满足一项', en: 'at least one of the following holds' };
+
+function allFn(fns: TriFn[]): TriFn {
+  if (fns.length === 1) return fns[0]!;
+  if (fns.length === 2) {
+    const [a, b] = fns as [TriFn, TriFn];
+    return (f) => {
+      const x = a(f);
+      if (x === F) return F;
+      const y = b(f);
+      if (y === F) return F;
+      return x === U || y === U ? U : T;
+    };
+  }
+  const n = fns.length;
+  return (f) => {
+    let unknown = false;
+    for (let i = 0; i < n; i++) {
+      const v = fns[i]!(f);
+      if (v === F) return F;
+      if (v === U) unknown = true;
+    }
+    return unknown ? U : T;
+  };
+}
+
+function anyFn(fns: TriFn[]): TriFn {
+  if (fns.length === 1) return fns[0]!;
+  if (fns.length === 2) {
+    const [a, b] = fns as [TriFn, TriFn];
+    return (f) => {
+      const x = a(f);
+      if (x === T) return T;
+      const y = b(f);
+      if (y === T) return T;
+      return x === U || y === U ? U : F;
+    };
+  }
+  const n = fns.length;
+  return (f) => {
+    let unknown = false;
+    for (let i = 0; i < n; i++) {
+      const v = fns[i]!(f);
+      if (v === T) return T;
+      if (v === U) unknown = true;
+    }
+    return unknown ? U : F;
+  };
+}
+
+function compareFn(c: CompareNode): TriFn {
+  const k = c.fact;
+  switch (c.op) {
+    case 'eq': {
+      const x = c.value as FactValue;
+      return (f) => {
+        const v = f[k];
+        return v === undefined || v === null ? U : v === x ? T : F;
+      };
+    }
+    case 'ne': {
+      const x = c.value as FactValue;
+      return (f) => {
+        const v = f[k];
+        return v === undefined || v === null ? U : v === x ? F : T;
+      };
+    }
+    case 'in':
+    case 'notIn': {
+      const list = c.value as readonly FactValue[];
+      const hit = c.op === 'in' ? T : F;
+      const miss = c.op === 'in' ? F : T;
+      if (list.length <= 4) {
+        const [a, b, d, e] = list;
+        return (f) => {
+          const v = f[k];
+          if (v === undefined || v === null) return U;
+          return v === a || v === b || v === d || v === e ? hit : miss;
+        };
+      }
+      const set = new Set<FactValue>(list);
+      return (f) => {
+        const v = f[k];
+        if (v === undefined || v === null) return U;
+        return set.has(v) ? hit : miss;
+      };
+    }
+    case 'lt': {
+      const x = c.value as number;
+      return (f) => {
+        const v = f[k];
+        return v === undefined || v === null ? U : (v as number) < x ? T : F;
+      };
+    }
+    case 'lte': {
+      const x = c.value as number;
+      return (f) => {
+        const v = f[k];
+        return v === undefined || v === null ? U : (v as number) <= x ? T : F;
+      };
+    }
+    case 'gt': {
+      const x = c.value as number;
+      return (f) => {
+        const v = f[k];
+        return v === undefined || v === null ? U : (v as number) > x ? T : F;
+      };
+    }
+    case 'gte': {
+      const x = c.value as number;
+      return (f) => {
+        const v = f[k];
+        return v === undefined || v === null ? U : (v as number) >= x ? T : F;
+      };
+    }
+  }
+}
+
+const OP_WORDS: Record<CompareNode['op'], I18nText> = {
+  eq: { zh: '为', en: 'is' },
+  ne: { zh: '不为', en: 'is not' },
+  in: { zh: '属于', en: 'is one of' },
+  notIn: { zh: '不属于', en: 'is none of' },
+  lt: { zh: '小于', en: 'is less than' },
+  lte: { zh: '不超过', en: 'is at most' },
+  gt: { zh: '大于', en: 'is more than' },
+  gte: { zh: '不少于', en: 'is at least' },
+};
+
+/** "谋取私利为“否”" / "Private gain is no". */
+export function describeCompare(c: CompareNode, f: FactDecl): I18nText {
+  const render = (lang: 'zh' | 'en') => {
+    const values = Array.isArray(c.value) ? c.value : [c.value as FactValue];
+    const shown = values.map((v) => renderValue(f, v, lang));
+    const joined = lang === 'zh' ? shown.map((s) => `“${s}”`).join('、') : shown.join(', ');
+    return lang === 'zh'
+      ? `${f.label.zh}${OP_WORDS[c.op].zh}${joined}`
+      : `${f.label.en} ${OP_WORDS[c.op].en} ${joined}`;
+  };
+  return { zh: render('zh'), en: render('en') };
+}

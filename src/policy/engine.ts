@@ -1,0 +1,201 @@
+/**
+ * The policy engine's public face: pick the version in force, apply the more lenient later
+ * version where it helps the official (从旧兼从轻), evaluate, explain.
+ */
+import { CompiledPolicy } from './compile.js';
+import { isIsoDate } from './dates.js';
+import { fail } from './errors.js';
+import { explain, type Explained } from './explain.js';
+import { assertFacts } from './facts.js';
+import type { Facts, I18nText, Pack, PackVersion } from './model.js';
+import { UNDETERMINED } from './model.js';
+import type { EffectivePolicy, PackSet } from './resolve.js';
+
+export interface EvaluateOptions {
+  /** Date of the conduct (YYYY-MM-DD): selects the version in force. */
+  readonly at: string;
+  /** Date of decision: if the version then in force is more favourable, it applies. */
+  readonly decidedAt?: string;
+  /** Check the facts against the declared vocabulary first (default true). */
+  readonly validate?: boolean;
+}
+
+export interface TimeNote {
+  readonly conductDate: string;
+  readonly decisionDate?: string;
+  readonly conductVersion: string;
+  readonly decisionVersion?: string;
+  /** Which version's outcome applies. */
+  readonly applied: 'conduct' | 'decision';
+  /** True when the later version applies because it is more favourable. */
+  readonly moreLenientLaterVersion: boolean;
+  readonly note: I18nText;
+}
+
+export interface Evaluation extends Explained {
+  readonly pack: string;
+  readonly packTitle: I18nText;
+  readonly version: string;
+  /** The versions applied, this pack first and then its ancestors. */
+  readonly chain: readonly { readonly pack: string; readonly version: string }[];
+  readonly time: TimeNote;
+  readonly notice?: I18nText;
+}
+
+export class PolicyEngine {
+  private readonly compiledCache = new Map<string, CompiledPolicy>();
+
+  constructor(readonly packs: PackSet) {}
+
+  compile(eff: EffectivePolicy): CompiledPolicy {
+    let c = this.compiledCache.get(eff.key);
+    if (!c) {
+      c = CompiledPolicy.compile(eff);
+      this.compiledCache.set(eff.key, c);
+    }
+    return c;
+  }
+
+  /** The compiled policy of a pack in force on a date. */
+  at(packId: string, date: string): CompiledPolicy {
+    checkDate(date, 'at');
+    const p = this.packs.get(packId);
+    const v = this.packs.requireVersionAt(p, date);
+    return this.compile(this.packs.effective(p, v, date));
+  }
+
+  /** The compiled policy of a given version (published or draft), with ancestors as of `date`. */
+  version(packId: string, versionId: string, date?: string): CompiledPolicy {
+    const p = this.packs.get(packId);
+    const v = this.packs.version(p, versionId);
+    return this.compile(this.packs.effective(p, v, date ?? v.from));
+  }
+
+  evaluate(packId: string, facts: Facts, opts: EvaluateOptions): Evaluation {
+    checkDate(opts.at, 'at');
+    if (opts.decidedAt !== undefined) {
+      checkDate(opts.decidedAt, 'decided-at');
+      if (opts.decidedAt < opts.at) {
+        fail(
+          'POLICY_DECIDED_BEFORE_CONDUCT',
+          `决定日期 ${opts.decidedAt} 早于行为发生日期 ${opts.at}。`,
+          `the decision date ${opts.decidedAt} is before the date of the conduct ${opts.at}.`,
+        );
+      }
+    }
+    const p = this.packs.get(packId);
+    const conduct = this.at(packId, opts.at);
+    if (opts.validate !== false) assertFacts(facts, conduct.eff.facts);
+    const decision =
+      opts.decidedAt !== undefined && opts.decidedAt !== opts.at ? this.at(packId, opts.decidedAt) : undefined;
+    if (!decision || decision === conduct) {
+      return this.result(p, conduct, explain(conduct, facts), {
+        conductDate: opts.at,
+        ...(opts.decidedAt ? { decisionDate: opts.decidedAt } : {}),
+        conductVersion: conduct.eff.version.id,
+        ...(decision ? { decisionVersion: decision.eff.version.id } : {}),
+        applied: 'conduct',
+        moreLenientLaterVersion: false,
+        note: sameVersionNote(conduct.eff.version, opts.at),
+      });
+    }
+    if (opts.validate !== false) assertFacts(facts, decision.eff.facts);
+    return this.lenient(p, conduct, decision, facts, opts.at, opts.decidedAt!);
+  }
+
+  /** 从旧兼从轻: the version in force at the conduct, unless the one at decision is more favourable. */
+  private lenient(
+    p: Pack,
+    conduct: CompiledPolicy,
+    decision: CompiledPolicy,
+    facts: Facts,
+    at: string,
+    decidedAt: string,
+  ): Evaluation {
+    conduct.decideRank(facts);
+    const mc = conduct.lastMask;
+    decision.decideRank(facts);
+    const md = decision.lastMask;
+    // The possible combined outcomes: the more favourable (lower rank) of each pair.
+    let combined = 0;
+    for (let a = 0; a < 31; a++) {
+      if (!(mc & (1 << a))) continue;
+      for (let b = 0; b < 31; b++) if (md & (1 << b)) combined |= 1 << Math.min(a, b);
+    }
+    const ec = explain(conduct, facts);
+    const ed = explain(decision, facts);
+    const base = {
+      conductDate: at,
+      decisionDate: decidedAt,
+      conductVersion: conduct.eff.version.id,
+      decisionVersion: decision.eff.version.id,
+    };
+    const single = combined !== 0 && (combined & (combined - 1)) === 0;
+    if (!single) {
+      const missing = new Set([...ec.missingFacts, ...ed.missingFacts]);
+      const possible = conduct.outcomes.filter((_, i) => combined & (1 << i)).map((o) => o.id);
+      return this.result(
+        p,
+        conduct,
+        { ...ec, outcome: UNDETERMINED, possibleOutcomes: possible, reasons: [], whyNot: [], missingFacts: [...missing] },
+        {
+          ...base,
+          applied: 'conduct',
+          moreLenientLaterVersion: false,
+          note: {
+            zh: `行为时版本 ${conduct.eff.version.id} 与决定时版本 ${decision.eff.version.id} 均需比较，已知事实尚不足以确定哪一版本更有利。`,
+            en: `Versions ${conduct.eff.version.id} (at the conduct) and ${decision.eff.version.id} (at decision) must be compared; the known facts do not yet decide which is more favourable.`,
+          },
+        },
+      );
+    }
+    const r = 31 - Math.clz32(combined);
+    const conductGives = conduct.rank.get(ec.outcome);
+    const useDecision = conductGives !== r;
+    const chosen = useDecision ? ed : ec;
+    const chosenPolicy = useDecision ? decision : conduct;
+    return this.result(p, chosenPolicy, chosen, {
+      ...base,
+      applied: useDecision ? 'decision' : 'conduct',
+      moreLenientLaterVersion: useDecision,
+      note: useDecision
+        ? {
+            zh: `行为发生时（${at}）施行的是版本 ${conduct.eff.version.id}，结果为“${ec.label.zh}”；决定时（${decidedAt}）施行的版本 ${decision.eff.version.id} 对当事人更有利，依“从旧兼从轻”原则适用后者。`,
+            en: `Version ${conduct.eff.version.id} was in force at the conduct (${at}) and gives '${ec.label.en}'; version ${decision.eff.version.id}, in force at decision (${decidedAt}), is more favourable to the official and applies (the more lenient later rule).`,
+          }
+        : {
+            zh: `适用行为发生时（${at}）施行的版本 ${conduct.eff.version.id}；决定时（${decidedAt}）施行的版本 ${decision.eff.version.id} 并不更有利。`,
+            en: `Version ${conduct.eff.version.id}, in force at the conduct (${at}), applies; version ${decision.eff.version.id}, in force at decision (${decidedAt}), is not more favourable.`,
+          },
+    });
+  }
+
+  private result(p: Pack, c: CompiledPolicy, e: Explained, time: TimeNote): Evaluation {
+    return {
+      pack: p.id,
+      packTitle: p.title,
+      version: c.eff.version.id,
+      chain: c.eff.chain,
+      ...e,
+      time,
+      ...(p.notice ? { notice: p.notice } : {}),
+    };
+  }
+}
+
+function sameVersionNote(v: PackVersion, at: string): I18nText {
+  return {
+    zh: `适用行为发生时（${at}）施行的版本 ${v.id}（${v.from} 起施行）。`,
+    en: `Version ${v.id} (in force from ${v.from}) applies, being in force at the conduct (${at}).`,
+  };
+}
+
+function checkDate(d: string, name: string): void {
+  if (!isIsoDate(d)) {
+    fail(
+      'POLICY_BAD_DATE',
+      `${name} 日期“${d}”无效，应写作 YYYY-MM-DD。`,
+      `the ${name} date '${d}' is not valid; write it as YYYY-MM-DD.`,
+    );
+  }
+}

@@ -1,0 +1,287 @@
+/**
+ * Explained evaluation: the outcome with the rules that decided it (and the clauses they rest on),
+ * why each more favourable outcome was not reached, and which unknown facts still matter.
+ */
+import { F, T, U, type CNode, type CompiledPolicy, type Tri } from './compile.js';
+import type { FactValue, Facts, I18nText, RuleKind } from './model.js';
+import { UNDETERMINED } from './model.js';
+
+export interface ClauseRef {
+  readonly id: string;
+  /** Document title, number and article, e.g. 《中国共产党问责条例》第十七条. */
+  readonly citation: I18nText;
+  /** Our short paraphrase. */
+  readonly text: I18nText;
+}
+
+export interface FactUse {
+  readonly fact: string;
+  readonly value: FactValue | null;
+}
+
+/** A rule that applied and led to the outcome. */
+export interface Reason {
+  readonly rule: string;
+  readonly kind: RuleKind;
+  readonly title: I18nText;
+  readonly clauses: readonly ClauseRef[];
+  readonly facts: readonly FactUse[];
+}
+
+/** A condition that did not hold (or is not known), with the conditions under it that explain why. */
+export interface Failure {
+  readonly status: 'failed' | 'unknown';
+  readonly text: I18nText;
+  readonly rule?: string;
+  readonly clauses?: readonly ClauseRef[];
+  readonly fact?: string;
+  readonly actual?: FactValue | null;
+  readonly because?: readonly Failure[];
+}
+
+export interface WhyNot {
+  readonly outcome: string;
+  readonly label: I18nText;
+  readonly entry: string;
+  /** When an earlier decision entry already decided the case. */
+  readonly precludedBy?: string;
+  readonly failed: readonly Failure[];
+}
+
+export interface Explained {
+  readonly outcome: string;
+  readonly label: I18nText;
+  readonly possibleOutcomes: readonly string[];
+  /** The decision entry that gave the outcome. */
+  readonly decidedBy?: { readonly entry: string; readonly note?: I18nText };
+  readonly reasons: readonly Reason[];
+  readonly whyNot: readonly WhyNot[];
+  readonly missingFacts: readonly string[];
+}
+
+const UNDETERMINED_LABEL: I18nText = { zh: '尚不能确定', en: 'undetermined' };
+
+export function explain(p: CompiledPolicy, facts: Facts): Explained {
+  const rank = p.decideRank(facts);
+  const mask = p.lastMask;
+  // Values below are read under the same memo generation as the decision.
+  const entries = p.entries;
+  const values: Tri[] = entries.map((e) => e.fn(facts));
+  let decisive = -1;
+  for (let i = 0; i < entries.length; i++) {
+    if (values[i] === T) {
+      decisive = i;
+      break;
+    }
+  }
+  const possibleOutcomes = p.outcomes.filter((_, i) => (mask & (1 << i)) !== 0).map((o) => o.id);
+
+  if (rank < 0) {
+    // Undetermined: the facts that could still change the outcome are those under the entries
+    // whose value is unknown, up to the first entry that certainly applies.
+    const missing = new Set<string>();
+    for (let i = 0; i < entries.length; i++) {
+      if (values[i] === F) continue;
+      if (values[i] === T) break;
+      collectUnknown(entries[i]!.node!, facts, missing);
+    }
+    return {
+      outcome: UNDETERMINED,
+      label: UNDETERMINED_LABEL,
+      possibleOutcomes,
+      reasons: [],
+      whyNot: [],
+      missingFacts: [...missing],
+    };
+  }
+
+  const outcome = p.outcomes[rank]!;
+  // The first entry that certainly applies, or for a decided outcome reached through unknown
+  // entries of the same outcome, the first of those that applies.
+  const decidingIndex = decisive >= 0 ? decisive : entries.findIndex((e, i) => values[i] !== F && e.rank === rank);
+  const decEntry = entries[decidingIndex];
+  const reasons: Reason[] = [];
+  const seenRules = new Set<string>();
+  if (decEntry?.node && values[decidingIndex] === T) support(p, decEntry.node, facts, reasons, seenRules);
+
+  const whyNot: WhyNot[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    if (e.rank >= rank || !e.node) continue;
+    const o = p.outcomes[e.rank]!;
+    const failed = values[i] === T ? [] : failures(p, e.node, facts);
+    whyNot.push({
+      outcome: o.id,
+      label: o.label,
+      entry: e.entry.id,
+      ...(i > decidingIndex ? { precludedBy: decEntry?.entry.id ?? '' } : {}),
+      failed,
+    });
+  }
+
+  return {
+    outcome: outcome.id,
+    label: outcome.label,
+    possibleOutcomes,
+    ...(decEntry
+      ? { decidedBy: { entry: decEntry.entry.id, ...(decEntry.entry.note ? { note: decEntry.entry.note } : {}) } }
+      : {}),
+    reasons,
+    whyNot,
+    missingFacts: [],
+  };
+}
+
+function clauseRefs(p: CompiledPolicy, ids: readonly string[]): ClauseRef[] {
+  return ids.map((id) => {
+    const c = p.eff.clauses.get(id)!;
+    const s = p.eff.sources.get(c.source);
+    const citation: I18nText = s
+      ? {
+          zh: `《${s.title.zh}》${s.number ? `（${s.number}）` : ''}${c.article.zh}`,
+          en: `${s.title.en}${s.number ? ` (${s.number})` : ''}, ${c.article.en}`,
+        }
+      : c.article;
+    return { id, citation, text: c.text };
+  });
+}
+
+/** Collects the rules (and facts) that make a true node true. */
+function support(p: CompiledPolicy, node: CNode, facts: Facts, out: Reason[], seen: Set<string>): FactUse[] {
+  const used: FactUse[] = [];
+  const walk = (n: CNode): void => {
+    const src = n.src;
+    if (n.ref) {
+      if (n.ref.kind === 'rule') {
+        const id = n.ref.id;
+        const inner = support(p, n.ref.body, facts, out, seen);
+        if (!seen.has(id)) {
+          seen.add(id);
+          const rule = p.eff.rules.get(id)!;
+          out.push({ rule: id, kind: rule.kind, title: rule.title, clauses: clauseRefs(p, rule.clauses), facts: inner });
+        }
+        used.push(...inner);
+      } else {
+        walk(n.ref.body);
+      }
+      return;
+    }
+    switch (src.kind) {
+      case 'compare':
+        used.push({ fact: src.fact, value: facts[src.fact] ?? null });
+        return;
+      case 'all':
+        for (const k of n.kids) walk(k);
+        return;
+      case 'any':
+        for (const k of n.kids) {
+          if (k.fn(facts) === T) {
+            walk(k);
+            return;
+          }
+        }
+        return;
+      case 'not':
+        // A condition that holds because something does not: name the facts it rests on.
+        for (const f of factsUnder(n.kids[0]!)) used.push({ fact: f, value: facts[f] ?? null });
+        return;
+      default:
+        return;
+    }
+  };
+  walk(node);
+  return dedupe(used);
+}
+
+function dedupe(uses: FactUse[]): FactUse[] {
+  const seen = new Set<string>();
+  return uses.filter((u) => (seen.has(u.fact) ? false : (seen.add(u.fact), true)));
+}
+
+function factsUnder(n: CNode, acc = new Set<string>()): Set<string> {
+  if (n.src.kind === 'compare') acc.add(n.src.fact);
+  for (const k of n.ref ? [n.ref.body] : n.kids) factsUnder(k, acc);
+  return acc;
+}
+
+/** Why a node that is not true is not true. */
+function failures(p: CompiledPolicy, node: CNode, facts: Facts): Failure[] {
+  const v = node.fn(facts);
+  if (v === T) return [];
+  return [failure(p, node, facts, v)];
+}
+
+function failure(p: CompiledPolicy, n: CNode, facts: Facts, v: Tri): Failure {
+  const status = v === U ? 'unknown' : 'failed';
+  if (n.ref) {
+    const rule = n.ref.kind === 'rule' ? p.eff.rules.get(n.ref.id) : undefined;
+    const body = n.ref.body;
+    const because = childFailures(p, body, facts);
+    return {
+      status,
+      text: n.text,
+      ...(rule ? { rule: rule.id, clauses: clauseRefs(p, rule.clauses) } : {}),
+      ...(because.length > 0 ? { because } : {}),
+    };
+  }
+  const src = n.src;
+  if (src.kind === 'compare') {
+    return { status, text: n.text, fact: src.fact, actual: facts[src.fact] ?? null };
+  }
+  const because = childFailures(p, n, facts);
+  return { status, text: n.text, ...(because.length > 0 ? { because } : {}) };
+}
+
+/** The children responsible for a node not being true. */
+function childFailures(p: CompiledPolicy, n: CNode, facts: Facts): Failure[] {
+  const src = n.src;
+  if (n.ref) return [failure(p, n, facts, n.fn(facts))];
+  switch (src.kind) {
+    case 'all':
+    case 'any': {
+      const out: Failure[] = [];
+      for (const k of n.kids) {
+        const kv = k.fn(facts);
+        if (kv !== T) out.push(failure(p, k, facts, kv));
+      }
+      return out;
+    }
+    case 'not': {
+      // not(X) fails because X holds (or is not known).
+      const kid = n.kids[0]!;
+      const kv = kid.fn(facts);
+      if (kv === U) return [failure(p, kid, facts, U)];
+      if (kid.ref?.kind === 'rule') {
+        return [
+          {
+            status: 'failed',
+            text: { zh: `适用：${kid.text.zh}`, en: `applies: ${kid.text.en}` },
+            rule: kid.ref.id,
+            clauses: clauseRefs(p, p.eff.rules.get(kid.ref.id)!.clauses),
+          },
+        ];
+      }
+      return [...factsUnder(kid)].map((f) => ({
+        status: 'failed' as const,
+        text: kid.text,
+        fact: f,
+        actual: facts[f] ?? null,
+      }));
+    }
+    case 'compare':
+      return [failure(p, n, facts, n.fn(facts))];
+    default:
+      return [];
+  }
+}
+
+/** Unknown facts under a node whose value is unknown, skipping subtrees already decided. */
+function collectUnknown(n: CNode, facts: Facts, out: Set<string>): void {
+  if (n.fn(facts) !== U) return;
+  if (n.src.kind === 'compare') {
+    out.add(n.src.fact);
+    return;
+  }
+  const kids = n.ref ? [n.ref.body] : n.kids;
+  for (const k of kids) collectUnknown(k, facts, out);
+}

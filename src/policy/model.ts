@@ -1,0 +1,246 @@
+/**
+ * The policy pack model: what a measure says, after its YAML has been read and checked against
+ * the JSON Schema. Plain immutable data; the engine compiles it, the linter reasons about it.
+ *
+ * Every element that a diagnostic may point at carries `at`, its place in the source file.
+ */
+
+/** A text in both languages. Chinese is the first language of every user-facing text. */
+export interface I18nText {
+  readonly zh: string;
+  readonly en: string;
+}
+
+export type Lang = 'zh' | 'en';
+
+/** Where something was written: file, 1-based line and column, and the path inside the document. */
+export interface Loc {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+  readonly path: readonly (string | number)[];
+}
+
+export type FactType = 'boolean' | 'enum' | 'number' | 'date';
+
+/** A fact value as given by a user: booleans, enum codes, numbers and ISO dates (YYYY-MM-DD). */
+export type FactValue = boolean | string | number;
+
+/** A set of facts. Facts absent or null are unknown. */
+export type Facts = Readonly<Record<string, FactValue | null | undefined>>;
+
+export interface EnumOption {
+  readonly value: string;
+  readonly label: I18nText;
+}
+
+export interface FactDecl {
+  readonly id: string;
+  readonly type: FactType;
+  readonly label: I18nText;
+  readonly help: I18nText;
+  /** For enums: the allowed values in display order. */
+  readonly values?: readonly EnumOption[];
+  /** For numbers: unit of measure, and optional bounds. */
+  readonly unit?: I18nText;
+  readonly min?: number;
+  readonly max?: number;
+  readonly integer?: boolean;
+  /** Where it was declared; undefined for the built-in standard vocabulary. */
+  readonly at?: Loc;
+  /** Id of the pack that declared it ('standard' for the built-in vocabulary). */
+  readonly origin: string;
+}
+
+/** An official document a pack cites. */
+export interface SourceDoc {
+  readonly id: string;
+  readonly title: I18nText;
+  /** Document number, e.g. 中办发〔2018〕… ; empty when the document has none. */
+  readonly number: string;
+  readonly issuer: I18nText;
+  readonly date?: string;
+  readonly at: Loc;
+  readonly origin: string;
+}
+
+/** A clause: one article or item of a source document, paraphrased in our own words. */
+export interface Clause {
+  readonly id: string;
+  readonly source: string;
+  /** The article reference, e.g. { zh: '第十七条第一款第（一）项', en: 'Art. 17(1)(i)' }. */
+  readonly article: I18nText;
+  /** A short paraphrase, not the official text. */
+  readonly text: I18nText;
+  readonly at: Loc;
+  readonly origin: string;
+}
+
+export type CompareOp = 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'notIn';
+
+/** Condition trees: all / any / not over fact comparisons and references to rules and predicates. */
+export type Condition = AllNode | AnyNode | NotNode | CompareNode | RefNode;
+
+interface NodeBase {
+  /** An optional plain-language gloss shown in explanations instead of the generated wording. */
+  readonly note?: I18nText;
+  readonly at: Loc;
+}
+
+export interface AllNode extends NodeBase {
+  readonly kind: 'all';
+  readonly of: readonly Condition[];
+}
+
+export interface AnyNode extends NodeBase {
+  readonly kind: 'any';
+  readonly of: readonly Condition[];
+}
+
+export interface NotNode extends NodeBase {
+  readonly kind: 'not';
+  readonly of: Condition;
+}
+
+export interface CompareNode extends NodeBase {
+  readonly kind: 'compare';
+  readonly fact: string;
+  readonly op: CompareOp;
+  /** A scalar, or a list for `in` / `notIn`. */
+  readonly value: FactValue | readonly FactValue[];
+}
+
+export interface RefNode extends NodeBase {
+  readonly kind: 'rule' | 'predicate';
+  readonly id: string;
+}
+
+/** What a rule is for; used in explanations and by the linter. */
+export type RuleKind =
+  | 'exclusion'
+  | 'condition'
+  | 'situation'
+  | 'mitigation'
+  | 'aggravation'
+  | 'immunity'
+  | 'other';
+
+export interface Rule {
+  readonly id: string;
+  readonly kind: RuleKind;
+  readonly title: I18nText;
+  /** Clause ids this rule rests on. */
+  readonly clauses: readonly string[];
+  readonly when: Condition;
+  readonly at: Loc;
+  readonly origin: string;
+}
+
+/** A named reusable condition; unlike a rule it need not cite a clause. */
+export interface Predicate {
+  readonly id: string;
+  readonly title: I18nText;
+  readonly when: Condition;
+  readonly at: Loc;
+  readonly origin: string;
+}
+
+export interface DecisionEntry {
+  readonly id: string;
+  readonly outcome: string;
+  /** Absent for the final `otherwise` entry, which always applies. */
+  readonly when?: Condition;
+  /** Binding entries of a parent pack are applied before anything a child pack decides. */
+  readonly binding: boolean;
+  readonly note?: I18nText;
+  readonly at: Loc;
+  readonly origin: string;
+}
+
+export interface Outcome {
+  readonly id: string;
+  readonly label: I18nText;
+  readonly description?: I18nText;
+}
+
+export type DayUnit = 'working' | 'calendar';
+
+export interface TimeLimit {
+  readonly days: number;
+  readonly unit: DayUnit;
+  /** Clause id or free reference the figure comes from. */
+  readonly basis?: string;
+  readonly note?: I18nText;
+}
+
+/**
+ * Procedure parameters, kept for the case procedure. Keys are step names (acceptance,
+ * verification, …); child packs override parent values key by key.
+ */
+export interface Procedure {
+  readonly timeLimits: Readonly<Record<string, TimeLimit>>;
+  readonly publicity: { readonly required: boolean; readonly period?: TimeLimit };
+  readonly consultation: { readonly required: boolean; readonly departments: readonly string[] };
+  readonly review: { readonly applyWithin?: TimeLimit; readonly decideWithin?: TimeLimit };
+  readonly appeal: { readonly applyWithin?: TimeLimit; readonly decideWithin?: TimeLimit };
+  readonly followUp: {
+    readonly enabled: boolean;
+    readonly impactPeriodMonths?: number;
+    readonly prepareBefore?: TimeLimit;
+    readonly samplingRate?: number;
+  };
+  readonly filingUpward: { readonly required: boolean; readonly within?: TimeLimit };
+}
+
+export type VersionStatus = 'published' | 'draft';
+
+export interface PackVersion {
+  readonly id: string;
+  readonly status: VersionStatus;
+  readonly title?: I18nText;
+  /** Effective window, inclusive; `to` absent means open-ended. */
+  readonly from: string;
+  readonly to?: string;
+  /** The version this one amends: its content is inherited, then overridden by id. */
+  readonly amends?: string;
+  readonly clauses: readonly Clause[];
+  readonly predicates: readonly Predicate[];
+  readonly rules: readonly Rule[];
+  /** Removed by id from what `amends` brought in. */
+  readonly removes: readonly string[];
+  /** Undefined when the version keeps the decision of the version it amends or of its parent pack. */
+  readonly decision?: readonly DecisionEntry[];
+  readonly procedure: ProcedureInput;
+  readonly at: Loc;
+}
+
+/** Procedure as written: every part optional, merged over the parent's. */
+export type ProcedureInput = {
+  readonly [K in keyof Procedure]?: Partial<Procedure[K]>;
+};
+
+export type PackStatus = 'published' | 'draft';
+
+export interface Pack {
+  readonly id: string;
+  readonly title: I18nText;
+  readonly authority: I18nText;
+  readonly documentNumber: string;
+  readonly jurisdiction: string;
+  readonly extends?: string;
+  readonly status: PackStatus;
+  /** A warning shown wherever the pack is shown, e.g. that it is a sample and not a real measure. */
+  readonly notice?: I18nText;
+  /** Whether the built-in standard fact vocabulary is available (default true). */
+  readonly standardVocabulary: boolean;
+  /** The outcome ladder, most favourable to the official first; only in a root pack. */
+  readonly outcomes?: readonly Outcome[];
+  readonly sources: readonly SourceDoc[];
+  readonly facts: readonly FactDecl[];
+  readonly versions: readonly PackVersion[];
+  readonly file: string;
+  readonly at: Loc;
+}
+
+/** The outcome every pack has: the known facts do not yet decide the case. */
+export const UNDETERMINED = 'undetermined';

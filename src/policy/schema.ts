@@ -1,0 +1,334 @@
+/**
+ * The JSON Schema (2020-12) of a policy pack file. Published as schema/policy-pack.schema.json
+ * (kept identical by a test) so that editors validate packs as they are written.
+ */
+
+const i18n = {
+  type: 'object',
+  description: 'A text in Chinese (first) and English.',
+  required: ['zh', 'en'],
+  additionalProperties: false,
+  properties: {
+    zh: { type: 'string', minLength: 1 },
+    en: { type: 'string', minLength: 1 },
+  },
+} as const;
+
+const id = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_.-]*$' } as const;
+const isoDate = {
+  type: 'string',
+  pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
+  description: 'A date, YYYY-MM-DD.',
+} as const;
+const scalar = { type: ['boolean', 'string', 'number'] } as const;
+
+const timeLimit = {
+  type: 'object',
+  required: ['days', 'unit'],
+  additionalProperties: false,
+  properties: {
+    days: { type: 'integer', minimum: 0 },
+    unit: { enum: ['working', 'calendar'] },
+    basis: { type: 'string', description: 'The clause id or reference the figure comes from.' },
+    note: { $ref: '#/$defs/i18n' },
+  },
+} as const;
+
+const compareOps = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'notIn'] as const;
+
+export const POLICY_PACK_SCHEMA = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://rongcuo.org/schema/policy-pack.schema.json',
+  title: 'rongcuo policy pack',
+  description:
+    'One measure (实施办法) as code: its facts, clauses, rules, decision and procedure parameters, in dated versions.',
+  type: 'object',
+  required: ['id', 'title', 'authority', 'documentNumber', 'jurisdiction', 'status', 'versions'],
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    id: { ...id, description: 'The pack id, e.g. cn-national.' },
+    title: { $ref: '#/$defs/i18n' },
+    authority: { $ref: '#/$defs/i18n', description: 'The issuing authority.' },
+    documentNumber: { type: 'string', description: 'The document number, empty if none.' },
+    jurisdiction: { type: 'string', minLength: 1 },
+    extends: { ...id, description: 'The pack this one implements, e.g. cn-national.' },
+    status: { enum: ['draft', 'published'] },
+    notice: { $ref: '#/$defs/i18n' },
+    standardVocabulary: {
+      type: 'boolean',
+      description: 'Whether the standard fact vocabulary is available (default true).',
+    },
+    outcomes: {
+      type: 'array',
+      minItems: 2,
+      description: 'The outcome ladder, most favourable to the official first (root packs only).',
+      items: {
+        type: 'object',
+        required: ['id', 'label'],
+        additionalProperties: false,
+        properties: {
+          id,
+          label: { $ref: '#/$defs/i18n' },
+          description: { $ref: '#/$defs/i18n' },
+        },
+      },
+    },
+    sources: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'title', 'number', 'issuer'],
+        additionalProperties: false,
+        properties: {
+          id,
+          title: { $ref: '#/$defs/i18n' },
+          number: { type: 'string' },
+          issuer: { $ref: '#/$defs/i18n' },
+          date: isoDate,
+        },
+      },
+    },
+    facts: {
+      type: 'object',
+      description: 'Facts this pack adds to the standard vocabulary.',
+      propertyNames: id,
+      additionalProperties: {
+        type: 'object',
+        required: ['type', 'label', 'help'],
+        additionalProperties: false,
+        properties: {
+          type: { enum: ['boolean', 'enum', 'number', 'date'] },
+          label: { $ref: '#/$defs/i18n' },
+          help: { $ref: '#/$defs/i18n' },
+          values: {
+            type: 'array',
+            minItems: 2,
+            items: {
+              type: 'object',
+              required: ['value', 'label'],
+              additionalProperties: false,
+              properties: { value: id, label: { $ref: '#/$defs/i18n' } },
+            },
+          },
+          unit: { $ref: '#/$defs/i18n' },
+          min: { type: 'number' },
+          max: { type: 'number' },
+          integer: { type: 'boolean' },
+        },
+      },
+    },
+    versions: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['id', 'from'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'string', minLength: 1 },
+          status: { enum: ['draft', 'published'] },
+          title: { $ref: '#/$defs/i18n' },
+          from: isoDate,
+          to: isoDate,
+          amends: { type: 'string' },
+          clauses: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['id', 'source', 'article', 'text'],
+              additionalProperties: false,
+              properties: {
+                id,
+                source: id,
+                article: { $ref: '#/$defs/i18n' },
+                text: { $ref: '#/$defs/i18n' },
+              },
+            },
+          },
+          predicates: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['id', 'title', 'when'],
+              additionalProperties: false,
+              properties: {
+                id,
+                title: { $ref: '#/$defs/i18n' },
+                when: { $ref: '#/$defs/condition' },
+              },
+            },
+          },
+          rules: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['id', 'kind', 'title', 'clauses', 'when'],
+              additionalProperties: false,
+              properties: {
+                id,
+                kind: {
+                  enum: [
+                    'exclusion',
+                    'condition',
+                    'situation',
+                    'mitigation',
+                    'aggravation',
+                    'immunity',
+                    'other',
+                  ],
+                },
+                title: { $ref: '#/$defs/i18n' },
+                clauses: { type: 'array', items: id },
+                when: { $ref: '#/$defs/condition' },
+              },
+            },
+          },
+          removes: { type: 'array', items: id },
+          decision: {
+            type: 'array',
+            minItems: 1,
+            items: {
+              type: 'object',
+              required: ['id', 'outcome'],
+              additionalProperties: false,
+              properties: {
+                id,
+                outcome: id,
+                when: { $ref: '#/$defs/condition' },
+                otherwise: { const: true },
+                binding: { type: 'boolean' },
+                note: { $ref: '#/$defs/i18n' },
+              },
+              oneOf: [{ required: ['when'] }, { required: ['otherwise'] }],
+            },
+          },
+          procedure: { $ref: '#/$defs/procedure' },
+        },
+      },
+    },
+  },
+  $defs: {
+    i18n,
+    timeLimit,
+    condition: {
+      description:
+        'A condition: {all: [...]}, {any: [...]}, {not: ...}, {fact: F, eq|ne|lt|lte|gt|gte|in|notIn: V}, {rule: id} or {predicate: id}; each may carry a note.',
+      oneOf: [
+        {
+          type: 'object',
+          required: ['all'],
+          additionalProperties: false,
+          properties: {
+            all: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } },
+            note: { $ref: '#/$defs/i18n' },
+          },
+        },
+        {
+          type: 'object',
+          required: ['any'],
+          additionalProperties: false,
+          properties: {
+            any: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } },
+            note: { $ref: '#/$defs/i18n' },
+          },
+        },
+        {
+          type: 'object',
+          required: ['not'],
+          additionalProperties: false,
+          properties: { not: { $ref: '#/$defs/condition' }, note: { $ref: '#/$defs/i18n' } },
+        },
+        {
+          type: 'object',
+          required: ['rule'],
+          additionalProperties: false,
+          properties: { rule: id, note: { $ref: '#/$defs/i18n' } },
+        },
+        {
+          type: 'object',
+          required: ['predicate'],
+          additionalProperties: false,
+          properties: { predicate: id, note: { $ref: '#/$defs/i18n' } },
+        },
+        {
+          type: 'object',
+          required: ['fact'],
+          additionalProperties: false,
+          minProperties: 2,
+          maxProperties: 3,
+          properties: {
+            fact: id,
+            note: { $ref: '#/$defs/i18n' },
+            eq: scalar,
+            ne: scalar,
+            lt: { type: ['number', 'string'] },
+            lte: { type: ['number', 'string'] },
+            gt: { type: ['number', 'string'] },
+            gte: { type: ['number', 'string'] },
+            in: { type: 'array', minItems: 1, items: scalar },
+            notIn: { type: 'array', minItems: 1, items: scalar },
+          },
+          oneOf: compareOps.map((op) => ({ required: [op] })),
+        },
+      ],
+    },
+    procedure: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        timeLimits: {
+          type: 'object',
+          description:
+            'Time limit per step: application, acceptance, verification, consultation, deliberation, notification, filingUpward, riskFilingReview, …',
+          propertyNames: id,
+          additionalProperties: { $ref: '#/$defs/timeLimit' },
+        },
+        publicity: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { required: { type: 'boolean' }, period: { $ref: '#/$defs/timeLimit' } },
+        },
+        consultation: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            required: { type: 'boolean' },
+            departments: { type: 'array', items: { type: 'string' } },
+          },
+        },
+        review: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            applyWithin: { $ref: '#/$defs/timeLimit' },
+            decideWithin: { $ref: '#/$defs/timeLimit' },
+          },
+        },
+        appeal: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            applyWithin: { $ref: '#/$defs/timeLimit' },
+            decideWithin: { $ref: '#/$defs/timeLimit' },
+          },
+        },
+        followUp: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            enabled: { type: 'boolean' },
+            impactPeriodMonths: { type: 'integer', minimum: 0 },
+            prepareBefore: { $ref: '#/$defs/timeLimit' },
+            samplingRate: { type: 'number', minimum: 0, maximum: 1 },
+          },
+        },
+        filingUpward: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { required: { type: 'boolean' }, within: { $ref: '#/$defs/timeLimit' } },
+        },
+      },
+    },
+  },
+} as const;
