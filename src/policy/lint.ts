@@ -4,9 +4,14 @@
  * fact combinations with no outcome, a local pack that tolerates what its parent excludes,
  * overlapping or gapped version windows, rules without a clause.
  */
-import type { Diagnostic } from './errors.js';
-import type { Pack } from './model.js';
-import type { PackSet } from './resolve.js';
+import { checkStructure } from './check.js';
+import { CompiledPolicy, type CNode } from './compile.js';
+import { diag, PolicyError, type Diagnostic } from './errors.js';
+import { renderValue } from './facts.js';
+import type { Condition, Loc, Pack, PackVersion } from './model.js';
+import type { EffectivePolicy, PackSet } from './resolve.js';
+import { Searcher, type Assignment } from './search.js';
+import { windowProblems } from './windows.js';
 
 export interface LintReport {
   readonly pack: string;
@@ -15,7 +20,359 @@ export interface LintReport {
   readonly warnings: number;
 }
 
-export function lintPack(_set: PackSet, pack: Pack): LintReport {
-  // Implemented in the next commit.
-  return { pack: pack.id, diagnostics: [], errors: 0, warnings: 0 };
+export function lintPack(set: PackSet, pack: Pack): LintReport {
+  const out = new Diagnostics();
+  out.addAll(windowProblems(pack));
+  if (pack.versions.every((v) => v.status !== 'published') && pack.status === 'published') {
+    out.add(
+      diag(
+        'PACK_NO_PUBLISHED_VERSION',
+        'error',
+        `策略包“${pack.id}”状态为已发布，但没有已发布的版本。`,
+        `pack '${pack.id}' is published but has no published version.`,
+        pack.at,
+      ),
+    );
+  }
+  for (const v of pack.versions) lintVersion(set, pack, v, out);
+  const diagnostics = out.list();
+  return {
+    pack: pack.id,
+    diagnostics,
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
+    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+  };
+}
+
+class Diagnostics {
+  private readonly seen = new Set<string>();
+  private readonly items: Diagnostic[] = [];
+  add(d: Diagnostic): void {
+    const key = `${d.code}|${d.at?.file}:${d.at?.line}:${d.at?.col}|${d.message.en}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.items.push(d);
+  }
+  addAll(ds: Iterable<Diagnostic>): void {
+    for (const d of ds) this.add(d);
+  }
+  list(): Diagnostic[] {
+    return [...this.items].sort(
+      (a, b) =>
+        (a.at?.file ?? '').localeCompare(b.at?.file ?? '') ||
+        (a.at?.line ?? 0) - (b.at?.line ?? 0) ||
+        (a.at?.col ?? 0) - (b.at?.col ?? 0),
+    );
+  }
+}
+
+function lintVersion(set: PackSet, pack: Pack, v: PackVersion, out: Diagnostics): void {
+  let dates: string[];
+  try {
+    dates = set.ancestorBoundaries(pack, v);
+  } catch (e) {
+    if (e instanceof PolicyError) return out.addAll(e.diagnostics);
+    throw e;
+  }
+  for (const date of dates) {
+    let eff: EffectivePolicy;
+    try {
+      eff = set.effective(pack, v, date);
+    } catch (e) {
+      if (e instanceof PolicyError) {
+        out.addAll(e.diagnostics);
+        continue;
+      }
+      throw e;
+    }
+    const structural = checkStructure(eff);
+    out.addAll(structural);
+    for (const r of eff.rules.values()) {
+      if (r.origin === pack.id && r.clauses.length === 0) {
+        out.add(
+          diag(
+            'PACK_RULE_WITHOUT_CLAUSE',
+            'error',
+            `规则“${r.id}”没有引用任何条款。每条规则都要说明依据哪一条款。`,
+            `rule '${r.id}' cites no clause. Every rule must say which clause it rests on.`,
+            r.at,
+          ),
+        );
+      }
+    }
+    if (structural.some((d) => d.severity === 'error')) continue;
+    semantic(set, pack, v, eff, out);
+  }
+}
+
+function semantic(set: PackSet, pack: Pack, v: PackVersion, eff: EffectivePolicy, out: Diagnostics): void {
+  const p = CompiledPolicy.compile(eff);
+  const entries = eff.decision;
+  // Synthetic conditions: "entry i decides" = no earlier entry applies and entry i applies.
+  const reaches: Condition[] = entries.map((e, i) => ({
+    kind: 'all',
+    of: [...entries.slice(0, i).flatMap((x) => (x.when ? [negate(x.when)] : [])), e.when ?? TRUE],
+    at: e.at,
+  }));
+  const noneApplies: Condition = {
+    kind: 'all',
+    of: entries.flatMap((x) => (x.when ? [negate(x.when)] : [])),
+    at: v.at,
+  };
+  const search = new Searcher(p, 200_000, [...reaches, noneApplies]);
+  const lang = (a: Assignment) => showAssignment(p, a);
+  const exhaustedWarning = (at: Loc | undefined, what: string) =>
+    out.add(
+      diag(
+        'PACK_LINT_INCONCLUSIVE',
+        'warning',
+        `${what}：条件过于复杂，在搜索预算内未能判断。`,
+        `${what}: the conditions are too complex to decide within the search budget.`,
+        at,
+      ),
+    );
+
+  // Contradictions and rules that can never apply (only what this pack wrote).
+  const contradictionIn = new Set<CNode>();
+  const visitAll = (n: CNode): boolean => {
+    let found = false;
+    for (const k of n.kids) if (!k.ref) found = visitAll(k) || found;
+    if (n.src.kind === 'all' && !n.ref && !found) {
+      const r = search.find(n);
+      if (!r.model && !r.exhausted && n.kids.every((k) => search.find(k).model)) {
+        contradictionIn.add(n);
+        out.add(
+          diag(
+            'PACK_CONTRADICTION',
+            'error',
+            '这些条件互相矛盾，不可能同时满足。',
+            'these conditions contradict each other and can never all hold.',
+            n.src.at,
+          ),
+        );
+        return true;
+      }
+    }
+    return found;
+  };
+  for (const [id, node] of p.ruleNodes) {
+    const rule = eff.rules.get(id)!;
+    if (rule.origin !== pack.id) continue;
+    const body = node.ref!.body;
+    const contradicted = visitAll(body);
+    const r = search.find(body);
+    if (r.exhausted) exhaustedWarning(rule.at, `rule ${id}`);
+    else if (!r.model && !contradicted) {
+      out.add(
+        diag(
+          'PACK_RULE_NEVER_APPLIES',
+          'error',
+          `规则“${id}”在任何事实组合下都不可能适用。`,
+          `rule '${id}' can never apply, whatever the facts.`,
+          rule.at,
+        ),
+      );
+    }
+    const always = search.find(p.compileCondition(negate(rule.when)));
+    if (!always.model && !always.exhausted) {
+      out.add(
+        diag(
+          'PACK_RULE_ALWAYS_APPLIES',
+          'warning',
+          `规则“${id}”在任何事实组合下都适用，条件形同虚设。`,
+          `rule '${id}' applies whatever the facts; its condition tests nothing.`,
+          rule.at,
+        ),
+      );
+    }
+  }
+  for (const [id, node] of p.predicateNodes) {
+    const pred = eff.predicates.get(id)!;
+    if (pred.origin !== pack.id) continue;
+    const contradicted = visitAll(node.ref!.body);
+    const r = search.find(node.ref!.body);
+    if (!r.model && !r.exhausted && !contradicted) {
+      out.add(
+        diag(
+          'PACK_PREDICATE_NEVER_HOLDS',
+          'error',
+          `谓词“${id}”在任何事实组合下都不可能成立。`,
+          `predicate '${id}' can never hold, whatever the facts.`,
+          pred.at,
+        ),
+      );
+    }
+  }
+
+  // Decision entries that can never decide, and fact combinations with no outcome.
+  entries.forEach((e, i) => {
+    if (e.origin !== pack.id && e.binding) return;
+    if (e.when && e.origin === pack.id) visitAll(p.entries[i]!.node!);
+    const r = search.find(p.compileCondition(reaches[i]!));
+    if (r.exhausted) exhaustedWarning(e.at, `decision ${e.id}`);
+    else if (!r.model) {
+      out.add(
+        diag(
+          'PACK_DECISION_UNREACHABLE',
+          e.when && !search.find(p.entries[i]!.node!).model ? 'error' : 'warning',
+          `决定条目“${e.id}”永远不会作出决定：在它适用的任何情形下，前面的条目都已先作出决定。`,
+          `decision entry '${e.id}' can never decide: whenever it applies, an earlier entry has already decided.`,
+          e.at,
+        ),
+      );
+    }
+  });
+  const last = entries[entries.length - 1];
+  if (last?.when) {
+    const gap = search.find(p.compileCondition(noneApplies));
+    if (gap.model) {
+      out.add(
+        diag(
+          'PACK_DECISION_GAP',
+          'error',
+          `决定没有覆盖所有事实组合，例如 ${lang(gap.model).zh} 时没有任何结果。请增加 otherwise 兜底条目或补全条件。`,
+          `the decision leaves fact combinations with no outcome, e.g. ${lang(gap.model).en}. Add an otherwise entry or complete the conditions.`,
+          last.at,
+        ),
+      );
+    } else if (gap.exhausted) exhaustedWarning(last.at, 'decision coverage');
+  }
+
+  // A local pack may not tolerate what its parent excludes.
+  if (pack.extends) {
+    const parentPack = set.get(pack.extends);
+    const parentVersion = set.versionAt(parentPack, v.from);
+    if (parentVersion) {
+      const parent = set.effective(parentPack, parentVersion, v.from);
+      const exclusionRules = new Set([...parent.rules.values()].filter((r) => r.kind === 'exclusion').map((r) => r.id));
+      for (const pe of parent.decision) {
+        if (!pe.when || !mentionsAny(pe.when, exclusionRules)) continue;
+        const parentRank = p.rank.get(pe.outcome)!;
+        const better = entries
+          .map((e, i) => ({ e, i }))
+          .filter(({ e }) => (p.rank.get(e.outcome) ?? 0) < parentRank)
+          .map(({ i }) => reaches[i]!);
+        if (better.length === 0) continue;
+        const loosened = search.find(
+          p.compileCondition({ kind: 'all', of: [pe.when, { kind: 'any', of: better, at: pe.at }], at: pe.at }),
+        );
+        if (loosened.model) {
+          const facts = lang(loosened.model);
+          out.add(
+            diag(
+              'PACK_LOOSENS_PARENT_EXCLUSION',
+              'error',
+              `下级策略包放宽了上级“${parent.pack.id}”的排除情形“${pe.id}”：例如 ${facts.zh} 时，上级不予容错，本包却给出更有利的结果。请把该排除条目在上级标为 binding，或在本包中先行排除。`,
+              `this local pack tolerates what its parent '${parent.pack.id}' excludes in '${pe.id}': e.g. with ${facts.en} the parent refuses tolerance but this pack gives a more favourable outcome. Mark the parent's entry binding or exclude the case first here.`,
+              v.decision?.[0]?.at ?? v.at,
+            ),
+          );
+        }
+      }
+    }
+  }
+
+  // Unused rules, predicates and clauses written by this pack.
+  const used = usedIds(eff);
+  for (const r of eff.rules.values()) {
+    if (r.origin === pack.id && !used.has('rule:' + r.id)) {
+      out.add(
+        diag(
+          'PACK_RULE_UNUSED',
+          'warning',
+          `规则“${r.id}”没有被任何决定条目用到。`,
+          `rule '${r.id}' is not used by any decision entry.`,
+          r.at,
+        ),
+      );
+    }
+  }
+  for (const x of eff.predicates.values()) {
+    if (x.origin === pack.id && !used.has('predicate:' + x.id)) {
+      out.add(
+        diag(
+          'PACK_PREDICATE_UNUSED',
+          'warning',
+          `谓词“${x.id}”没有被用到。`,
+          `predicate '${x.id}' is not used.`,
+          x.at,
+        ),
+      );
+    }
+  }
+  const cited = new Set([...eff.rules.values()].flatMap((r) => r.clauses));
+  for (const c of eff.clauses.values()) {
+    if (c.origin === pack.id && !cited.has(c.id) && v.clauses.some((x) => x.id === c.id)) {
+      out.add(
+        diag(
+          'PACK_CLAUSE_UNCITED',
+          'warning',
+          `条款“${c.id}”没有被任何规则引用。`,
+          `clause '${c.id}' is not cited by any rule.`,
+          c.at,
+        ),
+      );
+    }
+  }
+}
+
+const TRUE: Condition = { kind: 'all', of: [], at: { file: '', line: 0, col: 0, path: [] } };
+
+function negate(c: Condition): Condition {
+  return { kind: 'not', of: c, at: c.at };
+}
+
+function mentionsAny(c: Condition, ids: ReadonlySet<string>): boolean {
+  switch (c.kind) {
+    case 'all':
+    case 'any':
+      return c.of.some((x) => mentionsAny(x, ids));
+    case 'not':
+      return false;
+    case 'rule':
+      return ids.has(c.id);
+    default:
+      return false;
+  }
+}
+
+function usedIds(eff: EffectivePolicy): Set<string> {
+  const used = new Set<string>();
+  const visit = (c: Condition): void => {
+    switch (c.kind) {
+      case 'all':
+      case 'any':
+        c.of.forEach(visit);
+        return;
+      case 'not':
+        visit(c.of);
+        return;
+      case 'rule':
+      case 'predicate': {
+        const key = `${c.kind}:${c.id}`;
+        if (used.has(key)) return;
+        used.add(key);
+        const body = c.kind === 'rule' ? eff.rules.get(c.id)?.when : eff.predicates.get(c.id)?.when;
+        if (body) visit(body);
+        return;
+      }
+      default:
+        return;
+    }
+  };
+  for (const d of eff.decision) if (d.when) visit(d.when);
+  return used;
+}
+
+function showAssignment(p: CompiledPolicy, a: Assignment): { zh: string; en: string } {
+  const entries = Object.entries(a);
+  const render = (lang: 'zh' | 'en') =>
+    entries.length === 0
+      ? lang === 'zh'
+        ? '（任意事实）'
+        : '(any facts)'
+      : entries
+          .map(([k, v]) => `${k}=${lang === 'zh' ? renderValue(p.eff.facts.get(k), v, 'zh') : JSON.stringify(v)}`)
+          .join(lang === 'zh' ? '，' : ', ');
+  return { zh: render('zh'), en: render('en') };
 }
