@@ -73,7 +73,9 @@ export function closest(word: string, candidates: Iterable<string>): string | un
       best = c;
     }
   }
-  return best !== undefined && bestScore <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  return best !== undefined && bestScore <= Math.max(1, Math.floor(word.length / 3)) && bestScore < word.length
+    ? best
+    : undefined;
 }
 
 function levenshtein(a: string, b: string): number {

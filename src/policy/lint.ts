@@ -207,6 +207,8 @@ function semantic(set: PackSet, pack: Pack, v: PackVersion, eff: EffectivePolicy
   // Decision entries that can never decide, and fact combinations with no outcome.
   entries.forEach((e, i) => {
     if (e.origin !== pack.id && e.binding) return;
+    // A fallback that earlier entries always pre-empt is a harmless safety net.
+    if (!e.when) return;
     if (e.when && e.origin === pack.id) visitAll(p.entries[i]!.node!);
     const r = search.find(p.compileCondition(reaches[i]!));
     if (r.exhausted) exhaustedWarning(e.at, `decision ${e.id}`);

@@ -72,7 +72,7 @@ export class SourceMap {
 /** Parses YAML text; throws PolicyError with line numbers on malformed YAML. */
 export function parseYaml(text: string, file: string): { value: unknown; map: SourceMap } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
   if (doc.errors.length > 0) {
     const diagnostics = doc.errors.map((e) => {
       const { line, col } = lineCounter.linePos(e.pos[0]);
@@ -203,41 +203,36 @@ function conditionProblem(node: unknown, path: Path, map: SourceMap): Diagnostic
   );
 }
 
+/** Whether a path points at a condition node: a `when`, a `not`, or an item of `all` / `any`. */
+function isConditionPath(path: readonly (string | number)[]): boolean {
+  const last = path[path.length - 1];
+  const prev = path[path.length - 2];
+  return last === 'when' || last === 'not' || (typeof last === 'number' && (prev === 'all' || prev === 'any'));
+}
+
 function schemaProblems(value: unknown, map: SourceMap): Diagnostic[] {
   if (validatePack(value)) return [];
-  const errors = (validatePack.errors ?? []) as ErrorObject[];
+  const all = (validatePack.errors ?? []) as ErrorObject[];
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
-  // The condition that failed, reported once with our own wording.
-  const conditionPaths = new Set<string>();
-  for (const e of errors) {
-    if (e.schemaPath.startsWith('#/$defs/condition')) {
-      // Find the innermost condition node on this error's path.
-      conditionPaths.add(e.instancePath);
+  // A condition that fails as a whole makes the schema's oneOf report every branch. Keep only the
+  // deepest errors: a condition's own errors count only when nothing under it failed, and then
+  // they are replaced by one message of our own.
+  const deeper = (p: string) => all.some((e) => e.instancePath.startsWith(p + '/'));
+  const errors: ErrorObject[] = [];
+  for (const e of all) {
+    const path = pathOf(e.instancePath);
+    if (isConditionPath(path)) {
+      if (deeper(e.instancePath)) continue;
+      const key = showPath(path);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(conditionProblem(getAt(value, path), path, map));
+      continue;
     }
-  }
-  // Report the deepest failing condition paths only.
-  const condList = [...conditionPaths].filter(
-    (p) => ![...conditionPaths].some((q) => q !== p && q.startsWith(p + '/')),
-  );
-  for (const p of condList) {
-    const path = pathOf(p);
-    // The node itself may be a condition or a field of one; walk up to the condition object.
-    let condPath = path;
-    while (condPath.length > 0) {
-      const last = condPath[condPath.length - 1];
-      const parent = getAt(value, condPath.slice(0, -1));
-      if (last === 'when' || last === 'not' || typeof last === 'number') break;
-      if (parent && typeof parent === 'object' && !Array.isArray(parent)) condPath = condPath.slice(0, -1);
-      else break;
-    }
-    const key = showPath(condPath);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(conditionProblem(getAt(value, condPath), condPath, map));
+    errors.push(e);
   }
   for (const e of errors) {
-    if (e.schemaPath.startsWith('#/$defs/condition')) continue;
     if (e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'if') continue;
     const path = pathOf(e.instancePath);
     const where = showPath(path);
