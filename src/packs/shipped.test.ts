@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PolicyEngine } from '../policy/engine.js';
+import { formatDiagnostic } from '../policy/errors.js';
+import { lintPack } from '../policy/lint.js';
+import { parseScenarios, runScenario } from '../policy/scenario.js';
+import { POLICY_PACK_SCHEMA } from '../policy/schema.js';
+import { loadPacks, shippedPacksDir } from './loader.js';
+
+const { set, dirs } = loadPacks();
+const engine = new PolicyEngine(set);
+
+describe('the shipped packs', () => {
+  it('are the three the product promises', () => {
+    expect(set.ids()).toEqual(['asrs', 'cn-national', 'x-new-area']);
+  });
+
+  for (const id of set.ids()) {
+    describe(id, () => {
+      it('lints clean: no errors, no warnings', () => {
+        const report = lintPack(set, set.get(id));
+        expect(report.diagnostics.map((d) => formatDiagnostic(d, 'en'))).toEqual([]);
+      });
+
+      const file = join(dirs.get(id)!, 'scenarios.yaml');
+      const scenarios = parseScenarios(readFileSync(file, 'utf8'), file, id);
+      it('has at least ten scenarios', () => {
+        expect(scenarios.length).toBeGreaterThanOrEqual(10);
+      });
+      for (const s of scenarios) {
+        it(s.name, () => {
+          const r = runScenario(engine, s);
+          expect(r.failures).toEqual([]);
+        });
+      }
+    });
+  }
+
+  it('x-new-area says plainly that it is a sample', () => {
+    expect(set.get('x-new-area').notice?.zh).toContain('示例');
+    expect(set.get('x-new-area').notice?.en).toContain('sample');
+  });
+
+  it('asrs does not use the Chinese standard vocabulary', () => {
+    const p = engine.at('asrs', '2024-01-01');
+    expect([...p.eff.facts.keys()].sort()).toEqual([
+      'accidentInvolved',
+      'competencyAction',
+      'crimeInvolved',
+      'daysToReport',
+      'deliberate',
+      'violationFoundInPrior5Years',
+    ]);
+  });
+});
+
+describe('scenario runner', () => {
+  it('fails a scenario whose expectation is wrong (it can fail)', () => {
+    const [s] = parseScenarios(
+      `scenarios:
+  - name: A deliberately wrong expectation must be reported as a failure
+    at: '2023-06-01'
+    facts: { privateGain: true }
+    expect: { outcome: exempted, reasons: [sit-pilot], missingFacts: [noPrecedent] }
+`,
+      'inline.yaml',
+      'cn-national',
+    );
+    const r = runScenario(engine, s!);
+    expect(r.passed).toBe(false);
+    expect(r.failures).toHaveLength(3);
+  });
+});
+
+describe('the published JSON Schema', () => {
+  it('is identical to the schema the parser uses', () => {
+    const file = join(shippedPacksDir(), '..', 'schema', 'policy-pack.schema.json');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(JSON.parse(JSON.stringify(POLICY_PACK_SCHEMA)));
+  });
+});
