@@ -14,6 +14,7 @@ import type {
   Clause,
   DecisionEntry,
   FactDecl,
+  Loc,
   Outcome,
   Pack,
   PackVersion,
@@ -292,7 +293,7 @@ function mergeInput(a: ProcedureInput, b: ProcedureInput): ProcedureInput {
   return out as ProcedureInput;
 }
 
-function addAll<T extends { id: string; at?: { file: string; line: number } }>(
+function addAll<T extends { id: string; at?: Loc }>(
   into: Map<string, T>,
   items: Iterable<T>,
   what: { zh: string; en: string },
@@ -308,7 +309,7 @@ function addAll<T extends { id: string; at?: { file: string; line: number } }>(
           'error',
           `策略包“${packId}”重新定义了上级已有的${what.zh}“${item.id}”。下级办法只能增加，不能改写上级内容；请换一个标识。`,
           `pack '${packId}' redefines the inherited ${what.en} '${item.id}'. A local measure may add to its parent but not rewrite it; use a new id.`,
-          (item as { at?: import('./model.js').Loc }).at,
+          item.at,
         ),
       );
       continue;
