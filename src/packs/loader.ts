@@ -60,7 +60,13 @@ export interface LoadedPacks {
 
 /** Whether a user's pack argument is a path rather than an id. */
 export function looksLikePath(arg: string): boolean {
-  return arg.includes('/') || arg.includes('\\') || arg.endsWith('.yaml') || arg.endsWith('.yml') || existsSync(arg);
+  return (
+    arg.includes('/') ||
+    arg.includes('\\') ||
+    arg.endsWith('.yaml') ||
+    arg.endsWith('.yml') ||
+    existsSync(arg)
+  );
 }
 
 /**
@@ -81,11 +87,7 @@ export function loadPacks(target?: string, packsDir = shippedPacksDir()): Loaded
       let file = resolve(target);
       if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'pack.yaml');
       if (!existsSync(file)) {
-        fail(
-          'PACK_FILE_NOT_FOUND',
-          `找不到策略包文件 ${target}。`,
-          `no pack file at ${target}.`,
-        );
+        fail('PACK_FILE_NOT_FOUND', `找不到策略包文件 ${target}。`, `no pack file at ${target}.`);
       }
       named = readPackFile(file);
       byId.set(named.id, named);

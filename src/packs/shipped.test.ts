@@ -76,6 +76,8 @@ describe('scenario runner', () => {
 describe('the published JSON Schema', () => {
   it('is identical to the schema the parser uses', () => {
     const file = join(shippedPacksDir(), '..', 'schema', 'policy-pack.schema.json');
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(JSON.parse(JSON.stringify(POLICY_PACK_SCHEMA)));
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(
+      JSON.parse(JSON.stringify(POLICY_PACK_SCHEMA)),
+    );
   });
 });

@@ -110,7 +110,13 @@ export class CompiledPolicy {
           return v;
         };
       }
-      const node: CNode = { src: def.when, fn, kids: [body], text: def.title, ref: { kind, id, body } };
+      const node: CNode = {
+        src: def.when,
+        fn,
+        kids: [body],
+        text: def.title,
+        ref: { kind, id, body },
+      };
       cache.set(id, node);
       return node;
     };
@@ -146,7 +152,13 @@ export class CompiledPolicy {
         }
         case 'compare': {
           const decl = eff.facts.get(c.fact)!;
-          return { src: c, kids: [], fn: compareFn(c), text: c.note ?? describeCompare(c, decl), fact: decl };
+          return {
+            src: c,
+            kids: [],
+            fn: compareFn(c),
+            text: c.note ?? describeCompare(c, decl),
+            fact: decl,
+          };
         }
       }
     };
@@ -222,7 +234,10 @@ export class CompiledPolicy {
 }
 
 const ALL_TEXT: I18nText = { zh: '以下条件全部满足', en: 'all of the following hold' };
-const ANY_TEXT: I18nText = { zh: '以下条件至少满足一项', en: 'at least one of the following holds' };
+const ANY_TEXT: I18nText = {
+  zh: '以下条件至少满足一项',
+  en: 'at least one of the following holds',
+};
 
 function allFn(fns: TriFn[]): TriFn {
   if (fns.length === 1) return fns[0]!;

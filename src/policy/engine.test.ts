@@ -34,14 +34,22 @@ describe('three-valued evaluation', () => {
   });
 
   it('does not ask for facts under a condition already false', () => {
-    const r = e.evaluate('root', { privateGain: false, purpose: 'routine_duty' }, { at: '2020-06-01' });
+    const r = e.evaluate(
+      'root',
+      { privateGain: false, purpose: 'routine_duty' },
+      { at: '2020-06-01' },
+    );
     expect(r.outcome).toBe('bad');
     expect(r.missingFacts).toEqual([]);
     expect(r.decidedBy?.entry).toBe('d-else');
   });
 
   it('explains why a more favourable outcome was not reached', () => {
-    const r = e.evaluate('root', { privateGain: false, purpose: 'reform_pilot', noPrecedent: false }, { at: '2020-06-01' });
+    const r = e.evaluate(
+      'root',
+      { privateGain: false, purpose: 'reform_pilot', noPrecedent: false },
+      { at: '2020-06-01' },
+    );
     expect(r.outcome).toBe('bad');
     expect(r.whyNot).toHaveLength(1);
     const w = r.whyNot[0]!;
@@ -53,7 +61,11 @@ describe('three-valued evaluation', () => {
   });
 
   it('says a more favourable outcome was precluded by an earlier exclusion', () => {
-    const r = e.evaluate('root', { privateGain: true, purpose: 'reform_pilot', noPrecedent: true }, { at: '2020-06-01' });
+    const r = e.evaluate(
+      'root',
+      { privateGain: true, purpose: 'reform_pilot', noPrecedent: true },
+      { at: '2020-06-01' },
+    );
     expect(r.whyNot[0]).toMatchObject({ outcome: 'good', precludedBy: 'd-excl', failed: [] });
   });
 });
@@ -63,15 +75,25 @@ describe('versions in time', () => {
 
   it('applies the version in force on the date of the conduct, boundaries included', () => {
     const facts = { privateGain: false, purpose: 'routine_duty', cooperated: true } as const;
-    expect(e.evaluate('root', facts, { at: '2021-12-31' })).toMatchObject({ version: 'v1', outcome: 'bad' });
-    expect(e.evaluate('root', facts, { at: '2022-01-01' })).toMatchObject({ version: 'v2', outcome: 'middle' });
+    expect(e.evaluate('root', facts, { at: '2021-12-31' })).toMatchObject({
+      version: 'v1',
+      outcome: 'bad',
+    });
+    expect(e.evaluate('root', facts, { at: '2022-01-01' })).toMatchObject({
+      version: 'v2',
+      outcome: 'middle',
+    });
   });
 
   it('applies the later version when it is more favourable at the date of decision (从旧兼从轻)', () => {
     const facts = { privateGain: false, purpose: 'routine_duty', cooperated: true } as const;
     const r = e.evaluate('root', facts, { at: '2021-06-01', decidedAt: '2022-03-01' });
     expect(r).toMatchObject({ outcome: 'middle', version: 'v2' });
-    expect(r.time).toMatchObject({ applied: 'decision', moreLenientLaterVersion: true, conductVersion: 'v1' });
+    expect(r.time).toMatchObject({
+      applied: 'decision',
+      moreLenientLaterVersion: true,
+      conductVersion: 'v1',
+    });
     expect(r.time.note.zh).toContain('从旧兼从轻');
   });
 
@@ -83,23 +105,34 @@ describe('versions in time', () => {
   });
 
   it('stays undetermined when unknown facts decide which version is more favourable', () => {
-    const r = e.evaluate('root', { privateGain: false, purpose: 'routine_duty' }, { at: '2021-06-01', decidedAt: '2022-03-01' });
+    const r = e.evaluate(
+      'root',
+      { privateGain: false, purpose: 'routine_duty' },
+      { at: '2021-06-01', decidedAt: '2022-03-01' },
+    );
     expect(r.outcome).toBe('undetermined');
     expect(r.missingFacts).toEqual(['cooperated']);
   });
 
   it('refuses a date outside every version, a malformed date, and a decision before the conduct', () => {
-    expect(codeOf(() => e.evaluate('root', {}, { at: '2019-12-31' }))).toBe('POLICY_NO_VERSION_AT_DATE');
-    expect(codeOf(() => e.evaluate('root', {}, { at: '2021-02-30' }))).toBe('POLICY_BAD_DATE');
-    expect(codeOf(() => e.evaluate('root', {}, { at: '2021-02-03', decidedAt: '2021-01-01' }))).toBe(
-      'POLICY_DECIDED_BEFORE_CONDUCT',
+    expect(codeOf(() => e.evaluate('root', {}, { at: '2019-12-31' }))).toBe(
+      'POLICY_NO_VERSION_AT_DATE',
     );
+    expect(codeOf(() => e.evaluate('root', {}, { at: '2021-02-30' }))).toBe('POLICY_BAD_DATE');
+    expect(
+      codeOf(() => e.evaluate('root', {}, { at: '2021-02-03', decidedAt: '2021-01-01' })),
+    ).toBe('POLICY_DECIDED_BEFORE_CONDUCT');
   });
 
   it('refuses to evaluate a pack whose version windows overlap', () => {
     const bad = rootPack().versions[0]!;
-    const p = { ...rootPack(), versions: [bad, { ...rootPack().versions[1]!, from: '2021-06-01' }] };
-    expect(codeOf(() => engine(p).evaluate('root', {}, { at: '2021-07-01' }))).toBe('PACK_WINDOW_OVERLAP');
+    const p = {
+      ...rootPack(),
+      versions: [bad, { ...rootPack().versions[1]!, from: '2021-06-01' }],
+    };
+    expect(codeOf(() => engine(p).evaluate('root', {}, { at: '2021-07-01' }))).toBe(
+      'PACK_WINDOW_OVERLAP',
+    );
   });
 });
 
@@ -123,12 +156,15 @@ describe('fact sets from users', () => {
     }
   });
   it('treats null as unknown', () => {
-    expect(e.evaluate('root', { privateGain: null }, { at: '2020-06-01' }).outcome).toBe('undetermined');
+    expect(e.evaluate('root', { privateGain: null }, { at: '2020-06-01' }).outcome).toBe(
+      'undetermined',
+    );
   });
 });
 
 describe('inheritance', () => {
-  const child = childPack(`
+  const child = childPack(
+    `
   - id: c1
     from: '2020-01-01'
     clauses:
@@ -138,8 +174,10 @@ describe('inheritance', () => {
     decision:
       - { id: k-good, outcome: good, when: { any: [{ rule: local-sit }, { rule: sit }] } }
       - { id: k-else, outcome: bad, otherwise: true }
-`, `facts:
-  onList: { type: boolean, label: { zh: 清单, en: On the list }, help: { zh: 是否列入, en: Whether listed } }`);
+`,
+    `facts:
+  onList: { type: boolean, label: { zh: 清单, en: On the list }, help: { zh: 是否列入, en: Whether listed } }`,
+  );
   const e = engine(rootPack(), child);
 
   it('inherits the parent facts, clauses and rules, and adds its own', () => {
@@ -158,7 +196,10 @@ describe('inheritance', () => {
   });
 
   it('follows the parent version in force on the date', () => {
-    expect(e.evaluate('child', { privateGain: true }, { at: '2022-06-01' }).chain[1]).toEqual({ pack: 'root', version: 'v2' });
+    expect(e.evaluate('child', { privateGain: true }, { at: '2022-06-01' }).chain[1]).toEqual({
+      pack: 'root',
+      version: 'v2',
+    });
   });
 
   it('refuses a child that redefines a parent rule or sets its own outcomes', () => {
@@ -168,13 +209,15 @@ describe('inheritance', () => {
     rules:
       - { id: excl-gain, kind: exclusion, title: { zh: 私利, en: gain }, clauses: [c1], when: { fact: privateGain, eq: false } }
 `);
-    expect(codeOf(() => engine(rootPack(), redefining).evaluate('child', {}, { at: '2020-06-01' }))).toBe(
-      'PACK_REDEFINES_INHERITED',
-    );
+    expect(
+      codeOf(() => engine(rootPack(), redefining).evaluate('child', {}, { at: '2020-06-01' })),
+    ).toBe('PACK_REDEFINES_INHERITED');
   });
 
   it('refuses an unknown parent', () => {
-    expect(codeOf(() => new PackSet([childPack(`  - { id: c1, from: '2020-01-01' }`)]))).toBe('PACK_UNKNOWN_PARENT');
+    expect(codeOf(() => new PackSet([childPack(`  - { id: c1, from: '2020-01-01' }`)]))).toBe(
+      'PACK_UNKNOWN_PARENT',
+    );
   });
 });
 
@@ -183,9 +226,11 @@ describe('versions that amend others', () => {
     // v2 removes a rule its decision still uses: the compiler must refuse it.
     const yaml = ROOT_YAML.replace('    amends: v1\n', '    amends: v1\n    removes: [sit]\n');
     const e = engine(rootPack(yaml));
-    expect(codeOf(() => e.evaluate('root', { cooperated: true }, { at: '2022-06-01' }))).toBe('PACK_UNKNOWN_RULE');
-    expect(e.evaluate('root', { cooperated: true, privateGain: false }, { at: '2021-06-01' }).outcome).toBe(
-      'undetermined',
+    expect(codeOf(() => e.evaluate('root', { cooperated: true }, { at: '2022-06-01' }))).toBe(
+      'PACK_UNKNOWN_RULE',
     );
+    expect(
+      e.evaluate('root', { cooperated: true, privateGain: false }, { at: '2021-06-01' }).outcome,
+    ).toBe('undetermined');
   });
 });

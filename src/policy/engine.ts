@@ -87,7 +87,9 @@ export class PolicyEngine {
     const conduct = this.at(packId, opts.at);
     if (opts.validate !== false) assertFacts(facts, conduct.eff.facts);
     const decision =
-      opts.decidedAt !== undefined && opts.decidedAt !== opts.at ? this.at(packId, opts.decidedAt) : undefined;
+      opts.decidedAt !== undefined && opts.decidedAt !== opts.at
+        ? this.at(packId, opts.decidedAt)
+        : undefined;
     if (!decision || decision === conduct) {
       return this.result(p, conduct, explain(conduct, facts), {
         conductDate: opts.at,
@@ -137,7 +139,14 @@ export class PolicyEngine {
       return this.result(
         p,
         conduct,
-        { ...ec, outcome: UNDETERMINED, possibleOutcomes: possible, reasons: [], whyNot: [], missingFacts: [...missing] },
+        {
+          ...ec,
+          outcome: UNDETERMINED,
+          possibleOutcomes: possible,
+          reasons: [],
+          whyNot: [],
+          missingFacts: [...missing],
+        },
         {
           ...base,
           applied: 'conduct',

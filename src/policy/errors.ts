@@ -21,7 +21,9 @@ export function diag(
   en: string,
   at?: Loc,
 ): Diagnostic {
-  return Object.freeze(at ? { code, severity, message: { zh, en }, at } : { code, severity, message: { zh, en } });
+  return Object.freeze(
+    at ? { code, severity, message: { zh, en }, at } : { code, severity, message: { zh, en } },
+  );
 }
 
 /** Renders `file:line:col` (or just the file) for a location. */
@@ -73,7 +75,9 @@ export function closest(word: string, candidates: Iterable<string>): string | un
       best = c;
     }
   }
-  return best !== undefined && bestScore <= Math.max(1, Math.floor(word.length / 3)) && bestScore < word.length
+  return best !== undefined &&
+    bestScore <= Math.max(1, Math.floor(word.length / 3)) &&
+    bestScore < word.length
     ? best
     : undefined;
 }

@@ -98,11 +98,13 @@ export function explain(p: CompiledPolicy, facts: Facts): Explained {
   const outcome = p.outcomes[rank]!;
   // The first entry that certainly applies, or for a decided outcome reached through unknown
   // entries of the same outcome, the first of those that applies.
-  const decidingIndex = decisive >= 0 ? decisive : entries.findIndex((e, i) => values[i] !== F && e.rank === rank);
+  const decidingIndex =
+    decisive >= 0 ? decisive : entries.findIndex((e, i) => values[i] !== F && e.rank === rank);
   const decEntry = entries[decidingIndex];
   const reasons: Reason[] = [];
   const seenRules = new Set<string>();
-  if (decEntry?.node && values[decidingIndex] === T) support(p, decEntry.node, facts, reasons, seenRules);
+  if (decEntry?.node && values[decidingIndex] === T)
+    support(p, decEntry.node, facts, reasons, seenRules);
 
   const whyNot: WhyNot[] = [];
   for (let i = 0; i < entries.length; i++) {
@@ -124,7 +126,12 @@ export function explain(p: CompiledPolicy, facts: Facts): Explained {
     label: outcome.label,
     possibleOutcomes,
     ...(decEntry
-      ? { decidedBy: { entry: decEntry.entry.id, ...(decEntry.entry.note ? { note: decEntry.entry.note } : {}) } }
+      ? {
+          decidedBy: {
+            entry: decEntry.entry.id,
+            ...(decEntry.entry.note ? { note: decEntry.entry.note } : {}),
+          },
+        }
       : {}),
     reasons,
     whyNot,
@@ -147,7 +154,13 @@ function clauseRefs(p: CompiledPolicy, ids: readonly string[]): ClauseRef[] {
 }
 
 /** Collects the rules (and facts) that make a true node true. */
-function support(p: CompiledPolicy, node: CNode, facts: Facts, out: Reason[], seen: Set<string>): FactUse[] {
+function support(
+  p: CompiledPolicy,
+  node: CNode,
+  facts: Facts,
+  out: Reason[],
+  seen: Set<string>,
+): FactUse[] {
   const used: FactUse[] = [];
   const walk = (n: CNode): void => {
     const src = n.src;
@@ -158,7 +171,13 @@ function support(p: CompiledPolicy, node: CNode, facts: Facts, out: Reason[], se
         if (!seen.has(id)) {
           seen.add(id);
           const rule = p.eff.rules.get(id)!;
-          out.push({ rule: id, kind: rule.kind, title: rule.title, clauses: clauseRefs(p, rule.clauses), facts: inner });
+          out.push({
+            rule: id,
+            kind: rule.kind,
+            title: rule.title,
+            clauses: clauseRefs(p, rule.clauses),
+            facts: inner,
+          });
         }
         used.push(...inner);
       } else {

@@ -41,7 +41,11 @@ export function factProblems(
   return out;
 }
 
-export function assertFacts(facts: unknown, decls: ReadonlyMap<string, FactDecl>, where?: string): Facts {
+export function assertFacts(
+  facts: unknown,
+  decls: ReadonlyMap<string, FactDecl>,
+  where?: string,
+): Facts {
   const problems = factProblems(facts, decls, where);
   if (problems.length > 0) throw new PolicyError(problems);
   return facts as Facts;
@@ -103,7 +107,11 @@ function valueProblem(f: FactDecl, v: unknown): I18nText | undefined {
 }
 
 /** A fact value in words: 是/否, an enum label, a number with its unit. */
-export function renderValue(f: FactDecl | undefined, v: FactValue | null | undefined, lang: Lang): string {
+export function renderValue(
+  f: FactDecl | undefined,
+  v: FactValue | null | undefined,
+  lang: Lang,
+): string {
   if (v === null || v === undefined) return lang === 'zh' ? '未知' : 'unknown';
   if (!f) return String(v);
   switch (f.type) {
@@ -112,7 +120,9 @@ export function renderValue(f: FactDecl | undefined, v: FactValue | null | undef
     case 'enum':
       return f.values?.find((o) => o.value === v)?.label[lang] ?? String(v);
     case 'number':
-      return f.unit ? `${formatNumber(v as number, lang)} ${f.unit[lang]}` : formatNumber(v as number, lang);
+      return f.unit
+        ? `${formatNumber(v as number, lang)} ${f.unit[lang]}`
+        : formatNumber(v as number, lang);
     case 'date':
       return String(v);
   }

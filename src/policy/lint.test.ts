@@ -24,8 +24,8 @@ describe('the linter', () => {
   it('finds contradictory conditions, with their line', () => {
     const r = lintRoot(
       ROOT_YAML.replace(
-        "when: { all: [{ fact: purpose, eq: reform_pilot }, { fact: noPrecedent, eq: true }] }",
-        "when: { all: [{ fact: lossAmount, gt: 100 }, { fact: lossAmount, lte: 50 }] }",
+        'when: { all: [{ fact: purpose, eq: reform_pilot }, { fact: noPrecedent, eq: true }] }',
+        'when: { all: [{ fact: lossAmount, gt: 100 }, { fact: lossAmount, lte: 50 }] }',
       ),
     );
     const d = r.diagnostics.find((x) => x.code === 'PACK_CONTRADICTION');
@@ -38,15 +38,20 @@ describe('the linter', () => {
   it('finds a rule that can never apply through an enum value and its negation', () => {
     const r = lintRoot(
       ROOT_YAML.replace(
-        "when: { all: [{ fact: purpose, eq: reform_pilot }, { fact: noPrecedent, eq: true }] }",
-        "when: { all: [{ fact: purpose, eq: reform_pilot }, { not: { fact: purpose, in: [reform_pilot] } }] }",
+        'when: { all: [{ fact: purpose, eq: reform_pilot }, { fact: noPrecedent, eq: true }] }',
+        'when: { all: [{ fact: purpose, eq: reform_pilot }, { not: { fact: purpose, in: [reform_pilot] } }] }',
       ),
     );
     expect(codes(r)).toContain('error:PACK_CONTRADICTION');
   });
 
   it('finds fact combinations with no outcome, and gives an example', () => {
-    const r = lintRoot(ROOT_YAML.replace("      - { id: d-else, outcome: bad, otherwise: true }\n  - id: v2", '  - id: v2'));
+    const r = lintRoot(
+      ROOT_YAML.replace(
+        '      - { id: d-else, outcome: bad, otherwise: true }\n  - id: v2',
+        '  - id: v2',
+      ),
+    );
     const gap = r.diagnostics.find((d) => d.code === 'PACK_DECISION_GAP');
     expect(gap?.severity).toBe('error');
     expect(gap?.message.en).toMatch(/privateGain=false/);
@@ -64,8 +69,14 @@ describe('the linter', () => {
 
   it('requires every rule to cite a clause, and flags unknown facts, clauses and type mismatches', () => {
     const r = lintRoot(
-      ROOT_YAML.replace('clauses: [c1], when: { fact: privateGain, eq: true }', 'clauses: [], when: { fact: privateGain, eq: true }')
-        .replace('clauses: [c3], when: { fact: cooperated, eq: true }', 'clauses: [c9], when: { fact: cooperatd, eq: true }')
+      ROOT_YAML.replace(
+        'clauses: [c1], when: { fact: privateGain, eq: true }',
+        'clauses: [], when: { fact: privateGain, eq: true }',
+      )
+        .replace(
+          'clauses: [c3], when: { fact: cooperated, eq: true }',
+          'clauses: [c9], when: { fact: cooperatd, eq: true }',
+        )
         .replace('{ fact: noPrecedent, eq: true }', '{ fact: noPrecedent, gt: 3 }'),
     );
     expect(codes(r)).toEqual(
@@ -81,9 +92,9 @@ describe('the linter', () => {
   });
 
   it('reports overlapping windows as errors and gaps as warnings', () => {
-    expect(codes(lintRoot(ROOT_YAML.replace("from: '2022-01-01'", "from: '2021-06-01'")))).toContain(
-      'error:PACK_WINDOW_OVERLAP',
-    );
+    expect(
+      codes(lintRoot(ROOT_YAML.replace("from: '2022-01-01'", "from: '2021-06-01'"))),
+    ).toContain('error:PACK_WINDOW_OVERLAP');
     const gapped = lintRoot(ROOT_YAML.replace("from: '2022-01-01'", "from: '2022-03-01'"));
     expect(codes(gapped)).toContain('warning:PACK_WINDOW_GAP');
     expect(gapped.errors).toBe(0);
@@ -92,8 +103,8 @@ describe('the linter', () => {
   it('flags a rule no decision uses', () => {
     const r = lintRoot(
       ROOT_YAML.replace(
-        "      - { id: mit, kind",
-        "      - { id: spare, kind: other, title: { zh: 闲置, en: spare }, clauses: [c3], when: { fact: forceMajeure, eq: true } }\n      - { id: mit, kind",
+        '      - { id: mit, kind',
+        '      - { id: spare, kind: other, title: { zh: 闲置, en: spare }, clauses: [c3], when: { fact: forceMajeure, eq: true } }\n      - { id: mit, kind',
       ),
     );
     expect(codes(r)).toContain('warning:PACK_RULE_UNUSED');
@@ -157,7 +168,9 @@ describe('a pack file with schema errors', () => {
       parsePack(ROOT_YAML.replace('kind: mitigation', 'kind: mitgation'), 'root.yaml');
       expect.unreachable();
     } catch (e) {
-      const d = (e as { diagnostics: { code: string; at: { line: number }; message: { en: string } }[] }).diagnostics[0]!;
+      const d = (
+        e as { diagnostics: { code: string; at: { line: number }; message: { en: string } }[] }
+      ).diagnostics[0]!;
       expect(d.code).toBe('PACK_SCHEMA');
       expect(d.at.line).toBe(38);
       expect(d.message.en).toContain("Did you mean 'mitigation'?");

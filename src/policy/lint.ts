@@ -105,7 +105,13 @@ function lintVersion(set: PackSet, pack: Pack, v: PackVersion, out: Diagnostics)
   }
 }
 
-function semantic(set: PackSet, pack: Pack, v: PackVersion, eff: EffectivePolicy, out: Diagnostics): void {
+function semantic(
+  set: PackSet,
+  pack: Pack,
+  v: PackVersion,
+  eff: EffectivePolicy,
+  out: Diagnostics,
+): void {
   const p = CompiledPolicy.compile(eff);
   const entries = eff.decision;
   // Synthetic conditions: "entry i decides" = no earlier entry applies and entry i applies.
@@ -246,7 +252,9 @@ function semantic(set: PackSet, pack: Pack, v: PackVersion, eff: EffectivePolicy
     const parentVersion = set.versionAt(parentPack, v.from);
     if (parentVersion) {
       const parent = set.effective(parentPack, parentVersion, v.from);
-      const exclusionRules = new Set([...parent.rules.values()].filter((r) => r.kind === 'exclusion').map((r) => r.id));
+      const exclusionRules = new Set(
+        [...parent.rules.values()].filter((r) => r.kind === 'exclusion').map((r) => r.id),
+      );
       for (const pe of parent.decision) {
         if (!pe.when || !mentionsAny(pe.when, exclusionRules)) continue;
         const parentRank = p.rank.get(pe.outcome)!;
@@ -256,7 +264,11 @@ function semantic(set: PackSet, pack: Pack, v: PackVersion, eff: EffectivePolicy
           .map(({ i }) => reaches[i]!);
         if (better.length === 0) continue;
         const loosened = search.find(
-          p.compileCondition({ kind: 'all', of: [pe.when, { kind: 'any', of: better, at: pe.at }], at: pe.at }),
+          p.compileCondition({
+            kind: 'all',
+            of: [pe.when, { kind: 'any', of: better, at: pe.at }],
+            at: pe.at,
+          }),
         );
         if (loosened.model) {
           const facts = lang(loosened.model);
@@ -374,7 +386,10 @@ function showAssignment(p: CompiledPolicy, a: Assignment): { zh: string; en: str
         ? '（任意事实）'
         : '(any facts)'
       : entries
-          .map(([k, v]) => `${k}=${lang === 'zh' ? renderValue(p.eff.facts.get(k), v, 'zh') : JSON.stringify(v)}`)
+          .map(
+            ([k, v]) =>
+              `${k}=${lang === 'zh' ? renderValue(p.eff.facts.get(k), v, 'zh') : JSON.stringify(v)}`,
+          )
           .join(lang === 'zh' ? '，' : ', ');
   return { zh: render('zh'), en: render('en') };
 }

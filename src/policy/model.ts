@@ -117,13 +117,7 @@ export interface RefNode extends NodeBase {
 
 /** What a rule is for; used in explanations and by the linter. */
 export type RuleKind =
-  | 'exclusion'
-  | 'condition'
-  | 'situation'
-  | 'mitigation'
-  | 'aggravation'
-  | 'immunity'
-  | 'other';
+  'exclusion' | 'condition' | 'situation' | 'mitigation' | 'aggravation' | 'immunity' | 'other';
 
 export interface Rule {
   readonly id: string;

@@ -72,7 +72,12 @@ export class SourceMap {
 /** Parses YAML text; throws PolicyError with line numbers on malformed YAML. */
 export function parseYaml(text: string, file: string): { value: unknown; map: SourceMap } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    merge: true,
+  });
   if (doc.errors.length > 0) {
     const diagnostics = doc.errors.map((e) => {
       const { line, col } = lineCounter.linePos(e.pos[0]);
@@ -176,7 +181,10 @@ function conditionProblem(node: unknown, path: Path, map: SourceMap): Diagnostic
       );
     }
     const op = ops[0]!;
-    if ((op === 'in' || op === 'notIn') && (!Array.isArray(n[op]) || (n[op] as unknown[]).length === 0)) {
+    if (
+      (op === 'in' || op === 'notIn') &&
+      (!Array.isArray(n[op]) || (n[op] as unknown[]).length === 0)
+    ) {
       return mk(`${where}：${op} 需要一个非空列表。`, `${where}: ${op} needs a non-empty list.`);
     }
     return mk(
@@ -207,7 +215,11 @@ function conditionProblem(node: unknown, path: Path, map: SourceMap): Diagnostic
 function isConditionPath(path: readonly (string | number)[]): boolean {
   const last = path[path.length - 1];
   const prev = path[path.length - 2];
-  return last === 'when' || last === 'not' || (typeof last === 'number' && (prev === 'all' || prev === 'any'));
+  return (
+    last === 'when' ||
+    last === 'not' ||
+    (typeof last === 'number' && (prev === 'all' || prev === 'any'))
+  );
 }
 
 function schemaProblems(value: unknown, map: SourceMap): Diagnostic[] {
@@ -240,7 +252,12 @@ function schemaProblems(value: unknown, map: SourceMap): Diagnostic[] {
     switch (e.keyword) {
       case 'required': {
         const prop = (e.params as { missingProperty: string }).missingProperty;
-        if (path.length >= 3 && path[0] === 'versions' && path[2] === 'decision' && (prop === 'when' || prop === 'otherwise')) {
+        if (
+          path.length >= 3 &&
+          path[0] === 'versions' &&
+          path[2] === 'decision' &&
+          (prop === 'when' || prop === 'otherwise')
+        ) {
           d = diag(
             'PACK_SCHEMA',
             'error',
@@ -262,7 +279,8 @@ function schemaProblems(value: unknown, map: SourceMap): Diagnostic[] {
       case 'additionalProperties': {
         const prop = (e.params as { additionalProperty: string }).additionalProperty;
         const allowed = Object.keys(
-          ((getSchemaAt(e.schemaPath) as { properties?: object } | undefined)?.properties ?? {}) as object,
+          ((getSchemaAt(e.schemaPath) as { properties?: object } | undefined)?.properties ??
+            {}) as object,
         );
         const hint = didYouMean(prop, allowed);
         d = diag(
@@ -493,7 +511,12 @@ function buildCondition(raw: unknown, path: Path, map: SourceMap): Condition {
     });
   }
   if (r.not !== undefined) {
-    return Object.freeze({ kind: 'not', of: buildCondition(r.not, [...path, 'not'], map), ...note, at });
+    return Object.freeze({
+      kind: 'not',
+      of: buildCondition(r.not, [...path, 'not'], map),
+      ...note,
+      at,
+    });
   }
   if (typeof r.rule === 'string') return Object.freeze({ kind: 'rule', id: r.rule, ...note, at });
   if (typeof r.predicate === 'string') {

@@ -89,11 +89,19 @@ export function parseScenarios(text: string, file: string, pack: string): Scenar
       if (!known.has(k)) bad([...path, k], `不认识的字段“${k}”。`, `unknown field '${k}'.`);
     }
     if (typeof s.name !== 'string' || s.name.length < 10) {
-      bad(path, '每个场景需要一个完整句子作为 name。', 'each scenario needs a name written as a full sentence.');
+      bad(
+        path,
+        '每个场景需要一个完整句子作为 name。',
+        'each scenario needs a name written as a full sentence.',
+      );
       return;
     }
     if (typeof s.at !== 'string') {
-      bad(path, `场景“${s.name}”缺少行为日期 at（YYYY-MM-DD）。`, `scenario '${s.name}' needs at, the date of the conduct (YYYY-MM-DD).`);
+      bad(
+        path,
+        `场景“${s.name}”缺少行为日期 at（YYYY-MM-DD）。`,
+        `scenario '${s.name}' needs at, the date of the conduct (YYYY-MM-DD).`,
+      );
       return;
     }
     const facts = s.facts ?? {};
@@ -108,7 +116,11 @@ export function parseScenarios(text: string, file: string, pack: string): Scenar
     }
     for (const k of Object.keys(expect)) {
       if (!EXPECT_KEYS.has(k)) {
-        bad([...path, 'expect', k], `expect 中不认识的字段“${k}”。`, `unknown field '${k}' in expect.`);
+        bad(
+          [...path, 'expect', k],
+          `expect 中不认识的字段“${k}”。`,
+          `unknown field '${k}' in expect.`,
+        );
       }
     }
     out.push({
@@ -148,31 +160,39 @@ export function runScenario(engine: PolicyEngine, s: Scenario): ScenarioResult {
     return { scenario: s, passed: false, failures };
   }
   const x = s.expect;
-  if (x.error) failures.push(`expected error ${x.error}, but the evaluation succeeded (${evaluation.outcome})`);
+  if (x.error)
+    failures.push(
+      `expected error ${x.error}, but the evaluation succeeded (${evaluation.outcome})`,
+    );
   if (x.outcome !== undefined && evaluation.outcome !== x.outcome) {
     failures.push(`expected outcome ${x.outcome}, got ${evaluation.outcome}`);
   }
   const reasonRules = new Set(evaluation.reasons.map((r) => r.rule));
   for (const r of x.reasons ?? []) {
-    if (!reasonRules.has(r)) failures.push(`expected reason ${r}; reasons were [${[...reasonRules].join(', ')}]`);
+    if (!reasonRules.has(r))
+      failures.push(`expected reason ${r}; reasons were [${[...reasonRules].join(', ')}]`);
   }
   for (const r of x.notReasons ?? []) {
     if (reasonRules.has(r)) failures.push(`rule ${r} should not be among the reasons`);
   }
   const cited = new Set(evaluation.reasons.flatMap((r) => r.clauses.map((c) => c.id)));
   for (const c of x.clauses ?? []) {
-    if (!cited.has(c)) failures.push(`expected clause ${c} to be cited; cited [${[...cited].join(', ')}]`);
+    if (!cited.has(c))
+      failures.push(`expected clause ${c} to be cited; cited [${[...cited].join(', ')}]`);
   }
   const missing = new Set(evaluation.missingFacts);
   if (x.missingFacts) {
     const want = new Set(x.missingFacts);
     const same = want.size === missing.size && [...want].every((f) => missing.has(f));
     if (!same) {
-      failures.push(`expected missing facts [${[...want].sort().join(', ')}], got [${[...missing].sort().join(', ')}]`);
+      failures.push(
+        `expected missing facts [${[...want].sort().join(', ')}], got [${[...missing].sort().join(', ')}]`,
+      );
     }
   }
   for (const f of x.missingIncludes ?? []) {
-    if (!missing.has(f)) failures.push(`expected ${f} among the missing facts; got [${[...missing].join(', ')}]`);
+    if (!missing.has(f))
+      failures.push(`expected ${f} among the missing facts; got [${[...missing].join(', ')}]`);
   }
   if (x.version !== undefined && evaluation.version !== x.version) {
     failures.push(`expected version ${x.version}, got ${evaluation.version}`);

@@ -91,7 +91,8 @@ export class Searcher {
 /** The first fact with no value under a node whose value is unknown. */
 function firstUnknown(n: CNode, a: Record<string, FactValue>): string | undefined {
   if (n.fn(a) !== U) return undefined;
-  if (n.src.kind === 'compare' && !n.ref) return a[n.src.fact] === undefined ? n.src.fact : undefined;
+  if (n.src.kind === 'compare' && !n.ref)
+    return a[n.src.fact] === undefined ? n.src.fact : undefined;
   for (const k of n.ref ? [n.ref.body] : n.kids) {
     const f = firstUnknown(k, a);
     if (f !== undefined) return f;

@@ -173,10 +173,7 @@ export const STANDARD_FACTS: readonly FactDecl[] = Object.freeze([
   bool(
     'repeatOfSameError',
     t('同类错误重复发生', 'Repeat of the same error'),
-    t(
-      '同类失误是否曾经被处理过（累犯）。',
-      'Whether the same kind of mistake was handled before.',
-    ),
+    t('同类失误是否曾经被处理过（累犯）。', 'Whether the same kind of mistake was handled before.'),
   ),
   bool(
     'fraudulentRecords',

@@ -22,12 +22,21 @@ export function windowProblems(p: Pack): Diagnostic[] {
   for (const v of p.versions) {
     if (ids.has(v.id)) {
       out.push(
-        diag('PACK_DUPLICATE_VERSION', 'error', `版本标识“${v.id}”重复。`, `version id '${v.id}' is used twice.`, v.at),
+        diag(
+          'PACK_DUPLICATE_VERSION',
+          'error',
+          `版本标识“${v.id}”重复。`,
+          `version id '${v.id}' is used twice.`,
+          v.at,
+        ),
       );
     }
     ids.add(v.id);
   }
-  const published = p.versions.filter((v) => v.status === 'published').slice().sort((a, b) => (a.from < b.from ? -1 : 1));
+  const published = p.versions
+    .filter((v) => v.status === 'published')
+    .slice()
+    .sort((a, b) => (a.from < b.from ? -1 : 1));
   for (let i = 1; i < published.length; i++) {
     const prev = published[i - 1]!;
     const cur = published[i]!;
