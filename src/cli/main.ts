@@ -1,4 +1,195 @@
+/**
+ * The rongcuo command line. `run` does the work against an Io (testable in-process); `main` wires
+ * it to the process. Exit codes: 0 success, 1 check or test findings, 2 bad usage or input,
+ * 70 internal error.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { closest, formatDiagnostic, PolicyError } from '../policy/errors.js';
+import type { Lang } from '../policy/model.js';
+import { optFlag, optString, parseArgs, type OptSpec, type ParsedArgs } from './args.js';
+import { CHECK_OPTS, checkCommand } from './commands/check.js';
+import type { CommandContext } from './commands/context.js';
+import { EVAL_OPTS, evalCommand } from './commands/eval.js';
+import { LIST_OPTS, listCommand } from './commands/list.js';
+import { SIMULATE_OPTS, simulateCommand } from './commands/simulate.js';
+import { TEST_OPTS, testCommand } from './commands/test.js';
+import { CliError, cliFail } from './errors.js';
+import { commandHelp, policyHelp, topHelp } from './help.js';
+import type { Io } from './io.js';
+import { oneLine } from './text.js';
+
+export type { Io, Writer } from './io.js';
+
+interface Command {
+  readonly opts: OptSpec;
+  /** Most positional arguments accepted. */
+  readonly positionals: number;
+  readonly run: (ctx: CommandContext) => Promise<number>;
+}
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  eval: { opts: EVAL_OPTS, positionals: 0, run: evalCommand },
+  check: { opts: CHECK_OPTS, positionals: Infinity, run: checkCommand },
+  test: { opts: TEST_OPTS, positionals: 1, run: testCommand },
+  simulate: { opts: SIMULATE_OPTS, positionals: 0, run: simulateCommand },
+  list: { opts: LIST_OPTS, positionals: 0, run: listCommand },
+};
+
+const EXIT_OK = 0;
+const EXIT_USAGE = 2;
+const EXIT_INTERNAL = 70;
+
 export async function main(argv: string[]): Promise<number> {
-  process.stdout.write(`args ${argv.join(' ')} node ${process.version}\n`);
-  return 0;
+  // A closed pipe (e.g. `| head`) is not an error worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    process.stderr.write(`rongcuo: internal error: cannot write the output: ${e.message}\n`);
+    process.exit(EXIT_INTERNAL);
+  });
+  return run(argv, {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    cwd: process.cwd(),
+    env: process.env,
+  });
+}
+
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let lang: Lang = 'zh';
+  try {
+    lang = languageOf(argv, io.env);
+    return await dispatch(argv, io, lang);
+  } catch (e) {
+    return reportError(e, io, lang);
+  }
+}
+
+async function dispatch(argv: readonly string[], io: Io, lang: Lang): Promise<number> {
+  const print = (text: string) => {
+    io.stdout.write(text);
+    return EXIT_OK;
+  };
+  const top = parseArgs(argv, {}, { stopAtPositional: true });
+  if (optFlag(top, 'version')) return print(`rongcuo ${packageVersion()}\n`);
+  const group = top.rest[0];
+  if (group === undefined || group === 'help') {
+    if (optFlag(top, 'help') || group === 'help') return print(topHelp(lang));
+    cliFail(
+      '缺少命令。运行 rongcuo --help 查看用法。',
+      'no command given. Run rongcuo --help for usage.',
+    );
+  }
+  if (group !== 'policy') {
+    const hint = closest(group, ['policy']);
+    cliFail(
+      `未知命令“${group}”。${hint ? `是否应为“${hint}”？` : ''}运行 rongcuo --help 查看用法。`,
+      `unknown command '${group}'. ${hint ? `Did you mean '${hint}'? ` : ''}Run rongcuo --help for usage.`,
+    );
+  }
+  const second = parseArgs(top.rest.slice(1), {}, { stopAtPositional: true });
+  if (optFlag(second, 'version')) return print(`rongcuo ${packageVersion()}\n`);
+  const sub = second.rest[0];
+  const wantsHelp = optFlag(top, 'help') || optFlag(second, 'help');
+  if (sub === undefined || sub === 'help') {
+    if (wantsHelp || sub === 'help') return print(policyHelp(lang));
+    cliFail(
+      '缺少子命令：eval、check、test、simulate 或 list。运行 rongcuo policy --help 查看用法。',
+      'no command given: eval, check, test, simulate or list. Run rongcuo policy --help for usage.',
+    );
+  }
+  const command = COMMANDS[sub];
+  if (!command) {
+    const hint = closest(sub, Object.keys(COMMANDS));
+    cliFail(
+      `未知子命令“policy ${sub}”。${hint ? `是否应为“policy ${hint}”？` : ''}可用：eval、check、test、simulate、list。`,
+      `unknown command 'policy ${sub}'. ${hint ? `Did you mean 'policy ${hint}'? ` : ''}Available: eval, check, test, simulate, list.`,
+    );
+  }
+  if (wantsHelp) return print(commandHelp(sub, lang));
+  const args: ParsedArgs = parseArgs(second.rest.slice(1), command.opts);
+  if (optFlag(args, 'help')) return print(commandHelp(sub, lang));
+  if (optFlag(args, 'version')) return print(`rongcuo ${packageVersion()}\n`);
+  if (args.positionals.length > command.positionals) {
+    const extra = args.positionals[command.positionals]!;
+    cliFail(
+      `rongcuo policy ${sub} 不接受多余的参数“${extra}”。运行 rongcuo policy ${sub} --help 查看用法。`,
+      `rongcuo policy ${sub} does not take the argument '${extra}'. Run rongcuo policy ${sub} --help for usage.`,
+    );
+  }
+  const chosen = optString(args, 'lang');
+  return command.run({ io, lang: chosen ? parseLang(chosen, '--lang') : lang, args });
+}
+
+/** The output language: --lang, else RONGCUO_LANG, else Chinese. */
+function languageOf(argv: readonly string[], env: Io['env']): Lang {
+  let lang: Lang = 'zh';
+  const fromEnv = env.RONGCUO_LANG;
+  if (fromEnv !== undefined && fromEnv.trim() !== '') lang = parseLang(fromEnv, 'RONGCUO_LANG');
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a === '--lang' && argv[i + 1] !== undefined) lang = parseLang(argv[i + 1]!, '--lang');
+    else if (a.startsWith('--lang=')) lang = parseLang(a.slice('--lang='.length), '--lang');
+  }
+  return lang;
+}
+
+function parseLang(value: string, where: string): Lang {
+  const v = value.trim().toLowerCase();
+  if (v === 'zh' || v.startsWith('zh-') || v.startsWith('zh_')) return 'zh';
+  if (v === 'en' || v.startsWith('en-') || v.startsWith('en_')) return 'en';
+  throw new CliError({
+    zh: `${where} 的取值“${value}”无效，应为 zh 或 en。`,
+    en: `${where} must be zh or en, not '${value}'.`,
+  });
+}
+
+function reportError(e: unknown, io: Io, lang: Lang): number {
+  const line = (text: string) => io.stderr.write(`rongcuo: ${oneLine(text)}\n`);
+  if (e instanceof CliError) {
+    line(e.text[lang]);
+    return e.exitCode;
+  }
+  if (e instanceof PolicyError) {
+    line(policyErrorLine(e, lang));
+    return EXIT_USAGE;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  line(`internal error: ${message}`);
+  if (io.env.RONGCUO_DEBUG && e instanceof Error && e.stack) io.stderr.write(e.stack + '\n');
+  return EXIT_INTERNAL;
+}
+
+/** One line for a PolicyError: the first problem, with the others counted (or, for facts, listed). */
+export function policyErrorLine(e: PolicyError, lang: Lang): string {
+  const [first, ...rest] = e.diagnostics;
+  if (!first) return e.message;
+  const head = formatDiagnostic(first, lang);
+  if (rest.length === 0) return head;
+  if (e.diagnostics.every((d) => d.code.startsWith('FACTS_'))) {
+    return [head, ...rest.map((d) => d.message[lang])].join(lang === 'zh' ? '；' : '; ');
+  }
+  return lang === 'zh'
+    ? `${head}（另有 ${rest.length} 个问题；运行 rongcuo policy check 查看全部）`
+    : `${head} (and ${rest.length} more; run rongcuo policy check to see them all)`;
+}
+
+let cachedVersion: string | undefined;
+
+/** The version in package.json (found from src/cli under Vitest and from dist/src/cli). */
+function packageVersion(): string {
+  if (cachedVersion) return cachedVersion;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'rongcuo' && pkg.version) return (cachedVersion = pkg.version);
+    }
+    dir = dirname(dir);
+  }
+  return (cachedVersion = 'unknown');
 }

@@ -52,20 +52,20 @@ export function assertFacts(
 }
 
 function valueProblem(f: FactDecl, v: unknown): I18nText | undefined {
-  const got = JSON.stringify(v);
+  const got = (): string => JSON.stringify(v);
   switch (f.type) {
     case 'boolean':
       return typeof v === 'boolean'
         ? undefined
         : {
-            zh: `事实“${f.id}”（${f.label.zh}）应为 true 或 false，收到 ${got}。`,
-            en: `fact '${f.id}' (${f.label.en}) must be true or false, got ${got}.`,
+            zh: `事实“${f.id}”（${f.label.zh}）应为 true 或 false，收到 ${got()}。`,
+            en: `fact '${f.id}' (${f.label.en}) must be true or false, got ${got()}.`,
           };
     case 'number':
       if (typeof v !== 'number' || !Number.isFinite(v)) {
         return {
-          zh: `事实“${f.id}”（${f.label.zh}）应为数字，收到 ${got}。`,
-          en: `fact '${f.id}' (${f.label.en}) must be a number, got ${got}.`,
+          zh: `事实“${f.id}”（${f.label.zh}）应为数字，收到 ${got()}。`,
+          en: `fact '${f.id}' (${f.label.en}) must be a number, got ${got()}.`,
         };
       }
       if (f.min !== undefined && v < f.min) {
@@ -91,16 +91,16 @@ function valueProblem(f: FactDecl, v: unknown): I18nText | undefined {
       return isIsoDate(v)
         ? undefined
         : {
-            zh: `事实“${f.id}”应为日期 YYYY-MM-DD，收到 ${got}。`,
-            en: `fact '${f.id}' must be a date written YYYY-MM-DD, got ${got}.`,
+            zh: `事实“${f.id}”应为日期 YYYY-MM-DD，收到 ${got()}。`,
+            en: `fact '${f.id}' must be a date written YYYY-MM-DD, got ${got()}.`,
           };
     case 'enum': {
       const allowed = (f.values ?? []).map((o) => o.value);
       if (typeof v === 'string' && allowed.includes(v)) return undefined;
       const hint = typeof v === 'string' ? didYouMean(v, allowed) : { zh: '', en: '' };
       return {
-        zh: `事实“${f.id}”（${f.label.zh}）的取值应为 ${allowed.join('、')} 之一，收到 ${got}。${hint.zh}`,
-        en: `fact '${f.id}' (${f.label.en}) must be one of ${allowed.join(', ')}, got ${got}. ${hint.en}`.trim(),
+        zh: `事实“${f.id}”（${f.label.zh}）的取值应为 ${allowed.join('、')} 之一，收到 ${got()}。${hint.zh}`,
+        en: `fact '${f.id}' (${f.label.en}) must be one of ${allowed.join(', ')}, got ${got()}. ${hint.en}`.trim(),
       };
     }
   }

@@ -166,7 +166,6 @@ export class PackSet {
         'POLICY_NO_VERSION_AT_DATE',
         `策略包“${p.id}”在 ${date} 没有生效的版本（生效期：${windows || '无已发布版本'}）。请检查行为发生日期。`,
         `pack '${p.id}' has no version in force on ${date} (windows: ${windows || 'no published version'}). Check the date of the conduct.`,
-        p.at,
       );
     }
     return v;

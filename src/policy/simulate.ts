@@ -108,7 +108,8 @@ export class Simulation {
     this.validate = opts.validate !== false;
     this.maxIds = opts.maxIdsPerCell ?? Infinity;
     this.maxSkipped = opts.maxNotEvaluated ?? Infinity;
-    this.every = opts.onProgress && opts.progressEvery && opts.progressEvery > 0 ? opts.progressEvery : 0;
+    this.every =
+      opts.onProgress && opts.progressEvery && opts.progressEvery > 0 ? opts.progressEvery : 0;
   }
 
   add(input: SimInput): void {
@@ -170,10 +171,14 @@ export class Simulation {
     const idx = new Map(order.map((o, i) => [o, i]));
     const transitions: Transition[] = [];
     for (const [from, row] of this.cells) {
-      for (const [to, cell] of row) transitions.push({ from, to, count: cell.count, ids: [...cell.ids] });
+      for (const [to, cell] of row)
+        transitions.push({ from, to, count: cell.count, ids: [...cell.ids] });
     }
-    transitions.sort((a, b) => idx.get(a.from)! - idx.get(b.from)! || idx.get(a.to)! - idx.get(b.to)!);
-    const totals = (m: Map<string, number>) => Object.fromEntries(order.map((o) => [o, m.get(o) ?? 0]));
+    transitions.sort(
+      (a, b) => idx.get(a.from)! - idx.get(b.from)! || idx.get(a.to)! - idx.get(b.to)!,
+    );
+    const totals = (m: Map<string, number>) =>
+      Object.fromEntries(order.map((o) => [o, m.get(o) ?? 0]));
     return {
       total: this.total,
       evaluated: this.evaluated,
@@ -366,12 +371,7 @@ export function parseCaseLine(text: string, line: number): SimInput | undefined 
     raw = JSON.parse(text);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    return bad(
-      line,
-      'SIM_BAD_JSON',
-      `不是有效的 JSON（${msg}）。`,
-      `not valid JSON (${msg}).`,
-    );
+    return bad(line, 'SIM_BAD_JSON', `不是有效的 JSON（${msg}）。`, `not valid JSON (${msg}).`);
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return bad(
@@ -383,7 +383,10 @@ export function parseCaseLine(text: string, line: number): SimInput | undefined 
   }
   const o = raw as Record<string, unknown>;
   const rawId = o.id;
-  if (!(typeof rawId === 'string' && rawId !== '') && !(typeof rawId === 'number' && Number.isFinite(rawId))) {
+  if (
+    !(typeof rawId === 'string' && rawId !== '') &&
+    !(typeof rawId === 'number' && Number.isFinite(rawId))
+  ) {
     return bad(
       line,
       'SIM_BAD_CASE',
