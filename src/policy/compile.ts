@@ -39,6 +39,15 @@ export interface CNode {
   readonly fact?: FactDecl;
 }
 
+/** A clause as cited in explanations. */
+export interface ClauseRef {
+  readonly id: string;
+  /** Document title, number and article, e.g. 《中国共产党问责条例》第十七条. */
+  readonly citation: I18nText;
+  /** Our short paraphrase. */
+  readonly text: I18nText;
+}
+
 export interface CEntry {
   readonly entry: DecisionEntry;
   readonly rank: number;
@@ -78,14 +87,22 @@ export class CompiledPolicy {
   private readonly entryBits: Int32Array;
   /** Mask of the possible outcomes after the last `decideRank` call. */
   lastMask = 0;
+  /** The clauses each rule cites, with their citations, built once. */
+  readonly ruleClauses: ReadonlyMap<string, readonly ClauseRef[]>;
+  private readonly possibleCache = new Map<number, readonly string[]>();
 
   private constructor(eff: EffectivePolicy) {
     this.eff = eff;
     this.outcomes = eff.outcomes;
     this.rank = new Map(eff.outcomes.map((o, i) => [o.id, i]));
     const ruleIds = [...eff.rules.keys()];
-    this.memo = new Memo(ruleIds.length);
-    const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
+    // Rules and predicates are memoized within one evaluation: each is computed at most once.
+    const memoKeys = [
+      ...ruleIds.map((id) => 'rule:' + id),
+      ...[...eff.predicates.keys()].map((id) => 'predicate:' + id),
+    ];
+    this.memo = new Memo(memoKeys.length);
+    const memoIndex = new Map(memoKeys.map((k, i) => [k, i]));
     const ruleNodes = new Map<string, CNode>();
     const predicateNodes = new Map<string, CNode>();
     const memo = this.memo;
@@ -96,20 +113,17 @@ export class CompiledPolicy {
       if (hit) return hit;
       const def = kind === 'rule' ? eff.rules.get(id)! : eff.predicates.get(id)!;
       const body = compileNode(def.when);
-      let fn = body.fn;
-      if (kind === 'rule') {
-        const i = ruleIndex.get(id)!;
-        const inner = body.fn;
-        const gens = memo.gens;
-        const vals = memo.vals;
-        fn = (f) => {
-          if (gens[i] === memo.gen) return vals[i] as Tri;
-          const v = inner(f);
-          gens[i] = memo.gen;
-          vals[i] = v;
-          return v;
-        };
-      }
+      const i = memoIndex.get(`${kind}:${id}`)!;
+      const inner = body.fn;
+      const gens = memo.gens;
+      const vals = memo.vals;
+      const fn: TriFn = (f) => {
+        if (gens[i] === memo.gen) return vals[i] as Tri;
+        const v = inner(f);
+        gens[i] = memo.gen;
+        vals[i] = v;
+        return v;
+      };
       const node: CNode = {
         src: def.when,
         fn,
@@ -172,6 +186,12 @@ export class CompiledPolicy {
       return { entry, rank: this.rank.get(entry.outcome)!, node, fn: node ? node.fn : ALWAYS };
     });
     this.entryFns = this.entries.map((e) => e.fn);
+    this.ruleClauses = new Map(
+      [...eff.rules.values()].map((r) => [
+        r.id,
+        Object.freeze(r.clauses.map((id) => clauseRef(eff, id))),
+      ]),
+    );
     this.entryBits = Int32Array.from(this.entries.map((e) => 1 << e.rank));
     this.compileCondition = compileNode;
   }
@@ -221,6 +241,16 @@ export class CompiledPolicy {
     return -1;
   }
 
+  /** The outcome ids in a mask of possible outcomes (cached). */
+  possibleOutcomes(mask: number): readonly string[] {
+    let out = this.possibleCache.get(mask);
+    if (!out) {
+      out = Object.freeze(this.outcomes.filter((_, i) => (mask & (1 << i)) !== 0).map((o) => o.id));
+      this.possibleCache.set(mask, out);
+    }
+    return out;
+  }
+
   /** The outcome id, or 'undetermined'. */
   decide(facts: Facts): string {
     const r = this.decideRank(facts);
@@ -231,6 +261,18 @@ export class CompiledPolicy {
   value(node: CNode, facts: Facts): Tri {
     return node.fn(facts);
   }
+}
+
+function clauseRef(eff: EffectivePolicy, id: string): ClauseRef {
+  const c = eff.clauses.get(id)!;
+  const s = eff.sources.get(c.source);
+  const citation: I18nText = s
+    ? {
+        zh: `《${s.title.zh}》${s.number ? `（${s.number}）` : ''}${c.article.zh}`,
+        en: `${s.title.en}${s.number ? ` (${s.number})` : ''}, ${c.article.en}`,
+      }
+    : c.article;
+  return Object.freeze({ id, citation, text: c.text });
 }
 
 const ALL_TEXT: I18nText = { zh: '以下条件全部满足', en: 'all of the following hold' };

@@ -2,17 +2,11 @@
  * Explained evaluation: the outcome with the rules that decided it (and the clauses they rest on),
  * why each more favourable outcome was not reached, and which unknown facts still matter.
  */
-import { F, T, U, type CNode, type CompiledPolicy, type Tri } from './compile.js';
+import { F, T, U, type ClauseRef, type CNode, type CompiledPolicy, type Tri } from './compile.js';
 import type { FactValue, Facts, I18nText, RuleKind } from './model.js';
 import { UNDETERMINED } from './model.js';
 
-export interface ClauseRef {
-  readonly id: string;
-  /** Document title, number and article, e.g. 《中国共产党问责条例》第十七条. */
-  readonly citation: I18nText;
-  /** Our short paraphrase. */
-  readonly text: I18nText;
-}
+export type { ClauseRef };
 
 export interface FactUse {
   readonly fact: string;
@@ -74,7 +68,7 @@ export function explain(p: CompiledPolicy, facts: Facts): Explained {
       break;
     }
   }
-  const possibleOutcomes = p.outcomes.filter((_, i) => (mask & (1 << i)) !== 0).map((o) => o.id);
+  const possibleOutcomes = p.possibleOutcomes(mask);
 
   if (rank < 0) {
     // Undetermined: the facts that could still change the outcome are those under the entries
@@ -107,16 +101,17 @@ export function explain(p: CompiledPolicy, facts: Facts): Explained {
     support(p, decEntry.node, facts, reasons, seenRules);
 
   const whyNot: WhyNot[] = [];
+  const memo: FailMemo = new Map();
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     if (e.rank >= rank || !e.node) continue;
     const o = p.outcomes[e.rank]!;
-    const failed = values[i] === T ? [] : failures(p, e.node, facts);
+    const failed = values[i] === T ? [] : failures(p, e.node, facts, memo);
     whyNot.push({
       outcome: o.id,
       label: o.label,
       entry: e.entry.id,
-      ...(i > decidingIndex ? { precludedBy: decEntry?.entry.id ?? '' } : {}),
+      precludedBy: i > decidingIndex ? (decEntry?.entry.id ?? '') : undefined,
       failed,
     });
   }
@@ -139,18 +134,8 @@ export function explain(p: CompiledPolicy, facts: Facts): Explained {
   };
 }
 
-function clauseRefs(p: CompiledPolicy, ids: readonly string[]): ClauseRef[] {
-  return ids.map((id) => {
-    const c = p.eff.clauses.get(id)!;
-    const s = p.eff.sources.get(c.source);
-    const citation: I18nText = s
-      ? {
-          zh: `《${s.title.zh}》${s.number ? `（${s.number}）` : ''}${c.article.zh}`,
-          en: `${s.title.en}${s.number ? ` (${s.number})` : ''}, ${c.article.en}`,
-        }
-      : c.article;
-    return { id, citation, text: c.text };
-  });
+function ruleClauses(p: CompiledPolicy, ruleId: string): readonly ClauseRef[] {
+  return p.ruleClauses.get(ruleId)!;
 }
 
 /** Collects the rules (and facts) that make a true node true. */
@@ -175,7 +160,7 @@ function support(
             rule: id,
             kind: rule.kind,
             title: rule.title,
-            clauses: clauseRefs(p, rule.clauses),
+            clauses: ruleClauses(p, id),
             facts: inner,
           });
         }
@@ -217,51 +202,71 @@ function dedupe(uses: FactUse[]): FactUse[] {
   return uses.filter((u) => (seen.has(u.fact) ? false : (seen.add(u.fact), true)));
 }
 
-function factsUnder(n: CNode, acc = new Set<string>()): Set<string> {
-  if (n.src.kind === 'compare') acc.add(n.src.fact);
-  for (const k of n.ref ? [n.ref.body] : n.kids) factsUnder(k, acc);
-  return acc;
+const factsCache = new WeakMap<CNode, readonly string[]>();
+
+/** The facts a node's value depends on (cached per node). */
+function factsUnder(n: CNode): readonly string[] {
+  let out = factsCache.get(n);
+  if (!out) {
+    const acc = new Set<string>();
+    const walk = (x: CNode): void => {
+      if (x.src.kind === 'compare' && !x.ref) acc.add(x.src.fact);
+      for (const k of x.ref ? [x.ref.body] : x.kids) walk(k);
+    };
+    walk(n);
+    out = Object.freeze([...acc]);
+    factsCache.set(n, out);
+  }
+  return out;
 }
+
+/** Per-explanation memo: a node's failure is the same wherever it appears (shared rules). */
+type FailMemo = Map<CNode, Failure>;
 
 /** Why a node that is not true is not true. */
-function failures(p: CompiledPolicy, node: CNode, facts: Facts): Failure[] {
+function failures(p: CompiledPolicy, node: CNode, facts: Facts, memo: FailMemo): Failure[] {
   const v = node.fn(facts);
   if (v === T) return [];
-  return [failure(p, node, facts, v)];
+  return [failure(p, node, facts, v, memo)];
 }
 
-function failure(p: CompiledPolicy, n: CNode, facts: Facts, v: Tri): Failure {
+function failure(p: CompiledPolicy, n: CNode, facts: Facts, v: Tri, memo: FailMemo): Failure {
+  const hit = memo.get(n);
+  if (hit) return hit;
   const status = v === U ? 'unknown' : 'failed';
+  let out: Failure;
   if (n.ref) {
-    const rule = n.ref.kind === 'rule' ? p.eff.rules.get(n.ref.id) : undefined;
-    const body = n.ref.body;
-    const because = childFailures(p, body, facts);
-    return {
+    const because = childFailures(p, n.ref.body, facts, memo);
+    const isRule = n.ref.kind === 'rule';
+    out = {
       status,
       text: n.text,
-      ...(rule ? { rule: rule.id, clauses: clauseRefs(p, rule.clauses) } : {}),
-      ...(because.length > 0 ? { because } : {}),
+      rule: isRule ? n.ref.id : undefined,
+      clauses: isRule ? ruleClauses(p, n.ref.id) : undefined,
+      because: because.length > 0 ? because : undefined,
     };
+  } else if (n.src.kind === 'compare') {
+    const fact = n.src.fact;
+    out = { status, text: n.text, fact, actual: facts[fact] ?? null };
+  } else {
+    const because = childFailures(p, n, facts, memo);
+    out = { status, text: n.text, because: because.length > 0 ? because : undefined };
   }
-  const src = n.src;
-  if (src.kind === 'compare') {
-    return { status, text: n.text, fact: src.fact, actual: facts[src.fact] ?? null };
-  }
-  const because = childFailures(p, n, facts);
-  return { status, text: n.text, ...(because.length > 0 ? { because } : {}) };
+  memo.set(n, out);
+  return out;
 }
 
 /** The children responsible for a node not being true. */
-function childFailures(p: CompiledPolicy, n: CNode, facts: Facts): Failure[] {
+function childFailures(p: CompiledPolicy, n: CNode, facts: Facts, memo: FailMemo): Failure[] {
   const src = n.src;
-  if (n.ref) return [failure(p, n, facts, n.fn(facts))];
+  if (n.ref) return [failure(p, n, facts, n.fn(facts), memo)];
   switch (src.kind) {
     case 'all':
     case 'any': {
       const out: Failure[] = [];
       for (const k of n.kids) {
         const kv = k.fn(facts);
-        if (kv !== T) out.push(failure(p, k, facts, kv));
+        if (kv !== T) out.push(failure(p, k, facts, kv, memo));
       }
       return out;
     }
@@ -269,18 +274,18 @@ function childFailures(p: CompiledPolicy, n: CNode, facts: Facts): Failure[] {
       // not(X) fails because X holds (or is not known).
       const kid = n.kids[0]!;
       const kv = kid.fn(facts);
-      if (kv === U) return [failure(p, kid, facts, U)];
+      if (kv === U) return [failure(p, kid, facts, U, memo)];
       if (kid.ref?.kind === 'rule') {
         return [
           {
             status: 'failed',
             text: { zh: `适用：${kid.text.zh}`, en: `applies: ${kid.text.en}` },
             rule: kid.ref.id,
-            clauses: clauseRefs(p, p.eff.rules.get(kid.ref.id)!.clauses),
+            clauses: ruleClauses(p, kid.ref.id),
           },
         ];
       }
-      return [...factsUnder(kid)].map((f) => ({
+      return factsUnder(kid).map((f) => ({
         status: 'failed' as const,
         text: kid.text,
         fact: f,
@@ -288,7 +293,7 @@ function childFailures(p: CompiledPolicy, n: CNode, facts: Facts): Failure[] {
       }));
     }
     case 'compare':
-      return [failure(p, n, facts, n.fn(facts))];
+      return [failure(p, n, facts, n.fn(facts), memo)];
     default:
       return [];
   }
