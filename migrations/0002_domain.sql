@@ -110,6 +110,14 @@ CREATE TABLE risk_filings (
   created_at       timestamptz NOT NULL DEFAULT now()
 );
 
+-- Sequential case numbers per jurisdiction and year, taken atomically.
+CREATE TABLE case_counters (
+  jurisdiction_id  text NOT NULL REFERENCES jurisdictions(id),
+  year             integer NOT NULL,
+  last             integer NOT NULL,
+  PRIMARY KEY (jurisdiction_id, year)
+);
+
 CREATE TABLE cases (
   id                   uuid PRIMARY KEY,
   number               text NOT NULL UNIQUE,

@@ -1,0 +1,181 @@
+/**
+ * Opening a case: shared by the application route and the ex-officio route. The body that decides
+ * the case is the organization department of the jurisdiction with cadre-management authority over
+ * the official; its policy pack and calendar apply. Writes the case, its first facts and its first
+ * event in the caller's transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { CaseRoute } from '../../domain/case-states.js';
+import { factProblems } from '../../policy/facts.js';
+import type { FactValue } from '../../policy/model.js';
+import { PolicyError } from '../../policy/errors.js';
+import type { Tx } from '../../store/index.js';
+import type { AppContext } from '../context.js';
+import { AppError, invalid } from '../errors.js';
+import {
+  caseCounters,
+  caseFacts,
+  cases,
+  jurisdictions,
+  officials,
+  units,
+  type Schema,
+} from '../tables.js';
+import { clockFor } from './deadlines.js';
+import { appendEvent } from './events.js';
+import type { CaseRow } from './record.js';
+import { procedureOf } from './record.js';
+
+export interface OpenCaseInput {
+  readonly officialId: string;
+  readonly title: string;
+  readonly summary: string;
+  /** Date of the conduct: selects the policy version in force. */
+  readonly conductDate: string;
+  readonly facts?: Readonly<Record<string, FactValue | null>>;
+  readonly route: CaseRoute;
+  readonly factSource: 'applicant' | 'ex_officio' | 'risk_filing';
+  readonly applicantUserId: string | null;
+  readonly actorId: string | null;
+  readonly accountabilityMatterId?: string;
+  readonly riskFilingId?: string;
+  readonly now: Date;
+  readonly today: string;
+  readonly eventType: string;
+}
+
+export async function officialWithUnit(tx: Tx<Schema>, officialId: string) {
+  const [o] = await tx
+    .select({ official: officials, unit: units })
+    .from(officials)
+    .innerJoin(units, eq(units.id, officials.unitId))
+    .where(eq(officials.id, officialId));
+  if (!o) throw invalid('officialId', '没有该干部。', 'no such official.');
+  return o;
+}
+
+export async function openCase(
+  ctx: AppContext,
+  tx: Tx<Schema>,
+  input: OpenCaseInput,
+): Promise<CaseRow> {
+  if (input.title.trim().length < 2) {
+    throw invalid('title', '请填写事项名称。', 'give the matter a title.');
+  }
+  const { official, unit } = await officialWithUnit(tx, input.officialId);
+  const [j] = await tx
+    .select()
+    .from(jurisdictions)
+    .where(eq(jurisdictions.id, official.managingJurisdictionId));
+  if (!j) throw new AppError('NOT_FOUND', { jurisdiction: official.managingJurisdictionId });
+  if (input.conductDate > input.today) {
+    throw invalid(
+      'conductDate',
+      '行为发生日期不能晚于今天。',
+      'the date of the conduct cannot be in the future.',
+    );
+  }
+  let compiled;
+  try {
+    compiled = ctx.engine.at(j.packId, input.conductDate);
+  } catch (e) {
+    if (e instanceof PolicyError) {
+      throw new AppError('POLICY_INPUT', { code: e.code }, e.diagnostics[0]?.message);
+    }
+    throw e;
+  }
+  const facts = input.facts ?? {};
+  const problems = factProblems(facts, compiled.eff.facts);
+  if (problems.length > 0) {
+    throw new AppError('POLICY_INPUT', { code: problems[0]!.code }, problems[0]!.message);
+  }
+
+  const year = Number(input.today.slice(0, 4));
+  const [counter] = await tx
+    .insert(caseCounters)
+    .values({ jurisdictionId: j.id, year, last: 1 })
+    .onConflictDoUpdate({
+      target: [caseCounters.jurisdictionId, caseCounters.year],
+      set: { last: sql`${caseCounters.last} + 1` },
+    })
+    .returning();
+  const number = `${j.id}-${year}-${String(counter!.last).padStart(4, '0')}`;
+
+  const id = randomUUID();
+  const procedure = procedureOf(ctx, {
+    packId: j.packId,
+    packVersion: null,
+    conductDate: input.conductDate,
+  });
+  const clock = clockFor(ctx, j.calendarId, procedure, 'submitted', input.today);
+  await tx.insert(cases).values({
+    id,
+    number,
+    jurisdictionId: j.id,
+    jurisdictionPath: j.path,
+    officialId: official.id,
+    unitId: unit.id,
+    unitPath: unit.path,
+    route: input.route,
+    state: 'submitted',
+    version: 1,
+    title: input.title.trim(),
+    summary: input.summary,
+    conductDate: input.conductDate,
+    packId: j.packId,
+    packVersion: null,
+    accountabilityMatterId: input.accountabilityMatterId ?? null,
+    riskFilingId: input.riskFilingId ?? null,
+    applicantUserId: input.applicantUserId,
+    ...clock,
+    suspendedSince: null,
+    eventCount: 0,
+    headHash: '',
+    createdAt: input.now,
+    updatedAt: input.now,
+  });
+  for (const [fact, value] of Object.entries(facts)) {
+    await tx.insert(caseFacts).values({
+      id: randomUUID(),
+      caseId: id,
+      jurisdictionId: j.id,
+      fact,
+      value: value ?? null,
+      source: input.factSource,
+      evidenceIds: [],
+      note: '',
+      recordedBy: input.actorId,
+      recordedAt: input.now,
+    });
+  }
+  const event = await appendEvent(
+    tx,
+    { id, jurisdictionId: j.id, eventCount: 0, headHash: '' },
+    {
+      type: input.eventType,
+      step: 'application',
+      actorId: input.actorId,
+      at: input.now,
+      reason: '',
+      payload: {
+        number,
+        route: input.route,
+        officialId: official.id,
+        conductDate: input.conductDate,
+        packId: j.packId,
+        facts,
+        ...(input.accountabilityMatterId
+          ? { accountabilityMatterId: input.accountabilityMatterId }
+          : {}),
+        ...(input.riskFilingId ? { riskFilingId: input.riskFilingId } : {}),
+      },
+    },
+  );
+  const [row] = await tx
+    .update(cases)
+    .set({ eventCount: event.seq, headHash: event.hash })
+    .where(eq(cases.id, id))
+    .returning();
+  return row!;
+}

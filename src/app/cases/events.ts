@@ -1,0 +1,54 @@
+/** Appending an event to a case's hash chain, in the caller's transaction. */
+import { eventHash, type ChainEvent } from '../../domain/audit-chain.js';
+import type { Tx } from '../../store/index.js';
+import { caseEvents, type Schema } from '../tables.js';
+import type { CaseRow } from './record.js';
+
+export interface NewEvent {
+  readonly type: string;
+  readonly step: string;
+  readonly actorId: string | null;
+  readonly at: Date;
+  readonly reason: string;
+  readonly payload: Record<string, unknown>;
+}
+
+export interface AppendedEvent {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+/** Writes the next event of the chain; the caller stores seq and hash as the case's head. */
+export async function appendEvent(
+  tx: Tx<Schema>,
+  row: Pick<CaseRow, 'id' | 'jurisdictionId' | 'eventCount' | 'headHash'>,
+  e: NewEvent,
+): Promise<AppendedEvent> {
+  const seq = row.eventCount + 1;
+  const payload = JSON.parse(JSON.stringify(e.payload)) as Record<string, unknown>;
+  const chain: ChainEvent = {
+    caseId: row.id,
+    seq,
+    type: e.type,
+    step: e.step,
+    actorId: e.actorId,
+    at: e.at.toISOString(),
+    reason: e.reason,
+    payload,
+  };
+  const hash = eventHash(row.headHash, chain);
+  await tx.insert(caseEvents).values({
+    caseId: row.id,
+    jurisdictionId: row.jurisdictionId,
+    seq,
+    type: e.type,
+    step: e.step,
+    actorId: e.actorId,
+    at: e.at,
+    reason: e.reason,
+    payload,
+    prevHash: row.headHash,
+    hash,
+  });
+  return { seq, hash };
+}

@@ -1,0 +1,119 @@
+/** Loading a case with what its permissions and deadlines depend on, inside a transaction. */
+import { desc, eq } from 'drizzle-orm';
+import type { CaseState } from '../../domain/case-states.js';
+import type { CaseSubject } from '../../domain/policies.js';
+import type { Procedure } from '../../policy/model.js';
+import type { Tx } from '../../store/index.js';
+import type { AppContext } from '../context.js';
+import { today } from '../context.js';
+import { addDaysIso } from '../dates.js';
+import { AppError } from '../errors.js';
+import {
+  cases,
+  deliberationMembers,
+  determinations,
+  jurisdictions,
+  type Schema,
+} from '../tables.js';
+
+export type CaseRow = typeof cases.$inferSelect;
+export type JurisdictionRow = typeof jurisdictions.$inferSelect;
+export type DeterminationRow = typeof determinations.$inferSelect;
+export type MemberRow = typeof deliberationMembers.$inferSelect;
+
+export interface LoadedCase {
+  readonly row: CaseRow;
+  readonly jurisdiction: JurisdictionRow;
+  readonly members: readonly MemberRow[];
+  readonly subject: CaseSubject;
+  /** The determination in force (the latest), if any. */
+  readonly determination: DeterminationRow | undefined;
+  readonly procedure: Procedure;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Loads a case, locking its row for the rest of the transaction when `forUpdate`. */
+export async function loadCase(
+  ctx: AppContext,
+  tx: Tx<Schema>,
+  caseId: string,
+  forUpdate: boolean,
+): Promise<LoadedCase> {
+  if (!UUID.test(caseId)) throw new AppError('CASE_NOT_FOUND', { caseId });
+  const q = tx.select().from(cases).where(eq(cases.id, caseId));
+  const [row] = forUpdate ? await q.for('update') : await q;
+  if (!row) throw new AppError('CASE_NOT_FOUND', { caseId });
+  const [jurisdiction] = await tx
+    .select()
+    .from(jurisdictions)
+    .where(eq(jurisdictions.id, row.jurisdictionId));
+  if (!jurisdiction) throw new AppError('CASE_NOT_FOUND', { caseId });
+  const members = await tx
+    .select()
+    .from(deliberationMembers)
+    .where(eq(deliberationMembers.caseId, caseId));
+  const [determination] = await tx
+    .select()
+    .from(determinations)
+    .where(eq(determinations.caseId, caseId))
+    .orderBy(desc(determinations.createdAt))
+    .limit(1);
+  const procedure = procedureOf(ctx, row);
+  return {
+    row,
+    jurisdiction,
+    members,
+    determination,
+    procedure,
+    subject: subjectOf(ctx, row, members, determination, procedure),
+  };
+}
+
+export function subjectOf(
+  ctx: AppContext,
+  row: CaseRow,
+  members: readonly MemberRow[],
+  determination: DeterminationRow | undefined,
+  procedure: Procedure,
+): CaseSubject {
+  const windowDays = Math.max(
+    procedure.review.applyWithin?.days ?? 0,
+    procedure.appeal.applyWithin?.days ?? 0,
+  );
+  return {
+    state: row.state as CaseState,
+    jurisdictionPath: row.jurisdictionPath,
+    unitPath: row.unitPath,
+    officialId: row.officialId,
+    applicantUserId: row.applicantUserId,
+    members: members.map((m) => ({
+      userId: m.userId,
+      conflict: m.conflict,
+      recused: m.recused,
+      voted: m.vote !== null,
+    })),
+    requires: {
+      consultation: procedure.consultation.required,
+      publicity: procedure.publicity.required,
+      filingUpward: procedure.filingUpward.required,
+    },
+    challengeWindowOpen:
+      determination !== undefined && windowDays > 0
+        ? today(ctx) <= addDaysIso(determination.decidedOn, windowDays)
+        : false,
+    filedUpward: row.state === 'filed',
+    suspended: row.suspendedSince !== null,
+  };
+}
+
+/** The procedure parameters of the pack version bound to the case (or in force at its conduct). */
+export function procedureOf(
+  ctx: AppContext,
+  row: Pick<CaseRow, 'packId' | 'packVersion' | 'conductDate'>,
+): Procedure {
+  const compiled = row.packVersion
+    ? ctx.engine.version(row.packId, row.packVersion, row.conductDate)
+    : ctx.engine.at(row.packId, row.conductDate);
+  return compiled.eff.procedure;
+}

@@ -1,0 +1,141 @@
+/**
+ * The application's error catalogue: every error a user can meet has a stable code, an HTTP
+ * status, and a message in zh and en that says what went wrong and how to fix it. Messages never
+ * carry internals (SQL, stack traces, file paths).
+ */
+import type { I18nText } from '../policy/model.js';
+
+export interface CatalogueEntry {
+  readonly status: number;
+  readonly message: I18nText;
+}
+
+export const CATALOGUE = {
+  VALIDATION: { status: 400, message: { zh: '请求内容不正确。', en: 'The request is not valid.' } },
+  NOT_FOUND: {
+    status: 404,
+    message: { zh: '找不到该对象，或您无权查看。', en: 'Not found, or you may not see it.' },
+  },
+  CASE_NOT_FOUND: {
+    status: 404,
+    message: { zh: '找不到该案件，或您无权查看。', en: 'No such case, or you may not see it.' },
+  },
+  CASE_ROLE_REQUIRED: {
+    status: 403,
+    message: { zh: '您的角色不能进行此项操作。', en: 'Your role does not allow this action.' },
+  },
+  CASE_OUT_OF_SCOPE: {
+    status: 403,
+    message: {
+      zh: '该案件不在您的管辖范围内。',
+      en: 'This case is outside the scope of your role.',
+    },
+  },
+  CASE_PARTY: {
+    status: 403,
+    message: {
+      zh: '案件当事人不能以办理人员身份处理本案。',
+      en: 'A party to the case cannot act on it as a case officer.',
+    },
+  },
+  CASE_CONFLICTED: {
+    status: 403,
+    message: {
+      zh: '您已声明利益冲突或回避，不能参与本案的研究决定。',
+      en: 'You declared a conflict or were recused, so you cannot take part in deciding this case.',
+    },
+  },
+  CASE_WRONG_STATE: {
+    status: 409,
+    message: {
+      zh: '案件当前所处环节不能进行此项操作。',
+      en: 'The case is not at a step that allows this action.',
+    },
+  },
+  CASE_PRECONDITION: {
+    status: 409,
+    message: {
+      zh: '此项操作的前提条件尚未满足。',
+      en: 'A condition for this action is not met yet.',
+    },
+  },
+  CASE_VERSION_CONFLICT: {
+    status: 409,
+    message: {
+      zh: '案件已被他人更新，请刷新后再操作。',
+      en: 'Someone else updated the case; reload it and try again.',
+    },
+  },
+  DEPARTURE_REASONS_REQUIRED: {
+    status: 422,
+    message: {
+      zh: '认定结果与系统建议不一致，必须书面说明理由。',
+      en: 'The decision departs from the recommendation, so written reasons are required.',
+    },
+  },
+  IDEMPOTENCY_MISMATCH: {
+    status: 422,
+    message: {
+      zh: '同一个幂等键已用于内容不同的请求；请换一个新键。',
+      en: 'This idempotency key was used for a different request; use a new key.',
+    },
+  },
+  POLICY_INPUT: {
+    status: 422,
+    message: { zh: '事实不符合策略包的要求。', en: 'The facts do not fit the policy pack.' },
+  },
+  AUTH_REQUIRED: { status: 401, message: { zh: '请先登录。', en: 'Please sign in.' } },
+  AUTH_INVALID: {
+    status: 401,
+    message: { zh: '用户名或密码不正确。', en: 'Wrong username or password.' },
+  },
+  AUTH_LOCKED: {
+    status: 423,
+    message: {
+      zh: '登录失败次数过多，账户已暂时锁定，请稍后再试。',
+      en: 'Too many failed sign-ins; the account is locked for a while. Try again later.',
+    },
+  },
+  AUTH_RATE_LIMITED: {
+    status: 429,
+    message: { zh: '尝试过于频繁，请稍后再试。', en: 'Too many attempts; try again later.' },
+  },
+  CSRF_INVALID: {
+    status: 403,
+    message: {
+      zh: '请求缺少有效的 CSRF 令牌；请刷新页面后重试。',
+      en: 'The request lacks a valid CSRF token; reload the page and try again.',
+    },
+  },
+  FORBIDDEN: { status: 403, message: { zh: '您无权进行此项操作。', en: 'You may not do this.' } },
+  INTERNAL: {
+    status: 500,
+    message: {
+      zh: '服务器内部错误，已记录。请稍后重试。',
+      en: 'Internal error; it has been logged. Please try again later.',
+    },
+  },
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type ErrorCode = keyof typeof CATALOGUE;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly text: I18nText;
+  readonly details: Record<string, unknown>;
+  constructor(code: ErrorCode, details: Record<string, unknown> = {}, text?: I18nText) {
+    const entry: CatalogueEntry = CATALOGUE[code];
+    super(`${code}: ${(text ?? entry.message).en}`);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = entry.status;
+    this.text = text ?? entry.message;
+    this.details = details;
+  }
+}
+
+/** A validation error naming the field and how to fix it. */
+export function invalid(field: string, zh: string, en: string): AppError {
+  return new AppError('VALIDATION', { field }, { zh: `${field}：${zh}`, en: `${field}: ${en}` });
+}

@@ -1,0 +1,364 @@
+/**
+ * drizzle table definitions for migrations/0002_domain.sql. The SQL migration is the source of
+ * truth; a test checks these match the columns the migration creates.
+ */
+import {
+  bigint,
+  bigserial,
+  boolean,
+  customType,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const day = (name: string) => date(name, { mode: 'string' });
+
+export const jurisdictions = pgTable('jurisdictions', {
+  id: text('id').primaryKey(),
+  parentId: text('parent_id'),
+  path: text('path').notNull(),
+  level: text('level').notNull(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  packId: text('pack_id').notNull(),
+  calendarId: text('calendar_id').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const units = pgTable('units', {
+  id: uuid('id').primaryKey(),
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  parentId: uuid('parent_id'),
+  path: text('path').notNull(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  kind: text('kind').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const officials = pgTable('officials', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  positionZh: text('position_zh').notNull(),
+  positionEn: text('position_en').notNull(),
+  unitId: uuid('unit_id').notNull(),
+  managingJurisdictionId: text('managing_jurisdiction_id').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey(),
+  username: text('username').notNull(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  officialId: uuid('official_id'),
+  locale: text('locale').notNull(),
+  failedLogins: integer('failed_logins').notNull(),
+  lockedUntil: ts('locked_until'),
+  disabled: boolean('disabled').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const roleGrants = pgTable('role_grants', {
+  id: uuid('id').primaryKey(),
+  userId: uuid('user_id').notNull(),
+  role: text('role').notNull(),
+  scopeKind: text('scope_kind').notNull(),
+  scopeId: text('scope_id').notNull(),
+  scopePath: text('scope_path').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const sessions = pgTable('sessions', {
+  idHash: text('id_hash').primaryKey(),
+  userId: uuid('user_id').notNull(),
+  csrfToken: text('csrf_token').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  expiresAt: ts('expires_at').notNull(),
+  lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+  ip: text('ip').notNull(),
+  userAgent: text('user_agent').notNull(),
+});
+
+export const loginAttempts = pgTable('login_attempts', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  username: text('username').notNull(),
+  ip: text('ip').notNull(),
+  at: ts('at').notNull().defaultNow(),
+  succeeded: boolean('succeeded').notNull(),
+});
+
+export const accountabilityMatters = pgTable('accountability_matters', {
+  id: uuid('id').primaryKey(),
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  officialId: uuid('official_id').notNull(),
+  summary: text('summary').notNull(),
+  openedOn: day('opened_on').notNull(),
+  recordedBy: uuid('recorded_by').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const riskFilings = pgTable('risk_filings', {
+  id: uuid('id').primaryKey(),
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  unitId: uuid('unit_id').notNull(),
+  title: text('title').notNull(),
+  status: text('status').notNull(),
+  filedOn: day('filed_on').notNull(),
+  decidedOn: day('decided_on'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const caseCounters = pgTable(
+  'case_counters',
+  {
+    jurisdictionId: text('jurisdiction_id').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jurisdictionId, t.year] })],
+);
+
+export const cases = pgTable('cases', {
+  id: uuid('id').primaryKey(),
+  number: text('number').notNull(),
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  jurisdictionPath: text('jurisdiction_path').notNull(),
+  officialId: uuid('official_id').notNull(),
+  unitId: uuid('unit_id').notNull(),
+  unitPath: text('unit_path').notNull(),
+  route: text('route').notNull(),
+  state: text('state').notNull(),
+  version: integer('version').notNull(),
+  title: text('title').notNull(),
+  summary: text('summary').notNull(),
+  conductDate: day('conduct_date').notNull(),
+  packId: text('pack_id').notNull(),
+  packVersion: text('pack_version'),
+  accountabilityMatterId: uuid('accountability_matter_id'),
+  riskFilingId: uuid('risk_filing_id'),
+  applicantUserId: uuid('applicant_user_id'),
+  step: text('step').notNull(),
+  stepStartedOn: day('step_started_on').notNull(),
+  stepDueOn: day('step_due_on'),
+  stepDueProvisional: boolean('step_due_provisional').notNull(),
+  suspendedSince: day('suspended_since'),
+  eventCount: integer('event_count').notNull(),
+  headHash: text('head_hash').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  closedAt: ts('closed_at'),
+});
+
+export const caseEvents = pgTable('case_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  caseId: uuid('case_id').notNull(),
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  seq: integer('seq').notNull(),
+  type: text('type').notNull(),
+  step: text('step').notNull(),
+  actorId: uuid('actor_id'),
+  at: ts('at').notNull(),
+  reason: text('reason').notNull(),
+  payload: jsonb('payload').notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});
+
+export const caseFacts = pgTable('case_facts', {
+  id: uuid('id').primaryKey(),
+  caseId: uuid('case_id').notNull(),
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  fact: text('fact').notNull(),
+  value: jsonb('value'),
+  source: text('source').notNull(),
+  evidenceIds: jsonb('evidence_ids').$type<string[]>().notNull(),
+  note: text('note').notNull(),
+  recordedBy: uuid('recorded_by'),
+  recordedAt: ts('recorded_at').notNull().defaultNow(),
+  supersededAt: ts('superseded_at'),
+});
+
+export const evidenceBlobs = pgTable('evidence_blobs', {
+  sha256: text('sha256').primaryKey(),
+  size: bigint('size', { mode: 'number' }).notNull(),
+  content: bytea('content').notNull(),
+});
+
+export const evidence = pgTable('evidence', {
+  id: uuid('id').primaryKey(),
+  caseId: uuid('case_id').notNull(),
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  sha256: text('sha256').notNull(),
+  filename: text('filename').notNull(),
+  mediaType: text('media_type').notNull(),
+  description: text('description').notNull(),
+  uploadedBy: uuid('uploaded_by'),
+  uploadedAt: ts('uploaded_at').notNull().defaultNow(),
+});
+
+export const caseAssessments = pgTable(
+  'case_assessments',
+  {
+    caseId: uuid('case_id').notNull(),
+    jurisdictionId: text('jurisdiction_id').notNull(),
+    element: text('element').notNull(),
+    rating: text('rating').notNull(),
+    notes: text('notes').notNull(),
+    assessedBy: uuid('assessed_by'),
+    assessedAt: ts('assessed_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.element] })],
+);
+
+export const caseStatements = pgTable('case_statements', {
+  id: uuid('id').primaryKey(),
+  caseId: uuid('case_id').notNull(),
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  text: text('text').notNull(),
+  madeBy: uuid('made_by'),
+  madeAt: ts('made_at').notNull().defaultNow(),
+});
+
+export const consultations = pgTable('consultations', {
+  id: uuid('id').primaryKey(),
+  caseId: uuid('case_id').notNull(),
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  department: text('department').notNull(),
+  requestedBy: uuid('requested_by'),
+  requestedAt: ts('requested_at').notNull().defaultNow(),
+  opinion: text('opinion'),
+  respondedBy: uuid('responded_by'),
+  respondedAt: ts('responded_at'),
+});
+
+export const deliberationMembers = pgTable(
+  'deliberation_members',
+  {
+    caseId: uuid('case_id').notNull(),
+    jurisdictionId: text('jurisdiction_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    isChair: boolean('is_chair').notNull(),
+    conflict: text('conflict'),
+    recused: boolean('recused').notNull(),
+    vote: text('vote'),
+    voteReason: text('vote_reason').notNull(),
+    votedAt: ts('voted_at'),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.userId] })],
+);
+
+export const determinations = pgTable('determinations', {
+  id: uuid('id').primaryKey(),
+  caseId: uuid('case_id').notNull(),
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  outcome: text('outcome').notNull(),
+  recommendedOutcome: text('recommended_outcome').notNull(),
+  recommendation: jsonb('recommendation').notNull(),
+  departureReasons: text('departure_reasons').notNull(),
+  minutes: text('minutes').notNull(),
+  documentNumber: text('document_number').notNull(),
+  decidedOn: day('decided_on').notNull(),
+  decidedBy: uuid('decided_by'),
+  supersedesId: uuid('supersedes_id'),
+  basis: text('basis').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const caseSuspensions = pgTable('case_suspensions', {
+  id: uuid('id').primaryKey(),
+  caseId: uuid('case_id').notNull(),
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  step: text('step').notNull(),
+  fromOn: day('from_on').notNull(),
+  toOn: day('to_on'),
+  reason: text('reason').notNull(),
+});
+
+export const caseExtensions = pgTable('case_extensions', {
+  id: uuid('id').primaryKey(),
+  caseId: uuid('case_id').notNull(),
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  step: text('step').notNull(),
+  days: integer('days').notNull(),
+  reason: text('reason').notNull(),
+  requestedBy: uuid('requested_by'),
+  requestedAt: ts('requested_at').notNull().defaultNow(),
+  status: text('status').notNull(),
+  decidedBy: uuid('decided_by'),
+  decidedAt: ts('decided_at'),
+});
+
+export const caseChallenges = pgTable('case_challenges', {
+  id: uuid('id').primaryKey(),
+  caseId: uuid('case_id').notNull(),
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  kind: text('kind').notNull(),
+  determinationId: uuid('determination_id').notNull(),
+  grounds: text('grounds').notNull(),
+  filedBy: uuid('filed_by'),
+  filedOn: day('filed_on').notNull(),
+  dueOn: day('due_on'),
+  status: text('status').notNull(),
+  resultDeterminationId: uuid('result_determination_id'),
+  decidedAt: ts('decided_at'),
+});
+
+export const readLog = pgTable('read_log', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  userId: uuid('user_id').notNull(),
+  caseId: uuid('case_id'),
+  jurisdictionId: text('jurisdiction_id'),
+  what: text('what').notNull(),
+  at: ts('at').notNull().defaultNow(),
+});
+
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: uuid('user_id').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: integer('status').notNull(),
+    response: jsonb('response').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+export const schema = {
+  jurisdictions,
+  units,
+  officials,
+  users,
+  roleGrants,
+  sessions,
+  loginAttempts,
+  accountabilityMatters,
+  riskFilings,
+  caseCounters,
+  cases,
+  caseEvents,
+  caseFacts,
+  evidenceBlobs,
+  evidence,
+  caseAssessments,
+  caseStatements,
+  consultations,
+  deliberationMembers,
+  determinations,
+  caseSuspensions,
+  caseExtensions,
+  caseChallenges,
+  readLog,
+  idempotencyKeys,
+};
+export type Schema = typeof schema;
