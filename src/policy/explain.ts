@@ -60,10 +60,13 @@ export function explain(p: CompiledPolicy, facts: Facts): Explained {
   const mask = p.lastMask;
   // Values below are read under the same memo generation as the decision.
   const entries = p.entries;
-  const values: Tri[] = entries.map((e) => e.fn(facts));
+  // Entry values up to the first that certainly applies; later ones are read only when needed.
+  const values: Tri[] = [];
   let decisive = -1;
   for (let i = 0; i < entries.length; i++) {
-    if (values[i] === T) {
+    const v = entries[i]!.fn(facts);
+    values.push(v);
+    if (v === T) {
       decisive = i;
       break;
     }
@@ -106,7 +109,8 @@ export function explain(p: CompiledPolicy, facts: Facts): Explained {
     const e = entries[i]!;
     if (e.rank >= rank || !e.node) continue;
     const o = p.outcomes[e.rank]!;
-    const failed = values[i] === T ? [] : failures(p, e.node, facts, memo);
+    const v = i < values.length ? values[i]! : e.fn(facts);
+    const failed = v === T ? [] : [failure(p, e.node, facts, v, memo)];
     whyNot.push({
       outcome: o.id,
       label: o.label,
@@ -120,14 +124,11 @@ export function explain(p: CompiledPolicy, facts: Facts): Explained {
     outcome: outcome.id,
     label: outcome.label,
     possibleOutcomes,
-    ...(decEntry
-      ? {
-          decidedBy: {
-            entry: decEntry.entry.id,
-            ...(decEntry.entry.note ? { note: decEntry.entry.note } : {}),
-          },
-        }
-      : {}),
+    decidedBy: decEntry
+      ? decEntry.entry.note
+        ? { entry: decEntry.entry.id, note: decEntry.entry.note }
+        : { entry: decEntry.entry.id }
+      : undefined,
     reasons,
     whyNot,
     missingFacts: [],
@@ -222,13 +223,6 @@ function factsUnder(n: CNode): readonly string[] {
 
 /** Per-explanation memo: a node's failure is the same wherever it appears (shared rules). */
 type FailMemo = Map<CNode, Failure>;
-
-/** Why a node that is not true is not true. */
-function failures(p: CompiledPolicy, node: CNode, facts: Facts, memo: FailMemo): Failure[] {
-  const v = node.fn(facts);
-  if (v === T) return [];
-  return [failure(p, node, facts, v, memo)];
-}
 
 function failure(p: CompiledPolicy, n: CNode, facts: Facts, v: Tri, memo: FailMemo): Failure {
   const hit = memo.get(n);
