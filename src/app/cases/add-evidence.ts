@@ -1,0 +1,211 @@
+/**
+ * Evidence files, kept in the store and addressed by their SHA-256: the same file added twice (to
+ * one case or to several) is stored once. Only document and image types that officers exchange are
+ * accepted, and the content must look like the type it claims. Downloads are logged.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Actor } from '../../domain/roles.js';
+import type { AppContext } from '../context.js';
+import { AppError, invalid } from '../errors.js';
+import { evidence, evidenceBlobs, readLog } from '../tables.js';
+import { loadCase } from './record.js';
+import { isUuid, optionalText } from './text-input.js';
+import { authorizeCase, runTransition, type TransitionRequest } from './transition.js';
+
+export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+
+interface MediaTypeRule {
+  readonly label: string;
+  /** Whether the content looks like this type. */
+  readonly looksRight: (b: Uint8Array) => boolean;
+}
+
+const startsWith = (b: Uint8Array, sig: readonly number[]) => sig.every((x, i) => b[i] === x);
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const isZip = (b: Uint8Array) => startsWith(b, ZIP);
+
+/** The accepted media types, each with a check of the file's leading bytes. */
+export const EVIDENCE_MEDIA_TYPES: Readonly<Record<string, MediaTypeRule>> = {
+  'application/pdf': {
+    label: 'PDF',
+    looksRight: (b) => startsWith(b, [0x25, 0x50, 0x44, 0x46, 0x2d]),
+  },
+  'image/png': {
+    label: 'PNG',
+    looksRight: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  },
+  'image/jpeg': { label: 'JPEG', looksRight: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
+  // Plain text in any encoding; a NUL byte near the start means it is binary.
+  'text/plain': { label: 'TXT', looksRight: (b) => !b.subarray(0, 8192).includes(0) },
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+    label: 'DOCX',
+    looksRight: isZip,
+  },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+    label: 'XLSX',
+    looksRight: isZip,
+  },
+  'application/vnd.oasis.opendocument.text': { label: 'ODT', looksRight: isZip },
+};
+
+const ALIASES: Readonly<Record<string, string>> = { 'image/jpg': 'image/jpeg' };
+
+/** The media type without parameters, lower case, if it is accepted. */
+export function normalizeMediaType(mediaType: unknown): string {
+  const base = typeof mediaType === 'string' ? mediaType.split(';')[0]!.trim().toLowerCase() : '';
+  const type = ALIASES[base] ?? base;
+  if (!Object.hasOwn(EVIDENCE_MEDIA_TYPES, type)) {
+    const allowed = Object.values(EVIDENCE_MEDIA_TYPES)
+      .map((r) => r.label)
+      .join('、');
+    throw invalid(
+      'mediaType',
+      `不接受“${String(mediaType)}”类型的文件；可上传的类型为 ${allowed}。`,
+      `files of type '${String(mediaType)}' are not accepted; upload one of ${allowed.replaceAll('、', ', ')}.`,
+    );
+  }
+  return type;
+}
+
+/**
+ * A safe file name: the last path segment only, without control or reserved characters and
+ * without leading dots, at most 200 characters (the extension kept).
+ */
+export function sanitizeFilename(filename: unknown): string {
+  const raw = typeof filename === 'string' ? filename : '';
+  const last = raw.split(/[/\\]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  let name = last.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').replace(/\s+/g, ' ');
+  name = name.trim().replace(/^\.+/, '').trim();
+  if (name === '') {
+    throw invalid(
+      'filename',
+      '请提供文件名，例如“情况说明.pdf”。',
+      "give the file a name, such as 'statement.pdf'.",
+    );
+  }
+  const chars = [...name];
+  if (chars.length > 200) {
+    const dot = name.lastIndexOf('.');
+    const ext = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : '';
+    name = chars.slice(0, 200 - [...ext].length).join('') + ext;
+  }
+  return name;
+}
+
+export interface AddEvidenceInput extends TransitionRequest {
+  readonly filename: string;
+  readonly mediaType: string;
+  readonly content: Uint8Array;
+  readonly description?: string;
+}
+
+export async function addEvidence(ctx: AppContext, actor: Actor, req: AddEvidenceInput) {
+  if (!(req.content instanceof Uint8Array)) {
+    throw invalid('content', '缺少文件内容。', 'the file content is missing.');
+  }
+  if (req.content.byteLength === 0) {
+    throw invalid(
+      'content',
+      '文件是空的，请重新选择文件。',
+      'the file is empty; choose the file again.',
+    );
+  }
+  if (req.content.byteLength > MAX_EVIDENCE_BYTES) {
+    const mib = (req.content.byteLength / 1024 / 1024).toFixed(1);
+    throw invalid(
+      'content',
+      `文件大小为 ${mib} MiB，超过 20 MiB 的上限；请压缩或拆分后再上传。`,
+      `the file is ${mib} MiB, above the 20 MiB limit; compress or split it and upload again.`,
+    );
+  }
+  const filename = sanitizeFilename(req.filename);
+  const mediaType = normalizeMediaType(req.mediaType);
+  const rule = EVIDENCE_MEDIA_TYPES[mediaType]!;
+  if (!rule.looksRight(req.content)) {
+    throw invalid(
+      'content',
+      `文件“${filename}”的内容不是 ${rule.label} 格式，请确认文件类型后重新上传。`,
+      `the content of '${filename}' is not a ${rule.label} file; check the file type and upload again.`,
+    );
+  }
+  const description = optionalText('description', req.description, {
+    what: { zh: '证据说明', en: 'the description' },
+    max: 2000,
+  });
+  const sha256 = createHash('sha256').update(req.content).digest('hex');
+  const size = req.content.byteLength;
+  return runTransition(ctx, actor, 'addEvidence', req, async ({ tx, loaded, now }) => {
+    await tx
+      .insert(evidenceBlobs)
+      .values({ sha256, size, content: req.content })
+      .onConflictDoNothing({ target: evidenceBlobs.sha256 });
+    const id = randomUUID();
+    await tx.insert(evidence).values({
+      id,
+      caseId: loaded.row.id,
+      jurisdictionId: loaded.row.jurisdictionId,
+      sha256,
+      filename,
+      mediaType,
+      description,
+      uploadedBy: actor.userId,
+      uploadedAt: now,
+    });
+    // Whether the blob was new is not recorded: it would tell who else holds the same file.
+    return {
+      event: 'case.evidence_added',
+      payload: { evidenceId: id, sha256, size, filename, mediaType, description },
+      result: { evidenceId: id, sha256, size, filename, mediaType },
+    };
+  });
+}
+
+export interface EvidenceFile {
+  readonly evidenceId: string;
+  readonly filename: string;
+  readonly mediaType: string;
+  readonly sha256: string;
+  readonly content: Uint8Array;
+}
+
+/** A file of a case, for whoever may read the case; each download is logged. */
+export async function readEvidence(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+  evidenceId: string,
+): Promise<EvidenceFile> {
+  return ctx.store.tx(async (tx) => {
+    const loaded = await loadCase(ctx, tx, caseId, false);
+    authorizeCase(actor, 'read', loaded.subject);
+    if (!isUuid(evidenceId)) throw new AppError('NOT_FOUND', { evidenceId });
+    const [found] = await tx
+      .select({
+        filename: evidence.filename,
+        mediaType: evidence.mediaType,
+        sha256: evidence.sha256,
+        content: evidenceBlobs.content,
+      })
+      .from(evidence)
+      .innerJoin(evidenceBlobs, eq(evidenceBlobs.sha256, evidence.sha256))
+      .where(and(eq(evidence.id, evidenceId), eq(evidence.caseId, loaded.row.id)));
+    if (!found) throw new AppError('NOT_FOUND', { evidenceId });
+    await tx.insert(readLog).values({
+      userId: actor.userId,
+      caseId: loaded.row.id,
+      jurisdictionId: loaded.row.jurisdictionId,
+      what: 'evidence.download',
+      at: ctx.now(),
+    });
+    const c = found.content;
+    return {
+      evidenceId,
+      filename: found.filename,
+      mediaType: found.mediaType,
+      sha256: found.sha256,
+      content: new Uint8Array(c.buffer, c.byteOffset, c.byteLength),
+    };
+  });
+}

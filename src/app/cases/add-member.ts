@@ -1,0 +1,100 @@
+/**
+ * The chair constitutes the deliberating panel: each member must sit on the committee of the
+ * case's jurisdiction (or above it) and must not be a party to the case. The chair who adds the
+ * first member joins the panel as its chair.
+ */
+import { eq } from 'drizzle-orm';
+import { within, type Actor } from '../../domain/roles.js';
+import type { AppContext } from '../context.js';
+import { AppError, invalid } from '../errors.js';
+import { deliberationMembers, roleGrants, users } from '../tables.js';
+import { isUuid } from './text-input.js';
+import { runTransition, type TransitionRequest } from './transition.js';
+
+export interface AddMemberInput extends TransitionRequest {
+  readonly userId: string;
+  readonly isChair?: boolean;
+}
+
+export async function addMember(ctx: AppContext, actor: Actor, req: AddMemberInput) {
+  if (!isUuid(req.userId)) {
+    throw invalid('userId', '用户编号格式不正确。', 'the user id is not well formed.');
+  }
+  return runTransition(ctx, actor, 'addMember', req, async ({ tx, loaded }) => {
+    const row = loaded.row;
+    const [user] = await tx.select().from(users).where(eq(users.id, req.userId));
+    const grants = user
+      ? await tx.select().from(roleGrants).where(eq(roleGrants.userId, user.id))
+      : [];
+    const over = (role: string) =>
+      grants.some(
+        (g) =>
+          g.role === role &&
+          g.scopeKind === 'jurisdiction' &&
+          within(row.jurisdictionPath, g.scopePath),
+      );
+    const isChair = req.isChair === true || req.userId === actor.userId;
+    if (!user || user.disabled || !(over('committee_member') || over('committee_chair'))) {
+      throw new AppError(
+        'VALIDATION',
+        { field: 'userId', userId: req.userId },
+        {
+          zh: `userId：用户 ${req.userId} 不是本案辖区认定机构的成员，不能参加本案的集体研究。`,
+          en: `userId: user ${req.userId} does not sit on the committee of this case's jurisdiction, so cannot deliberate on it.`,
+        },
+      );
+    }
+    if (isChair && !over('committee_chair')) {
+      throw new AppError(
+        'VALIDATION',
+        { field: 'isChair', userId: req.userId },
+        {
+          zh: `isChair：用户 ${req.userId} 不是本案辖区认定机构的负责人，不能主持本案研究。`,
+          en: `isChair: user ${req.userId} does not chair the committee of this case's jurisdiction.`,
+        },
+      );
+    }
+    if (user.officialId === row.officialId || user.id === row.applicantUserId) {
+      throw new AppError(
+        'CASE_PARTY',
+        { userId: req.userId },
+        {
+          zh: `用户 ${req.userId} 是本案当事人，不能参加本案的集体研究。`,
+          en: `User ${req.userId} is a party to this case and cannot deliberate on it.`,
+        },
+      );
+    }
+    if (loaded.members.some((m) => m.userId === req.userId)) {
+      throw invalid(
+        'userId',
+        `用户 ${req.userId} 已经是本案的研究成员。`,
+        `user ${req.userId} is already a member of this panel.`,
+      );
+    }
+    const added: { userId: string; isChair: boolean }[] = [];
+    // The acting chair sits on the panel they constitute (the permission rule has already found
+    // them impartial and not a party).
+    if (req.userId !== actor.userId && !loaded.members.some((m) => m.userId === actor.userId)) {
+      added.push({ userId: actor.userId, isChair: true });
+    }
+    added.push({ userId: req.userId, isChair });
+    for (const m of added) {
+      await tx.insert(deliberationMembers).values({
+        caseId: row.id,
+        jurisdictionId: row.jurisdictionId,
+        userId: m.userId,
+        isChair: m.isChair,
+        conflict: null,
+        recused: false,
+        vote: null,
+        voteReason: '',
+        votedAt: null,
+      });
+    }
+    return {
+      event: 'case.member_added',
+      payload: { userId: req.userId, isChair, added },
+      result: { added },
+    };
+  });
+}

@@ -1,0 +1,69 @@
+/** A panel member votes for an outcome on the pack's ladder, with a reason; one vote each. */
+import { and, eq } from 'drizzle-orm';
+import type { Actor } from '../../domain/roles.js';
+import type { AppContext } from '../context.js';
+import { invalid } from '../errors.js';
+import { deliberationMembers } from '../tables.js';
+import type { CaseRow } from './record.js';
+import { requireText } from './text-input.js';
+import { runTransition, type TransitionRequest } from './transition.js';
+
+export interface VoteInput extends TransitionRequest {
+  readonly outcome: string;
+  readonly reason: string;
+}
+
+/** The outcome ladder of the case's pack version, most favourable to the official first. */
+export function ladderOf(
+  ctx: AppContext,
+  row: Pick<CaseRow, 'packId' | 'packVersion' | 'conductDate'>,
+) {
+  const compiled = row.packVersion
+    ? ctx.engine.version(row.packId, row.packVersion, row.conductDate)
+    : ctx.engine.at(row.packId, row.conductDate);
+  return compiled.eff.outcomes;
+}
+
+/** Refuses an outcome that is not on the case's ladder, listing those that are. */
+export function requireOutcome(
+  ctx: AppContext,
+  row: Pick<CaseRow, 'packId' | 'packVersion' | 'conductDate'>,
+  outcome: unknown,
+): string {
+  const ladder = ladderOf(ctx, row);
+  const found = ladder.find((o) => o.id === outcome);
+  if (!found) {
+    throw invalid(
+      'outcome',
+      `“${String(outcome)}”不是本案适用的认定结果；应为 ${ladder.map((o) => `${o.id}（${o.label.zh}）`).join('、')} 之一。`,
+      `'${String(outcome)}' is not an outcome of this case's policy; use one of ${ladder.map((o) => o.id).join(', ')}.`,
+    );
+  }
+  return found.id;
+}
+
+export async function castVote(ctx: AppContext, actor: Actor, req: VoteInput) {
+  const reason = requireText('reason', req.reason, {
+    what: { zh: '表决理由', en: 'the reason for the vote' },
+    min: 2,
+    max: 5000,
+  });
+  return runTransition(ctx, actor, 'vote', req, async ({ tx, loaded, now }) => {
+    const outcome = requireOutcome(ctx, loaded.row, req.outcome);
+    await tx
+      .update(deliberationMembers)
+      .set({ vote: outcome, voteReason: reason, votedAt: now })
+      .where(
+        and(
+          eq(deliberationMembers.caseId, loaded.row.id),
+          eq(deliberationMembers.userId, actor.userId),
+        ),
+      );
+    return {
+      event: 'case.vote_cast',
+      reason,
+      payload: { userId: actor.userId, outcome },
+      result: undefined,
+    };
+  });
+}

@@ -1,0 +1,530 @@
+/**
+ * The written decision (认定书) sent to the official: issuing body, title, document number,
+ * addressee, the body (facts, the rules and clauses relied on, the six-element assessment, the
+ * decision and any departure from the recommendation, the consequences for assessment and
+ * promotion when tolerated, the review and appeal rights with their time limits), signature and
+ * date. `renderDecisionDocument` is pure: structured data plus a plain-text rendering, in zh or en.
+ * `loadDecisionDocument` gathers the input for an actor who may read the case.
+ */
+import { and, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import type { CaseRoute, SixElement } from '../../domain/case-states.js';
+import { SIX_ELEMENTS, SIX_ELEMENT_LABEL } from '../../domain/case-states.js';
+import { isParty } from '../../domain/policies.js';
+import type { Actor } from '../../domain/roles.js';
+import type { Evaluation } from '../../policy/engine.js';
+import { renderValue } from '../../policy/facts.js';
+import type { FactValue, I18nText, Lang, Procedure, TimeLimit } from '../../policy/model.js';
+import { UNDETERMINED } from '../../policy/model.js';
+import { RATING_LABEL, type Rating } from '../cases/assess.js';
+import { factDeclsOf } from '../cases/record-fact.js';
+import { loadCase } from '../cases/record.js';
+import { authorizeCase } from '../cases/transition.js';
+import { ladderOf } from '../cases/vote.js';
+import type { AppContext } from '../context.js';
+import { chinaDate } from '../context.js';
+import { AppError } from '../errors.js';
+import {
+  caseAssessments,
+  caseFacts,
+  consultations,
+  jurisdictions,
+  officials,
+  readLog,
+  units,
+} from '../tables.js';
+
+export interface DecisionDocumentInput {
+  readonly issuer: {
+    /** The jurisdiction whose committee decided. */
+    readonly jurisdiction: I18nText;
+    /** The jurisdiction above it, where an appeal goes. */
+    readonly parentJurisdiction?: I18nText;
+  };
+  readonly case: {
+    readonly number: string;
+    readonly title: string;
+    readonly summary: string;
+    readonly route: CaseRoute;
+    readonly conductDate: string;
+    readonly submittedOn: string;
+    readonly consulted: boolean;
+  };
+  readonly official: {
+    readonly name: string;
+    readonly position: I18nText;
+    readonly unit: I18nText;
+  };
+  readonly decision: {
+    readonly documentNumber: string;
+    readonly outcome: string;
+    readonly outcomeLabel: I18nText;
+    readonly outcomeDescription?: I18nText;
+    readonly recommendedOutcome: string;
+    readonly recommendedLabel: I18nText;
+    readonly recommendation: Evaluation;
+    readonly departureReasons: string;
+    readonly decidedOn: string;
+    /** Facts the rules still needed, when the recommendation was undetermined. */
+    readonly missingFacts: readonly I18nText[];
+  };
+  /** The facts established when the decision was made, in words. */
+  readonly facts: readonly {
+    readonly id: string;
+    readonly label: I18nText;
+    readonly value: I18nText;
+  }[];
+  readonly assessments: readonly {
+    readonly element: SixElement;
+    readonly rating: Rating;
+    readonly notes: string;
+  }[];
+  readonly procedure: Pick<Procedure, 'review' | 'appeal' | 'followUp'>;
+}
+
+export interface DocumentSection {
+  /** '' for the opening paragraphs. */
+  readonly heading: string;
+  readonly paragraphs: readonly string[];
+}
+
+export interface DecisionDocument {
+  readonly lang: Lang;
+  readonly issuingBody: string;
+  readonly title: string;
+  readonly documentNumber: string;
+  readonly addressee: string;
+  readonly sections: readonly DocumentSection[];
+  readonly signature: string;
+  readonly date: string;
+  /** A warning when the policy applied is a sample, not a measure in force. */
+  readonly notice?: string;
+  /** The whole document as plain text. */
+  readonly text: string;
+}
+
+/** Outcomes that tolerate the mistake fully, and those that mitigate accountability. */
+const FULLY_TOLERATED = new Set(['no_accountability', 'exempted']);
+const MITIGATED = new Set(['reduced', 'lighter']);
+
+const ZH_DIGIT = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1–99 in Chinese numerals: 一, 十, 十一, 二十一. */
+export function zhNumber(n: number): string {
+  if (n < 10) return ZH_DIGIT[n]!;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : ZH_DIGIT[tens]!}十${ones === 0 ? '' : ZH_DIGIT[ones]!}`;
+}
+
+/** A date as written at the foot of an official document: 二〇二五年三月三日. */
+export function zhDocumentDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const year = String(y)
+    .split('')
+    .map((c) => ZH_DIGIT[Number(c)]!)
+    .join('');
+  return `${year}年${zhNumber(m)}月${zhNumber(d)}日`;
+}
+
+const EN_MONTH = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+function dateIn(iso: string, lang: Lang): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return lang === 'zh' ? `${y}年${m}月${d}日` : `${d} ${EN_MONTH[m - 1]} ${y}`;
+}
+
+function duration(t: TimeLimit, lang: Lang): string {
+  if (lang === 'zh') return t.unit === 'working' ? `${t.days}个工作日` : `${t.days}日`;
+  return `${t.days} ${t.unit === 'working' ? 'working ' : ''}day${t.days === 1 ? '' : 's'}`;
+}
+
+const item = (i: number, lang: Lang) => (lang === 'zh' ? `（${zhNumber(i + 1)}）` : `(${i + 1}) `);
+const heading = (i: number, zh: string, en: string, lang: Lang) =>
+  lang === 'zh' ? `${zhNumber(i)}、${zh}` : `${i}. ${en}`;
+const endSentence = (s: string, lang: Lang) =>
+  /[。！？.!?]$/.test(s.trim()) ? s.trim() : s.trim() + (lang === 'zh' ? '。' : '.');
+
+export function renderDecisionDocument(input: DecisionDocumentInput, lang: Lang): DecisionDocument {
+  const zh = lang === 'zh';
+  const { official, decision } = input;
+  const c = input.case;
+  const rec = decision.recommendation;
+  const issuingBody = zh
+    ? `${input.issuer.jurisdiction.zh}容错纠错认定机构`
+    : `Tolerance and Correction Committee of ${input.issuer.jurisdiction.en}`;
+  const title = zh
+    ? `关于${official.name}同志容错${c.route === 'application' ? '申请' : '情形'}的认定决定`
+    : `Decision on ${c.route === 'application' ? 'the tolerance application of' : 'tolerance for'} Comrade ${official.name}`;
+  const addressee = zh ? `${official.name}同志` : `Comrade ${official.name}`;
+  const steps = zh
+    ? `核实${c.consulted ? '、会商' : ''}和集体研究`
+    : `verification${c.consulted ? ', consultation' : ''} and collective deliberation`;
+  const opening = zh
+    ? c.route === 'application'
+      ? `${dateIn(c.submittedOn, lang)}提出的关于你在“${c.title}”事项中的容错申请（案件编号：${c.number}）收悉。本机构依据《${rec.packTitle.zh}》等规定，经受理、${steps}，现将认定决定告知如下。`
+      : c.route === 'ex_officio'
+        ? `在对你有关问责事项的调查中，本机构依职权对“${c.title}”（案件编号：${c.number}）是否适用容错进行了审查。本机构依据《${rec.packTitle.zh}》等规定，经${steps}，现将认定决定告知如下。`
+        : `本机构对经事前报备的“${c.title}”（案件编号：${c.number}）是否适用容错进行了审查。本机构依据《${rec.packTitle.zh}》等规定，经${steps}，现将认定决定告知如下。`
+    : c.route === 'application'
+      ? `The application for tolerance made on ${dateIn(c.submittedOn, lang)} concerning your conduct in '${c.title}' (case ${c.number}) has been received. Under ${rec.packTitle.en} and related rules, after acceptance, ${steps}, this committee gives its decision as follows.`
+      : c.route === 'ex_officio'
+        ? `In the course of the accountability investigation concerning you, this committee examined of its own motion whether tolerance applies to '${c.title}' (case ${c.number}). Under ${rec.packTitle.en} and related rules, after ${steps}, it gives its decision as follows.`
+        : `This committee examined whether tolerance applies to '${c.title}' (case ${c.number}), filed in advance as a risk. Under ${rec.packTitle.en} and related rules, after ${steps}, it gives its decision as follows.`;
+
+  const sections: DocumentSection[] = [{ heading: '', paragraphs: [opening] }];
+  let n = 0;
+
+  // 一、基本事实
+  const position = [official.unit[lang], official.position[lang]]
+    .filter((x) => x.trim() !== '')
+    .join(zh ? '' : ', ');
+  const who = position ? `${official.name}${zh ? '同志' : ''}（${position}）` : official.name;
+  const whoEn = position ? `${official.name} (${position})` : official.name;
+  const factIntro = zh
+    ? `经核实，${position ? who : `${official.name}同志`}于${dateIn(c.conductDate, lang)}在“${c.title}”事项中的有关情况${c.summary.trim() ? `为：${endSentence(c.summary, lang)}` : '如下。'}`
+    : `Verification found that on ${dateIn(c.conductDate, lang)}, in the matter '${c.title}', ${whoEn} acted as follows${c.summary.trim() ? `: ${endSentence(c.summary, lang)}` : '.'}`;
+  const factLines =
+    input.facts.length === 0
+      ? [zh ? '尚无经核实认定的事实。' : 'No facts have been established.']
+      : [
+          zh ? '经核实认定的主要事实如下：' : 'The main facts established are:',
+          ...input.facts.map(
+            (f, i) =>
+              `${item(i, lang)}${f.label[lang]}${zh ? '：' : ': '}${f.value[lang]}${i === input.facts.length - 1 ? (zh ? '。' : '.') : zh ? '；' : ';'}`,
+          ),
+        ];
+  sections.push({
+    heading: heading(++n, '基本事实', 'Facts', lang),
+    paragraphs: [factIntro, ...factLines],
+  });
+
+  // 二、认定依据
+  const cited = new Set<string>();
+  const basis = rec.reasons.map((r, i) => {
+    const refs = r.clauses.map((cl) => cl.citation[lang]).join(zh ? '、' : '; ');
+    // Each clause's substance is given once, where it is first cited.
+    const gists: string[] = [];
+    for (const cl of r.clauses) {
+      if (cited.has(cl.id)) continue;
+      cited.add(cl.id);
+      gists.push(endSentence(cl.text[lang], lang));
+    }
+    const parts = [
+      endSentence(r.title[lang], lang),
+      endSentence(
+        zh ? `依据：${refs || '本办法有关规定'}` : `Basis: ${refs || 'the applicable measure'}`,
+        lang,
+      ),
+      ...(gists.length ? [(zh ? '规定要旨：' : 'In substance: ') + gists.join(zh ? '' : ' ')] : []),
+    ];
+    return item(i, lang) + parts.join(zh ? '' : ' ');
+  });
+  const recSentence =
+    decision.recommendedOutcome === UNDETERMINED
+      ? zh
+        ? `根据已认定的事实，规则尚不能给出确定的建议结果${decision.missingFacts.length ? `（尚待认定的事实：${decision.missingFacts.map((f) => f.zh).join('、')}）` : ''}。`
+        : `On the facts established, the rules do not give a definite recommendation${decision.missingFacts.length ? ` (facts still to be established: ${decision.missingFacts.map((f) => f.en).join(', ')})` : ''}.`
+      : zh
+        ? `根据上述规定，规则适用的建议结果为“${decision.recommendedLabel.zh}”。${rec.decidedBy?.note ? endSentence(rec.decidedBy.note.zh, lang) : ''}`
+        : `Under these provisions the rules recommend '${decision.recommendedLabel.en}'.${rec.decidedBy?.note ? ' ' + endSentence(rec.decidedBy.note.en, lang) : ''}`;
+  sections.push({
+    heading: heading(++n, '认定依据', 'Rules and clauses relied on', lang),
+    paragraphs: [...basis, recSentence, rec.time.note[lang]],
+  });
+
+  // 三、六要素综合分析
+  const byElement = new Map(input.assessments.map((a) => [a.element, a]));
+  const elements = SIX_ELEMENTS.filter((e) => byElement.has(e)).map((e, i) => {
+    const a = byElement.get(e)!;
+    const notes = a.notes.trim() ? (zh ? '' : ' ') + endSentence(a.notes, lang) : '';
+    return `${item(i, lang)}${SIX_ELEMENT_LABEL[e][lang]}${zh ? '：' : ': '}${endSentence(RATING_LABEL[a.rating][lang], lang)}${notes}`;
+  });
+  sections.push({
+    heading: heading(++n, '六要素综合分析', 'Assessment of the six elements', lang),
+    paragraphs: elements.length
+      ? elements
+      : [zh ? '未作六要素评估。' : 'The six elements were not assessed.'],
+  });
+
+  // 四、认定结论
+  const departs =
+    decision.recommendedOutcome === UNDETERMINED ||
+    decision.recommendedOutcome !== decision.outcome;
+  const conclusion = [
+    zh
+      ? `经本机构于${dateIn(decision.decidedOn, lang)}集体研究，认定：${decision.outcomeLabel.zh}。${decision.outcomeDescription ? decision.outcomeDescription.zh : ''}`
+      : `Having deliberated collectively on ${dateIn(decision.decidedOn, lang)}, this committee decides: ${decision.outcomeLabel.en}.${decision.outcomeDescription ? ' ' + decision.outcomeDescription.en : ''}`,
+  ];
+  if (departs) {
+    const recName =
+      decision.recommendedOutcome === UNDETERMINED
+        ? zh
+          ? '规则未能给出确定建议'
+          : 'The rules gave no definite recommendation'
+        : zh
+          ? `本认定与规则建议结果“${decision.recommendedLabel.zh}”不一致`
+          : `This decision departs from the recommended outcome '${decision.recommendedLabel.en}'`;
+    conclusion.push(
+      zh
+        ? `${recName}，理由如下：${endSentence(decision.departureReasons, lang)}`
+        : `${recName}, for these reasons: ${endSentence(decision.departureReasons, lang)}`,
+    );
+  }
+  sections.push({ heading: heading(++n, '认定结论', 'Decision', lang), paragraphs: conclusion });
+
+  // 五、结果运用 (when tolerated, domain.md §6)
+  const fu = input.procedure.followUp;
+  if (FULLY_TOLERATED.has(decision.outcome) || MITIGATED.has(decision.outcome)) {
+    const paragraphs: string[] = [];
+    if (FULLY_TOLERATED.has(decision.outcome)) {
+      paragraphs.push(
+        zh
+          ? '本认定结果不影响你的年度考核、平时考核、任期考核和试用期考核等次评定，不影响职务职级晋升、职称评聘和评优评先，不影响作为代表委员人选和后备干部人选的资格，在党风廉政意见回复中不作为负面记录。'
+          : 'This decision does not affect your annual, routine, term or probation assessments; your promotion in post or rank, professional titles, or awards; your eligibility as a deputy, committee member or reserve cadre; or your integrity vetting.',
+      );
+    } else {
+      paragraphs.push(
+        zh
+          ? `对你${decision.outcomeLabel.zh}的处理，${fu.impactPeriodMonths ? `影响期为${fu.impactPeriodMonths}个月，自本决定作出之日起计算；` : '影响期按有关规定执行；'}影响期满后按规定正常使用，本事项不再影响你的考核、职务职级晋升和评优评先。`
+          : `The ${decision.outcomeLabel.en.toLowerCase()} has ${fu.impactPeriodMonths ? `an impact period of ${fu.impactPeriodMonths} months from the date of this decision` : 'an impact period under the applicable rules'}; after it you are used normally, and this matter no longer affects your assessments, promotion or awards.`,
+      );
+    }
+    paragraphs.push(
+      zh
+        ? `容错不免纠错。你和所在单位应当对失误中暴露的问题及时纠正整改${fu.enabled ? '；本机构将开展回访，跟踪纠错整改情况' : ''}。`
+        : `Tolerance does not replace correction: you and your unit must promptly correct the problems the mistake revealed${fu.enabled ? '; this committee will follow up on the correction' : ''}.`,
+    );
+    sections.push({
+      heading: heading(++n, '结果运用', 'Consequences', lang),
+      paragraphs,
+    });
+  }
+
+  // 六、复核和申诉
+  const review = input.procedure.review.applyWithin;
+  const appeal = input.procedure.appeal.applyWithin;
+  const upper = input.issuer.parentJurisdiction;
+  const appealBody = zh
+    ? upper
+      ? `${upper.zh}容错纠错认定机构`
+      : '上一级认定机构'
+    : upper
+      ? `the Tolerance and Correction Committee of ${upper.en}`
+      : 'the committee at the next level up';
+  const rights: string[] = [];
+  if (review) {
+    rights.push(
+      zh
+        ? `可以自收到本决定之日起${duration(review, lang)}内向本机构申请复核`
+        : `apply to this committee for a review within ${duration(review, lang)} of receiving this decision`,
+    );
+  }
+  if (appeal) {
+    rights.push(
+      zh
+        ? `可以自收到本决定之日起${duration(appeal, lang)}内向${appealBody}提出申诉`
+        : `appeal to ${appealBody} within ${duration(appeal, lang)} of receiving it`,
+    );
+  }
+  const remedy = rights.length
+    ? zh
+      ? `如对本决定不服，${rights.join('；也')}。申请复核或者提出申诉期间，不停止本决定的执行。`
+      : `If you disagree with this decision, you may ${rights.join(', or ')}. The decision stays in force while a review or appeal is pending.`
+    : zh
+      ? '如对本决定不服，可以依照有关规定申请复核或者提出申诉。申请复核或者提出申诉期间，不停止本决定的执行。'
+      : 'If you disagree with this decision, you may seek a review or appeal under the applicable rules. The decision stays in force meanwhile.';
+  sections.push({
+    heading: heading(n + 1, '复核和申诉', 'Review and appeal', lang),
+    paragraphs: [remedy],
+  });
+
+  const date = zh ? zhDocumentDate(decision.decidedOn) : dateIn(decision.decidedOn, lang);
+  const notice = rec.notice ? rec.notice[lang] : undefined;
+  const indent = zh ? '\u3000\u3000' : '';
+  const lines = [
+    issuingBody,
+    '',
+    title,
+    decision.documentNumber,
+    '',
+    `${addressee}${zh ? '：' : ':'}`,
+    ...sections.flatMap((s) => [
+      ...(s.heading ? [`${indent}${s.heading}`] : []),
+      ...s.paragraphs.map((p) => `${indent}${p}`),
+    ]),
+    '',
+    issuingBody,
+    date,
+    ...(notice ? ['', `${zh ? '注：' : 'Note: '}${notice}`] : []),
+  ];
+  return {
+    lang,
+    issuingBody,
+    title,
+    documentNumber: decision.documentNumber,
+    addressee,
+    sections,
+    signature: issuingBody,
+    date,
+    ...(notice ? { notice } : {}),
+    text: lines.join('\n') + '\n',
+  };
+}
+
+/**
+ * The input of the decision document of a case: for anyone who may read the case, except that the
+ * official learns the decision only once it is delivered. The access is logged.
+ */
+export async function loadDecisionDocumentInput(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+): Promise<DecisionDocumentInput> {
+  return ctx.store.tx(async (tx) => {
+    const loaded = await loadCase(ctx, tx, caseId, false);
+    authorizeCase(actor, 'read', loaded.subject);
+    const { row, determination: d } = loaded;
+    if (!d || (row.state === 'determined' && isParty(actor, loaded.subject))) {
+      throw new AppError(
+        'CASE_PRECONDITION',
+        { caseId },
+        d
+          ? {
+              zh: '认定决定尚未送达，送达后即可查看。',
+              en: 'The decision has not been delivered yet; it can be read once delivered.',
+            }
+          : { zh: '本案尚未作出认定决定。', en: 'No decision has been made on this case yet.' },
+      );
+    }
+    const [o] = await tx
+      .select({ official: officials, unit: units })
+      .from(officials)
+      .innerJoin(units, eq(units.id, officials.unitId))
+      .where(eq(officials.id, row.officialId));
+    const [parent] = loaded.jurisdiction.parentId
+      ? await tx
+          .select()
+          .from(jurisdictions)
+          .where(eq(jurisdictions.id, loaded.jurisdiction.parentId))
+      : [];
+    // The facts as they stood when the decision was made.
+    const asOf = d.createdAt;
+    const factRows = await tx
+      .select()
+      .from(caseFacts)
+      .where(
+        and(
+          eq(caseFacts.caseId, row.id),
+          lte(caseFacts.recordedAt, asOf),
+          or(isNull(caseFacts.supersededAt), gt(caseFacts.supersededAt, asOf)),
+        ),
+      )
+      .orderBy(caseFacts.recordedAt);
+    const values = new Map<string, FactValue | null>();
+    for (const f of factRows) values.set(f.fact, (f.value ?? null) as FactValue | null);
+    const decls = factDeclsOf(ctx, row);
+    const ordered = [
+      ...[...decls.keys()].filter((id) => values.has(id)),
+      ...[...values.keys()].filter((id) => !decls.has(id)),
+    ];
+    const facts = ordered
+      .filter((id) => values.get(id) !== null)
+      .map((id) => {
+        const decl = decls.get(id);
+        const v = values.get(id);
+        return {
+          id,
+          label: decl?.label ?? { zh: id, en: id },
+          value: { zh: renderValue(decl, v, 'zh'), en: renderValue(decl, v, 'en') },
+        };
+      });
+    const assessments = await tx
+      .select()
+      .from(caseAssessments)
+      .where(eq(caseAssessments.caseId, row.id));
+    const [consulted] = await tx
+      .select({ id: consultations.id })
+      .from(consultations)
+      .where(eq(consultations.caseId, row.id))
+      .limit(1);
+    const ladder = ladderOf(ctx, row);
+    const outcomeOf = (id: string) => ladder.find((x) => x.id === id);
+    const recommendation = d.recommendation as Evaluation;
+    const undetermined = { zh: '尚不能确定', en: 'undetermined' };
+    await tx.insert(readLog).values({
+      userId: actor.userId,
+      caseId: row.id,
+      jurisdictionId: row.jurisdictionId,
+      what: 'decision.document',
+      at: ctx.now(),
+    });
+    const outcome = outcomeOf(d.outcome);
+    return {
+      issuer: {
+        jurisdiction: { zh: loaded.jurisdiction.nameZh, en: loaded.jurisdiction.nameEn },
+        ...(parent ? { parentJurisdiction: { zh: parent.nameZh, en: parent.nameEn } } : {}),
+      },
+      case: {
+        number: row.number,
+        title: row.title,
+        summary: row.summary,
+        route: row.route as CaseRoute,
+        conductDate: row.conductDate,
+        submittedOn: chinaDate(row.createdAt),
+        consulted: consulted !== undefined,
+      },
+      official: {
+        name: o?.official.name ?? '',
+        position: { zh: o?.official.positionZh ?? '', en: o?.official.positionEn ?? '' },
+        unit: { zh: o?.unit.nameZh ?? '', en: o?.unit.nameEn ?? '' },
+      },
+      decision: {
+        documentNumber: d.documentNumber,
+        outcome: d.outcome,
+        outcomeLabel: outcome?.label ?? { zh: d.outcome, en: d.outcome },
+        ...(outcome?.description ? { outcomeDescription: outcome.description } : {}),
+        recommendedOutcome: d.recommendedOutcome,
+        recommendedLabel: outcomeOf(d.recommendedOutcome)?.label ?? undetermined,
+        recommendation,
+        departureReasons: d.departureReasons,
+        decidedOn: d.decidedOn,
+        missingFacts: recommendation.missingFacts.map(
+          (id) => decls.get(id)?.label ?? { zh: id, en: id },
+        ),
+      },
+      facts,
+      assessments: SIX_ELEMENTS.flatMap((e) => {
+        const a = assessments.find((x) => x.element === e);
+        return a ? [{ element: e, rating: a.rating as Rating, notes: a.notes }] : [];
+      }),
+      procedure: {
+        review: loaded.procedure.review,
+        appeal: loaded.procedure.appeal,
+        followUp: loaded.procedure.followUp,
+      },
+    };
+  });
+}
+
+/** The decision document of a case in one language, for an actor who may read it. */
+export async function loadDecisionDocument(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+  lang: Lang = 'zh',
+): Promise<DecisionDocument> {
+  return renderDecisionDocument(await loadDecisionDocumentInput(ctx, actor, caseId), lang);
+}

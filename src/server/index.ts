@@ -1,0 +1,11 @@
+/** The HTTP server: `buildServer` (tests, embedding) and `startServer` (the CLI). */
+export {
+  buildServer,
+  startServer,
+  BODY_LIMIT,
+  type ServerOptions,
+  type StartServerOptions,
+  type StartedServer,
+} from './server.js';
+export { SESSION_IDLE_MS, SESSION_MAX_MS } from './auth/sessions.js';
+export { LOGIN_RATE, LOCKOUT } from './auth/login.js';

@@ -1,0 +1,138 @@
+/**
+ * Policy packs as the API shows them: what each pack says (versions, facts, clauses, rules,
+ * decision, procedure) with every source location (file paths on the server) left out.
+ */
+import type {
+  Condition,
+  DecisionEntry,
+  FactDecl,
+  Pack,
+  PackVersion,
+  Rule,
+} from '../../policy/model.js';
+import type { EffectivePolicy } from '../../policy/resolve.js';
+
+function presentVersion(v: PackVersion) {
+  return {
+    id: v.id,
+    status: v.status,
+    title: v.title ?? null,
+    from: v.from,
+    to: v.to ?? null,
+    amends: v.amends ?? null,
+  };
+}
+
+export function presentPackSummary(p: Pack) {
+  return {
+    id: p.id,
+    title: p.title,
+    authority: p.authority,
+    documentNumber: p.documentNumber,
+    jurisdiction: p.jurisdiction,
+    extends: p.extends ?? null,
+    status: p.status,
+    notice: p.notice ?? null,
+    versions: p.versions.map(presentVersion),
+  };
+}
+
+export interface PresentedCondition {
+  readonly kind: Condition['kind'];
+  readonly note?: { zh: string; en: string };
+  readonly of?: PresentedCondition | readonly PresentedCondition[];
+  readonly fact?: string;
+  readonly op?: string;
+  readonly value?: unknown;
+  readonly id?: string;
+}
+
+export function presentCondition(c: Condition): PresentedCondition {
+  const note = c.note ? { note: c.note } : {};
+  switch (c.kind) {
+    case 'all':
+    case 'any':
+      return { kind: c.kind, ...note, of: c.of.map(presentCondition) };
+    case 'not':
+      return { kind: c.kind, ...note, of: presentCondition(c.of) };
+    case 'compare':
+      return { kind: c.kind, ...note, fact: c.fact, op: c.op, value: c.value };
+    case 'rule':
+    case 'predicate':
+      return { kind: c.kind, ...note, id: c.id };
+  }
+}
+
+function presentFact(f: FactDecl) {
+  return {
+    id: f.id,
+    type: f.type,
+    label: f.label,
+    help: f.help,
+    values: f.values?.map((v) => ({ value: v.value, label: v.label })) ?? null,
+    unit: f.unit ?? null,
+    min: f.min ?? null,
+    max: f.max ?? null,
+    integer: f.integer ?? false,
+    origin: f.origin,
+  };
+}
+
+function presentRule(r: Rule) {
+  return {
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    clauses: [...r.clauses],
+    when: presentCondition(r.when),
+    origin: r.origin,
+  };
+}
+
+function presentEntry(d: DecisionEntry) {
+  return {
+    id: d.id,
+    outcome: d.outcome,
+    when: d.when ? presentCondition(d.when) : null,
+    binding: d.binding,
+    note: d.note ?? null,
+    origin: d.origin,
+  };
+}
+
+export function presentEffective(eff: EffectivePolicy) {
+  return {
+    version: presentVersion(eff.version),
+    chain: eff.chain.map((c) => ({ pack: c.pack, version: c.version })),
+    outcomes: eff.outcomes.map((o) => ({
+      id: o.id,
+      label: o.label,
+      description: o.description ?? null,
+    })),
+    facts: [...eff.facts.values()].map(presentFact),
+    sources: [...eff.sources.values()].map((s) => ({
+      id: s.id,
+      title: s.title,
+      number: s.number,
+      issuer: s.issuer,
+      date: s.date ?? null,
+      origin: s.origin,
+    })),
+    clauses: [...eff.clauses.values()].map((c) => ({
+      id: c.id,
+      source: c.source,
+      article: c.article,
+      text: c.text,
+      origin: c.origin,
+    })),
+    rules: [...eff.rules.values()].map(presentRule),
+    predicates: [...eff.predicates.values()].map((p) => ({
+      id: p.id,
+      title: p.title,
+      when: presentCondition(p.when),
+      origin: p.origin,
+    })),
+    decision: eff.decision.map(presentEntry),
+    procedure: eff.procedure,
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me.
+ *
+ * The session cookie is HttpOnly (no script reads it), SameSite=Strict (never sent on a request
+ * another site starts: the web app is served from this origin, so nothing is lost), Path=/,
+ * Secure and `__Host-` prefixed over HTTPS, and has no Max-Age: it is a browser-session cookie,
+ * ended by closing the browser (shared office computers), while the server ends the session after
+ * 8 idle hours or 7 days at most (see auth/sessions.ts).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../app/context.js';
+import { AppError } from '../../app/errors.js';
+import {
+  actorOf,
+  checkSameOrigin,
+  SECURE_SESSION_COOKIE,
+  SESSION_COOKIE,
+} from '../auth/authenticate.js';
+import { login } from '../auth/login.js';
+import { deleteSession, resolveSession, tokenHash } from '../auth/sessions.js';
+import { presentUser, USER_SCHEMA } from '../presenters/user.js';
+import { object, ref, responses, text } from '../schemas.js';
+
+export interface AuthRouteOptions {
+  readonly ctx: AppContext;
+  /** Origins besides this server's own allowed to sign in (e.g. a separate web app in development). */
+  readonly allowedOrigins: readonly string[];
+  /** 'auto': Secure cookies when the request came over HTTPS (see trustProxy). */
+  readonly secureCookies: boolean | 'auto';
+}
+
+const SESSION_ANSWER = {
+  type: 'object',
+  properties: {
+    user: USER_SCHEMA,
+    csrfToken: {
+      type: 'string',
+      description: 'Send as X-CSRF-Token on every POST made with the session cookie.',
+    },
+    expiresAt: { type: 'string', format: 'date-time' },
+  },
+} as const;
+
+function secure(req: FastifyRequest, setting: boolean | 'auto'): boolean {
+  return setting === 'auto' ? req.protocol === 'https' : setting;
+}
+
+function clearCookies(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie(SECURE_SESSION_COOKIE, { path: '/', secure: true });
+}
+
+export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): Promise<void> {
+  const { ctx } = opts;
+
+  app.post<{ Body: { username: string; password: string; client?: 'browser' | 'api' } }>(
+    '/auth/login',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        summary: '登录 · Sign in',
+        description:
+          'Checks the password (argon2id) and opens a session: sets the HttpOnly session cookie and returns the user, the CSRF token and, for API clients, the session token. At most 10 attempts per minute per address (429 AUTH_RATE_LIMITED with Retry-After); 5 consecutive failures lock the account for 15 minutes (423 AUTH_LOCKED). Cross-site requests are refused (403 CSRF_INVALID).',
+        security: [],
+        body: object(
+          {
+            username: text(128, 1),
+            password: text(1024, 1),
+            client: {
+              type: 'string',
+              enum: ['browser', 'api'],
+              default: 'browser',
+              description:
+                "'browser' (default): the session is set as an HttpOnly cookie and the token is not shown to scripts. 'api': no cookie; the token is returned for `Authorization: Bearer`.",
+            },
+          },
+          ['username', 'password'],
+        ),
+        response: {
+          200: {
+            ...SESSION_ANSWER,
+            properties: {
+              ...SESSION_ANSWER.properties,
+              token: {
+                type: 'string',
+                description:
+                  "Only when client is 'api': the session token, for `Authorization: Bearer`.",
+              },
+            },
+          },
+          '4xx': ref('Error'),
+        },
+      },
+    },
+    async (req, reply) => {
+      checkSameOrigin(req, opts.allowedOrigins);
+      // A session the browser still holds ends here: a sign-in always starts a fresh one.
+      const previous = req.cookies[SECURE_SESSION_COOKIE] ?? req.cookies[SESSION_COOKIE];
+      if (previous) await deleteSession(ctx, tokenHash(previous));
+      const s = await login(ctx, {
+        username: req.body.username,
+        password: req.body.password,
+        ip: req.ip,
+        userAgent: String(req.headers['user-agent'] ?? ''),
+      });
+      const session = await resolveSession(ctx, s.token);
+      if (!session) throw new AppError('AUTH_REQUIRED');
+      reply.header('cache-control', 'no-store');
+      const answer = {
+        user: presentUser(session.actor, session.locale),
+        csrfToken: s.csrfToken,
+        expiresAt: session.expiresAt.toISOString(),
+      };
+      if (req.body.client === 'api') return { ...answer, token: s.token };
+      const https = secure(req, opts.secureCookies);
+      clearCookies(reply);
+      reply.setCookie(https ? SECURE_SESSION_COOKIE : SESSION_COOKIE, s.token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: https,
+        path: '/',
+      });
+      return answer;
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '退出登录 · Sign out',
+        description: 'Ends the session on the server and clears the cookie.',
+        response: { 204: { type: 'null', description: 'Signed out.' }, ...responses({}) },
+      },
+    },
+    async (req, reply) => {
+      if (req.auth) await deleteSession(ctx, req.auth.session.idHash);
+      clearCookies(reply);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '当前用户 · The signed-in user',
+        description:
+          'The user, their roles, and the CSRF token of the session (a reloaded web app gets it here).',
+        response: responses({ 200: SESSION_ANSWER }),
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const session = req.auth!.session;
+      reply.header('cache-control', 'no-store');
+      return {
+        user: presentUser(actor, session.locale),
+        csrfToken: session.csrfToken,
+        expiresAt: session.expiresAt.toISOString(),
+      };
+    },
+  );
+}

@@ -1,0 +1,120 @@
+/**
+ * Evidence files: POST /api/cases/:id/evidence takes JSON with the file as Base64 (no multipart;
+ * this one route accepts bodies up to 28 MB, enough for a 20 MiB file), and
+ * GET /api/cases/:id/evidence/:eid downloads a file after the case's read permission is checked.
+ *
+ * A download is always an attachment, never rendered in the app's origin: Content-Disposition:
+ * attachment, X-Content-Type-Options: nosniff, and a sandboxing CSP of its own, so that a text or
+ * image file cannot run script with the user's session.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../app/context.js';
+import { invalid } from '../../app/errors.js';
+import { addEvidence, readEvidence } from '../../app/cases/add-evidence.js';
+import { actorOf } from '../auth/authenticate.js';
+import { contentDisposition } from '../download.js';
+import { getCase } from '../../app/queries/case-view.js';
+import { object, responses, text, transitionBody, UUID } from '../schemas.js';
+import { TRANSITION_RESPONSE } from './case-actions.js';
+
+/** 20 MiB of content is 28 MB of Base64, plus the other fields. */
+export const EVIDENCE_BODY_LIMIT = 28 * 1024 * 1024 + 64 * 1024;
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** Strict Base64: whitespace-free, padded, nothing ignored silently. */
+export function decodeBase64(field: string, value: string): Uint8Array {
+  if (value.length % 4 !== 0 || !BASE64.test(value)) {
+    throw invalid(
+      field,
+      '应为标准 Base64 编码（不含空白，长度为 4 的倍数）。',
+      'must be standard Base64 (no whitespace, length a multiple of 4).',
+    );
+  }
+  const buf = Buffer.from(value, 'base64');
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+export async function evidenceRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
+  const { ctx } = opts;
+
+  app.post<{
+    Params: { id: string };
+    Body: {
+      expectedVersion: number;
+      filename: string;
+      mediaType: string;
+      contentBase64: string;
+      description?: string;
+    };
+  }>(
+    '/cases/:id/evidence',
+    {
+      bodyLimit: EVIDENCE_BODY_LIMIT,
+      schema: {
+        tags: ['evidence'],
+        summary: '上传证据材料 · Add evidence',
+        description:
+          'A party (while the facts are open) or an investigator adds a file: PDF, PNG, JPEG, plain text, DOCX, XLSX or ODT, at most 20 MiB, sent as Base64 in JSON. The content must match its type.',
+        params: object({ id: UUID }, ['id']),
+        body: transitionBody(
+          {
+            filename: text(255, 1),
+            mediaType: { type: 'string', minLength: 1, maxLength: 255 },
+            contentBase64: {
+              type: 'string',
+              contentEncoding: 'base64',
+              maxLength: EVIDENCE_BODY_LIMIT,
+              description: 'The file, Base64-encoded.',
+            },
+            description: text(2000),
+          },
+          ['filename', 'mediaType', 'contentBase64'],
+        ),
+        response: responses({ 200: TRANSITION_RESPONSE }),
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const content = decodeBase64('contentBase64', req.body.contentBase64);
+      const r = await addEvidence(ctx, actor, {
+        caseId: req.params.id,
+        expectedVersion: req.body.expectedVersion,
+        filename: req.body.filename,
+        mediaType: req.body.mediaType,
+        content,
+        description: req.body.description,
+      });
+      return { case: await getCase(ctx, actor, req.params.id), result: r.result };
+    },
+  );
+
+  app.get<{ Params: { id: string; eid: string } }>(
+    '/cases/:id/evidence/:eid',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary: '下载证据材料 · Download evidence',
+        description:
+          'The file, as an attachment, for anyone who may read the case; each download is logged.',
+        params: object({ id: UUID, eid: UUID }, ['id', 'eid']),
+        response: responses({
+          200: {
+            description: 'The file.',
+            content: { 'application/octet-stream': { schema: { type: 'string' } } },
+          },
+        }),
+      },
+    },
+    async (req, reply) => {
+      const file = await readEvidence(ctx, actorOf(req), req.params.id, req.params.eid);
+      return reply
+        .header('content-type', file.mediaType)
+        .header('content-disposition', contentDisposition(file.filename))
+        .header('content-security-policy', "sandbox; default-src 'none'")
+        .header('cache-control', 'private, no-store')
+        .header('etag', `"${file.sha256}"`)
+        .send(Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength));
+    },
+  );
+}

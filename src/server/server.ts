@@ -1,0 +1,152 @@
+/**
+ * The HTTP server: a Fastify app with the JSON API under /api. `buildServer` makes the app without
+ * listening (tests call `app.inject()`); `startServer` builds it and listens (the CLI).
+ *
+ * Every /api route runs one pipeline: security headers → authenticate (session cookie + CSRF
+ * token, or Bearer token; skipped for routes marked public) → validate (the route's JSON Schema)
+ * → the use case, which runs its own transaction and authorization → a presenter that picks the
+ * fields to show → reply. Every failure leaves through one error handler (errors.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { AppContext } from '../app/context.js';
+import { authenticate } from './auth/authenticate.js';
+import { errorHandler, notFoundHandler } from './errors.js';
+import { registerOpenApi } from './openapi.js';
+import { CASE_SCHEMA, CASE_SUMMARY_SCHEMA } from './presenters/case.js';
+import { authRoutes } from './routes/auth.js';
+import { caseActionRoutes } from './routes/case-actions.js';
+import { caseRoutes } from './routes/cases.js';
+import { evidenceRoutes } from './routes/evidence.js';
+import { healthRoutes } from './routes/health.js';
+import { policyRoutes } from './routes/policy.js';
+import { ERROR_RESPONSE } from './schemas.js';
+import { helmetOptions } from './security.js';
+import { validatorCompiler } from './validation.js';
+
+export interface ServerOptions {
+  /** Fastify's logger (pino) options; default: no logging. */
+  readonly logger?: FastifyServerOptions['logger'];
+  /** Trust X-Forwarded-* from a reverse proxy (Fastify's trustProxy); default false. */
+  readonly trustProxy?: FastifyServerOptions['trustProxy'];
+  /**
+   * The site is served over HTTPS (directly or by the proxy in front): sends HSTS and
+   * upgrade-insecure-requests and always marks the cookie Secure. Default false.
+   */
+  readonly https?: boolean;
+  /** Origins besides the server's own from which sign-in is allowed. */
+  readonly allowedOrigins?: readonly string[];
+  /** The version shown in the API description (default: package.json's). */
+  readonly version?: string;
+}
+
+/** Bodies of 1 MiB at most, except the evidence upload. */
+export const BODY_LIMIT = 1024 * 1024;
+
+export async function buildServer(
+  ctx: AppContext,
+  opts: ServerOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: opts.trustProxy ?? false,
+    bodyLimit: BODY_LIMIT,
+    // Ids are in the log lines and in INTERNAL errors, so that a user's report can be traced.
+    requestIdHeader: false,
+    genReqId: () => randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  // Presenters pick the fields; response schemas document them but do not reshape them.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+
+  await app.register(helmet, helmetOptions(opts.https ?? false));
+  await app.register(cookie);
+  await registerOpenApi(app, opts.version ?? packageVersion());
+  // Shapes many routes answer with: components of the API description.
+  for (const shared of [ERROR_RESPONSE, CASE_SCHEMA, CASE_SUMMARY_SCHEMA]) app.addSchema(shared);
+
+  await app.register(
+    async (api) => {
+      api.decorateRequest('auth', null);
+      api.addHook('onRequest', authenticate(ctx));
+      // Answers may concern private cases: no cache keeps them unless a route says otherwise.
+      api.addHook('onSend', async (_req, reply, payload) => {
+        if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+        return payload;
+      });
+      const routeOpts = { ctx };
+      await api.register(healthRoutes, routeOpts);
+      await api.register(authRoutes, {
+        ctx,
+        allowedOrigins: opts.allowedOrigins ?? [],
+        secureCookies: opts.https ? true : 'auto',
+      });
+      await api.register(caseRoutes, routeOpts);
+      await api.register(caseActionRoutes, routeOpts);
+      await api.register(evidenceRoutes, routeOpts);
+      await api.register(policyRoutes, routeOpts);
+      api.get(
+        '/openapi.json',
+        { config: { public: true }, schema: { hide: true } },
+        async (_req, reply) => {
+          reply.header('cache-control', 'no-cache');
+          return app.swagger();
+        },
+      );
+    },
+    { prefix: '/api' },
+  );
+  return app;
+}
+
+export interface StartServerOptions extends ServerOptions {
+  readonly port: number;
+  readonly host: string;
+}
+
+export interface StartedServer {
+  readonly app: FastifyInstance;
+  /** The address it listens on, e.g. http://127.0.0.1:3000. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Builds the server and listens; the caller closes it (e.g. on SIGINT). */
+export async function startServer(
+  ctx: AppContext,
+  opts: StartServerOptions,
+): Promise<StartedServer> {
+  const app = await buildServer(ctx, opts);
+  const url = await app.listen({ port: opts.port, host: opts.host });
+  return { app, url, close: () => app.close() };
+}
+
+let cachedVersion: string | undefined;
+
+/** The version in package.json (found from src/server under Vitest and from dist/src/server). */
+function packageVersion(): string {
+  if (cachedVersion) return cachedVersion;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === 'rongcuo' && pkg.version) return (cachedVersion = pkg.version);
+    } catch {
+      // not here; look one level up
+    }
+    dir = dirname(dir);
+  }
+  return (cachedVersion = '0.0.0');
+}

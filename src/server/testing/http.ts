@@ -1,0 +1,89 @@
+/**
+ * HTTP test helpers: a world (src/app/testing/world.ts) with a server over it, and signed-in
+ * clients that call it in-process with `app.inject()` (no network).
+ */
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Store } from '../../store/index.js';
+import type { Schema } from '../../app/tables.js';
+import { buildWorld, TEST_PASSWORD, type World } from '../../app/testing/world.js';
+import { buildServer, type ServerOptions } from '../server.js';
+
+export interface HttpWorld extends World {
+  readonly app: FastifyInstance;
+}
+
+export async function buildHttpWorld(
+  store: Store<Schema>,
+  opts: ServerOptions = {},
+  day?: string,
+): Promise<HttpWorld> {
+  const w = await buildWorld(store, day);
+  const app = await buildServer(w.ctx, opts);
+  await app.ready();
+  return { ...w, app };
+}
+
+let ipCounter = 0;
+/** A fresh client address, so that the sign-in rate limit of one test does not touch another. */
+export function freshIp(): string {
+  ipCounter += 1;
+  return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
+}
+
+/** The value of a Set-Cookie for `name` ('' when cleared), with its attributes. */
+export function setCookie(res: LightMyRequestResponse, name: string) {
+  const all = res.headers['set-cookie'];
+  const list = all === undefined ? [] : Array.isArray(all) ? all : [all];
+  const line = list.filter((l) => l.startsWith(`${name}=`)).at(-1);
+  if (!line) return undefined;
+  const [pair = '', ...attrs] = line.split(';').map((s) => s.trim());
+  return {
+    value: decodeURIComponent(pair.slice(name.length + 1)),
+    attrs: attrs.map((a) => a.toLowerCase()),
+  };
+}
+
+export interface Client {
+  readonly username: string;
+  readonly cookie: string;
+  readonly csrfToken: string;
+  /** GET with the session cookie. */
+  get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  /** POST with the session cookie and the CSRF token. */
+  post(
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
+}
+
+/** Signs a world user in (by actor name) and returns a client holding their session. */
+export async function signIn(w: HttpWorld, name: string): Promise<Client> {
+  const actor = w.actors[name];
+  if (!actor) throw new Error(`no actor ${name} in the test world`);
+  const res = await w.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    remoteAddress: freshIp(),
+    payload: { username: actor.username, password: TEST_PASSWORD },
+  });
+  if (res.statusCode !== 200) throw new Error(`sign-in of ${name} failed: ${res.body}`);
+  const cookie = setCookie(res, 'rongcuo_session')!.value;
+  const csrfToken = (res.json() as { csrfToken: string }).csrfToken;
+  const send = (opts: InjectOptions) => w.app.inject(opts);
+  return {
+    username: actor.username,
+    cookie,
+    csrfToken,
+    get: (url, headers = {}) =>
+      send({ method: 'GET', url, cookies: { rongcuo_session: cookie }, headers }),
+    post: (url, body = {}, headers = {}) =>
+      send({
+        method: 'POST',
+        url,
+        cookies: { rongcuo_session: cookie },
+        headers: { 'x-csrf-token': csrfToken, ...headers },
+        payload: body as InjectOptions['payload'],
+      }),
+  };
+}
