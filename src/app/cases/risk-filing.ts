@@ -1,0 +1,187 @@
+/**
+ * Ex-ante risk filings (事前风险报备), minimally: recording a filing and linking it to a case. The
+ * filing workflow itself comes later. Linking sets the case's risk filing and records the fact
+ * `riskFiling` from the filing's status (accepted → 'accepted', rejected → 'rejected', still
+ * pending → 'none': a filing not accepted covers nothing), with source 'risk_filing', superseding
+ * any earlier value of that fact, so that the policy engine sees it.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import { isIsoDate } from '../../calendar/index.js';
+import { within, type Actor } from '../../domain/roles.js';
+import { factProblems } from '../../policy/facts.js';
+import type { AppContext } from '../context.js';
+import { today as todayOf } from '../context.js';
+import { AppError, invalid } from '../errors.js';
+import { caseFacts, cases, jurisdictions, riskFilings, units } from '../tables.js';
+import { isUuid, requireText } from './text-input.js';
+import { runTransition, type TransitionRequest } from './transition.js';
+
+export const RISK_FILING_STATUSES = ['pending', 'accepted', 'rejected'] as const;
+export type RiskFilingStatus = (typeof RISK_FILING_STATUSES)[number];
+
+export interface RiskFilingInput {
+  readonly unitId: string;
+  readonly title: string;
+  readonly filedOn: string;
+  readonly status: RiskFilingStatus;
+}
+
+export interface RiskFilingView {
+  readonly id: string;
+  readonly jurisdictionId: string;
+  readonly unitId: string;
+  readonly title: string;
+  readonly status: RiskFilingStatus;
+  readonly filedOn: string;
+  readonly decidedOn: string | null;
+}
+
+function present(r: typeof riskFilings.$inferSelect): RiskFilingView {
+  return {
+    id: r.id,
+    jurisdictionId: r.jurisdictionId,
+    unitId: r.unitId,
+    title: r.title,
+    status: r.status as RiskFilingStatus,
+    filedOn: r.filedOn,
+    decidedOn: r.decidedOn,
+  };
+}
+
+/** Records a filing of a unit; intake or investigators over the unit's jurisdiction may. */
+export async function createRiskFiling(
+  ctx: AppContext,
+  actor: Actor,
+  input: RiskFilingInput,
+): Promise<RiskFilingView> {
+  const title = requireText('title', input.title, {
+    what: { zh: '报备事项名称', en: 'the title of the filed initiative' },
+    min: 2,
+    max: 200,
+  });
+  const today = todayOf(ctx);
+  if (typeof input.filedOn !== 'string' || !isIsoDate(input.filedOn)) {
+    throw invalid('filedOn', '应为日期，如 2025-03-03。', 'use a date such as 2025-03-03.');
+  }
+  if (input.filedOn > today) {
+    throw invalid('filedOn', '报备日期不能晚于今天。', 'the filing date cannot be in the future.');
+  }
+  if (!RISK_FILING_STATUSES.includes(input.status)) {
+    throw invalid(
+      'status',
+      '应为 pending（待审）、accepted（认可）或 rejected（不认可）。',
+      'use pending, accepted or rejected.',
+    );
+  }
+  return ctx.store.tx(async (tx) => {
+    const [u] = isUuid(input.unitId)
+      ? await tx
+          .select({ unit: units, jurisdictionPath: jurisdictions.path })
+          .from(units)
+          .innerJoin(jurisdictions, eq(jurisdictions.id, units.jurisdictionId))
+          .where(eq(units.id, input.unitId))
+      : [];
+    const allowed =
+      u !== undefined &&
+      actor.grants.some(
+        (g) =>
+          (g.role === 'intake' || g.role === 'investigator') &&
+          g.scopeKind === 'jurisdiction' &&
+          within(u.jurisdictionPath, g.scopePath),
+      );
+    // Do not reveal whether a unit the actor may not act for exists.
+    if (!allowed) throw new AppError(u ? 'FORBIDDEN' : 'NOT_FOUND', { unitId: input.unitId });
+    const [row] = await tx
+      .insert(riskFilings)
+      .values({
+        id: randomUUID(),
+        jurisdictionId: u.unit.jurisdictionId,
+        unitId: u.unit.id,
+        title,
+        status: input.status,
+        filedOn: input.filedOn,
+        decidedOn: input.status === 'pending' ? null : today,
+      })
+      .returning();
+    return present(row!);
+  });
+}
+
+const FACT_OF_STATUS: Record<RiskFilingStatus, 'accepted' | 'rejected' | 'none'> = {
+  accepted: 'accepted',
+  rejected: 'rejected',
+  pending: 'none',
+};
+
+/**
+ * Links a filing to a case during verification (who may record facts may link): the filing must
+ * come from the official's unit or a unit above it.
+ */
+export async function linkRiskFiling(
+  ctx: AppContext,
+  actor: Actor,
+  req: TransitionRequest & { riskFilingId: string },
+) {
+  return runTransition(ctx, actor, 'recordFact', req, async ({ tx, loaded, actor, now }) => {
+    const row = loaded.row;
+    const [filing] = isUuid(req.riskFilingId)
+      ? await tx
+          .select({ filing: riskFilings, unitPath: units.path })
+          .from(riskFilings)
+          .innerJoin(units, eq(units.id, riskFilings.unitId))
+          .where(eq(riskFilings.id, req.riskFilingId))
+      : [];
+    if (!filing || !within(row.unitPath, filing.unitPath)) {
+      throw invalid(
+        'riskFilingId',
+        '没有该干部所在单位（或其上级单位）的这项报备。',
+        "no such filing by the official's unit or a unit above it.",
+      );
+    }
+    const value = FACT_OF_STATUS[filing.filing.status as RiskFilingStatus];
+    const compiled = row.packVersion
+      ? ctx.engine.version(row.packId, row.packVersion, row.conductDate)
+      : ctx.engine.at(row.packId, row.conductDate);
+    const problems = factProblems({ riskFiling: value }, compiled.eff.facts);
+    if (problems.length > 0) {
+      throw new AppError('POLICY_INPUT', { code: problems[0]!.code }, problems[0]!.message);
+    }
+    await tx.update(cases).set({ riskFilingId: filing.filing.id }).where(eq(cases.id, row.id));
+    const superseded = await tx
+      .update(caseFacts)
+      .set({ supersededAt: now })
+      .where(
+        and(
+          eq(caseFacts.caseId, row.id),
+          eq(caseFacts.fact, 'riskFiling'),
+          isNull(caseFacts.supersededAt),
+        ),
+      )
+      .returning({ id: caseFacts.id });
+    const factId = randomUUID();
+    await tx.insert(caseFacts).values({
+      id: factId,
+      caseId: row.id,
+      jurisdictionId: row.jurisdictionId,
+      fact: 'riskFiling',
+      value,
+      source: 'risk_filing',
+      evidenceIds: [],
+      note: filing.filing.title,
+      recordedBy: actor.userId,
+      recordedAt: now,
+    });
+    return {
+      event: 'case.risk_filing_linked',
+      payload: {
+        riskFilingId: filing.filing.id,
+        filingStatus: filing.filing.status,
+        previousRiskFilingId: row.riskFilingId,
+        fact: { id: factId, fact: 'riskFiling', value, source: 'risk_filing' },
+        supersededFactIds: superseded.map((f) => f.id),
+      },
+      result: { factId, value },
+    };
+  });
+}

@@ -1,0 +1,534 @@
+/**
+ * One case as a user may see it: a presenter that allow-lists fields (never a storage row), the
+ * actor's abilities on the case, and a read-log entry.
+ *
+ * Who sees what. Officers in scope (and committee chairs above) see the whole file. The parties —
+ * the official and whoever applied for them, even when they also hold an office — and the unit's
+ * party organization see the procedure and the decision, not the deliberation: the committee's
+ * composition and recusals but no declared conflicts or votes, no department opinions, no
+ * minutes, and the events without their internal payloads, leaving out votes, conflicts, member
+ * changes and opinions.
+ */
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import {
+  CASE_STATES,
+  SIX_ELEMENT_LABEL,
+  STATE_LABEL,
+  STEP_LABEL,
+  type CaseState,
+  type SixElement,
+} from '../../domain/case-states.js';
+import {
+  abilities,
+  aboveScope,
+  inScope,
+  isParty,
+  refusal,
+  type CaseAction,
+  type CaseSubject,
+} from '../../domain/policies.js';
+import type { Actor, Role } from '../../domain/roles.js';
+import type { I18nText } from '../../policy/model.js';
+import type { Tx } from '../../store/index.js';
+import { mayDecideReview } from '../cases/decide-challenge.js';
+import { publicityDoneFor } from '../cases/publicity.js';
+import { loadCase, type LoadedCase } from '../cases/record.js';
+import type { AppContext } from '../context.js';
+import { today as todayOf } from '../context.js';
+import { AppError } from '../errors.js';
+import {
+  caseAssessments,
+  caseChallenges,
+  caseEvents,
+  caseExtensions,
+  caseFacts,
+  caseStatements,
+  caseSuspensions,
+  consultations,
+  determinations,
+  evidence,
+  evidenceBlobs,
+  officials,
+  readLog,
+  units,
+  users,
+  type Schema,
+} from '../tables.js';
+import { dueSoonHorizon, dueStatusOf, type DueStatus } from './due.js';
+
+/** Roles that work on cases (policies.ts reads the same list for 'read'). */
+const OFFICER_ROLES: readonly Role[] = [
+  'intake',
+  'investigator',
+  'committee_member',
+  'committee_chair',
+  'org_liaison',
+  'auditor',
+  'admin',
+];
+
+/** Event types a party does not see: the committee's internal deliberation and opinions. */
+const INTERNAL_EVENT = /vote|conflict|recus|member|opinion/i;
+
+export interface PersonRef {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface CaseView {
+  readonly id: string;
+  readonly number: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly state: CaseState;
+  readonly stateLabel: I18nText;
+  readonly route: string;
+  readonly official: {
+    readonly id: string;
+    readonly name: string;
+    readonly position: I18nText;
+    readonly unit: { readonly id: string; readonly name: I18nText };
+  };
+  readonly jurisdiction: { readonly id: string; readonly name: I18nText };
+  readonly conductDate: string;
+  readonly packId: string;
+  readonly packVersion: string | null;
+  readonly step: string;
+  readonly stepLabel: I18nText;
+  readonly stepStartedOn: string;
+  readonly stepDueOn: string | null;
+  readonly stepDueProvisional: boolean;
+  readonly dueStatus: DueStatus | null;
+  readonly suspended: boolean;
+  readonly suspendedSince: string | null;
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly closedAt: string | null;
+  /** 'full' for officers; 'party' for the parties and the unit's party organization. */
+  readonly view: 'full' | 'party';
+  readonly facts: readonly {
+    readonly fact: string;
+    readonly value: unknown;
+    readonly source: string;
+    readonly note: string;
+    readonly recordedAt: string;
+    readonly recordedBy: PersonRef | null;
+    readonly evidenceIds: readonly string[];
+  }[];
+  readonly evidence: readonly {
+    readonly id: string;
+    readonly filename: string;
+    readonly mediaType: string;
+    readonly description: string;
+    readonly size: number;
+    readonly sha256: string;
+    readonly uploadedAt: string;
+    readonly uploadedBy: PersonRef | null;
+  }[];
+  readonly statements: readonly {
+    readonly id: string;
+    readonly text: string;
+    readonly madeAt: string;
+    readonly madeBy: PersonRef | null;
+  }[];
+  readonly assessments: readonly {
+    readonly element: string;
+    readonly label: I18nText | null;
+    readonly rating: string;
+    readonly notes: string;
+    readonly assessedAt: string;
+    readonly assessedBy: PersonRef | null;
+  }[];
+  readonly consultations: readonly {
+    readonly id: string;
+    readonly department: string;
+    readonly requestedAt: string;
+    readonly responded: boolean;
+    readonly respondedAt: string | null;
+    /** Officers only. */
+    readonly opinion?: string | null;
+    readonly respondedBy?: PersonRef | null;
+  }[];
+  readonly members: readonly {
+    readonly user: PersonRef;
+    readonly isChair: boolean;
+    readonly recused: boolean;
+    /** Officers only. */
+    readonly conflict?: string | null;
+    readonly voted?: boolean;
+    readonly vote?: string | null;
+    readonly voteReason?: string;
+    readonly votedAt?: string | null;
+  }[];
+  readonly determinations: readonly {
+    readonly id: string;
+    readonly inForce: boolean;
+    readonly outcome: string;
+    readonly outcomeLabel: I18nText | null;
+    readonly recommendedOutcome: string;
+    readonly recommendedOutcomeLabel: I18nText | null;
+    readonly departureReasons: string;
+    readonly documentNumber: string;
+    readonly decidedOn: string;
+    readonly basis: string;
+    readonly supersedesId: string | null;
+    /** Officers only. */
+    readonly minutes?: string;
+  }[];
+  readonly challenges: readonly {
+    readonly id: string;
+    readonly kind: string;
+    readonly determinationId: string;
+    readonly grounds: string;
+    readonly filedOn: string;
+    readonly filedBy: PersonRef | null;
+    readonly dueOn: string | null;
+    readonly status: string;
+    readonly resultDeterminationId: string | null;
+    readonly decidedAt: string | null;
+  }[];
+  readonly suspensions: readonly {
+    readonly id: string;
+    readonly step: string;
+    readonly from: string;
+    /** Last suspended day; null while it runs. Before `from` when lifted the day it began. */
+    readonly to: string | null;
+    readonly ongoing: boolean;
+    readonly reason: string;
+  }[];
+  readonly extensions: readonly {
+    readonly id: string;
+    readonly step: string;
+    readonly days: number;
+    readonly reason: string;
+    readonly status: string;
+    readonly requestedAt: string;
+    readonly requestedBy: PersonRef | null;
+    readonly decidedAt: string | null;
+    readonly decidedBy: PersonRef | null;
+  }[];
+  readonly events: readonly {
+    readonly seq: number;
+    readonly type: string;
+    readonly step: string;
+    readonly at: string;
+    readonly actor: PersonRef | null;
+    readonly reason: string;
+    readonly from?: string;
+    readonly to?: string;
+    /** Officers only. */
+    readonly payload?: unknown;
+  }[];
+  readonly abilities: Record<CaseAction, boolean>;
+}
+
+/** Whether the actor sees the whole file (an officer in scope who is not a party). */
+export function fullView(actor: Actor, subject: CaseSubject): boolean {
+  return (
+    !isParty(actor, subject) &&
+    (inScope(actor, OFFICER_ROLES, subject) || aboveScope(actor, ['committee_chair'], subject))
+  );
+}
+
+/**
+ * The abilities the UI shows. policies.ts answers for most actions; two conditions it cannot see
+ * are applied here as the transitions apply them (see the report on policies.ts): a review is
+ * decided by a chair of the deciding jurisdiction only, and a determination is publicized once.
+ */
+async function abilitiesOf(
+  tx: Tx<Schema>,
+  actor: Actor,
+  loaded: LoadedCase,
+): Promise<Record<CaseAction, boolean>> {
+  const out = abilities(actor, loaded.subject);
+  out.decideReview &&= mayDecideReview(actor, loaded.row.jurisdictionPath);
+  if (out.startPublicity && loaded.determination) {
+    out.startPublicity = !(await publicityDoneFor(tx, loaded.row.id, loaded.determination.id));
+  }
+  return out;
+}
+
+const isState = (v: unknown): v is CaseState =>
+  typeof v === 'string' && (CASE_STATES as readonly string[]).includes(v);
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Promise<CaseView> {
+  return ctx.store.tx(async (tx) => {
+    const loaded = await loadCase(ctx, tx, caseId, false);
+    if (refusal(actor, 'read', loaded.subject) !== null) {
+      throw new AppError('CASE_NOT_FOUND', { caseId });
+    }
+    const row = loaded.row;
+    const full = fullView(actor, loaded.subject);
+    const id = row.id;
+
+    const [who] = await tx
+      .select({ official: officials, unit: units })
+      .from(officials)
+      .innerJoin(units, eq(units.id, officials.unitId))
+      .where(eq(officials.id, row.officialId));
+    const facts = await tx
+      .select()
+      .from(caseFacts)
+      .where(and(eq(caseFacts.caseId, id), isNull(caseFacts.supersededAt)))
+      .orderBy(asc(caseFacts.fact));
+    const files = await tx
+      .select({
+        id: evidence.id,
+        filename: evidence.filename,
+        mediaType: evidence.mediaType,
+        description: evidence.description,
+        sha256: evidence.sha256,
+        size: evidenceBlobs.size,
+        uploadedAt: evidence.uploadedAt,
+        uploadedBy: evidence.uploadedBy,
+      })
+      .from(evidence)
+      .innerJoin(evidenceBlobs, eq(evidenceBlobs.sha256, evidence.sha256))
+      .where(eq(evidence.caseId, id))
+      .orderBy(asc(evidence.uploadedAt), asc(evidence.id));
+    const statements = await tx
+      .select()
+      .from(caseStatements)
+      .where(eq(caseStatements.caseId, id))
+      .orderBy(asc(caseStatements.madeAt), asc(caseStatements.id));
+    const assessments = await tx
+      .select()
+      .from(caseAssessments)
+      .where(eq(caseAssessments.caseId, id))
+      .orderBy(asc(caseAssessments.element));
+    const consults = await tx
+      .select()
+      .from(consultations)
+      .where(eq(consultations.caseId, id))
+      .orderBy(asc(consultations.requestedAt), asc(consultations.id));
+    const dets = await tx
+      .select()
+      .from(determinations)
+      .where(eq(determinations.caseId, id))
+      .orderBy(asc(determinations.createdAt));
+    const challenges = await tx
+      .select()
+      .from(caseChallenges)
+      .where(eq(caseChallenges.caseId, id))
+      .orderBy(asc(caseChallenges.filedOn), asc(caseChallenges.id));
+    const suspensions = await tx
+      .select()
+      .from(caseSuspensions)
+      .where(eq(caseSuspensions.caseId, id))
+      .orderBy(asc(caseSuspensions.fromOn), asc(caseSuspensions.id));
+    const extensions = await tx
+      .select()
+      .from(caseExtensions)
+      .where(eq(caseExtensions.caseId, id))
+      .orderBy(asc(caseExtensions.requestedAt), asc(caseExtensions.id));
+    const events = await tx
+      .select()
+      .from(caseEvents)
+      .where(eq(caseEvents.caseId, id))
+      .orderBy(asc(caseEvents.seq));
+
+    // Everyone named on the case, in one query.
+    const userIds = new Set<string>();
+    const note = (u: string | null) => {
+      if (u) userIds.add(u);
+    };
+    facts.forEach((f) => note(f.recordedBy));
+    files.forEach((f) => note(f.uploadedBy));
+    statements.forEach((s) => note(s.madeBy));
+    assessments.forEach((a) => note(a.assessedBy));
+    consults.forEach((c) => note(c.respondedBy));
+    loaded.members.forEach((m) => note(m.userId));
+    challenges.forEach((c) => note(c.filedBy));
+    extensions.forEach((e) => {
+      note(e.requestedBy);
+      note(e.decidedBy);
+    });
+    events.forEach((e) => note(e.actorId));
+    const names = new Map<string, string>();
+    if (userIds.size > 0) {
+      const rows = await tx
+        .select({ id: users.id, name: users.displayName })
+        .from(users)
+        .where(inArray(users.id, [...userIds]));
+      for (const r of rows) names.set(r.id, r.name);
+    }
+    const person = (u: string | null): PersonRef | null =>
+      u ? { id: u, name: names.get(u) ?? '' } : null;
+
+    const compiled = row.packVersion
+      ? ctx.engine.version(row.packId, row.packVersion, row.conductDate)
+      : ctx.engine.at(row.packId, row.conductDate);
+    const outcomeLabel = (o: string): I18nText | null =>
+      compiled.eff.outcomes.find((x) => x.id === o)?.label ?? null;
+    const today = todayOf(ctx);
+    const calendar = ctx.calendars.get(loaded.jurisdiction.calendarId);
+    const state = row.state as CaseState;
+
+    const view: CaseView = {
+      id,
+      number: row.number,
+      title: row.title,
+      summary: row.summary,
+      state,
+      stateLabel: STATE_LABEL[state],
+      route: row.route,
+      official: {
+        id: row.officialId,
+        name: who?.official.name ?? '',
+        position: { zh: who?.official.positionZh ?? '', en: who?.official.positionEn ?? '' },
+        unit: {
+          id: row.unitId,
+          name: { zh: who?.unit.nameZh ?? '', en: who?.unit.nameEn ?? '' },
+        },
+      },
+      jurisdiction: {
+        id: loaded.jurisdiction.id,
+        name: { zh: loaded.jurisdiction.nameZh, en: loaded.jurisdiction.nameEn },
+      },
+      conductDate: row.conductDate,
+      packId: row.packId,
+      packVersion: row.packVersion,
+      step: row.step,
+      stepLabel: STEP_LABEL[row.step] ?? { zh: row.step, en: row.step },
+      stepStartedOn: row.stepStartedOn,
+      stepDueOn: row.stepDueOn,
+      stepDueProvisional: row.stepDueProvisional,
+      dueStatus: dueStatusOf(row, today, dueSoonHorizon(calendar, today)),
+      suspended: row.suspendedSince !== null,
+      suspendedSince: row.suspendedSince,
+      version: row.version,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+      closedAt: iso(row.closedAt),
+      view: full ? 'full' : 'party',
+      facts: facts.map((f) => ({
+        fact: f.fact,
+        value: f.value,
+        source: f.source,
+        note: f.note,
+        recordedAt: f.recordedAt.toISOString(),
+        recordedBy: person(f.recordedBy),
+        evidenceIds: [...f.evidenceIds],
+      })),
+      evidence: files.map((f) => ({
+        id: f.id,
+        filename: f.filename,
+        mediaType: f.mediaType,
+        description: f.description,
+        size: f.size,
+        sha256: f.sha256,
+        uploadedAt: f.uploadedAt.toISOString(),
+        uploadedBy: person(f.uploadedBy),
+      })),
+      statements: statements.map((s) => ({
+        id: s.id,
+        text: s.text,
+        madeAt: s.madeAt.toISOString(),
+        madeBy: person(s.madeBy),
+      })),
+      assessments: assessments.map((a) => ({
+        element: a.element,
+        label: SIX_ELEMENT_LABEL[a.element as SixElement] ?? null,
+        rating: a.rating,
+        notes: a.notes,
+        assessedAt: a.assessedAt.toISOString(),
+        assessedBy: person(a.assessedBy),
+      })),
+      consultations: consults.map((c) => ({
+        id: c.id,
+        department: c.department,
+        requestedAt: c.requestedAt.toISOString(),
+        responded: c.respondedAt !== null,
+        respondedAt: iso(c.respondedAt),
+        ...(full ? { opinion: c.opinion, respondedBy: person(c.respondedBy) } : {}),
+      })),
+      members: loaded.members.map((m) => ({
+        user: person(m.userId)!,
+        isChair: m.isChair,
+        recused: m.recused,
+        ...(full
+          ? {
+              conflict: m.conflict,
+              voted: m.vote !== null,
+              vote: m.vote,
+              voteReason: m.voteReason,
+              votedAt: iso(m.votedAt),
+            }
+          : {}),
+      })),
+      determinations: dets.map((d) => ({
+        id: d.id,
+        inForce: d.id === loaded.determination?.id,
+        outcome: d.outcome,
+        outcomeLabel: outcomeLabel(d.outcome),
+        recommendedOutcome: d.recommendedOutcome,
+        recommendedOutcomeLabel: outcomeLabel(d.recommendedOutcome),
+        departureReasons: d.departureReasons,
+        documentNumber: d.documentNumber,
+        decidedOn: d.decidedOn,
+        basis: d.basis,
+        supersedesId: d.supersedesId,
+        ...(full ? { minutes: d.minutes } : {}),
+      })),
+      challenges: challenges.map((c) => ({
+        id: c.id,
+        kind: c.kind,
+        determinationId: c.determinationId,
+        grounds: c.grounds,
+        filedOn: c.filedOn,
+        filedBy: person(c.filedBy),
+        dueOn: c.dueOn,
+        status: c.status,
+        resultDeterminationId: c.resultDeterminationId,
+        decidedAt: iso(c.decidedAt),
+      })),
+      suspensions: suspensions.map((s) => ({
+        id: s.id,
+        step: s.step,
+        from: s.fromOn,
+        to: s.toOn,
+        ongoing: s.toOn === null,
+        reason: s.reason,
+      })),
+      extensions: extensions.map((e) => ({
+        id: e.id,
+        step: e.step,
+        days: e.days,
+        reason: e.reason,
+        status: e.status,
+        requestedAt: e.requestedAt.toISOString(),
+        requestedBy: person(e.requestedBy),
+        decidedAt: iso(e.decidedAt),
+        decidedBy: person(e.decidedBy),
+      })),
+      events: events
+        .filter((e) => full || !INTERNAL_EVENT.test(e.type))
+        .map((e) => {
+          const p = (e.payload ?? {}) as Record<string, unknown>;
+          return {
+            seq: e.seq,
+            type: e.type,
+            step: e.step,
+            at: e.at.toISOString(),
+            actor: person(e.actorId),
+            reason: e.reason,
+            ...(isState(p['from']) ? { from: p['from'] } : {}),
+            ...(isState(p['to']) ? { to: p['to'] } : {}),
+            ...(full ? { payload: e.payload } : {}),
+          };
+        }),
+      abilities: await abilitiesOf(tx, actor, loaded),
+    };
+    await tx.insert(readLog).values({
+      userId: actor.userId,
+      caseId: id,
+      jurisdictionId: row.jurisdictionId,
+      what: 'case.view',
+      at: ctx.now(),
+    });
+    return view;
+  });
+}
