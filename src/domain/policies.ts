@@ -5,6 +5,7 @@
  */
 import type { CaseState } from './case-states.js';
 import { TERMINAL } from './case-states.js';
+import type { I18nText } from '../policy/model.js';
 import { within, type Actor, type Role } from './roles.js';
 
 /** What the permission rules need to know about a case. */
@@ -62,7 +63,8 @@ export const CASE_ACTIONS = [
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
-const STAFF: readonly Role[] = [
+/** Case officers and overseers: they read the cases in their scope. */
+export const STAFF: readonly Role[] = [
   'intake',
   'investigator',
   'committee_member',
@@ -90,6 +92,16 @@ export function aboveScope(actor: Actor, roles: readonly Role[], c: CaseSubject)
       g.scopeKind === 'jurisdiction' &&
       within(c.jurisdictionPath, g.scopePath) &&
       g.scopePath !== c.jurisdictionPath,
+  );
+}
+
+/** The actor holds one of `roles` over exactly the case's jurisdiction (the deciding body). */
+export function sameScope(actor: Actor, roles: readonly Role[], c: CaseSubject): boolean {
+  return actor.grants.some(
+    (g) =>
+      roles.includes(g.role) &&
+      g.scopeKind === 'jurisdiction' &&
+      g.scopePath === c.jurisdictionPath,
   );
 }
 
@@ -126,14 +138,19 @@ export type Refusal =
  */
 interface ActionRule {
   readonly who: 'party' | 'member' | readonly Role[];
-  /** For role rules: the scope must contain the case ('case') or be strictly above it ('above'). */
-  readonly scope?: 'case' | 'above';
+  /**
+   * For role rules: the scope must contain the case ('case'), be strictly above it ('above'), or
+   * be the case's own jurisdiction ('same': the body that decided it).
+   */
+  readonly scope?: 'case' | 'above' | 'same';
   readonly states: readonly CaseState[] | 'open';
   readonly when?: (c: CaseSubject, a: Actor) => boolean;
   /** The actor may not be a party (default true for role rules). */
   readonly notParty?: boolean;
   /** The actor must have no declared conflict and not be recused. */
   readonly impartial?: boolean;
+  /** A more specific message for a refusal of this action, where the generic one says too little. */
+  readonly messages?: Partial<Record<Refusal, I18nText>>;
 }
 
 const OPEN = 'open' as const;
@@ -188,7 +205,18 @@ export const CASE_RULES: Readonly<Record<Exclude<CaseAction, 'read' | 'addEviden
       states: ['notified', 'publicity', 'filed'],
       when: (c) => c.challengeWindowOpen,
     },
-    decideReview: { who: ['committee_chair'], states: ['under_review'], impartial: true },
+    decideReview: {
+      who: ['committee_chair'],
+      scope: 'same',
+      states: ['under_review'],
+      impartial: true,
+      messages: {
+        CASE_OUT_OF_SCOPE: {
+          zh: '复核由作出认定的同一机构决定；上级机构负责人请通过申诉程序处理。',
+          en: 'A review is decided by the body that made the determination; a higher-level chair decides appeals instead.',
+        },
+      },
+    },
     decideAppeal: {
       who: ['committee_chair'],
       scope: 'above',
@@ -240,7 +268,12 @@ function checkRule(actor: Actor, rule: ActionRule, c: CaseSubject): Refusal | nu
   } else {
     const roles = rule.who;
     if (!actor.grants.some((g) => roles.includes(g.role))) return 'CASE_ROLE_REQUIRED';
-    const scoped = rule.scope === 'above' ? aboveScope(actor, roles, c) : inScope(actor, roles, c);
+    const scoped =
+      rule.scope === 'above'
+        ? aboveScope(actor, roles, c)
+        : rule.scope === 'same'
+          ? sameScope(actor, roles, c)
+          : inScope(actor, roles, c);
     if (!scoped) return 'CASE_OUT_OF_SCOPE';
     if (rule.notParty !== false && isParty(actor, c)) return 'CASE_PARTY';
   }
@@ -249,6 +282,12 @@ function checkRule(actor: Actor, rule: ActionRule, c: CaseSubject): Refusal | nu
   if (!stateOk) return 'CASE_WRONG_STATE';
   if (rule.when && !rule.when(c, actor)) return 'CASE_PRECONDITION';
   return null;
+}
+
+/** The rule's own message for a refusal, if it has one (otherwise the catalogue's applies). */
+export function refusalMessage(action: CaseAction, why: Refusal): I18nText | undefined {
+  if (action === 'read' || action === 'addEvidence') return undefined;
+  return CASE_RULES[action].messages?.[why];
 }
 
 export function can(actor: Actor, action: CaseAction, c: CaseSubject): boolean {

@@ -214,8 +214,9 @@ describeStores<Schema>(
       // The changed decision opens a new window: the party may ask for its review.
       expect(view.abilities.requestReview).toBe(true);
       const after = await caseRow(w, c.id);
+      // Nothing is under challenge now, and a review is never the city chair's to decide.
       expect(await codeOf(decideChallenge(w.ctx, a.cityChair!, { ...decision, ...v(after) }))).toBe(
-        'CASE_WRONG_STATE',
+        'CASE_OUT_OF_SCOPE',
       );
     });
 

@@ -16,7 +16,7 @@ import { and, eq } from 'drizzle-orm';
 import type { CaseState } from '../../domain/case-states.js';
 import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
-import { AppError, invalid } from '../errors.js';
+import { invalid } from '../errors.js';
 import { caseChallenges, cases, determinations } from '../tables.js';
 import { precondition } from './preconditions.js';
 import { isUuid, requireText } from './text-input.js';
@@ -42,17 +42,6 @@ export async function decideChallenge(
   const action = kind === 'appeal' ? 'decideAppeal' : 'decideReview';
   return runTransition(ctx, actor, action, req, async ({ tx, loaded, actor, now, today }) => {
     const row = loaded.row;
-    if (kind === 'review' && !mayDecideReview(actor, row.jurisdictionPath)) {
-      // Review is by the same body: a chair of a higher level decides appeals, not reviews.
-      throw new AppError(
-        'CASE_OUT_OF_SCOPE',
-        { action },
-        {
-          zh: '复核由作出认定的同一机构决定；上级机构负责人请通过申诉程序处理。',
-          en: 'A review is decided by the body that made the determination; a higher-level chair decides appeals instead.',
-        },
-      );
-    }
     const [challenge] = await tx
       .select()
       .from(caseChallenges)
@@ -160,16 +149,6 @@ export async function decideChallenge(
       },
     };
   });
-}
-
-/** A review is decided by the same body: a committee chair of the deciding jurisdiction itself. */
-export function mayDecideReview(actor: Actor, jurisdictionPath: string): boolean {
-  return actor.grants.some(
-    (g) =>
-      g.role === 'committee_chair' &&
-      g.scopeKind === 'jurisdiction' &&
-      g.scopePath === jurisdictionPath,
-  );
 }
 
 async function currentState(ctx: AppContext, caseId: string): Promise<CaseState | undefined> {

@@ -7,7 +7,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { CaseState } from '../../domain/case-states.js';
 import { STEP_OF } from '../../domain/case-states.js';
-import { refusal, type CaseAction, type CaseSubject } from '../../domain/policies.js';
+import {
+  refusal,
+  refusalMessage,
+  type CaseAction,
+  type CaseSubject,
+} from '../../domain/policies.js';
 import type { Actor } from '../../domain/roles.js';
 import type { Tx } from '../../store/index.js';
 import type { AppContext } from '../context.js';
@@ -61,7 +66,9 @@ export interface TransitionResult<T> {
 export function authorizeCase(actor: Actor, action: CaseAction, subject: CaseSubject): void {
   if (refusal(actor, 'read', subject) !== null) throw new AppError('CASE_NOT_FOUND');
   const why = refusal(actor, action, subject);
-  if (why !== null) throw new AppError(why, { action, state: subject.state });
+  if (why !== null) {
+    throw new AppError(why, { action, state: subject.state }, refusalMessage(action, why));
+  }
 }
 
 export async function runTransition<T>(

@@ -29,7 +29,7 @@ import {
   STEP_LABEL,
   type CaseState,
 } from '../../domain/case-states.js';
-import { refusal, type CaseAction, type CaseSubject } from '../../domain/policies.js';
+import { refusal, type CaseAction, type CaseSubject, STAFF } from '../../domain/policies.js';
 import type { Actor, Role } from '../../domain/roles.js';
 import type { I18nText, Procedure } from '../../policy/model.js';
 import { procedureOf } from '../cases/record.js';
@@ -94,16 +94,8 @@ export interface CaseListPage {
   readonly pageSize: number;
 }
 
-const READ_ROLES: readonly Role[] = [
-  'intake',
-  'investigator',
-  'committee_member',
-  'committee_chair',
-  'org_liaison',
-  'auditor',
-  'admin',
-  'unit_party',
-];
+/** Officers read the cases in their scope; unit party organizations those of their unit tree. */
+const READ_ROLES: readonly Role[] = [...STAFF, 'unit_party'];
 
 /** Escapes LIKE's wildcards (and its escape character) in a literal. */
 export function escapeLike(s: string): string {

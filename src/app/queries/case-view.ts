@@ -21,16 +21,16 @@ import {
 import {
   abilities,
   aboveScope,
+  type CaseAction,
+  type CaseSubject,
   inScope,
   isParty,
   refusal,
-  type CaseAction,
-  type CaseSubject,
+  STAFF,
 } from '../../domain/policies.js';
-import type { Actor, Role } from '../../domain/roles.js';
+import type { Actor } from '../../domain/roles.js';
 import type { I18nText } from '../../policy/model.js';
 import type { Tx } from '../../store/index.js';
-import { mayDecideReview } from '../cases/decide-challenge.js';
 import { publicityDoneFor } from '../cases/publicity.js';
 import { loadCase, type LoadedCase } from '../cases/record.js';
 import type { AppContext } from '../context.js';
@@ -55,17 +55,6 @@ import {
   type Schema,
 } from '../tables.js';
 import { dueSoonHorizon, dueStatusOf, type DueStatus } from './due.js';
-
-/** Roles that work on cases (policies.ts reads the same list for 'read'). */
-const OFFICER_ROLES: readonly Role[] = [
-  'intake',
-  'investigator',
-  'committee_member',
-  'committee_chair',
-  'org_liaison',
-  'auditor',
-  'admin',
-];
 
 /** Event types a party does not see: the committee's internal deliberation and opinions. */
 const INTERNAL_EVENT = /vote|conflict|recus|member|opinion/i;
@@ -227,7 +216,7 @@ export interface CaseView {
 export function fullView(actor: Actor, subject: CaseSubject): boolean {
   return (
     !isParty(actor, subject) &&
-    (inScope(actor, OFFICER_ROLES, subject) || aboveScope(actor, ['committee_chair'], subject))
+    (inScope(actor, STAFF, subject) || aboveScope(actor, ['committee_chair'], subject))
   );
 }
 
@@ -242,7 +231,6 @@ async function abilitiesOf(
   loaded: LoadedCase,
 ): Promise<Record<CaseAction, boolean>> {
   const out = abilities(actor, loaded.subject);
-  out.decideReview &&= mayDecideReview(actor, loaded.row.jurisdictionPath);
   if (out.startPublicity && loaded.determination) {
     out.startPublicity = !(await publicityDoneFor(tx, loaded.row.id, loaded.determination.id));
   }

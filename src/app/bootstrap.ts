@@ -1,0 +1,97 @@
+/**
+ * Building the application: open the store (PostgreSQL at DATABASE_URL, else the embedded PGlite
+ * in a data directory), apply pending migrations, load the policy packs and the working-day
+ * calendars, and hand back the AppContext every use case takes. Used by the CLI and the server.
+ * Signal handling belongs to the caller (the CLI), not here.
+ */
+import type { CalendarSet } from '../calendar/index.js';
+import type { PolicyEngine } from '../policy/engine.js';
+import { migrate, openStore, type MigrateResult, type Store } from '../store/index.js';
+import type { AppContext } from './context.js';
+import { schema, type Schema } from './tables.js';
+
+export interface OpenAppOptions {
+  /** PGlite data directory (default './data'), used when no database URL is given. */
+  readonly dataDir?: string;
+  /** A postgres:// URL; empty or undefined → PGlite in `dataDir`. */
+  readonly databaseUrl?: string | undefined;
+  /** PostgreSQL only: a schema to use as search_path (tests). */
+  readonly searchPath?: string;
+  /** The clock (default: the system clock). */
+  readonly now?: () => Date;
+  /** Apply pending migrations (default true). */
+  readonly migrate?: boolean;
+  /** Packs folder (default: the shipped packs/). */
+  readonly packsDir?: string;
+  /** Calendars folder (default: the shipped calendars/). */
+  readonly calendarsDir?: string;
+}
+
+export interface OpenedApp {
+  readonly ctx: AppContext;
+  readonly store: Store<Schema>;
+  /** What migrating did (nothing applied and alreadyApplied 0 when `migrate: false`). */
+  readonly migrated: MigrateResult;
+  /** Milliseconds from the call to a ready context. */
+  readonly ms: number;
+  /** Closes the store (releasing the data directory's lock). Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * The engine over the shipped (or given) packs and the calendars; no store. Its modules are loaded
+ * here, after the store has started opening (cold start: PGlite starts meanwhile).
+ */
+export async function loadRules(
+  options: Pick<OpenAppOptions, 'packsDir' | 'calendarsDir'> = {},
+): Promise<{ engine: PolicyEngine; calendars: CalendarSet }> {
+  const [{ PolicyEngine }, { loadPacks }, { loadCalendarSet }] = await Promise.all([
+    import('../policy/engine.js'),
+    import('../packs/loader.js'),
+    import('../calendar/loader.js'),
+  ]);
+  const engine = new PolicyEngine(loadPacks(undefined, options.packsDir).set);
+  const calendars = loadCalendarSet(options.calendarsDir);
+  return { engine, calendars };
+}
+
+export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> {
+  const started = performance.now();
+  // Start opening the store first: PGlite loads and starts while the packs and calendars are read.
+  const opening = openStore<Schema>({
+    dataDir: options.dataDir ?? './data',
+    databaseUrl: options.databaseUrl,
+    schema,
+    ...(options.searchPath ? { searchPath: options.searchPath } : {}),
+  });
+  opening.catch(() => undefined); // (handled below, after the rules are read)
+  let rules: Awaited<ReturnType<typeof loadRules>>;
+  try {
+    rules = await loadRules(options);
+  } catch (e) {
+    // Do not leave the store (and its directory lock) open behind a failure.
+    await opening.then((s) => s.close()).catch(() => undefined);
+    throw e;
+  }
+  const store = await opening;
+  let migrated: MigrateResult = { applied: [], alreadyApplied: 0, ms: 0 };
+  try {
+    if (options.migrate !== false) migrated = await migrate(store);
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  const ctx: AppContext = {
+    store,
+    engine: rules.engine,
+    calendars: rules.calendars,
+    now: options.now ?? (() => new Date()),
+  };
+  return {
+    ctx,
+    store,
+    migrated,
+    ms: Math.round(performance.now() - started),
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,241 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { verifyChain, type StoredEvent } from '../domain/audit-chain.js';
+import { CASE_STATES, TERMINAL, type CaseState } from '../domain/case-states.js';
+import { ROLES } from '../domain/roles.js';
+import { describeStores } from '../store/testing/harness.js';
+import { verify } from '@node-rs/argon2';
+import { loadRules } from './bootstrap.js';
+import type { AppContext } from './context.js';
+import { GOOD_FAITH, SCENARIOS } from './demo-data.js';
+import {
+  CASE_SPECS,
+  demoMarker,
+  demoPassword,
+  prng,
+  resetDemoStore,
+  seedDemo,
+  storeHasData,
+  type DemoResult,
+} from './demo.js';
+import { AppError } from './errors.js';
+import {
+  caseEvents,
+  cases,
+  determinations,
+  roleGrants,
+  schema,
+  users,
+  type Schema,
+} from './tables.js';
+
+const rules = await loadRules();
+/** A fixed "now": the demo's history is laid out back from the day before. */
+const NOW = new Date('2026-11-20T06:00:00Z');
+
+describe('the demo material', () => {
+  it('every scenario gets the outcome it claims under x-new-area', () => {
+    for (const s of SCENARIOS) {
+      const ev = rules.engine.evaluate('x-new-area', { ...s.facts }, { at: '2025-06-01' });
+      expect([s.key, ev.outcome, ev.missingFacts]).toEqual([s.key, s.expected, []]);
+    }
+  });
+
+  it('the base facts are all facts the pack knows', () => {
+    const known = rules.engine.at('x-new-area', '2025-06-01').eff.facts;
+    for (const k of Object.keys(GOOD_FAITH)) expect(known.has(k), k).toBe(true);
+  });
+
+  it('plans about fifty cases over every state', () => {
+    expect(CASE_SPECS.length).toBeGreaterThanOrEqual(45);
+    expect(new Set(CASE_SPECS.map((c) => c.state))).toEqual(new Set(CASE_STATES));
+  });
+
+  it('the PRNG is deterministic', () => {
+    const a = prng(7);
+    const b = prng(7);
+    const xs = Array.from({ length: 5 }, a);
+    expect(Array.from({ length: 5 }, b)).toEqual(xs);
+    expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
+  });
+});
+
+describeStores<Schema>(
+  'seeding the demo',
+  (getStore) => {
+    let ctx: AppContext;
+    let result: DemoResult;
+    beforeAll(async () => {
+      ctx = { store: getStore(), ...rules, now: () => NOW };
+      result = await seedDemo(ctx);
+    }, 240_000);
+
+    it('makes about fifty cases in every state, over 2025 and 2026', async () => {
+      expect(result.cases).toBe(CASE_SPECS.length);
+      expect(result.cases).toBeGreaterThanOrEqual(45);
+      for (const state of CASE_STATES) expect(result.byState[state], state).toBeGreaterThan(0);
+      const rows = await ctx.store.db.select().from(cases);
+      const expected: Partial<Record<CaseState, number>> = {};
+      for (const s of CASE_SPECS) expected[s.state] = (expected[s.state] ?? 0) + 1;
+      const actual: Partial<Record<CaseState, number>> = {};
+      for (const c of rows) actual[c.state as CaseState] = (actual[c.state as CaseState] ?? 0) + 1;
+      expect(actual).toEqual(expected);
+      const conduct = rows.map((c) => c.conductDate).sort();
+      expect(conduct[0]! >= '2025-01-01').toBe(true);
+      expect(conduct.some((d) => d.startsWith('2025'))).toBe(true);
+      expect(conduct.some((d) => d.startsWith('2026'))).toBe(true);
+      const years = new Set(rows.map((c) => c.number.split('-').at(-2)));
+      expect(years).toEqual(new Set(['2025', '2026']));
+      // Nothing happens after the day before "today".
+      const [last] = await ctx.store
+        .query<{ at: Date }>(`SELECT max(at) AS at FROM case_events`)
+        .then((q) => q.rows);
+      expect(last!.at.getTime()).toBeLessThan(NOW.getTime());
+    });
+
+    it('some open cases are overdue today, and the count is what the store says', async () => {
+      const today = '2026-11-20';
+      const rows = await ctx.store.db.select().from(cases);
+      const overdue = rows.filter(
+        (c) =>
+          !TERMINAL.has(c.state as CaseState) &&
+          c.suspendedSince === null &&
+          c.stepDueOn !== null &&
+          c.stepDueOn < today,
+      );
+      expect(overdue.length).toBeGreaterThanOrEqual(1);
+      expect(result.overdue).toBe(overdue.length);
+      // Cases planned as overdue are overdue; the suspended one is not counted.
+      expect(rows.some((c) => c.suspendedSince !== null && c.state === 'verification')).toBe(true);
+    });
+
+    it('every role has a user whose password is the documented one', async () => {
+      const grants = await ctx.store.db.select().from(roleGrants);
+      for (const role of ROLES)
+        expect(
+          grants.some((g) => g.role === role),
+          role,
+        ).toBe(true);
+      for (const role of ROLES)
+        expect(
+          result.logins.some((l) => l.role === role),
+          role,
+        ).toBe(true);
+      expect(result.logins.filter((l) => l.role === 'committee_member')).toHaveLength(3);
+      expect(result.logins.map((l) => l.username)).toContain('city-chair');
+      const [intake] = await ctx.store.db.select().from(users).where(eq(users.username, 'intake'));
+      expect(await verify(intake!.passwordHash, demoPassword('intake'))).toBe(true);
+      expect(await verify(intake!.passwordHash, 'wrong-password')).toBe(false);
+    });
+
+    it('every audit chain is intact', async () => {
+      const rows = await ctx.store.db.select().from(cases);
+      let events = 0;
+      for (const c of rows) {
+        const evs = await ctx.store.db
+          .select()
+          .from(caseEvents)
+          .where(eq(caseEvents.caseId, c.id))
+          .orderBy(caseEvents.seq);
+        const stored: StoredEvent[] = evs.map((e) => ({
+          ...e,
+          actorId: e.actorId,
+          at: e.at.toISOString(),
+        }));
+        expect(verifyChain(stored, { count: c.eventCount, hash: c.headHash }), c.number).toBeNull();
+        events += evs.length;
+      }
+      expect(events).toBe(result.events);
+      expect(events).toBeGreaterThan(result.cases * 5);
+    });
+
+    it('the histories are those of the real procedure: decisions, a departure, review and appeal', async () => {
+      const ds = await ctx.store.db.select().from(determinations);
+      expect(ds.some((d) => d.basis === 'appeal' && d.supersedesId !== null)).toBe(true);
+      expect(ds.some((d) => d.departureReasons !== '' && d.outcome !== d.recommendedOutcome)).toBe(
+        true,
+      );
+      const types = new Set(
+        (await ctx.store.db.select({ type: caseEvents.type }).from(caseEvents)).map((e) => e.type),
+      );
+      for (const t of [
+        'case.applied',
+        'case.opened_ex_officio',
+        'case.refused',
+        'case.withdrawn',
+        'case.accepted',
+        'case.fact_recorded',
+        'case.element_assessed',
+        'case.opinion_recorded',
+        'case.vote_cast',
+        'case.decided',
+        'case.notified',
+        'case.publicity_started',
+        'case.filed_upward',
+        'case.closed',
+        'case.review_requested',
+        'case.review_decided',
+        'case.appeal_requested',
+        'case.appeal_decided',
+        'case.suspended',
+        'case.resumed',
+        'case.conflict_declared',
+        'case.risk_filing_linked',
+      ]) {
+        expect(types.has(t), t).toBe(true);
+      }
+    });
+
+    it('marks the store, and refuses to seed twice', async () => {
+      expect(await storeHasData(ctx)).toBe(true);
+      expect(await demoMarker(ctx)).toMatchObject({ seed: 2025, asOf: '2026-11-19' });
+      const err = await seedDemo(ctx).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(AppError);
+      expect((err as AppError).text.en).toContain('already holds data');
+    });
+
+    it('a reset empties a demo store, and the same seed gives the same demo again', async () => {
+      const before = await ctx.store.db
+        .select({
+          number: cases.number,
+          title: cases.title,
+          state: cases.state,
+          due: cases.stepDueOn,
+        })
+        .from(cases)
+        .orderBy(cases.number);
+      await resetDemoStore(ctx);
+      expect(await storeHasData(ctx)).toBe(false);
+      expect(await demoMarker(ctx)).toBeUndefined();
+      const again = await seedDemo(ctx);
+      expect(again.byState).toEqual(result.byState);
+      const after = await ctx.store.db
+        .select({
+          number: cases.number,
+          title: cases.title,
+          state: cases.state,
+          due: cases.stepDueOn,
+        })
+        .from(cases)
+        .orderBy(cases.number);
+      expect(after).toEqual(before);
+    }, 240_000);
+  },
+  { open: { schema } },
+);
+
+describeStores<Schema>(
+  'resetting a store the demo did not seed',
+  (getStore) => {
+    it('is refused', async () => {
+      const ctx: AppContext = { store: getStore(), ...rules, now: () => NOW };
+      await ctx.store.query(
+        `INSERT INTO jurisdictions (id, path, level, name_zh, name_en, pack_id) VALUES ('real', '/real/', 'province', '省', 'P', 'cn-national')`,
+      );
+      const err = await resetDemoStore(ctx).catch((e: unknown) => e);
+      expect((err as AppError).code).toBe('FORBIDDEN');
+      expect(await storeHasData(ctx)).toBe(true);
+    });
+  },
+  { open: { schema } },
+);
