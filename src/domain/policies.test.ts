@@ -1,0 +1,225 @@
+/**
+ * The full role × action × scope matrix. The expected table below is written from the procedure
+ * (domain.md §5), independently of policies.ts: for each action, in a state where it is possible,
+ * which roles may take it, and over which scope.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CaseState } from './case-states.js';
+import { CASE_ACTIONS, refusal, type CaseAction, type CaseSubject } from './policies.js';
+import { ROLES, type Actor, type Role } from './roles.js';
+
+const AREA = '/p/c/x/';
+const UNIT = '/p/c/x/u:1/';
+
+/** A state in which each action is possible, and any further case conditions it needs. */
+const SETUP: Record<CaseAction, { state: CaseState; subject?: Partial<CaseSubject> }> = {
+  read: { state: 'verification' },
+  accept: { state: 'submitted' },
+  refuse: { state: 'submitted' },
+  withdraw: { state: 'submitted' },
+  recordFact: { state: 'verification' },
+  addEvidence: { state: 'verification' },
+  recordStatement: { state: 'verification' },
+  assess: { state: 'verification' },
+  completeVerification: { state: 'verification' },
+  requestConsultation: { state: 'verification' },
+  recordOpinion: { state: 'consultation' },
+  completeConsultation: { state: 'consultation' },
+  addMember: { state: 'deliberation' },
+  declareConflict: { state: 'deliberation' },
+  vote: { state: 'deliberation' },
+  decide: { state: 'deliberation' },
+  notify: { state: 'determined' },
+  startPublicity: { state: 'notified' },
+  endPublicity: { state: 'publicity' },
+  fileUpward: { state: 'notified' },
+  requestReview: { state: 'notified', subject: { challengeWindowOpen: true } },
+  requestAppeal: { state: 'notified', subject: { challengeWindowOpen: true } },
+  decideReview: { state: 'under_review' },
+  decideAppeal: { state: 'under_appeal' },
+  close: { state: 'filed', subject: { challengeWindowOpen: false, filedUpward: true } },
+  suspend: { state: 'verification' },
+  resume: { state: 'verification', subject: { suspended: true } },
+  requestExtension: { state: 'verification' },
+  decideExtension: { state: 'verification' },
+};
+
+type Who = Role | 'party' | 'member';
+/** Who may take each action when the case is in their scope ('above' = only from a higher level). */
+const EXPECTED: Record<CaseAction, readonly Who[]> = {
+  read: [
+    'party',
+    'unit_party',
+    'intake',
+    'investigator',
+    'committee_member',
+    'committee_chair',
+    'org_liaison',
+    'auditor',
+    'admin',
+  ],
+  accept: ['intake'],
+  refuse: ['intake'],
+  withdraw: ['party'],
+  recordFact: ['investigator'],
+  addEvidence: ['party', 'investigator'],
+  recordStatement: ['party'],
+  assess: ['investigator'],
+  completeVerification: ['investigator'],
+  requestConsultation: ['investigator'],
+  recordOpinion: ['org_liaison', 'investigator'],
+  completeConsultation: ['investigator'],
+  addMember: ['committee_chair'],
+  declareConflict: ['member'],
+  vote: ['member'],
+  decide: ['committee_chair'],
+  notify: ['intake', 'committee_chair'],
+  startPublicity: ['org_liaison'],
+  endPublicity: ['org_liaison'],
+  fileUpward: ['org_liaison'],
+  requestReview: ['party'],
+  requestAppeal: ['party'],
+  decideReview: ['committee_chair'],
+  decideAppeal: [],
+  close: ['intake', 'org_liaison'],
+  suspend: ['intake', 'investigator'],
+  resume: ['intake', 'investigator'],
+  requestExtension: ['intake', 'investigator'],
+  decideExtension: ['committee_chair'],
+};
+/**
+ * A grant over a jurisdiction covers its whole subtree, so an officer of a higher level may act on
+ * the cases below — except a review, which only the deciding body itself decides, while an appeal
+ * is decided only from above.
+ */
+function expectedFromAbove(action: CaseAction): readonly Who[] {
+  if (action === 'decideReview') return [];
+  if (action === 'decideAppeal') return ['committee_chair'];
+  return EXPECTED[action];
+}
+
+function subject(action: CaseAction, extra: Partial<CaseSubject> = {}): CaseSubject {
+  const s = SETUP[action];
+  return {
+    state: s.state,
+    jurisdictionPath: AREA,
+    unitPath: UNIT,
+    officialId: 'official-1',
+    applicantUserId: null,
+    members: [
+      { userId: 'member-user', conflict: null, recused: false, voted: false },
+      { userId: 'voter', conflict: null, recused: false, voted: true },
+    ],
+    requires: { consultation: true, publicity: true, filingUpward: true },
+    challengeWindowOpen: false,
+    filedUpward: false,
+    suspended: false,
+    ...s.subject,
+    ...extra,
+  };
+}
+
+function actor(role: Role, scopePath: string, userId = `${role}-user`): Actor {
+  const scopeKind = role === 'unit_party' ? 'unit' : role === 'official' ? 'self' : 'jurisdiction';
+  return {
+    userId,
+    username: userId,
+    displayName: userId,
+    officialId: null,
+    grants: [{ role, scopeKind, scopeId: 'x', scopePath: scopeKind === 'self' ? '' : scopePath }],
+  };
+}
+
+const PARTY: Actor = {
+  userId: 'official-user',
+  username: 'official',
+  displayName: 'official',
+  officialId: 'official-1',
+  grants: [{ role: 'official', scopeKind: 'self', scopeId: '', scopePath: '' }],
+};
+
+describe('the role × action × scope matrix', () => {
+  for (const action of CASE_ACTIONS) {
+    // Voting and declaring a conflict belong to the deliberation's members, whatever their role.
+    const byMembers = action === 'vote' || action === 'declareConflict';
+    describe(action, () => {
+      for (const role of ROLES) {
+        const own = role === 'unit_party' ? UNIT : AREA;
+        const userId = byMembers ? 'member-user' : undefined;
+        const expected = byMembers || EXPECTED[action].includes(role);
+        it(`${role} over the case's own scope: ${expected ? 'allowed' : 'refused'}`, () => {
+          expect(refusal(actor(role, own, userId), action, subject(action)) === null).toBe(
+            expected,
+          );
+        });
+        it(`${role} over another subtree: refused`, () => {
+          if (byMembers || role === 'official') return; // membership and self are not scoped by path
+          const elsewhere = actor(role, role === 'unit_party' ? '/p/c/x/u:2/' : '/p/c/y/');
+          expect(refusal(elsewhere, action, subject(action))).not.toBeNull();
+        });
+        if (role !== 'unit_party' && role !== 'official' && !byMembers) {
+          const fromAbove = expectedFromAbove(action).includes(role);
+          it(`${role} over the level above: ${fromAbove ? 'allowed' : 'refused'}`, () => {
+            expect(refusal(actor(role, '/p/c/'), action, subject(action)) === null).toBe(fromAbove);
+          });
+        }
+      }
+      it(`the official concerned: ${EXPECTED[action].includes('party') ? 'allowed' : 'refused'}`, () => {
+        expect(refusal(PARTY, action, subject(action)) === null).toBe(
+          EXPECTED[action].includes('party'),
+        );
+      });
+    });
+  }
+});
+
+describe('conflicts and parties', () => {
+  it('a conflicted or recused member may neither vote nor decide', () => {
+    const chair = actor('committee_chair', AREA, 'member-user');
+    const conflicted = subject('vote', {
+      members: [
+        { userId: 'member-user', conflict: '与当事人系近亲属', recused: true, voted: false },
+      ],
+    });
+    expect(refusal(chair, 'vote', conflicted)).toBe('CASE_CONFLICTED');
+    expect(
+      refusal(chair, 'decide', {
+        ...conflicted,
+        members: [
+          ...conflicted.members,
+          { userId: 'v', conflict: null, recused: false, voted: true },
+        ],
+      }),
+    ).toBe('CASE_CONFLICTED');
+  });
+
+  it('the official concerned never acts as an officer on their own case, whatever roles they hold', () => {
+    const both: Actor = {
+      ...PARTY,
+      grants: [
+        ...PARTY.grants,
+        { role: 'committee_chair', scopeKind: 'jurisdiction', scopeId: 'x', scopePath: AREA },
+      ],
+    };
+    expect(refusal(both, 'decide', subject('decide'))).toBe('CASE_PARTY');
+    const seated = subject('vote', {
+      members: [{ userId: 'official-user', conflict: null, recused: false, voted: false }],
+    });
+    expect(refusal(both, 'vote', seated)).toBe('CASE_CONFLICTED');
+  });
+
+  it('distinguishes a missing role, the wrong scope and the wrong state', () => {
+    expect(refusal(actor('investigator', AREA), 'accept', subject('accept'))).toBe(
+      'CASE_ROLE_REQUIRED',
+    );
+    expect(refusal(actor('intake', '/p/c/y/'), 'accept', subject('accept'))).toBe(
+      'CASE_OUT_OF_SCOPE',
+    );
+    expect(
+      refusal(actor('intake', AREA), 'accept', subject('accept', { state: 'verification' })),
+    ).toBe('CASE_WRONG_STATE');
+    expect(
+      refusal(PARTY, 'requestReview', subject('requestReview', { challengeWindowOpen: false })),
+    ).toBe('CASE_PRECONDITION');
+  });
+});
