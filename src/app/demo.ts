@@ -390,6 +390,7 @@ interface Official {
   /** The top unit (bureau) key. */
   readonly bureau: string;
   userId?: string;
+  username?: string;
 }
 
 interface Handle {
@@ -469,12 +470,13 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
   // Units and officials.
   const unitIds = new Map<string, string>();
   const officials: Official[] = [];
-  const usedNames = new Set<string>();
+  // (张伟 is the demo official's name, given below.)
+  const usedNames = new Set<string>(['张伟']);
   const name = () => {
     for (;;) {
       const n =
         SURNAMES[int(r, 0, SURNAMES.length - 1)]! + GIVEN_NAMES[int(r, 0, GIVEN_NAMES.length - 1)]!;
-      if (!usedNames.has(n) && !['张伟'].includes(n)) {
+      if (!usedNames.has(n)) {
         usedNames.add(n);
         return n;
       }
@@ -556,6 +558,7 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
     return id;
   };
   const self: NewGrant = { role: 'official', scopeKind: 'self', scopeId: '' };
+  mainOfficial.username = 'official';
   mainOfficial.userId = await addUser(
     {
       username: 'official',
@@ -588,6 +591,7 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
   for (const o of officials) {
     if (o === mainOfficial) continue;
     const username = `official-${String(n++).padStart(2, '0')}`;
+    o.username = username;
     o.userId = await addUser(
       {
         username,
@@ -601,12 +605,7 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
     );
   }
   const actor = (username: string) => actors.get(username)!;
-  const officialActor = (o: Official) =>
-    o === mainOfficial
-      ? actor('official')
-      : actor(
-          `official-${String(officials.filter((x) => x !== mainOfficial).indexOf(o) + 2).padStart(2, '0')}`,
-        );
+  const officialActor = (o: Official) => actor(o.username!);
   const unitPartyActor = (o: Official) =>
     actor(o.bureau === 'econ' ? 'unit-party' : `unit-party-${o.bureau}`);
 

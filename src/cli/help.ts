@@ -5,40 +5,64 @@ const TOP = {
   zh: `rongcuo — 容错纠错机制：政策即代码
 
 用法：
+  rongcuo <命令> [选项]
   rongcuo policy <子命令> [选项]
 
-子命令：
+服务与数据：
+  serve             启动网页服务（首次启动时写入演示数据并显示演示账号）
+  migrate           对存储应用待执行的数据库迁移
+  demo              写入演示数据：辖区、单位、干部、各角色账号和约五十个案件
+  user add          新建用户并授予一个角色
+  user passwd       重设用户密码
+  audit verify      校验全部案件审计记录的哈希链
+
+策略包：
   policy eval       按策略包评估一组事实，并说明理由
   policy check      检查策略包（格式、引用、逻辑）
   policy test       运行策略包旁的场景测试 scenarios.yaml
   policy simulate   用一批案例比较已发布版本与候选版本的结果变化
   policy list       列出策略包、版本和可用的事实
 
+存储：使用存储的命令接受 --data 目录（嵌入式 PGlite，默认 ./data）；未给 --data 而设置了
+环境变量 DATABASE_URL（postgres://…）时使用该 PostgreSQL。
+
 通用选项：
   --lang zh|en      输出语言（默认 zh；也可用环境变量 RONGCUO_LANG）
   -h, --help        显示帮助
   --version         显示版本
 
-运行 rongcuo policy <子命令> --help 查看各子命令的选项。
+运行 rongcuo <命令> --help 查看各命令的选项。
 `,
   en: `rongcuo — fault tolerance and error correction for officials: policy as code
 
 Usage:
+  rongcuo <command> [options]
   rongcuo policy <command> [options]
 
-Commands:
+Commands (service and data):
+  serve             start the web service (seeds the demo on first start and prints its logins)
+  migrate           apply the store's pending database migrations
+  demo              seed a demo: jurisdictions, units, officials, a login per role, ~50 cases
+  user add          create a user with one role
+  user passwd       set a user's password
+  audit verify      verify the hash chain of every case's audit trail
+
+Commands (policy packs):
   policy eval       evaluate a fact set against a pack and explain why
   policy check      check policy packs (format, references, logic)
   policy test       run the scenario tests (scenarios.yaml) beside each pack
   policy simulate   replay cases under the published versions and a candidate, count changes
   policy list       list packs, their versions and the facts they use
 
+Store: commands that use the store take --data DIR (embedded PGlite, default ./data); without
+--data, the DATABASE_URL environment variable (postgres://…) selects that PostgreSQL.
+
 Global options:
   --lang zh|en      output language (default zh; or the RONGCUO_LANG environment variable)
   -h, --help        show help
   --version         show the version
 
-Run rongcuo policy <command> --help for the options of each command.
+Run rongcuo <command> --help for the options of each command.
 `,
 };
 
@@ -165,14 +189,243 @@ Options:
   },
 };
 
+const STORE_ZH = `  --data 目录      嵌入式存储（PGlite）的数据目录，默认 ./data；未给出而设置了
+                   DATABASE_URL 时使用该 PostgreSQL
+  --lang zh|en     输出语言`;
+const STORE_EN = `  --data DIR       data directory of the embedded store (PGlite), default ./data; without
+                   it, DATABASE_URL (if set) selects a PostgreSQL
+  --lang zh|en     output language`;
+
+const STORE_COMMANDS: Record<string, { zh: string; en: string }> = {
+  serve: {
+    zh: `用法：rongcuo serve [--port 端口] [--host 地址] [--data 目录]
+
+打开存储（应用待执行的迁移），若还没有任何用户则写入演示数据（同 rongcuo demo）并显示演示
+账号，然后启动网页服务并显示其地址。按 Ctrl+C 停止（关闭存储、释放数据目录锁）。
+
+选项：
+  --port 端口      监听端口，默认 8080（0 表示任选空闲端口）
+  --host 地址      监听地址，默认 127.0.0.1
+  --no-demo        存储为空时也不写入演示数据
+${STORE_ZH}
+`,
+    en: `Usage: rongcuo serve [--port N] [--host H] [--data DIR]
+
+Opens the store (applying pending migrations); if it has no users yet, seeds the demo (as
+rongcuo demo does) and prints the demo logins; then starts the web service and prints its
+address. Ctrl+C stops it (closing the store and releasing the data directory's lock).
+
+Options:
+  --port N         port to listen on, default 8080 (0 picks a free port)
+  --host H         address to listen on, default 127.0.0.1
+  --no-demo        do not seed the demo even when the store is empty
+${STORE_EN}
+`,
+  },
+  migrate: {
+    zh: `用法：rongcuo migrate [--data 目录]
+
+对存储应用待执行的数据库迁移（migrations/*.sql），并列出本次应用的迁移。已应用的迁移被改动时
+拒绝执行。存储无法打开时退出码为 1。
+
+选项：
+${STORE_ZH}
+`,
+    en: `Usage: rongcuo migrate [--data DIR]
+
+Applies the store's pending database migrations (migrations/*.sql) and lists those applied. It
+refuses if an applied migration was changed. Exits 1 when the store cannot be opened.
+
+Options:
+${STORE_EN}
+`,
+  },
+  demo: {
+    zh: `用法：rongcuo demo [--data 目录] [--force] [--json]
+
+写入一套演示数据：某省、某市、X新区（策略包 x-new-area）及其单位和干部，每个角色的账号（密码
+固定，如 demo-intake-2025），以及约五十个分布在各办理环节、跨越 2025–2026 年的案件。案件通过
+真实的办理流程生成，审计哈希链完整；部分案件今天已超期。
+存储中已有数据时拒绝写入，除非给出 --force（演示数据另行写入，原有数据保留）。
+
+选项：
+  --force          存储中已有数据时仍然写入（用户名冲突时仍会失败）
+  --json           以 JSON 输出账号和案件统计
+${STORE_ZH}
+`,
+    en: `Usage: rongcuo demo [--data DIR] [--force] [--json]
+
+Seeds a demo: A Province, A City, X New Area (pack x-new-area) with units and officials, a login
+for every role (fixed passwords such as demo-intake-2025), and about fifty cases at every step of
+the procedure across 2025–2026. The cases are made by the real procedure, so their audit hash
+chains are genuine; some are overdue today.
+Refuses a store that already holds data unless --force is given (the demo is then added and the
+existing data kept).
+
+Options:
+  --force          seed even though the store holds data (fails if a username is taken)
+  --json           print the logins and case counts as JSON
+${STORE_EN}
+`,
+  },
+  'user add': {
+    zh: `用法：rongcuo user add --username 用户名 --name 姓名 (--password-stdin | --password 密码)
+                      --role 角色 --scope jurisdiction:标识|unit:标识|self [--official 干部标识]
+
+新建用户并授予一个角色。密码以 argon2id 哈希保存，至少 8 个字符；--password-stdin 从标准输入读取
+一行（推荐，密码不会留在 shell 历史中）。
+
+选项：
+  --username 用户名  2–64 个字母、数字或 _ . -
+  --name 姓名        显示的姓名
+  --role 角色        official、unit_party、intake、investigator、committee_member、
+                     committee_chair、org_liaison、policy_admin、auditor、admin
+  --scope 范围       jurisdiction:辖区标识（含下级）、unit:单位标识（含下级单位）或 self（干部本人）
+  --official 标识    该用户是哪位干部（角色 official 必填）
+  --locale zh|en     界面语言，默认 zh
+${STORE_ZH}
+`,
+    en: `Usage: rongcuo user add --username U --name NAME (--password-stdin | --password P)
+                      --role ROLE --scope jurisdiction:ID|unit:ID|self [--official ID]
+
+Creates a user with one role. The password is stored as an argon2id hash and needs at least 8
+characters; --password-stdin reads one line from standard input (preferred: the password stays
+out of the shell history).
+
+Options:
+  --username U     2–64 letters, digits or _ . -
+  --name NAME      the name shown
+  --role ROLE      official, unit_party, intake, investigator, committee_member,
+                   committee_chair, org_liaison, policy_admin, auditor, admin
+  --scope SCOPE    jurisdiction:ID (and below), unit:ID (and its sub-units) or self (an official)
+  --official ID    the official this user is (required for the role official)
+  --locale zh|en   interface language, default zh
+${STORE_EN}
+`,
+  },
+  'user passwd': {
+    zh: `用法：rongcuo user passwd --username 用户名 (--password-stdin | --password 密码)
+
+重设用户密码（argon2id 哈希），同时解除登录锁定并结束该用户的全部会话。
+
+选项：
+  --username 用户名  要修改的用户
+  --password-stdin   从标准输入读取一行作为新密码（推荐）
+  --password 密码    在命令行给出新密码
+${STORE_ZH}
+`,
+    en: `Usage: rongcuo user passwd --username U (--password-stdin | --password P)
+
+Sets a user's password (argon2id hash), clears any sign-in lock and ends all their sessions.
+
+Options:
+  --username U       the user
+  --password-stdin   read the new password from one line of standard input (preferred)
+  --password P       the new password on the command line
+${STORE_EN}
+`,
+  },
+  'audit verify': {
+    zh: `用法：rongcuo audit verify [--data 目录]
+
+逐案校验审计记录的哈希链：每条记录的哈希、与前一条的链接、案件记录的链头。全部完好时退出码为
+0；发现断裂时退出码为 1，并指出第一处断裂（案件编号、记录序号和标识、类型）。案件较多时在标准
+错误输出显示进度。
+
+选项：
+  --json           以 JSON 输出结果
+${STORE_ZH}
+`,
+    en: `Usage: rongcuo audit verify [--data DIR]
+
+Verifies the hash chain of every case's audit trail: each event's hash, its link to the previous
+one and the head kept on the case. Exits 0 when all are intact, 1 naming the first break (case
+number, event seq and id, kind). Shows progress on standard error for large stores.
+
+Options:
+  --json           print the result as JSON
+${STORE_EN}
+`,
+  },
+};
+
+const GROUPS: Record<string, { zh: string; en: string }> = {
+  policy: {
+    zh: `用法：rongcuo policy <子命令> [选项]
+
+子命令：
+  policy eval       按策略包评估一组事实，并说明理由
+  policy check      检查策略包（格式、引用、逻辑）
+  policy test       运行策略包旁的场景测试 scenarios.yaml
+  policy simulate   用一批案例比较已发布版本与候选版本的结果变化
+  policy list       列出策略包、版本和可用的事实
+
+运行 rongcuo policy <子命令> --help 查看各子命令的选项。
+`,
+    en: `Usage: rongcuo policy <command> [options]
+
+Commands:
+  policy eval       evaluate a fact set against a pack and explain why
+  policy check      check policy packs (format, references, logic)
+  policy test       run the scenario tests (scenarios.yaml) beside each pack
+  policy simulate   replay cases under the published versions and a candidate, count changes
+  policy list       list packs, their versions and the facts they use
+
+Run rongcuo policy <command> --help for the options of each command.
+`,
+  },
+  user: {
+    zh: `用法：rongcuo user <子命令> [选项]
+
+子命令：
+  user add       新建用户并授予一个角色
+  user passwd    重设用户密码
+
+运行 rongcuo user <子命令> --help 查看选项。
+`,
+    en: `Usage: rongcuo user <command> [options]
+
+Commands:
+  user add       create a user with one role
+  user passwd    set a user's password
+
+Run rongcuo user <command> --help for the options.
+`,
+  },
+  audit: {
+    zh: `用法：rongcuo audit <子命令> [选项]
+
+子命令：
+  audit verify   校验全部案件审计记录的哈希链
+
+运行 rongcuo audit verify --help 查看选项。
+`,
+    en: `Usage: rongcuo audit <command> [options]
+
+Commands:
+  audit verify   verify the hash chain of every case's audit trail
+
+Run rongcuo audit verify --help for the options.
+`,
+  },
+};
+
 export function topHelp(lang: Lang): string {
   return TOP[lang];
 }
 
 export function policyHelp(lang: Lang): string {
-  return TOP[lang];
+  return GROUPS.policy![lang];
 }
 
+/** Help of a command word with sub-commands: policy, user, audit. */
+export function groupHelp(group: string, lang: Lang): string {
+  return GROUPS[group]?.[lang] ?? TOP[lang];
+}
+
+/** Help of one command: 'policy eval', 'serve', 'user add', … */
 export function commandHelp(command: string, lang: Lang): string {
-  return COMMANDS[command]?.[lang] ?? TOP[lang];
+  const policy = command.startsWith('policy ') ? command.slice('policy '.length) : undefined;
+  if (policy !== undefined) return COMMANDS[policy]?.[lang] ?? TOP[lang];
+  return STORE_COMMANDS[command]?.[lang] ?? COMMANDS[command]?.[lang] ?? TOP[lang];
 }

@@ -1,7 +1,7 @@
 /**
  * The rongcuo command line. `run` does the work against an Io (testable in-process); `main` wires
- * it to the process. Exit codes: 0 success, 1 check or test findings, 2 bad usage or input,
- * 70 internal error.
+ * it to the process. Exit codes: 0 success, 1 check or test findings or a failed operation (the
+ * store cannot be opened, the audit chain is broken), 2 bad usage or input, 70 internal error.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,8 +16,9 @@ import { LIST_OPTS, listCommand } from './commands/list.js';
 import { SIMULATE_OPTS, simulateCommand } from './commands/simulate.js';
 import { TEST_OPTS, testCommand } from './commands/test.js';
 import { CliError, cliFail } from './errors.js';
-import { commandHelp, policyHelp, topHelp } from './help.js';
+import { commandHelp, groupHelp, topHelp } from './help.js';
 import type { Io } from './io.js';
+import { asCliError } from './store.js';
 import { oneLine } from './text.js';
 
 export type { Io, Writer } from './io.js';
@@ -29,13 +30,79 @@ interface Command {
   readonly run: (ctx: CommandContext) => Promise<number>;
 }
 
-const COMMANDS: Readonly<Record<string, Command>> = {
-  eval: { opts: EVAL_OPTS, positionals: 0, run: evalCommand },
-  check: { opts: CHECK_OPTS, positionals: Infinity, run: checkCommand },
-  test: { opts: TEST_OPTS, positionals: 1, run: testCommand },
-  simulate: { opts: SIMULATE_OPTS, positionals: 0, run: simulateCommand },
-  list: { opts: LIST_OPTS, positionals: 0, run: listCommand },
+/**
+ * A command whose module is loaded only when it runs: the store, the server and their
+ * dependencies stay out of the start-up of every other command.
+ */
+interface LazyCommand {
+  readonly positionals: number;
+  readonly load: () => Promise<{ opts: OptSpec; run: (ctx: CommandContext) => Promise<number> }>;
+}
+
+const lazy = <M>(
+  positionals: number,
+  load: () => Promise<M>,
+  pick: (m: M) => { opts: OptSpec; run: (ctx: CommandContext) => Promise<number> },
+): LazyCommand => ({ positionals, load: async () => pick(await load()) });
+
+/** A command word with sub-commands (`policy eval`, `user add`). */
+interface Group {
+  readonly commands: Readonly<Record<string, Command | LazyCommand>>;
+}
+
+const POLICY: Group = {
+  commands: {
+    eval: { opts: EVAL_OPTS, positionals: 0, run: evalCommand },
+    check: { opts: CHECK_OPTS, positionals: Infinity, run: checkCommand },
+    test: { opts: TEST_OPTS, positionals: 1, run: testCommand },
+    simulate: { opts: SIMULATE_OPTS, positionals: 0, run: simulateCommand },
+    list: { opts: LIST_OPTS, positionals: 0, run: listCommand },
+  },
 };
+
+const TOP: Readonly<Record<string, Command | LazyCommand | Group>> = {
+  policy: POLICY,
+  serve: lazy(
+    0,
+    () => import('./commands/serve.js'),
+    (m) => ({ opts: m.SERVE_OPTS, run: m.serveCommand }),
+  ),
+  migrate: lazy(
+    0,
+    () => import('./commands/migrate.js'),
+    (m) => ({ opts: m.MIGRATE_OPTS, run: m.migrateCommand }),
+  ),
+  demo: lazy(
+    0,
+    () => import('./commands/demo.js'),
+    (m) => ({ opts: m.DEMO_OPTS, run: m.demoCommand }),
+  ),
+  user: {
+    commands: {
+      add: lazy(
+        0,
+        () => import('./commands/user.js'),
+        (m) => ({ opts: m.USER_ADD_OPTS, run: m.userAddCommand }),
+      ),
+      passwd: lazy(
+        0,
+        () => import('./commands/user.js'),
+        (m) => ({ opts: m.USER_PASSWD_OPTS, run: m.userPasswdCommand }),
+      ),
+    },
+  },
+  audit: {
+    commands: {
+      verify: lazy(
+        0,
+        () => import('./commands/audit.js'),
+        (m) => ({ opts: m.AUDIT_VERIFY_OPTS, run: m.auditVerifyCommand }),
+      ),
+    },
+  },
+};
+
+const isGroup = (c: Command | LazyCommand | Group): c is Group => 'commands' in c;
 
 const EXIT_OK = 0;
 const EXIT_USAGE = 2;
@@ -82,41 +149,67 @@ async function dispatch(argv: readonly string[], io: Io, lang: Lang): Promise<nu
       'no command given. Run rongcuo --help for usage.',
     );
   }
-  if (group !== 'policy') {
-    const hint = closest(group, ['policy']);
+  const entry = TOP[group];
+  if (!entry) {
+    const hint = closest(group, Object.keys(TOP));
     cliFail(
       `未知命令“${group}”。${hint ? `是否应为“${hint}”？` : ''}运行 rongcuo --help 查看用法。`,
       `unknown command '${group}'. ${hint ? `Did you mean '${hint}'? ` : ''}Run rongcuo --help for usage.`,
     );
   }
+  if (!isGroup(entry)) {
+    return runCommand(group, entry, top.rest.slice(1), optFlag(top, 'help'), io, lang);
+  }
   const second = parseArgs(top.rest.slice(1), {}, { stopAtPositional: true });
   if (optFlag(second, 'version')) return print(`rongcuo ${packageVersion()}\n`);
   const sub = second.rest[0];
   const wantsHelp = optFlag(top, 'help') || optFlag(second, 'help');
+  const names = Object.keys(entry.commands);
+  const listZh =
+    names.length > 2 ? `${names.slice(0, -1).join('、')} 或 ${names.at(-1)}` : names.join(' 或 ');
+  const listEn =
+    names.length > 2 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names.join(' or ');
   if (sub === undefined || sub === 'help') {
-    if (wantsHelp || sub === 'help') return print(policyHelp(lang));
+    if (wantsHelp || sub === 'help') return print(groupHelp(group, lang));
     cliFail(
-      '缺少子命令：eval、check、test、simulate 或 list。运行 rongcuo policy --help 查看用法。',
-      'no command given: eval, check, test, simulate or list. Run rongcuo policy --help for usage.',
+      `缺少子命令：${listZh}。运行 rongcuo ${group} --help 查看用法。`,
+      `no command given: ${listEn}. Run rongcuo ${group} --help for usage.`,
     );
   }
-  const command = COMMANDS[sub];
+  const command = entry.commands[sub];
   if (!command) {
-    const hint = closest(sub, Object.keys(COMMANDS));
+    const hint = closest(sub, names);
     cliFail(
-      `未知子命令“policy ${sub}”。${hint ? `是否应为“policy ${hint}”？` : ''}可用：eval、check、test、simulate、list。`,
-      `unknown command 'policy ${sub}'. ${hint ? `Did you mean 'policy ${hint}'? ` : ''}Available: eval, check, test, simulate, list.`,
+      `未知子命令“${group} ${sub}”。${hint ? `是否应为“${group} ${hint}”？` : ''}可用：${names.join('、')}。`,
+      `unknown command '${group} ${sub}'. ${hint ? `Did you mean '${group} ${hint}'? ` : ''}Available: ${names.join(', ')}.`,
     );
   }
-  if (wantsHelp) return print(commandHelp(sub, lang));
-  const args: ParsedArgs = parseArgs(second.rest.slice(1), command.opts);
-  if (optFlag(args, 'help')) return print(commandHelp(sub, lang));
+  return runCommand(`${group} ${sub}`, command, second.rest.slice(1), wantsHelp, io, lang);
+}
+
+async function runCommand(
+  name: string,
+  entry: Command | LazyCommand,
+  tokens: readonly string[],
+  wantsHelp: boolean,
+  io: Io,
+  lang: Lang,
+): Promise<number> {
+  const print = (text: string) => {
+    io.stdout.write(text);
+    return EXIT_OK;
+  };
+  if (wantsHelp) return print(commandHelp(name, lang));
+  const command =
+    'load' in entry ? { ...(await entry.load()), positionals: entry.positionals } : entry;
+  const args: ParsedArgs = parseArgs(tokens, command.opts);
+  if (optFlag(args, 'help')) return print(commandHelp(name, lang));
   if (optFlag(args, 'version')) return print(`rongcuo ${packageVersion()}\n`);
   if (args.positionals.length > command.positionals) {
     const extra = args.positionals[command.positionals]!;
     cliFail(
-      `rongcuo policy ${sub} 不接受多余的参数“${extra}”。运行 rongcuo policy ${sub} --help 查看用法。`,
-      `rongcuo policy ${sub} does not take the argument '${extra}'. Run rongcuo policy ${sub} --help for usage.`,
+      `rongcuo ${name} 不接受多余的参数“${extra}”。运行 rongcuo ${name} --help 查看用法。`,
+      `rongcuo ${name} does not take the argument '${extra}'. Run rongcuo ${name} --help for usage.`,
     );
   }
   const chosen = optString(args, 'lang');
@@ -156,6 +249,11 @@ function reportError(e: unknown, io: Io, lang: Lang): number {
   if (e instanceof PolicyError) {
     line(policyErrorLine(e, lang));
     return EXIT_USAGE;
+  }
+  const known = asCliError(e);
+  if (known) {
+    line(known.text[lang]);
+    return known.exitCode;
   }
   const message = e instanceof Error ? e.message : String(e);
   line(`internal error: ${message}`);

@@ -1,0 +1,116 @@
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp } from '../../app/bootstrap.js';
+import { acceptCase } from '../../app/cases/accept.js';
+import { submitApplication } from '../../app/cases/submit-application.js';
+import { buildWorld } from '../../app/testing/world.js';
+import { run } from '../main.js';
+import { cli, expectOneLineError, tempDir } from '../testing/run.js';
+
+const tmp = tempDir();
+const data = join(tmp.dir, 'store');
+const numbers: string[] = [];
+
+/** Runs raw SQL on the closed store (opening and closing it). */
+async function sql(text: string, params: unknown[] = []) {
+  const app = await openApp({ dataDir: data, migrate: false });
+  try {
+    return (await app.store.query<Record<string, unknown>>(text, params)).rows;
+  } finally {
+    await app.close();
+  }
+}
+
+beforeAll(async () => {
+  const app = await openApp({ dataDir: data });
+  try {
+    const w = await buildWorld(app.store);
+    for (let i = 0; i < 3; i++) {
+      const { case: c } = await submitApplication(w.ctx, w.actors.official!, {
+        officialId: w.ids.official,
+        title: `招商项目提前开工 ${i}`,
+        summary: '为抢抓项目落地，在用地手续完备前组织开工。',
+        conductDate: '2024-11-05',
+        facts: { privateGain: false },
+      });
+      const accepted = await acceptCase(w.ctx, w.actors.intake!, {
+        caseId: c.id,
+        expectedVersion: c.version,
+      });
+      numbers.push(accepted.case.number);
+    }
+  } finally {
+    await app.close();
+  }
+}, 120_000);
+afterAll(() => tmp.remove());
+
+describe('rongcuo audit verify', () => {
+  it('an intact store: exit 0 with the counts', async () => {
+    const r = await cli(['audit', 'verify', '--data', data]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^审计链完整：3 个案件、6 条记录均校验通过（\d+ ms）。\n$/);
+    const json = await cli(['audit', 'verify', '--data', data, '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ intact: true, cases: 3, events: 6 });
+  }, 60_000);
+
+  it('shows progress on a terminal', async () => {
+    let stderr = '';
+    let stdout = '';
+    const code = await run(['audit', 'verify', '--data', data, '--lang', 'en'], {
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: (s: string) => (stderr += s), isTTY: true },
+      stdin: Readable.from([]),
+      cwd: process.cwd(),
+      env: {},
+    });
+    expect(code).toBe(0);
+    expect(stderr).toContain('verifying… 3 cases, 6 events checked');
+    expect(stdout).toContain('Audit chains intact');
+  }, 60_000);
+
+  it('an altered event: exit 1 naming the case, the event seq and id, and the kind', async () => {
+    const [target] = await sql(
+      `SELECT e.id::text AS id, c.number FROM case_events e JOIN cases c ON c.id = e.case_id
+       WHERE c.number = $1 AND e.seq = 2`,
+      [numbers[1]],
+    );
+    await sql(`UPDATE case_events SET reason = 'quietly changed' WHERE id = $1::bigint`, [
+      target!.id,
+    ]);
+    const r = await cli(['audit', 'verify', '--data', data, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      `Audit chain broken: case ${numbers[1]}, event seq 2 (id ${String(target!.id)}): the event was altered`,
+    );
+    expect(r.stdout).toContain('(altered)');
+    const json = JSON.parse((await cli(['audit', 'verify', '--data', data, '--json'])).stdout);
+    expect(json).toMatchObject({
+      intact: false,
+      firstBreak: { caseNumber: numbers[1], seq: 2, eventId: String(target!.id), kind: 'altered' },
+    });
+    await sql(`UPDATE case_events SET reason = '' WHERE id = $1::bigint`, [target!.id]);
+    expect((await cli(['audit', 'verify', '--data', data])).code).toBe(0);
+  }, 60_000);
+
+  it('a deleted last event: exit 1, the head does not match', async () => {
+    await sql(
+      `DELETE FROM case_events WHERE seq = 2 AND case_id = (SELECT id FROM cases WHERE number = $1)`,
+      [numbers[2]],
+    );
+    const r = await cli(['audit', 'verify', '--data', data]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`案件 ${numbers[2]}：链头记载 2 条记录，实有 1 条`);
+    expect(r.stdout).toContain('head_mismatch');
+  }, 60_000);
+
+  it('a store never migrated: one line, exit 1, saying to migrate', async () => {
+    expectOneLineError(
+      await cli(['audit', 'verify', '--data', join(tmp.dir, 'fresh')]),
+      1,
+      'rongcuo migrate',
+    );
+  }, 60_000);
+});

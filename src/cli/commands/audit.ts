@@ -1,0 +1,128 @@
+/**
+ * rongcuo audit verify: walk every case's audit trail and check its hash chain (src/app/audit.ts).
+ * Exit 0 when every chain is intact; 1 naming the first break (case number, event seq and id,
+ * kind). Read-only: it applies no migrations.
+ */
+import { verifyAudit, type AuditBreak } from '../../app/audit.js';
+import type { Lang } from '../../policy/model.js';
+import { optFlag } from '../args.js';
+import { CliError } from '../errors.js';
+import { ProgressLine, STORE_OPTS, withCliApp } from '../store.js';
+import { tr } from '../text.js';
+import { out, type CommandContext } from './context.js';
+
+export const AUDIT_VERIFY_OPTS = { ...STORE_OPTS, json: 'flag' } as const;
+
+const KIND: Record<AuditBreak['kind'], { zh: string; en: string }> = {
+  altered: {
+    zh: '记录内容被改动（哈希不符）',
+    en: 'the event was altered (its hash does not match)',
+  },
+  broken_link: {
+    zh: '与前一条记录的链接断开',
+    en: 'its link to the previous event is broken',
+  },
+  missing: { zh: '记录缺失（序号不连续）', en: 'an event is missing (seq out of order)' },
+  head_mismatch: {
+    zh: '案件记录的链头与现有记录不符（记录被删除或追加）',
+    en: "the case's chain head does not match its events (events deleted or added)",
+  },
+};
+
+export function describeBreak(b: AuditBreak, lang: Lang): string {
+  const kind = KIND[b.kind][lang];
+  const where =
+    b.kind === 'head_mismatch'
+      ? tr(
+          lang,
+          `案件 ${b.caseNumber}：链头记载 ${b.expectedCount} 条记录，实有 ${b.actualCount} 条${b.seq !== null ? `（最后一条为第 ${b.seq} 条，id ${b.eventId}）` : ''}`,
+          `case ${b.caseNumber}: the head records ${b.expectedCount} events, ${b.actualCount} found${b.seq !== null ? ` (the last is seq ${b.seq}, id ${b.eventId})` : ''}`,
+        )
+      : b.kind === 'missing'
+        ? tr(
+            lang,
+            `案件 ${b.caseNumber}：缺少第 ${b.seq} 条记录${b.eventId !== null ? `（该位置为 id ${b.eventId}）` : ''}`,
+            `case ${b.caseNumber}: event seq ${b.seq} is missing${b.eventId !== null ? ` (id ${b.eventId} is in its place)` : ''}`,
+          )
+        : tr(
+            lang,
+            `案件 ${b.caseNumber} 第 ${b.seq} 条记录（id ${b.eventId}）`,
+            `case ${b.caseNumber}, event seq ${b.seq} (id ${b.eventId})`,
+          );
+  return tr(lang, `${where}：${kind}（${b.kind}）`, `${where}: ${kind} (${b.kind})`);
+}
+
+export async function auditVerifyCommand(ctx: CommandContext): Promise<number> {
+  const L = (zh: string, en: string) => tr(ctx.lang, zh, en);
+  return withCliApp(
+    ctx,
+    async ({ store, ctx: app }) => {
+      const ready = await store.query<{ t: string | null }>(
+        `SELECT to_regclass('case_events')::text AS t`,
+      );
+      if (!ready.rows[0]?.t) {
+        throw new CliError(
+          {
+            zh: `存储 ${store.location} 尚未初始化（没有案件表）；请先运行 rongcuo migrate。`,
+            en: `The store ${store.location} is not initialised (no case tables); run rongcuo migrate first.`,
+          },
+          1,
+        );
+      }
+      const progress = new ProgressLine(ctx.io.stderr);
+      const started = performance.now();
+      const result = await verifyAudit(app, {
+        onProgress: (p) =>
+          progress.update(
+            L(
+              `校验中… 已校验 ${p.cases} 个案件、${p.events} 条记录`,
+              `verifying… ${p.cases} cases, ${p.events} events checked`,
+            ),
+          ),
+      });
+      progress.done();
+      const ms = Math.round(performance.now() - started);
+      if (optFlag(ctx.args, 'json')) {
+        out(
+          ctx,
+          JSON.stringify(
+            {
+              intact: result.firstBreak === undefined,
+              cases: result.cases,
+              events: result.events,
+              ms,
+              ...(result.firstBreak
+                ? {
+                    firstBreak: {
+                      ...result.firstBreak,
+                      message: describeBreak(result.firstBreak, ctx.lang),
+                    },
+                  }
+                : {}),
+            },
+            null,
+            2,
+          ) + '\n',
+        );
+      } else if (result.firstBreak) {
+        out(
+          ctx,
+          L(
+            `审计链断裂：${describeBreak(result.firstBreak, 'zh')}。已校验 ${result.cases} 个案件、${result.events} 条记录后停止。\n`,
+            `Audit chain broken: ${describeBreak(result.firstBreak, 'en')}. Stopped after ${result.cases} cases and ${result.events} events.\n`,
+          ),
+        );
+      } else {
+        out(
+          ctx,
+          L(
+            `审计链完整：${result.cases} 个案件、${result.events} 条记录均校验通过（${ms} ms）。\n`,
+            `Audit chains intact: ${result.cases} cases and ${result.events} events verified (${ms} ms).\n`,
+          ),
+        );
+      }
+      return result.firstBreak ? 1 : 0;
+    },
+    { migrate: false },
+  );
+}

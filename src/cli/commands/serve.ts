@@ -1,0 +1,196 @@
+/**
+ * rongcuo serve: open the store (migrating it), seed the demo when the store has no users yet, and
+ * serve the HTTP API until SIGINT/SIGTERM, then close the server and the store (releasing the
+ * PGlite directory lock).
+ */
+import { createServer } from 'node:net';
+import type { StartedServer } from '../../server/index.js';
+import { optFlag, optString } from '../args.js';
+import { cliFail, CliError } from '../errors.js';
+import { onSignals, openCliApp, asCliError } from '../store.js';
+import { tr } from '../text.js';
+import { out, type CommandContext } from './context.js';
+
+export const SERVE_OPTS = {
+  data: 'string',
+  port: 'string',
+  host: 'string',
+  'no-demo': 'flag',
+} as const;
+
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_HOST = '127.0.0.1';
+
+export interface ServeHooks {
+  /** Stops the server when aborted (tests); the CLI stops on SIGINT/SIGTERM. */
+  readonly signal?: AbortSignal;
+  /** Called once the server listens. */
+  readonly onListening?: (server: StartedServer) => void;
+}
+
+function parsePort(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_PORT;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isInteger(n) || n < 0 || n > 65535) {
+    cliFail(
+      `--port 应为 0 到 65535 之间的整数，而不是“${text}”。`,
+      `--port must be a whole number from 0 to 65535, not '${text}'.`,
+    );
+  }
+  return n;
+}
+
+export function serveCommand(ctx: CommandContext): Promise<number> {
+  return serve(ctx);
+}
+
+export async function serve(ctx: CommandContext, hooks: ServeHooks = {}): Promise<number> {
+  const L = (zh: string, en: string) => tr(ctx.lang, zh, en);
+  const port = parsePort(optString(ctx.args, 'port'));
+  const host = optString(ctx.args, 'host') ?? DEFAULT_HOST;
+  // A busy port is found before the store is opened and the demo seeded.
+  await checkPortFree(host, port);
+  // Start opening the store, then load the server and the demo while it opens (cold start).
+  const opening = openCliApp(ctx);
+  opening.catch(() => undefined);
+  const modules = Promise.all([
+    import('../../server/index.js'),
+    import('../../app/demo.js'),
+    import('./demo.js'),
+  ]);
+  modules.catch(() => undefined);
+  const app = await opening;
+  let server: StartedServer | undefined;
+  // Ctrl+C while seeding closes the store (releasing its lock) and exits; while serving, stops.
+  let serving = false;
+  let stop!: (signal: string) => void;
+  const stopped = new Promise<string>((resolve) => (stop = resolve));
+  const release = onSignals(ctx.io, async (signal) => {
+    if (serving) return stop(signal);
+    ctx.io.stderr.write(
+      L(`\nrongcuo：收到 ${signal}，已中断。\n`, `\nrongcuo: ${signal} received; interrupted.\n`),
+    );
+    await app.close().catch(() => undefined);
+    process.exit(130);
+  });
+  if (hooks.signal) {
+    if (hooks.signal.aborted) stop('abort');
+    else hooks.signal.addEventListener('abort', () => stop('abort'), { once: true });
+  }
+  try {
+    const [{ startServer }, { demoMarker, demoPassword }, { loginTable, seedWithProgress }] =
+      await modules;
+    for (const w of app.store.warnings) {
+      ctx.io.stderr.write(`rongcuo: ${L('警告', 'warning')} ${w.code}: ${w.message[ctx.lang]}\n`);
+    }
+    for (const m of app.migrated.applied) {
+      ctx.io.stderr.write(
+        L(
+          `rongcuo：已应用迁移 ${String(m.id).padStart(4, '0')}_${m.name}\n`,
+          `rongcuo: applied migration ${String(m.id).padStart(4, '0')}_${m.name}\n`,
+        ),
+      );
+    }
+    const [u] = (await app.store.query<{ n: number }>(`SELECT count(*)::int AS n FROM users`)).rows;
+    const empty = (u?.n ?? 0) === 0;
+    if (empty && !optFlag(ctx.args, 'no-demo')) {
+      ctx.io.stderr.write(
+        L(
+          'rongcuo：存储中还没有用户，正在写入演示数据（仅首次启动）…\n',
+          'rongcuo: the store has no users yet; seeding the demo (first start only)…\n',
+        ),
+      );
+      const demo = await seedWithProgress(app.ctx, ctx.io.stderr, ctx.lang);
+      out(
+        ctx,
+        L(
+          `已写入演示数据：${demo.cases} 个案件（${Math.round(demo.ms / 100) / 10} 秒）。\n`,
+          `Seeded the demo: ${demo.cases} cases (${Math.round(demo.ms / 100) / 10} s).\n`,
+        ) +
+          loginTable(demo, ctx.lang) +
+          '\n',
+      );
+    } else if (empty) {
+      out(
+        ctx,
+        L(
+          '存储中还没有用户：用 rongcuo user add 创建管理员账号。\n',
+          'The store has no users yet: create an administrator with rongcuo user add.\n',
+        ),
+      );
+    } else if (await demoMarker(app.ctx)) {
+      out(
+        ctx,
+        L(
+          `演示存储：可用 intake / ${demoPassword('intake')}、chair / ${demoPassword('committee_chair')}、official / ${demoPassword('official')} 等账号登录（rongcuo demo --help）。\n`,
+          `Demo store: sign in as intake / ${demoPassword('intake')}, chair / ${demoPassword('committee_chair')}, official / ${demoPassword('official')} and others (rongcuo demo --help).\n`,
+        ),
+      );
+    }
+    try {
+      server = await startServer(app.ctx, { port, host });
+    } catch (e) {
+      throw listenError(e, host, port) ?? e;
+    }
+    const sinceStart = Math.round(performance.now());
+    out(
+      ctx,
+      L(
+        `rongcuo 已启动：${server.url}（API：${server.url}/api，健康检查：${server.url}/api/health）\n存储：${app.choice.shown}（${app.store.kind}）。自进程启动 ${sinceStart} ms 就绪。按 Ctrl+C 停止。\n`,
+        `rongcuo is serving at ${server.url} (API: ${server.url}/api, health: ${server.url}/api/health)\nStore: ${app.choice.shown} (${app.store.kind}). Ready ${sinceStart} ms after the process started. Press Ctrl+C to stop.\n`,
+      ),
+    );
+    serving = true;
+    hooks.onListening?.(server);
+    const signal = await stopped;
+    ctx.io.stderr.write(
+      L(`rongcuo：收到 ${signal}，正在停止…\n`, `rongcuo: ${signal} received, stopping…\n`),
+    );
+    return 0;
+  } catch (e) {
+    throw asCliError(e) ?? e;
+  } finally {
+    release();
+    await server?.close().catch(() => undefined);
+    await app.close();
+  }
+}
+
+/** The one-line error for a failure to listen, if it is one. */
+function listenError(e: unknown, host: string, port: number): CliError | undefined {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') {
+    return new CliError(
+      {
+        zh: `${host}:${port} 已被占用：请先停止占用该端口的程序，或用 --port 换一个端口。`,
+        en: `${host}:${port} is already in use: stop the program using it, or choose another port with --port.`,
+      },
+      1,
+    );
+  }
+  if (
+    code === 'EADDRNOTAVAIL' ||
+    code === 'ENOTFOUND' ||
+    code === 'EACCES' ||
+    code === 'EAI_AGAIN'
+  ) {
+    return new CliError(
+      {
+        zh: `无法在 ${host}:${port} 上监听（${code}）：请检查 --host 和 --port。`,
+        en: `Cannot listen on ${host}:${port} (${code}): check --host and --port.`,
+      },
+      1,
+    );
+  }
+  return undefined;
+}
+
+/** Listens on the address for a moment, so that a busy port fails fast (port 0 is always free). */
+async function checkPortFree(host: string, port: number): Promise<void> {
+  if (port === 0) return;
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', (e) => reject(listenError(e, host, port) ?? e));
+    probe.listen({ host, port, exclusive: true }, () => probe.close(() => resolve()));
+  });
+}

@@ -1,0 +1,289 @@
+import { join } from 'node:path';
+import { verify } from '@node-rs/argon2';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp } from '../../app/bootstrap.js';
+import { createJurisdiction, createOfficial, createUnit } from '../../app/org.js';
+import { roleGrants, sessions, users } from '../../app/tables.js';
+import { cli, expectOneLineError, tempDir } from '../testing/run.js';
+
+const tmp = tempDir();
+const data = join(tmp.dir, 'store');
+let unitId = '';
+let officialId = '';
+
+beforeAll(async () => {
+  const app = await openApp({ dataDir: data });
+  try {
+    await createJurisdiction(app.ctx, {
+      id: 'p1',
+      level: 'province',
+      nameZh: '某省',
+      nameEn: 'A Province',
+      packId: 'cn-national',
+    });
+    unitId = (await createUnit(app.ctx, { jurisdictionId: 'p1', nameZh: '局', nameEn: 'Bureau' }))
+      .id;
+    officialId = (
+      await createOfficial(app.ctx, { name: '李四', unitId, managingJurisdictionId: 'p1' })
+    ).id;
+  } finally {
+    await app.close();
+  }
+}, 120_000);
+afterAll(() => tmp.remove());
+
+async function userRow(username: string) {
+  const app = await openApp({ dataDir: data, migrate: false });
+  try {
+    const [u] = await app.store.db.select().from(users).where(eq(users.username, username));
+    const grants = u
+      ? await app.store.db.select().from(roleGrants).where(eq(roleGrants.userId, u.id))
+      : [];
+    return { user: u, grants };
+  } finally {
+    await app.close();
+  }
+}
+
+describe('rongcuo user add', () => {
+  it('creates a user with the password from one line of stdin, hashed with argon2id', async () => {
+    const r = await cli(
+      [
+        'user',
+        'add',
+        '--data',
+        data,
+        '--username',
+        'intake1',
+        '--name',
+        '王受理',
+        '--password-stdin',
+        '--role',
+        'intake',
+        '--scope',
+        'jurisdiction:p1',
+      ],
+      { stdin: 'a long secret\nignored second line\n' },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^已创建用户 intake1（王受理，id [0-9a-f-]{36}）：角色 受理人员（intake），范围 jurisdiction:p1。\n$/,
+    );
+    const { user, grants } = await userRow('intake1');
+    expect(user!.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await verify(user!.passwordHash, 'a long secret')).toBe(true);
+    expect(grants.map((g) => [g.role, g.scopeKind, g.scopeId, g.scopePath])).toEqual([
+      ['intake', 'jurisdiction', 'p1', '/p1/'],
+    ]);
+  }, 60_000);
+
+  it('an official is tied to their official record, scope self; --password warns on stderr', async () => {
+    const r = await cli([
+      'user',
+      'add',
+      '--data',
+      data,
+      '--username',
+      'lisi',
+      '--name',
+      '李四',
+      '--password',
+      'another secret',
+      '--role',
+      'official',
+      '--scope',
+      'self',
+      '--official',
+      officialId,
+      '--lang',
+      'en',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('prefer --password-stdin');
+    expect(r.stdout).toContain('role Official (applicant) (official), scope self');
+    const { user, grants } = await userRow('lisi');
+    expect(user!.officialId).toBe(officialId);
+    expect(grants.map((g) => g.scopeKind)).toEqual(['self']);
+  }, 60_000);
+
+  it('a unit scope resolves the unit path', async () => {
+    const r = await cli(
+      [
+        'user',
+        'add',
+        '--data',
+        data,
+        '--username',
+        'party1',
+        '--name',
+        '党组',
+        '--password-stdin',
+        '--role',
+        'unit_party',
+        '--scope',
+        `unit:${unitId}`,
+      ],
+      { stdin: 'unit party secret' },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const { grants } = await userRow('party1');
+    expect(grants[0]!.scopePath).toMatch(/^\/p1\/u:/);
+  }, 60_000);
+
+  it('refuses bad input with one line, exit 2, and creates nothing', async () => {
+    const base = ['user', 'add', '--data', data, '--name', 'X', '--password-stdin'];
+    const stdin = 'good password';
+    expectOneLineError(
+      await cli(
+        [...base, '--username', 'intake1', '--role', 'intake', '--scope', 'jurisdiction:p1'],
+        { stdin },
+      ),
+      2,
+      'VALIDATION',
+      'username',
+    );
+    expectOneLineError(
+      await cli([...base, '--username', 'u2', '--role', 'intak', '--scope', 'jurisdiction:p1'], {
+        stdin,
+      }),
+      2,
+      '“intak”',
+      '“intake”',
+    );
+    expectOneLineError(
+      await cli([...base, '--username', 'u2', '--role', 'intake', '--scope', 'province:p1'], {
+        stdin,
+      }),
+      2,
+      '--scope',
+    );
+    expectOneLineError(
+      await cli([...base, '--username', 'u2', '--role', 'intake', '--scope', 'jurisdiction:nope'], {
+        stdin,
+      }),
+      2,
+      'nope',
+    );
+    expectOneLineError(
+      await cli([...base, '--username', 'u2', '--role', 'intake', '--scope', 'unit:not-a-uuid'], {
+        stdin,
+      }),
+      2,
+      'UUID',
+    );
+    expectOneLineError(
+      await cli([...base, '--username', 'u2', '--role', 'official', '--scope', 'self'], { stdin }),
+      2,
+      '--official',
+    );
+    expectOneLineError(
+      await cli(
+        [
+          ...base,
+          '--username',
+          'u2',
+          '--role',
+          'official',
+          '--scope',
+          'self',
+          '--official',
+          '00000000-0000-4000-8000-000000000000',
+        ],
+        { stdin },
+      ),
+      2,
+      '00000000-0000-4000-8000-000000000000',
+    );
+    expectOneLineError(
+      await cli([...base, '--username', 'u2', '--role', 'intake', '--scope', 'jurisdiction:p1'], {
+        stdin: 'short\n',
+      }),
+      2,
+      '8',
+    );
+    expectOneLineError(
+      await cli([...base, '--username', 'u2', '--role', 'intake', '--scope', 'jurisdiction:p1'], {
+        stdin: '',
+      }),
+      2,
+      '标准输入',
+    );
+    expectOneLineError(
+      await cli([
+        'user',
+        'add',
+        '--data',
+        data,
+        '--username',
+        'u2',
+        '--name',
+        'X',
+        '--role',
+        'intake',
+        '--scope',
+        'jurisdiction:p1',
+      ]),
+      2,
+      '--password-stdin',
+    );
+    expect((await userRow('u2')).user).toBeUndefined();
+  }, 120_000);
+});
+
+describe('rongcuo user passwd', () => {
+  it('sets a new password, clears the lock and ends the sessions', async () => {
+    const app = await openApp({ dataDir: data, migrate: false });
+    try {
+      const [u] = await app.store.db.select().from(users).where(eq(users.username, 'intake1'));
+      await app.store.db
+        .update(users)
+        .set({ failedLogins: 7, lockedUntil: new Date(Date.now() + 3600_000) })
+        .where(eq(users.id, u!.id));
+      await app.store.db.insert(sessions).values({
+        idHash: 'h1',
+        userId: u!.id,
+        csrfToken: 'c',
+        expiresAt: new Date(Date.now() + 3600_000),
+        ip: '',
+        userAgent: '',
+      });
+    } finally {
+      await app.close();
+    }
+    const r = await cli(
+      ['user', 'passwd', '--data', data, '--username', 'intake1', '--password-stdin'],
+      {
+        stdin: 'a new long secret\r\n',
+      },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('已更新用户 intake1 的密码');
+    expect(r.stdout).toContain('结束了其 1 个会话');
+    const { user } = await userRow('intake1');
+    expect(await verify(user!.passwordHash, 'a new long secret')).toBe(true);
+    expect(await verify(user!.passwordHash, 'a long secret')).toBe(false);
+    expect(user!.failedLogins).toBe(0);
+    expect(user!.lockedUntil).toBeNull();
+  }, 60_000);
+
+  it('an unknown user or a short password: one line, exit 2', async () => {
+    expectOneLineError(
+      await cli(['user', 'passwd', '--data', data, '--username', 'ghost', '--password-stdin'], {
+        stdin: 'long enough pw',
+      }),
+      2,
+      'ghost',
+    );
+    expectOneLineError(
+      await cli(['user', 'passwd', '--data', data, '--username', 'intake1', '--password-stdin'], {
+        stdin: 'short',
+      }),
+      2,
+      'password',
+    );
+    expectOneLineError(await cli(['user']), 2, 'add', 'passwd');
+    expectOneLineError(await cli(['user', 'paswd']), 2, '“user passwd”');
+  }, 60_000);
+});
