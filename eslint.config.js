@@ -9,7 +9,10 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts', 'bench/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -29,14 +32,18 @@ export default tseslint.config(
             },
             {
               group: ['../cli/*', '../packs/*', '../../bench/*'],
-              message: 'Layers point one way: policy ← packs ← cli. Move shared code into src/policy.',
+              message:
+                'Layers point one way: policy ← packs ← cli. Move shared code into src/policy.',
             },
           ],
         },
       ],
       'no-restricted-globals': [
         'error',
-        { name: 'process', message: 'The policy engine takes no input from the process; pass values in.' },
+        {
+          name: 'process',
+          message: 'The policy engine takes no input from the process; pass values in.',
+        },
       ],
     },
   },

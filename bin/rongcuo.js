@@ -7,7 +7,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error) => {
-    process.stderr.write(`rongcuo: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `rongcuo: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exitCode = 70;
   },
 );
