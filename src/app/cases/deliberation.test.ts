@@ -676,6 +676,24 @@ describeStores<Schema>(
       expect(c.version).toBe(types.length);
     });
 
+    it('two concurrent decisions on the same version: exactly one determination is made', async () => {
+      const c = await voteAll(await panel(), 'exempted');
+      const decision = { ...v(c), outcome: 'exempted', minutes: MINUTES };
+      const results = await Promise.allSettled([
+        decideCase(w.ctx, w.actors.chair!, decision),
+        decideCase(w.ctx, w.actors.chair!, decision),
+      ]);
+      const rejected = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(rejected.map((r) => (r.reason as AppError).code)).toEqual(['CASE_VERSION_CONFLICT']);
+      const made = await w.ctx.store.db
+        .select()
+        .from(determinations)
+        .where(eq(determinations.caseId, c.id));
+      expect(made).toHaveLength(1);
+      expect((await caseRow(w, c.id)).state).toBe('determined');
+    });
+
     it('keeps every case chain intact', async () => {
       const rows = await w.ctx.store.db.select().from(cases);
       expect(rows.length).toBeGreaterThan(5);
