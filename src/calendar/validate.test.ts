@@ -1,3 +1,4 @@
+import { provisionalYear } from './statutory.js';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,8 +33,15 @@ function errorOf(f: () => unknown): CalendarError {
 describe('validateYearData', () => {
   it('accepts the shipped files', () => {
     const entries = readCalendarDir(shippedCalendarsDir());
-    expect(entries.map((e) => `${e.id}-${e.data.year}`)).toEqual(['cn-2025', 'cn-2026']);
-    expect(entries.every((e) => e.data.status === 'published')).toBe(true);
+    expect(entries.map((e) => `${e.id}-${e.data.year}`)).toEqual(['cn-2025', 'cn-2026', 'cn-2027']);
+    expect(entries.map((e) => e.data.status)).toEqual(['published', 'published', 'provisional']);
+  });
+
+  it('ships 2027 as the provisional year the statutory rules give, until the notice is published', () => {
+    const shipped = readCalendarDir(shippedCalendarsDir()).find((e) => e.data.year === 2027)!;
+    const computed = provisionalYear(2027);
+    expect(shipped.data.holidays).toEqual(computed.holidays);
+    expect(shipped.data.makeupWorkdays).toEqual([]);
   });
 
   it('names the file, the entry and the problem', () => {
