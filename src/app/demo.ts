@@ -777,15 +777,13 @@ function planCase(
   }
   const entryLast = steps.map((s) => s.entry).lastIndexOf(true);
   const publicity = limitOf(procedure, 'publicity');
-  const windowDays = Math.max(
-    procedure.review.applyWithin?.days ?? 0,
-    procedure.appeal.applyWithin?.days ?? 0,
-  );
+  // The review and appeal window runs from the notification, as the app counts it.
+  const window = limitOf(procedure, 'challengeWindow');
   const schedule = (start: string): string[] => {
     const dates: string[] = [];
     let prev = start;
     let publicityStart = start;
-    let decided = start;
+    let notified = start;
     for (const s of steps) {
       let d: string;
       if (dates.length === 0) d = start;
@@ -797,12 +795,15 @@ function planCase(
         }).due;
         d = cal.addWorkingDays(due > prev ? due : prev, 1 + s.gap);
       } else if (s.after === 'window') {
-        const last = addDaysIso(decided, windowDays);
+        const last = window
+          ? cal.deadline({ start: notified, unit: window.unit, days: window.days }).due
+          : notified;
         const first = cal.nextWorkingDayFrom(addDaysIso(last > prev ? last : prev, 1));
         d = cal.addWorkingDays(first, s.gap);
       } else d = cal.addWorkingDays(prev, s.gap);
       if (s.kind === 'startPublicity') publicityStart = d;
-      if (s.kind === 'decide' || s.kind === 'decideChallengeChanged') decided = d;
+      // A decided review or appeal notifies the (new or upheld) decision again.
+      if (s.kind === 'notify' || s.kind.startsWith('decideChallenge')) notified = d;
       dates.push(d);
       prev = d;
     }

@@ -6,8 +6,9 @@ import type { Procedure } from '../../policy/model.js';
 import type { Tx } from '../../store/index.js';
 import type { AppContext } from '../context.js';
 import { today } from '../context.js';
-import { addDaysIso } from '../dates.js';
 import { AppError } from '../errors.js';
+import { limitOf } from './deadlines.js';
+import { notifiedOn } from './step-clock.js';
 import {
   cases,
   deliberationMembers,
@@ -60,27 +61,45 @@ export async function loadCase(
     .orderBy(desc(determinations.createdAt))
     .limit(1);
   const procedure = procedureOf(ctx, row);
+  const challengeWindowEnds =
+    determination === undefined
+      ? undefined
+      : challengeWindowEnd(ctx, jurisdiction.calendarId, procedure, await notifiedOn(tx, caseId));
   return {
     row,
     jurisdiction,
     members,
     determination,
     procedure,
-    subject: subjectOf(ctx, row, members, determination, procedure),
+    subject: subjectOf(ctx, row, members, challengeWindowEnds),
   };
+}
+
+/**
+ * The last day to ask for review or appeal: the pack's window counted from the day the decision
+ * in force was notified (receipt), on the jurisdiction's calendar — so a calendar-day window
+ * ending on a holiday runs to the next working day. Undefined before notification.
+ */
+export function challengeWindowEnd(
+  ctx: AppContext,
+  calendarId: string,
+  procedure: Procedure,
+  notified: string | undefined,
+): string | undefined {
+  const limit = limitOf(procedure, 'challengeWindow');
+  if (!limit || notified === undefined) return undefined;
+  return ctx.calendars
+    .get(calendarId)
+    .deadline({ start: notified, unit: limit.unit, days: limit.days }).due;
 }
 
 export function subjectOf(
   ctx: AppContext,
   row: CaseRow,
   members: readonly MemberRow[],
-  determination: DeterminationRow | undefined,
-  procedure: Procedure,
+  challengeWindowEnds: string | undefined,
 ): CaseSubject {
-  const windowDays = Math.max(
-    procedure.review.applyWithin?.days ?? 0,
-    procedure.appeal.applyWithin?.days ?? 0,
-  );
+  const procedure = procedureOf(ctx, row);
   return {
     state: row.state as CaseState,
     jurisdictionPath: row.jurisdictionPath,
@@ -98,10 +117,7 @@ export function subjectOf(
       publicity: procedure.publicity.required,
       filingUpward: procedure.filingUpward.required,
     },
-    challengeWindowOpen:
-      determination !== undefined && windowDays > 0
-        ? today(ctx) <= addDaysIso(determination.decidedOn, windowDays)
-        : false,
+    challengeWindowOpen: challengeWindowEnds !== undefined && today(ctx) <= challengeWindowEnds,
     filedUpward: row.state === 'filed',
     suspended: row.suspendedSince !== null,
   };
