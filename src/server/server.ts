@@ -28,6 +28,7 @@ import { policyRoutes } from './routes/policy.js';
 import { ERROR_RESPONSE } from './schemas.js';
 import { helmetOptions } from './security.js';
 import { validatorCompiler } from './validation.js';
+import { registerWeb } from './web.js';
 
 export interface ServerOptions {
   /** Fastify's logger (pino) options; default: no logging. */
@@ -105,6 +106,8 @@ export async function buildServer(
     },
     { prefix: '/api' },
   );
+  // The web app at / (everything outside /api): web.ts.
+  await registerWeb(app);
   return app;
 }
 

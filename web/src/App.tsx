@@ -1,0 +1,64 @@
+/**
+ * The app: Ant Design in the chosen language, the session, and the routes. Signed out, every
+ * address shows the sign-in page and, once signed in, the page that was asked for.
+ */
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AuthProvider, useAuth } from './auth';
+import { useLang } from './lang';
+import { SignIn } from './pages/SignIn';
+
+const Shell = lazy(() => import('./pages/Shell'));
+const CaseList = lazy(() => import('./pages/CaseList'));
+const CaseView = lazy(() => import('./pages/CaseView'));
+const NotFound = lazy(() => import('./pages/NotFound'));
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <div className="rc-loading" role="status">
+      <Spin />
+      <span className="rc-visually-hidden">{t('common.loading')}</span>
+    </div>
+  );
+}
+
+function Routed() {
+  const { state } = useAuth();
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'signedOut') return <SignIn expired={state.expired} />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route element={<Shell />}>
+          <Route index element={<Navigate to="/cases" replace />} />
+          <Route path="cases" element={<CaseList />} />
+          <Route path="cases/:id" element={<CaseView />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
+
+export function App() {
+  const lang = useLang();
+  return (
+    <ConfigProvider
+      locale={lang === 'en' ? enUS : zhCN}
+      theme={{ token: { colorPrimary: '#1f4e8c' } }}
+    >
+      <AntApp>
+        <BrowserRouter>
+          <AuthProvider>
+            <Routed />
+          </AuthProvider>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

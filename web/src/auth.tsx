@@ -1,0 +1,85 @@
+/**
+ * The session in the browser: who is signed in (GET /api/auth/me on load), signing in and out.
+ * The cookie itself is HttpOnly; the app keeps only the user and the CSRF token in memory.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { api, ApiError, setCsrfToken, setOnSessionLost } from './api';
+import type { Session, User } from './types';
+
+export type AuthState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'signedOut'; readonly expired: boolean }
+  | { readonly status: 'signedIn'; readonly user: User };
+
+interface AuthApi {
+  readonly state: AuthState;
+  signIn(username: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+const AuthContext = createContext<AuthApi | undefined>(undefined);
+
+export function AuthProvider({ children }: { readonly children: ReactNode }) {
+  const [state, setState] = useState<AuthState>({ status: 'loading' });
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    api<Session>('GET', '/api/auth/me', undefined, { signal: ctrl.signal, quietOn401: true })
+      .then((s) => {
+        setCsrfToken(s.csrfToken);
+        setState({ status: 'signedIn', user: s.user });
+      })
+      .catch((e: unknown) => {
+        if (ctrl.signal.aborted) return;
+        // 401: no session. Any other failure also shows the sign-in page, where trying again works.
+        if (!(e instanceof ApiError) || e.status !== 401) console.warn(e);
+        setState({ status: 'signedOut', expired: false });
+      });
+    return () => ctrl.abort();
+  }, []);
+
+  useEffect(() => {
+    setOnSessionLost(() => {
+      setCsrfToken(undefined);
+      setState({ status: 'signedOut', expired: true });
+    });
+    return () => setOnSessionLost(undefined);
+  }, []);
+
+  const signIn = useCallback(async (username: string, password: string) => {
+    const s = await api<Session>(
+      'POST',
+      '/api/auth/login',
+      { username, password, client: 'browser' },
+      { quietOn401: true },
+    );
+    setCsrfToken(s.csrfToken);
+    setState({ status: 'signedIn', user: s.user });
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await api('POST', '/api/auth/logout', undefined, { quietOn401: true });
+    } finally {
+      setCsrfToken(undefined);
+      setState({ status: 'signedOut', expired: false });
+    }
+  }, []);
+
+  const value = useMemo(() => ({ state, signIn, signOut }), [state, signIn, signOut]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthApi {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error('useAuth outside AuthProvider');
+  return ctx;
+}
+
+/** The signed-in user (for pages rendered only when signed in). */
+export function useUser(): User {
+  const { state } = useAuth();
+  if (state.status !== 'signedIn') throw new Error('useUser while not signed in');
+  return state.user;
+}

@@ -1,0 +1,57 @@
+/**
+ * Interface texts in Chinese (default) and English: i18n/zh.json and i18n/en.json hold the same
+ * keys. The chosen language is kept in localStorage, so it stays after a reload or a sign-out.
+ */
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { setApiLanguage } from '../api';
+import type { I18nText } from '../types';
+import en from './en.json';
+import zh from './zh.json';
+
+export type Lang = 'zh' | 'en';
+
+export const LANG_STORAGE_KEY = 'rongcuo.lang';
+
+function storedLang(): Lang {
+  try {
+    return localStorage.getItem(LANG_STORAGE_KEY) === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+const initial = storedLang();
+setApiLanguage(initial);
+document.documentElement.lang = initial === 'en' ? 'en' : 'zh-CN';
+
+void i18n.use(initReactI18next).init({
+  resources: { zh: { translation: zh }, en: { translation: en } },
+  lng: initial,
+  fallbackLng: 'zh',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export function currentLang(): Lang {
+  return i18n.language === 'en' ? 'en' : 'zh';
+}
+
+export async function switchLang(lang: Lang): Promise<void> {
+  try {
+    localStorage.setItem(LANG_STORAGE_KEY, lang);
+  } catch {
+    // storage disabled: the choice lasts until the page is closed
+  }
+  setApiLanguage(lang);
+  document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
+  await i18n.changeLanguage(lang);
+}
+
+/** A server-side text ({zh, en}) in the current language. */
+export function pick(text: I18nText | null | undefined, lang: Lang): string {
+  if (!text) return '';
+  return text[lang] || text.zh;
+}
+
+export default i18n;

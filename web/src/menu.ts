@@ -1,0 +1,40 @@
+/**
+ * The main menu by role: each entry names the roles that see it and the key of its label (an
+ * official sees "my cases", a unit's party organization "our unit's cases", officers "cases").
+ * New screens add their entry here.
+ */
+export interface MenuEntry {
+  readonly key: string;
+  readonly path: string;
+  /** Label keys by role, first match wins; `*` for any role. */
+  readonly labels: readonly (readonly [role: string, labelKey: string])[];
+}
+
+export const MENU: readonly MenuEntry[] = [
+  {
+    key: 'cases',
+    path: '/cases',
+    labels: [
+      ['intake', 'menu.cases'],
+      ['investigator', 'menu.cases'],
+      ['committee_member', 'menu.cases'],
+      ['committee_chair', 'menu.cases'],
+      ['org_liaison', 'menu.cases'],
+      ['auditor', 'menu.cases'],
+      ['admin', 'menu.cases'],
+      ['policy_admin', 'menu.cases'],
+      ['unit_party', 'menu.unitCases'],
+      ['official', 'menu.myCases'],
+    ],
+  },
+];
+
+/** The entries a user with `roles` sees, with the label key for them. */
+export function menuFor(roles: readonly string[]): { key: string; path: string; label: string }[] {
+  const out: { key: string; path: string; label: string }[] = [];
+  for (const entry of MENU) {
+    const match = entry.labels.find(([role]) => role === '*' || roles.includes(role));
+    if (match) out.push({ key: entry.key, path: entry.path, label: match[1] });
+  }
+  return out;
+}

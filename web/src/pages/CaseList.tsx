@@ -1,0 +1,210 @@
+/**
+ * The cases the user may read (GET /api/cases): filters by state and due date and a search, kept
+ * in the address so that a filtered list can be reloaded or shared; paged on the server.
+ */
+import { Button, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { useUser } from '../auth';
+import { DueTag } from '../components/DueTag';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { formatDateTime } from '../format';
+import { pick } from '../i18n';
+import { useLang } from '../lang';
+import type { CasePage, CaseSummary } from '../types';
+import { useApi } from '../useApi';
+
+export const CASE_STATES = [
+  'submitted',
+  'refused',
+  'verification',
+  'consultation',
+  'deliberation',
+  'determined',
+  'notified',
+  'publicity',
+  'filed',
+  'under_review',
+  'under_appeal',
+  'closed',
+  'withdrawn',
+] as const;
+
+const DUE = ['overdue', 'due_soon'] as const;
+const PAGE_SIZE = 20;
+const STAFF = [
+  'intake',
+  'investigator',
+  'committee_member',
+  'committee_chair',
+  'org_liaison',
+  'auditor',
+  'admin',
+];
+
+function positiveInt(v: string | null, fallback: number): number {
+  const n = Number(v);
+  return Number.isInteger(n) && n >= 1 ? n : fallback;
+}
+
+export default function CaseList() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const user = useUser();
+  const [params, setParams] = useSearchParams();
+  const state = (CASE_STATES as readonly string[]).includes(params.get('state') ?? '')
+    ? params.get('state')
+    : null;
+  const due = (DUE as readonly string[]).includes(params.get('due') ?? '')
+    ? params.get('due')
+    : null;
+  const q = (params.get('q') ?? '').slice(0, 100);
+  const page = positiveInt(params.get('page'), 1);
+
+  const query = new URLSearchParams();
+  if (state) query.set('state', state);
+  if (due) query.set('due', due);
+  if (q) query.set('q', q);
+  query.set('page', String(page));
+  query.set('pageSize', String(PAGE_SIZE));
+  const result = useApi<CasePage>(`/api/cases?${query.toString()}`);
+  const filtered = Boolean(state || due || q);
+
+  const update = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    if (!('page' in changes)) next.delete('page');
+    setParams(next);
+  };
+
+  const columns: TableColumnsType<CaseSummary> = [
+    {
+      title: t('cases.number'),
+      dataIndex: 'number',
+      key: 'number',
+      render: (_: unknown, c) => <Link to={`/cases/${c.id}`}>{c.number}</Link>,
+    },
+    {
+      title: t('cases.title'),
+      dataIndex: 'title',
+      key: 'title',
+      render: (_: unknown, c) => <Link to={`/cases/${c.id}`}>{c.title}</Link>,
+    },
+    { title: t('cases.official'), key: 'official', render: (_: unknown, c) => c.official.name },
+    {
+      title: t('cases.state'),
+      key: 'state',
+      render: (_: unknown, c) => (
+        <Space size={4} wrap>
+          <Tag>{pick(c.stateLabel, lang)}</Tag>
+          {c.suspended ? <Tag color="default">{t('cases.suspended')}</Tag> : null}
+        </Space>
+      ),
+    },
+    {
+      title: t('cases.stepDue'),
+      key: 'due',
+      render: (_: unknown, c) => (
+        <Space size={4} wrap>
+          <span>{pick(c.stepLabel, lang)}</span>
+          {c.stepDueOn ? <Typography.Text type="secondary">{c.stepDueOn}</Typography.Text> : null}
+          <DueTag status={c.dueStatus} />
+        </Space>
+      ),
+    },
+    {
+      title: t('cases.updatedAt'),
+      key: 'updatedAt',
+      render: (_: unknown, c) => formatDateTime(c.updatedAt, lang),
+    },
+  ];
+
+  const emptyText = filtered
+    ? t('cases.emptyFiltered')
+    : user.roles.some((r) => STAFF.includes(r))
+      ? t('cases.emptyStaff')
+      : user.roles.includes('unit_party')
+        ? t('cases.emptyUnit')
+        : user.roles.includes('official')
+          ? t('cases.emptyOfficial')
+          : t('cases.emptyOther');
+
+  return (
+    <section>
+      <Typography.Title level={3}>{t('cases.heading')}</Typography.Title>
+      <Space wrap className="rc-filters">
+        <Select<string>
+          allowClear
+          aria-label={t('cases.filterState')}
+          placeholder={t('cases.filterState')}
+          className="rc-filter-state"
+          value={state ?? undefined}
+          onChange={(v) => update({ state: v ?? null })}
+          options={CASE_STATES.map((s) => ({ value: s, label: t(`states.${s}`) }))}
+        />
+        <Select<string>
+          allowClear
+          aria-label={t('cases.filterDue')}
+          placeholder={t('cases.filterDue')}
+          className="rc-filter-due"
+          value={due ?? undefined}
+          onChange={(v) => update({ due: v ?? null })}
+          options={[
+            { value: 'overdue', label: t('due.overdue') },
+            { value: 'due_soon', label: t('due.dueSoon') },
+          ]}
+        />
+        <Input.Search
+          allowClear
+          aria-label={t('cases.search')}
+          placeholder={t('cases.search')}
+          defaultValue={q}
+          key={q}
+          maxLength={100}
+          onSearch={(v) => update({ q: v.trim() || null })}
+          className="rc-filter-q"
+        />
+        {filtered ? (
+          <Button onClick={() => setParams(new URLSearchParams())}>
+            {t('cases.clearFilters')}
+          </Button>
+        ) : null}
+      </Space>
+      {result.status === 'error' ? (
+        <ErrorAlert error={result.error} title={t('cases.loadFailed')} />
+      ) : (
+        <Table<CaseSummary>
+          rowKey="id"
+          data-testid="case-table"
+          loading={result.status === 'loading'}
+          columns={columns}
+          dataSource={result.status === 'ok' ? [...result.data.items] : []}
+          locale={{
+            emptyText: (
+              <Empty description={emptyText}>
+                {filtered ? (
+                  <Button type="primary" onClick={() => setParams(new URLSearchParams())}>
+                    {t('cases.clearFilters')}
+                  </Button>
+                ) : null}
+              </Empty>
+            ),
+          }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: result.status === 'ok' ? result.data.total : 0,
+            showSizeChanger: false,
+            showTotal: (total) => t('cases.total', { count: total }),
+            onChange: (p) => update({ page: p > 1 ? String(p) : null }),
+          }}
+          scroll={{ x: 900 }}
+        />
+      )}
+    </section>
+  );
+}
