@@ -32,6 +32,15 @@ export interface LoadedCase {
   readonly procedure: Procedure;
 }
 
+/** States before any member sits, and before any determination exists. */
+const BEFORE_DELIBERATION: ReadonlySet<CaseState> = new Set([
+  'submitted',
+  'refused',
+  'verification',
+  'consultation',
+]);
+const UNDECIDED: ReadonlySet<CaseState> = new Set([...BEFORE_DELIBERATION, 'deliberation']);
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Loads a case, locking its row for the rest of the transaction when `forUpdate`. */
@@ -42,24 +51,29 @@ export async function loadCase(
   forUpdate: boolean,
 ): Promise<LoadedCase> {
   if (!UUID.test(caseId)) throw new AppError('CASE_NOT_FOUND', { caseId });
-  const q = tx.select().from(cases).where(eq(cases.id, caseId));
-  const [row] = forUpdate ? await q.for('update') : await q;
-  if (!row) throw new AppError('CASE_NOT_FOUND', { caseId });
-  const [jurisdiction] = await tx
-    .select()
-    .from(jurisdictions)
-    .where(eq(jurisdictions.id, row.jurisdictionId));
-  if (!jurisdiction) throw new AppError('CASE_NOT_FOUND', { caseId });
-  const members = await tx
-    .select()
-    .from(deliberationMembers)
-    .where(eq(deliberationMembers.caseId, caseId));
-  const [determination] = await tx
-    .select()
-    .from(determinations)
-    .where(eq(determinations.caseId, caseId))
-    .orderBy(desc(determinations.createdAt))
-    .limit(1);
+  // One round trip for the case and its jurisdiction (locking only the case row).
+  const q = tx
+    .select({ row: cases, jurisdiction: jurisdictions })
+    .from(cases)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, cases.jurisdictionId))
+    .where(eq(cases.id, caseId));
+  const [found] = forUpdate ? await q.for('update', { of: cases }) : await q;
+  if (!found) throw new AppError('CASE_NOT_FOUND', { caseId });
+  const { row, jurisdiction } = found;
+  const state = row.state as CaseState;
+  // Members exist only from deliberation on, and a determination only after it: earlier states
+  // skip those reads (a transition on a case in verification makes four statements in all).
+  const members = BEFORE_DELIBERATION.has(state)
+    ? []
+    : await tx.select().from(deliberationMembers).where(eq(deliberationMembers.caseId, caseId));
+  const [determination] = UNDECIDED.has(state)
+    ? []
+    : await tx
+        .select()
+        .from(determinations)
+        .where(eq(determinations.caseId, caseId))
+        .orderBy(desc(determinations.createdAt))
+        .limit(1);
   const procedure = procedureOf(ctx, row);
   const challengeWindowEnds =
     determination === undefined

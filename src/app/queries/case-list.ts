@@ -36,6 +36,7 @@ import { procedureOf } from '../cases/record.js';
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
 import { invalid } from '../errors.js';
+import { relaxReadLogDurability } from '../read-log.js';
 import { cases, jurisdictions, officials, readLog } from '../tables.js';
 import { dueSoonHorizon, dueStatusOf, type DueStatus } from './due.js';
 
@@ -195,6 +196,7 @@ export async function listCases(
       : [desc(cases.updatedAt), asc(cases.id)];
 
   return ctx.store.tx(async (tx) => {
+    await relaxReadLogDurability(tx);
     const [{ total } = { total: 0 }] = await tx
       .select({ total: count() })
       .from(cases)

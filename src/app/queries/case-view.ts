@@ -31,6 +31,7 @@ import {
 import type { Actor } from '../../domain/roles.js';
 import type { I18nText } from '../../policy/model.js';
 import type { Tx } from '../../store/index.js';
+import { relaxReadLogDurability } from '../read-log.js';
 import { publicityDoneFor } from '../cases/publicity.js';
 import { loadCase, type LoadedCase } from '../cases/record.js';
 import type { AppContext } from '../context.js';
@@ -244,6 +245,7 @@ const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Promise<CaseView> {
   return ctx.store.tx(async (tx) => {
+    await relaxReadLogDurability(tx);
     const loaded = await loadCase(ctx, tx, caseId, false);
     if (refusal(actor, 'read', loaded.subject) !== null) {
       throw new AppError('CASE_NOT_FOUND', { caseId });

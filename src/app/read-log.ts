@@ -1,0 +1,14 @@
+/** The read log: who saw what, and when. */
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../store/index.js';
+import type { Schema } from './tables.js';
+
+/**
+ * A read's only write is its read-log row, so its commit need not wait for the disk flush
+ * (PostgreSQL's synchronous_commit off, for this transaction only): a crash can lose the last
+ * fraction of a second of read-log rows, never a change to a case — those transactions keep
+ * full durability. This takes the flush, the largest single cost, out of every read.
+ */
+export async function relaxReadLogDurability(tx: Tx<Schema>): Promise<void> {
+  await tx.execute(sql`set local synchronous_commit to off`);
+}
