@@ -26,10 +26,10 @@ export interface CpuSnapshot {
   /** Machine-wide busy and total CPU time, ms (all cores). */
   readonly busyMs: number;
   readonly totalMs: number;
-  /** CPU time of processes named 'postgres', ms. */
-  readonly postgresMs: number;
-  /** CPU time of processes named 'pgbench', ms (those alive at the snapshot). */
-  readonly pgbenchMs: number;
+  /** CPU time of each process named 'postgres', ms, by pid. */
+  readonly postgresMs: ReadonlyMap<string, number>;
+  /** CPU time of each process named 'pgbench', ms, by pid. */
+  readonly pgbenchMs: ReadonlyMap<string, number>;
   /** CPU time of this process, ms. */
   readonly selfMs: number;
   /** CPU time of the given pids, ms. */
@@ -58,13 +58,13 @@ export function cpuSnapshot(pids: readonly number[] = []): CpuSnapshot | null {
   // user nice system idle iowait irq softirq steal
   const idle = (v[3] ?? 0) + (v[4] ?? 0);
   const total = v.slice(0, 8).reduce((a, b) => a + b, 0);
-  let postgres = 0;
-  let pgbench = 0;
+  const postgres = new Map<string, number>();
+  const pgbench = new Map<string, number>();
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     const p = procTimes(pid);
-    if (p?.comm === 'postgres') postgres += p.ticks;
-    else if (p?.comm === 'pgbench') pgbench += p.ticks;
+    if (p?.comm === 'postgres') postgres.set(pid, p.ticks * tick);
+    else if (p?.comm === 'pgbench') pgbench.set(pid, p.ticks * tick);
   }
   let pidTicks = 0;
   for (const pid of pids) pidTicks += procTimes(String(pid))?.ticks ?? 0;
@@ -73,8 +73,8 @@ export function cpuSnapshot(pids: readonly number[] = []): CpuSnapshot | null {
     at: performance.now(),
     busyMs: (total - idle) * tick,
     totalMs: total * tick,
-    postgresMs: postgres * tick,
-    pgbenchMs: pgbench * tick,
+    postgresMs: postgres,
+    pgbenchMs: pgbench,
     selfMs: (self.user + self.system) / 1000,
     pidsMs: pidTicks * tick,
   };
@@ -93,6 +93,16 @@ export interface CpuUse {
   readonly childMsPerOp: number;
 }
 
+/**
+ * CPU used between two snapshots by a group of processes: the growth of those alive at both, plus
+ * all of those started in between. (Those that ended in between are lost: their time is not known.)
+ */
+function grown(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  let sum = 0;
+  for (const [pid, ms] of b) sum += Math.max(0, ms - (a.get(pid) ?? 0));
+  return sum;
+}
+
 export function cpuBetween(
   a: CpuSnapshot | null,
   b: CpuSnapshot | null,
@@ -102,13 +112,14 @@ export function cpuBetween(
   const wall = b.at - a.at;
   const r = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
   const per = (ms: number) => (ops > 0 ? r(ms / ops) : NaN);
-  const child = b.pidsMs - a.pidsMs + (b.pgbenchMs - a.pgbenchMs);
+  const child = b.pidsMs - a.pidsMs + grown(a.pgbenchMs, b.pgbenchMs);
+  const postgres = grown(a.postgresMs, b.postgresMs);
   return {
     machineBusy: r((b.busyMs - a.busyMs) / Math.max(1, b.totalMs - a.totalMs)),
-    postgresCores: r((b.postgresMs - a.postgresMs) / wall),
+    postgresCores: r(postgres / wall),
     benchProcessCores: r((b.selfMs - a.selfMs) / wall),
     childCores: r(child / wall),
-    postgresMsPerOp: per(b.postgresMs - a.postgresMs),
+    postgresMsPerOp: per(postgres),
     benchProcessMsPerOp: per(b.selfMs - a.selfMs),
     childMsPerOp: per(child),
   };

@@ -1,16 +1,10 @@
 /**
  * Where an operation's time goes: counts and times every statement the PostgreSQL driver sends
  * (including BEGIN and COMMIT) while operations run one at a time, by wrapping pg's
- * Client.prototype.query for the duration. The rest of an operation's wall time is spent in Node
+ * Query.prototype.submit for the duration. The rest of an operation's wall time is spent in Node
  * (drizzle's query building and row mapping, the presenter, permissions, hashing, JSON).
  */
 import pg from 'pg';
-
-export interface StatementStat {
-  readonly sql: string;
-  readonly count: number;
-  readonly totalMs: number;
-}
 
 export interface OpProfile {
   readonly ops: number;
@@ -26,52 +20,50 @@ export interface OpProfile {
   readonly top: readonly { sql: string; perOp: number; meanMs: number }[];
 }
 
-type QueryFn = (...args: unknown[]) => unknown;
+type Callback = ((err: unknown, res: unknown) => void) | undefined;
+interface QueryLike {
+  text?: unknown;
+  callback: Callback;
+}
+type SubmitFn = (this: QueryLike, ...args: unknown[]) => unknown;
 
-/** Runs `op` `n` times, one at a time, counting and timing statements. */
+/**
+ * Runs `op` `n` times, one at a time, counting and timing statements. The hook is pg's
+ * Query.prototype.submit (when a statement is sent on its connection) and the query's callback
+ * (when its answer is complete), so it sees every statement whichever way the client was called.
+ */
 export async function profileOps(
   n: number,
   op: (i: number) => Promise<unknown>,
 ): Promise<OpProfile> {
-  const proto = pg.Client.prototype as unknown as { query: QueryFn };
-  const original = proto.query;
+  const proto = (pg as unknown as { Query: { prototype: { submit: SubmitFn } } }).Query.prototype;
+  const original = proto.submit;
   const stats = new Map<string, { count: number; totalMs: number }>();
   let statements = 0;
   let waitMs = 0;
-  proto.query = function (this: unknown, ...args: unknown[]) {
-    const first = args[0];
-    const text =
-      typeof first === 'string'
-        ? first
-        : typeof first === 'object' && first !== null && 'text' in first
-          ? String((first as { text: unknown }).text)
-          : '?';
-    const key = text.replace(/\s+/g, ' ').slice(0, 160);
+  proto.submit = function (this: QueryLike, ...args: unknown[]) {
+    const key = (typeof this.text === 'string' ? this.text : '?')
+      .replace(/\s+/g, ' ')
+      .slice(0, 160);
     statements++;
     const t0 = performance.now();
-    const result = original.apply(this, args);
-    const done = () => {
+    const callback = this.callback;
+    this.callback = (err, res) => {
       const ms = performance.now() - t0;
       waitMs += ms;
       const s = stats.get(key) ?? { count: 0, totalMs: 0 };
       s.count++;
       s.totalMs += ms;
       stats.set(key, s);
+      callback?.(err, res);
     };
-    if (result && typeof (result as Promise<unknown>).then === 'function') {
-      (result as Promise<unknown>).then(done, done);
-    } else {
-      const s = stats.get(key) ?? { count: 0, totalMs: 0 };
-      s.count++;
-      stats.set(key, s);
-    }
-    return result;
+    return original.apply(this, args);
   };
   const t0 = performance.now();
   try {
     for (let i = 0; i < n; i++) await op(i);
   } finally {
-    proto.query = original;
+    proto.submit = original;
   }
   const wall = performance.now() - t0;
   const r = (x: number) => Math.round(x * 1000) / 1000;
