@@ -1,91 +1,29 @@
 /**
- * The web app in a real browser: Debian's Chromium (/usr/bin/chromium) driven by playwright-core,
- * against the server started in-process on a free port over a fresh PGlite store seeded with the
- * demo (as `rongcuo serve` does on first start). Needs the built app (npm run build) and Chromium
- * with CJK fonts (.ci/run installs chromium and fonts-noto-cjk). Screenshots go to
- * test-artifacts/screenshots/.
+ * The web app's foundation in a real browser (see harness.ts): sign-in, the case list, a case,
+ * the language switch, not-found pages.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type OpenedApp } from '../src/app/bootstrap.js';
-import { seedDemo } from '../src/app/demo.js';
-import { startServer, type StartedServer } from '../src/server/index.js';
-import { defaultWebDir } from '../src/server/web.js';
+import { openBrowserWorld, realProblems, SHOTS, type BrowserWorld } from './harness.js';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const SHOTS = join(process.cwd(), 'test-artifacts', 'screenshots');
-
-let app: OpenedApp;
-let server: StartedServer;
-let context: BrowserContext;
+let w: BrowserWorld;
 let page: Page;
-let dataDir: string;
-let profileDir: string;
-/** Console errors and CSP refusals the pages reported. */
-const problems: string[] = [];
+let server: { url: string };
+const problems = (): string[] => w.problems;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM}: install it with apt-get install -y chromium fonts-noto-cjk (as .ci/run does), or set CHROMIUM_PATH.`,
-    );
-  }
-  if (!existsSync(join(defaultWebDir(), 'index.html'))) {
-    throw new Error('The web app is not built: run npm run build (or npm run build:web) first.');
-  }
-  mkdirSync(SHOTS, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'rongcuo-e2e-data-'));
-  profileDir = mkdtempSync(join(tmpdir(), 'rongcuo-e2e-profile-'));
-  // Always PGlite (even when DATABASE_URL is set for the store tests): a fresh store per run.
-  app = await openApp({ dataDir, databaseUrl: undefined });
-  await seedDemo(app.ctx);
-  server = await startServer(app.ctx, { port: 0, host: '127.0.0.1' });
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1280, height: 860 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(String(e)));
+  w = await openBrowserWorld();
+  server = w.server;
+  page = await w.newPage();
 }, 240_000);
 
 afterAll(async () => {
-  await context?.close().catch(() => undefined);
-  await server?.close().catch(() => undefined);
-  await app?.close().catch(() => undefined);
-  for (const dir of [dataDir, profileDir]) {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  }
+  await w?.close();
 });
 
-async function signIn(username: string, password: string) {
-  await page.getByLabel(/用户名|Username/).fill(username);
-  await page.getByLabel(/密码|Password/).fill(password);
-  await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
-}
-
-async function signOut() {
-  await page.getByRole('button', { name: /退\s*出|Sign out/ }).click();
-  await page.getByRole('button', { name: /登\s*录|Sign in/ }).waitFor();
-}
+const signIn = (username: string, password: string) => w.signIn(page, username, password);
+const signOut = () => w.signOut(page);
 
 describe('the web app in Chromium', () => {
   it('signs the official in (in Chinese), lists and opens their case, switches to English', async () => {
@@ -178,6 +116,6 @@ async function journey() {
     await page.screenshot({ path: join(SHOTS, 'cases-intake-overdue-zh.png'), fullPage: true });
 
     // No script errors and no CSP refusals on any page.
-    expect(problems.filter((p) => !/status of 40[14]/.test(p))).toEqual([]);
+    expect(realProblems(problems())).toEqual([]);
   }
 }

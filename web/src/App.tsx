@@ -16,6 +16,10 @@ const Shell = lazy(() => import('./pages/Shell'));
 const CaseList = lazy(() => import('./pages/CaseList'));
 const CaseView = lazy(() => import('./pages/CaseView'));
 const NotFound = lazy(() => import('./pages/NotFound'));
+const Apply = lazy(() => import('./pages/official/Apply'));
+const PolicyBrowser = lazy(() => import('./pages/policy/PolicyBrowser'));
+const Admin = lazy(() => import('./pages/admin/Admin'));
+const Dashboard = lazy(() => import('./pages/dashboard/Dashboard'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -38,6 +42,10 @@ function Routed() {
           <Route index element={<Navigate to="/cases" replace />} />
           <Route path="cases" element={<CaseList />} />
           <Route path="cases/:id" element={<CaseView />} />
+          <Route path="apply" element={<Apply />} />
+          <Route path="policy/*" element={<PolicyBrowser />} />
+          <Route path="admin/*" element={<Admin />} />
+          <Route path="dashboard" element={<Dashboard />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

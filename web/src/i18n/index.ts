@@ -1,6 +1,8 @@
 /**
- * Interface texts in Chinese (default) and English: i18n/zh.json and i18n/en.json hold the same
- * keys. The chosen language is kept in localStorage, so it stays after a reload or a sign-out.
+ * Interface texts in Chinese (default) and English: i18n/zh.json and i18n/en.json hold the shared
+ * keys, and i18n/areas/<area>.{zh,en}.json each screen area's keys under the area's own top-level
+ * key (official, desk, committee, document, policy, admin, dashboard); zh and en hold the same
+ * keys (checked by src/server/web-texts.test.ts). The chosen language is kept in localStorage, so it stays after a reload or a sign-out.
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -8,6 +10,18 @@ import { setApiLanguage } from '../api';
 import type { I18nText } from '../types';
 import en from './en.json';
 import zh from './zh.json';
+
+type Texts = Record<string, unknown>;
+const areaModules = import.meta.glob<Texts>('./areas/*.json', { eager: true, import: 'default' });
+
+/** The shared texts with every area's texts merged in, for one language. */
+function textsFor(lang: 'zh' | 'en', base: Texts): Texts {
+  const out: Texts = { ...base };
+  for (const [file, texts] of Object.entries(areaModules)) {
+    if (file.endsWith(`.${lang}.json`)) Object.assign(out, texts);
+  }
+  return out;
+}
 
 export type Lang = 'zh' | 'en';
 
@@ -26,7 +40,10 @@ setApiLanguage(initial);
 document.documentElement.lang = initial === 'en' ? 'en' : 'zh-CN';
 
 void i18n.use(initReactI18next).init({
-  resources: { zh: { translation: zh }, en: { translation: en } },
+  resources: {
+    zh: { translation: textsFor('zh', zh) },
+    en: { translation: textsFor('en', en) },
+  },
   lng: initial,
   fallbackLng: 'zh',
   interpolation: { escapeValue: false },

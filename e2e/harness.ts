@@ -1,0 +1,130 @@
+/**
+ * The browser harness every end-to-end file uses: a fresh PGlite store seeded with the demo (as
+ * `rongcuo serve` does on first start), the server in-process on a free port, and Debian's
+ * Chromium (/usr/bin/chromium, never a downloaded browser) driven by playwright-core. Needs the
+ * built app (npm run build) and Chromium with CJK fonts (.ci/run installs chromium and
+ * fonts-noto-cjk). Screenshots go to test-artifacts/screenshots/.
+ *
+ * Use: `const w = await openBrowserWorld()` in beforeAll, `await w.close()` in afterAll; sign in
+ * with `w.signIn(page, 'intake', 'demo-intake-2025')`; `w.problems` collects script errors and
+ * CSP refusals of every page opened through `w.newPage()`.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { openApp, type OpenedApp } from '../src/app/bootstrap.js';
+import { seedDemo } from '../src/app/demo.js';
+import { startServer, type StartedServer } from '../src/server/index.js';
+import { defaultWebDir } from '../src/server/web.js';
+
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const SHOTS = join(process.cwd(), 'test-artifacts', 'screenshots');
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface BrowserWorld {
+  readonly app: OpenedApp;
+  readonly server: StartedServer;
+  readonly browser: Browser;
+  /** The server's base URL, e.g. http://127.0.0.1:41234 */
+  readonly url: string;
+  /** Console errors, page errors and CSP refusals seen on pages made by newPage(). */
+  readonly problems: string[];
+  /** A page in a new, isolated browser context (own cookies and storage). */
+  newPage(opts?: { locale?: 'zh-CN' | 'en-US' }): Promise<Page>;
+  signIn(page: Page, username: string, password: string): Promise<void>;
+  signOut(page: Page): Promise<void>;
+  /** A full-page screenshot under test-artifacts/screenshots/<name>.png. */
+  shot(page: Page, name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openBrowserWorld(): Promise<BrowserWorld> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: install it with apt-get install -y chromium fonts-noto-cjk (as .ci/run does), or set CHROMIUM_PATH.`,
+    );
+  }
+  if (!existsSync(join(defaultWebDir(), 'index.html'))) {
+    throw new Error('The web app is not built: run npm run build (or npm run build:web) first.');
+  }
+  mkdirSync(SHOTS, { recursive: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'rongcuo-e2e-data-'));
+  const contexts: BrowserContext[] = [];
+  let app: OpenedApp | undefined;
+  let server: StartedServer | undefined;
+  let browser: Browser | undefined;
+  const problems: string[] = [];
+  try {
+    // Always PGlite (even when DATABASE_URL is set for the store tests): a fresh store per run.
+    app = await openApp({ dataDir, databaseUrl: undefined });
+    await seedDemo(app.ctx);
+    server = await startServer(app.ctx, { port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
+  } catch (e) {
+    await browser?.close().catch(() => undefined);
+    await server?.close().catch(() => undefined);
+    await app?.close().catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
+  const opened = { app, server, browser };
+  return {
+    ...opened,
+    url: server.url,
+    problems,
+    async newPage(opts = {}) {
+      const context = await opened.browser.newContext({
+        viewport: { width: 1280, height: 860 },
+        locale: opts.locale ?? 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        acceptDownloads: true,
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(m.text());
+      });
+      page.on('pageerror', (e) => problems.push(String(e)));
+      return page;
+    },
+    async signIn(page, username, password) {
+      await page.getByLabel(/用户名|Username/).fill(username);
+      await page.getByLabel(/密码|Password/).fill(password);
+      await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+    },
+    async signOut(page) {
+      await page.getByRole('button', { name: /退\s*出|Sign out/ }).click();
+      await page.getByRole('button', { name: /登\s*录|Sign in/ }).waitFor();
+    },
+    async shot(page, name) {
+      await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await opened.browser.close().catch(() => undefined);
+      await opened.server.close().catch(() => undefined);
+      await opened.app.close().catch(() => undefined);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Problems that are real: 401/404 answers the app expects and shows are not. */
+export function realProblems(problems: readonly string[]): string[] {
+  return problems.filter((p) => !/status of 40[14]/.test(p));
+}

@@ -1,0 +1,6 @@
+/** Placeholder until this screen lands (issue 4); its helper replaces this file. */
+import { Result } from 'antd';
+
+export default function PolicyBrowser() {
+  return <Result status="info" title="PolicyBrowser" />;
+}
