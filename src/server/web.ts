@@ -31,8 +31,13 @@ export function appCsp(header: string): string {
   return header.replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'");
 }
 
-/** dist/web under the package root, found from src/server (Vitest) and dist/src/server (build). */
+/**
+ * dist/web under the package root, found from src/server (Vitest) and dist/src/server (build);
+ * RONGCUO_WEB_DIR overrides it (a separate build, e.g. for parallel development).
+ */
 export function defaultWebDir(): string {
+  const override = process.env['RONGCUO_WEB_DIR'];
+  if (override) return override;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
     const pkg = join(dir, 'package.json');
