@@ -9,7 +9,8 @@
  * with `w.signIn(page, 'intake', 'demo-intake-2025')`; `w.problems` collects script errors and
  * CSP refusals of every page opened through `w.newPage()`.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -122,6 +123,33 @@ export async function openBrowserWorld(): Promise<BrowserWorld> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly nodes: readonly string[];
+}
+
+let axeSource: string | undefined;
+
+/**
+ * axe-core's serious and critical violations on the page as it is now. axe is evaluated through
+ * the DevTools protocol, so the app's CSP (no inline script) stays on and untouched.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  const all = (await page.evaluate(`axe
+    .run(document, { resultTypes: ['violations'] })
+    .then((r) => r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    })))`)) as AxeViolation[];
+  return all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 /** Problems that are real: 401/404 answers the app expects and shows are not. */

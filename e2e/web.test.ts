@@ -5,7 +5,13 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowserWorld, realProblems, SHOTS, type BrowserWorld } from './harness.js';
+import {
+  axeViolations,
+  openBrowserWorld,
+  realProblems,
+  SHOTS,
+  type BrowserWorld,
+} from './harness.js';
 
 let w: BrowserWorld;
 let page: Page;
@@ -53,6 +59,7 @@ async function journey() {
       .poll(() => page.getByTestId('signin-error').innerText())
       .toContain('用户名或密码不正确');
     await page.screenshot({ path: join(SHOTS, 'signin-error-zh.png') });
+    expect(await axeViolations(page)).toEqual([]);
 
     await signIn('official', 'demo-official-2025');
     await page.getByRole('heading', { name: '案件' }).waitFor();
@@ -62,6 +69,7 @@ async function journey() {
     await rows.first().waitFor();
     expect(await rows.count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SHOTS, 'cases-official-zh.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
 
     // Open the first case: summary, step, facts, trail; no action buttons yet.
     const number = await rows.first().locator('td').first().innerText();

@@ -58,7 +58,18 @@ export function App() {
   return (
     <ConfigProvider
       locale={lang === 'en' ? enUS : zhCN}
-      theme={{ token: { colorPrimary: '#1f4e8c' } }}
+      theme={{
+        token: {
+          colorPrimary: '#1f4e8c',
+          colorLink: '#1f4e8c',
+          colorLinkHover: '#2a63ad',
+          // Ant Design's default secondary greys fall below WCAG AA contrast (4.5:1) on white.
+          colorTextSecondary: '#595959',
+          colorTextDescription: '#595959',
+          colorTextTertiary: '#666666',
+          colorTextPlaceholder: '#707070',
+        },
+      }}
     >
       <AntApp>
         <BrowserRouter>
