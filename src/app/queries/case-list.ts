@@ -20,6 +20,7 @@ import {
   lt,
   lte,
   or,
+  sql,
   type SQL,
 } from 'drizzle-orm';
 import {
@@ -46,6 +47,13 @@ export interface ListCasesInput {
   readonly q?: string;
   readonly due?: 'overdue' | 'due_soon';
   readonly route?: string;
+  /** The step whose clock runs (acceptance, verification, …; see STEP_LABEL). */
+  readonly step?: string;
+  /**
+   * 'updated' (default): newest activity first; 'due': the nearest step due date first, cases
+   * without a running clock last. The due filters always sort by due date.
+   */
+  readonly sort?: 'updated' | 'due';
   /** 1-based. Default 1. */
   readonly page?: number;
   /** 1–100. Default 20. */
@@ -156,6 +164,17 @@ export async function listCases(
       'use overdue or due_soon.',
     );
   }
+  if (input.step !== undefined && !Object.hasOwn(STEP_LABEL, input.step)) {
+    const steps = Object.keys(STEP_LABEL);
+    throw invalid(
+      'step',
+      `应为以下之一：${steps.join('、')}。`,
+      `use one of: ${steps.join(', ')}.`,
+    );
+  }
+  if (input.sort !== undefined && input.sort !== 'updated' && input.sort !== 'due') {
+    throw invalid('sort', '应为 updated（最近办理）或 due（期限）。', 'use updated or due.');
+  }
   const q = typeof input.q === 'string' ? input.q.trim() : '';
   if (q.length > 100)
     throw invalid('q', '搜索词不能超过 100 个字符。', 'use at most 100 characters.');
@@ -167,6 +186,7 @@ export async function listCases(
   const where: (SQL | undefined)[] = [readScope(actor)];
   if (input.state !== undefined) where.push(eq(cases.state, input.state));
   if (input.route !== undefined) where.push(eq(cases.route, input.route));
+  if (input.step !== undefined) where.push(eq(cases.step, input.step));
   if (q !== '') {
     const pattern = `%${escapeLike(q)}%`;
     where.push(
@@ -190,10 +210,14 @@ export async function listCases(
     }
   }
   const condition = and(...where);
+  // By due date: open cases first (a closed case keeps its last due date), then the nearest due
+  // date; ASC puts NULLs (no clock) last in both stores.
   const order =
     input.due !== undefined
       ? [asc(cases.stepDueOn), asc(cases.number)]
-      : [desc(cases.updatedAt), asc(cases.id)];
+      : input.sort === 'due'
+        ? [asc(sql`${cases.closedAt} is not null`), asc(cases.stepDueOn), asc(cases.number)]
+        : [desc(cases.updatedAt), asc(cases.id)];
 
   return ctx.store.tx(async (tx) => {
     await relaxReadLogDurability(tx);

@@ -181,6 +181,10 @@ describeStores<Schema>(
       expect(await codeOf(listCases(w.ctx, a.intake!, { page: 0 }))).toBe('VALIDATION');
       expect(await codeOf(listCases(w.ctx, a.intake!, { state: 'open' }))).toBe('VALIDATION');
       expect(await codeOf(listCases(w.ctx, a.intake!, { route: 'email' }))).toBe('VALIDATION');
+      expect(await codeOf(listCases(w.ctx, a.intake!, { step: 'toString' }))).toBe('VALIDATION');
+      expect(await codeOf(listCases(w.ctx, a.intake!, { sort: 'number' as 'due' }))).toBe(
+        'VALIDATION',
+      );
       expect(await codeOf(listCases(w.ctx, a.intake!, { due: 'late' as 'overdue' }))).toBe(
         'VALIDATION',
       );
@@ -271,6 +275,27 @@ describeStores<Schema>(
         (await listCases(w.ctx, a.intake!, { due: 'overdue' })).items.map((i) => i.id),
       ).toEqual([ids.overdue, ids.dueToday]);
       w.clock.setDay('2025-03-19');
+    });
+
+    it('filters by step and sorts by the nearest due date, open cases first', async () => {
+      const a = w.actors;
+      const acceptance = await listCases(w.ctx, a.intake!, { step: 'acceptance' });
+      expect(new Set(acceptance.items.map((i) => i.id))).toEqual(
+        new Set([ids.overdue, ids.dueToday]),
+      );
+      expect(acceptance.items.every((i) => i.step === 'acceptance')).toBe(true);
+      const verification = await listCases(w.ctx, a.intake!, { step: 'verification' });
+      expect(verification.total).toBe(3);
+      const byDue = await listCases(w.ctx, a.intake!, { sort: 'due', pageSize: 100 });
+      const open = byDue.items.filter((i) => i.state !== 'refused');
+      // Open cases come first, by due date; the refused (closed) case last.
+      expect(byDue.items.at(-1)!.id).toBe(ids.refused);
+      const dates = open.map((i) => i.stepDueOn ?? '9999');
+      expect(dates).toEqual([...dates].sort());
+      expect(open[0]!.id).toBe(ids.overdue);
+      // The same filter with the default order: newest activity first.
+      const byUpdate = await listCases(w.ctx, a.intake!, { pageSize: 100 });
+      expect(byUpdate.items.map((i) => i.id)).not.toEqual(byDue.items.map((i) => i.id));
     });
   },
   { open: { schema } },

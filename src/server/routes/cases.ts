@@ -17,7 +17,7 @@ import { preferredLang } from '../errors.js';
 import { loadDecisionDocument } from '../../app/documents/decision-document.js';
 import { listCases, type ListCasesInput } from '../../app/queries/case-list.js';
 import { getCase } from '../../app/queries/case-view.js';
-import { CASE_STATES, ROUTES } from '../../domain/case-states.js';
+import { CASE_STATES, ROUTES, STEP_LABEL } from '../../domain/case-states.js';
 import {
   CASE_ID_PARAMS,
   DATE,
@@ -52,7 +52,7 @@ export async function caseRoutes(app: FastifyInstance, opts: { ctx: AppContext }
         tags: ['cases'],
         summary: '案件列表 · Cases',
         description:
-          'The cases the signed-in user may read, newest activity first, filtered and paged. A user with no cases in scope gets an empty list.',
+          'The cases the signed-in user may read, newest activity first (or nearest due date first), filtered and paged. A user with no cases in scope gets an empty list.',
         querystring: object({
           state: { type: 'string', enum: [...CASE_STATES] },
           q: {
@@ -66,6 +66,18 @@ export async function caseRoutes(app: FastifyInstance, opts: { ctx: AppContext }
             description: 'Open cases past their step’s due date, or due within 3 working days.',
           },
           route: { type: 'string', enum: [...ROUTES] },
+          step: {
+            type: 'string',
+            enum: Object.keys(STEP_LABEL),
+            description: 'The step whose clock runs (acceptance, verification, consultation…).',
+          },
+          sort: {
+            type: 'string',
+            enum: ['updated', 'due'],
+            default: 'updated',
+            description:
+              'updated: newest activity first; due: nearest step due date first (no clock last).',
+          },
           page: { type: 'integer', minimum: 1, maximum: 1_000_000, default: 1 },
           pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
         }),
