@@ -24,6 +24,7 @@ import { caseActionRoutes } from './routes/case-actions.js';
 import { caseRoutes } from './routes/cases.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { healthRoutes } from './routes/health.js';
+import { officialRoutes } from './routes/officials.js';
 import { policyRoutes } from './routes/policy.js';
 import { ERROR_RESPONSE } from './schemas.js';
 import { helmetOptions } from './security.js';
@@ -95,6 +96,7 @@ export async function buildServer(
       await api.register(caseActionRoutes, routeOpts);
       await api.register(evidenceRoutes, routeOpts);
       await api.register(policyRoutes, routeOpts);
+      await api.register(officialRoutes, routeOpts);
       api.get(
         '/openapi.json',
         { config: { public: true }, schema: { hide: true } },

@@ -1,0 +1,48 @@
+/**
+ * GET /api/officials: the officials the signed-in user may open a matter for (themself, their
+ * unit's officials for a unit party organization, the officials managed in their jurisdiction for
+ * intake officers and investigators), searchable by name and paged, each with its managing
+ * jurisdiction's policy pack and what the user may open for them. Scoped in the query; logged.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../app/context.js';
+import { listOfficials, type ListOfficialsInput } from '../../app/queries/officials.js';
+import { actorOf } from '../auth/authenticate.js';
+import { OFFICIAL_SCHEMA, presentOfficial } from '../presenters/official.js';
+import { object, responses } from '../schemas.js';
+
+export async function officialRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
+  const { ctx } = opts;
+
+  app.get<{ Querystring: ListOfficialsInput }>(
+    '/officials',
+    {
+      schema: {
+        tags: ['officials'],
+        summary: '可办理的干部 · Officials I may open a matter for',
+        description:
+          'An official sees themself; a unit party organization the officials of its unit subtree; intake officers and investigators the officials managed within their jurisdiction subtree. Others get an empty list. Sorted with the user themself first, then by name.',
+        querystring: object({
+          q: { type: 'string', maxLength: 50, description: 'Part of the official’s name.' },
+          page: { type: 'integer', minimum: 1, maximum: 1_000_000, default: 1 },
+          pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+        }),
+        response: responses({
+          200: {
+            type: 'object',
+            properties: {
+              items: { type: 'array', items: OFFICIAL_SCHEMA },
+              total: { type: 'integer' },
+              page: { type: 'integer' },
+              pageSize: { type: 'integer' },
+            },
+          },
+        }),
+      },
+    },
+    async (req) => {
+      const r = await listOfficials(ctx, actorOf(req), req.query);
+      return { ...r, items: r.items.map(presentOfficial) };
+    },
+  );
+}
