@@ -26,6 +26,7 @@ import { evidenceRoutes } from './routes/evidence.js';
 import { healthRoutes } from './routes/health.js';
 import { officialRoutes } from './routes/officials.js';
 import { policyRoutes } from './routes/policy.js';
+import { recommendationRoutes } from './routes/recommendation.js';
 import { ERROR_RESPONSE } from './schemas.js';
 import { helmetOptions } from './security.js';
 import { validatorCompiler } from './validation.js';
@@ -97,6 +98,7 @@ export async function buildServer(
       await api.register(evidenceRoutes, routeOpts);
       await api.register(policyRoutes, routeOpts);
       await api.register(officialRoutes, routeOpts);
+      await api.register(recommendationRoutes, routeOpts);
       api.get(
         '/openapi.json',
         { config: { public: true }, schema: { hide: true } },

@@ -1,0 +1,334 @@
+/**
+ * The deliberation's read side for the committee's page.
+ *
+ * `getRecommendation`: the policy engine's recommendation on a case with its reasons (rules and
+ * clause citations), why-nots and the facts it still misses. Before a decision it is computed on
+ * the case's current facts exactly as the decision will compute it (the conduct date's version,
+ * the more lenient version in force today where it helps: 从旧兼从轻); once decided it is the
+ * recommendation stored with the determination in force, so the record shows what the committee
+ * had before it. With it come the outcome ladder of the case's pack version and what the decision
+ * will require (which outcome needs no departure reasons, and how long the reasons must be), so
+ * the page asks the server instead of re-deriving the rule.
+ *
+ * `getPanelCandidates`: the users the chair may add to the panel (committee members and chairs of
+ * the case's jurisdiction or above it, not parties, not yet on the panel).
+ *
+ * Both are for full-view officers only (the parties see no deliberation), and both log the read.
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { fullView } from './case-view.js';
+import type { Actor } from '../../domain/roles.js';
+import type { Evaluation } from '../../policy/engine.js';
+import type { Failure } from '../../policy/explain.js';
+import { PolicyError } from '../../policy/errors.js';
+import { renderValue } from '../../policy/facts.js';
+import type { FactDecl, FactValue, I18nText } from '../../policy/model.js';
+import { UNDETERMINED } from '../../policy/model.js';
+import { MIN_DEPARTURE_REASONS } from '../cases/decide.js';
+import { currentFacts, factDeclsOf } from '../cases/record-fact.js';
+import { loadCase, type LoadedCase } from '../cases/record.js';
+import { authorizeCase } from '../cases/transition.js';
+import { ladderOf } from '../cases/vote.js';
+import type { AppContext } from '../context.js';
+import { today as todayOf } from '../context.js';
+import { AppError } from '../errors.js';
+import { relaxReadLogDurability } from '../read-log.js';
+import { readLog, roleGrants, users, type Schema } from '../tables.js';
+import type { Tx } from '../../store/index.js';
+
+export interface ClauseView {
+  readonly id: string;
+  readonly citation: I18nText;
+  readonly text: I18nText;
+}
+
+export interface FailureView {
+  readonly status: 'failed' | 'unknown';
+  readonly text: I18nText;
+  readonly rule: string | null;
+  readonly clauses: readonly ClauseView[];
+  readonly fact: string | null;
+  /** The fact's label and its value in words, when the condition is about one fact. */
+  readonly factLabel: I18nText | null;
+  readonly actual: I18nText | null;
+  readonly because: readonly FailureView[];
+}
+
+export interface RecommendationView {
+  /** 'current': computed now on the current facts; 'determination': stored with the decision. */
+  readonly source: 'current' | 'determination';
+  readonly determinationId: string | null;
+  /** The day the recommendation speaks for: today, or the decision's date. */
+  readonly asOf: string;
+  readonly outcome: string;
+  readonly label: I18nText;
+  readonly undetermined: boolean;
+  readonly possibleOutcomes: readonly { readonly id: string; readonly label: I18nText }[];
+  readonly decidedBy: { readonly entry: string; readonly note: I18nText | null } | null;
+  readonly reasons: readonly {
+    readonly rule: string;
+    readonly kind: string;
+    readonly title: I18nText;
+    readonly clauses: readonly ClauseView[];
+    readonly facts: readonly {
+      readonly fact: string;
+      readonly label: I18nText;
+      readonly value: I18nText;
+    }[];
+  }[];
+  readonly whyNot: readonly {
+    readonly outcome: string;
+    readonly label: I18nText;
+    readonly entry: string;
+    readonly precludedBy: string | null;
+    readonly failed: readonly FailureView[];
+  }[];
+  readonly missingFacts: readonly {
+    readonly fact: string;
+    readonly label: I18nText;
+    readonly help: I18nText | null;
+  }[];
+  readonly pack: string;
+  readonly packTitle: I18nText;
+  readonly version: string;
+  readonly time: { readonly note: I18nText; readonly moreLenientLaterVersion: boolean };
+}
+
+export interface RecommendationAnswer {
+  readonly recommendation: RecommendationView;
+  /** The outcome ladder of the case's pack version, most favourable to the official first. */
+  readonly ladder: readonly {
+    readonly id: string;
+    readonly label: I18nText;
+    readonly description: I18nText | null;
+  }[];
+  /** What deciding requires besides the votes (the server checks it again). */
+  readonly decision: {
+    /** The outcome that needs no departure reasons; null when every outcome needs them. */
+    readonly withoutReasons: string | null;
+    readonly minDepartureReasons: number;
+  };
+}
+
+export interface PanelCandidate {
+  readonly id: string;
+  readonly name: string;
+  /** Holds the chair's role over the case, so may chair the panel. */
+  readonly canChair: boolean;
+}
+
+/** Committee roles that may sit on a panel (add-member.ts checks the same). */
+const PANEL_ROLES = ['committee_member', 'committee_chair'] as const;
+
+/** More candidates than any committee holds: the list is bounded, not paged. */
+export const MAX_CANDIDATES = 200;
+
+/** Loads the case and checks the actor may read its deliberation; the caller logs the read. */
+async function loadForOfficer(
+  ctx: AppContext,
+  tx: Tx<Schema>,
+  actor: Actor,
+  caseId: string,
+): Promise<LoadedCase> {
+  const loaded = await loadCase(ctx, tx, caseId, false);
+  authorizeCase(actor, 'read', loaded.subject);
+  if (!fullView(actor, loaded.subject)) {
+    throw new AppError(
+      'FORBIDDEN',
+      { caseId },
+      {
+        zh: '集体研究的内容（评估建议、表决、回避）仅供办案人员查看；当事人可在认定送达后查看认定书。',
+        en: 'The deliberation (recommendation, votes, recusals) is for case officers only; the parties read the decision document once it is delivered.',
+      },
+    );
+  }
+  return loaded;
+}
+
+async function logRead(
+  ctx: AppContext,
+  tx: Tx<Schema>,
+  actor: Actor,
+  loaded: LoadedCase,
+  what: string,
+): Promise<void> {
+  await tx.insert(readLog).values({
+    userId: actor.userId,
+    caseId: loaded.row.id,
+    jurisdictionId: loaded.row.jurisdictionId,
+    what,
+    at: ctx.now(),
+  });
+}
+
+export async function getRecommendation(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+): Promise<RecommendationAnswer> {
+  return ctx.store.tx(async (tx) => {
+    await relaxReadLogDurability(tx);
+    const loaded = await loadForOfficer(ctx, tx, actor, caseId);
+    const row = loaded.row;
+    const today = todayOf(ctx);
+    const decls = factDeclsOf(ctx, row);
+    const ladder = ladderOf(ctx, row);
+
+    let evaluation: Evaluation;
+    const stored = loaded.determination;
+    if (stored) {
+      evaluation = stored.recommendation as Evaluation;
+    } else {
+      // As decide.ts computes it, so that the page shows what the decision will be held to.
+      const facts = await currentFacts(tx, row.id);
+      try {
+        evaluation = ctx.engine.evaluate(row.packId, facts, {
+          at: row.conductDate,
+          decidedAt: today,
+        });
+      } catch (e) {
+        if (e instanceof PolicyError) {
+          throw new AppError('POLICY_INPUT', { code: e.code }, e.diagnostics[0]?.message);
+        }
+        throw e;
+      }
+    }
+    await logRead(ctx, tx, actor, loaded, 'case.recommendation');
+
+    const undetermined = evaluation.outcome === UNDETERMINED;
+    return {
+      recommendation: presentEvaluation(evaluation, decls, ladder, {
+        source: stored ? 'determination' : 'current',
+        determinationId: stored?.id ?? null,
+        asOf: stored?.decidedOn ?? today,
+      }),
+      ladder: ladder.map((o) => ({
+        id: o.id,
+        label: o.label,
+        description: o.description ?? null,
+      })),
+      decision: {
+        withoutReasons: undetermined ? null : evaluation.outcome,
+        minDepartureReasons: MIN_DEPARTURE_REASONS,
+      },
+    };
+  });
+}
+
+export async function getPanelCandidates(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+): Promise<{ readonly items: readonly PanelCandidate[] }> {
+  return ctx.store.tx(async (tx) => {
+    await relaxReadLogDurability(tx);
+    const loaded = await loadForOfficer(ctx, tx, actor, caseId);
+    // Only the one who may constitute the panel needs the list of who could sit on it.
+    authorizeCase(actor, 'addMember', loaded.subject);
+    const row = loaded.row;
+    // Grants over the case's jurisdiction or any jurisdiction above it (paths are prefixes).
+    const grants = await tx
+      .select({
+        userId: roleGrants.userId,
+        role: roleGrants.role,
+        name: users.displayName,
+        officialId: users.officialId,
+      })
+      .from(roleGrants)
+      .innerJoin(users, eq(users.id, roleGrants.userId))
+      .where(
+        and(
+          inArray(roleGrants.role, [...PANEL_ROLES]),
+          eq(roleGrants.scopeKind, 'jurisdiction'),
+          sql`${roleGrants.scopePath} <> '' and starts_with(${row.jurisdictionPath}, ${roleGrants.scopePath})`,
+          eq(users.disabled, false),
+        ),
+      )
+      .orderBy(users.displayName, roleGrants.userId)
+      .limit(MAX_CANDIDATES * PANEL_ROLES.length);
+    const seated = new Set(loaded.members.map((m) => m.userId));
+    const byUser = new Map<string, PanelCandidate>();
+    for (const g of grants) {
+      const party = g.officialId === row.officialId || g.userId === row.applicantUserId;
+      if (party || seated.has(g.userId)) continue;
+      const earlier = byUser.get(g.userId);
+      byUser.set(g.userId, {
+        id: g.userId,
+        name: g.name,
+        canChair: (earlier?.canChair ?? false) || g.role === 'committee_chair',
+      });
+    }
+    await logRead(ctx, tx, actor, loaded, 'case.panel_candidates');
+    return { items: [...byUser.values()].slice(0, MAX_CANDIDATES) };
+  });
+}
+
+interface Meta {
+  readonly source: 'current' | 'determination';
+  readonly determinationId: string | null;
+  readonly asOf: string;
+}
+
+/** The engine's explanation with allow-listed fields, facts in words, labels on outcomes. */
+export function presentEvaluation(
+  e: Evaluation,
+  decls: ReadonlyMap<string, FactDecl>,
+  ladder: readonly { readonly id: string; readonly label: I18nText }[],
+  meta: Meta,
+): RecommendationView {
+  const labelOfFact = (id: string): I18nText => decls.get(id)?.label ?? { zh: id, en: id };
+  const inWords = (id: string, v: FactValue | null | undefined): I18nText => ({
+    zh: renderValue(decls.get(id), v, 'zh'),
+    en: renderValue(decls.get(id), v, 'en'),
+  });
+  const outcomeLabel = (id: string): I18nText =>
+    ladder.find((o) => o.id === id)?.label ?? { zh: id, en: id };
+  const clause = (c: ClauseView): ClauseView => ({ id: c.id, citation: c.citation, text: c.text });
+  const failure = (f: Failure): FailureView => ({
+    status: f.status,
+    text: f.text,
+    rule: f.rule ?? null,
+    clauses: (f.clauses ?? []).map(clause),
+    fact: f.fact ?? null,
+    factLabel: f.fact ? labelOfFact(f.fact) : null,
+    actual: f.fact && f.actual !== undefined ? inWords(f.fact, f.actual) : null,
+    because: (f.because ?? []).map(failure),
+  });
+  return {
+    source: meta.source,
+    determinationId: meta.determinationId,
+    asOf: meta.asOf,
+    outcome: e.outcome,
+    label: e.label,
+    undetermined: e.outcome === UNDETERMINED,
+    possibleOutcomes: e.possibleOutcomes.map((id) => ({ id, label: outcomeLabel(id) })),
+    decidedBy: e.decidedBy ? { entry: e.decidedBy.entry, note: e.decidedBy.note ?? null } : null,
+    reasons: e.reasons.map((r) => ({
+      rule: r.rule,
+      kind: r.kind,
+      title: r.title,
+      clauses: r.clauses.map(clause),
+      facts: r.facts.map((f) => ({
+        fact: f.fact,
+        label: labelOfFact(f.fact),
+        value: inWords(f.fact, f.value),
+      })),
+    })),
+    whyNot: e.whyNot.map((w) => ({
+      outcome: w.outcome,
+      label: w.label,
+      entry: w.entry,
+      precludedBy: w.precludedBy ?? null,
+      failed: w.failed.map(failure),
+    })),
+    missingFacts: e.missingFacts.map((id) => ({
+      fact: id,
+      label: labelOfFact(id),
+      help: decls.get(id)?.help ?? null,
+    })),
+    pack: e.pack,
+    packTitle: e.packTitle,
+    version: e.version,
+    time: { note: e.time.note, moreLenientLaterVersion: e.time.moreLenientLaterVersion },
+  };
+}
