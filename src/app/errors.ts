@@ -108,6 +108,13 @@ export const CATALOGUE = {
     },
   },
   FORBIDDEN: { status: 403, message: { zh: '您无权进行此项操作。', en: 'You may not do this.' } },
+  DOCUMENT_FONT_MISSING: {
+    status: 503,
+    message: {
+      zh: '服务器上没有可用的中文字体，暂时无法生成 PDF 版认定书（文本版仍可下载）。请系统管理员安装 Noto CJK 字体（Debian/Ubuntu：apt-get install fonts-noto-cjk），或用环境变量 RONGCUO_CJK_FONT 指定中文字体文件（字体集写作“路径#字体名”），然后重试。',
+      en: 'No Chinese font is available on the server, so the PDF of the decision document cannot be made (the text version can still be downloaded). An administrator should install the Noto CJK fonts (Debian/Ubuntu: apt-get install fonts-noto-cjk) or name a Chinese font file in RONGCUO_CJK_FONT (a collection as "path#FontName"), then try again.',
+    },
+  },
   INTERNAL: {
     status: 500,
     message: {

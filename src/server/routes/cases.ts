@@ -15,6 +15,7 @@ import { actorOf } from '../auth/authenticate.js';
 import { contentDisposition } from '../download.js';
 import { preferredLang } from '../errors.js';
 import { loadDecisionDocument } from '../../app/documents/decision-document.js';
+import { loadDecisionDocumentPdf } from '../../app/documents/pdf.js';
 import { listCases, type ListCasesInput } from '../../app/queries/case-list.js';
 import { getCase } from '../../app/queries/case-view.js';
 import { CASE_STATES, ROUTES, STEP_LABEL } from '../../domain/case-states.js';
@@ -114,7 +115,7 @@ export async function caseRoutes(app: FastifyInstance, opts: { ctx: AppContext }
 
   app.get<{
     Params: { id: string };
-    Querystring: { lang?: 'zh' | 'en'; format?: 'json' | 'text' };
+    Querystring: { lang?: 'zh' | 'en'; format?: 'json' | 'text' | 'pdf' };
   }>(
     '/cases/:id/decision-document',
     {
@@ -122,11 +123,11 @@ export async function caseRoutes(app: FastifyInstance, opts: { ctx: AppContext }
         tags: ['cases'],
         summary: '认定书 · The decision document',
         description:
-          'The written decision sent to the official, once the case is determined: structured sections and the whole text, in `lang` (default: Accept-Language, else zh). `format=text` downloads it as a plain-text file.',
+          'The written decision sent to the official, once the case is determined: structured sections and the whole text, in `lang` (default: Accept-Language, else zh). `format=text` downloads it as a plain-text file; `format=pdf` as a PDF laid out as an official document (公文) with an embedded Chinese font (503 DOCUMENT_FONT_MISSING when the server has none).',
         params: CASE_ID_PARAMS,
         querystring: object({
           lang: { type: 'string', enum: ['zh', 'en'] },
-          format: { type: 'string', enum: ['json', 'text'], default: 'json' },
+          format: { type: 'string', enum: ['json', 'text', 'pdf'], default: 'json' },
         }),
         response: responses({
           200: {
@@ -163,6 +164,19 @@ export async function caseRoutes(app: FastifyInstance, opts: { ctx: AppContext }
     },
     async (req, reply) => {
       const lang = req.query.lang ?? preferredLang(req);
+      if (req.query.format === 'pdf') {
+        const { filename, pdf } = await loadDecisionDocumentPdf(
+          ctx,
+          actorOf(req),
+          req.params.id,
+          lang,
+        );
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', contentDisposition(filename))
+          .header('cache-control', 'no-store')
+          .send(pdf);
+      }
       const document = await loadDecisionDocument(ctx, actorOf(req), req.params.id, lang);
       if (req.query.format === 'text') {
         return reply
