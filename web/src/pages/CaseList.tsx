@@ -1,6 +1,8 @@
 /**
- * The cases the user may read (GET /api/cases): filters by state and due date and a search, kept
- * in the address so that a filtered list can be reloaded or shared; paged on the server.
+ * The work queue: the cases the user may read (GET /api/cases), with deadline badges; filters by
+ * state, step, due status and route, a search over number, matter and official, and the order
+ * (latest activity or nearest deadline), all kept in the address so that a filtered list can be
+ * reloaded or shared; paged on the server with the total.
  */
 import { Button, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -32,6 +34,21 @@ export const CASE_STATES = [
 ] as const;
 
 const DUE = ['overdue', 'due_soon'] as const;
+/** The steps whose clock the list can filter by (the server's STEP_LABEL keys). */
+export const STEPS = [
+  'acceptance',
+  'verification',
+  'consultation',
+  'deliberation',
+  'notification',
+  'publicity',
+  'challengeWindow',
+  'review',
+  'appeal',
+  'closed',
+] as const;
+const ROUTES = ['application', 'ex_officio', 'risk_filing'] as const;
+const SORTS = ['updated', 'due'] as const;
 const PAGE_SIZE = 20;
 const STAFF = [
   'intake',
@@ -59,17 +76,25 @@ export default function CaseList() {
   const due = (DUE as readonly string[]).includes(params.get('due') ?? '')
     ? params.get('due')
     : null;
+  const oneOf = <T extends string>(list: readonly T[], key: string): T | null =>
+    (list as readonly string[]).includes(params.get(key) ?? '') ? (params.get(key) as T) : null;
+  const step = oneOf(STEPS, 'step');
+  const route = oneOf(ROUTES, 'route');
+  const sort = oneOf(SORTS, 'sort') ?? 'updated';
   const q = (params.get('q') ?? '').slice(0, 100);
   const page = positiveInt(params.get('page'), 1);
 
   const query = new URLSearchParams();
   if (state) query.set('state', state);
   if (due) query.set('due', due);
+  if (step) query.set('step', step);
+  if (route) query.set('route', route);
+  if (sort !== 'updated') query.set('sort', sort);
   if (q) query.set('q', q);
   query.set('page', String(page));
   query.set('pageSize', String(PAGE_SIZE));
   const result = useApi<CasePage>(`/api/cases?${query.toString()}`);
-  const filtered = Boolean(state || due || q);
+  const filtered = Boolean(state || due || step || route || q);
 
   const update = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -80,6 +105,9 @@ export default function CaseList() {
     if (!('page' in changes)) next.delete('page');
     setParams(next);
   };
+  /** Clears the filters, keeping the chosen order. */
+  const clear = () => setParams(sort === 'updated' ? new URLSearchParams() : { sort });
+  const canApply = user.roles.includes('official') || user.roles.includes('unit_party');
 
   const columns: TableColumnsType<CaseSummary> = [
     {
@@ -117,6 +145,11 @@ export default function CaseList() {
       ),
     },
     {
+      title: t('desk.list.jurisdiction'),
+      key: 'jurisdiction',
+      render: (_: unknown, c) => pick(c.jurisdiction.name, lang),
+    },
+    {
       title: t('cases.updatedAt'),
       key: 'updatedAt',
       render: (_: unknown, c) => formatDateTime(c.updatedAt, lang),
@@ -148,6 +181,24 @@ export default function CaseList() {
         />
         <Select<string>
           allowClear
+          aria-label={t('desk.list.filterStep')}
+          placeholder={t('desk.list.filterStep')}
+          className="rc-filter-step"
+          value={step ?? undefined}
+          onChange={(v) => update({ step: v ?? null })}
+          options={STEPS.map((s) => ({ value: s, label: t(`desk.steps.${s}`) }))}
+        />
+        <Select<string>
+          allowClear
+          aria-label={t('desk.list.filterRoute')}
+          placeholder={t('desk.list.filterRoute')}
+          className="rc-filter-route"
+          value={route ?? undefined}
+          onChange={(v) => update({ route: v ?? null })}
+          options={ROUTES.map((r) => ({ value: r, label: t(`routes.${r}`) }))}
+        />
+        <Select<string>
+          allowClear
           aria-label={t('cases.filterDue')}
           placeholder={t('cases.filterDue')}
           className="rc-filter-due"
@@ -168,11 +219,14 @@ export default function CaseList() {
           onSearch={(v) => update({ q: v.trim() || null })}
           className="rc-filter-q"
         />
-        {filtered ? (
-          <Button onClick={() => setParams(new URLSearchParams())}>
-            {t('cases.clearFilters')}
-          </Button>
-        ) : null}
+        <Select<string>
+          aria-label={t('desk.list.sort')}
+          className="rc-filter-sort"
+          value={sort}
+          onChange={(v) => update({ sort: v === 'updated' ? null : v })}
+          options={SORTS.map((s) => ({ value: s, label: t(`desk.list.sorts.${s}`) }))}
+        />
+        {filtered ? <Button onClick={clear}>{t('cases.clearFilters')}</Button> : null}
       </Space>
       {result.status === 'error' ? (
         <ErrorAlert error={result.error} title={t('cases.loadFailed')} />
@@ -187,9 +241,15 @@ export default function CaseList() {
             emptyText: (
               <Empty description={emptyText}>
                 {filtered ? (
-                  <Button type="primary" onClick={() => setParams(new URLSearchParams())}>
+                  <Button type="primary" onClick={clear}>
                     {t('cases.clearFilters')}
                   </Button>
+                ) : canApply ? (
+                  <Link to="/apply">
+                    <Button type="primary" data-testid="empty-apply">
+                      {t('desk.list.apply')}
+                    </Button>
+                  </Link>
                 ) : null}
               </Empty>
             ),
@@ -202,7 +262,7 @@ export default function CaseList() {
             showTotal: (total) => t('cases.total', { count: total }),
             onChange: (p) => update({ page: p > 1 ? String(p) : null }),
           }}
-          scroll={{ x: 900 }}
+          scroll={{ x: 1000 }}
         />
       )}
     </section>

@@ -1,0 +1,168 @@
+/**
+ * Consultation (会商): the departments asked for an opinion, whether each answered, and (for
+ * officers) what they said; the investigator asks departments, records an opinion, and ends the
+ * consultation once everyone answered.
+ */
+import { Card, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../format';
+import { useLang } from '../../lang';
+import { ActionButton } from './ActionButton';
+import { NoteField } from './fields';
+import type { Consultation } from './model';
+import { useCase } from './useCaseAction';
+
+export function ConsultationCard({ departments }: { readonly departments: readonly string[] }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { c } = useCase();
+  const list = c.consultations ?? [];
+  const canRequest = Boolean(c.abilities['requestConsultation']);
+  const canOpinion = Boolean(c.abilities['recordOpinion']);
+  const canComplete = Boolean(c.abilities['completeConsultation']);
+  if (list.length === 0 && !canRequest) return null;
+  const full = c.view === 'full';
+
+  const columns: TableColumnsType<Consultation> = [
+    { title: t('desk.consult.department'), dataIndex: 'department', key: 'department' },
+    {
+      title: t('desk.consult.requestedAt'),
+      key: 'requestedAt',
+      render: (_: unknown, x) => formatDateTime(x.requestedAt, lang),
+    },
+    {
+      title: t('desk.consult.status'),
+      key: 'status',
+      render: (_: unknown, x) =>
+        x.responded ? (
+          <Tag color="green">{t('desk.consult.answered')}</Tag>
+        ) : (
+          <Tag color="gold">{t('desk.consult.waiting')}</Tag>
+        ),
+    },
+    ...(full
+      ? [
+          {
+            title: t('desk.consult.opinion'),
+            key: 'opinion',
+            render: (_: unknown, x: Consultation) =>
+              x.responded ? (
+                <span>
+                  <span className="rc-prewrap">{x.opinion || '—'}</span>
+                  <br />
+                  <Typography.Text type="secondary">
+                    {x.respondedBy?.name ?? ''}
+                    {x.respondedAt ? ` · ${formatDateTime(x.respondedAt, lang)}` : ''}
+                  </Typography.Text>
+                </span>
+              ) : canOpinion ? (
+                <ActionButton
+                  label={t('desk.consult.record')}
+                  title={t('desk.consult.recordFor', { department: x.department })}
+                  path={`consultations/${encodeURIComponent(x.id)}/opinion`}
+                  testId={`opinion-${x.department}`}
+                  fields={
+                    <Form.Item
+                      name="opinion"
+                      label={t('desk.consult.opinion')}
+                      rules={[
+                        {
+                          required: true,
+                          whitespace: true,
+                          message: t('desk.consult.opinionRequired'),
+                        },
+                        { max: 20000, message: t('desk.form.tooLong', { max: 20000 }) },
+                      ]}
+                    >
+                      <Input.TextArea rows={6} maxLength={20000} showCount />
+                    </Form.Item>
+                  }
+                />
+              ) : (
+                '—'
+              ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <Card
+      title={t('desk.consult.title')}
+      className="rc-gap"
+      data-testid="case-consultations"
+      extra={
+        <Space wrap>
+          {canRequest ? (
+            <ActionButton
+              label={t('desk.consult.request')}
+              path="consultations"
+              testId="action-request-consultation"
+              intro={
+                departments.length > 0
+                  ? t('desk.consult.packDepartments', {
+                      list: departments.join(t('common.listSeparator')),
+                    })
+                  : t('desk.consult.noPackDepartments')
+              }
+              toBody={(v) => ({
+                departments: Array.isArray(v['departments'])
+                  ? (v['departments'] as string[]).map((d) => d.trim()).filter(Boolean)
+                  : [],
+              })}
+              fields={
+                <Form.Item
+                  name="departments"
+                  label={t('desk.consult.departments')}
+                  extra={t('desk.consult.departmentsHelp')}
+                  rules={[
+                    {
+                      validator: (_r, v: unknown) =>
+                        Array.isArray(v) && v.some((d) => String(d).length > 100)
+                          ? Promise.reject(new Error(t('desk.form.tooLong', { max: 100 })))
+                          : Array.isArray(v) && v.length > 20
+                            ? Promise.reject(new Error(t('desk.consult.tooMany', { max: 20 })))
+                            : departments.length === 0 && (!Array.isArray(v) || v.length === 0)
+                              ? Promise.reject(new Error(t('desk.consult.departmentsRequired')))
+                              : Promise.resolve(),
+                    },
+                  ]}
+                >
+                  <Select
+                    mode="tags"
+                    aria-label={t('desk.consult.departments')}
+                    options={departments.map((d) => ({ value: d, label: d }))}
+                  />
+                </Form.Item>
+              }
+            />
+          ) : null}
+          {canComplete ? (
+            <ActionButton
+              label={t('desk.consult.complete')}
+              path="complete-consultation"
+              primary
+              testId="action-complete-consultation"
+              confirm={t('desk.consult.completeConfirm')}
+              fields={<NoteField />}
+            />
+          ) : null}
+        </Space>
+      }
+    >
+      {list.length === 0 ? (
+        <Empty description={t('desk.consult.empty')} />
+      ) : (
+        <Table<Consultation>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={[...list]}
+          pagination={false}
+          scroll={{ x: 700 }}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,156 @@
+/** The case's head: who and what, the step and its deadline, and the determination in force. */
+import { Alert, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { DueTag } from '../../components/DueTag';
+import { pick } from '../../i18n';
+import { useLang } from '../../lang';
+import { useCase } from './useCaseAction';
+
+export function CaseHead() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { c } = useCase();
+  return (
+    <>
+      <Typography.Title level={2} data-testid="case-title" className="rc-case-title">
+        {c.title}
+      </Typography.Title>
+      <Space wrap className="rc-gap">
+        <Typography.Text type="secondary" data-testid="case-number">
+          {c.number}
+        </Typography.Text>
+        <Tag color="blue" data-testid="case-state">
+          {pick(c.stateLabel, lang)}
+        </Tag>
+        <DueTag status={c.dueStatus} />
+        {c.suspended ? <Tag data-testid="case-suspended">{t('cases.suspended')}</Tag> : null}
+      </Space>
+    </>
+  );
+}
+
+export function SummaryCard() {
+  const { t, i18n } = useTranslation();
+  const lang = useLang();
+  const { c } = useCase();
+  const label = (prefix: string, key: string) =>
+    i18n.exists(`${prefix}.${key}`) ? t(`${prefix}.${key}`) : key;
+  return (
+    <Card title={t('caseView.summary')} className="rc-gap">
+      <Descriptions column={{ xs: 1, md: 2 }} size="small">
+        <Descriptions.Item label={t('caseView.official')}>
+          {pick(c.official.position, lang)
+            ? t('caseView.officialWithPosition', {
+                name: c.official.name,
+                position: pick(c.official.position, lang),
+              })
+            : c.official.name}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('caseView.unit')}>
+          {pick(c.official.unit.name, lang)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('caseView.jurisdiction')}>
+          {pick(c.jurisdiction.name, lang)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('caseView.route')}>
+          {label('routes', c.route)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('caseView.conductDate')}>{c.conductDate}</Descriptions.Item>
+        <Descriptions.Item label={t('caseView.pack')}>
+          {c.packId}
+          {c.packVersion ? ` · ${c.packVersion}` : ''}
+        </Descriptions.Item>
+      </Descriptions>
+      {c.summary ? (
+        <Typography.Paragraph className="rc-prewrap rc-gap-top">{c.summary}</Typography.Paragraph>
+      ) : null}
+    </Card>
+  );
+}
+
+export function StepCard() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { c } = useCase();
+  return (
+    <Card title={t('caseView.stepTitle')} className="rc-gap" data-testid="case-step">
+      <Descriptions column={{ xs: 1, md: 3 }} size="small">
+        <Descriptions.Item label={t('caseView.step')}>{pick(c.stepLabel, lang)}</Descriptions.Item>
+        <Descriptions.Item label={t('caseView.stepStartedOn')}>{c.stepStartedOn}</Descriptions.Item>
+        <Descriptions.Item label={t('caseView.stepDueOn')}>
+          {c.stepDueOn ? (
+            <Space size={4}>
+              {c.stepDueOn}
+              <DueTag status={c.dueStatus} />
+            </Space>
+          ) : (
+            t('caseView.noDeadline')
+          )}
+        </Descriptions.Item>
+      </Descriptions>
+      {c.stepDueProvisional ? (
+        <Alert type="info" showIcon title={t('caseView.provisional')} className="rc-gap-top" />
+      ) : null}
+      {c.suspended ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('caseView.suspendedSince', { date: c.suspendedSince ?? '—' })}
+          className="rc-gap-top"
+        />
+      ) : null}
+    </Card>
+  );
+}
+
+export function DeterminationCard() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { c } = useCase();
+  const d = c.determinations.find((x) => x.inForce);
+  const superseded = c.determinations.filter((x) => !x.inForce);
+  return (
+    <Card title={t('caseView.determination')} className="rc-gap" data-testid="case-determination">
+      {d ? (
+        <Descriptions column={{ xs: 1, md: 2 }} size="small">
+          <Descriptions.Item label={t('caseView.outcome')}>
+            <Tag color="green">{pick(d.outcomeLabel, lang) || d.outcome}</Tag>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('caseView.decidedOn')}>{d.decidedOn}</Descriptions.Item>
+          <Descriptions.Item label={t('caseView.documentNumber')}>
+            {d.documentNumber || '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('caseView.recommended')}>
+            {pick(d.recommendedOutcomeLabel, lang) || d.recommendedOutcome || '—'}
+          </Descriptions.Item>
+          {d.departureReasons ? (
+            <Descriptions.Item label={t('caseView.departure')} span={2}>
+              {d.departureReasons}
+            </Descriptions.Item>
+          ) : null}
+          {d.basis ? (
+            <Descriptions.Item label={t('caseView.basis')} span={2}>
+              <span className="rc-prewrap">{d.basis}</span>
+            </Descriptions.Item>
+          ) : null}
+        </Descriptions>
+      ) : (
+        <Typography.Text type="secondary">{t('caseView.noDetermination')}</Typography.Text>
+      )}
+      {superseded.length > 0 ? (
+        <Typography.Paragraph type="secondary" className="rc-gap-top">
+          {t('desk.determination.superseded', {
+            list: superseded
+              .map((x) =>
+                t('desk.determination.item', {
+                  outcome: pick(x.outcomeLabel, lang) || x.outcome,
+                  date: x.decidedOn,
+                }),
+              )
+              .join(t('common.listSeparator')),
+          })}
+        </Typography.Paragraph>
+      ) : null}
+    </Card>
+  );
+}

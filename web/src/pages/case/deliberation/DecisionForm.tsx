@@ -1,0 +1,179 @@
+/**
+ * The chair's decision: the outcome from the pack's ladder, the minutes of the meeting, and —
+ * when the outcome departs from the recommendation — written reasons. Which outcome needs no
+ * reasons and how long reasons must be come from the server (GET …/recommendation → decision),
+ * so the form checks as the user types what the server will check again. Deciding cannot be
+ * undone (only a review or appeal changes it), so it asks first.
+ */
+import { Alert, App, Button, Card, Form, Input, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { pick } from '../../../i18n';
+import { useLang } from '../../../lang';
+import type { CaseView, RecommendationAnswer } from '../../../types';
+import { trimmed } from './FormAction';
+import { useDeliberationAction } from './useDeliberationAction';
+
+/** decide.ts: minutes of 10 to 50,000 characters; reasons up to 20,000. */
+const MINUTES = { min: 10, max: 50_000 } as const;
+const MAX_REASONS = 20_000;
+
+interface Values {
+  outcome?: string;
+  minutes?: string;
+  departureReasons?: string;
+}
+
+export function DecisionForm({
+  view,
+  answer,
+  onChanged,
+}: {
+  readonly view: CaseView;
+  /** Null when the recommendation could not be loaded: the server still checks the reasons. */
+  readonly answer: RecommendationAnswer | null;
+  readonly onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { modal } = App.useApp();
+  const action = useDeliberationAction(view, onChanged);
+  const [form] = Form.useForm<Values>();
+  const outcome = Form.useWatch('outcome', form);
+  const [sending, setSending] = useState(false);
+
+  const ladder = answer?.ladder ?? [];
+  const minReasons = answer?.decision.minDepartureReasons ?? 1;
+  const withoutReasons = answer?.decision.withoutReasons ?? null;
+  // Unknown recommendation (not loaded): reasons are optional here and the server decides.
+  const departsFor = (o: unknown) =>
+    answer !== null && typeof o === 'string' && o !== withoutReasons;
+  const departs = departsFor(outcome);
+  const labelOf = (id: string) => {
+    const o = ladder.find((x) => x.id === id);
+    return o ? pick(o.label, lang) : id;
+  };
+
+  const decide = async () => {
+    const values = await form.validateFields().catch(() => null);
+    if (values === null || !values.outcome) return;
+    const body = {
+      outcome: values.outcome,
+      minutes: trimmed(values.minutes),
+      ...(trimmed(values.departureReasons)
+        ? { departureReasons: trimmed(values.departureReasons) }
+        : {}),
+    };
+    modal.confirm({
+      title: t('committee.decide.confirmTitle'),
+      content: t('committee.decide.confirm', { outcome: labelOf(values.outcome) }),
+      okText: t('committee.decide.confirmOk'),
+      cancelText: t('committee.action.cancel'),
+      onOk: async () => {
+        setSending(true);
+        try {
+          await action.run('decision', body);
+        } finally {
+          setSending(false);
+        }
+      },
+    });
+  };
+
+  return (
+    <Card title={t('committee.decide.title')} className="rc-gap" data-testid="decision-form">
+      <Typography.Paragraph>{t('committee.decide.intro')}</Typography.Paragraph>
+      <Form<Values> form={form} layout="vertical" name="deliberation-decision">
+        <Form.Item
+          name="outcome"
+          label={t('committee.decide.outcome')}
+          rules={[{ required: true, message: t('committee.decide.outcomeNeeded') }]}
+        >
+          <Select
+            data-testid="decision-outcome"
+            options={ladder.map((o) => ({
+              value: o.id,
+              label:
+                o.id === withoutReasons
+                  ? `${pick(o.label, lang)}${t('committee.decide.recommendedMark')}`
+                  : pick(o.label, lang),
+            }))}
+          />
+        </Form.Item>
+        {outcome ? (
+          <Typography.Paragraph type="secondary">
+            {pick(ladder.find((o) => o.id === outcome)?.description, lang)}
+          </Typography.Paragraph>
+        ) : null}
+        {departs ? (
+          <Alert
+            type="warning"
+            showIcon
+            className="rc-gap"
+            data-testid="departure-warning"
+            title={
+              withoutReasons === null
+                ? t('committee.decide.undeterminedDeparts', { min: minReasons })
+                : t('committee.decide.departs', {
+                    recommended: labelOf(withoutReasons),
+                    outcome: labelOf(outcome ?? ''),
+                    min: minReasons,
+                  })
+            }
+          />
+        ) : null}
+        <Form.Item
+          name="departureReasons"
+          label={t('committee.decide.departureReasons')}
+          hidden={!departs && answer !== null}
+          dependencies={['outcome']}
+          rules={[
+            {
+              // Reads the outcome from the form, not the last render: it re-runs as it changes.
+              validator: async (_, value: unknown) => {
+                if (!departsFor(form.getFieldValue('outcome'))) return;
+                if ([...trimmed(value)].length < minReasons) {
+                  throw new Error(t('committee.decide.reasonsNeeded', { min: minReasons }));
+                }
+              },
+            },
+            { max: MAX_REASONS, message: t('committee.tooLong', { max: MAX_REASONS }) },
+          ]}
+        >
+          <Input.TextArea rows={4} data-testid="decision-reasons" />
+        </Form.Item>
+        <Form.Item
+          name="minutes"
+          label={t('committee.decide.minutes')}
+          extra={t('committee.decide.minutesHelp')}
+          rules={[
+            {
+              validator: async (_, value: unknown) => {
+                if ([...trimmed(value)].length < MINUTES.min) {
+                  throw new Error(t('committee.decide.minutesNeeded', { min: MINUTES.min }));
+                }
+              },
+            },
+            { max: MINUTES.max, message: t('committee.tooLong', { max: MINUTES.max }) },
+          ]}
+        >
+          <Input.TextArea rows={5} data-testid="decision-minutes" />
+        </Form.Item>
+        {action.error ? (
+          <div className="rc-gap">
+            <ErrorAlert error={action.error} />
+          </div>
+        ) : null}
+        <Button
+          type="primary"
+          onClick={() => void decide()}
+          loading={sending || action.busy}
+          data-testid="decide"
+        >
+          {t('committee.decide.button')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
