@@ -141,3 +141,102 @@ export interface FactDecl {
 export interface PackAnswer {
   readonly effective: { readonly facts: readonly FactDecl[] };
 }
+
+// ---- The committee's deliberation (GET /api/cases/:id members; /recommendation; /panel-candidates)
+
+/** A member of the deliberating panel. Officers get the conflict and vote fields; parties do not. */
+export interface CaseMember {
+  readonly user: PersonRef;
+  readonly isChair: boolean;
+  readonly recused: boolean;
+  readonly conflict?: string | null;
+  readonly voted?: boolean;
+  readonly vote?: string | null;
+  readonly voteReason?: string;
+  readonly votedAt?: string | null;
+}
+
+/** The parts of GET /api/cases/:id the deliberation reads beyond `CaseView`. */
+export interface DeliberationFields {
+  readonly members: readonly CaseMember[];
+  readonly determinations: readonly (Determination & { readonly minutes?: string })[];
+}
+
+export interface ClauseCitation {
+  readonly id: string;
+  readonly citation: I18nText;
+  readonly text: I18nText;
+}
+
+/** A condition that did not hold or is unknown, with the conditions under it that explain why. */
+export interface ConditionFailure {
+  readonly status: 'failed' | 'unknown';
+  readonly text: I18nText;
+  readonly rule: string | null;
+  readonly clauses: readonly ClauseCitation[];
+  readonly fact: string | null;
+  readonly factLabel: I18nText | null;
+  readonly actual: I18nText | null;
+  readonly because: readonly ConditionFailure[];
+}
+
+export interface Recommendation {
+  readonly source: 'current' | 'determination';
+  readonly determinationId: string | null;
+  readonly asOf: string;
+  readonly outcome: string;
+  readonly label: I18nText;
+  readonly undetermined: boolean;
+  readonly possibleOutcomes: readonly { readonly id: string; readonly label: I18nText }[];
+  readonly decidedBy: { readonly entry: string; readonly note: I18nText | null } | null;
+  readonly reasons: readonly {
+    readonly rule: string;
+    readonly kind: string;
+    readonly title: I18nText;
+    readonly clauses: readonly ClauseCitation[];
+    readonly facts: readonly {
+      readonly fact: string;
+      readonly label: I18nText;
+      readonly value: I18nText;
+    }[];
+  }[];
+  readonly whyNot: readonly {
+    readonly outcome: string;
+    readonly label: I18nText;
+    readonly entry: string;
+    readonly precludedBy: string | null;
+    readonly failed: readonly ConditionFailure[];
+  }[];
+  readonly missingFacts: readonly {
+    readonly fact: string;
+    readonly label: I18nText;
+    readonly help: I18nText | null;
+  }[];
+  readonly pack: string;
+  readonly packTitle: I18nText;
+  readonly version: string;
+  readonly time: { readonly note: I18nText; readonly moreLenientLaterVersion: boolean };
+}
+
+export interface LadderOutcome {
+  readonly id: string;
+  readonly label: I18nText;
+  readonly description: I18nText | null;
+}
+
+/** GET /api/cases/:id/recommendation */
+export interface RecommendationAnswer {
+  readonly recommendation: Recommendation;
+  readonly ladder: readonly LadderOutcome[];
+  readonly decision: {
+    readonly withoutReasons: string | null;
+    readonly minDepartureReasons: number;
+  };
+}
+
+/** GET /api/cases/:id/panel-candidates */
+export interface PanelCandidate {
+  readonly id: string;
+  readonly name: string;
+  readonly canChair: boolean;
+}
