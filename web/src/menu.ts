@@ -27,6 +27,14 @@ export const MENU: readonly MenuEntry[] = [
       ['official', 'menu.myCases'],
     ],
   },
+  {
+    key: 'apply',
+    path: '/apply',
+    labels: [
+      ['official', 'official.menu.apply'],
+      ['unit_party', 'official.menu.apply'],
+    ],
+  },
 ];
 
 /** The entries a user with `roles` sees, with the label key for them. */

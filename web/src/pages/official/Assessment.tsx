@@ -1,0 +1,224 @@
+/**
+ * The live preliminary assessment beside the questions: the likely outcome (or "cannot tell yet"
+ * with the outcomes still possible), the rules and clauses it rests on, why the more favourable
+ * outcomes were not reached, and the questions whose answers could still change it — each a
+ * link to its question. Clearly marked as preliminary: the committee decides.
+ */
+import { Alert, Button, Card, Collapse, Empty, List, Space, Spin, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { pick } from '../../i18n';
+import { useLang } from '../../lang';
+import type { I18nText } from '../../types';
+import type { AssessmentState } from './useAssessment';
+import type { ApplyFact, ClauseRef, Evaluation, Failure } from './types';
+
+function Clauses({ clauses }: { readonly clauses: readonly ClauseRef[] }) {
+  const lang = useLang();
+  if (clauses.length === 0) return null;
+  return (
+    <ul className="rc-apply-clauses">
+      {clauses.map((c) => (
+        <li key={c.id}>
+          <Typography.Text strong>{pick(c.citation, lang)}</Typography.Text>
+          <Typography.Text>：{pick(c.text, lang)}</Typography.Text>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function FailureList({ failures }: { readonly failures: readonly Failure[] }) {
+  const lang = useLang();
+  const { t } = useTranslation();
+  return (
+    <ul className="rc-apply-failures">
+      {failures.map((f, i) => (
+        <li key={i}>
+          <Tag color={f.status === 'failed' ? 'red' : 'default'}>
+            {f.status === 'failed'
+              ? t('official.assessment.notMet')
+              : t('official.assessment.unknown')}
+          </Tag>
+          {pick(f.text, lang)}
+          {f.clauses ? <Clauses clauses={f.clauses} /> : null}
+          {f.because && f.because.length > 0 ? <FailureList failures={f.because} /> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function Assessment({
+  state,
+  facts,
+  outcomes,
+  onJump,
+}: {
+  readonly state: AssessmentState;
+  readonly facts: readonly ApplyFact[];
+  readonly outcomes: ReadonlyMap<string, I18nText>;
+  /** Brings the question of a fact into view. */
+  readonly onJump: (factId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const evaluation: Evaluation | null =
+    state.status === 'ok'
+      ? state.evaluation
+      : state.status === 'loading' || state.status === 'error'
+        ? state.last
+        : null;
+  const labels = new Map(facts.map((f) => [f.id, f.label]));
+  const asked = evaluation?.missingFacts.filter((id) => labels.has(id)) ?? [];
+  // The ladder may try one outcome through several entries: say each outcome once.
+  const whyNot = evaluation
+    ? [...new Map(evaluation.whyNot.map((w) => [w.outcome, w])).values()].map((w) => ({
+        ...w,
+        failed: evaluation.whyNot.filter((x) => x.outcome === w.outcome).flatMap((x) => x.failed),
+      }))
+    : [];
+
+  return (
+    <Card
+      className="rc-apply-assessment"
+      title={
+        <Space>
+          <Typography.Title level={2} className="rc-apply-card-title">
+            {t('official.assessment.title')}
+          </Typography.Title>
+          {state.status === 'loading' ? (
+            <Spin size="small" aria-label={t('official.assessment.updating')} />
+          ) : null}
+        </Space>
+      }
+    >
+      <Alert
+        type="info"
+        showIcon
+        className="rc-gap"
+        title={t('official.assessment.preliminary')}
+        description={t('official.assessment.preliminaryBody')}
+      />
+      <div aria-live="polite" data-testid="assessment">
+        {state.status === 'error' ? (
+          <div className="rc-gap">
+            <ErrorAlert error={state.error} title={t('official.assessment.failed')} />
+          </div>
+        ) : null}
+        {evaluation === null ? (
+          state.status === 'idle' ? (
+            <Empty description={t('official.assessment.idle')} />
+          ) : state.status === 'loading' ? (
+            <Spin />
+          ) : null
+        ) : (
+          <>
+            <Typography.Title level={3} className="rc-apply-h3">
+              {t('official.assessment.outcome')}
+            </Typography.Title>
+            {evaluation.outcome === 'undetermined' ? (
+              <div data-testid="assessment-outcome" data-outcome="undetermined">
+                <Typography.Paragraph>
+                  <Tag color="default" className="rc-apply-outcome">
+                    {t('official.assessment.undetermined')}
+                  </Tag>
+                </Typography.Paragraph>
+                <Typography.Paragraph>
+                  {t('official.assessment.possible')}{' '}
+                  {evaluation.possibleOutcomes.map((o) => (
+                    <Tag key={o}>{pick(outcomes.get(o) ?? { zh: o, en: o }, lang)}</Tag>
+                  ))}
+                </Typography.Paragraph>
+              </div>
+            ) : (
+              <div data-testid="assessment-outcome" data-outcome={evaluation.outcome}>
+                <Typography.Paragraph>
+                  <Tag color="blue" className="rc-apply-outcome">
+                    {pick(evaluation.label, lang)}
+                  </Tag>
+                </Typography.Paragraph>
+              </div>
+            )}
+
+            <Typography.Title level={3} className="rc-apply-h3">
+              {t('official.assessment.reasons')}
+            </Typography.Title>
+            {evaluation.reasons.length === 0 ? (
+              <Typography.Paragraph type="secondary">
+                {t('official.assessment.noReasons')}
+              </Typography.Paragraph>
+            ) : (
+              <List
+                data-testid="assessment-reasons"
+                size="small"
+                dataSource={[...evaluation.reasons]}
+                renderItem={(r) => (
+                  <List.Item key={r.rule}>
+                    <div>
+                      <Typography.Text strong>{pick(r.title, lang)}</Typography.Text>
+                      <Clauses clauses={r.clauses} />
+                    </div>
+                  </List.Item>
+                )}
+              />
+            )}
+
+            <Typography.Title level={3} className="rc-apply-h3">
+              {t('official.assessment.missing', { count: asked.length })}
+            </Typography.Title>
+            <div data-testid="assessment-missing" data-count={asked.length}>
+              {asked.length === 0 ? (
+                <Typography.Paragraph type="secondary">
+                  {t('official.assessment.noMissing')}
+                </Typography.Paragraph>
+              ) : (
+                <>
+                  <Typography.Paragraph type="secondary">
+                    {t('official.assessment.missingHelp')}
+                  </Typography.Paragraph>
+                  <ul className="rc-apply-missing">
+                    {asked.map((id) => (
+                      <li key={id}>
+                        <Button type="link" size="small" onClick={() => onJump(id)}>
+                          {pick(labels.get(id), lang)}
+                        </Button>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </div>
+
+            {whyNot.length > 0 ? (
+              <>
+                <Typography.Title level={3} className="rc-apply-h3">
+                  {t('official.assessment.whyNot')}
+                </Typography.Title>
+                <Collapse
+                  size="small"
+                  items={whyNot.map((w) => ({
+                    key: w.outcome,
+                    label: pick(w.label, lang),
+                    children: <FailureList failures={w.failed} />,
+                  }))}
+                />
+              </>
+            ) : null}
+
+            <Typography.Paragraph type="secondary" className="rc-gap-top">
+              {t('official.assessment.basis', {
+                pack: pick(evaluation.packTitle, lang),
+                version: evaluation.version,
+              })}{' '}
+              {pick(evaluation.time.note, lang)}
+            </Typography.Paragraph>
+            {evaluation.notice ? (
+              <Alert type="warning" showIcon title={pick(evaluation.notice, lang)} />
+            ) : null}
+          </>
+        )}
+      </div>
+    </Card>
+  );
+}
