@@ -108,6 +108,73 @@ export const CATALOGUE = {
     },
   },
   FORBIDDEN: { status: 403, message: { zh: '您无权进行此项操作。', en: 'You may not do this.' } },
+  ADMIN_ROLE_REQUIRED: {
+    status: 403,
+    message: {
+      zh: '只有系统管理员可以进行系统管理。',
+      en: 'Only an administrator may do this.',
+    },
+  },
+  ADMIN_OUT_OF_SCOPE: {
+    status: 403,
+    message: {
+      zh: '该辖区或单位不在您的管理范围内；只能在您负责的辖区及其下级授予角色或调整组织。',
+      en: 'That jurisdiction or unit is outside your administration; you can grant roles and change the organization only within your own jurisdiction and below.',
+    },
+  },
+  ADMIN_SELF: {
+    status: 409,
+    message: {
+      zh: '不能停用自己的账户或取消自己的管理员角色；请由另一名管理员操作。',
+      en: 'You cannot disable your own account or remove your own administrator role; ask another administrator.',
+    },
+  },
+  USER_NOT_FOUND: {
+    status: 404,
+    message: {
+      zh: '找不到该用户，或不在您的管理范围内。',
+      en: 'No such user, or not within your administration.',
+    },
+  },
+  USERNAME_TAKEN: {
+    status: 409,
+    message: { zh: '该用户名已被使用，请换一个。', en: 'This username is taken; choose another.' },
+  },
+  USER_GRANTS_REQUIRED: {
+    status: 422,
+    message: {
+      zh: '用户至少要有一个角色；要停止使用该账户，请停用它。',
+      en: 'A user needs at least one role; to stop an account being used, disable it.',
+    },
+  },
+  PASSWORD_WEAK: {
+    status: 422,
+    message: {
+      zh: '密码不符合密码规则。',
+      en: 'The password does not meet the password rules.',
+    },
+  },
+  ORG_NOT_FOUND: {
+    status: 404,
+    message: {
+      zh: '找不到该辖区或单位，或不在您的管理范围内。',
+      en: 'No such jurisdiction or unit, or not within your administration.',
+    },
+  },
+  CALENDAR_NOT_FOUND: {
+    status: 404,
+    message: {
+      zh: '没有该日历或该年份的数据（已提供 2025–2027 年）。',
+      en: 'No such calendar or year (2025–2027 are shipped).',
+    },
+  },
+  DASHBOARD_ROLE_REQUIRED: {
+    status: 403,
+    message: {
+      zh: '仪表盘供认定机构负责人、组织部门联络员、管理员、审计监督人员和政策管理员使用。',
+      en: 'The dashboard is for committee chairs, organization-department liaisons, administrators, auditors and policy administrators.',
+    },
+  },
   DOCUMENT_FONT_MISSING: {
     status: 503,
     message: {

@@ -334,6 +334,18 @@ export const idempotencyKeys = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.key] })],
 );
 
+/** migrations/0003_admin_events.sql: administrators' changes, append-only. */
+export const adminEvents = pgTable('admin_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  actorId: uuid('actor_id').notNull(),
+  action: text('action').notNull(),
+  targetKind: text('target_kind').notNull(),
+  targetId: text('target_id').notNull(),
+  scopePath: text('scope_path').notNull(),
+  at: ts('at').notNull(),
+  payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+});
+
 export const schema = {
   jurisdictions,
   units,
@@ -360,5 +372,6 @@ export const schema = {
   caseChallenges,
   readLog,
   idempotencyKeys,
+  adminEvents,
 };
 export type Schema = typeof schema;

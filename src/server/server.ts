@@ -19,9 +19,11 @@ import { authenticate } from './auth/authenticate.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { registerOpenApi } from './openapi.js';
 import { CASE_SCHEMA, CASE_SUMMARY_SCHEMA } from './presenters/case.js';
+import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { caseActionRoutes } from './routes/case-actions.js';
 import { caseRoutes } from './routes/cases.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { healthRoutes } from './routes/health.js';
 import { officialRoutes } from './routes/officials.js';
@@ -97,6 +99,8 @@ export async function buildServer(
       await api.register(caseActionRoutes, routeOpts);
       await api.register(evidenceRoutes, routeOpts);
       await api.register(policyRoutes, routeOpts);
+      await api.register(adminRoutes, routeOpts);
+      await api.register(dashboardRoutes, routeOpts);
       await api.register(officialRoutes, routeOpts);
       await api.register(recommendationRoutes, routeOpts);
       api.get(

@@ -1,0 +1,41 @@
+/**
+ * The administration audit trail (admin_events, append-only in the database): one row per change,
+ * written in the transaction that makes the change. Payloads say what changed and never carry a
+ * password or its hash.
+ */
+import type { Tx } from '../../store/index.js';
+import { adminEvents, type Schema } from '../tables.js';
+
+export type AdminAction =
+  | 'user.create'
+  | 'user.update'
+  | 'user.grants'
+  | 'user.password_reset'
+  | 'user.unlock'
+  | 'user.disable'
+  | 'user.enable'
+  | 'jurisdiction.rename'
+  | 'unit.create'
+  | 'unit.rename';
+
+export interface AdminEventInput {
+  readonly actorId: string;
+  readonly action: AdminAction;
+  readonly targetKind: 'user' | 'jurisdiction' | 'unit';
+  readonly targetId: string;
+  readonly scopePath: string;
+  readonly at: Date;
+  readonly payload?: Record<string, unknown>;
+}
+
+export async function recordAdminEvent(tx: Tx<Schema>, e: AdminEventInput): Promise<void> {
+  await tx.insert(adminEvents).values({
+    actorId: e.actorId,
+    action: e.action,
+    targetKind: e.targetKind,
+    targetId: e.targetId,
+    scopePath: e.scopePath,
+    at: e.at,
+    payload: e.payload ?? {},
+  });
+}

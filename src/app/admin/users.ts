@@ -1,0 +1,710 @@
+/**
+ * Administering user accounts inside an administrator's scope (scope.ts): the list and one user,
+ * creating a user with their grants, changing grants, name and language, resetting a password,
+ * unlocking after failed sign-ins, disabling and enabling. Every write runs in one transaction
+ * with its admin_events row; users outside the scope do not exist for the administrator (404).
+ * No answer carries a password hash: the presenters below pick the fields.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { ROLE_LABEL, ROLES, type Actor, type Role, type ScopeKind } from '../../domain/roles.js';
+import type { I18nText } from '../../policy/model.js';
+import type { Tx } from '../../store/index.js';
+import type { AppContext } from '../context.js';
+import { AppError, invalid } from '../errors.js';
+import { hashPassword } from '../org.js';
+import { escapeLike } from '../queries/case-list.js';
+import { relaxReadLogDurability } from '../read-log.js';
+import {
+  adminEvents,
+  jurisdictions,
+  officials,
+  readLog,
+  roleGrants,
+  sessions,
+  units,
+  users,
+  type Schema,
+} from '../tables.js';
+import { recordAdminEvent, type AdminAction } from './events.js';
+import { checkPassword } from './password.js';
+import { inScopes, requireAdmin, userInScopes } from './scope.js';
+
+export interface GrantInput {
+  readonly role: Role;
+  readonly scopeKind: ScopeKind;
+  /** A jurisdiction id, a unit id, or '' for self. */
+  readonly scopeId: string;
+}
+
+export interface AdminGrant {
+  readonly id: string;
+  readonly role: Role;
+  readonly roleLabel: I18nText;
+  readonly scopeKind: ScopeKind;
+  readonly scopeId: string;
+  /** The jurisdiction's or unit's name; null for self. */
+  readonly scopeName: I18nText | null;
+}
+
+export interface AdminUserAbilities {
+  readonly edit: boolean;
+  readonly resetPassword: boolean;
+  readonly unlock: boolean;
+  readonly disable: boolean;
+  readonly enable: boolean;
+}
+
+export interface AdminUser {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly locale: 'zh' | 'en';
+  readonly disabled: boolean;
+  /** Locked by failed sign-ins until this instant (null when not locked now). */
+  readonly lockedUntil: string | null;
+  readonly failedLogins: number;
+  readonly official: {
+    readonly id: string;
+    readonly name: string;
+    readonly unitName: I18nText;
+  } | null;
+  readonly grants: readonly AdminGrant[];
+  readonly createdAt: string;
+  readonly abilities: AdminUserAbilities;
+}
+
+export interface AdminEventView {
+  readonly id: number;
+  readonly action: string;
+  readonly actor: { readonly id: string; readonly name: string };
+  readonly at: string;
+  readonly payload: Record<string, unknown>;
+}
+
+export interface AdminUserDetail extends AdminUser {
+  /** The latest changes administrators made to this user, newest first (at most 20). */
+  readonly history: readonly AdminEventView[];
+}
+
+export interface ListUsersInput {
+  readonly q?: string;
+  readonly status?: 'active' | 'locked' | 'disabled';
+  readonly page?: number;
+  readonly pageSize?: number;
+}
+
+export interface UserPage {
+  readonly items: readonly AdminUser[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  locale: string;
+  disabled: boolean;
+  locked_until: Date | null;
+  failed_logins: number;
+  official_id: string | null;
+  official_name: string | null;
+  unit_name_zh: string | null;
+  unit_name_en: string | null;
+  created_at: Date;
+}
+
+const USER_COLUMNS = sql`u.id, u.username, u.display_name, u.locale, u.disabled, u.locked_until,
+  u.failed_logins, u.official_id, o.name AS official_name, un.name_zh AS unit_name_zh,
+  un.name_en AS unit_name_en, u.created_at`;
+const USER_FROM = sql`users u LEFT JOIN officials o ON o.id = u.official_id
+  LEFT JOIN units un ON un.id = o.unit_id`;
+
+/** Grants of the users, with their scopes' names. */
+async function grantsOf(tx: Tx<Schema>, userIds: readonly string[]) {
+  const byUser = new Map<string, AdminGrant[]>();
+  if (userIds.length === 0) return byUser;
+  const rows = await tx
+    .select()
+    .from(roleGrants)
+    .where(inArray(roleGrants.userId, [...userIds]));
+  const jIds = rows.filter((g) => g.scopeKind === 'jurisdiction').map((g) => g.scopeId);
+  const uIds = rows.filter((g) => g.scopeKind === 'unit').map((g) => g.scopeId);
+  const names = new Map<string, I18nText>();
+  if (jIds.length > 0) {
+    for (const j of await tx
+      .select({ id: jurisdictions.id, zh: jurisdictions.nameZh, en: jurisdictions.nameEn })
+      .from(jurisdictions)
+      .where(inArray(jurisdictions.id, jIds))) {
+      names.set(`jurisdiction:${j.id}`, { zh: j.zh, en: j.en });
+    }
+  }
+  if (uIds.length > 0) {
+    for (const u of await tx
+      .select({ id: units.id, zh: units.nameZh, en: units.nameEn })
+      .from(units)
+      .where(inArray(units.id, uIds))) {
+      names.set(`unit:${u.id}`, { zh: u.zh, en: u.en });
+    }
+  }
+  const order = (r: string) => ROLES.indexOf(r as Role);
+  rows.sort((a, b) => order(a.role) - order(b.role) || a.scopeId.localeCompare(b.scopeId));
+  for (const g of rows) {
+    const list = byUser.get(g.userId) ?? [];
+    list.push({
+      id: g.id,
+      role: g.role as Role,
+      roleLabel: ROLE_LABEL[g.role as Role] ?? { zh: g.role, en: g.role },
+      scopeKind: g.scopeKind as ScopeKind,
+      scopeId: g.scopeId,
+      scopeName: g.scopeKind === 'self' ? null : (names.get(`${g.scopeKind}:${g.scopeId}`) ?? null),
+    });
+    byUser.set(g.userId, list);
+  }
+  return byUser;
+}
+
+function present(actor: Actor, r: UserRow, grants: readonly AdminGrant[], now: Date): AdminUser {
+  const locked = r.locked_until !== null && r.locked_until.getTime() > now.getTime();
+  const self = r.id === actor.userId;
+  return {
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    locale: r.locale === 'en' ? 'en' : 'zh',
+    disabled: r.disabled,
+    lockedUntil: locked ? r.locked_until!.toISOString() : null,
+    failedLogins: r.failed_logins,
+    official:
+      r.official_id === null
+        ? null
+        : {
+            id: r.official_id,
+            name: r.official_name ?? '',
+            unitName: { zh: r.unit_name_zh ?? '', en: r.unit_name_en ?? '' },
+          },
+    grants,
+    createdAt: r.created_at.toISOString(),
+    abilities: {
+      edit: true,
+      resetPassword: !r.disabled,
+      unlock: locked,
+      disable: !r.disabled && !self,
+      enable: r.disabled,
+    },
+  };
+}
+
+function pageNumber(value: unknown, field: string, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
+    throw invalid(field, `应为 1 到 ${max} 之间的整数。`, `use a whole number from 1 to ${max}.`);
+  }
+  return value;
+}
+
+async function logRead(tx: Tx<Schema>, ctx: AppContext, actor: Actor, what: string) {
+  await tx.insert(readLog).values({
+    userId: actor.userId,
+    caseId: null,
+    jurisdictionId: null,
+    what,
+    at: ctx.now(),
+  });
+}
+
+export async function listUsers(
+  ctx: AppContext,
+  actor: Actor,
+  input: ListUsersInput = {},
+): Promise<UserPage> {
+  const scopes = requireAdmin(actor);
+  const page = pageNumber(input.page, 'page', 1, 1_000_000);
+  const pageSize = pageNumber(input.pageSize, 'pageSize', 20, 100);
+  const q = (input.q ?? '').trim();
+  if (q.length > 100)
+    throw invalid('q', '搜索词不能超过 100 个字符。', 'use at most 100 characters.');
+  const now = ctx.now();
+  const where: SQL[] = [userInScopes(scopes)];
+  if (q !== '') {
+    const p = `%${escapeLike(q)}%`;
+    where.push(sql`(u.username ILIKE ${p} OR u.display_name ILIKE ${p} OR o.name ILIKE ${p})`);
+  }
+  if (input.status === 'disabled') where.push(sql`u.disabled`);
+  if (input.status === 'active') {
+    where.push(sql`NOT u.disabled AND (u.locked_until IS NULL OR u.locked_until <= ${now})`);
+  }
+  if (input.status === 'locked') where.push(sql`u.locked_until > ${now}`);
+  const condition = sql.join(where, sql` AND `);
+
+  return ctx.store.tx(async (tx, raw) => {
+    await relaxReadLogDurability(tx);
+    const totalRows = await raw.query<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM ${USER_FROM} WHERE ${condition}`,
+    );
+    const rows = await raw.query<UserRow>(
+      sql`SELECT ${USER_COLUMNS} FROM ${USER_FROM} WHERE ${condition}
+          ORDER BY u.username LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+    );
+    const grants = await grantsOf(
+      tx,
+      rows.rows.map((r) => r.id),
+    );
+    await logRead(tx, ctx, actor, 'admin.users');
+    return {
+      items: rows.rows.map((r) => present(actor, r, grants.get(r.id) ?? [], now)),
+      total: Number(totalRows.rows[0]?.n ?? 0),
+      page,
+      pageSize,
+    };
+  });
+}
+
+/** Loads a user inside the scopes (locking the row for a write), or 404s. */
+async function loadInScope(
+  raw: { query: <T>(q: SQL) => Promise<{ rows: T[] }> },
+  scopes: readonly string[],
+  userId: string,
+  forUpdate: boolean,
+): Promise<UserRow> {
+  const lock = forUpdate ? sql` FOR UPDATE OF u` : sql``;
+  const r = await raw.query<UserRow>(
+    sql`SELECT ${USER_COLUMNS} FROM ${USER_FROM}
+        WHERE u.id = ${userId} AND ${userInScopes(scopes)}${lock}`,
+  );
+  const row = r.rows[0];
+  if (!row) throw new AppError('USER_NOT_FOUND', { userId });
+  return row;
+}
+
+export async function getUser(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+): Promise<AdminUserDetail> {
+  const scopes = requireAdmin(actor);
+  return ctx.store.tx(async (tx, raw) => {
+    await relaxReadLogDurability(tx);
+    const row = await loadInScope(raw, scopes, userId, false);
+    const grants = await grantsOf(tx, [row.id]);
+    const events = await tx
+      .select({
+        id: adminEvents.id,
+        action: adminEvents.action,
+        actorId: adminEvents.actorId,
+        actorName: users.displayName,
+        at: adminEvents.at,
+        payload: adminEvents.payload,
+      })
+      .from(adminEvents)
+      .innerJoin(users, eq(users.id, adminEvents.actorId))
+      .where(and(eq(adminEvents.targetKind, 'user'), eq(adminEvents.targetId, row.id)))
+      .orderBy(desc(adminEvents.at), desc(adminEvents.id))
+      .limit(20);
+    await logRead(tx, ctx, actor, 'admin.user');
+    return {
+      ...present(actor, row, grants.get(row.id) ?? [], ctx.now()),
+      history: events.map((e) => ({
+        id: e.id,
+        action: e.action,
+        actor: { id: e.actorId, name: e.actorName },
+        at: e.at.toISOString(),
+        payload: e.payload,
+      })),
+    };
+  });
+}
+
+interface ResolvedGrant {
+  readonly role: Role;
+  readonly scopeKind: ScopeKind;
+  readonly scopeId: string;
+  readonly scopePath: string;
+}
+
+/**
+ * Checks and resolves grants: known roles; `official` exactly over `self`, which needs a linked
+ * official; every other scope a jurisdiction or unit inside the administrator's scopes.
+ */
+async function resolveGrants(
+  tx: Tx<Schema>,
+  scopes: readonly string[],
+  grants: readonly GrantInput[],
+  officialId: string | null,
+): Promise<ResolvedGrant[]> {
+  if (grants.length === 0) throw new AppError('USER_GRANTS_REQUIRED', { field: 'grants' });
+  const out: ResolvedGrant[] = [];
+  const seen = new Set<string>();
+  for (const [i, g] of grants.entries()) {
+    const field = `grants[${i}]`;
+    if (!(ROLES as readonly string[]).includes(g.role)) {
+      throw invalid(`${field}.role`, `没有角色“${g.role}”。`, `no role '${g.role}'.`);
+    }
+    if ((g.role === 'official') !== (g.scopeKind === 'self')) {
+      throw invalid(
+        `${field}.scopeKind`,
+        '“干部（申请人）”角色只能授予本人范围，其他角色须授予辖区或单位。',
+        "the 'official' role is held over oneself only; every other role over a jurisdiction or unit.",
+      );
+    }
+    const key = `${g.role}|${g.scopeKind}|${g.scopeKind === 'self' ? '' : g.scopeId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (g.scopeKind === 'self') {
+      if (officialId === null) {
+        throw invalid(
+          `${field}.role`,
+          '“干部（申请人）”角色需要先关联一名干部。',
+          "the 'official' role needs the account to be linked to an official.",
+        );
+      }
+      out.push({ role: g.role, scopeKind: 'self', scopeId: '', scopePath: '' });
+      continue;
+    }
+    const [found] =
+      g.scopeKind === 'jurisdiction'
+        ? await tx
+            .select({ path: jurisdictions.path })
+            .from(jurisdictions)
+            .where(eq(jurisdictions.id, g.scopeId))
+        : /^[0-9a-f-]{36}$/i.test(g.scopeId)
+          ? await tx.select({ path: units.path }).from(units).where(eq(units.id, g.scopeId))
+          : [];
+    if (!found) throw new AppError('ORG_NOT_FOUND', { field: `${field}.scopeId` });
+    if (!inScopes(scopes, found.path)) {
+      throw new AppError('ADMIN_OUT_OF_SCOPE', { field: `${field}.scopeId` });
+    }
+    out.push({ role: g.role, scopeKind: g.scopeKind, scopeId: g.scopeId, scopePath: found.path });
+  }
+  return out;
+}
+
+/** The official to link: inside the scopes and not yet linked to another account. */
+async function checkOfficial(
+  tx: Tx<Schema>,
+  scopes: readonly string[],
+  officialId: string,
+  exceptUserId?: string,
+): Promise<void> {
+  const [o] = await tx
+    .select({ path: units.path })
+    .from(officials)
+    .innerJoin(units, eq(units.id, officials.unitId))
+    .where(eq(officials.id, officialId));
+  if (!o || !inScopes(scopes, o.path)) {
+    throw new AppError('ORG_NOT_FOUND', { field: 'officialId' });
+  }
+  const linked = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.officialId, officialId));
+  if (linked.some((u) => u.id !== exceptUserId)) {
+    throw invalid(
+      'officialId',
+      '该干部已有账户；一名干部只能关联一个账户。',
+      'this official already has an account; an official is linked to one account only.',
+    );
+  }
+}
+
+/** The scope path an event about a user is filed under: their first placed grant. */
+function eventScope(grants: readonly ResolvedGrant[]): string {
+  return grants.find((g) => g.scopePath !== '')?.scopePath ?? '';
+}
+
+const grantPayload = (grants: readonly ResolvedGrant[]) =>
+  grants.map((g) => ({ role: g.role, scopeKind: g.scopeKind, scopeId: g.scopeId }));
+
+export interface CreateUserInput {
+  readonly username: string;
+  readonly displayName: string;
+  readonly locale?: 'zh' | 'en';
+  readonly password: string;
+  readonly officialId?: string | null;
+  readonly grants: readonly GrantInput[];
+}
+
+export async function createUserAsAdmin(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreateUserInput,
+): Promise<AdminUserDetail> {
+  const scopes = requireAdmin(actor);
+  const username = input.username.trim();
+  if (!/^[A-Za-z0-9_.-]{2,64}$/.test(username)) {
+    throw invalid(
+      'username',
+      '用户名为 2–64 个字母、数字或 _ . -。',
+      'use 2–64 letters, digits or _ . -.',
+    );
+  }
+  const displayName = input.displayName.trim();
+  if (displayName === '') throw invalid('displayName', '请填写姓名。', 'enter a name.');
+  checkPassword(input.password, username);
+  // argon2 outside the transaction: it is slow on purpose.
+  const passwordHash = await hashPassword(input.password);
+  const officialId = input.officialId ?? null;
+  const id = await ctx.store.tx(async (tx) => {
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.username}) = lower(${username})`);
+    if (taken) throw new AppError('USERNAME_TAKEN', { field: 'username' });
+    if (officialId !== null) await checkOfficial(tx, scopes, officialId);
+    const grants = await resolveGrants(tx, scopes, input.grants, officialId);
+    const userId = randomUUID();
+    await tx.insert(users).values({
+      id: userId,
+      username,
+      displayName,
+      passwordHash,
+      officialId,
+      locale: input.locale ?? 'zh',
+      failedLogins: 0,
+      disabled: false,
+    });
+    for (const g of grants) await tx.insert(roleGrants).values({ id: randomUUID(), userId, ...g });
+    await recordAdminEvent(tx, {
+      actorId: actor.userId,
+      action: 'user.create',
+      targetKind: 'user',
+      targetId: userId,
+      scopePath: eventScope(grants),
+      at: ctx.now(),
+      payload: { username, displayName, officialId, grants: grantPayload(grants) },
+    });
+    return userId;
+  });
+  return getUser(ctx, actor, id);
+}
+
+/** Runs a write on one user in scope: loads and locks them, then `fn`, then re-reads. */
+async function writeUser(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+  fn: (tx: Tx<Schema>, row: UserRow, scopes: readonly string[]) => Promise<void>,
+): Promise<AdminUserDetail> {
+  const scopes = requireAdmin(actor);
+  await ctx.store.tx(async (tx, raw) => {
+    const row = await loadInScope(raw, scopes, userId, true);
+    await fn(tx, row, scopes);
+  });
+  return getUser(ctx, actor, userId);
+}
+
+async function placedScope(tx: Tx<Schema>, userId: string): Promise<string> {
+  const [g] = await tx
+    .select({ path: roleGrants.scopePath })
+    .from(roleGrants)
+    .where(and(eq(roleGrants.userId, userId), sql`${roleGrants.scopePath} <> ''`))
+    .limit(1);
+  return g?.path ?? '';
+}
+
+async function event(
+  tx: Tx<Schema>,
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+  action: AdminAction,
+  payload: Record<string, unknown> = {},
+) {
+  await recordAdminEvent(tx, {
+    actorId: actor.userId,
+    action,
+    targetKind: 'user',
+    targetId: userId,
+    scopePath: await placedScope(tx, userId),
+    at: ctx.now(),
+    payload,
+  });
+}
+
+export interface UpdateUserInput {
+  readonly displayName?: string;
+  readonly locale?: 'zh' | 'en';
+}
+
+export async function updateUser(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+  input: UpdateUserInput,
+): Promise<AdminUserDetail> {
+  return writeUser(ctx, actor, userId, async (tx, row) => {
+    const changes: { displayName?: string; locale?: 'zh' | 'en' } = {};
+    if (input.displayName !== undefined) {
+      const name = input.displayName.trim();
+      if (name === '') throw invalid('displayName', '请填写姓名。', 'enter a name.');
+      if (name !== row.display_name) changes.displayName = name;
+    }
+    if (input.locale !== undefined && input.locale !== row.locale) changes.locale = input.locale;
+    if (Object.keys(changes).length === 0) return;
+    await tx.update(users).set(changes).where(eq(users.id, userId));
+    await event(tx, ctx, actor, userId, 'user.update', changes);
+  });
+}
+
+/** Replaces the user's grants. An administrator cannot take their own admin role away. */
+export async function setGrants(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+  grants: readonly GrantInput[],
+): Promise<AdminUserDetail> {
+  return writeUser(ctx, actor, userId, async (tx, row, scopes) => {
+    const resolved = await resolveGrants(tx, scopes, grants, row.official_id);
+    if (userId === actor.userId) {
+      const kept = (g: { role: string; scopeKind: string; scopeId: string }) =>
+        resolved.some(
+          (r) => r.role === g.role && r.scopeKind === g.scopeKind && r.scopeId === g.scopeId,
+        );
+      if (actor.grants.some((g) => g.role === 'admin' && !kept(g))) {
+        throw new AppError('ADMIN_SELF', { field: 'grants' });
+      }
+    }
+    const before = await tx
+      .select({
+        role: roleGrants.role,
+        scopeKind: roleGrants.scopeKind,
+        scopeId: roleGrants.scopeId,
+      })
+      .from(roleGrants)
+      .where(eq(roleGrants.userId, userId));
+    await tx.delete(roleGrants).where(eq(roleGrants.userId, userId));
+    for (const g of resolved)
+      await tx.insert(roleGrants).values({ id: randomUUID(), userId, ...g });
+    await event(tx, ctx, actor, userId, 'user.grants', {
+      before,
+      after: grantPayload(resolved),
+    });
+  });
+}
+
+/**
+ * Sets a new password: the rules are checked, the lock and the failure count cleared, and every
+ * open session of the user ended (whoever knew the old password is signed out).
+ */
+export async function resetPassword(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+  password: string,
+): Promise<AdminUserDetail> {
+  const scopes = requireAdmin(actor);
+  // The rules need the username: read it (in scope) first, hash outside the write.
+  const row = await ctx.store.tx((_tx, raw) => loadInScope(raw, scopes, userId, false), {
+    readOnly: true,
+  });
+  if (row.disabled) {
+    throw new AppError(
+      'VALIDATION',
+      { field: 'password' },
+      {
+        zh: '该账户已停用；请先启用再重置密码。',
+        en: 'The account is disabled; enable it before resetting its password.',
+      },
+    );
+  }
+  checkPassword(password, row.username);
+  const passwordHash = await hashPassword(password);
+  return writeUser(ctx, actor, userId, async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, failedLogins: 0, lockedUntil: null })
+      .where(eq(users.id, userId));
+    await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await event(tx, ctx, actor, userId, 'user.password_reset');
+  });
+}
+
+export async function unlockUser(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+): Promise<AdminUserDetail> {
+  return writeUser(ctx, actor, userId, async (tx, row) => {
+    const wasLocked = row.locked_until !== null && row.locked_until.getTime() > ctx.now().getTime();
+    if (!wasLocked && row.failed_logins === 0) return;
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
+    await event(tx, ctx, actor, userId, 'user.unlock', { wasLocked });
+  });
+}
+
+/** Disables (ending the user's sessions) or enables an account; never one's own. */
+export async function setDisabled(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+  disabled: boolean,
+): Promise<AdminUserDetail> {
+  return writeUser(ctx, actor, userId, async (tx, row) => {
+    if (disabled && userId === actor.userId) throw new AppError('ADMIN_SELF');
+    if (row.disabled === disabled) return;
+    await tx.update(users).set({ disabled }).where(eq(users.id, userId));
+    if (disabled) await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await event(tx, ctx, actor, userId, disabled ? 'user.disable' : 'user.enable');
+  });
+}
+
+export interface OfficialOption {
+  readonly id: string;
+  readonly name: string;
+  readonly position: I18nText;
+  readonly unitName: I18nText;
+  /** The account already linked to the official, if any. */
+  readonly linkedUsername: string | null;
+}
+
+/** Officials inside the scopes whose name matches, for linking an account (at most 20). */
+export async function searchOfficials(
+  ctx: AppContext,
+  actor: Actor,
+  q: string,
+): Promise<{ items: OfficialOption[] }> {
+  const scopes = requireAdmin(actor);
+  const term = q.trim();
+  if (term.length > 100)
+    throw invalid('q', '搜索词不能超过 100 个字符。', 'use at most 100 characters.');
+  return ctx.store.tx(async (tx) => {
+    await relaxReadLogDurability(tx);
+    const inScope = sql.join(
+      scopes.map((s) => sql`${units.path} LIKE ${`${escapeLike(s)}%`}`),
+      sql` OR `,
+    );
+    const rows = await tx
+      .select({
+        id: officials.id,
+        name: officials.name,
+        positionZh: officials.positionZh,
+        positionEn: officials.positionEn,
+        unitZh: units.nameZh,
+        unitEn: units.nameEn,
+        linkedUsername: users.username,
+      })
+      .from(officials)
+      .innerJoin(units, eq(units.id, officials.unitId))
+      .leftJoin(users, eq(users.officialId, officials.id))
+      .where(
+        and(
+          sql`(${inScope})`,
+          term === '' ? undefined : sql`${officials.name} ILIKE ${`%${escapeLike(term)}%`}`,
+        ),
+      )
+      .orderBy(officials.name)
+      .limit(20);
+    await logRead(tx, ctx, actor, 'admin.officials');
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        position: { zh: r.positionZh, en: r.positionEn },
+        unitName: { zh: r.unitZh, en: r.unitEn },
+        linkedUsername: r.linkedUsername,
+      })),
+    };
+  });
+}
