@@ -11,6 +11,8 @@ import type {
   Rule,
 } from '../../policy/model.js';
 import type { EffectivePolicy } from '../../policy/resolve.js';
+import type { Diagnostic } from '../../policy/errors.js';
+import type { LintReport } from '../../policy/lint.js';
 
 function presentVersion(v: PackVersion) {
   return {
@@ -134,5 +136,28 @@ export function presentEffective(eff: EffectivePolicy) {
     })),
     decision: eff.decision.map(presentEntry),
     procedure: eff.procedure,
+  };
+}
+
+/**
+ * Where a diagnostic points: the pack file by its last two path segments (`x-new-area/pack.yaml`,
+ * never the server's folders), the line and column, and the path inside the file.
+ */
+function presentLoc(at: Diagnostic['at']) {
+  if (!at) return null;
+  const file = at.file.split(/[\\/]/).filter(Boolean).slice(-2).join('/');
+  return { file, line: at.line, col: at.col, path: [...at.path] };
+}
+
+export function presentDiagnostic(d: Diagnostic) {
+  return { severity: d.severity, code: d.code, message: d.message, at: presentLoc(d.at) };
+}
+
+export function presentLint(r: LintReport) {
+  return {
+    pack: r.pack,
+    errors: r.errors,
+    warnings: r.warnings,
+    diagnostics: r.diagnostics.map(presentDiagnostic),
   };
 }

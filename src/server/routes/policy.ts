@@ -1,13 +1,15 @@
 /**
  * The policy packs and the live preliminary assessment, for any signed-in user:
- * GET /api/policy/packs, GET /api/policy/packs/:id, POST /api/policy/evaluate.
+ * GET /api/policy/packs, GET /api/policy/packs/:id, GET /api/policy/packs/:id/lint,
+ * POST /api/policy/evaluate.
  */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
 import { today } from '../../app/context.js';
 import { AppError, invalid } from '../../app/errors.js';
-import type { Facts } from '../../policy/model.js';
-import { presentEffective, presentPackSummary } from '../presenters/policy.js';
+import { lintPack, type LintReport } from '../../policy/lint.js';
+import type { Facts, Pack } from '../../policy/model.js';
+import { presentEffective, presentLint, presentPackSummary } from '../presenters/policy.js';
 import { DATE, FACTS, I18N_TEXT, object, responses } from '../schemas.js';
 
 const PACK_ID = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' } as const;
@@ -39,9 +41,47 @@ const PACK_SUMMARY = {
   },
 } as const;
 
+const LINT_REPORT = {
+  type: 'object',
+  properties: {
+    pack: { type: 'string' },
+    errors: { type: 'integer' },
+    warnings: { type: 'integer' },
+    diagnostics: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          severity: { type: 'string', enum: ['error', 'warning'] },
+          code: { type: 'string', description: 'Stable code, e.g. LINT_RULE_NEVER_APPLIES.' },
+          message: I18N_TEXT,
+          at: {
+            type: ['object', 'null'],
+            description: 'The pack file (last two path segments), line, column and path in it.',
+            properties: {
+              file: { type: 'string' },
+              line: { type: 'integer' },
+              col: { type: 'integer' },
+              path: { type: 'array', items: { type: ['string', 'integer'] } },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+/** Packs are loaded once and never change while the server runs: each is linted once. */
+const lintCache = new WeakMap<Pack, LintReport>();
+
 export async function policyRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
   const { ctx } = opts;
   const packs = ctx.engine.packs;
+  const lintOf = (p: Pack): LintReport => {
+    let r = lintCache.get(p);
+    if (!r) lintCache.set(p, (r = lintPack(packs, p)));
+    return r;
+  };
 
   app.get(
     '/policy/packs',
@@ -109,6 +149,24 @@ export async function policyRoutes(app: FastifyInstance, opts: { ctx: AppContext
           : ctx.engine.version(p.id, latest!.id, req.query.at);
       }
       return { pack: presentPackSummary(p), effective: presentEffective(compiled.eff) };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/policy/packs/:id/lint',
+    {
+      schema: {
+        tags: ['policy'],
+        summary: '政策包检查 · Lint a policy pack',
+        description:
+          'What the linter finds in a pack (every version): rules that can never apply, contradictory conditions, decision entries that never decide, fact combinations with no outcome, a local pack tolerating what its parent excludes, overlapping or gapped windows, rules without a clause. Each finding has a severity, a stable code, a message in zh and en, and where it is.',
+        params: object({ id: PACK_ID }, ['id']),
+        response: responses({ 200: { type: 'object', properties: { lint: LINT_REPORT } } }),
+      },
+    },
+    async (req) => {
+      if (!packs.has(req.params.id)) throw new AppError('NOT_FOUND', { packId: req.params.id });
+      return { lint: presentLint(lintOf(packs.get(req.params.id))) };
     },
   );
 

@@ -1,0 +1,132 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { schema, type Schema } from '../app/tables.js';
+import { EXEMPTED_FACTS } from '../app/testing/steps.js';
+import { diag } from '../policy/errors.js';
+import { describeStores } from '../store/testing/harness.js';
+import { presentLint } from './presenters/policy.js';
+import { buildHttpWorld, signIn, type HttpWorld } from './testing/http.js';
+
+describe('lint findings as the API shows them', () => {
+  it('keeps severity, code, message and place, but not the server’s folders', () => {
+    const at = {
+      file: '/srv/rongcuo/packs/x-new-area/pack.yaml',
+      line: 12,
+      col: 5,
+      path: ['versions', 0, 'rules', 3],
+    };
+    const shown = presentLint({
+      pack: 'x-new-area',
+      errors: 1,
+      warnings: 1,
+      diagnostics: [
+        diag('LINT_RULE_NEVER_APPLIES', 'error', '规则永不适用。', 'the rule never applies.', at),
+        diag('LINT_WINDOW_GAP', 'warning', '版本之间有空档。', 'a gap between versions.'),
+      ],
+    });
+    expect(shown).toEqual({
+      pack: 'x-new-area',
+      errors: 1,
+      warnings: 1,
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'LINT_RULE_NEVER_APPLIES',
+          message: { zh: '规则永不适用。', en: 'the rule never applies.' },
+          at: { file: 'x-new-area/pack.yaml', line: 12, col: 5, path: ['versions', 0, 'rules', 3] },
+        },
+        {
+          severity: 'warning',
+          code: 'LINT_WINDOW_GAP',
+          message: { zh: '版本之间有空档。', en: 'a gap between versions.' },
+          at: null,
+        },
+      ],
+    });
+    expect(JSON.stringify(shown)).not.toContain('/srv');
+  });
+});
+
+describeStores<Schema>(
+  'the policy packs over HTTP',
+  (getStore) => {
+    let w: HttpWorld;
+    beforeAll(async () => {
+      w = await buildHttpWorld(getStore());
+    });
+
+    it('lists the packs with their versions, and shows one version in full', async () => {
+      const c = await signIn(w, 'policyAdmin');
+      const list = await c.get('/api/policy/packs');
+      expect(list.statusCode).toBe(200);
+      const x = (list.json().packs as { id: string }[]).find((p) => p.id === 'x-new-area');
+      expect(x).toMatchObject({
+        extends: 'cn-national',
+        status: 'published',
+        versions: [
+          { id: '2020-01', from: '2020-01-01', to: '2022-12-31' },
+          { id: '2023-01', from: '2023-01-01', to: null, amends: '2020-01' },
+        ],
+      });
+      const old = await c.get('/api/policy/packs/x-new-area?version=2020-01');
+      expect(old.statusCode).toBe(200);
+      expect(old.json().effective.version.id).toBe('2020-01');
+      const rules = old.json().effective.rules as { id: string; clauses: string[] }[];
+      expect(rules.find((r) => r.id === 'n-fraudulent-records')?.clauses).toEqual(['x20-art7']);
+      const anonymous = await w.app.inject({ method: 'GET', url: '/api/policy/packs' });
+      expect(anonymous.statusCode).toBe(401);
+    });
+
+    it('lints a pack: the shipped sample is clean; an unknown pack is 404', async () => {
+      const c = await signIn(w, 'chair');
+      const res = await c.get('/api/policy/packs/x-new-area/lint');
+      expect(res.statusCode).toBe(200);
+      expect(res.json().lint).toEqual({
+        pack: 'x-new-area',
+        errors: 0,
+        warnings: 0,
+        diagnostics: [],
+      });
+      const again = await c.get('/api/policy/packs/x-new-area/lint');
+      expect(again.json()).toEqual(res.json());
+      const missing = await c.get('/api/policy/packs/no-such-pack/lint');
+      expect(missing.statusCode).toBe(404);
+      expect(missing.json().error.code).toBe('NOT_FOUND');
+      const bad = await c.get('/api/policy/packs/NOT_AN_ID/lint');
+      expect(bad.statusCode).toBe(400);
+      const anonymous = await w.app.inject({
+        method: 'GET',
+        url: '/api/policy/packs/x-new-area/lint',
+      });
+      expect(anonymous.statusCode).toBe(401);
+    });
+
+    it('evaluates a scenario: exempted with its clauses, or excluded by the negative list', async () => {
+      const c = await signIn(w, 'policyAdmin');
+      const ok = await c.post('/api/policy/evaluate', {
+        packId: 'x-new-area',
+        facts: EXEMPTED_FACTS,
+        at: '2024-11-05',
+      });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.json().evaluation).toMatchObject({ outcome: 'exempted', version: '2023-01' });
+      const fraud = await c.post('/api/policy/evaluate', {
+        packId: 'x-new-area',
+        facts: { ...EXEMPTED_FACTS, fraudulentRecords: true },
+        at: '2024-11-05',
+      });
+      const ev = fraud.json().evaluation as {
+        outcome: string;
+        reasons: { rule: string; kind: string; clauses: { id: string }[] }[];
+      };
+      expect(ev.outcome).toBe('not_tolerated');
+      expect(ev.reasons).toEqual([
+        expect.objectContaining({
+          rule: 'n-fraudulent-records',
+          kind: 'exclusion',
+          clauses: [expect.objectContaining({ id: 'x20-art7' })],
+        }),
+      ]);
+    });
+  },
+  { open: { schema } },
+);
