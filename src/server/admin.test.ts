@@ -266,6 +266,23 @@ describeStores<Schema>('administration over HTTP', (getStore) => {
     expect(me2.user.roles.sort()).toEqual(['committee_member', 'investigator']);
   });
 
+  it('describes the administration and dashboard routes in the API description', async () => {
+    const doc = (await w.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const p of [
+      '/api/admin/users',
+      '/api/admin/users/{id}/grants',
+      '/api/admin/users/{id}/password',
+      '/api/admin/users/{id}/unlock',
+      '/api/admin/organization',
+      '/api/admin/calendars/{id}/{year}',
+      '/api/dashboard',
+    ]) {
+      expect(Object.keys(doc.paths), p).toContain(p);
+    }
+    const create = doc.paths['/api/admin/users'].post;
+    expect(create.requestBody.content['application/json'].schema.additionalProperties).toBe(false);
+  });
+
   it('keeps the admin trail append-only', async () => {
     const store = getStore();
     const r = await store.query<{ n: number }>('SELECT count(*)::int AS n FROM admin_events');
