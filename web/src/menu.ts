@@ -35,6 +35,22 @@ export const MENU: readonly MenuEntry[] = [
       ['unit_party', 'official.menu.apply'],
     ],
   },
+  {
+    key: 'dashboard',
+    path: '/dashboard',
+    labels: [
+      ['committee_chair', 'dashboard.menu'],
+      ['org_liaison', 'dashboard.menu'],
+      ['admin', 'dashboard.menu'],
+      ['auditor', 'dashboard.menu'],
+      ['policy_admin', 'dashboard.menu'],
+    ],
+  },
+  {
+    key: 'admin',
+    path: '/admin',
+    labels: [['admin', 'admin.menu']],
+  },
 ];
 
 /** The entries a user with `roles` sees, with the label key for them. */

@@ -240,3 +240,157 @@ export interface PanelCandidate {
   readonly name: string;
   readonly canChair: boolean;
 }
+
+/** Administration (GET /api/admin/*, src/server/routes/admin.ts). */
+export interface AdminGrant {
+  readonly id: string;
+  readonly role: string;
+  readonly roleLabel: I18nText;
+  readonly scopeKind: 'jurisdiction' | 'unit' | 'self';
+  readonly scopeId: string;
+  readonly scopeName: I18nText | null;
+}
+
+export interface AdminUser {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly locale: 'zh' | 'en';
+  readonly disabled: boolean;
+  readonly lockedUntil: string | null;
+  readonly failedLogins: number;
+  readonly official: {
+    readonly id: string;
+    readonly name: string;
+    readonly unitName: I18nText;
+  } | null;
+  readonly grants: readonly AdminGrant[];
+  readonly createdAt: string;
+  readonly abilities: {
+    readonly edit: boolean;
+    readonly resetPassword: boolean;
+    readonly unlock: boolean;
+    readonly disable: boolean;
+    readonly enable: boolean;
+  };
+}
+
+export interface AdminUserDetail extends AdminUser {
+  readonly history: readonly {
+    readonly id: number;
+    readonly action: string;
+    readonly actor: PersonRef;
+    readonly at: string;
+    readonly payload: Readonly<Record<string, unknown>>;
+  }[];
+}
+
+export interface AdminUserPage {
+  readonly items: readonly AdminUser[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export interface PasswordRule {
+  readonly id: 'minLength' | 'maxLength' | 'letter' | 'digit' | 'notUsername';
+  readonly value?: number;
+  readonly text: I18nText;
+}
+
+export interface OrgAbilities {
+  readonly rename: boolean;
+  readonly addUnit: boolean;
+}
+
+export interface OrgJurisdiction {
+  readonly id: string;
+  readonly parentId: string | null;
+  readonly level: string;
+  readonly name: I18nText;
+  readonly pack: { readonly id: string; readonly title: I18nText | null };
+  readonly calendar: {
+    readonly id: string;
+    readonly years: readonly { readonly year: number; readonly status: string }[];
+  };
+  readonly abilities: OrgAbilities;
+}
+
+export interface OrgUnit {
+  readonly id: string;
+  readonly jurisdictionId: string;
+  readonly parentId: string | null;
+  readonly name: I18nText;
+  readonly kind: string;
+  readonly officials: number;
+  readonly abilities: OrgAbilities;
+}
+
+export interface OrgTree {
+  readonly jurisdictions: readonly OrgJurisdiction[];
+  readonly units: readonly OrgUnit[];
+}
+
+export interface CalendarDay {
+  readonly date: string;
+  readonly weekday: number;
+  readonly working: boolean;
+  readonly kind: 'workday' | 'weekend' | 'holiday' | 'makeup';
+  readonly holiday?: string;
+  readonly provisional: boolean;
+}
+
+export interface CalendarYear {
+  readonly id: string;
+  readonly year: number;
+  readonly status: 'published' | 'provisional';
+  readonly source: string;
+  readonly holidays: readonly { readonly name: string; readonly dates: readonly string[] }[];
+  readonly makeupWorkdays: readonly string[];
+  readonly days: readonly CalendarDay[];
+}
+
+export interface CalendarList {
+  readonly calendars: readonly {
+    readonly id: string;
+    readonly years: readonly {
+      readonly year: number;
+      readonly status: 'published' | 'provisional';
+    }[];
+  }[];
+}
+
+/** GET /api/dashboard (src/server/routes/dashboard.ts). */
+export interface DashboardData {
+  readonly today: string;
+  readonly totals: {
+    readonly open: number;
+    readonly overdue: number;
+    readonly suspended: number;
+    readonly decided: number;
+  };
+  readonly openByStep: readonly {
+    readonly step: string;
+    readonly label: I18nText;
+    readonly count: number;
+  }[];
+  readonly overdue: {
+    readonly count: number;
+    readonly items: readonly {
+      readonly id: string;
+      readonly number: string;
+      readonly title: string;
+      readonly official: string;
+      readonly jurisdiction: I18nText;
+      readonly step: string;
+      readonly stepLabel: I18nText;
+      readonly stepDueOn: string;
+      readonly workingDaysOverdue: number;
+    }[];
+  };
+  readonly outcomesByMonth: {
+    readonly months: readonly string[];
+    readonly outcomes: readonly { readonly id: string; readonly label: I18nText }[];
+    readonly counts: readonly (readonly number[])[];
+  };
+}
