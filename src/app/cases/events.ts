@@ -18,12 +18,16 @@ export interface AppendedEvent {
   readonly hash: string;
 }
 
-/** Writes the next event of the chain; the caller stores seq and hash as the case's head. */
-export async function appendEvent(
+/**
+ * The next event of the chain, not yet written: its seq and hash, and the insert to run — on its
+ * own (appendEvent) or as a data-modifying CTE of the statement that moves the case (runTransition
+ * writes the event and the case row in one round trip).
+ */
+export function nextEvent(
   tx: Tx<Schema>,
   row: Pick<CaseRow, 'id' | 'jurisdictionId' | 'eventCount' | 'headHash'>,
   e: NewEvent,
-): Promise<AppendedEvent> {
+) {
   const seq = row.eventCount + 1;
   const payload = JSON.parse(JSON.stringify(e.payload)) as Record<string, unknown>;
   const chain: ChainEvent = {
@@ -37,7 +41,7 @@ export async function appendEvent(
     payload,
   };
   const hash = eventHash(row.headHash, chain);
-  await tx.insert(caseEvents).values({
+  const insert = tx.insert(caseEvents).values({
     caseId: row.id,
     jurisdictionId: row.jurisdictionId,
     seq,
@@ -50,5 +54,16 @@ export async function appendEvent(
     prevHash: row.headHash,
     hash,
   });
+  return { seq, hash, insert };
+}
+
+/** Writes the next event of the chain; the caller stores seq and hash as the case's head. */
+export async function appendEvent(
+  tx: Tx<Schema>,
+  row: Pick<CaseRow, 'id' | 'jurisdictionId' | 'eventCount' | 'headHash'>,
+  e: NewEvent,
+): Promise<AppendedEvent> {
+  const { seq, hash, insert } = nextEvent(tx, row, e);
+  await insert;
   return { seq, hash };
 }

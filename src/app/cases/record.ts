@@ -1,14 +1,14 @@
 /** Loading a case with what its permissions and deadlines depend on, inside a transaction. */
-import { desc, eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { CaseState } from '../../domain/case-states.js';
 import type { CaseSubject } from '../../domain/policies.js';
 import type { Procedure } from '../../policy/model.js';
 import type { Tx } from '../../store/index.js';
 import type { AppContext } from '../context.js';
-import { today } from '../context.js';
+import { chinaDate, today } from '../context.js';
 import { AppError } from '../errors.js';
 import { limitOf } from './deadlines.js';
-import { notifiedOn } from './step-clock.js';
+import { rowFromJson, rowsFromJson } from '../json-rows.js';
 import {
   cases,
   deliberationMembers,
@@ -32,53 +32,52 @@ export interface LoadedCase {
   readonly procedure: Procedure;
 }
 
-/** States before any member sits, and before any determination exists. */
-const BEFORE_DELIBERATION: ReadonlySet<CaseState> = new Set([
-  'submitted',
-  'refused',
-  'verification',
-  'consultation',
-]);
-const UNDECIDED: ReadonlySet<CaseState> = new Set([...BEFORE_DELIBERATION, 'deliberation']);
+/** States before any determination exists: no notification to look for. */
+const UNDECIDED_STATES = ['submitted', 'refused', 'verification', 'consultation', 'deliberation'];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Loads a case, locking its row for the rest of the transaction when `forUpdate`. */
-export async function loadCase(
+/**
+ * What a case's permissions and deadlines depend on beyond its own row, as columns of the one
+ * statement that reads the case: the deliberation members, the determination in force (the
+ * latest) and when it was notified (milliseconds since the epoch; looked for only once a
+ * determination can exist). getCase adds its own columns to the same statement.
+ */
+export const CASE_DEPENDENCIES = {
+  members: sql<unknown>`(select coalesce(json_agg(m), '[]'::json) from deliberation_members m where m.case_id = ${cases.id})`,
+  determination: sql<unknown>`(select row_to_json(d) from determinations d where d.case_id = ${cases.id} order by d.created_at desc limit 1)`,
+  notifiedAt: sql<number | null>`case when ${cases.state} in (${sql.join(
+    UNDECIDED_STATES.map((s) => sql`${s}`),
+    sql`, `,
+  )}) then null else (select (extract(epoch from e.at) * 1000)::float8 from case_events e where e.case_id = ${cases.id} and e.payload->>'to' = 'notified' and e.payload->>'from' in ('determined', 'under_review', 'under_appeal') order by e.seq desc limit 1) end`,
+};
+
+/** The loaded case from the row, its jurisdiction and the CASE_DEPENDENCIES columns. */
+export function loadedCaseOf(
   ctx: AppContext,
-  tx: Tx<Schema>,
-  caseId: string,
-  forUpdate: boolean,
-): Promise<LoadedCase> {
-  if (!UUID.test(caseId)) throw new AppError('CASE_NOT_FOUND', { caseId });
-  // One round trip for the case and its jurisdiction (locking only the case row).
-  const q = tx
-    .select({ row: cases, jurisdiction: jurisdictions })
-    .from(cases)
-    .innerJoin(jurisdictions, eq(jurisdictions.id, cases.jurisdictionId))
-    .where(eq(cases.id, caseId));
-  const [found] = forUpdate ? await q.for('update', { of: cases }) : await q;
-  if (!found) throw new AppError('CASE_NOT_FOUND', { caseId });
+  found: {
+    readonly row: CaseRow;
+    readonly jurisdiction: JurisdictionRow;
+    readonly members: unknown;
+    readonly determination: unknown;
+    readonly notifiedAt: number | null;
+  },
+): LoadedCase {
   const { row, jurisdiction } = found;
-  const state = row.state as CaseState;
-  // Members exist only from deliberation on, and a determination only after it: earlier states
-  // skip those reads (a transition on a case in verification makes four statements in all).
-  const members = BEFORE_DELIBERATION.has(state)
-    ? []
-    : await tx.select().from(deliberationMembers).where(eq(deliberationMembers.caseId, caseId));
-  const [determination] = UNDECIDED.has(state)
-    ? []
-    : await tx
-        .select()
-        .from(determinations)
-        .where(eq(determinations.caseId, caseId))
-        .orderBy(desc(determinations.createdAt))
-        .limit(1);
+  const members = rowsFromJson(deliberationMembers, found.members);
+  const determination =
+    found.determination === null || found.determination === undefined
+      ? undefined
+      : rowFromJson(determinations, found.determination as Record<string, unknown>);
   const procedure = procedureOf(ctx, row);
+  const notified =
+    found.notifiedAt === null || found.notifiedAt === undefined
+      ? undefined
+      : chinaDate(new Date(Number(found.notifiedAt)));
   const challengeWindowEnds =
     determination === undefined
       ? undefined
-      : challengeWindowEnd(ctx, jurisdiction.calendarId, procedure, await notifiedOn(tx, caseId));
+      : challengeWindowEnd(ctx, jurisdiction.calendarId, procedure, notified);
   return {
     row,
     jurisdiction,
@@ -87,6 +86,32 @@ export async function loadCase(
     procedure,
     subject: subjectOf(ctx, row, members, challengeWindowEnds),
   };
+}
+
+/**
+ * Loads a case in one statement, locking its row (only the case row) for the rest of the
+ * transaction when `forUpdate`.
+ */
+export async function loadCase(
+  ctx: AppContext,
+  tx: Tx<Schema>,
+  caseId: string,
+  forUpdate: boolean,
+): Promise<LoadedCase> {
+  if (!UUID.test(caseId)) throw new AppError('CASE_NOT_FOUND', { caseId });
+  const q = tx
+    .select({ row: cases, jurisdiction: jurisdictions, ...CASE_DEPENDENCIES })
+    .from(cases)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, cases.jurisdictionId))
+    .where(eq(cases.id, caseId));
+  const [found] = forUpdate ? await q.for('update', { of: cases }) : await q;
+  if (!found) throw new AppError('CASE_NOT_FOUND', { caseId });
+  return loadedCaseOf(ctx, found);
+}
+
+/** Whether `caseId` looks like a case id at all (anything else is simply not found). */
+export function isCaseId(caseId: string): boolean {
+  return UUID.test(caseId);
 }
 
 /**

@@ -20,7 +20,7 @@ import { today as todayOf } from '../context.js';
 import { AppError } from '../errors.js';
 import { cases, type Schema } from '../tables.js';
 import { clockFor } from './deadlines.js';
-import { appendEvent, type AppendedEvent } from './events.js';
+import { nextEvent, type AppendedEvent } from './events.js';
 import { loadCase, type CaseRow, type LoadedCase } from './record.js';
 
 export interface TransitionRequest {
@@ -109,7 +109,7 @@ export async function runTransition<T>(
             change.clock.suspensions,
           )
         : undefined;
-    const event = await appendEvent(tx, row, {
+    const next = nextEvent(tx, row, {
       type: change.event,
       step: STEP_OF[row.state as CaseState],
       actorId: actor.userId,
@@ -117,7 +117,12 @@ export async function runTransition<T>(
       reason: change.reason ?? '',
       payload: { ...(change.payload ?? {}), ...(moved ? { from: row.state, to: state } : {}) },
     });
+    const event: AppendedEvent = { seq: next.seq, hash: next.hash };
+    // The event and the case row in one statement (the insert as a data-modifying CTE): both or
+    // neither, in one round trip.
+    const appended = tx.$with('appended_event', {}).as(next.insert.getSQL());
     const [updated] = await tx
+      .with(appended)
       .update(cases)
       .set({
         state,
