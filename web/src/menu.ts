@@ -36,6 +36,20 @@ export const MENU: readonly MenuEntry[] = [
     ],
   },
   {
+    key: 'policy',
+    path: '/policy',
+    labels: [
+      ['policy_admin', 'policy.menu'],
+      ['committee_chair', 'policy.menu'],
+      ['committee_member', 'policy.menu'],
+      ['intake', 'policy.menu'],
+      ['investigator', 'policy.menu'],
+      ['org_liaison', 'policy.menu'],
+      ['auditor', 'policy.menu'],
+      ['admin', 'policy.menu'],
+    ],
+  },
+  {
     key: 'dashboard',
     path: '/dashboard',
     labels: [

@@ -1,0 +1,91 @@
+/** The procedure's parameters: each step's time limit with its basis, and the other requirements. */
+import { Descriptions, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { pick } from '../../i18n';
+import { usePack } from './context';
+import type { TimeLimit } from './model';
+
+export function useLimitText() {
+  const { t } = useTranslation();
+  return (l: TimeLimit | undefined) =>
+    l ? t(`policy.procedure.days_${l.unit}`, { count: l.days }) : t('policy.procedure.notSet');
+}
+
+export function ProcedureView() {
+  const { t, i18n } = useTranslation();
+  const { eff, lang } = usePack();
+  const limit = useLimitText();
+  const p = eff.procedure;
+  const label = (key: string) =>
+    i18n.exists(`policy.procedure.limits.${key}`) ? t(`policy.procedure.limits.${key}`) : key;
+  const dept = (d: string) =>
+    i18n.exists(`policy.procedure.departments.${d}`) ? t(`policy.procedure.departments.${d}`) : d;
+  const rows = Object.entries(p.timeLimits).map(([key, l]) => ({ key, ...l }));
+  const columns: TableColumnsType<(typeof rows)[number]> = [
+    { title: t('policy.procedure.step'), key: 'step', render: (_, r) => label(r.key) },
+    { title: t('policy.procedure.limit'), key: 'limit', render: (_, r) => limit(r) },
+    { title: t('policy.procedure.basis'), dataIndex: 'basis', render: (b?: string) => b ?? '—' },
+    {
+      title: t('policy.procedure.note'),
+      key: 'note',
+      render: (_, r) => (r.note ? pick(r.note, lang) : '—'),
+    },
+  ];
+  const pct =
+    p.followUp.samplingRate === undefined
+      ? t('policy.procedure.unknown')
+      : `${Math.round(p.followUp.samplingRate * 100)}%`;
+  return (
+    <div>
+      <Typography.Title level={4}>{t('policy.procedure.title')}</Typography.Title>
+      <Table
+        rowKey="key"
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        data-testid="time-limits"
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      />
+      <Typography.Title level={4}>{t('policy.procedure.other')}</Typography.Title>
+      <Descriptions column={1} bordered size="small">
+        <Descriptions.Item label={t('policy.procedure.publicity')}>
+          {p.publicity.required
+            ? t('policy.procedure.publicityRequired', { period: limit(p.publicity.period) })
+            : t('policy.procedure.publicityNo')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('policy.procedure.consultationTitle')}>
+          {p.consultation.required
+            ? t('policy.procedure.consultationRequired', {
+                departments: p.consultation.departments.map(dept).join(t('common.listSeparator')),
+              })
+            : t('policy.procedure.consultationNo')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('policy.procedure.review')}>
+          {t('policy.procedure.applyWithin', { limit: limit(p.review.applyWithin) })}
+          {t('policy.procedure.sep')}
+          {t('policy.procedure.decideWithin', { limit: limit(p.review.decideWithin) })}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('policy.procedure.appeal')}>
+          {t('policy.procedure.applyWithin', { limit: limit(p.appeal.applyWithin) })}
+          {t('policy.procedure.sep')}
+          {t('policy.procedure.decideWithin', { limit: limit(p.appeal.decideWithin) })}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('policy.procedure.followUp')}>
+          {p.followUp.enabled
+            ? t('policy.procedure.followUpOn', {
+                months: p.followUp.impactPeriodMonths ?? t('policy.procedure.unknown'),
+                before: limit(p.followUp.prepareBefore),
+                rate: pct,
+              })
+            : t('policy.procedure.followUpOff')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('policy.procedure.filingUpward')}>
+          {p.filingUpward.required
+            ? t('policy.procedure.filingRequired', { limit: limit(p.filingUpward.within) })
+            : t('policy.procedure.filingNo')}
+        </Descriptions.Item>
+      </Descriptions>
+    </div>
+  );
+}
