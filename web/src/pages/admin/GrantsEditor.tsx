@@ -1,0 +1,110 @@
+/**
+ * Edits a user's role grants: rows of a role and the jurisdiction or unit subtree it holds over
+ * (chosen in the organization tree the administrator may manage); the official role holds over
+ * oneself. A form control (value / onChange) for a Form.Item.
+ */
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Select, Space, TreeSelect } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ScopeOption } from './orgTree';
+
+export const ROLES = [
+  'official',
+  'unit_party',
+  'intake',
+  'investigator',
+  'committee_member',
+  'committee_chair',
+  'org_liaison',
+  'policy_admin',
+  'auditor',
+  'admin',
+] as const;
+
+export interface GrantValue {
+  readonly role: string;
+  readonly scopeKind: 'jurisdiction' | 'unit' | 'self';
+  readonly scopeId: string;
+}
+
+/** The role held over oneself rather than over part of the organization. */
+const SELF_ROLE = 'official';
+
+export function grantComplete(g: GrantValue): boolean {
+  return g.role !== '' && (g.scopeKind === 'self' || g.scopeId !== '');
+}
+
+export function GrantsEditor({
+  value = [],
+  onChange,
+  scopes,
+  id,
+}: {
+  readonly value?: readonly GrantValue[];
+  readonly onChange?: (v: GrantValue[]) => void;
+  readonly scopes: readonly ScopeOption[];
+  readonly id?: string;
+}) {
+  const { t } = useTranslation();
+  const set = (i: number, g: GrantValue) => onChange?.(value.map((old, j) => (j === i ? g : old)));
+  return (
+    <Space orientation="vertical" className="rc-full-width" id={id}>
+      {value.map((g, i) => (
+        <Space key={i} wrap className="rc-grant-row" data-testid={`grant-${i}`}>
+          <Select<string>
+            aria-label={`${t('admin.grants.role')} ${i + 1}`}
+            className="rc-grant-role"
+            value={g.role || undefined}
+            placeholder={t('admin.grants.role')}
+            options={ROLES.map((r) => ({ value: r, label: t(`admin.roles.${r}`) }))}
+            onChange={(role) =>
+              set(
+                i,
+                role === SELF_ROLE
+                  ? { role, scopeKind: 'self', scopeId: '' }
+                  : {
+                      role,
+                      scopeKind: g.scopeKind === 'self' ? 'jurisdiction' : g.scopeKind,
+                      scopeId: g.scopeKind === 'self' ? '' : g.scopeId,
+                    },
+              )
+            }
+          />
+          {g.scopeKind === 'self' ? (
+            <span className="rc-grant-self">{t('admin.grants.scopeSelf')}</span>
+          ) : (
+            <TreeSelect
+              aria-label={`${t('admin.grants.scope')} ${i + 1}`}
+              className="rc-grant-scope"
+              treeDefaultExpandAll
+              showSearch
+              treeNodeFilterProp="title"
+              placeholder={t('admin.grants.scopePlaceholder')}
+              value={g.scopeId ? `${g.scopeKind}:${g.scopeId}` : undefined}
+              treeData={[...scopes]}
+              onChange={(v: string) => {
+                const [kind, ...rest] = v.split(':');
+                set(i, {
+                  role: g.role,
+                  scopeKind: kind === 'unit' ? 'unit' : 'jurisdiction',
+                  scopeId: rest.join(':'),
+                });
+              }}
+            />
+          )}
+          <Button
+            icon={<DeleteOutlined />}
+            aria-label={`${t('admin.grants.remove')} ${i + 1}`}
+            onClick={() => onChange?.(value.filter((_, j) => j !== i))}
+          />
+        </Space>
+      ))}
+      <Button
+        icon={<PlusOutlined />}
+        onClick={() => onChange?.([...value, { role: '', scopeKind: 'jurisdiction', scopeId: '' }])}
+      >
+        {t('admin.grants.add')}
+      </Button>
+    </Space>
+  );
+}

@@ -1,0 +1,271 @@
+/**
+ * The organization an administrator manages (GET /api/admin/organization): jurisdictions and
+ * their units as one tree table, each jurisdiction with its policy pack and working-day calendar
+ * (years published or provisional); renaming and adding a unit below, where `abilities` allow.
+ */
+import { App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { pick } from '../../i18n';
+import { useLang } from '../../lang';
+import type { OrgTree } from '../../types';
+import { useApi } from '../../useApi';
+import { showOnField } from './formErrors';
+import { buildTree, type OrgNode } from './orgTree';
+
+type Row = { key: string; node: OrgNode; children?: Row[] };
+type Dialog = { mode: 'rename' | 'addUnit'; node: OrgNode } | null;
+
+const UNIT_KINDS = ['department', 'section', 'agency', 'enterprise'] as const;
+
+function rows(nodes: readonly OrgNode[]): Row[] {
+  return nodes.map((n) => {
+    const children = rows(n.children);
+    return children.length > 0 ? { key: n.key, node: n, children } : { key: n.key, node: n };
+  });
+}
+
+export default function Organization() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const result = useApi<OrgTree>('/api/admin/organization');
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const data = useMemo(
+    () => (result.status === 'ok' ? rows(buildTree(result.data)) : []),
+    [result],
+  );
+  const allKeys = useMemo(() => {
+    const keys: string[] = [];
+    const walk = (list: readonly Row[]) =>
+      list.forEach((r) => {
+        keys.push(r.key);
+        if (r.children) walk(r.children);
+      });
+    walk(data);
+    return keys;
+  }, [data]);
+
+  const columns: TableColumnsType<Row> = [
+    {
+      title: t('admin.org.name'),
+      key: 'name',
+      render: (_: unknown, r) => (
+        <Typography.Text strong={r.node.kind === 'jurisdiction'}>
+          {pick(r.node.item.name, lang)}
+        </Typography.Text>
+      ),
+    },
+    {
+      title: t('admin.org.kind'),
+      key: 'kind',
+      render: (_: unknown, r) =>
+        r.node.kind === 'jurisdiction'
+          ? t(`admin.org.jurisdictionLevel.${r.node.item.level}`, {
+              defaultValue: r.node.item.level,
+            })
+          : t(`admin.org.unitKind.${r.node.item.kind}`, { defaultValue: r.node.item.kind }),
+    },
+    {
+      title: t('admin.org.pack'),
+      key: 'pack',
+      render: (_: unknown, r) =>
+        r.node.kind === 'jurisdiction' ? (
+          <Space orientation="vertical" size={0}>
+            <span>
+              {r.node.item.pack.title ? pick(r.node.item.pack.title, lang) : r.node.item.pack.id}
+            </span>
+            <Typography.Text type="secondary" code>
+              {r.node.item.pack.id}
+            </Typography.Text>
+          </Space>
+        ) : null,
+    },
+    {
+      title: t('admin.org.calendar'),
+      key: 'calendar',
+      render: (_: unknown, r) =>
+        r.node.kind === 'jurisdiction' ? (
+          <Space size={[4, 4]} wrap>
+            <Typography.Text code>{r.node.item.calendar.id}</Typography.Text>
+            {r.node.item.calendar.years.map((y) => (
+              <Tag key={y.year} color={y.status === 'provisional' ? 'orange' : 'blue'}>
+                {y.year}{' '}
+                {t(`admin.org.${y.status === 'provisional' ? 'provisional' : 'published'}`)}
+              </Tag>
+            ))}
+          </Space>
+        ) : null,
+    },
+    {
+      title: t('admin.org.officials'),
+      key: 'officials',
+      align: 'right',
+      render: (_: unknown, r) => (r.node.kind === 'unit' ? r.node.item.officials : null),
+    },
+    {
+      title: t('admin.org.actions'),
+      key: 'actions',
+      render: (_: unknown, r) => {
+        const name = pick(r.node.item.name, lang);
+        return (
+          <Space wrap>
+            {r.node.item.abilities.rename ? (
+              <Button
+                size="small"
+                aria-label={`${t('admin.org.rename')} ${name}`}
+                onClick={() => setDialog({ mode: 'rename', node: r.node })}
+              >
+                {t('admin.org.rename')}
+              </Button>
+            ) : null}
+            {r.node.item.abilities.addUnit ? (
+              <Button
+                size="small"
+                aria-label={`${t('admin.org.addUnit')} ${name}`}
+                onClick={() => setDialog({ mode: 'addUnit', node: r.node })}
+              >
+                {t('admin.org.addUnit')}
+              </Button>
+            ) : null}
+          </Space>
+        );
+      },
+    },
+  ];
+
+  return (
+    <section>
+      <Typography.Title level={3}>{t('admin.org.heading')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('admin.org.intro')}</Typography.Paragraph>
+      {result.status === 'error' ? (
+        <ErrorAlert error={result.error} title={t('admin.org.loadFailed')} />
+      ) : (
+        <Table<Row>
+          rowKey="key"
+          data-testid="org-table"
+          loading={result.status === 'loading'}
+          columns={columns}
+          dataSource={data}
+          pagination={false}
+          expandable={{ expandedRowKeys: allKeys, showExpandColumn: false }}
+          scroll={{ x: 900 }}
+          locale={{ emptyText: t('admin.org.empty') }}
+        />
+      )}
+      {dialog ? (
+        <OrgDialog
+          dialog={dialog}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            result.reload();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function OrgDialog({
+  dialog,
+  onClose,
+  onDone,
+}: {
+  readonly dialog: NonNullable<Dialog>;
+  readonly onClose: () => void;
+  readonly onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ nameZh: string; nameEn: string; kind?: string }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const { node, mode } = dialog;
+  const name = pick(node.item.name, lang);
+
+  const submit = async () => {
+    let v: { nameZh: string; nameEn: string; kind?: string };
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const names = { nameZh: v.nameZh.trim(), nameEn: v.nameEn.trim() };
+      if (mode === 'rename') {
+        const base = node.kind === 'jurisdiction' ? 'jurisdictions' : 'units';
+        await api('POST', `/api/admin/${base}/${encodeURIComponent(node.item.id)}/rename`, names);
+        message.success(t('admin.org.renamed'));
+      } else {
+        await api('POST', '/api/admin/units', {
+          ...names,
+          kind: v.kind ?? 'department',
+          jurisdictionId: node.kind === 'jurisdiction' ? node.item.id : node.item.jurisdictionId,
+          parentId: node.kind === 'unit' ? node.item.id : null,
+        });
+        message.success(t('admin.org.added'));
+      }
+      onDone();
+    } catch (e) {
+      if (!showOnField(form, e, ['nameZh', 'nameEn', 'kind'], lang)) setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={
+        mode === 'rename'
+          ? t('admin.org.renameTitle', { name })
+          : t('admin.org.addUnitTitle', { name })
+      }
+      okText={t('admin.org.save')}
+      cancelText={t('admin.org.cancel')}
+      confirmLoading={busy}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={
+          mode === 'rename'
+            ? { nameZh: node.item.name.zh, nameEn: node.item.name.en }
+            : { kind: node.kind === 'unit' ? 'section' : 'department' }
+        }
+      >
+        {error ? <ErrorAlert error={error} /> : null}
+        <Form.Item
+          name="nameZh"
+          label={t('admin.org.nameZh')}
+          rules={[{ required: true, whitespace: true, message: t('admin.org.nameZhRequired') }]}
+        >
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item
+          name="nameEn"
+          label={t('admin.org.nameEn')}
+          rules={[{ required: true, whitespace: true, message: t('admin.org.nameEnRequired') }]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+        {mode === 'addUnit' ? (
+          <Form.Item name="kind" label={t('admin.org.kind')}>
+            <Select
+              options={UNIT_KINDS.map((k) => ({ value: k, label: t(`admin.org.unitKind.${k}`) }))}
+            />
+          </Form.Item>
+        ) : null}
+      </Form>
+    </Modal>
+  );
+}

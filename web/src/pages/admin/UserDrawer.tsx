@@ -1,0 +1,309 @@
+/**
+ * One user, managed (GET /api/admin/users/:id): profile, role grants, the account's state with
+ * unlock and disable / enable, a password reset, and the administrators' changes to the user.
+ * What is offered follows the user's `abilities` from the server; every change asks first.
+ */
+import {
+  App,
+  Button,
+  Descriptions,
+  Divider,
+  Drawer,
+  Form,
+  Input,
+  List,
+  Popconfirm,
+  Radio,
+  Space,
+  Typography,
+} from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDateTime } from '../../format';
+import { pick } from '../../i18n';
+import { useLang } from '../../lang';
+import type { AdminUserDetail } from '../../types';
+import { useApi } from '../../useApi';
+import { grantRules } from './CreateUser';
+import { showOnField } from './formErrors';
+import { GrantsEditor, type GrantValue } from './GrantsEditor';
+import type { ScopeOption } from './orgTree';
+import { PasswordField } from './PasswordField';
+import { StatusTags } from './Users';
+
+type Answer = { user: AdminUserDetail };
+
+export function UserDrawer({
+  userId,
+  scopes,
+  onClose,
+  onChanged,
+}: {
+  readonly userId: string;
+  readonly scopes: readonly ScopeOption[];
+  readonly onClose: () => void;
+  readonly onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { message } = App.useApp();
+  const loaded = useApi<Answer>(`/api/admin/users/${encodeURIComponent(userId)}`);
+  const [user, setUser] = useState<AdminUserDetail | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [profile] = Form.useForm<{ displayName: string; locale: 'zh' | 'en' }>();
+  const [grantsForm] = Form.useForm<{ grants: GrantValue[] }>();
+  const [passwordForm] = Form.useForm<{ password: string }>();
+
+  useEffect(() => {
+    if (loaded.status === 'ok') setUser(loaded.data.user);
+  }, [loaded]);
+  useEffect(() => {
+    if (!user) return;
+    profile.setFieldsValue({ displayName: user.displayName, locale: user.locale });
+    grantsForm.setFieldsValue({
+      grants: user.grants.map((g) => ({
+        role: g.role,
+        scopeKind: g.scopeKind,
+        scopeId: g.scopeId,
+      })),
+    });
+  }, [user, profile, grantsForm]);
+
+  /** Runs a write; the answer replaces the user shown. */
+  const write = async (
+    key: string,
+    path: string,
+    body: unknown,
+    done: string,
+    form?: { instance: Parameters<typeof showOnField>[0]; fields: string[] },
+  ): Promise<boolean> => {
+    setBusy(key);
+    setError(null);
+    try {
+      const r = await api<Answer>(
+        'POST',
+        `/api/admin/users/${encodeURIComponent(userId)}${path}`,
+        body,
+      );
+      setUser(r.user);
+      message.success(done);
+      onChanged();
+      return true;
+    } catch (e) {
+      if (!form || !showOnField(form.instance, e, form.fields, lang)) setError(e);
+      return false;
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const confirm = (title: string) => ({
+    title,
+    okText: t('admin.user.yes'),
+    cancelText: t('admin.user.no'),
+  });
+
+  return (
+    <Drawer
+      open
+      size={640}
+      destroyOnHidden
+      onClose={onClose}
+      closable={{ 'aria-label': t('admin.user.close') }}
+      title={user ? t('admin.user.title', { name: user.displayName }) : t('common.loading')}
+      data-testid="user-drawer"
+    >
+      {loaded.status === 'error' ? (
+        <ErrorAlert error={loaded.error} title={t('admin.user.loadFailed')} />
+      ) : null}
+      {error ? <ErrorAlert error={error} /> : null}
+      {user ? (
+        <>
+          <Descriptions column={1} size="small" bordered>
+            <Descriptions.Item label={t('admin.users.username')}>{user.username}</Descriptions.Item>
+            <Descriptions.Item label={t('admin.users.state')}>
+              <StatusTags user={user} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('admin.user.official')}>
+              {user.official
+                ? `${user.official.name} · ${pick(user.official.unitName, lang)}`
+                : t('admin.user.noOfficial')}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('admin.user.failedLogins')}>
+              {user.failedLogins}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('admin.user.createdAt')}>
+              {formatDateTime(user.createdAt, lang)}
+            </Descriptions.Item>
+          </Descriptions>
+
+          <Typography.Title level={4}>{t('admin.user.account')}</Typography.Title>
+          <Space wrap>
+            {user.abilities.unlock ? (
+              <Popconfirm
+                {...confirm(t('admin.user.confirmUnlock'))}
+                onConfirm={() => write('unlock', '/unlock', {}, t('admin.user.unlocked'))}
+              >
+                <Button type="primary" loading={busy === 'unlock'}>
+                  {t('admin.user.unlock')}
+                </Button>
+              </Popconfirm>
+            ) : null}
+            {user.abilities.disable ? (
+              <Popconfirm
+                {...confirm(t('admin.user.confirmDisable'))}
+                okButtonProps={{ danger: true }}
+                onConfirm={() => write('disable', '/disable', {}, t('admin.user.disabled'))}
+              >
+                <Button danger loading={busy === 'disable'}>
+                  {t('admin.user.disable')}
+                </Button>
+              </Popconfirm>
+            ) : null}
+            {user.abilities.enable ? (
+              <Popconfirm
+                {...confirm(t('admin.user.confirmEnable'))}
+                onConfirm={() => write('enable', '/enable', {}, t('admin.user.enabled'))}
+              >
+                <Button loading={busy === 'enable'}>{t('admin.user.enable')}</Button>
+              </Popconfirm>
+            ) : null}
+          </Space>
+
+          <Divider />
+          <Typography.Title level={4}>{t('admin.user.profile')}</Typography.Title>
+          <Form
+            form={profile}
+            layout="vertical"
+            onFinish={(v) =>
+              void write('profile', '', v, t('admin.user.profileSaved'), {
+                instance: profile,
+                fields: ['displayName', 'locale'],
+              })
+            }
+          >
+            <Form.Item
+              name="displayName"
+              label={t('admin.users.displayName')}
+              rules={[
+                {
+                  required: true,
+                  whitespace: true,
+                  message: t('admin.create.displayNameRequired'),
+                },
+              ]}
+            >
+              <Input maxLength={100} />
+            </Form.Item>
+            <Form.Item name="locale" label={t('admin.create.locale')}>
+              <Radio.Group
+                options={[
+                  { value: 'zh', label: t('admin.create.localeZh') },
+                  { value: 'en', label: t('admin.create.localeEn') },
+                ]}
+              />
+            </Form.Item>
+            <Button htmlType="submit" loading={busy === 'profile'}>
+              {t('admin.user.saveProfile')}
+            </Button>
+          </Form>
+
+          <Divider />
+          <Typography.Title level={4}>{t('admin.user.grantsTitle')}</Typography.Title>
+          <Form form={grantsForm} layout="vertical">
+            <Form.Item
+              name="grants"
+              label={t('admin.grants.label')}
+              extra={t('admin.grants.help')}
+              rules={grantRules(t)}
+            >
+              <GrantsEditor scopes={scopes} />
+            </Form.Item>
+            <Popconfirm
+              {...confirm(t('admin.user.confirmGrants'))}
+              onConfirm={async () => {
+                let v: { grants: GrantValue[] };
+                try {
+                  v = await grantsForm.validateFields();
+                } catch {
+                  return;
+                }
+                await write(
+                  'grants',
+                  '/grants',
+                  { grants: v.grants },
+                  t('admin.user.grantsSaved'),
+                  {
+                    instance: grantsForm,
+                    fields: ['grants'],
+                  },
+                );
+              }}
+            >
+              <Button type="primary" loading={busy === 'grants'}>
+                {t('admin.user.saveGrants')}
+              </Button>
+            </Popconfirm>
+          </Form>
+
+          {user.abilities.resetPassword ? (
+            <>
+              <Divider />
+              <Typography.Title level={4}>{t('admin.user.resetTitle')}</Typography.Title>
+              <Form form={passwordForm} layout="vertical">
+                <PasswordField
+                  name="password"
+                  label={t('admin.user.newPassword')}
+                  username={user.username}
+                />
+                <Popconfirm
+                  {...confirm(t('admin.user.confirmReset'))}
+                  okButtonProps={{ danger: true }}
+                  onConfirm={async () => {
+                    let v: { password: string };
+                    try {
+                      v = await passwordForm.validateFields();
+                    } catch {
+                      return;
+                    }
+                    const ok = await write('password', '/password', v, t('admin.user.resetDone'), {
+                      instance: passwordForm,
+                      fields: ['password'],
+                    });
+                    if (ok) passwordForm.resetFields();
+                  }}
+                >
+                  <Button danger loading={busy === 'password'}>
+                    {t('admin.user.reset')}
+                  </Button>
+                </Popconfirm>
+              </Form>
+            </>
+          ) : null}
+
+          <Divider />
+          <Typography.Title level={4}>{t('admin.user.history')}</Typography.Title>
+          <List
+            size="small"
+            dataSource={[...user.history]}
+            locale={{ emptyText: t('admin.user.noHistory') }}
+            renderItem={(e) => (
+              <List.Item>
+                <Space wrap>
+                  <Typography.Text strong>
+                    {t(`admin.actions.${e.action}`, { defaultValue: e.action })}
+                  </Typography.Text>
+                  <span>{e.actor.name}</span>
+                  <Typography.Text type="secondary">{formatDateTime(e.at, lang)}</Typography.Text>
+                </Space>
+              </List.Item>
+            )}
+          />
+        </>
+      ) : null}
+    </Drawer>
+  );
+}
