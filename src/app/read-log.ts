@@ -12,3 +12,9 @@ import type { Schema } from './tables.js';
 export async function relaxReadLogDurability(tx: Tx<Schema>): Promise<void> {
   await tx.execute(sql`set local synchronous_commit to off`);
 }
+
+/**
+ * The same as a column of a query (`set_config(…, true)` is `SET LOCAL`), so that a read can
+ * relax its transaction's durability without a statement of its own.
+ */
+export const relaxedDurabilityColumn = sql<string>`set_config('synchronous_commit', 'off', true)`;

@@ -9,7 +9,7 @@
  * minutes, and the events without their internal payloads, leaving out votes, conflicts, member
  * changes and opinions.
  */
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import {
   CASE_STATES,
   SIX_ELEMENT_LABEL,
@@ -30,15 +30,15 @@ import {
 } from '../../domain/policies.js';
 import type { Actor } from '../../domain/roles.js';
 import type { I18nText } from '../../policy/model.js';
-import type { Tx } from '../../store/index.js';
-import { relaxReadLogDurability } from '../read-log.js';
-import { publicityDoneFor } from '../cases/publicity.js';
-import { loadCase, type LoadedCase } from '../cases/record.js';
+import { CASE_DEPENDENCIES, isCaseId, loadedCaseOf, type LoadedCase } from '../cases/record.js';
+import { rowFromJson, rowsFromJson } from '../json-rows.js';
+import { relaxedDurabilityColumn } from '../read-log.js';
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
 import { AppError } from '../errors.js';
 import {
   caseAssessments,
+  cases,
   caseChallenges,
   caseEvents,
   caseExtensions,
@@ -48,12 +48,8 @@ import {
   consultations,
   determinations,
   evidence,
-  evidenceBlobs,
-  officials,
+  jurisdictions,
   readLog,
-  units,
-  users,
-  type Schema,
 } from '../tables.js';
 import { dueSoonHorizon, dueStatusOf, type DueStatus } from './due.js';
 
@@ -222,19 +218,16 @@ export function fullView(actor: Actor, subject: CaseSubject): boolean {
 }
 
 /**
- * The abilities the UI shows. policies.ts answers for most actions; two conditions it cannot see
- * are applied here as the transitions apply them (see the report on policies.ts): a review is
- * decided by a chair of the deciding jurisdiction only, and a determination is publicized once.
+ * The abilities the UI shows. policies.ts answers for most actions; one condition it cannot see
+ * is applied here as the transition applies it: a determination is publicized once.
  */
-async function abilitiesOf(
-  tx: Tx<Schema>,
+function abilitiesOf(
   actor: Actor,
   loaded: LoadedCase,
-): Promise<Record<CaseAction, boolean>> {
+  publicityDone: boolean,
+): Record<CaseAction, boolean> {
   const out = abilities(actor, loaded.subject);
-  if (out.startPublicity && loaded.determination) {
-    out.startPublicity = !(await publicityDoneFor(tx, loaded.row.id, loaded.determination.id));
-  }
+  if (out.startPublicity && loaded.determination) out.startPublicity = !publicityDone;
   return out;
 }
 
@@ -243,10 +236,64 @@ const isState = (v: unknown): v is CaseState =>
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
+/** A JSON array of a child table's rows of this case, ordered. */
+const childRows = (table: string, order: string, where = '') =>
+  sql<unknown>`(select coalesce(json_agg(t order by ${sql.raw(order)}), '[]'::json) from ${sql.raw(
+    table,
+  )} t where t.case_id = ${cases.id}${sql.raw(where)})`;
+
+/**
+ * Everything a case view shows beyond the case row, as columns of the one statement that reads the
+ * case (a read is one statement and the read-log insert). The set_config column makes this read's
+ * transaction commit without waiting for the disk flush: its only write is the read-log row (see
+ * read-log.ts).
+ */
+const CASE_FILE = {
+  official: sql<{
+    name: string;
+    positionZh: string;
+    positionEn: string;
+    unitZh: string;
+    unitEn: string;
+  } | null>`(select json_build_object('name', o.name, 'positionZh', o.position_zh, 'positionEn', o.position_en, 'unitZh', u.name_zh, 'unitEn', u.name_en) from officials o join units u on u.id = o.unit_id where o.id = ${cases.officialId})`,
+  facts: childRows('case_facts', 't.fact, t.recorded_at', ' and t.superseded_at is null'),
+  evidence: sql<unknown>`(select coalesce(json_agg(to_jsonb(t) || jsonb_build_object('size', b.size) order by t.uploaded_at, t.id), '[]'::json) from evidence t join evidence_blobs b on b.sha256 = t.sha256 where t.case_id = ${cases.id})`,
+  statements: childRows('case_statements', 't.made_at, t.id'),
+  assessments: childRows('case_assessments', 't.element'),
+  consultations: childRows('consultations', 't.requested_at, t.id'),
+  determinations: childRows('determinations', 't.created_at'),
+  challenges: childRows('case_challenges', 't.filed_on, t.id'),
+  suspensions: childRows('case_suspensions', 't.from_on, t.id'),
+  extensions: childRows('case_extensions', 't.requested_at, t.id'),
+  events: childRows('case_events', 't.seq'),
+  names: sql<Record<
+    string,
+    string
+  > | null>`(select json_object_agg(u.id, u.display_name) from users u where u.id in (
+    select recorded_by from case_facts where case_id = ${cases.id} and superseded_at is null
+    union select uploaded_by from evidence where case_id = ${cases.id}
+    union select made_by from case_statements where case_id = ${cases.id}
+    union select assessed_by from case_assessments where case_id = ${cases.id}
+    union select responded_by from consultations where case_id = ${cases.id}
+    union select user_id from deliberation_members where case_id = ${cases.id}
+    union select filed_by from case_challenges where case_id = ${cases.id}
+    union select requested_by from case_extensions where case_id = ${cases.id}
+    union select decided_by from case_extensions where case_id = ${cases.id}
+    union select actor_id from case_events where case_id = ${cases.id}))`,
+  publicityDone: sql<boolean>`exists (select 1 from case_events e where e.case_id = ${cases.id} and e.payload->>'publicityEnded' = 'true' and e.payload->>'determinationId' = (select d.id::text from determinations d where d.case_id = ${cases.id} order by d.created_at desc limit 1))`,
+  relaxedDurability: relaxedDurabilityColumn,
+};
+
 export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Promise<CaseView> {
+  if (!isCaseId(caseId)) throw new AppError('CASE_NOT_FOUND', { caseId });
   return ctx.store.tx(async (tx) => {
-    await relaxReadLogDurability(tx);
-    const loaded = await loadCase(ctx, tx, caseId, false);
+    const [file] = await tx
+      .select({ row: cases, jurisdiction: jurisdictions, ...CASE_DEPENDENCIES, ...CASE_FILE })
+      .from(cases)
+      .innerJoin(jurisdictions, eq(jurisdictions.id, cases.jurisdictionId))
+      .where(eq(cases.id, caseId));
+    if (!file) throw new AppError('CASE_NOT_FOUND', { caseId });
+    const loaded = loadedCaseOf(ctx, file);
     if (refusal(actor, 'read', loaded.subject) !== null) {
       throw new AppError('CASE_NOT_FOUND', { caseId });
     }
@@ -254,99 +301,25 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Pr
     const full = fullView(actor, loaded.subject);
     const id = row.id;
 
-    const [who] = await tx
-      .select({ official: officials, unit: units })
-      .from(officials)
-      .innerJoin(units, eq(units.id, officials.unitId))
-      .where(eq(officials.id, row.officialId));
-    const facts = await tx
-      .select()
-      .from(caseFacts)
-      .where(and(eq(caseFacts.caseId, id), isNull(caseFacts.supersededAt)))
-      .orderBy(asc(caseFacts.fact));
-    const files = await tx
-      .select({
-        id: evidence.id,
-        filename: evidence.filename,
-        mediaType: evidence.mediaType,
-        description: evidence.description,
-        sha256: evidence.sha256,
-        size: evidenceBlobs.size,
-        uploadedAt: evidence.uploadedAt,
-        uploadedBy: evidence.uploadedBy,
-      })
-      .from(evidence)
-      .innerJoin(evidenceBlobs, eq(evidenceBlobs.sha256, evidence.sha256))
-      .where(eq(evidence.caseId, id))
-      .orderBy(asc(evidence.uploadedAt), asc(evidence.id));
-    const statements = await tx
-      .select()
-      .from(caseStatements)
-      .where(eq(caseStatements.caseId, id))
-      .orderBy(asc(caseStatements.madeAt), asc(caseStatements.id));
-    const assessments = await tx
-      .select()
-      .from(caseAssessments)
-      .where(eq(caseAssessments.caseId, id))
-      .orderBy(asc(caseAssessments.element));
-    const consults = await tx
-      .select()
-      .from(consultations)
-      .where(eq(consultations.caseId, id))
-      .orderBy(asc(consultations.requestedAt), asc(consultations.id));
-    const dets = await tx
-      .select()
-      .from(determinations)
-      .where(eq(determinations.caseId, id))
-      .orderBy(asc(determinations.createdAt));
-    const challenges = await tx
-      .select()
-      .from(caseChallenges)
-      .where(eq(caseChallenges.caseId, id))
-      .orderBy(asc(caseChallenges.filedOn), asc(caseChallenges.id));
-    const suspensions = await tx
-      .select()
-      .from(caseSuspensions)
-      .where(eq(caseSuspensions.caseId, id))
-      .orderBy(asc(caseSuspensions.fromOn), asc(caseSuspensions.id));
-    const extensions = await tx
-      .select()
-      .from(caseExtensions)
-      .where(eq(caseExtensions.caseId, id))
-      .orderBy(asc(caseExtensions.requestedAt), asc(caseExtensions.id));
-    const events = await tx
-      .select()
-      .from(caseEvents)
-      .where(eq(caseEvents.caseId, id))
-      .orderBy(asc(caseEvents.seq));
-
-    // Everyone named on the case, in one query.
-    const userIds = new Set<string>();
-    const note = (u: string | null) => {
-      if (u) userIds.add(u);
-    };
-    facts.forEach((f) => note(f.recordedBy));
-    files.forEach((f) => note(f.uploadedBy));
-    statements.forEach((s) => note(s.madeBy));
-    assessments.forEach((a) => note(a.assessedBy));
-    consults.forEach((c) => note(c.respondedBy));
-    loaded.members.forEach((m) => note(m.userId));
-    challenges.forEach((c) => note(c.filedBy));
-    extensions.forEach((e) => {
-      note(e.requestedBy);
-      note(e.decidedBy);
-    });
-    events.forEach((e) => note(e.actorId));
-    const names = new Map<string, string>();
-    if (userIds.size > 0) {
-      const rows = await tx
-        .select({ id: users.id, name: users.displayName })
-        .from(users)
-        .where(inArray(users.id, [...userIds]));
-      for (const r of rows) names.set(r.id, r.name);
-    }
+    const who = file.official;
+    const facts = rowsFromJson(caseFacts, file.facts);
+    const files = Array.isArray(file.evidence)
+      ? (file.evidence as Record<string, unknown>[]).map((j) => ({
+          ...rowFromJson(evidence, j),
+          size: Number(j['size']),
+        }))
+      : [];
+    const statements = rowsFromJson(caseStatements, file.statements);
+    const assessments = rowsFromJson(caseAssessments, file.assessments);
+    const consults = rowsFromJson(consultations, file.consultations);
+    const dets = rowsFromJson(determinations, file.determinations);
+    const challenges = rowsFromJson(caseChallenges, file.challenges);
+    const suspensions = rowsFromJson(caseSuspensions, file.suspensions);
+    const extensions = rowsFromJson(caseExtensions, file.extensions);
+    const events = rowsFromJson(caseEvents, file.events);
+    const names = file.names ?? {};
     const person = (u: string | null): PersonRef | null =>
-      u ? { id: u, name: names.get(u) ?? '' } : null;
+      u ? { id: u, name: names[u] ?? '' } : null;
 
     const compiled = row.packVersion
       ? ctx.engine.version(row.packId, row.packVersion, row.conductDate)
@@ -367,11 +340,11 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Pr
       route: row.route,
       official: {
         id: row.officialId,
-        name: who?.official.name ?? '',
-        position: { zh: who?.official.positionZh ?? '', en: who?.official.positionEn ?? '' },
+        name: who?.name ?? '',
+        position: { zh: who?.positionZh ?? '', en: who?.positionEn ?? '' },
         unit: {
           id: row.unitId,
-          name: { zh: who?.unit.nameZh ?? '', en: who?.unit.nameEn ?? '' },
+          name: { zh: who?.unitZh ?? '', en: who?.unitEn ?? '' },
         },
       },
       jurisdiction: {
@@ -510,7 +483,7 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Pr
             ...(full ? { payload: e.payload } : {}),
           };
         }),
-      abilities: await abilitiesOf(tx, actor, loaded),
+      abilities: abilitiesOf(actor, loaded, file.publicityDone),
     };
     await tx.insert(readLog).values({
       userId: actor.userId,
