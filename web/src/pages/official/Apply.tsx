@@ -14,6 +14,7 @@ import {
   App,
   Button,
   Col,
+  ConfigProvider,
   DatePicker,
   Descriptions,
   Form,
@@ -30,7 +31,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api';
-import { EvidenceUpload } from '../../components/EvidenceUpload';
+import { EvidenceUpload, READABLE_ERROR_THEME } from '../../components/EvidenceUpload';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
@@ -255,274 +256,281 @@ export default function Apply() {
   const answered = Object.keys(known).length;
 
   return (
-    <div className="rc-apply">
-      <Typography.Title level={1} className="rc-apply-title">
-        {t('official.apply.heading')}
-      </Typography.Title>
-      <Typography.Paragraph>{t('official.apply.intro')}</Typography.Paragraph>
-      <Steps
-        current={step}
-        items={steps}
-        className="rc-gap"
-        onChange={(s) => {
-          // Back to an earlier step at any time before submitting; forward only through "next".
-          if (created === null && s < step) setStep(s);
-        }}
-      />
-      <Row gutter={[24, 24]}>
-        <Col xs={24} lg={step === 3 ? 24 : 14}>
-          <Form<ApplyValues>
-            form={form}
-            layout="vertical"
-            onValuesChange={() => setTouched(true)}
-            disabled={submitting || created !== null}
-            className="rc-apply-form"
-          >
-            <section hidden={step !== 0} aria-labelledby="apply-basics">
-              <Typography.Title level={2} id="apply-basics" className="rc-apply-h2">
-                {t('official.apply.stepBasics')}
-              </Typography.Title>
-              {only ? (
+    <ConfigProvider theme={READABLE_ERROR_THEME}>
+      <div className="rc-apply">
+        <Typography.Title level={1} className="rc-apply-title">
+          {t('official.apply.heading')}
+        </Typography.Title>
+        <Typography.Paragraph>{t('official.apply.intro')}</Typography.Paragraph>
+        <Steps
+          current={step}
+          items={steps}
+          className="rc-gap"
+          onChange={(s) => {
+            // Back to an earlier step at any time before submitting; forward only through "next".
+            if (created === null && s < step) setStep(s);
+          }}
+        />
+        <Row gutter={[24, 24]}>
+          <Col xs={24} lg={step === 3 ? 24 : 14}>
+            <Form<ApplyValues>
+              form={form}
+              layout="vertical"
+              onValuesChange={() => setTouched(true)}
+              disabled={submitting || created !== null}
+              className="rc-apply-form"
+            >
+              <section hidden={step !== 0} aria-labelledby="apply-basics">
+                <Typography.Title level={2} id="apply-basics" className="rc-apply-h2">
+                  {t('official.apply.stepBasics')}
+                </Typography.Title>
+                {only ? (
+                  <Descriptions
+                    size="small"
+                    column={1}
+                    className="rc-gap"
+                    items={[
+                      {
+                        key: 'official',
+                        label: t('official.apply.applicant'),
+                        children: officialLine(only, lang),
+                      },
+                      {
+                        key: 'jurisdiction',
+                        label: t('official.apply.jurisdiction'),
+                        children: pick(only.jurisdiction.name, lang),
+                      },
+                    ]}
+                  />
+                ) : (
+                  <Form.Item
+                    name="officialId"
+                    label={t('official.apply.official')}
+                    extra={t('official.apply.officialHelp')}
+                    rules={[{ required: true, message: t('official.apply.officialRequired') }]}
+                  >
+                    {officials.status === 'ok' ? (
+                      <OfficialPicker first={officials.data} onPicked={setOfficial} />
+                    ) : null}
+                  </Form.Item>
+                )}
+                <Form.Item
+                  name="title"
+                  label={t('official.apply.title')}
+                  extra={t('official.apply.titleHelp')}
+                  rules={[
+                    {
+                      required: true,
+                      whitespace: true,
+                      message: t('official.apply.titleRequired'),
+                    },
+                    {
+                      min: TITLE_MIN,
+                      max: TITLE_MAX,
+                      message: t('official.apply.titleLength', { min: TITLE_MIN, max: TITLE_MAX }),
+                    },
+                  ]}
+                >
+                  <Input maxLength={TITLE_MAX} showCount />
+                </Form.Item>
+                <Form.Item
+                  name="conductDate"
+                  label={t('official.apply.conductDate')}
+                  extra={t('official.apply.conductDateHelp')}
+                  getValueProps={(v: unknown) => ({
+                    value: typeof v === 'string' && ISO_DATE.test(v) ? dayjs(v) : undefined,
+                  })}
+                  normalize={(v: dayjs.Dayjs | null) => (v ? v.format('YYYY-MM-DD') : undefined)}
+                  rules={[
+                    { required: true, message: t('official.apply.conductDateRequired') },
+                    {
+                      validator: async (_r, v: unknown) => {
+                        if (typeof v === 'string' && v > dayjs().format('YYYY-MM-DD')) {
+                          throw new Error(t('official.apply.conductDateFuture'));
+                        }
+                      },
+                    },
+                  ]}
+                >
+                  <DatePicker
+                    disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                    placeholder={t('official.apply.datePlaceholder')}
+                  />
+                </Form.Item>
+                <Form.Item
+                  name="summary"
+                  className="rc-apply-summary"
+                  label={t('official.apply.summary')}
+                  extra={t('official.apply.summaryHelp')}
+                  rules={[
+                    {
+                      max: SUMMARY_MAX,
+                      message: t('official.apply.summaryTooLong', { max: SUMMARY_MAX }),
+                    },
+                  ]}
+                >
+                  <Input.TextArea rows={6} maxLength={SUMMARY_MAX} showCount />
+                </Form.Item>
+              </section>
+
+              <section hidden={step !== 1} aria-labelledby="apply-questions">
+                <Typography.Title level={2} id="apply-questions" className="rc-apply-h2">
+                  {t('official.apply.stepQuestions')}
+                </Typography.Title>
+                <Typography.Paragraph>{t('official.apply.questionsIntro')}</Typography.Paragraph>
+                {pack.status === 'loading' && packId ? <Spin /> : null}
+                {pack.status === 'error' ? (
+                  <ErrorAlert error={pack.error} title={t('official.apply.packFailed')} />
+                ) : null}
+                {pack.status === 'ok' ? (
+                  <>
+                    <Typography.Paragraph type="secondary">
+                      {t('official.apply.packUsed', {
+                        pack: pick(pack.data.pack.title, lang),
+                        version: pack.data.effective.version.id,
+                      })}
+                    </Typography.Paragraph>
+                    {asked.map((f, i) => (
+                      <FactQuestion key={f.id} fact={f} index={i} matters={missing.has(f.id)} />
+                    ))}
+                  </>
+                ) : null}
+              </section>
+
+              <section hidden={step !== 2} aria-labelledby="apply-review">
+                <Typography.Title level={2} id="apply-review" className="rc-apply-h2">
+                  {t('official.apply.stepReview')}
+                </Typography.Title>
+                <Typography.Paragraph>{t('official.apply.reviewIntro')}</Typography.Paragraph>
                 <Descriptions
+                  bordered
                   size="small"
                   column={1}
                   className="rc-gap"
                   items={[
                     {
                       key: 'official',
-                      label: t('official.apply.applicant'),
-                      children: officialLine(only, lang),
+                      label: t('official.apply.official'),
+                      children: chosen ? officialLine(chosen, lang) : '',
                     },
                     {
-                      key: 'jurisdiction',
-                      label: t('official.apply.jurisdiction'),
-                      children: pick(only.jurisdiction.name, lang),
+                      key: 'title',
+                      label: t('official.apply.title'),
+                      children: form.getFieldValue('title') as string,
+                    },
+                    {
+                      key: 'date',
+                      label: t('official.apply.conductDate'),
+                      children: form.getFieldValue('conductDate') as string,
+                    },
+                    {
+                      key: 'summary',
+                      label: t('official.apply.summary'),
+                      children:
+                        (form.getFieldValue('summary') as string | undefined) ||
+                        t('official.apply.none'),
+                    },
+                    {
+                      key: 'answers',
+                      label: t('official.apply.answers'),
+                      children: (
+                        <div>
+                          <Typography.Paragraph>
+                            {t('official.apply.answeredCount', { answered, total: asked.length })}
+                          </Typography.Paragraph>
+                          <ul className="rc-apply-answers">
+                            {asked
+                              .filter((f) => known[f.id] !== undefined)
+                              .map((f) => (
+                                <li key={f.id}>
+                                  {pick(f.label, lang)}：{answerText(f, known[f.id]!, lang, t)}
+                                </li>
+                              ))}
+                          </ul>
+                        </div>
+                      ),
                     },
                   ]}
                 />
-              ) : (
-                <Form.Item
-                  name="officialId"
-                  label={t('official.apply.official')}
-                  extra={t('official.apply.officialHelp')}
-                  rules={[{ required: true, message: t('official.apply.officialRequired') }]}
-                >
-                  {officials.status === 'ok' ? (
-                    <OfficialPicker first={officials.data} onPicked={setOfficial} />
-                  ) : null}
-                </Form.Item>
-              )}
-              <Form.Item
-                name="title"
-                label={t('official.apply.title')}
-                extra={t('official.apply.titleHelp')}
-                rules={[
-                  { required: true, whitespace: true, message: t('official.apply.titleRequired') },
-                  {
-                    min: TITLE_MIN,
-                    max: TITLE_MAX,
-                    message: t('official.apply.titleLength', { min: TITLE_MIN, max: TITLE_MAX }),
-                  },
-                ]}
-              >
-                <Input maxLength={TITLE_MAX} showCount />
-              </Form.Item>
-              <Form.Item
-                name="conductDate"
-                label={t('official.apply.conductDate')}
-                extra={t('official.apply.conductDateHelp')}
-                getValueProps={(v: unknown) => ({
-                  value: typeof v === 'string' && ISO_DATE.test(v) ? dayjs(v) : undefined,
-                })}
-                normalize={(v: dayjs.Dayjs | null) => (v ? v.format('YYYY-MM-DD') : undefined)}
-                rules={[
-                  { required: true, message: t('official.apply.conductDateRequired') },
-                  {
-                    validator: async (_r, v: unknown) => {
-                      if (typeof v === 'string' && v > dayjs().format('YYYY-MM-DD')) {
-                        throw new Error(t('official.apply.conductDateFuture'));
-                      }
-                    },
-                  },
-                ]}
-              >
-                <DatePicker
-                  disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-                  placeholder={t('official.apply.datePlaceholder')}
-                />
-              </Form.Item>
-              <Form.Item
-                name="summary"
-                label={t('official.apply.summary')}
-                extra={t('official.apply.summaryHelp')}
-                rules={[
-                  {
-                    max: SUMMARY_MAX,
-                    message: t('official.apply.summaryTooLong', { max: SUMMARY_MAX }),
-                  },
-                ]}
-              >
-                <Input.TextArea rows={6} maxLength={SUMMARY_MAX} showCount />
-              </Form.Item>
-            </section>
-
-            <section hidden={step !== 1} aria-labelledby="apply-questions">
-              <Typography.Title level={2} id="apply-questions" className="rc-apply-h2">
-                {t('official.apply.stepQuestions')}
-              </Typography.Title>
-              <Typography.Paragraph>{t('official.apply.questionsIntro')}</Typography.Paragraph>
-              {pack.status === 'loading' && packId ? <Spin /> : null}
-              {pack.status === 'error' ? (
-                <ErrorAlert error={pack.error} title={t('official.apply.packFailed')} />
-              ) : null}
-              {pack.status === 'ok' ? (
-                <>
-                  <Typography.Paragraph type="secondary">
-                    {t('official.apply.packUsed', {
-                      pack: pick(pack.data.pack.title, lang),
-                      version: pack.data.effective.version.id,
-                    })}
-                  </Typography.Paragraph>
-                  {asked.map((f, i) => (
-                    <FactQuestion key={f.id} fact={f} index={i} matters={missing.has(f.id)} />
-                  ))}
-                </>
-              ) : null}
-            </section>
-
-            <section hidden={step !== 2} aria-labelledby="apply-review">
-              <Typography.Title level={2} id="apply-review" className="rc-apply-h2">
-                {t('official.apply.stepReview')}
-              </Typography.Title>
-              <Typography.Paragraph>{t('official.apply.reviewIntro')}</Typography.Paragraph>
-              <Descriptions
-                bordered
-                size="small"
-                column={1}
-                className="rc-gap"
-                items={[
-                  {
-                    key: 'official',
-                    label: t('official.apply.official'),
-                    children: chosen ? officialLine(chosen, lang) : '',
-                  },
-                  {
-                    key: 'title',
-                    label: t('official.apply.title'),
-                    children: form.getFieldValue('title') as string,
-                  },
-                  {
-                    key: 'date',
-                    label: t('official.apply.conductDate'),
-                    children: form.getFieldValue('conductDate') as string,
-                  },
-                  {
-                    key: 'summary',
-                    label: t('official.apply.summary'),
-                    children:
-                      (form.getFieldValue('summary') as string | undefined) ||
-                      t('official.apply.none'),
-                  },
-                  {
-                    key: 'answers',
-                    label: t('official.apply.answers'),
-                    children: (
-                      <div>
-                        <Typography.Paragraph>
-                          {t('official.apply.answeredCount', { answered, total: asked.length })}
-                        </Typography.Paragraph>
-                        <ul className="rc-apply-answers">
-                          {asked
-                            .filter((f) => known[f.id] !== undefined)
-                            .map((f) => (
-                              <li key={f.id}>
-                                {pick(f.label, lang)}：{answerText(f, known[f.id]!, lang, t)}
-                              </li>
-                            ))}
-                        </ul>
-                      </div>
-                    ),
-                  },
-                ]}
-              />
-              <Alert
-                type="warning"
-                showIcon
-                className="rc-gap"
-                title={t('official.apply.submitNotice')}
-              />
-              {submitError ? (
-                <div className="rc-gap">
-                  <ErrorAlert error={submitError} title={t('official.apply.submitFailed')} />
-                </div>
-              ) : null}
-            </section>
-          </Form>
-
-          {step < 3 ? (
-            <Space className="rc-apply-nav">
-              {step > 0 ? (
-                <Button onClick={() => setStep((s) => s - 1)} disabled={submitting}>
-                  {t('official.apply.back')}
-                </Button>
-              ) : null}
-              {step < 2 ? (
-                <Button type="primary" onClick={() => void next()}>
-                  {t('official.apply.next')}
-                </Button>
-              ) : (
-                <Button type="primary" loading={submitting} onClick={() => void submit()}>
-                  {t('official.apply.submit')}
-                </Button>
-              )}
-            </Space>
-          ) : null}
-
-          {step === 3 && created ? (
-            <section aria-labelledby="apply-evidence">
-              <Result
-                status="success"
-                title={
-                  <Typography.Title level={2} id="apply-evidence" className="rc-apply-h2">
-                    {t('official.apply.createdTitle', { number: created.number })}
-                  </Typography.Title>
-                }
-                subTitle={t('official.apply.createdBody', {
-                  jurisdiction: pick(created.jurisdiction.name, lang),
-                })}
-              />
-              <Typography.Title level={3} className="rc-apply-h3">
-                {t('official.apply.evidenceHeading')}
-              </Typography.Title>
-              <Typography.Paragraph>{t('official.apply.evidenceIntro')}</Typography.Paragraph>
-              {uploads > 0 ? (
                 <Alert
-                  type="success"
+                  type="warning"
                   showIcon
                   className="rc-gap"
-                  title={t('official.apply.uploadedCount', { count: uploads })}
+                  title={t('official.apply.submitNotice')}
                 />
-              ) : null}
-              <EvidenceUpload caseId={created.id} onUploaded={() => setUploads((n) => n + 1)} />
+                {submitError ? (
+                  <div className="rc-gap">
+                    <ErrorAlert error={submitError} title={t('official.apply.submitFailed')} />
+                  </div>
+                ) : null}
+              </section>
+            </Form>
+
+            {step < 3 ? (
               <Space className="rc-apply-nav">
-                <Button
-                  type="primary"
-                  onClick={() => void navigate(`/cases/${encodeURIComponent(created.id)}`)}
-                >
-                  {uploads > 0 ? t('official.apply.toCase') : t('official.apply.skipEvidence')}
-                </Button>
+                {step > 0 ? (
+                  <Button onClick={() => setStep((s) => s - 1)} disabled={submitting}>
+                    {t('official.apply.back')}
+                  </Button>
+                ) : null}
+                {step < 2 ? (
+                  <Button type="primary" onClick={() => void next()}>
+                    {t('official.apply.next')}
+                  </Button>
+                ) : (
+                  <Button type="primary" loading={submitting} onClick={() => void submit()}>
+                    {t('official.apply.submit')}
+                  </Button>
+                )}
               </Space>
-            </section>
-          ) : null}
-        </Col>
-        {step < 3 ? (
-          <Col xs={24} lg={10}>
-            <div className="rc-apply-side">
-              <Assessment state={assessment} facts={asked} outcomes={outcomes} onJump={jumpTo} />
-            </div>
+            ) : null}
+
+            {step === 3 && created ? (
+              <section aria-labelledby="apply-evidence">
+                <Result
+                  status="success"
+                  title={
+                    <Typography.Title level={2} id="apply-evidence" className="rc-apply-h2">
+                      {t('official.apply.createdTitle', { number: created.number })}
+                    </Typography.Title>
+                  }
+                  subTitle={t('official.apply.createdBody', {
+                    jurisdiction: pick(created.jurisdiction.name, lang),
+                  })}
+                />
+                <Typography.Title level={3} className="rc-apply-h3">
+                  {t('official.apply.evidenceHeading')}
+                </Typography.Title>
+                <Typography.Paragraph>{t('official.apply.evidenceIntro')}</Typography.Paragraph>
+                {uploads > 0 ? (
+                  <Alert
+                    type="success"
+                    showIcon
+                    className="rc-gap"
+                    title={t('official.apply.uploadedCount', { count: uploads })}
+                  />
+                ) : null}
+                <EvidenceUpload caseId={created.id} onUploaded={() => setUploads((n) => n + 1)} />
+                <Space className="rc-apply-nav">
+                  <Button
+                    type="primary"
+                    onClick={() => void navigate(`/cases/${encodeURIComponent(created.id)}`)}
+                  >
+                    {uploads > 0 ? t('official.apply.toCase') : t('official.apply.skipEvidence')}
+                  </Button>
+                </Space>
+              </section>
+            ) : null}
           </Col>
-        ) : null}
-      </Row>
-    </div>
+          {step < 3 ? (
+            <Col xs={24} lg={10}>
+              <div className="rc-apply-side">
+                <Assessment state={assessment} facts={asked} outcomes={outcomes} onJump={jumpTo} />
+              </div>
+            </Col>
+          ) : null}
+        </Row>
+      </div>
+    </ConfigProvider>
   );
 }

@@ -90,6 +90,7 @@ export function FactQuestion({
       return (
         <Form.Item
           {...common}
+          htmlFor={id}
           extra={bounds ? `${pick(fact.help, lang)} ${bounds}` : pick(fact.help, lang)}
           rules={[
             {
@@ -120,6 +121,7 @@ export function FactQuestion({
       return (
         <Form.Item
           {...common}
+          htmlFor={id}
           getValueProps={(v: unknown) => ({ value: typeof v === 'string' ? dayjs(v) : v })}
           normalize={(v: dayjs.Dayjs | null) => (v ? v.format('YYYY-MM-DD') : undefined)}
         >
