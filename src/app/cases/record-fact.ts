@@ -107,7 +107,7 @@ export async function recordFact(ctx: AppContext, actor: Actor, req: RecordFactI
     previous.sort((a, b) => a.at.getTime() - b.at.getTime());
     const prev = previous.at(-1);
     const id = randomUUID();
-    await tx.insert(caseFacts).values({
+    const write = tx.insert(caseFacts).values({
       id,
       caseId: row.id,
       jurisdictionId: row.jurisdictionId,
@@ -130,6 +130,7 @@ export async function recordFact(ctx: AppContext, actor: Actor, req: RecordFactI
         source: 'investigator',
         evidenceIds,
       },
+      writes: [write],
       result: { factId: id },
     };
   });

@@ -22,7 +22,7 @@ export async function suspendCase(
   });
   return runTransition(ctx, actor, 'suspend', req, async ({ tx, loaded, today }) => {
     const id = randomUUID();
-    await tx.insert(caseSuspensions).values({
+    const write = tx.insert(caseSuspensions).values({
       id,
       caseId: loaded.row.id,
       jurisdictionId: loaded.row.jurisdictionId,
@@ -41,6 +41,7 @@ export async function suspendCase(
         dueOnBefore: loaded.row.stepDueOn,
       },
       set: { suspendedSince: today },
+      writes: [write],
       result: { suspensionId: id },
     };
   });

@@ -4,7 +4,7 @@
  * (optimistic concurrency: exactly one of two concurrent actions on the same version succeeds),
  * apply the change, restart the step clock when the state moves, and append the audit event.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { CaseState } from '../../domain/case-states.js';
 import { STEP_OF } from '../../domain/case-states.js';
 import {
@@ -51,6 +51,12 @@ export interface TransitionChange<T> {
       'packVersion' | 'suspendedSince' | 'closedAt' | 'stepDueOn' | 'stepDueProvisional'
     >
   >;
+  /**
+   * Writes that need nothing back (e.g. the suspension row): run as data-modifying CTEs of the
+   * statement that appends the event and moves the case, so they cost no round trip of their own.
+   * Pass the unexecuted drizzle insert/update/delete.
+   */
+  readonly writes?: readonly { getSQL(): SQL }[];
   /** Restart the clock of the current step without moving (e.g. after an extension). */
   readonly clock?: { extraDays: number; suspensions: readonly { from: string; to: string }[] };
   readonly result: T;
@@ -120,9 +126,11 @@ export async function runTransition<T>(
     const event: AppendedEvent = { seq: next.seq, hash: next.hash };
     // The event and the case row in one statement (the insert as a data-modifying CTE): both or
     // neither, in one round trip.
-    const appended = tx.$with('appended_event', {}).as(next.insert.getSQL());
+    const ctes = [next.insert, ...(change.writes ?? [])].map((w, i) =>
+      tx.$with(i === 0 ? 'appended_event' : `write_${i}`, {}).as(w.getSQL()),
+    );
     const [updated] = await tx
-      .with(appended)
+      .with(...ctes)
       .update(cases)
       .set({
         state,
