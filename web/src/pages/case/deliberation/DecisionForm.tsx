@@ -127,6 +127,7 @@ export function DecisionForm({
           name="departureReasons"
           label={t('committee.decide.departureReasons')}
           hidden={!departs && answer !== null}
+          required={departs}
           dependencies={['outcome']}
           rules={[
             {
@@ -147,6 +148,7 @@ export function DecisionForm({
           name="minutes"
           label={t('committee.decide.minutes')}
           extra={t('committee.decide.minutesHelp')}
+          required
           rules={[
             {
               validator: async (_, value: unknown) => {

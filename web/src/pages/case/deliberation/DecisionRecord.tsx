@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { pick } from '../../../i18n';
 import { useLang } from '../../../lang';
 import type { DeliberationFields } from '../../../types';
+import { TAG } from './tagColors';
 
 type Det = DeliberationFields['determinations'][number];
 
@@ -29,7 +30,7 @@ export function DecisionRecord({ determinations }: { readonly determinations: re
             title={
               <span>
                 {d.documentNumber}{' '}
-                {d.inForce ? <Tag color="success">{t('committee.record.inForce')}</Tag> : null}
+                {d.inForce ? <Tag color={TAG.good}>{t('committee.record.inForce')}</Tag> : null}
               </span>
             }
             items={[
@@ -37,7 +38,7 @@ export function DecisionRecord({ determinations }: { readonly determinations: re
                 key: 'outcome',
                 label: t('committee.record.outcome'),
                 children: (
-                  <Tag color="processing" data-testid="record-outcome">
+                  <Tag color={TAG.outcome} data-testid="record-outcome">
                     {pick(d.outcomeLabel, lang) || d.outcome}
                   </Tag>
                 ),
@@ -49,9 +50,9 @@ export function DecisionRecord({ determinations }: { readonly determinations: re
                   <span data-testid="record-recommended">
                     {pick(d.recommendedOutcomeLabel, lang) || t('committee.record.undetermined')}{' '}
                     {departs ? (
-                      <Tag color="warning">{t('committee.record.departs')}</Tag>
+                      <Tag color={TAG.caution}>{t('committee.record.departs')}</Tag>
                     ) : (
-                      <Tag color="success">{t('committee.record.follows')}</Tag>
+                      <Tag color={TAG.good}>{t('committee.record.follows')}</Tag>
                     )}
                   </span>
                 ),

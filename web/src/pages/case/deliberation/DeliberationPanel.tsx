@@ -5,7 +5,7 @@
  * chair's decision form while the case is in deliberation, and the decision on the record after.
  * Every action shows only when the case's abilities allow it; `onChanged` reloads the case.
  */
-import { Alert, Card, Spin } from 'antd';
+import { Alert, App, Card, ConfigProvider, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import type { CaseView, DeliberationFields, RecommendationAnswer } from '../../../types';
@@ -15,6 +15,9 @@ import { MembersCard } from './MembersCard';
 import { RecommendationCard } from './RecommendationCard';
 import { useFreshApi } from './useFreshApi';
 import './deliberation.css';
+
+/** Red with 5.6:1 contrast on white (Ant Design's red-7). */
+const ACCESSIBLE_RED = '#cf1322';
 
 export function DeliberationPanel(props: { view: CaseView; onChanged: () => void }) {
   const { view, onChanged } = props;
@@ -33,48 +36,54 @@ export function DeliberationPanel(props: { view: CaseView; onChanged: () => void
 
   const loaded = answer.status === 'ok' ? answer.data : null;
   return (
-    <section
-      className="rc-gap"
-      data-testid="deliberation-panel"
-      aria-label={t('committee.panel.title')}
-    >
-      {answer.status === 'loading' ? (
-        <Card title={t('committee.rec.title')} className="rc-gap">
-          <div className="rc-loading" role="status">
-            <Spin />
-            <span className="rc-visually-hidden">{t('common.loading')}</span>
-          </div>
-        </Card>
-      ) : answer.status === 'error' ? (
-        <div className="rc-gap">
-          <ErrorAlert error={answer.error} title={t('committee.rec.loadFailed')} />
-        </div>
-      ) : (
-        <RecommendationCard rec={answer.data.recommendation} />
-      )}
-
-      <Card title={t('committee.members.title')} className="rc-gap" data-testid="panel-members">
-        <MembersCard
-          view={view}
-          members={members}
-          ladder={loaded?.ladder ?? []}
-          onChanged={onChanged}
-        />
-      </Card>
-
-      {view.abilities['decide'] ? (
-        <DecisionForm view={view} answer={loaded} onChanged={onChanged} />
-      ) : view.state === 'deliberation' ? (
-        <Alert
-          type="info"
-          showIcon
+    // Ant Design's default red (#ff4d4f) is below WCAG AA contrast for error texts and danger
+    // buttons; the panel's own App makes its confirmation dialogs take the same theme.
+    <ConfigProvider theme={{ token: { colorError: ACCESSIBLE_RED } }}>
+      <App component={false}>
+        <section
           className="rc-gap"
-          data-testid="decision-not-yet"
-          title={t('committee.decide.notYet')}
-        />
-      ) : null}
+          data-testid="deliberation-panel"
+          aria-label={t('committee.panel.title')}
+        >
+          {answer.status === 'loading' ? (
+            <Card title={t('committee.rec.title')} className="rc-gap">
+              <div className="rc-loading" role="status">
+                <Spin />
+                <span className="rc-visually-hidden">{t('common.loading')}</span>
+              </div>
+            </Card>
+          ) : answer.status === 'error' ? (
+            <div className="rc-gap">
+              <ErrorAlert error={answer.error} title={t('committee.rec.loadFailed')} />
+            </div>
+          ) : (
+            <RecommendationCard rec={answer.data.recommendation} />
+          )}
 
-      {determinations.length > 0 ? <DecisionRecord determinations={determinations} /> : null}
-    </section>
+          <Card title={t('committee.members.title')} className="rc-gap" data-testid="panel-members">
+            <MembersCard
+              view={view}
+              members={members}
+              ladder={loaded?.ladder ?? []}
+              onChanged={onChanged}
+            />
+          </Card>
+
+          {view.abilities['decide'] ? (
+            <DecisionForm view={view} answer={loaded} onChanged={onChanged} />
+          ) : view.state === 'deliberation' ? (
+            <Alert
+              type="info"
+              showIcon
+              className="rc-gap"
+              data-testid="decision-not-yet"
+              title={t('committee.decide.notYet')}
+            />
+          ) : null}
+
+          {determinations.length > 0 ? <DecisionRecord determinations={determinations} /> : null}
+        </section>
+      </App>
+    </ConfigProvider>
   );
 }

@@ -92,7 +92,6 @@ export function FormAction(props: FormActionProps) {
         }}
         onOk={() => void submit()}
         onCancel={() => setOpen(false)}
-        forceRender
       >
         {props.intro ? <div className="rc-gap">{props.intro}</div> : null}
         <Form

@@ -15,6 +15,7 @@ import type { CaseMember, CaseView, LadderOutcome, PanelCandidate } from '../../
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormAction, trimmed, type Values } from './FormAction';
 import { useFreshApi } from './useFreshApi';
+import { TAG } from './tagColors';
 
 interface Props {
   readonly view: CaseView;
@@ -54,7 +55,7 @@ export function MembersCard({ view, members, ladder, onChanged }: Props) {
       render: (_, m) => (
         <Space size={4} wrap>
           <span>{m.user.name}</span>
-          {m.isChair ? <Tag color="geekblue">{t('committee.members.chair')}</Tag> : null}
+          {m.isChair ? <Tag color={TAG.neutral}>{t('committee.members.chair')}</Tag> : null}
           {m.user.id === me ? <Tag>{t('committee.members.you')}</Tag> : null}
         </Space>
       ),
@@ -65,13 +66,13 @@ export function MembersCard({ view, members, ladder, onChanged }: Props) {
       render: (_, m) =>
         m.recused || m.conflict ? (
           <div data-testid="member-recused">
-            <Tag color="warning">
+            <Tag color={TAG.caution}>
               {m.conflict ? t('committee.members.conflicted') : t('committee.members.recused')}
             </Tag>
             {m.conflict ? <Typography.Text>{m.conflict}</Typography.Text> : null}
           </div>
         ) : (
-          <Tag color="success">{t('committee.members.sitting')}</Tag>
+          <Tag color={TAG.good}>{t('committee.members.sitting')}</Tag>
         ),
     },
     {
@@ -79,7 +80,7 @@ export function MembersCard({ view, members, ladder, onChanged }: Props) {
       key: 'vote',
       render: (_, m) =>
         m.vote ? (
-          <Tag color="processing" data-testid="member-vote">
+          <Tag color={TAG.outcome} data-testid="member-vote">
             {label(m.vote)}
           </Tag>
         ) : (

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { pick, type Lang } from '../../../i18n';
 import { useLang } from '../../../lang';
 import type { ClauseCitation, ConditionFailure, Recommendation } from '../../../types';
+import { TAG } from './tagColors';
 
 function Clauses({ clauses, lang }: { clauses: readonly ClauseCitation[]; lang: Lang }) {
   if (clauses.length === 0) return null;
@@ -16,7 +17,7 @@ function Clauses({ clauses, lang }: { clauses: readonly ClauseCitation[]; lang: 
       {clauses.map((c) => (
         <Tooltip key={c.id} title={pick(c.text, lang)}>
           {/* Focusable, so that keyboard users reach the paraphrase too. */}
-          <Tag color="blue" tabIndex={0} data-testid="clause-citation">
+          <Tag color={TAG.neutral} tabIndex={0} data-testid="clause-citation">
             {pick(c.citation, lang)}
           </Tag>
         </Tooltip>
@@ -32,7 +33,7 @@ function Failures({ items, lang }: { items: readonly ConditionFailure[]; lang: L
     <ul className="rc-deliberation-list">
       {items.map((f, i) => (
         <li key={`${f.rule ?? f.fact ?? 'c'}-${i}`}>
-          <Tag color={f.status === 'failed' ? 'error' : 'warning'}>
+          <Tag color={f.status === 'failed' ? TAG.bad : TAG.caution}>
             {t(f.status === 'failed' ? 'committee.rec.failed' : 'committee.rec.unknown')}
           </Tag>
           {pick(f.text, lang)}
@@ -53,6 +54,15 @@ function Failures({ items, lang }: { items: readonly ConditionFailure[]; lang: L
   );
 }
 
+type WhyNot = Recommendation['whyNot'][number];
+
+/** The why-nots grouped by outcome, in the engine's order. */
+function byOutcome(items: readonly WhyNot[]): [string, WhyNot[]][] {
+  const groups = new Map<string, WhyNot[]>();
+  for (const w of items) groups.set(w.outcome, [...(groups.get(w.outcome) ?? []), w]);
+  return [...groups.entries()];
+}
+
 export function RecommendationCard({ rec }: { readonly rec: Recommendation }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -67,7 +77,7 @@ export function RecommendationCard({ rec }: { readonly rec: Recommendation }) {
             label: t('committee.rec.outcome'),
             children: (
               <Tag
-                color={rec.undetermined ? 'warning' : 'processing'}
+                color={rec.undetermined ? TAG.caution : TAG.outcome}
                 data-testid="recommended-outcome"
               >
                 {pick(rec.label, lang)}
@@ -145,13 +155,18 @@ export function RecommendationCard({ rec }: { readonly rec: Recommendation }) {
           <Collapse
             size="small"
             data-testid="recommendation-whynot"
-            items={rec.whyNot.map((w) => ({
-              key: `${w.outcome}-${w.entry}`,
-              label: t('committee.rec.whyNotOutcome', { outcome: pick(w.label, lang) }),
-              children: w.precludedBy ? (
-                <Typography.Paragraph>{t('committee.rec.precluded')}</Typography.Paragraph>
-              ) : (
-                <Failures items={w.failed} lang={lang} />
+            items={byOutcome(rec.whyNot).map(([outcome, entries]) => ({
+              key: outcome,
+              label: t('committee.rec.whyNotOutcome', { outcome: pick(entries[0]!.label, lang) }),
+              // One outcome may be reachable through several decision entries: each one's reasons.
+              children: entries.map((w) =>
+                w.precludedBy ? (
+                  <Typography.Paragraph key={w.entry}>
+                    {t('committee.rec.precluded')}
+                  </Typography.Paragraph>
+                ) : (
+                  <Failures key={w.entry} items={w.failed} lang={lang} />
+                ),
               ),
             }))}
           />

@@ -1,0 +1,320 @@
+/**
+ * The committee's deliberation in Chromium (see harness.ts). A fresh application of the demo
+ * official is taken to deliberation by the ordinary use cases (intake, investigator, liaison);
+ * then, in the browser, the chair constitutes the panel and votes, member1 declares a conflict and
+ * is recused, member2 and member3 vote, and the chair decides an outcome that departs from the
+ * recommendation — refused without written reasons, accepted with them — and the record shows the
+ * recusal, the votes and the outcome beside the recommendation. In Chinese, with the English
+ * labels checked on the same panel; axe on each screen.
+ */
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acceptCase } from '../src/app/cases/accept.js';
+import { assessElement } from '../src/app/cases/assess.js';
+import { completeConsultation } from '../src/app/cases/complete-consultation.js';
+import { completeVerification } from '../src/app/cases/complete-verification.js';
+import { recordOpinion } from '../src/app/cases/record-opinion.js';
+import type { CaseRow } from '../src/app/cases/record.js';
+import { submitApplication } from '../src/app/cases/submit-application.js';
+import { loadActor } from '../src/app/org.js';
+import { consultations, users } from '../src/app/tables.js';
+import { SIX_ELEMENTS } from '../src/domain/case-states.js';
+import type { Actor } from '../src/domain/roles.js';
+import {
+  axeViolations,
+  openBrowserWorld,
+  realProblems,
+  SHOTS,
+  type BrowserWorld,
+} from './harness.js';
+
+let w: BrowserWorld;
+let page: Page;
+
+beforeAll(async () => {
+  w = await openBrowserWorld();
+  page = await w.newPage();
+}, 240_000);
+
+afterAll(async () => {
+  await w?.close();
+});
+
+const PASSWORD = {
+  chair: 'demo-committee_chair-2025',
+  member1: 'demo-committee_member-2025',
+  member2: 'demo-committee_member-2025',
+  member3: 'demo-committee_member-2025',
+} as const;
+type Who = keyof typeof PASSWORD;
+
+/** Facts under which x-new-area recommends exemption (as src/app/testing/steps.ts). */
+const EXEMPTED_FACTS = {
+  purpose: 'development_task',
+  onReformTaskList: true,
+  privateGain: false,
+  knowinglyViolated: false,
+  actedAfterExplicitBan: false,
+  crimeSuspected: false,
+  executedIllegalHigherDecision: false,
+  obstructed: false,
+  ignoredRepeatedOrders: false,
+  graveConsequence: 'none',
+  fraudulentRecords: false,
+  repeatOfSameError: false,
+  decisionProcess: 'collective',
+  objectionRecorded: false,
+  forceMajeure: false,
+  dutiesPerformed: true,
+  prohibitedAtTheTime: false,
+  remediation: 'effective',
+  cooperated: true,
+  lossAmount: 1_200_000,
+} as const;
+
+async function actor(username: string): Promise<Actor> {
+  const [u] = await w.app.ctx.store.db.select().from(users).where(eq(users.username, username));
+  if (!u) throw new Error(`no demo user ${username}`);
+  return loadActor(w.app.ctx, u.id);
+}
+
+/** A new application by the demo official, taken to deliberation by the ordinary use cases. */
+async function caseInDeliberation(): Promise<CaseRow> {
+  const ctx = w.app.ctx;
+  const official = await actor('official');
+  const [intake, investigator, liaison] = await Promise.all(
+    ['intake', 'investigator', 'liaison'].map(actor),
+  );
+  let row = (
+    await submitApplication(ctx, official, {
+      officialId: official.officialId!,
+      title: '园区道路改造先行开工（集体研究测试）',
+      summary: '为赶在汛期前完成园区道路改造，经班子集体研究，在施工许可办结前先行开工。',
+      conductDate: '2024-11-05',
+      facts: { ...EXEMPTED_FACTS },
+    })
+  ).case;
+  const v = () => ({ caseId: row.id, expectedVersion: row.version });
+  row = (await acceptCase(ctx, intake!, v())).case;
+  for (const element of SIX_ELEMENTS) {
+    row = (
+      await assessElement(ctx, investigator!, {
+        ...v(),
+        element,
+        rating: 'favourable',
+        notes: '经核实，情况属实。',
+      })
+    ).case;
+  }
+  row = (await completeVerification(ctx, investigator!, v())).case;
+  if (row.state === 'consultation') {
+    const asked = await ctx.store.db
+      .select()
+      .from(consultations)
+      .where(eq(consultations.caseId, row.id));
+    for (const c of asked) {
+      row = (
+        await recordOpinion(ctx, liaison!, {
+          ...v(),
+          consultationId: c.id,
+          opinion: `${c.department}：同意提交集体研究。`,
+        })
+      ).case;
+    }
+    row = (await completeConsultation(ctx, investigator!, v())).case;
+  }
+  expect(row.state).toBe('deliberation');
+  return row;
+}
+
+async function as(who: Who, caseUrl: string): Promise<void> {
+  if (await page.getByTestId('user-name').count()) await w.signOut(page);
+  await w.signIn(page, who, PASSWORD[who]);
+  await page.getByTestId('user-name').waitFor();
+  await page.goto(caseUrl);
+  await panel().waitFor();
+  await panel().getByTestId('recommended-outcome').waitFor();
+}
+
+const panel = () => page.getByTestId('deliberation-panel');
+const dialog = (name: string | RegExp) => page.getByRole('dialog', { name });
+const OK = /^确\s*定$|^Confirm$/;
+
+/**
+ * Chooses an option of an Ant Design select (its dropdown is rendered at the end of the page).
+ * A click during the dropdown's opening animation can miss on a slow machine: check and retry.
+ */
+async function choose(select: ReturnType<Page['getByTestId']>, option: string): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.click();
+    const item = page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: option })
+      .first();
+    await item.waitFor();
+    await page.waitForTimeout(300);
+    await item.click();
+    if ((await select.innerText()).includes(option)) return;
+  }
+  throw new Error(`could not choose '${option}'`);
+}
+
+/** Row of the members table for a person. */
+const row = (name: string) =>
+  panel().getByTestId('members-table').locator('tbody tr.ant-table-row').filter({ hasText: name });
+
+async function addMember(name: string): Promise<void> {
+  await panel().getByTestId('add-member').click();
+  const d = dialog('增加研究成员');
+  await d.waitFor();
+  await choose(d.getByTestId('add-member-user'), name);
+  await d.getByTestId('add-member-submit').click();
+  await row(name).waitFor();
+  await d.waitFor({ state: 'hidden' });
+}
+
+async function vote(outcome: string, reason: string, me: string): Promise<void> {
+  await panel().getByTestId('vote').click();
+  const d = dialog(/^表\s*决$/);
+  await d.waitFor();
+  await choose(d.getByTestId('vote-outcome'), outcome);
+  await d.getByLabel('表决理由').fill(reason);
+  await d.getByTestId('vote-submit').click();
+  await page.getByRole('dialog').getByRole('button', { name: OK }).last().click();
+  await row(me).getByTestId('member-vote').waitFor();
+  expect(await row(me).getByTestId('member-vote').innerText()).toBe(outcome);
+  // One vote each: the button is gone once the ability is.
+  expect(await panel().getByTestId('vote').count()).toBe(0);
+}
+
+describe('the committee’s deliberation in Chromium', () => {
+  it('constitutes the panel, records a recusal and the votes, and decides a departure only with reasons', async () => {
+    try {
+      await deliberation();
+    } catch (e) {
+      await page
+        .screenshot({ path: join(SHOTS, 'committee-failure.png'), fullPage: true })
+        .catch(() => {});
+      throw e;
+    }
+  }, 300_000);
+});
+
+async function deliberation() {
+  const c = await caseInDeliberation();
+  const caseUrl = `${w.url}/cases/${c.id}`;
+  await page.goto(w.url + '/');
+
+  // The chair: the recommendation with its reasons and clauses; an empty panel says what to do.
+  await as('chair', caseUrl);
+  expect(await panel().getByTestId('recommended-outcome').innerText()).toBe('免予问责（容错免责）');
+  expect(await panel().getByTestId('clause-citation').count()).toBeGreaterThan(0);
+  await panel().getByText('尚未确定参加研究的成员。请点击“增加研究成员”').waitFor();
+  expect(await panel().getByTestId('decide').count()).toBe(0);
+  await addMember('周文清');
+  // The chair who adds the first member sits as the chair.
+  await row('冯国栋').getByText('主持人').waitFor();
+  await addMember('吴海峰');
+  await addMember('郑雅琴');
+  expect(await panel().getByTestId('members-table').locator('tbody tr.ant-table-row').count()).toBe(
+    4,
+  );
+  await vote('从轻问责', '整改及时但手续缺失较多，宜从轻。', '冯国栋');
+
+  // member1 declares a conflict and is recused.
+  await as('member1', caseUrl);
+  await panel().getByTestId('declare-conflict').click();
+  const d = dialog('申报利害关系或回避');
+  await d.waitFor();
+  await d.getByTestId('declare-conflict-submit').click();
+  await d.getByText('请说明利害关系情况（至少 2 个字）。').waitFor();
+  await d.getByLabel('利害关系情况').fill('本人配偶在施工单位任职。');
+  await d.getByTestId('declare-conflict-submit').click();
+  await page.getByRole('dialog').getByRole('button', { name: OK }).last().click();
+  await row('周文清').getByTestId('member-recused').waitFor();
+  expect(await row('周文清').innerText()).toContain('本人配偶在施工单位任职。');
+  expect(await panel().getByTestId('declare-conflict').count()).toBe(0);
+  expect(await panel().getByTestId('vote').count()).toBe(0);
+
+  // member2 and member3 vote.
+  await as('member2', caseUrl);
+  await vote('从轻问责', '程序瑕疵明显，不宜免责。', '吴海峰');
+  await as('member3', caseUrl);
+  await vote('从轻问责', '同意从轻处理。', '郑雅琴');
+  expect(await panel().getByTestId('vote-tally').innerText()).toContain('参加研究 3 人，回避 1 人');
+
+  // The chair decides 'lighter', departing from the recommended exemption: reasons required.
+  await as('chair', caseUrl);
+  const form = panel().getByTestId('decision-form');
+  await form.waitFor();
+  await choose(form.getByTestId('decision-outcome'), '从轻问责');
+  await form.getByTestId('departure-warning').waitFor();
+  expect(await form.getByTestId('departure-warning').innerText()).toContain('免予问责（容错免责）');
+  await form
+    .getByLabel('会议纪要')
+    .fill('认定机构于本日召开会议，周文清回避，其余三名成员参加并表决。');
+  await form.getByTestId('decide').click();
+  await form.getByText('请书面说明认定理由（至少 10 个字）。').waitFor();
+  expect(await page.getByRole('dialog').count()).toBe(0);
+  await form.getByLabel('与建议不一致的理由').fill('短');
+  await form.getByText('请书面说明认定理由（至少 10 个字）。').waitFor();
+  await w.shot(page, 'deliberation-zh');
+  await panel().screenshot({ path: join(SHOTS, 'deliberation-panel-zh.png') });
+  expect(await axeViolations(page)).toEqual([]);
+
+  // The same panel in English.
+  await page.getByText('English', { exact: true }).click();
+  await panel().getByText('Policy recommendation').first().waitFor();
+  for (const label of [
+    'Panel and votes',
+    'Rules and clauses relied on',
+    'Outcome',
+    'Reasons for departing from the recommendation',
+    'Minutes of the meeting',
+  ]) {
+    await panel().getByText(label, { exact: true }).first().waitFor();
+  }
+  expect(await panel().getByTestId('recommended-outcome').innerText()).toBe('Exempted (tolerated)');
+  expect(await form.getByTestId('departure-warning').innerText()).toContain(
+    "'Lighter accountability' departs from the recommendation 'Exempted (tolerated)'",
+  );
+  expect(await row('周文清').innerText()).toContain('Conflict declared, recused');
+  await w.shot(page, 'deliberation-en');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByText('中文', { exact: true }).click();
+  await panel().getByText('系统评估建议').first().waitFor();
+
+  // With reasons, after confirming: decided.
+  await form
+    .getByLabel('与建议不一致的理由')
+    .fill('当事人虽属改革探索，但手续缺失较多且事前未报备，认定机构决定从轻问责而非免责。');
+  await form.getByTestId('decide').click();
+  const confirm = page.getByRole('dialog').filter({ hasText: '认定作出后不能撤回' });
+  await confirm.waitFor();
+  await confirm.getByRole('button', { name: '确定作出认定' }).click();
+
+  // The record: outcome beside the recommendation, the recusal and the votes; no more actions.
+  const record = panel().getByTestId('decision-record');
+  await record.waitFor();
+  expect(await record.getByTestId('record-outcome').innerText()).toBe('从轻问责');
+  expect(await record.getByTestId('record-recommended').innerText()).toContain(
+    '免予问责（容错免责）',
+  );
+  await record.getByText('与建议不一致', { exact: true }).waitFor();
+  await record.getByText('手续缺失较多且事前未报备').waitFor();
+  await record.getByText('周文清回避').waitFor();
+  await row('周文清').getByTestId('member-recused').waitFor();
+  expect(await panel().getByTestId('member-vote').count()).toBe(3);
+  expect(await panel().getByTestId('decision-form').count()).toBe(0);
+  expect(await panel().getByTestId('add-member').count()).toBe(0);
+  // The recommendation now is the one stored with the decision.
+  await panel()
+    .getByText(/作出认定时的评估建议/)
+    .waitFor();
+  await w.shot(page, 'decided-zh');
+  await panel().screenshot({ path: join(SHOTS, 'decided-panel-zh.png') });
+  expect(await axeViolations(page)).toEqual([]);
+  expect(realProblems(w.problems)).toEqual([]);
+}
