@@ -163,11 +163,12 @@ describe('the official applies', () => {
       expect(number).not.toBe('');
 
       // Evidence: a PDF with a description, uploaded with progress and confirmation.
-      await page.getByLabel('证据文件').setInputFiles({
+      await page.getByTestId('evidence-file-input').setInputFiles({
         name: '会议纪要.pdf',
         mimeType: 'application/pdf',
         buffer: PDF,
       });
+      await page.getByText('会议纪要.pdf（').waitFor();
       await page.getByLabel('材料说明（可选）').fill('局党组会议纪要，证明开工决定经集体研究');
       await page.getByRole('button', { name: /上传文件/ }).click();
       await page.getByText('已上传 1 份材料。').waitFor({ timeout: 20_000 });

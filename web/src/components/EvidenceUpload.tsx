@@ -8,6 +8,7 @@
  * The case's version is read just before the upload, so the component needs only the case id;
  * if the case changes between that read and the upload, it reads it again and retries once.
  */
+import { PaperClipOutlined } from '@ant-design/icons';
 import { App, Button, ConfigProvider, Form, Input, Progress, Space, Typography } from 'antd';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -45,6 +46,12 @@ const ACCEPT = [
   ...Object.keys(TYPES_BY_EXTENSION).map((e) => `.${e}`),
   ...new Set(Object.values(TYPES_BY_EXTENSION)),
 ].join(',');
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
 
 /** The media type to send: by extension first (browsers disagree on types), else the browser's. */
 export function mediaTypeOf(file: { readonly name: string; readonly type: string }): string | null {
@@ -97,7 +104,7 @@ export function EvidenceUpload({ caseId, onUploaded, disabled = false }: Evidenc
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [error, setError] = useState<unknown>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-  const fileInputId = useId();
+  const chooseId = useId();
   const hintId = useId();
   const busy = phase.kind === 'reading' || phase.kind === 'uploading';
 
@@ -174,20 +181,41 @@ export function EvidenceUpload({ caseId, onUploaded, disabled = false }: Evidenc
         </Typography.Paragraph>
         <Form.Item
           label={t('official.evidence.file')}
-          htmlFor={fileInputId}
           required
           validateStatus={fileError ? 'error' : undefined}
           help={fileError ?? undefined}
         >
+          {/*
+           * The browser's own file input speaks the browser's language, not the app's: it is kept
+           * (for the file dialog and drag and drop onto it) but hidden, and this button opens it.
+           */}
+          <Space wrap>
+            <Button
+              id={chooseId}
+              icon={<PaperClipOutlined />}
+              aria-describedby={hintId}
+              aria-invalid={fileError ? true : undefined}
+              disabled={disabled || busy}
+              onClick={() => inputRef.current?.click()}
+            >
+              {t('official.evidence.choose')}
+            </Button>
+            <Typography.Text data-testid="evidence-file-name">
+              {file
+                ? t('official.evidence.chosen', { name: file.name, size: formatSize(file.size) })
+                : t('official.evidence.noFile')}
+            </Typography.Text>
+          </Space>
           <input
             ref={inputRef}
-            id={fileInputId}
             type="file"
+            className="rc-visually-hidden"
+            tabIndex={-1}
+            aria-hidden="true"
             accept={ACCEPT}
-            aria-describedby={hintId}
-            aria-invalid={fileError ? true : undefined}
             disabled={disabled || busy}
             onChange={onPick}
+            data-testid="evidence-file-input"
           />
         </Form.Item>
         <Form.Item

@@ -13,19 +13,44 @@ import type { I18nText } from '../../types';
 import type { AssessmentState } from './useAssessment';
 import type { ApplyFact, ClauseRef, Evaluation, Failure } from './types';
 
-function Clauses({ clauses }: { readonly clauses: readonly ClauseRef[] }) {
+/**
+ * Clause citations with their paraphrase; a clause already quoted above (several rules often rest
+ * on one article) is cited without repeating its text.
+ */
+function Clauses({
+  clauses,
+  quoted,
+}: {
+  readonly clauses: readonly ClauseRef[];
+  readonly quoted?: ReadonlySet<string>;
+}) {
   const lang = useLang();
+  const { t } = useTranslation();
   if (clauses.length === 0) return null;
   return (
     <ul className="rc-apply-clauses">
       {clauses.map((c) => (
         <li key={c.id}>
           <Typography.Text strong>{pick(c.citation, lang)}</Typography.Text>
-          <Typography.Text>：{pick(c.text, lang)}</Typography.Text>
+          <Typography.Text>
+            {quoted?.has(c.id)
+              ? ` ${t('official.assessment.seeAbove')}`
+              : `${t('official.assessment.sep')}${pick(c.text, lang)}`}
+          </Typography.Text>
         </li>
       ))}
     </ul>
   );
+}
+
+/** For each reason, the clauses already quoted by the reasons before it. */
+function quotedBefore(evaluation: Evaluation): ReadonlySet<string>[] {
+  const seen = new Set<string>();
+  return evaluation.reasons.map((r) => {
+    const before = new Set(seen);
+    for (const c of r.clauses) seen.add(c.id);
+    return before;
+  });
 }
 
 function FailureList({ failures }: { readonly failures: readonly Failure[] }) {
@@ -70,6 +95,7 @@ export function Assessment({
         ? state.last
         : null;
   const labels = new Map(facts.map((f) => [f.id, f.label]));
+  const quoted = evaluation ? quotedBefore(evaluation) : [];
   const asked = evaluation?.missingFacts.filter((id) => labels.has(id)) ?? [];
   // The ladder may try one outcome through several entries: say each outcome once.
   const whyNot = evaluation
@@ -152,12 +178,12 @@ export function Assessment({
               <List
                 data-testid="assessment-reasons"
                 size="small"
-                dataSource={[...evaluation.reasons]}
-                renderItem={(r) => (
+                dataSource={evaluation.reasons.map((r, i) => ({ r, quoted: quoted[i] }))}
+                renderItem={({ r, quoted: before }) => (
                   <List.Item key={r.rule}>
                     <div>
                       <Typography.Text strong>{pick(r.title, lang)}</Typography.Text>
-                      <Clauses clauses={r.clauses} />
+                      <Clauses clauses={r.clauses} {...(before ? { quoted: before } : {})} />
                     </div>
                   </List.Item>
                 )}
