@@ -7,23 +7,24 @@ import { Button, Empty, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../i18n';
+import { SOLID } from './colors';
 import { ConditionView } from './ConditionView';
 import { domId, usePack } from './context';
 import type { PolicyClause, PolicyRule, RuleKind } from './model';
 
 const KIND_COLOR: Record<RuleKind, string> = {
-  exclusion: 'red',
-  condition: 'blue',
-  situation: 'green',
-  mitigation: 'gold',
-  aggravation: 'volcano',
-  immunity: 'cyan',
-  other: 'default',
+  exclusion: SOLID.danger,
+  condition: SOLID.info,
+  situation: SOLID.success,
+  mitigation: SOLID.warning,
+  aggravation: SOLID.brown,
+  immunity: SOLID.teal,
+  other: SOLID.neutral,
 };
 
 export function RuleKindTag({ kind }: { readonly kind: RuleKind }) {
   const { t } = useTranslation();
-  return <Tag color={KIND_COLOR[kind] ?? 'default'}>{t(`policy.rules.kind.${kind}`)}</Tag>;
+  return <Tag color={KIND_COLOR[kind] ?? SOLID.neutral}>{t(`policy.rules.kind.${kind}`)}</Tag>;
 }
 
 function ClauseItem({
@@ -99,7 +100,7 @@ function RuleItem({
         ) : null}
       </div>
       <div className="rc-policy-small">
-        <Typography.Text type="secondary">{t('policy.rules.clauses')}：</Typography.Text>
+        <Typography.Text type="secondary">{t('policy.rules.clausesColon')}</Typography.Text>
         {r.clauses.length === 0 ? (
           <Typography.Text type="warning">{t('policy.rules.noClause')}</Typography.Text>
         ) : (
@@ -117,9 +118,11 @@ function RuleItem({
         )}
       </div>
       <div className="rc-policy-when">
-        <Typography.Text type="secondary" className="rc-policy-small">
-          {t('policy.rules.when')}
-        </Typography.Text>
+        <div>
+          <Typography.Text type="secondary" className="rc-policy-small">
+            {t('policy.rules.when')}
+          </Typography.Text>
+        </div>
         <ConditionView c={r.when} />
       </div>
     </li>
@@ -174,7 +177,7 @@ export function ClausesAndRules() {
       <Typography.Paragraph type="secondary">{t('policy.clauses.hint')}</Typography.Paragraph>
       {selection ? (
         <Space className="rc-gap">
-          <Tag color="blue">
+          <Tag color={SOLID.info}>
             {selection.kind === 'rule'
               ? t('policy.rules.selected', { id: selection.id })
               : pick(

@@ -63,7 +63,9 @@ export function ConditionView({
 }) {
   const { t } = useTranslation();
   const { rules, predicates, lang, select } = usePack();
-  const note = c.note ? <span className="rc-cond-note">（{pick(c.note, lang)}）</span> : null;
+  const note = c.note ? (
+    <span className="rc-cond-note">{t('policy.cond.noteWrap', { note: pick(c.note, lang) })}</span>
+  ) : null;
   switch (c.kind) {
     case 'all':
     case 'any': {

@@ -3,17 +3,18 @@ import { Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../i18n';
+import { SOLID } from './colors';
 import { ConditionView } from './ConditionView';
 import { usePack } from './context';
 import type { DecisionEntry } from './model';
 
 export const OUTCOME_COLOR: Record<string, string> = {
-  no_accountability: 'green',
-  exempted: 'green',
-  lighter: 'gold',
-  reduced: 'gold',
-  not_tolerated: 'red',
-  undetermined: 'default',
+  no_accountability: SOLID.success,
+  exempted: SOLID.success,
+  lighter: SOLID.warning,
+  reduced: SOLID.warning,
+  not_tolerated: SOLID.danger,
+  undetermined: SOLID.neutral,
 };
 
 export function DecisionLadder() {
@@ -27,7 +28,7 @@ export function DecisionLadder() {
       width: 200,
       render: (_, d) => (
         <>
-          <Tag color={OUTCOME_COLOR[d.outcome] ?? 'blue'}>{outcomeLabel(d.outcome)}</Tag>
+          <Tag color={OUTCOME_COLOR[d.outcome] ?? SOLID.info}>{outcomeLabel(d.outcome)}</Tag>
           {d.binding ? (
             <Tooltip title={t('policy.ladder.bindingHelp')}>
               <Tag>{t('policy.ladder.binding')}</Tag>

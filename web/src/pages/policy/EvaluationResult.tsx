@@ -7,6 +7,7 @@ import { Alert, Button, Card, Descriptions, List, Space, Tag, Typography } from 
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../i18n';
 import { RuleKindTag } from './ClausesAndRules';
+import { SOLID } from './colors';
 import { useValueText } from './ConditionView';
 import { domId, usePack } from './context';
 import { OUTCOME_COLOR } from './DecisionLadder';
@@ -40,7 +41,7 @@ function FailureView({ f }: { readonly f: Failure }) {
   const { lang } = usePack();
   return (
     <li>
-      <Tag color={f.status === 'unknown' ? 'default' : 'orange'}>
+      <Tag color={f.status === 'unknown' ? SOLID.neutral : SOLID.warning}>
         {f.status === 'unknown' ? t('policy.try.unknownStatus') : t('policy.try.failedStatus')}
       </Tag>
       {pick(f.text, lang)} <Citations clauses={f.clauses} />
@@ -80,7 +81,7 @@ export function EvaluationResult({ ev }: { readonly ev: Evaluation }) {
           <Space direction="vertical" size={2}>
             <span>
               <Tag
-                color={OUTCOME_COLOR[ev.outcome] ?? 'blue'}
+                color={OUTCOME_COLOR[ev.outcome] ?? SOLID.info}
                 className="rc-outcome-tag"
                 data-testid="evaluation-outcome"
               >
@@ -136,9 +137,14 @@ export function EvaluationResult({ ev }: { readonly ev: Evaluation }) {
                     <Typography.Text type="secondary">
                       {t('policy.try.facts_used', {
                         facts: r.facts
-                          .map(
-                            (f) =>
-                              `${factLabel(f.fact)}：${f.value === null ? t('policy.try.unknown') : valueText(facts.get(f.fact), f.value)}`,
+                          .map((f) =>
+                            t('policy.try.factValue', {
+                              fact: factLabel(f.fact),
+                              value:
+                                f.value === null
+                                  ? t('policy.try.unknown')
+                                  : valueText(facts.get(f.fact), f.value),
+                            }),
                           )
                           .join(t('common.listSeparator')),
                       })}
@@ -157,7 +163,7 @@ export function EvaluationResult({ ev }: { readonly ev: Evaluation }) {
           <ul className="rc-policy-whynot" data-testid="evaluation-whynot">
             {ev.whyNot.map((w, i) => (
               <li key={`${w.entry}-${i}`}>
-                <Tag color={OUTCOME_COLOR[w.outcome] ?? 'blue'}>{pick(w.label, lang)}</Tag>
+                <Tag color={OUTCOME_COLOR[w.outcome] ?? SOLID.info}>{pick(w.label, lang)}</Tag>
                 <span className="rc-policy-small">{w.entry}</span>
                 {w.precludedBy ? (
                   <div className="rc-policy-small">

@@ -19,6 +19,8 @@ export function FactInput({ fact }: { readonly fact: PolicyFact }) {
   const id = domId.fact(fact.id);
   const common = {
     name: ['facts', fact.id],
+    // The label points at the input by the id set on it (scrolled to from "missing facts").
+    htmlFor: id,
     label: pick(fact.label, lang),
     extra: pick(fact.help, lang),
     className: 'rc-policy-fact',

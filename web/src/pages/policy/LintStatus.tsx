@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
 import type { Loaded } from '../../useApi';
+import { SOLID } from './colors';
 import type { LintAnswer, LintFinding } from './model';
 
 export function LintBadge({ lint }: { readonly lint: Loaded<LintAnswer> }) {
@@ -13,11 +14,11 @@ export function LintBadge({ lint }: { readonly lint: Loaded<LintAnswer> }) {
   if (lint.status !== 'ok') return null;
   const { errors, warnings } = lint.data.lint;
   return errors + warnings === 0 ? (
-    <Tag color="green" data-testid="lint-badge">
+    <Tag color={SOLID.success} data-testid="lint-badge">
       {t('policy.lint.badgeClean')}
     </Tag>
   ) : (
-    <Tag color={errors ? 'red' : 'gold'} data-testid="lint-badge">
+    <Tag color={errors ? SOLID.danger : SOLID.warning} data-testid="lint-badge">
       {t('policy.lint.badgeProblems', { errors, warnings })}
     </Tag>
   );
@@ -42,7 +43,7 @@ export function LintStatus({ lint }: { readonly lint: Loaded<LintAnswer> }) {
       key: 'severity',
       width: 110,
       render: (_, d) => (
-        <Tag color={d.severity === 'error' ? 'red' : 'gold'}>
+        <Tag color={d.severity === 'error' ? SOLID.danger : SOLID.warning}>
           {t(`policy.lint.severity.${d.severity}`)}
         </Tag>
       ),

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
 import { useApi } from '../../useApi';
+import { SOLID } from './colors';
 import { chinaToday, inForceOn, type PackSummary } from './model';
 
 export function PackList() {
@@ -74,10 +75,10 @@ export function PackList() {
       key: 'status',
       render: (_, p) => (
         <>
-          <Tag color={p.status === 'published' ? 'green' : 'default'}>
+          <Tag color={p.status === 'published' ? SOLID.success : SOLID.neutral}>
             {t(`policy.status.${p.status}`)}
           </Tag>
-          {p.notice ? <Tag color="gold">{t('policy.sample')}</Tag> : null}
+          {p.notice ? <Tag color={SOLID.warning}>{t('policy.sample')}</Tag> : null}
         </>
       ),
     },

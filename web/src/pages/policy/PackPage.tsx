@@ -13,6 +13,7 @@ import { pick } from '../../i18n';
 import { useLang } from '../../lang';
 import { useApi } from '../../useApi';
 import { ClausesAndRules } from './ClausesAndRules';
+import { SOLID } from './colors';
 import { PackContext, type PackPageContext, type Selection } from './context';
 import { DecisionLadder } from './DecisionLadder';
 import { LintBadge, LintStatus } from './LintStatus';
@@ -93,7 +94,7 @@ function Loaded({
         {pick(pack.title, lang)}
       </Typography.Title>
       <Space wrap className="rc-gap">
-        <Tag color={pack.status === 'published' ? 'green' : 'default'}>
+        <Tag color={pack.status === 'published' ? SOLID.success : SOLID.neutral}>
           {t(`policy.status.${pack.status}`)}
         </Tag>
         <LintBadge lint={lint} />

@@ -81,6 +81,7 @@ export function TryScenario({ defaultDate }: { readonly defaultDate: string }) {
           <Space wrap align="start">
             <Form.Item
               name="at"
+              htmlFor="rc-try-at"
               label={t('policy.try.conductDate')}
               extra={t('policy.try.conductDateHelp')}
               rules={[{ required: true, message: t('policy.try.conductDateRequired') }]}
@@ -90,6 +91,7 @@ export function TryScenario({ defaultDate }: { readonly defaultDate: string }) {
             </Form.Item>
             <Form.Item
               name="decidedAt"
+              htmlFor="rc-try-decided"
               label={t('policy.try.decisionDate')}
               extra={t('policy.try.decisionDateHelp')}
               dependencies={['at']}

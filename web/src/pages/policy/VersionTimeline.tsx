@@ -6,6 +6,7 @@ import { Button, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
+import { SOLID } from './colors';
 import { inForceOn, type VersionSummary } from './model';
 
 export function VersionTimeline(props: {
@@ -39,8 +40,8 @@ export function VersionTimeline(props: {
                 {v.id}
               </Button>{' '}
               <Typography.Text strong>{v.title ? pick(v.title, lang) : ''}</Typography.Text>{' '}
-              {current ? <Tag color="green">{t('policy.versions.inForce')}</Tag> : null}
-              {shown ? <Tag color="blue">{t('policy.versions.showing')}</Tag> : null}
+              {current ? <Tag color={SOLID.success}>{t('policy.versions.inForce')}</Tag> : null}
+              {shown ? <Tag color={SOLID.info}>{t('policy.versions.showing')}</Tag> : null}
               <Tag>{t(`policy.status.${v.status}`)}</Tag>
               <div className="rc-policy-small">
                 {v.to
