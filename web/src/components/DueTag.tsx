@@ -1,20 +1,21 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { TAG } from '../pages/case/tagColors';
 import type { DueStatus } from '../types';
 
-/** Overdue (red) or due within 3 working days (orange); nothing when on time. */
+/** Overdue (red) or due within 3 working days (orange), in AA contrast; nothing when on time. */
 export function DueTag({ status }: { readonly status: DueStatus | null }) {
   const { t } = useTranslation();
   if (status === 'overdue') {
     return (
-      <Tag color="error" data-testid="due-overdue">
+      <Tag color={TAG.danger} data-testid="due-overdue">
         {t('due.overdue')}
       </Tag>
     );
   }
   if (status === 'due_soon') {
     return (
-      <Tag color="warning" data-testid="due-soon">
+      <Tag color={TAG.warning} data-testid="due-soon">
         {t('due.dueSoon')}
       </Tag>
     );

@@ -5,7 +5,7 @@
  */
 import { App, Button, Form, Modal, Popconfirm } from 'antd';
 import type { FormInstance } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useCaseAction } from './useCaseAction';
@@ -49,6 +49,10 @@ export function ActionButton(props: ActionButtonProps) {
   const action = useCaseAction();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<Values>();
+  // Unique per button: several dialogs of the same action (one per element, per consultation)
+  // are rendered at once, and the form's name prefixes its fields' ids.
+  const uid = useId();
+  const formName = `case-${props.path.replace(/\W+/g, '-')}-${uid.replace(/\W+/g, '')}`;
   const toBody = props.toBody ?? compact;
 
   if (!props.fields) {
@@ -142,12 +146,7 @@ export function ActionButton(props: ActionButtonProps) {
         forceRender
       >
         {props.intro ? <div className="rc-gap">{props.intro}</div> : null}
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={props.initialValues}
-          name={`case-${props.path.replace(/\W+/g, '-')}`}
-        >
+        <Form form={form} layout="vertical" initialValues={props.initialValues} name={formName}>
           {props.fields}
         </Form>
         {action.error ? <ErrorAlert error={action.error} /> : null}

@@ -12,12 +12,12 @@ import { useLang } from '../../lang';
 import { ActionButton } from './ActionButton';
 import { RATINGS, SIX_ELEMENTS, type Assessment } from './model';
 import { useCase } from './useCaseAction';
+import { TAG } from './tagColors';
 
 type Element = (typeof SIX_ELEMENTS)[number];
 const RATING_COLOR: Readonly<Record<string, string>> = {
-  favourable: 'green',
-  neutral: 'default',
-  unfavourable: 'red',
+  favourable: TAG.success,
+  unfavourable: TAG.danger,
 };
 
 interface Row {

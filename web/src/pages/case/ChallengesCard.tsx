@@ -13,11 +13,12 @@ import { ActionButton } from './ActionButton';
 import { ReasonField } from './fields';
 import type { Challenge, PackDetail } from './model';
 import { useCase } from './useCaseAction';
+import { TAG } from './tagColors';
 
 const STATUS_COLOR: Readonly<Record<string, string>> = {
-  pending: 'gold',
-  upheld: 'blue',
-  changed: 'purple',
+  pending: TAG.warning,
+  upheld: TAG.info,
+  changed: TAG.accent,
 };
 
 type Outcomes = NonNullable<PackDetail['effective']['outcomes']>;

@@ -12,13 +12,14 @@ import { ActionButton } from './ActionButton';
 import { NoteField, ReasonField } from './fields';
 import type { Extension, Suspension } from './model';
 import { useCase } from './useCaseAction';
+import { TAG } from './tagColors';
 
 /** The server's MAX_EXTENSION_DAYS (src/app/cases/request-extension.ts). */
 const MAX_EXTENSION_DAYS = 90;
 const EXTENSION_COLOR: Readonly<Record<string, string>> = {
-  requested: 'gold',
-  approved: 'green',
-  refused: 'red',
+  requested: TAG.warning,
+  approved: TAG.success,
+  refused: TAG.danger,
 };
 
 export function ClockCard() {
@@ -42,7 +43,7 @@ export function ClockCard() {
         s.ongoing ? (
           <Space size={4}>
             {t('desk.clock.since', { from: s.from })}
-            <Tag color="gold">{t('desk.clock.ongoing')}</Tag>
+            <Tag color={TAG.warning}>{t('desk.clock.ongoing')}</Tag>
           </Space>
         ) : (
           t('desk.clock.fromTo', { from: s.from, to: s.to ?? '—' })

@@ -12,6 +12,7 @@ import { ActionButton } from './ActionButton';
 import { NoteField } from './fields';
 import type { Consultation } from './model';
 import { useCase } from './useCaseAction';
+import { TAG } from './tagColors';
 
 export function ConsultationCard({ departments }: { readonly departments: readonly string[] }) {
   const { t } = useTranslation();
@@ -36,9 +37,9 @@ export function ConsultationCard({ departments }: { readonly departments: readon
       key: 'status',
       render: (_: unknown, x) =>
         x.responded ? (
-          <Tag color="green">{t('desk.consult.answered')}</Tag>
+          <Tag color={TAG.success}>{t('desk.consult.answered')}</Tag>
         ) : (
-          <Tag color="gold">{t('desk.consult.waiting')}</Tag>
+          <Tag color={TAG.warning}>{t('desk.consult.waiting')}</Tag>
         ),
     },
     ...(full

@@ -288,6 +288,7 @@ function RecordFact({ decls }: { readonly decls: ReadonlyMap<string, PackFact> }
           >
             <Select
               mode="multiple"
+              optionFilterProp="label"
               aria-label={t('desk.facts.evidenceLinks')}
               options={(c.evidence ?? []).map((e) => ({ value: e.id, label: e.filename }))}
             />

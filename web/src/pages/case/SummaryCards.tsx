@@ -5,6 +5,7 @@ import { DueTag } from '../../components/DueTag';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
 import { useCase } from './useCaseAction';
+import { TAG } from './tagColors';
 
 export function CaseHead() {
   const { t } = useTranslation();
@@ -19,7 +20,7 @@ export function CaseHead() {
         <Typography.Text type="secondary" data-testid="case-number">
           {c.number}
         </Typography.Text>
-        <Tag color="blue" data-testid="case-state">
+        <Tag color={TAG.info} data-testid="case-state">
           {pick(c.stateLabel, lang)}
         </Tag>
         <DueTag status={c.dueStatus} />
@@ -114,7 +115,7 @@ export function DeterminationCard() {
       {d ? (
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label={t('caseView.outcome')}>
-            <Tag color="green">{pick(d.outcomeLabel, lang) || d.outcome}</Tag>
+            <Tag color={TAG.success}>{pick(d.outcomeLabel, lang) || d.outcome}</Tag>
           </Descriptions.Item>
           <Descriptions.Item label={t('caseView.decidedOn')}>{d.decidedOn}</Descriptions.Item>
           <Descriptions.Item label={t('caseView.documentNumber')}>
