@@ -13,27 +13,43 @@
  * `getPanelCandidates`: the users the chair may add to the panel (committee members and chairs of
  * the case's jurisdiction or above it, not parties, not yet on the panel).
  *
- * Both are for full-view officers only (the parties see no deliberation), and both log the read.
+ * `previewDecisionDocument`: the decision document (认定书) as it would read if the committee
+ * decided an outcome now, rendered by the same renderer as the real one, before deciding.
+ *
+ * All are for full-view officers only (the parties see no deliberation), and all log the read.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { fullView } from './case-view.js';
+import { SIX_ELEMENTS, type CaseRoute } from '../../domain/case-states.js';
 import type { Actor } from '../../domain/roles.js';
 import type { Evaluation } from '../../policy/engine.js';
 import type { Failure } from '../../policy/explain.js';
 import { PolicyError } from '../../policy/errors.js';
 import { renderValue } from '../../policy/facts.js';
-import type { FactDecl, FactValue, I18nText } from '../../policy/model.js';
+import type { FactDecl, FactValue, I18nText, Lang } from '../../policy/model.js';
 import { UNDETERMINED } from '../../policy/model.js';
+import type { Rating } from '../cases/assess.js';
 import { MIN_DEPARTURE_REASONS } from '../cases/decide.js';
 import { currentFacts, factDeclsOf } from '../cases/record-fact.js';
 import { loadCase, type LoadedCase } from '../cases/record.js';
 import { authorizeCase } from '../cases/transition.js';
-import { ladderOf } from '../cases/vote.js';
+import { ladderOf, requireOutcome } from '../cases/vote.js';
 import type { AppContext } from '../context.js';
-import { today as todayOf } from '../context.js';
+import { chinaDate, today as todayOf } from '../context.js';
+import { renderDecisionDocument, type DecisionDocument } from '../documents/decision-document.js';
 import { AppError } from '../errors.js';
 import { relaxReadLogDurability } from '../read-log.js';
-import { readLog, roleGrants, users, type Schema } from '../tables.js';
+import {
+  caseAssessments,
+  consultations,
+  jurisdictions,
+  officials,
+  readLog,
+  roleGrants,
+  units,
+  users,
+  type Schema,
+} from '../tables.js';
 import type { Tx } from '../../store/index.js';
 
 export interface ClauseView {
@@ -145,6 +161,25 @@ async function loadForOfficer(
   return loaded;
 }
 
+/** The recommendation on `facts` today, as decide.ts computes it when the committee decides. */
+function recommendNow(
+  ctx: AppContext,
+  loaded: LoadedCase,
+  facts: Record<string, FactValue | null>,
+): Evaluation {
+  try {
+    return ctx.engine.evaluate(loaded.row.packId, facts, {
+      at: loaded.row.conductDate,
+      decidedAt: todayOf(ctx),
+    });
+  } catch (e) {
+    if (e instanceof PolicyError) {
+      throw new AppError('POLICY_INPUT', { code: e.code }, e.diagnostics[0]?.message);
+    }
+    throw e;
+  }
+}
+
 async function logRead(
   ctx: AppContext,
   tx: Tx<Schema>,
@@ -174,25 +209,10 @@ export async function getRecommendation(
     const decls = factDeclsOf(ctx, row);
     const ladder = ladderOf(ctx, row);
 
-    let evaluation: Evaluation;
     const stored = loaded.determination;
-    if (stored) {
-      evaluation = stored.recommendation as Evaluation;
-    } else {
-      // As decide.ts computes it, so that the page shows what the decision will be held to.
-      const facts = await currentFacts(tx, row.id);
-      try {
-        evaluation = ctx.engine.evaluate(row.packId, facts, {
-          at: row.conductDate,
-          decidedAt: today,
-        });
-      } catch (e) {
-        if (e instanceof PolicyError) {
-          throw new AppError('POLICY_INPUT', { code: e.code }, e.diagnostics[0]?.message);
-        }
-        throw e;
-      }
-    }
+    const evaluation = stored
+      ? (stored.recommendation as Evaluation)
+      : recommendNow(ctx, loaded, await currentFacts(tx, row.id));
     await logRead(ctx, tx, actor, loaded, 'case.recommendation');
 
     const undetermined = evaluation.outcome === UNDETERMINED;
@@ -331,4 +351,133 @@ export function presentEvaluation(
     version: e.version,
     time: { note: e.time.note, moreLenientLaterVersion: e.time.moreLenientLaterVersion },
   };
+}
+
+export interface PreviewInput {
+  readonly outcome: string;
+  readonly departureReasons?: string;
+}
+
+/** Where the real document shows its number: the number is given when the decision is made. */
+const PREVIEW_NUMBER: I18nText = { zh: '（认定后编号）', en: '(numbered on decision)' };
+
+/**
+ * The decision document as it would read if `outcome` were decided today on the current facts,
+ * with the departure reasons given: only while the case is in deliberation (after the decision
+ * the real document is at GET /api/cases/:id/decision-document). It is a draft: nothing is
+ * stored, the number is left out, and the read is logged.
+ */
+export async function previewDecisionDocument(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+  input: PreviewInput,
+  lang: Lang,
+): Promise<DecisionDocument> {
+  return ctx.store.tx(async (tx) => {
+    await relaxReadLogDurability(tx);
+    const loaded = await loadForOfficer(ctx, tx, actor, caseId);
+    const row = loaded.row;
+    if (row.state !== 'deliberation') {
+      throw new AppError(
+        'CASE_WRONG_STATE',
+        { caseId, state: row.state },
+        {
+          zh: '只能在集体研究环节预览认定书；已作出认定的，请查看正式认定书。',
+          en: 'The decision document can be previewed during deliberation only; once decided, read the document itself.',
+        },
+      );
+    }
+    const outcome = requireOutcome(ctx, row, input.outcome);
+    const facts = await currentFacts(tx, row.id);
+    const recommendation = recommendNow(ctx, loaded, facts);
+    const decls = factDeclsOf(ctx, row);
+    const ladder = ladderOf(ctx, row);
+    const outcomeOf = (id: string) => ladder.find((o) => o.id === id);
+
+    const [who] = await tx
+      .select({ official: officials, unit: units })
+      .from(officials)
+      .innerJoin(units, eq(units.id, officials.unitId))
+      .where(eq(officials.id, row.officialId));
+    const [parent] = loaded.jurisdiction.parentId
+      ? await tx
+          .select()
+          .from(jurisdictions)
+          .where(eq(jurisdictions.id, loaded.jurisdiction.parentId))
+      : [];
+    const assessments = await tx
+      .select()
+      .from(caseAssessments)
+      .where(eq(caseAssessments.caseId, row.id));
+    const [consulted] = await tx
+      .select({ id: consultations.id })
+      .from(consultations)
+      .where(eq(consultations.caseId, row.id))
+      .limit(1);
+    // The facts in the pack's order, those the pack does not declare after them (as the document).
+    const order = [
+      ...[...decls.keys()].filter((id) => id in facts),
+      ...Object.keys(facts).filter((id) => !decls.has(id)),
+    ];
+    await logRead(ctx, tx, actor, loaded, 'decision.preview');
+
+    const chosen = outcomeOf(outcome);
+    return renderDecisionDocument(
+      {
+        issuer: {
+          jurisdiction: { zh: loaded.jurisdiction.nameZh, en: loaded.jurisdiction.nameEn },
+          ...(parent ? { parentJurisdiction: { zh: parent.nameZh, en: parent.nameEn } } : {}),
+        },
+        case: {
+          number: row.number,
+          title: row.title,
+          summary: row.summary,
+          route: row.route as CaseRoute,
+          conductDate: row.conductDate,
+          submittedOn: chinaDate(row.createdAt),
+          consulted: consulted !== undefined,
+        },
+        official: {
+          name: who?.official.name ?? '',
+          position: { zh: who?.official.positionZh ?? '', en: who?.official.positionEn ?? '' },
+          unit: { zh: who?.unit.nameZh ?? '', en: who?.unit.nameEn ?? '' },
+        },
+        decision: {
+          documentNumber: PREVIEW_NUMBER[lang],
+          outcome,
+          outcomeLabel: chosen?.label ?? { zh: outcome, en: outcome },
+          ...(chosen?.description ? { outcomeDescription: chosen.description } : {}),
+          recommendedOutcome: recommendation.outcome,
+          recommendedLabel: outcomeOf(recommendation.outcome)?.label ?? recommendation.label,
+          recommendation,
+          departureReasons: (input.departureReasons ?? '').trim(),
+          decidedOn: todayOf(ctx),
+          missingFacts: recommendation.missingFacts.map(
+            (id) => decls.get(id)?.label ?? { zh: id, en: id },
+          ),
+        },
+        facts: order
+          .filter((id) => facts[id] !== null)
+          .map((id) => ({
+            id,
+            label: decls.get(id)?.label ?? { zh: id, en: id },
+            value: {
+              zh: renderValue(decls.get(id), facts[id], 'zh'),
+              en: renderValue(decls.get(id), facts[id], 'en'),
+            },
+          })),
+        assessments: SIX_ELEMENTS.flatMap((e) => {
+          const a = assessments.find((x) => x.element === e);
+          return a ? [{ element: e, rating: a.rating as Rating, notes: a.notes }] : [];
+        }),
+        procedure: {
+          review: loaded.procedure.review,
+          appeal: loaded.procedure.appeal,
+          followUp: loaded.procedure.followUp,
+        },
+      },
+      lang,
+    );
+  });
 }

@@ -165,6 +165,44 @@ describeStores<Schema>(
       expect(refused.statusCode).toBe(403);
       expect(refused.json().error.code).toBe('CASE_ROLE_REQUIRED');
     });
+
+    it('previews the decision document of an outcome before deciding, with the departure reasons; nothing is stored', async () => {
+      const c = await driveTo(w, 'deliberation');
+      const chair = await signIn(w, 'chair');
+      const url = `/api/cases/${c.id}/decision-preview`;
+      const res = await chair.post(url, {
+        outcome: 'lighter',
+        departureReasons: '手续缺失较多，认定机构决定从轻而非免责。',
+      });
+      expect(res.statusCode).toBe(200);
+      const doc = res.json().document as { title: string; documentNumber: string; text: string };
+      expect(doc.title).toContain('认定决定');
+      expect(doc.documentNumber).toBe('（认定后编号）');
+      expect(doc.text).toContain('从轻问责');
+      expect(doc.text).toContain('手续缺失较多，认定机构决定从轻而非免责。');
+      const en = await chair.post(url, { outcome: 'exempted', lang: 'en' });
+      expect(en.statusCode).toBe(200);
+      expect(en.json().document.text).toContain('Exempted');
+      expect(await readsOf(w.actors.chair!.userId, c.id, 'decision.preview')).toBe(2);
+      // A preview changes nothing: same version, no determination.
+      const seen = (await chair.get(`/api/cases/${c.id}`)).json();
+      expect(seen).toMatchObject({ version: c.version, state: 'deliberation', determinations: [] });
+
+      const bad = await chair.post(url, { outcome: 'pardoned' });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.details.field).toBe('outcome');
+      const party = await (await signIn(w, 'official')).post(url, { outcome: 'exempted' });
+      expect(party.statusCode).toBe(403);
+    });
+
+    it('refuses a preview once decided: the document itself is there', async () => {
+      const c = await driveTo(w, 'determined');
+      const chair = await signIn(w, 'chair');
+      const res = await chair.post(`/api/cases/${c.id}/decision-preview`, { outcome: 'exempted' });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error.code).toBe('CASE_WRONG_STATE');
+      expect(res.json().error.message.zh).toContain('正式认定书');
+    });
   },
   { open: { schema } },
 );

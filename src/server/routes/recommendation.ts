@@ -1,14 +1,21 @@
 /**
  * The committee's read side of a case: GET /api/cases/:id/recommendation (the engine's
  * recommendation with reasons, why-nots and missing facts; the outcome ladder; what deciding
- * requires) and GET /api/cases/:id/panel-candidates (who the chair may add to the panel). For the
- * officers who see the whole file; each read is logged (src/app/queries/recommendation.ts).
+ * requires), GET /api/cases/:id/panel-candidates (who the chair may add to the panel) and
+ * POST /api/cases/:id/decision-preview (the decision document as it would read, before deciding;
+ * a POST because the reasons can be long, but it changes nothing). For the officers who see the
+ * whole file; each read is logged (src/app/queries/recommendation.ts).
  */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
-import { getPanelCandidates, getRecommendation } from '../../app/queries/recommendation.js';
+import {
+  getPanelCandidates,
+  getRecommendation,
+  previewDecisionDocument,
+} from '../../app/queries/recommendation.js';
 import { actorOf } from '../auth/authenticate.js';
-import { CASE_ID_PARAMS, I18N_TEXT, responses, UUID } from '../schemas.js';
+import { preferredLang } from '../errors.js';
+import { CASE_ID_PARAMS, I18N_TEXT, object, responses, text, UUID } from '../schemas.js';
 
 const LABELLED = {
   type: 'object',
@@ -130,6 +137,32 @@ const RECOMMENDATION_ANSWER = {
   },
 } as const;
 
+/** The decision document's shape (as GET /api/cases/:id/decision-document answers it). */
+const DOCUMENT = {
+  type: 'object',
+  properties: {
+    lang: { type: 'string' },
+    issuingBody: { type: 'string' },
+    title: { type: 'string' },
+    documentNumber: { type: 'string' },
+    addressee: { type: 'string' },
+    sections: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          heading: { type: 'string' },
+          paragraphs: { type: 'array', items: { type: 'string' } },
+        },
+      },
+    },
+    signature: { type: 'string' },
+    date: { type: 'string' },
+    notice: { type: 'string' },
+    text: { type: 'string' },
+  },
+} as const;
+
 export async function recommendationRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
   const { ctx } = opts;
 
@@ -178,5 +211,41 @@ export async function recommendationRoutes(app: FastifyInstance, opts: { ctx: Ap
       },
     },
     async (req) => getPanelCandidates(ctx, actorOf(req), req.params.id),
+  );
+
+  app.post<{
+    Params: { id: string };
+    Body: { outcome: string; departureReasons?: string; lang?: 'zh' | 'en' };
+  }>(
+    '/cases/:id/decision-preview',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '认定书预览 · Preview the decision document',
+        description:
+          'The decision document as it would read if `outcome` were decided today on the current facts, with the departure reasons given; nothing is stored and the number is left out. During deliberation only (409 CASE_WRONG_STATE after: read GET /api/cases/{id}/decision-document). In `lang` (default: Accept-Language, else zh). For case officers who see the whole file; the read is logged.',
+        params: CASE_ID_PARAMS,
+        body: object(
+          {
+            outcome: { type: 'string', minLength: 1, maxLength: 64 },
+            departureReasons: text(20_000),
+            lang: { type: 'string', enum: ['zh', 'en'] },
+          },
+          ['outcome'],
+        ),
+        response: responses({ 200: { type: 'object', properties: { document: DOCUMENT } } }),
+      },
+    },
+    async (req) => {
+      const { outcome, departureReasons, lang } = req.body;
+      const document = await previewDecisionDocument(
+        ctx,
+        actorOf(req),
+        req.params.id,
+        { outcome, ...(departureReasons !== undefined ? { departureReasons } : {}) },
+        lang ?? preferredLang(req),
+      );
+      return { document };
+    },
   );
 }
