@@ -27,6 +27,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
+import type { FormInstance } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -58,6 +59,9 @@ interface ApplyValues {
   summary?: string;
   facts?: Record<string, FactValue | typeof NOT_SURE | null | undefined>;
 }
+
+/** One field's new state for form.setFields. */
+type FieldUpdate = Parameters<FormInstance<ApplyValues>['setFields']>[0][number];
 
 const BASIC_FIELDS = ['officialId', 'title', 'conductDate', 'summary'] as const;
 
@@ -177,6 +181,30 @@ export default function Apply() {
     window.scrollTo({ top: 0 });
   }
 
+  /**
+   * Marks the fields the server named as wrong, each with its message: every problem of a
+   * validation failure (details.problems), else the one field of a refusal (details.field).
+   */
+  function markFields(e: ApiError) {
+    const problems = Array.isArray(e.details['problems'])
+      ? (e.details['problems'] as { field?: unknown; message?: unknown }[])
+      : [{ field: e.details['field'], message: e.text }];
+    const fields = problems.flatMap((p): FieldUpdate[] => {
+      if (typeof p.field !== 'string' || typeof p.message !== 'object' || p.message === null) {
+        return [];
+      }
+      const text = pick(p.message as I18nText, lang);
+      const [head, fact] = p.field.split('.');
+      if (head === 'facts' && fact && asked.some((f) => f.id === fact)) {
+        return [{ name: ['facts', fact], errors: [text] }];
+      }
+      return (BASIC_FIELDS as readonly string[]).includes(p.field)
+        ? [{ name: p.field as (typeof BASIC_FIELDS)[number], errors: [text] }]
+        : [];
+    });
+    if (fields.length > 0) form.setFields(fields);
+  }
+
   async function submit() {
     setSubmitError(null);
     let values: ApplyValues;
@@ -207,15 +235,7 @@ export default function Apply() {
       void message.success(t('official.apply.submitted', { number: r.case.number }));
     } catch (e) {
       setSubmitError(e);
-      const field = e instanceof ApiError ? e.details['field'] : undefined;
-      if (typeof field === 'string' && (BASIC_FIELDS as readonly string[]).includes(field)) {
-        form.setFields([
-          {
-            name: field as (typeof BASIC_FIELDS)[number],
-            errors: [pick((e as ApiError).text, lang)],
-          },
-        ]);
-      }
+      if (e instanceof ApiError) markFields(e);
     } finally {
       setSubmitting(false);
     }
