@@ -103,8 +103,12 @@ export async function loadCase(
     .select({ row: cases, jurisdiction: jurisdictions, ...CASE_DEPENDENCIES })
     .from(cases)
     .innerJoin(jurisdictions, eq(jurisdictions.id, cases.jurisdictionId))
-    .where(eq(cases.id, caseId));
-  const [found] = forUpdate ? await q.for('update', { of: cases }) : await q;
+    .where(eq(cases.id, sql.placeholder('caseId')));
+  // A named statement: PostgreSQL parses and plans it once per connection, not on every load.
+  const prepared = forUpdate
+    ? q.for('update', { of: cases }).prepare('rongcuo_load_case_for_update')
+    : q.prepare('rongcuo_load_case');
+  const [found] = await prepared.execute({ caseId });
   if (!found) throw new AppError('CASE_NOT_FOUND', { caseId });
   return loadedCaseOf(ctx, found);
 }

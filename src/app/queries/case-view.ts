@@ -291,7 +291,10 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Pr
       .select({ row: cases, jurisdiction: jurisdictions, ...CASE_DEPENDENCIES, ...CASE_FILE })
       .from(cases)
       .innerJoin(jurisdictions, eq(jurisdictions.id, cases.jurisdictionId))
-      .where(eq(cases.id, caseId));
+      .where(eq(cases.id, sql.placeholder('caseId')))
+      // A named statement: PostgreSQL parses and plans it once per connection.
+      .prepare('rongcuo_get_case')
+      .execute({ caseId });
     if (!file) throw new AppError('CASE_NOT_FOUND', { caseId });
     const loaded = loadedCaseOf(ctx, file);
     if (refusal(actor, 'read', loaded.subject) !== null) {
