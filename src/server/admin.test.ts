@@ -307,6 +307,10 @@ describeStores<Schema>('administration over HTTP', (getStore) => {
     expect(tree.units.map((u: { id: string }) => u.id)).toEqual(
       expect.arrayContaining([w.ids.unit, w.ids.subUnit, w.ids.otherUnit]),
     );
+    // Each unit counts its own officials (the world has one in the bureau, one in its section).
+    const count = (id: string) =>
+      tree.units.find((u: { id: string; officials: number }) => u.id === id).officials;
+    expect([count(w.ids.unit), count(w.ids.subUnit), count(w.ids.otherUnit)]).toEqual([1, 1, 1]);
     const full = (await root.get('/api/admin/organization')).json();
     expect(full.jurisdictions.map((j: { id: string }) => j.id)).toEqual(
       expect.arrayContaining([w.ids.province, w.ids.city, w.ids.area, w.ids.otherArea]),

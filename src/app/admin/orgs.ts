@@ -10,7 +10,7 @@ import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { createUnit } from '../org.js';
 import { relaxReadLogDurability } from '../read-log.js';
-import { jurisdictions, officials, readLog, units } from '../tables.js';
+import { jurisdictions, readLog, units } from '../tables.js';
 import { recordAdminEvent } from './events.js';
 import { inScopes, pathInScopes, requireAdmin } from './scope.js';
 
@@ -69,7 +69,8 @@ export async function orgTree(ctx: AppContext, actor: Actor): Promise<OrgTree> {
         nameZh: units.nameZh,
         nameEn: units.nameEn,
         kind: units.kind,
-        officials: sql<number>`(SELECT count(*)::int FROM ${officials} WHERE ${officials.unitId} = ${units.id})`,
+        // Qualified by hand: inside a subquery drizzle would leave the columns unqualified.
+        officials: sql<number>`(SELECT count(*)::int FROM officials o WHERE o.unit_id = units.id)`,
       })
       .from(units)
       .where(pathInScopes(sql`${units.path}`, scopes))

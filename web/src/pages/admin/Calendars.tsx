@@ -120,6 +120,8 @@ export default function Calendars() {
           value={month}
           onChange={setMonth}
           className="rc-month-select"
+          // Twelve options: all rendered, so none is out of reach of a screen reader or a test.
+          virtual={false}
           options={Array.from({ length: 12 }, (_, i) => ({
             value: i + 1,
             label: t('admin.calendar.monthCaption', { year: year ?? '', month: i + 1 }),
@@ -144,10 +146,7 @@ export default function Calendars() {
           <caption>
             {year !== null ? t('admin.calendar.monthCaption', { year, month }) : ''}
             {data ? (
-              <Tag
-                className="rc-calendar-status"
-                color={data.status === 'provisional' ? 'orange' : 'blue'}
-              >
+              <Tag className={`rc-calendar-status rc-tag-${data.status}`}>
                 {t(`admin.calendar.${data.status}`)}
               </Tag>
             ) : null}

@@ -5,6 +5,7 @@
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Select, Space, TreeSelect } from 'antd';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScopeOption } from './orgTree';
 
@@ -46,7 +47,11 @@ export function GrantsEditor({
   readonly id?: string;
 }) {
   const { t } = useTranslation();
-  const set = (i: number, g: GrantValue) => onChange?.(value.map((old, j) => (j === i ? g : old)));
+  // The latest rows, so that a control's change never builds on rows an earlier render saw.
+  const latest = useRef(value);
+  latest.current = value;
+  const set = (i: number, g: GrantValue) =>
+    onChange?.(latest.current.map((old, j) => (j === i ? g : old)));
   return (
     <Space orientation="vertical" className="rc-full-width" id={id}>
       {value.map((g, i) => (

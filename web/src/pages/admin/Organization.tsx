@@ -33,6 +33,7 @@ export default function Organization() {
   const lang = useLang();
   const result = useApi<OrgTree>('/api/admin/organization');
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
   const data = useMemo(
     () => (result.status === 'ok' ? rows(buildTree(result.data)) : []),
     [result],
@@ -91,7 +92,10 @@ export default function Organization() {
           <Space size={[4, 4]} wrap>
             <Typography.Text code>{r.node.item.calendar.id}</Typography.Text>
             {r.node.item.calendar.years.map((y) => (
-              <Tag key={y.year} color={y.status === 'provisional' ? 'orange' : 'blue'}>
+              <Tag
+                key={y.year}
+                className={y.status === 'provisional' ? 'rc-tag-provisional' : 'rc-tag-published'}
+              >
                 {y.year}{' '}
                 {t(`admin.org.${y.status === 'provisional' ? 'provisional' : 'published'}`)}
               </Tag>
@@ -150,7 +154,17 @@ export default function Organization() {
           columns={columns}
           dataSource={data}
           pagination={false}
-          expandable={{ expandedRowKeys: allKeys, showExpandColumn: false }}
+          expandable={{
+            // All open at first; each branch can be folded.
+            expandedRowKeys: allKeys.filter((k) => !folded.has(k)),
+            onExpand: (open, r) =>
+              setFolded((f) => {
+                const next = new Set(f);
+                if (open) next.delete(r.key);
+                else next.add(r.key);
+                return next;
+              }),
+          }}
           scroll={{ x: 900 }}
           locale={{ emptyText: t('admin.org.empty') }}
         />

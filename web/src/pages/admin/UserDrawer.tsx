@@ -294,7 +294,7 @@ export function UserDrawer({
               <List.Item>
                 <Space wrap>
                   <Typography.Text strong>
-                    {t(`admin.actions.${e.action}`, { defaultValue: e.action })}
+                    {t(`admin.actions.${e.action.replace('.', '_')}`, { defaultValue: e.action })}
                   </Typography.Text>
                   <span>{e.actor.name}</span>
                   <Typography.Text type="secondary">{formatDateTime(e.at, lang)}</Typography.Text>

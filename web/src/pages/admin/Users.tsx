@@ -27,13 +27,13 @@ export function StatusTags({ user }: { readonly user: AdminUser }) {
   if (user.disabled) return <Tag color="default">{t('admin.users.status.disabled')}</Tag>;
   if (user.lockedUntil) {
     return (
-      <Tag color="red">
+      <Tag className="rc-tag-locked">
         {t('admin.users.status.locked')} ·{' '}
         {t('admin.users.lockedUntil', { time: formatDateTime(user.lockedUntil, lang) })}
       </Tag>
     );
   }
-  return <Tag color="green">{t('admin.users.status.active')}</Tag>;
+  return <Tag>{t('admin.users.status.active')}</Tag>;
 }
 
 export default function Users() {
@@ -108,6 +108,8 @@ export default function Users() {
       render: (_: unknown, u) => (
         <Button
           size="small"
+          // No space inserted between two Chinese characters: the visible text stays part of the name.
+          autoInsertSpace={false}
           onClick={() => update({ user: u.id })}
           aria-label={`${t('admin.users.manage')} ${u.username}`}
         >

@@ -196,9 +196,9 @@ function Overdue({ data }: { data: DashboardData | null }) {
       key: 'days',
       align: 'right',
       render: (n: number) => (
-        <Typography.Text type="danger" strong>
+        <strong className="rc-overdue-days">
           {t('dashboard.overdue.daysValue', { count: n })}
-        </Typography.Text>
+        </strong>
       ),
     },
   ];
