@@ -58,9 +58,10 @@ export async function api<T>(
   method: 'GET' | 'POST',
   path: string,
   body?: unknown,
-  opts: { signal?: AbortSignal; quietOn401?: boolean } = {},
+  opts: { signal?: AbortSignal; quietOn401?: boolean; headers?: Record<string, string> } = {},
 ): Promise<T> {
   const headers: Record<string, string> = {
+    ...opts.headers,
     accept: 'application/json',
     'accept-language': language === 'en' ? 'en' : 'zh-CN',
   };
