@@ -15,7 +15,7 @@ import { useCase } from './useCaseAction';
 import { TAG } from './tagColors';
 
 export function ConsultationCard({ departments }: { readonly departments: readonly string[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const lang = useLang();
   const { c } = useCase();
   const list = c.consultations ?? [];
@@ -24,9 +24,17 @@ export function ConsultationCard({ departments }: { readonly departments: readon
   const canComplete = Boolean(c.abilities['completeConsultation']);
   if (list.length === 0 && !canRequest) return null;
   const full = c.view === 'full';
+  const waiting = list.filter((x) => !x.responded).length;
+  /** A department the pack names by code (organization, audit…) in words; others as typed. */
+  const dept = (d: string) =>
+    i18n.exists(`desk.departments.${d}`) ? t(`desk.departments.${d}`) : d;
 
   const columns: TableColumnsType<Consultation> = [
-    { title: t('desk.consult.department'), dataIndex: 'department', key: 'department' },
+    {
+      title: t('desk.consult.department'),
+      key: 'department',
+      render: (_: unknown, x) => dept(x.department),
+    },
     {
       title: t('desk.consult.requestedAt'),
       key: 'requestedAt',
@@ -60,7 +68,7 @@ export function ConsultationCard({ departments }: { readonly departments: readon
               ) : canOpinion ? (
                 <ActionButton
                   label={t('desk.consult.record')}
-                  title={t('desk.consult.recordFor', { department: x.department })}
+                  title={t('desk.consult.recordFor', { department: dept(x.department) })}
                   path={`consultations/${encodeURIComponent(x.id)}/opinion`}
                   testId={`opinion-${x.department}`}
                   fields={
@@ -103,7 +111,7 @@ export function ConsultationCard({ departments }: { readonly departments: readon
               intro={
                 departments.length > 0
                   ? t('desk.consult.packDepartments', {
-                      list: departments.join(t('common.listSeparator')),
+                      list: departments.map(dept).join(t('common.listSeparator')),
                     })
                   : t('desk.consult.noPackDepartments')
               }
@@ -133,7 +141,7 @@ export function ConsultationCard({ departments }: { readonly departments: readon
                   <Select
                     mode="tags"
                     aria-label={t('desk.consult.departments')}
-                    options={departments.map((d) => ({ value: d, label: d }))}
+                    options={departments.map((d) => ({ value: d, label: dept(d) }))}
                   />
                 </Form.Item>
               }
@@ -146,6 +154,15 @@ export function ConsultationCard({ departments }: { readonly departments: readon
               primary
               testId="action-complete-consultation"
               confirm={t('desk.consult.completeConfirm')}
+              intro={
+                waiting > 0 ? (
+                  <Typography.Text type="danger">
+                    {t('desk.consult.stillWaiting', { count: waiting })}
+                  </Typography.Text>
+                ) : (
+                  t('desk.consult.allAnswered')
+                )
+              }
               fields={<NoteField />}
             />
           ) : null}

@@ -5,13 +5,14 @@
  * so the form checks as the user types what the server will check again. Deciding cannot be
  * undone (only a review or appeal changes it), so it asks first.
  */
-import { Alert, App, Button, Card, Form, Input, Select, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { pick } from '../../../i18n';
 import { useLang } from '../../../lang';
 import type { CaseView, RecommendationAnswer } from '../../../types';
+import { DocumentPreviewButton } from './DocumentPreview';
 import { trimmed } from './FormAction';
 import { useDeliberationAction } from './useDeliberationAction';
 
@@ -53,6 +54,16 @@ export function DecisionForm({
   const labelOf = (id: string) => {
     const o = ladder.find((x) => x.id === id);
     return o ? pick(o.label, lang) : id;
+  };
+
+  /** The outcome is enough for a preview; the reasons, if any, are shown as written. */
+  const readPreview = async () => {
+    const values = await form.validateFields(['outcome']).catch(() => null);
+    if (!values?.outcome) return null;
+    return {
+      outcome: values.outcome,
+      departureReasons: trimmed(form.getFieldValue('departureReasons')),
+    };
   };
 
   const decide = async () => {
@@ -167,14 +178,17 @@ export function DecisionForm({
             <ErrorAlert error={action.error} />
           </div>
         ) : null}
-        <Button
-          type="primary"
-          onClick={() => void decide()}
-          loading={sending || action.busy}
-          data-testid="decide"
-        >
-          {t('committee.decide.button')}
-        </Button>
+        <Space wrap>
+          <Button
+            type="primary"
+            onClick={() => void decide()}
+            loading={sending || action.busy}
+            data-testid="decide"
+          >
+            {t('committee.decide.button')}
+          </Button>
+          <DocumentPreviewButton view={view} read={readPreview} />
+        </Space>
       </Form>
     </Card>
   );
