@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
 import type { DecisionDocument } from './decision-document.js';
 import {
+  breakCjkLines,
   findDocumentFonts,
   FONT_ENV,
   KNOWN_FONTS,
@@ -75,6 +76,29 @@ describe('finding a CJK font', () => {
     expect(pdfFilename(document({ documentNumber: 'X容认〔2025〕7/1号' }))).toBe(
       'X容认〔2025〕7_1号.pdf',
     );
+  });
+});
+
+describe('breaking Chinese lines', () => {
+  const one = (t: string) => [...t].length; // every character one unit wide
+
+  it('breaks between characters, keeps Latin words and numbers whole, indents the first line', () => {
+    expect(breakCjkLines('一二三四五六七', one, 3, 1)).toEqual(['一', '二三四', '五六七']);
+    expect(breakCjkLines('案件x-2025-0007号', one, 12)).toEqual(['案件', 'x-2025-0007号']);
+    expect(breakCjkLines('', one, 3)).toEqual(['']);
+  });
+
+  it('starts no line with closing punctuation and ends none with opening punctuation (禁则)', () => {
+    expect(breakCjkLines('一二三，四', one, 3)).toEqual(['一二', '三，四']);
+    expect(breakCjkLines('一二“三四”', one, 3)).toEqual(['一二', '“三', '四”']);
+    for (const line of breakCjkLines(
+      '经核实，张三同志于2024年11月5日在“招商项目提前开工”事项中（含审批）。',
+      one,
+      7,
+    )) {
+      expect(line).not.toMatch(/^[，。、；：）”]/);
+      expect(line).not.toMatch(/[（“]$/);
+    }
   });
 });
 

@@ -232,9 +232,15 @@ export async function renderDecisionDocumentPdf(
 
   const para = { width, lineGap: LINE_GAP, indent, align: 'justify' as const };
   for (const s of d.sections) {
-    if (s.heading) doc.font('heading').text(s.heading, x, doc.y, para);
-    doc.font('body');
-    for (const p of s.paragraphs) doc.text(p, x, doc.y, para);
+    const paragraphs: [font: 'heading' | 'body', text: string][] = [
+      ...(s.heading ? [['heading', s.heading] as ['heading', string]] : []),
+      ...s.paragraphs.map((p) => ['body', p] as ['body', string]),
+    ];
+    for (const [font, text] of paragraphs) {
+      doc.font(font);
+      if (zh) setCjkParagraph(doc, text, x, width, indent);
+      else doc.text(text, x, doc.y, para);
+    }
   }
 
   // 发文机关署名 and 成文日期, right-aligned with a margin of four characters, kept together.
@@ -269,6 +275,82 @@ export async function renderDecisionDocumentPdf(
   }
   doc.end();
   return done;
+}
+
+/** Characters a line may not start with (closing punctuation), and may not end with (opening). */
+const NO_LINE_START = new Set('，。、；：！？）》〉」』】〕”’…—·%,.;:!?)]}');
+const NO_LINE_END = new Set('（《〈「『【〔“‘([{');
+
+/**
+ * Breaks Chinese text into lines of `width` (the first `first` wide) as Chinese typesetting does:
+ * between any two characters, except that a Latin word or number stays whole, no line starts
+ * with closing punctuation and none ends with opening punctuation (禁则). pdfkit's own wrapper
+ * follows an older Unicode line-breaking table that forbids breaks around “ and ”, which leaves
+ * ragged gaps in Chinese paragraphs.
+ */
+export function breakCjkLines(
+  text: string,
+  measure: (s: string) => number,
+  width: number,
+  first: number = width,
+): string[] {
+  const tokens = text.match(/[A-Za-z0-9][A-Za-z0-9.,:/_%-]*|\s+|[\s\S]/gu) ?? [];
+  const lines: string[][] = [[]];
+  let used = 0;
+  const limit = () => (lines.length === 1 ? first : width);
+  for (const tok of tokens) {
+    let line = lines[lines.length - 1]!;
+    const w = measure(tok);
+    if (used + w <= limit() + 0.01 || line.length === 0) {
+      line.push(tok);
+      used += w;
+      continue;
+    }
+    // Break here, moving characters down so that neither line breaks a rule.
+    const carry: string[] = [];
+    if (NO_LINE_START.has(tok[0]!) && line.length > 1) carry.unshift(line.pop()!);
+    while (line.length > 1 && NO_LINE_END.has(line[line.length - 1]!.slice(-1))) {
+      carry.unshift(line.pop()!);
+    }
+    while (line.length > 0 && /^\s+$/.test(line[line.length - 1]!)) line.pop();
+    line = [...carry, tok].filter((t, i) => i > 0 || !/^\s+$/.test(t));
+    lines.push(line);
+    used = line.reduce((sum, t) => sum + measure(t), 0);
+  }
+  return lines.map((l) => l.join('')).filter((l, i, all) => l !== '' || all.length === 1);
+}
+
+/**
+ * Sets a Chinese paragraph line by line at the current y: the first line indented, every line
+ * but the last justified to the full width by spacing its characters, a new page when the text
+ * block is full.
+ */
+function setCjkParagraph(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  x: number,
+  width: number,
+  indent: number,
+): void {
+  const lines = breakCjkLines(text, (s) => doc.widthOfString(s), width, width - indent);
+  let y = doc.y;
+  lines.forEach((line, i) => {
+    if (y + BODY_SIZE * 1.2 > doc.page.height - MARGIN.bottom) {
+      doc.addPage();
+      y = MARGIN.top;
+    }
+    const lineX = x + (i === 0 ? indent : 0);
+    const room = width - (i === 0 ? indent : 0);
+    const chars = [...line].length;
+    const slack = room - doc.widthOfString(line);
+    // Justify all but the last line; never squeeze, and leave a nearly empty line alone.
+    const spacing =
+      i < lines.length - 1 && chars > 1 && slack > 0 && slack < room / 4 ? slack / (chars - 1) : 0;
+    doc.text(line, lineX, y, { lineBreak: false, characterSpacing: spacing });
+    y += LINE_PITCH;
+  });
+  doc.x = x;
+  doc.y = y;
 }
 
 /** The file name of a document: its number, else its title. */
