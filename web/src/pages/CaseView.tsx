@@ -25,10 +25,8 @@ import { ConsultationCard } from './case/ConsultationCard';
 import { EvidenceCard } from './case/EvidenceCard';
 import { FactsCard } from './case/FactsCard';
 import type { CaseFile, PackDetail, PackFact } from './case/model';
-import {
-  DecisionDocumentPanelPlaceholder as DecisionDocumentPanel,
-  DeliberationPanelPlaceholder as DeliberationPanel,
-} from './case/placeholders';
+import { DeliberationPanel } from './case/deliberation/DeliberationPanel';
+import { DecisionDocumentPanel } from './case/document/DecisionDocumentPanel';
 import { StatementsCard } from './case/StatementsCard';
 import { CaseHead, DeterminationCard, StepCard, SummaryCard } from './case/SummaryCards';
 import { TimelineCard } from './case/TimelineCard';
