@@ -107,7 +107,15 @@ export function DecisionDocumentPanel(props: { view: CaseView }) {
               <ErrorAlert error={downloadError} title={t('document.downloadFailed')} />
             </div>
           ) : null}
-          <DocumentSheet doc={loaded.data.document} />
+          {/* The whole document can be long: it scrolls in its own frame, reachable by keyboard. */}
+          <div
+            className="rc-doc-frame"
+            tabIndex={0}
+            role="region"
+            aria-label={t('document.preview')}
+          >
+            <DocumentSheet doc={loaded.data.document} />
+          </div>
         </>
       )}
     </Card>
