@@ -230,7 +230,8 @@ export async function renderDecisionDocumentPdf(
     .fontSize(BODY_SIZE)
     .text(`${d.addressee}${zh ? '：' : ':'}`, x, doc.y, { width, lineGap: LINE_GAP });
 
-  const para = { width, lineGap: LINE_GAP, indent, align: 'justify' as const };
+  // English (set by pdfkit) ragged-right: Chinese names and titles in it make justified lines gappy.
+  const para = { width, lineGap: LINE_GAP, indent, align: 'left' as const };
   for (const s of d.sections) {
     const paragraphs: [font: 'heading' | 'body', text: string][] = [
       ...(s.heading ? [['heading', s.heading] as ['heading', string]] : []),
