@@ -3,9 +3,10 @@
  * official is taken to deliberation by the ordinary use cases (intake, investigator, liaison);
  * then, in the browser, the chair constitutes the panel and votes, member1 declares a conflict and
  * is recused, member2 and member3 vote, and the chair decides an outcome that departs from the
- * recommendation — refused without written reasons, accepted with them — and the record shows the
- * recusal, the votes and the outcome beside the recommendation. In Chinese, with the English
- * labels checked on the same panel; axe on each screen.
+ * recommendation — refused without written reasons, previewed as a document, accepted with
+ * reasons — and the record shows the recusal, the votes and the outcome beside the
+ * recommendation. In Chinese, with the English labels checked on the same panel; axe on each
+ * screen.
  */
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -290,6 +291,18 @@ async function deliberation() {
   await form
     .getByLabel('与建议不一致的理由')
     .fill('当事人虽属改革探索，但手续缺失较多且事前未报备，认定机构决定从轻问责而非免责。');
+  // The decision document as it would read, before deciding.
+  await form.getByTestId('preview-document').click();
+  const preview = page.getByTestId('document-preview');
+  await preview.waitFor();
+  const draft = await preview.innerText();
+  expect(draft).toContain('（认定后编号）');
+  expect(draft).toContain('从轻问责');
+  expect(draft).toContain('手续缺失较多且事前未报备');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByTestId('preview-close').click();
+  await preview.waitFor({ state: 'hidden' });
+
   await form.getByTestId('decide').click();
   const confirm = page.getByRole('dialog').filter({ hasText: '认定作出后不能撤回' });
   await confirm.waitFor();
