@@ -164,7 +164,11 @@ export function CaseActions() {
         <Space wrap>{buttons}</Space>
       ) : (
         <Typography.Text type="secondary">
-          {c.view === 'party' ? t('desk.actions.noneParty') : t('desk.actions.none')}
+          {c.view === 'party'
+            ? t('desk.actions.noneParty')
+            : Object.entries(a).some(([k, v]) => v && k !== 'read')
+              ? t('desk.actions.elsewhere')
+              : t('desk.actions.none')}
         </Typography.Text>
       )}
     </Card>
