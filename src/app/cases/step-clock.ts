@@ -16,7 +16,7 @@ import { STEP_OF, type CaseState } from '../../domain/case-states.js';
 import type { Tx } from '../../store/index.js';
 import type { AppContext } from '../context.js';
 import { chinaDate } from '../context.js';
-import { caseEvents, caseExtensions, caseSuspensions, type Schema } from '../tables.js';
+import { caseEvents, type Schema } from '../tables.js';
 import { clockFor } from './deadlines.js';
 import type { LoadedCase } from './record.js';
 
@@ -39,38 +39,36 @@ export async function notifiedOn(tx: Tx<Schema>, caseId: string): Promise<string
   return e ? chinaDate(e.at) : undefined;
 }
 
-/** The suspensions that ended (non-empty), as inclusive day intervals. */
-export async function closedSuspensions(
-  tx: Tx<Schema>,
-  caseId: string,
-): Promise<{ from: string; to: string }[]> {
-  const rows = await tx
-    .select({ from: caseSuspensions.fromOn, to: caseSuspensions.toOn })
-    .from(caseSuspensions)
-    .where(eq(caseSuspensions.caseId, caseId));
-  return rows
-    .filter((r): r is { from: string; to: string } => r.to !== null && r.to >= r.from)
-    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-}
-
-/** Approved extension days for the running step (requested since it started). */
-export async function approvedExtensionDays(
+/**
+ * What a restarted clock depends on, in one statement: the suspensions that ended (non-empty), as
+ * inclusive day intervals, and — when asked — the approved extension days for the running step
+ * (requested since it started).
+ */
+async function clockInputs(
   tx: Tx<Schema>,
   row: LoadedCase['row'],
-): Promise<number> {
-  const rows = await tx
-    .select({ days: caseExtensions.days, requestedAt: caseExtensions.requestedAt })
-    .from(caseExtensions)
-    .where(
-      and(
-        eq(caseExtensions.caseId, row.id),
-        eq(caseExtensions.step, row.step),
-        eq(caseExtensions.status, 'approved'),
-      ),
-    );
-  return rows
-    .filter((r) => chinaDate(r.requestedAt) >= row.stepStartedOn)
-    .reduce((sum, r) => sum + r.days, 0);
+  withExtensions: boolean,
+): Promise<{ suspensions: { from: string; to: string }[]; extraDays: number }> {
+  const [r] = await tx
+    .execute<{ suspensions: unknown; extensions: unknown }>(
+      sql`select
+    (select coalesce(json_agg(json_build_object('from', s.from_on, 'to', s.to_on)), '[]'::json)
+       from case_suspensions s where s.case_id = ${row.id}) as suspensions,
+    ${
+      withExtensions
+        ? sql`(select coalesce(json_agg(json_build_object('days', x.days, 'requestedAt', x.requested_at)), '[]'::json)
+       from case_extensions x where x.case_id = ${row.id} and x.step = ${row.step} and x.status = 'approved')`
+        : sql`'[]'::json`
+    } as extensions`,
+    )
+    .then((res) => res.rows);
+  const suspensions = ((r?.suspensions ?? []) as { from: string; to: string | null }[])
+    .filter((s): s is { from: string; to: string } => s.to !== null && s.to >= s.from)
+    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const extraDays = ((r?.extensions ?? []) as { days: number; requestedAt: string }[])
+    .filter((x) => chinaDate(new Date(x.requestedAt)) >= row.stepStartedOn)
+    .reduce((sum, x) => sum + x.days, 0);
+  return { suspensions, extraDays };
 }
 
 export interface RecomputedClock {
@@ -99,9 +97,8 @@ export async function recomputeClock(
   const startedOn = enteringNow ? enteringNow.today : row.stepStartedOn;
   const countedFrom =
     step === CHALLENGE_WINDOW ? ((await notifiedOn(tx, row.id)) ?? startedOn) : startedOn;
-  const extraDays =
-    enteringNow || step === CHALLENGE_WINDOW ? 0 : await approvedExtensionDays(tx, row);
-  const suspensions = await closedSuspensions(tx, row.id);
+  const withExtensions = !enteringNow && step !== CHALLENGE_WINDOW;
+  const { suspensions, extraDays } = await clockInputs(tx, row, withExtensions);
   const clock = clockFor(
     ctx,
     loaded.jurisdiction.calendarId,
