@@ -21,6 +21,7 @@ import { chinaToday, inForceOn, type LintAnswer, type PackDetailAnswer } from '.
 import { ProcedureView } from './ProcedureView';
 import { TryScenario } from './TryScenario';
 import { VersionTimeline } from './VersionTimeline';
+import { WindowBars } from './WindowBars';
 
 type TabKey = 'rules' | 'ladder' | 'procedure' | 'lint' | 'try';
 
@@ -123,6 +124,7 @@ function Loaded({
 
       <Typography.Title level={4}>{t('policy.versions.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('policy.versions.hint')}</Typography.Paragraph>
+      <WindowBars versions={pack.versions} shown={shown.id} today={today} />
       <VersionTimeline
         versions={pack.versions}
         shown={shown.id}
