@@ -1,5 +1,5 @@
 /** The loaded policy packs: title, issuing authority, document number, jurisdiction, parent, status. */
-import { Empty, Table, Tag, Typography } from 'antd';
+import { Empty, Spin, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -87,15 +87,18 @@ export function PackList() {
     <div>
       <Typography.Title level={3}>{t('policy.heading')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('policy.intro')}</Typography.Paragraph>
-      {loaded.status === 'error' ? (
+      {loaded.status === 'loading' ? (
+        <div className="rc-loading">
+          <Spin aria-label={t('common.loading')} />
+        </div>
+      ) : loaded.status === 'error' ? (
         <ErrorAlert error={loaded.error} title={t('policy.loadFailed')} />
       ) : (
         <Table
           rowKey="id"
           data-testid="pack-table"
-          loading={loaded.status === 'loading'}
           columns={columns}
-          dataSource={loaded.status === 'ok' ? loaded.data.packs : []}
+          dataSource={loaded.data.packs}
           locale={{ emptyText: <Empty description={t('policy.empty')} /> }}
           pagination={{
             pageSize: 10,
