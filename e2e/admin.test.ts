@@ -144,6 +144,8 @@ async function adminJourney() {
   await page.getByText('2025', { exact: true }).click();
   await page.getByLabel('月份').click();
   await pickOption(page, '2025 年 1 月');
+  // The closed dropdown must have left before the accessibility check.
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
   await page.locator('[data-date="2025-01-26"].rc-day-makeup').waitFor();
   expect(await page.locator('[data-date="2025-01-29"]').getAttribute('class')).toContain(
     'rc-day-holiday',
@@ -185,6 +187,8 @@ interface DashboardJson {
 }
 
 async function dashboardJourney() {
+  // A page of its own: whatever the first journey left behind does not matter.
+  page = await w.newPage();
   await page.goto(w.url + '/');
   await w.signIn(page, 'chair', 'demo-committee_chair-2025');
   await page.getByRole('menuitem', { name: '仪表盘' }).click();
