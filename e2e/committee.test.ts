@@ -5,8 +5,8 @@
  * is recused, member2 and member3 vote, and the chair decides an outcome that departs from the
  * recommendation — refused without written reasons, previewed as a document, accepted with
  * reasons — and the record shows the recusal, the votes and the outcome beside the
- * recommendation. In Chinese, with the English labels checked on the same panel; axe on each
- * screen.
+ * recommendation. A vote sent on a stale screen is refused and the case reloaded. In Chinese,
+ * with the English labels checked on the same panel; axe on each screen.
  */
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -17,10 +17,12 @@ import { assessElement } from '../src/app/cases/assess.js';
 import { completeConsultation } from '../src/app/cases/complete-consultation.js';
 import { completeVerification } from '../src/app/cases/complete-verification.js';
 import { recordOpinion } from '../src/app/cases/record-opinion.js';
+import { resumeCase } from '../src/app/cases/resume.js';
+import { suspendCase } from '../src/app/cases/suspend.js';
 import type { CaseRow } from '../src/app/cases/record.js';
 import { submitApplication } from '../src/app/cases/submit-application.js';
 import { loadActor } from '../src/app/org.js';
-import { consultations, users } from '../src/app/tables.js';
+import { cases, consultations, users } from '../src/app/tables.js';
 import { SIX_ELEMENTS } from '../src/domain/case-states.js';
 import type { Actor } from '../src/domain/roles.js';
 import {
@@ -128,6 +130,20 @@ async function caseInDeliberation(): Promise<CaseRow> {
   }
   expect(row.state).toBe('deliberation');
   return row;
+}
+
+/** Someone else acts on the case meanwhile (the investigator suspends and resumes it). */
+async function changedBehindTheScreen(caseId: string): Promise<void> {
+  const ctx = w.app.ctx;
+  const investigator = await actor('investigator');
+  const version = async () =>
+    (await ctx.store.db.select().from(cases).where(eq(cases.id, caseId)))[0]!.version;
+  await suspendCase(ctx, investigator, {
+    caseId,
+    expectedVersion: await version(),
+    reason: '等待外部单位补充材料。',
+  });
+  await resumeCase(ctx, investigator, { caseId, expectedVersion: await version() });
 }
 
 async function as(who: Who, caseUrl: string): Promise<void> {
@@ -239,9 +255,25 @@ async function deliberation() {
   expect(await panel().getByTestId('declare-conflict').count()).toBe(0);
   expect(await panel().getByTestId('vote').count()).toBe(0);
 
-  // member2 and member3 vote.
+  // member2 votes on a screen someone else has changed meanwhile: refused, reloaded, then taken.
   await as('member2', caseUrl);
-  await vote('从轻问责', '程序瑕疵明显，不宜免责。', '吴海峰');
+  await changedBehindTheScreen(c.id);
+  await panel().getByTestId('vote').click();
+  const ballot = dialog(/^表\s*决$/);
+  await choose(ballot.getByTestId('vote-outcome'), '从轻问责');
+  await ballot.getByLabel('表决理由').fill('程序瑕疵明显，不宜免责。');
+  await ballot.getByTestId('vote-submit').click();
+  await page.getByRole('dialog').getByRole('button', { name: OK }).last().click();
+  await ballot.getByText('案件已被他人更新，请刷新后再操作。').waitFor();
+  await page.getByText('已重新载入案件的最新情况').first().waitFor();
+  expect(await row('吴海峰').getByTestId('member-vote').count()).toBe(0);
+  // The form kept what was typed; sending again acts on the reloaded case.
+  await ballot.getByTestId('vote-submit').click();
+  await page.getByRole('dialog').getByRole('button', { name: OK }).last().click();
+  await row('吴海峰').getByTestId('member-vote').waitFor();
+  expect(await row('吴海峰').getByTestId('member-vote').innerText()).toBe('从轻问责');
+
+  // member3 votes.
   await as('member3', caseUrl);
   await vote('从轻问责', '同意从轻处理。', '郑雅琴');
   expect(await panel().getByTestId('vote-tally').innerText()).toContain('参加研究 3 人，回避 1 人');
@@ -282,6 +314,8 @@ async function deliberation() {
     "'Lighter accountability' departs from the recommendation 'Exempted (tolerated)'",
   );
   expect(await row('周文清').innerText()).toContain('Conflict declared, recused');
+  // The message of the field in error follows the language.
+  await form.getByText('Give written reasons for the decision (at least 10 characters).').waitFor();
   await w.shot(page, 'deliberation-en');
   expect(await axeViolations(page)).toEqual([]);
   await page.getByText('中文', { exact: true }).click();
@@ -329,5 +363,7 @@ async function deliberation() {
   await w.shot(page, 'decided-zh');
   await panel().screenshot({ path: join(SHOTS, 'decided-panel-zh.png') });
   expect(await axeViolations(page)).toEqual([]);
-  expect(realProblems(w.problems)).toEqual([]);
+  // The one 409 is the stale vote provoked above, which the panel handled.
+  expect(realProblems(w.problems).filter((p) => !/status of 409/.test(p))).toEqual([]);
+  expect(w.problems.filter((p) => /status of 409/.test(p))).toHaveLength(1);
 }

@@ -203,6 +203,16 @@ describeStores<Schema>(
       expect(res.json().error.code).toBe('CASE_WRONG_STATE');
       expect(res.json().error.message.zh).toContain('正式认定书');
     });
+
+    it('describes the three routes in the OpenAPI document', async () => {
+      const doc = (await w.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+      expect(doc.paths['/api/cases/{id}/recommendation'].get.summary).toContain('recommendation');
+      expect(doc.paths['/api/cases/{id}/panel-candidates'].get).toBeDefined();
+      const preview = doc.paths['/api/cases/{id}/decision-preview'].post;
+      const body = preview.requestBody.content['application/json'].schema;
+      expect(body.required).toEqual(['outcome']);
+      expect(body.additionalProperties).toBe(false);
+    });
   },
   { open: { schema } },
 );

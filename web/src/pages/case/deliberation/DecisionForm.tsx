@@ -6,7 +6,7 @@
  * undone (only a review or appeal changes it), so it asks first.
  */
 import { Alert, App, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { pick } from '../../../i18n';
@@ -55,6 +55,15 @@ export function DecisionForm({
     const o = ladder.find((x) => x.id === id);
     return o ? pick(o.label, lang) : id;
   };
+
+  // Messages of fields already in error follow a language switch (antd keeps the text it made).
+  useEffect(() => {
+    const inError = form
+      .getFieldsError()
+      .filter((f) => f.errors.length > 0)
+      .map((f) => f.name);
+    if (inError.length > 0) void form.validateFields(inError).catch(() => undefined);
+  }, [lang, form]);
 
   /** The outcome is enough for a preview; the reasons, if any, are shown as written. */
   const readPreview = async () => {
