@@ -9,7 +9,15 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { CalendarDay, CalendarList, CalendarYear } from '../../types';
+import { useLang } from '../../lang';
 import { useApi } from '../../useApi';
+
+/** The calendar files name holidays '春节 Spring Festival': the part in the interface language. */
+function holidayName(name: string, lang: 'zh' | 'en'): string {
+  const space = name.indexOf(' ');
+  if (space < 0) return name;
+  return lang === 'en' ? name.slice(space + 1) : name.slice(0, space);
+}
 
 /** The weeks of a month: rows of seven cells (Monday first), null outside the month. */
 function weeksOf(days: readonly CalendarDay[], month: number): (CalendarDay | null)[][] {
@@ -33,6 +41,7 @@ function weeksOf(days: readonly CalendarDay[], month: number): (CalendarDay | nu
 
 export default function Calendars() {
   const { t } = useTranslation();
+  const lang = useLang();
   const list = useApi<CalendarList>('/api/admin/calendars');
   const [calendarId, setCalendarId] = useState<string | null>(null);
   const [year, setYear] = useState<number | null>(null);
@@ -169,7 +178,7 @@ export default function Calendars() {
                       <span className="rc-day-number">{Number(d.date.slice(8, 10))}</span>
                       {d.kind === 'holiday' ? (
                         <span className="rc-day-mark">
-                          {t('admin.calendar.holidayMark')} {d.holiday?.split(' ')[0]}
+                          {t('admin.calendar.holidayMark')} {holidayName(d.holiday ?? '', lang)}
                         </span>
                       ) : null}
                       {d.kind === 'makeup' ? (
