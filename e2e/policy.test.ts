@@ -174,6 +174,9 @@ async function journey() {
   const reasons = page.getByTestId('evaluation-reasons');
   expect(await reasons.innerText()).toContain('列入改革任务清单');
   expect(await page.getByTestId('evaluation').innerText()).toContain('没有影响结果的未知事实。');
+  expect(await page.getByTestId('evaluation').innerText()).toMatch(
+    /决定依据：决定顺序第 \d+ 项（x-exempted）/,
+  );
   await w.shot(page, 'policy-try-zh');
   expect(await axeViolations(page)).toEqual([]);
 

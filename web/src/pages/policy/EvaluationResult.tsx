@@ -70,6 +70,13 @@ export function EvaluationResult({ ev }: { readonly ev: Evaluation }) {
   const { lang, facts, outcomeLabel, eff } = usePack();
   const valueText = useValueText();
   const description = eff.outcomes.find((o) => o.id === ev.outcome)?.description;
+  /** An entry's place in the decision ladder, counted from 1 as the ladder tab shows it. */
+  const ladderNo = (entry: string) => eff.decision.findIndex((d) => d.id === entry) + 1;
+  // The scenario's date may pick another version than the one shown: then the entry has no place here.
+  const byEntry = (key: 'decidedBy' | 'precludedBy', entry: string) => {
+    const n = ladderNo(entry);
+    return n > 0 ? t(`policy.try.${key}`, { entry, n }) : t(`policy.try.${key}Entry`, { entry });
+  };
   const factLabel = (id: string) => {
     const f = facts.get(id);
     return f ? pick(f.label, lang) : id;
@@ -89,7 +96,7 @@ export function EvaluationResult({ ev }: { readonly ev: Evaluation }) {
               </Tag>
               {ev.decidedBy ? (
                 <Typography.Text type="secondary" className="rc-policy-small">
-                  {t('policy.try.decidedBy', { entry: ev.decidedBy.entry })}
+                  {byEntry('decidedBy', ev.decidedBy.entry)}
                 </Typography.Text>
               ) : null}
             </span>
@@ -168,7 +175,7 @@ export function EvaluationResult({ ev }: { readonly ev: Evaluation }) {
                 {w.precludedBy ? (
                   <div className="rc-policy-small">
                     <Typography.Text type="secondary">
-                      {t('policy.try.precludedBy', { entry: w.precludedBy })}
+                      {byEntry('precludedBy', w.precludedBy)}
                     </Typography.Text>
                   </div>
                 ) : null}
