@@ -9,11 +9,10 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
-import type { Actor } from '../../domain/roles.js';
+import type { Actor, Grant, Role, ScopeKind } from '../../domain/roles.js';
 import type { Tx } from '../../store/index.js';
 import type { AppContext } from '../../app/context.js';
-import { loadActor } from '../../app/org.js';
-import { sessions, users, type Schema } from '../../app/tables.js';
+import { sessions, type Schema } from '../../app/tables.js';
 
 /** Idle timeout: 8 hours, one working day. */
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
@@ -86,6 +85,33 @@ export interface ActiveSession {
   readonly actor: Actor;
 }
 
+interface SessionRow {
+  user_id: string;
+  csrf_token: string;
+  created_ms: number;
+  expires_ms: number;
+  locale: string;
+  disabled: boolean;
+  username: string;
+  display_name: string;
+  official_id: string | null;
+  grants: { role: string; scopeKind: string; scopeId: string; scopePath: string }[];
+}
+
+/**
+ * The session, its user and the user's grants in one statement: every authenticated request runs
+ * it, so it is one round trip (the sliding expiry writes at most once a minute).
+ */
+const SESSION_QUERY = `select s.user_id, s.csrf_token,
+    (extract(epoch from s.created_at) * 1000)::float8 as created_ms,
+    (extract(epoch from s.expires_at) * 1000)::float8 as expires_ms,
+    u.locale, u.disabled, u.username, u.display_name, u.official_id,
+    (select coalesce(json_agg(json_build_object('role', g.role, 'scopeKind', g.scope_kind,
+        'scopeId', g.scope_id, 'scopePath', g.scope_path)), '[]'::json)
+       from role_grants g where g.user_id = s.user_id) as grants
+  from sessions s join users u on u.id = s.user_id
+  where s.id_hash = $1`;
+
 /** The live session for a token, with its actor; null if there is none or it expired. */
 export async function resolveSession(
   ctx: AppContext,
@@ -93,47 +119,39 @@ export async function resolveSession(
 ): Promise<ActiveSession | null> {
   if (!TOKEN.test(token)) return null;
   const idHash = tokenHash(token);
-  return ctx.store.tx(async (tx) => {
-    const [s] = await tx
-      .select({
-        idHash: sessions.idHash,
-        userId: sessions.userId,
-        csrfToken: sessions.csrfToken,
-        createdAt: sessions.createdAt,
-        expiresAt: sessions.expiresAt,
-        locale: users.locale,
-        disabled: users.disabled,
-      })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.idHash, idHash));
-    if (!s) return null;
-    const now = ctx.now();
-    if (s.expiresAt.getTime() <= now.getTime() || s.disabled) {
-      await tx.delete(sessions).where(eq(sessions.idHash, idHash));
-      return null;
-    }
-    let expiresAt = s.expiresAt;
-    const slid = new Date(
-      Math.min(now.getTime() + SESSION_IDLE_MS, s.createdAt.getTime() + SESSION_MAX_MS),
+  const { rows } = await ctx.store.query<SessionRow>(SESSION_QUERY, [idHash]);
+  const s = rows[0];
+  if (!s) return null;
+  const now = ctx.now();
+  const createdAt = new Date(Number(s.created_ms));
+  let expiresAt = new Date(Number(s.expires_ms));
+  if (expiresAt.getTime() <= now.getTime() || s.disabled) {
+    await ctx.store.query('delete from sessions where id_hash = $1', [idHash]);
+    return null;
+  }
+  const slid = new Date(
+    Math.min(now.getTime() + SESSION_IDLE_MS, createdAt.getTime() + SESSION_MAX_MS),
+  );
+  if (slid.getTime() - expiresAt.getTime() >= SLIDE_EVERY_MS) {
+    expiresAt = slid;
+    await ctx.store.query(
+      'update sessions set expires_at = $1, last_seen_at = $2 where id_hash = $3',
+      [expiresAt.toISOString(), now.toISOString(), idHash],
     );
-    if (slid.getTime() - s.expiresAt.getTime() >= SLIDE_EVERY_MS) {
-      expiresAt = slid;
-      await tx
-        .update(sessions)
-        .set({ expiresAt, lastSeenAt: now })
-        .where(eq(sessions.idHash, idHash));
-    }
-    const actor = await loadActor(ctx, s.userId, tx);
-    return {
-      idHash,
-      csrfToken: s.csrfToken,
-      createdAt: s.createdAt,
-      expiresAt,
-      locale: s.locale,
-      actor,
-    };
-  });
+  }
+  const actor: Actor = {
+    userId: s.user_id,
+    username: s.username,
+    displayName: s.display_name,
+    officialId: s.official_id,
+    grants: s.grants.map((g): Grant => ({
+      role: g.role as Role,
+      scopeKind: g.scopeKind as ScopeKind,
+      scopeId: g.scopeId,
+      scopePath: g.scopePath,
+    })),
+  };
+  return { idHash, csrfToken: s.csrf_token, createdAt, expiresAt, locale: s.locale, actor };
 }
 
 /** Ends a session (sign-out). */
