@@ -55,7 +55,9 @@ export function Chart({ option, label, height = 320, testId }: ChartProps) {
 
   useEffect(() => {
     // notMerge: a new option (another language, other data) replaces the old one entirely.
-    chart.current?.setOption(option, { notMerge: true });
+    // No motion for those who asked their system for less of it.
+    const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    chart.current?.setOption(still ? { ...option, animation: false } : option, { notMerge: true });
   }, [option]);
 
   return (

@@ -31,7 +31,7 @@ import { showOnField } from './formErrors';
 import { GrantsEditor, type GrantValue } from './GrantsEditor';
 import type { ScopeOption } from './orgTree';
 import { PasswordField } from './PasswordField';
-import { StatusTags } from './Users';
+import { StatusTags } from './StatusTags';
 
 type Answer = { user: AdminUserDetail };
 

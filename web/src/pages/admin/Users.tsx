@@ -9,32 +9,17 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useUser } from '../../auth';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatDateTime } from '../../format';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
 import type { AdminUser, AdminUserPage, OrgTree } from '../../types';
 import { useApi } from '../../useApi';
 import { CreateUser } from './CreateUser';
 import { buildTree, scopeOptions } from './orgTree';
+import { StatusTags } from './StatusTags';
 import { UserDrawer } from './UserDrawer';
 
 const PAGE_SIZE = 20;
 const STATUSES = ['active', 'locked', 'disabled'] as const;
-
-export function StatusTags({ user }: { readonly user: AdminUser }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  if (user.disabled) return <Tag color="default">{t('admin.users.status.disabled')}</Tag>;
-  if (user.lockedUntil) {
-    return (
-      <Tag className="rc-tag-locked">
-        {t('admin.users.status.locked')} ·{' '}
-        {t('admin.users.lockedUntil', { time: formatDateTime(user.lockedUntil, lang) })}
-      </Tag>
-    );
-  }
-  return <Tag>{t('admin.users.status.active')}</Tag>;
-}
 
 export default function Users() {
   const { t } = useTranslation();
