@@ -61,10 +61,20 @@ const TEXTS: Record<Lang, Texts> = { zh: loadTexts('zh'), en: loadTexts('en') };
 
 /** The app's text for a key (i18next's `{{name}}` filled in); throws on a missing key. */
 function tx(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
-  let node: unknown = TEXTS[lang];
-  for (const part of key.split('.')) node = (node as Texts | undefined)?.[part];
-  if (typeof node !== 'string') throw new Error(`no ${lang} text for ${key}`);
-  return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(vars[name] ?? ''));
+  const find = (k: string) => {
+    let node: unknown = TEXTS[lang];
+    for (const part of k.split('.')) node = (node as Texts | undefined)?.[part];
+    return typeof node === 'string' ? node : undefined;
+  };
+  // Plurals as i18next picks them: key_one for a count of 1 where the language has it, else
+  // key_other (Chinese has only _other).
+  const text =
+    find(key) ??
+    (typeof vars['count'] === 'number'
+      ? ((vars['count'] === 1 ? find(`${key}_one`) : undefined) ?? find(`${key}_other`))
+      : undefined);
+  if (text === undefined) throw new Error(`no ${lang} text for ${key}`);
+  return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(vars[name] ?? ''));
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -309,7 +319,7 @@ async function journey(run: Run) {
   await official.getByLabel(t('official.evidence.description')).fill(words.evidence);
   await official.getByRole('button', { name: spaced(t('official.evidence.submit')) }).click();
   await official
-    .getByText(t('official.apply.uploadedCount_other', { count: 1 }))
+    .getByText(t('official.apply.uploadedCount', { count: 1 }))
     .waitFor({ timeout: 30_000 });
   await official.getByRole('button', { name: spaced(t('official.apply.toCase')) }).click();
   await official.getByTestId('case-title').waitFor();
@@ -529,7 +539,8 @@ async function journey(run: Run) {
   await mine.getByRole('link', { name: run.title }).click();
   await stateIs(official, lang, 'notified');
   const determination = official.getByTestId('case-determination');
-  await determination.getByText(EXEMPTED[lang]).waitFor();
+  // The outcome (and, beside it, the recommendation it followed).
+  await determination.getByText(EXEMPTED[lang]).first().waitFor();
   const panel = official.getByTestId('decision-document-panel');
   await panel.getByTestId('decision-document').waitFor();
   expect(await panel.getByTestId('document-number').innerText()).not.toBe('');
