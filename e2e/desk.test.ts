@@ -192,9 +192,11 @@ async function desk(page: Page) {
   await record.getByText('请填写核实的内容').waitFor();
   await record.getByRole('radio', { name: '否' }).check();
   await record.getByLabel('依据与说明').fill('经查阅会议纪要和财务凭证，未发现谋取私利。');
-  await choose(inv, record.getByRole('combobox', { name: '所依据的证据材料' }), '会议纪要.txt');
-  // A multiple choice stays open: click the dialog's title to close it (Escape closes the dialog).
-  await record.locator('.ant-modal-title').click();
+  const evidenceSelect = record.getByRole('combobox', { name: '所依据的证据材料' });
+  await choose(inv, evidenceSelect, '会议纪要.txt');
+  // A multiple choice stays open: leave it (Escape would close the dialog too).
+  await evidenceSelect.blur();
+  await expect.poll(() => inv.locator('.ant-select-dropdown:visible').count()).toBe(0);
   await press(record, '提交');
   const factRow = inv.getByTestId('case-facts').locator('tr', { hasText: '谋取私利' });
   await factRow.waitFor();
@@ -269,10 +271,12 @@ async function desk(page: Page) {
   // One more department asked, and an opinion recorded.
   await inv.getByTestId('action-request-consultation').click();
   const consult = dialog(inv, '征求意见');
-  await consult.getByRole('combobox', { name: '征求意见的部门' }).click();
+  const departments = consult.getByRole('combobox', { name: '征求意见的部门' });
+  await departments.click();
   await inv.keyboard.type('区纪委监委');
   await inv.keyboard.press('Enter');
-  await consult.locator('.ant-modal-title').click();
+  await departments.blur();
+  await expect.poll(() => inv.locator('.ant-select-dropdown:visible').count()).toBe(0);
   await press(consult, '提交');
   await inv
     .getByTestId('case-consultations')
@@ -290,7 +294,33 @@ async function desk(page: Page) {
   await dialog(inv, '会商完毕').getByText('尚有 4 个部门未回复').waitFor();
   await press(dialog(inv, '会商完毕'), '取消');
 
+  // More time for consultation, asked by the investigator and approved by the committee chair.
+  await inv.getByTestId('action-request-extension').click();
+  const extension = dialog(inv, '申请延期');
+  await extension.getByLabel('延长天数').fill('500');
+  await extension.getByText('应为 1 到 90 之间的整数。').waitFor();
+  await extension.getByLabel('延长天数').fill('5');
+  await extension.getByLabel('原因').fill('区纪委监委意见需待专项审计结束后出具。');
+  await press(extension, '提交');
+  const clock = inv.getByTestId('case-clock');
+  await clock.locator('tr', { hasText: '区纪委监委意见' }).getByText('待审批').waitFor();
+  expect(await inv.getByTestId('action-decide-extension').count()).toBe(0);
+  const chair = await open();
+  await chair.goto(caseUrl);
+  await w.signIn(chair, 'chair', 'demo-committee_chair-2025');
+  await chair.getByTestId('action-decide-extension').click();
+  const decide = dialog(chair, '审批');
+  await decide.getByLabel('审批意见').fill('同意延期 5 个工作日。');
+  await press(decide, '提交');
+  await chair
+    .getByTestId('case-clock')
+    .locator('tr', { hasText: '区纪委监委意见' })
+    .getByText('已批准')
+    .waitFor();
+
   // English.
+  await inv.reload();
+  await clock.locator('tr', { hasText: '区纪委监委意见' }).getByText('已批准').waitFor();
   await inv.getByText('English', { exact: true }).click();
   await inv.getByText('Six-element assessment').first().waitFor();
   await inv.getByText('Facts and their sources').first().waitFor();

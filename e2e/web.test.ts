@@ -71,7 +71,7 @@ async function journey() {
     await page.screenshot({ path: join(SHOTS, 'cases-official-zh.png'), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
 
-    // Open the first case: summary, step, facts, trail; no action buttons yet.
+    // Open the first case: summary, step, facts, trail.
     const number = await rows.first().locator('td').first().innerText();
     await rows.first().locator('td').first().getByRole('link').click();
     await page.getByTestId('case-title').waitFor();
@@ -84,6 +84,11 @@ async function journey() {
       .waitFor();
     const caseUrl = page.url();
     expect(caseUrl).toMatch(/\/cases\/[0-9a-f-]{36}$/);
+    // The party's view: no officer's work (recording facts, the six elements, consultation).
+    await page.getByTestId('case-actions').waitFor();
+    expect(await page.getByTestId('action-record-fact').count()).toBe(0);
+    expect(await page.getByTestId('case-assessment').count()).toBe(0);
+    expect(await page.getByTestId('case-consultations').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'case-official-zh.png'), fullPage: true });
 
     // English, kept after a reload.

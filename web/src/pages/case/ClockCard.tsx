@@ -173,7 +173,8 @@ export function ClockCard() {
                       },
                     ]}
                   >
-                    <InputNumber min={1} max={MAX_EXTENSION_DAYS} precision={0} />
+                    {/* No min/max here: the input would clamp silently; the rule says what is allowed. */}
+                    <InputNumber precision={0} />
                   </Form.Item>
                   <ReasonField
                     label={t('desk.clock.reason')}

@@ -176,10 +176,9 @@ function ValueInput({ decl }: { readonly decl: PackFact }) {
             },
           ]}
         >
+          {/* No min/max on the input: it would clamp silently; the rule above says the bounds. */}
           <InputNumber
             className="rc-wide"
-            min={decl.min}
-            max={decl.max}
             precision={decl.integer ? 0 : undefined}
             suffix={unit || undefined}
           />
