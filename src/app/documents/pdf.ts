@@ -14,7 +14,7 @@
  */
 import { existsSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 import type { Actor } from '../../domain/roles.js';
 import type { Lang } from '../../policy/model.js';
 import type { AppContext } from '../context.js';
@@ -136,6 +136,10 @@ const PAGE_NO_SIZE = 14; // 四号
 const LINE_PITCH = (225 * MM) / 22;
 const LINE_GAP = LINE_PITCH - BODY_SIZE * 1.2;
 
+/** pdfkit and its font engine take a few hundred milliseconds to load: only when a PDF is asked for. */
+let pdfkit: Promise<typeof PDFKitDocument> | undefined;
+const loadPdfKit = () => (pdfkit ??= import('pdfkit').then((m) => m.default));
+
 export interface PdfOptions {
   /** The CreationDate written in the metadata (default: now). */
   readonly createdAt?: Date;
@@ -148,6 +152,7 @@ export async function renderDecisionDocumentPdf(
   opts: PdfOptions = {},
 ): Promise<Buffer> {
   const zh = d.lang === 'zh';
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
