@@ -100,6 +100,19 @@ describeStores<Schema>(
       expect(anonymous.statusCode).toBe(401);
     });
 
+    it('describes the lint route and the PDF format in the OpenAPI description', async () => {
+      const doc = (await w.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+      const lint = doc.paths['/api/policy/packs/{id}/lint'].get;
+      expect(lint.summary).toContain('Lint');
+      expect(lint.description).toContain('stable code');
+      const documentRoute = doc.paths['/api/cases/{id}/decision-document'].get;
+      const format = (
+        documentRoute.parameters as { name: string; schema: { enum: string[] } }[]
+      ).find((p) => p.name === 'format');
+      expect(format?.schema.enum).toEqual(['json', 'text', 'pdf']);
+      expect(documentRoute.description).toContain('DOCUMENT_FONT_MISSING');
+    });
+
     it('evaluates a scenario: exempted with its clauses, or excluded by the negative list', async () => {
       const c = await signIn(w, 'policyAdmin');
       const ok = await c.post('/api/policy/evaluate', {
