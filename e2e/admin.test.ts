@@ -94,8 +94,10 @@ async function adminJourney() {
     .toBeGreaterThan(0);
   await dialog.getByLabel('初始密码').fill(INITIAL);
   await expect.poll(() => dialog.locator('.rc-rule-ok').count()).toBe(5);
+  // Choose by typing (the role list is searchable) and Enter: no dropdown animation to race.
   await dialog.getByRole('combobox', { name: '角色 1', exact: true }).click();
-  await pickOption(page, '单位党组织');
+  await page.keyboard.type('单位党组织');
+  await page.keyboard.press('Enter');
   await dialog.locator('.rc-grant-role').getByText('单位党组织').waitFor();
   await dialog.getByRole('combobox', { name: '范围 1', exact: true }).click();
   await page.keyboard.type('经济发展局');

@@ -59,6 +59,7 @@ export function GrantsEditor({
           <Select<string>
             aria-label={`${t('admin.grants.role')} ${i + 1}`}
             className="rc-grant-role"
+            showSearch={{ optionFilterProp: 'label' }}
             value={g.role || undefined}
             placeholder={t('admin.grants.role')}
             options={ROLES.map((r) => ({ value: r, label: t(`admin.roles.${r}`) }))}
