@@ -10,12 +10,13 @@ import { eq } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
 import type { Evaluation } from '../../policy/engine.js';
 import { PolicyError } from '../../policy/errors.js';
-import { UNDETERMINED } from '../../policy/model.js';
+import { UNDETERMINED, type FactValue } from '../../policy/model.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { determinations } from '../tables.js';
 import { currentFacts } from './record-fact.js';
 import { optionalText, requireText } from './text-input.js';
+import type { CaseRow } from './record.js';
 import { runTransition, type TransitionRequest } from './transition.js';
 import { ladderOf, requireOutcome } from './vote.js';
 
@@ -61,21 +62,8 @@ export async function decideCase(ctx: AppContext, actor: Actor, req: DecideInput
       );
     }
 
-    // The recommendation: the rules applied to the current facts, as of the conduct, with the
-    // more lenient later version where it helps (从旧兼从轻).
     const facts = await currentFacts(tx, row.id);
-    let recommendation: Evaluation;
-    try {
-      recommendation = ctx.engine.evaluate(row.packId, facts, {
-        at: row.conductDate,
-        decidedAt: today,
-      });
-    } catch (e) {
-      if (e instanceof PolicyError) {
-        throw new AppError('POLICY_INPUT', { code: e.code }, e.diagnostics[0]?.message);
-      }
-      throw e;
-    }
+    const recommendation = recommendationOn(ctx, row, facts, today);
     const recommended = recommendation.outcome;
     const departs = recommended === UNDETERMINED || recommended !== outcome;
     if (departs && [...departureReasons].length < MIN_DEPARTURE_REASONS) {
@@ -144,4 +132,25 @@ export async function decideCase(ctx: AppContext, actor: Actor, req: DecideInput
       },
     };
   });
+}
+
+/**
+ * The recommendation the committee decides against: the rules applied to the case's current facts
+ * as of the conduct, with the more lenient later version where it helps (从旧兼从轻) as of `today`.
+ * One function, so that what the deliberation page shows is what the decision stores.
+ */
+export function recommendationOn(
+  ctx: AppContext,
+  row: Pick<CaseRow, 'packId' | 'conductDate'>,
+  facts: Record<string, FactValue | null>,
+  today: string,
+): Evaluation {
+  try {
+    return ctx.engine.evaluate(row.packId, facts, { at: row.conductDate, decidedAt: today });
+  } catch (e) {
+    if (e instanceof PolicyError) {
+      throw new AppError('POLICY_INPUT', { code: e.code }, e.diagnostics[0]?.message);
+    }
+    throw e;
+  }
 }

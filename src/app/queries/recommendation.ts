@@ -24,13 +24,13 @@ import { SIX_ELEMENTS, type CaseRoute } from '../../domain/case-states.js';
 import type { Actor } from '../../domain/roles.js';
 import type { Evaluation } from '../../policy/engine.js';
 import type { Failure } from '../../policy/explain.js';
-import { PolicyError } from '../../policy/errors.js';
 import { renderValue } from '../../policy/facts.js';
 import type { FactDecl, FactValue, I18nText, Lang } from '../../policy/model.js';
 import { UNDETERMINED } from '../../policy/model.js';
 import type { Rating } from '../cases/assess.js';
 import { MIN_DEPARTURE_REASONS } from '../cases/decide.js';
 import { currentFacts, factDeclsOf } from '../cases/record-fact.js';
+import { recommendationOn } from '../cases/decide.js';
 import { loadCase, type LoadedCase } from '../cases/record.js';
 import { authorizeCase } from '../cases/transition.js';
 import { ladderOf, requireOutcome } from '../cases/vote.js';
@@ -161,23 +161,13 @@ async function loadForOfficer(
   return loaded;
 }
 
-/** The recommendation on `facts` today, as decide.ts computes it when the committee decides. */
+/** The recommendation on `facts` today: decide.ts's own, so the page shows what the decision stores. */
 function recommendNow(
   ctx: AppContext,
   loaded: LoadedCase,
   facts: Record<string, FactValue | null>,
 ): Evaluation {
-  try {
-    return ctx.engine.evaluate(loaded.row.packId, facts, {
-      at: loaded.row.conductDate,
-      decidedAt: todayOf(ctx),
-    });
-  } catch (e) {
-    if (e instanceof PolicyError) {
-      throw new AppError('POLICY_INPUT', { code: e.code }, e.diagnostics[0]?.message);
-    }
-    throw e;
-  }
+  return recommendationOn(ctx, loaded.row, facts, todayOf(ctx));
 }
 
 async function logRead(
