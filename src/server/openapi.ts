@@ -11,8 +11,15 @@ import { docsCsp } from './security.js';
 
 export const TAGS = [
   { name: 'auth', description: '登录与会话 · Sign-in and sessions' },
+  {
+    name: 'admin',
+    description:
+      '系统管理：用户、角色与范围，组织，日历 · Administration: users, roles and scopes, organization, calendars',
+  },
   { name: 'cases', description: '案件办理 · Cases and their procedure' },
+  { name: 'dashboard', description: '仪表盘 · Dashboard for managers' },
   { name: 'evidence', description: '证据材料 · Evidence' },
+  { name: 'officials', description: '干部 · Officials' },
   { name: 'policy', description: '政策包与初步评估 · Policy packs and preliminary assessment' },
   { name: 'system', description: '系统 · System' },
 ];

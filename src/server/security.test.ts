@@ -72,6 +72,14 @@ describeStores<Schema>(
         expect(paths, p).toContain(p);
       }
       expect(paths).not.toContain('/api/openapi.json');
+      // Every operation's tag is declared (with its zh/en description) at the top.
+      const declared = new Set((doc.tags as { name: string }[]).map((t) => t.name));
+      for (const [path, ops] of Object.entries(doc.paths as Record<string, object>)) {
+        for (const [method, op] of Object.entries(ops as Record<string, { tags?: string[] }>)) {
+          for (const tag of op.tags ?? [])
+            expect(declared, `${method} ${path}: ${tag}`).toContain(tag);
+        }
+      }
       const create = doc.paths['/api/cases'].post;
       const body = create.requestBody.content['application/json'].schema;
       expect(body.required).toEqual(['officialId', 'title', 'summary', 'conductDate']);
