@@ -11,13 +11,14 @@ import type { CaseRoute, SixElement } from '../../domain/case-states.js';
 import { SIX_ELEMENTS, SIX_ELEMENT_LABEL } from '../../domain/case-states.js';
 import { isParty } from '../../domain/policies.js';
 import type { Actor } from '../../domain/roles.js';
+import type { Tx } from '../../store/index.js';
 import type { Evaluation } from '../../policy/engine.js';
 import { renderValue } from '../../policy/facts.js';
 import type { FactValue, I18nText, Lang, Procedure, TimeLimit } from '../../policy/model.js';
 import { UNDETERMINED } from '../../policy/model.js';
 import { RATING_LABEL, type Rating } from '../cases/assess.js';
 import { factDeclsOf } from '../cases/record-fact.js';
-import { loadCase } from '../cases/record.js';
+import { loadCase, type LoadedCase } from '../cases/record.js';
 import { authorizeCase } from '../cases/transition.js';
 import { ladderOf } from '../cases/vote.js';
 import type { AppContext } from '../context.js';
@@ -31,6 +32,7 @@ import {
   officials,
   readLog,
   units,
+  type Schema,
 } from '../tables.js';
 
 export interface DecisionDocumentInput {
@@ -409,61 +411,6 @@ export async function loadDecisionDocumentInput(
           : { zh: '本案尚未作出认定决定。', en: 'No decision has been made on this case yet.' },
       );
     }
-    const [o] = await tx
-      .select({ official: officials, unit: units })
-      .from(officials)
-      .innerJoin(units, eq(units.id, officials.unitId))
-      .where(eq(officials.id, row.officialId));
-    const [parent] = loaded.jurisdiction.parentId
-      ? await tx
-          .select()
-          .from(jurisdictions)
-          .where(eq(jurisdictions.id, loaded.jurisdiction.parentId))
-      : [];
-    // The facts as they stood when the decision was made.
-    const asOf = d.createdAt;
-    const factRows = await tx
-      .select()
-      .from(caseFacts)
-      .where(
-        and(
-          eq(caseFacts.caseId, row.id),
-          lte(caseFacts.recordedAt, asOf),
-          or(isNull(caseFacts.supersededAt), gt(caseFacts.supersededAt, asOf)),
-        ),
-      )
-      .orderBy(caseFacts.recordedAt);
-    const values = new Map<string, FactValue | null>();
-    for (const f of factRows) values.set(f.fact, (f.value ?? null) as FactValue | null);
-    const decls = factDeclsOf(ctx, row);
-    const ordered = [
-      ...[...decls.keys()].filter((id) => values.has(id)),
-      ...[...values.keys()].filter((id) => !decls.has(id)),
-    ];
-    const facts = ordered
-      .filter((id) => values.get(id) !== null)
-      .map((id) => {
-        const decl = decls.get(id);
-        const v = values.get(id);
-        return {
-          id,
-          label: decl?.label ?? { zh: id, en: id },
-          value: { zh: renderValue(decl, v, 'zh'), en: renderValue(decl, v, 'en') },
-        };
-      });
-    const assessments = await tx
-      .select()
-      .from(caseAssessments)
-      .where(eq(caseAssessments.caseId, row.id));
-    const [consulted] = await tx
-      .select({ id: consultations.id })
-      .from(consultations)
-      .where(eq(consultations.caseId, row.id))
-      .limit(1);
-    const ladder = ladderOf(ctx, row);
-    const outcomeOf = (id: string) => ladder.find((x) => x.id === id);
-    const recommendation = d.recommendation as Evaluation;
-    const undetermined = { zh: '尚不能确定', en: 'undetermined' };
     await tx.insert(readLog).values({
       userId: actor.userId,
       caseId: row.id,
@@ -471,52 +418,141 @@ export async function loadDecisionDocumentInput(
       what: 'decision.document',
       at: ctx.now(),
     });
-    const outcome = outcomeOf(d.outcome);
-    return {
-      issuer: {
-        jurisdiction: { zh: loaded.jurisdiction.nameZh, en: loaded.jurisdiction.nameEn },
-        ...(parent ? { parentJurisdiction: { zh: parent.nameZh, en: parent.nameEn } } : {}),
-      },
-      case: {
-        number: row.number,
-        title: row.title,
-        summary: row.summary,
-        route: row.route as CaseRoute,
-        conductDate: row.conductDate,
-        submittedOn: chinaDate(row.createdAt),
-        consulted: consulted !== undefined,
-      },
-      official: {
-        name: o?.official.name ?? '',
-        position: { zh: o?.official.positionZh ?? '', en: o?.official.positionEn ?? '' },
-        unit: { zh: o?.unit.nameZh ?? '', en: o?.unit.nameEn ?? '' },
-      },
-      decision: {
-        documentNumber: d.documentNumber,
-        outcome: d.outcome,
-        outcomeLabel: outcome?.label ?? { zh: d.outcome, en: d.outcome },
-        ...(outcome?.description ? { outcomeDescription: outcome.description } : {}),
-        recommendedOutcome: d.recommendedOutcome,
-        recommendedLabel: outcomeOf(d.recommendedOutcome)?.label ?? undetermined,
-        recommendation,
-        departureReasons: d.departureReasons,
-        decidedOn: d.decidedOn,
-        missingFacts: recommendation.missingFacts.map(
-          (id) => decls.get(id)?.label ?? { zh: id, en: id },
-        ),
-      },
-      facts,
-      assessments: SIX_ELEMENTS.flatMap((e) => {
-        const a = assessments.find((x) => x.element === e);
-        return a ? [{ element: e, rating: a.rating as Rating, notes: a.notes }] : [];
-      }),
-      procedure: {
-        review: loaded.procedure.review,
-        appeal: loaded.procedure.appeal,
-        followUp: loaded.procedure.followUp,
-      },
-    };
+    return documentInputOf(ctx, tx, loaded, {
+      documentNumber: d.documentNumber,
+      outcome: d.outcome,
+      recommendation: d.recommendation as Evaluation,
+      departureReasons: d.departureReasons,
+      decidedOn: d.decidedOn,
+      factsAsOf: d.createdAt,
+    });
   });
+}
+
+/** The decision a document states: a determination, or one the committee is considering. */
+export interface DocumentDecision {
+  readonly documentNumber: string;
+  readonly outcome: string;
+  readonly recommendation: Evaluation;
+  readonly departureReasons: string;
+  readonly decidedOn: string;
+  /** The facts as they stood at this instant (the decision); undefined: as they stand now. */
+  readonly factsAsOf: Date | undefined;
+}
+
+/**
+ * Everything the document says besides the decision itself, gathered for `decision`: the issuing
+ * body, the case, the official, the facts in the pack's order (those it does not declare after
+ * them), the six-element assessment, the procedure for review and appeal. The real document and the
+ * deliberation page's preview both come from here. Reads only; the caller logs the read.
+ */
+export async function documentInputOf(
+  ctx: AppContext,
+  tx: Tx<Schema>,
+  loaded: LoadedCase,
+  decision: DocumentDecision,
+): Promise<DecisionDocumentInput> {
+  const row = loaded.row;
+  const [o] = await tx
+    .select({ official: officials, unit: units })
+    .from(officials)
+    .innerJoin(units, eq(units.id, officials.unitId))
+    .where(eq(officials.id, row.officialId));
+  const [parent] = loaded.jurisdiction.parentId
+    ? await tx
+        .select()
+        .from(jurisdictions)
+        .where(eq(jurisdictions.id, loaded.jurisdiction.parentId))
+    : [];
+  const asOf = decision.factsAsOf;
+  const factRows = await tx
+    .select()
+    .from(caseFacts)
+    .where(
+      asOf
+        ? and(
+            eq(caseFacts.caseId, row.id),
+            lte(caseFacts.recordedAt, asOf),
+            or(isNull(caseFacts.supersededAt), gt(caseFacts.supersededAt, asOf)),
+          )
+        : and(eq(caseFacts.caseId, row.id), isNull(caseFacts.supersededAt)),
+    )
+    .orderBy(caseFacts.recordedAt);
+  const values = new Map<string, FactValue | null>();
+  for (const f of factRows) values.set(f.fact, (f.value ?? null) as FactValue | null);
+  const decls = factDeclsOf(ctx, row);
+  const ordered = [
+    ...[...decls.keys()].filter((id) => values.has(id)),
+    ...[...values.keys()].filter((id) => !decls.has(id)),
+  ];
+  const facts = ordered
+    .filter((id) => values.get(id) !== null)
+    .map((id) => {
+      const decl = decls.get(id);
+      const v = values.get(id);
+      return {
+        id,
+        label: decl?.label ?? { zh: id, en: id },
+        value: { zh: renderValue(decl, v, 'zh'), en: renderValue(decl, v, 'en') },
+      };
+    });
+  const assessments = await tx
+    .select()
+    .from(caseAssessments)
+    .where(eq(caseAssessments.caseId, row.id));
+  const [consulted] = await tx
+    .select({ id: consultations.id })
+    .from(consultations)
+    .where(eq(consultations.caseId, row.id))
+    .limit(1);
+  const ladder = ladderOf(ctx, row);
+  const outcomeOf = (id: string) => ladder.find((x) => x.id === id);
+  const recommendation = decision.recommendation;
+  const outcome = outcomeOf(decision.outcome);
+  return {
+    issuer: {
+      jurisdiction: { zh: loaded.jurisdiction.nameZh, en: loaded.jurisdiction.nameEn },
+      ...(parent ? { parentJurisdiction: { zh: parent.nameZh, en: parent.nameEn } } : {}),
+    },
+    case: {
+      number: row.number,
+      title: row.title,
+      summary: row.summary,
+      route: row.route as CaseRoute,
+      conductDate: row.conductDate,
+      submittedOn: chinaDate(row.createdAt),
+      consulted: consulted !== undefined,
+    },
+    official: {
+      name: o?.official.name ?? '',
+      position: { zh: o?.official.positionZh ?? '', en: o?.official.positionEn ?? '' },
+      unit: { zh: o?.unit.nameZh ?? '', en: o?.unit.nameEn ?? '' },
+    },
+    decision: {
+      documentNumber: decision.documentNumber,
+      outcome: decision.outcome,
+      outcomeLabel: outcome?.label ?? { zh: decision.outcome, en: decision.outcome },
+      ...(outcome?.description ? { outcomeDescription: outcome.description } : {}),
+      recommendedOutcome: recommendation.outcome,
+      recommendedLabel: outcomeOf(recommendation.outcome)?.label ?? recommendation.label,
+      recommendation,
+      departureReasons: decision.departureReasons,
+      decidedOn: decision.decidedOn,
+      missingFacts: recommendation.missingFacts.map(
+        (id) => decls.get(id)?.label ?? { zh: id, en: id },
+      ),
+    },
+    facts,
+    assessments: SIX_ELEMENTS.flatMap((e) => {
+      const a = assessments.find((x) => x.element === e);
+      return a ? [{ element: e, rating: a.rating as Rating, notes: a.notes }] : [];
+    }),
+    procedure: {
+      review: loaded.procedure.review,
+      appeal: loaded.procedure.appeal,
+      followUp: loaded.procedure.followUp,
+    },
+  };
 }
 
 /** The decision document of a case in one language, for an actor who may read it. */

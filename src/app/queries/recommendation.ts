@@ -20,36 +20,27 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { fullView } from './case-view.js';
-import { SIX_ELEMENTS, type CaseRoute } from '../../domain/case-states.js';
 import type { Actor } from '../../domain/roles.js';
 import type { Evaluation } from '../../policy/engine.js';
 import type { Failure } from '../../policy/explain.js';
 import { renderValue } from '../../policy/facts.js';
 import type { FactDecl, FactValue, I18nText, Lang } from '../../policy/model.js';
 import { UNDETERMINED } from '../../policy/model.js';
-import type { Rating } from '../cases/assess.js';
-import { MIN_DEPARTURE_REASONS } from '../cases/decide.js';
+import { MIN_DEPARTURE_REASONS, recommendationOn } from '../cases/decide.js';
 import { currentFacts, factDeclsOf } from '../cases/record-fact.js';
-import { recommendationOn } from '../cases/decide.js';
 import { loadCase, type LoadedCase } from '../cases/record.js';
 import { authorizeCase } from '../cases/transition.js';
 import { ladderOf, requireOutcome } from '../cases/vote.js';
 import type { AppContext } from '../context.js';
-import { chinaDate, today as todayOf } from '../context.js';
-import { renderDecisionDocument, type DecisionDocument } from '../documents/decision-document.js';
+import { today as todayOf } from '../context.js';
+import {
+  documentInputOf,
+  renderDecisionDocument,
+  type DecisionDocument,
+} from '../documents/decision-document.js';
 import { AppError } from '../errors.js';
 import { relaxReadLogDurability } from '../read-log.js';
-import {
-  caseAssessments,
-  consultations,
-  jurisdictions,
-  officials,
-  readLog,
-  roleGrants,
-  units,
-  users,
-  type Schema,
-} from '../tables.js';
+import { readLog, roleGrants, users, type Schema } from '../tables.js';
 import type { Tx } from '../../store/index.js';
 
 export interface ClauseView {
@@ -379,94 +370,17 @@ export async function previewDecisionDocument(
       );
     }
     const outcome = requireOutcome(ctx, row, input.outcome);
-    const facts = await currentFacts(tx, row.id);
-    const recommendation = recommendNow(ctx, loaded, facts);
-    const decls = factDeclsOf(ctx, row);
-    const ladder = ladderOf(ctx, row);
-    const outcomeOf = (id: string) => ladder.find((o) => o.id === id);
-
-    const [who] = await tx
-      .select({ official: officials, unit: units })
-      .from(officials)
-      .innerJoin(units, eq(units.id, officials.unitId))
-      .where(eq(officials.id, row.officialId));
-    const [parent] = loaded.jurisdiction.parentId
-      ? await tx
-          .select()
-          .from(jurisdictions)
-          .where(eq(jurisdictions.id, loaded.jurisdiction.parentId))
-      : [];
-    const assessments = await tx
-      .select()
-      .from(caseAssessments)
-      .where(eq(caseAssessments.caseId, row.id));
-    const [consulted] = await tx
-      .select({ id: consultations.id })
-      .from(consultations)
-      .where(eq(consultations.caseId, row.id))
-      .limit(1);
-    // The facts in the pack's order, those the pack does not declare after them (as the document).
-    const order = [
-      ...[...decls.keys()].filter((id) => id in facts),
-      ...Object.keys(facts).filter((id) => !decls.has(id)),
-    ];
+    const recommendation = recommendNow(ctx, loaded, await currentFacts(tx, row.id));
     await logRead(ctx, tx, actor, loaded, 'decision.preview');
-
-    const chosen = outcomeOf(outcome);
     return renderDecisionDocument(
-      {
-        issuer: {
-          jurisdiction: { zh: loaded.jurisdiction.nameZh, en: loaded.jurisdiction.nameEn },
-          ...(parent ? { parentJurisdiction: { zh: parent.nameZh, en: parent.nameEn } } : {}),
-        },
-        case: {
-          number: row.number,
-          title: row.title,
-          summary: row.summary,
-          route: row.route as CaseRoute,
-          conductDate: row.conductDate,
-          submittedOn: chinaDate(row.createdAt),
-          consulted: consulted !== undefined,
-        },
-        official: {
-          name: who?.official.name ?? '',
-          position: { zh: who?.official.positionZh ?? '', en: who?.official.positionEn ?? '' },
-          unit: { zh: who?.unit.nameZh ?? '', en: who?.unit.nameEn ?? '' },
-        },
-        decision: {
-          documentNumber: PREVIEW_NUMBER[lang],
-          outcome,
-          outcomeLabel: chosen?.label ?? { zh: outcome, en: outcome },
-          ...(chosen?.description ? { outcomeDescription: chosen.description } : {}),
-          recommendedOutcome: recommendation.outcome,
-          recommendedLabel: outcomeOf(recommendation.outcome)?.label ?? recommendation.label,
-          recommendation,
-          departureReasons: (input.departureReasons ?? '').trim(),
-          decidedOn: todayOf(ctx),
-          missingFacts: recommendation.missingFacts.map(
-            (id) => decls.get(id)?.label ?? { zh: id, en: id },
-          ),
-        },
-        facts: order
-          .filter((id) => facts[id] !== null)
-          .map((id) => ({
-            id,
-            label: decls.get(id)?.label ?? { zh: id, en: id },
-            value: {
-              zh: renderValue(decls.get(id), facts[id], 'zh'),
-              en: renderValue(decls.get(id), facts[id], 'en'),
-            },
-          })),
-        assessments: SIX_ELEMENTS.flatMap((e) => {
-          const a = assessments.find((x) => x.element === e);
-          return a ? [{ element: e, rating: a.rating as Rating, notes: a.notes }] : [];
-        }),
-        procedure: {
-          review: loaded.procedure.review,
-          appeal: loaded.procedure.appeal,
-          followUp: loaded.procedure.followUp,
-        },
-      },
+      await documentInputOf(ctx, tx, loaded, {
+        documentNumber: PREVIEW_NUMBER[lang],
+        outcome,
+        recommendation,
+        departureReasons: (input.departureReasons ?? '').trim(),
+        decidedOn: todayOf(ctx),
+        factsAsOf: undefined,
+      }),
       lang,
     );
   });
