@@ -104,6 +104,32 @@ export function transitionBody(
 }
 
 /** A reference to a shared schema (registered with addSchema; a component in the description). */
+/** The decision document as JSON: GET /api/cases/:id/decision-document and the preview. */
+export const DECISION_DOCUMENT = {
+  type: 'object',
+  properties: {
+    lang: { type: 'string' },
+    issuingBody: { type: 'string' },
+    title: { type: 'string' },
+    documentNumber: { type: 'string' },
+    addressee: { type: 'string' },
+    sections: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          heading: { type: 'string' },
+          paragraphs: { type: 'array', items: { type: 'string' } },
+        },
+      },
+    },
+    signature: { type: 'string' },
+    date: { type: 'string' },
+    notice: { type: 'string' },
+    text: { type: 'string' },
+  },
+} as const;
+
 export const ref = (id: string) => ({ $ref: `${id}#` }) as const;
 
 /** The responses every authenticated route may give besides its success. */

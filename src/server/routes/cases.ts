@@ -22,6 +22,7 @@ import { CASE_STATES, ROUTES, STEP_LABEL } from '../../domain/case-states.js';
 import {
   CASE_ID_PARAMS,
   DATE,
+  DECISION_DOCUMENT,
   FACTS,
   IDEMPOTENCY_HEADERS,
   object,
@@ -133,30 +134,7 @@ export async function caseRoutes(app: FastifyInstance, opts: { ctx: AppContext }
           200: {
             type: 'object',
             properties: {
-              document: {
-                type: 'object',
-                properties: {
-                  lang: { type: 'string' },
-                  issuingBody: { type: 'string' },
-                  title: { type: 'string' },
-                  documentNumber: { type: 'string' },
-                  addressee: { type: 'string' },
-                  sections: {
-                    type: 'array',
-                    items: {
-                      type: 'object',
-                      properties: {
-                        heading: { type: 'string' },
-                        paragraphs: { type: 'array', items: { type: 'string' } },
-                      },
-                    },
-                  },
-                  signature: { type: 'string' },
-                  date: { type: 'string' },
-                  notice: { type: 'string' },
-                  text: { type: 'string' },
-                },
-              },
+              document: DECISION_DOCUMENT,
             },
           },
         }),

@@ -15,7 +15,15 @@ import {
 } from '../../app/queries/recommendation.js';
 import { actorOf } from '../auth/authenticate.js';
 import { preferredLang } from '../errors.js';
-import { CASE_ID_PARAMS, I18N_TEXT, object, responses, text, UUID } from '../schemas.js';
+import {
+  CASE_ID_PARAMS,
+  DECISION_DOCUMENT,
+  I18N_TEXT,
+  object,
+  responses,
+  text,
+  UUID,
+} from '../schemas.js';
 
 const LABELLED = {
   type: 'object',
@@ -137,32 +145,6 @@ const RECOMMENDATION_ANSWER = {
   },
 } as const;
 
-/** The decision document's shape (as GET /api/cases/:id/decision-document answers it). */
-const DOCUMENT = {
-  type: 'object',
-  properties: {
-    lang: { type: 'string' },
-    issuingBody: { type: 'string' },
-    title: { type: 'string' },
-    documentNumber: { type: 'string' },
-    addressee: { type: 'string' },
-    sections: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          heading: { type: 'string' },
-          paragraphs: { type: 'array', items: { type: 'string' } },
-        },
-      },
-    },
-    signature: { type: 'string' },
-    date: { type: 'string' },
-    notice: { type: 'string' },
-    text: { type: 'string' },
-  },
-} as const;
-
 export async function recommendationRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
   const { ctx } = opts;
 
@@ -233,7 +215,9 @@ export async function recommendationRoutes(app: FastifyInstance, opts: { ctx: Ap
           },
           ['outcome'],
         ),
-        response: responses({ 200: { type: 'object', properties: { document: DOCUMENT } } }),
+        response: responses({
+          200: { type: 'object', properties: { document: DECISION_DOCUMENT } },
+        }),
       },
     },
     async (req) => {
