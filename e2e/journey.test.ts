@@ -189,13 +189,49 @@ async function person(lang: Lang, username: string, password: string, path = '/'
 
 const dialog = (page: Page, name: string) => page.getByRole('dialog', { name: spaced(name) });
 
-/** Presses the confirmation of an antd Modal.confirm (the one asking before it sends). */
-async function confirmModal(page: Page, ok: string) {
-  await page
-    .locator('.ant-modal-confirm')
-    .getByRole('button', { name: spaced(ok) })
-    .click();
+/**
+ * Sends a dialog: presses its button until the dialog closes or `next` (the confirmation it asks)
+ * shows. A click during the dialog's opening animation can miss on a slow machine; a second press
+ * while the first is sending finds the button loading, which ignores it.
+ */
+async function send(box: Locator, button: Locator, next?: Locator) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await button.click({ timeout: 10_000 }).catch(() => undefined);
+    const done = await Promise.race([
+      box.waitFor({ state: 'hidden', timeout: 10_000 }).then(() => true),
+      ...(next ? [next.waitFor({ timeout: 10_000 }).then(() => true)] : []),
+    ]).catch(() => false);
+    if (done) return;
+  }
+  throw new Error('the dialog was not sent');
 }
+
+/** The pending confirmation of an antd Modal.confirm. */
+const confirmation = (page: Page) => page.locator('.ant-modal-confirm').last();
+
+/**
+ * Presses the OK button of a confirmation (an antd Modal.confirm or Popconfirm) until it closes: a
+ * click during its opening animation can miss on a slow machine.
+ */
+async function confirmIn(box: Locator, ok: string) {
+  await box.waitFor();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    // The box may close (or its button show loading) while we click: both are fine.
+    await box
+      .getByRole('button', { name: spaced(ok) })
+      .click({ timeout: 5_000 })
+      .catch(() => undefined);
+    const closed = await box
+      .waitFor({ state: 'hidden', timeout: 10_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (closed) return;
+  }
+  throw new Error(`the confirmation did not close on '${ok}'`);
+}
+
+/** Confirms an antd Modal.confirm (the question asked before an irreversible action). */
+const confirmModal = (page: Page, ok: string) => confirmIn(confirmation(page), ok);
 
 /**
  * Chooses an option of an Ant Design select (its dropdown is rendered at the end of the page).
@@ -345,7 +381,7 @@ async function journey(run: Run) {
   await intake.getByTestId('action-accept').click();
   const accept = dialog(intake, t('desk.actions.accept'));
   await accept.getByLabel(t('desk.form.note')).fill(words.accept);
-  await accept.getByRole('button', { name: spaced(t('desk.action.submit')) }).click();
+  await send(accept, accept.getByRole('button', { name: spaced(t('desk.action.submit')) }));
   await stateIs(intake, lang, 'verification');
   await w.shot(intake, shot(2, 'accepted'));
 
@@ -372,7 +408,7 @@ async function journey(run: Run) {
   );
   // A multiple choice stays open: click the dialog's title to close it (Escape closes the dialog).
   await record.locator('.ant-modal-title').click();
-  await record.getByRole('button', { name: spaced(t('desk.action.submit')) }).click();
+  await send(record, record.getByRole('button', { name: spaced(t('desk.action.submit')) }));
   const factRow = inv.getByTestId('case-facts').locator('tr', { hasText: PRIVATE_GAIN[lang] });
   await factRow.getByRole('link', { name: run.file }).waitFor();
   expect(await factRow.innerText()).toContain(words.factNote);
@@ -391,7 +427,7 @@ async function journey(run: Run) {
     const d = dialog(inv, t('desk.six.dialog', { element: t(`desk.six.elements.${element}`) }));
     await d.getByRole('radio', { name: t('desk.six.ratings.favourable') }).check();
     await d.getByLabel(t('desk.six.notes')).fill(words.assess(i + 1));
-    await d.getByRole('button', { name: spaced(t('desk.action.submit')) }).click();
+    await send(d, d.getByRole('button', { name: spaced(t('desk.action.submit')) }));
     await expect
       .poll(() => inv.getByTestId('six-progress').innerText())
       .toBe(t('desk.six.progress', { done: i + 1, total: 6 }));
@@ -399,9 +435,12 @@ async function journey(run: Run) {
   await check(inv, shot(3, 'verification'));
 
   await inv.getByTestId('action-complete-verification').click();
-  await dialog(inv, t('desk.actions.completeVerification'))
-    .getByRole('button', { name: spaced(t('desk.action.submit')) })
-    .click();
+  const verified = dialog(inv, t('desk.actions.completeVerification'));
+  await send(
+    verified,
+    verified.getByRole('button', { name: spaced(t('desk.action.submit')) }),
+    confirmation(inv),
+  );
   await confirmModal(inv, t('desk.action.confirmOk'));
   // The X New Area pack requires consultation: its departments are asked at once.
   await stateIs(inv, lang, 'consultation');
@@ -422,7 +461,7 @@ async function journey(run: Run) {
     await liaison.getByTestId(`opinion-${d}`).click();
     const opinion = dialog(liaison, t('desk.consult.recordFor', { department }));
     await opinion.getByLabel(t('desk.consult.opinion')).fill(words.opinion(department));
-    await opinion.getByRole('button', { name: spaced(t('desk.action.submit')) }).click();
+    await send(opinion, opinion.getByRole('button', { name: spaced(t('desk.action.submit')) }));
     await liaison
       .getByTestId('case-consultations')
       .locator('tr', { hasText: department })
@@ -436,7 +475,11 @@ async function journey(run: Run) {
   await inv.getByTestId('action-complete-consultation').click();
   const complete = dialog(inv, t('desk.consult.complete'));
   await complete.getByText(t('desk.consult.allAnswered')).waitFor();
-  await complete.getByRole('button', { name: spaced(t('desk.action.submit')) }).click();
+  await send(
+    complete,
+    complete.getByRole('button', { name: spaced(t('desk.action.submit')) }),
+    confirmation(inv),
+  );
   await confirmModal(inv, t('desk.action.confirmOk'));
   await stateIs(inv, lang, 'deliberation');
 
@@ -455,7 +498,7 @@ async function journey(run: Run) {
     const d = dialog(page, t('committee.vote.button'));
     await choose(page, d.getByTestId('vote-outcome'), EXEMPTED[lang]);
     await d.getByLabel(t('committee.vote.reason')).fill(words.vote);
-    await d.getByTestId('vote-submit').click();
+    await send(d, d.getByTestId('vote-submit'), confirmation(page));
     await confirmModal(page, t('committee.action.confirmOk'));
     await memberRow(page, me).getByTestId('member-vote').waitFor();
     expect(await memberRow(page, me).getByTestId('member-vote').innerText()).toBe(EXEMPTED[lang]);
@@ -471,7 +514,7 @@ async function journey(run: Run) {
     await panelOf(chair).getByTestId('add-member').click();
     const d = dialog(chair, t('committee.addMember.button'));
     await choose(chair, d.getByTestId('add-member-user'), name);
-    await d.getByTestId('add-member-submit').click();
+    await send(d, d.getByTestId('add-member-submit'));
     await memberRow(chair, name).waitFor();
     await d.waitFor({ state: 'hidden' });
   }
@@ -485,7 +528,7 @@ async function journey(run: Run) {
   await panelOf(member1).getByTestId('declare-conflict').click();
   const conflict = dialog(member1, t('committee.conflict.button'));
   await conflict.getByLabel(t('committee.conflict.describe')).fill(words.conflict);
-  await conflict.getByTestId('declare-conflict-submit').click();
+  await send(conflict, conflict.getByTestId('declare-conflict-submit'), confirmation(member1));
   await confirmModal(member1, t('committee.action.confirmOk'));
   await memberRow(member1, m1!).getByTestId('member-recused').waitFor();
   expect(await memberRow(member1, m1!).innerText()).toContain(words.conflict);
@@ -522,10 +565,7 @@ async function journey(run: Run) {
   await intake.reload();
   await stateIs(intake, lang, 'determined');
   await intake.getByTestId('action-notify').click();
-  await intake
-    .locator('.ant-popconfirm')
-    .getByRole('button', { name: spaced(t('desk.action.confirmOk')) })
-    .click();
+  await confirmIn(intake.locator('.ant-popconfirm').last(), t('desk.action.confirmOk'));
   await stateIs(intake, lang, 'notified');
   await w.shot(intake, shot(5, 'notified'));
 
