@@ -197,13 +197,28 @@ const dialog = (page: Page, name: string) => page.getByRole('dialog', { name: sp
 async function send(box: Locator, button: Locator, next?: Locator) {
   for (let attempt = 0; attempt < 3; attempt++) {
     await button.click({ timeout: 10_000 }).catch(() => undefined);
-    const done = await Promise.race([
-      box.waitFor({ state: 'hidden', timeout: 10_000 }).then(() => true),
-      ...(next ? [next.waitFor({ timeout: 10_000 }).then(() => true)] : []),
-    ]).catch(() => false);
+    // Whichever comes first; the confirmation may carry the dialog's title too, so the dialog's
+    // own locator can match two and fail: only a success counts.
+    const done = await Promise.any([
+      box.waitFor({ state: 'hidden', timeout: 10_000 }),
+      ...(next ? [next.waitFor({ timeout: 10_000 })] : []),
+    ]).then(
+      () => true,
+      () => false,
+    );
     if (done) return;
   }
   throw new Error('the dialog was not sent');
+}
+
+/** Checks a radio button, again if a click during an animation did not take. */
+async function choice(radio: Locator) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await radio.check({ timeout: 10_000 }).catch(() => undefined);
+    if (await radio.isChecked()) return;
+    await radio.page().waitForTimeout(300);
+  }
+  expect(await radio.isChecked()).toBe(true);
 }
 
 /** The pending confirmation of an antd Modal.confirm. */
@@ -399,7 +414,7 @@ async function journey(run: Run) {
     PRIVATE_GAIN[lang],
   );
   await record.getByTestId('fact-help').waitFor();
-  await record.getByRole('radio', { name: t('common.no') }).check();
+  await choice(record.getByRole('radio', { name: t('common.no') }));
   await record.getByLabel(t('desk.facts.note')).fill(words.factNote);
   await typeAndPick(
     inv,
@@ -425,7 +440,7 @@ async function journey(run: Run) {
   for (const [i, element] of elements.entries()) {
     await inv.getByTestId(`assess-${element}`).click();
     const d = dialog(inv, t('desk.six.dialog', { element: t(`desk.six.elements.${element}`) }));
-    await d.getByRole('radio', { name: t('desk.six.ratings.favourable') }).check();
+    await choice(d.getByRole('radio', { name: t('desk.six.ratings.favourable') }));
     await d.getByLabel(t('desk.six.notes')).fill(words.assess(i + 1));
     await send(d, d.getByRole('button', { name: spaced(t('desk.action.submit')) }));
     await expect
