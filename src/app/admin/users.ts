@@ -13,7 +13,7 @@ import type { Tx } from '../../store/index.js';
 import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { hashPassword } from '../org.js';
-import { escapeLike } from '../queries/case-list.js';
+import { escapeLike, pageNumber } from '../queries/case-list.js';
 import { relaxReadLogDurability } from '../read-log.js';
 import {
   adminEvents,
@@ -195,14 +195,6 @@ function present(actor: Actor, r: UserRow, grants: readonly AdminGrant[], now: D
       enable: r.disabled,
     },
   };
-}
-
-function pageNumber(value: unknown, field: string, fallback: number, max: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
-    throw invalid(field, `应为 1 到 ${max} 之间的整数。`, `use a whole number from 1 to ${max}.`);
-  }
-  return value;
 }
 
 async function logRead(tx: Tx<Schema>, ctx: AppContext, actor: Actor, what: string) {

@@ -128,7 +128,8 @@ export function readScope(actor: Actor): SQL | undefined {
   return or(...conds);
 }
 
-function pageNumber(value: unknown, field: string, fallback: number, max: number): number {
+/** A page or page-size parameter: a whole number from 1 to `max`, or `fallback` when absent. */
+export function pageNumber(value: unknown, field: string, fallback: number, max: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
     throw invalid(field, `应为 1 到 ${max} 之间的整数。`, `use a whole number from 1 to ${max}.`);

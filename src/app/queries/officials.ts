@@ -14,7 +14,7 @@ import type { AppContext } from '../context.js';
 import { invalid } from '../errors.js';
 import { relaxReadLogDurability } from '../read-log.js';
 import { jurisdictions, officials, readLog, units } from '../tables.js';
-import { escapeLike } from './case-list.js';
+import { escapeLike, pageNumber } from './case-list.js';
 
 export interface ListOfficialsInput {
   /** Part of the official's name. */
@@ -72,14 +72,6 @@ export function officialScope(actor: Actor): SQL | undefined {
     conds.push(like(jurisdictions.path, `${escapeLike(root)}%`));
   }
   return conds.length === 0 ? undefined : or(...conds);
-}
-
-function pageNumber(value: unknown, field: string, fallback: number, max: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
-    throw invalid(field, `应为 1 到 ${max} 之间的整数。`, `use a whole number from 1 to ${max}.`);
-  }
-  return value;
 }
 
 export async function listOfficials(
