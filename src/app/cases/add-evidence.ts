@@ -11,7 +11,7 @@ import { AppError, invalid } from '../errors.js';
 import { evidence, evidenceBlobs, readLog } from '../tables.js';
 import { loadCase } from './record.js';
 import { isUuid, optionalText } from './text-input.js';
-import { authorizeCase, runTransition, type TransitionRequest } from './transition.js';
+import { authorizeCase, runTransitionInTransaction, type TransitionRequest } from './transition.js';
 
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 
@@ -136,7 +136,7 @@ export async function addEvidence(ctx: AppContext, actor: Actor, req: AddEvidenc
   });
   const sha256 = createHash('sha256').update(req.content).digest('hex');
   const size = req.content.byteLength;
-  return runTransition(ctx, actor, 'addEvidence', req, async ({ tx, loaded, now }) => {
+  return runTransitionInTransaction(ctx, actor, 'addEvidence', req, async ({ tx, loaded, now }) => {
     await tx
       .insert(evidenceBlobs)
       .values({ sha256, size, content: req.content })

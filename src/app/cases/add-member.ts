@@ -9,7 +9,7 @@ import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { deliberationMembers, roleGrants, users } from '../tables.js';
 import { isUuid } from './text-input.js';
-import { runTransition, type TransitionRequest } from './transition.js';
+import { runTransitionInTransaction, type TransitionRequest } from './transition.js';
 
 export interface AddMemberInput extends TransitionRequest {
   readonly userId: string;
@@ -20,7 +20,7 @@ export async function addMember(ctx: AppContext, actor: Actor, req: AddMemberInp
   if (!isUuid(req.userId)) {
     throw invalid('userId', '用户编号格式不正确。', 'the user id is not well formed.');
   }
-  return runTransition(ctx, actor, 'addMember', req, async ({ tx, loaded }) => {
+  return runTransitionInTransaction(ctx, actor, 'addMember', req, async ({ tx, loaded }) => {
     const row = loaded.row;
     const [user] = await tx.select().from(users).where(eq(users.id, req.userId));
     const grants = user

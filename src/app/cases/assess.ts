@@ -12,7 +12,7 @@ import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { caseAssessments, type Schema } from '../tables.js';
 import { optionalText, requireText } from './text-input.js';
-import { runTransition, type TransitionRequest } from './transition.js';
+import { runTransitionInTransaction, type TransitionRequest } from './transition.js';
 
 export const RATINGS = ['favourable', 'neutral', 'unfavourable'] as const;
 export type Rating = (typeof RATINGS)[number];
@@ -54,7 +54,7 @@ export async function assessElement(ctx: AppContext, actor: Actor, req: AssessIn
     req.rating === 'unfavourable'
       ? requireText('notes', req.notes, { what, min: 4, max: 5000 })
       : optionalText('notes', req.notes, { what, max: 5000 });
-  return runTransition(ctx, actor, 'assess', req, async ({ tx, loaded, now }) => {
+  return runTransitionInTransaction(ctx, actor, 'assess', req, async ({ tx, loaded, now }) => {
     const [before] = await tx
       .select({ rating: caseAssessments.rating })
       .from(caseAssessments)

@@ -20,7 +20,7 @@ import { invalid } from '../errors.js';
 import { caseChallenges, cases, determinations } from '../tables.js';
 import { precondition } from './preconditions.js';
 import { isUuid, requireText } from './text-input.js';
-import { runTransition, type TransitionRequest } from './transition.js';
+import { runTransitionInTransaction, type TransitionRequest } from './transition.js';
 
 export async function decideChallenge(
   ctx: AppContext,
@@ -40,115 +40,121 @@ export async function decideChallenge(
   const state = await currentState(ctx, req.caseId);
   const kind = state === 'under_appeal' ? 'appeal' : 'review';
   const action = kind === 'appeal' ? 'decideAppeal' : 'decideReview';
-  return runTransition(ctx, actor, action, req, async ({ tx, loaded, actor, now, today }) => {
-    const row = loaded.row;
-    const [challenge] = await tx
-      .select()
-      .from(caseChallenges)
-      .where(
-        and(
-          eq(caseChallenges.caseId, row.id),
-          eq(caseChallenges.kind, kind),
-          eq(caseChallenges.status, 'pending'),
-        ),
-      )
-      .limit(1);
-    const [original] = challenge
-      ? await tx
-          .select()
-          .from(determinations)
-          .where(eq(determinations.id, challenge.determinationId))
-      : [];
-    if (!challenge || !original) {
-      throw precondition(
-        { kind },
-        `本案没有待决定的${kind === 'review' ? '复核' : '申诉'}申请。`,
-        `The case has no pending ${kind}.`,
-      );
-    }
-    const compiled = row.packVersion
-      ? ctx.engine.version(row.packId, row.packVersion, row.conductDate)
-      : ctx.engine.at(row.packId, row.conductDate);
-    const outcomes = compiled.eff.outcomes.map((o) => o.id);
-    let resultDetermination: typeof original | undefined;
-    if (req.result === 'upheld') {
-      if (req.outcome !== undefined && req.outcome !== original.outcome) {
-        throw invalid(
-          'outcome',
-          `维持原认定时结果应为原结果“${original.outcome}”；要改变结果请选择变更。`,
-          `upholding keeps the outcome '${original.outcome}'; choose changed to change it.`,
+  return runTransitionInTransaction(
+    ctx,
+    actor,
+    action,
+    req,
+    async ({ tx, loaded, actor, now, today }) => {
+      const row = loaded.row;
+      const [challenge] = await tx
+        .select()
+        .from(caseChallenges)
+        .where(
+          and(
+            eq(caseChallenges.caseId, row.id),
+            eq(caseChallenges.kind, kind),
+            eq(caseChallenges.status, 'pending'),
+          ),
+        )
+        .limit(1);
+      const [original] = challenge
+        ? await tx
+            .select()
+            .from(determinations)
+            .where(eq(determinations.id, challenge.determinationId))
+        : [];
+      if (!challenge || !original) {
+        throw precondition(
+          { kind },
+          `本案没有待决定的${kind === 'review' ? '复核' : '申诉'}申请。`,
+          `The case has no pending ${kind}.`,
         );
       }
-    } else {
-      if (req.outcome === undefined || !outcomes.includes(req.outcome)) {
-        throw invalid(
-          'outcome',
-          `变更认定须给出新的结果，应为以下之一：${outcomes.join('、')}。`,
-          `a changed decision needs the new outcome, one of: ${outcomes.join(', ')}.`,
-        );
+      const compiled = row.packVersion
+        ? ctx.engine.version(row.packId, row.packVersion, row.conductDate)
+        : ctx.engine.at(row.packId, row.conductDate);
+      const outcomes = compiled.eff.outcomes.map((o) => o.id);
+      let resultDetermination: typeof original | undefined;
+      if (req.result === 'upheld') {
+        if (req.outcome !== undefined && req.outcome !== original.outcome) {
+          throw invalid(
+            'outcome',
+            `维持原认定时结果应为原结果“${original.outcome}”；要改变结果请选择变更。`,
+            `upholding keeps the outcome '${original.outcome}'; choose changed to change it.`,
+          );
+        }
+      } else {
+        if (req.outcome === undefined || !outcomes.includes(req.outcome)) {
+          throw invalid(
+            'outcome',
+            `变更认定须给出新的结果，应为以下之一：${outcomes.join('、')}。`,
+            `a changed decision needs the new outcome, one of: ${outcomes.join(', ')}.`,
+          );
+        }
+        if (req.outcome === original.outcome) {
+          throw invalid(
+            'outcome',
+            `新结果与原认定相同（${original.outcome}）；结果不变请选择维持。`,
+            `the new outcome is the same as the original (${original.outcome}); choose upheld instead.`,
+          );
+        }
+        const suffix = kind === 'review' ? 'R1' : 'A1';
+        // Keep "the latest determination is the one in force" true even if clocks disagree.
+        const createdAt = new Date(Math.max(now.getTime(), original.createdAt.getTime() + 1));
+        [resultDetermination] = await tx
+          .insert(determinations)
+          .values({
+            id: randomUUID(),
+            caseId: row.id,
+            jurisdictionId: row.jurisdictionId,
+            outcome: req.outcome,
+            recommendedOutcome: original.recommendedOutcome,
+            recommendation: original.recommendation,
+            departureReasons: req.outcome === original.recommendedOutcome ? '' : reasons,
+            minutes: reasons,
+            documentNumber: `${original.documentNumber}-${suffix}`,
+            decidedOn: today,
+            decidedBy: actor.userId,
+            supersedesId: original.id,
+            basis: kind,
+            createdAt,
+          })
+          .returning();
       }
-      if (req.outcome === original.outcome) {
-        throw invalid(
-          'outcome',
-          `新结果与原认定相同（${original.outcome}）；结果不变请选择维持。`,
-          `the new outcome is the same as the original (${original.outcome}); choose upheld instead.`,
-        );
-      }
-      const suffix = kind === 'review' ? 'R1' : 'A1';
-      // Keep "the latest determination is the one in force" true even if clocks disagree.
-      const createdAt = new Date(Math.max(now.getTime(), original.createdAt.getTime() + 1));
-      [resultDetermination] = await tx
-        .insert(determinations)
-        .values({
-          id: randomUUID(),
-          caseId: row.id,
-          jurisdictionId: row.jurisdictionId,
-          outcome: req.outcome,
-          recommendedOutcome: original.recommendedOutcome,
-          recommendation: original.recommendation,
-          departureReasons: req.outcome === original.recommendedOutcome ? '' : reasons,
-          minutes: reasons,
-          documentNumber: `${original.documentNumber}-${suffix}`,
-          decidedOn: today,
-          decidedBy: actor.userId,
-          supersedesId: original.id,
-          basis: kind,
-          createdAt,
+      await tx
+        .update(caseChallenges)
+        .set({
+          status: req.result,
+          resultDeterminationId: resultDetermination?.id ?? null,
+          decidedAt: now,
         })
-        .returning();
-    }
-    await tx
-      .update(caseChallenges)
-      .set({
-        status: req.result,
-        resultDeterminationId: resultDetermination?.id ?? null,
-        decidedAt: now,
-      })
-      .where(eq(caseChallenges.id, challenge.id));
-    const inForce = resultDetermination ?? original;
-    return {
-      to: 'notified',
-      event: kind === 'review' ? 'case.review_decided' : 'case.appeal_decided',
-      reason: reasons,
-      payload: {
-        challengeId: challenge.id,
-        kind,
-        result: req.result,
-        previousDeterminationId: original.id,
-        determinationId: inForce.id,
-        documentNumber: inForce.documentNumber,
-        outcome: inForce.outcome,
-        previousOutcome: original.outcome,
-      },
-      result: {
-        challengeId: challenge.id,
-        result: req.result,
-        determinationId: inForce.id,
-        documentNumber: inForce.documentNumber,
-        outcome: inForce.outcome,
-      },
-    };
-  });
+        .where(eq(caseChallenges.id, challenge.id));
+      const inForce = resultDetermination ?? original;
+      return {
+        to: 'notified',
+        event: kind === 'review' ? 'case.review_decided' : 'case.appeal_decided',
+        reason: reasons,
+        payload: {
+          challengeId: challenge.id,
+          kind,
+          result: req.result,
+          previousDeterminationId: original.id,
+          determinationId: inForce.id,
+          documentNumber: inForce.documentNumber,
+          outcome: inForce.outcome,
+          previousOutcome: original.outcome,
+        },
+        result: {
+          challengeId: challenge.id,
+          result: req.result,
+          determinationId: inForce.id,
+          documentNumber: inForce.documentNumber,
+          outcome: inForce.outcome,
+        },
+      };
+    },
+  );
 }
 
 async function currentState(ctx: AppContext, caseId: string): Promise<CaseState | undefined> {

@@ -14,7 +14,7 @@ import { caseExtensions } from '../tables.js';
 import { precondition } from './preconditions.js';
 import { isUuid, requireText } from './text-input.js';
 import { recomputeClock } from './step-clock.js';
-import { runTransition, type TransitionRequest } from './transition.js';
+import { runTransitionInTransaction, type TransitionRequest } from './transition.js';
 
 export async function decideExtension(
   ctx: AppContext,
@@ -29,7 +29,7 @@ export async function decideExtension(
     min: 2,
     max: 20_000,
   });
-  return runTransition(
+  return runTransitionInTransaction(
     ctx,
     actor,
     'decideExtension',

@@ -10,7 +10,11 @@ import { invalid } from '../errors.js';
 import { deliberationMembers } from '../tables.js';
 import type { MemberRow } from './record.js';
 import { isUuid, requireText } from './text-input.js';
-import { runTransition, type TransitionRequest, type TransitionScope } from './transition.js';
+import {
+  runTransitionInTransaction,
+  type TransitionRequest,
+  type TransactionScope,
+} from './transition.js';
 
 export interface DeclareConflictInput extends TransitionRequest {
   /** The conflict of interest, or null when only recusing. */
@@ -25,7 +29,7 @@ export interface RecuseMemberInput extends TransitionRequest {
 
 /** Marks a member recused (with a conflict, if declared) and withdraws their vote. */
 async function recuse(
-  s: TransitionScope,
+  s: TransactionScope,
   member: MemberRow,
   conflict: string | null,
 ): Promise<string | null> {
@@ -63,7 +67,7 @@ export async function declareConflict(ctx: AppContext, actor: Actor, req: Declar
       'describe the conflict of interest, or choose to recuse yourself.',
     );
   }
-  return runTransition(ctx, actor, 'declareConflict', req, async (s) => {
+  return runTransitionInTransaction(ctx, actor, 'declareConflict', req, async (s) => {
     const member = s.loaded.members.find((m) => m.userId === actor.userId)!;
     if (member.recused && conflict === null) {
       throw invalid('recuse', '您已回避本案。', 'you are already recused from this case.');
@@ -91,7 +95,7 @@ export async function recuseMember(ctx: AppContext, actor: Actor, req: RecuseMem
     min: 2,
     max: 2000,
   });
-  return runTransition(ctx, actor, 'addMember', req, async (s) => {
+  return runTransitionInTransaction(ctx, actor, 'addMember', req, async (s) => {
     const member = isUuid(req.userId)
       ? s.loaded.members.find((m) => m.userId === req.userId)
       : undefined;

@@ -19,15 +19,13 @@ export interface AppendedEvent {
 }
 
 /**
- * The next event of the chain, not yet written: its seq and hash, and the insert to run — on its
- * own (appendEvent) or as a data-modifying CTE of the statement that moves the case (runTransition
- * writes the event and the case row in one round trip).
+ * The next event of the chain, not yet written: its seq, its hash and the row to insert — on its
+ * own (appendEvent) or as a part of the statement that moves the case (see transition.ts).
  */
 export function nextEvent(
-  tx: Tx<Schema>,
   row: Pick<CaseRow, 'id' | 'jurisdictionId' | 'eventCount' | 'headHash'>,
   e: NewEvent,
-) {
+): AppendedEvent & { row: typeof caseEvents.$inferInsert } {
   const seq = row.eventCount + 1;
   const payload = JSON.parse(JSON.stringify(e.payload)) as Record<string, unknown>;
   const chain: ChainEvent = {
@@ -41,7 +39,7 @@ export function nextEvent(
     payload,
   };
   const hash = eventHash(row.headHash, chain);
-  const insert = tx.insert(caseEvents).values({
+  const eventRow = {
     caseId: row.id,
     jurisdictionId: row.jurisdictionId,
     seq,
@@ -53,8 +51,8 @@ export function nextEvent(
     payload,
     prevHash: row.headHash,
     hash,
-  });
-  return { seq, hash, insert };
+  };
+  return { seq, hash, row: eventRow };
 }
 
 /** Writes the next event of the chain; the caller stores seq and hash as the case's head. */
@@ -63,7 +61,7 @@ export async function appendEvent(
   row: Pick<CaseRow, 'id' | 'jurisdictionId' | 'eventCount' | 'headHash'>,
   e: NewEvent,
 ): Promise<AppendedEvent> {
-  const { seq, hash, insert } = nextEvent(tx, row, e);
-  await insert;
+  const { seq, hash, row: eventRow } = nextEvent(row, e);
+  await tx.insert(caseEvents).values(eventRow);
   return { seq, hash };
 }

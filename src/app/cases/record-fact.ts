@@ -4,17 +4,17 @@
  * overwritten, so the history of every fact stays on record.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
 import { factProblems } from '../../policy/facts.js';
 import type { FactDecl, FactValue } from '../../policy/model.js';
-import type { Tx } from '../../store/index.js';
 import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
-import { caseFacts, evidence, type Schema } from '../tables.js';
+import { caseFacts, evidence } from '../tables.js';
 import type { CaseRow } from './record.js';
 import { isUuid, optionalText } from './text-input.js';
-import { runTransition, type TransitionRequest } from './transition.js';
+import { insertRow, runTransition, type TransitionRequest, type Write } from './transition.js';
+import { compiled, type AnyDb } from '../compiled.js';
 
 export interface RecordFactInput extends TransitionRequest {
   readonly fact: string;
@@ -38,7 +38,7 @@ export function factDeclsOf(
 
 /** The case's current facts: the latest value of each fact that has not been superseded. */
 export async function currentFacts(
-  tx: Tx<Schema>,
+  tx: AnyDb,
   caseId: string,
 ): Promise<Record<string, FactValue | null>> {
   const rows = await tx
@@ -49,6 +49,40 @@ export async function currentFacts(
   const out: Record<string, FactValue | null> = {};
   for (const r of rows) out[r.fact] = (r.value ?? null) as FactValue | null;
   return out;
+}
+
+const CURRENT_VALUE = compiled('current_fact_value', (db) =>
+  db
+    .select({ value: caseFacts.value, source: caseFacts.source })
+    .from(caseFacts)
+    .where(
+      and(
+        eq(caseFacts.caseId, sql.placeholder('caseId')),
+        eq(caseFacts.fact, sql.placeholder('fact')),
+        isNull(caseFacts.supersededAt),
+      ),
+    )
+    .orderBy(desc(caseFacts.recordedAt))
+    .limit(1),
+);
+
+/** Marks the fact's current value (or values) superseded at `at`. */
+function supersede(caseId: string, fact: string, at: Date): Write {
+  return {
+    key: 'supersede_fact',
+    build: (db, p) =>
+      db
+        .update(caseFacts)
+        .set({ supersededAt: p('at') } as never)
+        .where(
+          and(
+            eq(caseFacts.caseId, p('caseId')),
+            eq(caseFacts.fact, p('fact')),
+            isNull(caseFacts.supersededAt),
+          ),
+        ),
+    values: { caseId, fact, at },
+  };
 }
 
 export async function recordFact(ctx: AppContext, actor: Actor, req: RecordFactInput) {
@@ -75,7 +109,7 @@ export async function recordFact(ctx: AppContext, actor: Actor, req: RecordFactI
       `evidence id ${malformed.join(', ')} is not well formed.`,
     );
   }
-  return runTransition(ctx, actor, 'recordFact', req, async ({ tx, loaded, now }) => {
+  return runTransition(ctx, actor, 'recordFact', req, async ({ db, loaded, now }) => {
     const row = loaded.row;
     const fact = req.fact.trim();
     const problems = factProblems({ [fact]: req.value }, factDeclsOf(ctx, row), 'fact');
@@ -83,7 +117,7 @@ export async function recordFact(ctx: AppContext, actor: Actor, req: RecordFactI
       throw new AppError('POLICY_INPUT', { code: problems[0]!.code, fact }, problems[0]!.message);
     }
     if (evidenceIds.length > 0) {
-      const found = await tx
+      const found = await db
         .select({ id: evidence.id })
         .from(evidence)
         .where(and(eq(evidence.caseId, row.id), inArray(evidence.id, evidenceIds)));
@@ -97,17 +131,11 @@ export async function recordFact(ctx: AppContext, actor: Actor, req: RecordFactI
         );
       }
     }
-    const previous = await tx
-      .update(caseFacts)
-      .set({ supersededAt: now })
-      .where(
-        and(eq(caseFacts.caseId, row.id), eq(caseFacts.fact, fact), isNull(caseFacts.supersededAt)),
-      )
-      .returning({ value: caseFacts.value, source: caseFacts.source, at: caseFacts.recordedAt });
-    previous.sort((a, b) => a.at.getTime() - b.at.getTime());
-    const prev = previous.at(-1);
+    // The current value (the latest, should there be more than one), superseded by the same
+    // statement that records the new one.
+    const [prev] = await CURRENT_VALUE.run(db, { caseId: row.id, fact });
     const id = randomUUID();
-    const write = tx.insert(caseFacts).values({
+    const write = insertRow(caseFacts, {
       id,
       caseId: row.id,
       jurisdictionId: row.jurisdictionId,
@@ -130,7 +158,7 @@ export async function recordFact(ctx: AppContext, actor: Actor, req: RecordFactI
         source: 'investigator',
         evidenceIds,
       },
-      writes: [write],
+      writes: [supersede(row.id, fact, now), write],
       result: { factId: id },
     };
   });

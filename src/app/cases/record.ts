@@ -3,19 +3,13 @@ import { eq, sql } from 'drizzle-orm';
 import type { CaseState } from '../../domain/case-states.js';
 import type { CaseSubject } from '../../domain/policies.js';
 import type { Procedure } from '../../policy/model.js';
-import type { Tx } from '../../store/index.js';
+import { compiled, type AnyDb } from '../compiled.js';
 import type { AppContext } from '../context.js';
 import { chinaDate, today } from '../context.js';
 import { AppError } from '../errors.js';
 import { limitOf } from './deadlines.js';
 import { rowFromJson, rowsFromJson } from '../json-rows.js';
-import {
-  cases,
-  deliberationMembers,
-  determinations,
-  jurisdictions,
-  type Schema,
-} from '../tables.js';
+import { cases, deliberationMembers, determinations, jurisdictions } from '../tables.js';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type JurisdictionRow = typeof jurisdictions.$inferSelect;
@@ -88,27 +82,33 @@ export function loadedCaseOf(
   };
 }
 
+function loadStatement(forUpdate: boolean) {
+  return compiled(forUpdate ? 'load_case_for_update' : 'load_case', (db) => {
+    const q = db
+      .select({ row: cases, jurisdiction: jurisdictions, ...CASE_DEPENDENCIES })
+      .from(cases)
+      .innerJoin(jurisdictions, eq(jurisdictions.id, cases.jurisdictionId))
+      .where(eq(cases.id, sql.placeholder('caseId')));
+    return forUpdate ? q.for('update', { of: cases }) : q;
+  });
+}
+
+// Built once: drizzle would build the text again on every load (see compiled.ts).
+const LOAD = loadStatement(false);
+const LOAD_FOR_UPDATE = loadStatement(true);
+
 /**
  * Loads a case in one statement, locking its row (only the case row) for the rest of the
- * transaction when `forUpdate`.
+ * transaction when `forUpdate` (inside a transaction).
  */
 export async function loadCase(
   ctx: AppContext,
-  tx: Tx<Schema>,
+  db: AnyDb,
   caseId: string,
   forUpdate: boolean,
 ): Promise<LoadedCase> {
   if (!UUID.test(caseId)) throw new AppError('CASE_NOT_FOUND', { caseId });
-  const q = tx
-    .select({ row: cases, jurisdiction: jurisdictions, ...CASE_DEPENDENCIES })
-    .from(cases)
-    .innerJoin(jurisdictions, eq(jurisdictions.id, cases.jurisdictionId))
-    .where(eq(cases.id, sql.placeholder('caseId')));
-  // A named statement: PostgreSQL parses and plans it once per connection, not on every load.
-  const prepared = forUpdate
-    ? q.for('update', { of: cases }).prepare('rongcuo_load_case_for_update')
-    : q.prepare('rongcuo_load_case');
-  const [found] = await prepared.execute({ caseId });
+  const [found] = await (forUpdate ? LOAD_FOR_UPDATE : LOAD).run(db, { caseId });
   if (!found) throw new AppError('CASE_NOT_FOUND', { caseId });
   return loadedCaseOf(ctx, found);
 }

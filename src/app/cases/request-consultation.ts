@@ -13,7 +13,7 @@ import { invalid } from '../errors.js';
 import { consultations, type Schema } from '../tables.js';
 import { requireAssessed } from './assess.js';
 import type { CaseRow } from './record.js';
-import { runTransition, type TransitionRequest } from './transition.js';
+import { runTransitionInTransaction, type TransitionRequest } from './transition.js';
 
 export interface RequestConsultationInput extends TransitionRequest {
   /** Department codes; empty means the departments the pack names. */
@@ -86,30 +86,36 @@ export async function requestConsultation(
     throw invalid('departments', '应为部门列表。', 'must be a list of departments.');
   }
   const asked = cleanDepartments(req.departments);
-  return runTransition(ctx, actor, 'requestConsultation', req, async ({ tx, loaded, now }) => {
-    const departments = asked.length > 0 ? asked : [...loaded.procedure.consultation.departments];
-    if (departments.length === 0) {
-      throw invalid(
-        'departments',
-        '本案适用的策略包未规定会商部门，请列出要征求意见的部门。',
-        "the case's policy pack names no departments to consult; list the departments to ask.",
-      );
-    }
-    // Leaving verification needs the six-element assessment, whichever way the case leaves it.
-    if (loaded.row.state === 'verification') await requireAssessed(tx, loaded.row.id);
-    const opened = await openConsultations(tx, loaded.row, departments, actor.userId, now);
-    if (opened.created.length === 0) {
-      throw invalid(
-        'departments',
-        `已向 ${opened.alreadyPending.join('、')} 征求意见且尚未答复，无需重复发起。`,
-        `${opened.alreadyPending.join(', ')} already asked and not yet answered; no new request needed.`,
-      );
-    }
-    return {
-      to: 'consultation',
-      event: 'case.consultation_requested',
-      payload: { consultations: opened.created, alreadyPending: opened.alreadyPending },
-      result: opened,
-    };
-  });
+  return runTransitionInTransaction(
+    ctx,
+    actor,
+    'requestConsultation',
+    req,
+    async ({ tx, loaded, now }) => {
+      const departments = asked.length > 0 ? asked : [...loaded.procedure.consultation.departments];
+      if (departments.length === 0) {
+        throw invalid(
+          'departments',
+          '本案适用的策略包未规定会商部门，请列出要征求意见的部门。',
+          "the case's policy pack names no departments to consult; list the departments to ask.",
+        );
+      }
+      // Leaving verification needs the six-element assessment, whichever way the case leaves it.
+      if (loaded.row.state === 'verification') await requireAssessed(tx, loaded.row.id);
+      const opened = await openConsultations(tx, loaded.row, departments, actor.userId, now);
+      if (opened.created.length === 0) {
+        throw invalid(
+          'departments',
+          `已向 ${opened.alreadyPending.join('、')} 征求意见且尚未答复，无需重复发起。`,
+          `${opened.alreadyPending.join(', ')} already asked and not yet answered; no new request needed.`,
+        );
+      }
+      return {
+        to: 'consultation',
+        event: 'case.consultation_requested',
+        payload: { consultations: opened.created, alreadyPending: opened.alreadyPending },
+        result: opened,
+      };
+    },
+  );
 }

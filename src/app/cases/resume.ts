@@ -12,7 +12,7 @@ import { addDaysIso } from '../dates.js';
 import { caseSuspensions } from '../tables.js';
 import { optionalText } from './text-input.js';
 import { recomputeClock } from './step-clock.js';
-import { runTransition, type TransitionRequest } from './transition.js';
+import { runTransition, type TransitionRequest, type Write } from './transition.js';
 
 export async function resumeCase(
   ctx: AppContext,
@@ -23,16 +23,14 @@ export async function resumeCase(
     what: { zh: '恢复办理的说明', en: 'the note on resuming' },
     max: 20_000,
   });
-  return runTransition(ctx, actor, 'resume', req, async ({ tx, loaded, today }) => {
+  return runTransition(ctx, actor, 'resume', req, async ({ db, loaded, today }) => {
     const row = loaded.row;
     const to = addDaysIso(today, -1);
-    const [s] = await tx
-      .update(caseSuspensions)
-      .set({ toOn: to })
-      .where(and(eq(caseSuspensions.caseId, row.id), isNull(caseSuspensions.toOn)))
-      .returning();
-    const clock = await recomputeClock(ctx, tx, loaded, row.state as CaseState, undefined);
-    const from = s?.fromOn ?? row.suspendedSince ?? today;
+    // The clock counts the open suspension as ending on `to`; the same statement that moves the
+    // case ends it.
+    const clock = await recomputeClock(ctx, db, loaded, row.state as CaseState, undefined, to);
+    const s = clock.open;
+    const from = s?.from ?? row.suspendedSince ?? today;
     const calendar = ctx.calendars.get(loaded.jurisdiction.calendarId);
     return {
       event: 'case.resumed',
@@ -52,7 +50,21 @@ export async function resumeCase(
         stepDueOn: clock.stepDueOn,
         stepDueProvisional: clock.stepDueProvisional,
       },
+      writes: [endOpenSuspension(row.id, to)],
       result: { dueOn: clock.stepDueOn },
     };
   });
+}
+
+/** Ends the case's open suspension on `to` (its last suspended day). */
+function endOpenSuspension(caseId: string, to: string): Write {
+  return {
+    key: 'end_open_suspension',
+    build: (db, p) =>
+      db
+        .update(caseSuspensions)
+        .set({ toOn: p('to') } as never)
+        .where(and(eq(caseSuspensions.caseId, p('caseId')), isNull(caseSuspensions.toOn))),
+    values: { caseId, to },
+  };
 }

@@ -8,10 +8,10 @@ import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
 import { precondition } from './preconditions.js';
 import { publicityDoneFor } from './publicity.js';
-import { runTransition, type TransitionRequest } from './transition.js';
+import { runTransitionInTransaction, type TransitionRequest } from './transition.js';
 
 export async function startPublicity(ctx: AppContext, actor: Actor, req: TransitionRequest) {
-  return runTransition(ctx, actor, 'startPublicity', req, async ({ tx, loaded }) => {
+  return runTransitionInTransaction(ctx, actor, 'startPublicity', req, async ({ tx, loaded }) => {
     const d = loaded.determination;
     if (!d) {
       throw precondition(

@@ -13,17 +13,17 @@
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { STEP_OF, type CaseState } from '../../domain/case-states.js';
-import type { Tx } from '../../store/index.js';
+import type { AnyDb } from '../compiled.js';
 import type { AppContext } from '../context.js';
 import { chinaDate } from '../context.js';
-import { caseEvents, type Schema } from '../tables.js';
+import { caseEvents } from '../tables.js';
 import { clockFor } from './deadlines.js';
 import type { LoadedCase } from './record.js';
 
 export const CHALLENGE_WINDOW = 'challengeWindow';
 
 /** The day the decision in force was notified: when the case last entered 'notified' from a decision. */
-export async function notifiedOn(tx: Tx<Schema>, caseId: string): Promise<string | undefined> {
+export async function notifiedOn(tx: AnyDb, caseId: string): Promise<string | undefined> {
   const [e] = await tx
     .select({ at: caseEvents.at })
     .from(caseEvents)
@@ -45,14 +45,19 @@ export async function notifiedOn(tx: Tx<Schema>, caseId: string): Promise<string
  * (requested since it started).
  */
 async function clockInputs(
-  tx: Tx<Schema>,
+  tx: AnyDb,
   row: LoadedCase['row'],
   withExtensions: boolean,
-): Promise<{ suspensions: { from: string; to: string }[]; extraDays: number }> {
+  endingOpenOn: string | undefined,
+): Promise<{
+  suspensions: { from: string; to: string }[];
+  extraDays: number;
+  open: { id: string; from: string } | undefined;
+}> {
   const [r] = await tx
     .execute<{ suspensions: unknown; extensions: unknown }>(
       sql`select
-    (select coalesce(json_agg(json_build_object('from', s.from_on, 'to', s.to_on)), '[]'::json)
+    (select coalesce(json_agg(json_build_object('id', s.id, 'from', s.from_on, 'to', s.to_on)), '[]'::json)
        from case_suspensions s where s.case_id = ${row.id}) as suspensions,
     ${
       withExtensions
@@ -62,18 +67,27 @@ async function clockInputs(
     } as extensions`,
     )
     .then((res) => res.rows);
-  const suspensions = ((r?.suspensions ?? []) as { from: string; to: string | null }[])
+  const rows = (r?.suspensions ?? []) as { id: string; from: string; to: string | null }[];
+  const openRow = rows.find((s) => s.to === null);
+  const suspensions = rows
+    .map((s) => ({ from: s.from, to: s.to ?? endingOpenOn ?? null }))
     .filter((s): s is { from: string; to: string } => s.to !== null && s.to >= s.from)
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   const extraDays = ((r?.extensions ?? []) as { days: number; requestedAt: string }[])
     .filter((x) => chinaDate(new Date(x.requestedAt)) >= row.stepStartedOn)
     .reduce((sum, x) => sum + x.days, 0);
-  return { suspensions, extraDays };
+  return {
+    suspensions,
+    extraDays,
+    open: openRow ? { id: openRow.id, from: openRow.from } : undefined,
+  };
 }
 
 export interface RecomputedClock {
   readonly stepDueOn: string | null;
   readonly stepDueProvisional: boolean;
+  /** The suspension that was open (not yet ended) when the inputs were read, if any. */
+  readonly open: { id: string; from: string } | undefined;
   /** The day the step's period is counted from. */
   readonly countedFrom: string;
   readonly extraDays: number;
@@ -84,13 +98,16 @@ export interface RecomputedClock {
  * The due date of the step that `state` runs, counted from its start (the notification for the
  * review and appeal window), lengthened by approved extensions and pushed out by ended suspensions.
  * `enteringNow`: the state is being entered by the current transition (no extension counts yet).
+ * `endingOpenOn`: the open suspension is being ended by the current change, on that day (its
+ * last suspended day), and counts as such.
  */
 export async function recomputeClock(
   ctx: AppContext,
-  tx: Tx<Schema>,
+  tx: AnyDb,
   loaded: LoadedCase,
   state: CaseState,
   enteringNow: { today: string } | undefined,
+  endingOpenOn?: string,
 ): Promise<RecomputedClock> {
   const row = loaded.row;
   const step = STEP_OF[state];
@@ -98,7 +115,7 @@ export async function recomputeClock(
   const countedFrom =
     step === CHALLENGE_WINDOW ? ((await notifiedOn(tx, row.id)) ?? startedOn) : startedOn;
   const withExtensions = !enteringNow && step !== CHALLENGE_WINDOW;
-  const { suspensions, extraDays } = await clockInputs(tx, row, withExtensions);
+  const { suspensions, extraDays, open } = await clockInputs(tx, row, withExtensions, endingOpenOn);
   const clock = clockFor(
     ctx,
     loaded.jurisdiction.calendarId,
@@ -111,6 +128,7 @@ export async function recomputeClock(
   return {
     stepDueOn: clock.stepDueOn,
     stepDueProvisional: clock.stepDueProvisional,
+    open,
     countedFrom,
     extraDays,
     suspensions,

@@ -1,10 +1,25 @@
 /**
- * The one way a case changes: in one transaction, lock the case, check the actor's right and the
- * case's state (declarative rules in src/domain/policies.ts), check the version the actor saw
- * (optimistic concurrency: exactly one of two concurrent actions on the same version succeeds),
- * apply the change, restart the step clock when the state moves, and append the audit event.
+ * The one way a case changes: check the actor's right and the case's state (declarative rules in
+ * src/domain/policies.ts), check the version the actor saw (optimistic concurrency: exactly one of
+ * two actions on the same version succeeds), apply the change, restart the step clock when the
+ * state moves, and append the hash-chained audit event — the event, the case row and every other
+ * write of the change in ONE statement, so that all or none of them is kept.
+ *
+ * That statement updates the case only if it still has the version that was read; if another change
+ * came first, `rongcuo_case_version_guard` (migration 0005) fails the whole statement and the actor
+ * gets CASE_VERSION_CONFLICT. Two ways to run a transition:
+ *
+ * - `runTransition` (the usual way): read the case, let the body read what it needs and return its
+ *   writes, then run the one statement on its own. Two round trips for a simple change, no
+ *   explicit transaction, no row lock: the version guard is what makes it safe, since everything a
+ *   case holds changes only through a transition, which moves the version.
+ * - `runTransitionInTransaction`, for bodies that must write before they can decide (e.g. a write
+ *   whose result the change depends on): the same, inside a transaction that locks the case row
+ *   first; the body writes through `tx` as well as returning writes.
  */
-import { and, eq, type SQL } from 'drizzle-orm';
+import type { Placeholder, Query } from 'drizzle-orm';
+import { and, eq, getTableName } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { CaseState } from '../../domain/case-states.js';
 import { STEP_OF } from '../../domain/case-states.js';
 import {
@@ -14,11 +29,13 @@ import {
   type CaseSubject,
 } from '../../domain/policies.js';
 import type { Actor } from '../../domain/roles.js';
-import type { Tx } from '../../store/index.js';
+import { sqlState, type Tx } from '../../store/index.js';
+import { composeQuery, compiledText, placeholders, prefixed, type AnyDb } from '../compiled.js';
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
 import { AppError } from '../errors.js';
-import { cases, type Schema } from '../tables.js';
+import { rowFromJson } from '../json-rows.js';
+import { caseEvents, cases, type Schema } from '../tables.js';
 import { clockFor } from './deadlines.js';
 import { nextEvent, type AppendedEvent } from './events.js';
 import { loadCase, type CaseRow, type LoadedCase } from './record.js';
@@ -30,11 +47,42 @@ export interface TransitionRequest {
 }
 
 export interface TransitionScope {
-  readonly tx: Tx<Schema>;
+  /** For the body's reads (the store's database, or the transaction in transaction mode). */
+  readonly db: AnyDb;
   readonly loaded: LoadedCase;
   readonly actor: Actor;
   readonly now: Date;
   readonly today: string;
+}
+
+export interface TransactionScope extends TransitionScope {
+  /** The transaction, for bodies that write before they decide. */
+  readonly tx: Tx<Schema>;
+}
+
+/**
+ * A write of the change that needs nothing back (e.g. the suspension row), run as a part of the
+ * statement that appends the event and moves the case. Its text is built once per `key` with
+ * placeholders from `p`; `values` fill them.
+ */
+export interface Write {
+  /** Names the shape of the write: the same key must always build the same text. */
+  readonly key: string;
+  readonly build: (db: AnyDb, p: (name: string) => Placeholder) => { toSQL(): Query };
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+/** A write inserting one row into `table` (the columns given in `row`). */
+export function insertRow<T extends PgTable>(table: T, row: T['$inferInsert']): Write {
+  const given = Object.keys(row as object)
+    .filter((k) => (row as Record<string, unknown>)[k] !== undefined)
+    .sort();
+  return {
+    key: `insert_${getTableName(table)}_${given.join('_')}`,
+    build: (db, p) =>
+      db.insert(table).values(Object.fromEntries(given.map((k) => [k, p(k)])) as T['$inferInsert']),
+    values: row as Record<string, unknown>,
+  };
 }
 
 export interface TransitionChange<T> {
@@ -51,12 +99,8 @@ export interface TransitionChange<T> {
       'packVersion' | 'suspendedSince' | 'closedAt' | 'stepDueOn' | 'stepDueProvisional'
     >
   >;
-  /**
-   * Writes that need nothing back (e.g. the suspension row): run as data-modifying CTEs of the
-   * statement that appends the event and moves the case, so they cost no round trip of their own.
-   * Pass the unexecuted drizzle insert/update/delete.
-   */
-  readonly writes?: readonly { getSQL(): SQL }[];
+  /** Writes that need nothing back, made in the same statement as the event and the case row. */
+  readonly writes?: readonly Write[];
   /** Restart the clock of the current step without moving (e.g. after an extension). */
   readonly clock?: { extraDays: number; suspensions: readonly { from: string; to: string }[] };
   readonly result: T;
@@ -77,6 +121,19 @@ export function authorizeCase(actor: Actor, action: CaseAction, subject: CaseSub
   }
 }
 
+/** A case the actor may not read does not exist for them; then the version, then the action. */
+function check(actor: Actor, action: CaseAction, req: TransitionRequest, loaded: LoadedCase): void {
+  if (refusal(actor, 'read', loaded.subject) !== null) throw new AppError('CASE_NOT_FOUND');
+  if (loaded.row.version !== req.expectedVersion) {
+    throw new AppError('CASE_VERSION_CONFLICT', {
+      expectedVersion: req.expectedVersion,
+      currentVersion: loaded.row.version,
+    });
+  }
+  authorizeCase(actor, action, loaded.subject);
+}
+
+/** Runs a transition: read, check, body (reads only; writes returned), one statement. */
 export async function runTransition<T>(
   ctx: AppContext,
   actor: Actor,
@@ -84,67 +141,181 @@ export async function runTransition<T>(
   req: TransitionRequest,
   body: (s: TransitionScope) => Promise<TransitionChange<T>>,
 ): Promise<TransitionResult<T>> {
+  const db = ctx.store.db;
+  const loaded = await loadCase(ctx, db, req.caseId, false);
+  check(actor, action, req, loaded);
+  const now = ctx.now();
+  const change = await body({ db, loaded, actor, now, today: todayOf(ctx) });
+  return writeChange(ctx, db, actor, req, loaded, now, change);
+}
+
+/** Runs a transition whose body writes through `tx` too, in a transaction that locks the case. */
+export async function runTransitionInTransaction<T>(
+  ctx: AppContext,
+  actor: Actor,
+  action: CaseAction,
+  req: TransitionRequest,
+  body: (s: TransactionScope) => Promise<TransitionChange<T>>,
+): Promise<TransitionResult<T>> {
   return ctx.store.tx(async (tx) => {
     const loaded = await loadCase(ctx, tx, req.caseId, true);
-    const row = loaded.row;
-    // A case the actor may not read does not exist for them; then the version they acted on must
-    // still be current (a concurrent change wins); then the action itself must be allowed.
-    if (refusal(actor, 'read', loaded.subject) !== null) throw new AppError('CASE_NOT_FOUND');
-    if (row.version !== req.expectedVersion) {
-      throw new AppError('CASE_VERSION_CONFLICT', {
-        expectedVersion: req.expectedVersion,
-        currentVersion: row.version,
-      });
-    }
-    authorizeCase(actor, action, loaded.subject);
+    check(actor, action, req, loaded);
     const now = ctx.now();
-    const today = todayOf(ctx);
-    const change = await body({ tx, loaded, actor, now, today });
-    const state = change.to ?? (row.state as CaseState);
-    const moved = change.to !== undefined && change.to !== row.state;
-    const clock = moved
-      ? clockFor(ctx, loaded.jurisdiction.calendarId, loaded.procedure, state, today)
-      : change.clock
-        ? clockFor(
-            ctx,
-            loaded.jurisdiction.calendarId,
-            loaded.procedure,
-            state,
-            row.stepStartedOn,
-            change.clock.extraDays,
-            change.clock.suspensions,
-          )
-        : undefined;
-    const next = nextEvent(tx, row, {
-      type: change.event,
-      step: STEP_OF[row.state as CaseState],
-      actorId: actor.userId,
-      at: now,
-      reason: change.reason ?? '',
-      payload: { ...(change.payload ?? {}), ...(moved ? { from: row.state, to: state } : {}) },
-    });
-    const event: AppendedEvent = { seq: next.seq, hash: next.hash };
-    // The event and the case row in one statement (the insert as a data-modifying CTE): both or
-    // neither, in one round trip.
-    const ctes = [next.insert, ...(change.writes ?? [])].map((w, i) =>
-      tx.$with(i === 0 ? 'appended_event' : `write_${i}`, {}).as(w.getSQL()),
-    );
-    const [updated] = await tx
-      .with(...ctes)
-      .update(cases)
-      .set({
-        state,
-        version: row.version + 1,
-        ...(clock ?? {}),
-        ...(change.set ?? {}),
-        eventCount: event.seq,
-        headHash: event.hash,
-        updatedAt: now,
-      })
-      .where(and(eq(cases.id, row.id), eq(cases.version, row.version)))
-      .returning();
-    if (!updated)
-      throw new AppError('CASE_VERSION_CONFLICT', { expectedVersion: req.expectedVersion });
-    return { case: updated, event, result: change.result };
+    const change = await body({ db: tx, tx, loaded, actor, now, today: todayOf(ctx) });
+    return writeChange(ctx, tx, actor, req, loaded, now, change);
   });
+}
+
+/** The case columns a transition may change, all set by the statement (unchanged ones to their value). */
+const MOVED_COLUMNS = [
+  'state',
+  'step',
+  'version',
+  'stepStartedOn',
+  'stepDueOn',
+  'stepDueProvisional',
+  'packVersion',
+  'suspendedSince',
+  'closedAt',
+  'eventCount',
+  'headHash',
+  'updatedAt',
+] as const satisfies readonly (keyof CaseRow)[];
+
+const EVENT_COLUMNS = [
+  'caseId',
+  'jurisdictionId',
+  'seq',
+  'type',
+  'step',
+  'actorId',
+  'at',
+  'reason',
+  'payload',
+  'prevHash',
+  'hash',
+] as const satisfies readonly (keyof typeof caseEvents.$inferInsert)[];
+
+const statements = new Map<string, ReturnType<typeof compiledText<{ row: unknown }>>>();
+
+/**
+ * The statement of a change with these writes:
+ *   WITH moved AS (UPDATE cases … WHERE id = … AND version = … RETURNING *),
+ *        appended_event AS (INSERT INTO case_events …), write_1 AS (…), …
+ *   SELECT (SELECT row_to_json(m) FROM moved m) AS row,
+ *          rongcuo_case_version_guard((SELECT count(*) FROM moved)) AS moved
+ */
+function changeStatement(writes: readonly Write[]) {
+  const key = writes.map((w) => w.key).join('__') || 'none';
+  let statement = statements.get(key);
+  if (!statement) {
+    statement = compiledText<{ row: unknown }>(`case_change_${key}`, (db) => {
+      const c = placeholders('c_');
+      const e = placeholders('e_');
+      const update = db
+        .update(cases)
+        .set(Object.fromEntries(MOVED_COLUMNS.map((k) => [k, c(k)])))
+        .where(and(eq(cases.id, c('id')), eq(cases.version, c('readVersion'))))
+        .returning();
+      const insert = db
+        .insert(caseEvents)
+        .values(Object.fromEntries(EVENT_COLUMNS.map((k) => [k, e(k)])) as never);
+      const parts = [
+        update.toSQL(),
+        insert.toSQL(),
+        ...writes.map((w, i) => w.build(db, placeholders(`w${i}_`)).toSQL()),
+      ];
+      return composeQuery(parts, ([moved, event, ...rest]) =>
+        [
+          `with moved as (${moved}), appended_event as (${event})`,
+          ...rest.map((t, i) => `, write_${i + 1} as (${t})`),
+          ` select (select row_to_json(m) from moved m) as row,`,
+          ` rongcuo_case_version_guard((select count(*) from moved)) as moved`,
+        ].join(''),
+      );
+    });
+    statements.set(key, statement);
+  }
+  return statement;
+}
+
+async function writeChange<T>(
+  ctx: AppContext,
+  db: AnyDb,
+  actor: Actor,
+  req: TransitionRequest,
+  loaded: LoadedCase,
+  now: Date,
+  change: TransitionChange<T>,
+): Promise<TransitionResult<T>> {
+  const row = loaded.row;
+  const today = todayOf(ctx);
+  const state = change.to ?? (row.state as CaseState);
+  const moved = change.to !== undefined && change.to !== row.state;
+  const clock = moved
+    ? clockFor(ctx, loaded.jurisdiction.calendarId, loaded.procedure, state, today)
+    : change.clock
+      ? clockFor(
+          ctx,
+          loaded.jurisdiction.calendarId,
+          loaded.procedure,
+          state,
+          row.stepStartedOn,
+          change.clock.extraDays,
+          change.clock.suspensions,
+        )
+      : undefined;
+  const next = nextEvent(row, {
+    type: change.event,
+    step: STEP_OF[row.state as CaseState],
+    actorId: actor.userId,
+    at: now,
+    reason: change.reason ?? '',
+    payload: { ...(change.payload ?? {}), ...(moved ? { from: row.state, to: state } : {}) },
+  });
+  const event: AppendedEvent = { seq: next.seq, hash: next.hash };
+  const columns: Pick<CaseRow, (typeof MOVED_COLUMNS)[number]> = {
+    state: row.state,
+    step: row.step,
+    stepStartedOn: row.stepStartedOn,
+    stepDueOn: row.stepDueOn,
+    stepDueProvisional: row.stepDueProvisional,
+    packVersion: row.packVersion,
+    suspendedSince: row.suspendedSince,
+    closedAt: row.closedAt,
+    ...(clock ?? {}),
+    ...(change.set ?? {}),
+    version: row.version + 1,
+    eventCount: event.seq,
+    headHash: event.hash,
+    updatedAt: now,
+  };
+  columns.state = state;
+  const writes = change.writes ?? [];
+  const values: Record<string, unknown> = {
+    ...prefixed('c_', { ...columns, id: row.id, readVersion: row.version }),
+    ...prefixed('e_', next.row),
+  };
+  writes.forEach((w, i) => Object.assign(values, prefixed(`w${i}_`, w.values)));
+  let rows: { row: unknown }[];
+  try {
+    rows = await changeStatement(writes).run(db, values);
+  } catch (e) {
+    // Another change came first: the version guard, or (when the event was inserted first) the
+    // event's place in the chain already taken.
+    const state = sqlState(e);
+    const constraint = (e as { constraint?: unknown }).constraint;
+    if (state === 'RC409' || (state === '23505' && constraint === 'case_events_case_id_seq_key')) {
+      throw new AppError('CASE_VERSION_CONFLICT', { expectedVersion: req.expectedVersion });
+    }
+    throw e;
+  }
+  const updated = rows[0]?.row;
+  if (!updated)
+    throw new AppError('CASE_VERSION_CONFLICT', { expectedVersion: req.expectedVersion });
+  return {
+    case: rowFromJson(cases, updated as Record<string, unknown>),
+    event,
+    result: change.result,
+  };
 }

@@ -6,7 +6,7 @@ import { invalid } from '../errors.js';
 import { deliberationMembers } from '../tables.js';
 import type { CaseRow } from './record.js';
 import { requireText } from './text-input.js';
-import { runTransition, type TransitionRequest } from './transition.js';
+import { runTransitionInTransaction, type TransitionRequest } from './transition.js';
 
 export interface VoteInput extends TransitionRequest {
   readonly outcome: string;
@@ -48,7 +48,7 @@ export async function castVote(ctx: AppContext, actor: Actor, req: VoteInput) {
     min: 2,
     max: 5000,
   });
-  return runTransition(ctx, actor, 'vote', req, async ({ tx, loaded, now }) => {
+  return runTransitionInTransaction(ctx, actor, 'vote', req, async ({ tx, loaded, now }) => {
     const outcome = requireOutcome(ctx, loaded.row, req.outcome);
     await tx
       .update(deliberationMembers)

@@ -32,7 +32,8 @@ import type { Actor } from '../../domain/roles.js';
 import type { I18nText } from '../../policy/model.js';
 import { CASE_DEPENDENCIES, isCaseId, loadedCaseOf, type LoadedCase } from '../cases/record.js';
 import { rowFromJson, rowsFromJson } from '../json-rows.js';
-import { relaxedDurabilityColumn } from '../read-log.js';
+import { logRead } from '../read-log.js';
+import { compiled } from '../compiled.js';
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
 import { AppError } from '../errors.js';
@@ -49,7 +50,6 @@ import {
   determinations,
   evidence,
   jurisdictions,
-  readLog,
 } from '../tables.js';
 import { dueSoonHorizon, dueStatusOf, type DueStatus } from './due.js';
 
@@ -281,220 +281,222 @@ const CASE_FILE = {
     union select decided_by from case_extensions where case_id = ${cases.id}
     union select actor_id from case_events where case_id = ${cases.id}))`,
   publicityDone: sql<boolean>`exists (select 1 from case_events e where e.case_id = ${cases.id} and e.payload->>'publicityEnded' = 'true' and e.payload->>'determinationId' = (select d.id::text from determinations d where d.case_id = ${cases.id} order by d.created_at desc limit 1))`,
-  relaxedDurability: relaxedDurabilityColumn,
 };
+
+// Built once (see compiled.ts).
+const GET_CASE = compiled('get_case', (db) =>
+  db
+    .select({ row: cases, jurisdiction: jurisdictions, ...CASE_DEPENDENCIES, ...CASE_FILE })
+    .from(cases)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, cases.jurisdictionId))
+    .where(eq(cases.id, sql.placeholder('caseId'))),
+);
 
 export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Promise<CaseView> {
   if (!isCaseId(caseId)) throw new AppError('CASE_NOT_FOUND', { caseId });
-  return ctx.store.tx(async (tx) => {
-    const [file] = await tx
-      .select({ row: cases, jurisdiction: jurisdictions, ...CASE_DEPENDENCIES, ...CASE_FILE })
-      .from(cases)
-      .innerJoin(jurisdictions, eq(jurisdictions.id, cases.jurisdictionId))
-      .where(eq(cases.id, sql.placeholder('caseId')))
-      // A named statement: PostgreSQL parses and plans it once per connection.
-      .prepare('rongcuo_get_case')
-      .execute({ caseId });
-    if (!file) throw new AppError('CASE_NOT_FOUND', { caseId });
-    const loaded = loadedCaseOf(ctx, file);
-    if (refusal(actor, 'read', loaded.subject) !== null) {
-      throw new AppError('CASE_NOT_FOUND', { caseId });
-    }
-    const row = loaded.row;
-    const full = fullView(actor, loaded.subject);
-    const id = row.id;
+  // Two statements and no explicit transaction: the case with everything it holds (one statement,
+  // so one consistent snapshot), then — the read being allowed — the read-log row.
+  const db = ctx.store.db;
+  const [file] = await GET_CASE.run(db, { caseId });
+  if (!file) throw new AppError('CASE_NOT_FOUND', { caseId });
+  const loaded = loadedCaseOf(ctx, file);
+  if (refusal(actor, 'read', loaded.subject) !== null) {
+    throw new AppError('CASE_NOT_FOUND', { caseId });
+  }
+  const row = loaded.row;
+  const full = fullView(actor, loaded.subject);
+  const id = row.id;
 
-    const who = file.official;
-    const facts = rowsFromJson(caseFacts, file.facts);
-    const files = Array.isArray(file.evidence)
-      ? (file.evidence as Record<string, unknown>[]).map((j) => ({
-          ...rowFromJson(evidence, j),
-          size: Number(j['size']),
-        }))
-      : [];
-    const statements = rowsFromJson(caseStatements, file.statements);
-    const assessments = rowsFromJson(caseAssessments, file.assessments);
-    const consults = rowsFromJson(consultations, file.consultations);
-    const dets = rowsFromJson(determinations, file.determinations);
-    const challenges = rowsFromJson(caseChallenges, file.challenges);
-    const suspensions = rowsFromJson(caseSuspensions, file.suspensions);
-    const extensions = rowsFromJson(caseExtensions, file.extensions);
-    const events = rowsFromJson(caseEvents, file.events);
-    const names = file.names ?? {};
-    const person = (u: string | null): PersonRef | null =>
-      u ? { id: u, name: names[u] ?? '' } : null;
+  const who = file.official;
+  const facts = rowsFromJson(caseFacts, file.facts);
+  const files = Array.isArray(file.evidence)
+    ? (file.evidence as Record<string, unknown>[]).map((j) => ({
+        ...rowFromJson(evidence, j),
+        size: Number(j['size']),
+      }))
+    : [];
+  const statements = rowsFromJson(caseStatements, file.statements);
+  const assessments = rowsFromJson(caseAssessments, file.assessments);
+  const consults = rowsFromJson(consultations, file.consultations);
+  const dets = rowsFromJson(determinations, file.determinations);
+  const challenges = rowsFromJson(caseChallenges, file.challenges);
+  const suspensions = rowsFromJson(caseSuspensions, file.suspensions);
+  const extensions = rowsFromJson(caseExtensions, file.extensions);
+  const events = rowsFromJson(caseEvents, file.events);
+  const names = file.names ?? {};
+  const person = (u: string | null): PersonRef | null =>
+    u ? { id: u, name: names[u] ?? '' } : null;
 
-    const compiled = row.packVersion
-      ? ctx.engine.version(row.packId, row.packVersion, row.conductDate)
-      : ctx.engine.at(row.packId, row.conductDate);
-    const outcomeLabel = (o: string): I18nText | null =>
-      compiled.eff.outcomes.find((x) => x.id === o)?.label ?? null;
-    const today = todayOf(ctx);
-    const calendar = ctx.calendars.get(loaded.jurisdiction.calendarId);
-    const state = row.state as CaseState;
+  const compiled = row.packVersion
+    ? ctx.engine.version(row.packId, row.packVersion, row.conductDate)
+    : ctx.engine.at(row.packId, row.conductDate);
+  const outcomeLabel = (o: string): I18nText | null =>
+    compiled.eff.outcomes.find((x) => x.id === o)?.label ?? null;
+  const today = todayOf(ctx);
+  const calendar = ctx.calendars.get(loaded.jurisdiction.calendarId);
+  const state = row.state as CaseState;
 
-    const view: CaseView = {
-      id,
-      number: row.number,
-      title: row.title,
-      summary: row.summary,
-      state,
-      stateLabel: STATE_LABEL[state],
-      route: row.route,
-      official: {
-        id: row.officialId,
-        name: who?.name ?? '',
-        position: { zh: who?.positionZh ?? '', en: who?.positionEn ?? '' },
-        unit: {
-          id: row.unitId,
-          name: { zh: who?.unitZh ?? '', en: who?.unitEn ?? '' },
-        },
+  const view: CaseView = {
+    id,
+    number: row.number,
+    title: row.title,
+    summary: row.summary,
+    state,
+    stateLabel: STATE_LABEL[state],
+    route: row.route,
+    official: {
+      id: row.officialId,
+      name: who?.name ?? '',
+      position: { zh: who?.positionZh ?? '', en: who?.positionEn ?? '' },
+      unit: {
+        id: row.unitId,
+        name: { zh: who?.unitZh ?? '', en: who?.unitEn ?? '' },
       },
-      jurisdiction: {
-        id: loaded.jurisdiction.id,
-        name: { zh: loaded.jurisdiction.nameZh, en: loaded.jurisdiction.nameEn },
-      },
-      conductDate: row.conductDate,
-      packId: row.packId,
-      packVersion: row.packVersion,
-      step: row.step,
-      stepLabel: STEP_LABEL[row.step] ?? { zh: row.step, en: row.step },
-      stepStartedOn: row.stepStartedOn,
-      stepDueOn: row.stepDueOn,
-      stepDueProvisional: row.stepDueProvisional,
-      dueStatus: dueStatusOf(row, today, dueSoonHorizon(calendar, today)),
-      suspended: row.suspendedSince !== null,
-      suspendedSince: row.suspendedSince,
-      version: row.version,
-      createdAt: row.createdAt.toISOString(),
-      updatedAt: row.updatedAt.toISOString(),
-      closedAt: iso(row.closedAt),
-      view: full ? 'full' : 'party',
-      facts: facts.map((f) => ({
-        fact: f.fact,
-        value: f.value,
-        source: f.source,
-        note: f.note,
-        recordedAt: f.recordedAt.toISOString(),
-        recordedBy: person(f.recordedBy),
-        evidenceIds: [...f.evidenceIds],
-      })),
-      evidence: files.map((f) => ({
-        id: f.id,
-        filename: f.filename,
-        mediaType: f.mediaType,
-        description: f.description,
-        size: f.size,
-        sha256: f.sha256,
-        uploadedAt: f.uploadedAt.toISOString(),
-        uploadedBy: person(f.uploadedBy),
-      })),
-      statements: statements.map((s) => ({
-        id: s.id,
-        text: s.text,
-        madeAt: s.madeAt.toISOString(),
-        madeBy: person(s.madeBy),
-      })),
-      assessments: assessments.map((a) => ({
-        element: a.element,
-        label: SIX_ELEMENT_LABEL[a.element as SixElement] ?? null,
-        rating: a.rating,
-        notes: a.notes,
-        assessedAt: a.assessedAt.toISOString(),
-        assessedBy: person(a.assessedBy),
-      })),
-      consultations: consults.map((c) => ({
-        id: c.id,
-        department: c.department,
-        requestedAt: c.requestedAt.toISOString(),
-        responded: c.respondedAt !== null,
-        respondedAt: iso(c.respondedAt),
-        ...(full ? { opinion: c.opinion, respondedBy: person(c.respondedBy) } : {}),
-      })),
-      members: loaded.members.map((m) => ({
-        user: person(m.userId)!,
-        isChair: m.isChair,
-        recused: m.recused,
-        ...(full
-          ? {
-              conflict: m.conflict,
-              voted: m.vote !== null,
-              vote: m.vote,
-              voteReason: m.voteReason,
-              votedAt: iso(m.votedAt),
-            }
-          : {}),
-      })),
-      determinations: dets.map((d) => ({
-        id: d.id,
-        inForce: d.id === loaded.determination?.id,
-        outcome: d.outcome,
-        outcomeLabel: outcomeLabel(d.outcome),
-        recommendedOutcome: d.recommendedOutcome,
-        recommendedOutcomeLabel: outcomeLabel(d.recommendedOutcome),
-        departureReasons: d.departureReasons,
-        documentNumber: d.documentNumber,
-        decidedOn: d.decidedOn,
-        basis: d.basis,
-        supersedesId: d.supersedesId,
-        ...(full ? { minutes: d.minutes } : {}),
-      })),
-      challenges: challenges.map((c) => ({
-        id: c.id,
-        kind: c.kind,
-        determinationId: c.determinationId,
-        grounds: c.grounds,
-        filedOn: c.filedOn,
-        filedBy: person(c.filedBy),
-        dueOn: c.dueOn,
-        status: c.status,
-        resultDeterminationId: c.resultDeterminationId,
-        decidedAt: iso(c.decidedAt),
-      })),
-      suspensions: suspensions.map((s) => ({
-        id: s.id,
-        step: s.step,
-        from: s.fromOn,
-        to: s.toOn,
-        ongoing: s.toOn === null,
-        reason: s.reason,
-      })),
-      extensions: extensions.map((e) => ({
-        id: e.id,
-        step: e.step,
-        days: e.days,
-        reason: e.reason,
-        status: e.status,
-        requestedAt: e.requestedAt.toISOString(),
-        requestedBy: person(e.requestedBy),
-        decidedAt: iso(e.decidedAt),
-        decidedBy: person(e.decidedBy),
-      })),
-      events: events
-        .filter((e) => full || !INTERNAL_EVENT.test(e.type))
-        .map((e) => {
-          const p = (e.payload ?? {}) as Record<string, unknown>;
-          return {
-            seq: e.seq,
-            type: e.type,
-            step: e.step,
-            at: e.at.toISOString(),
-            actor: person(e.actorId),
-            reason: e.reason,
-            ...(isState(p['from']) ? { from: p['from'] } : {}),
-            ...(isState(p['to']) ? { to: p['to'] } : {}),
-            ...(full ? { payload: e.payload } : {}),
-          };
-        }),
-      abilities: abilitiesOf(actor, loaded, file.publicityDone),
-    };
-    await tx.insert(readLog).values({
-      userId: actor.userId,
-      caseId: id,
-      jurisdictionId: row.jurisdictionId,
-      what: 'case.view',
-      at: ctx.now(),
-    });
-    return view;
+    },
+    jurisdiction: {
+      id: loaded.jurisdiction.id,
+      name: { zh: loaded.jurisdiction.nameZh, en: loaded.jurisdiction.nameEn },
+    },
+    conductDate: row.conductDate,
+    packId: row.packId,
+    packVersion: row.packVersion,
+    step: row.step,
+    stepLabel: STEP_LABEL[row.step] ?? { zh: row.step, en: row.step },
+    stepStartedOn: row.stepStartedOn,
+    stepDueOn: row.stepDueOn,
+    stepDueProvisional: row.stepDueProvisional,
+    dueStatus: dueStatusOf(row, today, dueSoonHorizon(calendar, today)),
+    suspended: row.suspendedSince !== null,
+    suspendedSince: row.suspendedSince,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    closedAt: iso(row.closedAt),
+    view: full ? 'full' : 'party',
+    facts: facts.map((f) => ({
+      fact: f.fact,
+      value: f.value,
+      source: f.source,
+      note: f.note,
+      recordedAt: f.recordedAt.toISOString(),
+      recordedBy: person(f.recordedBy),
+      evidenceIds: [...f.evidenceIds],
+    })),
+    evidence: files.map((f) => ({
+      id: f.id,
+      filename: f.filename,
+      mediaType: f.mediaType,
+      description: f.description,
+      size: f.size,
+      sha256: f.sha256,
+      uploadedAt: f.uploadedAt.toISOString(),
+      uploadedBy: person(f.uploadedBy),
+    })),
+    statements: statements.map((s) => ({
+      id: s.id,
+      text: s.text,
+      madeAt: s.madeAt.toISOString(),
+      madeBy: person(s.madeBy),
+    })),
+    assessments: assessments.map((a) => ({
+      element: a.element,
+      label: SIX_ELEMENT_LABEL[a.element as SixElement] ?? null,
+      rating: a.rating,
+      notes: a.notes,
+      assessedAt: a.assessedAt.toISOString(),
+      assessedBy: person(a.assessedBy),
+    })),
+    consultations: consults.map((c) => ({
+      id: c.id,
+      department: c.department,
+      requestedAt: c.requestedAt.toISOString(),
+      responded: c.respondedAt !== null,
+      respondedAt: iso(c.respondedAt),
+      ...(full ? { opinion: c.opinion, respondedBy: person(c.respondedBy) } : {}),
+    })),
+    members: loaded.members.map((m) => ({
+      user: person(m.userId)!,
+      isChair: m.isChair,
+      recused: m.recused,
+      ...(full
+        ? {
+            conflict: m.conflict,
+            voted: m.vote !== null,
+            vote: m.vote,
+            voteReason: m.voteReason,
+            votedAt: iso(m.votedAt),
+          }
+        : {}),
+    })),
+    determinations: dets.map((d) => ({
+      id: d.id,
+      inForce: d.id === loaded.determination?.id,
+      outcome: d.outcome,
+      outcomeLabel: outcomeLabel(d.outcome),
+      recommendedOutcome: d.recommendedOutcome,
+      recommendedOutcomeLabel: outcomeLabel(d.recommendedOutcome),
+      departureReasons: d.departureReasons,
+      documentNumber: d.documentNumber,
+      decidedOn: d.decidedOn,
+      basis: d.basis,
+      supersedesId: d.supersedesId,
+      ...(full ? { minutes: d.minutes } : {}),
+    })),
+    challenges: challenges.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      determinationId: c.determinationId,
+      grounds: c.grounds,
+      filedOn: c.filedOn,
+      filedBy: person(c.filedBy),
+      dueOn: c.dueOn,
+      status: c.status,
+      resultDeterminationId: c.resultDeterminationId,
+      decidedAt: iso(c.decidedAt),
+    })),
+    suspensions: suspensions.map((s) => ({
+      id: s.id,
+      step: s.step,
+      from: s.fromOn,
+      to: s.toOn,
+      ongoing: s.toOn === null,
+      reason: s.reason,
+    })),
+    extensions: extensions.map((e) => ({
+      id: e.id,
+      step: e.step,
+      days: e.days,
+      reason: e.reason,
+      status: e.status,
+      requestedAt: e.requestedAt.toISOString(),
+      requestedBy: person(e.requestedBy),
+      decidedAt: iso(e.decidedAt),
+      decidedBy: person(e.decidedBy),
+    })),
+    events: events
+      .filter((e) => full || !INTERNAL_EVENT.test(e.type))
+      .map((e) => {
+        const p = (e.payload ?? {}) as Record<string, unknown>;
+        return {
+          seq: e.seq,
+          type: e.type,
+          step: e.step,
+          at: e.at.toISOString(),
+          actor: person(e.actorId),
+          reason: e.reason,
+          ...(isState(p['from']) ? { from: p['from'] } : {}),
+          ...(isState(p['to']) ? { to: p['to'] } : {}),
+          ...(full ? { payload: e.payload } : {}),
+        };
+      }),
+    abilities: abilitiesOf(actor, loaded, file.publicityDone),
+  };
+  await logRead(db, {
+    userId: actor.userId,
+    caseId: id,
+    jurisdictionId: row.jurisdictionId,
+    what: 'case.view',
+    at: ctx.now(),
   });
+  return view;
 }
