@@ -264,6 +264,39 @@ describeStores<Schema>(
       expect(appealed.case.state).toBe('under_appeal');
     });
 
+    it('after review and appeal: an upheld determination keeps its filing; a changed one is filed again before closing', async () => {
+      let c = await driveTo(w, 'notified');
+      const a = w.actors;
+      c = (await fileUpward(w.ctx, a.liaison!, { ...v(c), reference: '报备〔2025〕9号' })).case;
+      const review = { kind: 'review' as const, grounds: '对认定结果有异议，申请复核。' };
+      c = (await requestChallenge(w.ctx, a.official!, { ...v(c), ...review })).case;
+      const upheld = { result: 'upheld' as const, reasons: '原认定事实清楚，维持。' };
+      c = (await decideChallenge(w.ctx, a.chair!, { ...v(c), ...upheld })).case;
+      expect(c.state).toBe('notified');
+      // The determination in force is the one filed: no second filing.
+      expect(await codeOf(fileUpward(w.ctx, a.liaison!, v(c)))).toBe('CASE_PRECONDITION');
+      expect((await getCase(w.ctx, a.liaison!, c.id)).abilities.fileUpward).toBe(false);
+
+      w.clock.setDay('2025-03-06');
+      const appeal = { kind: 'appeal' as const, grounds: '复核维持，仍有异议，向上级申诉。' };
+      c = (await requestChallenge(w.ctx, a.official!, { ...v(c), ...appeal })).case;
+      w.clock.setDay('2025-03-20');
+      const changed = {
+        result: 'changed' as const,
+        outcome: 'no_accountability',
+        reasons: '经复查，该事项属于先行先试，依法不予问责。',
+      };
+      c = (await decideChallenge(w.ctx, a.cityChair!, { ...v(c), ...changed })).case;
+      expect((await getCase(w.ctx, a.liaison!, c.id)).abilities.fileUpward).toBe(true);
+      // After the new window, the changed determination must be filed before the case closes.
+      w.clock.setDay('2025-04-22');
+      expect(await codeOf(closeCase(w.ctx, a.intake!, v(c)))).toBe('CASE_PRECONDITION');
+      c = (await fileUpward(w.ctx, a.liaison!, { ...v(c), reference: '报备〔2025〕12号' })).case;
+      expect(c.state).toBe('filed');
+      const closed = await closeCase(w.ctx, a.intake!, v(c));
+      expect(closed.case.state).toBe('closed');
+    });
+
     it('the window for challenges closes 30 days after the decision', async () => {
       const c = await driveTo(w, 'notified');
       w.clock.setDay('2025-04-03');

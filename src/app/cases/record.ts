@@ -32,6 +32,13 @@ const UNDECIDED_STATES = ['submitted', 'refused', 'verification', 'consultation'
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
+ * Whether the determination in force has been filed upward: a 'case.filed_upward' event names it.
+ * After a review or an appeal that upholds the determination, its filing still counts; a changed
+ * determination is a new one and is filed again. Looked for only in the states after notification.
+ */
+export const FILED_UPWARD = sql<boolean>`case when ${cases.state} in ('notified', 'publicity', 'filed') then exists (select 1 from case_events e where e.case_id = ${cases.id} and e.type = 'case.filed_upward' and e.payload->>'determinationId' = (select d.id::text from determinations d where d.case_id = ${cases.id} order by d.created_at desc limit 1)) else false end`;
+
+/**
  * What a case's permissions and deadlines depend on beyond its own row, as columns of the one
  * statement that reads the case: the deliberation members, the determination in force (the
  * latest) and when it was notified (milliseconds since the epoch; looked for only once a
@@ -40,6 +47,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const CASE_DEPENDENCIES = {
   members: sql<unknown>`(select coalesce(json_agg(m), '[]'::json) from deliberation_members m where m.case_id = ${cases.id})`,
   determination: sql<unknown>`(select row_to_json(d) from determinations d where d.case_id = ${cases.id} order by d.created_at desc limit 1)`,
+  filedUpward: FILED_UPWARD,
   notifiedAt: sql<number | null>`case when ${cases.state} in (${sql.join(
     UNDECIDED_STATES.map((s) => sql`${s}`),
     sql`, `,
@@ -55,6 +63,7 @@ export function loadedCaseOf(
     readonly members: unknown;
     readonly determination: unknown;
     readonly notifiedAt: number | null;
+    readonly filedUpward: boolean;
   },
 ): LoadedCase {
   const { row, jurisdiction } = found;
@@ -78,7 +87,7 @@ export function loadedCaseOf(
     members,
     determination,
     procedure,
-    subject: subjectOf(ctx, row, members, challengeWindowEnds),
+    subject: subjectOf(ctx, row, members, challengeWindowEnds, found.filedUpward === true),
   };
 }
 
@@ -141,6 +150,7 @@ export function subjectOf(
   row: CaseRow,
   members: readonly MemberRow[],
   challengeWindowEnds: string | undefined,
+  filedUpward: boolean,
 ): CaseSubject {
   const procedure = procedureOf(ctx, row);
   return {
@@ -161,7 +171,7 @@ export function subjectOf(
       filingUpward: procedure.filingUpward.required,
     },
     challengeWindowOpen: challengeWindowEnds !== undefined && today(ctx) <= challengeWindowEnds,
-    filedUpward: row.state === 'filed',
+    filedUpward,
     suspended: row.suspendedSince !== null,
   };
 }

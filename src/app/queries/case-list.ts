@@ -33,7 +33,7 @@ import {
 import { refusal, type CaseAction, type CaseSubject, STAFF } from '../../domain/policies.js';
 import type { Actor, Role } from '../../domain/roles.js';
 import type { I18nText, Procedure } from '../../policy/model.js';
-import { procedureOf } from '../cases/record.js';
+import { FILED_UPWARD, procedureOf } from '../cases/record.js';
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
 import { invalid } from '../errors.js';
@@ -252,6 +252,7 @@ export async function listCases(
         suspendedSince: cases.suspendedSince,
         version: cases.version,
         updatedAt: cases.updatedAt,
+        filedUpward: FILED_UPWARD,
       })
       .from(cases)
       .innerJoin(officials, eq(officials.id, cases.officialId))
@@ -290,7 +291,7 @@ export async function listCases(
           filingUpward: procedure.filingUpward.required,
         },
         challengeWindowOpen: false,
-        filedUpward: state === 'filed',
+        filedUpward: r.filedUpward === true,
         suspended: r.suspendedSince !== null,
       };
       const abilities = {} as Record<ListAction, boolean>;
