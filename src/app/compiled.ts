@@ -65,8 +65,8 @@ function shapeOf(name: string, builder: Buildable<unknown>): Shape {
 export interface Compiled<TRow> {
   /** Runs the statement on `db` (the store's database or a transaction) with these values. */
   run(db: AnyDb, values: Readonly<Record<string, unknown>>): Promise<TRow[]>;
-  /** The SQL text (built on first use). */
-  text(db: AnyDb): string;
+  /** The SQL text and its parameters, placeholders filled with `values` (built on first use). */
+  query(db: AnyDb, values: Readonly<Record<string, unknown>>): Query;
 }
 
 /**
@@ -127,7 +127,7 @@ export function compiled<TRow>(
   const get = (db: AnyDb) => (shape ??= shapeOf(name, build(db)));
   return {
     run: (db, values) => execute<TRow>(db, get(db), values),
-    text: (db) => get(db).query.sql,
+    query: (db, values) => ({ sql: get(db).query.sql, params: fillParams(get(db).query.params, values) }),
   };
 }
 
