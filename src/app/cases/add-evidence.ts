@@ -11,7 +11,13 @@ import { AppError, invalid } from '../errors.js';
 import { evidence, evidenceBlobs, readLog } from '../tables.js';
 import { loadCase } from './record.js';
 import { isUuid, optionalText } from './text-input.js';
-import { authorizeCase, runTransitionInTransaction, type TransitionRequest } from './transition.js';
+import {
+  authorizeCase,
+  insertRow,
+  runTransition,
+  type TransitionRequest,
+  type Write,
+} from './transition.js';
 
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 
@@ -136,13 +142,9 @@ export async function addEvidence(ctx: AppContext, actor: Actor, req: AddEvidenc
   });
   const sha256 = createHash('sha256').update(req.content).digest('hex');
   const size = req.content.byteLength;
-  return runTransitionInTransaction(ctx, actor, 'addEvidence', req, async ({ tx, loaded, now }) => {
-    await tx
-      .insert(evidenceBlobs)
-      .values({ sha256, size, content: req.content })
-      .onConflictDoNothing({ target: evidenceBlobs.sha256 });
+  return runTransition(ctx, actor, 'addEvidence', req, async ({ loaded, now }) => {
     const id = randomUUID();
-    await tx.insert(evidence).values({
+    const row = insertRow(evidence, {
       id,
       caseId: loaded.row.id,
       jurisdictionId: loaded.row.jurisdictionId,
@@ -157,9 +159,25 @@ export async function addEvidence(ctx: AppContext, actor: Actor, req: AddEvidenc
     return {
       event: 'case.evidence_added',
       payload: { evidenceId: id, sha256, size, filename, mediaType, description },
+      // The evidence row's reference to its blob is checked at the end of the statement, when the
+      // blob is there (stored by this statement or before).
+      writes: [storeBlob(sha256, size, req.content), row],
       result: { evidenceId: id, sha256, size, filename, mediaType },
     };
   });
+}
+
+/** Stores a file's content under its SHA-256, unless the same content is stored already. */
+function storeBlob(sha256: string, size: number, content: Uint8Array): Write {
+  return {
+    key: 'store_evidence_blob',
+    build: (db, p) =>
+      db
+        .insert(evidenceBlobs)
+        .values({ sha256: p('sha256'), size: p('size'), content: p('content') } as never)
+        .onConflictDoNothing({ target: evidenceBlobs.sha256 }),
+    values: { sha256, size, content },
+  };
 }
 
 export interface EvidenceFile {

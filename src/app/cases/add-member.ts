@@ -9,7 +9,8 @@ import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { deliberationMembers, roleGrants, users } from '../tables.js';
 import { isUuid } from './text-input.js';
-import { runTransitionInTransaction, type TransitionRequest } from './transition.js';
+import type { CaseRow } from './record.js';
+import { runTransition, type TransitionRequest, type Write } from './transition.js';
 
 export interface AddMemberInput extends TransitionRequest {
   readonly userId: string;
@@ -20,11 +21,11 @@ export async function addMember(ctx: AppContext, actor: Actor, req: AddMemberInp
   if (!isUuid(req.userId)) {
     throw invalid('userId', '用户编号格式不正确。', 'the user id is not well formed.');
   }
-  return runTransitionInTransaction(ctx, actor, 'addMember', req, async ({ tx, loaded }) => {
+  return runTransition(ctx, actor, 'addMember', req, async ({ db, loaded }) => {
     const row = loaded.row;
-    const [user] = await tx.select().from(users).where(eq(users.id, req.userId));
+    const [user] = await db.select().from(users).where(eq(users.id, req.userId));
     const grants = user
-      ? await tx.select().from(roleGrants).where(eq(roleGrants.userId, user.id))
+      ? await db.select().from(roleGrants).where(eq(roleGrants.userId, user.id))
       : [];
     const over = (role: string) =>
       grants.some(
@@ -78,23 +79,53 @@ export async function addMember(ctx: AppContext, actor: Actor, req: AddMemberInp
       added.push({ userId: actor.userId, isChair: true });
     }
     added.push({ userId: req.userId, isChair });
-    for (const m of added) {
-      await tx.insert(deliberationMembers).values({
-        caseId: row.id,
-        jurisdictionId: row.jurisdictionId,
-        userId: m.userId,
-        isChair: m.isChair,
-        conflict: null,
-        recused: false,
-        vote: null,
-        voteReason: '',
-        votedAt: null,
-      });
-    }
+    const writes = [insertMembers(row, added)];
     return {
       event: 'case.member_added',
       payload: { userId: req.userId, isChair, added },
+      writes,
       result: { added },
     };
   });
+}
+
+/**
+ * The members added, as one insert of their rows in the order given (the acting chair first), so
+ * that the panel is listed as before; one shape per number of members (one or two).
+ */
+function insertMembers(
+  row: Pick<CaseRow, 'id' | 'jurisdictionId'>,
+  added: readonly { userId: string; isChair: boolean }[],
+): Write {
+  const values: Record<string, unknown> = {
+    caseId: row.id,
+    jurisdictionId: row.jurisdictionId,
+    conflict: null,
+    recused: false,
+    vote: null,
+    voteReason: '',
+    votedAt: null,
+  };
+  added.forEach((m, i) => {
+    values[`userId${i}`] = m.userId;
+    values[`isChair${i}`] = m.isChair;
+  });
+  return {
+    key: `insert_deliberation_members_${added.length}`,
+    build: (db, p) =>
+      db.insert(deliberationMembers).values(
+        added.map((_, i) => ({
+          caseId: p('caseId'),
+          jurisdictionId: p('jurisdictionId'),
+          userId: p(`userId${i}`),
+          isChair: p(`isChair${i}`),
+          conflict: p('conflict'),
+          recused: p('recused'),
+          vote: p('vote'),
+          voteReason: p('voteReason'),
+          votedAt: p('votedAt'),
+        })) as never,
+      ),
+    values,
+  };
 }

@@ -7,12 +7,12 @@ import { and, eq } from 'drizzle-orm';
 import { SIX_ELEMENTS, SIX_ELEMENT_LABEL, type SixElement } from '../../domain/case-states.js';
 import type { Actor } from '../../domain/roles.js';
 import type { I18nText } from '../../policy/model.js';
-import type { Tx } from '../../store/index.js';
+import type { AnyDb } from '../compiled.js';
 import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
-import { caseAssessments, type Schema } from '../tables.js';
+import { caseAssessments } from '../tables.js';
 import { optionalText, requireText } from './text-input.js';
-import { runTransitionInTransaction, type TransitionRequest } from './transition.js';
+import { runTransition, type TransitionRequest, type Write } from './transition.js';
 
 export const RATINGS = ['favourable', 'neutral', 'unfavourable'] as const;
 export type Rating = (typeof RATINGS)[number];
@@ -54,8 +54,8 @@ export async function assessElement(ctx: AppContext, actor: Actor, req: AssessIn
     req.rating === 'unfavourable'
       ? requireText('notes', req.notes, { what, min: 4, max: 5000 })
       : optionalText('notes', req.notes, { what, max: 5000 });
-  return runTransitionInTransaction(ctx, actor, 'assess', req, async ({ tx, loaded, now }) => {
-    const [before] = await tx
+  return runTransition(ctx, actor, 'assess', req, async ({ db, loaded, now }) => {
+    const [before] = await db
       .select({ rating: caseAssessments.rating })
       .from(caseAssessments)
       .where(
@@ -70,13 +70,6 @@ export async function assessElement(ctx: AppContext, actor: Actor, req: AssessIn
       assessedBy: actor.userId,
       assessedAt: now,
     };
-    await tx
-      .insert(caseAssessments)
-      .values(values)
-      .onConflictDoUpdate({
-        target: [caseAssessments.caseId, caseAssessments.element],
-        set: { rating: values.rating, notes, assessedBy: actor.userId, assessedAt: now },
-      });
     return {
       event: 'case.element_assessed',
       payload: {
@@ -85,14 +78,44 @@ export async function assessElement(ctx: AppContext, actor: Actor, req: AssessIn
         notes,
         previousRating: before?.rating ?? null,
       },
+      writes: [upsertAssessment(values)],
       result: undefined,
     };
   });
 }
 
+/** Records the element's assessment, replacing the current one if there is one. */
+function upsertAssessment(values: typeof caseAssessments.$inferInsert): Write {
+  return {
+    key: 'upsert_assessment',
+    build: (db, p) =>
+      db
+        .insert(caseAssessments)
+        .values({
+          caseId: p('caseId'),
+          jurisdictionId: p('jurisdictionId'),
+          element: p('element'),
+          rating: p('rating'),
+          notes: p('notes'),
+          assessedBy: p('assessedBy'),
+          assessedAt: p('assessedAt'),
+        } as never)
+        .onConflictDoUpdate({
+          target: [caseAssessments.caseId, caseAssessments.element],
+          set: {
+            rating: p('rating'),
+            notes: p('notes'),
+            assessedBy: p('assessedBy'),
+            assessedAt: p('assessedAt'),
+          } as never,
+        }),
+    values,
+  };
+}
+
 /** The six elements not yet assessed on a case, in their standard order. */
-export async function missingElements(tx: Tx<Schema>, caseId: string): Promise<SixElement[]> {
-  const rows = await tx
+export async function missingElements(db: AnyDb, caseId: string): Promise<SixElement[]> {
+  const rows = await db
     .select({ element: caseAssessments.element })
     .from(caseAssessments)
     .where(eq(caseAssessments.caseId, caseId));
@@ -101,8 +124,8 @@ export async function missingElements(tx: Tx<Schema>, caseId: string): Promise<S
 }
 
 /** Refuses to leave verification before all six elements are assessed, naming those missing. */
-export async function requireAssessed(tx: Tx<Schema>, caseId: string): Promise<void> {
-  const missing = await missingElements(tx, caseId);
+export async function requireAssessed(db: AnyDb, caseId: string): Promise<void> {
+  const missing = await missingElements(db, caseId);
   if (missing.length === 0) return;
   throw new AppError(
     'CASE_PRECONDITION',

@@ -9,7 +9,7 @@ import type { AppContext } from '../context.js';
 import { addDaysIso } from '../dates.js';
 import { caseSuspensions } from '../tables.js';
 import { optionalText } from './text-input.js';
-import { runTransitionInTransaction, type TransitionRequest } from './transition.js';
+import { runTransition, type TransitionRequest, type Write } from './transition.js';
 
 export async function closeCase(
   ctx: AppContext,
@@ -20,36 +20,49 @@ export async function closeCase(
     what: { zh: '办结说明', en: 'the closing note' },
     max: 20_000,
   });
-  return runTransitionInTransaction(
-    ctx,
-    actor,
-    'close',
-    req,
-    async ({ tx, loaded, now, today }) => {
-      const row = loaded.row;
-      let suspensionEnded: { id: string; from: string; to: string } | undefined;
-      if (row.suspendedSince !== null) {
-        const to = addDaysIso(today, -1);
-        const [s] = await tx
-          .update(caseSuspensions)
-          .set({ toOn: to })
-          .where(and(eq(caseSuspensions.caseId, row.id), isNull(caseSuspensions.toOn)))
-          .returning();
-        if (s) suspensionEnded = { id: s.id, from: s.fromOn, to };
+  return runTransition(ctx, actor, 'close', req, async ({ db, loaded, now, today }) => {
+    const row = loaded.row;
+    let suspensionEnded: { id: string; from: string; to: string } | undefined;
+    const writes: Write[] = [];
+    if (row.suspendedSince !== null) {
+      const to = addDaysIso(today, -1);
+      // The open suspension, ended by the same statement that closes the case.
+      const [s] = await db
+        .select({ id: caseSuspensions.id, fromOn: caseSuspensions.fromOn })
+        .from(caseSuspensions)
+        .where(and(eq(caseSuspensions.caseId, row.id), isNull(caseSuspensions.toOn)))
+        .limit(1);
+      if (s) {
+        suspensionEnded = { id: s.id, from: s.fromOn, to };
+        writes.push(endOpenSuspension(row.id, to));
       }
-      return {
-        to: 'closed',
-        event: 'case.closed',
-        reason: note,
-        payload: {
-          closedOn: today,
-          determinationId: loaded.determination?.id ?? null,
-          outcome: loaded.determination?.outcome ?? null,
-          ...(suspensionEnded ? { suspensionEnded } : {}),
-        },
-        set: { closedAt: now, suspendedSince: null },
-        result: undefined,
-      };
-    },
-  );
+    }
+    return {
+      to: 'closed',
+      event: 'case.closed',
+      reason: note,
+      payload: {
+        closedOn: today,
+        determinationId: loaded.determination?.id ?? null,
+        outcome: loaded.determination?.outcome ?? null,
+        ...(suspensionEnded ? { suspensionEnded } : {}),
+      },
+      set: { closedAt: now, suspendedSince: null },
+      writes,
+      result: undefined,
+    };
+  });
+}
+
+/** Ends the case's open suspension on `to` (its last suspended day). */
+function endOpenSuspension(caseId: string, to: string): Write {
+  return {
+    key: 'close_end_open_suspension',
+    build: (db, p) =>
+      db
+        .update(caseSuspensions)
+        .set({ toOn: p('to') } as never)
+        .where(and(eq(caseSuspensions.caseId, p('caseId')), isNull(caseSuspensions.toOn))),
+    values: { caseId, to },
+  };
 }

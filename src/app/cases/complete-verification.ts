@@ -8,7 +8,7 @@ import type { AppContext } from '../context.js';
 import { requireAssessed } from './assess.js';
 import { optionalText } from './text-input.js';
 import { openConsultations } from './request-consultation.js';
-import { runTransitionInTransaction, type TransitionRequest } from './transition.js';
+import { runTransition, type TransitionRequest } from './transition.js';
 
 export async function completeVerification(
   ctx: AppContext,
@@ -16,37 +16,32 @@ export async function completeVerification(
   req: TransitionRequest & { note?: string },
 ) {
   const note = optionalText('note', req.note, { what: { zh: '说明', en: 'the note' }, max: 5000 });
-  return runTransitionInTransaction(
-    ctx,
-    actor,
-    'completeVerification',
-    req,
-    async ({ tx, loaded, now }) => {
-      await requireAssessed(tx, loaded.row.id);
-      const consultation = loaded.procedure.consultation;
-      if (!consultation.required) {
-        return {
-          to: 'deliberation',
-          event: 'case.verification_completed',
-          reason: note,
-          payload: { consultationRequired: false },
-          result: { consultations: [] as { consultationId: string; department: string }[] },
-        };
-      }
-      const opened = await openConsultations(
-        tx,
-        loaded.row,
-        consultation.departments,
-        actor.userId,
-        now,
-      );
+  return runTransition(ctx, actor, 'completeVerification', req, async ({ db, loaded, now }) => {
+    await requireAssessed(db, loaded.row.id);
+    const consultation = loaded.procedure.consultation;
+    if (!consultation.required) {
       return {
-        to: 'consultation',
+        to: 'deliberation',
         event: 'case.verification_completed',
         reason: note,
-        payload: { consultationRequired: true, consultations: opened.created },
-        result: { consultations: opened.created },
+        payload: { consultationRequired: false },
+        result: { consultations: [] as { consultationId: string; department: string }[] },
       };
-    },
-  );
+    }
+    const opened = await openConsultations(
+      db,
+      loaded.row,
+      consultation.departments,
+      actor.userId,
+      now,
+    );
+    return {
+      to: 'consultation',
+      event: 'case.verification_completed',
+      reason: note,
+      payload: { consultationRequired: true, consultations: opened.created },
+      writes: opened.writes,
+      result: { consultations: opened.created },
+    };
+  });
 }

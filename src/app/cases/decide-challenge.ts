@@ -20,7 +20,7 @@ import { invalid } from '../errors.js';
 import { caseChallenges, cases, determinations } from '../tables.js';
 import { precondition } from './preconditions.js';
 import { isUuid, requireText } from './text-input.js';
-import { runTransitionInTransaction, type TransitionRequest } from './transition.js';
+import { insertRow, runTransition, type TransitionRequest, type Write } from './transition.js';
 
 export async function decideChallenge(
   ctx: AppContext,
@@ -35,126 +35,137 @@ export async function decideChallenge(
     min: 4,
     max: 20_000,
   });
-  // Which action applies depends on the case's state; the transition re-checks it under the lock
-  // (a change in between fails the version check).
+  // Which action applies depends on the case's state; the transition checks it again on the case
+  // it reads (a change in between fails the version check).
   const state = await currentState(ctx, req.caseId);
   const kind = state === 'under_appeal' ? 'appeal' : 'review';
   const action = kind === 'appeal' ? 'decideAppeal' : 'decideReview';
-  return runTransitionInTransaction(
-    ctx,
-    actor,
-    action,
-    req,
-    async ({ tx, loaded, actor, now, today }) => {
-      const row = loaded.row;
-      const [challenge] = await tx
-        .select()
-        .from(caseChallenges)
-        .where(
-          and(
-            eq(caseChallenges.caseId, row.id),
-            eq(caseChallenges.kind, kind),
-            eq(caseChallenges.status, 'pending'),
-          ),
-        )
-        .limit(1);
-      const [original] = challenge
-        ? await tx
-            .select()
-            .from(determinations)
-            .where(eq(determinations.id, challenge.determinationId))
-        : [];
-      if (!challenge || !original) {
-        throw precondition(
-          { kind },
-          `本案没有待决定的${kind === 'review' ? '复核' : '申诉'}申请。`,
-          `The case has no pending ${kind}.`,
+  return runTransition(ctx, actor, action, req, async ({ db, loaded, actor, now, today }) => {
+    const row = loaded.row;
+    const [challenge] = await db
+      .select()
+      .from(caseChallenges)
+      .where(
+        and(
+          eq(caseChallenges.caseId, row.id),
+          eq(caseChallenges.kind, kind),
+          eq(caseChallenges.status, 'pending'),
+        ),
+      )
+      .limit(1);
+    const [original] = challenge
+      ? await db
+          .select()
+          .from(determinations)
+          .where(eq(determinations.id, challenge.determinationId))
+      : [];
+    if (!challenge || !original) {
+      throw precondition(
+        { kind },
+        `本案没有待决定的${kind === 'review' ? '复核' : '申诉'}申请。`,
+        `The case has no pending ${kind}.`,
+      );
+    }
+    const compiled = row.packVersion
+      ? ctx.engine.version(row.packId, row.packVersion, row.conductDate)
+      : ctx.engine.at(row.packId, row.conductDate);
+    const outcomes = compiled.eff.outcomes.map((o) => o.id);
+    let resultDetermination: typeof determinations.$inferInsert | undefined;
+    const writes: Write[] = [];
+    if (req.result === 'upheld') {
+      if (req.outcome !== undefined && req.outcome !== original.outcome) {
+        throw invalid(
+          'outcome',
+          `维持原认定时结果应为原结果“${original.outcome}”；要改变结果请选择变更。`,
+          `upholding keeps the outcome '${original.outcome}'; choose changed to change it.`,
         );
       }
-      const compiled = row.packVersion
-        ? ctx.engine.version(row.packId, row.packVersion, row.conductDate)
-        : ctx.engine.at(row.packId, row.conductDate);
-      const outcomes = compiled.eff.outcomes.map((o) => o.id);
-      let resultDetermination: typeof original | undefined;
-      if (req.result === 'upheld') {
-        if (req.outcome !== undefined && req.outcome !== original.outcome) {
-          throw invalid(
-            'outcome',
-            `维持原认定时结果应为原结果“${original.outcome}”；要改变结果请选择变更。`,
-            `upholding keeps the outcome '${original.outcome}'; choose changed to change it.`,
-          );
-        }
-      } else {
-        if (req.outcome === undefined || !outcomes.includes(req.outcome)) {
-          throw invalid(
-            'outcome',
-            `变更认定须给出新的结果，应为以下之一：${outcomes.join('、')}。`,
-            `a changed decision needs the new outcome, one of: ${outcomes.join(', ')}.`,
-          );
-        }
-        if (req.outcome === original.outcome) {
-          throw invalid(
-            'outcome',
-            `新结果与原认定相同（${original.outcome}）；结果不变请选择维持。`,
-            `the new outcome is the same as the original (${original.outcome}); choose upheld instead.`,
-          );
-        }
-        const suffix = kind === 'review' ? 'R1' : 'A1';
-        // Keep "the latest determination is the one in force" true even if clocks disagree.
-        const createdAt = new Date(Math.max(now.getTime(), original.createdAt.getTime() + 1));
-        [resultDetermination] = await tx
-          .insert(determinations)
-          .values({
-            id: randomUUID(),
-            caseId: row.id,
-            jurisdictionId: row.jurisdictionId,
-            outcome: req.outcome,
-            recommendedOutcome: original.recommendedOutcome,
-            recommendation: original.recommendation,
-            departureReasons: req.outcome === original.recommendedOutcome ? '' : reasons,
-            minutes: reasons,
-            documentNumber: `${original.documentNumber}-${suffix}`,
-            decidedOn: today,
-            decidedBy: actor.userId,
-            supersedesId: original.id,
-            basis: kind,
-            createdAt,
-          })
-          .returning();
+    } else {
+      if (req.outcome === undefined || !outcomes.includes(req.outcome)) {
+        throw invalid(
+          'outcome',
+          `变更认定须给出新的结果，应为以下之一：${outcomes.join('、')}。`,
+          `a changed decision needs the new outcome, one of: ${outcomes.join(', ')}.`,
+        );
       }
-      await tx
+      if (req.outcome === original.outcome) {
+        throw invalid(
+          'outcome',
+          `新结果与原认定相同（${original.outcome}）；结果不变请选择维持。`,
+          `the new outcome is the same as the original (${original.outcome}); choose upheld instead.`,
+        );
+      }
+      const suffix = kind === 'review' ? 'R1' : 'A1';
+      // Keep "the latest determination is the one in force" true even if clocks disagree.
+      const createdAt = new Date(Math.max(now.getTime(), original.createdAt.getTime() + 1));
+      resultDetermination = {
+        id: randomUUID(),
+        caseId: row.id,
+        jurisdictionId: row.jurisdictionId,
+        outcome: req.outcome,
+        recommendedOutcome: original.recommendedOutcome,
+        recommendation: original.recommendation,
+        departureReasons: req.outcome === original.recommendedOutcome ? '' : reasons,
+        minutes: reasons,
+        documentNumber: `${original.documentNumber}-${suffix}`,
+        decidedOn: today,
+        decidedBy: actor.userId,
+        supersedesId: original.id,
+        basis: kind,
+        createdAt,
+      };
+      writes.push(insertRow(determinations, resultDetermination));
+    }
+    // The challenge's reference to the new determination, inserted by the same statement, is
+    // checked at the end of the statement.
+    writes.push(decideChallengeRow(challenge.id, req.result, resultDetermination?.id ?? null, now));
+    const inForce = resultDetermination ?? original;
+    return {
+      to: 'notified',
+      event: kind === 'review' ? 'case.review_decided' : 'case.appeal_decided',
+      reason: reasons,
+      payload: {
+        challengeId: challenge.id,
+        kind,
+        result: req.result,
+        previousDeterminationId: original.id,
+        determinationId: inForce.id,
+        documentNumber: inForce.documentNumber,
+        outcome: inForce.outcome,
+        previousOutcome: original.outcome,
+      },
+      writes,
+      result: {
+        challengeId: challenge.id,
+        result: req.result,
+        determinationId: inForce.id,
+        documentNumber: inForce.documentNumber,
+        outcome: inForce.outcome,
+      },
+    };
+  });
+}
+
+/** Records the decision on the challenge: its result and the determination it made, if any. */
+function decideChallengeRow(
+  id: string,
+  status: 'upheld' | 'changed',
+  resultDeterminationId: string | null,
+  decidedAt: Date,
+): Write {
+  return {
+    key: 'decide_challenge',
+    build: (db, p) =>
+      db
         .update(caseChallenges)
         .set({
-          status: req.result,
-          resultDeterminationId: resultDetermination?.id ?? null,
-          decidedAt: now,
-        })
-        .where(eq(caseChallenges.id, challenge.id));
-      const inForce = resultDetermination ?? original;
-      return {
-        to: 'notified',
-        event: kind === 'review' ? 'case.review_decided' : 'case.appeal_decided',
-        reason: reasons,
-        payload: {
-          challengeId: challenge.id,
-          kind,
-          result: req.result,
-          previousDeterminationId: original.id,
-          determinationId: inForce.id,
-          documentNumber: inForce.documentNumber,
-          outcome: inForce.outcome,
-          previousOutcome: original.outcome,
-        },
-        result: {
-          challengeId: challenge.id,
-          result: req.result,
-          determinationId: inForce.id,
-          documentNumber: inForce.documentNumber,
-          outcome: inForce.outcome,
-        },
-      };
-    },
-  );
+          status: p('status'),
+          resultDeterminationId: p('resultDeterminationId'),
+          decidedAt: p('decidedAt'),
+        } as never)
+        .where(eq(caseChallenges.id, p('id'))),
+    values: { id, status, resultDeterminationId, decidedAt },
+  };
 }
 
 async function currentState(ctx: AppContext, caseId: string): Promise<CaseState | undefined> {

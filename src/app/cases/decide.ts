@@ -17,7 +17,7 @@ import { determinations } from '../tables.js';
 import { currentFacts } from './record-fact.js';
 import { optionalText, requireText } from './text-input.js';
 import type { CaseRow } from './record.js';
-import { runTransitionInTransaction, type TransitionRequest } from './transition.js';
+import { insertRow, runTransition, type TransitionRequest } from './transition.js';
 import { ladderOf, requireOutcome } from './vote.js';
 
 export interface DecideInput extends TransitionRequest {
@@ -39,105 +39,100 @@ export async function decideCase(ctx: AppContext, actor: Actor, req: DecideInput
     what: { zh: '不采纳建议的理由', en: 'the reasons for departing' },
     max: 20_000,
   });
-  return runTransitionInTransaction(
-    ctx,
-    actor,
-    'decide',
-    req,
-    async ({ tx, loaded, now, today }) => {
-      const row = loaded.row;
-      const outcome = requireOutcome(ctx, row, req.outcome);
-      const label = (id: string) =>
-        ladderOf(ctx, row).find((o) => o.id === id)?.label ?? { zh: id, en: id };
+  return runTransition(ctx, actor, 'decide', req, async ({ db, loaded, now, today }) => {
+    const row = loaded.row;
+    const outcome = requireOutcome(ctx, row, req.outcome);
+    const label = (id: string) =>
+      ladderOf(ctx, row).find((o) => o.id === id)?.label ?? { zh: id, en: id };
 
-      // The votes: a majority of the members who sit must be for the outcome decided.
-      const sitting = loaded.members.filter((m) => !m.recused && m.conflict === null);
-      const tally: Record<string, number> = {};
-      for (const m of sitting) if (m.vote !== null) tally[m.vote] = (tally[m.vote] ?? 0) + 1;
-      const forOutcome = tally[outcome] ?? 0;
-      const needed = Math.floor(sitting.length / 2) + 1;
-      if (sitting.length === 0 || forOutcome < needed) {
-        throw new AppError(
-          'CASE_PRECONDITION',
-          { outcome, votesFor: forOutcome, sitting: sitting.length, needed, tally },
-          {
-            zh: `“${label(outcome).zh}”获得 ${forOutcome} 票，未达到参加研究成员（${sitting.length} 人，不含回避成员）的过半数，至少需要 ${needed} 票。`,
-            en: `'${label(outcome).en}' has ${forOutcome} votes, short of a majority of the ${sitting.length} sitting members (recused members excluded); it needs at least ${needed}.`,
-          },
-        );
-      }
+    // The votes: a majority of the members who sit must be for the outcome decided.
+    const sitting = loaded.members.filter((m) => !m.recused && m.conflict === null);
+    const tally: Record<string, number> = {};
+    for (const m of sitting) if (m.vote !== null) tally[m.vote] = (tally[m.vote] ?? 0) + 1;
+    const forOutcome = tally[outcome] ?? 0;
+    const needed = Math.floor(sitting.length / 2) + 1;
+    if (sitting.length === 0 || forOutcome < needed) {
+      throw new AppError(
+        'CASE_PRECONDITION',
+        { outcome, votesFor: forOutcome, sitting: sitting.length, needed, tally },
+        {
+          zh: `“${label(outcome).zh}”获得 ${forOutcome} 票，未达到参加研究成员（${sitting.length} 人，不含回避成员）的过半数，至少需要 ${needed} 票。`,
+          en: `'${label(outcome).en}' has ${forOutcome} votes, short of a majority of the ${sitting.length} sitting members (recused members excluded); it needs at least ${needed}.`,
+        },
+      );
+    }
 
-      const facts = await currentFacts(tx, row.id);
-      const recommendation = recommendationOn(ctx, row, facts, today);
-      const recommended = recommendation.outcome;
-      const departs = recommended === UNDETERMINED || recommended !== outcome;
-      if (departs && [...departureReasons].length < MIN_DEPARTURE_REASONS) {
-        const rec =
-          recommended === UNDETERMINED
-            ? {
-                zh: '根据已认定的事实，规则尚不能给出确定的建议结果',
-                en: 'the established facts do not let the rules give a definite recommendation',
-              }
-            : {
-                zh: `规则建议的结果为“${label(recommended).zh}”，与认定的“${label(outcome).zh}”不一致`,
-                en: `the rules recommend '${label(recommended).en}', not '${label(outcome).en}'`,
-              };
-        throw new AppError(
-          'DEPARTURE_REASONS_REQUIRED',
-          { outcome, recommendedOutcome: recommended, missingFacts: recommendation.missingFacts },
-          {
-            zh: `${rec.zh}，必须在 departureReasons 中书面说明认定理由（至少 ${MIN_DEPARTURE_REASONS} 个字）。`,
-            en: `${rec.en}, so written reasons (at least ${MIN_DEPARTURE_REASONS} characters) are required in departureReasons.`,
-          },
-        );
-      }
+    const facts = await currentFacts(db, row.id);
+    const recommendation = recommendationOn(ctx, row, facts, today);
+    const recommended = recommendation.outcome;
+    const departs = recommended === UNDETERMINED || recommended !== outcome;
+    if (departs && [...departureReasons].length < MIN_DEPARTURE_REASONS) {
+      const rec =
+        recommended === UNDETERMINED
+          ? {
+              zh: '根据已认定的事实，规则尚不能给出确定的建议结果',
+              en: 'the established facts do not let the rules give a definite recommendation',
+            }
+          : {
+              zh: `规则建议的结果为“${label(recommended).zh}”，与认定的“${label(outcome).zh}”不一致`,
+              en: `the rules recommend '${label(recommended).en}', not '${label(outcome).en}'`,
+            };
+      throw new AppError(
+        'DEPARTURE_REASONS_REQUIRED',
+        { outcome, recommendedOutcome: recommended, missingFacts: recommendation.missingFacts },
+        {
+          zh: `${rec.zh}，必须在 departureReasons 中书面说明认定理由（至少 ${MIN_DEPARTURE_REASONS} 个字）。`,
+          en: `${rec.en}, so written reasons (at least ${MIN_DEPARTURE_REASONS} characters) are required in departureReasons.`,
+        },
+      );
+    }
 
-      const earlier = await tx
-        .select({ id: determinations.id })
-        .from(determinations)
-        .where(eq(determinations.caseId, row.id));
-      const documentNumber = `${row.number}-D${earlier.length + 1}`;
-      const id = randomUUID();
-      await tx.insert(determinations).values({
-        id,
-        caseId: row.id,
-        jurisdictionId: row.jurisdictionId,
+    const earlier = await db
+      .select({ id: determinations.id })
+      .from(determinations)
+      .where(eq(determinations.caseId, row.id));
+    const documentNumber = `${row.number}-D${earlier.length + 1}`;
+    const id = randomUUID();
+    const write = insertRow(determinations, {
+      id,
+      caseId: row.id,
+      jurisdictionId: row.jurisdictionId,
+      outcome,
+      recommendedOutcome: recommended,
+      recommendation: JSON.parse(JSON.stringify(recommendation)) as Evaluation,
+      departureReasons,
+      minutes,
+      documentNumber,
+      decidedOn: today,
+      decidedBy: actor.userId,
+      supersedesId: null,
+      basis: 'first',
+      createdAt: now,
+    });
+    return {
+      to: 'determined',
+      event: 'case.decided',
+      reason: departs ? departureReasons : '',
+      payload: {
+        determinationId: id,
+        documentNumber,
         outcome,
         recommendedOutcome: recommended,
-        recommendation: JSON.parse(JSON.stringify(recommendation)) as Evaluation,
-        departureReasons,
-        minutes,
+        departs,
+        version: recommendation.version,
+        facts,
+        votes: { tally, sitting: sitting.length, needed },
+      },
+      writes: [write],
+      result: {
+        determinationId: id,
         documentNumber,
-        decidedOn: today,
-        decidedBy: actor.userId,
-        supersedesId: null,
-        basis: 'first',
-        createdAt: now,
-      });
-      return {
-        to: 'determined',
-        event: 'case.decided',
-        reason: departs ? departureReasons : '',
-        payload: {
-          determinationId: id,
-          documentNumber,
-          outcome,
-          recommendedOutcome: recommended,
-          departs,
-          version: recommendation.version,
-          facts,
-          votes: { tally, sitting: sitting.length, needed },
-        },
-        result: {
-          determinationId: id,
-          documentNumber,
-          outcome,
-          recommendedOutcome: recommended,
-          departs,
-        },
-      };
-    },
-  );
+        outcome,
+        recommendedOutcome: recommended,
+        departs,
+      },
+    };
+  });
 }
 
 /**

@@ -10,11 +10,7 @@ import { invalid } from '../errors.js';
 import { deliberationMembers } from '../tables.js';
 import type { MemberRow } from './record.js';
 import { isUuid, requireText } from './text-input.js';
-import {
-  runTransitionInTransaction,
-  type TransitionRequest,
-  type TransactionScope,
-} from './transition.js';
+import { runTransition, type TransitionRequest, type Write } from './transition.js';
 
 export interface DeclareConflictInput extends TransitionRequest {
   /** The conflict of interest, or null when only recusing. */
@@ -27,28 +23,52 @@ export interface RecuseMemberInput extends TransitionRequest {
   readonly reason: string;
 }
 
-/** Marks a member recused (with a conflict, if declared) and withdraws their vote. */
-async function recuse(
-  s: TransactionScope,
-  member: MemberRow,
-  conflict: string | null,
-): Promise<string | null> {
-  await s.tx
-    .update(deliberationMembers)
-    .set({
-      recused: true,
-      ...(conflict !== null ? { conflict } : {}),
-      vote: null,
-      voteReason: '',
-      votedAt: null,
-    })
-    .where(
-      and(
-        eq(deliberationMembers.caseId, member.caseId),
-        eq(deliberationMembers.userId, member.userId),
-      ),
-    );
-  return member.vote;
+/**
+ * Marks a member recused (with a conflict, if declared) and withdraws their vote; the vote
+ * withdrawn is the one the member had when the case was read.
+ */
+function recuse(member: MemberRow, conflict: string | null): Write {
+  const clear = { recused: true, vote: null, voteReason: '', votedAt: null };
+  const where = { caseId: member.caseId, userId: member.userId };
+  // Two shapes: with the declared conflict, and without touching the conflict on record.
+  return conflict !== null
+    ? {
+        key: 'recuse_member_with_conflict',
+        build: (db, p) =>
+          db
+            .update(deliberationMembers)
+            .set({
+              recused: p('recused'),
+              conflict: p('conflict'),
+              vote: p('vote'),
+              voteReason: p('voteReason'),
+              votedAt: p('votedAt'),
+            } as never)
+            .where(memberIs(p)),
+        values: { ...clear, conflict, ...where },
+      }
+    : {
+        key: 'recuse_member',
+        build: (db, p) =>
+          db
+            .update(deliberationMembers)
+            .set({
+              recused: p('recused'),
+              vote: p('vote'),
+              voteReason: p('voteReason'),
+              votedAt: p('votedAt'),
+            } as never)
+            .where(memberIs(p)),
+        values: { ...clear, ...where },
+      };
+}
+
+/** The member's row. */
+function memberIs(p: Parameters<Write['build']>[1]) {
+  return and(
+    eq(deliberationMembers.caseId, p('caseId')),
+    eq(deliberationMembers.userId, p('userId')),
+  );
 }
 
 export async function declareConflict(ctx: AppContext, actor: Actor, req: DeclareConflictInput) {
@@ -67,12 +87,12 @@ export async function declareConflict(ctx: AppContext, actor: Actor, req: Declar
       'describe the conflict of interest, or choose to recuse yourself.',
     );
   }
-  return runTransitionInTransaction(ctx, actor, 'declareConflict', req, async (s) => {
-    const member = s.loaded.members.find((m) => m.userId === actor.userId)!;
+  return runTransition(ctx, actor, 'declareConflict', req, async ({ loaded }) => {
+    const member = loaded.members.find((m) => m.userId === actor.userId)!;
     if (member.recused && conflict === null) {
       throw invalid('recuse', '您已回避本案。', 'you are already recused from this case.');
     }
-    const withdrawnVote = await recuse(s, member, conflict);
+    const withdrawnVote = member.vote;
     return {
       event: 'case.conflict_declared',
       reason: conflict ?? '',
@@ -83,6 +103,7 @@ export async function declareConflict(ctx: AppContext, actor: Actor, req: Declar
         withdrawnVote,
         voteWithdrawn: withdrawnVote !== null,
       },
+      writes: [recuse(member, conflict)],
       result: { withdrawnVote },
     };
   });
@@ -95,9 +116,9 @@ export async function recuseMember(ctx: AppContext, actor: Actor, req: RecuseMem
     min: 2,
     max: 2000,
   });
-  return runTransitionInTransaction(ctx, actor, 'addMember', req, async (s) => {
+  return runTransition(ctx, actor, 'addMember', req, async ({ loaded }) => {
     const member = isUuid(req.userId)
-      ? s.loaded.members.find((m) => m.userId === req.userId)
+      ? loaded.members.find((m) => m.userId === req.userId)
       : undefined;
     if (!member) {
       throw invalid('userId', '该用户不是本案的研究成员。', 'this user is not on the panel.');
@@ -105,7 +126,7 @@ export async function recuseMember(ctx: AppContext, actor: Actor, req: RecuseMem
     if (member.recused) {
       throw invalid('userId', '该成员已回避本案。', 'this member is already recused.');
     }
-    const withdrawnVote = await recuse(s, member, null);
+    const withdrawnVote = member.vote;
     return {
       event: 'case.member_recused',
       reason,
@@ -115,6 +136,7 @@ export async function recuseMember(ctx: AppContext, actor: Actor, req: RecuseMem
         withdrawnVote,
         voteWithdrawn: withdrawnVote !== null,
       },
+      writes: [recuse(member, null)],
       result: { withdrawnVote },
     };
   });

@@ -9,7 +9,7 @@ import type { AppContext } from '../context.js';
 import { precondition } from './preconditions.js';
 import { recomputeClock } from './step-clock.js';
 import { optionalText } from './text-input.js';
-import { runTransitionInTransaction, type TransitionRequest } from './transition.js';
+import { runTransition, type TransitionRequest } from './transition.js';
 
 export async function endPublicity(
   ctx: AppContext,
@@ -20,43 +20,37 @@ export async function endPublicity(
     what: { zh: '公示期间收到的异议', en: 'the objections received during publicity' },
     max: 20_000,
   });
-  return runTransitionInTransaction(
-    ctx,
-    actor,
-    'endPublicity',
-    req,
-    async ({ tx, loaded, today }) => {
-      const row = loaded.row;
-      if (row.suspendedSince !== null) {
-        throw precondition(
-          { suspendedSince: row.suspendedSince },
-          `本案自 ${row.suspendedSince} 起中止，公示期停止计算；请先恢复办理。`,
-          `The case is suspended since ${row.suspendedSince}, so the publicity period is not running; resume the case first.`,
-        );
-      }
-      if (row.stepDueOn !== null && today <= row.stepDueOn) {
-        throw precondition(
-          { stepDueOn: row.stepDueOn },
-          `公示期至 ${row.stepDueOn} 届满，届满后才能结束公示。`,
-          `The publicity period runs until ${row.stepDueOn}; it can be ended after that day.`,
-        );
-      }
-      const clock = await recomputeClock(ctx, tx, loaded, 'notified', { today });
-      return {
-        to: 'notified',
-        event: 'case.publicity_ended',
-        reason: objections,
-        payload: {
-          publicityEnded: true,
-          determinationId: loaded.determination?.id ?? null,
-          startedOn: row.stepStartedOn,
-          periodDueOn: row.stepDueOn,
-          endedOn: today,
-          objections: objections === '' ? null : objections,
-        },
-        set: { stepDueOn: clock.stepDueOn, stepDueProvisional: clock.stepDueProvisional },
-        result: undefined,
-      };
-    },
-  );
+  return runTransition(ctx, actor, 'endPublicity', req, async ({ db, loaded, today }) => {
+    const row = loaded.row;
+    if (row.suspendedSince !== null) {
+      throw precondition(
+        { suspendedSince: row.suspendedSince },
+        `本案自 ${row.suspendedSince} 起中止，公示期停止计算；请先恢复办理。`,
+        `The case is suspended since ${row.suspendedSince}, so the publicity period is not running; resume the case first.`,
+      );
+    }
+    if (row.stepDueOn !== null && today <= row.stepDueOn) {
+      throw precondition(
+        { stepDueOn: row.stepDueOn },
+        `公示期至 ${row.stepDueOn} 届满，届满后才能结束公示。`,
+        `The publicity period runs until ${row.stepDueOn}; it can be ended after that day.`,
+      );
+    }
+    const clock = await recomputeClock(ctx, db, loaded, 'notified', { today });
+    return {
+      to: 'notified',
+      event: 'case.publicity_ended',
+      reason: objections,
+      payload: {
+        publicityEnded: true,
+        determinationId: loaded.determination?.id ?? null,
+        startedOn: row.stepStartedOn,
+        periodDueOn: row.stepDueOn,
+        endedOn: today,
+        objections: objections === '' ? null : objections,
+      },
+      set: { stepDueOn: clock.stepDueOn, stepDueProvisional: clock.stepDueProvisional },
+      result: undefined,
+    };
+  });
 }

@@ -9,7 +9,7 @@ import type { AppContext } from '../context.js';
 import { precondition } from './preconditions.js';
 import { recomputeClock } from './step-clock.js';
 import { optionalText } from './text-input.js';
-import { runTransitionInTransaction, type TransitionRequest } from './transition.js';
+import { runTransition, type TransitionRequest } from './transition.js';
 
 export async function fileUpward(
   ctx: AppContext,
@@ -20,44 +20,38 @@ export async function fileUpward(
     what: { zh: '报备文号', en: 'the filing reference' },
     max: 200,
   });
-  return runTransitionInTransaction(
-    ctx,
-    actor,
-    'fileUpward',
-    req,
-    async ({ tx, loaded, today }) => {
-      const row = loaded.row;
-      const duringPublicity = row.state === 'publicity';
-      if (duringPublicity && row.suspendedSince !== null) {
-        throw precondition(
-          { suspendedSince: row.suspendedSince },
-          `本案自 ${row.suspendedSince} 起中止，公示期停止计算；请先恢复办理。`,
-          `The case is suspended since ${row.suspendedSince}, so the publicity period is not running; resume the case first.`,
-        );
-      }
-      if (duringPublicity && row.stepDueOn !== null && today <= row.stepDueOn) {
-        throw precondition(
-          { stepDueOn: row.stepDueOn },
-          `公示期至 ${row.stepDueOn} 届满；公示期内不能报备，请在届满后报备。`,
-          `The publicity period runs until ${row.stepDueOn}; file upward after it has ended.`,
-        );
-      }
-      const clock = await recomputeClock(ctx, tx, loaded, 'filed', { today });
-      return {
-        to: 'filed',
-        event: 'case.filed_upward',
-        payload: {
-          determinationId: loaded.determination?.id ?? null,
-          documentNumber: loaded.determination?.documentNumber ?? null,
-          reference: reference === '' ? null : reference,
-          filedOn: today,
-          ...(duringPublicity
-            ? { publicityEnded: true, publicityDueOn: row.stepDueOn, objections: null }
-            : {}),
-        },
-        set: { stepDueOn: clock.stepDueOn, stepDueProvisional: clock.stepDueProvisional },
-        result: undefined,
-      };
-    },
-  );
+  return runTransition(ctx, actor, 'fileUpward', req, async ({ db, loaded, today }) => {
+    const row = loaded.row;
+    const duringPublicity = row.state === 'publicity';
+    if (duringPublicity && row.suspendedSince !== null) {
+      throw precondition(
+        { suspendedSince: row.suspendedSince },
+        `本案自 ${row.suspendedSince} 起中止，公示期停止计算；请先恢复办理。`,
+        `The case is suspended since ${row.suspendedSince}, so the publicity period is not running; resume the case first.`,
+      );
+    }
+    if (duringPublicity && row.stepDueOn !== null && today <= row.stepDueOn) {
+      throw precondition(
+        { stepDueOn: row.stepDueOn },
+        `公示期至 ${row.stepDueOn} 届满；公示期内不能报备，请在届满后报备。`,
+        `The publicity period runs until ${row.stepDueOn}; file upward after it has ended.`,
+      );
+    }
+    const clock = await recomputeClock(ctx, db, loaded, 'filed', { today });
+    return {
+      to: 'filed',
+      event: 'case.filed_upward',
+      payload: {
+        determinationId: loaded.determination?.id ?? null,
+        documentNumber: loaded.determination?.documentNumber ?? null,
+        reference: reference === '' ? null : reference,
+        filedOn: today,
+        ...(duringPublicity
+          ? { publicityEnded: true, publicityDueOn: row.stepDueOn, objections: null }
+          : {}),
+      },
+      set: { stepDueOn: clock.stepDueOn, stepDueProvisional: clock.stepDueProvisional },
+      result: undefined,
+    };
+  });
 }

@@ -1,14 +1,14 @@
 /** Whether the publicity of a determination has been completed (ended, or closed by filing). */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Tx } from '../../store/index.js';
-import { caseEvents, type Schema } from '../tables.js';
+import type { AnyDb } from '../compiled.js';
+import { caseEvents } from '../tables.js';
 
 export async function publicityDoneFor(
-  tx: Tx<Schema>,
+  db: AnyDb,
   caseId: string,
   determinationId: string,
 ): Promise<boolean> {
-  const [e] = await tx
+  const [e] = await db
     .select({ seq: caseEvents.seq })
     .from(caseEvents)
     .where(

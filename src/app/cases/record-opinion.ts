@@ -5,7 +5,7 @@ import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { consultations } from '../tables.js';
 import { isUuid, requireText } from './text-input.js';
-import { runTransitionInTransaction, type TransitionRequest } from './transition.js';
+import { runTransition, type TransitionRequest, type Write } from './transition.js';
 
 export interface RecordOpinionInput extends TransitionRequest {
   readonly consultationId: string;
@@ -18,49 +18,54 @@ export async function recordOpinion(ctx: AppContext, actor: Actor, req: RecordOp
     min: 2,
     max: 20_000,
   });
-  return runTransitionInTransaction(
-    ctx,
-    actor,
-    'recordOpinion',
-    req,
-    async ({ tx, loaded, now }) => {
-      const [c] = isUuid(req.consultationId)
-        ? await tx
-            .select()
-            .from(consultations)
-            .where(
-              and(
-                eq(consultations.id, req.consultationId),
-                eq(consultations.caseId, loaded.row.id),
-              ),
-            )
-        : [];
-      if (!c) {
-        throw invalid(
-          'consultationId',
-          '本案没有该会商请求。',
-          'this case has no such consultation request.',
-        );
-      }
-      if (c.opinion !== null) {
-        throw new AppError(
-          'CASE_PRECONDITION',
-          { consultationId: c.id, department: c.department },
-          {
-            zh: `“${c.department}”的会商意见已经记录，不能更改；如有新意见，请重新发起会商。`,
-            en: `The opinion of '${c.department}' is already recorded and cannot be changed; request a new consultation for a further opinion.`,
-          },
-        );
-      }
-      await tx
+  return runTransition(ctx, actor, 'recordOpinion', req, async ({ db, loaded, now }) => {
+    const [c] = isUuid(req.consultationId)
+      ? await db
+          .select()
+          .from(consultations)
+          .where(
+            and(eq(consultations.id, req.consultationId), eq(consultations.caseId, loaded.row.id)),
+          )
+      : [];
+    if (!c) {
+      throw invalid(
+        'consultationId',
+        '本案没有该会商请求。',
+        'this case has no such consultation request.',
+      );
+    }
+    if (c.opinion !== null) {
+      throw new AppError(
+        'CASE_PRECONDITION',
+        { consultationId: c.id, department: c.department },
+        {
+          zh: `“${c.department}”的会商意见已经记录，不能更改；如有新意见，请重新发起会商。`,
+          en: `The opinion of '${c.department}' is already recorded and cannot be changed; request a new consultation for a further opinion.`,
+        },
+      );
+    }
+    return {
+      event: 'case.opinion_recorded',
+      payload: { consultationId: c.id, department: c.department, opinion },
+      writes: [answer(c.id, opinion, actor.userId, now)],
+      result: undefined,
+    };
+  });
+}
+
+/** Records the department's opinion on the consultation request. */
+function answer(id: string, opinion: string, respondedBy: string, respondedAt: Date): Write {
+  return {
+    key: 'record_opinion',
+    build: (db, p) =>
+      db
         .update(consultations)
-        .set({ opinion, respondedBy: actor.userId, respondedAt: now })
-        .where(eq(consultations.id, c.id));
-      return {
-        event: 'case.opinion_recorded',
-        payload: { consultationId: c.id, department: c.department, opinion },
-        result: undefined,
-      };
-    },
-  );
+        .set({
+          opinion: p('opinion'),
+          respondedBy: p('respondedBy'),
+          respondedAt: p('respondedAt'),
+        } as never)
+        .where(eq(consultations.id, p('id'))),
+    values: { id, opinion, respondedBy, respondedAt },
+  };
 }

@@ -4,7 +4,7 @@ import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
 import { caseStatements } from '../tables.js';
 import { requireText } from './text-input.js';
-import { runTransitionInTransaction, type TransitionRequest } from './transition.js';
+import { insertRow, runTransition, type TransitionRequest } from './transition.js';
 
 export interface StatementInput extends TransitionRequest {
   readonly text: string;
@@ -16,27 +16,22 @@ export async function recordStatement(ctx: AppContext, actor: Actor, req: Statem
     min: 2,
     max: 20_000,
   });
-  return runTransitionInTransaction(
-    ctx,
-    actor,
-    'recordStatement',
-    req,
-    async ({ tx, loaded, now }) => {
-      const id = randomUUID();
-      await tx.insert(caseStatements).values({
-        id,
-        caseId: loaded.row.id,
-        jurisdictionId: loaded.row.jurisdictionId,
-        text,
-        madeBy: actor.userId,
-        madeAt: now,
-      });
-      // The text goes into the event too, so the chain makes any later change to it evident.
-      return {
-        event: 'case.statement_recorded',
-        payload: { statementId: id, text },
-        result: { statementId: id },
-      };
-    },
-  );
+  return runTransition(ctx, actor, 'recordStatement', req, async ({ loaded, now }) => {
+    const id = randomUUID();
+    const write = insertRow(caseStatements, {
+      id,
+      caseId: loaded.row.id,
+      jurisdictionId: loaded.row.jurisdictionId,
+      text,
+      madeBy: actor.userId,
+      madeAt: now,
+    });
+    // The text goes into the event too, so the chain makes any later change to it evident.
+    return {
+      event: 'case.statement_recorded',
+      payload: { statementId: id, text },
+      writes: [write],
+      result: { statementId: id },
+    };
+  });
 }

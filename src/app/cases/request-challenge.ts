@@ -13,7 +13,7 @@ import { caseChallenges } from '../tables.js';
 import { clockFor } from './deadlines.js';
 import { precondition } from './preconditions.js';
 import { requireText } from './text-input.js';
-import { runTransitionInTransaction, type TransitionRequest } from './transition.js';
+import { insertRow, runTransition, type TransitionRequest } from './transition.js';
 
 export type ChallengeKind = 'review' | 'appeal';
 
@@ -40,97 +40,92 @@ export async function requestChallenge(
     max: 20_000,
   });
   const action = kind === 'review' ? 'requestReview' : 'requestAppeal';
-  return runTransitionInTransaction(
-    ctx,
-    actor,
-    action,
-    req,
-    async ({ tx, loaded, actor, today }) => {
-      const d = loaded.determination;
-      const rules = loaded.procedure[kind];
-      if (!d) {
+  return runTransition(ctx, actor, action, req, async ({ db, loaded, actor, today }) => {
+    const d = loaded.determination;
+    const rules = loaded.procedure[kind];
+    if (!d) {
+      throw precondition(
+        { caseId: req.caseId },
+        '本案尚无认定结论，无从申请复核或申诉。',
+        'The case has no determination to challenge.',
+      );
+    }
+    if (!rules.applyWithin && !rules.decideWithin) {
+      throw precondition(
+        { kind },
+        `本案适用的办法未规定${KIND_LABEL[kind].zh}程序。`,
+        `The measure applied to this case provides no ${KIND_LABEL[kind].en}.`,
+      );
+    }
+    if (rules.applyWithin) {
+      // The last day of the window: a last day off moves to the next working day.
+      const last = ctx.calendars.get(loaded.jurisdiction.calendarId).deadline({
+        start: d.decidedOn,
+        unit: rules.applyWithin.unit,
+        days: rules.applyWithin.days,
+      }).due;
+      if (today > last) {
         throw precondition(
-          { caseId: req.caseId },
-          '本案尚无认定结论，无从申请复核或申诉。',
-          'The case has no determination to challenge.',
+          { kind, lastDay: last },
+          `${KIND_LABEL[kind].zh}应在认定之日起 ${rules.applyWithin.days} ${rules.applyWithin.unit === 'working' ? '个工作日' : '日'}内提出（截至 ${last}），已经逾期。`,
+          `A ${KIND_LABEL[kind].en} must be asked for within ${rules.applyWithin.days} ${rules.applyWithin.unit === 'working' ? 'working days' : 'days'} of the decision (by ${last}); that time has passed.`,
         );
       }
-      if (!rules.applyWithin && !rules.decideWithin) {
-        throw precondition(
-          { kind },
-          `本案适用的办法未规定${KIND_LABEL[kind].zh}程序。`,
-          `The measure applied to this case provides no ${KIND_LABEL[kind].en}.`,
-        );
-      }
-      if (rules.applyWithin) {
-        // The last day of the window: a last day off moves to the next working day.
-        const last = ctx.calendars.get(loaded.jurisdiction.calendarId).deadline({
-          start: d.decidedOn,
-          unit: rules.applyWithin.unit,
-          days: rules.applyWithin.days,
-        }).due;
-        if (today > last) {
-          throw precondition(
-            { kind, lastDay: last },
-            `${KIND_LABEL[kind].zh}应在认定之日起 ${rules.applyWithin.days} ${rules.applyWithin.unit === 'working' ? '个工作日' : '日'}内提出（截至 ${last}），已经逾期。`,
-            `A ${KIND_LABEL[kind].en} must be asked for within ${rules.applyWithin.days} ${rules.applyWithin.unit === 'working' ? 'working days' : 'days'} of the decision (by ${last}); that time has passed.`,
-          );
-        }
-      }
-      const [earlier] = await tx
-        .select({ id: caseChallenges.id })
-        .from(caseChallenges)
-        .where(
-          and(
-            eq(caseChallenges.caseId, loaded.row.id),
-            eq(caseChallenges.determinationId, d.id),
-            eq(caseChallenges.kind, kind),
-          ),
-        )
-        .limit(1);
-      if (earlier) {
-        throw precondition(
-          { kind, challengeId: earlier.id },
-          `对认定（${d.documentNumber}）已经申请过${KIND_LABEL[kind].zh}，不能重复申请。`,
-          `A ${KIND_LABEL[kind].en} of the determination ${d.documentNumber} was already asked for; it cannot be asked for twice.`,
-        );
-      }
-      const to = kind === 'review' ? 'under_review' : 'under_appeal';
-      const dueOn = clockFor(
-        ctx,
-        loaded.jurisdiction.calendarId,
-        loaded.procedure,
-        to,
-        today,
-      ).stepDueOn;
-      const id = randomUUID();
-      await tx.insert(caseChallenges).values({
-        id,
-        caseId: loaded.row.id,
-        jurisdictionId: loaded.row.jurisdictionId,
+    }
+    const [earlier] = await db
+      .select({ id: caseChallenges.id })
+      .from(caseChallenges)
+      .where(
+        and(
+          eq(caseChallenges.caseId, loaded.row.id),
+          eq(caseChallenges.determinationId, d.id),
+          eq(caseChallenges.kind, kind),
+        ),
+      )
+      .limit(1);
+    if (earlier) {
+      throw precondition(
+        { kind, challengeId: earlier.id },
+        `对认定（${d.documentNumber}）已经申请过${KIND_LABEL[kind].zh}，不能重复申请。`,
+        `A ${KIND_LABEL[kind].en} of the determination ${d.documentNumber} was already asked for; it cannot be asked for twice.`,
+      );
+    }
+    const to = kind === 'review' ? 'under_review' : 'under_appeal';
+    const dueOn = clockFor(
+      ctx,
+      loaded.jurisdiction.calendarId,
+      loaded.procedure,
+      to,
+      today,
+    ).stepDueOn;
+    const id = randomUUID();
+    const write = insertRow(caseChallenges, {
+      id,
+      caseId: loaded.row.id,
+      jurisdictionId: loaded.row.jurisdictionId,
+      kind,
+      determinationId: d.id,
+      grounds,
+      filedBy: actor.userId,
+      filedOn: today,
+      dueOn,
+      status: 'pending',
+    });
+    return {
+      to,
+      event: kind === 'review' ? 'case.review_requested' : 'case.appeal_requested',
+      reason: grounds,
+      payload: {
+        challengeId: id,
         kind,
         determinationId: d.id,
-        grounds,
-        filedBy: actor.userId,
-        filedOn: today,
+        documentNumber: d.documentNumber,
         dueOn,
-        status: 'pending',
-      });
-      return {
-        to,
-        event: kind === 'review' ? 'case.review_requested' : 'case.appeal_requested',
-        reason: grounds,
-        payload: {
-          challengeId: id,
-          kind,
-          determinationId: d.id,
-          documentNumber: d.documentNumber,
-          dueOn,
-          // The determination is not suspended by the challenge.
-          determinationStaysInForce: true,
-        },
-        result: { challengeId: id, dueOn },
-      };
-    },
-  );
+        // The determination is not suspended by the challenge.
+        determinationStaysInForce: true,
+      },
+      writes: [write],
+      result: { challengeId: id, dueOn },
+    };
+  });
 }

@@ -7,13 +7,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
-import type { Tx } from '../../store/index.js';
+import type { AnyDb } from '../compiled.js';
 import type { AppContext } from '../context.js';
 import { invalid } from '../errors.js';
-import { consultations, type Schema } from '../tables.js';
+import { consultations } from '../tables.js';
 import { requireAssessed } from './assess.js';
 import type { CaseRow } from './record.js';
-import { runTransitionInTransaction, type TransitionRequest } from './transition.js';
+import { runTransition, type TransitionRequest, type Write } from './transition.js';
 
 export interface RequestConsultationInput extends TransitionRequest {
   /** Department codes; empty means the departments the pack names. */
@@ -43,15 +43,18 @@ export function cleanDepartments(departments: readonly unknown[]): string[] {
   return out;
 }
 
-/** Creates one request per department not already pending, in the caller's transaction. */
+/**
+ * One request per department not already pending: the requests, and the write of the change that
+ * opens them.
+ */
 export async function openConsultations(
-  tx: Tx<Schema>,
+  db: AnyDb,
   row: Pick<CaseRow, 'id' | 'jurisdictionId'>,
   departments: readonly string[],
   actorId: string,
   now: Date,
-): Promise<ConsultationsOpened> {
-  const pending = await tx
+): Promise<ConsultationsOpened & { readonly writes: readonly Write[] }> {
+  const pending = await db
     .select({ department: consultations.department })
     .from(consultations)
     .where(and(eq(consultations.caseId, row.id), isNull(consultations.opinion)));
@@ -63,18 +66,47 @@ export async function openConsultations(
       alreadyPending.push(department);
       continue;
     }
-    const consultationId = randomUUID();
-    await tx.insert(consultations).values({
-      id: consultationId,
-      caseId: row.id,
-      jurisdictionId: row.jurisdictionId,
-      department,
-      requestedBy: actorId,
-      requestedAt: now,
-    });
-    created.push({ consultationId, department });
+    created.push({ consultationId: randomUUID(), department });
   }
-  return { created, alreadyPending };
+  const writes = created.length === 0 ? [] : [insertConsultations(row, created, actorId, now)];
+  return { created, alreadyPending, writes };
+}
+
+/**
+ * The requests as one insert of several rows, stored in the order the departments were given (one
+ * shape per number of departments: at most 20 through the API).
+ */
+function insertConsultations(
+  row: Pick<CaseRow, 'id' | 'jurisdictionId'>,
+  created: readonly { consultationId: string; department: string }[],
+  requestedBy: string,
+  requestedAt: Date,
+): Write {
+  const values: Record<string, unknown> = {
+    caseId: row.id,
+    jurisdictionId: row.jurisdictionId,
+    requestedBy,
+    requestedAt,
+  };
+  created.forEach((c, i) => {
+    values[`id${i}`] = c.consultationId;
+    values[`department${i}`] = c.department;
+  });
+  return {
+    key: `insert_consultations_${created.length}`,
+    build: (db, p) =>
+      db.insert(consultations).values(
+        created.map((_, i) => ({
+          id: p(`id${i}`),
+          caseId: p('caseId'),
+          jurisdictionId: p('jurisdictionId'),
+          department: p(`department${i}`),
+          requestedBy: p('requestedBy'),
+          requestedAt: p('requestedAt'),
+        })) as never,
+      ),
+    values,
+  };
 }
 
 export async function requestConsultation(
@@ -86,36 +118,37 @@ export async function requestConsultation(
     throw invalid('departments', '应为部门列表。', 'must be a list of departments.');
   }
   const asked = cleanDepartments(req.departments);
-  return runTransitionInTransaction(
-    ctx,
-    actor,
-    'requestConsultation',
-    req,
-    async ({ tx, loaded, now }) => {
-      const departments = asked.length > 0 ? asked : [...loaded.procedure.consultation.departments];
-      if (departments.length === 0) {
-        throw invalid(
-          'departments',
-          '本案适用的策略包未规定会商部门，请列出要征求意见的部门。',
-          "the case's policy pack names no departments to consult; list the departments to ask.",
-        );
-      }
-      // Leaving verification needs the six-element assessment, whichever way the case leaves it.
-      if (loaded.row.state === 'verification') await requireAssessed(tx, loaded.row.id);
-      const opened = await openConsultations(tx, loaded.row, departments, actor.userId, now);
-      if (opened.created.length === 0) {
-        throw invalid(
-          'departments',
-          `已向 ${opened.alreadyPending.join('、')} 征求意见且尚未答复，无需重复发起。`,
-          `${opened.alreadyPending.join(', ')} already asked and not yet answered; no new request needed.`,
-        );
-      }
-      return {
-        to: 'consultation',
-        event: 'case.consultation_requested',
-        payload: { consultations: opened.created, alreadyPending: opened.alreadyPending },
-        result: opened,
-      };
-    },
-  );
+  return runTransition(ctx, actor, 'requestConsultation', req, async ({ db, loaded, now }) => {
+    const departments = asked.length > 0 ? asked : [...loaded.procedure.consultation.departments];
+    if (departments.length === 0) {
+      throw invalid(
+        'departments',
+        '本案适用的策略包未规定会商部门，请列出要征求意见的部门。',
+        "the case's policy pack names no departments to consult; list the departments to ask.",
+      );
+    }
+    // Leaving verification needs the six-element assessment, whichever way the case leaves it.
+    if (loaded.row.state === 'verification') await requireAssessed(db, loaded.row.id);
+    const { writes, ...opened } = await openConsultations(
+      db,
+      loaded.row,
+      departments,
+      actor.userId,
+      now,
+    );
+    if (opened.created.length === 0) {
+      throw invalid(
+        'departments',
+        `已向 ${opened.alreadyPending.join('、')} 征求意见且尚未答复，无需重复发起。`,
+        `${opened.alreadyPending.join(', ')} already asked and not yet answered; no new request needed.`,
+      );
+    }
+    return {
+      to: 'consultation',
+      event: 'case.consultation_requested',
+      payload: { consultations: opened.created, alreadyPending: opened.alreadyPending },
+      writes,
+      result: opened,
+    };
+  });
 }

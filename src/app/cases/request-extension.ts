@@ -13,7 +13,7 @@ import { limitOf } from './deadlines.js';
 import { precondition } from './preconditions.js';
 import { requireText } from './text-input.js';
 import { CHALLENGE_WINDOW } from './step-clock.js';
-import { runTransitionInTransaction, type TransitionRequest } from './transition.js';
+import { insertRow, runTransition, type TransitionRequest } from './transition.js';
 
 export const MAX_EXTENSION_DAYS = 90;
 
@@ -34,61 +34,56 @@ export async function requestExtension(
     min: 4,
     max: 20_000,
   });
-  return runTransitionInTransaction(
-    ctx,
-    actor,
-    'requestExtension',
-    req,
-    async ({ tx, loaded, actor, now }) => {
-      const row = loaded.row;
-      const limit = limitOf(loaded.procedure, row.step);
-      if (!limit || row.step === CHALLENGE_WINDOW) {
-        throw precondition(
-          { step: row.step },
-          row.step === CHALLENGE_WINDOW
-            ? '复核申诉期由办法规定，不能延长。'
-            : '当前环节没有办理期限，无需延期。',
-          row.step === CHALLENGE_WINDOW
-            ? 'The review and appeal window is set by the measure and cannot be extended.'
-            : 'The current step has no time limit, so there is nothing to extend.',
-        );
-      }
-      const [pending] = await tx
-        .select({ id: caseExtensions.id })
-        .from(caseExtensions)
-        .where(
-          and(
-            eq(caseExtensions.caseId, row.id),
-            eq(caseExtensions.step, row.step),
-            eq(caseExtensions.status, 'requested'),
-          ),
-        )
-        .limit(1);
-      if (pending) {
-        throw precondition(
-          { extensionId: pending.id },
-          '本环节已有一项延期申请待决定，请等待决定后再申请。',
-          'An extension for this step is already waiting for a decision; wait for it first.',
-        );
-      }
-      const id = randomUUID();
-      await tx.insert(caseExtensions).values({
-        id,
-        caseId: row.id,
-        jurisdictionId: row.jurisdictionId,
-        step: row.step,
-        days: req.days,
-        reason,
-        requestedBy: actor.userId,
-        requestedAt: now,
-        status: 'requested',
-      });
-      return {
-        event: 'case.extension_requested',
-        reason,
-        payload: { extensionId: id, step: row.step, days: req.days, unit: limit.unit },
-        result: { extensionId: id },
-      };
-    },
-  );
+  return runTransition(ctx, actor, 'requestExtension', req, async ({ db, loaded, actor, now }) => {
+    const row = loaded.row;
+    const limit = limitOf(loaded.procedure, row.step);
+    if (!limit || row.step === CHALLENGE_WINDOW) {
+      throw precondition(
+        { step: row.step },
+        row.step === CHALLENGE_WINDOW
+          ? '复核申诉期由办法规定，不能延长。'
+          : '当前环节没有办理期限，无需延期。',
+        row.step === CHALLENGE_WINDOW
+          ? 'The review and appeal window is set by the measure and cannot be extended.'
+          : 'The current step has no time limit, so there is nothing to extend.',
+      );
+    }
+    const [pending] = await db
+      .select({ id: caseExtensions.id })
+      .from(caseExtensions)
+      .where(
+        and(
+          eq(caseExtensions.caseId, row.id),
+          eq(caseExtensions.step, row.step),
+          eq(caseExtensions.status, 'requested'),
+        ),
+      )
+      .limit(1);
+    if (pending) {
+      throw precondition(
+        { extensionId: pending.id },
+        '本环节已有一项延期申请待决定，请等待决定后再申请。',
+        'An extension for this step is already waiting for a decision; wait for it first.',
+      );
+    }
+    const id = randomUUID();
+    const write = insertRow(caseExtensions, {
+      id,
+      caseId: row.id,
+      jurisdictionId: row.jurisdictionId,
+      step: row.step,
+      days: req.days,
+      reason,
+      requestedBy: actor.userId,
+      requestedAt: now,
+      status: 'requested',
+    });
+    return {
+      event: 'case.extension_requested',
+      reason,
+      payload: { extensionId: id, step: row.step, days: req.days, unit: limit.unit },
+      writes: [write],
+      result: { extensionId: id },
+    };
+  });
 }

@@ -8,10 +8,10 @@ import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
 import { precondition } from './preconditions.js';
 import { publicityDoneFor } from './publicity.js';
-import { runTransitionInTransaction, type TransitionRequest } from './transition.js';
+import { runTransition, type TransitionRequest } from './transition.js';
 
 export async function startPublicity(ctx: AppContext, actor: Actor, req: TransitionRequest) {
-  return runTransitionInTransaction(ctx, actor, 'startPublicity', req, async ({ tx, loaded }) => {
+  return runTransition(ctx, actor, 'startPublicity', req, async ({ db, loaded }) => {
     const d = loaded.determination;
     if (!d) {
       throw precondition(
@@ -20,7 +20,7 @@ export async function startPublicity(ctx: AppContext, actor: Actor, req: Transit
         'The case has no determination to publicize.',
       );
     }
-    if (await publicityDoneFor(tx, loaded.row.id, d.id)) {
+    if (await publicityDoneFor(db, loaded.row.id, d.id)) {
       throw precondition(
         { determinationId: d.id },
         `认定（${d.documentNumber}）已完成公示，不再重复公示。`,

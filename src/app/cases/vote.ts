@@ -6,7 +6,7 @@ import { invalid } from '../errors.js';
 import { deliberationMembers } from '../tables.js';
 import type { CaseRow } from './record.js';
 import { requireText } from './text-input.js';
-import { runTransitionInTransaction, type TransitionRequest } from './transition.js';
+import { runTransition, type TransitionRequest, type Write } from './transition.js';
 
 export interface VoteInput extends TransitionRequest {
   readonly outcome: string;
@@ -48,22 +48,38 @@ export async function castVote(ctx: AppContext, actor: Actor, req: VoteInput) {
     min: 2,
     max: 5000,
   });
-  return runTransitionInTransaction(ctx, actor, 'vote', req, async ({ tx, loaded, now }) => {
+  return runTransition(ctx, actor, 'vote', req, async ({ loaded, now }) => {
     const outcome = requireOutcome(ctx, loaded.row, req.outcome);
-    await tx
-      .update(deliberationMembers)
-      .set({ vote: outcome, voteReason: reason, votedAt: now })
-      .where(
-        and(
-          eq(deliberationMembers.caseId, loaded.row.id),
-          eq(deliberationMembers.userId, actor.userId),
-        ),
-      );
     return {
       event: 'case.vote_cast',
       reason,
       payload: { userId: actor.userId, outcome },
+      writes: [recordVote(loaded.row.id, actor.userId, outcome, reason, now)],
       result: undefined,
     };
   });
+}
+
+/** Records the member's vote and its reason. */
+function recordVote(
+  caseId: string,
+  userId: string,
+  vote: string,
+  voteReason: string,
+  votedAt: Date,
+): Write {
+  return {
+    key: 'cast_vote',
+    build: (db, p) =>
+      db
+        .update(deliberationMembers)
+        .set({ vote: p('vote'), voteReason: p('voteReason'), votedAt: p('votedAt') } as never)
+        .where(
+          and(
+            eq(deliberationMembers.caseId, p('caseId')),
+            eq(deliberationMembers.userId, p('userId')),
+          ),
+        ),
+    values: { caseId, userId, vote, voteReason, votedAt },
+  };
 }
