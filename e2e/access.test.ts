@@ -14,26 +14,12 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { officials, units, users } from '../src/app/tables.js';
-import {
-  axeViolations,
-  openBrowserWorld,
-  realProblems,
-  SHOTS,
-  type BrowserWorld,
-} from './harness.js';
+import { axeViolations, useBrowserWorld, realProblems, SHOTS } from './harness.js';
 
-let w: BrowserWorld;
+const w = useBrowserWorld();
 const pages: Page[] = [];
-
-beforeAll(async () => {
-  w = await openBrowserWorld();
-}, 240_000);
-
-afterAll(async () => {
-  await w?.close();
-});
 
 async function person(username: string, password: string, path = '/'): Promise<Page> {
   const page = await w.newPage();

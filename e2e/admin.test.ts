@@ -6,26 +6,15 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  openBrowserWorld,
-  realProblems,
-  SHOTS,
-  type BrowserWorld,
-} from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, useBrowserWorld, realProblems, SHOTS } from './harness.js';
 
-let w: BrowserWorld;
+const w = useBrowserWorld();
 let page: Page;
 
 beforeAll(async () => {
-  w = await openBrowserWorld();
   page = await w.newPage();
 }, 240_000);
-
-afterAll(async () => {
-  await w?.close();
-});
 
 const USERNAME = 'e2e-econ-party';
 const INITIAL = 'Chushi-mima-2031';

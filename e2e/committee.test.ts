@@ -11,39 +11,23 @@
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acceptCase } from '../src/app/cases/accept.js';
-import { assessElement } from '../src/app/cases/assess.js';
-import { completeConsultation } from '../src/app/cases/complete-consultation.js';
-import { completeVerification } from '../src/app/cases/complete-verification.js';
-import { recordOpinion } from '../src/app/cases/record-opinion.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { resumeCase } from '../src/app/cases/resume.js';
 import { suspendCase } from '../src/app/cases/suspend.js';
 import type { CaseRow } from '../src/app/cases/record.js';
 import { submitApplication } from '../src/app/cases/submit-application.js';
 import { loadActor } from '../src/app/org.js';
-import { cases, consultations, users } from '../src/app/tables.js';
-import { SIX_ELEMENTS } from '../src/domain/case-states.js';
+import { cases, users } from '../src/app/tables.js';
+import { advance, EXEMPTED_FACTS } from '../src/app/testing/steps.js';
 import type { Actor } from '../src/domain/roles.js';
-import {
-  axeViolations,
-  openBrowserWorld,
-  realProblems,
-  SHOTS,
-  type BrowserWorld,
-} from './harness.js';
+import { axeViolations, useBrowserWorld, realProblems, SHOTS } from './harness.js';
 
-let w: BrowserWorld;
+const w = useBrowserWorld();
 let page: Page;
 
 beforeAll(async () => {
-  w = await openBrowserWorld();
   page = await w.newPage();
 }, 240_000);
-
-afterAll(async () => {
-  await w?.close();
-});
 
 const PASSWORD = {
   chair: 'demo-committee_chair-2025',
@@ -52,30 +36,6 @@ const PASSWORD = {
   member3: 'demo-committee_member-2025',
 } as const;
 type Who = keyof typeof PASSWORD;
-
-/** Facts under which x-new-area recommends exemption (as src/app/testing/steps.ts). */
-const EXEMPTED_FACTS = {
-  purpose: 'development_task',
-  onReformTaskList: true,
-  privateGain: false,
-  knowinglyViolated: false,
-  actedAfterExplicitBan: false,
-  crimeSuspected: false,
-  executedIllegalHigherDecision: false,
-  obstructed: false,
-  ignoredRepeatedOrders: false,
-  graveConsequence: 'none',
-  fraudulentRecords: false,
-  repeatOfSameError: false,
-  decisionProcess: 'collective',
-  objectionRecorded: false,
-  forceMajeure: false,
-  dutiesPerformed: true,
-  prohibitedAtTheTime: false,
-  remediation: 'effective',
-  cooperated: true,
-  lossAmount: 1_200_000,
-} as const;
 
 async function actor(username: string): Promise<Actor> {
   const [u] = await w.app.ctx.store.db.select().from(users).where(eq(users.username, username));
@@ -90,7 +50,7 @@ async function caseInDeliberation(): Promise<CaseRow> {
   const [intake, investigator, liaison] = await Promise.all(
     ['intake', 'investigator', 'liaison'].map(actor),
   );
-  let row = (
+  const row = (
     await submitApplication(ctx, official, {
       officialId: official.officialId!,
       title: '园区道路改造先行开工（集体研究测试）',
@@ -99,37 +59,13 @@ async function caseInDeliberation(): Promise<CaseRow> {
       facts: { ...EXEMPTED_FACTS },
     })
   ).case;
-  const v = () => ({ caseId: row.id, expectedVersion: row.version });
-  row = (await acceptCase(ctx, intake!, v())).case;
-  for (const element of SIX_ELEMENTS) {
-    row = (
-      await assessElement(ctx, investigator!, {
-        ...v(),
-        element,
-        rating: 'favourable',
-        notes: '经核实，情况属实。',
-      })
-    ).case;
-  }
-  row = (await completeVerification(ctx, investigator!, v())).case;
-  if (row.state === 'consultation') {
-    const asked = await ctx.store.db
-      .select()
-      .from(consultations)
-      .where(eq(consultations.caseId, row.id));
-    for (const c of asked) {
-      row = (
-        await recordOpinion(ctx, liaison!, {
-          ...v(),
-          consultationId: c.id,
-          opinion: `${c.department}：同意提交集体研究。`,
-        })
-      ).case;
-    }
-    row = (await completeConsultation(ctx, investigator!, v())).case;
-  }
-  expect(row.state).toBe('deliberation');
-  return row;
+  const deliberating = await advance(
+    { ctx, actors: { intake: intake!, investigator: investigator!, liaison: liaison! } },
+    row,
+    'deliberation',
+  );
+  expect(deliberating.state).toBe('deliberation');
+  return deliberating;
 }
 
 /** Someone else acts on the case meanwhile (the investigator suspends and resumes it). */

@@ -6,16 +6,10 @@
  */
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  openBrowserWorld,
-  realProblems,
-  SHOTS,
-  type BrowserWorld,
-} from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, useBrowserWorld, realProblems, SHOTS } from './harness.js';
 
-let w: BrowserWorld;
+const w = useBrowserWorld();
 /** Every page opened, for the failure screenshots. */
 const pages: Page[] = [];
 const open = async () => {
@@ -23,14 +17,6 @@ const open = async () => {
   pages.push(p);
   return p;
 };
-
-beforeAll(async () => {
-  w = await openBrowserWorld();
-}, 240_000);
-
-afterAll(async () => {
-  await w?.close();
-});
 
 const rowsOf = (page: Page) => page.locator('[data-testid="case-table"] tbody tr.ant-table-row');
 

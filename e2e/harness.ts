@@ -5,8 +5,8 @@
  * built app (npm run build) and Chromium with CJK fonts (.ci/run installs chromium and
  * fonts-noto-cjk). Screenshots go to test-artifacts/screenshots/.
  *
- * Use: `const w = await openBrowserWorld()` in beforeAll, `await w.close()` in afterAll; sign in
- * with `w.signIn(page, 'intake', 'demo-intake-2025')`; `w.problems` collects script errors and
+ * Use: `const w = useBrowserWorld()` at the top of a test file (opened before its tests, closed
+ * after them); sign in with `w.signIn(page, 'intake', 'demo-intake-2025')`; `w.problems` collects script errors and
  * CSP refusals of every page opened through `w.newPage()`.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { openApp, type OpenedApp } from '../src/app/bootstrap.js';
 import { seedDemo } from '../src/app/demo.js';
 import { startServer, type StartedServer } from '../src/server/index.js';
@@ -48,6 +49,31 @@ export interface BrowserWorld {
   /** A full-page screenshot under test-artifacts/screenshots/<name>.png. */
   shot(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * The file's browser world, opened in a beforeAll hook and closed in an afterAll hook registered
+ * here. The object returned stands for the world once it is open (use it in tests and in later
+ * hooks, not at the top level of the file).
+ */
+export function useBrowserWorld(): BrowserWorld {
+  let opened: BrowserWorld | undefined;
+  beforeAll(async () => {
+    opened = await openBrowserWorld();
+  }, 240_000);
+  afterAll(async () => {
+    await opened?.close();
+  });
+  return new Proxy({} as BrowserWorld, {
+    get(_target, prop) {
+      if (!opened)
+        throw new Error('The browser world is not open yet: use it inside tests or hooks.');
+      const value: unknown = Reflect.get(opened, prop, opened);
+      return typeof value === 'function'
+        ? (value as (...a: unknown[]) => unknown).bind(opened)
+        : value;
+    },
+  });
 }
 
 export async function openBrowserWorld(): Promise<BrowserWorld> {

@@ -23,28 +23,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { users } from '../src/app/tables.js';
-import {
-  axeViolations,
-  openBrowserWorld,
-  realProblems,
-  SHOTS,
-  type BrowserWorld,
-} from './harness.js';
+import { axeViolations, useBrowserWorld, realProblems, SHOTS } from './harness.js';
 
 type Lang = 'zh' | 'en';
 type Texts = Record<string, unknown>;
 
-let w: BrowserWorld;
-
-beforeAll(async () => {
-  w = await openBrowserWorld();
-}, 240_000);
-
-afterAll(async () => {
-  await w?.close();
-});
+const w = useBrowserWorld();
 
 // ---- the app's texts ---------------------------------------------------------------------------
 

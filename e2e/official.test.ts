@@ -8,24 +8,10 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  openBrowserWorld,
-  realProblems,
-  SHOTS,
-  type BrowserWorld,
-} from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, useBrowserWorld, realProblems, SHOTS } from './harness.js';
 
-let w: BrowserWorld;
-
-beforeAll(async () => {
-  w = await openBrowserWorld();
-}, 240_000);
-
-afterAll(async () => {
-  await w?.close();
-});
+const w = useBrowserWorld();
 
 /** A small valid PDF (the server checks the content against the type). */
 const PDF = Buffer.from(

@@ -4,29 +4,18 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  openBrowserWorld,
-  realProblems,
-  SHOTS,
-  type BrowserWorld,
-} from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, useBrowserWorld, realProblems, SHOTS } from './harness.js';
 
-let w: BrowserWorld;
+const w = useBrowserWorld();
 let page: Page;
 let server: { url: string };
 const problems = (): string[] => w.problems;
 
 beforeAll(async () => {
-  w = await openBrowserWorld();
   server = w.server;
   page = await w.newPage();
 }, 240_000);
-
-afterAll(async () => {
-  await w?.close();
-});
 
 const signIn = (username: string, password: string) => w.signIn(page, username, password);
 const signOut = () => w.signOut(page);

@@ -80,6 +80,9 @@ export interface DriveOptions {
   readonly departureReasons?: string;
 }
 
+/** What driving a case needs: the context and the officers by name (a test world, or the demo's). */
+export type Crew = Pick<World, 'ctx' | 'actors'>;
+
 export const MINUTES = '认定机构于本日召开会议，三名成员参加，经充分讨论后表决。';
 
 /** The current row of a case. */
@@ -101,7 +104,7 @@ export async function codeOf(p: Promise<unknown>): Promise<string> {
 }
 
 /** Rates all six elements favourably (as the investigator). */
-export async function assessAll(w: World, c: CaseRow, investigator?: Actor): Promise<CaseRow> {
+export async function assessAll(w: Crew, c: CaseRow, investigator?: Actor): Promise<CaseRow> {
   let row = c;
   for (const element of SIX_ELEMENTS) {
     row = (
@@ -118,7 +121,7 @@ export async function assessAll(w: World, c: CaseRow, investigator?: Actor): Pro
 }
 
 /** Records an opinion for every pending consultation (as the liaison). */
-export async function answerConsultations(w: World, c: CaseRow, liaison?: Actor): Promise<CaseRow> {
+export async function answerConsultations(w: Crew, c: CaseRow, liaison?: Actor): Promise<CaseRow> {
   let row = c;
   const pending = await w.ctx.store.db
     .select()
@@ -139,7 +142,7 @@ export async function answerConsultations(w: World, c: CaseRow, liaison?: Actor)
 
 /** Takes an existing case from its state forward to `target`. */
 export async function advance(
-  w: World,
+  w: Crew,
   c: CaseRow,
   target: DriveState,
   opts: DriveOptions = {},

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { TAG } from '../pages/case/tagColors';
+import { TAG } from './tagColors';
 import type { DueStatus } from '../types';
 
 /** Overdue (red) or due within 3 working days (orange), in AA contrast; nothing when on time. */

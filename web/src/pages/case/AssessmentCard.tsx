@@ -12,7 +12,7 @@ import { useLang } from '../../lang';
 import { ActionButton } from './ActionButton';
 import { RATINGS, SIX_ELEMENTS, type Assessment } from './model';
 import { useCase } from './useCaseAction';
-import { TAG } from './tagColors';
+import { TAG } from '../../components/tagColors';
 
 type Element = (typeof SIX_ELEMENTS)[number];
 const RATING_COLOR: Readonly<Record<string, string>> = {

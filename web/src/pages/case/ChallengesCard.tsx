@@ -13,7 +13,7 @@ import { ActionButton } from './ActionButton';
 import { ReasonField } from './fields';
 import type { Challenge, PackDetail } from './model';
 import { useCase } from './useCaseAction';
-import { TAG } from './tagColors';
+import { TAG } from '../../components/tagColors';
 
 const STATUS_COLOR: Readonly<Record<string, string>> = {
   pending: TAG.warning,

@@ -12,7 +12,7 @@ import { ActionButton } from './ActionButton';
 import { NoteField, ReasonField } from './fields';
 import type { Extension, Suspension } from './model';
 import { useCase } from './useCaseAction';
-import { TAG } from './tagColors';
+import { TAG } from '../../components/tagColors';
 
 /** The server's MAX_EXTENSION_DAYS (src/app/cases/request-extension.ts). */
 const MAX_EXTENSION_DAYS = 90;

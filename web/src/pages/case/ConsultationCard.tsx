@@ -12,7 +12,7 @@ import { ActionButton } from './ActionButton';
 import { NoteField } from './fields';
 import type { Consultation } from './model';
 import { useCase } from './useCaseAction';
-import { TAG } from './tagColors';
+import { TAG } from '../../components/tagColors';
 
 export function ConsultationCard({ departments }: { readonly departments: readonly string[] }) {
   const { t, i18n } = useTranslation();

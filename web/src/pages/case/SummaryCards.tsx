@@ -5,7 +5,7 @@ import { DueTag } from '../../components/DueTag';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
 import { useCase } from './useCaseAction';
-import { TAG } from './tagColors';
+import { TAG } from '../../components/tagColors';
 
 export function CaseHead() {
   const { t } = useTranslation();

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { pick } from '../../../i18n';
 import { useLang } from '../../../lang';
 import type { DeliberationFields } from '../../../types';
-import { TAG } from './tagColors';
+import { TAG } from '../../../components/tagColors';
 
 type Det = DeliberationFields['determinations'][number];
 
@@ -30,7 +30,7 @@ export function DecisionRecord({ determinations }: { readonly determinations: re
             title={
               <span>
                 {d.documentNumber}{' '}
-                {d.inForce ? <Tag color={TAG.good}>{t('committee.record.inForce')}</Tag> : null}
+                {d.inForce ? <Tag color={TAG.success}>{t('committee.record.inForce')}</Tag> : null}
               </span>
             }
             items={[
@@ -38,7 +38,7 @@ export function DecisionRecord({ determinations }: { readonly determinations: re
                 key: 'outcome',
                 label: t('committee.record.outcome'),
                 children: (
-                  <Tag color={TAG.outcome} data-testid="record-outcome">
+                  <Tag color={TAG.info} data-testid="record-outcome">
                     {pick(d.outcomeLabel, lang) || d.outcome}
                   </Tag>
                 ),
@@ -50,9 +50,9 @@ export function DecisionRecord({ determinations }: { readonly determinations: re
                   <span data-testid="record-recommended">
                     {pick(d.recommendedOutcomeLabel, lang) || t('committee.record.undetermined')}{' '}
                     {departs ? (
-                      <Tag color={TAG.caution}>{t('committee.record.departs')}</Tag>
+                      <Tag color={TAG.warning}>{t('committee.record.departs')}</Tag>
                     ) : (
-                      <Tag color={TAG.good}>{t('committee.record.follows')}</Tag>
+                      <Tag color={TAG.success}>{t('committee.record.follows')}</Tag>
                     )}
                   </span>
                 ),

@@ -15,7 +15,7 @@ import type { CaseMember, CaseView, LadderOutcome, PanelCandidate } from '../../
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormAction, trimmed, type Values } from './FormAction';
 import { useFreshApi } from './useFreshApi';
-import { TAG } from './tagColors';
+import { TAG } from '../../../components/tagColors';
 
 interface Props {
   readonly view: CaseView;
@@ -66,13 +66,13 @@ export function MembersCard({ view, members, ladder, onChanged }: Props) {
       render: (_, m) =>
         m.recused || m.conflict ? (
           <div data-testid="member-recused">
-            <Tag color={TAG.caution}>
+            <Tag color={TAG.warning}>
               {m.conflict ? t('committee.members.conflicted') : t('committee.members.recused')}
             </Tag>
             {m.conflict ? <Typography.Text>{m.conflict}</Typography.Text> : null}
           </div>
         ) : (
-          <Tag color={TAG.good}>{t('committee.members.sitting')}</Tag>
+          <Tag color={TAG.success}>{t('committee.members.sitting')}</Tag>
         ),
     },
     {
@@ -80,7 +80,7 @@ export function MembersCard({ view, members, ladder, onChanged }: Props) {
       key: 'vote',
       render: (_, m) =>
         m.vote ? (
-          <Tag color={TAG.outcome} data-testid="member-vote">
+          <Tag color={TAG.info} data-testid="member-vote">
             {label(m.vote)}
           </Tag>
         ) : (

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { pick, type Lang } from '../../../i18n';
 import { useLang } from '../../../lang';
 import type { ClauseCitation, ConditionFailure, Recommendation } from '../../../types';
-import { TAG } from './tagColors';
+import { TAG } from '../../../components/tagColors';
 
 function Clauses({ clauses, lang }: { clauses: readonly ClauseCitation[]; lang: Lang }) {
   if (clauses.length === 0) return null;
@@ -33,7 +33,7 @@ function Failures({ items, lang }: { items: readonly ConditionFailure[]; lang: L
     <ul className="rc-deliberation-list">
       {items.map((f, i) => (
         <li key={`${f.rule ?? f.fact ?? 'c'}-${i}`}>
-          <Tag color={f.status === 'failed' ? TAG.bad : TAG.caution}>
+          <Tag color={f.status === 'failed' ? TAG.danger : TAG.warning}>
             {t(f.status === 'failed' ? 'committee.rec.failed' : 'committee.rec.unknown')}
           </Tag>
           {pick(f.text, lang)}
@@ -77,7 +77,7 @@ export function RecommendationCard({ rec }: { readonly rec: Recommendation }) {
             label: t('committee.rec.outcome'),
             children: (
               <Tag
-                color={rec.undetermined ? TAG.caution : TAG.outcome}
+                color={rec.undetermined ? TAG.warning : TAG.info}
                 data-testid="recommended-outcome"
               >
                 {pick(rec.label, lang)}
