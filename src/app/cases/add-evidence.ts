@@ -196,7 +196,7 @@ export async function readEvidence(
   evidenceId: string,
 ): Promise<EvidenceFile> {
   return ctx.store.tx(async (tx) => {
-    const loaded = await loadCase(ctx, tx, caseId, false);
+    const loaded = await loadCase(ctx, tx, caseId);
     authorizeCase(actor, 'read', loaded.subject);
     if (!isUuid(evidenceId)) throw new AppError('NOT_FOUND', { evidenceId });
     const [found] = await tx

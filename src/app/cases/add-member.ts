@@ -9,8 +9,7 @@ import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { deliberationMembers, roleGrants, users } from '../tables.js';
 import { isUuid } from './text-input.js';
-import type { CaseRow } from './record.js';
-import { runTransition, type TransitionRequest, type Write } from './transition.js';
+import { insertRows, runTransition, type TransitionRequest } from './transition.js';
 
 export interface AddMemberInput extends TransitionRequest {
   readonly userId: string;
@@ -79,7 +78,23 @@ export async function addMember(ctx: AppContext, actor: Actor, req: AddMemberInp
       added.push({ userId: actor.userId, isChair: true });
     }
     added.push({ userId: req.userId, isChair });
-    const writes = [insertMembers(row, added)];
+    // One insert, so that the panel is listed in the order added (the acting chair first).
+    const writes = [
+      insertRows(
+        deliberationMembers,
+        added.map((m) => ({
+          caseId: row.id,
+          jurisdictionId: row.jurisdictionId,
+          userId: m.userId,
+          isChair: m.isChair,
+          conflict: null,
+          recused: false,
+          vote: null,
+          voteReason: '',
+          votedAt: null,
+        })),
+      ),
+    ];
     return {
       event: 'case.member_added',
       payload: { userId: req.userId, isChair, added },
@@ -87,45 +102,4 @@ export async function addMember(ctx: AppContext, actor: Actor, req: AddMemberInp
       result: { added },
     };
   });
-}
-
-/**
- * The members added, as one insert of their rows in the order given (the acting chair first), so
- * that the panel is listed as before; one shape per number of members (one or two).
- */
-function insertMembers(
-  row: Pick<CaseRow, 'id' | 'jurisdictionId'>,
-  added: readonly { userId: string; isChair: boolean }[],
-): Write {
-  const values: Record<string, unknown> = {
-    caseId: row.id,
-    jurisdictionId: row.jurisdictionId,
-    conflict: null,
-    recused: false,
-    vote: null,
-    voteReason: '',
-    votedAt: null,
-  };
-  added.forEach((m, i) => {
-    values[`userId${i}`] = m.userId;
-    values[`isChair${i}`] = m.isChair;
-  });
-  return {
-    key: `insert_deliberation_members_${added.length}`,
-    build: (db, p) =>
-      db.insert(deliberationMembers).values(
-        added.map((_, i) => ({
-          caseId: p('caseId'),
-          jurisdictionId: p('jurisdictionId'),
-          userId: p(`userId${i}`),
-          isChair: p(`isChair${i}`),
-          conflict: p('conflict'),
-          recused: p('recused'),
-          vote: p('vote'),
-          voteReason: p('voteReason'),
-          votedAt: p('votedAt'),
-        })) as never,
-      ),
-    values,
-  };
 }

@@ -3,7 +3,14 @@ import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeStores } from '../../store/testing/harness.js';
 import { AppError } from '../errors.js';
 import { getCase } from '../queries/case-view.js';
-import { caseChallenges, caseEvents, determinations, schema, type Schema } from '../tables.js';
+import {
+  caseChallenges,
+  caseEvents,
+  caseSuspensions,
+  determinations,
+  schema,
+  type Schema,
+} from '../tables.js';
 import { caseRow, codeOf, driveTo } from '../testing/steps.js';
 import { buildWorld, type World } from '../testing/world.js';
 import { closeCase } from './close.js';
@@ -13,6 +20,7 @@ import { fileUpward } from './file-upward.js';
 import type { CaseRow } from './record.js';
 import { requestChallenge } from './request-challenge.js';
 import { startPublicity } from './start-publicity.js';
+import { suspendCase } from './suspend.js';
 
 const v = (c: CaseRow) => ({ caseId: c.id, expectedVersion: c.version });
 
@@ -295,6 +303,25 @@ describeStores<Schema>(
       expect(c.state).toBe('filed');
       const closed = await closeCase(w.ctx, a.intake!, v(c));
       expect(closed.case.state).toBe('closed');
+    });
+
+    it('closing a suspended case ends its suspension in the same change', async () => {
+      let c = await driveTo(w, 'notified');
+      const a = w.actors;
+      c = (await fileUpward(w.ctx, a.liaison!, v(c))).case;
+      w.clock.setDay('2025-03-04');
+      c = (await suspendCase(w.ctx, a.intake!, { ...v(c), reason: '等待巡察意见。' })).case;
+      w.clock.setDay('2025-04-10');
+      const closed = await closeCase(w.ctx, a.intake!, v(c));
+      expect(closed.case).toMatchObject({ state: 'closed', suspendedSince: null });
+      expect((await lastEvent(w, c.id)).payload).toMatchObject({
+        suspensionEnded: { from: '2025-03-04', to: '2025-04-09' },
+      });
+      const rows = await w.ctx.store.db
+        .select()
+        .from(caseSuspensions)
+        .where(eq(caseSuspensions.caseId, c.id));
+      expect(rows).toMatchObject([{ fromOn: '2025-03-04', toOn: '2025-04-09' }]);
     });
 
     it('the window for challenges closes 30 days after the decision', async () => {

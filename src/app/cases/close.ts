@@ -9,6 +9,7 @@ import type { AppContext } from '../context.js';
 import { addDaysIso } from '../dates.js';
 import { caseSuspensions } from '../tables.js';
 import { optionalText } from './text-input.js';
+import { endOpenSuspension } from './resume.js';
 import { runTransition, type TransitionRequest, type Write } from './transition.js';
 
 export async function closeCase(
@@ -52,17 +53,4 @@ export async function closeCase(
       result: undefined,
     };
   });
-}
-
-/** Ends the case's open suspension on `to` (its last suspended day). */
-function endOpenSuspension(caseId: string, to: string): Write {
-  return {
-    key: 'close_end_open_suspension',
-    build: (db, p) =>
-      db
-        .update(caseSuspensions)
-        .set({ toOn: p('to') } as never)
-        .where(and(eq(caseSuspensions.caseId, p('caseId')), isNull(caseSuspensions.toOn))),
-    values: { caseId, to },
-  };
 }

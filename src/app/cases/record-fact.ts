@@ -67,7 +67,7 @@ const CURRENT_VALUE = compiled('current_fact_value', (db) =>
 );
 
 /** Marks the fact's current value (or values) superseded at `at`. */
-function supersede(caseId: string, fact: string, at: Date): Write {
+export function supersedeFact(caseId: string, fact: string, at: Date): Write {
   return {
     key: 'supersede_fact',
     build: (db, p) =>
@@ -158,7 +158,7 @@ export async function recordFact(ctx: AppContext, actor: Actor, req: RecordFactI
         source: 'investigator',
         evidenceIds,
       },
-      writes: [supersede(row.id, fact, now), write],
+      writes: [supersedeFact(row.id, fact, now), write],
       result: { factId: id },
     };
   });

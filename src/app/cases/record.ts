@@ -1,4 +1,4 @@
-/** Loading a case with what its permissions and deadlines depend on, inside a transaction. */
+/** Loading a case with what its permissions and deadlines depend on, in one statement. */
 import { eq, sql } from 'drizzle-orm';
 import type { CaseState } from '../../domain/case-states.js';
 import type { CaseSubject } from '../../domain/policies.js';
@@ -91,33 +91,19 @@ export function loadedCaseOf(
   };
 }
 
-function loadStatement(forUpdate: boolean) {
-  return compiled(forUpdate ? 'load_case_for_update' : 'load_case', (db) => {
-    const q = db
-      .select({ row: cases, jurisdiction: jurisdictions, ...CASE_DEPENDENCIES })
-      .from(cases)
-      .innerJoin(jurisdictions, eq(jurisdictions.id, cases.jurisdictionId))
-      .where(eq(cases.id, sql.placeholder('caseId')));
-    return forUpdate ? q.for('update', { of: cases }) : q;
-  });
-}
-
 // Built once: drizzle would build the text again on every load (see compiled.ts).
-const LOAD = loadStatement(false);
-const LOAD_FOR_UPDATE = loadStatement(true);
+const LOAD = compiled('load_case', (db) =>
+  db
+    .select({ row: cases, jurisdiction: jurisdictions, ...CASE_DEPENDENCIES })
+    .from(cases)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, cases.jurisdictionId))
+    .where(eq(cases.id, sql.placeholder('caseId'))),
+);
 
-/**
- * Loads a case in one statement, locking its row (only the case row) for the rest of the
- * transaction when `forUpdate` (inside a transaction).
- */
-export async function loadCase(
-  ctx: AppContext,
-  db: AnyDb,
-  caseId: string,
-  forUpdate: boolean,
-): Promise<LoadedCase> {
+/** Loads a case in one statement (one consistent snapshot of the row and its dependencies). */
+export async function loadCase(ctx: AppContext, db: AnyDb, caseId: string): Promise<LoadedCase> {
   if (!UUID.test(caseId)) throw new AppError('CASE_NOT_FOUND', { caseId });
-  const [found] = await (forUpdate ? LOAD_FOR_UPDATE : LOAD).run(db, { caseId });
+  const [found] = await LOAD.run(db, { caseId });
   if (!found) throw new AppError('CASE_NOT_FOUND', { caseId });
   return loadedCaseOf(ctx, found);
 }

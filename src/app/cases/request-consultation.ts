@@ -13,7 +13,7 @@ import { invalid } from '../errors.js';
 import { consultations } from '../tables.js';
 import { requireAssessed } from './assess.js';
 import type { CaseRow } from './record.js';
-import { runTransition, type TransitionRequest, type Write } from './transition.js';
+import { insertRows, runTransition, type TransitionRequest, type Write } from './transition.js';
 
 export interface RequestConsultationInput extends TransitionRequest {
   /** Department codes; empty means the departments the pack names. */
@@ -68,45 +68,24 @@ export async function openConsultations(
     }
     created.push({ consultationId: randomUUID(), department });
   }
-  const writes = created.length === 0 ? [] : [insertConsultations(row, created, actorId, now)];
+  // One insert, so that the requests are stored in the order the departments were given.
+  const writes =
+    created.length === 0
+      ? []
+      : [
+          insertRows(
+            consultations,
+            created.map((c) => ({
+              id: c.consultationId,
+              caseId: row.id,
+              jurisdictionId: row.jurisdictionId,
+              department: c.department,
+              requestedBy: actorId,
+              requestedAt: now,
+            })),
+          ),
+        ];
   return { created, alreadyPending, writes };
-}
-
-/**
- * The requests as one insert of several rows, stored in the order the departments were given (one
- * shape per number of departments: at most 20 through the API).
- */
-function insertConsultations(
-  row: Pick<CaseRow, 'id' | 'jurisdictionId'>,
-  created: readonly { consultationId: string; department: string }[],
-  requestedBy: string,
-  requestedAt: Date,
-): Write {
-  const values: Record<string, unknown> = {
-    caseId: row.id,
-    jurisdictionId: row.jurisdictionId,
-    requestedBy,
-    requestedAt,
-  };
-  created.forEach((c, i) => {
-    values[`id${i}`] = c.consultationId;
-    values[`department${i}`] = c.department;
-  });
-  return {
-    key: `insert_consultations_${created.length}`,
-    build: (db, p) =>
-      db.insert(consultations).values(
-        created.map((_, i) => ({
-          id: p(`id${i}`),
-          caseId: p('caseId'),
-          jurisdictionId: p('jurisdictionId'),
-          department: p(`department${i}`),
-          requestedBy: p('requestedBy'),
-          requestedAt: p('requestedAt'),
-        })) as never,
-      ),
-    values,
-  };
 }
 
 export async function requestConsultation(

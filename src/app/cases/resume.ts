@@ -56,8 +56,8 @@ export async function resumeCase(
   });
 }
 
-/** Ends the case's open suspension on `to` (its last suspended day). */
-function endOpenSuspension(caseId: string, to: string): Write {
+/** Ends the case's open suspension on `to` (its last suspended day); also used on closing. */
+export function endOpenSuspension(caseId: string, to: string): Write {
   return {
     key: 'end_open_suspension',
     build: (db, p) =>

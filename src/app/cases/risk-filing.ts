@@ -13,9 +13,10 @@ import { factProblems } from '../../policy/facts.js';
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
 import { AppError, invalid } from '../errors.js';
-import { caseFacts, cases, jurisdictions, riskFilings, units } from '../tables.js';
+import { caseFacts, jurisdictions, riskFilings, units } from '../tables.js';
 import { isUuid, requireText } from './text-input.js';
-import { runTransitionInTransaction, type TransitionRequest } from './transition.js';
+import { supersedeFact } from './record-fact.js';
+import { insertRow, runTransition, type TransitionRequest } from './transition.js';
 
 export const RISK_FILING_STATUSES = ['pending', 'accepted', 'rejected'] as const;
 export type RiskFilingStatus = (typeof RISK_FILING_STATUSES)[number];
@@ -123,71 +124,66 @@ export async function linkRiskFiling(
   actor: Actor,
   req: TransitionRequest & { riskFilingId: string },
 ) {
-  return runTransitionInTransaction(
-    ctx,
-    actor,
-    'recordFact',
-    req,
-    async ({ tx, loaded, actor, now }) => {
-      const row = loaded.row;
-      const [filing] = isUuid(req.riskFilingId)
-        ? await tx
-            .select({ filing: riskFilings, unitPath: units.path })
-            .from(riskFilings)
-            .innerJoin(units, eq(units.id, riskFilings.unitId))
-            .where(eq(riskFilings.id, req.riskFilingId))
-        : [];
-      if (!filing || !within(row.unitPath, filing.unitPath)) {
-        throw invalid(
-          'riskFilingId',
-          '没有该干部所在单位（或其上级单位）的这项报备。',
-          "no such filing by the official's unit or a unit above it.",
-        );
-      }
-      const value = FACT_OF_STATUS[filing.filing.status as RiskFilingStatus];
-      const compiled = row.packVersion
-        ? ctx.engine.version(row.packId, row.packVersion, row.conductDate)
-        : ctx.engine.at(row.packId, row.conductDate);
-      const problems = factProblems({ riskFiling: value }, compiled.eff.facts);
-      if (problems.length > 0) {
-        throw new AppError('POLICY_INPUT', { code: problems[0]!.code }, problems[0]!.message);
-      }
-      await tx.update(cases).set({ riskFilingId: filing.filing.id }).where(eq(cases.id, row.id));
-      const superseded = await tx
-        .update(caseFacts)
-        .set({ supersededAt: now })
-        .where(
-          and(
-            eq(caseFacts.caseId, row.id),
-            eq(caseFacts.fact, 'riskFiling'),
-            isNull(caseFacts.supersededAt),
-          ),
-        )
-        .returning({ id: caseFacts.id });
-      const factId = randomUUID();
-      await tx.insert(caseFacts).values({
-        id: factId,
-        caseId: row.id,
-        jurisdictionId: row.jurisdictionId,
-        fact: 'riskFiling',
-        value,
-        source: 'risk_filing',
-        evidenceIds: [],
-        note: filing.filing.title,
-        recordedBy: actor.userId,
-        recordedAt: now,
-      });
-      return {
-        event: 'case.risk_filing_linked',
-        payload: {
-          riskFilingId: filing.filing.id,
-          filingStatus: filing.filing.status,
-          previousRiskFilingId: row.riskFilingId,
-          fact: { id: factId, fact: 'riskFiling', value, source: 'risk_filing' },
-          supersededFactIds: superseded.map((f) => f.id),
-        },
-        result: { factId, value },
-      };
-    },
-  );
+  return runTransition(ctx, actor, 'recordFact', req, async ({ db, loaded, actor, now }) => {
+    const row = loaded.row;
+    const [filing] = isUuid(req.riskFilingId)
+      ? await db
+          .select({ filing: riskFilings, unitPath: units.path })
+          .from(riskFilings)
+          .innerJoin(units, eq(units.id, riskFilings.unitId))
+          .where(eq(riskFilings.id, req.riskFilingId))
+      : [];
+    if (!filing || !within(row.unitPath, filing.unitPath)) {
+      throw invalid(
+        'riskFilingId',
+        '没有该干部所在单位（或其上级单位）的这项报备。',
+        "no such filing by the official's unit or a unit above it.",
+      );
+    }
+    const value = FACT_OF_STATUS[filing.filing.status as RiskFilingStatus];
+    const compiled = row.packVersion
+      ? ctx.engine.version(row.packId, row.packVersion, row.conductDate)
+      : ctx.engine.at(row.packId, row.conductDate);
+    const problems = factProblems({ riskFiling: value }, compiled.eff.facts);
+    if (problems.length > 0) {
+      throw new AppError('POLICY_INPUT', { code: problems[0]!.code }, problems[0]!.message);
+    }
+    // The current riskFiling values, superseded by the same statement that records the new one.
+    const superseded = await db
+      .select({ id: caseFacts.id })
+      .from(caseFacts)
+      .where(
+        and(
+          eq(caseFacts.caseId, row.id),
+          eq(caseFacts.fact, 'riskFiling'),
+          isNull(caseFacts.supersededAt),
+        ),
+      );
+    const factId = randomUUID();
+    const insert = insertRow(caseFacts, {
+      id: factId,
+      caseId: row.id,
+      jurisdictionId: row.jurisdictionId,
+      fact: 'riskFiling',
+      value,
+      source: 'risk_filing',
+      evidenceIds: [],
+      note: filing.filing.title,
+      recordedBy: actor.userId,
+      recordedAt: now,
+    });
+    return {
+      event: 'case.risk_filing_linked',
+      set: { riskFilingId: filing.filing.id },
+      writes: [supersedeFact(row.id, 'riskFiling', now), insert],
+      payload: {
+        riskFilingId: filing.filing.id,
+        filingStatus: filing.filing.status,
+        previousRiskFilingId: row.riskFilingId,
+        fact: { id: factId, fact: 'riskFiling', value, source: 'risk_filing' },
+        supersededFactIds: superseded.map((f) => f.id),
+      },
+      result: { factId, value },
+    };
+  });
 }

@@ -135,7 +135,7 @@ describeStores<Schema>(
       expect(await statement.run(w.ctx.store.db, { id: c.id })).toEqual(direct);
       // And the second run, from the stored text, the same again.
       expect(await statement.run(w.ctx.store.db, { id: c.id })).toEqual(direct);
-      const loaded = await loadCase(w.ctx, w.ctx.store.db, c.id, false);
+      const loaded = await loadCase(w.ctx, w.ctx.store.db, c.id);
       expect(loaded.row).toEqual(direct[0]!.row);
       expect(loaded.members.length).toBeGreaterThan(0);
       expect(loaded.determination).toBeDefined();

@@ -7,15 +7,12 @@
  *
  * That statement updates the case only if it still has the version that was read; if another change
  * came first, `rongcuo_case_version_guard` (migration 0005) fails the whole statement and the actor
- * gets CASE_VERSION_CONFLICT. Two ways to run a transition:
- *
- * - `runTransition` (the usual way): read the case, let the body read what it needs and return its
- *   writes, then run the one statement on its own. Two round trips for a simple change, no
- *   explicit transaction, no row lock: the version guard is what makes it safe, since everything a
- *   case holds changes only through a transition, which moves the version.
- * - `runTransitionInTransaction`, for bodies that must write before they can decide (e.g. a write
- *   whose result the change depends on): the same, inside a transaction that locks the case row
- *   first; the body writes through `tx` as well as returning writes.
+ * gets CASE_VERSION_CONFLICT. So a transition reads the case, lets its body read what it needs and
+ * return its writes (ids are made here, rows that a write would return are read first), and runs
+ * the one statement on its own: two round trips for a simple change, no explicit transaction, no
+ * row lock. The version guard is what makes it safe: everything a case holds changes only through
+ * a transition, which moves the version, so whatever the body read is still true when the
+ * statement finds the version unchanged.
  */
 import type { Placeholder, Query } from 'drizzle-orm';
 import { and, eq, getTableName } from 'drizzle-orm';
@@ -29,13 +26,13 @@ import {
   type CaseSubject,
 } from '../../domain/policies.js';
 import type { Actor } from '../../domain/roles.js';
-import { sqlState, type Tx } from '../../store/index.js';
+import { sqlState } from '../../store/index.js';
 import { composeQuery, compiledText, placeholders, prefixed, type AnyDb } from '../compiled.js';
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
 import { AppError } from '../errors.js';
 import { rowFromJson } from '../json-rows.js';
-import { caseEvents, cases, type Schema } from '../tables.js';
+import { caseEvents, cases } from '../tables.js';
 import { clockFor } from './deadlines.js';
 import { nextEvent, type AppendedEvent } from './events.js';
 import { loadCase, type CaseRow, type LoadedCase } from './record.js';
@@ -47,17 +44,12 @@ export interface TransitionRequest {
 }
 
 export interface TransitionScope {
-  /** For the body's reads (the store's database, or the transaction in transaction mode). */
+  /** For the body's reads. */
   readonly db: AnyDb;
   readonly loaded: LoadedCase;
   readonly actor: Actor;
   readonly now: Date;
   readonly today: string;
-}
-
-export interface TransactionScope extends TransitionScope {
-  /** The transaction, for bodies that write before they decide. */
-  readonly tx: Tx<Schema>;
 }
 
 /**
@@ -74,14 +66,32 @@ export interface Write {
 
 /** A write inserting one row into `table` (the columns given in `row`). */
 export function insertRow<T extends PgTable>(table: T, row: T['$inferInsert']): Write {
-  const given = Object.keys(row as object)
-    .filter((k) => (row as Record<string, unknown>)[k] !== undefined)
+  return insertRows(table, [row]);
+}
+
+/**
+ * A write inserting rows into `table` as one insert, so that they are stored in the order given
+ * (separate writes of one statement run in no defined order). Every row gives the same columns
+ * as the first; one statement shape per table, column set and number of rows.
+ */
+export function insertRows<T extends PgTable>(table: T, rows: readonly T['$inferInsert'][]): Write {
+  const first = (rows[0] ?? {}) as Record<string, unknown>;
+  const given = Object.keys(first)
+    .filter((k) => first[k] !== undefined)
     .sort();
+  const values: Record<string, unknown> = {};
+  rows.forEach((row, i) => {
+    for (const k of given) values[`r${i}_${k}`] = (row as Record<string, unknown>)[k];
+  });
   return {
-    key: `insert_${getTableName(table)}_${given.join('_')}`,
+    key: `insert_${getTableName(table)}_${rows.length}_${given.join('_')}`,
     build: (db, p) =>
-      db.insert(table).values(Object.fromEntries(given.map((k) => [k, p(k)])) as T['$inferInsert']),
-    values: row as Record<string, unknown>,
+      db
+        .insert(table)
+        .values(
+          rows.map((_, i) => Object.fromEntries(given.map((k) => [k, p(`r${i}_${k}`)]))) as never,
+        ),
+    values,
   };
 }
 
@@ -96,7 +106,12 @@ export interface TransitionChange<T> {
   readonly set?: Partial<
     Pick<
       CaseRow,
-      'packVersion' | 'suspendedSince' | 'closedAt' | 'stepDueOn' | 'stepDueProvisional'
+      | 'packVersion'
+      | 'suspendedSince'
+      | 'closedAt'
+      | 'stepDueOn'
+      | 'stepDueProvisional'
+      | 'riskFilingId'
     >
   >;
   /** Writes that need nothing back, made in the same statement as the event and the case row. */
@@ -142,28 +157,11 @@ export async function runTransition<T>(
   body: (s: TransitionScope) => Promise<TransitionChange<T>>,
 ): Promise<TransitionResult<T>> {
   const db = ctx.store.db;
-  const loaded = await loadCase(ctx, db, req.caseId, false);
+  const loaded = await loadCase(ctx, db, req.caseId);
   check(actor, action, req, loaded);
   const now = ctx.now();
   const change = await body({ db, loaded, actor, now, today: todayOf(ctx) });
   return writeChange(ctx, db, actor, req, loaded, now, change);
-}
-
-/** Runs a transition whose body writes through `tx` too, in a transaction that locks the case. */
-export async function runTransitionInTransaction<T>(
-  ctx: AppContext,
-  actor: Actor,
-  action: CaseAction,
-  req: TransitionRequest,
-  body: (s: TransactionScope) => Promise<TransitionChange<T>>,
-): Promise<TransitionResult<T>> {
-  return ctx.store.tx(async (tx) => {
-    const loaded = await loadCase(ctx, tx, req.caseId, true);
-    check(actor, action, req, loaded);
-    const now = ctx.now();
-    const change = await body({ db: tx, tx, loaded, actor, now, today: todayOf(ctx) });
-    return writeChange(ctx, tx, actor, req, loaded, now, change);
-  });
 }
 
 /** The case columns a transition may change, all set by the statement (unchanged ones to their value). */
@@ -175,6 +173,7 @@ const MOVED_COLUMNS = [
   'stepDueOn',
   'stepDueProvisional',
   'packVersion',
+  'riskFilingId',
   'suspendedSince',
   'closedAt',
   'eventCount',
@@ -281,6 +280,7 @@ async function writeChange<T>(
     stepDueOn: row.stepDueOn,
     stepDueProvisional: row.stepDueProvisional,
     packVersion: row.packVersion,
+    riskFilingId: row.riskFilingId,
     suspendedSince: row.suspendedSince,
     closedAt: row.closedAt,
     ...(clock ?? {}),

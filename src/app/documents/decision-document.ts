@@ -396,7 +396,7 @@ export async function loadDecisionDocumentInput(
   caseId: string,
 ): Promise<DecisionDocumentInput> {
   return ctx.store.tx(async (tx) => {
-    const loaded = await loadCase(ctx, tx, caseId, false);
+    const loaded = await loadCase(ctx, tx, caseId);
     authorizeCase(actor, 'read', loaded.subject);
     const { row, determination: d } = loaded;
     if (!d || (row.state === 'determined' && isParty(actor, loaded.subject))) {

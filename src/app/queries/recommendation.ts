@@ -137,7 +137,7 @@ async function loadForOfficer(
   actor: Actor,
   caseId: string,
 ): Promise<LoadedCase> {
-  const loaded = await loadCase(ctx, tx, caseId, false);
+  const loaded = await loadCase(ctx, tx, caseId);
   authorizeCase(actor, 'read', loaded.subject);
   if (!fullView(actor, loaded.subject)) {
     throw new AppError(
