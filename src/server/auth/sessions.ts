@@ -9,9 +9,10 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
-import type { Actor, Grant, Role, ScopeKind } from '../../domain/roles.js';
+import type { Actor } from '../../domain/roles.js';
 import type { Tx } from '../../store/index.js';
 import type { AppContext } from '../../app/context.js';
+import { ACTOR_COLUMNS, actorOf, type ActorRow } from '../../app/org.js';
 import { sessions, type Schema } from '../../app/tables.js';
 
 /** Idle timeout: 8 hours, one working day. */
@@ -85,30 +86,21 @@ export interface ActiveSession {
   readonly actor: Actor;
 }
 
-interface SessionRow {
-  user_id: string;
+interface SessionRow extends ActorRow {
   csrf_token: string;
   created_ms: number;
   expires_ms: number;
   locale: string;
-  disabled: boolean;
-  username: string;
-  display_name: string;
-  official_id: string | null;
-  grants: { role: string; scopeKind: string; scopeId: string; scopePath: string }[];
 }
 
 /**
  * The session, its user and the user's grants in one statement: every authenticated request runs
  * it, so it is one round trip (the sliding expiry writes at most once a minute).
  */
-const SESSION_QUERY = `select s.user_id, s.csrf_token,
+const SESSION_QUERY = `select s.csrf_token,
     (extract(epoch from s.created_at) * 1000)::float8 as created_ms,
     (extract(epoch from s.expires_at) * 1000)::float8 as expires_ms,
-    u.locale, u.disabled, u.username, u.display_name, u.official_id,
-    (select coalesce(json_agg(json_build_object('role', g.role, 'scopeKind', g.scope_kind,
-        'scopeId', g.scope_id, 'scopePath', g.scope_path)), '[]'::json)
-       from role_grants g where g.user_id = s.user_id) as grants
+    u.locale, ${ACTOR_COLUMNS}
   from sessions s join users u on u.id = s.user_id
   where s.id_hash = $1`;
 
@@ -139,18 +131,7 @@ export async function resolveSession(
       [expiresAt.toISOString(), now.toISOString(), idHash],
     );
   }
-  const actor: Actor = {
-    userId: s.user_id,
-    username: s.username,
-    displayName: s.display_name,
-    officialId: s.official_id,
-    grants: s.grants.map((g): Grant => ({
-      role: g.role as Role,
-      scopeKind: g.scopeKind as ScopeKind,
-      scopeId: g.scopeId,
-      scopePath: g.scopePath,
-    })),
-  };
+  const actor = actorOf(s);
   return { idHash, csrfToken: s.csrf_token, createdAt, expiresAt, locale: s.locale, actor };
 }
 
