@@ -1,8 +1,8 @@
 /** The read log: who saw what, and when. */
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../store/index.js';
-import { compiledText, composeQuery, placeholders, type AnyDb } from './compiled.js';
-import { readLog, type Schema } from './tables.js';
+import { compiledText, type AnyDb } from './compiled.js';
+import type { Schema } from './tables.js';
 
 /**
  * A read's only write is its read-log row, so its commit need not wait for the disk flush
@@ -14,34 +14,17 @@ export async function relaxReadLogDurability(tx: Tx<Schema>): Promise<void> {
   await tx.execute(sql`set local synchronous_commit to off`);
 }
 
-export interface ReadLogEntry {
-  readonly userId: string;
-  readonly caseId: string | null;
-  readonly jurisdictionId: string | null;
-  readonly what: string;
-  readonly at: Date;
-}
-
-const LOG_READ = compiledText('log_read', (db) => {
-  const p = placeholders('');
-  const insert = db.insert(readLog).values({
-    userId: p('userId'),
-    caseId: p('caseId'),
-    jurisdictionId: p('jurisdictionId'),
-    what: p('what'),
-    at: p('at'),
-  } as never);
-  return composeQuery([insert.toSQL()], ([t]) => `with logged as (${t}) ${RELAXED_SELECT}`);
-});
-
-const RELAXED_SELECT = `select set_config('synchronous_commit', 'off', true) as relaxed`;
+const MARK_REFUSED = compiledText('mark_read_refused', () => ({
+  sql: `update read_log set what = what || '.refused' where id = $1::bigint`,
+  params: [sql.placeholder('id')],
+}));
 
 /**
- * Writes a read-log row in a statement of its own, outside any transaction: the row and, since it
- * is the statement's only write, the relaxed durability above, in one round trip.
+ * Marks a read-log row written with a read (e.g. 'case.view') as refused ('case.view.refused'):
+ * the read was attempted and the permission check turned it down.
  */
-export async function logRead(db: AnyDb, entry: ReadLogEntry): Promise<void> {
-  await LOG_READ.run(db, { ...entry });
+export async function markReadRefused(db: AnyDb, id: string): Promise<void> {
+  await MARK_REFUSED.run(db, { id });
 }
 
 /**

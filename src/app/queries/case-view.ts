@@ -32,7 +32,7 @@ import type { Actor } from '../../domain/roles.js';
 import type { I18nText } from '../../policy/model.js';
 import { CASE_DEPENDENCIES, isCaseId, loadedCaseOf, type LoadedCase } from '../cases/record.js';
 import { rowFromJson, rowsFromJson } from '../json-rows.js';
-import { logRead } from '../read-log.js';
+import { markReadRefused, relaxedDurabilityColumn } from '../read-log.js';
 import { compiled } from '../compiled.js';
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
@@ -312,9 +312,21 @@ const CASE_FILE = {
   publicityDone: sql<boolean>`exists (select 1 from case_events e where e.case_id = ${cases.id} and e.payload->>'publicityEnded' = 'true' and e.payload->>'determinationId' = (select d.id::text from determinations d where d.case_id = ${cases.id} order by d.created_at desc limit 1))`,
 };
 
-// Built once (see compiled.ts). Exported for tools that show its plan.
-export const GET_CASE = compiled('get_case', (db) =>
-  db
+/**
+ * A case read in one statement: the case with everything it holds, and its read-log row written
+ * by the same statement (a data-modifying CTE; the row's id comes back so that a read the
+ * permission check then refuses is marked as refused). Its only write being that row, the
+ * statement commits without waiting for the disk flush (read-log.ts). Built once (compiled.ts);
+ * exported for tools that show its plan.
+ */
+export const GET_CASE = compiled('get_case', (db) => {
+  const logged = db.$with('logged', {}).as(
+    sql`insert into read_log (user_id, case_id, jurisdiction_id, what, at)
+      select ${sql.placeholder('userId')}::uuid, c.id, c.jurisdiction_id, 'case.view', ${sql.placeholder('at')}::timestamptz
+      from cases c where c.id = ${sql.placeholder('caseId')} returning id`,
+  );
+  return db
+    .with(logged)
     .select({
       row: cases,
       jurisdiction: jurisdictions,
@@ -322,22 +334,29 @@ export const GET_CASE = compiled('get_case', (db) =>
       // The determination in force is the last of CASE_FILE's determinations: not sent twice.
       determination: sql<unknown>`null::json`,
       ...CASE_FILE,
+      readLogId: sql<string | null>`(select id::text from logged)`,
+      relaxedDurability: relaxedDurabilityColumn,
     })
     .from(cases)
     .innerJoin(jurisdictions, eq(jurisdictions.id, cases.jurisdictionId))
-    .where(eq(cases.id, sql.placeholder('caseId'))),
-);
+    .where(eq(cases.id, sql.placeholder('caseId')));
+});
 
 export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Promise<CaseView> {
   if (!isCaseId(caseId)) throw new AppError('CASE_NOT_FOUND', { caseId });
-  // Two statements and no explicit transaction: the case with everything it holds (one statement,
-  // so one consistent snapshot), then — the read being allowed — the read-log row.
+  // One statement, one round trip: the case and its read-log row (see GET_CASE).
   const db = ctx.store.db;
-  const [file] = await GET_CASE.run(db, { caseId });
+  const [file] = await GET_CASE.run(db, {
+    caseId,
+    userId: actor.userId,
+    at: ctx.now().toISOString(),
+  });
   if (!file) throw new AppError('CASE_NOT_FOUND', { caseId });
   const determinationsJson = Array.isArray(file.determinations) ? file.determinations : [];
   const loaded = loadedCaseOf(ctx, { ...file, determination: determinationsJson.at(-1) ?? null });
   if (refusal(actor, 'read', loaded.subject) !== null) {
+    // The attempt stays on record, marked as refused; to the caller the case does not exist.
+    if (file.readLogId !== null) await markReadRefused(db, file.readLogId);
     throw new AppError('CASE_NOT_FOUND', { caseId });
   }
   const row = loaded.row;
@@ -528,12 +547,5 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Pr
       }),
     abilities: abilitiesOf(actor, loaded, file.publicityDone),
   };
-  await logRead(db, {
-    userId: actor.userId,
-    caseId: id,
-    jurisdictionId: row.jurisdictionId,
-    what: 'case.view',
-    at: ctx.now(),
-  });
   return view;
 }

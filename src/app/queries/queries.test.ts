@@ -102,7 +102,7 @@ describeStores<Schema>(
       });
     });
 
-    it('a case the actor may not read does not exist for them; every view is logged', async () => {
+    it('a case the actor may not read does not exist for them; every view and refused attempt is logged', async () => {
       for (const reader of ['colleague', 'otherUnitParty', 'outsiderIntake', 'policyAdmin']) {
         expect(await codeOf(getCase(w.ctx, w.actors[reader]!, decided.id)), reader).toBe(
           'CASE_NOT_FOUND',
@@ -119,6 +119,17 @@ describeStores<Schema>(
         .where(and(eq(readLog.userId, w.actors.auditor!.userId), eq(readLog.caseId, decided.id)));
       expect(logged).toHaveLength(1);
       expect(logged[0]).toMatchObject({ what: 'case.view', jurisdictionId: w.ids.area });
+      // A refused read stays on record as an attempt; a case that does not exist leaves nothing.
+      const refused = await w.ctx.store.db
+        .select()
+        .from(readLog)
+        .where(and(eq(readLog.userId, w.actors.colleague!.userId), eq(readLog.caseId, decided.id)));
+      expect(refused.map((r) => r.what)).toEqual(['case.view.refused']);
+      const nothing = await w.ctx.store.db
+        .select()
+        .from(readLog)
+        .where(eq(readLog.caseId, '00000000-0000-4000-8000-000000000000'));
+      expect(nothing).toHaveLength(0);
     });
 
     it('the list is scoped: an official sees only their matters, another unit nothing', async () => {
