@@ -102,7 +102,7 @@ async function approvedClock(
   days: number,
 ): Promise<{ stepDueOn: string | null; stepDueProvisional: boolean }> {
   const state = loaded.row.state as CaseState;
-  const before = recomputeClock(ctx, loaded, state, undefined);
+  const before = await recomputeClock(ctx, db, loaded, state, undefined);
   // The review and appeal window takes no extensions (request-extension.ts refuses them).
   if (STEP_OF[state] === CHALLENGE_WINDOW) return before;
   return clockFor(

@@ -20,7 +20,7 @@ export async function fileUpward(
     what: { zh: '报备文号', en: 'the filing reference' },
     max: 200,
   });
-  return runTransition(ctx, actor, 'fileUpward', req, async ({ loaded, today }) => {
+  return runTransition(ctx, actor, 'fileUpward', req, async ({ db, loaded, today }) => {
     const row = loaded.row;
     const duringPublicity = row.state === 'publicity';
     if (duringPublicity && row.suspendedSince !== null) {
@@ -37,7 +37,7 @@ export async function fileUpward(
         `The publicity period runs until ${row.stepDueOn}; file upward after it has ended.`,
       );
     }
-    const clock = recomputeClock(ctx, loaded, 'filed', { today });
+    const clock = await recomputeClock(ctx, db, loaded, 'filed', { today });
     return {
       to: 'filed',
       event: 'case.filed_upward',

@@ -24,17 +24,6 @@ export interface LoadedCase {
   /** The determination in force (the latest), if any. */
   readonly determination: DeterminationRow | undefined;
   readonly procedure: Procedure;
-  /** What restarting the step clock depends on (see step-clock.ts). */
-  readonly clock: ClockInputs;
-}
-
-export interface ClockInputs {
-  /** Every suspension of the case; `to` null while it is open. */
-  readonly suspensions: readonly { id: string; from: string; to: string | null }[];
-  /** The approved extensions of the running step. */
-  readonly extensions: readonly { days: number; requestedAt: string }[];
-  /** The day the determination in force was notified, if it has been. */
-  readonly notifiedOn: string | undefined;
 }
 
 /** States before any determination exists: no notification to look for. */
@@ -59,8 +48,6 @@ export const CASE_DEPENDENCIES = {
   members: sql<unknown>`(select coalesce(json_agg(m), '[]'::json) from deliberation_members m where m.case_id = ${cases.id})`,
   determination: sql<unknown>`(select row_to_json(d) from determinations d where d.case_id = ${cases.id} order by d.created_at desc limit 1)`,
   filedUpward: FILED_UPWARD,
-  clockSuspensions: sql<unknown>`(select coalesce(json_agg(json_build_object('id', s.id, 'from', s.from_on, 'to', s.to_on) order by s.from_on, s.id), '[]'::json) from case_suspensions s where s.case_id = ${cases.id})`,
-  clockExtensions: sql<unknown>`(select coalesce(json_agg(json_build_object('days', x.days, 'requestedAt', x.requested_at)), '[]'::json) from case_extensions x where x.case_id = ${cases.id} and x.step = ${cases.step} and x.status = 'approved')`,
   notifiedAt: sql<number | null>`case when ${cases.state} in (${sql.join(
     UNDECIDED_STATES.map((s) => sql`${s}`),
     sql`, `,
@@ -77,8 +64,6 @@ export function loadedCaseOf(
     readonly determination: unknown;
     readonly notifiedAt: number | null;
     readonly filedUpward: boolean;
-    readonly clockSuspensions: unknown;
-    readonly clockExtensions: unknown;
   },
 ): LoadedCase {
   const { row, jurisdiction } = found;
@@ -103,15 +88,6 @@ export function loadedCaseOf(
     determination,
     procedure,
     subject: subjectOf(ctx, row, members, challengeWindowEnds, found.filedUpward === true),
-    clock: {
-      suspensions: Array.isArray(found.clockSuspensions)
-        ? (found.clockSuspensions as ClockInputs['suspensions'])
-        : [],
-      extensions: Array.isArray(found.clockExtensions)
-        ? (found.clockExtensions as ClockInputs['extensions'])
-        : [],
-      notifiedOn: notified,
-    },
   };
 }
 

@@ -23,12 +23,12 @@ export async function resumeCase(
     what: { zh: '恢复办理的说明', en: 'the note on resuming' },
     max: 20_000,
   });
-  return runTransition(ctx, actor, 'resume', req, async ({ loaded, today }) => {
+  return runTransition(ctx, actor, 'resume', req, async ({ db, loaded, today }) => {
     const row = loaded.row;
     const to = addDaysIso(today, -1);
     // The clock counts the open suspension as ending on `to`; the same statement that moves the
     // case ends it.
-    const clock = recomputeClock(ctx, loaded, row.state as CaseState, undefined, to);
+    const clock = await recomputeClock(ctx, db, loaded, row.state as CaseState, undefined, to);
     const s = clock.open;
     const from = s?.from ?? row.suspendedSince ?? today;
     const calendar = ctx.calendars.get(loaded.jurisdiction.calendarId);

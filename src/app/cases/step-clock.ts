@@ -11,36 +11,69 @@
  * - The review and appeal window (step 'challengeWindow') runs from the day the decision in force
  *   was notified; publicity and filing upward do not restart it.
  */
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { STEP_OF, type CaseState } from '../../domain/case-states.js';
+import type { AnyDb } from '../compiled.js';
 import type { AppContext } from '../context.js';
 import { chinaDate } from '../context.js';
+import { caseEvents } from '../tables.js';
 import { clockFor } from './deadlines.js';
 import type { LoadedCase } from './record.js';
 
 export const CHALLENGE_WINDOW = 'challengeWindow';
 
+/** The day the decision in force was notified: when the case last entered 'notified' from a decision. */
+export async function notifiedOn(tx: AnyDb, caseId: string): Promise<string | undefined> {
+  const [e] = await tx
+    .select({ at: caseEvents.at })
+    .from(caseEvents)
+    .where(
+      and(
+        eq(caseEvents.caseId, caseId),
+        sql`${caseEvents.payload}->>'to' = 'notified'`,
+        sql`${caseEvents.payload}->>'from' in ('determined', 'under_review', 'under_appeal')`,
+      ),
+    )
+    .orderBy(desc(caseEvents.seq))
+    .limit(1);
+  return e ? chinaDate(e.at) : undefined;
+}
+
 /**
- * What a restarted clock depends on, read with the case (record.ts): the suspensions that ended (non-empty), as
+ * What a restarted clock depends on, in one statement: the suspensions that ended (non-empty), as
  * inclusive day intervals, and — when asked — the approved extension days for the running step
  * (requested since it started).
  */
-function clockInputs(
-  loaded: LoadedCase,
+async function clockInputs(
+  tx: AnyDb,
+  row: LoadedCase['row'],
   withExtensions: boolean,
   endingOpenOn: string | undefined,
-): {
+): Promise<{
   suspensions: { from: string; to: string }[];
   extraDays: number;
   open: { id: string; from: string } | undefined;
-} {
-  const row = loaded.row;
-  const rows = loaded.clock.suspensions;
+}> {
+  const [r] = await tx
+    .execute<{ suspensions: unknown; extensions: unknown }>(
+      sql`select
+    (select coalesce(json_agg(json_build_object('id', s.id, 'from', s.from_on, 'to', s.to_on)), '[]'::json)
+       from case_suspensions s where s.case_id = ${row.id}) as suspensions,
+    ${
+      withExtensions
+        ? sql`(select coalesce(json_agg(json_build_object('days', x.days, 'requestedAt', x.requested_at)), '[]'::json)
+       from case_extensions x where x.case_id = ${row.id} and x.step = ${row.step} and x.status = 'approved')`
+        : sql`'[]'::json`
+    } as extensions`,
+    )
+    .then((res) => res.rows);
+  const rows = (r?.suspensions ?? []) as { id: string; from: string; to: string | null }[];
   const openRow = rows.find((s) => s.to === null);
   const suspensions = rows
     .map((s) => ({ from: s.from, to: s.to ?? endingOpenOn ?? null }))
     .filter((s): s is { from: string; to: string } => s.to !== null && s.to >= s.from)
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-  const extraDays = (withExtensions ? loaded.clock.extensions : [])
+  const extraDays = ((r?.extensions ?? []) as { days: number; requestedAt: string }[])
     .filter((x) => chinaDate(new Date(x.requestedAt)) >= row.stepStartedOn)
     .reduce((sum, x) => sum + x.days, 0);
   return {
@@ -68,20 +101,21 @@ export interface RecomputedClock {
  * `endingOpenOn`: the open suspension is being ended by the current change, on that day (its
  * last suspended day), and counts as such.
  */
-export function recomputeClock(
+export async function recomputeClock(
   ctx: AppContext,
+  tx: AnyDb,
   loaded: LoadedCase,
   state: CaseState,
   enteringNow: { today: string } | undefined,
   endingOpenOn?: string,
-): RecomputedClock {
+): Promise<RecomputedClock> {
   const row = loaded.row;
   const step = STEP_OF[state];
   const startedOn = enteringNow ? enteringNow.today : row.stepStartedOn;
   const countedFrom =
-    step === CHALLENGE_WINDOW ? (loaded.clock.notifiedOn ?? startedOn) : startedOn;
+    step === CHALLENGE_WINDOW ? ((await notifiedOn(tx, row.id)) ?? startedOn) : startedOn;
   const withExtensions = !enteringNow && step !== CHALLENGE_WINDOW;
-  const { suspensions, extraDays, open } = clockInputs(loaded, withExtensions, endingOpenOn);
+  const { suspensions, extraDays, open } = await clockInputs(tx, row, withExtensions, endingOpenOn);
   const clock = clockFor(
     ctx,
     loaded.jurisdiction.calendarId,
