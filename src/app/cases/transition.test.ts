@@ -108,6 +108,9 @@ describeStores<Schema>(
       w.clock.setDay('2025-03-10');
       const resumed = await resumeCase(w.ctx, w.actors.investigator!, v(c));
       expect(resumed.case.suspendedSince).toBeNull();
+      // The row a transition returns (made from what it set) is exactly the row stored.
+      const [stored] = await w.ctx.store.db.select().from(cases).where(eq(cases.id, c.id));
+      expect(resumed.case).toEqual(stored);
       const rows = await w.ctx.store.db
         .select()
         .from(caseSuspensions)

@@ -31,7 +31,6 @@ import { composeQuery, compiledText, placeholders, prefixed, type AnyDb } from '
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
 import { AppError } from '../errors.js';
-import { rowFromJson } from '../json-rows.js';
 import { caseEvents, cases } from '../tables.js';
 import { clockFor } from './deadlines.js';
 import { nextEvent, type AppendedEvent } from './events.js';
@@ -195,27 +194,27 @@ const EVENT_COLUMNS = [
   'hash',
 ] as const satisfies readonly (keyof typeof caseEvents.$inferInsert)[];
 
-const statements = new Map<string, ReturnType<typeof compiledText<{ row: unknown }>>>();
+const statements = new Map<string, ReturnType<typeof compiledText<{ moved: unknown }>>>();
 
 /**
  * The statement of a change with these writes:
- *   WITH moved AS (UPDATE cases … WHERE id = … AND version = … RETURNING *),
+ *   WITH moved AS (UPDATE cases … WHERE id = … AND version = … RETURNING id),
  *        appended_event AS (INSERT INTO case_events …), write_1 AS (…), …
- *   SELECT (SELECT row_to_json(m) FROM moved m) AS row,
- *          rongcuo_case_version_guard((SELECT count(*) FROM moved)) AS moved
+ *   SELECT rongcuo_case_version_guard((SELECT count(*) FROM moved)) AS moved
+ * Nothing else comes back: every column it sets was computed here, so the updated row is known.
  */
 function changeStatement(writes: readonly Write[]) {
   const key = writes.map((w) => w.key).join('__') || 'none';
   let statement = statements.get(key);
   if (!statement) {
-    statement = compiledText<{ row: unknown }>(`case_change_${key}`, (db) => {
+    statement = compiledText<{ moved: unknown }>(`case_change_${key}`, (db) => {
       const c = placeholders('c_');
       const e = placeholders('e_');
       const update = db
         .update(cases)
         .set(Object.fromEntries(MOVED_COLUMNS.map((k) => [k, c(k)])))
         .where(and(eq(cases.id, c('id')), eq(cases.version, c('readVersion'))))
-        .returning();
+        .returning({ id: cases.id });
       const insert = db
         .insert(caseEvents)
         .values(Object.fromEntries(EVENT_COLUMNS.map((k) => [k, e(k)])) as never);
@@ -228,8 +227,7 @@ function changeStatement(writes: readonly Write[]) {
         [
           `with moved as (${moved}), appended_event as (${event})`,
           ...rest.map((t, i) => `, write_${i + 1} as (${t})`),
-          ` select (select row_to_json(m) from moved m) as row,`,
-          ` rongcuo_case_version_guard((select count(*) from moved)) as moved`,
+          ` select rongcuo_case_version_guard((select count(*) from moved)) as moved`,
         ].join(''),
       );
     });
@@ -297,7 +295,7 @@ async function writeChange<T>(
     ...prefixed('e_', next.row),
   };
   writes.forEach((w, i) => Object.assign(values, prefixed(`w${i}_`, w.values)));
-  let rows: { row: unknown }[];
+  let rows: { moved: unknown }[];
   try {
     rows = await changeStatement(writes).run(db, values);
   } catch (e) {
@@ -310,12 +308,8 @@ async function writeChange<T>(
     }
     throw e;
   }
-  const updated = rows[0]?.row;
-  if (!updated)
+  if (Number(rows[0]?.moved) !== 1) {
     throw new AppError('CASE_VERSION_CONFLICT', { expectedVersion: req.expectedVersion });
-  return {
-    case: rowFromJson(cases, updated as Record<string, unknown>),
-    event,
-    result: change.result,
-  };
+  }
+  return { case: { ...row, ...columns }, event, result: change.result };
 }
