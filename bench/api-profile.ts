@@ -1,6 +1,7 @@
 /**
  * Where the Node process spends its CPU in the API's hot operations: a V8 CPU profile of each
- * operation kind under the same closed-loop load as `bench:api`, summarized by function and by
+ * operation kind under the same closed-loop load as `bench:api` (the HTTP read with the server in
+ * this process), summarized by function and by
  * package, on a small data set (fast to seed). A tool for the work on speed, not a benchmark result.
  *
  *   npm run bench:api:profile      (builds, then node dist/bench/api-profile.js)
@@ -22,6 +23,9 @@ import { suspendCase } from '../src/app/cases/suspend.js';
 import { openApp, type OpenedApp } from '../src/app/bootstrap.js';
 import { getCase } from '../src/app/queries/case-view.js';
 import { cases } from '../src/app/tables.js';
+import { demoPassword } from '../src/app/demo.js';
+import { startServer } from '../src/server/index.js';
+import { apiLogin, httpRequest, keepAliveAgent } from './api/http.js';
 import { seedBenchData } from './api/seed.js';
 import { runLoad } from './api/stats.js';
 
@@ -165,6 +169,17 @@ async function main() {
         );
       },
     };
+    // The HTTP read with the server in this process (its profile includes the client's share).
+    const server = await startServer(a.ctx, { port: 0, host: '127.0.0.1' });
+    const agent = keepAliveAgent(WORKERS);
+    const token = await apiLogin(agent, server.url, 'auditor', demoPassword('auditor'));
+    ops['getCaseHttp'] = async (w, n) => {
+      const id = all[(w * 7919 + n * 31) % all.length]!;
+      const res = await httpRequest(agent, `${server.url}/api/cases/${id}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${res.body.slice(0, 200)}`);
+    };
     // Each worker owns its cases (w + n*WORKERS): no conflicts between workers.
     const session = new Session();
     session.connect();
@@ -184,6 +199,8 @@ async function main() {
       show(name, summarize(profile), r.count);
     }
     session.disconnect();
+    agent.destroy();
+    await server.close();
   } finally {
     await app?.close().catch(() => undefined);
     await admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
