@@ -4,17 +4,17 @@
  * overwritten, so the history of every fact stays on record.
  */
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
 import { factProblems } from '../../policy/facts.js';
 import type { FactDecl, FactValue } from '../../policy/model.js';
 import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
-import { caseFacts, evidence } from '../tables.js';
-import type { CaseRow } from './record.js';
+import { caseFacts, cases, evidence } from '../tables.js';
+import type { CaseRow, ReadWithCase } from './record.js';
 import { isUuid, optionalText } from './text-input.js';
 import { insertRow, runTransition, type TransitionRequest, type Write } from './transition.js';
-import { compiled, type AnyDb } from '../compiled.js';
+import type { AnyDb } from '../compiled.js';
 
 export interface RecordFactInput extends TransitionRequest {
   readonly fact: string;
@@ -51,20 +51,19 @@ export async function currentFacts(
   return out;
 }
 
-const CURRENT_VALUE = compiled('current_fact_value', (db) =>
-  db
-    .select({ value: caseFacts.value, source: caseFacts.source })
-    .from(caseFacts)
-    .where(
-      and(
-        eq(caseFacts.caseId, sql.placeholder('caseId')),
-        eq(caseFacts.fact, sql.placeholder('fact')),
-        isNull(caseFacts.supersededAt),
-      ),
-    )
-    .orderBy(desc(caseFacts.recordedAt))
-    .limit(1),
-);
+/**
+ * The fact's current value (the latest, should there be more than one) and its source, read in
+ * the same statement as the case: it goes into the event, and the change supersedes it.
+ */
+function currentValueOf(fact: string): ReadWithCase {
+  return {
+    key: 'current_fact',
+    columns: (p) => ({
+      current: sql`(select json_build_object('value', f.value, 'source', f.source) from case_facts f where f.case_id = ${cases.id} and f.fact = ${p('fact')} and f.superseded_at is null order by f.recorded_at desc limit 1)`,
+    }),
+    values: { fact },
+  };
+}
 
 /** Marks the fact's current value (or values) superseded at `at`. */
 export function supersedeFact(caseId: string, fact: string, at: Date): Write {
@@ -109,57 +108,62 @@ export async function recordFact(ctx: AppContext, actor: Actor, req: RecordFactI
       `evidence id ${malformed.join(', ')} is not well formed.`,
     );
   }
-  return runTransition(ctx, actor, 'recordFact', req, async ({ db, loaded, now }) => {
-    const row = loaded.row;
-    const fact = req.fact.trim();
-    const problems = factProblems({ [fact]: req.value }, factDeclsOf(ctx, row), 'fact');
-    if (problems.length > 0) {
-      throw new AppError('POLICY_INPUT', { code: problems[0]!.code, fact }, problems[0]!.message);
-    }
-    if (evidenceIds.length > 0) {
-      const found = await db
-        .select({ id: evidence.id })
-        .from(evidence)
-        .where(and(eq(evidence.caseId, row.id), inArray(evidence.id, evidenceIds)));
-      const known = new Set(found.map((e) => e.id));
-      const foreign = evidenceIds.filter((id) => !known.has(id));
-      if (foreign.length > 0) {
-        throw invalid(
-          'evidenceIds',
-          `证据 ${foreign.join('、')} 不属于本案；请先将证据上传到本案。`,
-          `evidence ${foreign.join(', ')} does not belong to this case; add it to this case first.`,
-        );
+  const fact = req.fact.trim();
+  return runTransition(
+    ctx,
+    actor,
+    'recordFact',
+    req,
+    async ({ db, extra, loaded, now }) => {
+      const row = loaded.row;
+      const problems = factProblems({ [fact]: req.value }, factDeclsOf(ctx, row), 'fact');
+      if (problems.length > 0) {
+        throw new AppError('POLICY_INPUT', { code: problems[0]!.code, fact }, problems[0]!.message);
       }
-    }
-    // The current value (the latest, should there be more than one), superseded by the same
-    // statement that records the new one.
-    const [prev] = await CURRENT_VALUE.run(db, { caseId: row.id, fact });
-    const id = randomUUID();
-    const write = insertRow(caseFacts, {
-      id,
-      caseId: row.id,
-      jurisdictionId: row.jurisdictionId,
-      fact,
-      value: req.value,
-      source: 'investigator',
-      evidenceIds,
-      note,
-      recordedBy: actor.userId,
-      recordedAt: now,
-    });
-    return {
-      event: 'case.fact_recorded',
-      reason: note,
-      payload: {
+      if (evidenceIds.length > 0) {
+        const found = await db
+          .select({ id: evidence.id })
+          .from(evidence)
+          .where(and(eq(evidence.caseId, row.id), inArray(evidence.id, evidenceIds)));
+        const known = new Set(found.map((e) => e.id));
+        const foreign = evidenceIds.filter((id) => !known.has(id));
+        if (foreign.length > 0) {
+          throw invalid(
+            'evidenceIds',
+            `证据 ${foreign.join('、')} 不属于本案；请先将证据上传到本案。`,
+            `evidence ${foreign.join(', ')} does not belong to this case; add it to this case first.`,
+          );
+        }
+      }
+      const prev = extra['current'] as { value: FactValue | null; source: string } | null;
+      const id = randomUUID();
+      const write = insertRow(caseFacts, {
+        id,
+        caseId: row.id,
+        jurisdictionId: row.jurisdictionId,
         fact,
         value: req.value,
-        previous: prev ? (prev.value ?? null) : null,
-        previousSource: prev ? prev.source : null,
         source: 'investigator',
         evidenceIds,
-      },
-      writes: [supersedeFact(row.id, fact, now), write],
-      result: { factId: id },
-    };
-  });
+        note,
+        recordedBy: actor.userId,
+        recordedAt: now,
+      });
+      return {
+        event: 'case.fact_recorded',
+        reason: note,
+        payload: {
+          fact,
+          value: req.value,
+          previous: prev ? (prev.value ?? null) : null,
+          previousSource: prev ? prev.source : null,
+          source: 'investigator',
+          evidenceIds,
+        },
+        writes: [supersedeFact(row.id, fact, now), write],
+        result: { factId: id },
+      };
+    },
+    currentValueOf(fact),
+  );
 }

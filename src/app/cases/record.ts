@@ -1,9 +1,9 @@
 /** Loading a case with what its permissions and deadlines depend on, in one statement. */
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { CaseState } from '../../domain/case-states.js';
 import type { CaseSubject } from '../../domain/policies.js';
 import type { Procedure } from '../../policy/model.js';
-import { compiled, type AnyDb } from '../compiled.js';
+import { compiled, compiledFamily, placeholders, prefixed, type AnyDb } from '../compiled.js';
 import type { AppContext } from '../context.js';
 import { chinaDate, today } from '../context.js';
 import { AppError } from '../errors.js';
@@ -100,12 +100,62 @@ const LOAD = compiled('load_case', (db) =>
     .where(eq(cases.id, sql.placeholder('caseId'))),
 );
 
+/**
+ * Further columns read in the same statement as the case, for a use case that needs them (e.g.
+ * the current value of the fact being recorded): subqueries over `cases`, with placeholders from
+ * `p` filled by `values`. The same key must always build the same columns.
+ */
+export interface ReadWithCase {
+  readonly key: string;
+  readonly columns: (p: (name: string) => Placeholder) => Record<string, SQL>;
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+const loadWith = compiledFamily('load_case_with', (db, read: ReadWithCase) =>
+  db
+    .select({
+      row: cases,
+      jurisdiction: jurisdictions,
+      ...CASE_DEPENDENCIES,
+      extra: sql<unknown>`json_build_object(${sql.join(
+        Object.entries(read.columns(placeholders('x_'))).map(
+          ([name, column]) => sql`${name}::text, ${column}`,
+        ),
+        sql`, `,
+      )})`,
+    })
+    .from(cases)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, cases.jurisdictionId))
+    .where(eq(cases.id, sql.placeholder('caseId'))),
+);
+
 /** Loads a case in one statement (one consistent snapshot of the row and its dependencies). */
-export async function loadCase(ctx: AppContext, db: AnyDb, caseId: string): Promise<LoadedCase> {
+export async function loadCase(ctx: AppContext, db: AnyDb, caseId: string): Promise<LoadedCase>;
+/** …with further columns read in the same statement, returned as `extra`. */
+export async function loadCase(
+  ctx: AppContext,
+  db: AnyDb,
+  caseId: string,
+  read: ReadWithCase,
+): Promise<LoadedCase & { readonly extra: Readonly<Record<string, unknown>> }>;
+export async function loadCase(
+  ctx: AppContext,
+  db: AnyDb,
+  caseId: string,
+  read?: ReadWithCase,
+): Promise<LoadedCase & { readonly extra?: Readonly<Record<string, unknown>> }> {
   if (!UUID.test(caseId)) throw new AppError('CASE_NOT_FOUND', { caseId });
-  const [found] = await LOAD.run(db, { caseId });
+  if (!read) {
+    const [found] = await LOAD.run(db, { caseId });
+    if (!found) throw new AppError('CASE_NOT_FOUND', { caseId });
+    return loadedCaseOf(ctx, found);
+  }
+  const [found] = await loadWith(read.key, read).run(db, {
+    caseId,
+    ...prefixed('x_', read.values),
+  });
   if (!found) throw new AppError('CASE_NOT_FOUND', { caseId });
-  return loadedCaseOf(ctx, found);
+  return { ...loadedCaseOf(ctx, found), extra: (found.extra ?? {}) as Record<string, unknown> };
 }
 
 /** Whether `caseId` looks like a case id at all (anything else is simply not found). */

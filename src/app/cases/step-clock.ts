@@ -16,9 +16,9 @@ import { STEP_OF, type CaseState } from '../../domain/case-states.js';
 import type { AnyDb } from '../compiled.js';
 import type { AppContext } from '../context.js';
 import { chinaDate } from '../context.js';
-import { caseEvents } from '../tables.js';
+import { caseEvents, cases } from '../tables.js';
 import { clockFor } from './deadlines.js';
-import type { LoadedCase } from './record.js';
+import type { LoadedCase, ReadWithCase } from './record.js';
 
 export const CHALLENGE_WINDOW = 'challengeWindow';
 
@@ -39,24 +39,47 @@ export async function notifiedOn(tx: AnyDb, caseId: string): Promise<string | un
   return e ? chinaDate(e.at) : undefined;
 }
 
+/** The rows a restarted clock depends on, as read (see CLOCK_INPUTS). */
+export interface ClockRows {
+  readonly suspensions: unknown;
+  readonly extensions: unknown;
+}
+
 /**
- * What a restarted clock depends on, in one statement: the suspensions that ended (non-empty), as
- * inclusive day intervals, and — when asked — the approved extension days for the running step
- * (requested since it started).
+ * The clock's inputs read in the same statement as the case (record.ts, ReadWithCase), for a
+ * transition that always restarts the clock (resuming): every suspension of the case and the
+ * running step's approved extensions. Pass `extra` of the transition to recomputeClock.
+ */
+export const CLOCK_INPUTS: ReadWithCase = {
+  key: 'clock_inputs',
+  columns: () => ({
+    suspensions: sql`(select coalesce(json_agg(json_build_object('id', s.id, 'from', s.from_on, 'to', s.to_on)), '[]'::json) from case_suspensions s where s.case_id = ${cases.id})`,
+    extensions: sql`(select coalesce(json_agg(json_build_object('days', x.days, 'requestedAt', x.requested_at)), '[]'::json) from case_extensions x where x.case_id = ${cases.id} and x.step = ${cases.step} and x.status = 'approved')`,
+  }),
+  values: {},
+};
+
+/**
+ * What a restarted clock depends on, in one statement (unless read with the case): the
+ * suspensions that ended (non-empty), as inclusive day intervals, and — when asked — the approved
+ * extension days for the running step (requested since it started).
  */
 async function clockInputs(
   tx: AnyDb,
   row: LoadedCase['row'],
   withExtensions: boolean,
   endingOpenOn: string | undefined,
+  read: ClockRows | undefined,
 ): Promise<{
   suspensions: { from: string; to: string }[];
   extraDays: number;
   open: { id: string; from: string } | undefined;
 }> {
-  const [r] = await tx
-    .execute<{ suspensions: unknown; extensions: unknown }>(
-      sql`select
+  const [r] = read
+    ? [{ suspensions: read.suspensions, extensions: withExtensions ? read.extensions : [] }]
+    : await tx
+        .execute<{ suspensions: unknown; extensions: unknown }>(
+          sql`select
     (select coalesce(json_agg(json_build_object('id', s.id, 'from', s.from_on, 'to', s.to_on)), '[]'::json)
        from case_suspensions s where s.case_id = ${row.id}) as suspensions,
     ${
@@ -65,8 +88,8 @@ async function clockInputs(
        from case_extensions x where x.case_id = ${row.id} and x.step = ${row.step} and x.status = 'approved')`
         : sql`'[]'::json`
     } as extensions`,
-    )
-    .then((res) => res.rows);
+        )
+        .then((res) => res.rows);
   const rows = (r?.suspensions ?? []) as { id: string; from: string; to: string | null }[];
   const openRow = rows.find((s) => s.to === null);
   const suspensions = rows
@@ -99,7 +122,7 @@ export interface RecomputedClock {
  * review and appeal window), lengthened by approved extensions and pushed out by ended suspensions.
  * `enteringNow`: the state is being entered by the current transition (no extension counts yet).
  * `endingOpenOn`: the open suspension is being ended by the current change, on that day (its
- * last suspended day), and counts as such.
+ * last suspended day), and counts as such. `read`: the inputs, read with the case (CLOCK_INPUTS).
  */
 export async function recomputeClock(
   ctx: AppContext,
@@ -108,6 +131,7 @@ export async function recomputeClock(
   state: CaseState,
   enteringNow: { today: string } | undefined,
   endingOpenOn?: string,
+  read?: ClockRows,
 ): Promise<RecomputedClock> {
   const row = loaded.row;
   const step = STEP_OF[state];
@@ -115,7 +139,13 @@ export async function recomputeClock(
   const countedFrom =
     step === CHALLENGE_WINDOW ? ((await notifiedOn(tx, row.id)) ?? startedOn) : startedOn;
   const withExtensions = !enteringNow && step !== CHALLENGE_WINDOW;
-  const { suspensions, extraDays, open } = await clockInputs(tx, row, withExtensions, endingOpenOn);
+  const { suspensions, extraDays, open } = await clockInputs(
+    tx,
+    row,
+    withExtensions,
+    endingOpenOn,
+    read,
+  );
   const clock = clockFor(
     ctx,
     loaded.jurisdiction.calendarId,

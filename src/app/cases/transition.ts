@@ -34,7 +34,7 @@ import { AppError } from '../errors.js';
 import { caseEvents, cases } from '../tables.js';
 import { clockFor } from './deadlines.js';
 import { nextEvent, type AppendedEvent } from './events.js';
-import { loadCase, type CaseRow, type LoadedCase } from './record.js';
+import { loadCase, type CaseRow, type LoadedCase, type ReadWithCase } from './record.js';
 
 export interface TransitionRequest {
   readonly caseId: string;
@@ -45,6 +45,8 @@ export interface TransitionRequest {
 export interface TransitionScope {
   /** For the body's reads. */
   readonly db: AnyDb;
+  /** The columns the transition asked to read with the case (`readWithCase`), by name. */
+  readonly extra: Readonly<Record<string, unknown>>;
   readonly loaded: LoadedCase;
   readonly actor: Actor;
   readonly now: Date;
@@ -147,19 +149,31 @@ function check(actor: Actor, action: CaseAction, req: TransitionRequest, loaded:
   authorizeCase(actor, action, loaded.subject);
 }
 
-/** Runs a transition: read, check, body (reads only; writes returned), one statement. */
+/**
+ * Runs a transition: read (with `readWithCase`, what the body needs in the same statement as the
+ * case), check, body (reads only; writes returned), one statement.
+ */
 export async function runTransition<T>(
   ctx: AppContext,
   actor: Actor,
   action: CaseAction,
   req: TransitionRequest,
   body: (s: TransitionScope) => Promise<TransitionChange<T>>,
+  readWithCase?: ReadWithCase,
 ): Promise<TransitionResult<T>> {
   const db = ctx.store.db;
-  const loaded = await loadCase(ctx, db, req.caseId);
+  let loaded: LoadedCase;
+  let extra: Readonly<Record<string, unknown>> = {};
+  if (readWithCase) {
+    const found = await loadCase(ctx, db, req.caseId, readWithCase);
+    loaded = found;
+    extra = found.extra;
+  } else {
+    loaded = await loadCase(ctx, db, req.caseId);
+  }
   check(actor, action, req, loaded);
   const now = ctx.now();
-  const change = await body({ db, loaded, actor, now, today: todayOf(ctx) });
+  const change = await body({ db, extra, loaded, actor, now, today: todayOf(ctx) });
   return writeChange(ctx, db, actor, req, loaded, now, change);
 }
 
