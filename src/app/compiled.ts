@@ -127,7 +127,10 @@ export function compiled<TRow>(
   const get = (db: AnyDb) => (shape ??= shapeOf(name, build(db)));
   return {
     run: (db, values) => execute<TRow>(db, get(db), values),
-    query: (db, values) => ({ sql: get(db).query.sql, params: fillParams(get(db).query.params, values) }),
+    query: (db, values) => ({
+      sql: get(db).query.sql,
+      params: fillParams(get(db).query.params, values),
+    }),
   };
 }
 

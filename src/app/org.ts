@@ -229,7 +229,12 @@ export interface ActorRow {
   readonly display_name: string;
   readonly official_id: string | null;
   readonly disabled: boolean;
-  readonly grants: readonly { role: string; scopeKind: string; scopeId: string; scopePath: string }[];
+  readonly grants: readonly {
+    role: string;
+    scopeKind: string;
+    scopeId: string;
+    scopePath: string;
+  }[];
 }
 
 export function actorOf(r: ActorRow): Actor {
