@@ -9,7 +9,8 @@
  * Environment: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test); BENCH_CASES extra
  * cases beyond the demo's 53 (default 3000); BENCH_WORKERS concurrent workers and pgbench clients
  * (8); BENCH_SECONDS per measured round (10); BENCH_ROUNDS rounds of every measurement, interleaved
- * (3); BENCH_COLD_REPEATS (3, 0 skips the cold start).
+ * (3); BENCH_COLD_REPEATS (3, 0 skips the cold start); BENCH_OPEN_RATE reads per second of the
+ * open-loop read test (400).
  *
  * Everything runs in a schema of its own, rongcuo_bench_<pid>, created first and dropped last (also
  * on Ctrl+C). Writes bench/results/api.json and prints a table. Exits non-zero when an operation
@@ -37,7 +38,7 @@ import { apiLogin, httpRequest, keepAliveAgent, startServerProcess } from './api
 import { findPgbench, preparePgbenchTables, runPgbench, type PgbenchRun } from './api/pgbench.js';
 import { profileOps, type OpProfile } from './api/profile.js';
 import { seedBenchData, type SeedResult } from './api/seed.js';
-import { runLoad, spread, type LoadResult, type Spread } from './api/stats.js';
+import { runLoad, runOpenLoad, spread, type LoadResult, type Spread } from './api/stats.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** The repository root (this file runs from dist/bench/). */
@@ -59,6 +60,8 @@ const SECONDS = env('BENCH_SECONDS', 10);
 const ROUNDS = Math.max(1, Math.floor(env('BENCH_ROUNDS', 3)));
 const WARMUP_S = Math.min(2, SECONDS / 4);
 const COLD_REPEATS = Math.floor(env('BENCH_COLD_REPEATS', 3));
+/** Reads per second of the open-loop read test (about half of what 8 workers reach here). */
+const OPEN_RATE = Math.max(1, env('BENCH_OPEN_RATE', 400));
 const SEED = 2025;
 /** Cases each transition worker cycles through (distinct per worker). */
 const CASES_PER_WORKER = 16;
@@ -396,6 +399,7 @@ async function main(): Promise<number> {
       pgbench: [] as PgbenchRun[],
       readDirectOne: [] as LoadResult[],
       suspendResumeOne: [] as LoadResult[],
+      readOpen: [] as LoadResult[],
     };
     const one = { ...load, workers: 1 };
     for (let round = 1; round <= ROUNDS; round++) {
@@ -410,6 +414,14 @@ async function main(): Promise<number> {
       log(`round ${round}/${ROUNDS}: getCase and suspend/resume, one worker`);
       rounds.readDirectOne.push(await runLoad(one, () => readDirect(), cpu));
       rounds.suspendResumeOne.push(await runLoad(one, (_w, n) => suspendResume(0, n), cpu));
+      log(`round ${round}/${ROUNDS}: getCase at a steady ${OPEN_RATE}/s (open loop)`);
+      rounds.readOpen.push(
+        await runOpenLoad(
+          { rate: OPEN_RATE, seconds: SECONDS, warmupSeconds: WARMUP_S },
+          () => readDirect(),
+          cpu,
+        ),
+      );
       log(`round ${round}/${ROUNDS}: pgbench`);
       rounds.pgbench.push(
         await runPgbench({
@@ -457,7 +469,7 @@ async function main(): Promise<number> {
     const m = {
       readDirect: measurement(
         'getCase',
-        'getCase(ctx, actor, id) in-process: the full presenter with abilities and the read_log insert, one transaction; random case, random staff reader',
+        'getCase(ctx, actor, id) in-process: the full presenter with abilities, one statement that also writes the read_log row; random case, random staff reader',
         rounds.readDirect,
       ),
       readHttp: measurement(
@@ -467,12 +479,12 @@ async function main(): Promise<number> {
       ),
       suspendResume: measurement(
         'suspend/resume',
-        'suspendCase and resumeCase alternating, each worker on its own cases: full runTransition (row lock, version check, permission, hash-chained event, case update) + the suspension row',
+        'suspendCase and resumeCase alternating, each worker on its own cases: full runTransition (case read, permission, version check, then one statement: case update guarded by the version, hash-chained event, the suspension row)',
         rounds.suspendResume,
       ),
       recordFact: measurement(
         'recordFact',
-        'recordFact during verification, each worker on its own cases: runTransition + supersede the current value + insert the new fact',
+        'recordFact during verification, each worker on its own cases: runTransition (the current value read with the case) + in the one statement, supersede the current value and insert the new fact',
         rounds.recordFact,
       ),
       readDirectOne: measurement(
@@ -484,6 +496,11 @@ async function main(): Promise<number> {
         'suspend/resume, 1 w.',
         'as suspend/resume, one worker (on its own cases): the latency without queueing',
         rounds.suspendResumeOne,
+      ),
+      readOpen: measurement(
+        `getCase, ${OPEN_RATE}/s open`,
+        `as getCase, started at a steady ${OPEN_RATE} per second (open loop, latency from the scheduled start): the latency at a given load below saturation`,
+        rounds.readOpen,
       ),
     };
     const pgbenchTps = spread(rounds.pgbench.map((r) => r.tps));

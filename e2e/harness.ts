@@ -166,6 +166,14 @@ let axeSource: string | undefined;
  */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  // Let fade-ins and other finite animations end first (at most 3 s): half-transparent text
+  // measured mid-animation fails the contrast rule although the settled screen passes it.
+  await page.evaluate(`Promise.race([
+    Promise.all(document.getAnimations()
+      .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+      .map((a) => a.finished.catch(() => undefined))),
+    new Promise((r) => setTimeout(r, 3000)),
+  ])`);
   await page.evaluate(axeSource);
   const all = (await page.evaluate(`axe
     .run(document, { resultTypes: ['violations'] })

@@ -117,6 +117,59 @@ export async function runLoad(
   };
 }
 
+/**
+ * Runs `op` in an open loop: started at a steady `rate` per second whatever the answers' pace (as
+ * independent users would), for the warm-up and then the measured seconds. Latency counts from
+ * each operation's scheduled start, so time spent waiting behind slow answers is included (no
+ * coordinated omission). Shows the latency at a given load below saturation, where a closed loop
+ * of N workers measures, by Little's law, mostly the throughput.
+ */
+export async function runOpenLoad(
+  options: { readonly rate: number; readonly seconds: number; readonly warmupSeconds: number },
+  op: (n: number) => Promise<unknown>,
+  cpuOf: () => CpuSnapshot | null = () => null,
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const errorSamples = new Set<string>();
+  let errors = 0;
+  const interval = 1000 / options.rate;
+  const t0 = performance.now();
+  const windowStart = t0 + options.warmupSeconds * 1000;
+  const windowEnd = windowStart + options.seconds * 1000;
+  const total = Math.floor(((options.warmupSeconds + options.seconds) * 1000) / interval);
+  let cpuStart: CpuSnapshot | null = null;
+  let cpuEnd: CpuSnapshot | null = null;
+  const timers = [
+    setTimeout(() => (cpuStart = cpuOf()), options.warmupSeconds * 1000),
+    setTimeout(() => (cpuEnd = cpuOf()), (options.warmupSeconds + options.seconds) * 1000),
+  ];
+  const inFlight: Promise<void>[] = [];
+  for (let n = 0; n < total; n++) {
+    const scheduled = t0 + n * interval;
+    const wait = scheduled - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    inFlight.push(
+      op(n).then(
+        () => {
+          const end = performance.now();
+          if (scheduled >= windowStart && end <= windowEnd + 5000) latencies.push(end - scheduled);
+        },
+        (e: unknown) => {
+          errors++;
+          if (errorSamples.size < 5) errorSamples.add(e instanceof Error ? e.message : String(e));
+        },
+      ),
+    );
+  }
+  await Promise.all(inFlight);
+  for (const t of timers) clearTimeout(t);
+  return {
+    ...summarize(latencies, errors, options.seconds),
+    errorSamples: [...errorSamples],
+    cpu: cpuBetween(cpuStart, cpuEnd, latencies.length),
+  };
+}
+
 /** Median and spread (min–max) of one figure over several rounds. */
 export interface Spread {
   readonly median: number;
