@@ -162,6 +162,9 @@ export async function runOpenLoad(
     );
   }
   await Promise.all(inFlight);
+  // The CPU snapshot closing the window is taken by its timer: wait for it.
+  const left = windowEnd - performance.now();
+  if (left > 0) await new Promise((r) => setTimeout(r, left + 5));
   for (const t of timers) clearTimeout(t);
   return {
     ...summarize(latencies, errors, options.seconds),
