@@ -20,7 +20,13 @@ import { invalid } from '../errors.js';
 import { caseChallenges, cases, determinations } from '../tables.js';
 import { precondition } from './preconditions.js';
 import { isUuid, requireText } from './text-input.js';
-import { insertRow, runTransition, type TransitionRequest, type Write } from './transition.js';
+import {
+  insertRow,
+  runTransition,
+  updateRowById,
+  type TransitionRequest,
+  type Write,
+} from './transition.js';
 
 export async function decideChallenge(
   ctx: AppContext,
@@ -118,7 +124,13 @@ export async function decideChallenge(
     }
     // The challenge's reference to the new determination, inserted by the same statement, is
     // checked at the end of the statement.
-    writes.push(decideChallengeRow(challenge.id, req.result, resultDetermination?.id ?? null, now));
+    writes.push(
+      updateRowById(caseChallenges, challenge.id, {
+        status: req.result,
+        resultDeterminationId: resultDetermination?.id ?? null,
+        decidedAt: now,
+      }),
+    );
     const inForce = resultDetermination ?? original;
     return {
       to: 'notified',
@@ -144,28 +156,6 @@ export async function decideChallenge(
       },
     };
   });
-}
-
-/** Records the decision on the challenge: its result and the determination it made, if any. */
-function decideChallengeRow(
-  id: string,
-  status: 'upheld' | 'changed',
-  resultDeterminationId: string | null,
-  decidedAt: Date,
-): Write {
-  return {
-    key: 'decide_challenge',
-    build: (db, p) =>
-      db
-        .update(caseChallenges)
-        .set({
-          status: p('status'),
-          resultDeterminationId: p('resultDeterminationId'),
-          decidedAt: p('decidedAt'),
-        } as never)
-        .where(eq(caseChallenges.id, p('id'))),
-    values: { id, status, resultDeterminationId, decidedAt },
-  };
 }
 
 async function currentState(ctx: AppContext, caseId: string): Promise<CaseState | undefined> {

@@ -17,7 +17,7 @@ import type { LoadedCase } from './record.js';
 import { isUuid, requireText } from './text-input.js';
 import { clockFor } from './deadlines.js';
 import { CHALLENGE_WINDOW, recomputeClock } from './step-clock.js';
-import { runTransition, type TransitionRequest, type Write } from './transition.js';
+import { runTransition, updateRowById, type TransitionRequest } from './transition.js';
 
 export async function decideExtension(
   ctx: AppContext,
@@ -82,7 +82,13 @@ export async function decideExtension(
         ...(clock
           ? { set: { stepDueOn: clock.stepDueOn, stepDueProvisional: clock.stepDueProvisional } }
           : {}),
-        writes: [decideExtensionRow(ext.id, status, actor.userId, now)],
+        writes: [
+          updateRowById(caseExtensions, ext.id, {
+            status,
+            decidedBy: actor.userId,
+            decidedAt: now,
+          }),
+        ],
         result: { status, dueOn: clock?.stepDueOn ?? row.stepDueOn },
       };
     },
@@ -114,22 +120,4 @@ async function approvedClock(
     before.extraDays + days,
     before.suspensions,
   );
-}
-
-/** Records the chair's decision on the extension request. */
-function decideExtensionRow(
-  id: string,
-  status: 'approved' | 'refused',
-  decidedBy: string,
-  decidedAt: Date,
-): Write {
-  return {
-    key: 'decide_extension',
-    build: (db, p) =>
-      db
-        .update(caseExtensions)
-        .set({ status: p('status'), decidedBy: p('decidedBy'), decidedAt: p('decidedAt') } as never)
-        .where(eq(caseExtensions.id, p('id'))),
-    values: { id, status, decidedBy, decidedAt },
-  };
 }

@@ -5,7 +5,7 @@ import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { consultations } from '../tables.js';
 import { isUuid, requireText } from './text-input.js';
-import { runTransition, type TransitionRequest, type Write } from './transition.js';
+import { runTransition, updateRowById, type TransitionRequest } from './transition.js';
 
 export interface RecordOpinionInput extends TransitionRequest {
   readonly consultationId: string;
@@ -47,25 +47,14 @@ export async function recordOpinion(ctx: AppContext, actor: Actor, req: RecordOp
     return {
       event: 'case.opinion_recorded',
       payload: { consultationId: c.id, department: c.department, opinion },
-      writes: [answer(c.id, opinion, actor.userId, now)],
+      writes: [
+        updateRowById(consultations, c.id, {
+          opinion,
+          respondedBy: actor.userId,
+          respondedAt: now,
+        }),
+      ],
       result: undefined,
     };
   });
-}
-
-/** Records the department's opinion on the consultation request. */
-function answer(id: string, opinion: string, respondedBy: string, respondedAt: Date): Write {
-  return {
-    key: 'record_opinion',
-    build: (db, p) =>
-      db
-        .update(consultations)
-        .set({
-          opinion: p('opinion'),
-          respondedBy: p('respondedBy'),
-          respondedAt: p('respondedAt'),
-        } as never)
-        .where(eq(consultations.id, p('id'))),
-    values: { id, opinion, respondedBy, respondedAt },
-  };
 }

@@ -16,7 +16,7 @@
  */
 import type { Placeholder, Query } from 'drizzle-orm';
 import { and, eq, getTableName } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { CaseState } from '../../domain/case-states.js';
 import { STEP_OF } from '../../domain/case-states.js';
 import {
@@ -93,6 +93,29 @@ export function insertRows<T extends PgTable>(table: T, rows: readonly T['$infer
           rows.map((_, i) => Object.fromEntries(given.map((k) => [k, p(`r${i}_${k}`)]))) as never,
         ),
     values,
+  };
+}
+
+/**
+ * A write setting columns of the row of `table` whose `id` is `id` (the columns given in `set`;
+ * one statement shape per table and column set).
+ */
+export function updateRowById<T extends PgTable & { id: PgColumn }>(
+  table: T,
+  id: string,
+  set: Partial<T['$inferInsert']>,
+): Write {
+  const given = Object.keys(set as object)
+    .filter((k) => (set as Record<string, unknown>)[k] !== undefined)
+    .sort();
+  return {
+    key: `update_${getTableName(table)}_by_id_${given.join('_')}`,
+    build: (db, p) =>
+      db
+        .update(table)
+        .set(Object.fromEntries(given.map((k) => [k, p(k)])) as never)
+        .where(eq(table.id, p('id'))),
+    values: { ...(set as Record<string, unknown>), id },
   };
 }
 
