@@ -3,10 +3,10 @@
  * tree inside them, officials, users and their role grants. Used by administration and the demo.
  */
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { hash } from '@node-rs/argon2';
 import type { Actor, Grant, Role, ScopeKind } from '../domain/roles.js';
-import { compiledText, type AnyDb } from './compiled.js';
+import type { AnyDb } from './db.js';
 import type { Tx } from '../store/index.js';
 import type { AppContext } from './context.js';
 import { AppError, invalid } from './errors.js';
@@ -211,55 +211,51 @@ async function resolveScope(t: Tx<Schema>, g: NewGrant) {
   return { role: g.role, scopeKind: 'unit', scopeId: g.scopeId, scopePath: u.path };
 }
 
-/** Loads the actor for a user id: their official identity and grants. */
 /**
- * The columns that make an actor, for a query over `users u`: the user's names, official and
- * grants (as one JSON column). Loading a user's actor and resolving a session (src/server/auth/
- * sessions.ts) both select these, so there is one definition of what an actor is made of.
+ * A user as an actor: their names, official identity and grants (in a fixed order), and whether
+ * the user is disabled; undefined for no such user. Loading an actor and resolving a session
+ * (src/server/auth/sessions.ts) both use it: one definition of what an actor is made of.
  */
-export const ACTOR_COLUMNS = `u.id as user_id, u.username, u.display_name, u.official_id, u.disabled,
-    (select coalesce(json_agg(json_build_object('role', g.role, 'scopeKind', g.scope_kind,
-        'scopeId', g.scope_id, 'scopePath', g.scope_path) order by g.role, g.scope_path), '[]'::json)
-       from role_grants g where g.user_id = u.id) as grants`;
-
-/** A row with ACTOR_COLUMNS. */
-export interface ActorRow {
-  readonly user_id: string;
-  readonly username: string;
-  readonly display_name: string;
-  readonly official_id: string | null;
-  readonly disabled: boolean;
-  readonly grants: readonly {
-    role: string;
-    scopeKind: string;
-    scopeId: string;
-    scopePath: string;
-  }[];
-}
-
-export function actorOf(r: ActorRow): Actor {
+export async function actorRecord(
+  db: AnyDb,
+  userId: string,
+): Promise<{ actor: Actor; disabled: boolean } | undefined> {
+  const [user] = await db
+    .select({
+      userId: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      officialId: users.officialId,
+      disabled: users.disabled,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!user) return undefined;
+  const grants = await db
+    .select({
+      role: roleGrants.role,
+      scopeKind: roleGrants.scopeKind,
+      scopeId: roleGrants.scopeId,
+      scopePath: roleGrants.scopePath,
+    })
+    .from(roleGrants)
+    .where(eq(roleGrants.userId, userId))
+    .orderBy(asc(roleGrants.role), asc(roleGrants.scopePath));
+  const { disabled, ...names } = user;
   return {
-    userId: r.user_id,
-    username: r.username,
-    displayName: r.display_name,
-    officialId: r.official_id,
-    grants: r.grants.map((g): Grant => ({
-      role: g.role as Role,
-      scopeKind: g.scopeKind as ScopeKind,
-      scopeId: g.scopeId,
-      scopePath: g.scopePath,
-    })),
+    disabled,
+    actor: {
+      ...names,
+      grants: grants.map(
+        (g): Grant => ({ ...g, role: g.role as Role, scopeKind: g.scopeKind as ScopeKind }),
+      ),
+    },
   };
 }
 
-const LOAD_ACTOR = compiledText<ActorRow>('load_actor', () => ({
-  sql: `select ${ACTOR_COLUMNS} from users u where u.id = $1`,
-  params: [sql.placeholder('userId')],
-}));
-
-/** A user's actor, in one statement; a missing or disabled user is AUTH_REQUIRED. */
+/** A user's actor; a missing or disabled user is AUTH_REQUIRED. */
 export async function loadActor(ctx: AppContext, userId: string, db?: AnyDb): Promise<Actor> {
-  const [r] = await LOAD_ACTOR.run(db ?? ctx.store.db, { userId });
-  if (!r || r.disabled) throw new AppError('AUTH_REQUIRED');
-  return actorOf(r);
+  const found = await actorRecord(db ?? ctx.store.db, userId);
+  if (!found || found.disabled) throw new AppError('AUTH_REQUIRED');
+  return found.actor;
 }

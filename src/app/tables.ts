@@ -151,6 +151,12 @@ export const cases = pgTable('cases', {
   stepDueOn: day('step_due_on'),
   stepDueProvisional: boolean('step_due_provisional').notNull(),
   suspendedSince: day('suspended_since'),
+  /** The day the decision in force was last notified (the review and appeal window counts from it). */
+  notifiedOn: day('notified_on'),
+  /** The day the publicity of the determination in force was completed. */
+  publicityEndedOn: day('publicity_ended_on'),
+  /** The day the determination in force was filed upward. */
+  filedUpwardOn: day('filed_upward_on'),
   eventCount: integer('event_count').notNull(),
   headHash: text('head_hash').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),

@@ -113,6 +113,7 @@ function subject(action: CaseAction, extra: Partial<CaseSubject> = {}): CaseSubj
     requires: { consultation: true, publicity: true, filingUpward: true },
     challengeWindowOpen: false,
     filedUpward: false,
+    publicityDone: false,
     suspended: false,
     ...s.subject,
     ...extra,

@@ -26,7 +26,10 @@ export interface CaseSubject {
   readonly requires: { consultation: boolean; publicity: boolean; filingUpward: boolean };
   /** Whether the review / appeal window is still open (computed from the determination date). */
   readonly challengeWindowOpen: boolean;
+  /** The determination in force has been filed upward (cases.filed_upward_on). */
   readonly filedUpward: boolean;
+  /** The publicity of the determination in force has been completed (cases.publicity_ended_on). */
+  readonly publicityDone: boolean;
   readonly suspended: boolean;
 }
 
@@ -187,7 +190,13 @@ export const CASE_RULES: Readonly<Record<Exclude<CaseAction, 'read' | 'addEviden
     startPublicity: {
       who: ['org_liaison'],
       states: ['notified'],
-      when: (c) => c.requires.publicity,
+      when: (c) => c.requires.publicity && !c.publicityDone,
+      messages: {
+        CASE_PRECONDITION: {
+          zh: '本案适用的办法不要求公示，或该认定已完成公示；同一认定不重复公示。',
+          en: 'The measure that governs the case does not require publicity, or the determination has already been publicized; a determination is publicized once.',
+        },
+      },
     },
     endPublicity: { who: ['org_liaison'], states: ['publicity'] },
     fileUpward: {

@@ -9,7 +9,6 @@ import type { I18nText } from '../../policy/model.js';
 import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { createUnit } from '../org.js';
-import { relaxReadLogDurability } from '../read-log.js';
 import { jurisdictions, readLog, units } from '../tables.js';
 import { recordAdminEvent } from './events.js';
 import { inScopes, pathInScopes, requireAdmin } from './scope.js';
@@ -49,7 +48,6 @@ const RW = { rename: true, addUnit: true } as const;
 export async function orgTree(ctx: AppContext, actor: Actor): Promise<OrgTree> {
   const scopes = requireAdmin(actor);
   return ctx.store.tx(async (tx) => {
-    await relaxReadLogDurability(tx);
     // An administrator over a unit sees that unit's jurisdiction too (read-only), as its root.
     const js = await tx
       .select()

@@ -14,7 +14,6 @@ import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { hashPassword } from '../org.js';
 import { escapeLike, pageNumber } from '../queries/case-list.js';
-import { relaxReadLogDurability } from '../read-log.js';
 import {
   adminEvents,
   jurisdictions,
@@ -232,7 +231,6 @@ export async function listUsers(
   const condition = sql.join(where, sql` AND `);
 
   return ctx.store.tx(async (tx, raw) => {
-    await relaxReadLogDurability(tx);
     const totalRows = await raw.query<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM ${USER_FROM} WHERE ${condition}`,
     );
@@ -278,7 +276,6 @@ export async function getUser(
 ): Promise<AdminUserDetail> {
   const scopes = requireAdmin(actor);
   return ctx.store.tx(async (tx, raw) => {
-    await relaxReadLogDurability(tx);
     const row = await loadInScope(raw, scopes, userId, false);
     const grants = await grantsOf(tx, [row.id]);
     const events = await tx
@@ -662,7 +659,6 @@ export async function searchOfficials(
   if (term.length > 100)
     throw invalid('q', '搜索词不能超过 100 个字符。', 'use at most 100 characters.');
   return ctx.store.tx(async (tx) => {
-    await relaxReadLogDurability(tx);
     const inScope = sql.join(
       scopes.map((s) => sql`${units.path} LIKE ${`${escapeLike(s)}%`}`),
       sql` OR `,

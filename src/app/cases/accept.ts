@@ -1,6 +1,7 @@
 /** Intake accepts an application: the case moves to verification and is bound to the pack version. */
 import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
+import { casePolicy } from './record.js';
 import { runTransition, type TransitionRequest } from './transition.js';
 
 export async function acceptCase(
@@ -10,7 +11,7 @@ export async function acceptCase(
 ) {
   return runTransition(ctx, actor, 'accept', req, async ({ loaded }) => {
     // The version in force on the date of the conduct governs the case from now on.
-    const version = ctx.engine.at(loaded.row.packId, loaded.row.conductDate).eff.version.id;
+    const version = casePolicy(ctx, loaded.row).eff.version.id;
     return {
       to: 'verification',
       event: 'case.accepted',

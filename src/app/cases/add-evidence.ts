@@ -11,13 +11,8 @@ import { AppError, invalid } from '../errors.js';
 import { evidence, evidenceBlobs, readLog } from '../tables.js';
 import { loadCase } from './record.js';
 import { isUuid, optionalText } from './text-input.js';
-import {
-  authorizeCase,
-  insertRow,
-  runTransition,
-  type TransitionRequest,
-  type Write,
-} from './transition.js';
+import { authorizeCase, runTransition, type TransitionRequest } from './transition.js';
+import type { AppTx } from '../db.js';
 
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 
@@ -142,9 +137,10 @@ export async function addEvidence(ctx: AppContext, actor: Actor, req: AddEvidenc
   });
   const sha256 = createHash('sha256').update(req.content).digest('hex');
   const size = req.content.byteLength;
-  return runTransition(ctx, actor, 'addEvidence', req, async ({ loaded, now }) => {
+  return runTransition(ctx, actor, 'addEvidence', req, async ({ tx, loaded, now }) => {
     const id = randomUUID();
-    const row = insertRow(evidence, {
+    await storeBlob(tx, sha256, size, req.content);
+    await tx.insert(evidence).values({
       id,
       caseId: loaded.row.id,
       jurisdictionId: loaded.row.jurisdictionId,
@@ -159,25 +155,17 @@ export async function addEvidence(ctx: AppContext, actor: Actor, req: AddEvidenc
     return {
       event: 'case.evidence_added',
       payload: { evidenceId: id, sha256, size, filename, mediaType, description },
-      // The evidence row's reference to its blob is checked at the end of the statement, when the
-      // blob is there (stored by this statement or before).
-      writes: [storeBlob(sha256, size, req.content), row],
       result: { evidenceId: id, sha256, size, filename, mediaType },
     };
   });
 }
 
 /** Stores a file's content under its SHA-256, unless the same content is stored already. */
-function storeBlob(sha256: string, size: number, content: Uint8Array): Write {
-  return {
-    key: 'store_evidence_blob',
-    build: (db, p) =>
-      db
-        .insert(evidenceBlobs)
-        .values({ sha256: p('sha256'), size: p('size'), content: p('content') } as never)
-        .onConflictDoNothing({ target: evidenceBlobs.sha256 }),
-    values: { sha256, size, content },
-  };
+async function storeBlob(tx: AppTx, sha256: string, size: number, content: Uint8Array) {
+  await tx
+    .insert(evidenceBlobs)
+    .values({ sha256, size, content })
+    .onConflictDoNothing({ target: evidenceBlobs.sha256 });
 }
 
 export interface EvidenceFile {

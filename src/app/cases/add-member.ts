@@ -9,7 +9,7 @@ import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { deliberationMembers, roleGrants, users } from '../tables.js';
 import { isUuid } from './text-input.js';
-import { insertRows, runTransition, type TransitionRequest } from './transition.js';
+import { runTransition, type TransitionRequest } from './transition.js';
 
 export interface AddMemberInput extends TransitionRequest {
   readonly userId: string;
@@ -20,11 +20,11 @@ export async function addMember(ctx: AppContext, actor: Actor, req: AddMemberInp
   if (!isUuid(req.userId)) {
     throw invalid('userId', '用户编号格式不正确。', 'the user id is not well formed.');
   }
-  return runTransition(ctx, actor, 'addMember', req, async ({ db, loaded }) => {
+  return runTransition(ctx, actor, 'addMember', req, async ({ tx, loaded }) => {
     const row = loaded.row;
-    const [user] = await db.select().from(users).where(eq(users.id, req.userId));
+    const [user] = await tx.select().from(users).where(eq(users.id, req.userId));
     const grants = user
-      ? await db.select().from(roleGrants).where(eq(roleGrants.userId, user.id))
+      ? await tx.select().from(roleGrants).where(eq(roleGrants.userId, user.id))
       : [];
     const over = (role: string) =>
       grants.some(
@@ -79,26 +79,22 @@ export async function addMember(ctx: AppContext, actor: Actor, req: AddMemberInp
     }
     added.push({ userId: req.userId, isChair });
     // One insert, so that the panel is listed in the order added (the acting chair first).
-    const writes = [
-      insertRows(
-        deliberationMembers,
-        added.map((m) => ({
-          caseId: row.id,
-          jurisdictionId: row.jurisdictionId,
-          userId: m.userId,
-          isChair: m.isChair,
-          conflict: null,
-          recused: false,
-          vote: null,
-          voteReason: '',
-          votedAt: null,
-        })),
-      ),
-    ];
+    await tx.insert(deliberationMembers).values(
+      added.map((m) => ({
+        caseId: row.id,
+        jurisdictionId: row.jurisdictionId,
+        userId: m.userId,
+        isChair: m.isChair,
+        conflict: null,
+        recused: false,
+        vote: null,
+        voteReason: '',
+        votedAt: null,
+      })),
+    );
     return {
       event: 'case.member_added',
       payload: { userId: req.userId, isChair, added },
-      writes,
       result: { added },
     };
   });

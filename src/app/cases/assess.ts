@@ -7,12 +7,12 @@ import { and, eq } from 'drizzle-orm';
 import { SIX_ELEMENTS, SIX_ELEMENT_LABEL, type SixElement } from '../../domain/case-states.js';
 import type { Actor } from '../../domain/roles.js';
 import type { I18nText } from '../../policy/model.js';
-import type { AnyDb } from '../compiled.js';
+import type { AnyDb, AppTx } from '../db.js';
 import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { caseAssessments } from '../tables.js';
 import { optionalText, requireText } from './text-input.js';
-import { runTransition, type TransitionRequest, type Write } from './transition.js';
+import { runTransition, type TransitionRequest } from './transition.js';
 
 export const RATINGS = ['favourable', 'neutral', 'unfavourable'] as const;
 export type Rating = (typeof RATINGS)[number];
@@ -54,8 +54,8 @@ export async function assessElement(ctx: AppContext, actor: Actor, req: AssessIn
     req.rating === 'unfavourable'
       ? requireText('notes', req.notes, { what, min: 4, max: 5000 })
       : optionalText('notes', req.notes, { what, max: 5000 });
-  return runTransition(ctx, actor, 'assess', req, async ({ db, loaded, now }) => {
-    const [before] = await db
+  return runTransition(ctx, actor, 'assess', req, async ({ tx, loaded, now }) => {
+    const [before] = await tx
       .select({ rating: caseAssessments.rating })
       .from(caseAssessments)
       .where(
@@ -70,6 +70,7 @@ export async function assessElement(ctx: AppContext, actor: Actor, req: AssessIn
       assessedBy: actor.userId,
       assessedAt: now,
     };
+    await upsertAssessment(tx, values);
     return {
       event: 'case.element_assessed',
       payload: {
@@ -78,39 +79,21 @@ export async function assessElement(ctx: AppContext, actor: Actor, req: AssessIn
         notes,
         previousRating: before?.rating ?? null,
       },
-      writes: [upsertAssessment(values)],
       result: undefined,
     };
   });
 }
 
 /** Records the element's assessment, replacing the current one if there is one. */
-function upsertAssessment(values: typeof caseAssessments.$inferInsert): Write {
-  return {
-    key: 'upsert_assessment',
-    build: (db, p) =>
-      db
-        .insert(caseAssessments)
-        .values({
-          caseId: p('caseId'),
-          jurisdictionId: p('jurisdictionId'),
-          element: p('element'),
-          rating: p('rating'),
-          notes: p('notes'),
-          assessedBy: p('assessedBy'),
-          assessedAt: p('assessedAt'),
-        } as never)
-        .onConflictDoUpdate({
-          target: [caseAssessments.caseId, caseAssessments.element],
-          set: {
-            rating: p('rating'),
-            notes: p('notes'),
-            assessedBy: p('assessedBy'),
-            assessedAt: p('assessedAt'),
-          } as never,
-        }),
-    values,
-  };
+async function upsertAssessment(tx: AppTx, values: typeof caseAssessments.$inferInsert) {
+  const { rating, notes, assessedBy, assessedAt } = values;
+  await tx
+    .insert(caseAssessments)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [caseAssessments.caseId, caseAssessments.element],
+      set: { rating, notes, assessedBy, assessedAt },
+    });
 }
 
 /** The six elements not yet assessed on a case, in their standard order. */

@@ -10,7 +10,7 @@ import { addDaysIso } from '../dates.js';
 import { caseSuspensions } from '../tables.js';
 import { optionalText } from './text-input.js';
 import { endOpenSuspension } from './resume.js';
-import { runTransition, type TransitionRequest, type Write } from './transition.js';
+import { runTransition, type TransitionRequest } from './transition.js';
 
 export async function closeCase(
   ctx: AppContext,
@@ -21,21 +21,20 @@ export async function closeCase(
     what: { zh: '办结说明', en: 'the closing note' },
     max: 20_000,
   });
-  return runTransition(ctx, actor, 'close', req, async ({ db, loaded, now, today }) => {
+  return runTransition(ctx, actor, 'close', req, async ({ tx, loaded, now, today }) => {
     const row = loaded.row;
     let suspensionEnded: { id: string; from: string; to: string } | undefined;
-    const writes: Write[] = [];
     if (row.suspendedSince !== null) {
       const to = addDaysIso(today, -1);
-      // The open suspension, ended by the same statement that closes the case.
-      const [s] = await db
+      // The open suspension ends with the case.
+      const [s] = await tx
         .select({ id: caseSuspensions.id, fromOn: caseSuspensions.fromOn })
         .from(caseSuspensions)
         .where(and(eq(caseSuspensions.caseId, row.id), isNull(caseSuspensions.toOn)))
         .limit(1);
       if (s) {
         suspensionEnded = { id: s.id, from: s.fromOn, to };
-        writes.push(endOpenSuspension(row.id, to));
+        await endOpenSuspension(tx, row.id, to);
       }
     }
     return {
@@ -49,7 +48,6 @@ export async function closeCase(
         ...(suspensionEnded ? { suspensionEnded } : {}),
       },
       set: { closedAt: now, suspendedSince: null },
-      writes,
       result: undefined,
     };
   });

@@ -13,8 +13,8 @@ export async function completeConsultation(
   req: TransitionRequest & { note?: string },
 ) {
   const note = optionalText('note', req.note, { what: { zh: '说明', en: 'the note' }, max: 5000 });
-  return runTransition(ctx, actor, 'completeConsultation', req, async ({ db, loaded }) => {
-    const rows = await db
+  return runTransition(ctx, actor, 'completeConsultation', req, async ({ tx, loaded }) => {
+    const rows = await tx
       .select({ department: consultations.department, opinion: consultations.opinion })
       .from(consultations)
       .where(eq(consultations.caseId, loaded.row.id));

@@ -16,8 +16,8 @@ export async function completeVerification(
   req: TransitionRequest & { note?: string },
 ) {
   const note = optionalText('note', req.note, { what: { zh: '说明', en: 'the note' }, max: 5000 });
-  return runTransition(ctx, actor, 'completeVerification', req, async ({ db, loaded, now }) => {
-    await requireAssessed(db, loaded.row.id);
+  return runTransition(ctx, actor, 'completeVerification', req, async ({ tx, loaded, now }) => {
+    await requireAssessed(tx, loaded.row.id);
     const consultation = loaded.procedure.consultation;
     if (!consultation.required) {
       return {
@@ -28,8 +28,8 @@ export async function completeVerification(
         result: { consultations: [] as { consultationId: string; department: string }[] },
       };
     }
-    const opened = await openConsultations(
-      db,
+    const { created } = await openConsultations(
+      tx,
       loaded.row,
       consultation.departments,
       actor.userId,
@@ -39,9 +39,8 @@ export async function completeVerification(
       to: 'consultation',
       event: 'case.verification_completed',
       reason: note,
-      payload: { consultationRequired: true, consultations: opened.created },
-      writes: opened.writes,
-      result: { consultations: opened.created },
+      payload: { consultationRequired: true, consultations: created },
+      result: { consultations: created },
     };
   });
 }

@@ -20,13 +20,8 @@ import { invalid } from '../errors.js';
 import { caseChallenges, cases, determinations } from '../tables.js';
 import { precondition } from './preconditions.js';
 import { isUuid, requireText } from './text-input.js';
-import {
-  insertRow,
-  runTransition,
-  updateRowById,
-  type TransitionRequest,
-  type Write,
-} from './transition.js';
+import { casePolicy } from './record.js';
+import { runTransition, type TransitionRequest } from './transition.js';
 
 export async function decideChallenge(
   ctx: AppContext,
@@ -46,9 +41,9 @@ export async function decideChallenge(
   const state = await currentState(ctx, req.caseId);
   const kind = state === 'under_appeal' ? 'appeal' : 'review';
   const action = kind === 'appeal' ? 'decideAppeal' : 'decideReview';
-  return runTransition(ctx, actor, action, req, async ({ db, loaded, actor, now, today }) => {
+  return runTransition(ctx, actor, action, req, async ({ tx, loaded, actor, now, today }) => {
     const row = loaded.row;
-    const [challenge] = await db
+    const [challenge] = await tx
       .select()
       .from(caseChallenges)
       .where(
@@ -60,7 +55,7 @@ export async function decideChallenge(
       )
       .limit(1);
     const [original] = challenge
-      ? await db
+      ? await tx
           .select()
           .from(determinations)
           .where(eq(determinations.id, challenge.determinationId))
@@ -72,12 +67,8 @@ export async function decideChallenge(
         `The case has no pending ${kind}.`,
       );
     }
-    const compiled = row.packVersion
-      ? ctx.engine.version(row.packId, row.packVersion, row.conductDate)
-      : ctx.engine.at(row.packId, row.conductDate);
-    const outcomes = compiled.eff.outcomes.map((o) => o.id);
+    const outcomes = casePolicy(ctx, row).eff.outcomes.map((o) => o.id);
     let resultDetermination: typeof determinations.$inferInsert | undefined;
-    const writes: Write[] = [];
     if (req.result === 'upheld') {
       if (req.outcome !== undefined && req.outcome !== original.outcome) {
         throw invalid(
@@ -120,17 +111,16 @@ export async function decideChallenge(
         basis: kind,
         createdAt,
       };
-      writes.push(insertRow(determinations, resultDetermination));
+      await tx.insert(determinations).values(resultDetermination);
     }
-    // The challenge's reference to the new determination, inserted by the same statement, is
-    // checked at the end of the statement.
-    writes.push(
-      updateRowById(caseChallenges, challenge.id, {
+    await tx
+      .update(caseChallenges)
+      .set({
         status: req.result,
         resultDeterminationId: resultDetermination?.id ?? null,
         decidedAt: now,
-      }),
-    );
+      })
+      .where(eq(caseChallenges.id, challenge.id));
     const inForce = resultDetermination ?? original;
     return {
       to: 'notified',
@@ -146,7 +136,12 @@ export async function decideChallenge(
         outcome: inForce.outcome,
         previousOutcome: original.outcome,
       },
-      writes,
+      // The decision is given to the parties today: the window counts from it. A changed
+      // determination is a new one, neither publicized nor filed upward yet.
+      set: {
+        notifiedOn: today,
+        ...(resultDetermination ? { publicityEndedOn: null, filedUpwardOn: null } : {}),
+      },
       result: {
         challengeId: challenge.id,
         result: req.result,

@@ -5,19 +5,16 @@
  * can only be refused.
  */
 import { and, eq } from 'drizzle-orm';
-import { STEP_OF, type CaseState } from '../../domain/case-states.js';
+import type { CaseState } from '../../domain/case-states.js';
 import type { Actor } from '../../domain/roles.js';
-import type { AnyDb } from '../compiled.js';
 import type { AppContext } from '../context.js';
 import { chinaDate } from '../context.js';
 import { invalid } from '../errors.js';
 import { caseExtensions } from '../tables.js';
 import { precondition } from './preconditions.js';
-import type { LoadedCase } from './record.js';
 import { isUuid, requireText } from './text-input.js';
-import { clockFor } from './deadlines.js';
-import { CHALLENGE_WINDOW, recomputeClock } from './step-clock.js';
-import { runTransition, updateRowById, type TransitionRequest } from './transition.js';
+import { recomputeClock } from './step-clock.js';
+import { runTransition, type TransitionRequest } from './transition.js';
 
 export async function decideExtension(
   ctx: AppContext,
@@ -37,10 +34,10 @@ export async function decideExtension(
     actor,
     'decideExtension',
     req,
-    async ({ db, loaded, actor, now, today }) => {
+    async ({ tx, loaded, actor, now, today }) => {
       const row = loaded.row;
       const [ext] = isUuid(req.extensionId)
-        ? await db
+        ? await tx
             .select()
             .from(caseExtensions)
             .where(and(eq(caseExtensions.id, req.extensionId), eq(caseExtensions.caseId, row.id)))
@@ -68,7 +65,15 @@ export async function decideExtension(
         );
       }
       const status = req.approve ? 'approved' : 'refused';
-      const clock = req.approve ? await approvedClock(ctx, db, loaded, ext.days) : undefined;
+      await tx
+        .update(caseExtensions)
+        .set({ status, decidedBy: actor.userId, decidedAt: now })
+        .where(eq(caseExtensions.id, ext.id));
+      // Approved, it lengthens the running step: recount the clock with it. (The review and
+      // appeal window takes no extensions: request-extension.ts refuses them.)
+      const clock = req.approve
+        ? await recomputeClock(ctx, tx, loaded, row.state as CaseState)
+        : undefined;
       return {
         event: req.approve ? 'case.extension_approved' : 'case.extension_refused',
         reason,
@@ -82,42 +87,8 @@ export async function decideExtension(
         ...(clock
           ? { set: { stepDueOn: clock.stepDueOn, stepDueProvisional: clock.stepDueProvisional } }
           : {}),
-        writes: [
-          updateRowById(caseExtensions, ext.id, {
-            status,
-            decidedBy: actor.userId,
-            decidedAt: now,
-          }),
-        ],
         result: { status, dueOn: clock?.stepDueOn ?? row.stepDueOn },
       };
     },
-  );
-}
-
-/**
- * The running step's clock with the extension being approved: the clock recomputed from what is
- * stored (approved extensions of the step, ended suspensions), plus this extension's days, which
- * the same statement approves. An extension approved here is for the running step and was asked
- * for since it started, so it counts exactly as the stored approved ones do.
- */
-async function approvedClock(
-  ctx: AppContext,
-  db: AnyDb,
-  loaded: LoadedCase,
-  days: number,
-): Promise<{ stepDueOn: string | null; stepDueProvisional: boolean }> {
-  const state = loaded.row.state as CaseState;
-  const before = await recomputeClock(ctx, db, loaded, state, undefined);
-  // The review and appeal window takes no extensions (request-extension.ts refuses them).
-  if (STEP_OF[state] === CHALLENGE_WINDOW) return before;
-  return clockFor(
-    ctx,
-    loaded.jurisdiction.calendarId,
-    loaded.procedure,
-    state,
-    before.countedFrom,
-    before.extraDays + days,
-    before.suspensions,
   );
 }

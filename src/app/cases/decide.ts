@@ -17,7 +17,7 @@ import { determinations } from '../tables.js';
 import { currentFacts } from './record-fact.js';
 import { optionalText, requireText } from './text-input.js';
 import type { CaseRow } from './record.js';
-import { insertRow, runTransition, type TransitionRequest } from './transition.js';
+import { runTransition, type TransitionRequest } from './transition.js';
 import { ladderOf, requireOutcome } from './vote.js';
 
 export interface DecideInput extends TransitionRequest {
@@ -39,7 +39,7 @@ export async function decideCase(ctx: AppContext, actor: Actor, req: DecideInput
     what: { zh: '不采纳建议的理由', en: 'the reasons for departing' },
     max: 20_000,
   });
-  return runTransition(ctx, actor, 'decide', req, async ({ db, loaded, now, today }) => {
+  return runTransition(ctx, actor, 'decide', req, async ({ tx, loaded, now, today }) => {
     const row = loaded.row;
     const outcome = requireOutcome(ctx, row, req.outcome);
     const label = (id: string) =>
@@ -62,7 +62,7 @@ export async function decideCase(ctx: AppContext, actor: Actor, req: DecideInput
       );
     }
 
-    const facts = await currentFacts(db, row.id);
+    const facts = await currentFacts(tx, row.id);
     const recommendation = recommendationOn(ctx, row, facts, today);
     const recommended = recommendation.outcome;
     const departs = recommended === UNDETERMINED || recommended !== outcome;
@@ -87,13 +87,13 @@ export async function decideCase(ctx: AppContext, actor: Actor, req: DecideInput
       );
     }
 
-    const earlier = await db
+    const earlier = await tx
       .select({ id: determinations.id })
       .from(determinations)
       .where(eq(determinations.caseId, row.id));
     const documentNumber = `${row.number}-D${earlier.length + 1}`;
     const id = randomUUID();
-    const write = insertRow(determinations, {
+    await tx.insert(determinations).values({
       id,
       caseId: row.id,
       jurisdictionId: row.jurisdictionId,
@@ -123,7 +123,6 @@ export async function decideCase(ctx: AppContext, actor: Actor, req: DecideInput
         facts,
         votes: { tally, sitting: sitting.length, needed },
       },
-      writes: [write],
       result: {
         determinationId: id,
         documentNumber,

@@ -10,7 +10,8 @@ import { invalid } from '../errors.js';
 import { deliberationMembers } from '../tables.js';
 import type { MemberRow } from './record.js';
 import { isUuid, requireText } from './text-input.js';
-import { runTransition, type TransitionRequest, type Write } from './transition.js';
+import { runTransition, type TransitionRequest } from './transition.js';
+import type { AppTx } from '../db.js';
 
 export interface DeclareConflictInput extends TransitionRequest {
   /** The conflict of interest, or null when only recusing. */
@@ -24,51 +25,25 @@ export interface RecuseMemberInput extends TransitionRequest {
 }
 
 /**
- * Marks a member recused (with a conflict, if declared) and withdraws their vote; the vote
- * withdrawn is the one the member had when the case was read.
+ * Marks a member recused (with the declared conflict, if any; otherwise the conflict on record is
+ * kept) and withdraws their vote.
  */
-function recuse(member: MemberRow, conflict: string | null): Write {
-  const clear = { recused: true, vote: null, voteReason: '', votedAt: null };
-  const where = { caseId: member.caseId, userId: member.userId };
-  // Two shapes: with the declared conflict, and without touching the conflict on record.
-  return conflict !== null
-    ? {
-        key: 'recuse_member_with_conflict',
-        build: (db, p) =>
-          db
-            .update(deliberationMembers)
-            .set({
-              recused: p('recused'),
-              conflict: p('conflict'),
-              vote: p('vote'),
-              voteReason: p('voteReason'),
-              votedAt: p('votedAt'),
-            } as never)
-            .where(memberIs(p)),
-        values: { ...clear, conflict, ...where },
-      }
-    : {
-        key: 'recuse_member',
-        build: (db, p) =>
-          db
-            .update(deliberationMembers)
-            .set({
-              recused: p('recused'),
-              vote: p('vote'),
-              voteReason: p('voteReason'),
-              votedAt: p('votedAt'),
-            } as never)
-            .where(memberIs(p)),
-        values: { ...clear, ...where },
-      };
-}
-
-/** The member's row. */
-function memberIs(p: Parameters<Write['build']>[1]) {
-  return and(
-    eq(deliberationMembers.caseId, p('caseId')),
-    eq(deliberationMembers.userId, p('userId')),
-  );
+async function recuse(tx: AppTx, member: MemberRow, conflict: string | null): Promise<void> {
+  await tx
+    .update(deliberationMembers)
+    .set({
+      recused: true,
+      vote: null,
+      voteReason: '',
+      votedAt: null,
+      ...(conflict !== null ? { conflict } : {}),
+    })
+    .where(
+      and(
+        eq(deliberationMembers.caseId, member.caseId),
+        eq(deliberationMembers.userId, member.userId),
+      ),
+    );
 }
 
 export async function declareConflict(ctx: AppContext, actor: Actor, req: DeclareConflictInput) {
@@ -87,12 +62,13 @@ export async function declareConflict(ctx: AppContext, actor: Actor, req: Declar
       'describe the conflict of interest, or choose to recuse yourself.',
     );
   }
-  return runTransition(ctx, actor, 'declareConflict', req, async ({ loaded }) => {
+  return runTransition(ctx, actor, 'declareConflict', req, async ({ tx, loaded }) => {
     const member = loaded.members.find((m) => m.userId === actor.userId)!;
     if (member.recused && conflict === null) {
       throw invalid('recuse', '您已回避本案。', 'you are already recused from this case.');
     }
     const withdrawnVote = member.vote;
+    await recuse(tx, member, conflict);
     return {
       event: 'case.conflict_declared',
       reason: conflict ?? '',
@@ -103,7 +79,6 @@ export async function declareConflict(ctx: AppContext, actor: Actor, req: Declar
         withdrawnVote,
         voteWithdrawn: withdrawnVote !== null,
       },
-      writes: [recuse(member, conflict)],
       result: { withdrawnVote },
     };
   });
@@ -116,7 +91,7 @@ export async function recuseMember(ctx: AppContext, actor: Actor, req: RecuseMem
     min: 2,
     max: 2000,
   });
-  return runTransition(ctx, actor, 'addMember', req, async ({ loaded }) => {
+  return runTransition(ctx, actor, 'addMember', req, async ({ tx, loaded }) => {
     const member = isUuid(req.userId)
       ? loaded.members.find((m) => m.userId === req.userId)
       : undefined;
@@ -127,6 +102,7 @@ export async function recuseMember(ctx: AppContext, actor: Actor, req: RecuseMem
       throw invalid('userId', '该成员已回避本案。', 'this member is already recused.');
     }
     const withdrawnVote = member.vote;
+    await recuse(tx, member, null);
     return {
       event: 'case.member_recused',
       reason,
@@ -136,7 +112,6 @@ export async function recuseMember(ctx: AppContext, actor: Actor, req: RecuseMem
         withdrawnVote,
         voteWithdrawn: withdrawnVote !== null,
       },
-      writes: [recuse(member, null)],
       result: { withdrawnVote },
     };
   });

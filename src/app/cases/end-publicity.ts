@@ -20,7 +20,7 @@ export async function endPublicity(
     what: { zh: '公示期间收到的异议', en: 'the objections received during publicity' },
     max: 20_000,
   });
-  return runTransition(ctx, actor, 'endPublicity', req, async ({ db, loaded, today }) => {
+  return runTransition(ctx, actor, 'endPublicity', req, async ({ tx, loaded, today }) => {
     const row = loaded.row;
     if (row.suspendedSince !== null) {
       throw precondition(
@@ -36,7 +36,7 @@ export async function endPublicity(
         `The publicity period runs until ${row.stepDueOn}; it can be ended after that day.`,
       );
     }
-    const clock = await recomputeClock(ctx, db, loaded, 'notified', { today });
+    const clock = await recomputeClock(ctx, tx, loaded, 'notified', { enteringOn: today });
     return {
       to: 'notified',
       event: 'case.publicity_ended',
@@ -49,7 +49,11 @@ export async function endPublicity(
         endedOn: today,
         objections: objections === '' ? null : objections,
       },
-      set: { stepDueOn: clock.stepDueOn, stepDueProvisional: clock.stepDueProvisional },
+      set: {
+        stepDueOn: clock.stepDueOn,
+        stepDueProvisional: clock.stepDueProvisional,
+        publicityEndedOn: today,
+      },
       result: undefined,
     };
   });

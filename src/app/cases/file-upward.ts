@@ -20,7 +20,7 @@ export async function fileUpward(
     what: { zh: '报备文号', en: 'the filing reference' },
     max: 200,
   });
-  return runTransition(ctx, actor, 'fileUpward', req, async ({ db, loaded, today }) => {
+  return runTransition(ctx, actor, 'fileUpward', req, async ({ tx, loaded, today }) => {
     const row = loaded.row;
     const duringPublicity = row.state === 'publicity';
     if (duringPublicity && row.suspendedSince !== null) {
@@ -37,7 +37,7 @@ export async function fileUpward(
         `The publicity period runs until ${row.stepDueOn}; file upward after it has ended.`,
       );
     }
-    const clock = await recomputeClock(ctx, db, loaded, 'filed', { today });
+    const clock = await recomputeClock(ctx, tx, loaded, 'filed', { enteringOn: today });
     return {
       to: 'filed',
       event: 'case.filed_upward',
@@ -50,7 +50,12 @@ export async function fileUpward(
           ? { publicityEnded: true, publicityDueOn: row.stepDueOn, objections: null }
           : {}),
       },
-      set: { stepDueOn: clock.stepDueOn, stepDueProvisional: clock.stepDueProvisional },
+      set: {
+        stepDueOn: clock.stepDueOn,
+        stepDueProvisional: clock.stepDueProvisional,
+        filedUpwardOn: today,
+        ...(duringPublicity ? { publicityEndedOn: today } : {}),
+      },
       result: undefined,
     };
   });

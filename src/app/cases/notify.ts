@@ -5,7 +5,7 @@ import { AppError } from '../errors.js';
 import { runTransition, type TransitionRequest } from './transition.js';
 
 export async function notifyDecision(ctx: AppContext, actor: Actor, req: TransitionRequest) {
-  return runTransition(ctx, actor, 'notify', req, async ({ loaded }) => {
+  return runTransition(ctx, actor, 'notify', req, async ({ loaded, today }) => {
     const d = loaded.determination;
     if (!d) {
       throw new AppError(
@@ -18,6 +18,7 @@ export async function notifyDecision(ctx: AppContext, actor: Actor, req: Transit
       to: 'notified',
       event: 'case.notified',
       payload: { determinationId: d.id, documentNumber: d.documentNumber, outcome: d.outcome },
+      set: { notifiedOn: today },
       result: { documentNumber: d.documentNumber },
     };
   });

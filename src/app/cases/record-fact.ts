@@ -4,17 +4,17 @@
  * overwritten, so the history of every fact stays on record.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
 import { factProblems } from '../../policy/facts.js';
 import type { FactDecl, FactValue } from '../../policy/model.js';
 import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
-import { caseFacts, cases, evidence } from '../tables.js';
-import type { CaseRow, ReadWithCase } from './record.js';
+import type { AnyDb, AppTx } from '../db.js';
+import { caseFacts, evidence } from '../tables.js';
+import { casePolicy, type CaseRow } from './record.js';
 import { isUuid, optionalText } from './text-input.js';
-import { insertRow, runTransition, type TransitionRequest, type Write } from './transition.js';
-import type { AnyDb } from '../compiled.js';
+import { runTransition, type TransitionRequest } from './transition.js';
 
 export interface RecordFactInput extends TransitionRequest {
   readonly fact: string;
@@ -30,10 +30,7 @@ export function factDeclsOf(
   ctx: AppContext,
   row: Pick<CaseRow, 'packId' | 'packVersion' | 'conductDate'>,
 ): ReadonlyMap<string, FactDecl> {
-  const compiled = row.packVersion
-    ? ctx.engine.version(row.packId, row.packVersion, row.conductDate)
-    : ctx.engine.at(row.packId, row.conductDate);
-  return compiled.eff.facts;
+  return casePolicy(ctx, row).eff.facts;
 }
 
 /** The case's current facts: the latest value of each fact that has not been superseded. */
@@ -51,37 +48,51 @@ export async function currentFacts(
   return out;
 }
 
-/**
- * The fact's current value (the latest, should there be more than one) and its source, read in
- * the same statement as the case: it goes into the event, and the change supersedes it.
- */
-function currentValueOf(fact: string): ReadWithCase {
-  return {
-    key: 'current_fact',
-    columns: (p) => ({
-      current: sql`(select json_build_object('value', f.value, 'source', f.source) from case_facts f where f.case_id = ${cases.id} and f.fact = ${p('fact')} and f.superseded_at is null order by f.recorded_at desc limit 1)`,
-    }),
-    values: { fact },
-  };
+/** The fact's current value (the latest, should there be more than one) and its source. */
+async function currentValueOf(
+  tx: AnyDb,
+  caseId: string,
+  fact: string,
+): Promise<{ value: FactValue | null; source: string } | undefined> {
+  const [current] = await tx
+    .select({ value: caseFacts.value, source: caseFacts.source })
+    .from(caseFacts)
+    .where(
+      and(eq(caseFacts.caseId, caseId), eq(caseFacts.fact, fact), isNull(caseFacts.supersededAt)),
+    )
+    .orderBy(desc(caseFacts.recordedAt))
+    .limit(1);
+  return current
+    ? { value: (current.value ?? null) as FactValue | null, source: current.source }
+    : undefined;
 }
 
 /** Marks the fact's current value (or values) superseded at `at`. */
-export function supersedeFact(caseId: string, fact: string, at: Date): Write {
-  return {
-    key: 'supersede_fact',
-    build: (db, p) =>
-      db
-        .update(caseFacts)
-        .set({ supersededAt: p('at') } as never)
-        .where(
-          and(
-            eq(caseFacts.caseId, p('caseId')),
-            eq(caseFacts.fact, p('fact')),
-            isNull(caseFacts.supersededAt),
-          ),
-        ),
-    values: { caseId, fact, at },
-  };
+export async function supersedeFact(tx: AppTx, caseId: string, fact: string, at: Date) {
+  await tx
+    .update(caseFacts)
+    .set({ supersededAt: at })
+    .where(
+      and(eq(caseFacts.caseId, caseId), eq(caseFacts.fact, fact), isNull(caseFacts.supersededAt)),
+    );
+}
+
+/** Every evidence id given belongs to this case. */
+async function checkEvidenceOfCase(tx: AnyDb, caseId: string, evidenceIds: readonly string[]) {
+  if (evidenceIds.length === 0) return;
+  const found = await tx
+    .select({ id: evidence.id })
+    .from(evidence)
+    .where(and(eq(evidence.caseId, caseId), inArray(evidence.id, [...evidenceIds])));
+  const known = new Set(found.map((e) => e.id));
+  const foreign = evidenceIds.filter((id) => !known.has(id));
+  if (foreign.length > 0) {
+    throw invalid(
+      'evidenceIds',
+      `证据 ${foreign.join('、')} 不属于本案；请先将证据上传到本案。`,
+      `evidence ${foreign.join(', ')} does not belong to this case; add it to this case first.`,
+    );
+  }
 }
 
 export async function recordFact(ctx: AppContext, actor: Actor, req: RecordFactInput) {
@@ -109,61 +120,40 @@ export async function recordFact(ctx: AppContext, actor: Actor, req: RecordFactI
     );
   }
   const fact = req.fact.trim();
-  return runTransition(
-    ctx,
-    actor,
-    'recordFact',
-    req,
-    async ({ db, extra, loaded, now }) => {
-      const row = loaded.row;
-      const problems = factProblems({ [fact]: req.value }, factDeclsOf(ctx, row), 'fact');
-      if (problems.length > 0) {
-        throw new AppError('POLICY_INPUT', { code: problems[0]!.code, fact }, problems[0]!.message);
-      }
-      if (evidenceIds.length > 0) {
-        const found = await db
-          .select({ id: evidence.id })
-          .from(evidence)
-          .where(and(eq(evidence.caseId, row.id), inArray(evidence.id, evidenceIds)));
-        const known = new Set(found.map((e) => e.id));
-        const foreign = evidenceIds.filter((id) => !known.has(id));
-        if (foreign.length > 0) {
-          throw invalid(
-            'evidenceIds',
-            `证据 ${foreign.join('、')} 不属于本案；请先将证据上传到本案。`,
-            `evidence ${foreign.join(', ')} does not belong to this case; add it to this case first.`,
-          );
-        }
-      }
-      const prev = extra['current'] as { value: FactValue | null; source: string } | null;
-      const id = randomUUID();
-      const write = insertRow(caseFacts, {
-        id,
-        caseId: row.id,
-        jurisdictionId: row.jurisdictionId,
+  return runTransition(ctx, actor, 'recordFact', req, async ({ tx, loaded, now }) => {
+    const row = loaded.row;
+    const problems = factProblems({ [fact]: req.value }, factDeclsOf(ctx, row), 'fact');
+    if (problems.length > 0) {
+      throw new AppError('POLICY_INPUT', { code: problems[0]!.code, fact }, problems[0]!.message);
+    }
+    await checkEvidenceOfCase(tx, row.id, evidenceIds);
+    const prev = await currentValueOf(tx, row.id, fact);
+    await supersedeFact(tx, row.id, fact, now);
+    const id = randomUUID();
+    await tx.insert(caseFacts).values({
+      id,
+      caseId: row.id,
+      jurisdictionId: row.jurisdictionId,
+      fact,
+      value: req.value,
+      source: 'investigator',
+      evidenceIds,
+      note,
+      recordedBy: actor.userId,
+      recordedAt: now,
+    });
+    return {
+      event: 'case.fact_recorded',
+      reason: note,
+      payload: {
         fact,
         value: req.value,
+        previous: prev ? prev.value : null,
+        previousSource: prev ? prev.source : null,
         source: 'investigator',
         evidenceIds,
-        note,
-        recordedBy: actor.userId,
-        recordedAt: now,
-      });
-      return {
-        event: 'case.fact_recorded',
-        reason: note,
-        payload: {
-          fact,
-          value: req.value,
-          previous: prev ? (prev.value ?? null) : null,
-          previousSource: prev ? prev.source : null,
-          source: 'investigator',
-          evidenceIds,
-        },
-        writes: [supersedeFact(row.id, fact, now), write],
-        result: { factId: id },
-      };
-    },
-    currentValueOf(fact),
-  );
+      },
+      result: { factId: id },
+    };
+  });
 }

@@ -5,7 +5,7 @@ import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { consultations } from '../tables.js';
 import { isUuid, requireText } from './text-input.js';
-import { runTransition, updateRowById, type TransitionRequest } from './transition.js';
+import { runTransition, type TransitionRequest } from './transition.js';
 
 export interface RecordOpinionInput extends TransitionRequest {
   readonly consultationId: string;
@@ -18,9 +18,9 @@ export async function recordOpinion(ctx: AppContext, actor: Actor, req: RecordOp
     min: 2,
     max: 20_000,
   });
-  return runTransition(ctx, actor, 'recordOpinion', req, async ({ db, loaded, now }) => {
+  return runTransition(ctx, actor, 'recordOpinion', req, async ({ tx, loaded, now }) => {
     const [c] = isUuid(req.consultationId)
-      ? await db
+      ? await tx
           .select()
           .from(consultations)
           .where(
@@ -44,16 +44,13 @@ export async function recordOpinion(ctx: AppContext, actor: Actor, req: RecordOp
         },
       );
     }
+    await tx
+      .update(consultations)
+      .set({ opinion, respondedBy: actor.userId, respondedAt: now })
+      .where(eq(consultations.id, c.id));
     return {
       event: 'case.opinion_recorded',
       payload: { consultationId: c.id, department: c.department, opinion },
-      writes: [
-        updateRowById(consultations, c.id, {
-          opinion,
-          respondedBy: actor.userId,
-          respondedAt: now,
-        }),
-      ],
       result: undefined,
     };
   });

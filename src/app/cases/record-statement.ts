@@ -4,7 +4,7 @@ import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
 import { caseStatements } from '../tables.js';
 import { requireText } from './text-input.js';
-import { insertRow, runTransition, type TransitionRequest } from './transition.js';
+import { runTransition, type TransitionRequest } from './transition.js';
 
 export interface StatementInput extends TransitionRequest {
   readonly text: string;
@@ -16,9 +16,9 @@ export async function recordStatement(ctx: AppContext, actor: Actor, req: Statem
     min: 2,
     max: 20_000,
   });
-  return runTransition(ctx, actor, 'recordStatement', req, async ({ loaded, now }) => {
+  return runTransition(ctx, actor, 'recordStatement', req, async ({ tx, loaded, now }) => {
     const id = randomUUID();
-    const write = insertRow(caseStatements, {
+    await tx.insert(caseStatements).values({
       id,
       caseId: loaded.row.id,
       jurisdictionId: loaded.row.jurisdictionId,
@@ -30,7 +30,6 @@ export async function recordStatement(ctx: AppContext, actor: Actor, req: Statem
     return {
       event: 'case.statement_recorded',
       payload: { statementId: id, text },
-      writes: [write],
       result: { statementId: id },
     };
   });

@@ -13,7 +13,7 @@ import { caseChallenges } from '../tables.js';
 import { clockFor } from './deadlines.js';
 import { precondition } from './preconditions.js';
 import { requireText } from './text-input.js';
-import { insertRow, runTransition, type TransitionRequest } from './transition.js';
+import { runTransition, type TransitionRequest } from './transition.js';
 
 export type ChallengeKind = 'review' | 'appeal';
 
@@ -40,7 +40,7 @@ export async function requestChallenge(
     max: 20_000,
   });
   const action = kind === 'review' ? 'requestReview' : 'requestAppeal';
-  return runTransition(ctx, actor, action, req, async ({ db, loaded, actor, today }) => {
+  return runTransition(ctx, actor, action, req, async ({ tx, loaded, actor, today }) => {
     const d = loaded.determination;
     const rules = loaded.procedure[kind];
     if (!d) {
@@ -72,7 +72,7 @@ export async function requestChallenge(
         );
       }
     }
-    const [earlier] = await db
+    const [earlier] = await tx
       .select({ id: caseChallenges.id })
       .from(caseChallenges)
       .where(
@@ -99,7 +99,7 @@ export async function requestChallenge(
       today,
     ).stepDueOn;
     const id = randomUUID();
-    const write = insertRow(caseChallenges, {
+    await tx.insert(caseChallenges).values({
       id,
       caseId: loaded.row.id,
       jurisdictionId: loaded.row.jurisdictionId,
@@ -124,7 +124,6 @@ export async function requestChallenge(
         // The determination is not suspended by the challenge.
         determinationStaysInForce: true,
       },
-      writes: [write],
       result: { challengeId: id, dueOn },
     };
   });

@@ -7,13 +7,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
-import type { AnyDb } from '../compiled.js';
+import type { AppTx } from '../db.js';
 import type { AppContext } from '../context.js';
 import { invalid } from '../errors.js';
 import { consultations } from '../tables.js';
 import { requireAssessed } from './assess.js';
 import type { CaseRow } from './record.js';
-import { insertRows, runTransition, type TransitionRequest, type Write } from './transition.js';
+import { runTransition, type TransitionRequest } from './transition.js';
 
 export interface RequestConsultationInput extends TransitionRequest {
   /** Department codes; empty means the departments the pack names. */
@@ -43,18 +43,15 @@ export function cleanDepartments(departments: readonly unknown[]): string[] {
   return out;
 }
 
-/**
- * One request per department not already pending: the requests, and the write of the change that
- * opens them.
- */
+/** Opens one request per department not already pending. */
 export async function openConsultations(
-  db: AnyDb,
+  tx: AppTx,
   row: Pick<CaseRow, 'id' | 'jurisdictionId'>,
   departments: readonly string[],
   actorId: string,
   now: Date,
-): Promise<ConsultationsOpened & { readonly writes: readonly Write[] }> {
-  const pending = await db
+): Promise<ConsultationsOpened> {
+  const pending = await tx
     .select({ department: consultations.department })
     .from(consultations)
     .where(and(eq(consultations.caseId, row.id), isNull(consultations.opinion)));
@@ -69,23 +66,19 @@ export async function openConsultations(
     created.push({ consultationId: randomUUID(), department });
   }
   // One insert, so that the requests are stored in the order the departments were given.
-  const writes =
-    created.length === 0
-      ? []
-      : [
-          insertRows(
-            consultations,
-            created.map((c) => ({
-              id: c.consultationId,
-              caseId: row.id,
-              jurisdictionId: row.jurisdictionId,
-              department: c.department,
-              requestedBy: actorId,
-              requestedAt: now,
-            })),
-          ),
-        ];
-  return { created, alreadyPending, writes };
+  if (created.length > 0) {
+    await tx.insert(consultations).values(
+      created.map((c) => ({
+        id: c.consultationId,
+        caseId: row.id,
+        jurisdictionId: row.jurisdictionId,
+        department: c.department,
+        requestedBy: actorId,
+        requestedAt: now,
+      })),
+    );
+  }
+  return { created, alreadyPending };
 }
 
 export async function requestConsultation(
@@ -97,7 +90,7 @@ export async function requestConsultation(
     throw invalid('departments', '应为部门列表。', 'must be a list of departments.');
   }
   const asked = cleanDepartments(req.departments);
-  return runTransition(ctx, actor, 'requestConsultation', req, async ({ db, loaded, now }) => {
+  return runTransition(ctx, actor, 'requestConsultation', req, async ({ tx, loaded, now }) => {
     const departments = asked.length > 0 ? asked : [...loaded.procedure.consultation.departments];
     if (departments.length === 0) {
       throw invalid(
@@ -107,9 +100,9 @@ export async function requestConsultation(
       );
     }
     // Leaving verification needs the six-element assessment, whichever way the case leaves it.
-    if (loaded.row.state === 'verification') await requireAssessed(db, loaded.row.id);
-    const { writes, ...opened } = await openConsultations(
-      db,
+    if (loaded.row.state === 'verification') await requireAssessed(tx, loaded.row.id);
+    const opened = await openConsultations(
+      tx,
       loaded.row,
       departments,
       actor.userId,
@@ -126,7 +119,6 @@ export async function requestConsultation(
       to: 'consultation',
       event: 'case.consultation_requested',
       payload: { consultations: opened.created, alreadyPending: opened.alreadyPending },
-      writes,
       result: opened,
     };
   });

@@ -13,7 +13,7 @@ import { limitOf } from './deadlines.js';
 import { precondition } from './preconditions.js';
 import { requireText } from './text-input.js';
 import { CHALLENGE_WINDOW } from './step-clock.js';
-import { insertRow, runTransition, type TransitionRequest } from './transition.js';
+import { runTransition, type TransitionRequest } from './transition.js';
 
 export const MAX_EXTENSION_DAYS = 90;
 
@@ -34,7 +34,7 @@ export async function requestExtension(
     min: 4,
     max: 20_000,
   });
-  return runTransition(ctx, actor, 'requestExtension', req, async ({ db, loaded, actor, now }) => {
+  return runTransition(ctx, actor, 'requestExtension', req, async ({ tx, loaded, actor, now }) => {
     const row = loaded.row;
     const limit = limitOf(loaded.procedure, row.step);
     if (!limit || row.step === CHALLENGE_WINDOW) {
@@ -48,7 +48,7 @@ export async function requestExtension(
           : 'The current step has no time limit, so there is nothing to extend.',
       );
     }
-    const [pending] = await db
+    const [pending] = await tx
       .select({ id: caseExtensions.id })
       .from(caseExtensions)
       .where(
@@ -67,7 +67,7 @@ export async function requestExtension(
       );
     }
     const id = randomUUID();
-    const write = insertRow(caseExtensions, {
+    await tx.insert(caseExtensions).values({
       id,
       caseId: row.id,
       jurisdictionId: row.jurisdictionId,
@@ -82,7 +82,6 @@ export async function requestExtension(
       event: 'case.extension_requested',
       reason,
       payload: { extensionId: id, step: row.step, days: req.days, unit: limit.unit },
-      writes: [write],
       result: { extensionId: id },
     };
   });

@@ -11,8 +11,9 @@ import type { AppContext } from '../context.js';
 import { addDaysIso } from '../dates.js';
 import { caseSuspensions } from '../tables.js';
 import { optionalText } from './text-input.js';
-import { CLOCK_INPUTS, recomputeClock, type ClockRows } from './step-clock.js';
-import { runTransition, type TransitionRequest, type Write } from './transition.js';
+import { recomputeClock } from './step-clock.js';
+import { runTransition, type TransitionRequest } from './transition.js';
+import type { AppTx } from '../db.js';
 
 export async function resumeCase(
   ctx: AppContext,
@@ -23,64 +24,44 @@ export async function resumeCase(
     what: { zh: '恢复办理的说明', en: 'the note on resuming' },
     max: 20_000,
   });
-  return runTransition(
-    ctx,
-    actor,
-    'resume',
-    req,
-    async ({ db, extra, loaded, today }) => {
-      const row = loaded.row;
-      const to = addDaysIso(today, -1);
-      // The clock counts the open suspension as ending on `to`; the same statement that moves the
-      // case ends it.
-      // Its inputs came with the case (CLOCK_INPUTS).
-      const clock = await recomputeClock(
-        ctx,
-        db,
-        loaded,
-        row.state as CaseState,
-        undefined,
-        to,
-        extra as unknown as ClockRows,
-      );
-      const s = clock.open;
-      const from = s?.from ?? row.suspendedSince ?? today;
-      const calendar = ctx.calendars.get(loaded.jurisdiction.calendarId);
-      return {
-        event: 'case.resumed',
-        reason: note,
-        payload: {
-          suspensionId: s?.id ?? null,
-          suspendedFrom: from,
-          // The last suspended day; null when the suspension was lifted the day it began.
-          suspendedTo: to >= from ? to : null,
-          suspendedWorkingDays:
-            to >= from ? calendar.workingDaysBetween(addDaysIso(from, -1), to) : 0,
-          dueOnBefore: row.stepDueOn,
-          dueOn: clock.stepDueOn,
-        },
-        set: {
-          suspendedSince: null,
-          stepDueOn: clock.stepDueOn,
-          stepDueProvisional: clock.stepDueProvisional,
-        },
-        writes: [endOpenSuspension(row.id, to)],
-        result: { dueOn: clock.stepDueOn },
-      };
-    },
-    CLOCK_INPUTS,
-  );
+  return runTransition(ctx, actor, 'resume', req, async ({ tx, loaded, today }) => {
+    const row = loaded.row;
+    const to = addDaysIso(today, -1);
+    // The clock counts the open suspension as ending on `to`, the day before today.
+    const clock = await recomputeClock(ctx, tx, loaded, row.state as CaseState, {
+      endingOpenOn: to,
+    });
+    await endOpenSuspension(tx, row.id, to);
+    const s = clock.open;
+    const from = s?.from ?? row.suspendedSince ?? today;
+    const calendar = ctx.calendars.get(loaded.jurisdiction.calendarId);
+    return {
+      event: 'case.resumed',
+      reason: note,
+      payload: {
+        suspensionId: s?.id ?? null,
+        suspendedFrom: from,
+        // The last suspended day; null when the suspension was lifted the day it began.
+        suspendedTo: to >= from ? to : null,
+        suspendedWorkingDays:
+          to >= from ? calendar.workingDaysBetween(addDaysIso(from, -1), to) : 0,
+        dueOnBefore: row.stepDueOn,
+        dueOn: clock.stepDueOn,
+      },
+      set: {
+        suspendedSince: null,
+        stepDueOn: clock.stepDueOn,
+        stepDueProvisional: clock.stepDueProvisional,
+      },
+      result: { dueOn: clock.stepDueOn },
+    };
+  });
 }
 
 /** Ends the case's open suspension on `to` (its last suspended day); also used on closing. */
-export function endOpenSuspension(caseId: string, to: string): Write {
-  return {
-    key: 'end_open_suspension',
-    build: (db, p) =>
-      db
-        .update(caseSuspensions)
-        .set({ toOn: p('to') } as never)
-        .where(and(eq(caseSuspensions.caseId, p('caseId')), isNull(caseSuspensions.toOn))),
-    values: { caseId, to },
-  };
+export async function endOpenSuspension(tx: AppTx, caseId: string, to: string): Promise<void> {
+  await tx
+    .update(caseSuspensions)
+    .set({ toOn: to })
+    .where(and(eq(caseSuspensions.caseId, caseId), isNull(caseSuspensions.toOn)));
 }

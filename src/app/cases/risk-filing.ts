@@ -16,7 +16,8 @@ import { AppError, invalid } from '../errors.js';
 import { caseFacts, jurisdictions, riskFilings, units } from '../tables.js';
 import { isUuid, requireText } from './text-input.js';
 import { supersedeFact } from './record-fact.js';
-import { insertRow, runTransition, type TransitionRequest } from './transition.js';
+import { runTransition, type TransitionRequest } from './transition.js';
+import { casePolicy } from './record.js';
 
 export const RISK_FILING_STATUSES = ['pending', 'accepted', 'rejected'] as const;
 export type RiskFilingStatus = (typeof RISK_FILING_STATUSES)[number];
@@ -124,10 +125,10 @@ export async function linkRiskFiling(
   actor: Actor,
   req: TransitionRequest & { riskFilingId: string },
 ) {
-  return runTransition(ctx, actor, 'recordFact', req, async ({ db, loaded, actor, now }) => {
+  return runTransition(ctx, actor, 'recordFact', req, async ({ tx, loaded, actor, now }) => {
     const row = loaded.row;
     const [filing] = isUuid(req.riskFilingId)
-      ? await db
+      ? await tx
           .select({ filing: riskFilings, unitPath: units.path })
           .from(riskFilings)
           .innerJoin(units, eq(units.id, riskFilings.unitId))
@@ -141,15 +142,12 @@ export async function linkRiskFiling(
       );
     }
     const value = FACT_OF_STATUS[filing.filing.status as RiskFilingStatus];
-    const compiled = row.packVersion
-      ? ctx.engine.version(row.packId, row.packVersion, row.conductDate)
-      : ctx.engine.at(row.packId, row.conductDate);
-    const problems = factProblems({ riskFiling: value }, compiled.eff.facts);
+    const problems = factProblems({ riskFiling: value }, casePolicy(ctx, row).eff.facts);
     if (problems.length > 0) {
       throw new AppError('POLICY_INPUT', { code: problems[0]!.code }, problems[0]!.message);
     }
-    // The current riskFiling values, superseded by the same statement that records the new one.
-    const superseded = await db
+    // The current riskFiling values, superseded by the one recorded now.
+    const superseded = await tx
       .select({ id: caseFacts.id })
       .from(caseFacts)
       .where(
@@ -160,7 +158,8 @@ export async function linkRiskFiling(
         ),
       );
     const factId = randomUUID();
-    const insert = insertRow(caseFacts, {
+    await supersedeFact(tx, row.id, 'riskFiling', now);
+    await tx.insert(caseFacts).values({
       id: factId,
       caseId: row.id,
       jurisdictionId: row.jurisdictionId,
@@ -175,7 +174,6 @@ export async function linkRiskFiling(
     return {
       event: 'case.risk_filing_linked',
       set: { riskFilingId: filing.filing.id },
-      writes: [supersedeFact(row.id, 'riskFiling', now), insert],
       payload: {
         riskFilingId: filing.filing.id,
         filingStatus: filing.filing.status,

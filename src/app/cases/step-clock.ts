@@ -11,99 +11,55 @@
  * - The review and appeal window (step 'challengeWindow') runs from the day the decision in force
  *   was notified; publicity and filing upward do not restart it.
  */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { STEP_OF, type CaseState } from '../../domain/case-states.js';
-import type { AnyDb } from '../compiled.js';
+import type { AnyDb } from '../db.js';
 import type { AppContext } from '../context.js';
 import { chinaDate } from '../context.js';
-import { caseEvents, cases } from '../tables.js';
+import { caseExtensions, caseSuspensions } from '../tables.js';
 import { clockFor } from './deadlines.js';
-import type { LoadedCase, ReadWithCase } from './record.js';
+import type { LoadedCase } from './record.js';
 
 export const CHALLENGE_WINDOW = 'challengeWindow';
 
-/** The day the decision in force was notified: when the case last entered 'notified' from a decision. */
-export async function notifiedOn(tx: AnyDb, caseId: string): Promise<string | undefined> {
-  const [e] = await tx
-    .select({ at: caseEvents.at })
-    .from(caseEvents)
+/** A suspension as the clock sees it: the days [from, to] on which the clock stood still. */
+export interface SuspendedDays {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** The case's suspensions: those that ended (non-empty), and the open one if any. */
+export async function suspensionsOf(
+  db: AnyDb,
+  caseId: string,
+): Promise<{ ended: SuspendedDays[]; open: { id: string; from: string } | undefined }> {
+  const rows = await db
+    .select({ id: caseSuspensions.id, from: caseSuspensions.fromOn, to: caseSuspensions.toOn })
+    .from(caseSuspensions)
+    .where(eq(caseSuspensions.caseId, caseId))
+    .orderBy(asc(caseSuspensions.fromOn));
+  const open = rows.find((s) => s.to === null);
+  const ended = rows
+    .filter((s): s is typeof s & { to: string } => s.to !== null && s.to >= s.from)
+    .map((s) => ({ from: s.from, to: s.to }));
+  return { ended, open: open ? { id: open.id, from: open.from } : undefined };
+}
+
+/** The approved extension days of the running step (those requested since it started). */
+export async function approvedExtensionDays(db: AnyDb, row: LoadedCase['row']): Promise<number> {
+  const rows = await db
+    .select({ days: caseExtensions.days, requestedAt: caseExtensions.requestedAt })
+    .from(caseExtensions)
     .where(
       and(
-        eq(caseEvents.caseId, caseId),
-        sql`${caseEvents.payload}->>'to' = 'notified'`,
-        sql`${caseEvents.payload}->>'from' in ('determined', 'under_review', 'under_appeal')`,
+        eq(caseExtensions.caseId, row.id),
+        eq(caseExtensions.step, row.step),
+        eq(caseExtensions.status, 'approved'),
       ),
-    )
-    .orderBy(desc(caseEvents.seq))
-    .limit(1);
-  return e ? chinaDate(e.at) : undefined;
-}
-
-/** The rows a restarted clock depends on, as read (see CLOCK_INPUTS). */
-export interface ClockRows {
-  readonly suspensions: unknown;
-  readonly extensions: unknown;
-}
-
-/**
- * The clock's inputs read in the same statement as the case (record.ts, ReadWithCase), for a
- * transition that always restarts the clock (resuming): every suspension of the case and the
- * running step's approved extensions. Pass `extra` of the transition to recomputeClock.
- */
-export const CLOCK_INPUTS: ReadWithCase = {
-  key: 'clock_inputs',
-  columns: () => ({
-    suspensions: sql`(select coalesce(json_agg(json_build_object('id', s.id, 'from', s.from_on, 'to', s.to_on)), '[]'::json) from case_suspensions s where s.case_id = ${cases.id})`,
-    extensions: sql`(select coalesce(json_agg(json_build_object('days', x.days, 'requestedAt', x.requested_at)), '[]'::json) from case_extensions x where x.case_id = ${cases.id} and x.step = ${cases.step} and x.status = 'approved')`,
-  }),
-  values: {},
-};
-
-/**
- * What a restarted clock depends on, in one statement (unless read with the case): the
- * suspensions that ended (non-empty), as inclusive day intervals, and — when asked — the approved
- * extension days for the running step (requested since it started).
- */
-async function clockInputs(
-  tx: AnyDb,
-  row: LoadedCase['row'],
-  withExtensions: boolean,
-  endingOpenOn: string | undefined,
-  read: ClockRows | undefined,
-): Promise<{
-  suspensions: { from: string; to: string }[];
-  extraDays: number;
-  open: { id: string; from: string } | undefined;
-}> {
-  const [r] = read
-    ? [{ suspensions: read.suspensions, extensions: withExtensions ? read.extensions : [] }]
-    : await tx
-        .execute<{ suspensions: unknown; extensions: unknown }>(
-          sql`select
-    (select coalesce(json_agg(json_build_object('id', s.id, 'from', s.from_on, 'to', s.to_on)), '[]'::json)
-       from case_suspensions s where s.case_id = ${row.id}) as suspensions,
-    ${
-      withExtensions
-        ? sql`(select coalesce(json_agg(json_build_object('days', x.days, 'requestedAt', x.requested_at)), '[]'::json)
-       from case_extensions x where x.case_id = ${row.id} and x.step = ${row.step} and x.status = 'approved')`
-        : sql`'[]'::json`
-    } as extensions`,
-        )
-        .then((res) => res.rows);
-  const rows = (r?.suspensions ?? []) as { id: string; from: string; to: string | null }[];
-  const openRow = rows.find((s) => s.to === null);
-  const suspensions = rows
-    .map((s) => ({ from: s.from, to: s.to ?? endingOpenOn ?? null }))
-    .filter((s): s is { from: string; to: string } => s.to !== null && s.to >= s.from)
-    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-  const extraDays = ((r?.extensions ?? []) as { days: number; requestedAt: string }[])
-    .filter((x) => chinaDate(new Date(x.requestedAt)) >= row.stepStartedOn)
+    );
+  return rows
+    .filter((x) => chinaDate(x.requestedAt) >= row.stepStartedOn)
     .reduce((sum, x) => sum + x.days, 0);
-  return {
-    suspensions,
-    extraDays,
-    open: openRow ? { id: openRow.id, from: openRow.from } : undefined,
-  };
 }
 
 export interface RecomputedClock {
@@ -114,38 +70,43 @@ export interface RecomputedClock {
   /** The day the step's period is counted from. */
   readonly countedFrom: string;
   readonly extraDays: number;
-  readonly suspensions: readonly { from: string; to: string }[];
+  readonly suspensions: readonly SuspendedDays[];
+}
+
+export interface RecomputeOptions {
+  /** The state is being entered by the current transition, today (no extension counts yet). */
+  readonly enteringOn?: string;
+  /**
+   * The open suspension is being ended by the current change, with this day as its last
+   * suspended day: it counts as such.
+   */
+  readonly endingOpenOn?: string;
 }
 
 /**
- * The due date of the step that `state` runs, counted from its start (the notification for the
- * review and appeal window), lengthened by approved extensions and pushed out by ended suspensions.
- * `enteringNow`: the state is being entered by the current transition (no extension counts yet).
- * `endingOpenOn`: the open suspension is being ended by the current change, on that day (its
- * last suspended day), and counts as such. `read`: the inputs, read with the case (CLOCK_INPUTS).
+ * The due date of the step that `state` runs, counted from its start (from the notification for
+ * the review and appeal window), lengthened by approved extensions and pushed out by ended
+ * suspensions.
  */
 export async function recomputeClock(
   ctx: AppContext,
-  tx: AnyDb,
+  db: AnyDb,
   loaded: LoadedCase,
   state: CaseState,
-  enteringNow: { today: string } | undefined,
-  endingOpenOn?: string,
-  read?: ClockRows,
+  options: RecomputeOptions = {},
 ): Promise<RecomputedClock> {
   const row = loaded.row;
   const step = STEP_OF[state];
-  const startedOn = enteringNow ? enteringNow.today : row.stepStartedOn;
-  const countedFrom =
-    step === CHALLENGE_WINDOW ? ((await notifiedOn(tx, row.id)) ?? startedOn) : startedOn;
-  const withExtensions = !enteringNow && step !== CHALLENGE_WINDOW;
-  const { suspensions, extraDays, open } = await clockInputs(
-    tx,
-    row,
-    withExtensions,
-    endingOpenOn,
-    read,
-  );
+  const startedOn = options.enteringOn ?? row.stepStartedOn;
+  const countedFrom = step === CHALLENGE_WINDOW ? (row.notifiedOn ?? startedOn) : startedOn;
+  const withExtensions = options.enteringOn === undefined && step !== CHALLENGE_WINDOW;
+  const extraDays = withExtensions ? await approvedExtensionDays(db, row) : 0;
+  const { ended, open } = await suspensionsOf(db, row.id);
+  const ending = options.endingOpenOn;
+  const suspensions =
+    open && ending !== undefined && ending >= open.from
+      ? [...ended, { from: open.from, to: ending }].sort((a, b) => (a.from < b.from ? -1 : 1))
+      : ended;
   const clock = clockFor(
     ctx,
     loaded.jurisdiction.calendarId,

@@ -8,7 +8,7 @@ import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
 import { caseSuspensions } from '../tables.js';
 import { requireText } from './text-input.js';
-import { insertRow, runTransition, type TransitionRequest } from './transition.js';
+import { runTransition, type TransitionRequest } from './transition.js';
 
 export async function suspendCase(
   ctx: AppContext,
@@ -20,9 +20,9 @@ export async function suspendCase(
     min: 4,
     max: 20_000,
   });
-  return runTransition(ctx, actor, 'suspend', req, async ({ loaded, today }) => {
+  return runTransition(ctx, actor, 'suspend', req, async ({ tx, loaded, today }) => {
     const id = randomUUID();
-    const write = insertRow(caseSuspensions, {
+    await tx.insert(caseSuspensions).values({
       id,
       caseId: loaded.row.id,
       jurisdictionId: loaded.row.jurisdictionId,
@@ -41,7 +41,6 @@ export async function suspendCase(
         dueOnBefore: loaded.row.stepDueOn,
       },
       set: { suspendedSince: today },
-      writes: [write],
       result: { suspensionId: id },
     };
   });

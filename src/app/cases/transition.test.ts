@@ -1,13 +1,13 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { verifyAudit } from '../audit.js';
-import { compiled } from '../compiled.js';
-import type { AppError } from '../errors.js';
+import { AppError } from '../errors.js';
 import { describeStores } from '../../store/testing/harness.js';
 import { caseEvents, caseFacts, cases, caseSuspensions, schema, type Schema } from '../tables.js';
 import { driveTo } from '../testing/steps.js';
 import { buildWorld, type World } from '../testing/world.js';
 import { loadCase, type CaseRow } from './record.js';
+import { runTransition } from './transition.js';
 import { recordFact } from './record-fact.js';
 import { resumeCase } from './resume.js';
 import { suspendCase } from './suspend.js';
@@ -15,7 +15,7 @@ import { suspendCase } from './suspend.js';
 const v = (c: CaseRow) => ({ caseId: c.id, expectedVersion: c.version });
 
 describeStores<Schema>(
-  'one statement per transition: the version guard and compiled statements',
+  'a transition is one plain transaction: the row lock, the version guard, all or nothing',
   (getStore) => {
     let w: World;
     beforeAll(async () => {
@@ -100,7 +100,7 @@ describeStores<Schema>(
       expect(e!.payload).toMatchObject({ previous: null, value: false });
     });
 
-    it('suspend and resume in one statement each: the suspension ends the day before resuming', async () => {
+    it('suspend and resume: the suspension ends the day before resuming', async () => {
       w.clock.setDay('2025-03-03');
       let c = await driveTo(w, 'verification');
       c = (await suspendCase(w.ctx, w.actors.investigator!, { ...v(c), reason: '等待审计结论。' }))
@@ -119,27 +119,53 @@ describeStores<Schema>(
       w.clock.setDay('2025-03-03');
     });
 
-    it('a compiled statement returns exactly what drizzle returns for the same query', async () => {
+    it('a body that fails after writing keeps nothing: no row, no event, no new version', async () => {
+      const c = await driveTo(w, 'verification');
+      const eventsBefore = await countWhere(caseEvents, c.id);
+      await expect(
+        runTransition(w.ctx, w.actors.investigator!, 'suspend', v(c), async ({ tx, loaded }) => {
+          await tx.insert(caseSuspensions).values({
+            id: '00000000-0000-4000-8000-000000000001',
+            caseId: loaded.row.id,
+            jurisdictionId: loaded.row.jurisdictionId,
+            step: loaded.row.step,
+            fromOn: '2025-03-03',
+            toOn: null,
+            reason: '写入后失败',
+          });
+          throw new AppError('CASE_PRECONDITION');
+        }),
+      ).rejects.toMatchObject({ code: 'CASE_PRECONDITION' });
+      expect(await countWhere(caseSuspensions, c.id)).toBe(0);
+      expect(await countWhere(caseEvents, c.id)).toBe(eventsBefore);
+      const [row] = await w.ctx.store.db.select().from(cases).where(eq(cases.id, c.id));
+      expect(row!.version).toBe(c.version);
+    });
+
+    it('the case row is updated only where it still has the version read: otherwise CASE_VERSION_CONFLICT and nothing kept', async () => {
+      const c = await driveTo(w, 'verification');
+      const eventsBefore = await countWhere(caseEvents, c.id);
+      // A body that moves the version behind the transition's back (as a change bypassing
+      // runTransition would): the guarded update finds no row with the version read.
+      await expect(
+        runTransition(w.ctx, w.actors.investigator!, 'suspend', v(c), async ({ tx, loaded }) => {
+          await tx
+            .update(cases)
+            .set({ version: loaded.row.version + 5 })
+            .where(eq(cases.id, loaded.row.id));
+          return { event: 'case.suspended', result: undefined };
+        }),
+      ).rejects.toMatchObject({ code: 'CASE_VERSION_CONFLICT' });
+      const [row] = await w.ctx.store.db.select().from(cases).where(eq(cases.id, c.id));
+      expect(row!.version).toBe(c.version);
+      expect(await countWhere(caseEvents, c.id)).toBe(eventsBefore);
+    });
+
+    it('loadCase reads the row, the members and the determination in force', async () => {
       const c = await driveTo(w, 'determined');
-      const direct = await w.ctx.store.db
-        .select({ row: cases, seq: caseEvents.seq, at: caseEvents.at })
-        .from(cases)
-        .innerJoin(caseEvents, eq(caseEvents.caseId, cases.id))
-        .where(eq(cases.id, c.id))
-        .orderBy(caseEvents.seq);
-      const statement = compiled('test_case_events', (db) =>
-        db
-          .select({ row: cases, seq: caseEvents.seq, at: caseEvents.at })
-          .from(cases)
-          .innerJoin(caseEvents, eq(caseEvents.caseId, cases.id))
-          .where(eq(cases.id, sql.placeholder('id')))
-          .orderBy(caseEvents.seq),
-      );
-      expect(await statement.run(w.ctx.store.db, { id: c.id })).toEqual(direct);
-      // And the second run, from the stored text, the same again.
-      expect(await statement.run(w.ctx.store.db, { id: c.id })).toEqual(direct);
       const loaded = await loadCase(w.ctx, w.ctx.store.db, c.id);
-      expect(loaded.row).toEqual(direct[0]!.row);
+      const [stored] = await w.ctx.store.db.select().from(cases).where(eq(cases.id, c.id));
+      expect(loaded.row).toEqual(stored);
       expect(loaded.members.length).toBeGreaterThan(0);
       expect(loaded.determination).toBeDefined();
     });

@@ -4,9 +4,10 @@ import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
 import { invalid } from '../errors.js';
 import { deliberationMembers } from '../tables.js';
-import type { CaseRow } from './record.js';
+import { casePolicy, type CaseRow } from './record.js';
 import { requireText } from './text-input.js';
-import { runTransition, type TransitionRequest, type Write } from './transition.js';
+import { runTransition, type TransitionRequest } from './transition.js';
+import type { AppTx } from '../db.js';
 
 export interface VoteInput extends TransitionRequest {
   readonly outcome: string;
@@ -18,10 +19,7 @@ export function ladderOf(
   ctx: AppContext,
   row: Pick<CaseRow, 'packId' | 'packVersion' | 'conductDate'>,
 ) {
-  const compiled = row.packVersion
-    ? ctx.engine.version(row.packId, row.packVersion, row.conductDate)
-    : ctx.engine.at(row.packId, row.conductDate);
-  return compiled.eff.outcomes;
+  return casePolicy(ctx, row).eff.outcomes;
 }
 
 /** Refuses an outcome that is not on the case's ladder, listing those that are. */
@@ -48,38 +46,27 @@ export async function castVote(ctx: AppContext, actor: Actor, req: VoteInput) {
     min: 2,
     max: 5000,
   });
-  return runTransition(ctx, actor, 'vote', req, async ({ loaded, now }) => {
+  return runTransition(ctx, actor, 'vote', req, async ({ tx, loaded, now }) => {
     const outcome = requireOutcome(ctx, loaded.row, req.outcome);
+    await recordVote(tx, loaded.row.id, actor.userId, { vote: outcome, voteReason: reason, votedAt: now });
     return {
       event: 'case.vote_cast',
       reason,
       payload: { userId: actor.userId, outcome },
-      writes: [recordVote(loaded.row.id, actor.userId, outcome, reason, now)],
       result: undefined,
     };
   });
 }
 
 /** Records the member's vote and its reason. */
-function recordVote(
+async function recordVote(
+  tx: AppTx,
   caseId: string,
   userId: string,
-  vote: string,
-  voteReason: string,
-  votedAt: Date,
-): Write {
-  return {
-    key: 'cast_vote',
-    build: (db, p) =>
-      db
-        .update(deliberationMembers)
-        .set({ vote: p('vote'), voteReason: p('voteReason'), votedAt: p('votedAt') } as never)
-        .where(
-          and(
-            eq(deliberationMembers.caseId, p('caseId')),
-            eq(deliberationMembers.userId, p('userId')),
-          ),
-        ),
-    values: { caseId, userId, vote, voteReason, votedAt },
-  };
+  vote: { vote: string; voteReason: string; votedAt: Date },
+): Promise<void> {
+  await tx
+    .update(deliberationMembers)
+    .set(vote)
+    .where(and(eq(deliberationMembers.caseId, caseId), eq(deliberationMembers.userId, userId)));
 }

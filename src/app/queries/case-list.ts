@@ -33,11 +33,10 @@ import {
 import { refusal, type CaseAction, type CaseSubject, STAFF } from '../../domain/policies.js';
 import type { Actor, Role } from '../../domain/roles.js';
 import type { I18nText, Procedure } from '../../policy/model.js';
-import { FILED_UPWARD, procedureOf } from '../cases/record.js';
+import { procedureOf } from '../cases/record.js';
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
 import { invalid } from '../errors.js';
-import { relaxReadLogDurability } from '../read-log.js';
 import { cases, jurisdictions, officials, readLog } from '../tables.js';
 import { dueSoonHorizon, dueStatusOf, type DueStatus } from './due.js';
 
@@ -221,7 +220,6 @@ export async function listCases(
         : [desc(cases.updatedAt), asc(cases.id)];
 
   return ctx.store.tx(async (tx) => {
-    await relaxReadLogDurability(tx);
     const [{ total } = { total: 0 }] = await tx
       .select({ total: count() })
       .from(cases)
@@ -252,7 +250,8 @@ export async function listCases(
         suspendedSince: cases.suspendedSince,
         version: cases.version,
         updatedAt: cases.updatedAt,
-        filedUpward: FILED_UPWARD,
+        filedUpwardOn: cases.filedUpwardOn,
+        publicityEndedOn: cases.publicityEndedOn,
       })
       .from(cases)
       .innerJoin(officials, eq(officials.id, cases.officialId))
@@ -291,7 +290,8 @@ export async function listCases(
           filingUpward: procedure.filingUpward.required,
         },
         challengeWindowOpen: false,
-        filedUpward: r.filedUpward === true,
+        filedUpward: r.filedUpwardOn !== null,
+        publicityDone: r.publicityEndedOn !== null,
         suspended: r.suspendedSince !== null,
       };
       const abilities = {} as Record<ListAction, boolean>;

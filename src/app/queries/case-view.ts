@@ -9,7 +9,6 @@
  * minutes, and the events without their internal payloads, leaving out votes, conflicts, member
  * changes and opinions.
  */
-import { eq, sql } from 'drizzle-orm';
 import {
   CASE_STATES,
   SIX_ELEMENT_LABEL,
@@ -30,27 +29,12 @@ import {
 } from '../../domain/policies.js';
 import type { Actor } from '../../domain/roles.js';
 import type { I18nText } from '../../policy/model.js';
-import { CASE_DEPENDENCIES, isCaseId, loadedCaseOf, type LoadedCase } from '../cases/record.js';
-import { rowFromJson, rowsFromJson } from '../json-rows.js';
-import { markReadRefused, relaxedDurabilityColumn } from '../read-log.js';
-import { compiled } from '../compiled.js';
+import { casePolicy, loadCase, type LoadedCase } from '../cases/record.js';
+import { logRead } from '../read-log.js';
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
 import { AppError } from '../errors.js';
-import {
-  caseAssessments,
-  cases,
-  caseChallenges,
-  caseEvents,
-  caseExtensions,
-  caseFacts,
-  caseStatements,
-  caseSuspensions,
-  consultations,
-  determinations,
-  evidence,
-  jurisdictions,
-} from '../tables.js';
+import { displayNames, readCaseFile, type CaseFile } from './case-file.js';
 import { dueSoonHorizon, dueStatusOf, type DueStatus } from './due.js';
 
 /** Event types a party does not see: the committee's internal deliberation and opinions. */
@@ -217,177 +201,77 @@ export function fullView(actor: Actor, subject: CaseSubject): boolean {
   );
 }
 
-/**
- * The abilities the UI shows. policies.ts answers for most actions; one condition it cannot see
- * is applied here as the transition applies it: a determination is publicized once.
- */
-function abilitiesOf(
-  actor: Actor,
-  loaded: LoadedCase,
-  publicityDone: boolean,
-): Record<CaseAction, boolean> {
-  const out = abilities(actor, loaded.subject);
-  if (out.startPublicity && loaded.determination) out.startPublicity = !publicityDone;
-  return out;
-}
-
 const isState = (v: unknown): v is CaseState =>
   typeof v === 'string' && (CASE_STATES as readonly string[]).includes(v);
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 /**
- * A JSON array of a child table's rows of this case, ordered. With `columns`, only those columns
- * (database names) are sent: the others arrive as null and the presenter must not read them —
- * large columns the view never shows (a determination's stored recommendation, an event's hashes)
- * cost the database time to write as JSON and Node time to parse.
+ * One case for `actor`: the read is logged first (a read the permission check refuses stays on
+ * record as 'case.view.refused', and to the caller the case does not exist), then the case file is
+ * read in one read-only transaction, so that every part shows the same moment.
  */
-const childRows = (table: string, order: string, where = '', columns?: readonly string[]) =>
-  sql<unknown>`(select coalesce(json_agg(${sql.raw(
-    columns ? `json_build_object(${columns.map((c) => `'${c}', t.${c}`).join(', ')})` : 't',
-  )} order by ${sql.raw(order)}), '[]'::json) from ${sql.raw(table)} t where t.case_id = ${
-    cases.id
-  }${sql.raw(where)})`;
-
-/**
- * Everything a case view shows beyond the case row, as columns of the one statement that reads the
- * case (a read is one statement and the read-log insert). The set_config column makes this read's
- * transaction commit without waiting for the disk flush: its only write is the read-log row (see
- * read-log.ts).
- */
-const CASE_FILE = {
-  official: sql<{
-    name: string;
-    positionZh: string;
-    positionEn: string;
-    unitZh: string;
-    unitEn: string;
-  } | null>`(select json_build_object('name', o.name, 'positionZh', o.position_zh, 'positionEn', o.position_en, 'unitZh', u.name_zh, 'unitEn', u.name_en) from officials o join units u on u.id = o.unit_id where o.id = ${cases.officialId})`,
-  facts: childRows('case_facts', 't.fact, t.recorded_at', ' and t.superseded_at is null'),
-  evidence: sql<unknown>`(select coalesce(json_agg(to_jsonb(t) || jsonb_build_object('size', b.size) order by t.uploaded_at, t.id), '[]'::json) from evidence t join evidence_blobs b on b.sha256 = t.sha256 where t.case_id = ${cases.id})`,
-  statements: childRows('case_statements', 't.made_at, t.id'),
-  assessments: childRows('case_assessments', 't.element'),
-  consultations: childRows('consultations', 't.requested_at, t.id'),
-  // Without the stored recommendation (the deliberation page reads it on its own).
-  determinations: childRows('determinations', 't.created_at', '', [
-    'id',
-    'outcome',
-    'recommended_outcome',
-    'departure_reasons',
-    'minutes',
-    'document_number',
-    'decided_on',
-    'decided_by',
-    'supersedes_id',
-    'basis',
-    'created_at',
-  ]),
-  challenges: childRows('case_challenges', 't.filed_on, t.id'),
-  suspensions: childRows('case_suspensions', 't.from_on, t.id'),
-  extensions: childRows('case_extensions', 't.requested_at, t.id'),
-  // Without the hashes (`rongcuo audit verify` checks the chain).
-  events: childRows('case_events', 't.seq', '', [
-    'seq',
-    'type',
-    'step',
-    'actor_id',
-    'at',
-    'reason',
-    'payload',
-  ]),
-  names: sql<Record<
-    string,
-    string
-  > | null>`(select json_object_agg(u.id, u.display_name) from users u where u.id in (
-    select recorded_by from case_facts where case_id = ${cases.id} and superseded_at is null
-    union select uploaded_by from evidence where case_id = ${cases.id}
-    union select made_by from case_statements where case_id = ${cases.id}
-    union select assessed_by from case_assessments where case_id = ${cases.id}
-    union select responded_by from consultations where case_id = ${cases.id}
-    union select user_id from deliberation_members where case_id = ${cases.id}
-    union select filed_by from case_challenges where case_id = ${cases.id}
-    union select requested_by from case_extensions where case_id = ${cases.id}
-    union select decided_by from case_extensions where case_id = ${cases.id}
-    union select actor_id from case_events where case_id = ${cases.id}))`,
-  publicityDone: sql<boolean>`exists (select 1 from case_events e where e.case_id = ${cases.id} and e.payload->>'publicityEnded' = 'true' and e.payload->>'determinationId' = (select d.id::text from determinations d where d.case_id = ${cases.id} order by d.created_at desc limit 1))`,
-};
-
-/**
- * A case read in one statement: the case with everything it holds, and its read-log row written
- * by the same statement (a data-modifying CTE; the row's id comes back so that a read the
- * permission check then refuses is marked as refused). Its only write being that row, the
- * statement commits without waiting for the disk flush (read-log.ts). Built once (compiled.ts);
- * exported for tools that show its plan.
- */
-export const GET_CASE = compiled('get_case', (db) => {
-  const logged = db.$with('logged', {}).as(
-    sql`insert into read_log (user_id, case_id, jurisdiction_id, what, at)
-      select ${sql.placeholder('userId')}::uuid, c.id, c.jurisdiction_id, 'case.view', ${sql.placeholder('at')}::timestamptz
-      from cases c where c.id = ${sql.placeholder('caseId')} returning id`,
-  );
-  return db
-    .with(logged)
-    .select({
-      row: cases,
-      jurisdiction: jurisdictions,
-      ...CASE_DEPENDENCIES,
-      // The determination in force is the last of CASE_FILE's determinations: not sent twice.
-      determination: sql<unknown>`null::json`,
-      ...CASE_FILE,
-      readLogId: sql<string | null>`(select id::text from logged)`,
-      relaxedDurability: relaxedDurabilityColumn,
-    })
-    .from(cases)
-    .innerJoin(jurisdictions, eq(jurisdictions.id, cases.jurisdictionId))
-    .where(eq(cases.id, sql.placeholder('caseId')));
-});
-
 export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Promise<CaseView> {
-  if (!isCaseId(caseId)) throw new AppError('CASE_NOT_FOUND', { caseId });
-  // One statement, one round trip: the case and its read-log row (see GET_CASE).
   const db = ctx.store.db;
-  const [file] = await GET_CASE.run(db, {
-    caseId,
+  const loaded = await loadCase(ctx, db, caseId);
+  const refused = refusal(actor, 'read', loaded.subject) !== null;
+  await logRead(db, {
     userId: actor.userId,
-    at: ctx.now().toISOString(),
+    caseId: loaded.row.id,
+    jurisdictionId: loaded.row.jurisdictionId,
+    what: refused ? 'case.view.refused' : 'case.view',
+    at: ctx.now(),
   });
-  if (!file) throw new AppError('CASE_NOT_FOUND', { caseId });
-  const determinationsJson = Array.isArray(file.determinations) ? file.determinations : [];
-  const loaded = loadedCaseOf(ctx, { ...file, determination: determinationsJson.at(-1) ?? null });
-  if (refusal(actor, 'read', loaded.subject) !== null) {
-    // The attempt stays on record, marked as refused; to the caller the case does not exist.
-    if (file.readLogId !== null) await markReadRefused(db, file.readLogId);
-    throw new AppError('CASE_NOT_FOUND', { caseId });
-  }
+  if (refused) throw new AppError('CASE_NOT_FOUND', { caseId });
+  return ctx.store.tx(
+    async (tx) => {
+      const current = await loadCase(ctx, tx, caseId);
+      const file = await readCaseFile(tx, caseId, current.row.officialId);
+      const names = await displayNames(tx, peopleIn(current, file));
+      return presentCase(ctx, actor, current, file, names);
+    },
+    { readOnly: true, isolation: 'repeatable read' },
+  );
+}
+
+/** Everyone the case file names, for their display names. */
+function peopleIn(loaded: LoadedCase, file: CaseFile): (string | null)[] {
+  return [
+    ...file.facts.map((f) => f.recordedBy),
+    ...file.evidence.map((e) => e.uploadedBy),
+    ...file.statements.map((s) => s.madeBy),
+    ...file.assessments.map((a) => a.assessedBy),
+    ...file.consultations.map((c) => c.respondedBy),
+    ...loaded.members.map((m) => m.userId),
+    ...file.challenges.map((c) => c.filedBy),
+    ...file.extensions.flatMap((e) => [e.requestedBy, e.decidedBy]),
+    ...file.events.map((e) => e.actorId),
+  ];
+}
+
+/** The view of a case: only the fields listed here leave the server. */
+function presentCase(
+  ctx: AppContext,
+  actor: Actor,
+  loaded: LoadedCase,
+  file: CaseFile,
+  names: Readonly<Record<string, string>>,
+): CaseView {
   const row = loaded.row;
   const full = fullView(actor, loaded.subject);
   const id = row.id;
 
   const who = file.official;
-  const facts = rowsFromJson(caseFacts, file.facts);
-  const files = Array.isArray(file.evidence)
-    ? (file.evidence as Record<string, unknown>[]).map((j) => ({
-        ...rowFromJson(evidence, j),
-        size: Number(j['size']),
-      }))
-    : [];
-  const statements = rowsFromJson(caseStatements, file.statements);
-  const assessments = rowsFromJson(caseAssessments, file.assessments);
-  const consults = rowsFromJson(consultations, file.consultations);
-  const dets = rowsFromJson(determinations, file.determinations);
-  const challenges = rowsFromJson(caseChallenges, file.challenges);
-  const suspensions = rowsFromJson(caseSuspensions, file.suspensions);
-  const extensions = rowsFromJson(caseExtensions, file.extensions);
-  const events = rowsFromJson(caseEvents, file.events);
-  const names = file.names ?? {};
+  const { facts, statements, assessments, challenges, suspensions, extensions, events } = file;
+  const files = file.evidence;
+  const consults = file.consultations;
+  const dets = file.determinations;
   const person = (u: string | null): PersonRef | null =>
     u ? { id: u, name: names[u] ?? '' } : null;
 
-  const compiled = row.packVersion
-    ? ctx.engine.version(row.packId, row.packVersion, row.conductDate)
-    : ctx.engine.at(row.packId, row.conductDate);
+  const outcomes = casePolicy(ctx, row).eff.outcomes;
   const outcomeLabel = (o: string): I18nText | null =>
-    compiled.eff.outcomes.find((x) => x.id === o)?.label ?? null;
+    outcomes.find((x) => x.id === o)?.label ?? null;
   const today = todayOf(ctx);
   const calendar = ctx.calendars.get(loaded.jurisdiction.calendarId);
   const state = row.state as CaseState;
@@ -545,7 +429,7 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Pr
           ...(full ? { payload: e.payload } : {}),
         };
       }),
-    abilities: abilitiesOf(actor, loaded, file.publicityDone),
+    abilities: abilities(actor, loaded.subject),
   };
   return view;
 }

@@ -28,7 +28,6 @@ import type { I18nText } from '../../policy/model.js';
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
 import { AppError, invalid } from '../errors.js';
-import { relaxReadLogDurability } from '../read-log.js';
 import { cases, determinations, jurisdictions, officials, readLog } from '../tables.js';
 import { escapeLike, readScope } from './case-list.js';
 
@@ -138,7 +137,6 @@ export async function getDashboard(
   );
 
   return ctx.store.tx(async (tx) => {
-    await relaxReadLogDurability(tx);
     const byStep = await tx
       .select({
         step: cases.step,

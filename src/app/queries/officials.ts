@@ -12,7 +12,6 @@ import { within, type Actor, type Role } from '../../domain/roles.js';
 import type { I18nText } from '../../policy/model.js';
 import type { AppContext } from '../context.js';
 import { invalid } from '../errors.js';
-import { relaxReadLogDurability } from '../read-log.js';
 import { jurisdictions, officials, readLog, units } from '../tables.js';
 import { escapeLike, pageNumber } from './case-list.js';
 
@@ -90,7 +89,6 @@ export async function listOfficials(
   const condition = and(scope, q === '' ? undefined : ilike(officials.name, `%${escapeLike(q)}%`));
 
   return ctx.store.tx(async (tx) => {
-    await relaxReadLogDurability(tx);
     const [{ total } = { total: 0 }] = await tx
       .select({ total: count() })
       .from(officials)

@@ -39,7 +39,6 @@ import {
   type DecisionDocument,
 } from '../documents/decision-document.js';
 import { AppError } from '../errors.js';
-import { relaxReadLogDurability } from '../read-log.js';
 import { readLog, roleGrants, users, type Schema } from '../tables.js';
 import type { Tx } from '../../store/index.js';
 
@@ -183,7 +182,6 @@ export async function getRecommendation(
   caseId: string,
 ): Promise<RecommendationAnswer> {
   return ctx.store.tx(async (tx) => {
-    await relaxReadLogDurability(tx);
     const loaded = await loadForOfficer(ctx, tx, actor, caseId);
     const row = loaded.row;
     const today = todayOf(ctx);
@@ -222,7 +220,6 @@ export async function getPanelCandidates(
   caseId: string,
 ): Promise<{ readonly items: readonly PanelCandidate[] }> {
   return ctx.store.tx(async (tx) => {
-    await relaxReadLogDurability(tx);
     const loaded = await loadForOfficer(ctx, tx, actor, caseId);
     // Only the one who may constitute the panel needs the list of who could sit on it.
     authorizeCase(actor, 'addMember', loaded.subject);
@@ -356,7 +353,6 @@ export async function previewDecisionDocument(
   lang: Lang,
 ): Promise<DecisionDocument> {
   return ctx.store.tx(async (tx) => {
-    await relaxReadLogDurability(tx);
     const loaded = await loadForOfficer(ctx, tx, actor, caseId);
     const row = loaded.row;
     if (row.state !== 'deliberation') {

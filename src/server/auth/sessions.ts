@@ -12,8 +12,8 @@ import { and, eq, lt } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
 import type { Tx } from '../../store/index.js';
 import type { AppContext } from '../../app/context.js';
-import { ACTOR_COLUMNS, actorOf, type ActorRow } from '../../app/org.js';
-import { sessions, type Schema } from '../../app/tables.js';
+import { actorRecord } from '../../app/org.js';
+import { sessions, users, type Schema } from '../../app/tables.js';
 
 /** Idle timeout: 8 hours, one working day. */
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
@@ -86,24 +86,6 @@ export interface ActiveSession {
   readonly actor: Actor;
 }
 
-interface SessionRow extends ActorRow {
-  csrf_token: string;
-  created_ms: number;
-  expires_ms: number;
-  locale: string;
-}
-
-/**
- * The session, its user and the user's grants in one statement: every authenticated request runs
- * it, so it is one round trip (the sliding expiry writes at most once a minute).
- */
-const SESSION_QUERY = `select s.csrf_token,
-    (extract(epoch from s.created_at) * 1000)::float8 as created_ms,
-    (extract(epoch from s.expires_at) * 1000)::float8 as expires_ms,
-    u.locale, ${ACTOR_COLUMNS}
-  from sessions s join users u on u.id = s.user_id
-  where s.id_hash = $1`;
-
 /** The live session for a token, with its actor; null if there is none or it expired. */
 export async function resolveSession(
   ctx: AppContext,
@@ -111,28 +93,45 @@ export async function resolveSession(
 ): Promise<ActiveSession | null> {
   if (!TOKEN.test(token)) return null;
   const idHash = tokenHash(token);
-  const { rows } = await ctx.store.query<SessionRow>(SESSION_QUERY, [idHash]);
-  const s = rows[0];
+  const db = ctx.store.db;
+  const [s] = await db
+    .select({
+      userId: sessions.userId,
+      csrfToken: sessions.csrfToken,
+      createdAt: sessions.createdAt,
+      expiresAt: sessions.expiresAt,
+      locale: users.locale,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.idHash, idHash));
   if (!s) return null;
   const now = ctx.now();
-  const createdAt = new Date(Number(s.created_ms));
-  let expiresAt = new Date(Number(s.expires_ms));
-  if (expiresAt.getTime() <= now.getTime() || s.disabled) {
-    await ctx.store.query('delete from sessions where id_hash = $1', [idHash]);
+  const found = await actorRecord(db, s.userId);
+  if (!found || found.disabled || s.expiresAt.getTime() <= now.getTime()) {
+    await db.delete(sessions).where(eq(sessions.idHash, idHash));
     return null;
   }
+  let expiresAt = s.expiresAt;
   const slid = new Date(
-    Math.min(now.getTime() + SESSION_IDLE_MS, createdAt.getTime() + SESSION_MAX_MS),
+    Math.min(now.getTime() + SESSION_IDLE_MS, s.createdAt.getTime() + SESSION_MAX_MS),
   );
+  // The sliding expiry writes at most once a minute.
   if (slid.getTime() - expiresAt.getTime() >= SLIDE_EVERY_MS) {
     expiresAt = slid;
-    await ctx.store.query(
-      'update sessions set expires_at = $1, last_seen_at = $2 where id_hash = $3',
-      [expiresAt.toISOString(), now.toISOString(), idHash],
-    );
+    await db
+      .update(sessions)
+      .set({ expiresAt, lastSeenAt: now })
+      .where(eq(sessions.idHash, idHash));
   }
-  const actor = actorOf(s);
-  return { idHash, csrfToken: s.csrf_token, createdAt, expiresAt, locale: s.locale, actor };
+  return {
+    idHash,
+    csrfToken: s.csrfToken,
+    createdAt: s.createdAt,
+    expiresAt,
+    locale: s.locale,
+    actor: found.actor,
+  };
 }
 
 /** Ends a session (sign-out). */

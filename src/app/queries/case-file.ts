@@ -1,0 +1,143 @@
+/**
+ * Everything a case holds, read for the case view: one plain query per child table, in the order
+ * the view lists them, and the display names of everyone who appears in them. Only the columns the
+ * view shows are read (a determination's stored recommendation and an event's hashes are left out).
+ */
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { AnyDb } from '../db.js';
+import {
+  caseAssessments,
+  caseChallenges,
+  caseEvents,
+  caseExtensions,
+  caseFacts,
+  caseStatements,
+  caseSuspensions,
+  consultations,
+  determinations,
+  evidence,
+  evidenceBlobs,
+  officials,
+  units,
+  users,
+} from '../tables.js';
+
+/** The determination columns the view shows. */
+const DETERMINATION_COLUMNS = {
+  id: determinations.id,
+  outcome: determinations.outcome,
+  recommendedOutcome: determinations.recommendedOutcome,
+  departureReasons: determinations.departureReasons,
+  minutes: determinations.minutes,
+  documentNumber: determinations.documentNumber,
+  decidedOn: determinations.decidedOn,
+  decidedBy: determinations.decidedBy,
+  supersedesId: determinations.supersedesId,
+  basis: determinations.basis,
+  createdAt: determinations.createdAt,
+};
+
+/** The event columns the view shows (`rongcuo audit verify` checks the hashes). */
+const EVENT_COLUMNS = {
+  seq: caseEvents.seq,
+  type: caseEvents.type,
+  step: caseEvents.step,
+  actorId: caseEvents.actorId,
+  at: caseEvents.at,
+  reason: caseEvents.reason,
+  payload: caseEvents.payload,
+};
+
+export type CaseFile = Awaited<ReturnType<typeof readCaseFile>>;
+
+export async function readCaseFile(db: AnyDb, caseId: string, officialId: string) {
+  const [official] = await db
+    .select({
+      name: officials.name,
+      positionZh: officials.positionZh,
+      positionEn: officials.positionEn,
+      unitZh: units.nameZh,
+      unitEn: units.nameEn,
+    })
+    .from(officials)
+    .innerJoin(units, eq(units.id, officials.unitId))
+    .where(eq(officials.id, officialId));
+  const facts = await db
+    .select()
+    .from(caseFacts)
+    .where(and(eq(caseFacts.caseId, caseId), isNull(caseFacts.supersededAt)))
+    .orderBy(asc(caseFacts.fact), asc(caseFacts.recordedAt));
+  const files = await db
+    .select({ file: evidence, size: evidenceBlobs.size })
+    .from(evidence)
+    .innerJoin(evidenceBlobs, eq(evidenceBlobs.sha256, evidence.sha256))
+    .where(eq(evidence.caseId, caseId))
+    .orderBy(asc(evidence.uploadedAt), asc(evidence.id));
+  const statements = await db
+    .select()
+    .from(caseStatements)
+    .where(eq(caseStatements.caseId, caseId))
+    .orderBy(asc(caseStatements.madeAt), asc(caseStatements.id));
+  const assessments = await db
+    .select()
+    .from(caseAssessments)
+    .where(eq(caseAssessments.caseId, caseId))
+    .orderBy(asc(caseAssessments.element));
+  const consults = await db
+    .select()
+    .from(consultations)
+    .where(eq(consultations.caseId, caseId))
+    .orderBy(asc(consultations.requestedAt), asc(consultations.id));
+  const dets = await db
+    .select(DETERMINATION_COLUMNS)
+    .from(determinations)
+    .where(eq(determinations.caseId, caseId))
+    .orderBy(asc(determinations.createdAt));
+  const challenges = await db
+    .select()
+    .from(caseChallenges)
+    .where(eq(caseChallenges.caseId, caseId))
+    .orderBy(asc(caseChallenges.filedOn), asc(caseChallenges.id));
+  const suspensions = await db
+    .select()
+    .from(caseSuspensions)
+    .where(eq(caseSuspensions.caseId, caseId))
+    .orderBy(asc(caseSuspensions.fromOn), asc(caseSuspensions.id));
+  const extensions = await db
+    .select()
+    .from(caseExtensions)
+    .where(eq(caseExtensions.caseId, caseId))
+    .orderBy(asc(caseExtensions.requestedAt), asc(caseExtensions.id));
+  const events = await db
+    .select(EVENT_COLUMNS)
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(asc(caseEvents.seq));
+  return {
+    official,
+    facts,
+    evidence: files.map((f) => ({ ...f.file, size: f.size })),
+    statements,
+    assessments,
+    consultations: consults,
+    determinations: dets,
+    challenges,
+    suspensions,
+    extensions,
+    events,
+  };
+}
+
+/** The display names of these users, by id. */
+export async function displayNames(
+  db: AnyDb,
+  ids: Iterable<string | null | undefined>,
+): Promise<Record<string, string>> {
+  const wanted = [...new Set([...ids].filter((id): id is string => typeof id === 'string'))];
+  if (wanted.length === 0) return {};
+  const rows = await db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(inArray(users.id, wanted));
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+}
