@@ -432,6 +432,46 @@ class Clock {
 
 export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Promise<DemoResult> {
   const started = performance.now();
+  await refuseStoreWithData(ctx);
+  const seed = options.seed ?? 2025;
+  const r = prng(seed);
+  const realToday = todayOf(ctx);
+  const cal = ctx.calendars.get('cn');
+  const asOf = cal.addWorkingDays(realToday, -1);
+  const clock = new Clock();
+  const demo: AppContext = { ...ctx, now: clock.now };
+  // The organization exists from the start of the demo's history.
+  clock.at('2025-01-02', r);
+  const org = await seedOrganization(demo, r);
+  const cast = await seedUsers(demo, org);
+  // The standard-land reform was filed in advance and accepted.
+  clock.at(FILING_DAY, r);
+  const filing = await createRiskFiling(demo, cast.actor('intake'), {
+    unitId: org.unitIds.get('econ-industry')!,
+    title: '“标准地”出让改革试点方案（事前报备）',
+    filedOn: FILING_DAY,
+    status: 'accepted',
+  });
+  const plans = planCases(ctx, assignOfficials(org, r), r, asOf);
+  await playCases(plans, { ctx: demo, clock, r, filingId: filing.id, ...cast }, options.onProgress);
+  await ctx.store.query(
+    `INSERT INTO store_meta (key, value) VALUES ($1, $2)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,
+    [DEMO_MARKER, JSON.stringify({ seed, asOf, seededAt: ctx.now().toISOString() })],
+  );
+  return {
+    logins: cast.logins,
+    moreLogins: moreLogins(org.officials.length - 1),
+    jurisdictions: 3,
+    units: org.units.length,
+    officials: org.officials.length,
+    ...(await countCases(ctx, realToday)),
+    asOf,
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+async function refuseStoreWithData(ctx: AppContext): Promise<void> {
   if (await storeHasData(ctx)) {
     throw new AppError(
       'FORBIDDEN',
@@ -442,16 +482,29 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
       },
     );
   }
-  const seed = options.seed ?? 2025;
-  const r = prng(seed);
-  const realToday = todayOf(ctx);
-  const cal = ctx.calendars.get('cn');
-  const asOf = cal.addWorkingDays(realToday, -1);
-  const clock = new Clock();
-  const demo: AppContext = { ...ctx, now: clock.now };
-  // The organization exists from the start of the demo's history.
-  clock.at('2025-01-02', r);
+}
 
+// ---- the organization ---------------------------------------------------------------------------
+
+interface DemoUnitRow {
+  readonly key: string;
+  readonly bureau: string;
+  readonly nameZh: string;
+  readonly nameEn: string;
+  readonly section: boolean;
+}
+
+interface Organization {
+  /** Unit key → unit id. */
+  readonly unitIds: ReadonlyMap<string, string>;
+  readonly units: readonly DemoUnitRow[];
+  readonly officials: readonly Official[];
+  /** 张伟, the demo official ('official' login). */
+  readonly mainOfficial: Official;
+}
+
+/** The three jurisdictions, the units of X New Area and their officials. */
+async function seedOrganization(demo: AppContext, r: () => number): Promise<Organization> {
   const { province, city, area } = DEMO_JURISDICTIONS;
   await createJurisdiction(demo, { ...province, level: 'province', packId: 'cn-national' });
   await createJurisdiction(demo, {
@@ -466,27 +519,22 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
     level: 'new_area',
     packId: 'x-new-area',
   });
+  const { unitIds, units } = await seedUnits(demo);
+  const officials = await seedOfficials(demo, r, units, unitIds);
+  const mainOfficial = officials.find((o) => o.name === '张伟')!;
+  return { unitIds, units, officials, mainOfficial };
+}
 
-  // Units and officials.
+/** Every bureau of DEMO_UNITS, each followed by its sections. */
+async function seedUnits(
+  demo: AppContext,
+): Promise<{ unitIds: Map<string, string>; units: DemoUnitRow[] }> {
+  const area = DEMO_JURISDICTIONS.area.id;
   const unitIds = new Map<string, string>();
-  const officials: Official[] = [];
-  // (张伟 is the demo official's name, given below.)
-  const usedNames = new Set<string>(['张伟']);
-  const name = () => {
-    for (;;) {
-      const n =
-        SURNAMES[int(r, 0, SURNAMES.length - 1)]! + GIVEN_NAMES[int(r, 0, GIVEN_NAMES.length - 1)]!;
-      if (!usedNames.has(n)) {
-        usedNames.add(n);
-        return n;
-      }
-    }
-  };
-  const units: { key: string; bureau: string; nameZh: string; nameEn: string; section: boolean }[] =
-    [];
+  const units: DemoUnitRow[] = [];
   for (const u of DEMO_UNITS) {
     const top = await createUnit(demo, {
-      jurisdictionId: area.id,
+      jurisdictionId: area,
       nameZh: u.nameZh,
       nameEn: u.nameEn,
       kind: 'department',
@@ -495,7 +543,7 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
     units.push({ key: u.key, bureau: u.key, nameZh: u.nameZh, nameEn: u.nameEn, section: false });
     for (const s of u.subs) {
       const sub = await createUnit(demo, {
-        jurisdictionId: area.id,
+        jurisdictionId: area,
         parentId: top.id,
         nameZh: s.nameZh,
         nameEn: s.nameEn,
@@ -505,7 +553,18 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
       units.push({ key: s.key, bureau: u.key, nameZh: s.nameZh, nameEn: s.nameEn, section: true });
     }
   }
-  // The demo official first: 张伟, chief of the investment services section.
+  return { unitIds, units };
+}
+
+/** Two or three officials per unit, with made-up names; 张伟 heads the investment services section. */
+async function seedOfficials(
+  demo: AppContext,
+  r: () => number,
+  units: readonly DemoUnitRow[],
+  unitIds: ReadonlyMap<string, string>,
+): Promise<Official[]> {
+  const name = nameMaker(r);
+  const officials: Official[] = [];
   const extra = new Set(['econ-invest', 'build-works', 'finance-fund', 'approval-service']);
   for (const u of units) {
     const positions = u.section ? SECTION_POSITIONS : BUREAU_POSITIONS;
@@ -515,27 +574,54 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
       const o = await createOfficial(demo, {
         name: u.key === 'econ-invest' && i === 0 ? '张伟' : name(),
         unitId: unitIds.get(u.key)!,
-        managingJurisdictionId: area.id,
+        managingJurisdictionId: DEMO_JURISDICTIONS.area.id,
         positionZh: `${u.nameZh}${p.zh}`,
         positionEn: `${p.en}, ${u.nameEn}`,
       });
       officials.push({ id: o.id, name: o.name, unitKey: u.key, bureau: u.bureau });
     }
   }
-  const mainOfficial = officials.find((o) => o.name === '张伟')!;
+  return officials;
+}
 
-  // Users: staff, one per bureau's party organization, one per official.
-  const hashes = new Map<Role, Promise<string>>();
-  const hashOf = (role: Role) => {
-    let h = hashes.get(role);
-    if (!h) hashes.set(role, (h = hashPassword(demoPassword(role))));
-    return h;
+/** Names made of a surname and a given name, each used once (张伟 is kept for the demo official). */
+function nameMaker(r: () => number): () => string {
+  const usedNames = new Set<string>(['张伟']);
+  return () => {
+    for (;;) {
+      const n =
+        SURNAMES[int(r, 0, SURNAMES.length - 1)]! + GIVEN_NAMES[int(r, 0, GIVEN_NAMES.length - 1)]!;
+      if (!usedNames.has(n)) {
+        usedNames.add(n);
+        return n;
+      }
+    }
   };
-  const logins: DemoLogin[] = [];
-  const actors = new Map<string, Actor>();
-  const addUser = async (def: LoginDef, officialId?: string, listed = true) => {
+}
+
+// ---- the users ----------------------------------------------------------------------------------
+
+/** The demo's users as the cases need them. */
+interface Cast {
+  /** The logins listed to the person who seeded the demo. */
+  readonly logins: readonly DemoLogin[];
+  readonly actor: (username: string) => Actor;
+  readonly officialActor: (o: Official) => Actor;
+  /** The party organization of the official's bureau. */
+  readonly unitPartyActor: (o: Official) => Actor;
+}
+
+/** Makes users with the demo password of their role (hashed once per role). */
+class DemoUsers {
+  readonly logins: DemoLogin[] = [];
+  readonly #actors = new Map<string, Actor>();
+  readonly #hashes = new Map<Role, Promise<string>>();
+
+  constructor(private readonly demo: AppContext) {}
+
+  async add(def: LoginDef, officialId?: string, listed = true): Promise<string> {
     const id = await createUser(
-      demo,
+      this.demo,
       {
         username: def.username,
         displayName: def.displayName,
@@ -543,11 +629,11 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
         grants: def.grants,
         ...(officialId ? { officialId } : {}),
       },
-      await hashOf(def.role),
+      await this.#hashOf(def.role),
     );
-    actors.set(def.username, await loadActor(demo, id));
+    this.#actors.set(def.username, await loadActor(this.demo, id));
     if (listed) {
-      logins.push({
+      this.logins.push({
         username: def.username,
         password: demoPassword(def.role),
         role: def.role,
@@ -556,144 +642,197 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
       });
     }
     return id;
-  };
-  const self: NewGrant = { role: 'official', scopeKind: 'self', scopeId: '' };
-  mainOfficial.username = 'official';
-  mainOfficial.userId = await addUser(
+  }
+
+  actor = (username: string): Actor => this.#actors.get(username)!;
+
+  #hashOf(role: Role): Promise<string> {
+    let h = this.#hashes.get(role);
+    if (!h) this.#hashes.set(role, (h = hashPassword(demoPassword(role))));
+    return h;
+  }
+}
+
+const SELF: NewGrant = { role: 'official', scopeKind: 'self', scopeId: '' };
+
+/** Users: the demo official, one per bureau's party organization, the staff, every other official. */
+async function seedUsers(demo: AppContext, org: Organization): Promise<Cast> {
+  const users = new DemoUsers(demo);
+  const main = org.mainOfficial;
+  main.username = 'official';
+  main.userId = await users.add(
     {
       username: 'official',
-      displayName: mainOfficial.name,
+      displayName: main.name,
       role: 'official',
-      grants: [self],
+      grants: [SELF],
       scope: {
         zh: '本人（经济发展局招商服务科科长）',
         en: 'self (chief of the Investment Services Section)',
       },
     },
-    mainOfficial.id,
+    main.id,
   );
   for (const d of DEMO_UNITS) {
-    const username = d.key === 'econ' ? 'unit-party' : `unit-party-${d.key}`;
-    await addUser(
+    await users.add(
       {
-        username,
+        username: d.key === 'econ' ? 'unit-party' : `unit-party-${d.key}`,
         displayName: `${d.nameZh}党组`,
         role: 'unit_party',
-        grants: [{ role: 'unit_party', scopeKind: 'unit', scopeId: unitIds.get(d.key)! }],
+        grants: [{ role: 'unit_party', scopeKind: 'unit', scopeId: org.unitIds.get(d.key)! }],
         scope: { zh: `${d.nameZh}（含下属科室）`, en: `${d.nameEn} and its sections` },
       },
       undefined,
       d.key === 'econ',
     );
   }
-  for (const def of staffLogins()) await addUser(def);
+  for (const def of staffLogins()) await users.add(def);
+  await seedOfficialUsers(users, org);
+  const actor = users.actor;
+  return {
+    logins: users.logins,
+    actor,
+    officialActor: (o) => actor(o.username!),
+    unitPartyActor: (o) => actor(o.bureau === 'econ' ? 'unit-party' : `unit-party-${o.bureau}`),
+  };
+}
+
+/** official-02, official-03, …: one unlisted login per official other than the demo official. */
+async function seedOfficialUsers(users: DemoUsers, org: Organization): Promise<void> {
   let n = 2;
-  for (const o of officials) {
-    if (o === mainOfficial) continue;
+  for (const o of org.officials) {
+    if (o === org.mainOfficial) continue;
     const username = `official-${String(n++).padStart(2, '0')}`;
     o.username = username;
-    o.userId = await addUser(
+    o.userId = await users.add(
       {
         username,
         displayName: o.name,
         role: 'official',
-        grants: [self],
+        grants: [SELF],
         scope: { zh: '本人', en: 'self' },
       },
       o.id,
       false,
     );
   }
-  const actor = (username: string) => actors.get(username)!;
-  const officialActor = (o: Official) => actor(o.username!);
-  const unitPartyActor = (o: Official) =>
-    actor(o.bureau === 'econ' ? 'unit-party' : `unit-party-${o.bureau}`);
+}
 
-  // The standard-land reform was filed in advance and accepted.
-  clock.at(FILING_DAY, r);
-  const filing = await createRiskFiling(demo, actor('intake'), {
-    unitId: unitIds.get('econ-industry')!,
-    title: '“标准地”出让改革试点方案（事前报备）',
-    filedOn: FILING_DAY,
-    status: 'accepted',
-  });
+function moreLogins(otherOfficials: number): DemoResult['moreLogins'] {
+  return [
+    {
+      pattern: `official-02 … official-${String(otherOfficials + 1).padStart(2, '0')}`,
+      password: demoPassword('official'),
+      role: 'official',
+      count: otherOfficials,
+    },
+    {
+      pattern: 'unit-party-<bureau> (build, approval, finance, emergency, ecology, social, data)',
+      password: demoPassword('unit_party'),
+      role: 'unit_party',
+      count: DEMO_UNITS.length - 1,
+    },
+  ];
+}
 
-  // Assign an official to each case: the least-used official of the scenario's unit.
+// ---- the cases, planned and played --------------------------------------------------------------
+
+interface Assignment {
+  readonly spec: CaseSpec;
+  readonly scenario: Scenario;
+  readonly official: Official;
+}
+
+type Plan = Assignment & ReturnType<typeof planCase>;
+
+/** An official for each case: the demo official's own, else the least-used of the scenario's unit. */
+function assignOfficials(org: Organization, r: () => number): Assignment[] {
   const scenarioOf = new Map(SCENARIOS.map((s) => [s.key, s]));
   const used = new Map<string, number>();
-  const handles: { spec: CaseSpec; scenario: Scenario; official: Official }[] = [];
+  const out: Assignment[] = [];
   for (const spec of CASE_SPECS) {
     const scenario = scenarioOf.get(spec.scenario);
     if (!scenario) throw new Error(`demo: no scenario '${spec.scenario}'`);
     let official: Official;
-    if (spec.main) official = mainOfficial;
+    if (spec.main) official = org.mainOfficial;
     else {
-      const pool = officials.filter((o) => o.unitKey === scenario.unit && o !== mainOfficial);
+      const others = org.officials.filter((o) => o !== org.mainOfficial);
+      const pool = others.filter((o) => o.unitKey === scenario.unit);
       const candidates =
-        pool.length > 0 ? pool : officials.filter((o) => o.bureau === scenario.unit);
+        pool.length > 0 ? pool : org.officials.filter((o) => o.bureau === scenario.unit);
       const least = Math.min(...candidates.map((o) => used.get(o.id) ?? 0));
       const best = candidates.filter((o) => (used.get(o.id) ?? 0) === least);
       official = best[int(r, 0, best.length - 1)]!;
     }
     used.set(official.id, (used.get(official.id) ?? 0) + 1);
-    handles.push({ spec, scenario, official });
+    out.push({ spec, scenario, official });
   }
+  return out;
+}
 
-  // Plan every case's history, then play them in the order they began.
+/** Every case's history planned, in the order the cases began. */
+function planCases(
+  ctx: AppContext,
+  assigned: readonly Assignment[],
+  r: () => number,
+  asOf: string,
+): Plan[] {
+  const cal = ctx.calendars.get('cn');
   const procedure = ctx.engine.at('x-new-area', '2025-06-01').eff.procedure;
   const byStateIndex = new Map<CaseState, number>();
-  const plans = handles.map((h) => {
+  const plans = assigned.map((h) => {
     const i = byStateIndex.get(h.spec.state) ?? 0;
     byStateIndex.set(h.spec.state, i + 1);
     const count = CASE_SPECS.filter((s) => s.state === h.spec.state).length;
     return { ...h, ...planCase(h.spec, h.scenario, r, cal, procedure, asOf, i, count) };
   });
-  plans.sort((a, b) => (a.dates[0]! < b.dates[0]! ? -1 : a.dates[0]! > b.dates[0]! ? 1 : 0));
+  return plans.sort((a, b) => (a.dates[0]! < b.dates[0]! ? -1 : a.dates[0]! > b.dates[0]! ? 1 : 0));
+}
 
+async function playCases(
+  plans: readonly Plan[],
+  env: Omit<PlayEnv, 'day' | 'conductDate'>,
+  onProgress: DemoOptions['onProgress'],
+): Promise<void> {
   let done = 0;
   for (const p of plans) {
-    const h: Handle = {
-      spec: p.spec,
-      scenario: p.scenario,
-      official: p.official,
-      id: '',
-      version: 0,
-      number: '',
-      consultations: [],
-    };
-    for (let s = 0; s < p.steps.length; s++) {
-      const step = p.steps[s]!;
-      const day = p.dates[s]!;
-      clock.at(day, r);
-      try {
-        await play(step.kind, h, {
-          ctx: demo,
-          clock,
-          r,
-          day,
-          conductDate: p.conductDate,
-          actor,
-          officialActor,
-          unitPartyActor,
-          filingId: filing.id,
-        });
-      } catch (e) {
-        const what = e instanceof Error ? e.message : String(e);
-        throw new Error(
-          `demo: case ${h.number || '(new)'} (${p.spec.state}, ${p.spec.scenario}) failed at step '${step.kind}' on ${day}: ${what}`,
-          { cause: e },
-        );
-      }
-    }
-    options.onProgress?.(++done, plans.length);
+    await playCase(p, env);
+    onProgress?.(++done, plans.length);
   }
+}
 
-  await ctx.store.query(
-    `INSERT INTO store_meta (key, value) VALUES ($1, $2)
-     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,
-    [DEMO_MARKER, JSON.stringify({ seed, asOf, seededAt: ctx.now().toISOString() })],
-  );
+/** One case's history, action by action, each on its day. */
+async function playCase(p: Plan, env: Omit<PlayEnv, 'day' | 'conductDate'>): Promise<void> {
+  const h: Handle = {
+    spec: p.spec,
+    scenario: p.scenario,
+    official: p.official,
+    id: '',
+    version: 0,
+    number: '',
+    consultations: [],
+  };
+  for (let s = 0; s < p.steps.length; s++) {
+    const step = p.steps[s]!;
+    const day = p.dates[s]!;
+    env.clock.at(day, env.r);
+    try {
+      await play(step.kind, h, { ...env, day, conductDate: p.conductDate });
+    } catch (e) {
+      const what = e instanceof Error ? e.message : String(e);
+      throw new Error(
+        `demo: case ${h.number || '(new)'} (${p.spec.state}, ${p.spec.scenario}) failed at step '${step.kind}' on ${day}: ${what}`,
+        { cause: e },
+      );
+    }
+  }
+}
 
+/** What the demo holds, counted from the store. */
+async function countCases(
+  ctx: AppContext,
+  realToday: string,
+): Promise<Pick<DemoResult, 'cases' | 'byState' | 'overdue' | 'events'>> {
   const rows = await ctx.store.db
     .select({
       state: cases.state,
@@ -715,33 +854,7 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
     }
   }
   const events = await ctx.store.query<{ n: number }>(`SELECT count(*)::int AS n FROM case_events`);
-  const otherOfficials = officials.length - 1;
-  return {
-    logins,
-    moreLogins: [
-      {
-        pattern: `official-02 … official-${String(otherOfficials + 1).padStart(2, '0')}`,
-        password: demoPassword('official'),
-        role: 'official',
-        count: otherOfficials,
-      },
-      {
-        pattern: 'unit-party-<bureau> (build, approval, finance, emergency, ecology, social, data)',
-        password: demoPassword('unit_party'),
-        role: 'unit_party',
-        count: DEMO_UNITS.length - 1,
-      },
-    ],
-    jurisdictions: 3,
-    units: units.length,
-    officials: officials.length,
-    cases: rows.length,
-    byState,
-    overdue,
-    events: events.rows[0]?.n ?? 0,
-    asOf,
-    ms: Math.round(performance.now() - started),
-  };
+  return { cases: rows.length, byState, overdue, events: events.rows[0]?.n ?? 0 };
 }
 
 /** The roles' labels for the login table. */
@@ -762,24 +875,66 @@ function planCase(
   count: number,
 ): { steps: Step[]; dates: string[]; conductDate: string } {
   const steps = stepsFor(spec, scenario, r);
-  // Where the final state is entered: terminal cases spread over the two years, open ones recently.
-  let target: string;
+  const target = targetDay(spec, r, cal, asOf, index, count);
+  const entryLast = steps.map((s) => s.entry).lastIndexOf(true);
+  const schedule = scheduler(steps, cal, procedure);
+  // Find the start that puts the final state's entry on (or just before) the target day.
+  let start = cal.nextWorkingDayFrom(target);
+  let dates = schedule(start);
+  for (let i = 0; i < 40 && dates[entryLast]! > target; i++) {
+    const over = dayNumber(dates[entryLast]!) - dayNumber(target);
+    start = cal.nextWorkingDayFrom(addDaysIso(start, -Math.max(1, over)));
+    if (start > target) start = cal.addWorkingDays(start, -1);
+    dates = schedule(start);
+  }
+  while (dates[entryLast]! > target) {
+    start = cal.addWorkingDays(start, -1);
+    dates = schedule(start);
+  }
+  // Actions within the final state that would fall after the history's end are not taken.
+  const keep = steps.map((s, i) => s.entry || dates[i]! <= asOf);
+  const kept = steps.filter((_, i) => keep[i]);
+  const keptDates = dates.filter((_, i) => keep[i]);
+  // The conduct came weeks or months before the case began, within 2025–2026.
+  // (A filed initiative was carried out after its filing was accepted.)
+  const earliest = scenario.key === 'standard-land' ? addDaysIso(FILING_DAY, 1) : '2025-01-01';
+  let conduct = addDaysIso(start, -int(r, 12, 120));
+  if (conduct < earliest) conduct = earliest;
+  if (conduct >= start) conduct = addDaysIso(start, -1);
+  return { steps: kept, dates: keptDates, conductDate: conduct };
+}
+
+/** Where the final state is entered: terminal cases spread over the two years, open ones recently. */
+function targetDay(
+  spec: CaseSpec,
+  r: () => number,
+  cal: Calendar,
+  asOf: string,
+  index: number,
+  count: number,
+): string {
   const lag = LAG[spec.state];
   if (lag) {
     const [lo, hi] = spec.overdue ? lag.overdue : lag.normal;
-    target = cal.addWorkingDays(asOf, -int(r, lo, hi));
-  } else {
-    const from = spec.state === 'closed' ? '2025-06-02' : '2025-02-17';
-    const span = dayNumber(addDaysIso(asOf, -25)) - dayNumber(from);
-    const at = Math.floor(((index + r()) / count) * span);
-    target = cal.nextWorkingDayFrom(addDaysIso(from, at));
-    if (target > asOf) target = asOf;
+    return cal.addWorkingDays(asOf, -int(r, lo, hi));
   }
-  const entryLast = steps.map((s) => s.entry).lastIndexOf(true);
+  const from = spec.state === 'closed' ? '2025-06-02' : '2025-02-17';
+  const span = dayNumber(addDaysIso(asOf, -25)) - dayNumber(from);
+  const at = Math.floor(((index + r()) / count) * span);
+  const target = cal.nextWorkingDayFrom(addDaysIso(from, at));
+  return target > asOf ? asOf : target;
+}
+
+/** The days of the steps when the first is on `start`: working-day gaps, and the two periods. */
+function scheduler(
+  steps: readonly Step[],
+  cal: Calendar,
+  procedure: Procedure,
+): (start: string) => string[] {
   const publicity = limitOf(procedure, 'publicity');
   // The review and appeal window runs from the notification, as the app counts it.
   const window = limitOf(procedure, 'challengeWindow');
-  const schedule = (start: string): string[] => {
+  return (start) => {
     const dates: string[] = [];
     let prev = start;
     let publicityStart = start;
@@ -809,142 +964,126 @@ function planCase(
     }
     return dates;
   };
-  // Find the start that puts the final state's entry on (or just before) the target day.
-  let start = cal.nextWorkingDayFrom(target);
-  let dates = schedule(start);
-  for (let i = 0; i < 40 && dates[entryLast]! > target; i++) {
-    const over = dayNumber(dates[entryLast]!) - dayNumber(target);
-    start = cal.nextWorkingDayFrom(addDaysIso(start, -Math.max(1, over)));
-    if (start > target) start = cal.addWorkingDays(start, -1);
-    dates = schedule(start);
-  }
-  while (dates[entryLast]! > target) {
-    start = cal.addWorkingDays(start, -1);
-    dates = schedule(start);
-  }
-  // Actions within the final state that would fall after the history's end are not taken.
-  const keep = steps.map((s, i) => s.entry || dates[i]! <= asOf);
-  const kept = steps.filter((_, i) => keep[i]);
-  const keptDates = dates.filter((_, i) => keep[i]);
-  // The conduct came weeks or months before the case began, within 2025–2026.
-  // (A filed initiative was carried out after its filing was accepted.)
-  const earliest = scenario.key === 'standard-land' ? addDaysIso(FILING_DAY, 1) : '2025-01-01';
-  let conduct = addDaysIso(start, -int(r, 12, 120));
-  if (conduct < earliest) conduct = earliest;
-  if (conduct >= start) conduct = addDaysIso(start, -1);
-  return { steps: kept, dates: keptDates, conductDate: conduct };
 }
 
 function dayNumber(iso: string): number {
   return Math.round(Date.parse(iso + 'T00:00:00Z') / 86_400_000);
 }
 
+/** A case's steps as they are planned, each with a random gap drawn when it is added. */
+class Steps {
+  readonly list: Step[] = [];
+  constructor(
+    private readonly r: () => number,
+    readonly spec: CaseSpec,
+  ) {}
+
+  add(kind: string, gap: [number, number], entry: boolean, after?: Step['after']): void {
+    this.list.push({ kind, gap: int(this.r, gap[0], gap[1]), entry, ...(after ? { after } : {}) });
+  }
+
+  /** Whether the case ends in `s`. */
+  into(s: CaseState): boolean {
+    return s === this.spec.state;
+  }
+}
+
 /** The actions that bring a case to its state, then those taken within it. */
 function stepsFor(spec: CaseSpec, scenario: Scenario, r: () => number): Step[] {
-  const out: Step[] = [];
-  const add = (kind: string, gap: [number, number], entry: boolean, after?: Step['after']) =>
-    out.push({ kind, gap: int(r, gap[0], gap[1]), entry, ...(after ? { after } : {}) });
-  const order: CaseState[] = [
-    'submitted',
-    'verification',
-    'consultation',
-    'deliberation',
-    'determined',
-    'notified',
-    'publicity',
-    'filed',
-  ];
-  const state = spec.state;
-  add('create', [0, 0], true);
-  if (state === 'refused') {
-    add('refuse', [1, 4], true);
-    return out;
-  }
-  if (state === 'withdrawn') {
+  const out = new Steps(r, spec);
+  out.add('create', [0, 0], true);
+  if (spec.state === 'refused') {
+    out.add('refuse', [1, 4], true);
+  } else if (spec.state === 'withdrawn') {
     if (spec.flavour === 'from-verification') {
-      add('accept', [1, 4], true);
-      add('statement', [1, 3], true);
-    } else add('statement', [0, 2], true);
-    add('withdraw', [2, 6], true);
-    return out;
+      out.add('accept', [1, 4], true);
+      out.add('statement', [1, 3], true);
+    } else out.add('statement', [0, 2], true);
+    out.add('withdraw', [2, 6], true);
+  } else if (spec.state === 'submitted') {
+    out.add('statement', [0, 1], false);
+    out.add('evidenceParty', [0, 1], false);
+  } else if (verificationSteps(out, scenario) && committeeSteps(out)) {
+    afterDecisionSteps(out);
   }
-  if (state === 'submitted') {
-    add('statement', [0, 1], false);
-    add('evidenceParty', [0, 1], false);
-    return out;
-  }
-  const reach = (s: CaseState) => {
-    const target =
-      state === 'closed' || state === 'under_review' || state === 'under_appeal' ? 'filed' : state;
-    return order.indexOf(s) <= order.indexOf(target);
-  };
-  const into = (s: CaseState) => s === state;
+  return out.list;
+}
 
-  // verification
-  add('accept', [1, 4], true);
+/** Acceptance and verification; false when the case stays in verification. */
+function verificationSteps(out: Steps, scenario: Scenario): boolean {
+  const flavour = out.spec.flavour;
+  out.add('accept', [1, 4], true);
   // (A case suspended in verification got that far before it was suspended.)
-  const inVerification = into('verification') && spec.flavour !== 'suspended';
-  add('statement', [0, 2], !inVerification);
-  add('evidenceParty', [0, 2], !inVerification);
-  add('evidenceInvestigator', [1, 4], !inVerification);
-  add('facts', [1, 4], !inVerification);
-  if (scenario.key === 'standard-land') add('linkFiling', [0, 1], !inVerification);
-  if (spec.flavour === 'extension') {
-    add('requestExtension', [1, 2], !inVerification);
-    add('decideExtension', [1, 2], !inVerification);
+  const inVerification = out.into('verification') && flavour !== 'suspended';
+  out.add('statement', [0, 2], !inVerification);
+  out.add('evidenceParty', [0, 2], !inVerification);
+  out.add('evidenceInvestigator', [1, 4], !inVerification);
+  out.add('facts', [1, 4], !inVerification);
+  if (scenario.key === 'standard-land') out.add('linkFiling', [0, 1], !inVerification);
+  if (flavour === 'extension') {
+    out.add('requestExtension', [1, 2], !inVerification);
+    out.add('decideExtension', [1, 2], !inVerification);
   }
-  if (spec.flavour === 'resumed') {
-    add('suspend', [1, 2], true);
-    add('resume', [6, 10], true);
+  if (flavour === 'resumed') {
+    out.add('suspend', [1, 2], true);
+    out.add('resume', [6, 10], true);
   }
-  if (into('verification')) {
-    add('assessSome', [1, 3], !inVerification);
-    if (spec.flavour === 'suspended') add('suspend', [0, 1], true);
-    return out;
+  if (out.into('verification')) {
+    out.add('assessSome', [1, 3], !inVerification);
+    if (flavour === 'suspended') out.add('suspend', [0, 1], true);
+    return false;
   }
-  add('assessAll', [1, 4], true);
-  // consultation
-  add('completeVerification', [0, 2], true);
-  if (into('consultation')) {
-    add('opinion', [1, 4], false);
-    add('opinion', [0, 3], false);
-    return out;
+  out.add('assessAll', [1, 4], true);
+  return true;
+}
+
+/** Consultation, deliberation and the decision; false when the case stays before notification. */
+function committeeSteps(out: Steps): boolean {
+  out.add('completeVerification', [0, 2], true);
+  if (out.into('consultation')) {
+    out.add('opinion', [1, 4], false);
+    out.add('opinion', [0, 3], false);
+    return false;
   }
-  for (let i = 0; i < 4; i++) add('opinion', [i === 0 ? 1 : 0, 3], true);
-  add('completeConsultation', [0, 2], true);
-  // deliberation
-  if (into('deliberation')) {
-    add('members', [1, 3], false);
-    add('vote:chair', [1, 3], false);
-    add('vote:member1', [0, 2], false);
-    return out;
+  for (let i = 0; i < 4; i++) out.add('opinion', [i === 0 ? 1 : 0, 3], true);
+  out.add('completeConsultation', [0, 2], true);
+  if (out.into('deliberation')) {
+    out.add('members', [1, 3], false);
+    out.add('vote:chair', [1, 3], false);
+    out.add('vote:member1', [0, 2], false);
+    return false;
   }
-  add('members', [1, 3], true);
-  if (spec.flavour === 'conflict') add('conflict:member3', [0, 1], true);
+  const conflict = out.spec.flavour === 'conflict';
+  out.add('members', [1, 3], true);
+  if (conflict) out.add('conflict:member3', [0, 1], true);
   for (const who of ['chair', 'member1', 'member2', 'member3'])
-    if (!(spec.flavour === 'conflict' && who === 'member3')) add(`vote:${who}`, [0, 2], true);
-  add('decide', [0, 1], true);
-  if (into('determined')) return out;
-  add('notify', [1, 3], true);
-  if (spec.flavour === 'review-upheld') {
-    add('challenge:review', [2, 6], true);
-    add('decideChallengeUpheld', [5, 12], true);
+    if (!(conflict && who === 'member3')) out.add(`vote:${who}`, [0, 2], true);
+  out.add('decide', [0, 1], true);
+  return !out.into('determined');
+}
+
+/** Notification, review or appeal, publicity, filing upward and closing, as far as the case goes. */
+function afterDecisionSteps(out: Steps): void {
+  const { state, flavour } = out.spec;
+  out.add('notify', [1, 3], true);
+  if (flavour === 'review-upheld') {
+    out.add('challenge:review', [2, 6], true);
+    out.add('decideChallengeUpheld', [5, 12], true);
   }
-  if (spec.flavour === 'appeal-changed') {
-    add('challenge:appeal', [3, 8], true);
-    add('decideChallengeChanged', [8, 15], true);
+  if (flavour === 'appeal-changed') {
+    out.add('challenge:appeal', [3, 8], true);
+    out.add('decideChallengeChanged', [8, 15], true);
   }
-  if (into('notified')) return out;
+  if (out.into('notified')) return;
   if (state === 'under_review' || state === 'under_appeal') {
-    add(state === 'under_review' ? 'challenge:review' : 'challenge:appeal', [2, 8], true);
-    return out;
+    out.add(state === 'under_review' ? 'challenge:review' : 'challenge:appeal', [2, 8], true);
+    return;
   }
-  add('startPublicity', [1, 2], true);
-  if (into('publicity')) return out;
-  if (reach('filed')) add('fileUpward', [0, 2], true, 'publicity');
-  if (into('filed')) return out;
-  add('close', [0, 3], true, 'window');
-  return out;
+  out.add('startPublicity', [1, 2], true);
+  if (out.into('publicity')) return;
+  out.add('fileUpward', [0, 2], true, 'publicity');
+  if (out.into('filed')) return;
+  out.add('close', [0, 3], true, 'window');
 }
 
 // ---- playing one action -----------------------------------------------------------------------
@@ -963,328 +1102,441 @@ interface PlayEnv {
 
 const tolerable = (outcome: string) => outcome !== 'not_tolerated';
 
-async function play(kind: string, h: Handle, env: PlayEnv): Promise<void> {
-  const { ctx, r } = env;
-  const s = h.scenario;
-  const req = () => ({ caseId: h.id, expectedVersion: h.version });
-  const took = <T>(res: TransitionResult<T>): TransitionResult<T> => {
-    h.version = res.case.version;
-    return res;
-  };
-  const tick = () => env.clock.at(env.day, r);
-  const party = env.officialActor(h.official);
-  const investigator = env.actor('investigator');
-  const chair = env.actor('chair');
-  const liaison = env.actor('liaison');
-  const decidedOutcome = h.spec.flavour === 'departure' ? 'lighter' : s.expected;
+/** One action on one case: the case, its scenario, and what every action needs. */
+class Turn {
+  readonly ctx: AppContext;
+  readonly r: () => number;
+  readonly s: Scenario;
+  /** The official concerned. */
+  readonly party: Actor;
+  /** The outcome the committee reaches (a departure from the engine's for the 'departure' case). */
+  readonly decidedOutcome: string;
 
-  switch (kind) {
-    case 'create': {
-      // The applicant gives most facts; the investigator establishes the rest.
-      const facts: Record<string, FactValue> = {};
-      for (const [k, v] of Object.entries(s.facts)) {
-        if ((INVESTIGATED_FACTS as readonly string[]).includes(k)) continue;
-        if (k === 'riskFiling' && s.key === 'standard-land') continue;
-        facts[k] = v;
-      }
-      let row: CaseRow;
-      if (h.spec.route === 'ex_officio') {
-        const opened = addDaysIso(env.day, -int(r, 0, 3));
-        row = (
-          await recordAccountabilityMatter(ctx, env.actor('intake'), {
-            officialId: h.official.id,
-            summary: s.matter,
-            openedOn: opened,
-            conductDate: env.conductDate,
-            facts,
-          })
-        ).case;
-      } else {
-        const applicant = h.spec.route === 'self' ? party : env.unitPartyActor(h.official);
-        row = (
-          await submitApplication(ctx, applicant, {
-            officialId: h.official.id,
-            title: s.title,
-            summary: s.summary,
-            conductDate: env.conductDate,
-            facts,
-          })
-        ).case;
-      }
-      h.id = row.id;
-      h.version = row.version;
-      h.number = row.number;
-      return;
-    }
-    case 'refuse':
-      took(
-        await refuseCase(ctx, env.actor('intake'), {
-          ...req(),
-          reasons: REFUSAL_REASONS[int(r, 0, REFUSAL_REASONS.length - 1)]!,
-        }),
-      );
-      return;
-    case 'accept':
-      took(
-        await acceptCase(ctx, env.actor('intake'), {
-          ...req(),
-          note: '材料齐全，符合受理条件，转入核实。',
-        }),
-      );
-      return;
-    case 'withdraw':
-      took(
-        await withdrawCase(ctx, party, {
-          ...req(),
-          reason: WITHDRAW_REASONS[int(r, 0, WITHDRAW_REASONS.length - 1)]!,
-        }),
-      );
-      return;
-    case 'statement':
-      took(await recordStatement(ctx, party, { ...req(), text: s.statement }));
-      return;
-    case 'evidenceParty':
-      took(
-        await addEvidence(ctx, party, {
-          ...req(),
-          filename: '情况说明.txt',
-          mediaType: 'text/plain',
-          content: new TextEncoder().encode(
-            `关于“${s.title}”的情况说明\n\n${s.statement}\n\n说明人：${h.official.name}\n`,
-          ),
-          description: '当事人提交的书面情况说明',
-        }),
-      );
-      return;
-    case 'evidenceInvestigator':
-      took(
-        await addEvidence(ctx, investigator, {
-          ...req(),
-          filename: '核实笔录.txt',
-          mediaType: 'text/plain',
-          content: new TextEncoder().encode(
-            `核实笔录（${h.number}）\n\n事项：${s.summary}\n\n核实人员调阅了相关决策记录、会议纪要和资金凭证，并与当事人谈话。\n`,
-          ),
-          description: '核实人员调阅材料和谈话的笔录',
-        }),
-      );
-      return;
-    case 'facts':
-      for (const fact of INVESTIGATED_FACTS) {
-        tick();
-        took(
-          await recordFact(ctx, investigator, {
-            ...req(),
-            fact,
-            value: s.facts[fact] ?? false,
-            note:
-              s.facts[fact] === true
-                ? '经调阅记录和谈话核实，情况属实。'
-                : '经核实，未发现该情形。',
-          }),
-        );
-      }
-      return;
-    case 'linkFiling':
-      took(await linkRiskFiling(ctx, investigator, { ...req(), riskFilingId: env.filingId }));
-      return;
-    case 'requestExtension': {
-      const res = took(
-        await requestExtension(ctx, investigator, {
-          ...req(),
-          days: 10,
-          reason: '需要调取省级部门的试点批复文件，申请延长核实期限十个工作日。',
-        }),
-      );
-      h.extensionId = res.result.extensionId;
-      return;
-    }
-    case 'decideExtension':
-      took(
-        await decideExtension(ctx, chair, {
-          ...req(),
-          extensionId: h.extensionId!,
-          approve: true,
-          reason: '理由充分，同意延长。',
-        }),
-      );
-      return;
-    case 'suspend':
-      took(
-        await suspendCase(ctx, investigator, {
-          ...req(),
-          reason:
-            h.spec.flavour === 'suspended'
-              ? '事故调查报告尚未作出，本案需以其结论为依据，中止办理。'
-              : '需等待上级主管部门对数据授权范围的书面答复，中止办理。',
-        }),
-      );
-      return;
-    case 'resume':
-      took(await resumeCase(ctx, investigator, { ...req(), note: '已收到书面答复，恢复办理。' }));
-      return;
-    case 'assessSome':
-    case 'assessAll': {
-      const elements = kind === 'assessAll' ? SIX_ELEMENTS : SIX_ELEMENTS.slice(0, 3);
-      const ok = tolerable(s.expected);
-      for (const element of elements) {
-        tick();
-        const rating: Rating = ok
-          ? element === 'consequences' && s.facts.lossAmount
-            ? 'neutral'
-            : 'favourable'
-          : element === 'conditions'
-            ? 'neutral'
-            : 'unfavourable';
-        took(
-          await assessElement(ctx, investigator, {
-            ...req(),
-            element,
-            rating,
-            notes: ok ? ASSESS_OK[element] : ASSESS_BAD[element],
-          }),
-        );
-      }
-      return;
-    }
-    case 'completeVerification': {
-      const res = took(
-        await completeVerification(ctx, investigator, {
-          ...req(),
-          note: '核实终结，六要素评估完成，提请会商。',
-        }),
-      );
-      h.consultations = [...res.result.consultations];
-      return;
-    }
-    case 'opinion': {
-      const next = h.consultations.shift();
-      if (!next) return;
-      const label = DEPARTMENT_LABEL[next.department] ?? next.department;
-      const text =
-        next.department === 'organization'
-          ? s.opinion
-          : tolerable(s.expected)
-            ? `${label}意见：经查，未发现该同志在此事项中存在违纪违法或谋取私利问题，同意按办法研究认定。`
-            : `${label}意见：经查，该事项存在负面清单情形，建议依规依纪处理。`;
-      took(
-        await recordOpinion(ctx, liaison, {
-          ...req(),
-          consultationId: next.consultationId,
-          opinion: text,
-        }),
-      );
-      return;
-    }
-    case 'completeConsultation':
-      took(
-        await completeConsultation(ctx, investigator, {
-          ...req(),
-          note: '各部门会商意见均已反馈。',
-        }),
-      );
-      return;
-    case 'members':
-      for (const m of ['member1', 'member2', 'member3']) {
-        tick();
-        took(await addMember(ctx, chair, { ...req(), userId: env.actor(m).userId }));
-      }
-      return;
-    case 'conflict:member3':
-      took(
-        await declareConflict(ctx, env.actor('member3'), {
-          ...req(),
-          conflict: '本人曾在当事人所在单位任职并分管该项工作，申请回避。',
-          recuse: true,
-        }),
-      );
-      return;
-    case 'decide': {
-      const departs = decidedOutcome !== s.expected;
-      took(
-        await decideCase(ctx, chair, {
-          ...req(),
-          outcome: decidedOutcome,
-          minutes: `X新区容错纠错认定委员会会议纪要（${env.day}）：会议听取了核实情况汇报和各部门会商意见，对照《X新区干部容错纠错实施办法》和六要素逐项研究，经表决，认定为“${OUTCOME_ZH[decidedOutcome] ?? decidedOutcome}”。`,
-          ...(departs
-            ? {
-                departureReasons:
-                  '同类问题发生在窗口人员集中调整期间，当事人已主动整改并建立超时预警机制，经集体研究，从轻处理，并进行提醒谈话。',
-              }
-            : {}),
-        }),
-      );
-      h.outcome = decidedOutcome;
-      return;
-    }
-    case 'notify':
-      took(await notifyDecision(ctx, env.actor('intake'), req()));
-      return;
-    case 'challenge:review':
-    case 'challenge:appeal': {
-      const k = kind === 'challenge:review' ? 'review' : 'appeal';
-      took(
-        await requestChallenge(ctx, party, { ...req(), kind: k, grounds: CHALLENGE_GROUNDS[k] }),
-      );
-      return;
-    }
-    case 'decideChallengeUpheld':
-      took(
-        await decideChallenge(ctx, chair, {
-          ...req(),
-          result: 'upheld',
-          reasons: '经复核，原认定事实清楚、依据充分、程序规范，维持原认定。',
-        }),
-      );
-      return;
-    case 'decideChallengeChanged':
-      took(
-        await decideChallenge(ctx, env.actor('city-chair'), {
-          ...req(),
-          result: 'changed',
-          outcome: 'exempted',
-          reasons:
-            '经审查，破产清算终结后实际损失已降至免责上限以内，且决策程序完整、未谋取私利，变更为容错免责。',
-        }),
-      );
-      h.outcome = 'exempted';
-      return;
-    case 'startPublicity':
-      took(await startPublicity(ctx, liaison, req()));
-      return;
-    case 'fileUpward':
-      took(
-        await fileUpward(ctx, liaison, {
-          ...req(),
-          reference: `X新组备〔${env.day.slice(0, 4)}〕${int(r, 10, 99)}号`,
-        }),
-      );
-      return;
-    case 'close':
-      took(await closeCase(ctx, liaison, { ...req(), note: '复核申诉期届满，已报备，办结。' }));
-      return;
-    default: {
-      if (kind.startsWith('vote:')) {
-        const who = kind.slice('vote:'.length);
-        // On a not-tolerable matter one member votes for a lighter outcome (a recorded minority).
-        const outcome =
-          who === 'member2' && decidedOutcome === 'not_tolerated' ? 'lighter' : decidedOutcome;
-        took(
-          await castVote(ctx, env.actor(who), {
-            ...req(),
-            outcome,
-            reason:
-              outcome === decidedOutcome
-                ? `同意认定为“${OUTCOME_ZH[outcome] ?? outcome}”。`
-                : '当事人事后积极整改，建议从轻处理。',
-          }),
-        );
-        return;
-      }
-      throw new Error(`demo: unknown step '${kind}'`);
-    }
+  constructor(
+    readonly h: Handle,
+    readonly env: PlayEnv,
+  ) {
+    this.ctx = env.ctx;
+    this.r = env.r;
+    this.s = h.scenario;
+    this.party = env.officialActor(h.official);
+    this.decidedOutcome = h.spec.flavour === 'departure' ? 'lighter' : h.scenario.expected;
+  }
+
+  actor(username: string): Actor {
+    return this.env.actor(username);
+  }
+
+  /** The case and the version the actor saw. */
+  req(): { caseId: string; expectedVersion: number } {
+    return { caseId: this.h.id, expectedVersion: this.h.version };
+  }
+
+  /** Keeps the version a transition left. */
+  took<T>(res: TransitionResult<T>): TransitionResult<T> {
+    this.h.version = res.case.version;
+    return res;
+  }
+
+  /** A few minutes later the same day. */
+  tick(): void {
+    this.env.clock.at(this.env.day, this.r);
   }
 }
+
+type Action = (t: Turn) => Promise<void>;
+
+async function play(kind: string, h: Handle, env: PlayEnv): Promise<void> {
+  const t = new Turn(h, env);
+  if (kind.startsWith('vote:')) return vote(t, kind.slice('vote:'.length));
+  const action = ACTIONS[kind];
+  if (!action) throw new Error(`demo: unknown step '${kind}'`);
+  await action(t);
+}
+
+// -- the application, and the ways out before a decision
+
+/** The application (or, ex officio, the accountability matter) with the facts the applicant gives. */
+async function create(t: Turn): Promise<void> {
+  const { h, s, env } = t;
+  // The applicant gives most facts; the investigator establishes the rest.
+  const facts: Record<string, FactValue> = {};
+  for (const [k, v] of Object.entries(s.facts)) {
+    if ((INVESTIGATED_FACTS as readonly string[]).includes(k)) continue;
+    if (k === 'riskFiling' && s.key === 'standard-land') continue;
+    facts[k] = v;
+  }
+  let row: CaseRow;
+  if (h.spec.route === 'ex_officio') {
+    const opened = addDaysIso(env.day, -int(t.r, 0, 3));
+    row = (
+      await recordAccountabilityMatter(t.ctx, t.actor('intake'), {
+        officialId: h.official.id,
+        summary: s.matter,
+        openedOn: opened,
+        conductDate: env.conductDate,
+        facts,
+      })
+    ).case;
+  } else {
+    const applicant = h.spec.route === 'self' ? t.party : env.unitPartyActor(h.official);
+    row = (
+      await submitApplication(t.ctx, applicant, {
+        officialId: h.official.id,
+        title: s.title,
+        summary: s.summary,
+        conductDate: env.conductDate,
+        facts,
+      })
+    ).case;
+  }
+  h.id = row.id;
+  h.version = row.version;
+  h.number = row.number;
+}
+
+const refuse: Action = async (t) => {
+  t.took(
+    await refuseCase(t.ctx, t.actor('intake'), {
+      ...t.req(),
+      reasons: REFUSAL_REASONS[int(t.r, 0, REFUSAL_REASONS.length - 1)]!,
+    }),
+  );
+};
+
+const accept: Action = async (t) => {
+  t.took(
+    await acceptCase(t.ctx, t.actor('intake'), {
+      ...t.req(),
+      note: '材料齐全，符合受理条件，转入核实。',
+    }),
+  );
+};
+
+const withdraw: Action = async (t) => {
+  t.took(
+    await withdrawCase(t.ctx, t.party, {
+      ...t.req(),
+      reason: WITHDRAW_REASONS[int(t.r, 0, WITHDRAW_REASONS.length - 1)]!,
+    }),
+  );
+};
+
+// -- verification
+
+const statement: Action = async (t) => {
+  t.took(await recordStatement(t.ctx, t.party, { ...t.req(), text: t.s.statement }));
+};
+
+const evidenceParty: Action = async (t) => {
+  t.took(
+    await addEvidence(t.ctx, t.party, {
+      ...t.req(),
+      filename: '情况说明.txt',
+      mediaType: 'text/plain',
+      content: new TextEncoder().encode(
+        `关于“${t.s.title}”的情况说明\n\n${t.s.statement}\n\n说明人：${t.h.official.name}\n`,
+      ),
+      description: '当事人提交的书面情况说明',
+    }),
+  );
+};
+
+const evidenceInvestigator: Action = async (t) => {
+  t.took(
+    await addEvidence(t.ctx, t.actor('investigator'), {
+      ...t.req(),
+      filename: '核实笔录.txt',
+      mediaType: 'text/plain',
+      content: new TextEncoder().encode(
+        `核实笔录（${t.h.number}）\n\n事项：${t.s.summary}\n\n核实人员调阅了相关决策记录、会议纪要和资金凭证，并与当事人谈话。\n`,
+      ),
+      description: '核实人员调阅材料和谈话的笔录',
+    }),
+  );
+};
+
+/** The investigator records each fact the applicant did not give, a few minutes apart. */
+const facts: Action = async (t) => {
+  for (const fact of INVESTIGATED_FACTS) {
+    t.tick();
+    t.took(
+      await recordFact(t.ctx, t.actor('investigator'), {
+        ...t.req(),
+        fact,
+        value: t.s.facts[fact] ?? false,
+        note:
+          t.s.facts[fact] === true ? '经调阅记录和谈话核实，情况属实。' : '经核实，未发现该情形。',
+      }),
+    );
+  }
+};
+
+const linkFiling: Action = async (t) => {
+  t.took(
+    await linkRiskFiling(t.ctx, t.actor('investigator'), {
+      ...t.req(),
+      riskFilingId: t.env.filingId,
+    }),
+  );
+};
+
+const requestExtensionAction: Action = async (t) => {
+  const res = t.took(
+    await requestExtension(t.ctx, t.actor('investigator'), {
+      ...t.req(),
+      days: 10,
+      reason: '需要调取省级部门的试点批复文件，申请延长核实期限十个工作日。',
+    }),
+  );
+  t.h.extensionId = res.result.extensionId;
+};
+
+const decideExtensionAction: Action = async (t) => {
+  t.took(
+    await decideExtension(t.ctx, t.actor('chair'), {
+      ...t.req(),
+      extensionId: t.h.extensionId!,
+      approve: true,
+      reason: '理由充分，同意延长。',
+    }),
+  );
+};
+
+const suspend: Action = async (t) => {
+  t.took(
+    await suspendCase(t.ctx, t.actor('investigator'), {
+      ...t.req(),
+      reason:
+        t.h.spec.flavour === 'suspended'
+          ? '事故调查报告尚未作出，本案需以其结论为依据，中止办理。'
+          : '需等待上级主管部门对数据授权范围的书面答复，中止办理。',
+    }),
+  );
+};
+
+const resume: Action = async (t) => {
+  t.took(
+    await resumeCase(t.ctx, t.actor('investigator'), {
+      ...t.req(),
+      note: '已收到书面答复，恢复办理。',
+    }),
+  );
+};
+
+/** The six elements (or the first three), rated as the scenario's outcome suggests. */
+async function assess(t: Turn, elements: readonly (typeof SIX_ELEMENTS)[number][]): Promise<void> {
+  const ok = tolerable(t.s.expected);
+  for (const element of elements) {
+    t.tick();
+    const rating: Rating = ok
+      ? element === 'consequences' && t.s.facts.lossAmount
+        ? 'neutral'
+        : 'favourable'
+      : element === 'conditions'
+        ? 'neutral'
+        : 'unfavourable';
+    t.took(
+      await assessElement(t.ctx, t.actor('investigator'), {
+        ...t.req(),
+        element,
+        rating,
+        notes: ok ? ASSESS_OK[element] : ASSESS_BAD[element],
+      }),
+    );
+  }
+}
+
+const completeVerificationAction: Action = async (t) => {
+  const res = t.took(
+    await completeVerification(t.ctx, t.actor('investigator'), {
+      ...t.req(),
+      note: '核实终结，六要素评估完成，提请会商。',
+    }),
+  );
+  t.h.consultations = [...res.result.consultations];
+};
+
+// -- consultation
+
+/** The next department's opinion: the organization department's from the scenario, others stock. */
+const opinion: Action = async (t) => {
+  const next = t.h.consultations.shift();
+  if (!next) return;
+  const label = DEPARTMENT_LABEL[next.department] ?? next.department;
+  const text =
+    next.department === 'organization'
+      ? t.s.opinion
+      : tolerable(t.s.expected)
+        ? `${label}意见：经查，未发现该同志在此事项中存在违纪违法或谋取私利问题，同意按办法研究认定。`
+        : `${label}意见：经查，该事项存在负面清单情形，建议依规依纪处理。`;
+  t.took(
+    await recordOpinion(t.ctx, t.actor('liaison'), {
+      ...t.req(),
+      consultationId: next.consultationId,
+      opinion: text,
+    }),
+  );
+};
+
+const completeConsultationAction: Action = async (t) => {
+  t.took(
+    await completeConsultation(t.ctx, t.actor('investigator'), {
+      ...t.req(),
+      note: '各部门会商意见均已反馈。',
+    }),
+  );
+};
+
+// -- deliberation and decision
+
+const members: Action = async (t) => {
+  for (const m of ['member1', 'member2', 'member3']) {
+    t.tick();
+    t.took(await addMember(t.ctx, t.actor('chair'), { ...t.req(), userId: t.actor(m).userId }));
+  }
+};
+
+const conflictOfMember3: Action = async (t) => {
+  t.took(
+    await declareConflict(t.ctx, t.actor('member3'), {
+      ...t.req(),
+      conflict: '本人曾在当事人所在单位任职并分管该项工作，申请回避。',
+      recuse: true,
+    }),
+  );
+};
+
+/** A member's vote; on a not-tolerable matter member2 votes for a lighter outcome (a recorded minority). */
+async function vote(t: Turn, who: string): Promise<void> {
+  const decided = t.decidedOutcome;
+  const outcome = who === 'member2' && decided === 'not_tolerated' ? 'lighter' : decided;
+  t.took(
+    await castVote(t.ctx, t.actor(who), {
+      ...t.req(),
+      outcome,
+      reason:
+        outcome === decided
+          ? `同意认定为“${OUTCOME_ZH[outcome] ?? outcome}”。`
+          : '当事人事后积极整改，建议从轻处理。',
+    }),
+  );
+}
+
+const decide: Action = async (t) => {
+  const decided = t.decidedOutcome;
+  const departs = decided !== t.s.expected;
+  t.took(
+    await decideCase(t.ctx, t.actor('chair'), {
+      ...t.req(),
+      outcome: decided,
+      minutes: `X新区容错纠错认定委员会会议纪要（${t.env.day}）：会议听取了核实情况汇报和各部门会商意见，对照《X新区干部容错纠错实施办法》和六要素逐项研究，经表决，认定为“${OUTCOME_ZH[decided] ?? decided}”。`,
+      ...(departs
+        ? {
+            departureReasons:
+              '同类问题发生在窗口人员集中调整期间，当事人已主动整改并建立超时预警机制，经集体研究，从轻处理，并进行提醒谈话。',
+          }
+        : {}),
+    }),
+  );
+  t.h.outcome = decided;
+};
+
+// -- after the decision: notification, review and appeal, publicity, filing, closing
+
+const notify: Action = async (t) => {
+  t.took(await notifyDecision(t.ctx, t.actor('intake'), t.req()));
+};
+
+const challenge =
+  (k: 'review' | 'appeal'): Action =>
+  async (t) => {
+    t.took(
+      await requestChallenge(t.ctx, t.party, {
+        ...t.req(),
+        kind: k,
+        grounds: CHALLENGE_GROUNDS[k],
+      }),
+    );
+  };
+
+const challengeUpheld: Action = async (t) => {
+  t.took(
+    await decideChallenge(t.ctx, t.actor('chair'), {
+      ...t.req(),
+      result: 'upheld',
+      reasons: '经复核，原认定事实清楚、依据充分、程序规范，维持原认定。',
+    }),
+  );
+};
+
+const challengeChanged: Action = async (t) => {
+  t.took(
+    await decideChallenge(t.ctx, t.actor('city-chair'), {
+      ...t.req(),
+      result: 'changed',
+      outcome: 'exempted',
+      reasons:
+        '经审查，破产清算终结后实际损失已降至免责上限以内，且决策程序完整、未谋取私利，变更为容错免责。',
+    }),
+  );
+  t.h.outcome = 'exempted';
+};
+
+const publicity: Action = async (t) => {
+  t.took(await startPublicity(t.ctx, t.actor('liaison'), t.req()));
+};
+
+const fileUpwardAction: Action = async (t) => {
+  t.took(
+    await fileUpward(t.ctx, t.actor('liaison'), {
+      ...t.req(),
+      reference: `X新组备〔${t.env.day.slice(0, 4)}〕${int(t.r, 10, 99)}号`,
+    }),
+  );
+};
+
+const close: Action = async (t) => {
+  t.took(
+    await closeCase(t.ctx, t.actor('liaison'), {
+      ...t.req(),
+      note: '复核申诉期届满，已报备，办结。',
+    }),
+  );
+};
+
+/** Every step stepsFor() plans, by name (votes, 'vote:<who>', are played by vote()). */
+const ACTIONS: Readonly<Record<string, Action>> = {
+  create,
+  refuse,
+  accept,
+  withdraw,
+  statement,
+  evidenceParty,
+  evidenceInvestigator,
+  facts,
+  linkFiling,
+  requestExtension: requestExtensionAction,
+  decideExtension: decideExtensionAction,
+  suspend,
+  resume,
+  assessSome: (t) => assess(t, SIX_ELEMENTS.slice(0, 3)),
+  assessAll: (t) => assess(t, SIX_ELEMENTS),
+  completeVerification: completeVerificationAction,
+  opinion,
+  completeConsultation: completeConsultationAction,
+  members,
+  'conflict:member3': conflictOfMember3,
+  decide,
+  notify,
+  'challenge:review': challenge('review'),
+  'challenge:appeal': challenge('appeal'),
+  decideChallengeUpheld: challengeUpheld,
+  decideChallengeChanged: challengeChanged,
+  startPublicity: publicity,
+  fileUpward: fileUpwardAction,
+  close,
+};
 
 const ASSESS_OK: Readonly<Record<string, string>> = {
   motive: '出于推动工作的公心，未发现谋取私利。',

@@ -75,6 +75,22 @@ class Memo {
 
 const ALWAYS: TriFn = () => T;
 
+/** The outcomes the known facts still allow, from one evaluation. */
+export interface PossibleOutcomes {
+  /** The rank of the outcome the facts decide, or -1 when none or several are possible. */
+  readonly rank: number;
+  /** The ranks of the outcomes still possible, most favourable first (empty when none applies). */
+  readonly ranks: readonly number[];
+  /** Their ids, in the same order. */
+  readonly ids: readonly string[];
+}
+
+/**
+ * Ladders up to this many steps keep the possible outcomes of an evaluation as the bits of one
+ * small integer (no allocation on the hot path); longer ones use an array per evaluation.
+ */
+const MASK_BITS = 31;
+
 export class CompiledPolicy {
   readonly eff: EffectivePolicy;
   readonly outcomes: readonly Outcome[];
@@ -82,14 +98,15 @@ export class CompiledPolicy {
   readonly entries: readonly CEntry[];
   readonly ruleNodes: ReadonlyMap<string, CNode>;
   readonly predicateNodes: ReadonlyMap<string, CNode>;
-  private readonly memo: Memo;
-  private readonly entryFns: TriFn[];
-  private readonly entryBits: Int32Array;
-  /** Mask of the possible outcomes after the last `decideRank` call. */
-  lastMask = 0;
   /** The clauses each rule cites, with their citations, built once. */
   readonly ruleClauses: ReadonlyMap<string, readonly ClauseRef[]>;
-  private readonly possibleCache = new Map<number, readonly string[]>();
+  readonly #memo: Memo;
+  readonly #entryFns: TriFn[];
+  readonly #entryRanks: Int32Array;
+  /** Per entry, the bit of its outcome's rank; undefined when the ladder is too long for a mask. */
+  readonly #entryBits: Int32Array | undefined;
+  /** The possible outcomes of each mask seen so far (a mask stands for one set of outcomes). */
+  readonly #byMask = new Map<number, PossibleOutcomes>();
 
   private constructor(eff: EffectivePolicy) {
     this.eff = eff;
@@ -101,11 +118,11 @@ export class CompiledPolicy {
       ...ruleIds.map((id) => 'rule:' + id),
       ...[...eff.predicates.keys()].map((id) => 'predicate:' + id),
     ];
-    this.memo = new Memo(memoKeys.length);
+    this.#memo = new Memo(memoKeys.length);
     const memoIndex = new Map(memoKeys.map((k, i) => [k, i]));
     const ruleNodes = new Map<string, CNode>();
     const predicateNodes = new Map<string, CNode>();
-    const memo = this.memo;
+    const memo = this.#memo;
 
     const compileRef = (kind: 'rule' | 'predicate', id: string): CNode => {
       const cache = kind === 'rule' ? ruleNodes : predicateNodes;
@@ -185,14 +202,18 @@ export class CompiledPolicy {
       const node = entry.when ? compileNode(entry.when) : undefined;
       return { entry, rank: this.rank.get(entry.outcome)!, node, fn: node ? node.fn : ALWAYS };
     });
-    this.entryFns = this.entries.map((e) => e.fn);
+    this.#entryFns = this.entries.map((e) => e.fn);
     this.ruleClauses = new Map(
       [...eff.rules.values()].map((r) => [
         r.id,
         Object.freeze(r.clauses.map((id) => clauseRef(eff, id))),
       ]),
     );
-    this.entryBits = Int32Array.from(this.entries.map((e) => 1 << e.rank));
+    this.#entryRanks = Int32Array.from(this.entries.map((e) => e.rank));
+    this.#entryBits =
+      this.outcomes.length <= MASK_BITS
+        ? Int32Array.from(this.entries.map((e) => 1 << e.rank))
+        : undefined;
     this.compileCondition = compileNode;
   }
 
@@ -202,32 +223,45 @@ export class CompiledPolicy {
   static compile(eff: EffectivePolicy): CompiledPolicy {
     const problems = checkStructure(eff).filter((d) => d.severity === 'error');
     if (problems.length > 0) throw new PolicyError(problems);
-    if (eff.outcomes.length > 30) {
-      throw new PolicyError([
-        {
-          code: 'PACK_TOO_MANY_OUTCOMES',
-          severity: 'error',
-          message: { zh: '结果阶梯最多 30 级。', en: 'an outcome ladder has at most 30 steps.' },
-          at: eff.pack.at,
-        },
-      ]);
-    }
     return new CompiledPolicy(eff);
   }
 
   /** Starts a new evaluation: forget memoized rule values. Call before evaluating nodes directly. */
   begin(): void {
-    this.memo.next();
+    this.#memo.next();
   }
 
   /**
    * The fast path: the rank of the outcome on the ladder, or -1 when the known facts do not decide
-   * it. `lastMask` holds the possible outcomes as bits of their ranks (0 when nothing applies).
+   * it (several outcomes still possible, or none).
    */
   decideRank(facts: Facts): number {
-    this.memo.next();
-    const fns = this.entryFns;
-    const bits = this.entryBits;
+    if (!this.#entryBits) return this.#possibleWide(facts).rank;
+    const mask = this.#maskOf(facts, this.#entryBits);
+    // A single possible outcome: the facts decide it.
+    return mask !== 0 && (mask & (mask - 1)) === 0 ? 31 - Math.clz32(mask) : -1;
+  }
+
+  /**
+   * Every outcome the known facts still allow, with the decided rank. Starts a new evaluation:
+   * node values read right after it (explanations) share its memoized rule values.
+   */
+  possible(facts: Facts): PossibleOutcomes {
+    if (!this.#entryBits) return this.#possibleWide(facts);
+    const mask = this.#maskOf(facts, this.#entryBits);
+    let out = this.#byMask.get(mask);
+    if (!out) {
+      const ranks = this.outcomes.map((_, i) => i).filter((i) => (mask & (1 << i)) !== 0);
+      out = this.#possibleOf(ranks);
+      this.#byMask.set(mask, out);
+    }
+    return out;
+  }
+
+  /** Entries in order up to the first that certainly applies: the bits of those that may apply. */
+  #maskOf(facts: Facts, bits: Int32Array): number {
+    this.#memo.next();
+    const fns = this.#entryFns;
     let mask = 0;
     for (let i = 0; i < fns.length; i++) {
       const v = fns[i]!(facts);
@@ -235,20 +269,29 @@ export class CompiledPolicy {
       mask |= bits[i]!;
       if (v === T) break;
     }
-    this.lastMask = mask;
-    // A single possible outcome: the facts decide it.
-    if (mask !== 0 && (mask & (mask - 1)) === 0) return 31 - Math.clz32(mask);
-    return -1;
+    return mask;
   }
 
-  /** The outcome ids in a mask of possible outcomes (cached). */
-  possibleOutcomes(mask: number): readonly string[] {
-    let out = this.possibleCache.get(mask);
-    if (!out) {
-      out = Object.freeze(this.outcomes.filter((_, i) => (mask & (1 << i)) !== 0).map((o) => o.id));
-      this.possibleCache.set(mask, out);
+  /** The same walk for a ladder too long for a mask: the possible ranks marked in an array. */
+  #possibleWide(facts: Facts): PossibleOutcomes {
+    this.#memo.next();
+    const fns = this.#entryFns;
+    const seen = new Uint8Array(this.outcomes.length);
+    for (let i = 0; i < fns.length; i++) {
+      const v = fns[i]!(facts);
+      if (v === F) continue;
+      seen[this.#entryRanks[i]!] = 1;
+      if (v === T) break;
     }
-    return out;
+    return this.#possibleOf(this.outcomes.map((_, i) => i).filter((i) => seen[i] === 1));
+  }
+
+  #possibleOf(ranks: readonly number[]): PossibleOutcomes {
+    return Object.freeze({
+      rank: ranks.length === 1 ? ranks[0]! : -1,
+      ranks: Object.freeze(ranks),
+      ids: Object.freeze(ranks.map((r) => this.outcomes[r]!.id)),
+    });
   }
 
   /** The outcome id, or 'undetermined'. */

@@ -114,16 +114,7 @@ export class PolicyEngine {
     at: string,
     decidedAt: string,
   ): Evaluation {
-    conduct.decideRank(facts);
-    const mc = conduct.lastMask;
-    decision.decideRank(facts);
-    const md = decision.lastMask;
-    // The possible combined outcomes: the more favourable (lower rank) of each pair.
-    let combined = 0;
-    for (let a = 0; a < 31; a++) {
-      if (!(mc & (1 << a))) continue;
-      for (let b = 0; b < 31; b++) if (md & (1 << b)) combined |= 1 << Math.min(a, b);
-    }
+    const combined = moreFavourable(conduct.possible(facts).ranks, decision.possible(facts).ranks);
     const ec = explain(conduct, facts);
     const ed = explain(decision, facts);
     const base = {
@@ -132,10 +123,9 @@ export class PolicyEngine {
       conductVersion: conduct.eff.version.id,
       decisionVersion: decision.eff.version.id,
     };
-    const single = combined !== 0 && (combined & (combined - 1)) === 0;
-    if (!single) {
+    if (combined.length !== 1) {
       const missing = new Set([...ec.missingFacts, ...ed.missingFacts]);
-      const possible = conduct.outcomes.filter((_, i) => combined & (1 << i)).map((o) => o.id);
+      const possible = combined.map((r) => conduct.outcomes[r]!.id);
       return this.result(
         p,
         conduct,
@@ -158,7 +148,7 @@ export class PolicyEngine {
         },
       );
     }
-    const r = 31 - Math.clz32(combined);
+    const r = combined[0]!;
     const conductGives = conduct.rank.get(ec.outcome);
     const useDecision = conductGives !== r;
     const chosen = useDecision ? ed : ec;
@@ -190,6 +180,13 @@ export class PolicyEngine {
       ...(p.notice ? { notice: p.notice } : {}),
     };
   }
+}
+
+/** The possible outcomes under 从旧兼从轻: the more favourable (lower rank) of each pair, in order. */
+function moreFavourable(conduct: readonly number[], decision: readonly number[]): number[] {
+  const ranks = new Set<number>();
+  for (const a of conduct) for (const b of decision) ranks.add(Math.min(a, b));
+  return [...ranks].sort((x, y) => x - y);
 }
 
 function sameVersionNote(v: PackVersion, at: string): I18nText {

@@ -56,8 +56,7 @@ export interface Explained {
 const UNDETERMINED_LABEL: I18nText = { zh: '尚不能确定', en: 'undetermined' };
 
 export function explain(p: CompiledPolicy, facts: Facts): Explained {
-  const rank = p.decideRank(facts);
-  const mask = p.lastMask;
+  const { rank, ids: possibleOutcomes } = p.possible(facts);
   // Values below are read under the same memo generation as the decision.
   const entries = p.entries;
   // Entry values up to the first that certainly applies; later ones are read only when needed.
@@ -71,7 +70,6 @@ export function explain(p: CompiledPolicy, facts: Facts): Explained {
       break;
     }
   }
-  const possibleOutcomes = p.possibleOutcomes(mask);
 
   if (rank < 0) {
     // Undetermined: the facts that could still change the outcome are those under the entries

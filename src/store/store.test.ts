@@ -326,6 +326,83 @@ describeStores(
       );
     });
 
+    it.runIf(kind === 'pglite')(
+      'hands the PGlite connection out first come, first served: a transaction is not overtaken by later statements',
+      async () => {
+        const store = getStore();
+        await store.exec(`CREATE TABLE t_fifo (k integer PRIMARY KEY)`);
+        const order: string[] = [];
+        // A holds the connection while B and then ten single statements queue up behind it.
+        const a = store.tx(async (tx) => {
+          await sleep(30);
+          await tx.execute(sql`SELECT 1`);
+          order.push('a');
+        });
+        await sleep(5);
+        const b = store.tx(async (tx) => {
+          await tx.execute(sql`INSERT INTO t_fifo VALUES (1)`);
+          await sleep(5);
+          await tx.execute(sql`INSERT INTO t_fifo VALUES (2)`);
+          order.push('b');
+        });
+        const count = sql`SELECT count(*)::int AS n FROM t_fifo`;
+        const singles = Array.from({ length: 10 }, async (_, i) => {
+          const r =
+            i % 3 === 0
+              ? await store.query<{ n: number }>(count)
+              : i % 3 === 1
+                ? (await store.db.execute<{ n: number }>(count)).rows
+                : await store.db.select({ n: sql<number>`count(*)::int` }).from(sql`t_fifo`);
+          const n = Number('rows' in r ? r.rows[0]!.n : r[0]!.n);
+          order.push(`single ${i}`);
+          return n;
+        });
+        await Promise.all([a, b]);
+        // Every statement queued after B ran after B committed: it saw both of B's rows.
+        expect(await Promise.all(singles)).toEqual(Array.from({ length: 10 }, () => 2));
+        expect(order.slice(0, 2)).toEqual(['a', 'b']);
+      },
+    );
+
+    it.runIf(kind === 'pglite')(
+      'runs statements queued before a transaction before it',
+      async () => {
+        const store = getStore();
+        await store.exec(`CREATE TABLE t_fifo_before (k integer PRIMARY KEY)`);
+        const holder = store.tx(async () => sleep(20));
+        await sleep(5);
+        // drizzle sends a query when it is awaited, a few microtasks later: let them reach the
+        // store before the transaction does.
+        const writes = Array.from({ length: 5 }, async (_, i) => {
+          await store.db.execute(sql`INSERT INTO t_fifo_before VALUES (${i})`);
+        });
+        await sleep(1);
+        const seen = store.tx(async (tx) => {
+          const r = await tx.execute<{ n: number }>(
+            sql`SELECT count(*)::int AS n FROM t_fifo_before`,
+          );
+          return Number(r.rows[0]!.n);
+        });
+        await Promise.all([holder, ...writes]);
+        expect(await seen).toBe(5);
+      },
+    );
+
+    it.runIf(kind === 'pglite')(
+      'refuses the store inside store.db.transaction() instead of waiting forever',
+      async () => {
+        const store = getStore();
+        const result = await store.db.transaction(async (tx) => {
+          await expectStoreError(() => store.query('SELECT 1'), 'STORE_TX_NESTED');
+          await expectStoreError(() => store.db.execute(sql`SELECT 1`), 'STORE_TX_NESTED');
+          // Work inside the transaction, savepoints included, does not queue behind it.
+          return tx.transaction(async (inner) => (await inner.execute(sql`SELECT 7 AS v`)).rows);
+        });
+        expect(result).toEqual([{ v: 7 }]);
+        expect((await store.query(`SELECT 1 AS one`)).rows).toEqual([{ one: 1 }]);
+      },
+    );
+
     it.runIf(kind === 'postgres')(
       'retries serialization failures of serializable transactions',
       async () => {

@@ -6,12 +6,16 @@
  * - `store.db` is a drizzle database; `store.tx(fn, opts)` runs `fn` in a transaction with a
  *   chosen isolation level and retries serialization failures; `store.query` / `store.exec` run
  *   raw SQL with the same value types on both drivers.
- * - PGlite has a single connection: transactions and raw statements are queued (FIFO) so that
- *   concurrent callers never interleave statements; PGlite's directory is locked against a second
- *   process (see lock.ts).
- * - Using the store itself inside its own `tx` callback (instead of the `tx` argument) throws
- *   STORE_TX_NESTED on both drivers: on PGlite it would wait forever for the open transaction, on
- *   PostgreSQL it would silently run outside the transaction.
+ * - PGlite has a single connection, handed out first come, first served: every single statement
+ *   (raw or through `store.db`) and every whole transaction waits in one FIFO queue, and a
+ *   transaction holds the connection from BEGIN until it commits or rolls back. So a transaction
+ *   never waits behind statements that came after it, and concurrent callers never interleave
+ *   statements. PGlite's directory is locked against a second process (see lock.ts).
+ * - Using the store itself inside its own transaction callback (`tx`, `rawTx`, or on PGlite
+ *   `store.db.transaction`) instead of the `tx` argument throws STORE_TX_NESTED on both drivers:
+ *   on PGlite it would wait forever for the connection the transaction holds, on PostgreSQL it
+ *   would silently run outside the transaction. Work inside the transaction (its statements, its
+ *   savepoints) does not queue: the transaction already holds the connection.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import * as path from 'node:path';
@@ -211,6 +215,11 @@ interface Driver {
   readonly client: object;
   /** Methods of `client` that drizzle calls; guarded against use inside a tx callback. */
   readonly guardedMethods: readonly string[];
+  /**
+   * Of those, the ones that must wait their turn in `serialize` (PGlite: everything drizzle sends
+   * outside `store.tx`, so that it shares the one queue with the store's own transactions).
+   */
+  readonly queuedMethods: readonly string[];
   query(text: string, params: readonly unknown[]): Promise<QueryResult<Record<string, unknown>>>;
   exec(script: string): Promise<void>;
   /** Raw SQL on a connection of this driver (a drizzle transaction's). */
@@ -293,7 +302,7 @@ class StoreImpl<TSchema extends AnySchema> implements Store<TSchema> {
     this.#lock = init.lock;
     this.warnings = Object.freeze([...init.warnings]);
     this.#defaultIsolation = init.defaultIsolation;
-    this.db = init.makeDb(this.#guard(init.driver.client, init.driver.guardedMethods));
+    this.db = init.makeDb(this.#guard(init.driver));
     // Unguarded, for transactions that were accepted before close() and run after it.
     this.#txDb = init.makeDb(init.driver.client);
   }
@@ -323,21 +332,33 @@ class StoreImpl<TSchema extends AnySchema> implements Store<TSchema> {
     }
   }
 
-  #guard<C extends object>(client: C, methods: readonly string[]): C {
-    const names = new Set(methods);
+  /**
+   * The client `store.db` talks to: the driver's client, with the methods drizzle calls checked
+   * (closed store, nested use) and, where the driver needs it, queued in `serialize`. A
+   * transaction's callback runs in the store's transaction context, so that using the store
+   * inside it is refused instead of waiting forever for the connection it holds.
+   */
+  #guard(driver: Driver): object {
+    const guarded = new Set(driver.guardedMethods);
+    const queued = new Set(driver.queuedMethods);
     const check = (name: string) => this.#check(`store.db (${name})`);
-    return new Proxy(client, {
+    const inContext = <T>(fn: () => Promise<T>) => this.#inContext(fn);
+    const serialize = <T>(fn: () => Promise<T>) => driver.serialize(fn);
+    return new Proxy(driver.client, {
       get(target, prop) {
         const value: unknown = Reflect.get(target, prop, target);
         if (typeof value !== 'function') return value;
         const fn = value as (...args: unknown[]) => unknown;
-        if (typeof prop === 'string' && names.has(prop)) {
-          return (...args: unknown[]) => {
-            check(prop);
-            return fn.apply(target, args);
-          };
-        }
-        return fn.bind(target);
+        if (typeof prop !== 'string' || !guarded.has(prop)) return fn.bind(target);
+        return (...args: unknown[]) => {
+          check(prop);
+          if (prop === 'transaction' && typeof args[0] === 'function') {
+            const callback = args[0] as (t: unknown) => Promise<unknown>;
+            args = [(t: unknown) => inContext(() => callback(t)), ...args.slice(1)];
+          }
+          if (!queued.has(prop)) return fn.apply(target, args);
+          return serialize(() => fn.apply(target, args) as Promise<unknown>);
+        };
       },
     });
   }
@@ -486,6 +507,7 @@ async function openPglite(
     kind: 'pglite',
     client,
     guardedMethods: ['query', 'exec', 'sql', 'transaction'],
+    queuedMethods: ['query', 'exec', 'sql', 'transaction'],
     query: (text, params) => runner.query(text, params),
     exec: (script) => runner.exec(script),
     runner: (connection) => pgliteRunner(connection as PGliteTransaction),
@@ -599,6 +621,7 @@ async function openPostgres(
     kind: 'postgres',
     client: pool,
     guardedMethods: ['query', 'connect'],
+    queuedMethods: [],
     query: (text, params) => runner.query(text, params),
     exec: (script) => runner.exec(script),
     runner: (connection) => pgRunner(connection as PoolClient, pgModule.types),

@@ -69,3 +69,62 @@ ${versions}
     'child.yaml',
   );
 }
+
+/**
+ * A root pack with a long outcome ladder, `o0` (most favourable) to `o<n-1>`: outcome `oi` when
+ * the fact `step` is i, the last one otherwise. From 2022 (version v2), cooperation lowers a step
+ * at or past `n - 3` to `o<n-4>` (a more lenient later version). For packs longer than the
+ * compiler's fast path holds.
+ */
+export function longLadderPack(n: number): Pack {
+  const ids = Array.from({ length: n }, (_, i) => i);
+  const outcomes = ids.map((i) => `  - { id: o${i}, label: { zh: 第${i}级, en: step ${i} } }`);
+  const rules = ids.map(
+    (i) =>
+      `      - { id: r${i}, kind: situation, title: { zh: 第${i}级情形, en: step ${i} }, clauses: [c1], when: { fact: step, eq: ${i} } }`,
+  );
+  const decision = ids.map((i) => `      - { id: d${i}, outcome: o${i}, when: { rule: r${i} } }`);
+  return parsePack(
+    `
+id: long
+title: { zh: 长阶梯, en: Long ladder }
+authority: { zh: 某机关, en: Some body }
+documentNumber: 'L-1'
+jurisdiction: L
+status: published
+standardVocabulary: false
+facts:
+  step: { type: number, integer: true, min: 0, label: { zh: 级次, en: Step }, help: { zh: 情形级次, en: The step } }
+  cooperated: { type: boolean, label: { zh: 配合, en: Cooperated }, help: { zh: 是否配合, en: Whether cooperated } }
+outcomes:
+${outcomes.join('\n')}
+sources:
+  - { id: doc, title: { zh: 文件, en: Document }, number: 'L-1', issuer: { zh: 某机关, en: Some body } }
+versions:
+  - id: v1
+    from: '2020-01-01'
+    to: '2021-12-31'
+    clauses:
+      - { id: c1, source: doc, article: { zh: 第一条, en: Art. 1 }, text: { zh: 级次, en: steps } }
+    rules:
+${rules.join('\n')}
+    decision:
+${decision.join('\n')}
+      - { id: d-else, outcome: o${n - 1}, otherwise: true }
+  - id: v2
+    from: '2022-01-01'
+    amends: v1
+    rules:
+      - id: late-coop
+        kind: mitigation
+        title: { zh: 配合, en: cooperation }
+        clauses: [c1]
+        when: { all: [{ fact: cooperated, eq: true }, { fact: step, gte: ${n - 3} }] }
+    decision:
+      - { id: d-coop, outcome: o${n - 4}, when: { rule: late-coop } }
+${decision.join('\n')}
+      - { id: d-else, outcome: o${n - 1}, otherwise: true }
+`,
+    'long.yaml',
+  );
+}
