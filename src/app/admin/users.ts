@@ -12,6 +12,7 @@ import type { I18nText } from '../../policy/model.js';
 import type { Tx } from '../../store/index.js';
 import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
+import { loginThrottle } from '../login-throttle.js';
 import { hashPassword } from '../org.js';
 import { escapeLike, pageNumber } from '../queries/case-list.js';
 import { relaxReadLogDurability } from '../read-log.js';
@@ -608,6 +609,7 @@ export async function resetPassword(
       .update(users)
       .set({ passwordHash, failedLogins: 0, lockedUntil: null })
       .where(eq(users.id, userId));
+    await tx.delete(loginThrottle).where(eq(loginThrottle.userId, userId));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     await event(tx, ctx, actor, userId, 'user.password_reset');
   });
@@ -620,6 +622,8 @@ export async function unlockUser(
 ): Promise<AdminUserDetail> {
   return writeUser(ctx, actor, userId, async (tx, row) => {
     const wasLocked = row.locked_until !== null && row.locked_until.getTime() > ctx.now().getTime();
+    // Every address's count and lock (login_throttle) go; users' columns are their summary.
+    await tx.delete(loginThrottle).where(eq(loginThrottle.userId, userId));
     if (!wasLocked && row.failed_logins === 0) return;
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
     await event(tx, ctx, actor, userId, 'user.unlock', { wasLocked });
