@@ -704,3 +704,53 @@ export async function searchOfficials(
     };
   });
 }
+
+/** The materialized path every scope lies in: the command line administers the whole store. */
+const WHOLE_STORE = '/';
+
+/**
+ * The command line (`rongcuo user …`) as an administrator, so that it goes through the same use
+ * cases, rules and admin_events trail as the API. Whoever runs it holds the store itself, so it
+ * administers everything. Its events need an actor row (admin_events.actor_id references users):
+ * one system account per operating-system user, `@cli:NAME`, shown as “命令行（NAME）” in a user's
+ * history. The account cannot sign in: it is disabled, its password hash verifies nothing, and
+ * `@` is not allowed in usernames people get; it has no grants, so it is placed in no
+ * administrator's scope and is never listed.
+ */
+export async function commandLineActor(ctx: AppContext, osUser: string): Promise<Actor> {
+  const who = osUser.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 32) || 'unknown';
+  const username = `@cli:${who}`;
+  const displayName = `命令行（${who}）`;
+  const userId = await ctx.store.tx(async (tx) => {
+    await tx
+      .insert(users)
+      .values({
+        id: randomUUID(),
+        username,
+        displayName,
+        passwordHash: '!',
+        locale: 'zh',
+        failedLogins: 0,
+        disabled: true,
+      })
+      .onConflictDoNothing({ target: users.username });
+    const [row] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
+    return row!.id;
+  });
+  return {
+    userId,
+    username,
+    displayName,
+    officialId: null,
+    grants: [{ role: 'admin', scopeKind: 'jurisdiction', scopeId: '', scopePath: WHOLE_STORE }],
+  };
+}
+
+/** A user's id by username (the command line names users), or undefined. */
+export async function userIdByName(ctx: AppContext, username: string): Promise<string | undefined> {
+  const [row] = await ctx.store.db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.username, username));
+  return row?.id;
+}
