@@ -182,6 +182,13 @@ export const CATALOGUE = {
       en: 'No Chinese font is available on the server, so the PDF of the decision document cannot be made (the text version can still be downloaded). An administrator should install the Noto CJK fonts (Debian/Ubuntu: apt-get install fonts-noto-cjk) or name a Chinese font file in RONGCUO_CJK_FONT (a collection as "path#FontName"), then try again.',
     },
   },
+  EVIDENCE_UNREADABLE: {
+    status: 422,
+    message: {
+      zh: '文件不是完整可读的该类型文件；请用原软件重新导出（或重新扫描）后再上传。',
+      en: 'The file is not a whole, readable file of its type; export (or scan) it again and upload that.',
+    },
+  },
   INPUT_NUL_CHARACTER: {
     status: 400,
     message: {

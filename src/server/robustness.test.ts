@@ -7,6 +7,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Schema } from '../app/tables.js';
 import { TEST_PASSWORD } from '../app/testing/world.js';
+import { PDF_FILE } from '../app/testing/files.js';
 import { EXEMPTED_FACTS } from '../app/testing/steps.js';
 import { describeStores } from '../store/testing/harness.js';
 import { buildHttpWorld, freshIp, signIn, type HttpWorld } from './testing/http.js';
@@ -86,6 +87,23 @@ describeStores<Schema>('robustness: inputs and errors an attacker sends', (getSt
     });
     expect(accept.statusCode).toBe(400);
     expect(accept.json().error.details).toEqual({ in: 'body', field: 'note' });
+
+    // Evidence that only starts like a PDF is refused; a whole one is taken.
+    const evidence = (content: Buffer) =>
+      official.post(`/api/cases/${ok.json().case.id}/evidence`, {
+        expectedVersion: 1,
+        filename: '纪要.pdf',
+        mediaType: 'application/pdf',
+        contentBase64: content.toString('base64'),
+      });
+    const fake = await evidence(Buffer.from('%PDF-<html><script>alert(1)</script></html>'));
+    expect(fake.statusCode).toBe(422);
+    expect(fake.json().error).toMatchObject({
+      code: 'EVIDENCE_UNREADABLE',
+      details: { field: 'content' },
+    });
+    expect(fake.json().error.message.zh).toContain('纪要.pdf');
+    expect((await evidence(PDF_FILE)).statusCode).toBe(200);
 
     const search = await intake.get('/api/cases?q=%00abc');
     expect(search.statusCode).toBe(400);
