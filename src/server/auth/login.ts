@@ -169,7 +169,7 @@ async function admit(ctx: AppContext, ip: string, username: string) {
   if (r.attemptId === null) {
     throw new AppError('AUTH_RATE_LIMITED', { retryAfterSeconds: r.retryAfter });
   }
-  return r as typeof r & { attemptId: number };
+  return r;
 }
 
 async function readPair(tx: Tx<Schema>, userId: string, ip: string) {
