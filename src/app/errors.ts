@@ -182,6 +182,69 @@ export const CATALOGUE = {
       en: 'No Chinese font is available on the server, so the PDF of the decision document cannot be made (the text version can still be downloaded). An administrator should install the Noto CJK fonts (Debian/Ubuntu: apt-get install fonts-noto-cjk) or name a Chinese font file in RONGCUO_CJK_FONT (a collection as "path#FontName"), then try again.',
     },
   },
+  EVIDENCE_UNREADABLE: {
+    status: 422,
+    message: {
+      zh: '文件不是完整可读的该类型文件；请用原软件重新导出（或重新扫描）后再上传。',
+      en: 'The file is not a whole, readable file of its type; export (or scan) it again and upload that.',
+    },
+  },
+  INPUT_NUL_CHARACTER: {
+    status: 400,
+    message: {
+      zh: '请求内容含有空字符（U+0000），系统无法保存；请删除该字符后重试。',
+      en: 'The request contains a NUL character (U+0000), which cannot be stored; remove it and try again.',
+    },
+  },
+  INPUT_BAD_TEXT: {
+    status: 400,
+    message: {
+      zh: '请求内容含有不成对的 UTF-16 代理字符（如 \\ud800），不是有效的文字；请删除该字符后重试。',
+      en: 'The request contains an unpaired UTF-16 surrogate (such as \\ud800), which is not valid text; remove it and try again.',
+    },
+  },
+  INPUT_NOT_UTF8: {
+    status: 400,
+    message: {
+      zh: '请求体不是有效的 UTF-8 编码（details.offset 为第一个无效字节的位置）；请以 UTF-8 编码发送。',
+      en: 'The body is not valid UTF-8 (details.offset is where the first invalid byte is); send it encoded as UTF-8.',
+    },
+  },
+  UNSUPPORTED_CHARSET: {
+    status: 415,
+    message: {
+      zh: '只接受 UTF-8 编码的 JSON；请以 UTF-8 编码发送，并使用 Content-Type: application/json（或 charset=utf-8）。',
+      en: 'Only UTF-8 JSON is accepted; encode the body as UTF-8 and send Content-Type: application/json (or charset=utf-8).',
+    },
+  },
+  BAD_URL: {
+    status: 400,
+    message: {
+      zh: '请求地址含有无效的百分号编码（如 %E0%A4%A）；请按 UTF-8 正确编码地址后重试。',
+      en: 'The address has an invalid percent-encoding (such as %E0%A4%A); encode it correctly as UTF-8 and try again.',
+    },
+  },
+  HEADERS_TOO_LARGE: {
+    status: 431,
+    message: {
+      zh: '请求头或地址过长（合计不得超过 16 KB）；请缩短查询条件，或清除本站的 Cookie 后重试。',
+      en: 'The request headers or address are too long (16 KB in all at most); shorten the query, or clear this site’s cookies, and try again.',
+    },
+  },
+  BAD_REQUEST: {
+    status: 400,
+    message: {
+      zh: '请求不符合 HTTP 协议，无法处理；请检查客户端或代理的设置。',
+      en: 'The request is not valid HTTP and cannot be processed; check the client or proxy.',
+    },
+  },
+  REQUEST_TIMEOUT: {
+    status: 408,
+    message: {
+      zh: '请求未能在规定时间内发送完毕；请检查网络后重试。',
+      en: 'The request was not sent in time; check the network and try again.',
+    },
+  },
   INTERNAL: {
     status: 500,
     message: {

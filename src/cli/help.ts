@@ -272,8 +272,9 @@ ${STORE_EN}
     zh: `用法：rongcuo user add --username 用户名 --name 姓名 (--password-stdin | --password 密码)
                       --role 角色 --scope jurisdiction:标识|unit:标识|self [--official 干部标识]
 
-新建用户并授予一个角色。密码以 argon2id 哈希保存，至少 8 个字符；--password-stdin 从标准输入读取
-一行（推荐，密码不会留在 shell 历史中）。
+新建用户并授予一个角色。密码须符合与管理界面相同的规则（至少 10 个字符，含字母和数字，不含用户名），
+以 argon2id 哈希保存；--password-stdin 从标准输入读取一行（推荐，密码不会留在 shell 历史中）。
+操作记入管理日志（admin_events），操作人为“命令行（操作系统用户名）”。
 
 选项：
   --username 用户名  2–64 个字母、数字或 _ . -
@@ -288,9 +289,11 @@ ${STORE_ZH}
     en: `Usage: rongcuo user add --username U --name NAME (--password-stdin | --password P)
                       --role ROLE --scope jurisdiction:ID|unit:ID|self [--official ID]
 
-Creates a user with one role. The password is stored as an argon2id hash and needs at least 8
-characters; --password-stdin reads one line from standard input (preferred: the password stays
-out of the shell history).
+Creates a user with one role. The password follows the same rules as in the administration pages
+(at least 10 characters, a letter and a digit, not the username) and is stored as an argon2id
+hash; --password-stdin reads one line from standard input (preferred: the password stays out of
+the shell history). The change is recorded in admin_events, its actor the command line and the
+operating-system user.
 
 Options:
   --username U     2–64 letters, digits or _ . -
@@ -306,7 +309,7 @@ ${STORE_EN}
   'user passwd': {
     zh: `用法：rongcuo user passwd --username 用户名 (--password-stdin | --password 密码)
 
-重设用户密码（argon2id 哈希），同时解除登录锁定并结束该用户的全部会话。
+重设用户密码（规则同上，argon2id 哈希），同时解除登录锁定并结束该用户的全部会话；操作记入管理日志。
 
 选项：
   --username 用户名  要修改的用户
@@ -316,7 +319,8 @@ ${STORE_ZH}
 `,
     en: `Usage: rongcuo user passwd --username U (--password-stdin | --password P)
 
-Sets a user's password (argon2id hash), clears any sign-in lock and ends all their sessions.
+Sets a user's password (same rules, argon2id hash), clears any sign-in lock and ends all their
+sessions; the change is recorded in admin_events.
 
 Options:
   --username U       the user

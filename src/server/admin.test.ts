@@ -29,11 +29,11 @@ describeStores<Schema>('administration over HTTP', (getStore) => {
     root = await signIn(w, 'admin');
   }, 60_000);
 
-  const login = (username: string, password: string) =>
+  const login = (username: string, password: string, remoteAddress = freshIp()) =>
     w.app.inject({
       method: 'POST',
       url: '/api/auth/login',
-      remoteAddress: freshIp(),
+      remoteAddress,
       payload: { username, password },
     });
 
@@ -191,8 +191,10 @@ describeStores<Schema>('administration over HTTP', (getStore) => {
 
   it('unlocks an account locked by failed sign-ins', async () => {
     const target = w.actors['member2']!;
-    for (let i = 0; i < 5; i++) await login(target.username, 'wrong password');
-    const locked = await login(target.username, TEST_PASSWORD);
+    // The lock is per (account, address) pair: five failures from one address.
+    const ip = freshIp();
+    for (let i = 0; i < 5; i++) await login(target.username, 'wrong password', ip);
+    const locked = await login(target.username, TEST_PASSWORD, ip);
     expect(locked.statusCode).toBe(423);
     const seen = await areaAdmin.get(`/api/admin/users/${target.userId}`);
     expect(seen.json().user.lockedUntil).not.toBeNull();
@@ -211,7 +213,7 @@ describeStores<Schema>('administration over HTTP', (getStore) => {
       action: 'user.unlock',
       actor: { id: w.actors['areaAdmin']!.userId },
     });
-    expect((await login(target.username, TEST_PASSWORD)).statusCode).toBe(200);
+    expect((await login(target.username, TEST_PASSWORD, ip)).statusCode).toBe(200);
   });
 
   it('resets a password: the rules apply, the old password and the open sessions end', async () => {

@@ -1,11 +1,13 @@
 import { beforeAll, expect, it } from 'vitest';
 import { SIX_ELEMENTS } from '../domain/case-states.js';
 import { schema, type Schema } from '../app/tables.js';
+import { PDF_FILE } from '../app/testing/files.js';
 import { driveTo, EXEMPTED_FACTS, MINUTES } from '../app/testing/steps.js';
 import { describeStores } from '../store/testing/harness.js';
 import { buildHttpWorld, signIn, type Client, type HttpWorld } from './testing/http.js';
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
+// A whole PDF: the evidence check parses it (src/app/evidence-check.ts).
+const PDF = PDF_FILE;
 
 interface CaseJson {
   id: string;

@@ -17,6 +17,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { AppContext } from '../app/context.js';
 import { authenticate } from './auth/authenticate.js';
 import { errorHandler, notFoundHandler } from './errors.js';
+import { registerInputGuards } from './input-guards.js';
 import { registerOpenApi } from './openapi.js';
 import { CASE_SCHEMA, CASE_SUMMARY_SCHEMA } from './presenters/case.js';
 import { adminRoutes } from './routes/admin.js';
@@ -31,6 +32,7 @@ import { policyRoutes } from './routes/policy.js';
 import { recommendationRoutes } from './routes/recommendation.js';
 import { ERROR_RESPONSE } from './schemas.js';
 import { helmetOptions } from './security.js';
+import { clientErrorHandler, frameworkErrors, MAX_HEADER_BYTES } from './transport-errors.js';
 import { validatorCompiler } from './validation.js';
 import { registerWeb } from './web.js';
 
@@ -65,6 +67,10 @@ export async function buildServer(
     requestIdHeader: false,
     genReqId: () => randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors before a route is found, in the catalogue's shape (transport-errors.ts).
+    frameworkErrors,
+    clientErrorHandler,
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
   });
 
   app.setValidatorCompiler(validatorCompiler);
@@ -72,6 +78,8 @@ export async function buildServer(
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
+  // Strict UTF-8 JSON, and no NUL or lone surrogate in any string (input-guards.ts).
+  registerInputGuards(app);
 
   await app.register(helmet, helmetOptions(opts.https ?? false));
   await app.register(cookie);

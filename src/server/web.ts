@@ -3,8 +3,12 @@
  *
  * - /assets/* — the built scripts, styles and fonts. Their names carry a content hash, so they are
  *   cached for a year as immutable; a missing one is the API's JSON 404.
- * - every other GET outside /api — index.html (the single-page app routes in the browser), never
- *   cached, so that a new build is picked up on the next load.
+ * - a path that names a file (a segment starting with a dot, as /.env or /.git/config, or a last
+ *   segment with an extension, as /package.json) and is not a built asset — a plain-text 404:
+ *   never the app's page, so that a scanner learns nothing and a missing file is not a 200.
+ * - every other GET outside /api — index.html (the single-page app routes in the browser, and shows
+ *   its own not-found page for an unknown address), never cached, so that a new build is picked up
+ *   on the next load.
  *
  * The page's Content-Security-Policy is the strict one of security.ts with one exception: Ant
  * Design writes its component styles at run time into <style> elements (CSS-in-JS), which
@@ -63,6 +67,31 @@ const NOT_BUILT = `<!doctype html>
 </body></html>
 `;
 
+const FILE_NOT_FOUND = '404 没有这个文件 · Not Found\n';
+
+/** An extension at the end of the last segment: `.json`, `.php`, `.tar.gz`'s `.gz`. */
+const EXTENSION = /\.[A-Za-z0-9]{1,8}$/;
+
+/**
+ * Whether a path names a file rather than a place in the app: a segment that starts with a dot
+ * (a dotfile or dot-folder, or `..`), or a last segment with an extension. The one app address
+ * whose last segment may hold a dot is a policy pack's (`/policy/:id`: pack ids may contain dots,
+ * src/policy/schema.ts), so it is not read as an extension there.
+ */
+export function namesAFile(path: string): boolean {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return true;
+  }
+  const segments = decoded.split('/').filter((s) => s !== '');
+  if (segments.some((s) => s.startsWith('.'))) return true;
+  const last = segments.at(-1) ?? '';
+  const isPackId = segments.length === 2 && segments[0] === 'policy';
+  return !isPackId && EXTENSION.test(last);
+}
+
 export async function registerWeb(app: FastifyInstance, opts: WebOptions = {}): Promise<void> {
   const dir = opts.dir ?? defaultWebDir();
   const assets = join(dir, 'assets');
@@ -91,6 +120,10 @@ export async function registerWeb(app: FastifyInstance, opts: WebOptions = {}): 
     const path = req.url.split('?')[0] ?? '';
     if (path === '/api' || path.startsWith('/api/') || path.startsWith('/assets/')) {
       return notFoundHandler(req, reply);
+    }
+    if (namesAFile(path)) {
+      reply.header('cache-control', 'no-store');
+      return reply.status(404).type('text/plain; charset=utf-8').send(FILE_NOT_FOUND);
     }
     const csp = reply.getHeader('content-security-policy');
     if (typeof csp === 'string') reply.header('content-security-policy', appCsp(csp));

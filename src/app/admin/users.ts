@@ -12,6 +12,7 @@ import type { I18nText } from '../../policy/model.js';
 import type { Tx } from '../../store/index.js';
 import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
+import { loginThrottle } from '../login-throttle.js';
 import { hashPassword } from '../org.js';
 import { escapeLike, pageNumber } from '../queries/case-list.js';
 import {
@@ -605,6 +606,7 @@ export async function resetPassword(
       .update(users)
       .set({ passwordHash, failedLogins: 0, lockedUntil: null })
       .where(eq(users.id, userId));
+    await tx.delete(loginThrottle).where(eq(loginThrottle.userId, userId));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     await event(tx, ctx, actor, userId, 'user.password_reset');
   });
@@ -617,6 +619,8 @@ export async function unlockUser(
 ): Promise<AdminUserDetail> {
   return writeUser(ctx, actor, userId, async (tx, row) => {
     const wasLocked = row.locked_until !== null && row.locked_until.getTime() > ctx.now().getTime();
+    // Every address's count and lock (login_throttle) go; users' columns are their summary.
+    await tx.delete(loginThrottle).where(eq(loginThrottle.userId, userId));
     if (!wasLocked && row.failed_logins === 0) return;
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
     await event(tx, ctx, actor, userId, 'user.unlock', { wasLocked });
@@ -695,4 +699,54 @@ export async function searchOfficials(
       })),
     };
   });
+}
+
+/** The materialized path every scope lies in: the command line administers the whole store. */
+const WHOLE_STORE = '/';
+
+/**
+ * The command line (`rongcuo user …`) as an administrator, so that it goes through the same use
+ * cases, rules and admin_events trail as the API. Whoever runs it holds the store itself, so it
+ * administers everything. Its events need an actor row (admin_events.actor_id references users):
+ * one system account per operating-system user, `@cli:NAME`, shown as “命令行（NAME）” in a user's
+ * history. The account cannot sign in: it is disabled, its password hash verifies nothing, and
+ * `@` is not allowed in usernames people get; it has no grants, so it is placed in no
+ * administrator's scope and is never listed.
+ */
+export async function commandLineActor(ctx: AppContext, osUser: string): Promise<Actor> {
+  const who = osUser.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 32) || 'unknown';
+  const username = `@cli:${who}`;
+  const displayName = `命令行（${who}）`;
+  const userId = await ctx.store.tx(async (tx) => {
+    await tx
+      .insert(users)
+      .values({
+        id: randomUUID(),
+        username,
+        displayName,
+        passwordHash: '!',
+        locale: 'zh',
+        failedLogins: 0,
+        disabled: true,
+      })
+      .onConflictDoNothing({ target: users.username });
+    const [row] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
+    return row!.id;
+  });
+  return {
+    userId,
+    username,
+    displayName,
+    officialId: null,
+    grants: [{ role: 'admin', scopeKind: 'jurisdiction', scopeId: '', scopePath: WHOLE_STORE }],
+  };
+}
+
+/** A user's id by username (the command line names users), or undefined. */
+export async function userIdByName(ctx: AppContext, username: string): Promise<string | undefined> {
+  const [row] = await ctx.store.db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.username, username));
+  return row?.id;
 }

@@ -8,6 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
+import { checkEvidenceContent } from '../evidence-check.js';
 import { evidence, evidenceBlobs, readLog } from '../tables.js';
 import { loadCase } from './record.js';
 import { isUuid, optionalText } from './text-input.js';
@@ -131,6 +132,7 @@ export async function addEvidence(ctx: AppContext, actor: Actor, req: AddEvidenc
       `the content of '${filename}' is not a ${rule.label} file; check the file type and upload again.`,
     );
   }
+  await checkEvidenceContent(filename, mediaType, rule.label, req.content);
   const description = optionalText('description', req.description, {
     what: { zh: '证据说明', en: 'the description' },
     max: 2000,

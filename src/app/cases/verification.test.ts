@@ -15,6 +15,7 @@ import {
   schema,
   type Schema,
 } from '../tables.js';
+import { PDF_FILE, PNG_FILE } from '../testing/files.js';
 import { assessAll, caseRow, codeOf, driveTo } from '../testing/steps.js';
 import { buildWorld, type World } from '../testing/world.js';
 import { acceptCase } from './accept.js';
@@ -30,8 +31,9 @@ import type { CaseRow } from './record.js';
 import { requestConsultation } from './request-consultation.js';
 import { withdrawCase } from './withdraw.js';
 
-const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n');
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+// Whole files: the evidence check parses them (src/app/evidence-check.ts).
+const PDF = new Uint8Array(PDF_FILE);
+const PNG = new Uint8Array(PNG_FILE);
 
 const v = (c: CaseRow) => ({ caseId: c.id, expectedVersion: c.version });
 

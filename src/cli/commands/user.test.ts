@@ -1,10 +1,11 @@
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { verify } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp } from '../../app/bootstrap.js';
 import { createJurisdiction, createOfficial, createUnit } from '../../app/org.js';
-import { roleGrants, sessions, users } from '../../app/tables.js';
+import { adminEvents, roleGrants, sessions, users } from '../../app/tables.js';
 import { cli, expectOneLineError, tempDir } from '../testing/run.js';
 
 const tmp = tempDir();
@@ -64,7 +65,7 @@ describe('rongcuo user add', () => {
         '--scope',
         'jurisdiction:p1',
       ],
-      { stdin: 'a long secret\nignored second line\n' },
+      { stdin: 'a long secret 1\nignored second line\n' },
     );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -73,7 +74,7 @@ describe('rongcuo user add', () => {
     );
     const { user, grants } = await userRow('intake1');
     expect(user!.passwordHash).toMatch(/^\$argon2id\$/);
-    expect(await verify(user!.passwordHash, 'a long secret')).toBe(true);
+    expect(await verify(user!.passwordHash, 'a long secret 1')).toBe(true);
     expect(grants.map((g) => [g.role, g.scopeKind, g.scopeId, g.scopePath])).toEqual([
       ['intake', 'jurisdiction', 'p1', '/p1/'],
     ]);
@@ -90,7 +91,7 @@ describe('rongcuo user add', () => {
       '--name',
       '李四',
       '--password',
-      'another secret',
+      'another secret 2',
       '--role',
       'official',
       '--scope',
@@ -125,7 +126,7 @@ describe('rongcuo user add', () => {
         '--scope',
         `unit:${unitId}`,
       ],
-      { stdin: 'unit party secret' },
+      { stdin: 'unit party secret 3' },
     );
     expect(r.code, r.stderr).toBe(0);
     const { grants } = await userRow('party1');
@@ -134,15 +135,14 @@ describe('rongcuo user add', () => {
 
   it('refuses bad input with one line, exit 2, and creates nothing', async () => {
     const base = ['user', 'add', '--data', data, '--name', 'X', '--password-stdin'];
-    const stdin = 'good password';
+    const stdin = 'good password 4';
     expectOneLineError(
       await cli(
         [...base, '--username', 'intake1', '--role', 'intake', '--scope', 'jurisdiction:p1'],
         { stdin },
       ),
       2,
-      'VALIDATION',
-      'username',
+      'USERNAME_TAKEN',
     );
     expectOneLineError(
       await cli([...base, '--username', 'u2', '--role', 'intak', '--scope', 'jurisdiction:p1'], {
@@ -201,7 +201,8 @@ describe('rongcuo user add', () => {
         stdin: 'short\n',
       }),
       2,
-      '8',
+      'PASSWORD_WEAK',
+      '10',
     );
     expectOneLineError(
       await cli([...base, '--username', 'u2', '--role', 'intake', '--scope', 'jurisdiction:p1'], {
@@ -255,15 +256,15 @@ describe('rongcuo user passwd', () => {
     const r = await cli(
       ['user', 'passwd', '--data', data, '--username', 'intake1', '--password-stdin'],
       {
-        stdin: 'a new long secret\r\n',
+        stdin: 'a new long secret 5\r\n',
       },
     );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('已更新用户 intake1 的密码');
     expect(r.stdout).toContain('结束了其 1 个会话');
     const { user } = await userRow('intake1');
-    expect(await verify(user!.passwordHash, 'a new long secret')).toBe(true);
-    expect(await verify(user!.passwordHash, 'a long secret')).toBe(false);
+    expect(await verify(user!.passwordHash, 'a new long secret 5')).toBe(true);
+    expect(await verify(user!.passwordHash, 'a long secret 1')).toBe(false);
     expect(user!.failedLogins).toBe(0);
     expect(user!.lockedUntil).toBeNull();
   }, 60_000);
@@ -271,7 +272,7 @@ describe('rongcuo user passwd', () => {
   it('an unknown user or a short password: one line, exit 2', async () => {
     expectOneLineError(
       await cli(['user', 'passwd', '--data', data, '--username', 'ghost', '--password-stdin'], {
-        stdin: 'long enough pw',
+        stdin: 'long enough pw 6',
       }),
       2,
       'ghost',
@@ -281,9 +282,71 @@ describe('rongcuo user passwd', () => {
         stdin: 'short',
       }),
       2,
-      'password',
+      'PASSWORD_WEAK',
     );
     expectOneLineError(await cli(['user']), 2, 'add', 'passwd');
     expectOneLineError(await cli(['user', 'paswd']), 2, '“user passwd”');
+  }, 60_000);
+});
+
+describe('one rule and one trail with the API', () => {
+  async function trail(username: string) {
+    const app = await openApp({ dataDir: data, migrate: false });
+    try {
+      const [u] = await app.store.db.select().from(users).where(eq(users.username, username));
+      return await app.store.db
+        .select({ action: adminEvents.action, actor: users.username, payload: adminEvents.payload })
+        .from(adminEvents)
+        .innerJoin(users, eq(users.id, adminEvents.actorId))
+        .where(eq(adminEvents.targetId, u!.id))
+        .orderBy(adminEvents.id);
+    } finally {
+      await app.close();
+    }
+  }
+  const cliActor = `@cli:${userInfo().username}`;
+
+  it('user add keeps the password rules the API keeps (letter, digit, not the username)', async () => {
+    const add = (username: string, stdin: string) =>
+      cli(
+        [
+          ...['user', 'add', '--data', data, '--username', username, '--name', 'X'],
+          ...['--password-stdin', '--role', 'intake', '--scope', 'jurisdiction:p1'],
+        ],
+        { stdin },
+      );
+    expectOneLineError(await add('rules1', 'no digits in here'), 2, 'PASSWORD_WEAK');
+    expectOneLineError(await add('rules1', '1234567890123'), 2, 'PASSWORD_WEAK');
+    expectOneLineError(await add('rules1', 'my rules1 password'), 2, 'PASSWORD_WEAK');
+    expect((await userRow('rules1')).user).toBeUndefined();
+    expectOneLineError(
+      await cli(['user', 'passwd', '--data', data, '--username', 'intake1', '--password-stdin'], {
+        stdin: 'no digits in here',
+      }),
+      2,
+      'PASSWORD_WEAK',
+    );
+  }, 60_000);
+
+  it('user add and user passwd write admin_events rows whose actor is the command line', async () => {
+    const events = await trail('intake1');
+    expect(events.map((e) => [e.action, e.actor])).toEqual([
+      ['user.create', cliActor],
+      ['user.password_reset', cliActor],
+    ]);
+    expect(events[0]!.payload).toMatchObject({ username: 'intake1' });
+    expect(JSON.stringify(events)).not.toContain('secret');
+    // The command line's account cannot sign in and holds no role.
+    const { user, grants } = await userRow(cliActor);
+    expect(user).toMatchObject({ disabled: true, displayName: `命令行（${userInfo().username}）` });
+    expect(grants).toEqual([]);
+    // One account per operating-system user, however many commands ran.
+    const app = await openApp({ dataDir: data, migrate: false });
+    try {
+      const rows = await app.store.db.select().from(users).where(eq(users.username, cliActor));
+      expect(rows).toHaveLength(1);
+    } finally {
+      await app.close();
+    }
   }, 60_000);
 });

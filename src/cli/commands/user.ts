@@ -1,15 +1,26 @@
 /**
  * rongcuo user add / user passwd: create a user with one role over a scope, or set a password.
- * Passwords are hashed with argon2id (src/app/org.ts); `--password-stdin` reads one line, so the
+ * Both go through the administrators' use cases (src/app/admin/users.ts), as the API does: the
+ * same password rules, the same checks, and an admin_events row whose actor is the command line
+ * (`@cli:` and the operating-system user who ran it). `--password-stdin` reads one line, so the
  * password stays out of the shell history and the process list.
  */
-import { eq } from 'drizzle-orm';
-import { createUser, hashPassword, type NewGrant } from '../../app/org.js';
-import { officials, sessions, users } from '../../app/tables.js';
+import { userInfo } from 'node:os';
+import { and, count, eq, gt } from 'drizzle-orm';
+import {
+  commandLineActor,
+  createUserAsAdmin,
+  resetPassword,
+  userIdByName,
+} from '../../app/admin/users.js';
+import type { AppContext } from '../../app/context.js';
+import { AppError } from '../../app/errors.js';
+import type { NewGrant } from '../../app/org.js';
+import { officials, sessions } from '../../app/tables.js';
 import { ROLE_LABEL, ROLES, type Role } from '../../domain/roles.js';
 import { closest } from '../../policy/errors.js';
 import { optFlag, optString, requireString } from '../args.js';
-import { cliFail } from '../errors.js';
+import { cliFail, CliError } from '../errors.js';
 import type { Io } from '../io.js';
 import { STORE_OPTS, withCliApp } from '../store.js';
 import { tr } from '../text.js';
@@ -159,14 +170,20 @@ export async function userAddCommand(ctx: CommandContext): Promise<number> {
         .where(eq(officials.id, official));
       if (!o) cliFail(`没有干部 ${official}。`, `no official ${official}.`);
     }
-    const id = await createUser(app, {
-      username,
-      displayName: name,
-      password,
-      locale,
-      grants: [{ role, ...scope }],
-      ...(official !== undefined ? { officialId: official } : {}),
-    });
+    const actor = await commandLineActor(app, osUser());
+    const created = await asInputError(
+      () =>
+        createUserAsAdmin(app, actor, {
+          username,
+          displayName: name,
+          password,
+          locale,
+          grants: [{ role, ...scope }],
+          ...(official !== undefined ? { officialId: official } : {}),
+        }),
+      scope.scopeKind === 'self' ? '' : `${scope.scopeKind}:${scope.scopeId}`,
+    );
+    const id = created.id;
     const where =
       scope.scopeKind === 'self' ? L('本人', 'self') : `${scope.scopeKind}:${scope.scopeId}`;
     out(
@@ -185,21 +202,13 @@ export async function userPasswdCommand(ctx: CommandContext): Promise<number> {
   const L = (zh: string, en: string) => tr(ctx.lang, zh, en);
   const username = requireString(ctx.args, 'username', CMD);
   const password = await passwordOf(ctx, CMD);
-  const hashed = await hashPassword(password);
-  return withCliApp(ctx, async ({ store }) => {
-    const ended = await store.tx(async (tx) => {
-      const [u] = await tx
-        .update(users)
-        .set({ passwordHash: hashed, failedLogins: 0, lockedUntil: null })
-        .where(eq(users.username, username))
-        .returning({ id: users.id });
-      if (!u) return undefined;
-      // A new password ends every session signed in with the old one.
-      return (await tx.delete(sessions).where(eq(sessions.userId, u.id)).returning()).length;
-    });
-    if (ended === undefined) {
-      cliFail(`没有用户“${username}”。`, `no user '${username}'.`);
-    }
+  return withCliApp(ctx, async ({ ctx: app }) => {
+    const userId = await userIdByName(app, username);
+    if (userId === undefined) cliFail(`没有用户“${username}”。`, `no user '${username}'.`);
+    // The sessions the reset ends: those still open now.
+    const ended = await openSessions(app, userId);
+    const actor = await commandLineActor(app, osUser());
+    await asInputError(() => resetPassword(app, actor, userId, password), '');
     out(
       ctx,
       L(
@@ -209,4 +218,42 @@ export async function userPasswdCommand(ctx: CommandContext): Promise<number> {
     );
     return 0;
   });
+}
+
+/** The operating-system user running the command, for the admin_events trail. */
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env['USER'] ?? process.env['USERNAME'] ?? 'unknown';
+  }
+}
+
+async function openSessions(app: AppContext, userId: string): Promise<number> {
+  const [r] = await app.store.db
+    .select({ n: count() })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, app.now())));
+  return r?.n ?? 0;
+}
+
+/**
+ * Runs a use case; a refusal of the input (a 4xx of the catalogue: a weak password, a taken
+ * username, an unknown scope) becomes one line with the code and exit status 2, as the API's
+ * 4xx; `scope` names the --scope value the user gave, for a scope that is not found.
+ */
+async function asInputError<T>(run: () => Promise<T>, scope: string): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (!(e instanceof AppError) || e.status >= 500) throw e;
+    const where =
+      e.code === 'ORG_NOT_FOUND' && scope !== ''
+        ? { zh: `（--scope ${scope}）`, en: ` (--scope ${scope})` }
+        : { zh: '', en: '' };
+    throw new CliError({
+      zh: `${e.code}：${e.text.zh}${where.zh}`,
+      en: `${e.code}: ${e.text.en}${where.en}`,
+    });
+  }
 }

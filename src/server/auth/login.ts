@@ -3,19 +3,29 @@
  *
  * - Rate limit per client address: at most 10 attempts a minute, counted in login_attempts so that
  *   a restart does not reset it; the 11th gets AUTH_RATE_LIMITED with the seconds to wait.
- * - Lockout per account: 5 consecutive failures lock it for 15 minutes (users.failed_logins,
- *   locked_until); AUTH_LOCKED says until when. A success resets the count.
+ * - Lockout per (account, address) pair, as OWASP's Authentication Cheat Sheet advises: 5
+ *   consecutive failures from one address lock the account **for that address** for 15 minutes
+ *   (login_throttle, migration 0008); AUTH_LOCKED says until when. A lock per account alone let
+ *   anyone lock anyone out by five wrong passwords from five addresses; locking the pair keeps the
+ *   owner able to sign in from their own computer while a guesser is stopped, and a guesser with
+ *   many addresses is still bounded by the per-address rate limit. (A progressive delay instead of
+ *   a lock was not chosen: it holds a connection open per guess and says less to the user.) A
+ *   success from an address resets that address's count. users.failed_logins / locked_until keep
+ *   the administrator's summary (failures since the last success, the latest lock of any address);
+ *   an administrator's unlock or password reset clears every pair.
  *
  * An unknown username costs the same argon2 verification as a known one (against a dummy hash) and
  * gets the same AUTH_INVALID, so the answer does not reveal which usernames exist.
  */
 import { randomBytes } from 'node:crypto';
-import { and, count, eq, gt, lt, min } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, lt, max, min, or } from 'drizzle-orm';
 import { hash, verify } from '@node-rs/argon2';
 import type { AppContext } from '../../app/context.js';
+import type { Tx } from '../../store/index.js';
 import { AppError } from '../../app/errors.js';
 import { ARGON2_OPTIONS } from '../../app/org.js';
-import { loginAttempts, users } from '../../app/tables.js';
+import { loginThrottle } from '../../app/login-throttle.js';
+import { loginAttempts, users, type Schema } from '../../app/tables.js';
 import { createSession, type NewSession, type SessionClient } from './sessions.js';
 
 export const LOGIN_RATE = { max: 10, windowMs: 60 * 1000 } as const;
@@ -46,8 +56,8 @@ export function lockedError(until: Date, now: Date): AppError {
       retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)),
     },
     {
-      zh: `连续 ${LOCKOUT.after} 次登录失败，账户已锁定至 ${shown}（北京时间）。请届时再试，或请管理员解锁。`,
-      en: `${LOCKOUT.after} failed sign-ins in a row: the account is locked until ${shown} (Beijing time, UTC+8). Try again then, or ask an administrator to unlock it.`,
+      zh: `从本地址连续 ${LOCKOUT.after} 次登录失败，账户已锁定至 ${shown}（北京时间），此前不能从本地址登录。请届时再试，或请管理员解锁。`,
+      en: `${LOCKOUT.after} failed sign-ins in a row from this address: the account is locked until ${shown} (Beijing time, UTC+8) for this address. Try again then, or ask an administrator to unlock it.`,
     },
   );
 }
@@ -65,54 +75,13 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<LoginRe
   const ip = input.ip.slice(0, 64);
   const username = input.username.slice(0, 128);
 
-  // 1. Rate limit by address, and note the attempt (failed until it succeeds). The advisory lock
-  // makes the count and the insert atomic per address on both stores.
-  const { attemptId, user } = await ctx.store
-    .tx(async (tx, raw) => {
-      await raw.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`rongcuo-login:${ip}`]);
-      const now = ctx.now();
-      const since = new Date(now.getTime() - LOGIN_RATE.windowMs);
-      const [window] = await tx
-        .select({ n: count(), first: min(loginAttempts.at) })
-        .from(loginAttempts)
-        .where(and(eq(loginAttempts.ip, ip), gt(loginAttempts.at, since)));
-      if (window && window.n >= LOGIN_RATE.max) {
-        const first = window.first ?? now;
-        const wait = first.getTime() + LOGIN_RATE.windowMs - now.getTime();
-        return { attemptId: null, user: null, retryAfter: Math.max(1, Math.ceil(wait / 1000)) };
-      }
-      // Keep the table small: a day of history per address is plenty.
-      await tx
-        .delete(loginAttempts)
-        .where(
-          and(eq(loginAttempts.ip, ip), lt(loginAttempts.at, new Date(now.getTime() - 86_400_000))),
-        );
-      const [attempt] = await tx
-        .insert(loginAttempts)
-        .values({ username, ip, at: now, succeeded: false })
-        .returning({ id: loginAttempts.id });
-      const [u] = await tx
-        .select({
-          id: users.id,
-          passwordHash: users.passwordHash,
-          lockedUntil: users.lockedUntil,
-          disabled: users.disabled,
-        })
-        .from(users)
-        .where(eq(users.username, username));
-      return { attemptId: attempt!.id, user: u ?? null, retryAfter: 0 };
-    })
-    .then((r) => {
-      if (r.attemptId === null) {
-        throw new AppError('AUTH_RATE_LIMITED', { retryAfterSeconds: r.retryAfter });
-      }
-      return r;
-    });
+  // 1. Rate limit by address, note the attempt, read the account and this address's lock.
+  const { attemptId, user, pairLockedUntil } = await admit(ctx, ip, username);
 
-  // 2. A locked account is refused without looking at the password.
+  // 2. An account locked for this address is refused without looking at the password.
   const now = ctx.now();
-  if (user?.lockedUntil && user.lockedUntil.getTime() > now.getTime()) {
-    throw lockedError(user.lockedUntil, now);
+  if (pairLockedUntil && pairLockedUntil.getTime() > now.getTime()) {
+    throw lockedError(pairLockedUntil, now);
   }
 
   // 3. Verify outside any transaction (argon2 is slow on purpose).
@@ -124,44 +93,34 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<LoginRe
   }
   if (!user) throw new AppError('AUTH_INVALID');
 
-  // 4. Record the outcome on the account, and open the session on success.
+  // 4. Record the outcome for the pair and the account, and open the session on success.
   const outcome = await ctx.store.tx(async (tx) => {
     const t = ctx.now();
+    // The account's row serializes concurrent attempts on it.
     const [u] = await tx
-      .select({
-        failedLogins: users.failedLogins,
-        lockedUntil: users.lockedUntil,
-        disabled: users.disabled,
-      })
+      .select({ disabled: users.disabled, failedLogins: users.failedLogins })
       .from(users)
       .where(eq(users.id, user.id))
       .for('update');
     if (!u) return { kind: 'invalid' as const };
-    // A concurrent attempt may have locked the account meanwhile.
-    if (u.lockedUntil && u.lockedUntil.getTime() > t.getTime()) {
-      return { kind: 'locked' as const, until: u.lockedUntil };
+    const pair = await readPair(tx, user.id, ip);
+    // A concurrent attempt may have locked the pair meanwhile.
+    if (pair?.lockedUntil && pair.lockedUntil.getTime() > t.getTime()) {
+      return { kind: 'locked' as const, until: pair.lockedUntil };
     }
     if (ok && !u.disabled) {
-      await tx
-        .update(users)
-        .set({ failedLogins: 0, lockedUntil: null })
-        .where(eq(users.id, user.id));
-      await tx
-        .update(loginAttempts)
-        .set({ succeeded: true })
-        .where(eq(loginAttempts.id, attemptId));
+      await succeeded(tx, user.id, ip, attemptId, t);
       const session = await createSession(tx, user.id, input, t);
       return { kind: 'ok' as const, session };
     }
     if (u.disabled) return { kind: 'invalid' as const };
-    // The count was reset when the account was last locked, so after a lock has run out it
-    // starts again from zero; the run-out lock itself is cleared here.
-    const failed = u.failedLogins + 1;
-    const lockedUntil = failed >= LOCKOUT.after ? new Date(t.getTime() + LOCKOUT.ms) : null;
-    await tx
-      .update(users)
-      .set({ failedLogins: lockedUntil ? 0 : failed, lockedUntil })
-      .where(eq(users.id, user.id));
+    const lockedUntil = await failed(tx, {
+      userId: user.id,
+      ip,
+      pair,
+      accountFailures: u.failedLogins,
+      t,
+    });
     return lockedUntil
       ? { kind: 'locked' as const, until: lockedUntil }
       : { kind: 'invalid' as const };
@@ -169,4 +128,115 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<LoginRe
   if (outcome.kind === 'ok') return { ...outcome.session, userId: user.id };
   if (outcome.kind === 'locked') throw lockedError(outcome.until, ctx.now());
   throw new AppError('AUTH_INVALID');
+}
+
+/**
+ * The rate limit by address, and the attempt noted (failed until it succeeds); then the account
+ * and its lock for this address. The advisory lock makes the count and the insert atomic per
+ * address on both stores. Throws AUTH_RATE_LIMITED with the seconds to wait.
+ */
+async function admit(ctx: AppContext, ip: string, username: string) {
+  const r = await ctx.store.tx(async (tx, raw) => {
+    await raw.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`rongcuo-login:${ip}`]);
+    const now = ctx.now();
+    const since = new Date(now.getTime() - LOGIN_RATE.windowMs);
+    const [window] = await tx
+      .select({ n: count(), first: min(loginAttempts.at) })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.ip, ip), gt(loginAttempts.at, since)));
+    if (window && window.n >= LOGIN_RATE.max) {
+      const first = window.first ?? now;
+      const wait = first.getTime() + LOGIN_RATE.windowMs - now.getTime();
+      return { attemptId: null, retryAfter: Math.max(1, Math.ceil(wait / 1000)) };
+    }
+    // Keep the table small: a day of history per address is plenty.
+    await tx
+      .delete(loginAttempts)
+      .where(
+        and(eq(loginAttempts.ip, ip), lt(loginAttempts.at, new Date(now.getTime() - 86_400_000))),
+      );
+    const [attempt] = await tx
+      .insert(loginAttempts)
+      .values({ username, ip, at: now, succeeded: false })
+      .returning({ id: loginAttempts.id });
+    const [u] = await tx
+      .select({ id: users.id, passwordHash: users.passwordHash })
+      .from(users)
+      .where(eq(users.username, username));
+    const pair = u ? await readPair(tx, u.id, ip) : undefined;
+    return { attemptId: attempt!.id, user: u ?? null, pairLockedUntil: pair?.lockedUntil ?? null };
+  });
+  if (r.attemptId === null) {
+    throw new AppError('AUTH_RATE_LIMITED', { retryAfterSeconds: r.retryAfter });
+  }
+  return r;
+}
+
+async function readPair(tx: Tx<Schema>, userId: string, ip: string) {
+  const [pair] = await tx
+    .select({ failures: loginThrottle.failures, lockedUntil: loginThrottle.lockedUntil })
+    .from(loginThrottle)
+    .where(and(eq(loginThrottle.userId, userId), eq(loginThrottle.ip, ip)));
+  return pair;
+}
+
+/** A success: this address's count and lock go, the attempt is marked, the summary updated. */
+async function succeeded(tx: Tx<Schema>, userId: string, ip: string, attemptId: number, t: Date) {
+  await tx
+    .delete(loginThrottle)
+    .where(and(eq(loginThrottle.userId, userId), eq(loginThrottle.ip, ip)));
+  await tx.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, attemptId));
+  await tx
+    .update(users)
+    .set({ failedLogins: 0, lockedUntil: await latestLock(tx, userId, t) })
+    .where(eq(users.id, userId));
+}
+
+/**
+ * A failure: the pair's count goes up; at LOCKOUT.after the pair is locked and its count starts
+ * again from zero (so after a lock has run out, five more failures lock again). Returns the new
+ * lock's end, if this failure locked the pair.
+ */
+async function failed(
+  tx: Tx<Schema>,
+  f: {
+    userId: string;
+    ip: string;
+    pair: { failures: number } | undefined;
+    accountFailures: number;
+    t: Date;
+  },
+): Promise<Date | null> {
+  const failures = (f.pair?.failures ?? 0) + 1;
+  const lockedUntil = failures >= LOCKOUT.after ? new Date(f.t.getTime() + LOCKOUT.ms) : null;
+  const row = { failures: lockedUntil ? 0 : failures, lockedUntil, lastFailedAt: f.t };
+  await tx
+    .insert(loginThrottle)
+    .values({ userId: f.userId, ip: f.ip, ...row })
+    .onConflictDoUpdate({ target: [loginThrottle.userId, loginThrottle.ip], set: row });
+  // Pairs quiet for a day and not locked are forgotten.
+  const dayAgo = new Date(f.t.getTime() - 86_400_000);
+  await tx
+    .delete(loginThrottle)
+    .where(
+      and(
+        eq(loginThrottle.userId, f.userId),
+        lt(loginThrottle.lastFailedAt, dayAgo),
+        or(isNull(loginThrottle.lockedUntil), lt(loginThrottle.lockedUntil, f.t)),
+      ),
+    );
+  await tx
+    .update(users)
+    .set({ failedLogins: f.accountFailures + 1, lockedUntil: await latestLock(tx, f.userId, f.t) })
+    .where(eq(users.id, f.userId));
+  return lockedUntil;
+}
+
+/** The latest lock of any address still in force (the administrator's summary), or null. */
+async function latestLock(tx: Tx<Schema>, userId: string, t: Date): Promise<Date | null> {
+  const [r] = await tx
+    .select({ until: max(loginThrottle.lockedUntil) })
+    .from(loginThrottle)
+    .where(and(eq(loginThrottle.userId, userId), gt(loginThrottle.lockedUntil, t)));
+  return r?.until ?? null;
 }

@@ -95,15 +95,16 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): 
     },
     async (req, reply) => {
       checkSameOrigin(req, opts.allowedOrigins);
-      // A session the browser still holds ends here: a sign-in always starts a fresh one.
-      const previous = req.cookies[SECURE_SESSION_COOKIE] ?? req.cookies[SESSION_COOKIE];
-      if (previous) await deleteSession(ctx, tokenHash(previous));
       const s = await login(ctx, {
         username: req.body.username,
         password: req.body.password,
         ip: req.ip,
         userAgent: String(req.headers['user-agent'] ?? ''),
       });
+      // A session the browser still holds ends here: a sign-in always starts a fresh one. Only
+      // after a success: a failed attempt must not sign the caller out.
+      const previous = req.cookies[SECURE_SESSION_COOKIE] ?? req.cookies[SESSION_COOKIE];
+      if (previous) await deleteSession(ctx, tokenHash(previous));
       const session = await resolveSession(ctx, s.token);
       if (!session) throw new AppError('AUTH_REQUIRED');
       reply.header('cache-control', 'no-store');
