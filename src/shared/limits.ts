@@ -10,7 +10,10 @@ export interface TextLimit {
   readonly max: number;
 }
 
-/** The texts of the API's requests, by what they are. */
+/**
+ * The texts of the API's requests, by what they are. `min` is the length a required text must
+ * reach (trimmed); 0 where the text may be left out.
+ */
 export const TEXT_LIMITS = {
   /** POST /api/cases: the matter, in a few words. */
   caseTitle: { min: 2, max: 200 },
@@ -28,18 +31,18 @@ export const TEXT_LIMITS = {
   note: { min: 0, max: 5000 },
   /** Refusing an application, withdrawing it. */
   refusalReasons: { min: 0, max: 2000 },
-  withdrawalReason: { min: 0, max: 2000 },
+  withdrawalReason: { min: 2, max: 2000 },
   /** The official's statement. */
-  statement: { min: 0, max: 20_000 },
+  statement: { min: 2, max: 20_000 },
   /** A six-element assessment's notes. */
   assessmentNotes: { min: 0, max: 5000 },
   /** A department asked in consultation, and its opinion. */
   department: { min: 1, max: 100 },
-  opinion: { min: 0, max: 20_000 },
+  opinion: { min: 2, max: 20_000 },
   /** A member's declared conflict, a recusal's reason, a vote's reason. */
-  conflict: { min: 0, max: 2000 },
-  recusalReason: { min: 0, max: 2000 },
-  voteReason: { min: 0, max: 5000 },
+  conflict: { min: 2, max: 2000 },
+  recusalReason: { min: 2, max: 2000 },
+  voteReason: { min: 2, max: 5000 },
   /** The decision: the minutes of the meeting, the reasons for departing from the recommendation. */
   minutes: { min: 10, max: 50_000 },
   departureReasons: { min: 0, max: 20_000 },
@@ -47,14 +50,14 @@ export const TEXT_LIMITS = {
   objections: { min: 0, max: 10_000 },
   filingReference: { min: 0, max: 200 },
   /** A review or appeal: its grounds, and the reasons of its decision. */
-  challengeGrounds: { min: 0, max: 20_000 },
-  challengeReasons: { min: 0, max: 20_000 },
+  challengeGrounds: { min: 4, max: 20_000 },
+  challengeReasons: { min: 4, max: 20_000 },
   /** The step clock: closing, suspending, resuming, asking for and deciding on more time. */
   closeNote: { min: 0, max: 10_000 },
-  suspendReason: { min: 0, max: 10_000 },
+  suspendReason: { min: 4, max: 10_000 },
   resumeNote: { min: 0, max: 10_000 },
-  extensionReason: { min: 0, max: 10_000 },
-  extensionDecisionReason: { min: 0, max: 10_000 },
+  extensionReason: { min: 4, max: 10_000 },
+  extensionDecisionReason: { min: 2, max: 10_000 },
   /** An evidence file's description. */
   evidenceDescription: { min: 0, max: 2000 },
   /** Sign-in. */

@@ -7,29 +7,14 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Select, Space, TreeSelect } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ROLES, SELF_ROLE, type ScopeKind } from '../../shared';
 import type { ScopeOption } from './orgTree';
-
-export const ROLES = [
-  'official',
-  'unit_party',
-  'intake',
-  'investigator',
-  'committee_member',
-  'committee_chair',
-  'org_liaison',
-  'policy_admin',
-  'auditor',
-  'admin',
-] as const;
 
 export interface GrantValue {
   readonly role: string;
-  readonly scopeKind: 'jurisdiction' | 'unit' | 'self';
+  readonly scopeKind: ScopeKind;
   readonly scopeId: string;
 }
-
-/** The role held over oneself rather than over part of the organization. */
-const SELF_ROLE = 'official';
 
 export function grantComplete(g: GrantValue): boolean {
   return g.role !== '' && (g.scopeKind === 'self' || g.scopeId !== '');

@@ -10,7 +10,8 @@ import { formatDateTime } from '../../format';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
 import { ActionButton } from './ActionButton';
-import { RATINGS, SIX_ELEMENTS, type Assessment } from './model';
+import { RATINGS, SIX_ELEMENTS, TEXT_LIMITS } from '../../shared';
+import type { Assessment } from './model';
 import { useCase } from './useCaseAction';
 import { TAG } from '../../components/tagColors';
 
@@ -134,10 +135,17 @@ export function AssessmentCard() {
                               ? Promise.reject(new Error(t('desk.six.notesRequired')))
                               : Promise.resolve(),
                         }),
-                        { max: 5000, message: t('desk.form.tooLong', { max: 5000 }) },
+                        {
+                          max: TEXT_LIMITS.assessmentNotes.max,
+                          message: t('desk.form.tooLong', { max: TEXT_LIMITS.assessmentNotes.max }),
+                        },
                       ]}
                     >
-                      <Input.TextArea rows={4} maxLength={5000} showCount />
+                      <Input.TextArea
+                        rows={4}
+                        maxLength={TEXT_LIMITS.assessmentNotes.max}
+                        showCount
+                      />
                     </Form.Item>
                   </>
                 }

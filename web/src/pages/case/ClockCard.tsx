@@ -13,10 +13,9 @@ import { NoteField, ReasonField } from './fields';
 import type { Extension, Suspension } from './model';
 import { useCase } from './useCaseAction';
 import { TAG } from '../../components/tagColors';
+import { MAX_EXTENSION_DAYS, TEXT_LIMITS, type ExtensionStatus } from '../../shared';
 
-/** The server's MAX_EXTENSION_DAYS (src/app/cases/request-extension.ts). */
-const MAX_EXTENSION_DAYS = 90;
-const EXTENSION_COLOR: Readonly<Record<string, string>> = {
+const EXTENSION_COLOR: Readonly<Record<ExtensionStatus, string>> = {
   requested: TAG.warning,
   approved: TAG.success,
   refused: TAG.danger,
@@ -77,7 +76,7 @@ export function ClockCard() {
       key: 'status',
       render: (_: unknown, e) => (
         <Space direction="vertical" size={4}>
-          <Tag color={EXTENSION_COLOR[e.status]}>
+          <Tag color={EXTENSION_COLOR[e.status as ExtensionStatus]}>
             {t(`desk.clock.statuses.${e.status}`, { defaultValue: e.status })}
           </Tag>
           {e.decidedAt ? (
@@ -108,7 +107,7 @@ export function ClockCard() {
                   <ReasonField
                     label={t('desk.clock.decisionReason')}
                     required={t('desk.clock.reasonRequired')}
-                    max={10000}
+                    max={TEXT_LIMITS.extensionDecisionReason.max}
                   />
                 </>
               }
@@ -136,7 +135,7 @@ export function ClockCard() {
                 <ReasonField
                   label={t('desk.clock.reason')}
                   required={t('desk.clock.reasonRequired')}
-                  max={10000}
+                  max={TEXT_LIMITS.suspendReason.max}
                 />
               }
             />
@@ -148,7 +147,7 @@ export function ClockCard() {
               primary
               testId="action-resume"
               intro={t('desk.clock.resumeIntro')}
-              fields={<NoteField max={10000} />}
+              fields={<NoteField max={TEXT_LIMITS.resumeNote.max} />}
             />
           ) : null}
           {a['requestExtension'] ? (
@@ -179,7 +178,7 @@ export function ClockCard() {
                   <ReasonField
                     label={t('desk.clock.reason')}
                     required={t('desk.clock.reasonRequired')}
-                    max={10000}
+                    max={TEXT_LIMITS.extensionReason.max}
                   />
                 </>
               }

@@ -9,6 +9,8 @@
  * Nothing here decides who may apply or what the pack asks: GET /api/officials says for whom the
  * user may apply, the pack says the questions, the server checks the application.
  */
+import { DEFAULT_PAGE_SIZE, TEXT_LIMITS } from '../../shared';
+import type { Locale } from '../../shared';
 import {
   Alert,
   App,
@@ -47,10 +49,10 @@ import { useAssessment } from './useAssessment';
 import { useLeaveGuard } from './useLeaveGuard';
 import './official.css';
 
-/** The limits of POST /api/cases (src/server/routes/cases.ts). */
-const TITLE_MIN = 2;
-const TITLE_MAX = 200;
-const SUMMARY_MAX = 20_000;
+/** The limits of POST /api/cases. */
+const TITLE_MIN = TEXT_LIMITS.caseTitle.min;
+const TITLE_MAX = TEXT_LIMITS.caseTitle.max;
+const SUMMARY_MAX = TEXT_LIMITS.caseSummary.max;
 
 interface ApplyValues {
   officialId?: string;
@@ -81,12 +83,7 @@ function knownFacts(
   return out;
 }
 
-function answerText(
-  f: ApplyFact,
-  v: FactValue,
-  lang: 'zh' | 'en',
-  t: (k: string) => string,
-): string {
+function answerText(f: ApplyFact, v: FactValue, lang: Locale, t: (k: string) => string): string {
   if (typeof v === 'boolean') return v ? t('official.apply.yes') : t('official.apply.no');
   if (f.type === 'enum') {
     const o = f.values?.find((x) => x.value === v);
@@ -111,7 +108,7 @@ export default function Apply() {
   const [touched, setTouched] = useState(false);
   const attempt = useRef<{ key: string; body: string } | null>(null);
 
-  const officials = useApi<OfficialsPage>('/api/officials?pageSize=20');
+  const officials = useApi<OfficialsPage>(`/api/officials?pageSize=${DEFAULT_PAGE_SIZE}`);
   // One official to apply for, and nobody else in the list: they are the applicant (an official
   // applying for themself); otherwise the user chooses.
   const only =

@@ -4,6 +4,7 @@
  * at a time, more pages loaded as the list is scrolled. Officials the user may not apply for are
  * shown but cannot be chosen.
  */
+import { DEFAULT_PAGE_SIZE, type Locale } from '../../shared';
 import { Select } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,9 +13,7 @@ import { pick } from '../../i18n';
 import { useLang } from '../../lang';
 import type { OfficialOption, OfficialsPage } from './types';
 
-const PAGE_SIZE = 20;
-
-export function officialLine(o: OfficialOption, lang: 'zh' | 'en'): string {
+export function officialLine(o: OfficialOption, lang: Locale): string {
   const position = pick(o.position, lang);
   const unit = pick(o.unit.name, lang);
   return lang === 'en'
@@ -54,7 +53,10 @@ export function OfficialPicker({
     request.current = ctrl;
     setLoading(true);
     try {
-      const params = new URLSearchParams({ page: String(pageNo), pageSize: String(PAGE_SIZE) });
+      const params = new URLSearchParams({
+        page: String(pageNo),
+        pageSize: String(DEFAULT_PAGE_SIZE),
+      });
       if (query) params.set('q', query);
       const r = await api<OfficialsPage>('GET', `/api/officials?${params.toString()}`, undefined, {
         signal: ctrl.signal,
