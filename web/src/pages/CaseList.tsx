@@ -23,6 +23,8 @@ import {
   DEFAULT_PAGE_SIZE,
   DUE_FILTERS,
   ROUTES,
+  STATE_LABEL,
+  STEP_LABEL,
   TEXT_LIMITS,
 } from '../shared';
 import { useApi } from '../useApi';
@@ -150,7 +152,7 @@ export default function CaseList() {
           className="rc-filter-state"
           value={state ?? undefined}
           onChange={(v) => update({ state: v ?? null })}
-          options={CASE_STATES.map((s) => ({ value: s, label: t(`states.${s}`) }))}
+          options={CASE_STATES.map((s) => ({ value: s, label: pick(STATE_LABEL[s], lang) }))}
         />
         <Select<string>
           allowClear
@@ -159,7 +161,7 @@ export default function CaseList() {
           className="rc-filter-step"
           value={step ?? undefined}
           onChange={(v) => update({ step: v ?? null })}
-          options={CASE_STEPS.map((s) => ({ value: s, label: t(`desk.steps.${s}`) }))}
+          options={CASE_STEPS.map((s) => ({ value: s, label: pick(STEP_LABEL[s], lang) }))}
         />
         <Select<string>
           allowClear

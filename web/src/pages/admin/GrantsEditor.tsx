@@ -7,7 +7,9 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Select, Space, TreeSelect } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, SELF_ROLE, type ScopeKind } from '../../shared';
+import { pick } from '../../i18n';
+import { useLang } from '../../lang';
+import { ROLE_LABEL, ROLES, type ScopeKind, SELF_ROLE } from '../../shared';
 import type { ScopeOption } from './orgTree';
 
 export interface GrantValue {
@@ -32,6 +34,7 @@ export function GrantsEditor({
   readonly id?: string;
 }) {
   const { t } = useTranslation();
+  const lang = useLang();
   // The latest rows, so that a control's change never builds on rows an earlier render saw.
   const latest = useRef(value);
   latest.current = value;
@@ -47,7 +50,7 @@ export function GrantsEditor({
             showSearch={{ optionFilterProp: 'label' }}
             value={g.role || undefined}
             placeholder={t('admin.grants.role')}
-            options={ROLES.map((r) => ({ value: r, label: t(`admin.roles.${r}`) }))}
+            options={ROLES.map((r) => ({ value: r, label: pick(ROLE_LABEL[r], lang) }))}
             onChange={(role) =>
               set(
                 i,

@@ -10,7 +10,7 @@ import { formatDateTime } from '../../format';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
 import { ActionButton } from './ActionButton';
-import { RATINGS, SIX_ELEMENTS, TEXT_LIMITS } from '../../shared';
+import { RATINGS, SIX_ELEMENT_LABEL, SIX_ELEMENTS, TEXT_LIMITS } from '../../shared';
 import type { Assessment } from './model';
 import { useCase } from './useCaseAction';
 import { TAG } from '../../components/tagColors';
@@ -38,7 +38,7 @@ export function AssessmentCard() {
     assessment: byElement.get(element),
   }));
   const elementLabel = (r: Row) =>
-    r.assessment?.label ? pick(r.assessment.label, lang) : t(`desk.six.elements.${r.element}`);
+    r.assessment?.label ? pick(r.assessment.label, lang) : pick(SIX_ELEMENT_LABEL[r.element], lang);
 
   const columns: TableColumnsType<Row> = [
     {

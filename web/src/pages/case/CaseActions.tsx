@@ -6,13 +6,16 @@
  */
 import { Card, Form, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { pick } from '../../i18n';
+import { useLang } from '../../lang';
 import { ActionButton } from './ActionButton';
 import { NoteField, ReasonField } from './fields';
-import { SIX_ELEMENTS, TEXT_LIMITS } from '../../shared';
+import { SIX_ELEMENT_LABEL, SIX_ELEMENTS, TEXT_LIMITS } from '../../shared';
 import { useCase } from './useCaseAction';
 
 export function CaseActions() {
   const { t } = useTranslation();
+  const lang = useLang();
   const { c } = useCase();
   const a = c.abilities;
   const assessed = new Set((c.assessments ?? []).map((x) => x.element));
@@ -61,7 +64,7 @@ export function CaseActions() {
             <Typography.Text type="danger">
               {t('desk.actions.sixMissing', {
                 list: missing
-                  .map((e) => t(`desk.six.elements.${e}`))
+                  .map((e) => pick(SIX_ELEMENT_LABEL[e], lang))
                   .join(t('common.listSeparator')),
               })}
             </Typography.Text>

@@ -13,7 +13,13 @@ import { NoteField, ReasonField } from './fields';
 import type { Extension, Suspension } from './model';
 import { useCase } from './useCaseAction';
 import { TAG } from '../../components/tagColors';
-import { MAX_EXTENSION_DAYS, TEXT_LIMITS, type ExtensionStatus } from '../../shared';
+import {
+  type ExtensionStatus,
+  MAX_EXTENSION_DAYS,
+  type Step,
+  STEP_LABEL,
+  TEXT_LIMITS,
+} from '../../shared';
 
 const EXTENSION_COLOR: Readonly<Record<ExtensionStatus, string>> = {
   requested: TAG.warning,
@@ -22,7 +28,7 @@ const EXTENSION_COLOR: Readonly<Record<ExtensionStatus, string>> = {
 };
 
 export function ClockCard() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const lang = useLang();
   const { c } = useCase();
   const suspensions = c.suspensions ?? [];
@@ -31,7 +37,7 @@ export function ClockCard() {
   const anyAction = a['suspend'] || a['resume'] || a['requestExtension'];
   if (suspensions.length === 0 && extensions.length === 0 && !anyAction) return null;
   const stepName = (step: string) =>
-    i18n.exists(`desk.steps.${step}`) ? t(`desk.steps.${step}`) : step;
+    (Object.hasOwn(STEP_LABEL, step) ? pick(STEP_LABEL[step as Step], lang) : '') || step;
 
   const suspensionColumns: TableColumnsType<Suspension> = [
     { title: t('desk.clock.step'), key: 'step', render: (_: unknown, s) => stepName(s.step) },
