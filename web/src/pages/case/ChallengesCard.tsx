@@ -4,7 +4,7 @@
  * requestReview / requestAppeal); the chair with the power decides it (decideReview /
  * decideAppeal), upholding the decision or changing it to another outcome of the ladder.
  */
-import { TEXT_LIMITS } from '../../shared';
+import { type ChallengeKind, TEXT_LIMITS } from '../../shared';
 import { Card, Form, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -62,7 +62,7 @@ export function ChallengesCard({ outcomes }: { readonly outcomes: Outcomes }) {
     },
   ];
 
-  const request = (kind: 'review' | 'appeal') => (
+  const request = (kind: ChallengeKind) => (
     <ActionButton
       key={kind}
       label={t(`desk.challenge.request.${kind}`)}

@@ -3,7 +3,7 @@
  * (id), or one recorded here for the official's unit (POST /api/risk-filings) and then linked.
  * Its status becomes the fact riskFiling on the server.
  */
-import { RISK_FILING_STATUSES, TEXT_LIMITS } from '../../shared';
+import { RISK_FILING_STATUSES, type RiskFilingStatus, TEXT_LIMITS } from '../../shared';
 import { Button, Form, Input, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +20,7 @@ interface Values {
   riskFilingId?: string;
   title?: string;
   filedOn?: string;
-  status?: 'pending' | 'accepted' | 'rejected';
+  status?: RiskFilingStatus;
 }
 
 export function RiskFilingLink() {
