@@ -15,7 +15,10 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-/** The roles that work on cases inside a jurisdiction or unit (not the parties, not the packs). */
+/**
+ * Case officers and overseers: the roles that read and work the cases inside their jurisdiction or
+ * unit (not the parties, not the policy administrators).
+ */
 export const CASE_STAFF_ROLES: readonly Role[] = [
   'intake',
   'investigator',
