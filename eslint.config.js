@@ -48,6 +48,39 @@ export default tseslint.config(
     },
   },
   {
+    // What the server defines and the web app imports (src/shared): pure data, bundled by Vite too.
+    files: ['src/shared/**/*.ts'],
+    ignores: ['src/shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net'],
+              message: 'src/shared is pure data the web app bundles: no Node modules, no I/O.',
+            },
+            {
+              group: [
+                '../app/*',
+                '../server/*',
+                '../store/*',
+                '../cli/*',
+                '../packs/*',
+                '../domain/*',
+              ],
+              message: 'src/shared depends on nothing but itself (and the policy model’s types).',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'src/shared runs in the browser too; pass values in.' },
+      ],
+    },
+  },
+  {
     // The web app runs in the browser.
     files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
     languageOptions: {

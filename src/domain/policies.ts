@@ -3,6 +3,7 @@
  * case's state. One rule per action; `can` answers, `authorize` asserts, `abilities` lists what an
  * actor may do so that the UI shows only permitted actions. No I/O.
  */
+import { CASE_STAFF_ROLES } from '../shared/roles.js';
 import type { CaseState } from './case-states.js';
 import { TERMINAL } from './case-states.js';
 import type { I18nText } from '../policy/model.js';
@@ -67,15 +68,7 @@ export const CASE_ACTIONS = [
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** Case officers and overseers: they read the cases in their scope. */
-export const STAFF: readonly Role[] = [
-  'intake',
-  'investigator',
-  'committee_member',
-  'committee_chair',
-  'org_liaison',
-  'auditor',
-  'admin',
-];
+export const STAFF: readonly Role[] = CASE_STAFF_ROLES;
 
 /** The actor holds one of `roles` over a scope that contains the case. */
 export function inScope(actor: Actor, roles: readonly Role[], c: CaseSubject): boolean {

@@ -3,6 +3,7 @@
  * itself; every write also carries the session's CSRF token in X-CSRF-Token. A failure is an
  * ApiError carrying the server's message in both languages.
  */
+import type { Locale } from './shared';
 import type { I18nText } from './types';
 
 export class ApiError extends Error {
@@ -18,7 +19,7 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | undefined;
-let language: 'zh' | 'en' = 'zh';
+let language: Locale = 'zh';
 let onSessionLost: (() => void) | undefined;
 
 export function setCsrfToken(token: string | undefined): void {
@@ -26,7 +27,7 @@ export function setCsrfToken(token: string | undefined): void {
 }
 
 /** The language the server writes its messages in (Accept-Language). */
-export function setApiLanguage(lang: 'zh' | 'en'): void {
+export function setApiLanguage(lang: Locale): void {
   language = lang;
 }
 

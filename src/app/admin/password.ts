@@ -4,6 +4,7 @@
  * web form checks them as the administrator types, and the server checks them again here.
  * hashPassword (src/app/org.ts) keeps its own floor of 8 characters for every other path.
  */
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../shared/limits.js';
 import type { I18nText } from '../../policy/model.js';
 import { AppError } from '../errors.js';
 
@@ -16,8 +17,7 @@ export interface PasswordRule {
   readonly text: I18nText;
 }
 
-export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 128;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
 
 export const PASSWORD_RULES: readonly PasswordRule[] = [
   {

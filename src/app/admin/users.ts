@@ -5,6 +5,7 @@
  * with its admin_events row; users outside the scope do not exist for the administrator (404).
  * No answer carries a password hash: the presenters below pick the fields.
  */
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../shared/limits.js';
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { ROLE_LABEL, ROLES, type Actor, type Role, type ScopeKind } from '../../domain/roles.js';
@@ -214,7 +215,7 @@ export async function listUsers(
 ): Promise<UserPage> {
   const scopes = requireAdmin(actor);
   const page = pageNumber(input.page, 'page', 1, 1_000_000);
-  const pageSize = pageNumber(input.pageSize, 'pageSize', 20, 100);
+  const pageSize = pageNumber(input.pageSize, 'pageSize', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
   const q = (input.q ?? '').trim();
   if (q.length > 100)
     throw invalid('q', '搜索词不能超过 100 个字符。', 'use at most 100 characters.');

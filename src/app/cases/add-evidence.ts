@@ -4,6 +4,12 @@
  * accepted, and the content must look like the type it claims. Downloads are logged.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import {
+  ACCEPTED_MEDIA_TYPES,
+  EVIDENCE_TYPES,
+  MAX_EVIDENCE_BYTES,
+  type EvidenceMediaType,
+} from '../../shared/limits.js';
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
@@ -15,7 +21,7 @@ import { isUuid, optionalText } from './text-input.js';
 import { authorizeCase, runTransition, type TransitionRequest } from './transition.js';
 import type { AppTx } from '../db.js';
 
-export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+export { MAX_EVIDENCE_BYTES };
 
 interface MediaTypeRule {
   readonly label: string;
@@ -27,29 +33,25 @@ const startsWith = (b: Uint8Array, sig: readonly number[]) => sig.every((x, i) =
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const isZip = (b: Uint8Array) => startsWith(b, ZIP);
 
-/** The accepted media types, each with a check of the file's leading bytes. */
-export const EVIDENCE_MEDIA_TYPES: Readonly<Record<string, MediaTypeRule>> = {
-  'application/pdf': {
-    label: 'PDF',
-    looksRight: (b) => startsWith(b, [0x25, 0x50, 0x44, 0x46, 0x2d]),
-  },
-  'image/png': {
-    label: 'PNG',
-    looksRight: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  },
-  'image/jpeg': { label: 'JPEG', looksRight: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
+/** A check of the file's leading bytes for each accepted media type (src/shared/limits.ts). */
+const LOOKS_RIGHT: Readonly<Record<EvidenceMediaType, (b: Uint8Array) => boolean>> = {
+  'application/pdf': (b) => startsWith(b, [0x25, 0x50, 0x44, 0x46, 0x2d]),
+  'image/png': (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  'image/jpeg': (b) => startsWith(b, [0xff, 0xd8, 0xff]),
   // Plain text in any encoding; a NUL byte near the start means it is binary.
-  'text/plain': { label: 'TXT', looksRight: (b) => !b.subarray(0, 8192).includes(0) },
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
-    label: 'DOCX',
-    looksRight: isZip,
-  },
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
-    label: 'XLSX',
-    looksRight: isZip,
-  },
-  'application/vnd.oasis.opendocument.text': { label: 'ODT', looksRight: isZip },
+  'text/plain': (b) => !b.subarray(0, 8192).includes(0),
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': isZip,
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': isZip,
+  'application/vnd.oasis.opendocument.text': isZip,
 };
+
+/** The accepted media types, each with its short name and a check of the file's leading bytes. */
+export const EVIDENCE_MEDIA_TYPES: Readonly<Record<string, MediaTypeRule>> = Object.fromEntries(
+  ACCEPTED_MEDIA_TYPES.map((t) => [
+    t,
+    { label: EVIDENCE_TYPES[t].label, looksRight: LOOKS_RIGHT[t] },
+  ]),
+);
 
 const ALIASES: Readonly<Record<string, string>> = { 'image/jpg': 'image/jpeg' };
 

@@ -3,6 +3,7 @@
  * objective conditions, procedure, nature, consequences, losses recovered): a rating and notes for
  * each, weighed by the committee beside the rule outcome. One current assessment per element.
  */
+import { RATINGS, type Rating } from '../../shared/case.js';
 import { and, eq } from 'drizzle-orm';
 import { SIX_ELEMENTS, SIX_ELEMENT_LABEL, type SixElement } from '../../domain/case-states.js';
 import type { Actor } from '../../domain/roles.js';
@@ -14,8 +15,7 @@ import { caseAssessments } from '../tables.js';
 import { optionalText, requireText } from './text-input.js';
 import { runTransition, type TransitionRequest } from './transition.js';
 
-export const RATINGS = ['favourable', 'neutral', 'unfavourable'] as const;
-export type Rating = (typeof RATINGS)[number];
+export { RATINGS, type Rating };
 
 export const RATING_LABEL: Readonly<Record<Rating, I18nText>> = {
   favourable: { zh: '有利于容错', en: 'favours tolerance' },

@@ -5,6 +5,7 @@
  * departs from the recommendation. The determination gets a document number derived from the case
  * number, so that it is unique without a counter.
  */
+import { MIN_DEPARTURE_REASONS } from '../../shared/case.js';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
@@ -27,7 +28,7 @@ export interface DecideInput extends TransitionRequest {
   readonly departureReasons?: string;
 }
 
-export const MIN_DEPARTURE_REASONS = 10;
+export { MIN_DEPARTURE_REASONS };
 
 export async function decideCase(ctx: AppContext, actor: Actor, req: DecideInput) {
   const minutes = requireText('minutes', req.minutes, {

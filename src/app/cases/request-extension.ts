@@ -3,6 +3,7 @@
  * decides (decide-extension.ts). Only a step with a time limit can be extended, and not the review
  * and appeal window, which is the parties' time set by the measure. One request at a time per step.
  */
+import { MAX_EXTENSION_DAYS } from '../../shared/case.js';
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
@@ -15,7 +16,7 @@ import { requireText } from './text-input.js';
 import { CHALLENGE_WINDOW } from './step-clock.js';
 import { runTransition, type TransitionRequest } from './transition.js';
 
-export const MAX_EXTENSION_DAYS = 90;
+export { MAX_EXTENSION_DAYS };
 
 export async function requestExtension(
   ctx: AppContext,

@@ -5,6 +5,7 @@
  * pending → 'none': a filing not accepted covers nothing), with source 'risk_filing', superseding
  * any earlier value of that fact, so that the policy engine sees it.
  */
+import { RISK_FILING_STATUSES, type RiskFilingStatus } from '../../shared/case.js';
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { isIsoDate } from '../../calendar/index.js';
@@ -19,8 +20,7 @@ import { supersedeFact } from './record-fact.js';
 import { runTransition, type TransitionRequest } from './transition.js';
 import { casePolicy } from './record.js';
 
-export const RISK_FILING_STATUSES = ['pending', 'accepted', 'rejected'] as const;
-export type RiskFilingStatus = (typeof RISK_FILING_STATUSES)[number];
+export { RISK_FILING_STATUSES, type RiskFilingStatus };
 
 export interface RiskFilingInput {
   readonly unitId: string;

@@ -7,6 +7,7 @@
  * the partial cases_due index (open, unsuspended cases), with the due-soon horizon computed once
  * per calendar.
  */
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, TEXT_LIMITS } from '../../shared/limits.js';
 import {
   and,
   asc,
@@ -142,7 +143,7 @@ export async function listCases(
   input: ListCasesInput = {},
 ): Promise<CaseListPage> {
   const page = pageNumber(input.page, 'page', 1, 1_000_000);
-  const pageSize = pageNumber(input.pageSize, 'pageSize', 20, 100);
+  const pageSize = pageNumber(input.pageSize, 'pageSize', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
   if (input.state !== undefined && !(CASE_STATES as readonly string[]).includes(input.state)) {
     throw invalid(
       'state',
@@ -176,8 +177,12 @@ export async function listCases(
     throw invalid('sort', '应为 updated（最近办理）或 due（期限）。', 'use updated or due.');
   }
   const q = typeof input.q === 'string' ? input.q.trim() : '';
-  if (q.length > 100)
-    throw invalid('q', '搜索词不能超过 100 个字符。', 'use at most 100 characters.');
+  if (q.length > TEXT_LIMITS.search.max)
+    throw invalid(
+      'q',
+      `搜索词不能超过 ${TEXT_LIMITS.search.max} 个字符。`,
+      `use at most ${TEXT_LIMITS.search.max} characters.`,
+    );
 
   const today = todayOf(ctx);
   const horizons = new Map(

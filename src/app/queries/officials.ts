@@ -7,6 +7,7 @@
  * rules submit-application.ts and open-ex-officio.ts enforce when the matter is opened. Each list
  * is written to the read log: it shows personnel data.
  */
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../shared/limits.js';
 import { and, asc, count, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
 import { within, type Actor, type Role } from '../../domain/roles.js';
 import type { I18nText } from '../../policy/model.js';
@@ -79,7 +80,7 @@ export async function listOfficials(
   input: ListOfficialsInput = {},
 ): Promise<OfficialsPage> {
   const page = pageNumber(input.page, 'page', 1, 1_000_000);
-  const pageSize = pageNumber(input.pageSize, 'pageSize', 20, 100);
+  const pageSize = pageNumber(input.pageSize, 'pageSize', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
   const q = typeof input.q === 'string' ? input.q.trim() : '';
   if (q.length > 50) {
     throw invalid('q', '搜索词不能超过 50 个字符。', 'use at most 50 characters.');

@@ -8,6 +8,13 @@
  * The case's version is read just before the upload, so the component needs only the case id;
  * if the case changes between that read and the upload, it reads it again and retries once.
  */
+import {
+  ACCEPTED_MEDIA_TYPES,
+  EVIDENCE_TYPES,
+  evidenceTypeOfExtension,
+  MAX_EVIDENCE_BYTES,
+  TEXT_LIMITS,
+} from '../shared';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { App, Button, ConfigProvider, Form, Input, Progress, Space, Typography } from 'antd';
 import { useId, useRef, useState } from 'react';
@@ -17,34 +24,17 @@ import type { CaseView } from '../types';
 import { ErrorAlert } from './ErrorAlert';
 
 /**
- * The types the server accepts (src/app/cases/add-evidence.ts), by file extension, for the
- * picker's filter and for files whose type the browser does not know (it often leaves .odt or
- * .docx without one). The server is the authority: it checks again.
- */
-const TYPES_BY_EXTENSION: Readonly<Record<string, string>> = {
-  pdf: 'application/pdf',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  txt: 'text/plain',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  odt: 'application/vnd.oasis.opendocument.text',
-};
-
-/**
  * Ant Design's default error red (#ff4d4f) is below WCAG AA contrast on white (3.3:1); this one
  * is 5.9:1. (Until the app's theme sets it for every screen.)
  */
 export const READABLE_ERROR_THEME = { token: { colorError: '#c41d1d' } } as const;
 
-/** The server's limit on one file (MAX_EVIDENCE_BYTES). */
-const MAX_BYTES = 20 * 1024 * 1024;
-const MAX_DESCRIPTION = 2000;
+const MAX_DESCRIPTION = TEXT_LIMITS.evidenceDescription.max;
 
+/** The picker's filter: the accepted types' extensions and media types. */
 const ACCEPT = [
-  ...Object.keys(TYPES_BY_EXTENSION).map((e) => `.${e}`),
-  ...new Set(Object.values(TYPES_BY_EXTENSION)),
+  ...ACCEPTED_MEDIA_TYPES.flatMap((t) => EVIDENCE_TYPES[t].extensions.map((e) => `.${e}`)),
+  ...ACCEPTED_MEDIA_TYPES,
 ].join(',');
 
 function formatSize(bytes: number): string {
@@ -53,14 +43,18 @@ function formatSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
-/** The media type to send: by extension first (browsers disagree on types), else the browser's. */
+/**
+ * The media type to send: by extension first (browsers disagree on types, and often leave .odt or
+ * .docx without one), else the browser's, if the server accepts it (src/shared/limits.ts; the
+ * server is the authority and checks again).
+ */
 export function mediaTypeOf(file: { readonly name: string; readonly type: string }): string | null {
   const dot = file.name.lastIndexOf('.');
   const ext = dot >= 0 ? file.name.slice(dot + 1).toLowerCase() : '';
-  const byExt = TYPES_BY_EXTENSION[ext];
+  const byExt = evidenceTypeOfExtension(ext);
   if (byExt) return byExt;
   const type = file.type.split(';')[0]!.trim().toLowerCase();
-  return Object.values(TYPES_BY_EXTENSION).includes(type) ? type : null;
+  return (ACCEPTED_MEDIA_TYPES as readonly string[]).includes(type) ? type : null;
 }
 
 /** The file's bytes as Base64 (without the data: prefix), reporting how much has been read. */
@@ -111,7 +105,7 @@ export function EvidenceUpload({ caseId, onUploaded, disabled = false }: Evidenc
   function checkFile(f: File | null): string | null {
     if (!f) return t('official.evidence.fileRequired');
     if (f.size === 0) return t('official.evidence.fileEmpty');
-    if (f.size > MAX_BYTES) {
+    if (f.size > MAX_EVIDENCE_BYTES) {
       return t('official.evidence.fileTooLarge', { size: (f.size / 1024 / 1024).toFixed(1) });
     }
     if (!mediaTypeOf(f)) return t('official.evidence.fileType');

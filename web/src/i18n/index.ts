@@ -4,6 +4,7 @@
  * key (official, desk, committee, document, policy, admin, dashboard); zh and en hold the same
  * keys (checked by src/server/web-texts.test.ts). The chosen language is kept in localStorage, so it stays after a reload or a sign-out.
  */
+import type { Locale } from '../shared';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage } from '../api';
@@ -15,7 +16,7 @@ type Texts = Record<string, unknown>;
 const areaModules = import.meta.glob<Texts>('./areas/*.json', { eager: true, import: 'default' });
 
 /** The shared texts with every area's texts merged in, for one language. */
-function textsFor(lang: 'zh' | 'en', base: Texts): Texts {
+function textsFor(lang: Locale, base: Texts): Texts {
   const out: Texts = { ...base };
   for (const [file, texts] of Object.entries(areaModules)) {
     if (file.endsWith(`.${lang}.json`)) Object.assign(out, texts);
@@ -23,7 +24,7 @@ function textsFor(lang: 'zh' | 'en', base: Texts): Texts {
   return out;
 }
 
-export type Lang = 'zh' | 'en';
+export type Lang = Locale;
 
 export const LANG_STORAGE_KEY = 'rongcuo.lang';
 

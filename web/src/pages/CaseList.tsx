@@ -15,50 +15,25 @@ import { formatDateTime } from '../format';
 import { pick } from '../i18n';
 import { useLang } from '../lang';
 import type { CasePage, CaseSummary } from '../types';
+import {
+  CASE_SORTS,
+  CASE_STAFF_ROLES,
+  CASE_STATES,
+  CASE_STEPS,
+  DEFAULT_PAGE_SIZE,
+  DUE_FILTERS,
+  ROUTES,
+  STATE_LABEL,
+  STEP_LABEL,
+  TEXT_LIMITS,
+} from '../shared';
 import { useApi } from '../useApi';
 
-export const CASE_STATES = [
-  'submitted',
-  'refused',
-  'verification',
-  'consultation',
-  'deliberation',
-  'determined',
-  'notified',
-  'publicity',
-  'filed',
-  'under_review',
-  'under_appeal',
-  'closed',
-  'withdrawn',
-] as const;
-
-const DUE = ['overdue', 'due_soon'] as const;
-/** The steps whose clock the list can filter by (the server's STEP_LABEL keys). */
-export const STEPS = [
-  'acceptance',
-  'verification',
-  'consultation',
-  'deliberation',
-  'notification',
-  'publicity',
-  'challengeWindow',
-  'review',
-  'appeal',
-  'closed',
-] as const;
-const ROUTES = ['application', 'ex_officio', 'risk_filing'] as const;
-const SORTS = ['updated', 'due'] as const;
-const PAGE_SIZE = 20;
-const STAFF = [
-  'intake',
-  'investigator',
-  'committee_member',
-  'committee_chair',
-  'org_liaison',
-  'auditor',
-  'admin',
-];
+/** The due filters' labels. */
+const DUE_LABEL: Readonly<Record<(typeof DUE_FILTERS)[number], string>> = {
+  overdue: 'due.overdue',
+  due_soon: 'due.dueSoon',
+};
 
 function positiveInt(v: string | null, fallback: number): number {
   const n = Number(v);
@@ -73,15 +48,15 @@ export default function CaseList() {
   const state = (CASE_STATES as readonly string[]).includes(params.get('state') ?? '')
     ? params.get('state')
     : null;
-  const due = (DUE as readonly string[]).includes(params.get('due') ?? '')
+  const due = (DUE_FILTERS as readonly string[]).includes(params.get('due') ?? '')
     ? params.get('due')
     : null;
   const oneOf = <T extends string>(list: readonly T[], key: string): T | null =>
     (list as readonly string[]).includes(params.get(key) ?? '') ? (params.get(key) as T) : null;
-  const step = oneOf(STEPS, 'step');
+  const step = oneOf(CASE_STEPS, 'step');
   const route = oneOf(ROUTES, 'route');
-  const sort = oneOf(SORTS, 'sort') ?? 'updated';
-  const q = (params.get('q') ?? '').slice(0, 100);
+  const sort = oneOf(CASE_SORTS, 'sort') ?? 'updated';
+  const q = (params.get('q') ?? '').slice(0, TEXT_LIMITS.search.max);
   const page = positiveInt(params.get('page'), 1);
 
   const query = new URLSearchParams();
@@ -92,7 +67,7 @@ export default function CaseList() {
   if (sort !== 'updated') query.set('sort', sort);
   if (q) query.set('q', q);
   query.set('page', String(page));
-  query.set('pageSize', String(PAGE_SIZE));
+  query.set('pageSize', String(DEFAULT_PAGE_SIZE));
   const result = useApi<CasePage>(`/api/cases?${query.toString()}`);
   const filtered = Boolean(state || due || step || route || q);
 
@@ -158,7 +133,7 @@ export default function CaseList() {
 
   const emptyText = filtered
     ? t('cases.emptyFiltered')
-    : user.roles.some((r) => STAFF.includes(r))
+    : user.roles.some((r) => (CASE_STAFF_ROLES as readonly string[]).includes(r))
       ? t('cases.emptyStaff')
       : user.roles.includes('unit_party')
         ? t('cases.emptyUnit')
@@ -177,7 +152,7 @@ export default function CaseList() {
           className="rc-filter-state"
           value={state ?? undefined}
           onChange={(v) => update({ state: v ?? null })}
-          options={CASE_STATES.map((s) => ({ value: s, label: t(`states.${s}`) }))}
+          options={CASE_STATES.map((s) => ({ value: s, label: pick(STATE_LABEL[s], lang) }))}
         />
         <Select<string>
           allowClear
@@ -186,7 +161,7 @@ export default function CaseList() {
           className="rc-filter-step"
           value={step ?? undefined}
           onChange={(v) => update({ step: v ?? null })}
-          options={STEPS.map((s) => ({ value: s, label: t(`desk.steps.${s}`) }))}
+          options={CASE_STEPS.map((s) => ({ value: s, label: pick(STEP_LABEL[s], lang) }))}
         />
         <Select<string>
           allowClear
@@ -204,10 +179,7 @@ export default function CaseList() {
           className="rc-filter-due"
           value={due ?? undefined}
           onChange={(v) => update({ due: v ?? null })}
-          options={[
-            { value: 'overdue', label: t('due.overdue') },
-            { value: 'due_soon', label: t('due.dueSoon') },
-          ]}
+          options={DUE_FILTERS.map((d) => ({ value: d, label: t(DUE_LABEL[d]) }))}
         />
         <Input.Search
           allowClear
@@ -215,7 +187,7 @@ export default function CaseList() {
           placeholder={t('cases.search')}
           defaultValue={q}
           key={q}
-          maxLength={100}
+          maxLength={TEXT_LIMITS.search.max}
           onSearch={(v) => update({ q: v.trim() || null })}
           className="rc-filter-q"
         />
@@ -224,7 +196,7 @@ export default function CaseList() {
           className="rc-filter-sort"
           value={sort}
           onChange={(v) => update({ sort: v === 'updated' ? null : v })}
-          options={SORTS.map((s) => ({ value: s, label: t(`desk.list.sorts.${s}`) }))}
+          options={CASE_SORTS.map((s) => ({ value: s, label: t(`desk.list.sorts.${s}`) }))}
         />
         {filtered ? <Button onClick={clear}>{t('cases.clearFilters')}</Button> : null}
       </Space>
@@ -256,7 +228,7 @@ export default function CaseList() {
           }}
           pagination={{
             current: page,
-            pageSize: PAGE_SIZE,
+            pageSize: DEFAULT_PAGE_SIZE,
             total: result.status === 'ok' ? result.data.total : 0,
             showSizeChanger: false,
             showTotal: (total) => t('cases.total', { count: total }),

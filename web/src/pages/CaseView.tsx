@@ -10,6 +10,7 @@
  * not found. When an action meets a newer version of the case, the case is reloaded and a notice
  * says so.
  */
+import { DELIBERATED_STATES } from '../shared';
 import { Alert, Button, Result, Spin } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -35,16 +36,7 @@ import { CaseContext, type CaseContextValue } from './case/useCaseAction';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** States in which the committee's record exists (deliberation and after the decision). */
-const DELIBERATED = new Set([
-  'deliberation',
-  'determined',
-  'notified',
-  'publicity',
-  'filed',
-  'under_review',
-  'under_appeal',
-  'closed',
-]);
+const DELIBERATED: ReadonlySet<string> = new Set(DELIBERATED_STATES);
 
 function CaseNotFound() {
   const { t } = useTranslation();

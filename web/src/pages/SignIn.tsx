@@ -1,4 +1,5 @@
 /** The sign-in page: username and password; the server's reason when it refuses. */
+import { TEXT_LIMITS } from '../shared';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
@@ -73,7 +74,10 @@ export function SignIn({ expired }: { readonly expired: boolean }) {
             label={t('signIn.username')}
             rules={[
               { required: true, whitespace: true, message: t('signIn.usernameRequired') },
-              { max: 128, message: t('signIn.usernameTooLong', { max: 128 }) },
+              {
+                max: TEXT_LIMITS.signInUsername.max,
+                message: t('signIn.usernameTooLong', { max: TEXT_LIMITS.signInUsername.max }),
+              },
             ]}
           >
             <Input
@@ -88,7 +92,10 @@ export function SignIn({ expired }: { readonly expired: boolean }) {
             label={t('signIn.password')}
             rules={[
               { required: true, message: t('signIn.passwordRequired') },
-              { max: 1024, message: t('signIn.passwordTooLong', { max: 1024 }) },
+              {
+                max: TEXT_LIMITS.signInPassword.max,
+                message: t('signIn.passwordTooLong', { max: TEXT_LIMITS.signInPassword.max }),
+              },
             ]}
           >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />

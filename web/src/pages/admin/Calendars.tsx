@@ -3,6 +3,7 @@
  * a month view: days off with their holiday, make-up working weekends (调休上班), and a notice
  * when the year is provisional. The month is a plain table, read row by row by screen readers.
  */
+import type { Locale } from '../../shared';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -13,7 +14,7 @@ import { useLang } from '../../lang';
 import { useApi } from '../../useApi';
 
 /** The calendar files name holidays '春节 Spring Festival': the part in the interface language. */
-function holidayName(name: string, lang: 'zh' | 'en'): string {
+function holidayName(name: string, lang: Locale): string {
   const space = name.indexOf(' ');
   if (space < 0) return name;
   return lang === 'en' ? name.slice(space + 1) : name.slice(0, space);

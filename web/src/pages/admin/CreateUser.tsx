@@ -3,6 +3,7 @@
  * the server's rules, an optional linked official, and at least one role grant. Checked as the
  * administrator types; the server's refusals land on the field they concern.
  */
+import { type Locale, TEXT_LIMITS, USERNAME_CHARACTERS } from '../../shared';
 import { App, Form, Input, Modal, Radio, Select, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,10 +17,15 @@ import { grantComplete, GrantsEditor, type GrantValue } from './GrantsEditor';
 import type { ScopeOption } from './orgTree';
 import { PasswordField } from './PasswordField';
 
+/** A username: the characters and the length the server accepts. */
+const USERNAME_PATTERN = new RegExp(
+  `^${USERNAME_CHARACTERS}{${TEXT_LIMITS.username.min},${TEXT_LIMITS.username.max}}$`,
+);
+
 interface Values {
   username: string;
   displayName: string;
-  locale: 'zh' | 'en';
+  locale: Locale;
   password: string;
   officialId?: string;
   grants: GrantValue[];
@@ -146,10 +152,10 @@ export function CreateUser({
           validateTrigger={['onChange', 'onBlur']}
           rules={[
             { required: true, message: t('admin.create.usernameRequired') },
-            { pattern: /^[A-Za-z0-9_.-]{2,64}$/, message: t('admin.create.usernamePattern') },
+            { pattern: USERNAME_PATTERN, message: t('admin.create.usernamePattern') },
           ]}
         >
-          <Input autoComplete="off" maxLength={64} />
+          <Input autoComplete="off" maxLength={TEXT_LIMITS.username.max} />
         </Form.Item>
         <Form.Item
           name="displayName"
@@ -158,7 +164,7 @@ export function CreateUser({
             { required: true, whitespace: true, message: t('admin.create.displayNameRequired') },
           ]}
         >
-          <Input maxLength={100} />
+          <Input maxLength={TEXT_LIMITS.displayName.max} />
         </Form.Item>
         <Form.Item name="locale" label={t('admin.create.locale')}>
           <Radio.Group

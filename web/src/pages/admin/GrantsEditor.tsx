@@ -7,29 +7,16 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Select, Space, TreeSelect } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { pick } from '../../i18n';
+import { useLang } from '../../lang';
+import { ROLE_LABEL, ROLES, type ScopeKind, SELF_ROLE } from '../../shared';
 import type { ScopeOption } from './orgTree';
-
-export const ROLES = [
-  'official',
-  'unit_party',
-  'intake',
-  'investigator',
-  'committee_member',
-  'committee_chair',
-  'org_liaison',
-  'policy_admin',
-  'auditor',
-  'admin',
-] as const;
 
 export interface GrantValue {
   readonly role: string;
-  readonly scopeKind: 'jurisdiction' | 'unit' | 'self';
+  readonly scopeKind: ScopeKind;
   readonly scopeId: string;
 }
-
-/** The role held over oneself rather than over part of the organization. */
-const SELF_ROLE = 'official';
 
 export function grantComplete(g: GrantValue): boolean {
   return g.role !== '' && (g.scopeKind === 'self' || g.scopeId !== '');
@@ -47,6 +34,7 @@ export function GrantsEditor({
   readonly id?: string;
 }) {
   const { t } = useTranslation();
+  const lang = useLang();
   // The latest rows, so that a control's change never builds on rows an earlier render saw.
   const latest = useRef(value);
   latest.current = value;
@@ -62,7 +50,7 @@ export function GrantsEditor({
             showSearch={{ optionFilterProp: 'label' }}
             value={g.role || undefined}
             placeholder={t('admin.grants.role')}
-            options={ROLES.map((r) => ({ value: r, label: t(`admin.roles.${r}`) }))}
+            options={ROLES.map((r) => ({ value: r, label: pick(ROLE_LABEL[r], lang) }))}
             onChange={(role) =>
               set(
                 i,

@@ -3,6 +3,7 @@
  * their units as one tree table, each jurisdiction with its policy pack and working-day calendar
  * (years published or provisional); renaming and adding a unit below, where `abilities` allow.
  */
+import { TEXT_LIMITS, UNIT_KINDS } from '../../shared';
 import { App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
@@ -18,8 +19,6 @@ import { buildTree, type OrgNode } from './orgTree';
 
 type Row = { key: string; node: OrgNode; children?: Row[] };
 type Dialog = { mode: 'rename' | 'addUnit'; node: OrgNode } | null;
-
-const UNIT_KINDS = ['department', 'section', 'agency', 'enterprise'] as const;
 
 function rows(nodes: readonly OrgNode[]): Row[] {
   return nodes.map((n) => {
@@ -263,14 +262,14 @@ function OrgDialog({
           label={t('admin.org.nameZh')}
           rules={[{ required: true, whitespace: true, message: t('admin.org.nameZhRequired') }]}
         >
-          <Input maxLength={100} />
+          <Input maxLength={TEXT_LIMITS.orgNameZh.max} />
         </Form.Item>
         <Form.Item
           name="nameEn"
           label={t('admin.org.nameEn')}
           rules={[{ required: true, whitespace: true, message: t('admin.org.nameEnRequired') }]}
         >
-          <Input maxLength={200} />
+          <Input maxLength={TEXT_LIMITS.orgNameEn.max} />
         </Form.Item>
         {mode === 'addUnit' ? (
           <Form.Item name="kind" label={t('admin.org.kind')}>

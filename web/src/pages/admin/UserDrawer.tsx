@@ -3,6 +3,7 @@
  * unlock and disable / enable, a password reset, and the administrators' changes to the user.
  * What is offered follows the user's `abilities` from the server; every change asks first.
  */
+import { type Locale, TEXT_LIMITS } from '../../shared';
 import {
   App,
   Button,
@@ -53,7 +54,7 @@ export function UserDrawer({
   const [user, setUser] = useState<AdminUserDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [profile] = Form.useForm<{ displayName: string; locale: 'zh' | 'en' }>();
+  const [profile] = Form.useForm<{ displayName: string; locale: Locale }>();
   const [grantsForm] = Form.useForm<{ grants: GrantValue[] }>();
   const [passwordForm] = Form.useForm<{ password: string }>();
 
@@ -196,7 +197,7 @@ export function UserDrawer({
                 },
               ]}
             >
-              <Input maxLength={100} />
+              <Input maxLength={TEXT_LIMITS.displayName.max} />
             </Form.Item>
             <Form.Item name="locale" label={t('admin.create.locale')}>
               <Radio.Group

@@ -2,6 +2,7 @@
  * The users an administrator manages (GET /api/admin/users): searched, filtered by status and
  * paged on the server, kept in the address; a new user in a dialog; one user managed in a drawer.
  */
+import { DEFAULT_PAGE_SIZE, TEXT_LIMITS, USER_STATUSES } from '../../shared';
 import { Button, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
@@ -18,22 +19,21 @@ import { buildTree, scopeOptions } from './orgTree';
 import { StatusTags } from './StatusTags';
 import { UserDrawer } from './UserDrawer';
 
-const PAGE_SIZE = 20;
-const STATUSES = ['active', 'locked', 'disabled'] as const;
-
 export default function Users() {
   const { t } = useTranslation();
   const lang = useLang();
   const me = useUser();
   const [params, setParams] = useSearchParams();
-  const q = (params.get('q') ?? '').slice(0, 100);
+  const q = (params.get('q') ?? '').slice(0, TEXT_LIMITS.search.max);
   const statusParam = params.get('status');
-  const status = (STATUSES as readonly string[]).includes(statusParam ?? '') ? statusParam : null;
+  const status = (USER_STATUSES as readonly string[]).includes(statusParam ?? '')
+    ? statusParam
+    : null;
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
   const selected = params.get('user');
   const [creating, setCreating] = useState(false);
 
-  const query = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) });
+  const query = new URLSearchParams({ page: String(page), pageSize: String(DEFAULT_PAGE_SIZE) });
   if (q) query.set('q', q);
   if (status) query.set('status', status);
   const result = useApi<AdminUserPage>(`/api/admin/users?${query.toString()}`);
@@ -114,7 +114,7 @@ export default function Users() {
           placeholder={t('admin.users.search')}
           defaultValue={q}
           key={q}
-          maxLength={100}
+          maxLength={TEXT_LIMITS.search.max}
           onSearch={(v) => update({ q: v.trim() || null })}
           className="rc-admin-search"
         />
@@ -125,7 +125,7 @@ export default function Users() {
           className="rc-admin-status"
           value={status ?? undefined}
           onChange={(v) => update({ status: v ?? null })}
-          options={STATUSES.map((s) => ({ value: s, label: t(`admin.users.status.${s}`) }))}
+          options={USER_STATUSES.map((s) => ({ value: s, label: t(`admin.users.status.${s}`) }))}
         />
         {filtered ? (
           <Button onClick={() => update({ q: null, status: null })}>
@@ -165,7 +165,7 @@ export default function Users() {
           }}
           pagination={{
             current: page,
-            pageSize: PAGE_SIZE,
+            pageSize: DEFAULT_PAGE_SIZE,
             total: result.status === 'ok' ? result.data.total : 0,
             showSizeChanger: false,
             showTotal: (total) => t('admin.users.total', { count: total }),

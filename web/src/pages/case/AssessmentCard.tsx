@@ -10,7 +10,8 @@ import { formatDateTime } from '../../format';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
 import { ActionButton } from './ActionButton';
-import { RATINGS, SIX_ELEMENTS, type Assessment } from './model';
+import { RATINGS, SIX_ELEMENT_LABEL, SIX_ELEMENTS, TEXT_LIMITS } from '../../shared';
+import type { Assessment } from './model';
 import { useCase } from './useCaseAction';
 import { TAG } from '../../components/tagColors';
 
@@ -37,7 +38,7 @@ export function AssessmentCard() {
     assessment: byElement.get(element),
   }));
   const elementLabel = (r: Row) =>
-    r.assessment?.label ? pick(r.assessment.label, lang) : t(`desk.six.elements.${r.element}`);
+    r.assessment?.label ? pick(r.assessment.label, lang) : pick(SIX_ELEMENT_LABEL[r.element], lang);
 
   const columns: TableColumnsType<Row> = [
     {
@@ -134,10 +135,17 @@ export function AssessmentCard() {
                               ? Promise.reject(new Error(t('desk.six.notesRequired')))
                               : Promise.resolve(),
                         }),
-                        { max: 5000, message: t('desk.form.tooLong', { max: 5000 }) },
+                        {
+                          max: TEXT_LIMITS.assessmentNotes.max,
+                          message: t('desk.form.tooLong', { max: TEXT_LIMITS.assessmentNotes.max }),
+                        },
                       ]}
                     >
-                      <Input.TextArea rows={4} maxLength={5000} showCount />
+                      <Input.TextArea
+                        rows={4}
+                        maxLength={TEXT_LIMITS.assessmentNotes.max}
+                        showCount
+                      />
                     </Form.Item>
                   </>
                 }

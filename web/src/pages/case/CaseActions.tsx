@@ -6,13 +6,16 @@
  */
 import { Card, Form, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { pick } from '../../i18n';
+import { useLang } from '../../lang';
 import { ActionButton } from './ActionButton';
 import { NoteField, ReasonField } from './fields';
-import { SIX_ELEMENTS } from './model';
+import { SIX_ELEMENT_LABEL, SIX_ELEMENTS, TEXT_LIMITS } from '../../shared';
 import { useCase } from './useCaseAction';
 
 export function CaseActions() {
   const { t } = useTranslation();
+  const lang = useLang();
   const { c } = useCase();
   const a = c.abilities;
   const assessed = new Set((c.assessments ?? []).map((x) => x.element));
@@ -43,7 +46,7 @@ export function CaseActions() {
             name="reasons"
             label={t('desk.actions.refuseReasons')}
             required={t('desk.actions.reasonsRequired')}
-            max={2000}
+            max={TEXT_LIMITS.refusalReasons.max}
           />
         }
       />
@@ -61,7 +64,7 @@ export function CaseActions() {
             <Typography.Text type="danger">
               {t('desk.actions.sixMissing', {
                 list: missing
-                  .map((e) => t(`desk.six.elements.${e}`))
+                  .map((e) => pick(SIX_ELEMENT_LABEL[e], lang))
                   .join(t('common.listSeparator')),
               })}
             </Typography.Text>
@@ -103,9 +106,14 @@ export function CaseActions() {
             name="objections"
             label={t('desk.actions.objections')}
             extra={t('desk.actions.objectionsHelp')}
-            rules={[{ max: 10000, message: t('desk.form.tooLong', { max: 10000 }) }]}
+            rules={[
+              {
+                max: TEXT_LIMITS.objections.max,
+                message: t('desk.form.tooLong', { max: TEXT_LIMITS.objections.max }),
+              },
+            ]}
           >
-            <Input.TextArea rows={4} maxLength={10000} showCount />
+            <Input.TextArea rows={4} maxLength={TEXT_LIMITS.objections.max} showCount />
           </Form.Item>
         }
       />
@@ -121,9 +129,14 @@ export function CaseActions() {
             name="reference"
             label={t('desk.actions.reference')}
             extra={t('desk.actions.referenceHelp')}
-            rules={[{ max: 200, message: t('desk.form.tooLong', { max: 200 }) }]}
+            rules={[
+              {
+                max: TEXT_LIMITS.filingReference.max,
+                message: t('desk.form.tooLong', { max: TEXT_LIMITS.filingReference.max }),
+              },
+            ]}
           >
-            <Input maxLength={200} />
+            <Input maxLength={TEXT_LIMITS.filingReference.max} />
           </Form.Item>
         }
       />
@@ -136,7 +149,7 @@ export function CaseActions() {
         primary
         testId="action-close"
         confirm={t('desk.actions.closeConfirm')}
-        fields={<NoteField max={10000} />}
+        fields={<NoteField max={TEXT_LIMITS.closeNote.max} />}
       />
     ) : null,
     a['withdraw'] ? (
@@ -151,7 +164,7 @@ export function CaseActions() {
           <ReasonField
             label={t('desk.actions.withdrawReason')}
             required={t('desk.actions.reasonRequired')}
-            max={2000}
+            max={TEXT_LIMITS.withdrawalReason.max}
           />
         }
       />

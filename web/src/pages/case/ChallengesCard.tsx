@@ -4,6 +4,7 @@
  * requestReview / requestAppeal); the chair with the power decides it (decideReview /
  * decideAppeal), upholding the decision or changing it to another outcome of the ladder.
  */
+import { type ChallengeKind, TEXT_LIMITS } from '../../shared';
 import { Card, Form, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -61,7 +62,7 @@ export function ChallengesCard({ outcomes }: { readonly outcomes: Outcomes }) {
     },
   ];
 
-  const request = (kind: 'review' | 'appeal') => (
+  const request = (kind: ChallengeKind) => (
     <ActionButton
       key={kind}
       label={t(`desk.challenge.request.${kind}`)}
@@ -75,7 +76,7 @@ export function ChallengesCard({ outcomes }: { readonly outcomes: Outcomes }) {
           name="grounds"
           label={t('desk.challenge.grounds')}
           required={t('desk.challenge.groundsRequired')}
-          max={20000}
+          max={TEXT_LIMITS.challengeGrounds.max}
           rows={6}
         />
       }
@@ -136,7 +137,7 @@ export function ChallengesCard({ outcomes }: { readonly outcomes: Outcomes }) {
                     name="reasons"
                     label={t('desk.challenge.reasons')}
                     required={t('desk.challenge.reasonsRequired')}
-                    max={20000}
+                    max={TEXT_LIMITS.challengeReasons.max}
                   />
                 </>
               }

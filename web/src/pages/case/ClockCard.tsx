@@ -13,17 +13,22 @@ import { NoteField, ReasonField } from './fields';
 import type { Extension, Suspension } from './model';
 import { useCase } from './useCaseAction';
 import { TAG } from '../../components/tagColors';
+import {
+  type ExtensionStatus,
+  MAX_EXTENSION_DAYS,
+  type Step,
+  STEP_LABEL,
+  TEXT_LIMITS,
+} from '../../shared';
 
-/** The server's MAX_EXTENSION_DAYS (src/app/cases/request-extension.ts). */
-const MAX_EXTENSION_DAYS = 90;
-const EXTENSION_COLOR: Readonly<Record<string, string>> = {
+const EXTENSION_COLOR: Readonly<Record<ExtensionStatus, string>> = {
   requested: TAG.warning,
   approved: TAG.success,
   refused: TAG.danger,
 };
 
 export function ClockCard() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const lang = useLang();
   const { c } = useCase();
   const suspensions = c.suspensions ?? [];
@@ -32,7 +37,7 @@ export function ClockCard() {
   const anyAction = a['suspend'] || a['resume'] || a['requestExtension'];
   if (suspensions.length === 0 && extensions.length === 0 && !anyAction) return null;
   const stepName = (step: string) =>
-    i18n.exists(`desk.steps.${step}`) ? t(`desk.steps.${step}`) : step;
+    (Object.hasOwn(STEP_LABEL, step) ? pick(STEP_LABEL[step as Step], lang) : '') || step;
 
   const suspensionColumns: TableColumnsType<Suspension> = [
     { title: t('desk.clock.step'), key: 'step', render: (_: unknown, s) => stepName(s.step) },
@@ -77,7 +82,7 @@ export function ClockCard() {
       key: 'status',
       render: (_: unknown, e) => (
         <Space direction="vertical" size={4}>
-          <Tag color={EXTENSION_COLOR[e.status]}>
+          <Tag color={EXTENSION_COLOR[e.status as ExtensionStatus]}>
             {t(`desk.clock.statuses.${e.status}`, { defaultValue: e.status })}
           </Tag>
           {e.decidedAt ? (
@@ -108,7 +113,7 @@ export function ClockCard() {
                   <ReasonField
                     label={t('desk.clock.decisionReason')}
                     required={t('desk.clock.reasonRequired')}
-                    max={10000}
+                    max={TEXT_LIMITS.extensionDecisionReason.max}
                   />
                 </>
               }
@@ -136,7 +141,7 @@ export function ClockCard() {
                 <ReasonField
                   label={t('desk.clock.reason')}
                   required={t('desk.clock.reasonRequired')}
-                  max={10000}
+                  max={TEXT_LIMITS.suspendReason.max}
                 />
               }
             />
@@ -148,7 +153,7 @@ export function ClockCard() {
               primary
               testId="action-resume"
               intro={t('desk.clock.resumeIntro')}
-              fields={<NoteField max={10000} />}
+              fields={<NoteField max={TEXT_LIMITS.resumeNote.max} />}
             />
           ) : null}
           {a['requestExtension'] ? (
@@ -179,7 +184,7 @@ export function ClockCard() {
                   <ReasonField
                     label={t('desk.clock.reason')}
                     required={t('desk.clock.reasonRequired')}
-                    max={10000}
+                    max={TEXT_LIMITS.extensionReason.max}
                   />
                 </>
               }

@@ -3,6 +3,7 @@
  * officers) what they said; the investigator asks departments, records an opinion, and ends the
  * consultation once everyone answered.
  */
+import { MAX_CONSULTED_DEPARTMENTS, TEXT_LIMITS } from '../../shared';
 import { Card, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -81,10 +82,13 @@ export function ConsultationCard({ departments }: { readonly departments: readon
                           whitespace: true,
                           message: t('desk.consult.opinionRequired'),
                         },
-                        { max: 20000, message: t('desk.form.tooLong', { max: 20000 }) },
+                        {
+                          max: TEXT_LIMITS.opinion.max,
+                          message: t('desk.form.tooLong', { max: TEXT_LIMITS.opinion.max }),
+                        },
                       ]}
                     >
-                      <Input.TextArea rows={6} maxLength={20000} showCount />
+                      <Input.TextArea rows={6} maxLength={TEXT_LIMITS.opinion.max} showCount />
                     </Form.Item>
                   }
                 />
@@ -128,10 +132,19 @@ export function ConsultationCard({ departments }: { readonly departments: readon
                   rules={[
                     {
                       validator: (_r, v: unknown) =>
-                        Array.isArray(v) && v.some((d) => String(d).length > 100)
-                          ? Promise.reject(new Error(t('desk.form.tooLong', { max: 100 })))
-                          : Array.isArray(v) && v.length > 20
-                            ? Promise.reject(new Error(t('desk.consult.tooMany', { max: 20 })))
+                        Array.isArray(v) &&
+                        v.some((d) => String(d).length > TEXT_LIMITS.department.max)
+                          ? Promise.reject(
+                              new Error(
+                                t('desk.form.tooLong', { max: TEXT_LIMITS.department.max }),
+                              ),
+                            )
+                          : Array.isArray(v) && v.length > MAX_CONSULTED_DEPARTMENTS
+                            ? Promise.reject(
+                                new Error(
+                                  t('desk.consult.tooMany', { max: MAX_CONSULTED_DEPARTMENTS }),
+                                ),
+                              )
                             : departments.length === 0 && (!Array.isArray(v) || v.length === 0)
                               ? Promise.reject(new Error(t('desk.consult.departmentsRequired')))
                               : Promise.resolve(),

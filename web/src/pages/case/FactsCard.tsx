@@ -3,6 +3,7 @@
  * rests on; an investigator records a fact here, typed by the pack's declaration of it (with its
  * help text), and links an ex-ante risk filing.
  */
+import { TEXT_LIMITS } from '../../shared';
 import {
   Card,
   Checkbox,
@@ -276,9 +277,14 @@ function RecordFact({ decls }: { readonly decls: ReadonlyMap<string, PackFact> }
           <Form.Item
             name="note"
             label={t('desk.facts.note')}
-            rules={[{ max: 5000, message: t('desk.form.tooLong', { max: 5000 }) }]}
+            rules={[
+              {
+                max: TEXT_LIMITS.note.max,
+                message: t('desk.form.tooLong', { max: TEXT_LIMITS.note.max }),
+              },
+            ]}
           >
-            <Input.TextArea rows={3} maxLength={5000} showCount />
+            <Input.TextArea rows={3} maxLength={TEXT_LIMITS.note.max} showCount />
           </Form.Item>
           <Form.Item
             name="evidenceIds"

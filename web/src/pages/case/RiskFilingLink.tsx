@@ -3,6 +3,7 @@
  * (id), or one recorded here for the official's unit (POST /api/risk-filings) and then linked.
  * Its status becomes the fact riskFiling on the server.
  */
+import { RISK_FILING_STATUSES, type RiskFilingStatus, TEXT_LIMITS } from '../../shared';
 import { Button, Form, Input, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +20,7 @@ interface Values {
   riskFilingId?: string;
   title?: string;
   filedOn?: string;
-  status?: 'pending' | 'accepted' | 'rejected';
+  status?: RiskFilingStatus;
 }
 
 export function RiskFilingLink() {
@@ -103,10 +104,13 @@ export function RiskFilingLink() {
                     label={t('desk.risk.title')}
                     rules={[
                       { required: true, whitespace: true, message: t('desk.risk.titleRequired') },
-                      { min: 2, max: 200, message: t('desk.form.between', { min: 2, max: 200 }) },
+                      {
+                        ...TEXT_LIMITS.riskFilingTitle,
+                        message: t('desk.form.between', TEXT_LIMITS.riskFilingTitle),
+                      },
                     ]}
                   >
-                    <Input maxLength={200} />
+                    <Input maxLength={TEXT_LIMITS.riskFilingTitle.max} />
                   </Form.Item>
                   <Form.Item
                     name="filedOn"
@@ -118,7 +122,7 @@ export function RiskFilingLink() {
                   <Form.Item name="status" label={t('desk.risk.status')}>
                     <Select
                       aria-label={t('desk.risk.status')}
-                      options={(['pending', 'accepted', 'rejected'] as const).map((s) => ({
+                      options={RISK_FILING_STATUSES.map((s) => ({
                         value: s,
                         label: t(`desk.risk.statuses.${s}`),
                       }))}

@@ -1,4 +1,5 @@
 /** The official's (or applicant's) own account, in the order given; the parties add to it. */
+import { TEXT_LIMITS } from '../../shared';
 import { Card, Empty, Form, Input, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../format';
@@ -30,10 +31,13 @@ export function StatementsCard() {
                 label={t('desk.statements.text')}
                 rules={[
                   { required: true, whitespace: true, message: t('desk.statements.required') },
-                  { max: 20000, message: t('desk.form.tooLong', { max: 20000 }) },
+                  {
+                    max: TEXT_LIMITS.statement.max,
+                    message: t('desk.form.tooLong', { max: TEXT_LIMITS.statement.max }),
+                  },
                 ]}
               >
-                <Input.TextArea rows={6} maxLength={20000} showCount />
+                <Input.TextArea rows={6} maxLength={TEXT_LIMITS.statement.max} showCount />
               </Form.Item>
             }
           />

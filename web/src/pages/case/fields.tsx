@@ -1,9 +1,16 @@
 /** Form fields several case actions share: an optional note, a required reason. */
+import { TEXT_LIMITS } from '../../shared';
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 /** An optional note for the record. */
-export function NoteField({ name = 'note', max = 5000 }: { name?: string; max?: number }) {
+export function NoteField({
+  name = 'note',
+  max = TEXT_LIMITS.note.max,
+}: {
+  name?: string;
+  max?: number;
+}) {
   const { t } = useTranslation();
   return (
     <Form.Item

@@ -110,15 +110,3 @@ export interface PackDetail {
     };
   };
 }
-
-/** The six elements in the order of the 2018 guidance (the server's SIX_ELEMENTS). */
-export const SIX_ELEMENTS = [
-  'motive',
-  'conditions',
-  'procedure',
-  'nature',
-  'consequences',
-  'recovery',
-] as const;
-
-export const RATINGS = ['favourable', 'neutral', 'unfavourable'] as const;

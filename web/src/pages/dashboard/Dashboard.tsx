@@ -3,6 +3,7 @@
  * overdue cases, and decisions by month and outcome, over the cases in the user's scope. Each
  * chart has its figures beside it as a table, for screen readers and for reading exact numbers.
  */
+import type { Locale } from '../../shared';
 import {
   Button,
   Card,
@@ -245,7 +246,7 @@ function Outcomes({
   data: DashboardData | null;
   months: number;
   onMonths: (n: number) => void;
-  lang: 'zh' | 'en';
+  lang: Locale;
 }) {
   const { t } = useTranslation();
   const m = data?.outcomesByMonth;

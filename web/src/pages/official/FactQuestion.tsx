@@ -19,6 +19,67 @@ export function factFieldId(factId: string): string {
   return `apply-fact-${factId}`;
 }
 
+/** What every question's form item has: the field, the label, the help text, the class. */
+interface CommonProps {
+  name: string[];
+  label: ReactNode;
+  extra: string;
+  className: string;
+}
+
+/** The bounds of a number, in words, if it has any. */
+function boundsText(fact: ApplyFact, t: (k: string, o?: Record<string, unknown>) => string) {
+  if (fact.min !== null && fact.max !== null) {
+    return t('official.apply.between', { min: fact.min, max: fact.max });
+  }
+  if (fact.min !== null) return t('official.apply.atLeast', { min: fact.min });
+  return fact.max !== null ? t('official.apply.atMost', { max: fact.max }) : null;
+}
+
+/** A number question: checked for type, whole numbers and the pack's bounds as it is typed. */
+function NumberQuestion({
+  fact,
+  id,
+  common,
+}: {
+  readonly fact: ApplyFact;
+  readonly id: string;
+  readonly common: CommonProps;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const bounds = boundsText(fact, t);
+  return (
+    <Form.Item
+      {...common}
+      htmlFor={id}
+      extra={bounds ? `${pick(fact.help, lang)} ${bounds}` : pick(fact.help, lang)}
+      rules={[
+        {
+          validator: async (_r, v: unknown) => {
+            if (v === null || v === undefined) return;
+            if (typeof v !== 'number' || !Number.isFinite(v))
+              throw new Error(t('official.apply.notANumber'));
+            if (fact.integer && !Number.isInteger(v))
+              throw new Error(t('official.apply.wholeNumber'));
+            if (fact.min !== null && v < fact.min)
+              throw new Error(t('official.apply.tooSmall', { min: fact.min }));
+            if (fact.max !== null && v > fact.max)
+              throw new Error(t('official.apply.tooLarge', { max: fact.max }));
+          },
+        },
+      ]}
+    >
+      <InputNumber<number>
+        id={id}
+        className="rc-apply-number"
+        {...(fact.integer ? { precision: 0 } : {})}
+        {...(fact.unit ? { suffix: pick(fact.unit, lang) } : {})}
+      />
+    </Form.Item>
+  );
+}
+
 export function FactQuestion({
   fact,
   index,
@@ -42,7 +103,7 @@ export function FactQuestion({
       ) : null}
     </span>
   );
-  const common: { name: string[]; label: ReactNode; extra: string; className: string } = {
+  const common: CommonProps = {
     name: ['facts', fact.id],
     label,
     extra: pick(fact.help, lang),
@@ -78,45 +139,8 @@ export function FactQuestion({
           />
         </Form.Item>
       );
-    case 'number': {
-      const bounds =
-        fact.min !== null && fact.max !== null
-          ? t('official.apply.between', { min: fact.min, max: fact.max })
-          : fact.min !== null
-            ? t('official.apply.atLeast', { min: fact.min })
-            : fact.max !== null
-              ? t('official.apply.atMost', { max: fact.max })
-              : null;
-      return (
-        <Form.Item
-          {...common}
-          htmlFor={id}
-          extra={bounds ? `${pick(fact.help, lang)} ${bounds}` : pick(fact.help, lang)}
-          rules={[
-            {
-              validator: async (_r, v: unknown) => {
-                if (v === null || v === undefined) return;
-                if (typeof v !== 'number' || !Number.isFinite(v))
-                  throw new Error(t('official.apply.notANumber'));
-                if (fact.integer && !Number.isInteger(v))
-                  throw new Error(t('official.apply.wholeNumber'));
-                if (fact.min !== null && v < fact.min)
-                  throw new Error(t('official.apply.tooSmall', { min: fact.min }));
-                if (fact.max !== null && v > fact.max)
-                  throw new Error(t('official.apply.tooLarge', { max: fact.max }));
-              },
-            },
-          ]}
-        >
-          <InputNumber<number>
-            id={id}
-            className="rc-apply-number"
-            {...(fact.integer ? { precision: 0 } : {})}
-            {...(fact.unit ? { suffix: pick(fact.unit, lang) } : {})}
-          />
-        </Form.Item>
-      );
-    }
+    case 'number':
+      return <NumberQuestion fact={fact} id={id} common={common} />;
     case 'date':
       return (
         <Form.Item

@@ -4,6 +4,7 @@
  * at a time, more pages loaded as the list is scrolled. Officials the user may not apply for are
  * shown but cannot be chosen.
  */
+import { DEFAULT_PAGE_SIZE, type Locale } from '../../shared';
 import { Select } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,9 +13,7 @@ import { pick } from '../../i18n';
 import { useLang } from '../../lang';
 import type { OfficialOption, OfficialsPage } from './types';
 
-const PAGE_SIZE = 20;
-
-export function officialLine(o: OfficialOption, lang: 'zh' | 'en'): string {
+export function officialLine(o: OfficialOption, lang: Locale): string {
   const position = pick(o.position, lang);
   const unit = pick(o.unit.name, lang);
   return lang === 'en'
@@ -22,23 +21,11 @@ export function officialLine(o: OfficialOption, lang: 'zh' | 'en'): string {
     : `${o.name}（${[position, unit].filter(Boolean).join('，')}）`;
 }
 
-export function OfficialPicker({
-  id,
-  value,
-  onChange,
-  onPicked,
-  first,
-}: {
-  readonly id?: string;
-  readonly value?: string;
-  readonly onChange?: (v: string) => void;
-  /** The chosen official in full (their jurisdiction's pack decides the questions). */
-  readonly onPicked: (o: OfficialOption) => void;
-  /** The first page, already loaded by the page. */
-  readonly first: OfficialsPage;
-}) {
-  const { t } = useTranslation();
-  const lang = useLang();
+/**
+ * The officials offered: the first page, then a search as the user types (debounced, older
+ * requests cancelled) and the next page when the list is scrolled to its end.
+ */
+function useOfficialSearch(first: OfficialsPage) {
   const [q, setQ] = useState('');
   const [items, setItems] = useState<readonly OfficialOption[]>(first.items);
   const [total, setTotal] = useState(first.total);
@@ -54,7 +41,10 @@ export function OfficialPicker({
     request.current = ctrl;
     setLoading(true);
     try {
-      const params = new URLSearchParams({ page: String(pageNo), pageSize: String(PAGE_SIZE) });
+      const params = new URLSearchParams({
+        page: String(pageNo),
+        pageSize: String(DEFAULT_PAGE_SIZE),
+      });
       if (query) params.set('q', query);
       const r = await api<OfficialsPage>('GET', `/api/officials?${params.toString()}`, undefined, {
         signal: ctrl.signal,
@@ -78,35 +68,51 @@ export function OfficialPicker({
     [],
   );
 
+  const search = (text: string) => {
+    setQ(text);
+    clearTimeout(searchTimer.current);
+    searchTimer.current = setTimeout(() => void load(text.trim(), 1), 300);
+  };
+  const more = () => {
+    if (!loading && items.length < total) void load(q.trim(), page + 1);
+  };
+  return { items, loading, known: known.current, search, more };
+}
+
+export function OfficialPicker({
+  id,
+  value,
+  onChange,
+  onPicked,
+  first,
+}: {
+  readonly id?: string;
+  readonly value?: string;
+  readonly onChange?: (v: string) => void;
+  /** The chosen official in full (their jurisdiction's pack decides the questions). */
+  readonly onPicked: (o: OfficialOption) => void;
+  /** The first page, already loaded by the page. */
+  readonly first: OfficialsPage;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { items, loading, known, search, more } = useOfficialSearch(first);
   return (
     <Select<string>
       id={id}
-      showSearch={{
-        filterOption: false,
-        onSearch: (text) => {
-          setQ(text);
-          clearTimeout(searchTimer.current);
-          searchTimer.current = setTimeout(() => void load(text.trim(), 1), 300);
-        },
-      }}
+      showSearch={{ filterOption: false, onSearch: search }}
       value={value}
       placeholder={t('official.apply.officialPlaceholder')}
       loading={loading}
       notFoundContent={loading ? t('common.loading') : t('official.apply.noOfficials')}
       onChange={(v) => {
         onChange?.(v);
-        const o = known.current.get(v);
+        const o = known.get(v);
         if (o) onPicked(o);
       }}
       onPopupScroll={(e) => {
         const el = e.currentTarget;
-        if (
-          !loading &&
-          items.length < total &&
-          el.scrollTop + el.clientHeight >= el.scrollHeight - 24
-        ) {
-          void load(q.trim(), page + 1);
-        }
+        if (el.scrollTop + el.clientHeight >= el.scrollHeight - 24) more();
       }}
       options={items.map((o) => ({
         value: o.id,

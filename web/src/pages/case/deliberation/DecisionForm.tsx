@@ -5,6 +5,7 @@
  * so the form checks as the user types what the server will check again. Deciding cannot be
  * undone (only a review or appeal changes it), so it asks first.
  */
+import { TEXT_LIMITS } from '../../../shared';
 import { Alert, App, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,9 +17,8 @@ import { DocumentPreviewButton } from './DocumentPreview';
 import { trimmed } from './FormAction';
 import { useDeliberationAction } from './useDeliberationAction';
 
-/** decide.ts: minutes of 10 to 50,000 characters; reasons up to 20,000. */
-const MINUTES = { min: 10, max: 50_000 } as const;
-const MAX_REASONS = 20_000;
+const MINUTES = TEXT_LIMITS.minutes;
+const MAX_REASONS = TEXT_LIMITS.departureReasons.max;
 
 interface Values {
   outcome?: string;

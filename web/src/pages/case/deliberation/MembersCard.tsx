@@ -4,6 +4,7 @@
  * adds members and recuses a member; a member declares a conflict or recuses themself; a member
  * who sits votes once.
  */
+import { type Locale, TEXT_LIMITS } from '../../../shared';
 import { Checkbox, Empty, Form, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -24,10 +25,14 @@ interface Props {
   readonly onChanged: () => void;
 }
 
-/** The server's text limits (case-actions.ts and the use cases), checked as the user types. */
-const LIMITS = { conflict: 2000, recusal: 2000, voteReason: 5000 } as const;
+/** The server's text limits, checked as the user types. */
+const LIMITS = {
+  conflict: TEXT_LIMITS.conflict.max,
+  recusal: TEXT_LIMITS.recusalReason.max,
+  voteReason: TEXT_LIMITS.voteReason.max,
+} as const;
 
-export function outcomeLabelOf(ladder: readonly LadderOutcome[], lang: 'zh' | 'en') {
+export function outcomeLabelOf(ladder: readonly LadderOutcome[], lang: Locale) {
   return (id: string): string => {
     const o = ladder.find((x) => x.id === id);
     return o ? pick(o.label, lang) : id;
@@ -124,7 +129,10 @@ export function MembersCard({ view, members, ladder, onChanged }: Props) {
                 label={t('committee.recuse.reason')}
                 rules={[
                   { required: true, whitespace: true, message: t('committee.recuse.reasonNeeded') },
-                  { min: 2, message: t('committee.recuse.reasonNeeded') },
+                  {
+                    min: TEXT_LIMITS.recusalReason.min,
+                    message: t('committee.recuse.reasonNeeded'),
+                  },
                   { max: LIMITS.recusal, message: t('committee.tooLong', { max: LIMITS.recusal }) },
                 ]}
               >
@@ -289,7 +297,10 @@ function DeclareConflict({ view, onChanged }: { view: CaseView; onChanged: () =>
                       whitespace: true,
                       message: t('committee.conflict.describeNeeded'),
                     },
-                    { min: 2, message: t('committee.conflict.describeNeeded') },
+                    {
+                      min: TEXT_LIMITS.conflict.min,
+                      message: t('committee.conflict.describeNeeded'),
+                    },
                     {
                       max: LIMITS.conflict,
                       message: t('committee.tooLong', { max: LIMITS.conflict }),
@@ -347,7 +358,7 @@ function Vote({
             label={t('committee.vote.reason')}
             rules={[
               { required: true, whitespace: true, message: t('committee.vote.reasonNeeded') },
-              { min: 2, message: t('committee.vote.reasonNeeded') },
+              { min: TEXT_LIMITS.voteReason.min, message: t('committee.vote.reasonNeeded') },
               {
                 max: LIMITS.voteReason,
                 message: t('committee.tooLong', { max: LIMITS.voteReason }),

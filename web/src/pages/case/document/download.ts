@@ -3,6 +3,7 @@
  * refusal (404, 409, 503) shows the server's message instead of saving an error as a file. The
  * name is the one the server gives in Content-Disposition (filename*, RFC 5987).
  */
+import type { Locale } from '../../../shared';
 import { ApiError } from '../../../api';
 import type { I18nText } from '../../../types';
 
@@ -25,7 +26,7 @@ export function filenameOf(disposition: string | null): string | undefined {
   return /filename="([^"]*)"/i.exec(disposition)?.[1];
 }
 
-export async function downloadFile(path: string, lang: 'zh' | 'en', fallbackName: string) {
+export async function downloadFile(path: string, lang: Locale, fallbackName: string) {
   let res: Response;
   try {
     res = await fetch(path, {

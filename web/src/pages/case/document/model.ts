@@ -1,4 +1,6 @@
 /** The decision document as GET /api/cases/:id/decision-document answers it (JSON). */
+import type { Locale } from '../../../shared';
+
 export interface DecisionDocumentSection {
   /** '' for the opening paragraphs. */
   readonly heading: string;
@@ -6,7 +8,7 @@ export interface DecisionDocumentSection {
 }
 
 export interface DecisionDocument {
-  readonly lang: 'zh' | 'en';
+  readonly lang: Locale;
   readonly issuingBody: string;
   readonly title: string;
   readonly documentNumber: string;
@@ -23,7 +25,7 @@ export interface DecisionDocumentAnswer {
 }
 
 /** The API path of a case's decision document in a format and language. */
-export function documentPath(caseId: string, format: 'json' | 'pdf' | 'text', lang: 'zh' | 'en') {
+export function documentPath(caseId: string, format: 'json' | 'pdf' | 'text', lang: Locale) {
   const q = format === 'json' ? `lang=${lang}` : `format=${format}&lang=${lang}`;
   return `/api/cases/${encodeURIComponent(caseId)}/decision-document?${q}`;
 }

@@ -1,0 +1,9 @@
+/**
+ * What the server defines and the web app needs, defined once: the case procedure's vocabulary
+ * (case.ts), roles and the organization's vocabularies (roles.ts), and the API's limits
+ * (limits.ts). Pure data, no I/O and no Node modules: the server, the app layer and the web app
+ * (through Vite) import it alike; src/shared/no-copies.test.ts keeps the web app from copying it.
+ */
+export * from './case.js';
+export * from './limits.js';
+export * from './roles.js';

@@ -1,0 +1,122 @@
+/**
+ * The limits the API holds every request to, defined once: the lengths of the texts people type
+ * (in characters), list sizes, page sizes, and what an evidence file may be. The server's request
+ * schemas and checks use them; the web app checks the same limits early, before sending.
+ */
+
+/** A text's length in characters: at least `min` (0: may be empty), at most `max`. */
+export interface TextLimit {
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * The texts of the API's requests, by what they are. `min` is the length a required text must
+ * reach (trimmed); 0 where the text may be left out.
+ */
+export const TEXT_LIMITS = {
+  /** POST /api/cases: the matter, in a few words. */
+  caseTitle: { min: 2, max: 200 },
+  /** POST /api/cases: what happened, in the applicant's words. */
+  caseSummary: { min: 0, max: 20_000 },
+  /** POST /api/cases/ex-officio: the matter under accountability. */
+  exOfficioSummary: { min: 4, max: 20_000 },
+  /** POST /api/risk-filings: the initiative filed. */
+  riskFilingTitle: { min: 2, max: 200 },
+  /** The `q` of the case list and of the administration's user list. */
+  search: { min: 0, max: 100 },
+  /** The `q` of GET /api/officials: part of a name. */
+  officialSearch: { min: 0, max: 50 },
+  /** An optional note for the record (accept, record a fact, complete a step). */
+  note: { min: 0, max: 5000 },
+  /** Refusing an application, withdrawing it. */
+  refusalReasons: { min: 0, max: 2000 },
+  withdrawalReason: { min: 2, max: 2000 },
+  /** The official's statement. */
+  statement: { min: 2, max: 20_000 },
+  /** A six-element assessment's notes. */
+  assessmentNotes: { min: 0, max: 5000 },
+  /** A department asked in consultation, and its opinion. */
+  department: { min: 1, max: 100 },
+  opinion: { min: 2, max: 20_000 },
+  /** A member's declared conflict, a recusal's reason, a vote's reason. */
+  conflict: { min: 2, max: 2000 },
+  recusalReason: { min: 2, max: 2000 },
+  voteReason: { min: 2, max: 5000 },
+  /** The decision: the minutes of the meeting, the reasons for departing from the recommendation. */
+  minutes: { min: 10, max: 50_000 },
+  departureReasons: { min: 0, max: 20_000 },
+  /** Objections raised in publicity; the upward filing's reference. */
+  objections: { min: 0, max: 10_000 },
+  filingReference: { min: 0, max: 200 },
+  /** A review or appeal: its grounds, and the reasons of its decision. */
+  challengeGrounds: { min: 4, max: 20_000 },
+  challengeReasons: { min: 4, max: 20_000 },
+  /** The step clock: closing, suspending, resuming, asking for and deciding on more time. */
+  closeNote: { min: 0, max: 10_000 },
+  suspendReason: { min: 4, max: 10_000 },
+  resumeNote: { min: 0, max: 10_000 },
+  extensionReason: { min: 4, max: 10_000 },
+  extensionDecisionReason: { min: 2, max: 10_000 },
+  /** An evidence file's description. */
+  evidenceDescription: { min: 0, max: 2000 },
+  /** Sign-in. */
+  signInUsername: { min: 1, max: 128 },
+  signInPassword: { min: 1, max: 1024 },
+  /** An account's username (letters, digits and _ . -) and a person's name as shown to others. */
+  username: { min: 2, max: 64 },
+  displayName: { min: 1, max: 100 },
+  /** A jurisdiction's or unit's name, in Chinese and in English. */
+  orgNameZh: { min: 1, max: 100 },
+  orgNameEn: { min: 1, max: 200 },
+} as const satisfies Readonly<Record<string, TextLimit>>;
+export type TextField = keyof typeof TEXT_LIMITS;
+
+/** The characters a username may use (its length is TEXT_LIMITS.username). */
+export const USERNAME_CHARACTERS = '[A-Za-z0-9_.-]';
+
+/** The most departments one consultation may ask. */
+export const MAX_CONSULTED_DEPARTMENTS = 20;
+
+/** Password rules (GET /api/admin/password-rules says them with their texts). */
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 128;
+
+/** Paged lists: the page size unless one is asked, and the largest one may ask. */
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+/** The largest evidence file, in bytes. */
+export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+
+/**
+ * The evidence file types accepted: the document and image types officers exchange, each with its
+ * short name and its file extensions (for a file whose type the browser does not know).
+ */
+export const EVIDENCE_TYPES = {
+  'application/pdf': { label: 'PDF', extensions: ['pdf'] },
+  'image/png': { label: 'PNG', extensions: ['png'] },
+  'image/jpeg': { label: 'JPEG', extensions: ['jpg', 'jpeg'] },
+  'text/plain': { label: 'TXT', extensions: ['txt'] },
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+    label: 'DOCX',
+    extensions: ['docx'],
+  },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+    label: 'XLSX',
+    extensions: ['xlsx'],
+  },
+  'application/vnd.oasis.opendocument.text': { label: 'ODT', extensions: ['odt'] },
+} as const satisfies Readonly<
+  Record<string, { readonly label: string; readonly extensions: readonly string[] }>
+>;
+export type EvidenceMediaType = keyof typeof EVIDENCE_TYPES;
+
+export const ACCEPTED_MEDIA_TYPES = Object.keys(EVIDENCE_TYPES) as readonly EvidenceMediaType[];
+
+/** The accepted media type for a file extension (lower case, without the dot), if any. */
+export function evidenceTypeOfExtension(extension: string): EvidenceMediaType | undefined {
+  return ACCEPTED_MEDIA_TYPES.find((t) =>
+    (EVIDENCE_TYPES[t].extensions as readonly string[]).includes(extension),
+  );
+}
