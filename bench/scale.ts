@@ -24,11 +24,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { and, asc, count, desc, eq, like } from 'drizzle-orm';
+import { and, asc, count, desc, eq, like, sql } from 'drizzle-orm';
 import { openApp, type OpenedApp } from '../src/app/bootstrap.js';
 import { seedDemo } from '../src/app/demo.js';
 import { loadActor } from '../src/app/org.js';
-import { listCases, type ListCasesInput } from '../src/app/queries/case-list.js';
+import { listCases, readScope, type ListCasesInput } from '../src/app/queries/case-list.js';
+import { encodeCursor, type CursorKey } from '../src/app/queries/paging.js';
 import { getDashboard } from '../src/app/queries/dashboard.js';
 import { cases, determinations, officials, users } from '../src/app/tables.js';
 import type { Actor } from '../src/domain/roles.js';
@@ -130,8 +131,8 @@ async function searchTerms(app: OpenedApp, jurisdictionPrefix: string) {
   return { number: numbered!.number, matter: '老旧小区改造', name: official!.name };
 }
 
-const listed = (p: { items: readonly unknown[]; total: number }) =>
-  `${p.items.length} items of ${p.total}`;
+const listed = (p: { items: readonly unknown[]; total: number; totalCapped?: boolean }) =>
+  `${p.items.length} items of ${p.total}${p.totalCapped ? '+' : ''}`;
 
 /** The reads measured for one reader. `later` lists a page about 10,000 rows down. */
 async function readsOf(
@@ -157,9 +158,20 @@ async function readsOf(
   return out;
 }
 
-/** A page about 10,000 rows down: page 501 of 20 (offset paging) or the cursor there (keyset). */
-function laterPage(app: OpenedApp, actor: Actor): () => Promise<string> {
-  return async () => listed(await listCases(app.ctx, actor, { page: 501, pageSize: 20 }));
+/**
+ * A page about 10,000 rows down, newest activity first: from the cursor of row 10,000 (found here
+ * with an offset, untimed), as a client gets there by following nextCursor.
+ */
+async function laterPage(app: OpenedApp, actor: Actor): Promise<() => Promise<string>> {
+  const [row] = await app.store.db
+    .select({ key: sql<CursorKey>`json_build_array(${cases.updatedAt}::text, ${cases.id}::text)` })
+    .from(cases)
+    .where(readScope(actor))
+    .orderBy(desc(cases.updatedAt), desc(cases.id))
+    .offset(9_999)
+    .limit(1);
+  const cursor = encodeCursor('updated', row!.key);
+  return async () => listed(await listCases(app.ctx, actor, { cursor, pageSize: 20 }));
 }
 
 async function main(): Promise<number> {
@@ -189,7 +201,7 @@ async function main(): Promise<number> {
       readers[username] = await readsOf(
         app,
         actor,
-        laterPage(app, actor),
+        await laterPage(app, actor),
         await searchTerms(app, prefix),
       );
       for (const [name, t] of Object.entries(readers[username]!)) {

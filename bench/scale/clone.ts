@@ -6,9 +6,11 @@
  * reader sees every case; X New Area's chair one case in `districts + 1`.
  *
  * Copies keep the demo case's state, step, due dates and decision dates, so the mix of states and
- * deadlines is the demo's; `updated_at` (and `created_at`) move back one minute per round of
- * 53 × (districts + 1) copies, so the newest-first order spans the whole set, with ties between
- * the copies of a round in different jurisdictions. Ids are md5 of the source id and the copy's
+ * deadlines is the demo's; `created_at`, `updated_at` and `closed_at` move back two days per round
+ * of 53 × (districts + 1) copies, so that the million cases span about five years of activity, as
+ * a store gathers them (the copies of one demo case, e.g. all the cases of one official or of one
+ * matter, are spread over those years rather than bunched on one day), with ties on `updated_at`
+ * between the copies of a round in different jurisdictions. Ids are md5 of the source id and the copy's
  * number, so a rerun gives the same rows. Only the tables the list, search and dashboard read are
  * cloned: events, facts, evidence and the other children of a case are not (a cloned case's
  * audit chain is therefore not verifiable), and a cloned determination's `recommendation` is a
@@ -87,9 +89,9 @@ SELECT md5(c.id::text || ':' || k.k)::uuid,
        CASE WHEN k.d = 0 THEN c.applicant_user_id END,
        c.step, c.step_started_on, c.step_due_on, c.step_due_provisional, c.suspended_since,
        c.event_count, c.head_hash,
-       c.created_at - k.round * interval '1 minute',
-       c.updated_at - k.round * interval '1 minute',
-       c.closed_at - k.round * interval '1 minute'
+       c.created_at - k.round * interval '2 days',
+       c.updated_at - k.round * interval '2 days',
+       c.closed_at - k.round * interval '2 days'
   FROM scale_copy k
   JOIN scale_src c ON c.i = k.i
   JOIN scale_jx j ON j.d = k.d
@@ -103,7 +105,7 @@ SELECT md5(t.id::text || ':' || k.k)::uuid, md5(c.id::text || ':' || k.k)::uuid,
        t.outcome, t.recommended_outcome, jsonb_build_object('clonedFrom', t.id),
        t.departure_reasons, t.minutes, t.document_number || '-' || k.k, t.decided_on, t.decided_by,
        CASE WHEN t.supersedes_id IS NOT NULL THEN md5(t.supersedes_id::text || ':' || k.k)::uuid END,
-       t.basis, t.created_at - k.round * interval '1 minute'
+       t.basis, t.created_at - k.round * interval '2 days'
   FROM scale_copy k
   JOIN scale_src c ON c.i = k.i
   JOIN determinations t ON t.case_id = c.id

@@ -13,7 +13,7 @@ import type { Tx } from '../../store/index.js';
 import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { hashPassword } from '../org.js';
-import { escapeLike, pageNumber } from '../queries/case-list.js';
+import { escapeLike, pageNumber } from '../queries/paging.js';
 import { relaxReadLogDurability } from '../read-log.js';
 import {
   adminEvents,

@@ -63,8 +63,8 @@ export function decodeCursor(
   return parsed.slice(1) as CursorKey;
 }
 
-/** Counts stop here: a larger total is shown as "10,000+" rather than counted row by row. */
-export const COUNT_CAP = 10_000;
+/** Counts stop here: a larger total is shown as "1,000+" rather than counted row by row. */
+export const COUNT_CAP = 1_000;
 
 /** A total that may be capped: `capped` means there are more than `total`. */
 export interface CappedTotal {
