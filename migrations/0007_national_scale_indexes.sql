@@ -1,5 +1,6 @@
 -- Reads at national scale (a million cases): indexes that match the case list's orders and scope
--- filters, a search index, and the dashboard's indexes and its summary of determinations by month.
+-- filters, a search index, and the dashboard's two summaries (decisions by month, open cases by
+-- step), which the database keeps by triggers: the application never writes them.
 
 -- The case list, newest activity first: keyset paging walks this index from the cursor on.
 CREATE INDEX cases_updated ON cases (updated_at, id);
@@ -10,9 +11,6 @@ CREATE INDEX cases_due_order ON cases ((closed_at IS NOT NULL), (coalesce(step_d
 DROP INDEX cases_due;
 CREATE INDEX cases_open_due ON cases (step_due_on, number) INCLUDE (jurisdiction_id, unit_id)
   WHERE closed_at IS NULL AND suspended_since IS NULL;
--- The dashboard's open cases by step, counted from the index alone.
-CREATE INDEX cases_open_step ON cases (jurisdiction_id, step) INCLUDE (unit_id, suspended_since)
-  WHERE state NOT IN ('refused', 'closed', 'withdrawn');
 -- The other parts of the read scope (policies.ts): a unit subtree, the applicant's own cases.
 CREATE INDEX cases_unit_path ON cases (unit_path text_pattern_ops);
 CREATE INDEX cases_applicant ON cases (applicant_user_id);
@@ -76,3 +74,51 @@ END
 $$;
 CREATE TRIGGER determinations_months AFTER INSERT OR DELETE OR UPDATE OF case_id, decided_on, outcome
   ON determinations FOR EACH ROW EXECUTE FUNCTION rongcuo_determination_months_sync();
+
+-- The dashboard's open cases by step (and how many of them are suspended), per jurisdiction,
+-- kept by triggers on cases, so the dashboard sums a few hundred rows instead of counting every
+-- open case in scope. "Open" is a state outside TERMINAL (src/domain/case-states.ts: refused,
+-- closed, withdrawn). Each count is split over 16 shards by the case id, so that concurrent
+-- transitions in one jurisdiction and step rarely update the same row (an update holds its row
+-- until commit). The update trigger fires only when the state, step, suspension or jurisdiction
+-- changes: recording a fact or a vote does not touch the counts.
+CREATE TABLE case_step_counts (
+  jurisdiction_id  text NOT NULL REFERENCES jurisdictions(id),
+  step             text NOT NULL,
+  suspended        boolean NOT NULL,
+  shard            smallint NOT NULL,
+  n                integer NOT NULL,
+  PRIMARY KEY (jurisdiction_id, step, suspended, shard)
+);
+INSERT INTO case_step_counts (jurisdiction_id, step, suspended, shard, n)
+  SELECT jurisdiction_id, step, suspended_since IS NOT NULL, abs(hashtext(id::text)) % 16, count(*)
+    FROM cases
+   WHERE state NOT IN ('refused', 'closed', 'withdrawn')
+   GROUP BY 1, 2, 3, 4;
+
+CREATE FUNCTION rongcuo_case_step_counts_sync() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.state NOT IN ('refused', 'closed', 'withdrawn') THEN
+    UPDATE case_step_counts SET n = n - 1
+     WHERE jurisdiction_id = OLD.jurisdiction_id AND step = OLD.step
+       AND suspended = (OLD.suspended_since IS NOT NULL)
+       AND shard = abs(hashtext(OLD.id::text)) % 16;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.state NOT IN ('refused', 'closed', 'withdrawn') THEN
+    INSERT INTO case_step_counts AS c (jurisdiction_id, step, suspended, shard, n)
+      VALUES (NEW.jurisdiction_id, NEW.step, NEW.suspended_since IS NOT NULL,
+              abs(hashtext(NEW.id::text)) % 16, 1)
+      ON CONFLICT (jurisdiction_id, step, suspended, shard) DO UPDATE SET n = c.n + 1;
+  END IF;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER cases_step_counts AFTER INSERT OR DELETE ON cases
+  FOR EACH ROW EXECUTE FUNCTION rongcuo_case_step_counts_sync();
+CREATE TRIGGER cases_step_counts_update AFTER UPDATE OF state, step, suspended_since, jurisdiction_id
+  ON cases FOR EACH ROW
+  WHEN (OLD.state IS DISTINCT FROM NEW.state OR OLD.step IS DISTINCT FROM NEW.step
+        OR (OLD.suspended_since IS NULL) <> (NEW.suspended_since IS NULL)
+        OR OLD.jurisdiction_id IS DISTINCT FROM NEW.jurisdiction_id)
+  EXECUTE FUNCTION rongcuo_case_step_counts_sync();

@@ -3,11 +3,12 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../../domain/roles.js';
 import { describeStores } from '../../store/testing/harness.js';
 import { submitApplication } from '../cases/submit-application.js';
-import { determinations, schema, units, type Schema } from '../tables.js';
+import { cases, determinations, schema, units, type Schema } from '../tables.js';
+import { suspendCase } from '../cases/suspend.js';
 import { driveTo } from '../testing/steps.js';
 import { buildWorld, type World } from '../testing/world.js';
 import { getDashboard } from './dashboard.js';
-import { determinationMonths } from './summary-tables.js';
+import { caseStepCounts, determinationMonths } from './summary-tables.js';
 
 describeStores<Schema>(
   'the dashboard at scale: scope by ids, decisions from the summary',
@@ -90,6 +91,43 @@ describeStores<Schema>(
         .where(eq(determinations.id, one!.id));
       const after = await agree();
       expect(after).toContainEqual({ month: '2025-01', outcome: 'lighter', n: 1 });
+    });
+
+    it('keeps case_step_counts equal to the open cases, through transitions', async () => {
+      const agree = async () => {
+        const fromCases = await w.ctx.store.db
+          .select({
+            step: cases.step,
+            suspended: sql<boolean>`${cases.suspendedSince} is not null`,
+            n: sql<number>`count(*)::int`,
+          })
+          .from(cases)
+          .where(sql`${cases.state} not in ('refused', 'closed', 'withdrawn')`)
+          .groupBy(sql`1`, sql`2`)
+          .orderBy(sql`1`, sql`2`);
+        const summary = await w.ctx.store.db
+          .select({
+            step: caseStepCounts.step,
+            suspended: caseStepCounts.suspended,
+            n: sql<number>`sum(${caseStepCounts.n})::int`,
+          })
+          .from(caseStepCounts)
+          .groupBy(sql`1`, sql`2`)
+          .having(sql`sum(${caseStepCounts.n}) <> 0`)
+          .orderBy(sql`1`, sql`2`);
+        expect(summary).toEqual(fromCases);
+      };
+      await agree();
+      const c = await driveTo(w, 'verification', { title: '将中止' });
+      await agree();
+      await suspendCase(w.ctx, w.actors.investigator!, {
+        caseId: c.id,
+        expectedVersion: c.version,
+        reason: '等待审计结论。',
+      });
+      await agree();
+      const d = await getDashboard(w.ctx, w.actors.chair!);
+      expect(d.totals.suspended).toBe(1);
     });
   },
   { open: { schema } },

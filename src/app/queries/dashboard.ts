@@ -15,6 +15,7 @@
  * whose decisions are counted from the determinations of the cases in scope.
  */
 import {
+  type AnyColumn,
   and,
   asc,
   count,
@@ -40,7 +41,7 @@ import type { AnyDb } from '../compiled.js';
 import { cases, determinations, jurisdictions, officials, readLog, units } from '../tables.js';
 import { readScope } from './case-list.js';
 import { escapeLike } from './paging.js';
-import { determinationMonths } from './summary-tables.js';
+import { caseStepCounts, determinationMonths } from './summary-tables.js';
 
 export const DASHBOARD_ROLES: readonly Role[] = [
   'committee_chair',
@@ -133,21 +134,19 @@ const under = (
  * one under a unit grant (whose jurisdictions narrow the index range first). The ids are read
  * first, so the counts' index conditions are plain lists.
  */
-async function manageScopeByIds(tx: AnyDb, paths: ManagedPaths): Promise<SQL | undefined> {
+async function manageScopeByIds(
+  tx: AnyDb,
+  paths: ManagedPaths,
+): Promise<{ jurisdictionIds: string[]; condition: SQL | undefined }> {
   const conds: (SQL | undefined)[] = [];
+  let jurisdictionIds: string[] = [];
   if (paths.jurisdiction.length > 0) {
-    const ids = await tx
+    const rows = await tx
       .select({ id: jurisdictions.id })
       .from(jurisdictions)
       .where(under(jurisdictions.path, paths.jurisdiction));
-    conds.push(
-      ids.length === 0
-        ? sql`false`
-        : inArray(
-            cases.jurisdictionId,
-            ids.map((j) => j.id),
-          ),
-    );
+    jurisdictionIds = rows.map((j) => j.id);
+    conds.push(oneOf(cases.jurisdictionId, jurisdictionIds));
   }
   if (paths.unit.length > 0) {
     const rows = await tx
@@ -155,18 +154,59 @@ async function manageScopeByIds(tx: AnyDb, paths: ManagedPaths): Promise<SQL | u
       .from(units)
       .where(under(units.path, paths.unit));
     conds.push(
-      rows.length === 0
-        ? sql`false`
-        : and(
-            inArray(cases.jurisdictionId, [...new Set(rows.map((u) => u.jurisdictionId))]),
-            inArray(
-              cases.unitId,
-              rows.map((u) => u.id),
-            ),
-          ),
+      and(
+        oneOf(cases.jurisdictionId, [...new Set(rows.map((u) => u.jurisdictionId))]),
+        oneOf(
+          cases.unitId,
+          rows.map((u) => u.id),
+        ),
+      ),
     );
   }
-  return or(...conds);
+  return { jurisdictionIds, condition: or(...conds) };
+}
+
+/** `column` is one of `values` (false for none). */
+function oneOf(column: AnyColumn, values: readonly string[]): SQL {
+  return values.length === 0 ? sql`false` : inArray(column, [...values]);
+}
+
+/**
+ * Open cases by step, with how many are suspended: summed from case_step_counts for jurisdiction
+ * grants; counted from the cases in scope when the actor also manages by unit.
+ */
+async function openByStepOf(
+  tx: AnyDb,
+  actor: Actor,
+  paths: ManagedPaths,
+  jurisdictionIds: readonly string[],
+): Promise<{ step: string; n: number; suspended: number }[]> {
+  if (paths.unit.length === 0) {
+    const rows = await tx
+      .select({
+        step: caseStepCounts.step,
+        n: sql<string>`sum(${caseStepCounts.n})`,
+        suspended: sql<string>`sum(${caseStepCounts.n}) filter (where ${caseStepCounts.suspended})`,
+      })
+      .from(caseStepCounts)
+      .where(
+        and(oneOf(caseStepCounts.jurisdictionId, jurisdictionIds), sql`${caseStepCounts.n} <> 0`),
+      )
+      .groupBy(caseStepCounts.step);
+    return rows
+      .map((r) => ({ step: r.step, n: Number(r.n), suspended: Number(r.suspended ?? 0) }))
+      .filter((r) => r.n > 0);
+  }
+  const rows = await tx
+    .select({
+      step: cases.step,
+      n: count(),
+      suspended: sql<number>`count(${cases.suspendedSince})::int`,
+    })
+    .from(cases)
+    .where(and(manageScope(actor), not(inArray(cases.state, [...TERMINAL]))))
+    .groupBy(cases.step);
+  return rows.map((r) => ({ ...r, n: Number(r.n), suspended: Number(r.suspended) }));
 }
 
 /**
@@ -242,23 +282,14 @@ export async function getDashboard(
 
   return ctx.store.tx(async (tx) => {
     await relaxReadLogDurability(tx);
-    const scope = await manageScopeByIds(tx, paths);
-    // The predicates of the partial indexes cases_open_step and cases_open_due.
-    const open = and(scope, not(inArray(cases.state, [...TERMINAL])));
+    const { jurisdictionIds, condition: scope } = await manageScopeByIds(tx, paths);
+    // The predicates of the partial index cases_open_due.
     const overdueWhere = and(
       isNull(cases.closedAt),
       isNull(cases.suspendedSince),
       lt(cases.stepDueOn, today),
     );
-    const byStep = await tx
-      .select({
-        step: cases.step,
-        n: count(),
-        suspended: sql<number>`count(${cases.suspendedSince})::int`,
-      })
-      .from(cases)
-      .where(open)
-      .groupBy(cases.step);
+    const byStep = await openByStepOf(tx, actor, paths, jurisdictionIds);
     const [overdueCount] = await tx
       .select({ n: count() })
       .from(cases)
