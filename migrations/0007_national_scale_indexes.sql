@@ -4,12 +4,16 @@
 
 -- The case list, newest activity first: keyset paging walks this index from the cursor on.
 CREATE INDEX cases_updated ON cases (updated_at, id);
--- The case list by due date: open cases first, the nearest due date first, no clock last.
-CREATE INDEX cases_due_order ON cases ((closed_at IS NOT NULL), (coalesce(step_due_on, 'infinity'::date)), number);
+-- The case list by due date: open cases first, the nearest due date first, no clock last. Ties go
+-- by id, not by number: numbers begin with the jurisdiction's code, so a tie-break by number puts
+-- one jurisdiction's cases of a day after all of another's, and a reader of one district would
+-- walk past every other district's cases due that day.
+CREATE INDEX cases_due_order ON cases ((closed_at IS NOT NULL), (coalesce(step_due_on, 'infinity'::date)), id);
 -- Overdue and due-soon work (the list's due filters, the dashboard's overdue count and list):
--- replaces cases_due, with the list's tie-breaker and the scope columns the count needs.
+-- replaces cases_due, with the list's tie-breaker (id, as above) and the scope columns the
+-- dashboard's count needs.
 DROP INDEX cases_due;
-CREATE INDEX cases_open_due ON cases (step_due_on, number) INCLUDE (jurisdiction_id, unit_id)
+CREATE INDEX cases_open_due ON cases (step_due_on, id) INCLUDE (jurisdiction_id, unit_id)
   WHERE closed_at IS NULL AND suspended_since IS NULL;
 -- The other parts of the read scope (policies.ts): a unit subtree, the applicant's own cases.
 CREATE INDEX cases_unit_path ON cases (unit_path text_pattern_ops);

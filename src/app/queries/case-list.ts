@@ -275,27 +275,35 @@ const BY_UPDATE: KeysetOrder = {
     isText(at) && !Number.isNaN(Date.parse(at)) && isText(id) && UUID_TEXT.test(id),
 };
 
-/** Nearest due date first, open cases before closed ones, no clock last (cases_due_order). */
+/**
+ * Nearest due date first, open cases before closed ones, no clock last (cases_due_order). Ties go
+ * by id: a case number begins with its jurisdiction's code, so ordering ties by number would put
+ * each jurisdiction's cases of a day together, and a reader of one district would walk past all
+ * the others' to fill a page.
+ */
 const DUE_ORDER = sql`coalesce(${cases.stepDueOn}, 'infinity'::date)`;
 const CLOSED = sql`(${cases.closedAt} is not null)`;
 const BY_DUE: KeysetOrder = {
   kind: 'due',
-  orderBy: [asc(CLOSED), asc(DUE_ORDER), asc(cases.number)],
-  key: sql<CursorKey>`json_build_array(${CLOSED}, ${DUE_ORDER}::text, ${cases.number})`,
-  after: ([closed, due, number]) =>
-    sql`(${CLOSED}, ${DUE_ORDER}, ${cases.number}) > (${closed}::boolean, ${due}::date, ${number}::text)`,
-  check: ([closed, due, number]) =>
-    typeof closed === 'boolean' && isText(due) && DATE_TEXT.test(due) && isText(number),
+  orderBy: [asc(CLOSED), asc(DUE_ORDER), asc(cases.id)],
+  key: sql<CursorKey>`json_build_array(${CLOSED}, ${DUE_ORDER}::text, ${cases.id}::text)`,
+  after: ([closed, due, id]) =>
+    sql`(${CLOSED}, ${DUE_ORDER}, ${cases.id}) > (${closed}::boolean, ${due}::date, ${id}::uuid)`,
+  check: ([closed, due, id]) =>
+    typeof closed === 'boolean' &&
+    isText(due) &&
+    DATE_TEXT.test(due) &&
+    isText(id) &&
+    UUID_TEXT.test(id),
 };
 
-/** The due filters: open cases only, nearest due date first (cases_open_due). */
+/** The due filters: open cases only, nearest due date first, ties by id (cases_open_due). */
 const BY_DUE_OPEN: KeysetOrder = {
   kind: 'due-open',
-  orderBy: [asc(cases.stepDueOn), asc(cases.number)],
-  key: sql<CursorKey>`json_build_array(${cases.stepDueOn}::text, ${cases.number})`,
-  after: ([due, number]) =>
-    sql`(${cases.stepDueOn}, ${cases.number}) > (${due}::date, ${number}::text)`,
-  check: ([due, number]) => isText(due) && DATE_TEXT.test(due) && isText(number),
+  orderBy: [asc(cases.stepDueOn), asc(cases.id)],
+  key: sql<CursorKey>`json_build_array(${cases.stepDueOn}::text, ${cases.id}::text)`,
+  after: ([due, id]) => sql`(${cases.stepDueOn}, ${cases.id}) > (${due}::date, ${id}::uuid)`,
+  check: ([due, id]) => isText(due) && DATE_TEXT.test(due) && isText(id) && UUID_TEXT.test(id),
 };
 
 function keysetOrder(filters: Filters): KeysetOrder {

@@ -310,7 +310,7 @@ export async function getDashboard(
       .innerJoin(officials, eq(officials.id, cases.officialId))
       .innerJoin(jurisdictions, eq(jurisdictions.id, cases.jurisdictionId))
       .where(and(overdueWhere, manageScope(actor), readScope(actor)))
-      .orderBy(asc(cases.stepDueOn), asc(cases.number))
+      .orderBy(asc(cases.stepDueOn), asc(cases.id)) // cases_open_due; ties by id, as in the list
       .limit(OVERDUE_LIST);
     const decided = await decisionsByMonth(tx, actor, paths, from);
     await tx.insert(readLog).values({
