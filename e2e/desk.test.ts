@@ -69,7 +69,7 @@ async function desk(page: Page) {
   await w.signIn(page, 'intake', 'demo-intake-2025');
   await page.getByRole('heading', { name: '案件' }).waitFor();
   await rowsOf(page).first().waitFor();
-  const total = await page.locator('.ant-pagination-total-text').innerText();
+  const total = await page.getByTestId('case-total').innerText();
   expect(total).toMatch(/共 \d+ 件/);
 
   // Overdue: every row carries the badge, the address keeps the filter.

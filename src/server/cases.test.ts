@@ -68,7 +68,13 @@ describeStores<Schema>(
       expect(hidden.json().error.code).toBe('CASE_NOT_FOUND');
       const list = await outsider.get('/api/cases');
       expect(list.statusCode).toBe(200);
-      expect(list.json()).toMatchObject({ items: [], total: 0, page: 1, pageSize: 20 });
+      expect(list.json()).toMatchObject({
+        items: [],
+        total: 0,
+        totalCapped: false,
+        pageSize: 20,
+        nextCursor: null,
+      });
       // Nor may they act on it: it does not exist for them.
       const act = await outsider.post(`/api/cases/${created.id}/accept`, { expectedVersion: 1 });
       expect(act.statusCode).toBe(404);

@@ -49,9 +49,12 @@ export interface CaseSummary {
 
 export interface CasePage {
   readonly items: readonly CaseSummary[];
+  /** Counted up to a cap; `totalCapped` when more match. */
   readonly total: number;
-  readonly page: number;
+  readonly totalCapped: boolean;
   readonly pageSize: number;
+  /** The cursor of the next page; null on the last. */
+  readonly nextCursor: string | null;
 }
 
 export interface PersonRef {

@@ -8,7 +8,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { within, type Actor } from '../../domain/roles.js';
 import { AppError } from '../errors.js';
-import { escapeLike } from '../queries/case-list.js';
+import { escapeLike } from '../queries/paging.js';
 
 /** The subtrees (materialized paths) the actor administers; empty when they are no administrator. */
 export function adminScopes(actor: Actor): string[] {

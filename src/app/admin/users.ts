@@ -15,7 +15,7 @@ import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { loginThrottle } from '../login-throttle.js';
 import { hashPassword } from '../org.js';
-import { escapeLike, pageNumber } from '../queries/case-list.js';
+import { escapeLike, pageNumber } from '../queries/paging.js';
 import {
   adminEvents,
   jurisdictions,

@@ -2,12 +2,16 @@
  * The case list: the cases an actor may read, filtered and paged, scoped in SQL so that it stays
  * cheap with a million cases. Scope mirrors the 'read' rule of policies.ts: an official sees the
  * cases about them or that they applied for; a unit's party organization its unit subtree; officers
- * their jurisdiction subtree (a committee chair above therefore sees the levels below). Prefix
- * matches on the materialized paths use the cases_jurisdiction_state index; the due filters use
- * the partial cases_due index (open, unsuspended cases), with the due-soon horizon computed once
- * per calendar.
+ * their jurisdiction subtree (a committee chair above therefore sees the levels below).
+ *
+ * Built for a million cases (migration 0007): pages are keyset pages (paging.ts) on an index that
+ * matches each order — cases_updated for the newest activity, cases_due_order for the due order,
+ * the partial cases_open_due for the due filters — so a deep page costs what the first does; the
+ * total is counted up to COUNT_CAP and given as "1,000+" beyond; prefix matches on the
+ * materialized paths use cases_jurisdiction_state and cases_unit_path; the search finds its
+ * candidates through the bigram index cases_search (and officials' names first, by themselves),
+ * then checks the ILIKE. The due-soon horizon is computed once per calendar.
  */
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, TEXT_LIMITS } from '../../shared/limits.js';
 import {
   and,
   asc,
@@ -16,6 +20,7 @@ import {
   eq,
   gte,
   ilike,
+  inArray,
   isNull,
   like,
   lt,
@@ -35,11 +40,22 @@ import { refusal, type CaseAction, type CaseSubject, STAFF } from '../../domain/
 import type { Actor, Role } from '../../domain/roles.js';
 import type { I18nText, Procedure } from '../../policy/model.js';
 import { procedureOf } from '../cases/record.js';
+import type { AnyDb } from '../db.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, TEXT_LIMITS } from '../../shared/limits.js';
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
 import { invalid } from '../errors.js';
 import { cases, jurisdictions, officials, readLog } from '../tables.js';
 import { dueSoonHorizon, dueStatusOf, type DueStatus } from './due.js';
+import {
+  cappedTotal,
+  COUNT_CAP,
+  decodeCursor,
+  encodeCursor,
+  escapeLike,
+  pageNumber,
+  type CursorKey,
+} from './paging.js';
 
 export interface ListCasesInput {
   readonly state?: string;
@@ -54,8 +70,8 @@ export interface ListCasesInput {
    * without a running clock last. The due filters always sort by due date.
    */
   readonly sort?: 'updated' | 'due';
-  /** 1-based. Default 1. */
-  readonly page?: number;
+  /** The `nextCursor` of the previous page, for the page after it; absent for the first page. */
+  readonly cursor?: string;
   /** 1–100. Default 20. */
   readonly pageSize?: number;
 }
@@ -98,18 +114,17 @@ export interface CaseSummary {
 
 export interface CaseListPage {
   readonly items: readonly CaseSummary[];
+  /** The cases that match, counted up to COUNT_CAP (1,000); see totalCapped. */
   readonly total: number;
-  readonly page: number;
+  /** True when more than `total` cases match (shown as "1,000+"). */
+  readonly totalCapped: boolean;
   readonly pageSize: number;
+  /** Pass as `cursor` for the next page; null on the last page. */
+  readonly nextCursor: string | null;
 }
 
 /** Officers read the cases in their scope; unit party organizations those of their unit tree. */
 const READ_ROLES: readonly Role[] = [...STAFF, 'unit_party'];
-
-/** Escapes LIKE's wildcards (and its escape character) in a literal. */
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** The SQL condition for "cases the actor may read", or undefined when they may read none. */
 export function readScope(actor: Actor): SQL | undefined {
@@ -128,36 +143,29 @@ export function readScope(actor: Actor): SQL | undefined {
   return or(...conds);
 }
 
-/** A page or page-size parameter: a whole number from 1 to `max`, or `fallback` when absent. */
-export function pageNumber(value: unknown, field: string, fallback: number, max: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
-    throw invalid(field, `应为 1 到 ${max} 之间的整数。`, `use a whole number from 1 to ${max}.`);
-  }
-  return value;
+/** The filters, checked: what listCases needs beyond the page size and the cursor. */
+interface Filters {
+  readonly state?: string;
+  readonly route?: string;
+  readonly step?: string;
+  readonly due?: 'overdue' | 'due_soon';
+  readonly sort: 'updated' | 'due';
+  readonly q: string;
 }
 
-export async function listCases(
-  ctx: AppContext,
-  actor: Actor,
-  input: ListCasesInput = {},
-): Promise<CaseListPage> {
-  const page = pageNumber(input.page, 'page', 1, 1_000_000);
-  const pageSize = pageNumber(input.pageSize, 'pageSize', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-  if (input.state !== undefined && !(CASE_STATES as readonly string[]).includes(input.state)) {
+function oneOf(field: string, value: string | undefined, allowed: readonly string[]): void {
+  if (value !== undefined && !allowed.includes(value)) {
     throw invalid(
-      'state',
-      `应为以下之一：${CASE_STATES.join('、')}。`,
-      `use one of: ${CASE_STATES.join(', ')}.`,
+      field,
+      `应为以下之一：${allowed.join('、')}。`,
+      `use one of: ${allowed.join(', ')}.`,
     );
   }
-  if (input.route !== undefined && !(ROUTES as readonly string[]).includes(input.route)) {
-    throw invalid(
-      'route',
-      `应为以下之一：${ROUTES.join('、')}。`,
-      `use one of: ${ROUTES.join(', ')}.`,
-    );
-  }
+}
+
+function checkedFilters(input: ListCasesInput): Filters {
+  oneOf('state', input.state, CASE_STATES);
+  oneOf('route', input.route, ROUTES);
   if (input.due !== undefined && input.due !== 'overdue' && input.due !== 'due_soon') {
     throw invalid(
       'due',
@@ -166,12 +174,7 @@ export async function listCases(
     );
   }
   if (input.step !== undefined && !Object.hasOwn(STEP_LABEL, input.step)) {
-    const steps = Object.keys(STEP_LABEL);
-    throw invalid(
-      'step',
-      `应为以下之一：${steps.join('、')}。`,
-      `use one of: ${steps.join(', ')}.`,
-    );
+    oneOf('step', input.step, Object.keys(STEP_LABEL));
   }
   if (input.sort !== undefined && input.sort !== 'updated' && input.sort !== 'due') {
     throw invalid('sort', '应为 updated（最近办理）或 due（期限）。', 'use updated or due.');
@@ -183,54 +186,174 @@ export async function listCases(
       `搜索词不能超过 ${TEXT_LIMITS.search.max} 个字符。`,
       `use at most ${TEXT_LIMITS.search.max} characters.`,
     );
+  return { ...input, sort: input.sort ?? 'updated', q };
+}
 
+/**
+ * The search condition: the case number or title contains `q` (ILIKE, wildcards taken
+ * literally), or the official's name does. Names are looked up first, on their own, so that the
+ * planner sees the officials' ids as values; the number and title go through the bigram index
+ * cases_search when `q` has two characters or more (a one-character term has no bigram).
+ */
+async function searchCondition(tx: AnyDb, q: string): Promise<SQL | undefined> {
+  const pattern = `%${escapeLike(q)}%`;
+  const long = [...q].length >= 2;
+  const named = await tx
+    .select({ id: officials.id })
+    .from(officials)
+    .where(
+      and(
+        long ? sql`rongcuo_grams(${officials.name}) @> rongcuo_grams(${q})` : undefined,
+        ilike(officials.name, pattern),
+      ),
+    );
+  // The ILIKE comes first, so a plan that walks an index in the list's order and filters the rows
+  // skips the bigrams of each row that does not match.
+  const text = and(
+    or(ilike(cases.number, pattern), ilike(cases.title, pattern)),
+    long
+      ? sql`rongcuo_grams(${cases.number} || ' ' || ${cases.title}) @> rongcuo_grams(${q})`
+      : undefined,
+  );
+  return named.length === 0
+    ? text
+    : or(
+        text,
+        inArray(
+          cases.officialId,
+          named.map((o) => o.id),
+        ),
+      );
+}
+
+/** The due filter: open, unsuspended cases past their due day, or due within the horizon. */
+function dueCondition(
+  due: 'overdue' | 'due_soon',
+  today: string,
+  horizons: ReadonlyMap<string, string>,
+): SQL | undefined {
+  // The predicates of the partial index cases_open_due, so the planner can use it.
+  const open = [isNull(cases.closedAt), isNull(cases.suspendedSince)];
+  if (due === 'overdue') return and(...open, lt(cases.stepDueOn, today));
+  return and(
+    ...open,
+    gte(cases.stepDueOn, today),
+    or(
+      ...[...horizons].map(([calendarId, horizon]) =>
+        and(
+          inArray(
+            cases.jurisdictionId,
+            sql`(select ${jurisdictions.id} from ${jurisdictions} where ${jurisdictions.calendarId} = ${calendarId})`,
+          ),
+          lte(cases.stepDueOn, horizon),
+        ),
+      ),
+    ),
+  );
+}
+
+/**
+ * A keyset order: the columns the list sorts by (each with its direction; the last one unique),
+ * the same as one SQL value each for the cursor, and the condition "after this cursor".
+ */
+interface KeysetOrder {
+  readonly kind: string;
+  readonly orderBy: SQL[];
+  /** The sort key of a row, as text, booleans and nulls (what goes into the cursor). */
+  readonly key: SQL<CursorKey>;
+  readonly after: (key: CursorKey) => SQL;
+  readonly check: (key: CursorKey) => boolean;
+}
+
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE_TEXT = /^(\d{4}-\d{2}-\d{2}|infinity)$/;
+const isText = (v: unknown): v is string => typeof v === 'string';
+
+/** Newest activity first (index cases_updated, read backwards). */
+const BY_UPDATE: KeysetOrder = {
+  kind: 'updated',
+  orderBy: [desc(cases.updatedAt), desc(cases.id)],
+  key: sql<CursorKey>`json_build_array(${cases.updatedAt}::text, ${cases.id}::text)`,
+  after: ([at, id]) => sql`(${cases.updatedAt}, ${cases.id}) < (${at}::timestamptz, ${id}::uuid)`,
+  check: ([at, id]) =>
+    isText(at) && !Number.isNaN(Date.parse(at)) && isText(id) && UUID_TEXT.test(id),
+};
+
+/**
+ * Nearest due date first, open cases before closed ones, no clock last (cases_due_order). Ties go
+ * by id: a case number begins with its jurisdiction's code, so ordering ties by number would put
+ * each jurisdiction's cases of a day together, and a reader of one district would walk past all
+ * the others' to fill a page.
+ */
+const DUE_ORDER = sql`coalesce(${cases.stepDueOn}, 'infinity'::date)`;
+const CLOSED = sql`(${cases.closedAt} is not null)`;
+const BY_DUE: KeysetOrder = {
+  kind: 'due',
+  orderBy: [asc(CLOSED), asc(DUE_ORDER), asc(cases.id)],
+  key: sql<CursorKey>`json_build_array(${CLOSED}, ${DUE_ORDER}::text, ${cases.id}::text)`,
+  after: ([closed, due, id]) =>
+    sql`(${CLOSED}, ${DUE_ORDER}, ${cases.id}) > (${closed}::boolean, ${due}::date, ${id}::uuid)`,
+  check: ([closed, due, id]) =>
+    typeof closed === 'boolean' &&
+    isText(due) &&
+    DATE_TEXT.test(due) &&
+    isText(id) &&
+    UUID_TEXT.test(id),
+};
+
+/** The due filters: open cases only, nearest due date first, ties by id (cases_open_due). */
+const BY_DUE_OPEN: KeysetOrder = {
+  kind: 'due-open',
+  orderBy: [asc(cases.stepDueOn), asc(cases.id)],
+  key: sql<CursorKey>`json_build_array(${cases.stepDueOn}::text, ${cases.id}::text)`,
+  after: ([due, id]) => sql`(${cases.stepDueOn}, ${cases.id}) > (${due}::date, ${id}::uuid)`,
+  check: ([due, id]) => isText(due) && DATE_TEXT.test(due) && isText(id) && UUID_TEXT.test(id),
+};
+
+function keysetOrder(filters: Filters): KeysetOrder {
+  return filters.due !== undefined ? BY_DUE_OPEN : filters.sort === 'due' ? BY_DUE : BY_UPDATE;
+}
+
+/** The sort key in `cursor`, checked against the order it must belong to. */
+function cursorKey(order: KeysetOrder, cursor: unknown): CursorKey | undefined {
+  if (cursor === undefined || cursor === '') return undefined;
+  const length = order.orderBy.length;
+  const key = decodeCursor('cursor', typeof cursor === 'string' ? cursor : '', order.kind, length);
+  if (!order.check(key)) decodeCursor('cursor', '', order.kind, length); // throws VALIDATION
+  return key;
+}
+
+export async function listCases(
+  ctx: AppContext,
+  actor: Actor,
+  input: ListCasesInput = {},
+): Promise<CaseListPage> {
+  const pageSize = pageNumber(input.pageSize, 'pageSize', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  const filters = checkedFilters(input);
+  const order = keysetOrder(filters);
+  const after = cursorKey(order, input.cursor);
   const today = todayOf(ctx);
   const horizons = new Map(
     ctx.calendars.ids().map((id) => [id, dueSoonHorizon(ctx.calendars.get(id), today)]),
   );
-  const where: (SQL | undefined)[] = [readScope(actor)];
-  if (input.state !== undefined) where.push(eq(cases.state, input.state));
-  if (input.route !== undefined) where.push(eq(cases.route, input.route));
-  if (input.step !== undefined) where.push(eq(cases.step, input.step));
-  if (q !== '') {
-    const pattern = `%${escapeLike(q)}%`;
-    where.push(
-      or(ilike(cases.number, pattern), ilike(cases.title, pattern), ilike(officials.name, pattern)),
-    );
-  }
-  if (input.due !== undefined) {
-    // The predicates of the partial index cases_due, so the planner can use it.
-    where.push(isNull(cases.closedAt), isNull(cases.suspendedSince));
-    if (input.due === 'overdue') {
-      where.push(lt(cases.stepDueOn, today));
-    } else {
-      where.push(
-        gte(cases.stepDueOn, today),
-        or(
-          ...[...horizons].map(([calendarId, horizon]) =>
-            and(eq(jurisdictions.calendarId, calendarId), lte(cases.stepDueOn, horizon)),
-          ),
-        ),
-      );
-    }
-  }
-  const condition = and(...where);
-  // By due date: open cases first (a closed case keeps its last due date), then the nearest due
-  // date; ASC puts NULLs (no clock) last in both stores.
-  const order =
-    input.due !== undefined
-      ? [asc(cases.stepDueOn), asc(cases.number)]
-      : input.sort === 'due'
-        ? [asc(sql`${cases.closedAt} is not null`), asc(cases.stepDueOn), asc(cases.number)]
-        : [desc(cases.updatedAt), asc(cases.id)];
 
   return ctx.store.tx(async (tx) => {
-    const [{ total } = { total: 0 }] = await tx
-      .select({ total: count() })
+    const condition = and(
+      readScope(actor),
+      filters.state !== undefined ? eq(cases.state, filters.state) : undefined,
+      filters.route !== undefined ? eq(cases.route, filters.route) : undefined,
+      filters.step !== undefined ? eq(cases.step, filters.step) : undefined,
+      filters.q !== '' ? await searchCondition(tx, filters.q) : undefined,
+      filters.due !== undefined ? dueCondition(filters.due, today, horizons) : undefined,
+    );
+    // The total, counted up to COUNT_CAP + 1 rows: never the whole scope.
+    const capped = tx
+      .select({ one: sql`1` })
       .from(cases)
-      .innerJoin(officials, eq(officials.id, cases.officialId))
-      .innerJoin(jurisdictions, eq(jurisdictions.id, cases.jurisdictionId))
-      .where(condition);
+      .where(condition)
+      .limit(COUNT_CAP + 1)
+      .as('capped');
+    const [counted] = await tx.select({ n: count() }).from(capped);
     const rows = await tx
       .select({
         id: cases.id,
@@ -257,14 +380,14 @@ export async function listCases(
         updatedAt: cases.updatedAt,
         filedUpwardOn: cases.filedUpwardOn,
         publicityEndedOn: cases.publicityEndedOn,
+        sortKey: order.key,
       })
       .from(cases)
       .innerJoin(officials, eq(officials.id, cases.officialId))
       .innerJoin(jurisdictions, eq(jurisdictions.id, cases.jurisdictionId))
-      .where(condition)
-      .orderBy(...order)
-      .limit(pageSize)
-      .offset((page - 1) * pageSize);
+      .where(and(condition, after ? order.after(after) : undefined))
+      .orderBy(...order.orderBy)
+      .limit(pageSize + 1);
     await tx.insert(readLog).values({
       userId: actor.userId,
       caseId: null,
@@ -272,58 +395,104 @@ export async function listCases(
       what: 'case.list',
       at: ctx.now(),
     });
+    const page = rows.slice(0, pageSize);
+    const last = page.at(-1);
+    const { total, capped: totalCapped } = cappedTotal(counted?.n ?? 0);
+    return {
+      items: summaries(ctx, actor, page, today, horizons),
+      total,
+      totalCapped,
+      pageSize,
+      nextCursor: rows.length > pageSize && last ? encodeCursor(order.kind, last.sortKey) : null,
+    };
+  });
+}
 
-    const procedures = new Map<string, Procedure>();
-    const items = rows.map((r): CaseSummary => {
-      const state = r.state as CaseState;
-      const key = `${r.packId}|${r.packVersion ?? ''}|${r.conductDate}`;
-      let procedure = procedures.get(key);
-      if (!procedure) {
-        procedure = procedureOf(ctx, r);
-        procedures.set(key, procedure);
-      }
-      const subject: CaseSubject = {
-        state,
-        jurisdictionPath: r.jurisdictionPath,
-        unitPath: r.unitPath,
-        officialId: r.officialId,
-        applicantUserId: r.applicantUserId,
-        members: [],
-        requires: {
-          consultation: procedure.consultation.required,
-          publicity: procedure.publicity.required,
-          filingUpward: procedure.filingUpward.required,
-        },
-        challengeWindowOpen: false,
-        filedUpward: r.filedUpwardOn !== null,
-        publicityDone: r.publicityEndedOn !== null,
-        suspended: r.suspendedSince !== null,
-      };
-      const abilities = {} as Record<ListAction, boolean>;
-      for (const a of LIST_ACTIONS) abilities[a] = refusal(actor, a, subject) === null;
-      const horizon = horizons.get(r.calendarId) ?? today;
-      return {
-        id: r.id,
-        number: r.number,
-        title: r.title,
-        state,
-        stateLabel: STATE_LABEL[state],
-        route: r.route,
-        official: { id: r.officialId, name: r.officialName },
-        jurisdiction: {
-          id: r.jurisdictionId,
-          name: { zh: r.jurisdictionNameZh, en: r.jurisdictionNameEn },
-        },
-        step: r.step,
-        stepLabel: STEP_LABEL[r.step] ?? { zh: r.step, en: r.step },
-        stepDueOn: r.stepDueOn,
-        dueStatus: dueStatusOf({ ...r, state }, today, horizon),
-        suspended: r.suspendedSince !== null,
-        version: r.version,
-        updatedAt: r.updatedAt.toISOString(),
-        abilities,
-      };
-    });
-    return { items, total: Number(total), page, pageSize };
+/** A row of the list's query (the columns summaries() reads). */
+interface ListRow {
+  readonly id: string;
+  readonly number: string;
+  readonly title: string;
+  readonly state: string;
+  readonly route: string;
+  readonly officialId: string;
+  readonly officialName: string;
+  readonly jurisdictionId: string;
+  readonly jurisdictionPath: string;
+  readonly jurisdictionNameZh: string;
+  readonly jurisdictionNameEn: string;
+  readonly calendarId: string;
+  readonly unitPath: string;
+  readonly applicantUserId: string | null;
+  readonly packId: string;
+  readonly packVersion: string | null;
+  readonly conductDate: string;
+  readonly step: string;
+  readonly stepDueOn: string | null;
+  readonly suspendedSince: string | null;
+  readonly version: number;
+  readonly updatedAt: Date;
+  readonly filedUpwardOn: string | null;
+  readonly publicityEndedOn: string | null;
+}
+
+/** Presents the rows: allow-listed fields, due status, and what the actor may do from the list. */
+function summaries(
+  ctx: AppContext,
+  actor: Actor,
+  rows: readonly ListRow[],
+  today: string,
+  horizons: ReadonlyMap<string, string>,
+): CaseSummary[] {
+  const procedures = new Map<string, Procedure>();
+  return rows.map((r): CaseSummary => {
+    const state = r.state as CaseState;
+    const key = `${r.packId}|${r.packVersion ?? ''}|${r.conductDate}`;
+    let procedure = procedures.get(key);
+    if (!procedure) {
+      procedure = procedureOf(ctx, r);
+      procedures.set(key, procedure);
+    }
+    const subject: CaseSubject = {
+      state,
+      jurisdictionPath: r.jurisdictionPath,
+      unitPath: r.unitPath,
+      officialId: r.officialId,
+      applicantUserId: r.applicantUserId,
+      members: [],
+      requires: {
+        consultation: procedure.consultation.required,
+        publicity: procedure.publicity.required,
+        filingUpward: procedure.filingUpward.required,
+      },
+      challengeWindowOpen: false,
+      filedUpward: r.filedUpwardOn !== null,
+      publicityDone: r.publicityEndedOn !== null,
+      suspended: r.suspendedSince !== null,
+    };
+    const abilities = {} as Record<ListAction, boolean>;
+    for (const a of LIST_ACTIONS) abilities[a] = refusal(actor, a, subject) === null;
+    const horizon = horizons.get(r.calendarId) ?? today;
+    return {
+      id: r.id,
+      number: r.number,
+      title: r.title,
+      state,
+      stateLabel: STATE_LABEL[state],
+      route: r.route,
+      official: { id: r.officialId, name: r.officialName },
+      jurisdiction: {
+        id: r.jurisdictionId,
+        name: { zh: r.jurisdictionNameZh, en: r.jurisdictionNameEn },
+      },
+      step: r.step,
+      stepLabel: STEP_LABEL[r.step] ?? { zh: r.step, en: r.step },
+      stepDueOn: r.stepDueOn,
+      dueStatus: dueStatusOf({ ...r, state }, today, horizon),
+      suspended: r.suspendedSince !== null,
+      version: r.version,
+      updatedAt: r.updatedAt.toISOString(),
+      abilities,
+    };
   });
 }

@@ -14,7 +14,7 @@ import type { I18nText } from '../../policy/model.js';
 import type { AppContext } from '../context.js';
 import { invalid } from '../errors.js';
 import { jurisdictions, officials, readLog, units } from '../tables.js';
-import { escapeLike, pageNumber } from './case-list.js';
+import { escapeLike, pageNumber } from './paging.js';
 
 export interface ListOfficialsInput {
   /** Part of the official's name. */

@@ -10,7 +10,8 @@ import { readLog, schema, type Schema } from '../tables.js';
 import { codeOf, driveTo } from '../testing/steps.js';
 import { buildWorld, type World } from '../testing/world.js';
 import { getCase } from './case-view.js';
-import { escapeLike, listCases } from './case-list.js';
+import { listCases } from './case-list.js';
+import { escapeLike } from './paging.js';
 
 const v = (c: CaseRow) => ({ caseId: c.id, expectedVersion: c.version });
 
@@ -189,7 +190,9 @@ describeStores<Schema>(
     it('validates filters and paging', async () => {
       const a = w.actors;
       expect(await codeOf(listCases(w.ctx, a.intake!, { pageSize: 101 }))).toBe('VALIDATION');
-      expect(await codeOf(listCases(w.ctx, a.intake!, { page: 0 }))).toBe('VALIDATION');
+      expect(await codeOf(listCases(w.ctx, a.intake!, { cursor: 'not-a-cursor' }))).toBe(
+        'VALIDATION',
+      );
       expect(await codeOf(listCases(w.ctx, a.intake!, { state: 'open' }))).toBe('VALIDATION');
       expect(await codeOf(listCases(w.ctx, a.intake!, { route: 'email' }))).toBe('VALIDATION');
       expect(await codeOf(listCases(w.ctx, a.intake!, { step: 'toString' }))).toBe('VALIDATION');
@@ -199,8 +202,8 @@ describeStores<Schema>(
       expect(await codeOf(listCases(w.ctx, a.intake!, { due: 'late' as 'overdue' }))).toBe(
         'VALIDATION',
       );
-      const p1 = await listCases(w.ctx, a.intake!, { pageSize: 1, page: 1 });
-      const p2 = await listCases(w.ctx, a.intake!, { pageSize: 1, page: 2 });
+      const p1 = await listCases(w.ctx, a.intake!, { pageSize: 1 });
+      const p2 = await listCases(w.ctx, a.intake!, { pageSize: 1, cursor: p1.nextCursor! });
       expect(p1.items).toHaveLength(1);
       expect(p2.items).toHaveLength(1);
       expect(p1.items[0]!.id).not.toBe(p2.items[0]!.id);

@@ -54,7 +54,7 @@ export async function caseRoutes(app: FastifyInstance, opts: { ctx: AppContext }
         tags: ['cases'],
         summary: '案件列表 · Cases',
         description:
-          'The cases the signed-in user may read, newest activity first (or nearest due date first), filtered and paged. A user with no cases in scope gets an empty list.',
+          'The cases the signed-in user may read, newest activity first (or nearest due date first), filtered, in keyset pages: follow `nextCursor` for the next page. A user with no cases in scope gets an empty list.',
         querystring: object({
           state: { type: 'string', enum: [...CASE_STATES] },
           q: {
@@ -80,7 +80,11 @@ export async function caseRoutes(app: FastifyInstance, opts: { ctx: AppContext }
             description:
               'updated: newest activity first; due: nearest step due date first (no clock last).',
           },
-          page: { type: 'integer', minimum: 1, maximum: 1_000_000, default: 1 },
+          cursor: {
+            type: 'string',
+            maxLength: 1000,
+            description: 'The nextCursor of the previous page; absent for the first page.',
+          },
           pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
         }),
         response: responses({
@@ -88,9 +92,19 @@ export async function caseRoutes(app: FastifyInstance, opts: { ctx: AppContext }
             type: 'object',
             properties: {
               items: { type: 'array', items: ref('CaseSummary') },
-              total: { type: 'integer' },
-              page: { type: 'integer' },
+              total: {
+                type: 'integer',
+                description: 'The cases that match, counted up to 1,000 (see totalCapped).',
+              },
+              totalCapped: {
+                type: 'boolean',
+                description: 'More than `total` cases match (shown as “1,000+”).',
+              },
               pageSize: { type: 'integer' },
+              nextCursor: {
+                type: ['string', 'null'],
+                description: 'Pass as `cursor` for the next page; null on the last page.',
+              },
             },
           },
         }),

@@ -2,12 +2,13 @@
  * The work queue: the cases the user may read (GET /api/cases), with deadline badges; filters by
  * state, step, due status and route, a search over number, matter and official, and the order
  * (latest activity or nearest deadline), all kept in the address so that a filtered list can be
- * reloaded or shared; paged on the server with the total.
+ * reloaded or shared; in keyset pages from the server (the address keeps the page's cursor; the
+ * cursors of the pages before it travel in the history entry's state, for "previous page").
  */
 import { Button, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { useUser } from '../auth';
 import { DueTag } from '../components/DueTag';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -35,16 +36,16 @@ const DUE_LABEL: Readonly<Record<(typeof DUE_FILTERS)[number], string>> = {
   due_soon: 'due.dueSoon',
 };
 
-function positiveInt(v: string | null, fallback: number): number {
-  const n = Number(v);
-  return Number.isInteger(n) && n >= 1 ? n : fallback;
-}
-
 export default function CaseList() {
   const { t } = useTranslation();
   const lang = useLang();
   const user = useUser();
   const [params, setParams] = useSearchParams();
+  const location = useLocation();
+  /** The cursors of the pages before this one ('' for the first page). */
+  const before = ((location.state as { cursors?: string[] } | null)?.cursors ?? []).filter(
+    (c) => typeof c === 'string',
+  );
   const state = (CASE_STATES as readonly string[]).includes(params.get('state') ?? '')
     ? params.get('state')
     : null;
@@ -57,7 +58,7 @@ export default function CaseList() {
   const route = oneOf(ROUTES, 'route');
   const sort = oneOf(CASE_SORTS, 'sort') ?? 'updated';
   const q = (params.get('q') ?? '').slice(0, TEXT_LIMITS.search.max);
-  const page = positiveInt(params.get('page'), 1);
+  const cursor = params.get('cursor') ?? '';
 
   const query = new URLSearchParams();
   if (state) query.set('state', state);
@@ -66,7 +67,7 @@ export default function CaseList() {
   if (route) query.set('route', route);
   if (sort !== 'updated') query.set('sort', sort);
   if (q) query.set('q', q);
-  query.set('page', String(page));
+  if (cursor) query.set('cursor', cursor);
   query.set('pageSize', String(DEFAULT_PAGE_SIZE));
   const result = useApi<CasePage>(`/api/cases?${query.toString()}`);
   const filtered = Boolean(state || due || step || route || q);
@@ -77,8 +78,15 @@ export default function CaseList() {
       if (v) next.set(k, v);
       else next.delete(k);
     }
-    if (!('page' in changes)) next.delete('page');
+    if (!('cursor' in changes)) next.delete('cursor');
     setParams(next);
+  };
+  /** Goes to the page at `to` (a cursor, '' for the first), keeping the cursors before it. */
+  const goTo = (to: string, cursors: string[]) => {
+    const next = new URLSearchParams(params);
+    if (to) next.set('cursor', to);
+    else next.delete('cursor');
+    setParams(next, { state: { cursors } });
   };
   /** Clears the filters, keeping the chosen order. */
   const clear = () => setParams(sort === 'updated' ? new URLSearchParams() : { sort });
@@ -226,16 +234,39 @@ export default function CaseList() {
               </Empty>
             ),
           }}
-          pagination={{
-            current: page,
-            pageSize: DEFAULT_PAGE_SIZE,
-            total: result.status === 'ok' ? result.data.total : 0,
-            showSizeChanger: false,
-            showTotal: (total) => t('cases.total', { count: total }),
-            onChange: (p) => update({ page: p > 1 ? String(p) : null }),
-          }}
+          pagination={false}
           scroll={{ x: 1000 }}
         />
+      )}
+      {result.status === 'ok' && (
+        <Space style={{ marginTop: 16, justifyContent: 'flex-end', width: '100%' }} wrap>
+          <Typography.Text data-testid="case-total">
+            {result.data.totalCapped
+              ? t('cases.totalCapped', { count: result.data.total })
+              : t('cases.total', { count: result.data.total })}
+          </Typography.Text>
+          {cursor && (
+            <Button onClick={() => goTo('', [])} data-testid="page-first">
+              {t('cases.firstPage')}
+            </Button>
+          )}
+          {cursor && (
+            <Button
+              onClick={() => goTo(before.at(-1) ?? '', before.slice(0, -1))}
+              data-testid="page-previous"
+            >
+              {t('cases.previousPage')}
+            </Button>
+          )}
+          {result.data.nextCursor && (
+            <Button
+              onClick={() => goTo(result.data.nextCursor ?? '', [...before, cursor])}
+              data-testid="page-next"
+            >
+              {t('cases.nextPage')}
+            </Button>
+          )}
+        </Space>
       )}
     </section>
   );
