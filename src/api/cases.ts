@@ -397,3 +397,4 @@ export const DecisionDocumentQuery = Obj({
 });
 
 export const DocumentAnswer = Obj({ document: DecisionDocument });
+export type DocumentAnswer = Static<typeof DocumentAnswer>;

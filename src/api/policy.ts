@@ -26,7 +26,7 @@ export interface PolicyCondition {
   readonly note?: I18nText;
   readonly of?: PolicyCondition | readonly PolicyCondition[];
   readonly fact?: string;
-  readonly op?: string;
+  readonly op?: 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'notIn';
   readonly value?: boolean | string | number | readonly (boolean | string | number)[];
   readonly id?: string;
 }
@@ -52,7 +52,19 @@ export const CONDITION_SCHEMA = {
 } as const;
 export const Condition = Type.Unsafe<PolicyCondition>({ $ref: 'Condition#' });
 
-const PackVersionSummary = Obj({
+/** The kinds of rule a pack states (src/policy/model.ts RuleKind; the presenters' types keep them equal). */
+export const RuleKind = StringEnum([
+  'exclusion',
+  'condition',
+  'situation',
+  'mitigation',
+  'aggravation',
+  'immunity',
+  'other',
+] as const);
+export type RuleKind = Static<typeof RuleKind>;
+
+export const PackVersionSummary = Obj({
   id: Type.String(),
   status: StringEnum(['published', 'draft'] as const),
   title: Nullable(I18nText),
@@ -60,6 +72,8 @@ const PackVersionSummary = Obj({
   to: Nullable(DateString),
   amends: Nullable(Type.String()),
 });
+
+export type VersionSummary = Static<typeof PackVersionSummary>;
 
 export const PackSummary = Obj({
   id: Type.String(),
@@ -88,7 +102,7 @@ export const PackFact = Obj({
 });
 export type PackFact = Static<typeof PackFact>;
 
-const TimeLimit = Obj({
+export const TimeLimit = Obj({
   days: Type.Integer(),
   unit: StringEnum(['working', 'calendar'] as const),
   basis: Type.Optional(Type.String()),
@@ -98,6 +112,8 @@ const Window = Obj({
   applyWithin: Type.Optional(TimeLimit),
   decideWithin: Type.Optional(TimeLimit),
 });
+
+export type TimeLimit = Static<typeof TimeLimit>;
 
 export const Procedure = Obj({
   timeLimits: Type.Record(Type.String(), TimeLimit, {
@@ -116,6 +132,55 @@ export const Procedure = Obj({
   filingUpward: Obj({ required: Type.Boolean(), within: Type.Optional(TimeLimit) }),
 });
 
+export type Procedure = Static<typeof Procedure>;
+
+export const PolicySource = Obj({
+  id: Type.String(),
+  title: I18nText,
+  number: Type.String(),
+  issuer: I18nText,
+  date: Nullable(DateString),
+  origin: Type.String(),
+});
+export type PolicySource = Static<typeof PolicySource>;
+
+export const PolicyClause = Obj({
+  id: Type.String(),
+  source: Type.String(),
+  article: I18nText,
+  text: I18nText,
+  origin: Type.String(),
+});
+export type PolicyClause = Static<typeof PolicyClause>;
+
+export const PolicyRule = Obj({
+  id: Type.String(),
+  kind: RuleKind,
+  title: I18nText,
+  clauses: List(Type.String()),
+  when: Condition,
+  origin: Type.String(),
+});
+export type PolicyRule = Static<typeof PolicyRule>;
+
+export const PolicyPredicate = Obj({
+  id: Type.String(),
+  title: I18nText,
+  when: Condition,
+  origin: Type.String(),
+});
+export type PolicyPredicate = Static<typeof PolicyPredicate>;
+
+export const DecisionEntry = Obj({
+  id: Type.String(),
+  outcome: Type.String(),
+  when: Nullable(Condition),
+  binding: Type.Boolean(),
+  note: Nullable(I18nText),
+  origin: Type.String(),
+});
+export type DecisionEntry = Static<typeof DecisionEntry>;
+
 export const Outcome = Obj({ id: Type.String(), label: I18nText, description: Nullable(I18nText) });
 export type Outcome = Static<typeof Outcome>;
 
@@ -126,48 +191,11 @@ export const EffectivePolicy = Obj(
     chain: List(Obj({ pack: Type.String(), version: Type.String() })),
     outcomes: List(Outcome, { description: 'The decision ladder, most favourable first.' }),
     facts: List(PackFact),
-    sources: List(
-      Obj({
-        id: Type.String(),
-        title: I18nText,
-        number: Type.String(),
-        issuer: I18nText,
-        date: Nullable(DateString),
-        origin: Type.String(),
-      }),
-    ),
-    clauses: List(
-      Obj({
-        id: Type.String(),
-        source: Type.String(),
-        article: I18nText,
-        text: I18nText,
-        origin: Type.String(),
-      }),
-    ),
-    rules: List(
-      Obj({
-        id: Type.String(),
-        kind: Type.String({ description: 'exclusion, condition, situation, mitigation, …' }),
-        title: I18nText,
-        clauses: List(Type.String()),
-        when: Condition,
-        origin: Type.String(),
-      }),
-    ),
-    predicates: List(
-      Obj({ id: Type.String(), title: I18nText, when: Condition, origin: Type.String() }),
-    ),
-    decision: List(
-      Obj({
-        id: Type.String(),
-        outcome: Type.String(),
-        when: Nullable(Condition),
-        binding: Type.Boolean(),
-        note: Nullable(I18nText),
-        origin: Type.String(),
-      }),
-    ),
+    sources: List(PolicySource),
+    clauses: List(PolicyClause),
+    rules: List(PolicyRule),
+    predicates: List(PolicyPredicate),
+    decision: List(DecisionEntry),
     procedure: Procedure,
   },
   { description: 'The chosen version with everything inherited folded in.' },
@@ -182,30 +210,30 @@ export const PackQuery = Obj({
 export const PackAnswer = Obj({ pack: PackSummary, effective: EffectivePolicy });
 export type PackAnswer = Static<typeof PackAnswer>;
 
+export const LintFinding = Obj({
+  severity: StringEnum(['error', 'warning'] as const),
+  code: Type.String({ description: 'Stable code, e.g. LINT_RULE_NEVER_APPLIES.' }),
+  message: I18nText,
+  at: Nullable(
+    Obj({
+      file: Type.String(),
+      line: Type.Integer(),
+      col: Type.Integer(),
+      path: List(Type.Union([Type.String(), Type.Integer()])),
+    }),
+    { description: 'The pack file (last two path segments), line, column and path in it.' },
+  ),
+});
+export type LintFinding = Static<typeof LintFinding>;
+
 export const LintReport = Obj({
   pack: Type.String(),
   errors: Count,
   warnings: Count,
-  diagnostics: List(
-    Obj({
-      severity: StringEnum(['error', 'warning'] as const),
-      code: Type.String({ description: 'Stable code, e.g. LINT_RULE_NEVER_APPLIES.' }),
-      message: I18nText,
-      at: Nullable(
-        Obj({
-          file: Type.String(),
-          line: Type.Integer(),
-          col: Type.Integer(),
-          path: List(Type.Union([Type.String(), Type.Integer()])),
-        }),
-        {
-          description: 'The pack file (last two path segments), line, column and path in it.',
-        },
-      ),
-    }),
-  ),
+  diagnostics: List(LintFinding),
 });
 export const LintAnswer = Obj({ lint: LintReport });
+export type LintAnswer = Static<typeof LintAnswer>;
 
 // ---- the preliminary assessment -----------------------------------------------------------
 
@@ -254,7 +282,7 @@ export const Evaluation = Obj(
     reasons: List(
       Obj({
         rule: Type.String(),
-        kind: Type.String(),
+        kind: RuleKind,
         title: I18nText,
         clauses: List(ClauseRef),
         facts: List(
