@@ -20,7 +20,7 @@ import {
 import { login } from '../auth/login.js';
 import { deleteSession, resolveSession, tokenHash } from '../auth/sessions.js';
 import { presentUser } from '../presenters/user.js';
-import { responses, typed } from '../schemas.js';
+import { responses, typed, type Api } from '../schemas.js';
 
 export interface AuthRouteOptions {
   readonly ctx: AppContext;
@@ -39,10 +39,9 @@ function clearCookies(reply: FastifyReply) {
   reply.clearCookie(SECURE_SESSION_COOKIE, { path: '/', secure: true });
 }
 
-export async function authRoutes(base: FastifyInstance, opts: AuthRouteOptions): Promise<void> {
+/** Signing in: checks the password and opens a session (cookie, or a token for API clients). */
+function loginRoute(app: Api, opts: AuthRouteOptions) {
   const { ctx } = opts;
-  const app = typed(base);
-
   app.post(
     '/auth/login',
     {
@@ -88,7 +87,10 @@ export async function authRoutes(base: FastifyInstance, opts: AuthRouteOptions):
       return answer;
     },
   );
+}
 
+/** The session: signing out, and who is signed in. */
+function sessionRoutes(app: Api, ctx: AppContext) {
   app.post(
     '/auth/logout',
     {
@@ -128,4 +130,10 @@ export async function authRoutes(base: FastifyInstance, opts: AuthRouteOptions):
       };
     },
   );
+}
+
+export async function authRoutes(base: FastifyInstance, opts: AuthRouteOptions): Promise<void> {
+  const app = typed(base);
+  loginRoute(app, opts);
+  sessionRoutes(app, opts.ctx);
 }

@@ -33,17 +33,15 @@ import { loadDecisionDocument } from '../../app/documents/decision-document.js';
 import { loadDecisionDocumentPdf } from '../../app/documents/pdf.js';
 import { listCases } from '../../app/queries/case-list.js';
 import { getCase } from '../../app/queries/case-view.js';
-import { responses, typed } from '../schemas.js';
+import { responses, typed, type Api } from '../schemas.js';
 
 function idempotencyKey(req: FastifyRequest): string | undefined {
   const key = req.headers['idempotency-key'];
   return typeof key === 'string' ? key : undefined;
 }
 
-export async function caseRoutes(base: FastifyInstance, opts: { ctx: AppContext }) {
-  const { ctx } = opts;
-  const app = typed(base);
-
+/** Reading cases: the list and one case. */
+function caseReads(app: Api, ctx: AppContext) {
   app.get(
     '/cases',
     {
@@ -73,7 +71,10 @@ export async function caseRoutes(base: FastifyInstance, opts: { ctx: AppContext 
     },
     async (req) => getCase(ctx, actorOf(req), req.params.id),
   );
+}
 
+/** The decision document: JSON, plain text or an official-document PDF. */
+function decisionDocumentRoute(app: Api, ctx: AppContext) {
   app.get(
     '/cases/:id/decision-document',
     {
@@ -130,7 +131,10 @@ export async function caseRoutes(base: FastifyInstance, opts: { ctx: AppContext 
       return { document };
     },
   );
+}
 
+/** Opening cases: an application, an accountability matter (ex officio), a risk filing. */
+function caseOpening(app: Api, ctx: AppContext) {
   app.post(
     '/cases',
     {
@@ -193,4 +197,11 @@ export async function caseRoutes(base: FastifyInstance, opts: { ctx: AppContext 
       return { riskFiling: filing };
     },
   );
+}
+
+export async function caseRoutes(base: FastifyInstance, opts: { ctx: AppContext }) {
+  const app = typed(base);
+  caseReads(app, opts.ctx);
+  decisionDocumentRoute(app, opts.ctx);
+  caseOpening(app, opts.ctx);
 }

@@ -19,14 +19,13 @@ import { AppError, invalid } from '../../app/errors.js';
 import { lintPack, type LintReport } from '../../policy/lint.js';
 import type { Pack } from '../../policy/model.js';
 import { presentEffective, presentLint, presentPackSummary } from '../presenters/policy.js';
-import { responses, typed } from '../schemas.js';
+import { responses, typed, type Api } from '../schemas.js';
 
 /** Packs are loaded once and never change while the server runs: each is linted once. */
 const lintCache = new WeakMap<Pack, LintReport>();
 
-export async function policyRoutes(base: FastifyInstance, opts: { ctx: AppContext }) {
-  const { ctx } = opts;
-  const app = typed(base);
+/** The packs: the list, one pack's version in full, its lint report. */
+function packRoutes(app: Api, ctx: AppContext) {
   const packs = ctx.engine.packs;
   const lintOf = (p: Pack): LintReport => {
     let r = lintCache.get(p);
@@ -103,7 +102,11 @@ export async function policyRoutes(base: FastifyInstance, opts: { ctx: AppContex
       return { lint: presentLint(lintOf(packs.get(req.params.id))) };
     },
   );
+}
 
+/** The preliminary assessment of a fact set under a pack. */
+function evaluateRoute(app: Api, ctx: AppContext) {
+  const packs = ctx.engine.packs;
   app.post(
     '/policy/evaluate',
     {
@@ -132,4 +135,10 @@ export async function policyRoutes(base: FastifyInstance, opts: { ctx: AppContex
       return { evaluation };
     },
   );
+}
+
+export async function policyRoutes(base: FastifyInstance, opts: { ctx: AppContext }) {
+  const app = typed(base);
+  packRoutes(app, opts.ctx);
+  evaluateRoute(app, opts.ctx);
 }
