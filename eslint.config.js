@@ -48,6 +48,30 @@ export default tseslint.config(
     },
   },
   {
+    // The API's shapes are pure so that the web app can import them: TypeBox and the pure domain.
+    files: ['src/api/**/*.ts'],
+    ignores: ['src/api/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fastify', '@fastify/*', 'drizzle-orm', 'drizzle-orm/*', 'pg'],
+              message:
+                'src/api is imported by the web app: only typebox and the pure domain (src/domain, src/policy types). Keep server code in src/server.',
+            },
+            {
+              group: ['../app/*', '../server/*', '../store/*', '../cli/*', '../packs/*'],
+              message:
+                'src/api is imported by the web app: it may not reach the app, server, store or CLI. Move the shape here and import it from there.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // What the server defines and the web app imports (src/shared): pure data, bundled by Vite too.
     files: ['src/shared/**/*.ts'],
     ignores: ['src/shared/**/*.test.ts'],

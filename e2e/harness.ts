@@ -96,7 +96,8 @@ export async function openBrowserWorld(): Promise<BrowserWorld> {
     // Always PGlite (even when DATABASE_URL is set for the store tests): a fresh store per run.
     app = await openApp({ dataDir, databaseUrl: undefined });
     await seedDemo(app.ctx);
-    server = await startServer(app.ctx, { port: 0, host: '127.0.0.1' });
+    // Every answer the screens receive is checked against its schema (src/server/response-check.ts).
+    server = await startServer(app.ctx, { port: 0, host: '127.0.0.1', checkResponses: true });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,

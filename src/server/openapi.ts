@@ -26,7 +26,8 @@ export const TAGS = [
 
 export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
   await app.register(swagger, {
-    // Shared schemas appear as components under their $id (Case, CaseSummary, Error).
+    // Shared schemas appear as components under their $id (Case, CaseSummary, Error, the
+    // recursive Condition, Failure, EvaluationFailure and JsonValue): src/server/schemas.ts.
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, i) =>
         typeof json['$id'] === 'string' ? json['$id'] : `def-${i}`,

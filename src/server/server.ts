@@ -19,7 +19,6 @@ import { authenticate } from './auth/authenticate.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { registerInputGuards } from './input-guards.js';
 import { registerOpenApi } from './openapi.js';
-import { CASE_SCHEMA, CASE_SUMMARY_SCHEMA } from './presenters/case.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { caseActionRoutes } from './routes/case-actions.js';
@@ -30,7 +29,9 @@ import { healthRoutes } from './routes/health.js';
 import { officialRoutes } from './routes/officials.js';
 import { policyRoutes } from './routes/policy.js';
 import { recommendationRoutes } from './routes/recommendation.js';
-import { ERROR_RESPONSE } from './schemas.js';
+import { responseCheck } from './response-check.js';
+import { SHARED_SCHEMAS } from './schemas.js';
+import { lazySerializers } from './serializers.js';
 import { helmetOptions } from './security.js';
 import { clientErrorHandler, frameworkErrors, MAX_HEADER_BYTES } from './transport-errors.js';
 import { validatorCompiler } from './validation.js';
@@ -50,6 +51,11 @@ export interface ServerOptions {
   readonly allowedOrigins?: readonly string[];
   /** The version shown in the API description (default: package.json's). */
   readonly version?: string;
+  /**
+   * Check every JSON answer against its response schema and fail it (500) when it does not fit
+   * (response-check.ts). The tests turn it on; it costs a validation per answer. Default false.
+   */
+  readonly checkResponses?: boolean;
 }
 
 /** Bodies of 1 MiB at most, except the evidence upload. */
@@ -71,11 +77,12 @@ export async function buildServer(
     frameworkErrors,
     clientErrorHandler,
     http: { maxHeaderSize: MAX_HEADER_BYTES },
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
   });
 
   app.setValidatorCompiler(validatorCompiler);
-  // Presenters pick the fields; response schemas document them but do not reshape them.
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  // Answers are serialized through their response schemas (Fastify's default, fast-json-stringify):
+  // presenters pick the fields, the schemas (src/api) say which fields exist.
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   // Strict UTF-8 JSON, and no NUL or lone surrogate in any string (input-guards.ts).
@@ -85,11 +92,12 @@ export async function buildServer(
   await app.register(cookie);
   await registerOpenApi(app, opts.version ?? packageVersion());
   // Shapes many routes answer with: components of the API description.
-  for (const shared of [ERROR_RESPONSE, CASE_SCHEMA, CASE_SUMMARY_SCHEMA]) app.addSchema(shared);
+  for (const shared of SHARED_SCHEMAS) app.addSchema(shared);
 
   await app.register(
     async (api) => {
       api.decorateRequest('auth', null);
+      if (opts.checkResponses) api.addHook('preSerialization', responseCheck(SHARED_SCHEMAS));
       api.addHook('onRequest', authenticate(ctx));
       // Answers may concern private cases: no cache keeps them unless a route says otherwise.
       api.addHook('onSend', async (_req, reply, payload) => {

@@ -67,7 +67,10 @@ function pathOf(instancePath: string): string {
 
 const join = (a: string, b: string) => (a === '' ? b : `${a}.${b}`);
 
-/** One Ajv error in words, with the field it concerns. */
+/**
+ * One Ajv error in words, with the field it concerns. Longer than most functions on purpose: one
+ * case per JSON Schema keyword with its zh/en words, read top to bottom like a table.
+ */
 export function describeProblem(e: FastifySchemaValidationError | ErrorObject, part: string) {
   const params = (e.params ?? {}) as Record<string, unknown>;
   let field = pathOf(e.instancePath ?? '');

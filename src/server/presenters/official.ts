@@ -1,8 +1,8 @@
 /** An official as a chooser shows them: name, position, unit, managing jurisdiction and pack. */
 import type { OfficialItem } from '../../app/queries/officials.js';
-import { I18N_TEXT } from '../schemas.js';
+import type { OfficialOption } from '../../api/index.js';
 
-export function presentOfficial(o: OfficialItem) {
+export function presentOfficial(o: OfficialItem): OfficialOption {
   return {
     id: o.id,
     name: o.name,
@@ -19,36 +19,3 @@ export function presentOfficial(o: OfficialItem) {
     },
   };
 }
-
-export const OFFICIAL_SCHEMA = {
-  type: 'object',
-  properties: {
-    id: { type: 'string', format: 'uuid' },
-    name: { type: 'string' },
-    position: I18N_TEXT,
-    unit: {
-      type: 'object',
-      properties: { id: { type: 'string', format: 'uuid' }, name: I18N_TEXT },
-    },
-    jurisdiction: {
-      type: 'object',
-      description: 'The jurisdiction whose organization department manages the official.',
-      properties: {
-        id: { type: 'string' },
-        name: I18N_TEXT,
-        packId: { type: 'string', description: 'The policy pack applied to their matters.' },
-      },
-    },
-    abilities: {
-      type: 'object',
-      description: 'What the signed-in user may open for this official.',
-      properties: {
-        apply: { type: 'boolean', description: 'POST /api/cases (an application).' },
-        recordAccountabilityMatter: {
-          type: 'boolean',
-          description: 'POST /api/accountability-matters (ex officio).',
-        },
-      },
-    },
-  },
-} as const;

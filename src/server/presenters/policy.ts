@@ -13,6 +13,7 @@ import type {
 import type { EffectivePolicy } from '../../policy/resolve.js';
 import type { Diagnostic } from '../../policy/errors.js';
 import type { LintReport } from '../../policy/lint.js';
+import type { PolicyCondition } from '../../api/index.js';
 
 function presentVersion(v: PackVersion) {
   return {
@@ -39,15 +40,8 @@ export function presentPackSummary(p: Pack) {
   };
 }
 
-export interface PresentedCondition {
-  readonly kind: Condition['kind'];
-  readonly note?: { zh: string; en: string };
-  readonly of?: PresentedCondition | readonly PresentedCondition[];
-  readonly fact?: string;
-  readonly op?: string;
-  readonly value?: unknown;
-  readonly id?: string;
-}
+/** A condition tree as the API shows it (src/api/policy.ts: PolicyCondition). */
+export type PresentedCondition = PolicyCondition;
 
 export function presentCondition(c: Condition): PresentedCondition {
   const note = c.note ? { note: c.note } : {};

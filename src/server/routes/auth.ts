@@ -8,6 +8,7 @@
  * 8 idle hours or 7 days at most (see auth/sessions.ts).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { LoginAnswer, LoginBody, Ref, ApiError, Session, Type } from '../../api/index.js';
 import type { AppContext } from '../../app/context.js';
 import { AppError } from '../../app/errors.js';
 import {
@@ -18,8 +19,8 @@ import {
 } from '../auth/authenticate.js';
 import { login } from '../auth/login.js';
 import { deleteSession, resolveSession, tokenHash } from '../auth/sessions.js';
-import { presentUser, USER_SCHEMA } from '../presenters/user.js';
-import { object, ref, responses, text } from '../schemas.js';
+import { presentUser } from '../presenters/user.js';
+import { responses, typed, type Api } from '../schemas.js';
 
 export interface AuthRouteOptions {
   readonly ctx: AppContext;
@@ -28,18 +29,6 @@ export interface AuthRouteOptions {
   /** 'auto': Secure cookies when the request came over HTTPS (see trustProxy). */
   readonly secureCookies: boolean | 'auto';
 }
-
-const SESSION_ANSWER = {
-  type: 'object',
-  properties: {
-    user: USER_SCHEMA,
-    csrfToken: {
-      type: 'string',
-      description: 'Send as X-CSRF-Token on every POST made with the session cookie.',
-    },
-    expiresAt: { type: 'string', format: 'date-time' },
-  },
-} as const;
 
 function secure(req: FastifyRequest, setting: boolean | 'auto'): boolean {
   return setting === 'auto' ? req.protocol === 'https' : setting;
@@ -50,10 +39,10 @@ function clearCookies(reply: FastifyReply) {
   reply.clearCookie(SECURE_SESSION_COOKIE, { path: '/', secure: true });
 }
 
-export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): Promise<void> {
+/** Signing in: checks the password and opens a session (cookie, or a token for API clients). */
+function loginRoute(app: Api, opts: AuthRouteOptions) {
   const { ctx } = opts;
-
-  app.post<{ Body: { username: string; password: string; client?: 'browser' | 'api' } }>(
+  app.post(
     '/auth/login',
     {
       config: { public: true },
@@ -63,34 +52,8 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): 
         description:
           'Checks the password (argon2id) and opens a session: sets the HttpOnly session cookie and returns the user, the CSRF token and, for API clients, the session token. At most 10 attempts per minute per address (429 AUTH_RATE_LIMITED with Retry-After); 5 consecutive failures lock the account for 15 minutes (423 AUTH_LOCKED). Cross-site requests are refused (403 CSRF_INVALID).',
         security: [],
-        body: object(
-          {
-            username: text(128, 1),
-            password: text(1024, 1),
-            client: {
-              type: 'string',
-              enum: ['browser', 'api'],
-              default: 'browser',
-              description:
-                "'browser' (default): the session is set as an HttpOnly cookie and the token is not shown to scripts. 'api': no cookie; the token is returned for `Authorization: Bearer`.",
-            },
-          },
-          ['username', 'password'],
-        ),
-        response: {
-          200: {
-            ...SESSION_ANSWER,
-            properties: {
-              ...SESSION_ANSWER.properties,
-              token: {
-                type: 'string',
-                description:
-                  "Only when client is 'api': the session token, for `Authorization: Bearer`.",
-              },
-            },
-          },
-          '4xx': ref('Error'),
-        },
+        body: LoginBody,
+        response: { 200: LoginAnswer, '4xx': Ref(ApiError) },
       },
     },
     async (req, reply) => {
@@ -125,7 +88,10 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): 
       return answer;
     },
   );
+}
 
+/** The session: signing out, and who is signed in. */
+function sessionRoutes(app: Api, ctx: AppContext) {
   app.post(
     '/auth/logout',
     {
@@ -133,13 +99,13 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): 
         tags: ['auth'],
         summary: '退出登录 · Sign out',
         description: 'Ends the session on the server and clears the cookie.',
-        response: { 204: { type: 'null', description: 'Signed out.' }, ...responses({}) },
+        response: responses({ 204: Type.Null({ description: 'Signed out.' }) }),
       },
     },
     async (req, reply) => {
       if (req.auth) await deleteSession(ctx, req.auth.session.idHash);
       clearCookies(reply);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -151,7 +117,7 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): 
         summary: '当前用户 · The signed-in user',
         description:
           'The user, their roles, and the CSRF token of the session (a reloaded web app gets it here).',
-        response: responses({ 200: SESSION_ANSWER }),
+        response: responses({ 200: Session }),
       },
     },
     async (req, reply) => {
@@ -165,4 +131,10 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): 
       };
     },
   );
+}
+
+export async function authRoutes(base: FastifyInstance, opts: AuthRouteOptions): Promise<void> {
+  const app = typed(base);
+  loginRoute(app, opts);
+  sessionRoutes(app, opts.ctx);
 }

@@ -8,17 +8,24 @@
  * image file cannot run script with the user's session.
  */
 import type { FastifyInstance } from 'fastify';
+import {
+  EVIDENCE_BODY_LIMIT,
+  EvidenceBody,
+  EvidenceParams,
+  EvidenceResult,
+  TransitionAnswer,
+  CaseIdParams,
+  Type,
+} from '../../api/index.js';
 import type { AppContext } from '../../app/context.js';
 import { invalid } from '../../app/errors.js';
 import { addEvidence, readEvidence } from '../../app/cases/add-evidence.js';
 import { actorOf } from '../auth/authenticate.js';
 import { contentDisposition } from '../download.js';
 import { getCase } from '../../app/queries/case-view.js';
-import { object, responses, text, transitionBody, UUID } from '../schemas.js';
-import { TRANSITION_RESPONSE } from './case-actions.js';
+import { responses, typed } from '../schemas.js';
 
-/** 20 MiB of content is 28 MB of Base64, plus the other fields. */
-export const EVIDENCE_BODY_LIMIT = 28 * 1024 * 1024 + 64 * 1024;
+export { EVIDENCE_BODY_LIMIT };
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -35,19 +42,11 @@ export function decodeBase64(field: string, value: string): Uint8Array {
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
-export async function evidenceRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
+export async function evidenceRoutes(base: FastifyInstance, opts: { ctx: AppContext }) {
   const { ctx } = opts;
+  const app = typed(base);
 
-  app.post<{
-    Params: { id: string };
-    Body: {
-      expectedVersion: number;
-      filename: string;
-      mediaType: string;
-      contentBase64: string;
-      description?: string;
-    };
-  }>(
+  app.post(
     '/cases/:id/evidence',
     {
       bodyLimit: EVIDENCE_BODY_LIMIT,
@@ -56,22 +55,9 @@ export async function evidenceRoutes(app: FastifyInstance, opts: { ctx: AppConte
         summary: '上传证据材料 · Add evidence',
         description:
           'A party (while the facts are open) or an investigator adds a file: PDF, PNG, JPEG, plain text, DOCX, XLSX or ODT, at most 20 MiB, sent as Base64 in JSON. The content must match its type.',
-        params: object({ id: UUID }, ['id']),
-        body: transitionBody(
-          {
-            filename: text(255, 1),
-            mediaType: { type: 'string', minLength: 1, maxLength: 255 },
-            contentBase64: {
-              type: 'string',
-              contentEncoding: 'base64',
-              maxLength: EVIDENCE_BODY_LIMIT,
-              description: 'The file, Base64-encoded.',
-            },
-            description: text(2000),
-          },
-          ['filename', 'mediaType', 'contentBase64'],
-        ),
-        response: responses({ 200: TRANSITION_RESPONSE }),
+        params: CaseIdParams,
+        body: EvidenceBody,
+        response: responses({ 200: TransitionAnswer(EvidenceResult) }),
       },
     },
     async (req) => {
@@ -89,7 +75,7 @@ export async function evidenceRoutes(app: FastifyInstance, opts: { ctx: AppConte
     },
   );
 
-  app.get<{ Params: { id: string; eid: string } }>(
+  app.get(
     '/cases/:id/evidence/:eid',
     {
       schema: {
@@ -97,11 +83,15 @@ export async function evidenceRoutes(app: FastifyInstance, opts: { ctx: AppConte
         summary: '下载证据材料 · Download evidence',
         description:
           'The file, as an attachment, for anyone who may read the case; each download is logged.',
-        params: object({ id: UUID, eid: UUID }, ['id', 'eid']),
+        params: EvidenceParams,
         response: responses({
           200: {
             description: 'The file.',
-            content: { 'application/octet-stream': { schema: { type: 'string' } } },
+            content: {
+              'application/octet-stream': {
+                schema: Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary' }),
+              },
+            },
           },
         }),
       },

@@ -1,9 +1,14 @@
 /** GET /api/health: whether the server can reach its store. No session needed. */
 import type { FastifyInstance } from 'fastify';
+import { Obj, StringEnum } from '../../api/index.js';
 import type { AppContext } from '../../app/context.js';
+import { responses, typed } from '../schemas.js';
 
-export async function healthRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
+const STORE = StringEnum(['pglite', 'postgres'] as const);
+
+export async function healthRoutes(base: FastifyInstance, opts: { ctx: AppContext }) {
   const { ctx } = opts;
+  const app = typed(base);
   app.get(
     '/health',
     {
@@ -13,32 +18,20 @@ export async function healthRoutes(app: FastifyInstance, opts: { ctx: AppContext
         summary: '运行状态 · Health',
         description: "'ok' when the store answers, else 503 with status 'unavailable'.",
         security: [],
-        response: {
-          200: {
-            type: 'object',
-            properties: {
-              status: { type: 'string', enum: ['ok'] },
-              store: { type: 'string', enum: ['pglite', 'postgres'] },
-            },
-          },
-          503: {
-            type: 'object',
-            properties: {
-              status: { type: 'string', enum: ['unavailable'] },
-              store: { type: 'string', enum: ['pglite', 'postgres'] },
-            },
-          },
-        },
+        response: responses({
+          200: Obj({ status: StringEnum(['ok'] as const), store: STORE }),
+          503: Obj({ status: StringEnum(['unavailable'] as const), store: STORE }),
+        }),
       },
     },
     async (req, reply) => {
       reply.header('cache-control', 'no-store');
       try {
         await ctx.store.query('SELECT 1');
-        return { status: 'ok', store: ctx.store.kind };
+        return { status: 'ok' as const, store: ctx.store.kind };
       } catch (err) {
         req.log.error({ err }, 'health check: the store does not answer');
-        return reply.status(503).send({ status: 'unavailable', store: ctx.store.kind });
+        return reply.status(503).send({ status: 'unavailable' as const, store: ctx.store.kind });
       }
     },
   );

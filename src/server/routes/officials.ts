@@ -6,15 +6,17 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
-import { listOfficials, type ListOfficialsInput } from '../../app/queries/officials.js';
+import { listOfficials } from '../../app/queries/officials.js';
 import { actorOf } from '../auth/authenticate.js';
-import { OFFICIAL_SCHEMA, presentOfficial } from '../presenters/official.js';
-import { object, responses } from '../schemas.js';
+import { OfficialsPage, OfficialsQuery } from '../../api/index.js';
+import { presentOfficial } from '../presenters/official.js';
+import { responses, typed } from '../schemas.js';
 
-export async function officialRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
+export async function officialRoutes(base: FastifyInstance, opts: { ctx: AppContext }) {
   const { ctx } = opts;
+  const app = typed(base);
 
-  app.get<{ Querystring: ListOfficialsInput }>(
+  app.get(
     '/officials',
     {
       schema: {
@@ -22,22 +24,8 @@ export async function officialRoutes(app: FastifyInstance, opts: { ctx: AppConte
         summary: '可办理的干部 · Officials I may open a matter for',
         description:
           'An official sees themself; a unit party organization the officials of its unit subtree; intake officers and investigators the officials managed within their jurisdiction subtree. Others get an empty list. Sorted with the user themself first, then by name.',
-        querystring: object({
-          q: { type: 'string', maxLength: 50, description: 'Part of the official’s name.' },
-          page: { type: 'integer', minimum: 1, maximum: 1_000_000, default: 1 },
-          pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
-        }),
-        response: responses({
-          200: {
-            type: 'object',
-            properties: {
-              items: { type: 'array', items: OFFICIAL_SCHEMA },
-              total: { type: 'integer' },
-              page: { type: 'integer' },
-              pageSize: { type: 'integer' },
-            },
-          },
-        }),
+        querystring: OfficialsQuery,
+        response: responses({ 200: OfficialsPage }),
       },
     },
     async (req) => {

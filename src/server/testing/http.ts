@@ -18,7 +18,8 @@ export async function buildHttpWorld(
   day?: string,
 ): Promise<HttpWorld> {
   const w = await buildWorld(store, day);
-  const app = await buildServer(w.ctx, opts);
+  // Every answer of every server test is checked against its response schema (response-check.ts).
+  const app = await buildServer(w.ctx, { checkResponses: true, ...opts });
   await app.ready();
   return { ...w, app };
 }

@@ -168,8 +168,9 @@ function ValueInput({ decl }: { readonly decl: PackFact }) {
             ...rules,
             {
               type: 'number',
-              min: decl.min,
-              max: decl.max,
+              // The pack sends null for "no bound"; the form rule wants it absent.
+              min: decl.min ?? undefined,
+              max: decl.max ?? undefined,
               message: t('desk.facts.valueRange', {
                 min: decl.min ?? '−∞',
                 max: decl.max ?? '∞',

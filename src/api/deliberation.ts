@@ -1,0 +1,123 @@
+/**
+ * The committee's read side of a case (src/app/queries/recommendation.ts): the recommendation
+ * with reasons, why-nots and missing facts, the outcome ladder, what deciding requires, who may
+ * join the panel, and the decision document's preview.
+ */
+import { ClauseRef, Outcome } from './policy.js';
+import {
+  DateString,
+  I18nText,
+  List,
+  Nullable,
+  Obj,
+  Locale,
+  StringEnum,
+  Text,
+  Type,
+  Uuid,
+  type Static,
+} from './common.js';
+
+/** A failed or unknown condition, in words (recursive: `because`). */
+export interface ConditionFailure {
+  readonly status: 'failed' | 'unknown';
+  readonly text: I18nText;
+  readonly rule: string | null;
+  readonly clauses: readonly ClauseRef[];
+  readonly fact: string | null;
+  readonly factLabel: I18nText | null;
+  readonly actual: I18nText | null;
+  readonly because: readonly ConditionFailure[];
+}
+
+const NULLABLE_TEXT = { anyOf: [I18nText, { type: 'null' }] };
+
+export const FAILURE_SCHEMA = {
+  $id: 'Failure',
+  type: 'object',
+  description:
+    'A condition that did not hold (failed) or is not known (unknown), with the conditions under it that explain why (because, same shape).',
+  properties: {
+    status: { type: 'string', enum: ['failed', 'unknown'] },
+    text: I18nText,
+    rule: { type: ['string', 'null'] },
+    clauses: { type: 'array', items: ClauseRef },
+    fact: { type: ['string', 'null'] },
+    factLabel: NULLABLE_TEXT,
+    actual: { ...NULLABLE_TEXT, description: 'The fact’s value in words.' },
+    because: { type: 'array', items: { $ref: 'Failure#' } },
+  },
+  required: ['status', 'text', 'rule', 'clauses', 'fact', 'factLabel', 'actual', 'because'],
+  additionalProperties: false,
+} as const;
+const Failure = Type.Unsafe<ConditionFailure>({ $ref: 'Failure#' });
+
+const Labelled = Obj({ id: Type.String(), label: I18nText });
+
+export const Recommendation = Obj({
+  source: StringEnum(['current', 'determination'] as const, {
+    description:
+      "'current': computed now on the current facts, as the decision will compute it; 'determination': stored with the decision in force.",
+  }),
+  determinationId: Nullable(Type.String()),
+  asOf: DateString,
+  outcome: Type.String(),
+  label: I18nText,
+  undetermined: Type.Boolean(),
+  possibleOutcomes: List(Labelled),
+  decidedBy: Nullable(Obj({ entry: Type.String(), note: Nullable(I18nText) })),
+  reasons: List(
+    Obj({
+      rule: Type.String(),
+      kind: Type.String(),
+      title: I18nText,
+      clauses: List(ClauseRef),
+      facts: List(Obj({ fact: Type.String(), label: I18nText, value: I18nText })),
+    }),
+  ),
+  whyNot: List(
+    Obj({
+      outcome: Type.String(),
+      label: I18nText,
+      entry: Type.String(),
+      precludedBy: Nullable(Type.String()),
+      failed: List(Failure),
+    }),
+  ),
+  missingFacts: List(Obj({ fact: Type.String(), label: I18nText, help: Nullable(I18nText) })),
+  pack: Type.String(),
+  packTitle: I18nText,
+  version: Type.String(),
+  time: Obj({ note: I18nText, moreLenientLaterVersion: Type.Boolean() }),
+});
+export type Recommendation = Static<typeof Recommendation>;
+
+export const RecommendationAnswer = Obj({
+  recommendation: Recommendation,
+  ladder: List(Outcome, {
+    description: 'The outcome ladder of the case’s pack version, most favourable first.',
+  }),
+  decision: Obj({
+    withoutReasons: Nullable(Type.String(), {
+      description:
+        'The one outcome that needs no departure reasons (the recommendation); null when the recommendation is undetermined, so every outcome needs them.',
+    }),
+    minDepartureReasons: Type.Integer(),
+  }),
+});
+export type RecommendationAnswer = Static<typeof RecommendationAnswer>;
+export type LadderOutcome = Static<typeof Outcome>;
+
+export const PanelCandidate = Obj({
+  id: Uuid,
+  name: Type.String(),
+  canChair: Type.Boolean({ description: 'Holds the chair’s role over the case.' }),
+});
+export type PanelCandidate = Static<typeof PanelCandidate>;
+export const PanelCandidates = Obj({ items: List(PanelCandidate) });
+
+export const DecisionPreviewBody = Obj({
+  outcome: Type.String({ minLength: 1, maxLength: 64 }),
+  departureReasons: Type.Optional(Text(20_000)),
+  lang: Type.Optional(Locale),
+});

@@ -1,0 +1,15 @@
+/**
+ * The API's shapes, declared once: every request and response of /api as a TypeBox schema (JSON
+ * Schema 2020-12) with its TypeScript type. The server's routes validate, serialize and document
+ * with them (src/server); the web app imports the types (web/src/types.ts). Pure: TypeBox and the
+ * pure domain only (lint keeps it so).
+ */
+export * from './common.js';
+export * from './cases.js';
+export * from './case-actions.js';
+export * from './policy.js';
+export * from './deliberation.js';
+export * from './auth.js';
+export * from './admin.js';
+export * from './officials.js';
+export * from './dashboard.js';

@@ -1,0 +1,336 @@
+/**
+ * Policy packs as the API shows them (src/server/presenters/policy.ts): what a pack says, what the
+ * linter finds in it, and the engine's preliminary assessment (POST /api/policy/evaluate).
+ */
+import {
+  Count,
+  DateString,
+  Facts,
+  I18nText,
+  List,
+  Nullable,
+  Obj,
+  StringEnum,
+  Type,
+  type Static,
+} from './common.js';
+
+export const PackId = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,63}$' });
+export const PackIdParams = Obj({ id: PackId });
+
+const Scalar = { type: ['boolean', 'string', 'number'] } as const;
+
+/** A condition tree of a rule, predicate or decision entry (recursive: `of`). */
+export interface PolicyCondition {
+  readonly kind: 'all' | 'any' | 'not' | 'compare' | 'rule' | 'predicate';
+  readonly note?: I18nText;
+  readonly of?: PolicyCondition | readonly PolicyCondition[];
+  readonly fact?: string;
+  readonly op?: 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'notIn';
+  readonly value?: boolean | string | number | readonly (boolean | string | number)[];
+  readonly id?: string;
+}
+
+export const CONDITION_SCHEMA = {
+  $id: 'Condition',
+  type: 'object',
+  description:
+    "A condition: 'all'/'any' of the conditions in `of`, 'not' of the one in `of`, a comparison of a fact with a value ('compare': fact, op, value), or a reference to a rule or predicate (id).",
+  properties: {
+    kind: { type: 'string', enum: ['all', 'any', 'not', 'compare', 'rule', 'predicate'] },
+    note: I18nText,
+    of: {
+      anyOf: [{ type: 'array', items: { $ref: 'Condition#' } }, { $ref: 'Condition#' }],
+    },
+    fact: { type: 'string' },
+    op: { type: 'string', enum: ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'notIn'] },
+    value: { anyOf: [{ type: 'array', items: Scalar }, Scalar] },
+    id: { type: 'string' },
+  },
+  required: ['kind'],
+  additionalProperties: false,
+} as const;
+export const Condition = Type.Unsafe<PolicyCondition>({ $ref: 'Condition#' });
+
+/** The kinds of rule a pack states (src/policy/model.ts RuleKind; the presenters' types keep them equal). */
+export const RuleKind = StringEnum([
+  'exclusion',
+  'condition',
+  'situation',
+  'mitigation',
+  'aggravation',
+  'immunity',
+  'other',
+] as const);
+export type RuleKind = Static<typeof RuleKind>;
+
+export const PackVersionSummary = Obj({
+  id: Type.String(),
+  status: StringEnum(['published', 'draft'] as const),
+  title: Nullable(I18nText),
+  from: DateString,
+  to: Nullable(DateString),
+  amends: Nullable(Type.String()),
+});
+
+export type VersionSummary = Static<typeof PackVersionSummary>;
+
+export const PackSummary = Obj({
+  id: Type.String(),
+  title: I18nText,
+  authority: I18nText,
+  documentNumber: Type.String(),
+  jurisdiction: Type.String(),
+  extends: Nullable(Type.String()),
+  status: StringEnum(['published', 'draft'] as const),
+  notice: Nullable(I18nText),
+  versions: List(PackVersionSummary),
+});
+export type PackSummary = Static<typeof PackSummary>;
+
+export const PackFact = Obj({
+  id: Type.String(),
+  type: StringEnum(['boolean', 'enum', 'number', 'date'] as const),
+  label: I18nText,
+  help: I18nText,
+  values: Nullable(List(Obj({ value: Type.String(), label: I18nText }))),
+  unit: Nullable(I18nText),
+  min: Nullable(Type.Number()),
+  max: Nullable(Type.Number()),
+  integer: Type.Boolean(),
+  origin: Type.String({ description: 'The pack the fact comes from.' }),
+});
+export type PackFact = Static<typeof PackFact>;
+
+export const TimeLimit = Obj({
+  days: Type.Integer(),
+  unit: StringEnum(['working', 'calendar'] as const),
+  basis: Type.Optional(Type.String()),
+  note: Type.Optional(I18nText),
+});
+const Window = Obj({
+  applyWithin: Type.Optional(TimeLimit),
+  decideWithin: Type.Optional(TimeLimit),
+});
+
+export type TimeLimit = Static<typeof TimeLimit>;
+
+export const Procedure = Obj({
+  timeLimits: Type.Record(Type.String(), TimeLimit, {
+    description: 'The time limit of each step, by step name.',
+  }),
+  publicity: Obj({ required: Type.Boolean(), period: Type.Optional(TimeLimit) }),
+  consultation: Obj({ required: Type.Boolean(), departments: List(Type.String()) }),
+  review: Window,
+  appeal: Window,
+  followUp: Obj({
+    enabled: Type.Boolean(),
+    impactPeriodMonths: Type.Optional(Type.Number()),
+    prepareBefore: Type.Optional(TimeLimit),
+    samplingRate: Type.Optional(Type.Number()),
+  }),
+  filingUpward: Obj({ required: Type.Boolean(), within: Type.Optional(TimeLimit) }),
+});
+
+export type Procedure = Static<typeof Procedure>;
+
+export const PolicySource = Obj({
+  id: Type.String(),
+  title: I18nText,
+  number: Type.String(),
+  issuer: I18nText,
+  date: Nullable(DateString),
+  origin: Type.String(),
+});
+export type PolicySource = Static<typeof PolicySource>;
+
+export const PolicyClause = Obj({
+  id: Type.String(),
+  source: Type.String(),
+  article: I18nText,
+  text: I18nText,
+  origin: Type.String(),
+});
+export type PolicyClause = Static<typeof PolicyClause>;
+
+export const PolicyRule = Obj({
+  id: Type.String(),
+  kind: RuleKind,
+  title: I18nText,
+  clauses: List(Type.String()),
+  when: Condition,
+  origin: Type.String(),
+});
+export type PolicyRule = Static<typeof PolicyRule>;
+
+export const PolicyPredicate = Obj({
+  id: Type.String(),
+  title: I18nText,
+  when: Condition,
+  origin: Type.String(),
+});
+export type PolicyPredicate = Static<typeof PolicyPredicate>;
+
+export const DecisionEntry = Obj({
+  id: Type.String(),
+  outcome: Type.String(),
+  when: Nullable(Condition),
+  binding: Type.Boolean(),
+  note: Nullable(I18nText),
+  origin: Type.String(),
+});
+export type DecisionEntry = Static<typeof DecisionEntry>;
+
+export const Outcome = Obj({ id: Type.String(), label: I18nText, description: Nullable(I18nText) });
+export type Outcome = Static<typeof Outcome>;
+
+/** A pack version with everything inherited folded in (presentEffective). */
+export const EffectivePolicy = Obj(
+  {
+    version: PackVersionSummary,
+    chain: List(Obj({ pack: Type.String(), version: Type.String() })),
+    outcomes: List(Outcome, { description: 'The decision ladder, most favourable first.' }),
+    facts: List(PackFact),
+    sources: List(PolicySource),
+    clauses: List(PolicyClause),
+    rules: List(PolicyRule),
+    predicates: List(PolicyPredicate),
+    decision: List(DecisionEntry),
+    procedure: Procedure,
+  },
+  { description: 'The chosen version with everything inherited folded in.' },
+);
+export type EffectivePolicy = Static<typeof EffectivePolicy>;
+
+export const PackList = Obj({ packs: List(PackSummary) });
+export const PackQuery = Obj({
+  version: Type.Optional(Type.String({ maxLength: 64 })),
+  at: Type.Optional(DateString),
+});
+export const PackAnswer = Obj({ pack: PackSummary, effective: EffectivePolicy });
+export type PackAnswer = Static<typeof PackAnswer>;
+
+export const LintFinding = Obj({
+  severity: StringEnum(['error', 'warning'] as const),
+  code: Type.String({ description: 'Stable code, e.g. LINT_RULE_NEVER_APPLIES.' }),
+  message: I18nText,
+  at: Nullable(
+    Obj({
+      file: Type.String(),
+      line: Type.Integer(),
+      col: Type.Integer(),
+      path: List(Type.Union([Type.String(), Type.Integer()])),
+    }),
+    { description: 'The pack file (last two path segments), line, column and path in it.' },
+  ),
+});
+export type LintFinding = Static<typeof LintFinding>;
+
+export const LintReport = Obj({
+  pack: Type.String(),
+  errors: Count,
+  warnings: Count,
+  diagnostics: List(LintFinding),
+});
+export const LintAnswer = Obj({ lint: LintReport });
+export type LintAnswer = Static<typeof LintAnswer>;
+
+// ---- the preliminary assessment -----------------------------------------------------------
+
+export const ClauseRef = Obj(
+  { id: Type.String(), citation: I18nText, text: I18nText },
+  { description: 'A clause a rule rests on: its citation (document and article) and paraphrase.' },
+);
+export type ClauseRef = Static<typeof ClauseRef>;
+
+/** The engine's failed or unknown condition (recursive: `because`). */
+export interface EvaluationFailure {
+  readonly status: 'failed' | 'unknown';
+  readonly text: I18nText;
+  readonly rule?: string;
+  readonly clauses?: readonly ClauseRef[];
+  readonly fact?: string;
+  readonly actual?: boolean | string | number | null;
+  readonly because?: readonly EvaluationFailure[];
+}
+
+export const EVALUATION_FAILURE_SCHEMA = {
+  $id: 'EvaluationFailure',
+  type: 'object',
+  description:
+    'A condition that did not hold (failed) or is not known (unknown), with the conditions under it that explain why (because, same shape).',
+  properties: {
+    status: { type: 'string', enum: ['failed', 'unknown'] },
+    text: I18nText,
+    rule: { type: 'string' },
+    clauses: { type: 'array', items: ClauseRef },
+    fact: { type: 'string' },
+    actual: { type: ['boolean', 'string', 'number', 'null'] },
+    because: { type: 'array', items: { $ref: 'EvaluationFailure#' } },
+  },
+  required: ['status', 'text'],
+  additionalProperties: false,
+} as const;
+const EvaluationFailureRef = Type.Unsafe<EvaluationFailure>({ $ref: 'EvaluationFailure#' });
+
+export const Evaluation = Obj(
+  {
+    outcome: Type.String(),
+    label: I18nText,
+    possibleOutcomes: List(Type.String()),
+    decidedBy: Type.Optional(Obj({ entry: Type.String(), note: Type.Optional(I18nText) })),
+    reasons: List(
+      Obj({
+        rule: Type.String(),
+        kind: RuleKind,
+        title: I18nText,
+        clauses: List(ClauseRef),
+        facts: List(
+          Obj({
+            fact: Type.String(),
+            value: Type.Unsafe<boolean | string | number | null>({
+              type: ['boolean', 'string', 'number', 'null'],
+            }),
+          }),
+        ),
+      }),
+    ),
+    whyNot: List(
+      Obj({
+        outcome: Type.String(),
+        label: I18nText,
+        entry: Type.String(),
+        precludedBy: Type.Optional(Type.String()),
+        failed: List(EvaluationFailureRef),
+      }),
+    ),
+    missingFacts: List(Type.String()),
+    pack: Type.String(),
+    packTitle: I18nText,
+    version: Type.String(),
+    chain: List(Obj({ pack: Type.String(), version: Type.String() })),
+    time: Obj({
+      conductDate: DateString,
+      decisionDate: Type.Optional(DateString),
+      conductVersion: Type.String(),
+      decisionVersion: Type.Optional(Type.String()),
+      applied: StringEnum(['conduct', 'decision'] as const),
+      moreLenientLaterVersion: Type.Boolean(),
+      note: I18nText,
+    }),
+    notice: Type.Optional(I18nText),
+  },
+  {
+    description:
+      'A recommendation with reasons, not a decision: the outcome, the rules and clauses that decide it, why each more favourable outcome was not reached, the unknown facts that still matter, and which version applied and why.',
+  },
+);
+export type Evaluation = Static<typeof Evaluation>;
+
+export const EvaluateBody = Obj({
+  packId: PackId,
+  facts: Facts,
+  at: DateString,
+  decidedAt: Type.Optional(DateString),
+});
+export const EvaluationAnswer = Obj({ evaluation: Evaluation });
