@@ -4,6 +4,7 @@
  * acted on; each answer is the fresh case view and the transition's own small result.
  */
 import { SIX_ELEMENTS } from '../domain/case-states.js';
+import { MAX_EXTENSION_DAYS, RATINGS } from '../shared/case.js';
 import { CaseView } from './cases.js';
 import {
   DateString,
@@ -20,11 +21,6 @@ import {
   type TSchema,
 } from './common.js';
 import type { TProperties } from 'typebox';
-
-/** The ratings of a six-element assessment (src/app/cases/assess.ts; a server test keeps them equal). */
-export const RATINGS = ['favourable', 'neutral', 'unfavourable'] as const;
-/** The longest extension of a step, in its unit (src/app/cases/request-extension.ts; tested equal). */
-export const MAX_EXTENSION_DAYS = 90;
 
 export const ExpectedVersion = Type.Integer({
   minimum: 1,

@@ -246,9 +246,11 @@ export async function actorRecord(
     disabled,
     actor: {
       ...names,
-      grants: grants.map(
-        (g): Grant => ({ ...g, role: g.role as Role, scopeKind: g.scopeKind as ScopeKind }),
-      ),
+      grants: grants.map((g): Grant => ({
+        ...g,
+        role: g.role as Role,
+        scopeKind: g.scopeKind as ScopeKind,
+      })),
     },
   };
 }

@@ -5,9 +5,7 @@
  */
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_EXTENSION_DAYS, Obj, RATINGS, Type } from '../api/index.js';
-import { RATINGS as APP_RATINGS } from '../app/cases/assess.js';
-import { MAX_EXTENSION_DAYS as APP_MAX_EXTENSION_DAYS } from '../app/cases/request-extension.js';
+import { Obj, Type } from '../api/index.js';
 import type { Schema } from '../app/tables.js';
 import { describeStores } from '../store/testing/harness.js';
 import { responseCheck } from './response-check.js';
@@ -153,12 +151,5 @@ describe('the response check', () => {
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toEqual({ id: 'a', count: 2 });
     await app.close();
-  });
-});
-
-describe('constants src/api states for the web app', () => {
-  it('equal the server’s', () => {
-    expect(RATINGS).toEqual(APP_RATINGS);
-    expect(MAX_EXTENSION_DAYS).toBe(APP_MAX_EXTENSION_DAYS);
   });
 });

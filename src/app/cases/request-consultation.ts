@@ -101,13 +101,7 @@ export async function requestConsultation(
     }
     // Leaving verification needs the six-element assessment, whichever way the case leaves it.
     if (loaded.row.state === 'verification') await requireAssessed(tx, loaded.row.id);
-    const opened = await openConsultations(
-      tx,
-      loaded.row,
-      departments,
-      actor.userId,
-      now,
-    );
+    const opened = await openConsultations(tx, loaded.row, departments, actor.userId, now);
     if (opened.created.length === 0) {
       throw invalid(
         'departments',

@@ -48,7 +48,11 @@ export async function castVote(ctx: AppContext, actor: Actor, req: VoteInput) {
   });
   return runTransition(ctx, actor, 'vote', req, async ({ tx, loaded, now }) => {
     const outcome = requireOutcome(ctx, loaded.row, req.outcome);
-    await recordVote(tx, loaded.row.id, actor.userId, { vote: outcome, voteReason: reason, votedAt: now });
+    await recordVote(tx, loaded.row.id, actor.userId, {
+      vote: outcome,
+      voteReason: reason,
+      votedAt: now,
+    });
     return {
       event: 'case.vote_cast',
       reason,

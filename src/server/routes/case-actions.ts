@@ -11,12 +11,12 @@ import {
   CaseIdParams,
   ConsultationParams,
   ExtensionParams,
-  MAX_EXTENSION_DAYS,
   TransitionAnswer,
   type CaseActionName,
   type Static,
   type TSchema,
 } from '../../api/index.js';
+import { MAX_EXTENSION_DAYS } from '../../shared/case.js';
 import type { AppContext } from '../../app/context.js';
 import { acceptCase } from '../../app/cases/accept.js';
 import { addMember } from '../../app/cases/add-member.js';
