@@ -62,17 +62,20 @@ describeStores<Schema>(
       ]);
     });
 
-    it('the unit party organization may apply for an official of its unit subtree, not for others', async () => {
+    it('the unit party organization may apply for an official of its unit subtree; another official is answered as an unknown one', async () => {
       const ok = await submitApplication(w.ctx, w.actors.unitParty!, application(w.ids.official));
       expect(ok.case.applicantUserId).toBe(w.actors.unitParty!.userId);
-      expect(
-        await codeOf(
-          submitApplication(w.ctx, w.actors.unitParty!, application(w.ids.otherOfficial)),
-        ),
-      ).toBe('FORBIDDEN');
-      expect(
-        await codeOf(submitApplication(w.ctx, w.actors.colleague!, application(w.ids.official))),
-      ).toBe('FORBIDDEN');
+      const by = (actor: keyof typeof w.actors, officialId: string) =>
+        refusalOf(submitApplication(w.ctx, w.actors[actor]!, application(officialId)));
+      const unknown = await by('unitParty', '00000000-0000-4000-8000-0000000000ff');
+      const other = await by('unitParty', w.ids.otherOfficial);
+      const colleague = await by('colleague', w.ids.official);
+      // The same code and message as for an id that names no official: no existence leak.
+      expect(unknown.code).toBe('NOT_FOUND');
+      for (const refused of [other, colleague]) {
+        expect(refused.code).toBe('NOT_FOUND');
+        expect(refused.message).toEqual(unknown.message);
+      }
     });
 
     it('refuses facts the pack does not know, naming the fact', async () => {
@@ -209,3 +212,13 @@ describe('the China date', () => {
     expect(chinaDate(new Date('2025-03-02T15:30:00Z'))).toBe('2025-03-02');
   });
 });
+
+/** The error a use case refused with (fails the test when it did not refuse). */
+async function refusalOf(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (e) {
+    return e as AppError;
+  }
+  throw new Error('expected a refusal');
+}

@@ -40,8 +40,9 @@ export async function submitApplication(
         (g) => g.role === 'unit_party' && g.scopeKind === 'unit' && within(o.unitPath, g.scopePath),
       );
     if (!self && !forUnit) {
-      // Do not reveal whether an official the actor may not see exists.
-      throw new AppError(o ? 'FORBIDDEN' : 'NOT_FOUND', { officialId: input.officialId });
+      // An official the actor may not apply for is answered as an unknown one: the answer must not
+      // tell whether that official exists.
+      throw new AppError('NOT_FOUND', { officialId: input.officialId });
     }
     return openCase(ctx, tx, {
       ...input,
