@@ -249,6 +249,16 @@ function peopleIn(loaded: LoadedCase, file: CaseFile): (string | null)[] {
   ];
 }
 
+/** What presenting a case needs besides the case: who sees what, names, outcome labels. */
+interface PresentContext {
+  readonly loaded: LoadedCase;
+  readonly file: CaseFile;
+  /** The whole file (officers) or the parties' view. */
+  readonly full: boolean;
+  readonly person: (u: string | null) => PersonRef | null;
+  readonly outcomeLabel: (o: string) => I18nText | null;
+}
+
 /** The view of a case: only the fields listed here leave the server. */
 function presentCase(
   ctx: AppContext,
@@ -257,26 +267,32 @@ function presentCase(
   file: CaseFile,
   names: Readonly<Record<string, string>>,
 ): CaseView {
+  const outcomes = casePolicy(ctx, loaded.row).eff.outcomes;
+  const p: PresentContext = {
+    loaded,
+    file,
+    full: fullView(actor, loaded.subject),
+    person: (u) => (u ? { id: u, name: names[u] ?? '' } : null),
+    outcomeLabel: (o) => outcomes.find((x) => x.id === o)?.label ?? null,
+  };
+  return {
+    ...presentHeader(ctx, p),
+    ...presentRecord(p),
+    ...presentDeliberation(p),
+    ...presentClockAndTrail(p),
+    abilities: abilities(actor, loaded.subject),
+  };
+}
+
+/** The case's identity, parties, step clock and version. */
+function presentHeader(ctx: AppContext, { loaded, file, full }: PresentContext) {
   const row = loaded.row;
-  const full = fullView(actor, loaded.subject);
   const id = row.id;
-
   const who = file.official;
-  const { facts, statements, assessments, challenges, suspensions, extensions, events } = file;
-  const files = file.evidence;
-  const consults = file.consultations;
-  const dets = file.determinations;
-  const person = (u: string | null): PersonRef | null =>
-    u ? { id: u, name: names[u] ?? '' } : null;
-
-  const outcomes = casePolicy(ctx, row).eff.outcomes;
-  const outcomeLabel = (o: string): I18nText | null =>
-    outcomes.find((x) => x.id === o)?.label ?? null;
   const today = todayOf(ctx);
   const calendar = ctx.calendars.get(loaded.jurisdiction.calendarId);
   const state = row.state as CaseState;
-
-  const view: CaseView = {
+  return {
     id,
     number: row.number,
     title: row.title,
@@ -312,7 +328,16 @@ function presentCase(
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     closedAt: iso(row.closedAt),
-    view: full ? 'full' : 'party',
+    view: full ? ('full' as const) : ('party' as const),
+  };
+}
+
+/** What the case file holds: facts, evidence, statements, assessments, consultations. */
+function presentRecord({ file, full, person }: PresentContext) {
+  const { facts, statements, assessments } = file;
+  const files = file.evidence;
+  const consults = file.consultations;
+  return {
     facts: facts.map((f) => ({
       fact: f.fact,
       value: f.value,
@@ -354,6 +379,14 @@ function presentCase(
       respondedAt: iso(c.respondedAt),
       ...(full ? { opinion: c.opinion, respondedBy: person(c.respondedBy) } : {}),
     })),
+  };
+}
+
+/** The panel, the determinations and the challenges to them. */
+function presentDeliberation({ loaded, file, full, person, outcomeLabel }: PresentContext) {
+  const dets = file.determinations;
+  const { challenges } = file;
+  return {
     members: loaded.members.map((m) => ({
       user: person(m.userId)!,
       isChair: m.isChair,
@@ -394,6 +427,13 @@ function presentCase(
       resultDeterminationId: c.resultDeterminationId,
       decidedAt: iso(c.decidedAt),
     })),
+  };
+}
+
+/** Suspensions, extensions and the timeline of events. */
+function presentClockAndTrail({ file, full, person }: PresentContext) {
+  const { suspensions, extensions, events } = file;
+  return {
     suspensions: suspensions.map((s) => ({
       id: s.id,
       step: s.step,
@@ -429,7 +469,5 @@ function presentCase(
           ...(full ? { payload: e.payload } : {}),
         };
       }),
-    abilities: abilities(actor, loaded.subject),
   };
-  return view;
 }
