@@ -25,6 +25,8 @@ import { eq } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { users } from '../src/app/tables.js';
+import { SIX_ELEMENT_LABEL, STATE_LABEL, STEP_LABEL } from '../src/shared/case.js';
+import { ROLE_LABEL } from '../src/shared/roles.js';
 import { axeViolations, useBrowserWorld, realProblems, SHOTS } from './harness.js';
 
 type Lang = 'zh' | 'en';
@@ -45,6 +47,19 @@ function loadTexts(lang: Lang): Texts {
 }
 const TEXTS: Record<Lang, Texts> = { zh: loadTexts('zh'), en: loadTexts('en') };
 
+/** Labels the server defines (src/shared), which the app shows as they are, under the keys used here. */
+const SHARED_LABELS: Record<string, Readonly<Record<string, { zh: string; en: string }>>> = {
+  states: STATE_LABEL,
+  steps: STEP_LABEL,
+  roles: ROLE_LABEL,
+  'desk.six.elements': SIX_ELEMENT_LABEL,
+};
+
+function sharedLabel(lang: Lang, key: string): string | undefined {
+  const dot = key.lastIndexOf('.');
+  return SHARED_LABELS[key.slice(0, dot)]?.[key.slice(dot + 1)]?.[lang];
+}
+
 /** The app's text for a key (i18next's `{{name}}` filled in); throws on a missing key. */
 function tx(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
   const find = (k: string) => {
@@ -56,6 +71,7 @@ function tx(lang: Lang, key: string, vars: Record<string, string | number> = {})
   // key_other (Chinese has only _other).
   const text =
     find(key) ??
+    sharedLabel(lang, key) ??
     (typeof vars['count'] === 'number'
       ? ((vars['count'] === 1 ? find(`${key}_one`) : undefined) ?? find(`${key}_other`))
       : undefined);
