@@ -181,8 +181,17 @@ async function deliberation() {
   await panel().getByTestId('declare-conflict').click();
   const d = dialog('申报利害关系或回避');
   await d.waitFor();
-  await d.getByTestId('declare-conflict-submit').click();
-  await d.getByText('请说明利害关系情况（至少 2 个字）。').waitFor();
+  // A click during the dialog's opening animation can miss: press until the form answers.
+  const required = d.getByText('请说明利害关系情况（至少 2 个字）。');
+  await expect
+    .poll(
+      async () => {
+        if (!(await required.isVisible())) await d.getByTestId('declare-conflict-submit').click();
+        return required.isVisible();
+      },
+      { timeout: 30_000, interval: 1000 },
+    )
+    .toBe(true);
   await d.getByLabel('利害关系情况').fill('本人配偶在施工单位任职。');
   await d.getByTestId('declare-conflict-submit').click();
   await page.getByRole('dialog').getByRole('button', { name: OK }).last().click();
