@@ -17,6 +17,7 @@
  * An unknown username costs the same argon2 verification as a known one (against a dummy hash) and
  * gets the same AUTH_INVALID, so the answer does not reveal which usernames exist.
  */
+import { beijingDateTime } from '../../shared/time.js';
 import { randomBytes } from 'node:crypto';
 import { and, count, eq, gt, isNull, lt, max, min, or } from 'drizzle-orm';
 import { hash, verify } from '@node-rs/argon2';
@@ -38,17 +39,8 @@ function dummy(): Promise<string> {
   return dummyHash;
 }
 
-const CHINA_TIME = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
 export function lockedError(until: Date, now: Date): AppError {
-  const shown = CHINA_TIME.format(until);
+  const shown = beijingDateTime(until);
   return new AppError(
     'AUTH_LOCKED',
     {

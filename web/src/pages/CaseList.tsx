@@ -135,7 +135,7 @@ export default function CaseList() {
     {
       title: t('cases.updatedAt'),
       key: 'updatedAt',
-      render: (_: unknown, c) => formatDateTime(c.updatedAt, lang),
+      render: (_: unknown, c) => formatDateTime(c.updatedAt),
     },
   ];
 

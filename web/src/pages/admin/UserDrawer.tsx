@@ -137,7 +137,7 @@ export function UserDrawer({
               {user.failedLogins}
             </Descriptions.Item>
             <Descriptions.Item label={t('admin.user.createdAt')}>
-              {formatDateTime(user.createdAt, lang)}
+              {formatDateTime(user.createdAt)}
             </Descriptions.Item>
           </Descriptions>
 
@@ -298,7 +298,7 @@ export function UserDrawer({
                     {t(`admin.actions.${e.action.replace('.', '_')}`, { defaultValue: e.action })}
                   </Typography.Text>
                   <span>{e.actor.name}</span>
-                  <Typography.Text type="secondary">{formatDateTime(e.at, lang)}</Typography.Text>
+                  <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text>
                 </Space>
               </List.Item>
             )}

@@ -78,7 +78,7 @@ export function AssessmentCard() {
             {r.assessment.assessedBy?.name ?? t('caseView.system')}
             <br />
             <Typography.Text type="secondary">
-              {formatDateTime(r.assessment.assessedAt, lang)}
+              {formatDateTime(r.assessment.assessedAt)}
             </Typography.Text>
           </span>
         ) : (

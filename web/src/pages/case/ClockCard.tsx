@@ -72,7 +72,7 @@ export function ClockCard() {
           <span className="rc-prewrap">{e.reason}</span>
           <br />
           <Typography.Text type="secondary">
-            {e.requestedBy?.name ?? ''} · {formatDateTime(e.requestedAt, lang)}
+            {e.requestedBy?.name ?? ''} · {formatDateTime(e.requestedAt)}
           </Typography.Text>
         </span>
       ),
@@ -87,7 +87,7 @@ export function ClockCard() {
           </Tag>
           {e.decidedAt ? (
             <Typography.Text type="secondary">
-              {e.decidedBy?.name ?? ''} · {formatDateTime(e.decidedAt, lang)}
+              {e.decidedBy?.name ?? ''} · {formatDateTime(e.decidedAt)}
             </Typography.Text>
           ) : null}
           {e.status === 'requested' && a['decideExtension'] ? (

@@ -8,7 +8,6 @@ import { Card, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../format';
-import { useLang } from '../../lang';
 import { ActionButton } from './ActionButton';
 import { NoteField } from './fields';
 import type { Consultation } from './model';
@@ -17,7 +16,6 @@ import { TAG } from '../../components/tagColors';
 
 export function ConsultationCard({ departments }: { readonly departments: readonly string[] }) {
   const { t, i18n } = useTranslation();
-  const lang = useLang();
   const { c } = useCase();
   const list = c.consultations ?? [];
   const canRequest = Boolean(c.abilities['requestConsultation']);
@@ -39,7 +37,7 @@ export function ConsultationCard({ departments }: { readonly departments: readon
     {
       title: t('desk.consult.requestedAt'),
       key: 'requestedAt',
-      render: (_: unknown, x) => formatDateTime(x.requestedAt, lang),
+      render: (_: unknown, x) => formatDateTime(x.requestedAt),
     },
     {
       title: t('desk.consult.status'),
@@ -63,7 +61,7 @@ export function ConsultationCard({ departments }: { readonly departments: readon
                   <br />
                   <Typography.Text type="secondary">
                     {x.respondedBy?.name ?? ''}
-                    {x.respondedAt ? ` · ${formatDateTime(x.respondedAt, lang)}` : ''}
+                    {x.respondedAt ? ` · ${formatDateTime(x.respondedAt)}` : ''}
                   </Typography.Text>
                 </span>
               ) : canOpinion ? (

@@ -8,7 +8,6 @@ import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EvidenceUpload } from '../../components/EvidenceUpload';
 import { formatDateTime } from '../../format';
-import { useLang } from '../../lang';
 import { evidenceHref } from './FactsCard';
 import { fileSize } from './factValue';
 import type { EvidenceFile } from './model';
@@ -16,7 +15,6 @@ import { useCase } from './useCaseAction';
 
 export function EvidenceCard({ onUploaded }: { readonly onUploaded: () => void }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const { c } = useCase();
   const files = c.evidence ?? [];
   const canAdd = Boolean(c.abilities['addEvidence']);
@@ -46,7 +44,7 @@ export function EvidenceCard({ onUploaded }: { readonly onUploaded: () => void }
         <span>
           {e.uploadedBy?.name ?? t('caseView.system')}
           <br />
-          <Typography.Text type="secondary">{formatDateTime(e.uploadedAt, lang)}</Typography.Text>
+          <Typography.Text type="secondary">{formatDateTime(e.uploadedAt)}</Typography.Text>
         </span>
       ),
     },

@@ -69,7 +69,7 @@ export function FactsCard({ facts: decls }: { readonly facts: ReadonlyMap<string
         <span>
           {f.recordedBy?.name ?? t('caseView.system')}
           <br />
-          <Typography.Text type="secondary">{formatDateTime(f.recordedAt, lang)}</Typography.Text>
+          <Typography.Text type="secondary">{formatDateTime(f.recordedAt)}</Typography.Text>
         </span>
       ),
     },

@@ -3,13 +3,11 @@ import { TEXT_LIMITS } from '../../shared';
 import { Card, Empty, Form, Input, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../format';
-import { useLang } from '../../lang';
 import { ActionButton } from './ActionButton';
 import { useCase } from './useCaseAction';
 
 export function StatementsCard() {
   const { t } = useTranslation();
-  const lang = useLang();
   const { c } = useCase();
   const statements = c.statements ?? [];
   const can = Boolean(c.abilities['recordStatement']);
@@ -53,7 +51,7 @@ export function StatementsCard() {
             <List.Item key={s.id}>
               <div>
                 <Typography.Text type="secondary">
-                  {s.madeBy?.name ?? t('caseView.system')} · {formatDateTime(s.madeAt, lang)}
+                  {s.madeBy?.name ?? t('caseView.system')} · {formatDateTime(s.madeAt)}
                 </Typography.Text>
                 <Typography.Paragraph className="rc-prewrap">{s.text}</Typography.Paragraph>
               </div>

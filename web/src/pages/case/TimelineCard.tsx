@@ -2,13 +2,11 @@
 import { Card, Empty, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../format';
-import { useLang } from '../../lang';
 import type { CaseEvent } from '../../types';
 import { useCase } from './useCaseAction';
 
 export function TimelineCard() {
   const { t, i18n } = useTranslation();
-  const lang = useLang();
   const { c } = useCase();
   const label = (prefix: string, key: string) =>
     i18n.exists(`${prefix}.${key}`) ? t(`${prefix}.${key}`) : key;
@@ -21,7 +19,7 @@ export function TimelineCard() {
         <Timeline
           items={events.map((e: CaseEvent) => ({
             key: e.seq,
-            title: formatDateTime(e.at, lang),
+            title: formatDateTime(e.at),
             content: (
               <div>
                 <Typography.Text strong>

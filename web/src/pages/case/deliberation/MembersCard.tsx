@@ -102,7 +102,7 @@ export function MembersCard({ view, members, ladder, onChanged }: Props) {
     {
       title: t('committee.members.votedAt'),
       key: 'votedAt',
-      render: (_, m) => (m.votedAt ? formatDateTime(m.votedAt, lang) : '—'),
+      render: (_, m) => (m.votedAt ? formatDateTime(m.votedAt) : '—'),
     },
   ];
   if (can['addMember']) {
