@@ -207,31 +207,33 @@ const isState = (v: unknown): v is CaseState =>
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 /**
- * One case for `actor`: the read is logged first (a read the permission check refuses stays on
- * record as 'case.view.refused', and to the caller the case does not exist), then the case file is
- * read in one read-only transaction, so that every part shows the same moment.
+ * One case for `actor`, in one repeatable-read transaction so that every part shows the same
+ * moment: the case is loaded once, the read is logged (a read the permission check refuses stays
+ * on record as 'case.view.refused', and to the caller the case does not exist), then the case file
+ * is read and presented.
  */
 export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Promise<CaseView> {
-  const db = ctx.store.db;
-  const loaded = await loadCase(ctx, db, caseId);
-  const refused = refusal(actor, 'read', loaded.subject) !== null;
-  await logRead(db, {
-    userId: actor.userId,
-    caseId: loaded.row.id,
-    jurisdictionId: loaded.row.jurisdictionId,
-    what: refused ? 'case.view.refused' : 'case.view',
-    at: ctx.now(),
-  });
-  if (refused) throw new AppError('CASE_NOT_FOUND', { caseId });
-  return ctx.store.tx(
+  const view = await ctx.store.tx(
     async (tx) => {
-      const current = await loadCase(ctx, tx, caseId);
-      const file = await readCaseFile(tx, caseId, current.row.officialId);
-      const names = await displayNames(tx, peopleIn(current, file));
-      return presentCase(ctx, actor, current, file, names);
+      const loaded = await loadCase(ctx, tx, caseId);
+      const refused = refusal(actor, 'read', loaded.subject) !== null;
+      await logRead(tx, {
+        userId: actor.userId,
+        caseId: loaded.row.id,
+        jurisdictionId: loaded.row.jurisdictionId,
+        what: refused ? 'case.view.refused' : 'case.view',
+        at: ctx.now(),
+      });
+      // Committed with its log row: the refusal is answered after the commit.
+      if (refused) return undefined;
+      const file = await readCaseFile(tx, caseId, loaded.row.officialId);
+      const names = await displayNames(tx, peopleIn(loaded, file));
+      return presentCase(ctx, actor, loaded, file, names);
     },
-    { readOnly: true, isolation: 'repeatable read' },
+    { isolation: 'repeatable read' },
   );
+  if (!view) throw new AppError('CASE_NOT_FOUND', { caseId });
+  return view;
 }
 
 /** Everyone the case file names, for their display names. */
