@@ -100,20 +100,39 @@ INSERT INTO case_step_counts (jurisdiction_id, step, suspended, shard, n)
    WHERE state NOT IN ('refused', 'closed', 'withdrawn')
    GROUP BY 1, 2, 3, 4;
 
+-- Adds d to one count.
+CREATE FUNCTION rongcuo_case_step_count_add(j text, s text, susp boolean, sh integer, d integer)
+RETURNS void LANGUAGE sql AS $$
+  INSERT INTO case_step_counts AS c (jurisdiction_id, step, suspended, shard, n)
+    VALUES (j, s, susp, sh, d)
+    ON CONFLICT (jurisdiction_id, step, suspended, shard) DO UPDATE SET n = c.n + d;
+$$;
+
+-- A case leaves one count and enters another. The two rows are changed in the order of their keys,
+-- so that two transitions moving cases in opposite directions (a suspension and a resumption in
+-- one step and shard) never wait on each other in a cycle (a deadlock).
 CREATE FUNCTION rongcuo_case_step_counts_sync() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+  leaving boolean := TG_OP IN ('UPDATE', 'DELETE')
+                     AND OLD.state NOT IN ('refused', 'closed', 'withdrawn');
+  entering boolean := TG_OP IN ('INSERT', 'UPDATE')
+                      AND NEW.state NOT IN ('refused', 'closed', 'withdrawn');
+  new_first boolean := entering AND (NOT leaving OR
+    (NEW.jurisdiction_id, NEW.step, NEW.suspended_since IS NOT NULL)
+      < (OLD.jurisdiction_id, OLD.step, OLD.suspended_since IS NOT NULL));
 BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.state NOT IN ('refused', 'closed', 'withdrawn') THEN
-    UPDATE case_step_counts SET n = n - 1
-     WHERE jurisdiction_id = OLD.jurisdiction_id AND step = OLD.step
-       AND suspended = (OLD.suspended_since IS NOT NULL)
-       AND shard = abs(hashtext(OLD.id::text)) % 16;
+  IF new_first THEN
+    PERFORM rongcuo_case_step_count_add(NEW.jurisdiction_id, NEW.step,
+      NEW.suspended_since IS NOT NULL, abs(hashtext(NEW.id::text)) % 16, 1);
   END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.state NOT IN ('refused', 'closed', 'withdrawn') THEN
-    INSERT INTO case_step_counts AS c (jurisdiction_id, step, suspended, shard, n)
-      VALUES (NEW.jurisdiction_id, NEW.step, NEW.suspended_since IS NOT NULL,
-              abs(hashtext(NEW.id::text)) % 16, 1)
-      ON CONFLICT (jurisdiction_id, step, suspended, shard) DO UPDATE SET n = c.n + 1;
+  IF leaving THEN
+    PERFORM rongcuo_case_step_count_add(OLD.jurisdiction_id, OLD.step,
+      OLD.suspended_since IS NOT NULL, abs(hashtext(OLD.id::text)) % 16, -1);
+  END IF;
+  IF entering AND NOT new_first THEN
+    PERFORM rongcuo_case_step_count_add(NEW.jurisdiction_id, NEW.step,
+      NEW.suspended_since IS NOT NULL, abs(hashtext(NEW.id::text)) % 16, 1);
   END IF;
   RETURN NULL;
 END
