@@ -229,7 +229,9 @@ export async function actorRecord(
       disabled: users.disabled,
     })
     .from(users)
-    .where(eq(users.id, userId));
+    .where(eq(users.id, userId))
+    .prepare('actor_user') // every request runs it (see ./db.ts)
+    .execute();
   if (!user) return undefined;
   const grants = await db
     .select({
@@ -240,7 +242,9 @@ export async function actorRecord(
     })
     .from(roleGrants)
     .where(eq(roleGrants.userId, userId))
-    .orderBy(asc(roleGrants.role), asc(roleGrants.scopePath));
+    .orderBy(asc(roleGrants.role), asc(roleGrants.scopePath))
+    .prepare('actor_grants')
+    .execute();
   const { disabled, ...names } = user;
   return {
     disabled,

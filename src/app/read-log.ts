@@ -18,11 +18,15 @@ export interface ReadLogEntry {
 
 /** Writes one read-log row. */
 export async function logRead(db: AnyDb, entry: ReadLogEntry): Promise<void> {
-  await db.insert(readLog).values({
-    userId: entry.userId,
-    caseId: entry.caseId ?? null,
-    jurisdictionId: entry.jurisdictionId ?? null,
-    what: entry.what,
-    at: entry.at,
-  });
+  await db
+    .insert(readLog)
+    .values({
+      userId: entry.userId,
+      caseId: entry.caseId ?? null,
+      jurisdictionId: entry.jurisdictionId ?? null,
+      what: entry.what,
+      at: entry.at,
+    })
+    .prepare('insert_read_log')
+    .execute();
 }

@@ -61,7 +61,9 @@ async function currentValueOf(
       and(eq(caseFacts.caseId, caseId), eq(caseFacts.fact, fact), isNull(caseFacts.supersededAt)),
     )
     .orderBy(desc(caseFacts.recordedAt))
-    .limit(1);
+    .limit(1)
+    .prepare('current_fact_value')
+    .execute();
   return current
     ? { value: (current.value ?? null) as FactValue | null, source: current.source }
     : undefined;
@@ -74,7 +76,9 @@ export async function supersedeFact(tx: AppTx, caseId: string, fact: string, at:
     .set({ supersededAt: at })
     .where(
       and(eq(caseFacts.caseId, caseId), eq(caseFacts.fact, fact), isNull(caseFacts.supersededAt)),
-    );
+    )
+    .prepare('supersede_fact')
+    .execute();
 }
 
 /** Every evidence id given belongs to this case. */
@@ -130,18 +134,22 @@ export async function recordFact(ctx: AppContext, actor: Actor, req: RecordFactI
     const prev = await currentValueOf(tx, row.id, fact);
     await supersedeFact(tx, row.id, fact, now);
     const id = randomUUID();
-    await tx.insert(caseFacts).values({
-      id,
-      caseId: row.id,
-      jurisdictionId: row.jurisdictionId,
-      fact,
-      value: req.value,
-      source: 'investigator',
-      evidenceIds,
-      note,
-      recordedBy: actor.userId,
-      recordedAt: now,
-    });
+    await tx
+      .insert(caseFacts)
+      .values({
+        id,
+        caseId: row.id,
+        jurisdictionId: row.jurisdictionId,
+        fact,
+        value: req.value,
+        source: 'investigator',
+        evidenceIds,
+        note,
+        recordedBy: actor.userId,
+        recordedAt: now,
+      })
+      .prepare('insert_case_fact')
+      .execute();
     return {
       event: 'case.fact_recorded',
       reason: note,

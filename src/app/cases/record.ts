@@ -70,23 +70,31 @@ export async function loadCase(
   options: { lock?: boolean } = {},
 ): Promise<LoadedCase> {
   if (!isCaseId(caseId)) throw new AppError('CASE_NOT_FOUND', { caseId });
+  // Every change and every read of a case runs these three statements, so each is a named
+  // statement (see ../db.ts, "Named statements").
   const query = db
     .select({ row: cases, jurisdiction: jurisdictions })
     .from(cases)
     .innerJoin(jurisdictions, eq(jurisdictions.id, cases.jurisdictionId))
     .where(eq(cases.id, caseId));
-  const [found] = options.lock ? await query.for('update', { of: cases }) : await query;
+  const [found] = options.lock
+    ? await query.for('update', { of: cases }).prepare('load_case_for_change').execute()
+    : await query.prepare('load_case').execute();
   if (!found) throw new AppError('CASE_NOT_FOUND', { caseId });
   const members = await db
     .select()
     .from(deliberationMembers)
-    .where(eq(deliberationMembers.caseId, caseId));
+    .where(eq(deliberationMembers.caseId, caseId))
+    .prepare('load_case_members')
+    .execute();
   const [determination] = await db
     .select()
     .from(determinations)
     .where(eq(determinations.caseId, caseId))
     .orderBy(desc(determinations.createdAt))
-    .limit(1);
+    .limit(1)
+    .prepare('load_case_determination')
+    .execute();
   return loadedCaseOf(ctx, { ...found, members, determination });
 }
 

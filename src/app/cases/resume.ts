@@ -63,5 +63,7 @@ export async function endOpenSuspension(tx: AppTx, caseId: string, to: string): 
   await tx
     .update(caseSuspensions)
     .set({ toOn: to })
-    .where(and(eq(caseSuspensions.caseId, caseId), isNull(caseSuspensions.toOn)));
+    .where(and(eq(caseSuspensions.caseId, caseId), isNull(caseSuspensions.toOn)))
+    .prepare('end_open_suspension')
+    .execute();
 }

@@ -37,7 +37,9 @@ export async function suspensionsOf(
     .select({ id: caseSuspensions.id, from: caseSuspensions.fromOn, to: caseSuspensions.toOn })
     .from(caseSuspensions)
     .where(eq(caseSuspensions.caseId, caseId))
-    .orderBy(asc(caseSuspensions.fromOn));
+    .orderBy(asc(caseSuspensions.fromOn))
+    .prepare('case_suspensions_of')
+    .execute();
   const open = rows.find((s) => s.to === null);
   const ended = rows
     .filter((s): s is typeof s & { to: string } => s.to !== null && s.to >= s.from)
@@ -56,7 +58,9 @@ export async function approvedExtensionDays(db: AnyDb, row: LoadedCase['row']): 
         eq(caseExtensions.step, row.step),
         eq(caseExtensions.status, 'approved'),
       ),
-    );
+    )
+    .prepare('case_approved_extensions')
+    .execute();
   return rows
     .filter((x) => chinaDate(x.requestedAt) >= row.stepStartedOn)
     .reduce((sum, x) => sum + x.days, 0);

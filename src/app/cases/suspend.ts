@@ -22,15 +22,19 @@ export async function suspendCase(
   });
   return runTransition(ctx, actor, 'suspend', req, async ({ tx, loaded, today }) => {
     const id = randomUUID();
-    await tx.insert(caseSuspensions).values({
-      id,
-      caseId: loaded.row.id,
-      jurisdictionId: loaded.row.jurisdictionId,
-      step: loaded.row.step,
-      fromOn: today,
-      toOn: null,
-      reason,
-    });
+    await tx
+      .insert(caseSuspensions)
+      .values({
+        id,
+        caseId: loaded.row.id,
+        jurisdictionId: loaded.row.jurisdictionId,
+        step: loaded.row.step,
+        fromOn: today,
+        toOn: null,
+        reason,
+      })
+      .prepare('insert_case_suspension')
+      .execute();
     return {
       event: 'case.suspended',
       reason,

@@ -136,17 +136,43 @@ export async function runTransition<T>(
         ...(state !== loaded.row.state ? { from: loaded.row.state, to: state } : {}),
       },
     });
-    const set = { ...changed, eventCount: event.seq, headHash: event.hash };
+    const row: CaseRow = { ...loaded.row, ...changed, eventCount: event.seq, headHash: event.hash };
+    // Every column a transition may change is written, changed or not, so that the statement has
+    // one shape and can be a named statement (see ../db.ts); the row is locked, so an unchanged
+    // column is written with the value it holds.
     const written = await tx
       .update(cases)
-      .set(set)
-      .where(and(eq(cases.id, loaded.row.id), eq(cases.version, loaded.row.version)))
-      .returning({ id: cases.id });
+      .set(writableColumns(row))
+      .where(and(eq(cases.id, row.id), eq(cases.version, loaded.row.version)))
+      .returning({ id: cases.id })
+      .prepare('update_case_in_transition')
+      .execute();
     if (written.length !== 1) throw versionConflict(req);
-    await tx.insert(caseEvents).values(event.row);
-    const row: CaseRow = { ...loaded.row, ...set };
+    await tx.insert(caseEvents).values(event.row).prepare('append_case_event').execute();
     return { case: row, event: { seq: event.seq, hash: event.hash }, result: change.result };
   });
+}
+
+/** The columns of the case row a transition writes. */
+function writableColumns(row: CaseRow) {
+  return {
+    state: row.state,
+    step: row.step,
+    stepStartedOn: row.stepStartedOn,
+    stepDueOn: row.stepDueOn,
+    stepDueProvisional: row.stepDueProvisional,
+    packVersion: row.packVersion,
+    suspendedSince: row.suspendedSince,
+    closedAt: row.closedAt,
+    riskFilingId: row.riskFilingId,
+    notifiedOn: row.notifiedOn,
+    publicityEndedOn: row.publicityEndedOn,
+    filedUpwardOn: row.filedUpwardOn,
+    version: row.version,
+    updatedAt: row.updatedAt,
+    eventCount: row.eventCount,
+    headHash: row.headHash,
+  } satisfies Required<CaseColumnChange> & Partial<CaseRow>;
 }
 
 /** The columns of the case row the change sets (its event's seq and hash aside). */

@@ -104,7 +104,9 @@ export async function resolveSession(
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.idHash, idHash));
+    .where(eq(sessions.idHash, idHash))
+    .prepare('resolve_session') // every request runs it (see src/app/db.ts)
+    .execute();
   if (!s) return null;
   const now = ctx.now();
   const found = await actorRecord(db, s.userId);
