@@ -10,6 +10,7 @@ import { addDaysIso } from '../dates.js';
 import { caseSuspensions } from '../tables.js';
 import { optionalText } from './text-input.js';
 import { endOpenSuspension } from './resume.js';
+import { determinationInForce } from './record.js';
 import { runTransition, type TransitionRequest } from './transition.js';
 
 export async function closeCase(
@@ -22,6 +23,7 @@ export async function closeCase(
     max: 20_000,
   });
   return runTransition(ctx, actor, 'close', req, async ({ tx, loaded, now, today }) => {
+    const determination = await determinationInForce(tx, loaded.row.id);
     const row = loaded.row;
     let suspensionEnded: { id: string; from: string; to: string } | undefined;
     if (row.suspendedSince !== null) {
@@ -43,8 +45,8 @@ export async function closeCase(
       reason: note,
       payload: {
         closedOn: today,
-        determinationId: loaded.determination?.id ?? null,
-        outcome: loaded.determination?.outcome ?? null,
+        determinationId: determination?.id ?? null,
+        outcome: determination?.outcome ?? null,
         ...(suspensionEnded ? { suspensionEnded } : {}),
       },
       set: { closedAt: now, suspendedSince: null },

@@ -9,6 +9,7 @@ import type { AppContext } from '../context.js';
 import { precondition } from './preconditions.js';
 import { recomputeClock } from './step-clock.js';
 import { optionalText } from './text-input.js';
+import { determinationInForce } from './record.js';
 import { runTransition, type TransitionRequest } from './transition.js';
 
 export async function endPublicity(
@@ -21,6 +22,7 @@ export async function endPublicity(
     max: 20_000,
   });
   return runTransition(ctx, actor, 'endPublicity', req, async ({ tx, loaded, today }) => {
+    const determination = await determinationInForce(tx, loaded.row.id);
     const row = loaded.row;
     if (row.suspendedSince !== null) {
       throw precondition(
@@ -43,7 +45,7 @@ export async function endPublicity(
       reason: objections,
       payload: {
         publicityEnded: true,
-        determinationId: loaded.determination?.id ?? null,
+        determinationId: determination?.id ?? null,
         startedOn: row.stepStartedOn,
         periodDueOn: row.stepDueOn,
         endedOn: today,

@@ -9,6 +9,7 @@ import type { AppContext } from '../context.js';
 import { precondition } from './preconditions.js';
 import { recomputeClock } from './step-clock.js';
 import { optionalText } from './text-input.js';
+import { determinationInForce } from './record.js';
 import { runTransition, type TransitionRequest } from './transition.js';
 
 export async function fileUpward(
@@ -21,6 +22,7 @@ export async function fileUpward(
     max: 200,
   });
   return runTransition(ctx, actor, 'fileUpward', req, async ({ tx, loaded, today }) => {
+    const determination = await determinationInForce(tx, loaded.row.id);
     const row = loaded.row;
     const duringPublicity = row.state === 'publicity';
     if (duringPublicity && row.suspendedSince !== null) {
@@ -42,8 +44,8 @@ export async function fileUpward(
       to: 'filed',
       event: 'case.filed_upward',
       payload: {
-        determinationId: loaded.determination?.id ?? null,
-        documentNumber: loaded.determination?.documentNumber ?? null,
+        determinationId: determination?.id ?? null,
+        documentNumber: determination?.documentNumber ?? null,
         reference: reference === '' ? null : reference,
         filedOn: today,
         ...(duringPublicity

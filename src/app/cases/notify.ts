@@ -2,11 +2,12 @@
 import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
+import { determinationInForce } from './record.js';
 import { runTransition, type TransitionRequest } from './transition.js';
 
 export async function notifyDecision(ctx: AppContext, actor: Actor, req: TransitionRequest) {
-  return runTransition(ctx, actor, 'notify', req, async ({ loaded, today }) => {
-    const d = loaded.determination;
+  return runTransition(ctx, actor, 'notify', req, async ({ tx, loaded, today }) => {
+    const d = await determinationInForce(tx, loaded.row.id);
     if (!d) {
       throw new AppError(
         'CASE_PRECONDITION',

@@ -1,7 +1,8 @@
 /**
  * Loading a case with what its permissions and deadlines depend on: the case row and its
- * jurisdiction, the deliberation members and the determination in force. Everything here is read
- * from columns; nothing is re-derived from the audit trail.
+ * jurisdiction and the deliberation members. Everything here is read from columns; nothing is
+ * re-derived from the audit trail. A transition that needs more (the determination in force, the
+ * facts) reads it itself.
  */
 import { desc, eq } from 'drizzle-orm';
 import type { CaseState } from '../../domain/case-states.js';
@@ -25,8 +26,6 @@ export interface LoadedCase {
   readonly jurisdiction: JurisdictionRow;
   readonly members: readonly MemberRow[];
   readonly subject: CaseSubject;
-  /** The determination in force (the latest), if any. */
-  readonly determination: DeterminationRow | undefined;
   readonly procedure: Procedure;
 }
 
@@ -70,7 +69,7 @@ export async function loadCase(
   options: { lock?: boolean } = {},
 ): Promise<LoadedCase> {
   if (!isCaseId(caseId)) throw new AppError('CASE_NOT_FOUND', { caseId });
-  // Every change and every read of a case runs these three statements, so each is a named
+  // Every change and every read of a case runs these two statements, so each is a named
   // statement (see ../db.ts, "Named statements").
   const query = db
     .select({ row: cases, jurisdiction: jurisdictions })
@@ -87,15 +86,21 @@ export async function loadCase(
     .where(eq(deliberationMembers.caseId, caseId))
     .prepare('load_case_members')
     .execute();
+  return loadedCaseOf(ctx, { ...found, members });
+}
+
+/** The determination in force: the latest one, if the case was decided. */
+export async function determinationInForce(
+  db: AnyDb,
+  caseId: string,
+): Promise<DeterminationRow | undefined> {
   const [determination] = await db
     .select()
     .from(determinations)
     .where(eq(determinations.caseId, caseId))
     .orderBy(desc(determinations.createdAt))
-    .limit(1)
-    .prepare('load_case_determination')
-    .execute();
-  return loadedCaseOf(ctx, { ...found, members, determination });
+    .limit(1);
+  return determination;
 }
 
 /** Loads and locks a case inside a transaction (see loadCase). */
@@ -110,20 +115,22 @@ export function loadedCaseOf(
     readonly row: CaseRow;
     readonly jurisdiction: JurisdictionRow;
     readonly members: readonly MemberRow[];
-    readonly determination: DeterminationRow | undefined;
   },
 ): LoadedCase {
-  const { row, jurisdiction, members, determination } = found;
+  const { row, jurisdiction, members } = found;
   const procedure = procedureOf(ctx, row);
-  const windowEnds =
-    determination === undefined
-      ? undefined
-      : challengeWindowEnd(ctx, jurisdiction.calendarId, procedure, row.notifiedOn ?? undefined);
+  // Only a determination is notified (notify.ts, decide-challenge.ts), so a case with a
+  // notification date has a determination in force.
+  const windowEnds = challengeWindowEnd(
+    ctx,
+    jurisdiction.calendarId,
+    procedure,
+    row.notifiedOn ?? undefined,
+  );
   return {
     row,
     jurisdiction,
     members,
-    determination,
     procedure,
     subject: subjectOf(ctx, row, procedure, members, windowEnds),
   };

@@ -13,6 +13,7 @@ import { caseChallenges } from '../tables.js';
 import { clockFor } from './deadlines.js';
 import { precondition } from './preconditions.js';
 import { requireText } from './text-input.js';
+import { determinationInForce } from './record.js';
 import { runTransition, type TransitionRequest } from './transition.js';
 
 export type ChallengeKind = 'review' | 'appeal';
@@ -41,7 +42,7 @@ export async function requestChallenge(
   });
   const action = kind === 'review' ? 'requestReview' : 'requestAppeal';
   return runTransition(ctx, actor, action, req, async ({ tx, loaded, actor, today }) => {
-    const d = loaded.determination;
+    const d = await determinationInForce(tx, loaded.row.id);
     const rules = loaded.procedure[kind];
     if (!d) {
       throw precondition(

@@ -8,11 +8,12 @@
 import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
 import { precondition } from './preconditions.js';
+import { determinationInForce } from './record.js';
 import { runTransition, type TransitionRequest } from './transition.js';
 
 export async function startPublicity(ctx: AppContext, actor: Actor, req: TransitionRequest) {
-  return runTransition(ctx, actor, 'startPublicity', req, async ({ loaded }) => {
-    const d = loaded.determination;
+  return runTransition(ctx, actor, 'startPublicity', req, async ({ tx, loaded }) => {
+    const d = await determinationInForce(tx, loaded.row.id);
     if (!d) {
       throw precondition(
         { caseId: req.caseId },

@@ -1,12 +1,20 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { verifyAudit } from '../audit.js';
 import { AppError } from '../errors.js';
 import { describeStores } from '../../store/testing/harness.js';
-import { caseEvents, caseFacts, cases, caseSuspensions, schema, type Schema } from '../tables.js';
+import {
+  caseEvents,
+  caseFacts,
+  cases,
+  caseSuspensions,
+  determinations,
+  schema,
+  type Schema,
+} from '../tables.js';
 import { driveTo } from '../testing/steps.js';
 import { buildWorld, type World } from '../testing/world.js';
-import { loadCase, type CaseRow } from './record.js';
+import { determinationInForce, loadCase, type CaseRow } from './record.js';
 import { runTransition } from './transition.js';
 import { recordFact } from './record-fact.js';
 import { resumeCase } from './resume.js';
@@ -161,13 +169,21 @@ describeStores<Schema>(
       expect(await countWhere(caseEvents, c.id)).toBe(eventsBefore);
     });
 
-    it('loadCase reads the row, the members and the determination in force', async () => {
+    it('loadCase reads the row and the members; determinationInForce the latest determination', async () => {
       const c = await driveTo(w, 'determined');
       const loaded = await loadCase(w.ctx, w.ctx.store.db, c.id);
       const [stored] = await w.ctx.store.db.select().from(cases).where(eq(cases.id, c.id));
       expect(loaded.row).toEqual(stored);
       expect(loaded.members.length).toBeGreaterThan(0);
-      expect(loaded.determination).toBeDefined();
+      const inForce = await determinationInForce(w.ctx.store.db, c.id);
+      const [latest] = await w.ctx.store.db
+        .select()
+        .from(determinations)
+        .where(eq(determinations.caseId, c.id))
+        .orderBy(desc(determinations.createdAt))
+        .limit(1);
+      expect(inForce).toBeDefined();
+      expect(inForce).toEqual(latest);
     });
   },
   { open: { schema } },

@@ -18,7 +18,7 @@ import type { FactValue, I18nText, Lang, Procedure, TimeLimit } from '../../poli
 import { UNDETERMINED } from '../../policy/model.js';
 import { RATING_LABEL, type Rating } from '../cases/assess.js';
 import { factDeclsOf } from '../cases/record-fact.js';
-import { loadCase, type LoadedCase } from '../cases/record.js';
+import { determinationInForce, loadCase, type LoadedCase } from '../cases/record.js';
 import { authorizeCase } from '../cases/transition.js';
 import { ladderOf } from '../cases/vote.js';
 import type { AppContext } from '../context.js';
@@ -398,7 +398,8 @@ export async function loadDecisionDocumentInput(
   return ctx.store.tx(async (tx) => {
     const loaded = await loadCase(ctx, tx, caseId);
     authorizeCase(actor, 'read', loaded.subject);
-    const { row, determination: d } = loaded;
+    const row = loaded.row;
+    const d = await determinationInForce(tx, row.id);
     if (!d || (row.state === 'determined' && isParty(actor, loaded.subject))) {
       throw new AppError(
         'CASE_PRECONDITION',

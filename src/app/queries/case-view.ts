@@ -405,7 +405,7 @@ function presentDeliberation({ loaded, file, full, person, outcomeLabel }: Prese
     })),
     determinations: dets.map((d) => ({
       id: d.id,
-      inForce: d.id === loaded.determination?.id,
+      inForce: d.id === dets.at(-1)?.id,
       outcome: d.outcome,
       outcomeLabel: outcomeLabel(d.outcome),
       recommendedOutcome: d.recommendedOutcome,

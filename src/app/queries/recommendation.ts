@@ -28,7 +28,7 @@ import type { FactDecl, FactValue, I18nText, Lang } from '../../policy/model.js'
 import { UNDETERMINED } from '../../policy/model.js';
 import { MIN_DEPARTURE_REASONS, recommendationOn } from '../cases/decide.js';
 import { currentFacts, factDeclsOf } from '../cases/record-fact.js';
-import { loadCase, type LoadedCase } from '../cases/record.js';
+import { determinationInForce, loadCase, type LoadedCase } from '../cases/record.js';
 import { authorizeCase } from '../cases/transition.js';
 import { ladderOf, requireOutcome } from '../cases/vote.js';
 import type { AppContext } from '../context.js';
@@ -188,7 +188,7 @@ export async function getRecommendation(
     const decls = factDeclsOf(ctx, row);
     const ladder = ladderOf(ctx, row);
 
-    const stored = loaded.determination;
+    const stored = await determinationInForce(tx, row.id);
     const evaluation = stored
       ? (stored.recommendation as Evaluation)
       : recommendNow(ctx, loaded, await currentFacts(tx, row.id));
