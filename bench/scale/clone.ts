@@ -111,5 +111,10 @@ SELECT md5(t.id::text || ':' || k.k)::uuid, md5(c.id::text || ':' || k.k)::uuid,
   JOIN determinations t ON t.case_id = c.id
   JOIN scale_jx j ON j.d = k.d
  ORDER BY t.supersedes_id NULLS FIRST;
+
+INSERT INTO case_search (case_id, terms)
+SELECT c.id, rongcuo_search_terms(c.jurisdiction_path, c.number || ' ' || c.title || ' ' || o.name)
+  FROM cases c JOIN officials o ON o.id = c.official_id
+ WHERE NOT EXISTS (SELECT 1 FROM case_search s WHERE s.case_id = c.id);
 `;
 }

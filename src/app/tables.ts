@@ -164,6 +164,15 @@ export const cases = pgTable('cases', {
   closedAt: ts('closed_at'),
 });
 
+/**
+ * The search terms of a case (migration 0009): the bigrams of its number, title and official's
+ * name under each level of its jurisdiction path, written once when the case is created.
+ */
+export const caseSearch = pgTable('case_search', {
+  caseId: uuid('case_id').primaryKey(),
+  terms: text('terms').array().notNull(),
+});
+
 export const caseEvents = pgTable('case_events', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   caseId: uuid('case_id').notNull(),
@@ -364,6 +373,7 @@ export const schema = {
   riskFilings,
   caseCounters,
   cases,
+  caseSearch,
   caseEvents,
   caseFacts,
   evidenceBlobs,

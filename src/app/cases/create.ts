@@ -17,6 +17,7 @@ import {
   caseCounters,
   caseFacts,
   cases,
+  caseSearch,
   jurisdictions,
   officials,
   units,
@@ -134,6 +135,12 @@ export async function openCase(
     headHash: '',
     createdAt: input.now,
     updatedAt: input.now,
+  });
+  // The search terms, once (migration 0009): number, title and the official's name never change.
+  const searched = `${number} ${input.title.trim()} ${official.name}`;
+  await tx.insert(caseSearch).values({
+    caseId: id,
+    terms: sql`rongcuo_search_terms(${j.path}, ${searched})`,
   });
   for (const [fact, value] of Object.entries(facts)) {
     await tx.insert(caseFacts).values({

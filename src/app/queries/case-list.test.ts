@@ -2,11 +2,12 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeStores } from '../../store/testing/harness.js';
 import { acceptCase } from '../cases/accept.js';
 import { submitApplication } from '../cases/submit-application.js';
-import { schema, type Schema } from '../tables.js';
+import { cases, schema, type Schema } from '../tables.js';
 import { codeOf } from '../testing/steps.js';
 import { buildWorld, type World } from '../testing/world.js';
 import type { Actor } from '../../domain/roles.js';
-import { listCases, type ListCasesInput } from './case-list.js';
+import { and, type SQL } from 'drizzle-orm';
+import { listCases, readScope, search, type ListCasesInput } from './case-list.js';
 import { cappedTotal, COUNT_CAP, decodeCursor, encodeCursor } from './paging.js';
 
 /** Every page of a list, following nextCursor; the ids in the order they came. */
@@ -127,6 +128,32 @@ describeStores<Schema>(
       expect(named.total).toBe(1);
       expect(named.items[0]!.official.name).toBe('李四');
       expect((await listCases(w.ctx, a.intake!, { q: '无此案件' })).total).toBe(0);
+    });
+
+    it('finds the same cases through the search terms as by checking every row', async () => {
+      const a = w.actors;
+      const all = await listCases(w.ctx, a.intake!, { pageSize: 100 });
+      const terms = ['第', '03-04日', '李四', '抢修', '招商', all.items[3]!.number, '无此案件'];
+      const readers = [a.intake!, a.official!, a.colleague!, a.otherUnitParty!, a.cityChair!];
+      let found = 0;
+      for (const actor of readers) {
+        for (const q of terms) {
+          const { indexed, scanned } = await search(w.ctx.store.db, actor, q);
+          const ids = async (matching: SQL) =>
+            (
+              await w.ctx.store.db
+                .select({ id: cases.id })
+                .from(cases)
+                .where(and(readScope(actor), matching))
+            )
+              .map((r) => r.id)
+              .sort();
+          const viaTerms = await ids(indexed);
+          expect(viaTerms, `${actor.username}: ${q}`).toEqual(await ids(scanned));
+          found += viaTerms.length;
+        }
+      }
+      expect(found).toBeGreaterThan(20);
     });
   },
   { open: { schema } },

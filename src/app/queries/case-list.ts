@@ -8,9 +8,10 @@
  * matches each order — cases_updated for the newest activity, cases_due_order for the due order,
  * the partial cases_open_due for the due filters — so a deep page costs what the first does; the
  * total is counted up to COUNT_CAP and given as "1,000+" beyond; prefix matches on the
- * materialized paths use cases_jurisdiction_state and cases_unit_path; the search finds its
- * candidates through the bigram index cases_search (and officials' names first, by themselves),
- * then checks the ILIKE. The due-soon horizon is computed once per calendar.
+ * materialized paths use cases_jurisdiction_state and cases_unit_path; the search counts its
+ * matches through the scoped search terms (case_search, migration 0009) and pages either through
+ * them or, when more than COUNT_CAP match, by walking the list's order (see `search`). The due-soon
+ * horizon is computed once per calendar.
  */
 import {
   and,
@@ -45,7 +46,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, TEXT_LIMITS } from '../../shared/limi
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
 import { invalid } from '../errors.js';
-import { cases, jurisdictions, officials, readLog } from '../tables.js';
+import { cases, caseSearch, jurisdictions, officials, readLog } from '../tables.js';
 import { dueSoonHorizon, dueStatusOf, type DueStatus } from './due.js';
 import {
   cappedTotal,
@@ -126,21 +127,34 @@ export interface CaseListPage {
 /** Officers read the cases in their scope; unit party organizations those of their unit tree. */
 const READ_ROLES: readonly Role[] = [...STAFF, 'unit_party'];
 
-/** The SQL condition for "cases the actor may read", or undefined when they may read none. */
-export function readScope(actor: Actor): SQL | undefined {
-  const conds: SQL[] = [eq(cases.applicantUserId, actor.userId)];
-  if (actor.officialId !== null) conds.push(eq(cases.officialId, actor.officialId));
-  const seen = new Set<string>();
+/**
+ * What the actor may read, in two parts: the jurisdiction subtrees of their offices (by path), and
+ * the rest — the cases they applied for, the cases about them, their unit trees — which are few.
+ */
+function scopeParts(actor: Actor): {
+  jurisdictions: { id: string; path: string }[];
+  others: SQL[];
+} {
+  const others: SQL[] = [eq(cases.applicantUserId, actor.userId)];
+  if (actor.officialId !== null) others.push(eq(cases.officialId, actor.officialId));
+  const jurisdictions = new Map<string, string>();
+  const unitPaths = new Set<string>();
   for (const g of actor.grants) {
     if (!READ_ROLES.includes(g.role) || g.scopePath === '') continue;
-    if (g.scopeKind !== 'jurisdiction' && g.scopeKind !== 'unit') continue;
-    const key = `${g.scopeKind}:${g.scopePath}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const column = g.scopeKind === 'jurisdiction' ? cases.jurisdictionPath : cases.unitPath;
-    conds.push(like(column, `${escapeLike(g.scopePath)}%`));
+    if (g.scopeKind === 'jurisdiction') jurisdictions.set(g.scopeId, g.scopePath);
+    if (g.scopeKind === 'unit') unitPaths.add(g.scopePath);
   }
-  return or(...conds);
+  for (const path of unitPaths) others.push(like(cases.unitPath, `${escapeLike(path)}%`));
+  return { jurisdictions: [...jurisdictions].map(([id, path]) => ({ id, path })), others };
+}
+
+/** The SQL condition for "cases the actor may read". */
+export function readScope(actor: Actor): SQL | undefined {
+  const { jurisdictions, others } = scopeParts(actor);
+  return or(
+    ...jurisdictions.map((j) => like(cases.jurisdictionPath, `${escapeLike(j.path)}%`)),
+    ...others,
+  );
 }
 
 /** The filters, checked: what listCases needs beyond the page size and the cursor. */
@@ -190,12 +204,27 @@ function checkedFilters(input: ListCasesInput): Filters {
 }
 
 /**
- * The search condition: the case number or title contains `q` (ILIKE, wildcards taken
- * literally), or the official's name does. Names are looked up first, on their own, so that the
- * planner sees the officials' ids as values; the number and title go through the bigram index
- * cases_search when `q` has two characters or more (a one-character term has no bigram).
+ * The search (the case number or title contains `q`, ILIKE with wildcards taken literally, or the
+ * official's name does) in two forms that find the same cases among those the actor may read:
+ *
+ * - `indexed` checks only candidates: the cases whose search terms (case_search, migration 0009:
+ *   number, title and official's name) hold every bigram of `q` under a jurisdiction the actor
+ *   reads — so only cases in scope come back — and the cases they read otherwise (their own, their
+ *   unit's: few). Cheap when few cases match: listCases counts with it.
+ * - `scanned` checks each row as the list walks its index in order, stopping when the page is
+ *   full. Cheap when many cases match: listCases pages with it once the count reaches its cap
+ *   (more than COUNT_CAP matches), where sorting every candidate would not be.
+ *
+ * Officials' names are looked up first, on their own, so that the planner sees their ids as values.
+ * A one-character term has no bigram: both forms are then the scan.
  */
-async function searchCondition(tx: AnyDb, q: string): Promise<SQL | undefined> {
+interface Search {
+  readonly indexed: SQL;
+  readonly scanned: SQL;
+}
+
+/** Exported for the test that checks both forms find the same cases. */
+export async function search(tx: AnyDb, actor: Actor, q: string): Promise<Search> {
   const pattern = `%${escapeLike(q)}%`;
   const long = [...q].length >= 2;
   const named = await tx
@@ -207,23 +236,26 @@ async function searchCondition(tx: AnyDb, q: string): Promise<SQL | undefined> {
         ilike(officials.name, pattern),
       ),
     );
-  // The ILIKE comes first, so a plan that walks an index in the list's order and filters the rows
-  // skips the bigrams of each row that does not match.
-  const text = and(
-    or(ilike(cases.number, pattern), ilike(cases.title, pattern)),
-    long
-      ? sql`rongcuo_grams(${cases.number} || ' ' || ${cases.title}) @> rongcuo_grams(${q})`
-      : undefined,
-  );
-  return named.length === 0
-    ? text
-    : or(
-        text,
-        inArray(
-          cases.officialId,
-          named.map((o) => o.id),
-        ),
-      );
+  const namedIds = named.map((o) => o.id);
+  const matches = or(
+    ilike(cases.number, pattern),
+    ilike(cases.title, pattern),
+    namedIds.length > 0 ? inArray(cases.officialId, namedIds) : undefined,
+  )!;
+  const { jurisdictions, others } = scopeParts(actor);
+  if (!long || jurisdictions.length === 0) return { indexed: matches, scanned: matches };
+  const termsUnder = (level: string) =>
+    sql`${caseSearch.terms} @> array(select ${level} || '/' || g from unnest(rongcuo_grams(${q})) as g)`;
+  const byTerms = tx
+    .select({ id: caseSearch.caseId })
+    .from(caseSearch)
+    .where(or(...jurisdictions.map((j) => termsUnder(j.id))));
+  const readOtherwise = tx
+    .select({ id: cases.id })
+    .from(cases)
+    .where(or(...others));
+  const candidates = sql`(${byTerms} union ${readOtherwise})`;
+  return { indexed: and(inArray(cases.id, candidates), matches)!, scanned: matches };
 }
 
 /** The due filter: open, unsuspended cases past their due day, or due within the horizon. */
@@ -338,22 +370,27 @@ export async function listCases(
   );
 
   return ctx.store.tx(async (tx) => {
-    const condition = and(
-      readScope(actor),
-      filters.state !== undefined ? eq(cases.state, filters.state) : undefined,
-      filters.route !== undefined ? eq(cases.route, filters.route) : undefined,
-      filters.step !== undefined ? eq(cases.step, filters.step) : undefined,
-      filters.q !== '' ? await searchCondition(tx, filters.q) : undefined,
-      filters.due !== undefined ? dueCondition(filters.due, today, horizons) : undefined,
-    );
+    const found = filters.q !== '' ? await search(tx, actor, filters.q) : undefined;
+    const where = (matching: SQL | undefined) =>
+      and(
+        readScope(actor),
+        filters.state !== undefined ? eq(cases.state, filters.state) : undefined,
+        filters.route !== undefined ? eq(cases.route, filters.route) : undefined,
+        filters.step !== undefined ? eq(cases.step, filters.step) : undefined,
+        matching,
+        filters.due !== undefined ? dueCondition(filters.due, today, horizons) : undefined,
+      );
     // The total, counted up to COUNT_CAP + 1 rows: never the whole scope.
     const capped = tx
       .select({ one: sql`1` })
       .from(cases)
-      .where(condition)
+      .where(where(found?.indexed))
       .limit(COUNT_CAP + 1)
       .as('capped');
     const [counted] = await tx.select({ n: count() }).from(capped);
+    const { total, capped: totalCapped } = cappedTotal(counted?.n ?? 0);
+    // Many matches: walk the list's order and check each row; few: sort the indexed candidates.
+    const condition = where(totalCapped ? found?.scanned : found?.indexed);
     const rows = await tx
       .select({
         id: cases.id,
@@ -397,7 +434,6 @@ export async function listCases(
     });
     const page = rows.slice(0, pageSize);
     const last = page.at(-1);
-    const { total, capped: totalCapped } = cappedTotal(counted?.n ?? 0);
     return {
       items: summaries(ctx, actor, page, today, horizons),
       total,
