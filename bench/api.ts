@@ -68,11 +68,14 @@ const CASES_PER_WORKER = 16;
 /** Operations per kind in the one-at-a-time profile. */
 const PROFILE_OPS = 200;
 
+/** The speed floor (issue 9): reported as PASS or FAIL, never fatal. */
 const TARGETS = {
-  /** Transitions per second, as a share of pgbench's rate on the comparable transaction. */
-  transitionsVsPgbench: 0.5,
+  /** Transitions per second at 8 workers, as a share of pgbench's rate in the same run. */
+  transitionsVsPgbench: 0.3,
+  /** Transition p99 at 8 workers. */
   transitionP99Ms: 50,
-  readP99Ms: 20,
+  /** A case read's p99 with one worker. */
+  readOneWorkerP99Ms: 10,
   coldStartMs: 3000,
 };
 
@@ -533,14 +536,9 @@ async function main(): Promise<number> {
         pass: m.recordFact.p99Ms.median <= TARGETS.transitionP99Ms,
       },
       {
-        target: `getCase p99 ≤ ${TARGETS.readP99Ms} ms`,
-        value: m.readDirect.p99Ms.median,
-        pass: m.readDirect.p99Ms.median <= TARGETS.readP99Ms,
-      },
-      {
-        target: `GET /api/cases/:id p99 ≤ ${TARGETS.readP99Ms} ms`,
-        value: m.readHttp.p99Ms.median,
-        pass: m.readHttp.p99Ms.median <= TARGETS.readP99Ms,
+        target: `getCase p99 with one worker ≤ ${TARGETS.readOneWorkerP99Ms} ms`,
+        value: m.readDirectOne.p99Ms.median,
+        pass: m.readDirectOne.p99Ms.median <= TARGETS.readOneWorkerP99Ms,
       },
       ...(cold
         ? [

@@ -69,24 +69,21 @@ export async function loadCase(
   options: { lock?: boolean } = {},
 ): Promise<LoadedCase> {
   if (!isCaseId(caseId)) throw new AppError('CASE_NOT_FOUND', { caseId });
-  // Every change and every read of a case runs these two statements, so each is a named
-  // statement (see ../db.ts, "Named statements").
+  // One row per deliberation member (one row when there is none). Every change and every read of
+  // a case runs this statement, so it is a named statement (see ../db.ts, "Named statements").
   const query = db
-    .select({ row: cases, jurisdiction: jurisdictions })
+    .select({ row: cases, jurisdiction: jurisdictions, member: deliberationMembers })
     .from(cases)
     .innerJoin(jurisdictions, eq(jurisdictions.id, cases.jurisdictionId))
+    .leftJoin(deliberationMembers, eq(deliberationMembers.caseId, cases.id))
     .where(eq(cases.id, caseId));
-  const [found] = options.lock
+  const rows = options.lock
     ? await query.for('update', { of: cases }).prepare('load_case_for_change').execute()
     : await query.prepare('load_case').execute();
-  if (!found) throw new AppError('CASE_NOT_FOUND', { caseId });
-  const members = await db
-    .select()
-    .from(deliberationMembers)
-    .where(eq(deliberationMembers.caseId, caseId))
-    .prepare('load_case_members')
-    .execute();
-  return loadedCaseOf(ctx, { ...found, members });
+  const [first] = rows;
+  if (!first) throw new AppError('CASE_NOT_FOUND', { caseId });
+  const members = rows.flatMap((r) => (r.member ? [r.member] : []));
+  return loadedCaseOf(ctx, { row: first.row, jurisdiction: first.jurisdiction, members });
 }
 
 /** The determination in force: the latest one, if the case was decided. */
