@@ -10,6 +10,7 @@ import type { Schema } from '../app/tables.js';
 import { describeStores } from '../store/testing/harness.js';
 import { responseCheck } from './response-check.js';
 import { SHARED_SCHEMAS } from './schemas.js';
+import { compileAllValidators } from './validation.js';
 import { buildHttpWorld, type HttpWorld } from './testing/http.js';
 
 type Node = Record<string, unknown>;
@@ -106,6 +107,11 @@ describeStores<Schema>('the API description', (getStore) => {
     expect(schemas.length).toBeGreaterThan(100);
     const open = schemas.flatMap(([at, s]) => openObjects(s, at));
     expect(open).toEqual([]);
+  });
+
+  it('has request schemas that all compile (the server compiles each on first use)', async () => {
+    await w.app.ready();
+    expect(compileAllValidators()).toBeGreaterThan(50);
   });
 });
 
