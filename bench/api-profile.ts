@@ -28,18 +28,14 @@ import { startServer } from '../src/server/index.js';
 import { apiLogin, httpRequest, keepAliveAgent } from './api/http.js';
 import { seedBenchData } from './api/seed.js';
 import { runLoad } from './api/stats.js';
+import { DEFAULT_DATABASE_URL, envNumber, envText } from './env.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
 const OUT = join(ROOT, 'bench', 'results', 'profiles');
 
-const num = (name: string, fallback: number) => {
-  const v = Number(process.env[name] ?? fallback);
-  if (!Number.isFinite(v) || v < 0) throw new Error(`${name} must be a non-negative number`);
-  return v;
-};
-const DATABASE_URL =
-  process.env['DATABASE_URL']?.trim() || 'postgres://postgres@127.0.0.1:5432/test';
+const num = envNumber;
+const DATABASE_URL = envText('DATABASE_URL', DEFAULT_DATABASE_URL);
 const EXTRA = num('BENCH_CASES', 300);
 const WORKERS = Math.max(1, Math.floor(num('BENCH_WORKERS', 8)));
 const SECONDS = num('BENCH_SECONDS', 6);

@@ -33,6 +33,7 @@ import { getCase } from '../src/app/queries/case-view.js';
 import { cases } from '../src/app/tables.js';
 import type { Actor, Role } from '../src/domain/roles.js';
 import { measureColdStart, type ColdStart } from './api/cold-start.js';
+import { DEFAULT_DATABASE_URL, envNumber, envText } from './env.js';
 import { cpuSnapshot, type CpuUse } from './api/cpu.js';
 import { apiLogin, httpRequest, keepAliveAgent, startServerProcess } from './api/http.js';
 import { findPgbench, preparePgbenchTables, runPgbench, type PgbenchRun } from './api/pgbench.js';
@@ -44,16 +45,8 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 /** The repository root (this file runs from dist/bench/). */
 const ROOT = join(HERE, '..', '..');
 
-const env = (name: string, fallback: number): number => {
-  const v = process.env[name]?.trim();
-  if (!v) return fallback;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number`);
-  return n;
-};
-
-const DATABASE_URL =
-  process.env['DATABASE_URL']?.trim() || 'postgres://postgres@127.0.0.1:5432/test';
+const env = envNumber;
+const DATABASE_URL = envText('DATABASE_URL', DEFAULT_DATABASE_URL);
 const EXTRA_CASES = env('BENCH_CASES', 3000);
 const WORKERS = Math.max(1, Math.floor(env('BENCH_WORKERS', 8)));
 const SECONDS = env('BENCH_SECONDS', 10);

@@ -35,17 +35,20 @@ import { cases, determinations, officials, users } from '../src/app/tables.js';
 import type { Actor } from '../src/domain/roles.js';
 import { median } from './api/stats.js';
 import { cloneSql } from './scale/clone.js';
+import { envNumber, envText } from './env.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** The repository root (this file runs from dist/bench/). */
 const ROOT = join(HERE, '..', '..');
 const RESULTS = join(ROOT, 'bench', 'results', 'api.json');
 
-const DATABASE_URL =
-  process.env['SCALE_DATABASE_URL']?.trim() || 'postgres://postgres@127.0.0.1:5432/rongcuo_scale';
-const TOTAL = Number(process.env['BENCH_SCALE']?.trim() || 1_000_000);
-const REPEATS = Math.max(1, Number(process.env['BENCH_SCALE_REPEATS']?.trim() || 9));
-const LABEL = process.env['BENCH_SCALE_LABEL']?.trim() || 'after';
+const DATABASE_URL = envText(
+  'SCALE_DATABASE_URL',
+  'postgres://postgres@127.0.0.1:5432/rongcuo_scale',
+);
+const TOTAL = envNumber('BENCH_SCALE', 1_000_000, { min: 1, integer: true });
+const REPEATS = envNumber('BENCH_SCALE_REPEATS', 9, { min: 1, integer: true });
+const LABEL = envText('BENCH_SCALE_LABEL', 'after');
 /** Sibling jurisdictions of X New Area the clones are spread over. */
 const DISTRICTS = 19;
 const TARGET_MS = 300;

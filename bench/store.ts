@@ -28,18 +28,14 @@ import { fileURLToPath } from 'node:url';
 import { and, eq } from 'drizzle-orm';
 import { bigserial, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { openStore, type Store } from '../src/store/index.js';
+import { envNumber } from './env.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** The repository root (this file runs from dist/bench/). */
 const ROOT = join(HERE, '..', '..');
 
-const env = (name: string, fallback: number): number => {
-  const v = process.env[name]?.trim();
-  if (!v) return fallback;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer`);
-  return n;
-};
+const env = (name: string, fallback: number) =>
+  envNumber(name, fallback, { min: 1, integer: true });
 
 const CLIENTS = env('BENCH_STORE_CLIENTS', 150);
 const OPS_PER_CLIENT = env('BENCH_STORE_OPS', 40);

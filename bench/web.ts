@@ -28,6 +28,7 @@ import { openApp } from '../src/app/bootstrap.js';
 import { seedDemo } from '../src/app/demo.js';
 import { startServer } from '../src/server/index.js';
 import { defaultWebDir } from '../src/server/web.js';
+import { envNumber, envText } from './env.js';
 
 /** The repository root: the nearest directory above with package.json (this runs from dist/bench/). */
 const ROOT = (() => {
@@ -35,9 +36,9 @@ const ROOT = (() => {
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
   return dir;
 })();
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const CHROMIUM = envText('CHROMIUM_PATH', '/usr/bin/chromium');
 const BUDGET_GZIP_BYTES = 500 * 1024;
-const LOADS = Math.max(5, Number(process.env['BENCH_WEB_LOADS'] ?? 7) || 7);
+const LOADS = envNumber('BENCH_WEB_LOADS', 7, { min: 5, integer: true });
 
 export interface FirstScreenFile {
   readonly path: string;
