@@ -128,6 +128,12 @@ export const MAX_EXTENSION_DAYS = 90;
 /** Written reasons, at least this long, when a determination departs from the recommendation. */
 export const MIN_DEPARTURE_REASONS = 10;
 
+/**
+ * Written notes, at least this long, when an element is rated unfavourable (the notes' bounds
+ * otherwise are TEXT_LIMITS.assessmentNotes).
+ */
+export const MIN_UNFAVOURABLE_NOTES = 4;
+
 export const STATE_LABEL: Readonly<Record<CaseState, I18nText>> = {
   submitted: { zh: '已提交，待受理', en: 'Submitted, awaiting acceptance' },
   refused: { zh: '不予受理', en: 'Refused' },

@@ -29,12 +29,12 @@ export const TEXT_LIMITS = {
   officialSearch: { min: 0, max: 50 },
   /** An optional note for the record (accept, record a fact, complete a step). */
   note: { min: 0, max: 5000 },
-  /** Refusing an application, withdrawing it. */
-  refusalReasons: { min: 0, max: 2000 },
+  /** Refusing an application (written reasons are required), withdrawing it. */
+  refusalReasons: { min: 4, max: 2000 },
   withdrawalReason: { min: 2, max: 2000 },
   /** The official's statement. */
   statement: { min: 2, max: 20_000 },
-  /** A six-element assessment's notes. */
+  /** A six-element assessment's notes (an unfavourable rating needs MIN_UNFAVOURABLE_NOTES). */
   assessmentNotes: { min: 0, max: 5000 },
   /** A department asked in consultation, and its opinion. */
   department: { min: 1, max: 100 },

@@ -5,7 +5,12 @@
  * with its admin_events row; users outside the scope do not exist for the administrator (404).
  * No answer carries a password hash: the presenters below pick the fields.
  */
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../shared/limits.js';
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  TEXT_LIMITS,
+  USERNAME_CHARACTERS,
+} from '../../shared/limits.js';
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { ROLE_LABEL, ROLES, type Actor, type Role, type ScopeKind } from '../../domain/roles.js';
@@ -208,6 +213,17 @@ async function logRead(tx: Tx<Schema>, ctx: AppContext, actor: Actor, what: stri
   });
 }
 
+/** A search term over TEXT_LIMITS.search. */
+function searchTooLong() {
+  const { max } = TEXT_LIMITS.search;
+  return invalid('q', `搜索词不能超过 ${max} 个字符。`, `use at most ${max} characters.`);
+}
+
+/** A username: USERNAME_CHARACTERS, as long as TEXT_LIMITS.username allows. */
+const USERNAME = new RegExp(
+  `^${USERNAME_CHARACTERS}{${TEXT_LIMITS.username.min},${TEXT_LIMITS.username.max}}$`,
+);
+
 export async function listUsers(
   ctx: AppContext,
   actor: Actor,
@@ -217,8 +233,7 @@ export async function listUsers(
   const page = pageNumber(input.page, 'page', 1, 1_000_000);
   const pageSize = pageNumber(input.pageSize, 'pageSize', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
   const q = (input.q ?? '').trim();
-  if (q.length > 100)
-    throw invalid('q', '搜索词不能超过 100 个字符。', 'use at most 100 characters.');
+  if (q.length > TEXT_LIMITS.search.max) throw searchTooLong();
   const now = ctx.now();
   const where: SQL[] = [userInScopes(scopes)];
   if (q !== '') {
@@ -424,11 +439,12 @@ export async function createUserAsAdmin(
 ): Promise<AdminUserDetail> {
   const scopes = requireAdmin(actor);
   const username = input.username.trim();
-  if (!/^[A-Za-z0-9_.-]{2,64}$/.test(username)) {
+  if (!USERNAME.test(username)) {
+    const { min, max } = TEXT_LIMITS.username;
     throw invalid(
       'username',
-      '用户名为 2–64 个字母、数字或 _ . -。',
-      'use 2–64 letters, digits or _ . -.',
+      `用户名为 ${min}–${max} 个字母、数字或 _ . -。`,
+      `use ${min}–${max} letters, digits or _ . -.`,
     );
   }
   const displayName = input.displayName.trim();
@@ -661,8 +677,7 @@ export async function searchOfficials(
 ): Promise<{ items: OfficialOption[] }> {
   const scopes = requireAdmin(actor);
   const term = q.trim();
-  if (term.length > 100)
-    throw invalid('q', '搜索词不能超过 100 个字符。', 'use at most 100 characters.');
+  if (term.length > TEXT_LIMITS.search.max) throw searchTooLong();
   return ctx.store.tx(async (tx) => {
     const inScope = sql.join(
       scopes.map((s) => sql`${units.path} LIKE ${`${escapeLike(s)}%`}`),

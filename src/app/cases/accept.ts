@@ -1,7 +1,9 @@
 /** Intake accepts an application: the case moves to verification and is bound to the pack version. */
 import type { Actor } from '../../domain/roles.js';
+import { TEXT_LIMITS } from '../../shared/limits.js';
 import type { AppContext } from '../context.js';
 import { casePolicy } from './record.js';
+import { optionalText } from './text-input.js';
 import { runTransition, type TransitionRequest } from './transition.js';
 
 export async function acceptCase(
@@ -9,13 +11,17 @@ export async function acceptCase(
   actor: Actor,
   req: TransitionRequest & { note?: string },
 ) {
+  const note = optionalText('note', req.note, {
+    what: { zh: '说明', en: 'the note' },
+    ...TEXT_LIMITS.note,
+  });
   return runTransition(ctx, actor, 'accept', req, async ({ loaded }) => {
     // The version in force on the date of the conduct governs the case from now on.
     const version = casePolicy(ctx, loaded.row).eff.version.id;
     return {
       to: 'verification',
       event: 'case.accepted',
-      reason: req.note ?? '',
+      reason: note,
       payload: { packId: loaded.row.packId, packVersion: version },
       set: { packVersion: version },
       result: undefined,

@@ -8,6 +8,7 @@ import {
   ACCEPTED_MEDIA_TYPES,
   EVIDENCE_TYPES,
   MAX_EVIDENCE_BYTES,
+  TEXT_LIMITS,
   type EvidenceMediaType,
 } from '../../shared/limits.js';
 import { and, eq } from 'drizzle-orm';
@@ -118,10 +119,11 @@ export async function addEvidence(ctx: AppContext, actor: Actor, req: AddEvidenc
   }
   if (req.content.byteLength > MAX_EVIDENCE_BYTES) {
     const mib = (req.content.byteLength / 1024 / 1024).toFixed(1);
+    const limit = MAX_EVIDENCE_BYTES / 1024 / 1024;
     throw invalid(
       'content',
-      `文件大小为 ${mib} MiB，超过 20 MiB 的上限；请压缩或拆分后再上传。`,
-      `the file is ${mib} MiB, above the 20 MiB limit; compress or split it and upload again.`,
+      `文件大小为 ${mib} MiB，超过 ${limit} MiB 的上限；请压缩或拆分后再上传。`,
+      `the file is ${mib} MiB, above the ${limit} MiB limit; compress or split it and upload again.`,
     );
   }
   const filename = sanitizeFilename(req.filename);
@@ -137,7 +139,7 @@ export async function addEvidence(ctx: AppContext, actor: Actor, req: AddEvidenc
   await checkEvidenceContent(filename, mediaType, rule.label, req.content);
   const description = optionalText('description', req.description, {
     what: { zh: '证据说明', en: 'the description' },
-    max: 2000,
+    ...TEXT_LIMITS.evidenceDescription,
   });
   const sha256 = createHash('sha256').update(req.content).digest('hex');
   const size = req.content.byteLength;

@@ -3,7 +3,8 @@
  * objective conditions, procedure, nature, consequences, losses recovered): a rating and notes for
  * each, weighed by the committee beside the rule outcome. One current assessment per element.
  */
-import { RATINGS, type Rating } from '../../shared/case.js';
+import { MIN_UNFAVOURABLE_NOTES, RATINGS, type Rating } from '../../shared/case.js';
+import { TEXT_LIMITS } from '../../shared/limits.js';
 import { and, eq } from 'drizzle-orm';
 import { SIX_ELEMENTS, SIX_ELEMENT_LABEL, type SixElement } from '../../domain/case-states.js';
 import type { Actor } from '../../domain/roles.js';
@@ -52,8 +53,12 @@ export async function assessElement(ctx: AppContext, actor: Actor, req: AssessIn
   // An unfavourable rating weighs against the official: it must say why.
   const notes =
     req.rating === 'unfavourable'
-      ? requireText('notes', req.notes, { what, min: 4, max: 5000 })
-      : optionalText('notes', req.notes, { what, max: 5000 });
+      ? requireText('notes', req.notes, {
+          what,
+          ...TEXT_LIMITS.assessmentNotes,
+          min: MIN_UNFAVOURABLE_NOTES,
+        })
+      : optionalText('notes', req.notes, { what, ...TEXT_LIMITS.assessmentNotes });
   return runTransition(ctx, actor, 'assess', req, async ({ tx, loaded, now }) => {
     const [before] = await tx
       .select({ rating: caseAssessments.rating })

@@ -8,6 +8,7 @@ import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
 import { addDaysIso } from '../dates.js';
 import { caseSuspensions } from '../tables.js';
+import { TEXT_LIMITS } from '../../shared/limits.js';
 import { optionalText } from './text-input.js';
 import { endOpenSuspension } from './resume.js';
 import { determinationInForce } from './record.js';
@@ -20,7 +21,7 @@ export async function closeCase(
 ) {
   const note = optionalText('note', req.note, {
     what: { zh: '办结说明', en: 'the closing note' },
-    max: 20_000,
+    ...TEXT_LIMITS.closeNote,
   });
   return runTransition(ctx, actor, 'close', req, async ({ tx, loaded, now, today }) => {
     const determination = await determinationInForce(tx, loaded.row.id);

@@ -4,6 +4,7 @@ import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { consultations } from '../tables.js';
+import { TEXT_LIMITS } from '../../shared/limits.js';
 import { optionalText } from './text-input.js';
 import { runTransition, type TransitionRequest } from './transition.js';
 
@@ -12,7 +13,10 @@ export async function completeConsultation(
   actor: Actor,
   req: TransitionRequest & { note?: string },
 ) {
-  const note = optionalText('note', req.note, { what: { zh: '说明', en: 'the note' }, max: 5000 });
+  const note = optionalText('note', req.note, {
+    what: { zh: '说明', en: 'the note' },
+    ...TEXT_LIMITS.note,
+  });
   return runTransition(ctx, actor, 'completeConsultation', req, async ({ tx, loaded }) => {
     const rows = await tx
       .select({ department: consultations.department, opinion: consultations.opinion })

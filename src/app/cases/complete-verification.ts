@@ -6,6 +6,7 @@
 import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
 import { requireAssessed } from './assess.js';
+import { TEXT_LIMITS } from '../../shared/limits.js';
 import { optionalText } from './text-input.js';
 import { openConsultations } from './request-consultation.js';
 import { runTransition, type TransitionRequest } from './transition.js';
@@ -15,7 +16,10 @@ export async function completeVerification(
   actor: Actor,
   req: TransitionRequest & { note?: string },
 ) {
-  const note = optionalText('note', req.note, { what: { zh: '说明', en: 'the note' }, max: 5000 });
+  const note = optionalText('note', req.note, {
+    what: { zh: '说明', en: 'the note' },
+    ...TEXT_LIMITS.note,
+  });
   return runTransition(ctx, actor, 'completeVerification', req, async ({ tx, loaded, now }) => {
     await requireAssessed(tx, loaded.row.id);
     const consultation = loaded.procedure.consultation;

@@ -10,6 +10,7 @@ import type { CaseRoute } from '../../domain/case-states.js';
 import { factProblems } from '../../policy/facts.js';
 import type { FactValue } from '../../policy/model.js';
 import { PolicyError } from '../../policy/errors.js';
+import { TEXT_LIMITS } from '../../shared/limits.js';
 import type { Tx } from '../../store/index.js';
 import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
@@ -27,6 +28,7 @@ import { clockFor } from './deadlines.js';
 import { appendEvent } from './events.js';
 import type { CaseRow } from './record.js';
 import { procedureOf } from './record.js';
+import { optionalText, requireText } from './text-input.js';
 
 export interface OpenCaseInput {
   readonly officialId: string;
@@ -61,9 +63,14 @@ export async function openCase(
   tx: Tx<Schema>,
   input: OpenCaseInput,
 ): Promise<CaseRow> {
-  if (input.title.trim().length < 2) {
-    throw invalid('title', '请填写事项名称。', 'give the matter a title.');
-  }
+  const title = requireText('title', input.title, {
+    what: { zh: '事项名称', en: 'the title of the matter' },
+    ...TEXT_LIMITS.caseTitle,
+  });
+  const summary = optionalText('summary', input.summary, {
+    what: { zh: '情况说明', en: 'the account of what happened' },
+    ...TEXT_LIMITS.caseSummary,
+  });
   const { official, unit } = await officialWithUnit(tx, input.officialId);
   const [j] = await tx
     .select()
@@ -121,8 +128,8 @@ export async function openCase(
     route: input.route,
     state: 'submitted',
     version: 1,
-    title: input.title.trim(),
-    summary: input.summary,
+    title,
+    summary,
     conductDate: input.conductDate,
     packId: j.packId,
     packVersion: null,
@@ -137,7 +144,7 @@ export async function openCase(
     updatedAt: input.now,
   });
   // The search terms, once (migration 0009): number, title and the official's name never change.
-  const searched = `${number} ${input.title.trim()} ${official.name}`;
+  const searched = `${number} ${title} ${official.name}`;
   await tx.insert(caseSearch).values({
     caseId: id,
     terms: sql`rongcuo_search_terms(${j.path}, ${searched})`,

@@ -19,6 +19,7 @@ import type { AppContext } from '../context.js';
 import { invalid } from '../errors.js';
 import { caseChallenges, cases, determinations } from '../tables.js';
 import { precondition } from './preconditions.js';
+import { TEXT_LIMITS } from '../../shared/limits.js';
 import { isUuid, requireText } from './text-input.js';
 import { casePolicy } from './record.js';
 import { runTransition, type TransitionRequest } from './transition.js';
@@ -33,8 +34,7 @@ export async function decideChallenge(
   }
   const reasons = requireText('reasons', req.reasons, {
     what: { zh: '复核、申诉决定的理由', en: 'the reasons for the review or appeal decision' },
-    min: 4,
-    max: 20_000,
+    ...TEXT_LIMITS.challengeReasons,
   });
   // Which action applies depends on the case's state; the transition checks it again on the case
   // it reads (a change in between fails the version check).

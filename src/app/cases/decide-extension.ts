@@ -12,6 +12,7 @@ import { chinaDate } from '../context.js';
 import { invalid } from '../errors.js';
 import { caseExtensions } from '../tables.js';
 import { precondition } from './preconditions.js';
+import { TEXT_LIMITS } from '../../shared/limits.js';
 import { isUuid, requireText } from './text-input.js';
 import { recomputeClock } from './step-clock.js';
 import { runTransition, type TransitionRequest } from './transition.js';
@@ -26,8 +27,7 @@ export async function decideExtension(
   }
   const reason = requireText('reason', req.reason, {
     what: { zh: '批准或不批准延期的理由', en: 'the reason for the decision' },
-    min: 2,
-    max: 20_000,
+    ...TEXT_LIMITS.extensionDecisionReason,
   });
   return runTransition(
     ctx,

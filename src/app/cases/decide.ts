@@ -16,6 +16,7 @@ import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { determinations } from '../tables.js';
 import { currentFacts } from './record-fact.js';
+import { TEXT_LIMITS } from '../../shared/limits.js';
 import { optionalText, requireText } from './text-input.js';
 import type { CaseRow } from './record.js';
 import { runTransition, type TransitionRequest } from './transition.js';
@@ -33,12 +34,11 @@ export { MIN_DEPARTURE_REASONS };
 export async function decideCase(ctx: AppContext, actor: Actor, req: DecideInput) {
   const minutes = requireText('minutes', req.minutes, {
     what: { zh: '会议纪要', en: 'the minutes of the meeting' },
-    min: 10,
-    max: 50_000,
+    ...TEXT_LIMITS.minutes,
   });
   const departureReasons = optionalText('departureReasons', req.departureReasons, {
     what: { zh: '不采纳建议的理由', en: 'the reasons for departing' },
-    max: 20_000,
+    ...TEXT_LIMITS.departureReasons,
   });
   return runTransition(ctx, actor, 'decide', req, async ({ tx, loaded, now, today }) => {
     const row = loaded.row;

@@ -9,6 +9,7 @@ import type { AppContext } from '../context.js';
 import { invalid } from '../errors.js';
 import { deliberationMembers } from '../tables.js';
 import type { MemberRow } from './record.js';
+import { TEXT_LIMITS } from '../../shared/limits.js';
 import { isUuid, requireText } from './text-input.js';
 import { runTransition, type TransitionRequest } from './transition.js';
 import type { AppTx } from '../db.js';
@@ -52,8 +53,7 @@ export async function declareConflict(ctx: AppContext, actor: Actor, req: Declar
       ? null
       : requireText('conflict', req.conflict, {
           what: { zh: '利益冲突情况', en: 'the conflict of interest' },
-          min: 2,
-          max: 2000,
+          ...TEXT_LIMITS.conflict,
         });
   if (conflict === null && req.recuse !== true) {
     throw invalid(
@@ -88,8 +88,7 @@ export async function declareConflict(ctx: AppContext, actor: Actor, req: Declar
 export async function recuseMember(ctx: AppContext, actor: Actor, req: RecuseMemberInput) {
   const reason = requireText('reason', req.reason, {
     what: { zh: '回避理由', en: 'the reason for the recusal' },
-    min: 2,
-    max: 2000,
+    ...TEXT_LIMITS.recusalReason,
   });
   return runTransition(ctx, actor, 'addMember', req, async ({ tx, loaded }) => {
     const member = isUuid(req.userId)

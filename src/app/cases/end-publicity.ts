@@ -8,6 +8,7 @@ import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
 import { precondition } from './preconditions.js';
 import { recomputeClock } from './step-clock.js';
+import { TEXT_LIMITS } from '../../shared/limits.js';
 import { optionalText } from './text-input.js';
 import { determinationInForce } from './record.js';
 import { runTransition, type TransitionRequest } from './transition.js';
@@ -19,7 +20,7 @@ export async function endPublicity(
 ) {
   const objections = optionalText('objections', req.objections, {
     what: { zh: '公示期间收到的异议', en: 'the objections received during publicity' },
-    max: 20_000,
+    ...TEXT_LIMITS.objections,
   });
   return runTransition(ctx, actor, 'endPublicity', req, async ({ tx, loaded, today }) => {
     const determination = await determinationInForce(tx, loaded.row.id);

@@ -8,6 +8,7 @@ import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
 import { precondition } from './preconditions.js';
 import { recomputeClock } from './step-clock.js';
+import { TEXT_LIMITS } from '../../shared/limits.js';
 import { optionalText } from './text-input.js';
 import { determinationInForce } from './record.js';
 import { runTransition, type TransitionRequest } from './transition.js';
@@ -19,7 +20,7 @@ export async function fileUpward(
 ) {
   const reference = optionalText('reference', req.reference, {
     what: { zh: '报备文号', en: 'the filing reference' },
-    max: 200,
+    ...TEXT_LIMITS.filingReference,
   });
   return runTransition(ctx, actor, 'fileUpward', req, async ({ tx, loaded, today }) => {
     const determination = await determinationInForce(tx, loaded.row.id);

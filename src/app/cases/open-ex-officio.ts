@@ -6,13 +6,15 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/roles.js';
 import { within } from '../../domain/roles.js';
 import type { FactValue } from '../../policy/model.js';
+import { TEXT_LIMITS } from '../../shared/limits.js';
 import type { AppContext } from '../context.js';
 import { today } from '../context.js';
-import { AppError, invalid } from '../errors.js';
+import { AppError } from '../errors.js';
 import { withIdempotency } from '../idempotency.js';
 import { accountabilityMatters, jurisdictions } from '../tables.js';
 import { eq } from 'drizzle-orm';
 import { officialWithUnit, openCase } from './create.js';
+import { requireText } from './text-input.js';
 
 export interface AccountabilityMatterInput {
   readonly officialId: string;
@@ -30,9 +32,10 @@ export async function recordAccountabilityMatter(
   input: AccountabilityMatterInput,
   idempotencyKey?: string,
 ) {
-  if (input.summary.trim().length < 4) {
-    throw invalid('summary', '请说明问责事项。', 'describe the accountability matter.');
-  }
+  const summary = requireText('summary', input.summary, {
+    what: { zh: '问责事项', en: 'the accountability matter' },
+    ...TEXT_LIMITS.exOfficioSummary,
+  });
   return withIdempotency(
     ctx,
     actor,
@@ -59,14 +62,14 @@ export async function recordAccountabilityMatter(
         id: matterId,
         jurisdictionId: j.id,
         officialId: official.id,
-        summary: input.summary.trim(),
+        summary,
         openedOn: input.openedOn,
         recordedBy: actor.userId,
       });
       return openCase(ctx, tx, {
         officialId: official.id,
-        title: `依职权容错审查：${input.summary.trim()}`.slice(0, 200),
-        summary: input.summary.trim(),
+        title: `依职权容错审查：${summary}`.slice(0, TEXT_LIMITS.caseTitle.max),
+        summary,
         conductDate: input.conductDate,
         facts: input.facts ?? {},
         route: 'ex_officio',

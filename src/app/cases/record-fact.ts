@@ -13,6 +13,7 @@ import { AppError, invalid } from '../errors.js';
 import type { AnyDb, AppTx } from '../db.js';
 import { caseFacts, evidence } from '../tables.js';
 import { casePolicy, type CaseRow } from './record.js';
+import { TEXT_LIMITS } from '../../shared/limits.js';
 import { isUuid, optionalText } from './text-input.js';
 import { runTransition, type TransitionRequest } from './transition.js';
 
@@ -112,7 +113,7 @@ export async function recordFact(ctx: AppContext, actor: Actor, req: RecordFactI
   }
   const note = optionalText('note', req.note, {
     what: { zh: '说明', en: 'the note' },
-    max: 5000,
+    ...TEXT_LIMITS.note,
   });
   const evidenceIds = [...new Set(req.evidenceIds ?? [])];
   const malformed = evidenceIds.filter((id) => !isUuid(id));

@@ -4,6 +4,7 @@ import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { consultations } from '../tables.js';
+import { TEXT_LIMITS } from '../../shared/limits.js';
 import { isUuid, requireText } from './text-input.js';
 import { runTransition, type TransitionRequest } from './transition.js';
 
@@ -15,8 +16,7 @@ export interface RecordOpinionInput extends TransitionRequest {
 export async function recordOpinion(ctx: AppContext, actor: Actor, req: RecordOpinionInput) {
   const opinion = requireText('opinion', req.opinion, {
     what: { zh: '会商意见', en: 'the opinion' },
-    min: 2,
-    max: 20_000,
+    ...TEXT_LIMITS.opinion,
   });
   return runTransition(ctx, actor, 'recordOpinion', req, async ({ tx, loaded, now }) => {
     const [c] = isUuid(req.consultationId)

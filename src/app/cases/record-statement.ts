@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
 import { caseStatements } from '../tables.js';
+import { TEXT_LIMITS } from '../../shared/limits.js';
 import { requireText } from './text-input.js';
 import { runTransition, type TransitionRequest } from './transition.js';
 
@@ -13,8 +14,7 @@ export interface StatementInput extends TransitionRequest {
 export async function recordStatement(ctx: AppContext, actor: Actor, req: StatementInput) {
   const text = requireText('text', req.text, {
     what: { zh: '情况说明', en: 'the statement' },
-    min: 2,
-    max: 20_000,
+    ...TEXT_LIMITS.statement,
   });
   return runTransition(ctx, actor, 'recordStatement', req, async ({ tx, loaded, now }) => {
     const id = randomUUID();

@@ -1,7 +1,8 @@
 /** Intake refuses an application, with written reasons; the case ends here. */
 import type { Actor } from '../../domain/roles.js';
+import { TEXT_LIMITS } from '../../shared/limits.js';
 import type { AppContext } from '../context.js';
-import { invalid } from '../errors.js';
+import { requireText } from './text-input.js';
 import { runTransition, type TransitionRequest } from './transition.js';
 
 export async function refuseCase(
@@ -9,13 +10,15 @@ export async function refuseCase(
   actor: Actor,
   req: TransitionRequest & { reasons: string },
 ) {
-  if (req.reasons.trim().length < 4) {
-    throw invalid('reasons', '不予受理必须书面说明理由。', 'a refusal must give written reasons.');
-  }
+  // A refusal must give written reasons.
+  const reasons = requireText('reasons', req.reasons, {
+    what: { zh: '不予受理的理由', en: 'the reasons for refusing' },
+    ...TEXT_LIMITS.refusalReasons,
+  });
   return runTransition(ctx, actor, 'refuse', req, async ({ now }) => ({
     to: 'refused',
     event: 'case.refused',
-    reason: req.reasons.trim(),
+    reason: reasons,
     set: { closedAt: now },
     result: undefined,
   }));

@@ -12,6 +12,7 @@ import { invalid } from '../errors.js';
 import { caseChallenges } from '../tables.js';
 import { clockFor } from './deadlines.js';
 import { precondition } from './preconditions.js';
+import { TEXT_LIMITS } from '../../shared/limits.js';
 import { requireText } from './text-input.js';
 import { determinationInForce } from './record.js';
 import { runTransition, type TransitionRequest } from './transition.js';
@@ -37,8 +38,7 @@ export async function requestChallenge(
       zh: `申请${KIND_LABEL[kind].zh}的理由`,
       en: `the grounds for the ${KIND_LABEL[kind].en}`,
     },
-    min: 4,
-    max: 20_000,
+    ...TEXT_LIMITS.challengeGrounds,
   });
   const action = kind === 'review' ? 'requestReview' : 'requestAppeal';
   return runTransition(ctx, actor, action, req, async ({ tx, loaded, actor, today }) => {

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
+import { MAX_CONSULTED_DEPARTMENTS, TEXT_LIMITS } from '../../shared/limits.js';
 import type { AppTx } from '../db.js';
 import type { AppContext } from '../context.js';
 import { invalid } from '../errors.js';
@@ -26,16 +27,28 @@ export interface ConsultationsOpened {
   readonly alreadyPending: readonly string[];
 }
 
-/** Trimmed, distinct department codes, each 1–100 characters. */
+/**
+ * Trimmed, distinct department codes, each within TEXT_LIMITS.department, at most
+ * MAX_CONSULTED_DEPARTMENTS of them.
+ */
 export function cleanDepartments(departments: readonly unknown[]): string[] {
+  const { min, max } = TEXT_LIMITS.department;
+  if (departments.length > MAX_CONSULTED_DEPARTMENTS) {
+    throw invalid(
+      'departments',
+      `一次最多向 ${MAX_CONSULTED_DEPARTMENTS} 个部门征求意见，请分次发起。`,
+      `at most ${MAX_CONSULTED_DEPARTMENTS} departments can be asked at once; ask the others in a further request.`,
+    );
+  }
   const out: string[] = [];
   for (const d of departments) {
     const name = typeof d === 'string' ? d.trim() : '';
-    if (name === '' || name.length > 100) {
+    const length = [...name].length;
+    if (length < min || length > max) {
       throw invalid(
         'departments',
-        `会商部门“${String(d)}”无效：每个部门应为 1–100 个字符。`,
-        `consulted department '${String(d)}' is not valid: each must be 1–100 characters.`,
+        `会商部门“${String(d)}”无效：每个部门应为 ${min}–${max} 个字符。`,
+        `consulted department '${String(d)}' is not valid: each must be ${min}–${max} characters.`,
       );
     }
     if (!out.includes(name)) out.push(name);

@@ -12,6 +12,7 @@ import { invalid } from '../errors.js';
 import { caseExtensions } from '../tables.js';
 import { limitOf } from './deadlines.js';
 import { precondition } from './preconditions.js';
+import { TEXT_LIMITS } from '../../shared/limits.js';
 import { requireText } from './text-input.js';
 import { CHALLENGE_WINDOW } from './step-clock.js';
 import { runTransition, type TransitionRequest } from './transition.js';
@@ -32,8 +33,7 @@ export async function requestExtension(
   }
   const reason = requireText('reason', req.reason, {
     what: { zh: '需要延长期限的理由', en: 'the reason more time is needed' },
-    min: 4,
-    max: 20_000,
+    ...TEXT_LIMITS.extensionReason,
   });
   return runTransition(ctx, actor, 'requestExtension', req, async ({ tx, loaded, actor, now }) => {
     const row = loaded.row;

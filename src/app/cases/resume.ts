@@ -10,6 +10,7 @@ import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
 import { addDaysIso } from '../dates.js';
 import { caseSuspensions } from '../tables.js';
+import { TEXT_LIMITS } from '../../shared/limits.js';
 import { optionalText } from './text-input.js';
 import { recomputeClock } from './step-clock.js';
 import { runTransition, type TransitionRequest } from './transition.js';
@@ -22,7 +23,7 @@ export async function resumeCase(
 ) {
   const note = optionalText('note', req.note, {
     what: { zh: '恢复办理的说明', en: 'the note on resuming' },
-    max: 20_000,
+    ...TEXT_LIMITS.resumeNote,
   });
   return runTransition(ctx, actor, 'resume', req, async ({ tx, loaded, today }) => {
     const row = loaded.row;

@@ -15,6 +15,7 @@ import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { caseFacts, jurisdictions, riskFilings, units } from '../tables.js';
+import { TEXT_LIMITS } from '../../shared/limits.js';
 import { isUuid, requireText } from './text-input.js';
 import { supersedeFact } from './record-fact.js';
 import { runTransition, type TransitionRequest } from './transition.js';
@@ -59,8 +60,7 @@ export async function createRiskFiling(
 ): Promise<RiskFilingView> {
   const title = requireText('title', input.title, {
     what: { zh: '报备事项名称', en: 'the title of the filed initiative' },
-    min: 2,
-    max: 200,
+    ...TEXT_LIMITS.riskFilingTitle,
   });
   const today = todayOf(ctx);
   if (typeof input.filedOn !== 'string' || !isIsoDate(input.filedOn)) {

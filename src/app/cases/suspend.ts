@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
 import { caseSuspensions } from '../tables.js';
+import { TEXT_LIMITS } from '../../shared/limits.js';
 import { requireText } from './text-input.js';
 import { runTransition, type TransitionRequest } from './transition.js';
 
@@ -17,8 +18,7 @@ export async function suspendCase(
 ) {
   const reason = requireText('reason', req.reason, {
     what: { zh: '中止办理的理由', en: 'the reason for suspending the case' },
-    min: 4,
-    max: 20_000,
+    ...TEXT_LIMITS.suspendReason,
   });
   return runTransition(ctx, actor, 'suspend', req, async ({ tx, loaded, today }) => {
     const id = randomUUID();

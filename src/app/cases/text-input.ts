@@ -1,12 +1,17 @@
-/** Checking the free texts officers type (reasons, notes, opinions): present, trimmed, bounded. */
+/**
+ * Checking the free texts officers type (reasons, notes, opinions): present, trimmed, bounded.
+ * The bounds are the API's (TEXT_LIMITS in src/shared/limits.ts), so that a text the API refuses
+ * is refused here too, from the CLI and the demo alike:
+ *
+ *   requireText('reason', req.reason, { what: { zh: '撤回理由', en: '…' }, ...TEXT_LIMITS.withdrawalReason })
+ */
 import type { I18nText } from '../../policy/model.js';
+import type { TextLimit } from '../../shared/limits.js';
 import { invalid } from '../errors.js';
 
-export interface TextRule {
+export interface TextRule extends TextLimit {
   /** What the text is, for the message: { zh: '撤回理由', en: 'the reason for withdrawing' }. */
   readonly what: I18nText;
-  readonly min: number;
-  readonly max: number;
 }
 
 /** The trimmed text, or a VALIDATION error naming the field, the length wanted and how to fix it. */
@@ -29,7 +34,7 @@ export function requireText(field: string, value: unknown, rule: TextRule): stri
   return text;
 }
 
-/** Like requireText, but an absent or blank value gives ''. */
+/** Like requireText, but an absent or blank value gives '' (the rule's `min` is not used). */
 export function optionalText(field: string, value: unknown, rule: Omit<TextRule, 'min'>): string {
   if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) {
     return '';

@@ -5,6 +5,7 @@ import type { AppContext } from '../context.js';
 import { invalid } from '../errors.js';
 import { deliberationMembers } from '../tables.js';
 import { casePolicy, type CaseRow } from './record.js';
+import { TEXT_LIMITS } from '../../shared/limits.js';
 import { requireText } from './text-input.js';
 import { runTransition, type TransitionRequest } from './transition.js';
 import type { AppTx } from '../db.js';
@@ -43,8 +44,7 @@ export function requireOutcome(
 export async function castVote(ctx: AppContext, actor: Actor, req: VoteInput) {
   const reason = requireText('reason', req.reason, {
     what: { zh: '表决理由', en: 'the reason for the vote' },
-    min: 2,
-    max: 5000,
+    ...TEXT_LIMITS.voteReason,
   });
   return runTransition(ctx, actor, 'vote', req, async ({ tx, loaded, now }) => {
     const outcome = requireOutcome(ctx, loaded.row, req.outcome);
