@@ -3,6 +3,7 @@
  * organization, the working-day calendars, the password rules.
  */
 import { Role, ScopeKind } from './auth.js';
+import { MAX_PASSWORD_LENGTH, TEXT_LIMITS, USERNAME_CHARACTERS } from '../shared/limits.js';
 import {
   Count,
   DateString,
@@ -92,7 +93,7 @@ export type AdminUserPage = Static<typeof AdminUserPage>;
 export const UsersQuery = Obj({
   q: Type.Optional(
     Type.String({
-      maxLength: 100,
+      maxLength: TEXT_LIMITS.search.max,
       description: 'Searches the username, the name and the linked official’s name.',
     }),
   ),
@@ -101,7 +102,7 @@ export const UsersQuery = Obj({
 });
 
 export const OfficialSearchQuery = Obj({
-  q: Type.Optional(Type.String({ maxLength: 100, default: '' })),
+  q: Type.Optional(Type.String({ maxLength: TEXT_LIMITS.search.max, default: '' })),
 });
 
 export const OfficialMatches = Obj({
@@ -125,16 +126,20 @@ const GrantInput = Obj({
   }),
 });
 const GrantsInput = List(GrantInput, { minItems: 1, maxItems: 30 });
-const Password = Text(128, 1, 'Checked against GET /api/admin/password-rules.');
+const Password = Text(MAX_PASSWORD_LENGTH, 1, 'Checked against GET /api/admin/password-rules.');
 
 export const CreateUserBody = Obj({
   username: Type.String({
-    minLength: 2,
-    maxLength: 64,
-    pattern: '^[A-Za-z0-9_.-]+$',
+    minLength: TEXT_LIMITS.username.min,
+    maxLength: TEXT_LIMITS.username.max,
+    pattern: `^${USERNAME_CHARACTERS}+$`,
     description: 'Letters, digits and _ . -; unique regardless of case.',
   }),
-  displayName: Text(100, 1, 'The person’s name as shown to others.'),
+  displayName: Text(
+    TEXT_LIMITS.displayName.max,
+    TEXT_LIMITS.displayName.min,
+    'The person’s name as shown to others.',
+  ),
   locale: Type.Optional(StringEnum(['zh', 'en'] as const, { default: 'zh' })),
   password: Password,
   officialId: Type.Optional(Nullable(Uuid)),
@@ -143,7 +148,7 @@ export const CreateUserBody = Obj({
 export type CreateUserBody = Static<typeof CreateUserBody>;
 
 export const UpdateUserBody = Obj({
-  displayName: Type.Optional(Text(100, 1)),
+  displayName: Type.Optional(Text(TEXT_LIMITS.displayName.max, TEXT_LIMITS.displayName.min)),
   locale: Type.Optional(Locale),
 });
 export const GrantsBody = Obj({ grants: GrantsInput });
@@ -205,8 +210,8 @@ export const OrgTree = Obj({ jurisdictions: List(OrgJurisdiction), units: List(O
 export type OrgTree = Static<typeof OrgTree>;
 
 const Names = {
-  nameZh: Text(100, 1, 'The name in Chinese.'),
-  nameEn: Text(200, 1, 'The name in English.'),
+  nameZh: Text(TEXT_LIMITS.orgNameZh.max, TEXT_LIMITS.orgNameZh.min, 'The name in Chinese.'),
+  nameEn: Text(TEXT_LIMITS.orgNameEn.max, TEXT_LIMITS.orgNameEn.min, 'The name in English.'),
 };
 export const NamesBody = Obj(Names);
 

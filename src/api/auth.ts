@@ -1,5 +1,6 @@
 /** Signing in and the signed-in user (src/server/routes/auth.ts, presenters/user.ts). */
 import { ROLES } from '../domain/roles.js';
+import { TEXT_LIMITS } from '../shared/limits.js';
 import {
   DateTime,
   I18nText,
@@ -57,8 +58,8 @@ export const LoginAnswer = Obj({
 });
 
 export const LoginBody = Obj({
-  username: Text(128, 1),
-  password: Text(1024, 1),
+  username: Text(TEXT_LIMITS.signInUsername.max, TEXT_LIMITS.signInUsername.min),
+  password: Text(TEXT_LIMITS.signInPassword.max, TEXT_LIMITS.signInPassword.min),
   client: Type.Optional(
     StringEnum(['browser', 'api'] as const, {
       default: 'browser',

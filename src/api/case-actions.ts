@@ -5,6 +5,7 @@
  */
 import { SIX_ELEMENTS } from '../domain/case-states.js';
 import { MAX_EXTENSION_DAYS, RATINGS } from '../shared/case.js';
+import { MAX_CONSULTED_DEPARTMENTS, TEXT_LIMITS } from '../shared/limits.js';
 import { CaseView } from './cases.js';
 import {
   DateString,
@@ -38,8 +39,7 @@ export function TransitionAnswer<R extends TSchema>(result: R) {
   return Obj({ case: Ref(CaseView), result });
 }
 
-const NOTE = Type.Optional(Text(5000, 0, 'An optional note for the record.'));
-const NOTE_10K = Type.Optional(Text(10_000));
+const NOTE = Type.Optional(Text(TEXT_LIMITS.note.max, 0, 'An optional note for the record.'));
 const OUTCOME = Type.String({ minLength: 1, maxLength: 64 });
 const FACT_ID = Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]{0,63}$' });
 const NOTHING = Type.Null({ description: 'Nothing beyond the case.' });
@@ -52,10 +52,15 @@ const OPENED = List(Obj({ consultationId: Uuid, department: Type.String() }));
 export const CASE_ACTIONS_API = {
   accept: { body: TransitionBody({ note: NOTE }), result: NOTHING },
   refuse: {
-    body: TransitionBody({ reasons: Text(2000, 0, 'Why the application is refused.') }),
+    body: TransitionBody({
+      reasons: Text(TEXT_LIMITS.refusalReasons.max, 0, 'Why the application is refused.'),
+    }),
     result: NOTHING,
   },
-  withdraw: { body: TransitionBody({ reason: Text(2000) }), result: NOTHING },
+  withdraw: {
+    body: TransitionBody({ reason: Text(TEXT_LIMITS.withdrawalReason.max) }),
+    result: NOTHING,
+  },
   recordFact: {
     body: TransitionBody({
       fact: FACT_ID,
@@ -70,14 +75,14 @@ export const CASE_ACTIONS_API = {
     result: Obj({ factId: Uuid, value: FactValue }),
   },
   recordStatement: {
-    body: TransitionBody({ text: Text(20_000) }),
+    body: TransitionBody({ text: Text(TEXT_LIMITS.statement.max) }),
     result: Obj({ statementId: Uuid }),
   },
   assess: {
     body: TransitionBody({
       element: StringEnum(SIX_ELEMENTS),
       rating: StringEnum(RATINGS),
-      notes: Type.Optional(Text(5000)),
+      notes: Type.Optional(Text(TEXT_LIMITS.assessmentNotes.max)),
     }),
     result: NOTHING,
   },
@@ -87,7 +92,11 @@ export const CASE_ACTIONS_API = {
   },
   requestConsultation: {
     body: TransitionBody({
-      departments: Type.Optional(List(Text(100, 1), { maxItems: 20 })),
+      departments: Type.Optional(
+        List(Text(TEXT_LIMITS.department.max, TEXT_LIMITS.department.min), {
+          maxItems: MAX_CONSULTED_DEPARTMENTS,
+        }),
+      ),
     }),
     result: Obj({
       created: OPENED,
@@ -96,7 +105,10 @@ export const CASE_ACTIONS_API = {
       }),
     }),
   },
-  recordOpinion: { body: TransitionBody({ opinion: Text(20_000) }), result: NOTHING },
+  recordOpinion: {
+    body: TransitionBody({ opinion: Text(TEXT_LIMITS.opinion.max) }),
+    result: NOTHING,
+  },
   completeConsultation: { body: TransitionBody({ note: NOTE }), result: NOTHING },
   addMember: {
     body: TransitionBody({ userId: Uuid, isChair: Type.Optional(Type.Boolean()) }),
@@ -104,21 +116,24 @@ export const CASE_ACTIONS_API = {
   },
   declareConflict: {
     body: TransitionBody({
-      conflict: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+      conflict: Type.Optional(Nullable(Type.String({ maxLength: TEXT_LIMITS.conflict.max }))),
       recuse: Type.Optional(Type.Boolean()),
     }),
     result: Obj({ withdrawnVote: Nullable(Type.String()) }),
   },
   recuseMember: {
-    body: TransitionBody({ userId: Uuid, reason: Text(2000) }),
+    body: TransitionBody({ userId: Uuid, reason: Text(TEXT_LIMITS.recusalReason.max) }),
     result: Obj({ withdrawnVote: Nullable(Type.String()) }),
   },
-  vote: { body: TransitionBody({ outcome: OUTCOME, reason: Text(5000) }), result: NOTHING },
+  vote: {
+    body: TransitionBody({ outcome: OUTCOME, reason: Text(TEXT_LIMITS.voteReason.max) }),
+    result: NOTHING,
+  },
   decide: {
     body: TransitionBody({
       outcome: OUTCOME,
-      minutes: Text(50_000),
-      departureReasons: Type.Optional(Text(20_000)),
+      minutes: Text(TEXT_LIMITS.minutes.max),
+      departureReasons: Type.Optional(Text(TEXT_LIMITS.departureReasons.max)),
     }),
     result: Obj({
       determinationId: Uuid,
@@ -131,14 +146,17 @@ export const CASE_ACTIONS_API = {
   notify: { body: TransitionBody({}), result: Obj({ documentNumber: Type.String() }) },
   startPublicity: { body: TransitionBody({}), result: NOTHING },
   endPublicity: {
-    body: TransitionBody({ objections: Type.Optional(Text(10_000)) }),
+    body: TransitionBody({ objections: Type.Optional(Text(TEXT_LIMITS.objections.max)) }),
     result: NOTHING,
   },
-  fileUpward: { body: TransitionBody({ reference: Type.Optional(Text(200)) }), result: NOTHING },
+  fileUpward: {
+    body: TransitionBody({ reference: Type.Optional(Text(TEXT_LIMITS.filingReference.max)) }),
+    result: NOTHING,
+  },
   requestChallenge: {
     body: TransitionBody({
       kind: StringEnum(['review', 'appeal'] as const),
-      grounds: Text(20_000),
+      grounds: Text(TEXT_LIMITS.challengeGrounds.max),
     }),
     result: Obj({ challengeId: Uuid, dueOn: Nullable(DateString) }),
   },
@@ -146,7 +164,7 @@ export const CASE_ACTIONS_API = {
     body: TransitionBody({
       result: StringEnum(['upheld', 'changed'] as const),
       outcome: Type.Optional(OUTCOME),
-      reasons: Text(20_000),
+      reasons: Text(TEXT_LIMITS.challengeReasons.max),
     }),
     result: Obj({
       challengeId: Uuid,
@@ -156,21 +174,30 @@ export const CASE_ACTIONS_API = {
       outcome: Type.String(),
     }),
   },
-  close: { body: TransitionBody({ note: NOTE_10K }), result: NOTHING },
-  suspend: { body: TransitionBody({ reason: Text(10_000) }), result: Obj({ suspensionId: Uuid }) },
+  close: {
+    body: TransitionBody({ note: Type.Optional(Text(TEXT_LIMITS.closeNote.max)) }),
+    result: NOTHING,
+  },
+  suspend: {
+    body: TransitionBody({ reason: Text(TEXT_LIMITS.suspendReason.max) }),
+    result: Obj({ suspensionId: Uuid }),
+  },
   resume: {
-    body: TransitionBody({ note: NOTE_10K }),
+    body: TransitionBody({ note: Type.Optional(Text(TEXT_LIMITS.resumeNote.max)) }),
     result: Obj({ dueOn: Nullable(DateString) }),
   },
   requestExtension: {
     body: TransitionBody({
       days: Type.Integer({ minimum: 1, maximum: MAX_EXTENSION_DAYS }),
-      reason: Text(10_000),
+      reason: Text(TEXT_LIMITS.extensionReason.max),
     }),
     result: Obj({ extensionId: Uuid }),
   },
   decideExtension: {
-    body: TransitionBody({ approve: Type.Boolean(), reason: Text(10_000) }),
+    body: TransitionBody({
+      approve: Type.Boolean(),
+      reason: Text(TEXT_LIMITS.extensionDecisionReason.max),
+    }),
     result: Obj({
       status: Type.String({ description: "'approved' or 'refused'." }),
       dueOn: Nullable(DateString),
@@ -204,7 +231,7 @@ export const EvidenceBody = TransitionBody({
     maxLength: EVIDENCE_BODY_LIMIT,
     description: 'The file, Base64-encoded.',
   }),
-  description: Type.Optional(Text(2000)),
+  description: Type.Optional(Text(TEXT_LIMITS.evidenceDescription.max)),
 });
 export type EvidenceBody = Static<typeof EvidenceBody>;
 

@@ -5,6 +5,7 @@
  */
 import { CASE_STATES, ROUTES, STEP_LABEL } from '../domain/case-states.js';
 import { CASE_ACTIONS } from '../domain/policies.js';
+import { TEXT_LIMITS } from '../shared/limits.js';
 import {
   Count,
   DateString,
@@ -297,7 +298,7 @@ export const CaseListQuery = Obj({
   state: Type.Optional(CaseState),
   q: Type.Optional(
     Type.String({
-      maxLength: 100,
+      maxLength: TEXT_LIMITS.search.max,
       description: 'Searches the case number, the title and the official’s name.',
     }),
   ),
@@ -344,8 +345,12 @@ export const IdempotencyHeaders = Type.Object({
 
 export const ApplicationBody = Obj({
   officialId: Uuid,
-  title: Text(200, 2, 'The matter, in a few words.'),
-  summary: Text(20_000, 0, 'What happened, in the applicant’s words.'),
+  title: Text(TEXT_LIMITS.caseTitle.max, TEXT_LIMITS.caseTitle.min, 'The matter, in a few words.'),
+  summary: Text(
+    TEXT_LIMITS.caseSummary.max,
+    TEXT_LIMITS.caseSummary.min,
+    'What happened, in the applicant’s words.',
+  ),
   conductDate: Type.String({ format: 'date', description: 'When the conduct took place.' }),
   facts: Type.Optional(Facts),
 });
@@ -353,7 +358,11 @@ export type ApplicationBody = Static<typeof ApplicationBody>;
 
 export const AccountabilityMatterBody = Obj({
   officialId: Uuid,
-  summary: Text(20_000, 4, 'The matter under accountability.'),
+  summary: Text(
+    TEXT_LIMITS.exOfficioSummary.max,
+    TEXT_LIMITS.exOfficioSummary.min,
+    'The matter under accountability.',
+  ),
   openedOn: Type.String({
     format: 'date',
     description: 'When the accountability investigation opened.',
@@ -367,7 +376,7 @@ export const CreatedCase = Obj({ case: Ref(CaseView) });
 
 export const RiskFilingBody = Obj({
   unitId: Uuid,
-  title: Text(200, 2),
+  title: Text(TEXT_LIMITS.riskFilingTitle.max, TEXT_LIMITS.riskFilingTitle.min),
   filedOn: DateString,
   status: StringEnum(['pending', 'accepted', 'rejected'] as const),
 });

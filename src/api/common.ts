@@ -1,14 +1,16 @@
 /**
  * Building blocks of the API's shapes (JSON Schema 2020-12, as OpenAPI 3.1 uses), written with
  * TypeBox so that each schema is also a TypeScript type (`Static<typeof X>`, or the type of the
- * same name each module exports). Pure: TypeBox and the pure domain only, so that the web app can
- * import the types (src/api is for the server's routes and the web app alike).
+ * same name each module exports). Pure: TypeBox, src/shared (whose limits the schemas use) and the
+ * pure domain only, so that the web app can import the types (src/api is for the server's routes
+ * and the web app alike).
  *
  * Objects are closed (`additionalProperties: false`): a misspelt request field is reported, and
  * a response field the schema does not declare makes the server's tests fail (see
  * src/server/response-check.ts) instead of vanishing in the serializer.
  */
 import { Type, type Static, type TSchema, type TProperties, type TUnsafe } from 'typebox';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../shared/limits.js';
 
 export { Type, type Static, type TSchema };
 
@@ -57,7 +59,11 @@ export function Ref<T extends TSchema>(schema: T): TUnsafe<Static<T>> {
   return Type.Unsafe<Static<T>>({ $ref: `${id}#` });
 }
 
-/** Free text a person writes: trimmed by the use case, bounded here. */
+/**
+ * Free text a person writes: trimmed by the use case, bounded here. Its bounds are a TEXT_LIMITS
+ * entry's, the same the use case checks (`Text(TEXT_LIMITS.note.max)`); a required text's minimum
+ * may be left to the use case, which counts it after trimming.
+ */
 export function Text(maxLength: number, minLength = 0, description?: string) {
   return Type.String({ minLength, maxLength, ...(description ? { description } : {}) });
 }
@@ -85,7 +91,9 @@ export function Page<T extends TSchema>(items: T) {
 /** The page and page-size query parameters of a paged list. */
 export const PAGING = {
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  pageSize: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE }),
+  ),
 };
 
 /** Any JSON value: what an event's payload and an error's details hold beyond their named fields. */

@@ -4,6 +4,7 @@
  * join the panel, and the decision document's preview.
  */
 import { ClauseRef, Outcome } from './policy.js';
+import { TEXT_LIMITS } from '../shared/limits.js';
 import {
   DateString,
   I18nText,
@@ -118,6 +119,6 @@ export const PanelCandidates = Obj({ items: List(PanelCandidate) });
 
 export const DecisionPreviewBody = Obj({
   outcome: Type.String({ minLength: 1, maxLength: 64 }),
-  departureReasons: Type.Optional(Text(20_000)),
+  departureReasons: Type.Optional(Text(TEXT_LIMITS.departureReasons.max)),
   lang: Type.Optional(Locale),
 });

@@ -1,4 +1,5 @@
 /** GET /api/officials: the officials the user may open a matter for (presenters/official.ts). */
+import { TEXT_LIMITS } from '../shared/limits.js';
 import { I18nText, Obj, PAGING, Page, Type, Uuid, type Static } from './common.js';
 
 export const OfficialOption = Obj({
@@ -30,6 +31,11 @@ export const OfficialsPage = Page(OfficialOption);
 export type OfficialsPage = Static<typeof OfficialsPage>;
 
 export const OfficialsQuery = Obj({
-  q: Type.Optional(Type.String({ maxLength: 50, description: 'Part of the official’s name.' })),
+  q: Type.Optional(
+    Type.String({
+      maxLength: TEXT_LIMITS.officialSearch.max,
+      description: 'Part of the official’s name.',
+    }),
+  ),
   ...PAGING,
 });
