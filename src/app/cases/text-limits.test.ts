@@ -1,0 +1,439 @@
+/**
+ * The app layer holds every free text to the limit the API documents (TEXT_LIMITS), so that the
+ * CLI and the demo refuse what the API refuses. For each use case that takes a text: the API's
+ * request schema bounds the field by its TEXT_LIMITS entry; a text one character over the maximum
+ * is refused with VALIDATION naming the field; one of exactly the maximum is not refused for its
+ * length; and the minimum is held the same way (a text one character short is refused, one of
+ * exactly the minimum is not). A use case or schema that writes a number of its own fails here.
+ */
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { beforeAll, expect, it } from 'vitest';
+import { CASE_ACTIONS_API, EvidenceBody } from '../../api/case-actions.js';
+import { AccountabilityMatterBody, ApplicationBody, RiskFilingBody } from '../../api/cases.js';
+import { SIX_ELEMENTS } from '../../domain/case-states.js';
+import { MIN_UNFAVOURABLE_NOTES } from '../../shared/case.js';
+import { TEXT_LIMITS, type TextField } from '../../shared/limits.js';
+import { describeStores } from '../../store/testing/harness.js';
+import { AppError } from '../errors.js';
+import { caseSuspensions, schema, type Schema } from '../tables.js';
+import { PDF_FILE } from '../testing/files.js';
+import { codeOf, driveTo } from '../testing/steps.js';
+import { buildWorld, type World } from '../testing/world.js';
+import { acceptCase } from './accept.js';
+import { addEvidence } from './add-evidence.js';
+import { assessElement } from './assess.js';
+import { closeCase } from './close.js';
+import { completeConsultation } from './complete-consultation.js';
+import { completeVerification } from './complete-verification.js';
+import { decideChallenge } from './decide-challenge.js';
+import { decideExtension } from './decide-extension.js';
+import { decideCase } from './decide.js';
+import { declareConflict, recuseMember } from './declare-conflict.js';
+import { endPublicity } from './end-publicity.js';
+import { fileUpward } from './file-upward.js';
+import { recordAccountabilityMatter } from './open-ex-officio.js';
+import { recordFact } from './record-fact.js';
+import { recordOpinion } from './record-opinion.js';
+import { recordStatement } from './record-statement.js';
+import type { CaseRow } from './record.js';
+import { refuseCase } from './refuse.js';
+import { requestChallenge } from './request-challenge.js';
+import { requestConsultation } from './request-consultation.js';
+import { requestExtension } from './request-extension.js';
+import { resumeCase } from './resume.js';
+import { createRiskFiling } from './risk-filing.js';
+import { submitApplication } from './submit-application.js';
+import { suspendCase } from './suspend.js';
+import { castVote } from './vote.js';
+import { withdrawCase } from './withdraw.js';
+
+type Json = Record<string, unknown>;
+
+interface BoundedText {
+  /** The use case and its field, as a failure names them. */
+  readonly name: string;
+  readonly limit: TextField;
+  /** The field the use case names when it refuses the text. */
+  readonly field: string;
+  /** The API's request body schema, and the property that carries the text. */
+  readonly api: readonly [body: unknown, property: string];
+  /** The use case's own minimum where a rule asks more than the limit's (else the limit's). */
+  readonly min?: number;
+  /** Calls the use case on a fresh submitted case with `text` as the field. */
+  readonly call: (w: World, c: CaseRow, text: string) => Promise<unknown>;
+}
+
+const v = (c: CaseRow) => ({ caseId: c.id, expectedVersion: c.version });
+const A = CASE_ACTIONS_API;
+
+const TEXTS: readonly BoundedText[] = [
+  {
+    name: 'accept: note',
+    limit: 'note',
+    field: 'note',
+    api: [A.accept.body, 'note'],
+    call: (w, c, note) => acceptCase(w.ctx, w.actors.intake!, { ...v(c), note }),
+  },
+  {
+    name: 'refuse: reasons',
+    limit: 'refusalReasons',
+    field: 'reasons',
+    api: [A.refuse.body, 'reasons'],
+    call: (w, c, reasons) => refuseCase(w.ctx, w.actors.intake!, { ...v(c), reasons }),
+  },
+  {
+    name: 'withdraw: reason',
+    limit: 'withdrawalReason',
+    field: 'reason',
+    api: [A.withdraw.body, 'reason'],
+    call: (w, c, reason) => withdrawCase(w.ctx, w.actors.official!, { ...v(c), reason }),
+  },
+  {
+    name: 'record a fact: note',
+    limit: 'note',
+    field: 'note',
+    api: [A.recordFact.body, 'note'],
+    call: (w, c, note) =>
+      recordFact(w.ctx, w.actors.investigator!, { ...v(c), fact: 'cooperated', value: true, note }),
+  },
+  {
+    name: 'record a statement: text',
+    limit: 'statement',
+    field: 'text',
+    api: [A.recordStatement.body, 'text'],
+    call: (w, c, text) => recordStatement(w.ctx, w.actors.official!, { ...v(c), text }),
+  },
+  {
+    name: 'assess (favourable): notes',
+    limit: 'assessmentNotes',
+    field: 'notes',
+    api: [A.assess.body, 'notes'],
+    call: (w, c, notes) =>
+      assessElement(w.ctx, w.actors.investigator!, {
+        ...v(c),
+        element: SIX_ELEMENTS[0],
+        rating: 'favourable',
+        notes,
+      }),
+  },
+  {
+    name: 'assess (unfavourable): notes',
+    limit: 'assessmentNotes',
+    field: 'notes',
+    api: [A.assess.body, 'notes'],
+    min: MIN_UNFAVOURABLE_NOTES,
+    call: (w, c, notes) =>
+      assessElement(w.ctx, w.actors.investigator!, {
+        ...v(c),
+        element: SIX_ELEMENTS[0],
+        rating: 'unfavourable',
+        notes,
+      }),
+  },
+  {
+    name: 'complete verification: note',
+    limit: 'note',
+    field: 'note',
+    api: [A.completeVerification.body, 'note'],
+    call: (w, c, note) => completeVerification(w.ctx, w.actors.investigator!, { ...v(c), note }),
+  },
+  {
+    name: 'request consultation: a department',
+    limit: 'department',
+    field: 'departments',
+    api: [A.requestConsultation.body, 'departments'],
+    call: (w, c, d) =>
+      requestConsultation(w.ctx, w.actors.investigator!, { ...v(c), departments: [d] }),
+  },
+  {
+    name: 'record an opinion: opinion',
+    limit: 'opinion',
+    field: 'opinion',
+    api: [A.recordOpinion.body, 'opinion'],
+    call: (w, c, opinion) =>
+      recordOpinion(w.ctx, w.actors.liaison!, { ...v(c), consultationId: randomUUID(), opinion }),
+  },
+  {
+    name: 'complete consultation: note',
+    limit: 'note',
+    field: 'note',
+    api: [A.completeConsultation.body, 'note'],
+    call: (w, c, note) => completeConsultation(w.ctx, w.actors.investigator!, { ...v(c), note }),
+  },
+  {
+    name: 'declare a conflict: conflict',
+    limit: 'conflict',
+    field: 'conflict',
+    api: [A.declareConflict.body, 'conflict'],
+    call: (w, c, conflict) =>
+      declareConflict(w.ctx, w.actors.member1!, { ...v(c), conflict, recuse: true }),
+  },
+  {
+    name: 'recuse a member: reason',
+    limit: 'recusalReason',
+    field: 'reason',
+    api: [A.recuseMember.body, 'reason'],
+    call: (w, c, reason) =>
+      recuseMember(w.ctx, w.actors.chair!, { ...v(c), userId: w.actors.member1!.userId, reason }),
+  },
+  {
+    name: 'vote: reason',
+    limit: 'voteReason',
+    field: 'reason',
+    api: [A.vote.body, 'reason'],
+    call: (w, c, reason) =>
+      castVote(w.ctx, w.actors.member1!, { ...v(c), outcome: 'exempted', reason }),
+  },
+  {
+    name: 'decide: minutes',
+    limit: 'minutes',
+    field: 'minutes',
+    api: [A.decide.body, 'minutes'],
+    call: (w, c, minutes) =>
+      decideCase(w.ctx, w.actors.chair!, { ...v(c), outcome: 'exempted', minutes }),
+  },
+  {
+    name: 'decide: departure reasons',
+    limit: 'departureReasons',
+    field: 'departureReasons',
+    api: [A.decide.body, 'departureReasons'],
+    call: (w, c, departureReasons) =>
+      decideCase(w.ctx, w.actors.chair!, {
+        ...v(c),
+        outcome: 'exempted',
+        minutes: '认定机构于本日召开会议，经讨论后表决。',
+        departureReasons,
+      }),
+  },
+  {
+    name: 'end publicity: objections',
+    limit: 'objections',
+    field: 'objections',
+    api: [A.endPublicity.body, 'objections'],
+    call: (w, c, objections) => endPublicity(w.ctx, w.actors.intake!, { ...v(c), objections }),
+  },
+  {
+    name: 'file upward: reference',
+    limit: 'filingReference',
+    field: 'reference',
+    api: [A.fileUpward.body, 'reference'],
+    call: (w, c, reference) => fileUpward(w.ctx, w.actors.intake!, { ...v(c), reference }),
+  },
+  {
+    name: 'request a review: grounds',
+    limit: 'challengeGrounds',
+    field: 'grounds',
+    api: [A.requestChallenge.body, 'grounds'],
+    call: (w, c, grounds) =>
+      requestChallenge(w.ctx, w.actors.official!, { ...v(c), kind: 'review', grounds }),
+  },
+  {
+    name: 'decide a review: reasons',
+    limit: 'challengeReasons',
+    field: 'reasons',
+    api: [A.decideChallenge.body, 'reasons'],
+    call: (w, c, reasons) =>
+      decideChallenge(w.ctx, w.actors.chair!, { ...v(c), result: 'upheld', reasons }),
+  },
+  {
+    name: 'close: note',
+    limit: 'closeNote',
+    field: 'note',
+    api: [A.close.body, 'note'],
+    call: (w, c, note) => closeCase(w.ctx, w.actors.intake!, { ...v(c), note }),
+  },
+  {
+    name: 'suspend: reason',
+    limit: 'suspendReason',
+    field: 'reason',
+    api: [A.suspend.body, 'reason'],
+    call: (w, c, reason) => suspendCase(w.ctx, w.actors.investigator!, { ...v(c), reason }),
+  },
+  {
+    name: 'resume: note',
+    limit: 'resumeNote',
+    field: 'note',
+    api: [A.resume.body, 'note'],
+    call: (w, c, note) => resumeCase(w.ctx, w.actors.investigator!, { ...v(c), note }),
+  },
+  {
+    name: 'request an extension: reason',
+    limit: 'extensionReason',
+    field: 'reason',
+    api: [A.requestExtension.body, 'reason'],
+    call: (w, c, reason) =>
+      requestExtension(w.ctx, w.actors.investigator!, { ...v(c), days: 5, reason }),
+  },
+  {
+    name: 'decide an extension: reason',
+    limit: 'extensionDecisionReason',
+    field: 'reason',
+    api: [A.decideExtension.body, 'reason'],
+    call: (w, c, reason) =>
+      decideExtension(w.ctx, w.actors.chair!, {
+        ...v(c),
+        extensionId: randomUUID(),
+        approve: true,
+        reason,
+      }),
+  },
+  {
+    name: 'add evidence: description',
+    limit: 'evidenceDescription',
+    field: 'description',
+    api: [EvidenceBody, 'description'],
+    call: (w, c, description) =>
+      addEvidence(w.ctx, w.actors.official!, {
+        ...v(c),
+        filename: '情况说明.pdf',
+        mediaType: 'application/pdf',
+        content: PDF_FILE,
+        description,
+      }),
+  },
+  {
+    name: 'apply: title',
+    limit: 'caseTitle',
+    field: 'title',
+    api: [ApplicationBody, 'title'],
+    call: (w, _c, title) =>
+      submitApplication(w.ctx, w.actors.official!, {
+        officialId: w.ids.official,
+        title,
+        summary: '',
+        conductDate: '2024-11-05',
+      }),
+  },
+  {
+    name: 'apply: summary',
+    limit: 'caseSummary',
+    field: 'summary',
+    api: [ApplicationBody, 'summary'],
+    call: (w, _c, summary) =>
+      submitApplication(w.ctx, w.actors.official!, {
+        officialId: w.ids.official,
+        title: '推进改革试点',
+        summary,
+        conductDate: '2024-11-05',
+      }),
+  },
+  {
+    name: 'record an accountability matter: summary',
+    limit: 'exOfficioSummary',
+    field: 'summary',
+    api: [AccountabilityMatterBody, 'summary'],
+    call: (w, _c, summary) =>
+      recordAccountabilityMatter(w.ctx, w.actors.investigator!, {
+        officialId: w.ids.colleague,
+        summary,
+        openedOn: '2025-02-20',
+        conductDate: '2024-09-01',
+      }),
+  },
+  {
+    name: 'file a risk: title',
+    limit: 'riskFilingTitle',
+    field: 'title',
+    api: [RiskFilingBody, 'title'],
+    call: (w, _c, title) =>
+      createRiskFiling(w.ctx, w.actors.investigator!, {
+        unitId: w.ids.unit,
+        title,
+        filedOn: '2024-10-20',
+        status: 'pending',
+      }),
+  },
+];
+
+/** The limits outside the case procedure: search terms and accounts (src/app/admin, queries). */
+const SEARCH_AND_ACCOUNTS: ReadonlySet<TextField> = new Set<TextField>([
+  'search',
+  'officialSearch',
+  'signInUsername',
+  'signInPassword',
+  'username',
+  'displayName',
+  'orgNameZh',
+  'orgNameEn',
+]);
+
+/** The maxLength the API's schema gives a body property (a list's: its items'). */
+function apiMaxLength([body, property]: BoundedText['api']): unknown {
+  let s = (body as { properties: Json }).properties[property] as Json;
+  if (s['type'] === 'array') s = s['items'] as Json;
+  return s['maxLength'];
+}
+
+/** The field a call is refused for with VALIDATION, or null when it is not (another error is fine). */
+async function refusedField(p: Promise<unknown>): Promise<string | null> {
+  try {
+    await p;
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    return e.code === 'VALIDATION' ? String(e.details['field']) : null;
+  }
+  return null;
+}
+
+/** A text of `n` characters (CJK, as officers write; one UTF-16 unit each). */
+const text = (n: number) => '字'.repeat(n);
+
+describeStores<Schema>(
+  'the app layer holds texts to the API’s limits (TEXT_LIMITS)',
+  (getStore) => {
+    let w: World;
+    beforeAll(async () => {
+      w = await buildWorld(getStore());
+    });
+
+    it.each(TEXTS.map((t) => [t.name, t] as const))('%s', async (_name, t) => {
+      const { max } = TEXT_LIMITS[t.limit];
+      const min = t.min ?? TEXT_LIMITS[t.limit].min;
+      expect(apiMaxLength(t.api), `the API's maxLength is TEXT_LIMITS.${t.limit}.max`).toBe(max);
+      const c = await driveTo(w, 'submitted');
+      expect(await refusedField(t.call(w, c, text(max + 1))), `${max + 1} characters`).toBe(
+        t.field,
+      );
+      expect(await refusedField(t.call(w, c, text(max))), `${max} characters`).not.toBe(t.field);
+      if (min > 0) {
+        expect(await refusedField(t.call(w, c, text(min - 1))), `${min - 1} characters`).toBe(
+          t.field,
+        );
+      }
+      expect(await refusedField(t.call(w, c, text(min))), `${min} characters`).not.toBe(t.field);
+    });
+
+    it('every text limit of the case procedure is checked above', () => {
+      const checked = new Set(TEXTS.map((t) => t.limit));
+      const procedure = (Object.keys(TEXT_LIMITS) as TextField[]).filter(
+        (k) => !SEARCH_AND_ACCOUNTS.has(k),
+      );
+      expect(procedure.filter((k) => !checked.has(k))).toEqual([]);
+    });
+
+    it('suspend and resume keep a text of exactly the maximum, and refuse one character more', async () => {
+      const a = w.actors;
+      let c = (await acceptCase(w.ctx, a.intake!, v(await driveTo(w, 'submitted')))).case;
+      const { max } = TEXT_LIMITS.suspendReason;
+      expect(
+        await codeOf(suspendCase(w.ctx, a.investigator!, { ...v(c), reason: text(max + 1) })),
+      ).toBe('VALIDATION');
+      c = (await suspendCase(w.ctx, a.investigator!, { ...v(c), reason: text(max) })).case;
+      expect(c.suspendedSince).not.toBeNull();
+      const [s] = await w.ctx.store.db
+        .select({ reason: caseSuspensions.reason })
+        .from(caseSuspensions)
+        .where(eq(caseSuspensions.caseId, c.id));
+      expect([...s!.reason].length).toBe(max);
+
+      const note = TEXT_LIMITS.resumeNote.max;
+      expect(await codeOf(resumeCase(w.ctx, a.intake!, { ...v(c), note: text(note + 1) }))).toBe(
+        'VALIDATION',
+      );
+      c = (await resumeCase(w.ctx, a.intake!, { ...v(c), note: text(note) })).case;
+      expect(c.suspendedSince).toBeNull();
+    });
+  },
+  { open: { schema } },
+);
