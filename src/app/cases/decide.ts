@@ -11,21 +11,22 @@ import { eq } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
 import type { Evaluation } from '../../policy/engine.js';
 import { PolicyError } from '../../policy/errors.js';
-import { UNDETERMINED, type FactValue } from '../../policy/model.js';
+import { UNDETERMINED, type FactValue, type I18nText } from '../../policy/model.js';
 import type { AppContext } from '../context.js';
+import type { AppTx } from '../db.js';
 import { AppError } from '../errors.js';
 import { determinations } from '../tables.js';
 import { currentFacts } from './record-fact.js';
 import { TEXT_LIMITS } from '../../shared/limits.js';
 import { optionalText, requireText } from './text-input.js';
-import type { CaseRow } from './record.js';
+import type { CaseRow, LoadedCase } from './record.js';
 import { runTransition, type TransitionRequest } from './transition.js';
 import { ladderOf, requireOutcome } from './vote.js';
 
 export interface DecideInput extends TransitionRequest {
   readonly outcome: string;
   readonly minutes: string;
-  /** Required (at least 10 characters) when the outcome departs from the recommendation. */
+  /** Required when the outcome departs from the recommendation: MIN_DEPARTURE_REASONS or more. */
   readonly departureReasons?: string;
 }
 
@@ -43,71 +44,23 @@ export async function decideCase(ctx: AppContext, actor: Actor, req: DecideInput
   return runTransition(ctx, actor, 'decide', req, async ({ tx, loaded, now, today }) => {
     const row = loaded.row;
     const outcome = requireOutcome(ctx, row, req.outcome);
-    const label = (id: string) =>
-      ladderOf(ctx, row).find((o) => o.id === id)?.label ?? { zh: id, en: id };
-
-    // The votes: a majority of the members who sit must be for the outcome decided.
-    const sitting = loaded.members.filter((m) => !m.recused && m.conflict === null);
-    const tally: Record<string, number> = {};
-    for (const m of sitting) if (m.vote !== null) tally[m.vote] = (tally[m.vote] ?? 0) + 1;
-    const forOutcome = tally[outcome] ?? 0;
-    const needed = Math.floor(sitting.length / 2) + 1;
-    if (sitting.length === 0 || forOutcome < needed) {
-      throw new AppError(
-        'CASE_PRECONDITION',
-        { outcome, votesFor: forOutcome, sitting: sitting.length, needed, tally },
-        {
-          zh: `“${label(outcome).zh}”获得 ${forOutcome} 票，未达到参加研究成员（${sitting.length} 人，不含回避成员）的过半数，至少需要 ${needed} 票。`,
-          en: `'${label(outcome).en}' has ${forOutcome} votes, short of a majority of the ${sitting.length} sitting members (recused members excluded); it needs at least ${needed}.`,
-        },
-      );
-    }
+    const label = outcomeLabels(ctx, row);
+    const votes = requireMajority(loaded.members, outcome, label);
 
     const facts = await currentFacts(tx, row.id);
     const recommendation = recommendationOn(ctx, row, facts, today);
     const recommended = recommendation.outcome;
     const departs = recommended === UNDETERMINED || recommended !== outcome;
-    if (departs && [...departureReasons].length < MIN_DEPARTURE_REASONS) {
-      const rec =
-        recommended === UNDETERMINED
-          ? {
-              zh: '根据已认定的事实，规则尚不能给出确定的建议结果',
-              en: 'the established facts do not let the rules give a definite recommendation',
-            }
-          : {
-              zh: `规则建议的结果为“${label(recommended).zh}”，与认定的“${label(outcome).zh}”不一致`,
-              en: `the rules recommend '${label(recommended).en}', not '${label(outcome).en}'`,
-            };
-      throw new AppError(
-        'DEPARTURE_REASONS_REQUIRED',
-        { outcome, recommendedOutcome: recommended, missingFacts: recommendation.missingFacts },
-        {
-          zh: `${rec.zh}，必须在 departureReasons 中书面说明认定理由（至少 ${MIN_DEPARTURE_REASONS} 个字）。`,
-          en: `${rec.en}, so written reasons (at least ${MIN_DEPARTURE_REASONS} characters) are required in departureReasons.`,
-        },
-      );
-    }
+    if (departs) requireDepartureReasons(departureReasons, outcome, recommendation, label);
 
-    const earlier = await tx
-      .select({ id: determinations.id })
-      .from(determinations)
-      .where(eq(determinations.caseId, row.id));
-    const documentNumber = `${row.number}-D${earlier.length + 1}`;
-    const id = randomUUID();
-    await tx.insert(determinations).values({
-      id,
-      caseId: row.id,
-      jurisdictionId: row.jurisdictionId,
+    const decided = { outcome, recommendedOutcome: recommended, departs };
+    const determination = await insertDetermination(tx, row, {
       outcome,
-      recommendedOutcome: recommended,
-      recommendation: JSON.parse(JSON.stringify(recommendation)) as Evaluation,
+      recommendation,
       departureReasons,
       minutes,
-      documentNumber,
       decidedOn: today,
       decidedBy: actor.userId,
-      supersedesId: null,
-      basis: 'first',
       createdAt: now,
     });
     return {
@@ -115,24 +68,131 @@ export async function decideCase(ctx: AppContext, actor: Actor, req: DecideInput
       event: 'case.decided',
       reason: departs ? departureReasons : '',
       payload: {
-        determinationId: id,
-        documentNumber,
-        outcome,
-        recommendedOutcome: recommended,
-        departs,
+        ...determination,
+        ...decided,
         version: recommendation.version,
         facts,
-        votes: { tally, sitting: sitting.length, needed },
+        votes,
       },
-      result: {
-        determinationId: id,
-        documentNumber,
-        outcome,
-        recommendedOutcome: recommended,
-        departs,
-      },
+      result: { ...determination, ...decided },
     };
   });
+}
+
+/** An outcome's label on the case's ladder (its id where the ladder does not have it). */
+type OutcomeLabels = (id: string) => I18nText;
+
+function outcomeLabels(
+  ctx: AppContext,
+  row: Pick<CaseRow, 'packId' | 'packVersion' | 'conductDate'>,
+): OutcomeLabels {
+  return (id) => ladderOf(ctx, row).find((o) => o.id === id)?.label ?? { zh: id, en: id };
+}
+
+/** The votes of the members who sit, as the decision's event records them. */
+interface Votes {
+  /** Votes by outcome. */
+  readonly tally: Record<string, number>;
+  /** How many members sit (not recused, no conflict declared). */
+  readonly sitting: number;
+  /** The majority of them: the votes an outcome needs. */
+  readonly needed: number;
+}
+
+/** The votes; refuses the decision unless a majority of the members who sit voted `outcome`. */
+function requireMajority(
+  members: LoadedCase['members'],
+  outcome: string,
+  label: OutcomeLabels,
+): Votes {
+  const sitting = members.filter((m) => !m.recused && m.conflict === null);
+  const tally: Record<string, number> = {};
+  for (const m of sitting) if (m.vote !== null) tally[m.vote] = (tally[m.vote] ?? 0) + 1;
+  const forOutcome = tally[outcome] ?? 0;
+  const needed = Math.floor(sitting.length / 2) + 1;
+  if (sitting.length === 0 || forOutcome < needed) {
+    throw new AppError(
+      'CASE_PRECONDITION',
+      { outcome, votesFor: forOutcome, sitting: sitting.length, needed, tally },
+      {
+        zh: `“${label(outcome).zh}”获得 ${forOutcome} 票，未达到参加研究成员（${sitting.length} 人，不含回避成员）的过半数，至少需要 ${needed} 票。`,
+        en: `'${label(outcome).en}' has ${forOutcome} votes, short of a majority of the ${sitting.length} sitting members (recused members excluded); it needs at least ${needed}.`,
+      },
+    );
+  }
+  return { tally, sitting: sitting.length, needed };
+}
+
+/** Departing from the recommendation needs written reasons of MIN_DEPARTURE_REASONS at least. */
+function requireDepartureReasons(
+  departureReasons: string,
+  outcome: string,
+  recommendation: Evaluation,
+  label: OutcomeLabels,
+): void {
+  if ([...departureReasons].length >= MIN_DEPARTURE_REASONS) return;
+  const recommended = recommendation.outcome;
+  const rec =
+    recommended === UNDETERMINED
+      ? {
+          zh: '根据已认定的事实，规则尚不能给出确定的建议结果',
+          en: 'the established facts do not let the rules give a definite recommendation',
+        }
+      : {
+          zh: `规则建议的结果为“${label(recommended).zh}”，与认定的“${label(outcome).zh}”不一致`,
+          en: `the rules recommend '${label(recommended).en}', not '${label(outcome).en}'`,
+        };
+  throw new AppError(
+    'DEPARTURE_REASONS_REQUIRED',
+    { outcome, recommendedOutcome: recommended, missingFacts: recommendation.missingFacts },
+    {
+      zh: `${rec.zh}，必须在 departureReasons 中书面说明认定理由（至少 ${MIN_DEPARTURE_REASONS} 个字）。`,
+      en: `${rec.en}, so written reasons (at least ${MIN_DEPARTURE_REASONS} characters) are required in departureReasons.`,
+    },
+  );
+}
+
+/**
+ * Stores the case's first determination (basis 'first', superseding none) with the recommendation
+ * it was decided against. Its document number follows the case number: -D1, -D2… by the case's
+ * determinations so far, so that it is unique without a counter.
+ */
+async function insertDetermination(
+  tx: AppTx,
+  row: Pick<CaseRow, 'id' | 'jurisdictionId' | 'number'>,
+  d: {
+    readonly outcome: string;
+    readonly recommendation: Evaluation;
+    readonly departureReasons: string;
+    readonly minutes: string;
+    readonly decidedOn: string;
+    readonly decidedBy: string;
+    readonly createdAt: Date;
+  },
+): Promise<{ determinationId: string; documentNumber: string }> {
+  const earlier = await tx
+    .select({ id: determinations.id })
+    .from(determinations)
+    .where(eq(determinations.caseId, row.id));
+  const documentNumber = `${row.number}-D${earlier.length + 1}`;
+  const id = randomUUID();
+  await tx.insert(determinations).values({
+    id,
+    caseId: row.id,
+    jurisdictionId: row.jurisdictionId,
+    outcome: d.outcome,
+    recommendedOutcome: d.recommendation.outcome,
+    recommendation: JSON.parse(JSON.stringify(d.recommendation)) as Evaluation,
+    departureReasons: d.departureReasons,
+    minutes: d.minutes,
+    documentNumber,
+    decidedOn: d.decidedOn,
+    decidedBy: d.decidedBy,
+    supersedesId: null,
+    basis: 'first',
+    createdAt: d.createdAt,
+  });
+  return { determinationId: id, documentNumber };
 }
 
 /**
