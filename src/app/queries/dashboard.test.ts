@@ -96,25 +96,17 @@ describeStores<Schema>(
     it('keeps case_step_counts equal to the open cases, through transitions', async () => {
       const agree = async () => {
         const fromCases = await w.ctx.store.db
-          .select({
-            step: cases.step,
-            suspended: sql<boolean>`${cases.suspendedSince} is not null`,
-            n: sql<number>`count(*)::int`,
-          })
+          .select({ step: cases.step, n: sql<number>`count(*)::int` })
           .from(cases)
           .where(sql`${cases.state} not in ('refused', 'closed', 'withdrawn')`)
-          .groupBy(sql`1`, sql`2`)
-          .orderBy(sql`1`, sql`2`);
+          .groupBy(sql`1`)
+          .orderBy(sql`1`);
         const summary = await w.ctx.store.db
-          .select({
-            step: caseStepCounts.step,
-            suspended: caseStepCounts.suspended,
-            n: sql<number>`sum(${caseStepCounts.n})::int`,
-          })
+          .select({ step: caseStepCounts.step, n: sql<number>`sum(${caseStepCounts.n})::int` })
           .from(caseStepCounts)
-          .groupBy(sql`1`, sql`2`)
+          .groupBy(sql`1`)
           .having(sql`sum(${caseStepCounts.n}) <> 0`)
-          .orderBy(sql`1`, sql`2`);
+          .orderBy(sql`1`);
         expect(summary).toEqual(fromCases);
       };
       await agree();

@@ -22,6 +22,7 @@ import {
   eq,
   gte,
   inArray,
+  isNotNull,
   isNull,
   like,
   lt,
@@ -172,7 +173,8 @@ function oneOf(column: AnyColumn, values: readonly string[]): SQL {
 
 /**
  * Open cases by step, with how many are suspended: summed from case_step_counts for jurisdiction
- * grants; counted from the cases in scope when the actor also manages by unit.
+ * grants, the suspended ones (few) counted from the cases through the partial index
+ * cases_suspended; all counted from the cases in scope when the actor also manages by unit.
  */
 async function openByStepOf(
   tx: AnyDb,
@@ -182,18 +184,26 @@ async function openByStepOf(
 ): Promise<{ step: string; n: number; suspended: number }[]> {
   if (paths.unit.length === 0) {
     const rows = await tx
-      .select({
-        step: caseStepCounts.step,
-        n: sql<string>`sum(${caseStepCounts.n})`,
-        suspended: sql<string>`sum(${caseStepCounts.n}) filter (where ${caseStepCounts.suspended})`,
-      })
+      .select({ step: caseStepCounts.step, n: sql<string>`sum(${caseStepCounts.n})` })
       .from(caseStepCounts)
       .where(
         and(oneOf(caseStepCounts.jurisdictionId, jurisdictionIds), sql`${caseStepCounts.n} <> 0`),
       )
       .groupBy(caseStepCounts.step);
+    const suspended = await tx
+      .select({ step: cases.step, n: count() })
+      .from(cases)
+      .where(
+        and(
+          isNotNull(cases.suspendedSince),
+          oneOf(cases.jurisdictionId, jurisdictionIds),
+          not(inArray(cases.state, [...TERMINAL])),
+        ),
+      )
+      .groupBy(cases.step);
+    const suspendedIn = new Map(suspended.map((r) => [r.step, Number(r.n)]));
     return rows
-      .map((r) => ({ step: r.step, n: Number(r.n), suspended: Number(r.suspended ?? 0) }))
+      .map((r) => ({ step: r.step, n: Number(r.n), suspended: suspendedIn.get(r.step) ?? 0 }))
       .filter((r) => r.n > 0);
   }
   const rows = await tx
