@@ -19,8 +19,8 @@ export interface AppendedEvent {
 }
 
 /**
- * The next event of the chain, not yet written: its seq, its hash and the row to insert — on its
- * own (appendEvent) or as a part of the statement that moves the case (see transition.ts).
+ * The next event of the chain, not yet written: its seq, its hash and the row to insert, by
+ * appendEvent or by runTransition (transition.ts) after it has updated the case row.
  */
 export function nextEvent(
   row: Pick<CaseRow, 'id' | 'jurisdictionId' | 'eventCount' | 'headHash'>,
