@@ -4,12 +4,13 @@
  * re-derived from the audit trail. A transition that needs more (the determination in force, the
  * facts) reads it itself.
  */
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { CaseState } from '../../domain/case-states.js';
 import type { CaseSubject } from '../../domain/policies.js';
 import type { CompiledPolicy } from '../../policy/compile.js';
 import type { Procedure } from '../../policy/model.js';
 import type { AnyDb, AppTx } from '../db.js';
+import { statementOn } from '../../store/index.js';
 import type { AppContext } from '../context.js';
 import { today } from '../context.js';
 import { AppError } from '../errors.js';
@@ -69,21 +70,29 @@ export async function loadCase(
   options: { lock?: boolean } = {},
 ): Promise<LoadedCase> {
   if (!isCaseId(caseId)) throw new AppError('CASE_NOT_FOUND', { caseId });
-  // One row per deliberation member (one row when there is none). Every change and every read of
-  // a case runs this statement, so it is a named statement (see ../db.ts, "Named statements").
-  const query = db
-    .select({ row: cases, jurisdiction: jurisdictions, member: deliberationMembers })
-    .from(cases)
-    .innerJoin(jurisdictions, eq(jurisdictions.id, cases.jurisdictionId))
-    .leftJoin(deliberationMembers, eq(deliberationMembers.caseId, cases.id))
-    .where(eq(cases.id, caseId));
-  const rows = options.lock
-    ? await query.for('update', { of: cases }).prepare('load_case_for_change').execute()
-    : await query.prepare('load_case').execute();
+  const rows = await caseStatement(db, options.lock === true).execute({ caseId });
   const [first] = rows;
   if (!first) throw new AppError('CASE_NOT_FOUND', { caseId });
   const members = rows.flatMap((r) => (r.member ? [r.member] : []));
   return loadedCaseOf(ctx, { row: first.row, jurisdiction: first.jurisdiction, members });
+}
+
+/**
+ * The statement that loads a case: one row per deliberation member (one row when there is none),
+ * the row locked until the transaction ends when `lock` is set. Every change and every read of a
+ * case runs it, so it is built once per connection (see `statementOn`) and named (see ../db.ts).
+ */
+function caseStatement(db: AnyDb, lock: boolean) {
+  const name = lock ? 'load_case_for_change' : 'load_case';
+  return statementOn(db, name, () => {
+    const query = db
+      .select({ row: cases, jurisdiction: jurisdictions, member: deliberationMembers })
+      .from(cases)
+      .innerJoin(jurisdictions, eq(jurisdictions.id, cases.jurisdictionId))
+      .leftJoin(deliberationMembers, eq(deliberationMembers.caseId, cases.id))
+      .where(eq(cases.id, sql.placeholder('caseId')));
+    return lock ? query.for('update', { of: cases }).prepare(name) : query.prepare(name);
+  });
 }
 
 /** The determination in force: the latest one, if the case was decided. */

@@ -217,7 +217,7 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Pr
     async (tx) => {
       const loaded = await loadCase(ctx, tx, caseId);
       const refused = refusal(actor, 'read', loaded.subject) !== null;
-      await logRead(tx, {
+      const logged = logRead(tx, {
         userId: actor.userId,
         caseId: loaded.row.id,
         jurisdictionId: loaded.row.jurisdictionId,
@@ -225,8 +225,12 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Pr
         at: ctx.now(),
       });
       // Committed with its log row: the refusal is answered after the commit.
-      if (refused) return undefined;
-      const file = await readCaseFile(tx, caseId, loaded.row.officialId);
+      if (refused) {
+        await logged;
+        return undefined;
+      }
+      // The log row and the case file are written and read together (one round trip).
+      const [file] = await Promise.all([readCaseFile(tx, caseId, loaded.row.officialId), logged]);
       const names = await displayNames(tx, peopleIn(loaded, file));
       return presentCase(ctx, actor, loaded, file, names);
     },
