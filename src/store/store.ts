@@ -636,7 +636,7 @@ async function openPostgres(
     // round trip each. Queries awaited one by one run as before. The case view reads its eleven
     // child tables this way: a case read with one worker went from p50 7.0 / p99 12.6 ms to
     // 3.3 / 8.0 ms (1,000 cases). https://node-postgres.com/features/pipelining
-    pipeline: process.env.RONGCUO_PG_PIPELINE !== '0',
+    pipeline: true,
   });
   pool.on('error', (err) => opts.onPoolError?.(err));
   let versionNum: number;
