@@ -5,7 +5,7 @@
  */
 import { CASE_STATES, ROUTES, STEP_LABEL } from '../domain/case-states.js';
 import { CASE_ACTIONS } from '../domain/policies.js';
-import { TEXT_LIMITS } from '../shared/limits.js';
+import { POST_FILTER_MAX, TEXT_LIMITS } from '../shared/limits.js';
 import {
   Count,
   DateString,
@@ -294,6 +294,43 @@ export const CasePage = Obj({
 });
 export type CasePage = Static<typeof CasePage>;
 
+/** The work queue's finding filters (issue 10), shared by the list and its export. */
+const FINDING_QUERY = {
+  idCard: Type.Optional(
+    Type.String({
+      maxLength: 40,
+      description:
+        'The official’s identity card number (居民身份证号码), matched exactly; a final x is read as X. Never shown in lists.',
+    }),
+  ),
+  unitId: Type.Optional(
+    Type.String({ description: 'A unit id: its cases and those of the units under it.' }),
+  ),
+  post: Type.Optional(
+    Type.String({
+      maxLength: POST_FILTER_MAX,
+      description: 'Part of the official’s post (职务), in either language.',
+    }),
+  ),
+  appliedFrom: Type.Optional(
+    Type.String({ description: 'First day (YYYY-MM-DD, China) the case was opened.' }),
+  ),
+  appliedTo: Type.Optional(Type.String({ description: 'Last day the case was opened.' })),
+  decidedFrom: Type.Optional(
+    Type.String({ description: 'First day the determination in force was made.' }),
+  ),
+  decidedTo: Type.Optional(
+    Type.String({ description: 'Last day the determination in force was made.' }),
+  ),
+  outcome: Type.Optional(
+    Type.String({
+      maxLength: 64,
+      description:
+        'The outcome of the determination in force (e.g. exempted, lighter, reduced, not_tolerated; see GET /api/cases/filters).',
+    }),
+  ),
+};
+
 export const CaseListQuery = Obj({
   state: Type.Optional(CaseState),
   q: Type.Optional(
@@ -327,7 +364,43 @@ export const CaseListQuery = Obj({
     }),
   ),
   pageSize: PAGING.pageSize,
+  ...FINDING_QUERY,
 });
+
+/** The list's filters without paging: what GET /api/cases/export.xlsx takes. */
+export const CaseExportQuery = Obj({
+  state: Type.Optional(CaseState),
+  q: CaseListQuery.properties.q,
+  due: CaseListQuery.properties.due,
+  route: Type.Optional(CaseRoute),
+  step: CaseListQuery.properties.step,
+  sort: CaseListQuery.properties.sort,
+  ...FINDING_QUERY,
+  lang: Type.Optional(Locale),
+});
+
+/** GET /api/cases/filters: what the work queue's filter bar offers the signed-in user. */
+export const CaseFilterOptions = Obj({
+  units: List(
+    Obj({
+      id: Uuid,
+      parentId: Nullable(Uuid),
+      name: I18nText,
+      jurisdiction: NamedPlace,
+    }),
+    {
+      description:
+        'The units inside the user’s read scope, parents before children (for a tree picker); at most `unitsLimit`.',
+    },
+  ),
+  unitsCapped: Type.Boolean({
+    description: 'More units than `unitsLimit` are in scope; pick a higher unit, or search.',
+  }),
+  outcomes: List(Obj({ id: Type.String(), label: I18nText }), {
+    description: 'The outcomes of the ladders of the policies in force in the user’s scope.',
+  }),
+});
+export type CaseFilterOptions = Static<typeof CaseFilterOptions>;
 
 export const CaseIdParams = Obj({
   id: Type.String({ format: 'uuid', description: 'The case id.' }),

@@ -7,6 +7,7 @@
  * Sample data, not real people or events.
  */
 import type { FactValue } from '../policy/model.js';
+import { idCardCheckChar } from '../shared/id-card.js';
 
 export interface DemoUnit {
   readonly key: string;
@@ -532,3 +533,18 @@ export const CHALLENGE_GROUNDS = {
   review: '认定时未充分考虑我在集体决策中提出的书面意见和已挽回的损失，请求复核。',
   appeal: '本人认为认定结论与事实不符：项目停建系市场因素所致，并非决策失误，特向上级申诉。',
 };
+
+/**
+ * The demo's identity card numbers (居民身份证号码): fictitious, with a valid GB 11643 check
+ * character, under region code 330110. 张伟's ends in X, so that a search typed with a lower-case
+ * x is seen to find him. Made from the official's index alone (not the demo's random stream).
+ */
+export const DEMO_ZHANG_WEI_ID_CARD = '33011019800315105X';
+
+export function demoIdCard(index: number): string {
+  const year = 1965 + (index % 30);
+  const month = String((index % 12) + 1).padStart(2, '0');
+  const day = String((index % 28) + 1).padStart(2, '0');
+  const first17 = `330110${year}${month}${day}${String(200 + index).padStart(3, '0')}`;
+  return first17 + idCardCheckChar(first17);
+}

@@ -55,6 +55,8 @@ import {
   SURNAMES,
   WITHDRAW_REASONS,
   type Scenario,
+  DEMO_ZHANG_WEI_ID_CARD,
+  demoIdCard,
 } from './demo-data.js';
 import { AppError } from './errors.js';
 import {
@@ -571,8 +573,10 @@ async function seedOfficials(
     const count = u.section ? (extra.has(u.key) ? 3 : 2) : 2;
     for (let i = 0; i < count; i++) {
       const p = positions[i]!;
+      const zhangWei = u.key === 'econ-invest' && i === 0;
       const o = await createOfficial(demo, {
-        name: u.key === 'econ-invest' && i === 0 ? '张伟' : name(),
+        name: zhangWei ? '张伟' : name(),
+        idCard: zhangWei ? DEMO_ZHANG_WEI_ID_CARD : demoIdCard(officials.length),
         unitId: unitIds.get(u.key)!,
         managingJurisdictionId: DEMO_JURISDICTIONS.area.id,
         positionZh: `${u.nameZh}${p.zh}`,

@@ -11,6 +11,7 @@ import type { Tx } from '../store/index.js';
 import type { AppContext } from './context.js';
 import { AppError, invalid } from './errors.js';
 import { jurisdictions, officials, roleGrants, units, users, type Schema } from './tables.js';
+import { idCardProblem, normalizeIdCard } from '../shared/id-card.js';
 
 export const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
@@ -126,6 +127,29 @@ export interface NewOfficial {
   readonly managingJurisdictionId: string;
   readonly positionZh?: string;
   readonly positionEn?: string;
+  /** The identity card number (居民身份证号码); checked and stored normalized. */
+  readonly idCard?: string;
+}
+
+/** The identity card number as stored, or a VALIDATION error saying what is wrong with it. */
+export function checkedIdCard(field: string, input: string): string {
+  const idCard = normalizeIdCard(input);
+  const problem = idCardProblem(idCard);
+  if (problem === 'format') {
+    throw invalid(
+      field,
+      '居民身份证号码应为 18 位：前 17 位为数字，最后一位为数字或 X。',
+      'an identity card number has 18 characters: 17 digits, then a digit or X.',
+    );
+  }
+  if (problem === 'check') {
+    throw invalid(
+      field,
+      '居民身份证号码的校验位不符，请核对号码是否输错。',
+      'the check character of the identity card number does not match: check the number for a typing error.',
+    );
+  }
+  return idCard;
 }
 
 export async function createOfficial(ctx: AppContext, o: NewOfficial, tx?: Tx<Schema>) {
@@ -139,6 +163,7 @@ export async function createOfficial(ctx: AppContext, o: NewOfficial, tx?: Tx<Sc
         managingJurisdictionId: o.managingJurisdictionId,
         positionZh: o.positionZh ?? '',
         positionEn: o.positionEn ?? '',
+        idCard: o.idCard === undefined ? null : checkedIdCard('idCard', o.idCard),
       })
       .returning();
     return row!;

@@ -52,6 +52,8 @@ export const officials = pgTable('officials', {
   unitId: uuid('unit_id').notNull(),
   managingJurisdictionId: text('managing_jurisdiction_id').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** The identity card number, normalized (migration 0014); personnel data, shown only masked. */
+  idCard: text('id_card'),
 });
 
 export const users = pgTable('users', {
@@ -334,6 +336,8 @@ export const readLog = pgTable('read_log', {
   jurisdictionId: text('jurisdiction_id'),
   what: text('what').notNull(),
   at: ts('at').notNull().defaultNow(),
+  /** What the read asked for, e.g. an export's filters (migration 0014); null for most reads. */
+  detail: jsonb('detail'),
 });
 
 export const idempotencyKeys = pgTable(

@@ -120,3 +120,9 @@ export function evidenceTypeOfExtension(extension: string): EvidenceMediaType | 
     (EVIDENCE_TYPES[t].extensions as readonly string[]).includes(extension),
   );
 }
+
+/** The most rows one Excel export of a list holds; a longer list is cut there, with a note row. */
+export const EXPORT_MAX_ROWS = 10_000;
+
+/** The work queue's post (职务) filter: part of the official's position. */
+export const POST_FILTER_MAX = 50;

@@ -14,11 +14,13 @@
  * horizon is computed once per calendar.
  */
 import {
+  aliasedTable,
   and,
   asc,
   count,
   desc,
   eq,
+  exists,
   gte,
   ilike,
   inArray,
@@ -42,11 +44,26 @@ import type { Actor, Role } from '../../domain/roles.js';
 import type { I18nText, Procedure } from '../../policy/model.js';
 import { procedureOf } from '../cases/record.js';
 import type { AnyDb } from '../db.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, TEXT_LIMITS } from '../../shared/limits.js';
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  POST_FILTER_MAX,
+  TEXT_LIMITS,
+} from '../../shared/limits.js';
+import { maskIdCard } from '../../shared/id-card.js';
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
 import { invalid } from '../errors.js';
-import { cases, caseSearch, jurisdictions, officials, readLog } from '../tables.js';
+import {
+  cases,
+  caseSearch,
+  determinations,
+  jurisdictions,
+  officials,
+  readLog,
+  units,
+} from '../tables.js';
+import { checkedIdCard } from '../org.js';
 import { dueSoonHorizon, dueStatusOf, type DueStatus } from './due.js';
 import {
   cappedTotal,
@@ -75,6 +92,20 @@ export interface ListCasesInput {
   readonly cursor?: string;
   /** 1–100. Default 20. */
   readonly pageSize?: number;
+  /** The official's identity card number, matched exactly (a final x as X). */
+  readonly idCard?: string;
+  /** A unit: the cases of officials in it and in the units under it. */
+  readonly unitId?: string;
+  /** Part of the official's post (职务), in either language. */
+  readonly post?: string;
+  /** The first and last day (China's, YYYY-MM-DD) the case was opened. */
+  readonly appliedFrom?: string;
+  readonly appliedTo?: string;
+  /** The first and last day the determination in force was made. */
+  readonly decidedFrom?: string;
+  readonly decidedTo?: string;
+  /** The outcome of the determination in force (an outcome id of the case's ladder). */
+  readonly outcome?: string;
 }
 
 /** Actions whose rule depends only on the case row (not on members, determination or window). */
@@ -148,6 +179,24 @@ function scopeParts(actor: Actor): {
   return { jurisdictions: [...jurisdictions].map(([id, path]) => ({ id, path })), others };
 }
 
+/**
+ * The roots of the actor's read scope by role (not their own cases): the paths of the jurisdiction
+ * subtrees and of the unit subtrees they read. For pickers (GET /api/cases/filters).
+ */
+export function readScopeRoots(actor: Actor): {
+  jurisdictionPaths: string[];
+  unitPaths: string[];
+} {
+  const jurisdictionPaths = new Set<string>();
+  const unitPaths = new Set<string>();
+  for (const g of actor.grants) {
+    if (!READ_ROLES.includes(g.role) || g.scopePath === '') continue;
+    if (g.scopeKind === 'jurisdiction') jurisdictionPaths.add(g.scopePath);
+    if (g.scopeKind === 'unit') unitPaths.add(g.scopePath);
+  }
+  return { jurisdictionPaths: [...jurisdictionPaths], unitPaths: [...unitPaths] };
+}
+
 /** The SQL condition for "cases the actor may read". */
 export function readScope(actor: Actor): SQL | undefined {
   const { jurisdictions, others } = scopeParts(actor);
@@ -158,13 +207,21 @@ export function readScope(actor: Actor): SQL | undefined {
 }
 
 /** The filters, checked: what listCases needs beyond the page size and the cursor. */
-interface Filters {
+export interface Filters {
   readonly state?: string;
   readonly route?: string;
   readonly step?: string;
   readonly due?: 'overdue' | 'due_soon';
   readonly sort: 'updated' | 'due';
   readonly q: string;
+  readonly idCard?: string;
+  readonly unitId?: string;
+  readonly post?: string;
+  readonly appliedFrom?: string;
+  readonly appliedTo?: string;
+  readonly decidedFrom?: string;
+  readonly decidedTo?: string;
+  readonly outcome?: string;
 }
 
 function oneOf(field: string, value: string | undefined, allowed: readonly string[]): void {
@@ -200,7 +257,181 @@ function checkedFilters(input: ListCasesInput): Filters {
       `搜索词不能超过 ${TEXT_LIMITS.search.max} 个字符。`,
       `use at most ${TEXT_LIMITS.search.max} characters.`,
     );
-  return { ...input, sort: input.sort ?? 'updated', q };
+  return { ...input, sort: input.sort ?? 'updated', q, ...checkedFinding(input) };
+}
+
+const UUID_INPUT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const OUTCOME_ID = /^[a-z][a-z0-9_]{0,63}$/;
+
+/** A day (YYYY-MM-DD, a real one) or absent. */
+function checkedDay(field: string, value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
+  ) {
+    throw invalid(
+      field,
+      '应为 YYYY-MM-DD 格式的日期，如 2026-03-01。',
+      'use a date as YYYY-MM-DD, e.g. 2026-03-01.',
+    );
+  }
+  return value;
+}
+
+/** A date range: both days valid, the first not after the last. */
+function checkedRange(
+  name: 'applied' | 'decided',
+  from: string | undefined,
+  to: string | undefined,
+): { from?: string; to?: string } {
+  const f = checkedDay(`${name}From`, from);
+  const t = checkedDay(`${name}To`, to);
+  if (f !== undefined && t !== undefined && f > t) {
+    throw invalid(
+      `${name}From`,
+      `起始日期 ${f} 晚于截止日期 ${t}，请调换或改正。`,
+      `the first day ${f} is after the last day ${t}: swap or correct them.`,
+    );
+  }
+  return { ...(f ? { from: f } : {}), ...(t ? { to: t } : {}) };
+}
+
+/** The finding filters (identity card, unit, post, dates, outcome), checked. */
+function checkedFinding(input: ListCasesInput): Partial<Filters> {
+  const out: Record<string, string> = {};
+  if (input.idCard !== undefined && input.idCard.trim() !== '') {
+    out.idCard = checkedIdCard('idCard', input.idCard);
+  }
+  if (input.unitId !== undefined && input.unitId !== '') {
+    if (!UUID_INPUT.test(input.unitId)) {
+      throw invalid(
+        'unitId',
+        '应为单位的标识（UUID），请从单位列表中选择。',
+        'use a unit id (a UUID), chosen from the unit list.',
+      );
+    }
+    out.unitId = input.unitId.toLowerCase();
+  }
+  const post = input.post?.trim() ?? '';
+  if (post.length > POST_FILTER_MAX) {
+    throw invalid(
+      'post',
+      `职务不能超过 ${POST_FILTER_MAX} 个字符。`,
+      `use at most ${POST_FILTER_MAX} characters.`,
+    );
+  }
+  if (post !== '') out.post = post;
+  const applied = checkedRange('applied', input.appliedFrom, input.appliedTo);
+  const decided = checkedRange('decided', input.decidedFrom, input.decidedTo);
+  if (applied.from) out.appliedFrom = applied.from;
+  if (applied.to) out.appliedTo = applied.to;
+  if (decided.from) out.decidedFrom = decided.from;
+  if (decided.to) out.decidedTo = decided.to;
+  if (input.outcome !== undefined && input.outcome !== '') {
+    if (!OUTCOME_ID.test(input.outcome)) {
+      throw invalid(
+        'outcome',
+        '应为认定结论的标识，如 exempted（免予问责）、lighter（从轻问责）、not_tolerated（不予容错）。',
+        'use an outcome id, e.g. exempted, lighter or not_tolerated.',
+      );
+    }
+    out.outcome = input.outcome;
+  }
+  return out;
+}
+
+/** The instant a day begins in China (UTC+8, no daylight saving). */
+function chinaDayStart(day: string): Date {
+  return new Date(`${day}T00:00:00+08:00`);
+}
+
+/** The day after `day`. */
+function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The finding filters as SQL on the case row. The identity card and the unit are looked up first,
+ * on their own (an exact match on officials_id_card, a unit's path), so that the planner sees
+ * values: the official's cases through cases_official, the unit subtree through cases_unit_path.
+ * The post is a subquery over the position's bigrams (officials_position_grams); the opening day
+ * reads cases_created; the decision's day and outcome check the determination in force (the
+ * latest, as determinationInForce reads it) through determinations_decided or
+ * determinations_outcome. An unknown identity card or unit finds nothing.
+ */
+export async function findingConditions(tx: AnyDb, filters: Partial<Filters>): Promise<SQL[]> {
+  const out: SQL[] = [];
+  if (filters.idCard !== undefined) {
+    const found = await tx
+      .select({ id: officials.id })
+      .from(officials)
+      .where(eq(officials.idCard, filters.idCard));
+    out.push(
+      found.length > 0
+        ? inArray(
+            cases.officialId,
+            found.map((o) => o.id),
+          )
+        : sql`false`,
+    );
+  }
+  if (filters.unitId !== undefined) {
+    const [unit] = await tx
+      .select({ path: units.path })
+      .from(units)
+      .where(eq(units.id, filters.unitId));
+    out.push(unit ? like(cases.unitPath, `${escapeLike(unit.path)}%`) : sql`false`);
+  }
+  if (filters.post !== undefined) out.push(postCondition(tx, filters.post));
+  if (filters.appliedFrom) out.push(gte(cases.createdAt, chinaDayStart(filters.appliedFrom)));
+  if (filters.appliedTo) out.push(lt(cases.createdAt, chinaDayStart(nextDay(filters.appliedTo))));
+  const decided = decisionCondition(tx, filters);
+  if (decided) out.push(decided);
+  return out;
+}
+
+/** The official's post contains `post` (either language; bigrams first when it has two letters). */
+function postCondition(tx: AnyDb, post: string): SQL {
+  const pattern = `%${escapeLike(post)}%`;
+  const position = sql`${officials.positionZh} || ' ' || ${officials.positionEn}`;
+  const long = [...post].length >= 2;
+  const matching = tx
+    .select({ id: officials.id })
+    .from(officials)
+    .where(
+      and(
+        long ? sql`rongcuo_grams(${position}) @> rongcuo_grams(${post})` : undefined,
+        or(ilike(officials.positionZh, pattern), ilike(officials.positionEn, pattern)),
+      ),
+    );
+  return inArray(cases.officialId, matching);
+}
+
+/** The determination in force has this outcome and was made within the days, when asked. */
+function decisionCondition(tx: AnyDb, filters: Partial<Filters>): SQL | undefined {
+  const { outcome, decidedFrom, decidedTo } = filters;
+  if (outcome === undefined && decidedFrom === undefined && decidedTo === undefined)
+    return undefined;
+  const d = aliasedTable(determinations, 'd');
+  const later = aliasedTable(determinations, 'later');
+  const inForce = sql`not exists (select 1 from ${later} where ${later.caseId} = ${d.caseId} and ${later.createdAt} > ${d.createdAt})`;
+  return exists(
+    tx
+      .select({ one: sql`1` })
+      .from(d)
+      .where(
+        and(
+          eq(d.caseId, cases.id),
+          outcome !== undefined ? eq(d.outcome, outcome) : undefined,
+          decidedFrom !== undefined ? gte(d.decidedOn, decidedFrom) : undefined,
+          decidedTo !== undefined ? lte(d.decidedOn, decidedTo) : undefined,
+          inForce,
+        ),
+      ),
+  );
 }
 
 /**
@@ -218,7 +449,7 @@ function checkedFilters(input: ListCasesInput): Filters {
  * Officials' names are looked up first, on their own, so that the planner sees their ids as values.
  * A one-character term has no bigram: both forms are then the scan.
  */
-interface Search {
+export interface Search {
   readonly indexed: SQL;
   readonly scanned: SQL;
 }
@@ -288,7 +519,7 @@ function dueCondition(
  * A keyset order: the columns the list sorts by (each with its direction; the last one unique),
  * the same as one SQL value each for the cursor, and the condition "after this cursor".
  */
-interface KeysetOrder {
+export interface KeysetOrder {
   readonly kind: string;
   readonly orderBy: SQL[];
   /** The sort key of a row, as text, booleans and nulls (what goes into the cursor). */
@@ -355,6 +586,51 @@ function cursorKey(order: KeysetOrder, cursor: unknown): CursorKey | undefined {
   return key;
 }
 
+/**
+ * A list read's conditions, for the page (listCases) and for the whole list (the export): the
+ * checked filters, the list's order, and `where(matching)` — scope, filters and finding filters,
+ * with the search in the form given (`found.indexed` or `found.scanned`).
+ */
+export interface ListConditions {
+  readonly filters: Filters;
+  readonly order: KeysetOrder;
+  readonly found: Search | undefined;
+  readonly where: (matching: SQL | undefined) => SQL | undefined;
+  readonly today: string;
+  readonly horizons: ReadonlyMap<string, string>;
+}
+
+/** The checked filters of a list read (VALIDATION errors name the parameter). */
+export function checkedListFilters(input: ListCasesInput): Filters {
+  return checkedFilters(input);
+}
+
+/** Builds a list read's conditions inside its transaction (see ListConditions). */
+export async function listConditions(
+  ctx: AppContext,
+  tx: AnyDb,
+  actor: Actor,
+  filters: Filters,
+): Promise<ListConditions> {
+  const today = todayOf(ctx);
+  const horizons = new Map(
+    ctx.calendars.ids().map((id) => [id, dueSoonHorizon(ctx.calendars.get(id), today)]),
+  );
+  const found = filters.q !== '' ? await search(tx, actor, filters.q) : undefined;
+  const finding = await findingConditions(tx, filters);
+  const where = (matching: SQL | undefined) =>
+    and(
+      readScope(actor),
+      ...finding,
+      filters.state !== undefined ? eq(cases.state, filters.state) : undefined,
+      filters.route !== undefined ? eq(cases.route, filters.route) : undefined,
+      filters.step !== undefined ? eq(cases.step, filters.step) : undefined,
+      matching,
+      filters.due !== undefined ? dueCondition(filters.due, today, horizons) : undefined,
+    );
+  return { filters, order: keysetOrder(filters), found, where, today, horizons };
+}
+
 export async function listCases(
   ctx: AppContext,
   actor: Actor,
@@ -362,24 +638,10 @@ export async function listCases(
 ): Promise<CaseListPage> {
   const pageSize = pageNumber(input.pageSize, 'pageSize', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
   const filters = checkedFilters(input);
-  const order = keysetOrder(filters);
-  const after = cursorKey(order, input.cursor);
-  const today = todayOf(ctx);
-  const horizons = new Map(
-    ctx.calendars.ids().map((id) => [id, dueSoonHorizon(ctx.calendars.get(id), today)]),
-  );
+  const after = cursorKey(keysetOrder(filters), input.cursor);
 
   return ctx.store.tx(async (tx) => {
-    const found = filters.q !== '' ? await search(tx, actor, filters.q) : undefined;
-    const where = (matching: SQL | undefined) =>
-      and(
-        readScope(actor),
-        filters.state !== undefined ? eq(cases.state, filters.state) : undefined,
-        filters.route !== undefined ? eq(cases.route, filters.route) : undefined,
-        filters.step !== undefined ? eq(cases.step, filters.step) : undefined,
-        matching,
-        filters.due !== undefined ? dueCondition(filters.due, today, horizons) : undefined,
-      );
+    const { order, found, where, today, horizons } = await listConditions(ctx, tx, actor, filters);
     // The total, counted up to COUNT_CAP + 1 rows: never the whole scope.
     const capped = tx
       .select({ one: sql`1` })
@@ -431,6 +693,7 @@ export async function listCases(
       jurisdictionId: null,
       what: 'case.list',
       at: ctx.now(),
+      detail: findingDetail(filters),
     });
     const page = rows.slice(0, pageSize);
     const last = page.at(-1);
@@ -443,6 +706,30 @@ export async function listCases(
     };
   });
 }
+
+/**
+ * The finding filters of a read, for its read-log row (the identity card masked), or null when
+ * none was used: who looked for which official's cases stays on record.
+ */
+export function findingDetail(filters: Partial<Filters>): Record<string, string> | null {
+  const detail: Record<string, string> = {};
+  for (const key of FINDING_KEYS) {
+    const value = filters[key];
+    if (value !== undefined) detail[key] = key === 'idCard' ? maskIdCard(value) : value;
+  }
+  return Object.keys(detail).length > 0 ? detail : null;
+}
+
+const FINDING_KEYS = [
+  'idCard',
+  'unitId',
+  'post',
+  'appliedFrom',
+  'appliedTo',
+  'decidedFrom',
+  'decidedTo',
+  'outcome',
+] as const satisfies readonly (keyof Filters)[];
 
 /** A row of the list's query (the columns summaries() reads). */
 interface ListRow {

@@ -5,10 +5,13 @@
  * Creating routes take an Idempotency-Key header: a retry with the same key and body answers 200
  * with `Idempotent-Replayed: true` and the case first created.
  */
+import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   AccountabilityMatterBody,
   ApplicationBody,
+  CaseExportQuery,
+  CaseFilterOptions,
   CaseIdParams,
   CaseListQuery,
   CasePage,
@@ -32,6 +35,9 @@ import { preferredLang } from '../errors.js';
 import { loadDecisionDocument } from '../../app/documents/decision-document.js';
 import { loadDecisionDocumentPdf } from '../../app/documents/pdf.js';
 import { listCases } from '../../app/queries/case-list.js';
+import { exportCases } from '../../app/queries/case-export.js';
+import { caseFilterOptions } from '../../app/queries/case-filter-options.js';
+import { EXPORT_MAX_ROWS } from '../../shared/limits.js';
 import { getCase } from '../../app/queries/case-view.js';
 import { responses, typed, type Api } from '../schemas.js';
 
@@ -199,8 +205,67 @@ function caseOpening(app: Api, ctx: AppContext) {
   );
 }
 
+/** Finding and taking away: the filter bar's options and the Excel export of a list. */
+function caseFinding(app: Api, ctx: AppContext) {
+  app.get(
+    '/cases/filters',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '案件筛选项 · The work queue’s filter options',
+        description:
+          'The units inside the signed-in user’s read scope (for the unit tree picker) and the outcomes of the policies in force there (for the outcome filter).',
+        response: responses({ 200: CaseFilterOptions }),
+      },
+    },
+    async (req) => caseFilterOptions(ctx, actorOf(req)),
+  );
+
+  app.get(
+    '/cases/export.xlsx',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '导出案件清单（Excel）· Export the case list to Excel',
+        description: `Every case of the list GET /api/cases would show with the same filters (scope, filters and order alike), as an Excel workbook: a title row (what was exported, by whom, when), a frozen header (Chinese, or English with lang=en), dates as Excel dates, the identity card number masked. At most ${EXPORT_MAX_ROWS} rows; a longer list ends with a note row. Written to the read log with its filters.`,
+        querystring: CaseExportQuery,
+        response: responses({
+          200: {
+            description: 'The workbook.',
+            content: {
+              [XLSX]: {
+                // Streamed as exceljs writes it.
+                schema: Type.Unsafe<Readable>({
+                  type: 'string',
+                  format: 'binary',
+                  description: 'The .xlsx file.',
+                }),
+              },
+            },
+          },
+        }),
+      },
+    },
+    async (req, reply) => {
+      const { lang: asked, ...filters } = req.query;
+      const lang = asked ?? preferredLang(req);
+      const exported = await exportCases(ctx, actorOf(req), filters, lang);
+      return reply
+        .type(XLSX)
+        .header('content-disposition', contentDisposition(exported.filename))
+        .header('cache-control', 'no-store')
+        .header('x-export-rows', String(exported.rows))
+        .header('x-export-capped', String(exported.capped))
+        .send(exported.stream);
+    },
+  );
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export async function caseRoutes(base: FastifyInstance, opts: { ctx: AppContext }) {
   const app = typed(base);
+  caseFinding(app, opts.ctx);
   caseReads(app, opts.ctx);
   decisionDocumentRoute(app, opts.ctx);
   caseOpening(app, opts.ctx);
