@@ -70,6 +70,8 @@ export async function exportCases(
   actor: Actor,
   input: ListCasesInput,
   lang: Lang,
+  /** The cap (EXPORT_MAX_ROWS; tests pass a small one). */
+  maxRows: number = EXPORT_MAX_ROWS,
 ): Promise<CaseExport> {
   const filters = checkedListFilters(input);
   const { rows, unitName } = await ctx.store.tx(async (tx) => {
@@ -106,7 +108,7 @@ export async function exportCases(
       .innerJoin(jurisdictions, eq(jurisdictions.id, cases.jurisdictionId))
       .where(where(found?.indexed))
       .orderBy(...order.orderBy)
-      .limit(EXPORT_MAX_ROWS + 1);
+      .limit(maxRows + 1);
     const [unit] = filters.unitId
       ? await tx
           .select({ zh: units.nameZh, en: units.nameEn })
@@ -119,12 +121,12 @@ export async function exportCases(
       jurisdictionId: null,
       what: 'case.export',
       at: ctx.now(),
-      detail: { ...exportDetail(filters), rows: Math.min(read.length, EXPORT_MAX_ROWS) },
+      detail: { ...exportDetail(filters), rows: Math.min(read.length, maxRows) },
     });
     return { rows: read, unitName: unit };
   });
-  const capped = rows.length > EXPORT_MAX_ROWS;
-  const shown = rows.slice(0, EXPORT_MAX_ROWS);
+  const capped = rows.length > maxRows;
+  const shown = rows.slice(0, maxRows);
   const now = ctx.now();
   const stream = new PassThrough();
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
@@ -147,8 +149,8 @@ export async function exportCases(
   if (capped) {
     const note = sheet.addRow([
       lang === 'zh'
-        ? `注：符合条件的案件超过 ${EXPORT_MAX_ROWS} 件，本表只列出前 ${EXPORT_MAX_ROWS} 件；请增加筛选条件后分批导出。`
-        : `Note: more than ${EXPORT_MAX_ROWS} cases match; this sheet lists the first ${EXPORT_MAX_ROWS}. Add filters and export in parts.`,
+        ? `注：符合条件的案件超过 ${maxRows} 件，本表只列出前 ${maxRows} 件；请增加筛选条件后分批导出。`
+        : `Note: more than ${maxRows} cases match; this sheet lists the first ${maxRows}. Add filters and export in parts.`,
     ]);
     note.font = { italic: true };
     note.commit();
@@ -266,7 +268,7 @@ function cellsOf(ctx: AppContext, r: ExportRow, no: number, lang: Lang): unknown
     number: r.number,
     title: r.title,
     official: r.officialName,
-    idCard: r.idCard ? maskIdCard(r.idCard) : '',
+    idCard: r.idCard ? maskIdCard(r.idCard) : null,
     unit: lang === 'zh' ? r.unitZh : r.unitEn,
     post: lang === 'zh' ? r.positionZh : r.positionEn || r.positionZh,
     jurisdiction: lang === 'zh' ? r.jurisdictionZh : r.jurisdictionEn,
@@ -275,7 +277,7 @@ function cellsOf(ctx: AppContext, r: ExportRow, no: number, lang: Lang): unknown
     step: STEP_LABEL[r.step as keyof typeof STEP_LABEL]?.[lang] ?? r.step,
     dueOn: excelDay(r.stepDueOn),
     appliedOn: excelDay(chinaStamp(r.createdAt).slice(0, 10)),
-    outcome: outcome === null ? '' : outcomeLabel(ctx, r, outcome)[lang],
+    outcome: outcome === null ? null : outcomeLabel(ctx, r, outcome)[lang],
     decidedOn: excelDay(decidedOn),
     updatedAt: new Date(r.updatedAt.getTime() + 8 * 3600_000),
   };

@@ -81,17 +81,25 @@ export async function caseFilterOptions(ctx: AppContext, actor: Actor): Promise<
   });
 }
 
+/** A pack's ladder in force on a day; none when no version is (its cases keep their own). */
+function ladderInForce(
+  ctx: AppContext,
+  packId: string,
+  day: string,
+): readonly { id: string; label: I18nText }[] {
+  try {
+    return ctx.engine.at(packId, day).eff.outcomes;
+  } catch {
+    return [];
+  }
+}
+
 /** The outcomes of the packs' ladders in force today, each once, in ladder order. */
 function outcomesOf(ctx: AppContext, packIds: readonly string[]): CaseFilterOptions['outcomes'] {
   const today = todayOf(ctx);
   const seen = new Map<string, I18nText>();
   for (const packId of packIds) {
-    let ladder: readonly { id: string; label: I18nText }[] = [];
-    try {
-      ladder = ctx.engine.at(packId, today).eff.outcomes;
-    } catch {
-      continue; // no version in force today: its cases keep the labels of their own version
-    }
+    const ladder = ladderInForce(ctx, packId, today);
     for (const o of ladder) if (!seen.has(o.id)) seen.set(o.id, o.label);
   }
   return [...seen].map(([id, label]) => ({ id, label }));

@@ -21,12 +21,14 @@ import {
   desc,
   eq,
   exists,
+  gt,
   gte,
   ilike,
   inArray,
   isNull,
   like,
   lt,
+  notExists,
   lte,
   or,
   sql,
@@ -417,7 +419,12 @@ function decisionCondition(tx: AnyDb, filters: Partial<Filters>): SQL | undefine
     return undefined;
   const d = aliasedTable(determinations, 'd');
   const later = aliasedTable(determinations, 'later');
-  const inForce = sql`not exists (select 1 from ${later} where ${later.caseId} = ${d.caseId} and ${later.createdAt} > ${d.createdAt})`;
+  const inForce = notExists(
+    tx
+      .select({ one: sql`1` })
+      .from(later)
+      .where(and(eq(later.caseId, d.caseId), gt(later.createdAt, d.createdAt))),
+  );
   return exists(
     tx
       .select({ one: sql`1` })
