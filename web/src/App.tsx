@@ -15,6 +15,7 @@ import { SignIn } from './pages/SignIn';
 const Shell = lazy(() => import('./pages/Shell'));
 const CaseList = lazy(() => import('./pages/CaseList'));
 const CaseView = lazy(() => import('./pages/CaseView'));
+const ApprovalForm = lazy(() => import('./pages/case/ApprovalForm'));
 const NotFound = lazy(() => import('./pages/NotFound'));
 const Apply = lazy(() => import('./pages/official/Apply'));
 const PolicyBrowser = lazy(() => import('./pages/policy/PolicyBrowser'));
@@ -42,6 +43,7 @@ function Routed() {
           <Route index element={<Navigate to="/cases" replace />} />
           <Route path="cases" element={<CaseList />} />
           <Route path="cases/:id" element={<CaseView />} />
+          <Route path="cases/:id/approval-form" element={<ApprovalForm />} />
           <Route path="apply" element={<Apply />} />
           <Route path="policy/*" element={<PolicyBrowser />} />
           <Route path="admin/*" element={<Admin />} />

@@ -5,7 +5,21 @@
  * reloaded or shared; in keyset pages from the server (the address keeps the page's cursor; the
  * cursors of the pages before it travel in the history entry's state, for "previous page").
  */
-import { Button, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Button,
+  DatePicker,
+  Empty,
+  Form,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  TreeSelect,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
@@ -16,13 +30,19 @@ import { formatDateTime } from '../format';
 import { pick } from '../i18n';
 import { useLang } from '../lang';
 import type { CasePage, CaseSummary } from '../types';
+import type { CaseFilterOptions } from '../../../src/api/index.js';
 import {
   CASE_SORTS,
+  CASE_DATE_FILTERS,
   CASE_STAFF_ROLES,
   CASE_STATES,
   CASE_STEPS,
   DEFAULT_PAGE_SIZE,
   DUE_FILTERS,
+  EXPORT_MAX_ROWS,
+  idCardProblem,
+  normalizeIdCard,
+  POST_FILTER_MAX,
   ROUTES,
   STATE_LABEL,
   STEP_LABEL,
@@ -59,6 +79,7 @@ export default function CaseList() {
   const sort = oneOf(CASE_SORTS, 'sort') ?? 'updated';
   const q = (params.get('q') ?? '').slice(0, TEXT_LIMITS.search.max);
   const cursor = params.get('cursor') ?? '';
+  const finding = findingOf(params);
 
   const query = new URLSearchParams();
   if (state) query.set('state', state);
@@ -67,10 +88,17 @@ export default function CaseList() {
   if (route) query.set('route', route);
   if (sort !== 'updated') query.set('sort', sort);
   if (q) query.set('q', q);
+  for (const [k, v] of Object.entries(finding)) query.set(k, v);
+  /** The list's filters without its page: what the export takes. */
+  const exportQuery = new URLSearchParams(query);
+  exportQuery.set('lang', lang);
   if (cursor) query.set('cursor', cursor);
   query.set('pageSize', String(DEFAULT_PAGE_SIZE));
   const result = useApi<CasePage>(`/api/cases?${query.toString()}`);
-  const filtered = Boolean(state || due || step || route || q);
+  const filtered = Boolean(state || due || step || route || q || Object.keys(finding).length);
+  const canFind = user.roles.some(
+    (r) => (CASE_STAFF_ROLES as readonly string[]).includes(r) || r === 'unit_party',
+  );
 
   const update = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -207,7 +235,19 @@ export default function CaseList() {
           options={CASE_SORTS.map((s) => ({ value: s, label: t(`desk.list.sorts.${s}`) }))}
         />
         {filtered ? <Button onClick={clear}>{t('cases.clearFilters')}</Button> : null}
+        {canFind ? (
+          <Tooltip title={t('find.filters.exportHint', { count: EXPORT_MAX_ROWS })}>
+            <Button
+              href={`/api/cases/export.xlsx?${exportQuery.toString()}`}
+              data-testid="case-export"
+              className="rc-export"
+            >
+              {t('find.filters.export')}
+            </Button>
+          </Tooltip>
+        ) : null}
       </Space>
+      {canFind ? <FindFilters finding={finding} onFind={(changes) => update(changes)} /> : null}
       {result.status === 'error' ? (
         <ErrorAlert error={result.error} title={t('cases.loadFailed')} />
       ) : (
@@ -269,5 +309,186 @@ export default function CaseList() {
         </Space>
       )}
     </section>
+  );
+}
+
+/** The finding filters in the address (each kept only when present). */
+const FINDING_KEYS = [
+  'idCard',
+  'unitId',
+  'post',
+  'appliedFrom',
+  'appliedTo',
+  'decidedFrom',
+  'decidedTo',
+  'outcome',
+] as const;
+type Finding = Partial<Record<(typeof FINDING_KEYS)[number], string>>;
+
+function findingOf(params: URLSearchParams): Finding {
+  const out: Finding = {};
+  for (const k of FINDING_KEYS) {
+    const v = params.get(k);
+    if (v) out[k] = v;
+  }
+  return out;
+}
+
+interface FindValues {
+  idCard?: string;
+  unitId?: string;
+  post?: string;
+  dateField: (typeof CASE_DATE_FILTERS)[number];
+  range?: [Dayjs | null, Dayjs | null] | null;
+  outcome?: string;
+}
+
+/**
+ * The finding bar: identity card (checked as typed: 18 characters and the check character), unit
+ * subtree, post, a date range (opened or decided) and the outcome in force. Applied on "Find";
+ * the values go into the address, so a found list can be bookmarked.
+ */
+function FindFilters(props: {
+  readonly finding: Finding;
+  readonly onFind: (changes: Record<string, string | null>) => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const options = useApi<CaseFilterOptions>('/api/cases/filters');
+  const { finding } = props;
+  const dateField = finding.decidedFrom || finding.decidedTo ? 'decided' : 'applied';
+  const from = finding[`${dateField}From`];
+  const to = finding[`${dateField}To`];
+  const initial: FindValues = {
+    idCard: finding.idCard,
+    unitId: finding.unitId,
+    post: finding.post,
+    dateField,
+    range: from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : null,
+    outcome: finding.outcome,
+  };
+  const submit = (v: FindValues) => {
+    const [start, end] = v.range ?? [null, null];
+    const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
+    props.onFind({
+      idCard: v.idCard ? normalizeIdCard(v.idCard) : null,
+      unitId: v.unitId ?? null,
+      post: v.post?.trim() || null,
+      appliedFrom: v.dateField === 'applied' ? day(start) : null,
+      appliedTo: v.dateField === 'applied' ? day(end) : null,
+      decidedFrom: v.dateField === 'decided' ? day(start) : null,
+      decidedTo: v.dateField === 'decided' ? day(end) : null,
+      outcome: v.outcome ?? null,
+    });
+  };
+  const reset = () => props.onFind(Object.fromEntries(FINDING_KEYS.map((k) => [k, null])));
+  const data = options.status === 'ok' ? options.data : null;
+  return (
+    <Form<FindValues>
+      layout="inline"
+      className="rc-find rc-gap"
+      aria-label={t('find.filters.title')}
+      key={JSON.stringify(finding)}
+      initialValues={initial}
+      onFinish={submit}
+    >
+      <Form.Item
+        name="idCard"
+        label={t('find.filters.idCard')}
+        rules={[
+          {
+            validator: (_, value: string | undefined) => {
+              if (!value) return Promise.resolve();
+              const problem = idCardProblem(normalizeIdCard(value));
+              if (problem === null) return Promise.resolve();
+              return Promise.reject(
+                new Error(
+                  t(
+                    problem === 'format' ? 'find.filters.idCardFormat' : 'find.filters.idCardCheck',
+                  ),
+                ),
+              );
+            },
+          },
+        ]}
+      >
+        <Input
+          allowClear
+          className="rc-find-idcard"
+          placeholder={t('find.filters.idCardPlaceholder')}
+          autoComplete="off"
+        />
+      </Form.Item>
+      <Form.Item
+        name="unitId"
+        label={t('find.filters.unit')}
+        extra={data?.unitsCapped ? t('find.filters.unitsCapped') : undefined}
+      >
+        <TreeSelect
+          allowClear
+          showSearch
+          className="rc-find-unit"
+          placeholder={t('find.filters.unitPlaceholder')}
+          treeDataSimpleMode={{ id: 'id', pId: 'parentId', rootPId: '' }}
+          treeNodeFilterProp="title"
+          treeDefaultExpandAll
+          loading={options.status === 'loading'}
+          treeData={(data?.units ?? []).map((u) => ({
+            id: u.id,
+            parentId: u.parentId ?? '',
+            value: u.id,
+            title: pick(u.name, lang),
+          }))}
+          popupMatchSelectWidth={false}
+        />
+      </Form.Item>
+      <Form.Item name="post" label={t('find.filters.post')}>
+        <Input
+          allowClear
+          className="rc-find-post"
+          maxLength={POST_FILTER_MAX}
+          placeholder={t('find.filters.postPlaceholder')}
+        />
+      </Form.Item>
+      <Form.Item label={t('find.filters.dateField')}>
+        <Space.Compact>
+          <Form.Item name="dateField" noStyle>
+            <Select
+              aria-label={t('find.filters.dateField')}
+              className="rc-find-datefield"
+              options={CASE_DATE_FILTERS.map((d) => ({
+                value: d,
+                label: t(`find.filters.dates.${d}`),
+              }))}
+            />
+          </Form.Item>
+          <Form.Item name="range" noStyle>
+            <DatePicker.RangePicker
+              allowEmpty={[true, true]}
+              className="rc-find-range"
+              placeholder={[t('find.filters.rangeStart'), t('find.filters.rangeEnd')]}
+            />
+          </Form.Item>
+        </Space.Compact>
+      </Form.Item>
+      <Form.Item name="outcome" label={t('find.filters.outcome')}>
+        <Select
+          allowClear
+          className="rc-find-outcome"
+          placeholder={t('find.filters.outcomePlaceholder')}
+          options={(data?.outcomes ?? []).map((o) => ({ value: o.id, label: pick(o.label, lang) }))}
+        />
+      </Form.Item>
+      <Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" data-testid="find-submit">
+            {t('find.filters.submit')}
+          </Button>
+          <Button onClick={reset} data-testid="find-reset">
+            {t('find.filters.reset')}
+          </Button>
+        </Space>
+      </Form.Item>
+    </Form>
   );
 }

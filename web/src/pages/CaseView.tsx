@@ -11,7 +11,7 @@
  * says so.
  */
 import { DELIBERATED_STATES } from '../shared';
-import { Alert, Button, Result, Spin } from 'antd';
+import { Alert, Button, Result, Space, Spin } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -151,6 +151,16 @@ function CaseDetails(props: {
       <article className="rc-case">
         <div className="rc-case-head">
           <Link to="/cases">{t('caseView.back')}</Link>
+          {full ? (
+            <Space className="rc-no-print rc-case-print">
+              <Link to={`/cases/${c.id}/approval-form`} data-testid="approval-form-link">
+                {t('find.approval.open')}
+              </Link>
+              <Button size="small" onClick={() => window.print()}>
+                {t('find.approval.printPage')}
+              </Button>
+            </Space>
+          ) : null}
         </div>
         <CaseHead />
         {props.conflict ? (
