@@ -84,8 +84,7 @@ function Form({ c }: { readonly c: CaseFile }) {
             <td>{c.official.name}</td>
             <th scope="row">{t('find.approval.unitPost')}</th>
             <td>
-              {pick(c.official.unit.name, lang)}
-              {pick(c.official.position, lang) ? ` · ${pick(c.official.position, lang)}` : ''}
+              {unitAndPost(pick(c.official.unit.name, lang), pick(c.official.position, lang))}
             </td>
           </tr>
           <tr>
@@ -175,6 +174,12 @@ function SignatureRow({ label }: { readonly label: string }) {
       </td>
     </tr>
   );
+}
+
+/** The unit and the post, the unit named once when the post already begins with it. */
+function unitAndPost(unit: string, post: string): string {
+  if (!post) return unit;
+  return post.startsWith(unit) || post.includes(`, ${unit}`) ? post : `${unit} · ${post}`;
 }
 
 /** A day as an official document writes it: 2025年3月3日 (the ISO day in English). */
