@@ -126,3 +126,5 @@ export const EXPORT_MAX_ROWS = 10_000;
 
 /** The work queue's post (职务) filter: part of the official's position. */
 export const POST_FILTER_MAX = 50;
+/** At least two characters: the post is found through its character bigrams. */
+export const POST_FILTER_MIN = 2;

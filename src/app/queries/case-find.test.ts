@@ -85,10 +85,11 @@ describeStores<Schema>('the case list: finding cases', (getStore) => {
     expect(await ids(intake, { post: '科长' })).toEqual([exempted]);
     expect(await ids(intake, { post: 'section' })).toEqual([exempted]);
     expect(await ids(intake, { post: '局长' })).toEqual([]);
-    expect(await ids(intake, { unitId: w.ids.unit, state: 'determined', post: '科' })).toEqual([
+    expect(await ids(intake, { unitId: w.ids.unit, state: 'determined', post: '科长' })).toEqual([
       exempted,
     ]);
     expect(await codeOf(listCases(w.ctx, intake!, { unitId: 'not-a-unit' }))).toBe('VALIDATION');
+    expect(await codeOf(listCases(w.ctx, intake!, { post: '长' }))).toBe('VALIDATION');
   });
 
   it('finds by the day a case was opened and the day and outcome of the decision in force', async () => {

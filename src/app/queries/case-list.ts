@@ -50,6 +50,7 @@ import {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
   POST_FILTER_MAX,
+  POST_FILTER_MIN,
   TEXT_LIMITS,
 } from '../../shared/limits.js';
 import { maskIdCard } from '../../shared/id-card.js';
@@ -323,6 +324,14 @@ function checkedFinding(input: ListCasesInput): Partial<Filters> {
       `use at most ${POST_FILTER_MAX} characters.`,
     );
   }
+  // Two characters at least: the post is found through its bigrams (a single character has none).
+  if (post !== '' && [...post].length < POST_FILTER_MIN) {
+    throw invalid(
+      'post',
+      `职务至少输入 ${POST_FILTER_MIN} 个字，如“科长”。`,
+      `type at least ${POST_FILTER_MIN} characters of the post, e.g. "chief".`,
+    );
+  }
   if (post !== '') out.post = post;
   const applied = checkedRange('applied', input.appliedFrom, input.appliedTo);
   const decided = checkedRange('decided', input.decidedFrom, input.decidedTo);
@@ -395,17 +404,16 @@ export async function findingConditions(tx: AnyDb, filters: Partial<Filters>): P
   return out;
 }
 
-/** The official's post contains `post` (either language; bigrams first when it has two letters). */
+/** The official's post contains `post` (either language), found through its bigrams first. */
 function postCondition(tx: AnyDb, post: string): SQL {
   const pattern = `%${escapeLike(post)}%`;
   const position = sql`${officials.positionZh} || ' ' || ${officials.positionEn}`;
-  const long = [...post].length >= 2;
   const matching = tx
     .select({ id: officials.id })
     .from(officials)
     .where(
       and(
-        long ? sql`rongcuo_grams(${position}) @> rongcuo_grams(${post})` : undefined,
+        sql`rongcuo_grams(${position}) @> rongcuo_grams(${post})`,
         or(ilike(officials.positionZh, pattern), ilike(officials.positionEn, pattern)),
       ),
     );

@@ -43,6 +43,7 @@ import {
   idCardProblem,
   normalizeIdCard,
   POST_FILTER_MAX,
+  POST_FILTER_MIN,
   ROUTES,
   STATE_LABEL,
   STEP_LABEL,
@@ -442,7 +443,16 @@ function FindFilters(props: {
           popupMatchSelectWidth={false}
         />
       </Form.Item>
-      <Form.Item name="post" label={t('find.filters.post')}>
+      <Form.Item
+        name="post"
+        label={t('find.filters.post')}
+        rules={[
+          {
+            min: POST_FILTER_MIN,
+            message: t('find.filters.postShort', { count: POST_FILTER_MIN }),
+          },
+        ]}
+      >
         <Input
           allowClear
           className="rc-find-post"
