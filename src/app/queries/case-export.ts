@@ -5,8 +5,7 @@
  * Excel dates; the identity card number is masked. The export is written to the read log with its
  * filters (`case.export`), in the transaction that reads the rows.
  */
-import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type { Readable } from 'node:stream';
 import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
 import type { I18nText } from '../../policy/model.js';
@@ -23,6 +22,7 @@ import {
   type Filters,
   type ListCasesInput,
 } from './case-list.js';
+import { chinaStamp, excelChinaTime, excelDay, workbookStream } from './workbook.js';
 
 type Lang = 'zh' | 'en';
 
@@ -128,35 +128,32 @@ export async function exportCases(
   const capped = rows.length > maxRows;
   const shown = rows.slice(0, maxRows);
   const now = ctx.now();
-  const stream = new PassThrough();
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
-  book.creator = actor.displayName;
-  book.created = now;
   const title = lang === 'zh' ? '容错纠错案件清单' : 'Tolerance cases';
-  const sheet = book.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 3 }] });
-  sheet.columns = COLUMNS.map((c) => ({
-    key: c.key,
-    width: c.width,
-    ...('date' in c ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
-    ...('time' in c ? { style: { numFmt: 'yyyy-mm-dd hh:mm' } } : {}),
-  }));
-  const described = describeFilters(filters, lang, unitName, anyOutcomeLabel(ctx));
-  writeTitle(sheet, lang, title, actor, now, described);
-  const header = sheet.addRow(COLUMNS.map((c) => c[lang]));
-  header.font = { bold: true };
-  header.commit();
-  shown.forEach((r, i) => sheet.addRow(cellsOf(ctx, r, i + 1, lang)).commit());
-  if (capped) {
-    const note = sheet.addRow([
+  const filtersText = describeFilters(filters, lang, unitName, anyOutcomeLabel(ctx));
+  const stream = workbookStream({
+    title,
+    byLine:
       lang === 'zh'
-        ? `注：符合条件的案件超过 ${maxRows} 件，本表只列出前 ${maxRows} 件；请增加筛选条件后分批导出。`
-        : `Note: more than ${maxRows} cases match; this sheet lists the first ${maxRows}. Add filters and export in parts.`,
-    ]);
-    note.font = { italic: true };
-    note.commit();
-  }
-  sheet.commit();
-  book.commit().catch((e: unknown) => stream.destroy(e as Error));
+        ? `导出人：${actor.displayName}（${actor.username}）；导出时间：${chinaStamp(now)}（北京时间）；筛选条件：${filtersText}`
+        : `Exported by ${actor.displayName} (${actor.username}) at ${chinaStamp(now)} (China time); filters: ${filtersText}`,
+    columns: COLUMNS.map((c) => ({
+      header: c[lang],
+      width: c.width,
+      ...('date' in c ? { kind: 'date' as const } : {}),
+      ...('time' in c ? { kind: 'time' as const } : {}),
+    })),
+    rows: shown.map((r, i) => cellsOf(ctx, r, i + 1, lang)),
+    ...(capped
+      ? {
+          note:
+            lang === 'zh'
+              ? `注：符合条件的案件超过 ${maxRows} 件，本表只列出前 ${maxRows} 件；请增加筛选条件后分批导出。`
+              : `Note: more than ${maxRows} cases match; this sheet lists the first ${maxRows}. Add filters and export in parts.`,
+        }
+      : {}),
+    creator: actor.displayName,
+    created: now,
+  });
   const day = chinaStamp(now).slice(0, 10);
   const filename = lang === 'zh' ? `容错纠错案件清单-${day}.xlsx` : `tolerance-cases-${day}.xlsx`;
   return { filename, stream, rows: shown.length, capped };
@@ -171,33 +168,6 @@ function exportDetail(filters: Filters): Record<string, string> {
   }
   if (filters.sort !== 'updated') detail.sort = filters.sort;
   return detail;
-}
-
-/** The instant in China as "YYYY-MM-DD HH:mm". */
-function chinaStamp(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
-function writeTitle(
-  sheet: ExcelJS.Worksheet,
-  lang: Lang,
-  title: string,
-  actor: Actor,
-  now: Date,
-  filters: string,
-): void {
-  const last = COLUMNS.length;
-  const first = sheet.addRow([title]);
-  first.font = { bold: true, size: 16 };
-  sheet.mergeCells(1, 1, 1, last);
-  first.commit();
-  const by =
-    lang === 'zh'
-      ? `导出人：${actor.displayName}（${actor.username}）；导出时间：${chinaStamp(now)}（北京时间）；筛选条件：${filters}`
-      : `Exported by ${actor.displayName} (${actor.username}) at ${chinaStamp(now)} (China time); filters: ${filters}`;
-  const second = sheet.addRow([by]);
-  sheet.mergeCells(2, 1, 2, last);
-  second.commit();
 }
 
 /** The filters in words, for the title row. */
@@ -231,11 +201,6 @@ function describeFilters(
   if (filters.outcome) add('认定结论', 'outcome', outcomeLabel(filters.outcome)[lang]);
   if (parts.length === 0) return zh ? '无（可查看的全部案件）' : 'none (every case in scope)';
   return parts.join(zh ? '；' : '; ');
-}
-
-/** A China day (YYYY-MM-DD) as an Excel date (midnight UTC: Excel dates have no zone). */
-function excelDay(day: string | null): Date | null {
-  return day === null ? null : new Date(`${day}T00:00:00Z`);
 }
 
 interface ExportRow {
@@ -279,7 +244,7 @@ function cellsOf(ctx: AppContext, r: ExportRow, no: number, lang: Lang): unknown
     appliedOn: excelDay(chinaStamp(r.createdAt).slice(0, 10)),
     outcome: outcome === null ? null : outcomeLabel(ctx, r, outcome)[lang],
     decidedOn: excelDay(decidedOn),
-    updatedAt: new Date(r.updatedAt.getTime() + 8 * 3600_000),
+    updatedAt: excelChinaTime(r.updatedAt),
   };
   return COLUMNS.map((c) => values[c.key]);
 }
