@@ -255,3 +255,10 @@ export const CalendarYear = Obj({
   days: List(CalendarDay),
 });
 export type CalendarYear = Static<typeof CalendarYear>;
+
+/** GET /api/admin/users/export.xlsx: the user list's filters, without paging, and the language. */
+export const UsersExportQuery = Obj({
+  q: UsersQuery.properties.q,
+  status: UsersQuery.properties.status,
+  lang: Type.Optional(Locale),
+});

@@ -37,6 +37,10 @@ export default function Users() {
   if (q) query.set('q', q);
   if (status) query.set('status', status);
   const result = useApi<AdminUserPage>(`/api/admin/users?${query.toString()}`);
+  /** The list's filters without its page, for the Excel export. */
+  const exportQuery = new URLSearchParams({ lang });
+  if (q) exportQuery.set('q', q);
+  if (status) exportQuery.set('status', status);
   const org = useApi<OrgTree>('/api/admin/organization');
   const scopes = useMemo(
     () => (org.status === 'ok' ? scopeOptions(buildTree(org.data), lang) : []),
@@ -132,6 +136,12 @@ export default function Users() {
             {t('admin.users.clearFilters')}
           </Button>
         ) : null}
+        <Button
+          href={`/api/admin/users/export.xlsx?${exportQuery.toString()}`}
+          data-testid="users-export"
+        >
+          {t('find.filters.export')}
+        </Button>
         <Button type="primary" onClick={() => setCreating(true)} data-testid="new-user">
           {t('admin.users.new')}
         </Button>
