@@ -62,6 +62,7 @@ export type CaseColumnChange = Partial<
     | 'notifiedOn'
     | 'publicityEndedOn'
     | 'filedUpwardOn'
+    | 'reviewedOn'
   >
 >;
 
@@ -168,6 +169,7 @@ function writableColumns(row: CaseRow) {
     notifiedOn: row.notifiedOn,
     publicityEndedOn: row.publicityEndedOn,
     filedUpwardOn: row.filedUpwardOn,
+    reviewedOn: row.reviewedOn,
     version: row.version,
     updatedAt: row.updatedAt,
     eventCount: row.eventCount,
