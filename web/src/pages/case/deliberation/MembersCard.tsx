@@ -229,7 +229,7 @@ function AddMember({
             extra={
               candidates.status === 'ok' && items.length === 0
                 ? t('committee.addMember.noCandidates')
-                : undefined
+                : t('committee.addMember.appealNote')
             }
           >
             <Select
