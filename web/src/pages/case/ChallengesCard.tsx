@@ -99,7 +99,7 @@ function WindowsNotice({ windows }: { readonly windows: CaseFile['challengeWindo
           type="info"
           showIcon
           data-testid="challenge-reviewed"
-          message={t('desk.challenge.windows.reviewed', {
+          title={t('desk.challenge.windows.reviewed', {
             until: windows.appealUntil ?? '—',
           })}
         />
@@ -235,7 +235,7 @@ function PublicityNote({ challenge: x }: { readonly challenge: Challenge }) {
       type="warning"
       showIcon
       data-testid="challenge-publicity"
-      message={t('desk.challenge.publicity.suspended', { on: p.suspendedOn, left })}
+      title={t('desk.challenge.publicity.suspended', { on: p.suspendedOn, left })}
       description={after}
     />
   );
@@ -333,7 +333,7 @@ function ReviewTally({ outcomes }: { readonly outcomes: Outcomes }) {
       className="rc-gap"
       type="info"
       data-testid="review-tally"
-      message={t('desk.challenge.vote.tally', { count: voted.length })}
+      title={t('desk.challenge.vote.tally', { count: voted.length })}
       description={voted.map((m) => `${m.user.name}：${label(m.reviewVote)}`).join('；')}
     />
   );

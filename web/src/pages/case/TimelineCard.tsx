@@ -4,7 +4,6 @@
  * ended: publicity-pause.ts on the server).
  */
 import { Card, Empty, Tag, Timeline, Typography } from 'antd';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../format';
 import type { CaseEvent } from '../../types';
@@ -44,7 +43,7 @@ export function TimelineCard() {
                     {e.actor?.name ?? t('caseView.system')}
                   </Typography.Text>
                 </div>
-                <PublicityLine event={e} t={t} />
+                <PublicityLine event={e} />
                 {e.reason ? <div className="rc-prewrap">{e.reason}</div> : null}
               </div>
             ),
@@ -68,7 +67,10 @@ interface PublicityPayload {
  * What the event did to the publicity: officers read it from the event's payload, the parties
  * (who get no payload) from the state change alone.
  */
-function publicityText(e: CaseEvent, t: TFunction): string | null {
+function publicityText(
+  e: CaseEvent,
+  t: (key: string, options?: Record<string, unknown>) => string,
+): string | null {
   const payload = e.payload as { publicity?: PublicityPayload | null } | undefined;
   const p = payload?.publicity;
   if (p?.suspended) {
@@ -91,8 +93,9 @@ function publicityText(e: CaseEvent, t: TFunction): string | null {
   return null;
 }
 
-function PublicityLine({ event, t }: { readonly event: CaseEvent; readonly t: TFunction }) {
-  const text = publicityText(event, t);
+function PublicityLine({ event }: { readonly event: CaseEvent }) {
+  const { t } = useTranslation();
+  const text = publicityText(event, (key, options) => t(key, options ?? {}));
   if (text === null) return null;
   return (
     <div>

@@ -25,7 +25,7 @@ export function Weighs({
         type="info"
         showIcon
         className="rc-gap"
-        message={t('official.weighs.notice')}
+        title={t('official.weighs.notice')}
         description={t('official.weighs.noticeBody')}
       />
       {loading ? (
