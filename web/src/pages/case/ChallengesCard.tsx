@@ -57,6 +57,9 @@ export function ChallengesCard({ outcomes }: { readonly outcomes: Outcomes }) {
         </Space>
       }
     >
+      {a['requestReview'] || a['requestAppeal'] ? (
+        <Typography.Paragraph>{t('desk.challenge.windowOpen')}</Typography.Paragraph>
+      ) : null}
       <WindowsNotice windows={windows} />
       {list.length === 0 ? (
         <Typography.Text type="secondary">{t('desk.challenge.none')}</Typography.Text>
