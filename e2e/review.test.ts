@@ -137,7 +137,9 @@ describe('review and appeal in Chromium', () => {
       const dialog = chair.getByRole('dialog', { name: '作出复核/申诉决定' });
       await dialog.getByTestId('review-tally').waitFor();
       expect(await dialog.getByTestId('review-tally').innerText()).toContain('名成员对复核表决');
-      await dialog.getByLabel('决定理由').fill('经集体研究，原认定事实清楚、依据充分，维持原认定。');
+      await dialog
+        .getByLabel('决定理由')
+        .fill('经集体研究，原认定事实清楚、依据充分，维持原认定。');
       await dialog.getByRole('button', { name: spaced('提交') }).click();
       await chair.getByRole('button', { name: spaced('确认') }).click();
       const details = chair.getByTestId('challenge-details-review');

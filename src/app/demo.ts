@@ -281,7 +281,12 @@ export const CASE_SPECS: readonly CaseSpec[] = [
   { state: 'filed', scenario: 'tolerance-acceptance', route: 'self' },
   { state: 'filed', scenario: 'first-set-equipment', route: 'unit' },
   { state: 'filed', scenario: 'rural-council', route: 'ex_officio' },
-  { state: 'under_review', scenario: 'repeat-delay', route: 'self', flavour: 'review-in-publicity' },
+  {
+    state: 'under_review',
+    scenario: 'repeat-delay',
+    route: 'self',
+    flavour: 'review-in-publicity',
+  },
   {
     state: 'under_review',
     scenario: 'debt-after-ban',

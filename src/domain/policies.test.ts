@@ -155,8 +155,7 @@ const PARTY: Actor = {
 describe('the role × action × scope matrix', () => {
   for (const action of CASE_ACTIONS) {
     // Voting and declaring a conflict belong to the deliberation's members, whatever their role.
-    const byMembers =
-      action === 'vote' || action === 'declareConflict' || action === 'voteReview';
+    const byMembers = action === 'vote' || action === 'declareConflict' || action === 'voteReview';
     describe(action, () => {
       for (const role of ROLES) {
         const own = role === 'unit_party' ? UNIT : AREA;

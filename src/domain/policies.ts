@@ -180,7 +180,11 @@ const memberOf = (c: CaseSubject, a: Actor) => c.members.find((m) => m.userId ==
  * no one hears the appeal of a decision they took part in.
  */
 export function wouldDecideAppeal(
-  grants: readonly { readonly role: string; readonly scopeKind: string; readonly scopePath: string }[],
+  grants: readonly {
+    readonly role: string;
+    readonly scopeKind: string;
+    readonly scopePath: string;
+  }[],
   c: Pick<CaseSubject, 'jurisdictionPath'>,
 ): boolean {
   return grants.some(

@@ -65,7 +65,9 @@ export async function decideChallenge(ctx: AppContext, actor: Actor, req: Decide
     const votes = collective ? collectiveVotes(ctx, loaded, outcome) : null;
     const changed = req.result === 'changed' ? changedDetermination(scope, kind, original) : null;
     if (changed) {
-      await tx.insert(determinations).values({ ...changed, outcome, minutes: reasons, ...departs(original, outcome, reasons) });
+      await tx
+        .insert(determinations)
+        .values({ ...changed, outcome, minutes: reasons, ...departs(original, outcome, reasons) });
     }
     const resumed = resumedPublicity(ctx, loaded, challenge, req.result, today);
     await tx
@@ -111,9 +113,7 @@ export async function decideChallenge(ctx: AppContext, actor: Actor, req: Decide
         notifiedOn: today,
         reviewedOn: today,
         ...(changed ? { publicityEndedOn: null, filedUpwardOn: null } : {}),
-        ...(resumed
-          ? { stepDueOn: resumed.dueOn, stepDueProvisional: resumed.provisional }
-          : {}),
+        ...(resumed ? { stepDueOn: resumed.dueOn, stepDueProvisional: resumed.provisional } : {}),
       },
       result: {
         challengeId: challenge.id,

@@ -188,7 +188,8 @@ export function challengeWindowsOf(
     }
     return ctx.calendars
       .get(calendarId)
-      .deadline({ start: notified, unit: rules.applyWithin.unit, days: rules.applyWithin.days }).due;
+      .deadline({ start: notified, unit: rules.applyWithin.unit, days: rules.applyWithin.days })
+      .due;
   };
   return { review: end('review'), appeal: end('appeal') };
 }

@@ -45,7 +45,15 @@ import {
   type DecisionDocument,
 } from '../documents/decision-document.js';
 import { AppError } from '../errors.js';
-import { jurisdictions, officials, readLog, roleGrants, units, users, type Schema } from '../tables.js';
+import {
+  jurisdictions,
+  officials,
+  readLog,
+  roleGrants,
+  units,
+  users,
+  type Schema,
+} from '../tables.js';
 import { officialScope } from './officials.js';
 import type { Tx } from '../../store/index.js';
 
@@ -256,9 +264,7 @@ export async function getPanelCandidates(
     const seated = new Set(loaded.members.map((m) => m.userId));
     // Whoever would hear an appeal of the case (their grants above it are among those read).
     const appealDeciders = new Set(
-      grants
-        .filter((g) => wouldDecideAppeal([g], row))
-        .map((g) => g.userId),
+      grants.filter((g) => wouldDecideAppeal([g], row)).map((g) => g.userId),
     );
     const byUser = new Map<string, PanelCandidate>();
     for (const g of grants) {
@@ -423,5 +429,8 @@ export async function applicantAssessmentSetting(
           .innerJoin(jurisdictions, eq(jurisdictions.id, officials.managingJurisdictionId))
           .where(and(eq(officials.id, officialId), scope));
   if (!row) throw new AppError('NOT_FOUND', { officialId });
-  return { jurisdiction: { id: row.id, name: { zh: row.nameZh, en: row.nameEn } }, shown: row.shown };
+  return {
+    jurisdiction: { id: row.id, name: { zh: row.nameZh, en: row.nameEn } },
+    shown: row.shown,
+  };
 }

@@ -134,11 +134,7 @@ describeStores<Schema>(
       const ids = (first.json().items as { id: string; canChair: boolean }[]).map((i) => i.id);
       const a = w.actors;
       expect(ids).toEqual(
-        expect.arrayContaining([
-          a.member1!.userId,
-          a.member2!.userId,
-          a.chair!.userId,
-        ]),
+        expect.arrayContaining([a.member1!.userId, a.member2!.userId, a.chair!.userId]),
       );
       // The city chair would decide an appeal of the case (issue 10): not a candidate.
       expect(ids).not.toContain(a.cityChair!.userId);

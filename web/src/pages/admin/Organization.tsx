@@ -118,9 +118,7 @@ export default function Organization() {
         ) : null,
     },
     {
-      title: (
-        <Tooltip title={t('admin.org.assessmentHelp')}>{t('admin.org.assessment')}</Tooltip>
-      ),
+      title: <Tooltip title={t('admin.org.assessmentHelp')}>{t('admin.org.assessment')}</Tooltip>,
       key: 'assessment',
       render: (_: unknown, r) =>
         r.node.kind === 'jurisdiction' ? (

@@ -9,7 +9,18 @@
  * the challenge was asked for is shown suspended, then resumed or ended.
  */
 import { type ChallengeKind, TEXT_LIMITS } from '../../shared';
-import { Alert, Card, Descriptions, Form, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Card,
+  Descriptions,
+  Form,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../i18n';
@@ -91,7 +102,9 @@ function WindowsNotice({ windows }: { readonly windows: CaseFile['challengeWindo
           {windows.notifiedOn}
         </Descriptions.Item>
         <Descriptions.Item label={t('desk.challenge.windows.reviewUntil')}>
-          {windows.reviewed ? t('desk.challenge.windows.reviewedShort') : until(windows.reviewUntil)}
+          {windows.reviewed
+            ? t('desk.challenge.windows.reviewedShort')
+            : until(windows.reviewUntil)}
         </Descriptions.Item>
         <Descriptions.Item label={t('desk.challenge.windows.appealUntil')}>
           {until(windows.appealUntil)}
