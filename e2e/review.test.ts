@@ -112,6 +112,7 @@ describe('review and appeal in Chromium', () => {
       );
       expect(await axeViolations(chair)).toEqual([]);
       await w.shot(chair, 'review-publicity-suspended-zh');
+      await card.screenshot({ path: join(SHOTS, 'review-card-publicity-zh.png') });
 
       const en = await person('chair', `/cases/${id}`, 'en-US');
       const enCard = en.getByTestId('case-challenges');
@@ -152,6 +153,9 @@ describe('review and appeal in Chromium', () => {
       await chair.getByTestId('challenge-reviewed').waitFor();
       expect(await axeViolations(chair)).toEqual([]);
       await w.shot(chair, 'review-collective-decided-zh');
+      await chair
+        .getByTestId('case-challenges')
+        .screenshot({ path: join(SHOTS, 'review-card-decided-zh.png') });
     });
   }, 300_000);
 
@@ -166,6 +170,16 @@ describe('review and appeal in Chromium', () => {
         .select({ name: users.displayName })
         .from(users)
         .where(eq(users.username, 'city-chair'));
+      // Every demo panel is full: one member leaves it (in the store), so that the list has someone.
+      const [member3] = await w.app.ctx.store.db
+        .select({ id: users.id, name: users.displayName })
+        .from(users)
+        .where(eq(users.username, 'member3'));
+      await w.app.ctx.store.db
+        .delete(deliberationMembers)
+        .where(
+          and(eq(deliberationMembers.caseId, row!.id), eq(deliberationMembers.userId, member3!.id)),
+        );
       const chair = await person('chair', `/cases/${row!.id}`);
       await chair.getByTestId('add-member').click();
       const dialog = chair.getByRole('dialog');
@@ -175,7 +189,9 @@ describe('review and appeal in Chromium', () => {
         '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option',
       );
       await options.first().waitFor();
-      expect(await options.allInnerTexts()).not.toContain(cityChair!.name);
+      const names = await options.allInnerTexts();
+      expect(names).toContain(member3!.name);
+      expect(names).not.toContain(cityChair!.name);
       await w.shot(chair, 'review-panel-candidates-zh');
     });
   }, 300_000);

@@ -5,6 +5,7 @@
  */
 import { Card, Empty, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { TAG } from '../../components/tagColors';
 import { formatDateTime } from '../../format';
 import type { CaseEvent } from '../../types';
 import { useCase } from './useCaseAction';
@@ -99,7 +100,7 @@ function PublicityLine({ event }: { readonly event: CaseEvent }) {
   if (text === null) return null;
   return (
     <div>
-      <Tag color="orange" data-testid="timeline-publicity">
+      <Tag color={TAG.warning} data-testid="timeline-publicity">
         {text}
       </Tag>
     </div>
