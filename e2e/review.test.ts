@@ -36,6 +36,7 @@ async function person(
   const page = await w.newPage({ locale });
   pages.push(page);
   await page.goto(w.url + path);
+  if (locale === 'en-US') await page.getByText('English', { exact: true }).click();
   await w.signIn(page, username, PASSWORD[username]!);
   await page.getByTestId('user-name').waitFor();
   return page;
