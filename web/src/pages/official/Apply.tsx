@@ -63,9 +63,12 @@ const STEP_TITLES = ['stepBasics', 'stepQuestions', 'stepReview', 'stepEvidence'
 function ApplyHeader({
   step,
   onStep,
+  assessmentShown,
 }: {
   readonly step: number;
   readonly onStep: (s: number) => void;
+  /** The live assessment is beside the questions (else what the measure weighs). */
+  readonly assessmentShown: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -73,7 +76,9 @@ function ApplyHeader({
       <Typography.Title level={1} className="rc-apply-title">
         {t('official.apply.heading')}
       </Typography.Title>
-      <Typography.Paragraph>{t('official.apply.intro')}</Typography.Paragraph>
+      <Typography.Paragraph>
+        {t(assessmentShown ? 'official.apply.intro' : 'official.apply.introWeighs')}
+      </Typography.Paragraph>
       <Steps
         current={step}
         items={STEP_TITLES.map((k) => ({ title: t(`official.apply.${k}`) }))}
@@ -106,7 +111,11 @@ function AssessmentColumn({
             onJump={onJump}
           />
         ) : (
-          <Weighs clauses={questions.clauses} loading={questions.pack.status === 'loading'} />
+          <Weighs
+            clauses={questions.clauses}
+            sources={questions.pack.status === 'ok' ? questions.pack.data.effective.sources : []}
+            loading={questions.pack.status === 'loading'}
+          />
         )}
       </div>
     </Col>
@@ -139,6 +148,7 @@ export default function Apply() {
     <ConfigProvider theme={READABLE_ERROR_THEME}>
       <div className="rc-apply">
         <ApplyHeader
+          assessmentShown={questions.shown}
           step={step}
           onStep={(s) => {
             // Back to an earlier step at any time before submitting; forward only through "next".

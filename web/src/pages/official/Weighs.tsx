@@ -8,17 +8,26 @@ import { Alert, Card, Empty, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
-import type { PolicyClause } from './types';
+import type { PolicyClause, PolicySource } from './types';
 
 export function Weighs({
   clauses,
+  sources,
   loading,
 }: {
   readonly clauses: readonly PolicyClause[];
+  /** The documents the clauses come from: each group is headed by its title. */
+  readonly sources: readonly PolicySource[];
   readonly loading: boolean;
 }) {
   const { t } = useTranslation();
   const lang = useLang();
+  // The clauses by the document they come from, in the order the documents are listed.
+  const groups = sources
+    .map((s) => ({ source: s, items: clauses.filter((c) => c.source === s.id) }))
+    .filter((g) => g.items.length > 0);
+  const known = new Set(sources.map((s) => s.id));
+  const others = clauses.filter((c) => !known.has(c.source));
   return (
     <Card title={t('official.weighs.title')} data-testid="apply-weighs">
       <Alert
@@ -33,17 +42,37 @@ export function Weighs({
       ) : clauses.length === 0 ? (
         <Empty description={t('official.weighs.none')} />
       ) : (
-        <ul className="rc-apply-clauses" data-testid="apply-weighs-clauses">
-          {clauses.map((c) => (
-            <li key={c.id}>
-              <Typography.Text strong>{pick(c.article, lang)}</Typography.Text>
-              <Typography.Text>
-                {t('official.assessment.sep')}
-                {pick(c.text, lang)}
-              </Typography.Text>
-            </li>
+        <div data-testid="apply-weighs-clauses">
+          {groups.map((g) => (
+            <section key={g.source.id}>
+              <Typography.Title level={5}>{pick(g.source.title, lang)}</Typography.Title>
+              <ul className="rc-apply-clauses">
+                {g.items.map((c) => (
+                  <li key={c.id}>
+                    <Typography.Text strong>{pick(c.article, lang)}</Typography.Text>
+                    <Typography.Text>
+                      {t('official.assessment.sep')}
+                      {pick(c.text, lang)}
+                    </Typography.Text>
+                  </li>
+                ))}
+              </ul>
+            </section>
           ))}
-        </ul>
+          {others.length > 0 ? (
+            <ul className="rc-apply-clauses">
+              {others.map((c) => (
+                <li key={c.id}>
+                  <Typography.Text strong>{pick(c.article, lang)}</Typography.Text>
+                  <Typography.Text>
+                    {t('official.assessment.sep')}
+                    {pick(c.text, lang)}
+                  </Typography.Text>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
       )}
     </Card>
   );

@@ -17,6 +17,7 @@ export type {
   PackAnswer as ApplyPack,
   PackFact as ApplyFact,
   PolicyClause,
+  PolicySource,
 } from '../../../../src/api/index.js';
 
 export type Reason = Evaluation['reasons'][number];
