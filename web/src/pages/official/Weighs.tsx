@@ -46,34 +46,31 @@ export function Weighs({
           {groups.map((g) => (
             <section key={g.source.id}>
               <Typography.Title level={5}>{pick(g.source.title, lang)}</Typography.Title>
-              <ul className="rc-apply-clauses">
-                {g.items.map((c) => (
-                  <li key={c.id}>
-                    <Typography.Text strong>{pick(c.article, lang)}</Typography.Text>
-                    <Typography.Text>
-                      {t('official.assessment.sep')}
-                      {pick(c.text, lang)}
-                    </Typography.Text>
-                  </li>
-                ))}
-              </ul>
+              <ClauseList clauses={g.items} />
             </section>
           ))}
-          {others.length > 0 ? (
-            <ul className="rc-apply-clauses">
-              {others.map((c) => (
-                <li key={c.id}>
-                  <Typography.Text strong>{pick(c.article, lang)}</Typography.Text>
-                  <Typography.Text>
-                    {t('official.assessment.sep')}
-                    {pick(c.text, lang)}
-                  </Typography.Text>
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          {others.length > 0 ? <ClauseList clauses={others} /> : null}
         </div>
       )}
     </Card>
+  );
+}
+
+/** Each article with its text. */
+function ClauseList({ clauses }: { readonly clauses: readonly PolicyClause[] }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <ul className="rc-apply-clauses">
+      {clauses.map((c) => (
+        <li key={c.id}>
+          <Typography.Text strong>{pick(c.article, lang)}</Typography.Text>
+          <Typography.Text>
+            {t('official.assessment.sep')}
+            {pick(c.text, lang)}
+          </Typography.Text>
+        </li>
+      ))}
+    </ul>
   );
 }
