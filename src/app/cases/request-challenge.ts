@@ -20,7 +20,8 @@ import { clockFor } from './deadlines.js';
 import { precondition } from './preconditions.js';
 import { TEXT_LIMITS } from '../../shared/limits.js';
 import { requireText } from './text-input.js';
-import { determinationInForce, type LoadedCase } from './record.js';
+import { determinationInForce, type DeterminationRow, type LoadedCase } from './record.js';
+import type { AppTx } from '../db.js';
 import { pausePublicity } from './publicity-pause.js';
 import { runTransition, type TransitionRequest } from './transition.js';
 
@@ -65,34 +66,8 @@ export async function requestChallenge(
         `The measure applied to this case provides no ${KIND_LABEL[kind].en}.`,
       );
     }
-    // The last day of the window, from the notification; a last day off moves to the next
-    // working day. (The permission rule has checked it already; this names the day.)
-    const last = loaded.windows[kind];
-    if (last !== undefined && today > last) {
-      throw precondition(
-        { kind, lastDay: last },
-        `${KIND_LABEL[kind].zh}应在收到认定之日（${loaded.row.notifiedOn}）起规定期限内提出（截至 ${last}），已经逾期。`,
-        `A ${KIND_LABEL[kind].en} must be asked for within the time set from receipt of the decision (${loaded.row.notifiedOn}), by ${last}; that time has passed.`,
-      );
-    }
-    const [earlier] = await tx
-      .select({ id: caseChallenges.id })
-      .from(caseChallenges)
-      .where(
-        and(
-          eq(caseChallenges.caseId, loaded.row.id),
-          eq(caseChallenges.determinationId, d.id),
-          eq(caseChallenges.kind, kind),
-        ),
-      )
-      .limit(1);
-    if (earlier) {
-      throw precondition(
-        { kind, challengeId: earlier.id },
-        `对认定（${d.documentNumber}）已经申请过${KIND_LABEL[kind].zh}，不能重复申请。`,
-        `A ${KIND_LABEL[kind].en} of the determination ${d.documentNumber} was already asked for; it cannot be asked for twice.`,
-      );
-    }
+    requireWindowOpen(loaded, kind, today);
+    await requireNotAskedBefore(tx, loaded, d, kind);
     const to = kind === 'review' ? 'under_review' : 'under_appeal';
     const dueOn = clockFor(
       ctx,
@@ -147,5 +122,45 @@ function publicityPaused(ctx: AppContext, loaded: LoadedCase, today: string) {
     loaded.procedure,
     today,
     loaded.row.stepDueOn,
+  );
+}
+
+/**
+ * The last day of the window, from the notification; a last day off moves to the next working day.
+ * (The permission rule has checked it already; this names the day.)
+ */
+function requireWindowOpen(loaded: LoadedCase, kind: ChallengeKind, today: string): void {
+  const last = loaded.windows[kind];
+  if (last === undefined || today <= last) return;
+  throw precondition(
+    { kind, lastDay: last },
+    `${KIND_LABEL[kind].zh}应在收到认定之日（${loaded.row.notifiedOn}）起规定期限内提出（截至 ${last}），已经逾期。`,
+    `A ${KIND_LABEL[kind].en} must be asked for within the time set from receipt of the decision (${loaded.row.notifiedOn}), by ${last}; that time has passed.`,
+  );
+}
+
+/** Not twice the same kind for the same determination. */
+async function requireNotAskedBefore(
+  tx: AppTx,
+  loaded: LoadedCase,
+  d: DeterminationRow,
+  kind: ChallengeKind,
+): Promise<void> {
+  const [earlier] = await tx
+    .select({ id: caseChallenges.id })
+    .from(caseChallenges)
+    .where(
+      and(
+        eq(caseChallenges.caseId, loaded.row.id),
+        eq(caseChallenges.determinationId, d.id),
+        eq(caseChallenges.kind, kind),
+      ),
+    )
+    .limit(1);
+  if (!earlier) return;
+  throw precondition(
+    { kind, challengeId: earlier.id },
+    `对认定（${d.documentNumber}）已经申请过${KIND_LABEL[kind].zh}，不能重复申请。`,
+    `A ${KIND_LABEL[kind].en} of the determination ${d.documentNumber} was already asked for; it cannot be asked for twice.`,
   );
 }
