@@ -110,6 +110,10 @@ export const CaseMember = Obj({
   vote: Type.Optional(Nullable(Type.String())),
   voteReason: Type.Optional(Type.String()),
   votedAt: Type.Optional(Nullable(DateTime)),
+  reviewVoted: Type.Optional(Type.Boolean({ description: 'Officers only: voted on the review.' })),
+  reviewVote: Type.Optional(Nullable(Type.String())),
+  reviewVoteReason: Type.Optional(Type.String()),
+  reviewVotedAt: Type.Optional(Nullable(DateTime)),
 });
 export type CaseMember = Static<typeof CaseMember>;
 
@@ -140,8 +144,69 @@ export const Challenge = Obj({
   status: Type.String(),
   resultDeterminationId: Nullable(Uuid),
   decidedAt: Nullable(DateTime),
+  decidedOn: Nullable(DateString),
+  decidedBy: Nullable(PersonRef),
+  reasons: Type.String({ description: 'The decision’s reasons (empty while pending).' }),
+  outcome: Nullable(Type.String({ description: 'The outcome in force after the decision.' })),
+  outcomeLabel: Nullable(I18nText),
+  previousOutcome: Nullable(Type.String()),
+  previousOutcomeLabel: Nullable(I18nText),
+  collective: Type.Boolean({ description: 'Decided by the panel’s vote (a collective review).' }),
+  votes: Type.Optional(
+    Nullable(
+      Obj(
+        {
+          tally: Type.Record(Type.String(), Type.Integer()),
+          sitting: Type.Integer(),
+          needed: Type.Integer(),
+          members: List(
+            Obj({
+              user: Nullable(PersonRef),
+              vote: Type.String(),
+              voteLabel: Nullable(I18nText),
+              reason: Type.String(),
+              votedAt: Nullable(DateTime),
+            }),
+          ),
+        },
+        { description: 'Officers only: the votes of a collective review.' },
+      ),
+    ),
+  ),
+  publicity: Nullable(
+    Obj(
+      {
+        suspendedOn: DateString,
+        dueOn: Nullable(DateString, { description: 'Its last day when it stopped.' }),
+        daysLeft: Nullable(Type.Integer({ minimum: 0 })),
+        unit: Nullable(StringEnum(['working', 'calendar'] as const)),
+        resumedOn: Nullable(DateString),
+        resumedDueOn: Nullable(DateString),
+      },
+      {
+        description:
+          'The publicity running when the challenge was asked for: suspended, and resumed with the days it had left when the determination is upheld (a changed determination is publicized afresh).',
+      },
+    ),
+  ),
 });
 export type Challenge = Static<typeof Challenge>;
+
+/** The review and appeal windows, counted from the notification of the decision in force. */
+export const ChallengeWindows = Obj({
+  notifiedOn: Nullable(DateString, { description: 'The day the decision in force was notified.' }),
+  reviewUntil: Nullable(DateString, {
+    description: 'Last day to ask for review; null before notification or if none is provided.',
+  }),
+  appealUntil: Nullable(DateString, {
+    description: 'Last day to appeal; null before notification or if none is provided.',
+  }),
+  reviewed: Type.Boolean({
+    description:
+      'The determination in force was reviewed, or made on review or appeal: it is not reviewed again (an appeal is the route).',
+  }),
+});
+export type ChallengeWindows = Static<typeof ChallengeWindows>;
 
 export const Suspension = Obj({
   id: Uuid,
@@ -243,6 +308,7 @@ export const CaseView = Obj(
       description: 'Determinations, the one in force marked inForce.',
     }),
     challenges: List(Challenge, { description: 'Review and appeal requests.' }),
+    challengeWindows: ChallengeWindows,
     suspensions: List(Suspension, { description: 'Suspensions of the step clock.' }),
     extensions: List(Extension, { description: 'Extensions requested and decided.' }),
     events: List(CaseEvent, { description: 'The hash-chained event trail.' }),

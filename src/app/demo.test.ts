@@ -20,6 +20,7 @@ import {
 } from './demo.js';
 import { AppError } from './errors.js';
 import {
+  caseChallenges,
   caseEvents,
   cases,
   determinations,
@@ -181,9 +182,15 @@ describeStores<Schema>(
         'case.resumed',
         'case.conflict_declared',
         'case.risk_filing_linked',
+        'case.review_vote_cast',
       ]) {
         expect(types.has(t), t).toBe(true);
       }
+      // A review asked for during publicity (suspended), and one upheld during it (resumed).
+      const challenges = await ctx.store.db.select().from(caseChallenges);
+      expect(challenges.some((c) => c.status === 'pending' && c.publicitySuspendedOn)).toBe(true);
+      expect(challenges.some((c) => c.publicityResumedOn !== null)).toBe(true);
+      expect(challenges.some((c) => c.collective && c.votes !== null)).toBe(true);
     });
 
     it('marks the store, and refuses to seed twice', async () => {

@@ -38,9 +38,11 @@ import { startPublicity } from './cases/start-publicity.js';
 import { submitApplication } from './cases/submit-application.js';
 import { suspendCase } from './cases/suspend.js';
 import { castVote } from './cases/vote.js';
+import { castReviewVote } from './cases/vote-review.js';
 import type { TransitionResult } from './cases/transition.js';
 import { withdrawCase } from './cases/withdraw.js';
-import type { CaseRow } from './cases/record.js';
+import { loadCase, type CaseRow } from './cases/record.js';
+import { can } from '../domain/policies.js';
 import { today as todayOf, type AppContext } from './context.js';
 import { addDaysIso } from './dates.js';
 import {
@@ -203,7 +205,12 @@ type Flavour =
   | 'suspended'
   | 'resumed'
   | 'extension'
-  | 'from-verification';
+  | 'from-verification'
+  // Review (issue 10): asked for during publicity (suspended), voted on by the panel, and upheld
+  // during publicity (resumed with the days left).
+  | 'review-in-publicity'
+  | 'review-voting'
+  | 'review-resumed';
 
 interface CaseSpec {
   readonly state: CaseState;
@@ -270,12 +277,23 @@ export const CASE_SPECS: readonly CaseSpec[] = [
   { state: 'notified', scenario: 'one-window-pilot', route: 'unit' },
   { state: 'publicity', scenario: 'road-repair', route: 'unit' },
   { state: 'publicity', scenario: 'data-sharing', route: 'self', overdue: true },
-  { state: 'publicity', scenario: 'sewage-emergency', route: 'unit' },
+  { state: 'publicity', scenario: 'sewage-emergency', route: 'unit', flavour: 'review-resumed' },
   { state: 'filed', scenario: 'tolerance-acceptance', route: 'self' },
   { state: 'filed', scenario: 'first-set-equipment', route: 'unit' },
   { state: 'filed', scenario: 'rural-council', route: 'ex_officio' },
-  { state: 'under_review', scenario: 'repeat-delay', route: 'self' },
-  { state: 'under_review', scenario: 'debt-after-ban', route: 'ex_officio', overdue: true },
+  {
+    state: 'under_review',
+    scenario: 'repeat-delay',
+    route: 'self',
+    flavour: 'review-in-publicity',
+  },
+  {
+    state: 'under_review',
+    scenario: 'debt-after-ban',
+    route: 'ex_officio',
+    overdue: true,
+    flavour: 'review-voting',
+  },
   { state: 'under_appeal', scenario: 'fund-large-loss', route: 'unit', overdue: true },
   { state: 'under_appeal', scenario: 'one-person-plan', route: 'self' },
 ];
@@ -1076,10 +1094,18 @@ function afterDecisionSteps(out: Steps): void {
   }
   if (out.into('notified')) return;
   if (state === 'under_review' || state === 'under_appeal') {
-    out.add(state === 'under_review' ? 'challenge:review' : 'challenge:appeal', [2, 8], true);
+    // Asked for while the decision was being publicized: the publicity is suspended.
+    if (flavour === 'review-in-publicity') out.add('startPublicity', [1, 2], true);
+    out.add(state === 'under_review' ? 'challenge:review' : 'challenge:appeal', [1, 3], true);
+    if (flavour === 'review-voting') out.add('reviewVote:chair', [1, 2], false);
     return;
   }
   out.add('startPublicity', [1, 2], true);
+  if (flavour === 'review-resumed') {
+    // Reviewed during publicity and upheld: the publicity resumes with the days it had left.
+    out.add('challenge:review', [1, 2], true);
+    out.add('decideChallengeUpheld', [2, 5], true);
+  }
   if (out.into('publicity')) return;
   out.add('fileUpward', [0, 2], true, 'publicity');
   if (out.into('filed')) return;
@@ -1149,6 +1175,7 @@ type Action = (t: Turn) => Promise<void>;
 async function play(kind: string, h: Handle, env: PlayEnv): Promise<void> {
   const t = new Turn(h, env);
   if (kind.startsWith('vote:')) return vote(t, kind.slice('vote:'.length));
+  if (kind.startsWith('reviewVote:')) return reviewVote(t, kind.slice('reviewVote:'.length));
   const action = ACTIONS[kind];
   if (!action) throw new Error(`demo: unknown step '${kind}'`);
   await action(t);
@@ -1460,7 +1487,29 @@ const challenge =
     );
   };
 
+/** A sitting member's vote to uphold, on a review the pack has decided collectively. */
+async function reviewVote(t: Turn, who: string): Promise<void> {
+  t.took(
+    await castReviewVote(t.ctx, t.actor(who), {
+      ...t.req(),
+      outcome: t.h.outcome ?? t.decidedOutcome,
+      reason: '经复核，原认定事实清楚、依据充分，同意维持。',
+    }),
+  );
+}
+
+/** The votes on a collective review: every sitting member who has not voted yet. */
+async function reviewVotes(t: Turn): Promise<void> {
+  for (const who of ['chair', 'member1', 'member2', 'member3']) {
+    const loaded = await loadCase(t.ctx, t.ctx.store.db, t.h.id);
+    if (!can(t.actor(who), 'voteReview', loaded.subject)) continue;
+    t.tick();
+    await reviewVote(t, who);
+  }
+}
+
 const challengeUpheld: Action = async (t) => {
+  await reviewVotes(t);
   t.took(
     await decideChallenge(t.ctx, t.actor('chair'), {
       ...t.req(),

@@ -31,6 +31,8 @@ export const jurisdictions = pgTable('jurisdictions', {
   packId: text('pack_id').notNull(),
   calendarId: text('calendar_id').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** Applicants see the engine's preliminary assessment (migration 0012; off by default). */
+  applicantAssessment: boolean('applicant_assessment').notNull().default(false),
 });
 
 export const units = pgTable('units', {
@@ -157,6 +159,8 @@ export const cases = pgTable('cases', {
   publicityEndedOn: day('publicity_ended_on'),
   /** The day the determination in force was filed upward. */
   filedUpwardOn: day('filed_upward_on'),
+  /** The determination in force was reviewed, or decided on review or appeal (migration 0012). */
+  reviewedOn: day('reviewed_on'),
   eventCount: integer('event_count').notNull(),
   headHash: text('head_hash').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
@@ -267,6 +271,10 @@ export const deliberationMembers = pgTable(
     vote: text('vote'),
     voteReason: text('vote_reason').notNull(),
     votedAt: ts('voted_at'),
+    /** A vote on a review decided collectively (migration 0012). */
+    reviewVote: text('review_vote'),
+    reviewVoteReason: text('review_vote_reason').notNull().default(''),
+    reviewVotedAt: ts('review_voted_at'),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.userId] })],
 );
@@ -325,6 +333,19 @@ export const caseChallenges = pgTable('case_challenges', {
   status: text('status').notNull(),
   resultDeterminationId: uuid('result_determination_id'),
   decidedAt: ts('decided_at'),
+  // The decision as its document needs it, and the publicity it interrupted (migration 0012).
+  reasons: text('reasons').notNull().default(''),
+  decidedBy: uuid('decided_by'),
+  decidedOn: day('decided_on'),
+  outcome: text('outcome'),
+  previousOutcome: text('previous_outcome'),
+  collective: boolean('collective').notNull().default(false),
+  votes: jsonb('votes'),
+  publicitySuspendedOn: day('publicity_suspended_on'),
+  publicityDueOn: day('publicity_due_on'),
+  publicityDaysLeft: integer('publicity_days_left'),
+  publicityResumedOn: day('publicity_resumed_on'),
+  publicityResumedDueOn: day('publicity_resumed_due_on'),
 });
 
 export const readLog = pgTable('read_log', {

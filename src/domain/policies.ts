@@ -22,11 +22,29 @@ export interface CaseSubject {
     conflict: string | null;
     recused: boolean;
     voted: boolean;
+    /** Voted on the review, when the pack has reviews decided collectively (default false). */
+    reviewVoted?: boolean;
   }[];
   /** Whether the pack bound to the case requires consultation / publicity / filing upward. */
-  readonly requires: { consultation: boolean; publicity: boolean; filingUpward: boolean };
+  readonly requires: {
+    consultation: boolean;
+    publicity: boolean;
+    filingUpward: boolean;
+    /** A review is decided by the panel's vote (the pack's review.collective; default false). */
+    collectiveReview?: boolean;
+  };
   /** Whether the review / appeal window is still open (computed from the determination date). */
   readonly challengeWindowOpen: boolean;
+  /**
+   * Each window on its own, counted from the notification (cases.notified_on) by the pack's
+   * review.applyWithin and appeal.applyWithin; absent, both follow challengeWindowOpen.
+   */
+  readonly windows?: { readonly review: boolean; readonly appeal: boolean };
+  /**
+   * The determination in force was reviewed, or decided on review or appeal (cases.reviewed_on):
+   * it is not reviewed again; an appeal to the level above is the route. Default false.
+   */
+  readonly reviewed?: boolean;
   /** The determination in force has been filed upward (cases.filed_upward_on). */
   readonly filedUpward: boolean;
   /** The publicity of the determination in force has been completed (cases.publicity_ended_on). */
@@ -59,6 +77,7 @@ export const CASE_ACTIONS = [
   'requestAppeal',
   'decideReview',
   'decideAppeal',
+  'voteReview',
   'close',
   'suspend',
   'resume',
@@ -151,6 +170,31 @@ interface ActionRule {
 
 const OPEN = 'open' as const;
 const notSuspended = (c: CaseSubject) => !c.suspended;
+const reviewWindowOpen = (c: CaseSubject) => c.windows?.review ?? c.challengeWindowOpen;
+const appealWindowOpen = (c: CaseSubject) => c.windows?.appeal ?? c.challengeWindowOpen;
+const memberOf = (c: CaseSubject, a: Actor) => c.members.find((m) => m.userId === a.userId);
+
+/**
+ * Who would decide an appeal of the case: a committee chair of a jurisdiction strictly above it
+ * (decideAppeal). They do not sit on the panel that decides it first (panel candidates, addMember):
+ * no one hears the appeal of a decision they took part in.
+ */
+export function wouldDecideAppeal(
+  grants: readonly {
+    readonly role: string;
+    readonly scopeKind: string;
+    readonly scopePath: string;
+  }[],
+  c: Pick<CaseSubject, 'jurisdictionPath'>,
+): boolean {
+  return grants.some(
+    (g) =>
+      g.role === 'committee_chair' &&
+      g.scopeKind === 'jurisdiction' &&
+      within(c.jurisdictionPath, g.scopePath) &&
+      g.scopePath !== c.jurisdictionPath,
+  );
+}
 
 /** One rule per action. Read them as the procedure's allocation of powers. */
 export const CASE_RULES: Readonly<Record<Exclude<CaseAction, 'read' | 'addEvidence'>, ActionRule>> =
@@ -200,22 +244,53 @@ export const CASE_RULES: Readonly<Record<Exclude<CaseAction, 'read' | 'addEviden
     requestReview: {
       who: 'party',
       states: ['notified', 'publicity', 'filed'],
-      when: (c) => c.challengeWindowOpen,
+      when: (c) => reviewWindowOpen(c) && c.reviewed !== true,
+      messages: {
+        CASE_PRECONDITION: {
+          zh: '复核申请期限已过，或该认定已经复核（或系复核、申诉决定），不能再申请复核；对复核决定不服的，可以在期限内向上一级提出申诉。',
+          en: 'The time to ask for review has passed, or the determination has already been reviewed (or was made on review or appeal) and cannot be reviewed again; an appeal to the level above remains open within its time.',
+        },
+      },
     },
     requestAppeal: {
       who: 'party',
       states: ['notified', 'publicity', 'filed'],
-      when: (c) => c.challengeWindowOpen,
+      when: appealWindowOpen,
+      messages: {
+        CASE_PRECONDITION: {
+          zh: '申诉期限已过，不能再提出申诉。',
+          en: 'The time to appeal has passed.',
+        },
+      },
     },
     decideReview: {
       who: ['committee_chair'],
       scope: 'same',
       states: ['under_review'],
       impartial: true,
+      // Decided collectively: at least one vote on the review first (the majority is checked
+      // when deciding, decide-challenge.ts).
+      when: (c) => c.requires.collectiveReview !== true || c.members.some((m) => m.reviewVoted),
       messages: {
         CASE_OUT_OF_SCOPE: {
           zh: '复核由作出认定的同一机构决定；上级机构负责人请通过申诉程序处理。',
           en: 'A review is decided by the body that made the determination; a higher-level chair decides appeals instead.',
+        },
+        CASE_PRECONDITION: {
+          zh: '本案适用的办法规定复核由集体研究决定：请先由研究成员对复核表决。',
+          en: 'The measure that governs the case has reviews decided collectively: the panel votes on the review first.',
+        },
+      },
+    },
+    voteReview: {
+      who: 'member',
+      states: ['under_review'],
+      impartial: true,
+      when: (c, a) => c.requires.collectiveReview === true && !memberOf(c, a)?.reviewVoted,
+      messages: {
+        CASE_PRECONDITION: {
+          zh: '本案的复核不由集体表决，或您已经对复核表决。',
+          en: 'The review of this case is not decided by vote, or you have already voted on it.',
         },
       },
     },

@@ -80,9 +80,9 @@ export async function decideCase(ctx: AppContext, actor: Actor, req: DecideInput
 }
 
 /** An outcome's label on the case's ladder (its id where the ladder does not have it). */
-type OutcomeLabels = (id: string) => I18nText;
+export type OutcomeLabels = (id: string) => I18nText;
 
-function outcomeLabels(
+export function outcomeLabels(
   ctx: AppContext,
   row: Pick<CaseRow, 'packId' | 'packVersion' | 'conductDate'>,
 ): OutcomeLabels {
@@ -90,7 +90,7 @@ function outcomeLabels(
 }
 
 /** The votes of the members who sit, as the decision's event records them. */
-interface Votes {
+export interface Votes {
   /** Votes by outcome. */
   readonly tally: Record<string, number>;
   /** How many members sit (not recused, no conflict declared). */
@@ -99,15 +99,23 @@ interface Votes {
   readonly needed: number;
 }
 
-/** The votes; refuses the decision unless a majority of the members who sit voted `outcome`. */
-function requireMajority(
+/**
+ * The votes; refuses the decision unless a majority of the members who sit voted `outcome`.
+ * `voteOf` reads a member's vote: on the determination (default), or on a review decided
+ * collectively (decide-challenge.ts).
+ */
+export function requireMajority(
   members: LoadedCase['members'],
   outcome: string,
   label: OutcomeLabels,
+  voteOf: (m: LoadedCase['members'][number]) => string | null = (m) => m.vote,
 ): Votes {
   const sitting = members.filter((m) => !m.recused && m.conflict === null);
   const tally: Record<string, number> = {};
-  for (const m of sitting) if (m.vote !== null) tally[m.vote] = (tally[m.vote] ?? 0) + 1;
+  for (const m of sitting) {
+    const vote = voteOf(m);
+    if (vote !== null) tally[vote] = (tally[vote] ?? 0) + 1;
+  }
   const forOutcome = tally[outcome] ?? 0;
   const needed = Math.floor(sitting.length / 2) + 1;
   if (sitting.length === 0 || forOutcome < needed) {

@@ -63,6 +63,7 @@ export type CaseColumnChange = Partial<
     | 'notifiedOn'
     | 'publicityEndedOn'
     | 'filedUpwardOn'
+    | 'reviewedOn'
   >
 >;
 
@@ -225,6 +226,7 @@ function writableColumns(row: CaseRow) {
     notifiedOn: row.notifiedOn,
     publicityEndedOn: row.publicityEndedOn,
     filedUpwardOn: row.filedUpwardOn,
+    reviewedOn: row.reviewedOn,
     version: row.version,
     updatedAt: row.updatedAt,
     eventCount: row.eventCount,
