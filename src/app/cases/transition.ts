@@ -175,6 +175,7 @@ function caseUpdate(tx: AppTx) {
         notifiedOn: p('notifiedOn'),
         publicityEndedOn: p('publicityEndedOn'),
         filedUpwardOn: p('filedUpwardOn'),
+        reviewedOn: p('reviewedOn'),
         version: p('version'),
         updatedAt: p('updatedAt'),
         eventCount: p('eventCount'),
