@@ -186,6 +186,7 @@ export function subjectOf(
       filingUpward: procedure.filingUpward.required,
     },
     challengeWindowOpen: challengeWindowEnds !== undefined && today(ctx) <= challengeWindowEnds,
+    challengeWindowEnds: challengeWindowEnds ?? null,
     filedUpward: row.filedUpwardOn !== null,
     publicityDone: row.publicityEndedOn !== null,
     suspended: row.suspendedSince !== null,
