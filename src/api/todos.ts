@@ -1,6 +1,16 @@
 /** GET /api/todos: the signed-in user's to-do list (工作台), src/app/queries/todos.ts. */
 import { CaseState, CaseTaskAction, DueStatus } from './cases.js';
-import { Count, DateString, I18nText, List, Nullable, Obj, Type, Uuid, type Static } from './common.js';
+import {
+  Count,
+  DateString,
+  I18nText,
+  List,
+  Nullable,
+  Obj,
+  Type,
+  Uuid,
+  type Static,
+} from './common.js';
 
 export const TodoItem = Obj({
   caseId: Uuid,
@@ -39,17 +49,17 @@ export const MyCase = Obj({
 export type MyCase = Static<typeof MyCase>;
 
 export const Todos = Obj({
-    today: DateString,
-    dueSoonDays: Count,
-    counts: Obj({
-      waiting: Count,
-      dueSoon: Count,
-      overdue: Count,
-    }),
-    capped: Type.Boolean({
-      description: 'Some kind of task has more cases than it lists: the counts are at least these.',
-    }),
-    groups: List(TodoGroup, { description: 'One per kind of task that waits, in procedure order.' }),
-    mine: List(MyCase, { description: 'The cases the user is a party to, newest activity first.' }),
+  today: DateString,
+  dueSoonDays: Count,
+  counts: Obj({
+    waiting: Count,
+    dueSoon: Count,
+    overdue: Count,
+  }),
+  capped: Type.Boolean({
+    description: 'Some kind of task has more cases than it lists: the counts are at least these.',
+  }),
+  groups: List(TodoGroup, { description: 'One per kind of task that waits, in procedure order.' }),
+  mine: List(MyCase, { description: 'The cases the user is a party to, newest activity first.' }),
 });
 export type Todos = Static<typeof Todos>;

@@ -173,10 +173,7 @@ function scopeParts(actor: Actor): {
 /** The SQL condition for "cases the actor may read". */
 export function readScope(actor: Actor): SQL | undefined {
   const { jurisdictions, others } = scopeParts(actor);
-  return or(
-    ...jurisdictions.map((j) => under(cases.jurisdictionPath, j.path)),
-    ...others,
-  );
+  return or(...jurisdictions.map((j) => under(cases.jurisdictionPath, j.path)), ...others);
 }
 
 /** The filters, checked: what listCases needs beyond the page size and the cursor. */

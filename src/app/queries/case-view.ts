@@ -200,7 +200,11 @@ export interface CaseView {
 export interface CaseTask {
   readonly action: ActionStatus['action'];
   readonly allowed: boolean;
-  readonly reason: { readonly code: string; readonly text: I18nText; readonly date: string | null } | null;
+  readonly reason: {
+    readonly code: string;
+    readonly text: I18nText;
+    readonly date: string | null;
+  } | null;
 }
 
 /** The actor's tasks on the case, each reason in words (the catalogue's, where the rule has none). */

@@ -61,8 +61,9 @@ describeStores<Schema>(
       row = (await addMember(w.ctx, w.actors.chair!, { ...v(), userId: w.actors.member1!.userId }))
         .case;
       expect(byTask(await getTodos(w.ctx, w.actors.member1!))).toEqual({ vote: [row.id] });
-      row = (await castVote(w.ctx, w.actors.member1!, { ...v(), outcome: 'exempted', reason: '同意。' }))
-        .case;
+      row = (
+        await castVote(w.ctx, w.actors.member1!, { ...v(), outcome: 'exempted', reason: '同意。' })
+      ).case;
       expect((await getTodos(w.ctx, w.actors.member1!)).groups).toEqual([]);
       expect(byTask(await getTodos(w.ctx, w.actors.chair!))['decide']).toEqual([row.id]);
     });

@@ -71,8 +71,9 @@ export const MINE_LIMIT = 20;
 export const TODO_ACTIONS = [
   'accept',
   'completeVerification',
-  'completeConsultation',
+  // Opinions still to answer come before completing the consultation.
   'recordOpinion',
+  'completeConsultation',
   'decide',
   'addMember',
   'vote',
@@ -339,12 +340,7 @@ function todoItem(
 }
 
 /** The cases the actor is a party to, newest activity first, with what they may do on each. */
-async function myCases(
-  ctx: AppContext,
-  tx: AnyDb,
-  actor: Actor,
-  today: string,
-): Promise<MyCase[]> {
+async function myCases(ctx: AppContext, tx: AnyDb, actor: Actor, today: string): Promise<MyCase[]> {
   const rows = await tx
     .select({ row: cases, jurisdiction: jurisdictions })
     .from(cases)

@@ -57,12 +57,12 @@ function NotNow({ task, label }: { readonly task: CaseTask; readonly label: stri
     <div data-task={task.action} data-testid={`task-not-now-${task.action}`}>
       <Tooltip title={why}>
         {/* A disabled button takes no pointer events: the span carries the tooltip. */}
-        <span tabIndex={0} aria-label={`${label}：${t('workbench.actions.notNow')}`}>
+        <span>
           <Button disabled>{label}</Button>
         </span>
       </Tooltip>
       <Typography.Text type="secondary" className="rc-task-reason" data-testid="task-reason">
-        {why}
+        {t('workbench.actions.notNow', { why })}
         {from ? ` ${t('workbench.actions.from', { date: from })}` : ''}
       </Typography.Text>
     </div>
@@ -86,7 +86,12 @@ export function CaseActions() {
   /** The button when the task may be done now; disabled with its reason when not now. */
   const task = (action: CaseTask['action'], label: string, button: ReactNode) => {
     const x = tasks.get(action);
-    if (a[action]) return <span key={action} data-task={action}>{button}</span>;
+    if (a[action])
+      return (
+        <span key={action} data-task={action}>
+          {button}
+        </span>
+      );
     return x && !x.allowed ? <NotNow key={action} task={x} label={label} /> : null;
   };
   const assessed = new Set((c.assessments ?? []).map((x) => x.element));
@@ -104,7 +109,7 @@ export function CaseActions() {
         testId="action-accept"
         intro={t('desk.actions.acceptIntro')}
         fields={<NoteField />}
-      />
+      />,
     ),
     task(
       'refuse',
@@ -124,7 +129,7 @@ export function CaseActions() {
             max={TEXT_LIMITS.refusalReasons.max}
           />
         }
-      />
+      />,
     ),
     task(
       'completeVerification',
@@ -150,7 +155,7 @@ export function CaseActions() {
           )
         }
         fields={<NoteField />}
-      />
+      />,
     ),
     task(
       'notify',
@@ -162,7 +167,7 @@ export function CaseActions() {
         primary
         testId="action-notify"
         confirm={t('desk.actions.notifyConfirm')}
-      />
+      />,
     ),
     task(
       'startPublicity',
@@ -173,7 +178,7 @@ export function CaseActions() {
         path="publicity/start"
         testId="action-start-publicity"
         confirm={t('desk.actions.startPublicityConfirm')}
-      />
+      />,
     ),
     task(
       'endPublicity',
@@ -199,7 +204,7 @@ export function CaseActions() {
             <Input.TextArea rows={4} maxLength={TEXT_LIMITS.objections.max} showCount />
           </Form.Item>
         }
-      />
+      />,
     ),
     task(
       'fileUpward',
@@ -224,7 +229,7 @@ export function CaseActions() {
             <Input maxLength={TEXT_LIMITS.filingReference.max} />
           </Form.Item>
         }
-      />
+      />,
     ),
     task(
       'close',
@@ -237,7 +242,7 @@ export function CaseActions() {
         testId="action-close"
         confirm={t('desk.actions.closeConfirm')}
         fields={<NoteField max={TEXT_LIMITS.closeNote.max} />}
-      />
+      />,
     ),
     task(
       'withdraw',
@@ -256,7 +261,7 @@ export function CaseActions() {
             max={TEXT_LIMITS.withdrawalReason.max}
           />
         }
-      />
+      />,
     ),
   ].filter(Boolean);
 
@@ -281,7 +286,11 @@ export function CaseActions() {
   return (
     <Card title={t('desk.actions.title')} className="rc-gap" data-testid="case-actions">
       <div ref={box}>
-        {buttons.length > 0 ? <Space wrap align="start">{buttons}</Space> : null}
+        {buttons.length > 0 ? (
+          <Space wrap align="start">
+            {buttons}
+          </Space>
+        ) : null}
         {elsewhere.length > 0 ? (
           <div className={buttons.length > 0 ? 'rc-gap-top' : undefined}>
             <Typography.Paragraph type="secondary">

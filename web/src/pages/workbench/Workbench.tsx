@@ -66,7 +66,13 @@ function Counts({ data }: { readonly data: Todos | null }) {
   );
 }
 
-function Waiting({ groups, hasMine }: { readonly groups: readonly TodoGroup[]; readonly hasMine: boolean }) {
+function Waiting({
+  groups,
+  hasMine,
+}: {
+  readonly groups: readonly TodoGroup[];
+  readonly hasMine: boolean;
+}) {
   const { t } = useTranslation();
   if (groups.length === 0) {
     // A party with nothing to do sees their cases above; say nothing twice.
