@@ -135,8 +135,8 @@ export type Refusal =
 
 /**
  * Why an action waits: a stable code, a zh/en text where the rule gives one (otherwise the
- * catalogue's message for the code applies), and the date it becomes possible (or, for a window
- * that closed, the day it closed) when the case's dates say.
+ * catalogue's message for the code applies), and the date it becomes possible when the case's
+ * dates say.
  */
 export interface Reason {
   readonly code: string;
