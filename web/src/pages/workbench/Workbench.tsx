@@ -13,13 +13,14 @@ import { pick } from '../../i18n';
 import { useLang } from '../../lang';
 import { useApi } from '../../useApi';
 import { taskHref, type MyCase, type TodoGroup, type Todos } from './model';
+import './workbench.css';
 
 export default function Workbench() {
   const { t } = useTranslation();
   const result = useApi<Todos>('/api/todos');
   const data = result.status === 'ok' ? result.data : null;
   return (
-    <section data-testid="workbench">
+    <section className="rc-workbench" data-testid="workbench">
       <Typography.Title level={3}>{t('workbench.heading')}</Typography.Title>
       <Typography.Paragraph type="secondary">
         {data
@@ -121,7 +122,9 @@ function Group({ group }: { readonly group: TodoGroup }) {
                   <span>{t('workbench.official', { name: i.official })}</span>
                   <span>{pick(i.stateLabel, lang)}</span>
                   <span>
-                    {i.dueOn ? t('workbench.dueOn', { date: i.dueOn }) : t('workbench.noDue')}
+                    {i.dueOn && i.dueStatus
+                      ? t('workbench.dueOn', { date: i.dueOn })
+                      : t('workbench.noDue')}
                   </span>
                   <DueTag status={i.dueStatus} />
                 </Space>
