@@ -22,14 +22,12 @@ const T = {
     accept: '受理审查',
     close: '办结',
     mine: '我的申请',
-    from: '可办理日期',
   },
   en: {
     heading: 'Workbench',
     accept: 'Decide on acceptance',
     close: 'Close the case',
     mine: 'My applications',
-    from: 'Possible from',
   },
 } as const;
 
@@ -124,11 +122,13 @@ for (const lang of ['zh', 'en'] as const) {
       expect(await button.isDisabled()).toBe(true);
       expect((await button.innerText()).replace(/\s/g, '')).toBe(T[lang].close.replace(/\s/g, ''));
       const reason = await notNow.getByTestId('task-reason').innerText();
-      expect(reason).toContain(T[lang].from);
+      // The day it becomes possible, in words and as a date.
       expect(reason).toMatch(
-        lang === 'zh' ? /\d{4}年\d{1,2}月\d{1,2}日/ : /\d{1,2} [A-Z][a-z]+ \d{4}/,
+        lang === 'zh'
+          ? /可于\d{4}年\d{1,2}月\d{1,2}日起办结/
+          : /closed from \d{1,2} [A-Z][a-z]+ \d{4}/,
       );
-      expect(reason).toMatch(/\d{4}-\d{2}-\d{2}/);
+      expect(await notNow.getAttribute('data-date')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(await axeViolations(page)).toEqual([]);
       await page
         .getByTestId('case-actions')

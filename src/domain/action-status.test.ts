@@ -71,6 +71,8 @@ describe('what an action waits for', () => {
     expect(complete).toMatchObject({ allowed: false, reason: { code: 'CASE_SUSPENDED' } });
     expect(complete?.reason?.date).toBeUndefined();
     expect(status(officer('investigator'), c, 'resume')?.allowed).toBe(true);
+    // Nothing to resume on a running case: no task, not a disabled one.
+    expect(status(officer('investigator'), subject({}), 'resume')).toBeUndefined();
   });
 
   it("names the procedure's next step for whoever will take it, and nothing further", () => {

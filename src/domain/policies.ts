@@ -145,18 +145,19 @@ export interface Reason {
 }
 
 /**
- * A named condition of a rule: a predicate that says, when it does not hold, why. Written where a
- * rule's `when` is, and read by `refusal` as any predicate; `actionStatuses` asks it `why`.
+ * A named condition of a rule: a predicate that says, when it does not hold, why — or null when
+ * the action then simply does not apply (nothing to resume), so it is no task at all. Written
+ * where a rule's `when` is, and read by `refusal` as any predicate; `actionStatuses` asks it `why`.
  */
 export interface Condition {
   (c: CaseSubject, a: Actor): boolean;
-  readonly why: (c: CaseSubject, a: Actor) => Reason;
+  readonly why: (c: CaseSubject, a: Actor) => Reason | null;
 }
 
 /** A condition from its predicate and its reason. */
 export function condition(
   test: (c: CaseSubject, a: Actor) => boolean,
-  why: Reason | ((c: CaseSubject, a: Actor) => Reason),
+  why: Reason | null | ((c: CaseSubject, a: Actor) => Reason | null),
 ): Condition {
   const f = (c: CaseSubject, a: Actor) => test(c, a);
   return Object.assign(f, { why: typeof why === 'function' ? why : () => why });
@@ -208,10 +209,8 @@ const notSuspended = condition((c) => !c.suspended, {
   },
 });
 
-const isSuspended = condition((c) => c.suspended, {
-  code: 'CASE_NOT_SUSPENDED',
-  text: { zh: '本案未中止办理。', en: 'The case is not suspended.' },
-});
+/** Suspended; otherwise there is nothing to resume, and resuming is no task. */
+const isSuspended = condition((c) => c.suspended, null);
 
 /** The review and appeal window has run out (a case is closed only then). */
 const challengeWindowOver = condition(
@@ -437,7 +436,7 @@ export function refusalMessage(
   const rule = CASE_RULES[action];
   const own = rule.messages?.[why];
   if (own || why !== 'CASE_PRECONDITION' || !c || !actor || !isCondition(rule.when)) return own;
-  return rule.when.why(c, actor).text;
+  return rule.when.why(c, actor)?.text;
 }
 
 export function can(actor: Actor, action: CaseAction, c: CaseSubject): boolean {

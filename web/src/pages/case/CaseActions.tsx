@@ -52,10 +52,10 @@ function NotNow({ task, label }: { readonly task: CaseTask; readonly label: stri
   const { t } = useTranslation();
   const lang = useLang();
   const why = pick(task.reason?.text, lang);
-  const from = task.reason?.date;
+  const from = task.reason?.date ?? undefined;
   return (
-    <div data-task={task.action} data-testid={`task-not-now-${task.action}`}>
-      <Tooltip title={why}>
+    <div data-task={task.action} data-date={from} data-testid={`task-not-now-${task.action}`}>
+      <Tooltip title={from ? t('workbench.actions.from', { date: from }) : why}>
         {/* A disabled button takes no pointer events: the span carries the tooltip. */}
         <span>
           <Button disabled>{label}</Button>
@@ -63,7 +63,6 @@ function NotNow({ task, label }: { readonly task: CaseTask; readonly label: stri
       </Tooltip>
       <Typography.Text type="secondary" className="rc-task-reason" data-testid="task-reason">
         {t('workbench.actions.notNow', { why })}
-        {from ? ` ${t('workbench.actions.from', { date: from })}` : ''}
       </Typography.Text>
     </div>
   );
