@@ -179,7 +179,12 @@ async function displayName(username: string): Promise<string> {
 let pages: Page[] = [];
 
 /** A fresh browser context for one person, signed in, in the run's language, at `path`. */
-async function person(lang: Lang, username: string, password: string, path = '/'): Promise<Page> {
+async function person(
+  lang: Lang,
+  username: string,
+  password: string,
+  path = '/cases',
+): Promise<Page> {
   const page = await w.newPage({ locale: lang === 'en' ? 'en-US' : 'zh-CN' });
   pages.push(page);
   await page.goto(w.url + path);

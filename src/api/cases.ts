@@ -4,7 +4,7 @@
  * The presenters are src/app/queries/case-view.ts and case-list.ts.
  */
 import { CASE_STATES, ROUTES, STEP_LABEL } from '../domain/case-states.js';
-import { CASE_ACTIONS } from '../domain/policies.js';
+import { CASE_ACTIONS, type CaseAction } from '../domain/policies.js';
 import { TEXT_LIMITS } from '../shared/limits.js';
 import {
   Count,
@@ -43,6 +43,32 @@ export const CaseAbilities = Obj(
   >,
   { description: 'For each action, whether the signed-in user may take it now.' },
 );
+
+/** The actions, without 'read': what a task names. */
+export const CaseTaskAction = StringEnum(
+  CASE_ACTIONS.filter((a): a is Exclude<CaseAction, 'read'> => a !== 'read'),
+);
+
+/** Why an action waits: a stable code, the reason in words, and the date it becomes possible. */
+export const TaskReason = Obj({
+  code: Type.String({
+    description:
+      'Stable: CASE_WRONG_STATE (the next step), CASE_PRECONDITION, CASE_CONFLICTED, or the named condition that is not met (CASE_SUSPENDED, CASE_CHALLENGE_WINDOW_OPEN, CASE_NOT_FILED_UPWARD, …).',
+  }),
+  text: I18nText,
+  date: Nullable(DateString, {
+    description: 'The day the action becomes possible, where the case’s dates say; else null.',
+  }),
+});
+export type TaskReason = Static<typeof TaskReason>;
+
+/** An action the user's role could take on this case: allowed now, or not now and why. */
+export const CaseTask = Obj({
+  action: CaseTaskAction,
+  allowed: Type.Boolean(),
+  reason: Nullable(TaskReason, { description: 'Null when allowed.' }),
+});
+export type CaseTask = Static<typeof CaseTask>;
 
 export const CaseFact = Obj({
   fact: Type.String(),
@@ -253,7 +279,7 @@ export const CaseEvent = Obj({
 export type CaseEvent = Static<typeof CaseEvent>;
 
 const CASE_DESCRIPTION =
-  "A case as the signed-in user may see it: its number, state, step clock, facts, evidence, statements, assessments, consultations, members, determinations, challenges, suspensions, extensions and event trail, and `abilities`, the actions the user may take now. `view` is 'full' for officers and 'party' for the parties, who do not see votes, opinions, minutes or internal events.";
+  "A case as the signed-in user may see it: its number, state, step clock, facts, evidence, statements, assessments, consultations, members, determinations, challenges, suspensions, extensions and event trail, `abilities`, the actions the user may take now, and `tasks`, the actions their role could take with why each waits. `view` is 'full' for officers and 'party' for the parties, who do not see votes, opinions, minutes or internal events.";
 
 /** A case as getCase presents it (src/app/queries/case-view.ts). */
 export const CaseView = Obj(
@@ -313,6 +339,10 @@ export const CaseView = Obj(
     extensions: List(Extension, { description: 'Extensions requested and decided.' }),
     events: List(CaseEvent, { description: 'The hash-chained event trail.' }),
     abilities: CaseAbilities,
+    tasks: List(CaseTask, {
+      description:
+        'Every action the user’s role could take on this case, in procedure order: allowed now, or not now with the reason and, where known, the date it becomes possible.',
+    }),
   },
   { $id: 'Case', description: CASE_DESCRIPTION },
 );

@@ -219,6 +219,8 @@ interface CaseSpec {
   /** The demo official ('official' login) is the one concerned. */
   readonly main?: boolean;
   readonly overdue?: boolean;
+  /** Its step falls due within the next few working days (the workbench's "due soon"). */
+  readonly dueSoon?: boolean;
   readonly flavour?: Flavour;
 }
 
@@ -258,7 +260,7 @@ export const CASE_SPECS: readonly CaseSpec[] = [
   { state: 'submitted', scenario: 'renewal-early-start', route: 'unit' },
   { state: 'verification', scenario: 'promise-delay', route: 'self', main: true },
   { state: 'verification', scenario: 'flood-pump', route: 'ex_officio', overdue: true },
-  { state: 'verification', scenario: 'data-sharing', route: 'unit' },
+  { state: 'verification', scenario: 'data-sharing', route: 'unit', dueSoon: true },
   { state: 'verification', scenario: 'site-accident', route: 'ex_officio', flavour: 'suspended' },
   { state: 'verification', scenario: 'tolerance-acceptance', route: 'unit' },
   { state: 'consultation', scenario: 'road-repair', route: 'self' },
@@ -299,9 +301,15 @@ export const CASE_SPECS: readonly CaseSpec[] = [
 ];
 
 /** Working days back from the last working day before today at which the final state is entered. */
-const LAG: Partial<Record<CaseState, { normal: [number, number]; overdue: [number, number] }>> = {
+const LAG: Partial<
+  Record<
+    CaseState,
+    { normal: [number, number]; overdue: [number, number]; dueSoon?: [number, number] }
+  >
+> = {
   submitted: { normal: [0, 3], overdue: [8, 12] },
-  verification: { normal: [2, 9], overdue: [20, 26] },
+  // Due soon: 12–13 of the 15 working days for verification gone (x-new-area 2023).
+  verification: { normal: [2, 9], overdue: [20, 26], dueSoon: [12, 13] },
   consultation: { normal: [1, 6], overdue: [13, 17] },
   deliberation: { normal: [1, 6], overdue: [13, 16] },
   determined: { normal: [0, 3], overdue: [7, 10] },
@@ -933,7 +941,11 @@ function targetDay(
 ): string {
   const lag = LAG[spec.state];
   if (lag) {
-    const [lo, hi] = spec.overdue ? lag.overdue : lag.normal;
+    const [lo, hi] = spec.overdue
+      ? lag.overdue
+      : spec.dueSoon && lag.dueSoon
+        ? lag.dueSoon
+        : lag.normal;
     return cal.addWorkingDays(asOf, -int(r, lo, hi));
   }
   const from = spec.state === 'closed' ? '2025-06-02' : '2025-02-17';

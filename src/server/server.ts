@@ -29,6 +29,7 @@ import { healthRoutes } from './routes/health.js';
 import { officialRoutes } from './routes/officials.js';
 import { policyRoutes } from './routes/policy.js';
 import { recommendationRoutes } from './routes/recommendation.js';
+import { todoRoutes } from './routes/todos.js';
 import { responseCheck } from './response-check.js';
 import { SHARED_SCHEMAS } from './schemas.js';
 import { lazySerializers } from './serializers.js';
@@ -119,6 +120,7 @@ export async function buildServer(
       await api.register(dashboardRoutes, routeOpts);
       await api.register(officialRoutes, routeOpts);
       await api.register(recommendationRoutes, routeOpts);
+      await api.register(todoRoutes, routeOpts);
       api.get(
         '/openapi.json',
         { config: { public: true }, schema: { hide: true } },

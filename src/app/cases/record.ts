@@ -234,6 +234,7 @@ export function subjectOf(
       collectiveReview: procedure.review.collective === true,
     },
     challengeWindowOpen: open(challengeWindowEnds),
+    challengeWindowEnds: challengeWindowEnds ?? null,
     ...(windows ? { windows: { review: open(windows.review), appeal: open(windows.appeal) } } : {}),
     reviewed: row.reviewedOn !== null,
     filedUpward: row.filedUpwardOn !== null,

@@ -20,6 +20,8 @@ import {
 import {
   abilities,
   aboveScope,
+  actionStatuses,
+  type ActionStatus,
   type CaseAction,
   type CaseSubject,
   inScope,
@@ -33,7 +35,7 @@ import { casePolicy, loadCase, type LoadedCase } from '../cases/record.js';
 import { logRead } from '../read-log.js';
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
-import { AppError } from '../errors.js';
+import { AppError, CATALOGUE, type ErrorCode } from '../errors.js';
 import { displayNames, readCaseFile, type CaseFile } from './case-file.js';
 import { dueSoonHorizon, dueStatusOf, type DueStatus } from './due.js';
 
@@ -230,6 +232,36 @@ export interface CaseView {
     readonly payload?: unknown;
   }[];
   readonly abilities: Record<CaseAction, boolean>;
+  /** The actions the actor's role could take: allowed now, or not now with why (policies.ts). */
+  readonly tasks: readonly CaseTask[];
+}
+
+export interface CaseTask {
+  readonly action: ActionStatus['action'];
+  readonly allowed: boolean;
+  readonly reason: {
+    readonly code: string;
+    readonly text: I18nText;
+    readonly date: string | null;
+  } | null;
+}
+
+/** The actor's tasks on the case, each reason in words (the catalogue's, where the rule has none). */
+export function presentTasks(actor: Actor, subject: CaseSubject): CaseTask[] {
+  return actionStatuses(actor, subject).map(({ action, allowed, reason }) => ({
+    action,
+    allowed,
+    reason: reason && {
+      code: reason.code,
+      text: reason.text ?? catalogueText(reason.code),
+      date: reason.date ?? null,
+    },
+  }));
+}
+
+function catalogueText(code: string): I18nText {
+  const entry = Object.hasOwn(CATALOGUE, code) ? CATALOGUE[code as ErrorCode] : undefined;
+  return entry?.message ?? CATALOGUE.CASE_PRECONDITION.message;
 }
 
 /** Whether the actor sees the whole file (an officer in scope who is not a party). */
@@ -326,6 +358,7 @@ function presentCase(
     ...presentDeliberation(p),
     ...presentClockAndTrail(p),
     abilities: abilities(actor, loaded.subject),
+    tasks: presentTasks(actor, loaded.subject),
   };
 }
 

@@ -8,6 +8,7 @@ import { LangSwitch } from '../components/LangSwitch';
 import { pick } from '../i18n';
 import { useLang } from '../lang';
 import { menuFor } from '../menu';
+import { TodoBadge } from './workbench/TodoBadge';
 
 export default function Shell() {
   const { t } = useTranslation();
@@ -41,6 +42,7 @@ export default function Shell() {
           }}
         />
         <Space size="middle" className="rc-user">
+          <TodoBadge />
           <Tooltip title={roles}>
             <span className="rc-user-name" data-testid="user-name">
               {user.displayName}
@@ -51,8 +53,8 @@ export default function Shell() {
             size="small"
             icon={<LogoutOutlined />}
             onClick={() => {
-              // The next person to sign in starts from their own list, not this page.
-              void navigate('/cases', { replace: true });
+              // The next person to sign in starts from their own workbench, not this page.
+              void navigate('/', { replace: true });
               signOut().catch(() => message.error(t('shell.signOutFailed')));
             }}
           >
