@@ -13,3 +13,4 @@ export * from './auth.js';
 export * from './admin.js';
 export * from './officials.js';
 export * from './dashboard.js';
+export * from './documents.js';
