@@ -26,7 +26,7 @@ import {
   Uuid,
   type Static,
 } from './common.js';
-import { ClosingBlock, DocumentTypeName } from './documents.js';
+import { ClosingBlock, DocumentTypeName } from './document-parts.js';
 
 export const CaseState = StringEnum(CASE_STATES);
 /** How the case was opened; typed as a string as the presenters hand it out. */

@@ -3,7 +3,8 @@
  * document as structured text (preview before issue, or as issued), issuing one, and the query of
  * a download (text or PDF). Routes in src/server/routes/documents.ts.
  */
-import { DOCUMENT_TYPES } from '../shared/documents.js';
+import { TransitionAnswer } from './case-actions.js';
+import { ClosingBlock, DocumentTypeName } from './document-parts.js';
 import {
   DateString,
   List,
@@ -16,14 +17,7 @@ import {
   type Static,
 } from './common.js';
 
-export const DocumentTypeName = StringEnum(DOCUMENT_TYPES);
-
-/** 版记: copies to, the office that prints it and the date it is printed. */
-export const ClosingBlock = Obj({
-  cc: List(Type.String()),
-  printer: Type.String(),
-  printedOn: Type.String(),
-});
+export { ClosingBlock, DocumentTypeName };
 
 export const OfficialDocument = Obj({
   type: DocumentTypeName,
@@ -78,7 +72,7 @@ export const IssueDocumentBody = Obj({
 export const OfficialDocumentAnswer = Obj({ document: OfficialDocument });
 export type OfficialDocumentAnswer = Static<typeof OfficialDocumentAnswer>;
 
-export const IssuedDocumentAnswer = Obj({
-  item: CaseDocumentItem,
-  document: OfficialDocument,
-});
+/** The fresh case, as after any transition, with the document issued. */
+export const IssuedDocumentAnswer = TransitionAnswer(
+  Obj({ item: CaseDocumentItem, document: OfficialDocument }),
+);

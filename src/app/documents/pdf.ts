@@ -113,18 +113,24 @@ export const HEITI_ENV = 'RONGCUO_HEITI_FONT';
 export const KAITI_ENV = 'RONGCUO_KAITI_FONT';
 export const SEAL_ENV = 'RONGCUO_SEAL_IMAGE';
 
-const WIN = ['C:\\Windows\\Fonts', '/usr/share/fonts/truetype/windows', '/usr/share/fonts/winfonts'];
-/** Where the standard faces are installed (Windows, and Windows fonts copied to Linux). */
+/** Windows' fonts directory, and where Windows fonts are copied on Linux. */
+const places = (file: string): string[] => [
+  `C:\\Windows\\Fonts\\${file}`,
+  `/usr/share/fonts/truetype/windows/${file}`,
+  `/usr/share/fonts/winfonts/${file}`,
+  `/usr/share/fonts/chinese/${file}`,
+];
+/** Where the standard faces are installed: 仿宋, 黑体, 楷体 (the GB 2312 faces Windows ships). */
 export const STANDARD_FACES = {
-  fangsong: WIN.flatMap((d) => [`${d}/simfang.ttf`, `${d}/SIMFANG.TTF`]),
-  heiti: WIN.flatMap((d) => [`${d}/simhei.ttf`, `${d}/SIMHEI.TTF`]),
-  kaiti: WIN.flatMap((d) => [`${d}/simkai.ttf`, `${d}/SIMKAI.TTF`]),
+  fangsong: places('simfang.ttf'),
+  heiti: places('simhei.ttf'),
+  kaiti: places('simkai.ttf'),
 } as const;
 
 function standardFace(
   env: NodeJS.ProcessEnv,
   name: string,
-  places: readonly string[],
+  known: readonly string[],
   exists: (path: string) => boolean,
 ): FontFile | undefined {
   const spec = env[name]?.trim();
@@ -132,7 +138,7 @@ function standardFace(
     const f = parseFontSpec(spec);
     return exists(f.path) ? f : undefined;
   }
-  const found = places.find((p) => exists(p.replaceAll('\\', '/')) || exists(p));
+  const found = known.find((p) => exists(p));
   return found ? { path: found } : undefined;
 }
 

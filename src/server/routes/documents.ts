@@ -20,6 +20,7 @@ import { issueDocument } from '../../app/cases/issue-document.js';
 import type { AppContext } from '../../app/context.js';
 import { listCaseDocuments, loadCaseDocument } from '../../app/documents/case-documents.js';
 import { documentPdf, requireDocumentFonts } from '../../app/documents/pdf.js';
+import { getCase } from '../../app/queries/case-view.js';
 import { actorOf } from '../auth/authenticate.js';
 import { contentDisposition } from '../download.js';
 import { preferredLang } from '../errors.js';
@@ -143,7 +144,7 @@ export async function documentRoutes(base: FastifyInstance, opts: { ctx: AppCont
         issued.result.subjectId,
         lang,
       );
-      return { item, document };
+      return { case: await getCase(ctx, actor, req.params.id), result: { item, document } };
     },
   );
 }
