@@ -106,7 +106,9 @@ async function documents() {
   await card().getByTestId('preview-determination').click();
   const dialog = page.getByRole('dialog');
   await dialog.getByTestId('document-closing').waitFor();
-  expect(await dialog.getByTestId('document-number').innerText()).toMatch(/^X新容认〔\d{4}〕\d+号$/);
+  expect(await dialog.getByTestId('document-number').innerText()).toMatch(
+    /^X新容认〔\d{4}〕\d+号$/,
+  );
   expect(await dialog.innerText()).toContain('经核实，');
   expect(await dialog.innerText()).not.toMatch(/exempted|not_tolerated|x-new-area|Art\./);
   await page.keyboard.press('Escape');

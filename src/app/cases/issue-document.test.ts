@@ -3,7 +3,14 @@ import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeStores } from '../../store/testing/harness.js';
 import type { AppError } from '../errors.js';
 import { listCaseDocuments, loadCaseDocument } from '../documents/case-documents.js';
-import { caseDocuments, caseEvents, documentCounters, readLog, schema, type Schema } from '../tables.js';
+import {
+  caseDocuments,
+  caseEvents,
+  documentCounters,
+  readLog,
+  schema,
+  type Schema,
+} from '../tables.js';
 import { caseRow, codeOf, driveTo } from '../testing/steps.js';
 import { buildWorld, type World } from '../testing/world.js';
 import { decideChallenge } from './decide-challenge.js';
@@ -42,11 +49,17 @@ describeStores<Schema>(
       expect(seen.every((d) => !d.canIssue)).toBe(true);
       const party = await listCaseDocuments(w.ctx, a.official!, c.id);
       expect(party.map((d) => d.type)).toEqual(['determination']);
-      expect(await codeOf(listCaseDocuments(w.ctx, a.outsiderIntake!, c.id))).toBe('CASE_NOT_FOUND');
+      expect(await codeOf(listCaseDocuments(w.ctx, a.outsiderIntake!, c.id))).toBe(
+        'CASE_NOT_FOUND',
+      );
 
       // A preview has no number; staff only.
       const preview = await loadCaseDocument(w.ctx, a.intake!, c.id, 'acceptance', undefined, 'zh');
-      expect(preview).toMatchObject({ issued: false, documentNumber: '', title: '容错申请受理通知书' });
+      expect(preview).toMatchObject({
+        issued: false,
+        documentNumber: '',
+        title: '容错申请受理通知书',
+      });
       expect(
         await codeOf(loadCaseDocument(w.ctx, a.official!, c.id, 'acceptance', undefined, 'zh')),
       ).toBe('CASE_PRECONDITION');
@@ -54,9 +67,9 @@ describeStores<Schema>(
       expect(
         await codeOf(issueDocument(w.ctx, a.investigator!, { ...v(c), type: 'acceptance' })),
       ).toBe('CASE_ROLE_REQUIRED');
-      expect(
-        await codeOf(issueDocument(w.ctx, a.liaison!, { ...v(c), type: 'acceptance' })),
-      ).toBe('CASE_ROLE_REQUIRED');
+      expect(await codeOf(issueDocument(w.ctx, a.liaison!, { ...v(c), type: 'acceptance' }))).toBe(
+        'CASE_ROLE_REQUIRED',
+      );
       expect(
         await codeOf(issueDocument(w.ctx, a.intake!, { ...v(c), type: 'determination' })),
       ).toBe('CASE_PRECONDITION');
@@ -81,7 +94,14 @@ describeStores<Schema>(
       ).toBe('CASE_PRECONDITION');
 
       // Issued: the party reads it; every reading is the same document, even after the case moves on.
-      const issued = await loadCaseDocument(w.ctx, a.official!, c.id, 'acceptance', undefined, 'zh');
+      const issued = await loadCaseDocument(
+        w.ctx,
+        a.official!,
+        c.id,
+        'acceptance',
+        undefined,
+        'zh',
+      );
       expect(issued).toMatchObject({ issued: true, documentNumber: r.result.number });
       expect(issued.text).toContain(`受理编号为${c.number}`);
       expect(issued.text).toContain('张三同志：');

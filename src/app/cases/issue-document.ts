@@ -16,7 +16,8 @@ import { renderNotice } from '../documents/notices.js';
 import { allocateNumber } from '../documents/numbers.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
-import { caseDocuments } from '../tables.js';
+import type { AppTx } from '../db.js';
+import { caseDocuments, jurisdictions } from '../tables.js';
 import { precondition } from './preconditions.js';
 import { runTransition, type TransitionRequest } from './transition.js';
 
@@ -32,6 +33,12 @@ export interface IssuedDocument {
   readonly subjectId: string;
   readonly number: string;
   readonly issuedOn: string;
+}
+
+async function jurisdictionRow(tx: AppTx, id: string) {
+  const [j] = await tx.select().from(jurisdictions).where(eq(jurisdictions.id, id));
+  if (!j) throw new AppError('NOT_FOUND', { jurisdiction: id });
+  return j;
 }
 
 export async function issueDocument(ctx: AppContext, actor: Actor, req: IssueDocumentInput) {
@@ -81,7 +88,13 @@ export async function issueDocument(ctx: AppContext, actor: Actor, req: IssueDoc
         `The ${label.en.toLowerCase()} was already issued (${existing.number}); download it from Documents.`,
       );
     }
-    const { number } = await allocateNumber(tx, loaded.jurisdiction, slot.type, Number(today.slice(0, 4)));
+    // An appeal is decided, and its decision issued and numbered, by the level above.
+    const issuer =
+      slot.type === 'appeal_decision' && loaded.jurisdiction.parentId
+        ? await jurisdictionRow(tx, loaded.jurisdiction.parentId)
+        : loaded.jurisdiction;
+    const year = Number(today.slice(0, 4));
+    const { number } = await allocateNumber(tx, issuer, slot.type, year);
     const input = await noticeInputOf(ctx, tx, loaded, slot, number, today);
     const type = slot.type as Exclude<DocumentType, 'determination'>;
     const documentId = randomUUID();

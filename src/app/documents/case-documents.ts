@@ -67,7 +67,7 @@ function seesAll(actor: Actor, loaded: LoadedCase): boolean {
   );
 }
 
-/** The documents the case calls for now, in the order the procedure produces them. */
+/** The documents the case calls for now or has been given, in the order the procedure produces them. */
 export async function documentSlots(tx: AppTx, loaded: LoadedCase): Promise<DocumentSlot[]> {
   const row = loaded.row;
   const slots: DocumentSlot[] = [];
@@ -95,10 +95,24 @@ export async function documentSlots(tx: AppTx, loaded: LoadedCase): Promise<Docu
     .orderBy(asc(caseChallenges.filedOn));
   for (const c of challenges) {
     if (c.status !== 'upheld' && c.status !== 'changed') continue;
-    slots.push({ type: c.kind === 'appeal' ? 'appeal_decision' : 'review_decision', subjectId: c.id });
+    slots.push({
+      type: c.kind === 'appeal' ? 'appeal_decision' : 'review_decision',
+      subjectId: c.id,
+    });
   }
   if (inForce && (row.state === 'publicity' || row.publicityEndedOn !== null)) {
     slots.push({ type: 'publicity', subjectId: inForce.id });
+  }
+  // A document once issued stays listed, whatever happened to the case since (a publicity
+  // interrupted by a review, say).
+  const issued = await tx
+    .select({ type: caseDocuments.docType, subjectId: caseDocuments.subjectId })
+    .from(caseDocuments)
+    .where(eq(caseDocuments.caseId, row.id));
+  for (const d of issued) {
+    if (!slots.some((x) => x.type === d.type && x.subjectId === d.subjectId)) {
+      slots.push({ type: d.type as DocumentType, subjectId: d.subjectId });
+    }
   }
   return slots.sort((a, b) => DOCUMENT_TYPES.indexOf(a.type) - DOCUMENT_TYPES.indexOf(b.type));
 }
@@ -152,11 +166,7 @@ function partySees(loaded: LoadedCase, item: CaseDocumentItem): boolean {
   return !(item.type === 'determination' && loaded.row.state === 'determined');
 }
 
-async function listIn(
-  tx: AppTx,
-  actor: Actor,
-  loaded: LoadedCase,
-): Promise<CaseDocumentItem[]> {
+async function listIn(tx: AppTx, actor: Actor, loaded: LoadedCase): Promise<CaseDocumentItem[]> {
   const all = seesAll(actor, loaded);
   const items: CaseDocumentItem[] = [];
   for (const slot of await documentSlots(tx, loaded)) {
@@ -205,7 +215,10 @@ export async function noticeInputOf(
     .innerJoin(units, eq(units.id, officials.unitId))
     .where(eq(officials.id, row.officialId));
   const [parent] = loaded.jurisdiction.parentId
-    ? await tx.select().from(jurisdictions).where(eq(jurisdictions.id, loaded.jurisdiction.parentId))
+    ? await tx
+        .select()
+        .from(jurisdictions)
+        .where(eq(jurisdictions.id, loaded.jurisdiction.parentId))
     : [];
   const ladder = ladderOf(ctx, row);
   const label = (id: string) => ladder.find((x) => x.id === id)?.label ?? { zh: id, en: id };
@@ -236,7 +249,9 @@ export async function noticeInputOf(
       ...(procedure.appeal.applyWithin ? { appeal: procedure.appeal.applyWithin } : {}),
       ...(procedure.publicity.period ? { publicity: procedure.publicity.period } : {}),
     },
-    ...(slot.type === 'refusal' ? { refusalReasons: await eventReason(tx, row.id, 'case.refused') } : {}),
+    ...(slot.type === 'refusal'
+      ? { refusalReasons: await eventReason(tx, row.id, 'case.refused') }
+      : {}),
     ...(d
       ? {
           determination: {

@@ -147,7 +147,7 @@ describe('the decision document', () => {
     expect(facts!.paragraphs.join('')).not.toContain('为抢抓项目落地');
     expect(facts!.paragraphs.join('')).not.toContain('：否');
     expect(facts!.paragraphs.join('')).not.toContain('直接经济损失'); // not a deciding fact
-    expect(facts!.paragraphs[1]).toBe('经核实，未发现涉嫌犯罪、明知故犯等不予容错情形。');
+    expect(facts!.paragraphs[1]).toBe('经核实，未发现涉嫌犯罪等不予容错情形。');
     // The rules relied on, each with its clause citation and, once, the clause's substance.
     expect(basis!.paragraphs[0]).toMatch(
       /^（一）未谋取私利。依据：《X新区干部容错纠错实施办法（示例）》.*第五条。规定要旨：适用容错须同时具备/,

@@ -136,7 +136,7 @@ export function renderDecisionDocument(input: DecisionDocumentInput, lang: Lang)
     : `verification${c.consulted ? ', consultation' : ''} and collective deliberation`;
   const opening = zh
     ? c.route === 'application'
-      ? `${dateIn(c.submittedOn, lang)}提出的关于你在“${c.title}”事项中的容错申请（案件编号：${c.number}）收悉。本机构依据《${rec.packTitle.zh}》等规定，经受理、${steps}，现将认定决定告知如下。`
+      ? `${dateIn(c.submittedOn, lang)}提出的关于你在“${c.title}”事项中的容错申请（受理编号：${c.number}）收悉。本机构依据《${rec.packTitle.zh}》等规定，经受理、${steps}，现将认定决定告知如下。`
       : c.route === 'ex_officio'
         ? `在对你有关问责事项的调查中，本机构依职权对“${c.title}”（案件编号：${c.number}）是否适用容错进行了审查。本机构依据《${rec.packTitle.zh}》等规定，经${steps}，现将认定决定告知如下。`
         : `本机构对经事前报备的“${c.title}”（案件编号：${c.number}）是否适用容错进行了审查。本机构依据《${rec.packTitle.zh}》等规定，经${steps}，现将认定决定告知如下。`
@@ -314,8 +314,12 @@ function factParagraphs(input: DecisionDocumentInput, lang: Lang): string[] {
   const who = zh
     ? `${official.name}同志${post ? `（时任${post}）` : ''}`
     : `${official.name}${post ? ` (then ${post})` : ''}`;
-  const deciding = new Set(input.decision.recommendation.reasons.flatMap((r) => r.facts.map((f) => f.fact)));
-  const stated = input.facts.filter((f) => f.raw !== null && (deciding.size === 0 || deciding.has(f.id)));
+  const deciding = new Set(
+    input.decision.recommendation.reasons.flatMap((r) => r.facts.map((f) => f.fact)),
+  );
+  const stated = input.facts.filter(
+    (f) => f.raw !== null && (deciding.size === 0 || deciding.has(f.id)),
+  );
   const clauses = stated.map((f) => factClause(f, lang));
   const opening = zh
     ? `经核实，${who}于${dateIn(c.conductDate, lang)}在“${c.title}”事项中`

@@ -36,7 +36,12 @@ describeStores<Schema>(
       const a = w.actors;
       w.clock.setDay('2025-03-03');
       const s = await driveTo(w, 'submitted');
-      const refused = (await refuseCase(w.ctx, a.intake!, { ...v(s), reasons: '申请事项已超过申请期限，且未说明正当理由' })).case;
+      const refused = (
+        await refuseCase(w.ctx, a.intake!, {
+          ...v(s),
+          reasons: '申请事项已超过申请期限，且未说明正当理由',
+        })
+      ).case;
       await issueDocument(w.ctx, a.intake!, { ...v(refused), type: 'refusal' });
 
       let c = await driveTo(w, 'notified', {
@@ -90,8 +95,19 @@ describeStores<Schema>(
       ] as const) {
         for (const item of items) {
           expect(item.status, item.type).toBe('issued');
+          // The appeal is decided, numbered and issued by the level above (某市).
+          expect(item.number).toMatch(
+            item.type === 'appeal_decision' ? /^某市容诉〔2025〕/ : /^X新容/,
+          );
           for (const lang of ['zh', 'en'] as const) {
-            const d = await loadCaseDocument(w.ctx, a.cityChair!, caseId, item.type, item.subjectId, lang);
+            const d = await loadCaseDocument(
+              w.ctx,
+              a.cityChair!,
+              caseId,
+              item.type,
+              item.subjectId,
+              lang,
+            );
             expect(d.documentNumber).toBe(item.number);
             const { pdf, filename } = await documentPdf(d, new Date('2025-03-10T02:00:00Z'));
             expect(filename).toBe(`${item.number}.pdf`);

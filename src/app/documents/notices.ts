@@ -56,7 +56,9 @@ export interface NoticeInput {
 const t = (zh: string, en: string): I18nText => ({ zh, en });
 
 function body(j: I18nText, lang: Lang): string {
-  return lang === 'zh' ? `${j.zh}容错纠错认定机构` : `Tolerance and Correction Committee of ${j.en}`;
+  return lang === 'zh'
+    ? `${j.zh}容错纠错认定机构`
+    : `Tolerance and Correction Committee of ${j.en}`;
 }
 
 function limit(l: TimeLimit | undefined, lang: Lang): string | undefined {
@@ -132,7 +134,10 @@ const DRAFTS: Record<Exclude<DocumentType, 'determination'>, (i: NoticeInput) =>
           `根据《${i.packTitle.zh}》有关规定，现将${i.official.name}同志容错认定结果予以公示。`,
           `Under ${i.packTitle.en}, the tolerance determination concerning Comrade ${i.official.name} is made public.`,
         ),
-        t(`（一）基本情况：${i.official.name}，${post.zh}。`, `(1) Official: ${i.official.name}, ${post.en}.`),
+        t(
+          `（一）基本情况：${i.official.name}，${post.zh}。`,
+          `(1) Official: ${i.official.name}, ${post.en}.`,
+        ),
         t(`（二）认定事项：${i.case.title}。`, `(2) Matter: ${i.case.title}.`),
         t(
           `（三）认定结果：${d?.outcomeLabel.zh ?? ''}（${d?.number ?? ''}）。`,
@@ -162,10 +167,8 @@ const DRAFTS: Record<Exclude<DocumentType, 'determination'>, (i: NoticeInput) =>
         ),
         t('送达方式：直接送达', 'Manner of delivery: in person'),
         t('送达人（签名）：＿＿＿＿＿＿', 'Delivered by (signature): ______________'),
-        t(
-          '受送达人（签名）：＿＿＿＿＿＿　　　　年　　月　　日',
-          'Received by (signature): ______________   date: __________',
-        ),
+        t('受送达人（签名）：＿＿＿＿＿＿', 'Received by (signature): ______________'),
+        t('签收日期：　　　　年　　月　　日', 'Date received: __________'),
         t(
           '备注：受送达人拒绝签收的，送达人应当在本回证上注明拒收事由和日期，由送达人、见证人签名。',
           'Note: if the recipient refuses to sign, the person delivering writes down the reason and date and signs with a witness.',
@@ -213,7 +216,7 @@ function challengeDraft(i: NoticeInput, kind: 'review' | 'appeal'): Draft {
     above: kind === 'appeal',
     paragraphs: [
       t(
-        `你于${c ? documentDate(c.filedOn, 'zh') : ''}对《认定书》（${d?.number ?? ''}）提出的${what.zh}申请收悉。${kind === 'review' ? '本机构' : '本机构受理后'}依照《${i.packTitle.zh}》和有关规定进行了${what.zh}，现决定如下：`,
+        `你于${c ? documentDate(c.filedOn, 'zh') : ''}对《认定书》（${d?.number ?? ''}）提出的${kind === 'review' ? '复核申请' : '申诉'}收悉。本机构依照《${i.packTitle.zh}》和有关规定进行了${kind === 'review' ? '复核' : '审查'}，现决定如下：`,
         `Your application of ${c ? documentDate(c.filedOn, 'en') : ''} for ${what.en} of the determination ${d?.number ?? ''} has been received and examined under ${i.packTitle.en} and related rules. This committee decides:`,
       ),
       result,

@@ -93,7 +93,10 @@ describe('finding a CJK font', () => {
       [FANGSONG_ENV]: '/opt/fonts/simfang.ttf',
       [KAITI_ENV]: '/opt/fonts/simkai.ttf',
     };
-    const fonts = findDocumentFonts(env, only(...noto, '/opt/fonts/simfang.ttf', '/opt/fonts/simkai.ttf'));
+    const fonts = findDocumentFonts(
+      env,
+      only(...noto, '/opt/fonts/simfang.ttf', '/opt/fonts/simkai.ttf'),
+    );
     expect(fonts).toEqual({
       body: { path: '/opt/fonts/simfang.ttf' },
       heading: first.heading,
@@ -217,6 +220,20 @@ describe('the decision document as a PDF', () => {
     expect(lastPage).toContain('(40) The committee examined item 40');
     expect(all).toContain('Note: This pack is a sample.');
     expect(read.title).toBe('Decision on the tolerance application of Comrade Zhang San');
+  });
+
+  it('places a configured electronic seal over the signature and date', async () => {
+    expect(fonts, NO_FONT).toBeDefined();
+    const seal = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const without = await renderDecisionDocumentPdf(document(), fonts!);
+    const withSeal = await renderDecisionDocumentPdf(document(), fonts!, { seal });
+    expect(without.toString('latin1')).not.toContain('/Subtype /Image');
+    expect(withSeal.toString('latin1')).toContain('/Subtype /Image');
+    // The signature and date are there either way.
+    expect(pdfText(withSeal).lines).toContain('2025年3月3日');
   });
 
   it('answers DOCUMENT_FONT_MISSING when the named font cannot be opened', async () => {

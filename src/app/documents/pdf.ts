@@ -198,7 +198,9 @@ export function findDocumentFonts(
  * so that it can travel in an HTTP header.
  */
 export function fontNotice(fonts: DocumentFonts): string {
-  return fonts.fallbacks?.length ? `standard faces not installed: ${fonts.fallbacks.join('; ')}` : '';
+  return fonts.fallbacks?.length
+    ? `standard faces not installed: ${fonts.fallbacks.join('; ')}`
+    : '';
 }
 
 function fontMissing(detail: string): AppError {
@@ -354,7 +356,8 @@ function tailHeight(doc: Doc, d: OfficialDocument, width: number): number {
     ? doc.font('body').fontSize(12).heightOfString(d.notice, { width }) + LINE_PITCH
     : 0;
   doc.fontSize(BODY_SIZE);
-  return 4 * LINE_PITCH + noticeHeight + closingHeight(d) + LINE_PITCH;
+  // A blank line, the signature and the date; the notice; the closing block.
+  return 3 * LINE_PITCH + noticeHeight + closingHeight(d);
 }
 
 function closingHeight(d: OfficialDocument): number {
@@ -379,21 +382,26 @@ function body(doc: Doc, d: OfficialDocument, x: number, width: number, opts: Pdf
     else setParagraph(doc, text, x, width, indent, reserve);
   });
 
-  // 发文机关署名 and 成文日期, right-aligned four characters in; the seal over them.
+  // 成文日期 four characters in from the right; 发文机关署名 centred over it; the seal (or, without
+  // an image, the body's name where it goes) centred over both (GB/T 9704-2012 7.3.5.1).
+  const after = tailHeight(doc, d, width);
   doc.font('body').fontSize(BODY_SIZE);
-  let y = doc.y + 2 * LINE_PITCH;
-  if (y + 2 * LINE_PITCH + closingHeight(d) > doc.page.height - MARGIN.bottom) {
+  // One blank line under the body: the seal's top stays within a line of the text.
+  let y = doc.y + LINE_PITCH;
+  if (doc.y + after > doc.page.height - MARGIN.bottom) {
     doc.addPage();
     y = MARGIN.top;
   }
-  const right = { width: width - 4 * BODY_SIZE, align: 'right' as const, lineBreak: false };
-  doc.text(d.signature, x, y, right);
-  doc.text(d.date, x, y + LINE_PITCH, right);
+  const dateWidth = doc.widthOfString(d.date);
+  const dateRight = x + width - 4 * BODY_SIZE;
+  const centre = dateRight - dateWidth / 2;
+  const signWidth = doc.widthOfString(d.signature);
+  const signX = Math.max(x, Math.min(centre - signWidth / 2, x + width - signWidth));
+  doc.text(d.signature, signX, y, { lineBreak: false });
+  doc.text(d.date, dateRight - dateWidth, y + LINE_PITCH, { lineBreak: false });
   if (opts.seal) {
-    const dateWidth = doc.widthOfString(d.date);
-    const cx = x + width - 4 * BODY_SIZE - dateWidth / 2;
     const cy = y + LINE_PITCH / 2 + BODY_SIZE / 2;
-    doc.image(opts.seal, cx - SEAL_SIZE / 2, cy - SEAL_SIZE / 2, { width: SEAL_SIZE });
+    doc.image(opts.seal, centre - SEAL_SIZE / 2, cy - SEAL_SIZE / 2, { width: SEAL_SIZE });
   }
   y += 2 * LINE_PITCH;
   if (d.notice) {
@@ -408,7 +416,14 @@ function closing(doc: Doc, d: OfficialDocument, x: number, width: number): void 
   const bottom = doc.page.height - MARGIN.bottom;
   const top = bottom - closingHeight(d);
   const rule = (y: number, w: number) =>
-    doc.save().moveTo(x, y).lineTo(x + width, y).lineWidth(w).strokeColor('black').stroke().restore();
+    doc
+      .save()
+      .moveTo(x, y)
+      .lineTo(x + width, y)
+      .lineWidth(w)
+      .strokeColor('black')
+      .stroke()
+      .restore();
   doc.font('body').fontSize(CLOSING_SIZE).fillColor('black');
   rule(top, 1);
   let y = top + (LINE_PITCH - CLOSING_SIZE) / 2 + 1 * MM;
@@ -537,7 +552,12 @@ function setParagraph(
 ): void {
   const opts = { width, lineGap: LINE_GAP, indent, align: 'left' as const };
   const bottom = doc.page.height - MARGIN.bottom;
-  if (reserve > 0 && doc.y + Math.min(doc.heightOfString(text, opts), 2 * LINE_PITCH) + reserve > bottom) {
+  // The whole paragraph goes with what follows it (unless it starts a page already).
+  if (
+    reserve > 0 &&
+    doc.y > MARGIN.top &&
+    doc.y + doc.heightOfString(text, opts) + reserve > bottom
+  ) {
     doc.addPage();
   }
   doc.text(text, x, doc.y, opts);

@@ -25,7 +25,11 @@ describe('the wording of facts', () => {
   });
 
   it('sums up the exclusions found absent, leaving out those already stated', () => {
-    const facts = [f('privateGain', false), f('crimeSuspected', false), f('graveConsequence', 'none')];
+    const facts = [
+      f('privateGain', false),
+      f('crimeSuspected', false),
+      f('graveConsequence', 'none'),
+    ];
     expect(absentExclusions(facts, new Set(['privateGain']), 'zh')).toEqual([
       '涉嫌犯罪',
       '造成严重后果',

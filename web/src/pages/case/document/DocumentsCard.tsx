@@ -201,15 +201,18 @@ export function DocumentsCard() {
         {shown?.issuing ? (
           <Typography.Paragraph type="secondary">{t('documents.issueIntro')}</Typography.Paragraph>
         ) : null}
-        {issue.error ? (
-          <ErrorAlert error={issue.error} title={t('documents.issueFailed')} />
-        ) : null}
+        {issue.error ? <ErrorAlert error={issue.error} title={t('documents.issueFailed')} /> : null}
         {document.loading ? <Spin aria-label={t('common.loading')} /> : null}
         {document.error ? (
           <ErrorAlert error={document.error} title={t('documents.loadFailed')} />
         ) : null}
         {document.doc ? (
-          <div className="rc-doc-frame" tabIndex={0} role="region" aria-label={t('documents.preview')}>
+          <div
+            className="rc-doc-frame"
+            tabIndex={0}
+            role="region"
+            aria-label={t('documents.preview')}
+          >
             <DocumentSheet doc={document.doc} />
           </div>
         ) : null}
