@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { TAG } from '../../../components/tagColors';
 import { pick } from '../../../i18n';
 import { useLang } from '../../../lang';
 import { DOCUMENT_TYPE_LABEL } from '../../../shared';
@@ -88,7 +89,7 @@ export function DocumentsCard() {
   };
 
   return (
-    <Card title={t('documents.title')} className="rc-gap" data-testid="documents-card">
+    <Card title={t('documents.title')} className="rc-gap rc-documents" data-testid="documents-card">
       {list.status === 'loading' ? (
         <Spin aria-label={t('common.loading')} />
       ) : list.status === 'error' ? (
@@ -141,9 +142,9 @@ export function DocumentsCard() {
                   <Space wrap>
                     <span>{label(item)}</span>
                     {item.status === 'issued' ? (
-                      <Tag color="green">{t('documents.issued')}</Tag>
+                      <Tag color={TAG.success}>{t('documents.issued')}</Tag>
                     ) : (
-                      <Tag color="orange">{t('documents.due')}</Tag>
+                      <Tag color={TAG.warning}>{t('documents.due')}</Tag>
                     )}
                   </Space>
                 }
