@@ -26,6 +26,7 @@ import {
   Uuid,
   type Static,
 } from './common.js';
+import { ClosingBlock, DocumentTypeName } from './document-parts.js';
 
 export const CaseState = StringEnum(CASE_STATES);
 /** How the case was opened; typed as a string as the presenters hand it out. */
@@ -285,7 +286,7 @@ const CASE_DESCRIPTION =
 export const CaseView = Obj(
   {
     id: Uuid,
-    number: Type.String({ examples: ['x-new-area-2025-0001'] }),
+    number: Type.String({ examples: ['X新容申〔2025〕1号'] }),
     title: Type.String(),
     summary: Type.String(),
     state: CaseState,
@@ -505,6 +506,8 @@ export const DecisionDocument = Obj({
     }),
   ),
   text: Type.String({ description: 'The whole document as plain text.' }),
+  type: Type.Optional(DocumentTypeName),
+  closing: Type.Optional(ClosingBlock),
 });
 export type DecisionDocument = Static<typeof DecisionDocument>;
 

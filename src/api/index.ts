@@ -14,3 +14,4 @@ export * from './admin.js';
 export * from './officials.js';
 export * from './dashboard.js';
 export * from './todos.js';
+export * from './documents.js';

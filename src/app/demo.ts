@@ -11,6 +11,7 @@ import { SIX_ELEMENTS, TERMINAL, type CaseState } from '../domain/case-states.js
 import type { Actor, Role } from '../domain/roles.js';
 import { ROLE_LABEL } from '../domain/roles.js';
 import type { FactValue, I18nText, Procedure } from '../policy/model.js';
+import type { DocumentType } from '../shared/documents.js';
 import { acceptCase } from './cases/accept.js';
 import { addEvidence } from './cases/add-evidence.js';
 import { addMember } from './cases/add-member.js';
@@ -24,6 +25,8 @@ import { decideCase } from './cases/decide.js';
 import { declareConflict } from './cases/declare-conflict.js';
 import { limitOf } from './cases/deadlines.js';
 import { fileUpward } from './cases/file-upward.js';
+import { issueDocument } from './cases/issue-document.js';
+import { listCaseDocuments } from './documents/case-documents.js';
 import { notifyDecision } from './cases/notify.js';
 import { recordAccountabilityMatter } from './cases/open-ex-officio.js';
 import { recordFact } from './cases/record-fact.js';
@@ -1567,10 +1570,26 @@ const close: Action = async (t) => {
 };
 
 /** Every step stepsFor() plans, by name (votes, 'vote:<who>', are played by vote()). */
+/**
+ * After `action`, the officer whose job it is issues the document it made due. The frequent ones
+ * (acceptance notices, delivery receipts) are left to be issued on about a quarter of the cases
+ * (by the case id), so that the demo shows documents issued and due.
+ */
+function thenIssue(action: Action, type: DocumentType, by: string): Action {
+  return async (t) => {
+    await action(t);
+    if ((type === 'acceptance' || type === 'delivery_receipt') && /^[0-3]/.test(t.h.id)) return;
+    // Only what the case calls for (an ex-officio case gets no acceptance notice, say).
+    const due = await listCaseDocuments(t.ctx, t.actor(by), t.h.id);
+    if (!due.some((d) => d.type === type && d.canIssue)) return;
+    t.took(await issueDocument(t.ctx, t.actor(by), { ...t.req(), type }));
+  };
+}
+
 const ACTIONS: Readonly<Record<string, Action>> = {
   create,
-  refuse,
-  accept,
+  refuse: thenIssue(refuse, 'refusal', 'intake'),
+  accept: thenIssue(accept, 'acceptance', 'intake'),
   withdraw,
   statement,
   evidenceParty,
@@ -1589,12 +1608,13 @@ const ACTIONS: Readonly<Record<string, Action>> = {
   members,
   'conflict:member3': conflictOfMember3,
   decide,
-  notify,
+  notify: thenIssue(notify, 'delivery_receipt', 'intake'),
   'challenge:review': challenge('review'),
   'challenge:appeal': challenge('appeal'),
-  decideChallengeUpheld: challengeUpheld,
-  decideChallengeChanged: challengeChanged,
-  startPublicity: publicity,
+  // The demo's review is upheld and its appeal changes the decision (afterDecisionSteps).
+  decideChallengeUpheld: thenIssue(challengeUpheld, 'review_decision', 'chair'),
+  decideChallengeChanged: thenIssue(challengeChanged, 'appeal_decision', 'city-chair'),
+  startPublicity: thenIssue(publicity, 'publicity', 'liaison'),
   fileUpward: fileUpwardAction,
   close,
 };

@@ -33,6 +33,13 @@ export const jurisdictions = pgTable('jurisdictions', {
   createdAt: ts('created_at').notNull().defaultNow(),
   /** Applicants see the engine's preliminary assessment (migration 0012; off by default). */
   applicantAssessment: boolean('applicant_assessment').notNull().default(false),
+  /** 机关代字 (migration 0011); null: derived from the short name. */
+  documentCode: text('document_code'),
+  /** Number patterns by document type (migration 0011); missing types use the defaults. */
+  documentPatterns: jsonb('document_patterns')
+    .$type<Record<string, string>>()
+    .notNull()
+    .default({}),
 });
 
 export const units = pgTable('units', {
@@ -382,6 +389,32 @@ export const adminEvents = pgTable('admin_events', {
   payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
 });
 
+/** Serials of official documents per jurisdiction, type and year (migration 0011). */
+export const documentCounters = pgTable(
+  'document_counters',
+  {
+    jurisdictionId: text('jurisdiction_id').notNull(),
+    docType: text('doc_type').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jurisdictionId, t.docType, t.year] })],
+);
+
+/** The official documents issued on a case, as issued (migration 0011). */
+export const caseDocuments = pgTable('case_documents', {
+  id: uuid('id').primaryKey(),
+  caseId: uuid('case_id').notNull(),
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  docType: text('doc_type').notNull(),
+  subjectId: text('subject_id').notNull().default(''),
+  number: text('number').notNull(),
+  issuedOn: day('issued_on').notNull(),
+  issuedBy: uuid('issued_by'),
+  issuedAt: ts('issued_at').notNull(),
+  content: jsonb('content').notNull(),
+});
+
 export const schema = {
   jurisdictions,
   units,
@@ -410,5 +443,7 @@ export const schema = {
   readLog,
   idempotencyKeys,
   adminEvents,
+  documentCounters,
+  caseDocuments,
 };
 export type Schema = typeof schema;

@@ -54,6 +54,7 @@ const SETUP: Record<CaseAction, { state: CaseState; subject?: Partial<CaseSubjec
   resume: { state: 'verification', subject: { suspended: true } },
   requestExtension: { state: 'verification' },
   decideExtension: { state: 'verification' },
+  issueDocument: { state: 'notified' },
 };
 
 type Who = Role | 'party' | 'member';
@@ -99,6 +100,7 @@ const EXPECTED: Record<CaseAction, readonly Who[]> = {
   resume: ['intake', 'investigator'],
   requestExtension: ['intake', 'investigator'],
   decideExtension: ['committee_chair'],
+  issueDocument: ['intake', 'committee_chair', 'org_liaison'],
 };
 /**
  * A grant over a jurisdiction covers its whole subtree, so an officer of a higher level may act on

@@ -88,6 +88,7 @@ export const CASE_ACTIONS = [
   'resume',
   'requestExtension',
   'decideExtension',
+  'issueDocument',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -439,6 +440,24 @@ export const CASE_RULES: Readonly<Record<Exclude<CaseAction, 'read' | 'addEviden
     resume: { who: ['intake', 'investigator'], states: OPEN, when: isSuspended },
     requestExtension: { who: ['intake', 'investigator'], states: OPEN },
     decideExtension: { who: ['committee_chair'], states: OPEN, impartial: true },
+    // Issuing an official document of the case (公文): which type each role issues, and whether it
+    // is due, is checked by src/app/cases/issue-document.ts.
+    issueDocument: {
+      who: ['intake', 'committee_chair', 'org_liaison'],
+      states: [
+        'refused',
+        'verification',
+        'consultation',
+        'deliberation',
+        'determined',
+        'notified',
+        'publicity',
+        'filed',
+        'under_review',
+        'under_appeal',
+        'closed',
+      ],
+    },
   };
 
 const EVIDENCE_BY_PARTY: ActionRule = { who: 'party', states: ['submitted', 'verification'] };

@@ -24,6 +24,7 @@ import { authRoutes } from './routes/auth.js';
 import { caseActionRoutes } from './routes/case-actions.js';
 import { caseRoutes } from './routes/cases.js';
 import { dashboardRoutes } from './routes/dashboard.js';
+import { documentRoutes } from './routes/documents.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { healthRoutes } from './routes/health.js';
 import { officialRoutes } from './routes/officials.js';
@@ -121,6 +122,7 @@ export async function buildServer(
       await api.register(officialRoutes, routeOpts);
       await api.register(recommendationRoutes, routeOpts);
       await api.register(todoRoutes, routeOpts);
+      await api.register(documentRoutes, routeOpts);
       api.get(
         '/openapi.json',
         { config: { public: true }, schema: { hide: true } },
