@@ -11,7 +11,7 @@ import {
   schema,
   type Schema,
 } from '../tables.js';
-import { caseRow, codeOf, driveTo } from '../testing/steps.js';
+import { caseRow, codeOf, driveTo, voteToUphold } from '../testing/steps.js';
 import { buildWorld, type World } from '../testing/world.js';
 import { closeCase } from './close.js';
 import { decideChallenge } from './decide-challenge.js';
@@ -21,7 +21,6 @@ import type { CaseRow } from './record.js';
 import { requestChallenge } from './request-challenge.js';
 import { startPublicity } from './start-publicity.js';
 import { suspendCase } from './suspend.js';
-import { castReviewVote } from './vote-review.js';
 
 const v = (c: CaseRow) => ({ caseId: c.id, expectedVersion: c.version });
 
@@ -32,16 +31,6 @@ async function lastEvent(w: World, caseId: string) {
     .where(eq(caseEvents.caseId, caseId))
     .orderBy(caseEvents.seq);
   return rows[rows.length - 1]!;
-}
-
-/** The panel (chair, member1, member2) votes to uphold a review: the sample measure's is collective. */
-async function voteToUphold(w: World, c: CaseRow): Promise<CaseRow> {
-  let row = c;
-  for (const m of [w.actors.chair!, w.actors.member1!, w.actors.member2!]) {
-    const reason = '原认定事实清楚，同意维持。';
-    row = (await castReviewVote(w.ctx, m, { ...v(row), outcome: 'exempted', reason })).case;
-  }
-  return row;
 }
 
 describeStores<Schema>(

@@ -11,7 +11,7 @@ import {
   schema,
   type Schema,
 } from '../tables.js';
-import { caseRow, codeOf, driveTo } from '../testing/steps.js';
+import { caseRow, codeOf, driveTo, voteToUphold } from '../testing/steps.js';
 import { buildWorld, type World } from '../testing/world.js';
 import { decideChallenge } from './decide-challenge.js';
 import { issueDocument } from './issue-document.js';
@@ -145,6 +145,7 @@ describeStores<Schema>(
           grounds: '认定所依据的事实有误，请求复核。',
         })
       ).case;
+      c = await voteToUphold(w, c);
       c = (
         await decideChallenge(w.ctx, a.chair!, {
           ...v(c),

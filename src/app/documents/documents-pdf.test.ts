@@ -14,7 +14,7 @@ import { refuseCase } from '../cases/refuse.js';
 import { requestChallenge } from '../cases/request-challenge.js';
 import { startPublicity } from '../cases/start-publicity.js';
 import { schema, type Schema } from '../tables.js';
-import { driveTo } from '../testing/steps.js';
+import { driveTo, voteToUphold } from '../testing/steps.js';
 import { buildWorld, type World } from '../testing/world.js';
 import { listCaseDocuments, loadCaseDocument } from './case-documents.js';
 import { documentPdf, findDocumentFonts } from './pdf.js';
@@ -63,6 +63,7 @@ describeStores<Schema>(
           grounds: '认定书对挽回损失情况的认定与事实不符，请求复核。',
         })
       ).case;
+      c = await voteToUphold(w, c);
       c = (
         await decideChallenge(w.ctx, a.chair!, {
           ...v(c),
