@@ -92,7 +92,8 @@ export function authorizeCase(actor: Actor, action: CaseAction, subject: CaseSub
   if (refusal(actor, 'read', subject) !== null) throw new AppError('CASE_NOT_FOUND');
   const why = refusal(actor, action, subject);
   if (why !== null) {
-    throw new AppError(why, { action, state: subject.state }, refusalMessage(action, why));
+    const message = refusalMessage(action, why, subject, actor);
+    throw new AppError(why, { action, state: subject.state }, message);
   }
 }
 
