@@ -2,11 +2,15 @@
 import { Card, Empty, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../format';
+import { pick, type Lang } from '../../i18n';
+import { useLang } from '../../lang';
+import { STATE_LABEL } from '../../shared';
 import type { CaseEvent } from '../../types';
 import { useCase } from './useCaseAction';
 
 export function TimelineCard() {
   const { t, i18n } = useTranslation();
+  const lang = useLang();
   const { c } = useCase();
   const label = (prefix: string, key: string) =>
     i18n.exists(`${prefix}.${key}`) ? t(`${prefix}.${key}`) : key;
@@ -29,8 +33,8 @@ export function TimelineCard() {
                   <Typography.Text type="secondary">
                     {' '}
                     {t('caseView.stateChange', {
-                      from: label('states', e.from),
-                      to: label('states', e.to),
+                      from: stateLabel(e.from, lang),
+                      to: stateLabel(e.to, lang),
                     })}
                   </Typography.Text>
                 ) : null}
@@ -47,4 +51,10 @@ export function TimelineCard() {
       )}
     </Card>
   );
+}
+
+/** A state's label (src/shared/case.ts), never its code. */
+function stateLabel(state: string, lang: Lang): string {
+  const label = (STATE_LABEL as Readonly<Record<string, { zh: string; en: string }>>)[state];
+  return label ? pick(label, lang) : state;
 }
