@@ -62,12 +62,18 @@ async function phonePage(): Promise<Page> {
   return page;
 }
 
-/** Waits until the screen has loaded: no request in flight, no spinner. */
+/** Waits until the screen has loaded: no request in flight, no spinner, no sliding drawer. */
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle');
   await expect
     .poll(() => page.locator('.ant-spin-spinning, .rc-loading').count(), { timeout: 20_000 })
     .toBe(0);
+  await page.evaluate(`Promise.race([
+    Promise.all(document.getAnimations()
+      .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+      .map((a) => a.finished.catch(() => undefined))),
+    new Promise((r) => setTimeout(r, 3000)),
+  ])`);
 }
 
 /** Screens that scrolled sideways in the running test: what, where, how wide, and the culprits. */
@@ -114,7 +120,11 @@ async function signIn(page: Page, lang: Lang, username: string, password: string
 async function officialApplies(page: Page, lang: Lang) {
   const t = T[lang];
   await signIn(page, lang, 'official', 'demo-official-2025');
-  await fits(page, `phone-official-cases-${lang}`);
+  // The first screen after signing in (their cases, or a home page when there is one).
+  if (new URL(page.url()).pathname === '/cases') {
+    await page.locator('.ant-table-row').first().waitFor();
+  }
+  await fits(page, `phone-official-home-${lang}`);
 
   // The menu, in its drawer.
   await page.getByTestId('menu-button').click();
