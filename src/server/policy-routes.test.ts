@@ -106,6 +106,8 @@ describeStores<Schema>(
       const national = intake.find((p) => p.id === 'cn-national')!;
       expect(national.appliesIn.names.map((n) => n.name.zh)).toEqual(['某省', '某市']);
       const all = await listOf('policyAdmin');
+      // The reference pack comes after the packs that apply.
+      expect(all.map((p) => p.id).at(-1)).toBe('asrs');
       expect(all.find((p) => p.id === 'asrs')!.appliesIn).toEqual({
         names: [],
         count: 0,

@@ -51,10 +51,13 @@ function packRoutes(app: Api, ctx: AppContext) {
     },
     async (req) => {
       const mine = await packsForActor(ctx, actorOf(req));
+      // The packs that apply where the user works first, the references after them.
+      const reference = (id: string) => (mine.reach.has(id) ? 0 : 1);
       return {
         packs: packs
           .ids()
           .filter((id) => listed(mine, id))
+          .sort((a, b) => reference(a) - reference(b))
           .map((id) => presentPackSummary(packs.get(id), titleOf, mine.reach.get(id))),
       };
     },
