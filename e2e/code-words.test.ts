@@ -74,12 +74,6 @@ const ALLOWED: readonly Allowed[] = [
     why: 'names of the US agencies and documents in the ASRS reference pack',
     screens: /政策依据/,
   },
-  // fixed by issue-10 work on official documents: case and document numbers in the
-  // jurisdiction's pattern (X新容〔2026〕42号) replace `x-new-area-2026-0042` and its `-D1`.
-  {
-    pattern: /\b[a-z][a-z0-9]*(-[a-z0-9]+)*-\d{4}-\d{4}(-D\d+)?\b/g,
-    why: 'case and document numbers: fixed by issue-10 work on official documents',
-  },
 ];
 
 /** Tokens of Latin letters and digits, joined by - _ or . (a uuid is one), and `Art.`. */

@@ -12,7 +12,10 @@ export interface OpProfile {
   readonly statementsPerOp: number;
   /** Mean wall time of one operation, ms. */
   readonly meanMs: number;
-  /** Mean time per operation spent waiting on statements (send → result), ms. */
+  /**
+   * Mean time per operation spent waiting on statements (send → result), ms: time during which at
+   * least one statement was outstanding, so that pipelined statements are not counted twice.
+   */
   readonly dbWaitMs: number;
   /** Mean time per operation not waiting on statements (Node: drizzle, presenter, …), ms. */
   readonly nodeMs: number;
@@ -41,16 +44,20 @@ export async function profileOps(
   const stats = new Map<string, { count: number; totalMs: number }>();
   let statements = 0;
   let waitMs = 0;
+  let outstanding = 0;
+  let waitingSince = 0;
   proto.submit = function (this: QueryLike, ...args: unknown[]) {
     const key = (typeof this.text === 'string' ? this.text : '?')
       .replace(/\s+/g, ' ')
       .slice(0, 160);
     statements++;
     const t0 = performance.now();
+    if (outstanding++ === 0) waitingSince = t0;
     const callback = this.callback;
     this.callback = (err, res) => {
-      const ms = performance.now() - t0;
-      waitMs += ms;
+      const now = performance.now();
+      const ms = now - t0;
+      if (--outstanding === 0) waitMs += now - waitingSince;
       const s = stats.get(key) ?? { count: 0, totalMs: 0 };
       s.count++;
       s.totalMs += ms;

@@ -136,7 +136,13 @@ export const Procedure = Obj({
   }),
   publicity: Obj({ required: Type.Boolean(), period: Type.Optional(TimeLimit) }),
   consultation: Obj({ required: Type.Boolean(), departments: List(Type.String()) }),
-  review: Window,
+  review: Obj({
+    applyWithin: Type.Optional(TimeLimit),
+    decideWithin: Type.Optional(TimeLimit),
+    collective: Type.Optional(
+      Type.Boolean({ description: 'The review is decided by the panel’s vote.' }),
+    ),
+  }),
   appeal: Window,
   followUp: Obj({
     enabled: Type.Boolean(),

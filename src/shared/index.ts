@@ -8,3 +8,4 @@ export * from './case.js';
 export * from './limits.js';
 export * from './roles.js';
 export * from './time.js';
+export * from './documents.js';

@@ -1,6 +1,7 @@
 /** The store: PostgreSQL or embedded PGlite behind one drizzle API, with SQL-file migrations. */
 export {
   openStore,
+  statementOn,
   MIN_SERVER_VERSION_NUM,
   type AnySchema,
   type Db,

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sqlState, StoreError, storeErrorIn } from './errors.js';
 import { loadMigrations } from './migrate.js';
 import { describeStores, openTestStore } from './testing/harness.js';
+import { statementOn } from './store.js';
 
 const items = pgTable('t_items', {
   id: integer('id').primaryKey(),
@@ -503,3 +504,44 @@ describeStores<typeof schema>(
   },
   { migrate: false, open: { schema } },
 );
+
+describeStores(
+  'statements built once per connection (statementOn)',
+  (getStore, kind) => {
+    it('reuses a statement on its connection, inside each later transaction', async () => {
+      const store = getStore();
+      await store.exec(`CREATE TABLE t_once (id integer PRIMARY KEY, label text NOT NULL)`);
+      let builds = 0;
+      const insertOn = (tx: Parameters<Parameters<typeof store.tx>[0]>[0]) =>
+        statementOn(tx, 't_once_insert', () => {
+          builds += 1;
+          return tx
+            .insert(onceItems)
+            .values({ id: sql.placeholder('id'), label: sql.placeholder('label') })
+            .prepare('t_once_insert');
+        });
+      for (let id = 1; id <= 4; id++) {
+        await store.tx((tx) => insertOn(tx).execute({ id, label: `item ${id}` }));
+      }
+      // A rolled-back transaction takes the reused statement's row with it: it ran inside it.
+      await expect(
+        store.tx(async (tx) => {
+          await insertOn(tx).execute({ id: 5, label: 'rolled back' });
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      const rows = await store.db.select().from(onceItems).orderBy(onceItems.id);
+      expect(rows.map((r) => r.label)).toEqual(['item 1', 'item 2', 'item 3', 'item 4']);
+      // PostgreSQL: built once per pooled connection (one-by-one transactions share the idle one);
+      // PGlite: each transaction has a connection object of its own.
+      if (kind === 'postgres') expect(builds).toBeLessThan(5);
+      else expect(builds).toBe(5);
+    });
+  },
+  { migrate: false },
+);
+
+const onceItems = pgTable('t_once', {
+  id: integer('id').primaryKey(),
+  label: text('label').notNull(),
+});

@@ -21,6 +21,7 @@ import type { CaseRow } from './record.js';
 import { requestChallenge } from './request-challenge.js';
 import { startPublicity } from './start-publicity.js';
 import { suspendCase } from './suspend.js';
+import { castReviewVote } from './vote-review.js';
 
 const v = (c: CaseRow) => ({ caseId: c.id, expectedVersion: c.version });
 
@@ -31,6 +32,16 @@ async function lastEvent(w: World, caseId: string) {
     .where(eq(caseEvents.caseId, caseId))
     .orderBy(caseEvents.seq);
   return rows[rows.length - 1]!;
+}
+
+/** The panel (chair, member1, member2) votes to uphold a review: the sample measure's is collective. */
+async function voteToUphold(w: World, c: CaseRow): Promise<CaseRow> {
+  let row = c;
+  for (const m of [w.actors.chair!, w.actors.member1!, w.actors.member2!]) {
+    const reason = '原认定事实清楚，同意维持。';
+    row = (await castReviewVote(w.ctx, m, { ...v(row), outcome: 'exempted', reason })).case;
+  }
+  return row;
 }
 
 describeStores<Schema>(
@@ -219,8 +230,9 @@ describeStores<Schema>(
         [original!.documentNumber, false, 'first'],
         [`${original!.documentNumber}-A1`, true, 'appeal'],
       ]);
-      // The changed decision opens a new window: the party may ask for its review.
-      expect(view.abilities.requestReview).toBe(true);
+      // A determination made on appeal is not reviewed by the body below; the window is open anew.
+      expect(view.abilities.requestReview).toBe(false);
+      expect(view.challengeWindows).toMatchObject({ notifiedOn: '2025-03-20', reviewed: true });
       const after = await caseRow(w, c.id);
       // Nothing is under challenge now, and a review is never the city chair's to decide.
       expect(await codeOf(decideChallenge(w.ctx, a.cityChair!, { ...decision, ...v(after) }))).toBe(
@@ -242,6 +254,11 @@ describeStores<Schema>(
       expect((err as AppError).text.en).toContain('appeals');
       const asCity = await getCase(w.ctx, a.cityChair!, c.id);
       expect(asCity.abilities).toMatchObject({ decideReview: false, decideAppeal: false });
+      // Decided collectively: not before the panel has voted.
+      expect((await getCase(w.ctx, a.chair!, c.id)).abilities.decideReview).toBe(false);
+      expect(await codeOf(decideChallenge(w.ctx, a.chair!, upheld))).toBe('CASE_PRECONDITION');
+      c = await voteToUphold(w, c);
+      upheld.expectedVersion = c.version;
       expect((await getCase(w.ctx, a.chair!, c.id)).abilities.decideReview).toBe(true);
       expect(
         await codeOf(decideChallenge(w.ctx, a.chair!, { ...upheld, outcome: 'reduced' })),
@@ -279,6 +296,7 @@ describeStores<Schema>(
       const review = { kind: 'review' as const, grounds: '对认定结果有异议，申请复核。' };
       c = (await requestChallenge(w.ctx, a.official!, { ...v(c), ...review })).case;
       const upheld = { result: 'upheld' as const, reasons: '原认定事实清楚，维持。' };
+      c = await voteToUphold(w, c);
       c = (await decideChallenge(w.ctx, a.chair!, { ...v(c), ...upheld })).case;
       expect(c.state).toBe('notified');
       // The determination in force is the one filed: no second filing.

@@ -4,12 +4,13 @@
  * re-derived from the audit trail. A transition that needs more (the determination in force, the
  * facts) reads it itself.
  */
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { CaseState } from '../../domain/case-states.js';
 import type { CaseSubject } from '../../domain/policies.js';
 import type { CompiledPolicy } from '../../policy/compile.js';
 import type { Procedure } from '../../policy/model.js';
 import type { AnyDb, AppTx } from '../db.js';
+import { statementOn } from '../../store/index.js';
 import type { AppContext } from '../context.js';
 import { today } from '../context.js';
 import { AppError } from '../errors.js';
@@ -27,6 +28,8 @@ export interface LoadedCase {
   readonly members: readonly MemberRow[];
   readonly subject: CaseSubject;
   readonly procedure: Procedure;
+  /** The last day to ask for review and for appeal (undefined before notification). */
+  readonly windows: ChallengeWindows;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -69,21 +72,29 @@ export async function loadCase(
   options: { lock?: boolean } = {},
 ): Promise<LoadedCase> {
   if (!isCaseId(caseId)) throw new AppError('CASE_NOT_FOUND', { caseId });
-  // One row per deliberation member (one row when there is none). Every change and every read of
-  // a case runs this statement, so it is a named statement (see ../db.ts, "Named statements").
-  const query = db
-    .select({ row: cases, jurisdiction: jurisdictions, member: deliberationMembers })
-    .from(cases)
-    .innerJoin(jurisdictions, eq(jurisdictions.id, cases.jurisdictionId))
-    .leftJoin(deliberationMembers, eq(deliberationMembers.caseId, cases.id))
-    .where(eq(cases.id, caseId));
-  const rows = options.lock
-    ? await query.for('update', { of: cases }).prepare('load_case_for_change').execute()
-    : await query.prepare('load_case').execute();
+  const rows = await caseStatement(db, options.lock === true).execute({ caseId });
   const [first] = rows;
   if (!first) throw new AppError('CASE_NOT_FOUND', { caseId });
   const members = rows.flatMap((r) => (r.member ? [r.member] : []));
   return loadedCaseOf(ctx, { row: first.row, jurisdiction: first.jurisdiction, members });
+}
+
+/**
+ * The statement that loads a case: one row per deliberation member (one row when there is none),
+ * the row locked until the transaction ends when `lock` is set. Every change and every read of a
+ * case runs it, so it is built once per connection (see `statementOn`) and named (see ../db.ts).
+ */
+function caseStatement(db: AnyDb, lock: boolean) {
+  const name = lock ? 'load_case_for_change' : 'load_case';
+  return statementOn(db, name, () => {
+    const query = db
+      .select({ row: cases, jurisdiction: jurisdictions, member: deliberationMembers })
+      .from(cases)
+      .innerJoin(jurisdictions, eq(jurisdictions.id, cases.jurisdictionId))
+      .leftJoin(deliberationMembers, eq(deliberationMembers.caseId, cases.id))
+      .where(eq(cases.id, sql.placeholder('caseId')));
+    return lock ? query.for('update', { of: cases }).prepare(name) : query.prepare(name);
+  });
 }
 
 /** The determination in force: the latest one, if the case was decided. */
@@ -124,12 +135,19 @@ export function loadedCaseOf(
     procedure,
     row.notifiedOn ?? undefined,
   );
+  const windows = challengeWindowsOf(
+    ctx,
+    jurisdiction.calendarId,
+    procedure,
+    row.notifiedOn ?? undefined,
+  );
   return {
     row,
     jurisdiction,
     members,
     procedure,
-    subject: subjectOf(ctx, row, procedure, members, windowEnds),
+    windows,
+    subject: subjectOf(ctx, row, procedure, members, windowEnds, windows),
   };
 }
 
@@ -151,6 +169,40 @@ export function challengeWindowEnd(
     .deadline({ start: notified, unit: limit.unit, days: limit.days }).due;
 }
 
+/** The last day to ask for each of review and appeal; undefined before notification. */
+export interface ChallengeWindows {
+  readonly review: string | undefined;
+  readonly appeal: string | undefined;
+}
+
+/**
+ * The last day to ask for review, and for appeal: each kind's applyWithin counted from the day
+ * the decision in force was notified (cases.notified_on), as challengeWindowEnd counts. A kind
+ * with a time to decide but no time to apply follows the general window; a kind the measure does
+ * not provide has none (undefined).
+ */
+export function challengeWindowsOf(
+  ctx: AppContext,
+  calendarId: string,
+  procedure: Procedure,
+  notified: string | undefined,
+): ChallengeWindows {
+  const end = (kind: 'review' | 'appeal'): string | undefined => {
+    const rules = procedure[kind];
+    if (notified === undefined) return undefined;
+    if (!rules.applyWithin) {
+      return rules.decideWithin
+        ? challengeWindowEnd(ctx, calendarId, procedure, notified)
+        : undefined;
+    }
+    return ctx.calendars
+      .get(calendarId)
+      .deadline({ start: notified, unit: rules.applyWithin.unit, days: rules.applyWithin.days })
+      .due;
+  };
+  return { review: end('review'), appeal: end('appeal') };
+}
+
 /** What the declarative permissions (src/domain/policies.ts) see of a case. */
 export function subjectOf(
   ctx: AppContext,
@@ -158,7 +210,10 @@ export function subjectOf(
   procedure: Procedure,
   members: readonly MemberRow[],
   challengeWindowEnds: string | undefined,
+  windows?: ChallengeWindows,
 ): CaseSubject {
+  const day = today(ctx);
+  const open = (last: string | undefined) => last !== undefined && day <= last;
   return {
     state: row.state as CaseState,
     jurisdictionPath: row.jurisdictionPath,
@@ -170,13 +225,18 @@ export function subjectOf(
       conflict: m.conflict,
       recused: m.recused,
       voted: m.vote !== null,
+      reviewVoted: m.reviewVote !== null,
     })),
     requires: {
       consultation: procedure.consultation.required,
       publicity: procedure.publicity.required,
       filingUpward: procedure.filingUpward.required,
+      collectiveReview: procedure.review.collective === true,
     },
-    challengeWindowOpen: challengeWindowEnds !== undefined && today(ctx) <= challengeWindowEnds,
+    challengeWindowOpen: open(challengeWindowEnds),
+    challengeWindowEnds: challengeWindowEnds ?? null,
+    ...(windows ? { windows: { review: open(windows.review), appeal: open(windows.appeal) } } : {}),
+    reviewed: row.reviewedOn !== null,
     filedUpward: row.filedUpwardOn !== null,
     publicityDone: row.publicityEndedOn !== null,
     suspended: row.suspendedSince !== null,

@@ -13,7 +13,7 @@
  *
  * All or nothing: a body that throws, a refused check or a lost race rolls everything back.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { CaseState } from '../../domain/case-states.js';
 import { STEP_OF } from '../../domain/case-states.js';
 import {
@@ -26,6 +26,7 @@ import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
 import type { AppTx } from '../db.js';
+import { statementOn } from '../../store/index.js';
 import { AppError } from '../errors.js';
 import { caseEvents, cases } from '../tables.js';
 import { clockFor, type StepClock } from './deadlines.js';
@@ -62,6 +63,7 @@ export type CaseColumnChange = Partial<
     | 'notifiedOn'
     | 'publicityEndedOn'
     | 'filedUpwardOn'
+    | 'reviewedOn'
   >
 >;
 
@@ -137,20 +139,77 @@ export async function runTransition<T>(
       },
     });
     const row: CaseRow = { ...loaded.row, ...changed, eventCount: event.seq, headHash: event.hash };
-    // Every column a transition may change is written, changed or not, so that the statement has
-    // one shape and can be a named statement (see ../db.ts); the row is locked, so an unchanged
-    // column is written with the value it holds.
-    const written = await tx
-      .update(cases)
-      .set(writableColumns(row))
-      .where(and(eq(cases.id, row.id), eq(cases.version, loaded.row.version)))
-      .returning({ id: cases.id })
-      .prepare('update_case_in_transition')
-      .execute();
+    const written = await caseUpdate(tx).execute({
+      ...writableColumns(row),
+      id: row.id,
+      versionRead: loaded.row.version,
+    });
     if (written.length !== 1) throw versionConflict(req);
-    await tx.insert(caseEvents).values(event.row).prepare('append_case_event').execute();
+    await eventInsert(tx).execute(event.row);
     return { case: row, event: { seq: event.seq, hash: event.hash }, result: change.result };
   });
+}
+
+/**
+ * The update of the case row, guarded by the version read. Every column a transition may change is
+ * written, changed or not, so that the statement has one shape: it is built once per connection
+ * (see `statementOn`) and named (see ../db.ts); the row is locked, so an unchanged column is
+ * written with the value it holds. (drizzle's `set` takes a placeholder wrapped in `sql`; the
+ * values then go to the driver as they are, which writes dates, strings and booleans alike.)
+ */
+function caseUpdate(tx: AppTx) {
+  const p = (name: string) => sql`${sql.placeholder(name)}`;
+  return statementOn(tx, 'update_case_in_transition', () =>
+    tx
+      .update(cases)
+      .set({
+        state: p('state'),
+        step: p('step'),
+        stepStartedOn: p('stepStartedOn'),
+        stepDueOn: p('stepDueOn'),
+        stepDueProvisional: p('stepDueProvisional'),
+        packVersion: p('packVersion'),
+        suspendedSince: p('suspendedSince'),
+        closedAt: p('closedAt'),
+        riskFilingId: p('riskFilingId'),
+        notifiedOn: p('notifiedOn'),
+        publicityEndedOn: p('publicityEndedOn'),
+        filedUpwardOn: p('filedUpwardOn'),
+        reviewedOn: p('reviewedOn'),
+        version: p('version'),
+        updatedAt: p('updatedAt'),
+        eventCount: p('eventCount'),
+        headHash: p('headHash'),
+      } satisfies Record<keyof ReturnType<typeof writableColumns>, unknown>)
+      .where(
+        and(eq(cases.id, sql.placeholder('id')), eq(cases.version, sql.placeholder('versionRead'))),
+      )
+      .returning({ id: cases.id })
+      .prepare('update_case_in_transition'),
+  );
+}
+
+/** The insert of the case's next event, built once per connection like `caseUpdate`. */
+function eventInsert(tx: AppTx) {
+  const p = (name: string) => sql.placeholder(name);
+  return statementOn(tx, 'append_case_event', () =>
+    tx
+      .insert(caseEvents)
+      .values({
+        caseId: p('caseId'),
+        jurisdictionId: p('jurisdictionId'),
+        seq: p('seq'),
+        type: p('type'),
+        step: p('step'),
+        actorId: p('actorId'),
+        at: p('at'),
+        reason: p('reason'),
+        payload: p('payload'),
+        prevHash: p('prevHash'),
+        hash: p('hash'),
+      } satisfies Record<Exclude<keyof typeof caseEvents.$inferInsert, 'id'>, unknown>)
+      .prepare('append_case_event'),
+  );
 }
 
 /** The columns of the case row a transition writes. */
@@ -168,6 +227,7 @@ function writableColumns(row: CaseRow) {
     notifiedOn: row.notifiedOn,
     publicityEndedOn: row.publicityEndedOn,
     filedUpwardOn: row.filedUpwardOn,
+    reviewedOn: row.reviewedOn,
     version: row.version,
     updatedAt: row.updatedAt,
     eventCount: row.eventCount,

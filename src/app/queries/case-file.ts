@@ -1,7 +1,9 @@
 /**
  * Everything a case holds, read for the case view: one plain query per child table, in the order
  * the view lists them (each a named statement: see ../db.ts), and the display names of everyone
- * who appears in them. Only the columns the view shows are read (a determination's stored
+ * who appears in them. The child queries are independent and issued together: on PostgreSQL they
+ * travel in one round trip (the pool pipelines them: see ../../store/store.ts); on PGlite they run
+ * one after another. Only the columns the view shows are read (a determination's stored
  * recommendation and an event's hashes are left out).
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
@@ -52,90 +54,104 @@ const EVENT_COLUMNS = {
 export type CaseFile = Awaited<ReturnType<typeof readCaseFile>>;
 
 export async function readCaseFile(db: AnyDb, caseId: string, officialId: string) {
-  const [official] = await db
-    .select({
-      name: officials.name,
-      positionZh: officials.positionZh,
-      positionEn: officials.positionEn,
-      unitZh: units.nameZh,
-      unitEn: units.nameEn,
-    })
-    .from(officials)
-    .innerJoin(units, eq(units.id, officials.unitId))
-    .where(eq(officials.id, officialId))
-    .prepare('case_file_official')
-    .execute();
-  const facts = await db
-    .select()
-    .from(caseFacts)
-    .where(and(eq(caseFacts.caseId, caseId), isNull(caseFacts.supersededAt)))
-    .orderBy(asc(caseFacts.fact), asc(caseFacts.recordedAt))
-    .prepare('case_file_facts')
-    .execute();
-  const files = await db
-    .select({ file: evidence, size: evidenceBlobs.size })
-    .from(evidence)
-    .innerJoin(evidenceBlobs, eq(evidenceBlobs.sha256, evidence.sha256))
-    .where(eq(evidence.caseId, caseId))
-    .orderBy(asc(evidence.uploadedAt), asc(evidence.id))
-    .prepare('case_file_evidence')
-    .execute();
-  const statements = await db
-    .select()
-    .from(caseStatements)
-    .where(eq(caseStatements.caseId, caseId))
-    .orderBy(asc(caseStatements.madeAt), asc(caseStatements.id))
-    .prepare('case_file_statements')
-    .execute();
-  const assessments = await db
-    .select()
-    .from(caseAssessments)
-    .where(eq(caseAssessments.caseId, caseId))
-    .orderBy(asc(caseAssessments.element))
-    .prepare('case_file_assessments')
-    .execute();
-  const consults = await db
-    .select()
-    .from(consultations)
-    .where(eq(consultations.caseId, caseId))
-    .orderBy(asc(consultations.requestedAt), asc(consultations.id))
-    .prepare('case_file_consultations')
-    .execute();
-  const dets = await db
-    .select(DETERMINATION_COLUMNS)
-    .from(determinations)
-    .where(eq(determinations.caseId, caseId))
-    .orderBy(asc(determinations.createdAt))
-    .prepare('case_file_determinations')
-    .execute();
-  const challenges = await db
-    .select()
-    .from(caseChallenges)
-    .where(eq(caseChallenges.caseId, caseId))
-    .orderBy(asc(caseChallenges.filedOn), asc(caseChallenges.id))
-    .prepare('case_file_challenges')
-    .execute();
-  const suspensions = await db
-    .select()
-    .from(caseSuspensions)
-    .where(eq(caseSuspensions.caseId, caseId))
-    .orderBy(asc(caseSuspensions.fromOn), asc(caseSuspensions.id))
-    .prepare('case_file_suspensions')
-    .execute();
-  const extensions = await db
-    .select()
-    .from(caseExtensions)
-    .where(eq(caseExtensions.caseId, caseId))
-    .orderBy(asc(caseExtensions.requestedAt), asc(caseExtensions.id))
-    .prepare('case_file_extensions')
-    .execute();
-  const events = await db
-    .select(EVENT_COLUMNS)
-    .from(caseEvents)
-    .where(eq(caseEvents.caseId, caseId))
-    .orderBy(asc(caseEvents.seq))
-    .prepare('case_file_events')
-    .execute();
+  const [
+    [official],
+    facts,
+    files,
+    statements,
+    assessments,
+    consults,
+    dets,
+    challenges,
+    suspensions,
+    extensions,
+    events,
+  ] = await Promise.all([
+    db
+      .select({
+        name: officials.name,
+        positionZh: officials.positionZh,
+        positionEn: officials.positionEn,
+        unitZh: units.nameZh,
+        unitEn: units.nameEn,
+      })
+      .from(officials)
+      .innerJoin(units, eq(units.id, officials.unitId))
+      .where(eq(officials.id, officialId))
+      .prepare('case_file_official')
+      .execute(),
+    db
+      .select()
+      .from(caseFacts)
+      .where(and(eq(caseFacts.caseId, caseId), isNull(caseFacts.supersededAt)))
+      .orderBy(asc(caseFacts.fact), asc(caseFacts.recordedAt))
+      .prepare('case_file_facts')
+      .execute(),
+    db
+      .select({ file: evidence, size: evidenceBlobs.size })
+      .from(evidence)
+      .innerJoin(evidenceBlobs, eq(evidenceBlobs.sha256, evidence.sha256))
+      .where(eq(evidence.caseId, caseId))
+      .orderBy(asc(evidence.uploadedAt), asc(evidence.id))
+      .prepare('case_file_evidence')
+      .execute(),
+    db
+      .select()
+      .from(caseStatements)
+      .where(eq(caseStatements.caseId, caseId))
+      .orderBy(asc(caseStatements.madeAt), asc(caseStatements.id))
+      .prepare('case_file_statements')
+      .execute(),
+    db
+      .select()
+      .from(caseAssessments)
+      .where(eq(caseAssessments.caseId, caseId))
+      .orderBy(asc(caseAssessments.element))
+      .prepare('case_file_assessments')
+      .execute(),
+    db
+      .select()
+      .from(consultations)
+      .where(eq(consultations.caseId, caseId))
+      .orderBy(asc(consultations.requestedAt), asc(consultations.id))
+      .prepare('case_file_consultations')
+      .execute(),
+    db
+      .select(DETERMINATION_COLUMNS)
+      .from(determinations)
+      .where(eq(determinations.caseId, caseId))
+      .orderBy(asc(determinations.createdAt))
+      .prepare('case_file_determinations')
+      .execute(),
+    db
+      .select()
+      .from(caseChallenges)
+      .where(eq(caseChallenges.caseId, caseId))
+      .orderBy(asc(caseChallenges.filedOn), asc(caseChallenges.id))
+      .prepare('case_file_challenges')
+      .execute(),
+    db
+      .select()
+      .from(caseSuspensions)
+      .where(eq(caseSuspensions.caseId, caseId))
+      .orderBy(asc(caseSuspensions.fromOn), asc(caseSuspensions.id))
+      .prepare('case_file_suspensions')
+      .execute(),
+    db
+      .select()
+      .from(caseExtensions)
+      .where(eq(caseExtensions.caseId, caseId))
+      .orderBy(asc(caseExtensions.requestedAt), asc(caseExtensions.id))
+      .prepare('case_file_extensions')
+      .execute(),
+    db
+      .select(EVENT_COLUMNS)
+      .from(caseEvents)
+      .where(eq(caseEvents.caseId, caseId))
+      .orderBy(asc(caseEvents.seq))
+      .prepare('case_file_events')
+      .execute(),
+  ]);
   return {
     official,
     facts,

@@ -14,6 +14,7 @@ import { LangSwitch } from '../components/LangSwitch';
 import { pick } from '../i18n';
 import { useLang } from '../lang';
 import { menuFor } from '../menu';
+import { TodoBadge } from './workbench/TodoBadge';
 
 export default function Shell() {
   const { t } = useTranslation();
@@ -60,6 +61,7 @@ export default function Shell() {
           onClick={({ key }) => go(key)}
         />
         <Space size="middle" className="rc-user">
+          <TodoBadge />
           <Tooltip title={roles}>
             <span className="rc-user-name rc-wide-only" data-testid="user-name">
               {user.displayName}
@@ -73,8 +75,8 @@ export default function Shell() {
             icon={<LogoutOutlined />}
             aria-label={t('shell.signOut')}
             onClick={() => {
-              // The next person to sign in starts from their own list, not this page.
-              void navigate('/cases', { replace: true });
+              // The next person to sign in starts from their own workbench, not this page.
+              void navigate('/', { replace: true });
               signOut().catch(() => message.error(t('shell.signOutFailed')));
             }}
           >
