@@ -88,14 +88,9 @@ export default function Organization() {
       key: 'pack',
       render: (_: unknown, r) =>
         r.node.kind === 'jurisdiction' ? (
-          <Space orientation="vertical" size={0}>
-            <span>
-              {r.node.item.pack.title ? pick(r.node.item.pack.title, lang) : r.node.item.pack.id}
-            </span>
-            <Typography.Text type="secondary" code>
-              {r.node.item.pack.id}
-            </Typography.Text>
-          </Space>
+          <span>
+            {r.node.item.pack.title ? pick(r.node.item.pack.title, lang) : r.node.item.pack.id}
+          </span>
         ) : null,
     },
     {
@@ -104,7 +99,11 @@ export default function Organization() {
       render: (_: unknown, r) =>
         r.node.kind === 'jurisdiction' ? (
           <Space size={[4, 4]} wrap>
-            <Typography.Text code>{r.node.item.calendar.id}</Typography.Text>
+            <span>
+              {t(`admin.org.calendarNames.${r.node.item.calendar.id}`, {
+                defaultValue: r.node.item.calendar.id,
+              })}
+            </span>
             {r.node.item.calendar.years.map((y) => (
               <Tag
                 key={y.year}

@@ -7,11 +7,15 @@ import { Card, Empty, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { TAG } from '../../components/tagColors';
 import { formatDateTime } from '../../format';
+import { pick, type Lang } from '../../i18n';
+import { useLang } from '../../lang';
+import { CASE_STATES, STATE_LABEL, STEP_OF } from '../../shared';
 import type { CaseEvent } from '../../types';
 import { useCase } from './useCaseAction';
 
 export function TimelineCard() {
   const { t, i18n } = useTranslation();
+  const lang = useLang();
   const { c } = useCase();
   const label = (prefix: string, key: string) =>
     i18n.exists(`${prefix}.${key}`) ? t(`${prefix}.${key}`) : key;
@@ -34,8 +38,8 @@ export function TimelineCard() {
                   <Typography.Text type="secondary">
                     {' '}
                     {t('caseView.stateChange', {
-                      from: label('states', e.from),
-                      to: label('states', e.to),
+                      from: stateLabel(e.from, lang),
+                      to: stateLabel(e.to, lang),
                     })}
                   </Typography.Text>
                 ) : null}
@@ -55,7 +59,10 @@ export function TimelineCard() {
   );
 }
 
-const CHALLENGED = new Set(['under_review', 'under_appeal']);
+/** The states of a review or an appeal (their step's clock), from the shared vocabulary. */
+const CHALLENGED = new Set<string>(
+  CASE_STATES.filter((s) => STEP_OF[s] === 'review' || STEP_OF[s] === 'appeal'),
+);
 
 interface PublicityPayload {
   readonly suspended?: boolean;
@@ -105,4 +112,10 @@ function PublicityLine({ event }: { readonly event: CaseEvent }) {
       </Tag>
     </div>
   );
+}
+
+/** A state's label (src/shared/case.ts), never its code. */
+function stateLabel(state: string, lang: Lang): string {
+  const label = (STATE_LABEL as Readonly<Record<string, { zh: string; en: string }>>)[state];
+  return label ? pick(label, lang) : state;
 }
