@@ -21,7 +21,7 @@ import { axeViolations, useBrowserWorld, realProblems, SHOTS } from './harness.j
 const w = useBrowserWorld();
 const pages: Page[] = [];
 
-async function person(username: string, password: string, path = '/'): Promise<Page> {
+async function person(username: string, password: string, path = '/cases'): Promise<Page> {
   const page = await w.newPage();
   pages.push(page);
   await page.goto(w.url + path);

@@ -155,6 +155,7 @@ async function adminJourney() {
   await page.getByRole('menuitem', { name: '本单位案件' }).waitFor();
   expect(await page.getByRole('menuitem', { name: '系统管理' }).count()).toBe(0);
   const mine = await apiJson<{ total: number }>(page, '/api/cases?pageSize=1');
+  await page.getByRole('menuitem', { name: '本单位案件' }).click();
   await page.getByText(`共 ${mine.total} 件`).waitFor();
   expect(mine.total).toBeGreaterThan(0);
   expect((await page.request.get(w.url + '/api/admin/users')).status()).toBe(403);

@@ -65,7 +65,7 @@ describe('the case desk in Chromium', () => {
 
 async function desk(page: Page) {
   // ---- intake: the queue ------------------------------------------------------------------------
-  await page.goto(w.url + '/');
+  await page.goto(w.url + '/cases');
   await w.signIn(page, 'intake', 'demo-intake-2025');
   await page.getByRole('heading', { name: '案件' }).waitFor();
   await rowsOf(page).first().waitFor();

@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { users } from '../src/app/tables.js';
+import { jurisdictions, users } from '../src/app/tables.js';
 import { SIX_ELEMENT_LABEL, STATE_LABEL, STEP_LABEL } from '../src/shared/case.js';
 import { ROLE_LABEL } from '../src/shared/roles.js';
 import { axeViolations, useBrowserWorld, realProblems, SHOTS } from './harness.js';
@@ -179,7 +179,12 @@ async function displayName(username: string): Promise<string> {
 let pages: Page[] = [];
 
 /** A fresh browser context for one person, signed in, in the run's language, at `path`. */
-async function person(lang: Lang, username: string, password: string, path = '/'): Promise<Page> {
+async function person(
+  lang: Lang,
+  username: string,
+  password: string,
+  path = '/cases',
+): Promise<Page> {
   const page = await w.newPage({ locale: lang === 'en' ? 'en-US' : 'zh-CN' });
   pages.push(page);
   await page.goto(w.url + path);
@@ -324,6 +329,9 @@ async function journey(run: Run) {
   const shot = (n: number, step: string) => `journey-${n}-${step}-${lang}`;
 
   // ---- 1. the official applies ------------------------------------------------------------------
+  // Applicants see the preliminary assessment where an administrator turned it on (issue 10; off
+  // by default, e2e/review.test.ts): on here, for every jurisdiction of the demo.
+  await w.app.ctx.store.db.update(jurisdictions).set({ applicantAssessment: true });
   const official = await person(lang, run.official, 'demo-official-2025');
   await official.getByRole('menuitem', { name: t('official.menu.apply') }).click();
   await official.getByRole('heading', { name: t('official.apply.heading'), level: 1 }).waitFor();

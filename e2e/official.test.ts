@@ -8,7 +8,8 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { jurisdictions } from '../src/app/tables.js';
 import { axeViolations, useBrowserWorld, realProblems, SHOTS } from './harness.js';
 
 const w = useBrowserWorld();
@@ -70,6 +71,12 @@ async function withShotOnFailure(page: Page, name: string, run: () => Promise<vo
 }
 
 describe('the official applies', () => {
+  // Applicants see the preliminary assessment where an administrator turned it on (issue 10; off
+  // by default, e2e/review.test.ts): on here, for every jurisdiction of the demo.
+  beforeAll(async () => {
+    await w.app.ctx.store.db.update(jurisdictions).set({ applicantAssessment: true });
+  });
+
   it('in Chinese: questions, live assessment, submission, evidence, the case in their list', async () => {
     const seen = w.problems.length;
     const page = await w.newPage();

@@ -33,7 +33,7 @@ describe('the web app in Chromium', () => {
 
 async function journey() {
   {
-    await page.goto(server.url + '/');
+    await page.goto(server.url + '/cases');
     await page.getByRole('heading', { name: '容错纠错管理系统' }).waitFor();
     const csp = (await page.request.get(server.url + '/')).headers()['content-security-policy'];
     expect(csp).toContain("script-src 'self'");
@@ -94,7 +94,8 @@ async function journey() {
     // A case of someone else's unit: another unit's party organization gets "not found".
     await signOut();
     await signIn('unit-party-build', 'demo-unit_party-2025');
-    await page.getByRole('heading', { name: 'Cases' }).waitFor();
+    // Signed out to the site's root: the next person lands on their workbench.
+    await page.getByTestId('workbench').waitFor();
     await page.goto(caseUrl);
     await page.getByText('Case not found').waitFor();
     expect(await page.getByTestId('case-title').count()).toBe(0);

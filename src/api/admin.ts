@@ -191,9 +191,19 @@ export const OrgJurisdiction = Obj({
       }),
     ),
   }),
+  applicantAssessment: Type.Boolean({
+    description:
+      'Applicants see the engine’s preliminary assessment while applying; off (the default), the form shows which conditions the measure weighs.',
+  }),
   abilities: OrgAbilities,
 });
 export type OrgJurisdiction = Static<typeof OrgJurisdiction>;
+
+export const ApplicantAssessmentBody = Obj({
+  enabled: Type.Boolean({
+    description: 'Whether applicants of the jurisdiction see the preliminary assessment.',
+  }),
+});
 
 export const OrgUnit = Obj({
   id: Uuid,

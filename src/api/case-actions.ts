@@ -174,6 +174,10 @@ export const CASE_ACTIONS_API = {
       outcome: Type.String(),
     }),
   },
+  voteReview: {
+    body: TransitionBody({ outcome: OUTCOME, reason: Text(TEXT_LIMITS.voteReason.max) }),
+    result: NOTHING,
+  },
   close: {
     body: TransitionBody({ note: Type.Optional(Text(TEXT_LIMITS.closeNote.max)) }),
     result: NOTHING,

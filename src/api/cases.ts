@@ -4,7 +4,7 @@
  * The presenters are src/app/queries/case-view.ts and case-list.ts.
  */
 import { CASE_STATES, ROUTES, STEP_LABEL } from '../domain/case-states.js';
-import { CASE_ACTIONS } from '../domain/policies.js';
+import { CASE_ACTIONS, type CaseAction } from '../domain/policies.js';
 import { POST_FILTER_MAX, TEXT_LIMITS } from '../shared/limits.js';
 import {
   Count,
@@ -26,6 +26,7 @@ import {
   Uuid,
   type Static,
 } from './common.js';
+import { ClosingBlock, DocumentTypeName } from './document-parts.js';
 
 export const CaseState = StringEnum(CASE_STATES);
 /** How the case was opened; typed as a string as the presenters hand it out. */
@@ -43,6 +44,32 @@ export const CaseAbilities = Obj(
   >,
   { description: 'For each action, whether the signed-in user may take it now.' },
 );
+
+/** The actions, without 'read': what a task names. */
+export const CaseTaskAction = StringEnum(
+  CASE_ACTIONS.filter((a): a is Exclude<CaseAction, 'read'> => a !== 'read'),
+);
+
+/** Why an action waits: a stable code, the reason in words, and the date it becomes possible. */
+export const TaskReason = Obj({
+  code: Type.String({
+    description:
+      'Stable: CASE_WRONG_STATE (the next step), CASE_PRECONDITION, CASE_CONFLICTED, or the named condition that is not met (CASE_SUSPENDED, CASE_CHALLENGE_WINDOW_OPEN, CASE_NOT_FILED_UPWARD, …).',
+  }),
+  text: I18nText,
+  date: Nullable(DateString, {
+    description: 'The day the action becomes possible, where the case’s dates say; else null.',
+  }),
+});
+export type TaskReason = Static<typeof TaskReason>;
+
+/** An action the user's role could take on this case: allowed now, or not now and why. */
+export const CaseTask = Obj({
+  action: CaseTaskAction,
+  allowed: Type.Boolean(),
+  reason: Nullable(TaskReason, { description: 'Null when allowed.' }),
+});
+export type CaseTask = Static<typeof CaseTask>;
 
 export const CaseFact = Obj({
   fact: Type.String(),
@@ -110,6 +137,10 @@ export const CaseMember = Obj({
   vote: Type.Optional(Nullable(Type.String())),
   voteReason: Type.Optional(Type.String()),
   votedAt: Type.Optional(Nullable(DateTime)),
+  reviewVoted: Type.Optional(Type.Boolean({ description: 'Officers only: voted on the review.' })),
+  reviewVote: Type.Optional(Nullable(Type.String())),
+  reviewVoteReason: Type.Optional(Type.String()),
+  reviewVotedAt: Type.Optional(Nullable(DateTime)),
 });
 export type CaseMember = Static<typeof CaseMember>;
 
@@ -140,8 +171,69 @@ export const Challenge = Obj({
   status: Type.String(),
   resultDeterminationId: Nullable(Uuid),
   decidedAt: Nullable(DateTime),
+  decidedOn: Nullable(DateString),
+  decidedBy: Nullable(PersonRef),
+  reasons: Type.String({ description: 'The decision’s reasons (empty while pending).' }),
+  outcome: Nullable(Type.String({ description: 'The outcome in force after the decision.' })),
+  outcomeLabel: Nullable(I18nText),
+  previousOutcome: Nullable(Type.String()),
+  previousOutcomeLabel: Nullable(I18nText),
+  collective: Type.Boolean({ description: 'Decided by the panel’s vote (a collective review).' }),
+  votes: Type.Optional(
+    Nullable(
+      Obj(
+        {
+          tally: Type.Record(Type.String(), Type.Integer()),
+          sitting: Type.Integer(),
+          needed: Type.Integer(),
+          members: List(
+            Obj({
+              user: Nullable(PersonRef),
+              vote: Type.String(),
+              voteLabel: Nullable(I18nText),
+              reason: Type.String(),
+              votedAt: Nullable(DateTime),
+            }),
+          ),
+        },
+        { description: 'Officers only: the votes of a collective review.' },
+      ),
+    ),
+  ),
+  publicity: Nullable(
+    Obj(
+      {
+        suspendedOn: DateString,
+        dueOn: Nullable(DateString, { description: 'Its last day when it stopped.' }),
+        daysLeft: Nullable(Type.Integer({ minimum: 0 })),
+        unit: Nullable(StringEnum(['working', 'calendar'] as const)),
+        resumedOn: Nullable(DateString),
+        resumedDueOn: Nullable(DateString),
+      },
+      {
+        description:
+          'The publicity running when the challenge was asked for: suspended, and resumed with the days it had left when the determination is upheld (a changed determination is publicized afresh).',
+      },
+    ),
+  ),
 });
 export type Challenge = Static<typeof Challenge>;
+
+/** The review and appeal windows, counted from the notification of the decision in force. */
+export const ChallengeWindows = Obj({
+  notifiedOn: Nullable(DateString, { description: 'The day the decision in force was notified.' }),
+  reviewUntil: Nullable(DateString, {
+    description: 'Last day to ask for review; null before notification or if none is provided.',
+  }),
+  appealUntil: Nullable(DateString, {
+    description: 'Last day to appeal; null before notification or if none is provided.',
+  }),
+  reviewed: Type.Boolean({
+    description:
+      'The determination in force was reviewed, or made on review or appeal: it is not reviewed again (an appeal is the route).',
+  }),
+});
+export type ChallengeWindows = Static<typeof ChallengeWindows>;
 
 export const Suspension = Obj({
   id: Uuid,
@@ -188,13 +280,13 @@ export const CaseEvent = Obj({
 export type CaseEvent = Static<typeof CaseEvent>;
 
 const CASE_DESCRIPTION =
-  "A case as the signed-in user may see it: its number, state, step clock, facts, evidence, statements, assessments, consultations, members, determinations, challenges, suspensions, extensions and event trail, and `abilities`, the actions the user may take now. `view` is 'full' for officers and 'party' for the parties, who do not see votes, opinions, minutes or internal events.";
+  "A case as the signed-in user may see it: its number, state, step clock, facts, evidence, statements, assessments, consultations, members, determinations, challenges, suspensions, extensions and event trail, `abilities`, the actions the user may take now, and `tasks`, the actions their role could take with why each waits. `view` is 'full' for officers and 'party' for the parties, who do not see votes, opinions, minutes or internal events.";
 
 /** A case as getCase presents it (src/app/queries/case-view.ts). */
 export const CaseView = Obj(
   {
     id: Uuid,
-    number: Type.String({ examples: ['x-new-area-2025-0001'] }),
+    number: Type.String({ examples: ['X新容申〔2025〕1号'] }),
     title: Type.String(),
     summary: Type.String(),
     state: CaseState,
@@ -243,10 +335,15 @@ export const CaseView = Obj(
       description: 'Determinations, the one in force marked inForce.',
     }),
     challenges: List(Challenge, { description: 'Review and appeal requests.' }),
+    challengeWindows: ChallengeWindows,
     suspensions: List(Suspension, { description: 'Suspensions of the step clock.' }),
     extensions: List(Extension, { description: 'Extensions requested and decided.' }),
     events: List(CaseEvent, { description: 'The hash-chained event trail.' }),
     abilities: CaseAbilities,
+    tasks: List(CaseTask, {
+      description:
+        'Every action the user’s role could take on this case, in procedure order: allowed now, or not now with the reason and, where known, the date it becomes possible.',
+    }),
   },
   { $id: 'Case', description: CASE_DESCRIPTION },
 );
@@ -482,6 +579,8 @@ export const DecisionDocument = Obj({
     }),
   ),
   text: Type.String({ description: 'The whole document as plain text.' }),
+  type: Type.Optional(DocumentTypeName),
+  closing: Type.Optional(ClosingBlock),
 });
 export type DecisionDocument = Static<typeof DecisionDocument>;
 

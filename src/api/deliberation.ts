@@ -122,3 +122,18 @@ export const DecisionPreviewBody = Obj({
   departureReasons: Type.Optional(Text(TEXT_LIMITS.departureReasons.max)),
   lang: Type.Optional(Locale),
 });
+
+export const OfficialIdParams = Obj({ id: Uuid });
+
+/** GET /api/officials/:id/preliminary-assessment: what the application form may show. */
+export const ApplicantAssessmentSetting = Obj({
+  jurisdiction: Obj(
+    { id: Type.String(), name: I18nText },
+    { description: 'The jurisdiction whose organization department manages the official.' },
+  ),
+  shown: Type.Boolean({
+    description:
+      'The form shows the engine’s preliminary assessment (a likely outcome); false (the default, set by an administrator per jurisdiction): it shows which conditions the measure weighs.',
+  }),
+});
+export type ApplicantAssessmentSetting = Static<typeof ApplicantAssessmentSetting>;

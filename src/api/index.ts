@@ -13,3 +13,5 @@ export * from './auth.js';
 export * from './admin.js';
 export * from './officials.js';
 export * from './dashboard.js';
+export * from './todos.js';
+export * from './documents.js';

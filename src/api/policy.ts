@@ -85,6 +85,21 @@ export const PackSummary = Obj({
   status: StringEnum(['published', 'draft'] as const),
   notice: Nullable(I18nText),
   versions: List(PackVersionSummary),
+  extendsTitle: Nullable(I18nText, { description: 'The title of the pack this one extends.' }),
+  appliesIn: Obj(
+    {
+      names: List(Obj({ id: Type.String(), name: I18nText })),
+      count: Count,
+      reference: Type.Boolean({
+        description:
+          "No jurisdiction in the user's view uses this pack, nor a pack extending it: a reference (such as the NASA ASRS pack).",
+      }),
+    },
+    {
+      description:
+        "The jurisdictions in the user's view this pack governs: the first few by name, and how many in all (0 for a pack only extended by theirs, or a reference).",
+    },
+  ),
 });
 export type PackSummary = Static<typeof PackSummary>;
 
@@ -121,7 +136,13 @@ export const Procedure = Obj({
   }),
   publicity: Obj({ required: Type.Boolean(), period: Type.Optional(TimeLimit) }),
   consultation: Obj({ required: Type.Boolean(), departments: List(Type.String()) }),
-  review: Window,
+  review: Obj({
+    applyWithin: Type.Optional(TimeLimit),
+    decideWithin: Type.Optional(TimeLimit),
+    collective: Type.Optional(
+      Type.Boolean({ description: 'The review is decided by the panel’s vote.' }),
+    ),
+  }),
   appeal: Window,
   followUp: Obj({
     enabled: Type.Boolean(),
@@ -188,7 +209,7 @@ export type Outcome = Static<typeof Outcome>;
 export const EffectivePolicy = Obj(
   {
     version: PackVersionSummary,
-    chain: List(Obj({ pack: Type.String(), version: Type.String() })),
+    chain: List(Obj({ pack: Type.String(), version: Type.String(), title: I18nText })),
     outcomes: List(Outcome, { description: 'The decision ladder, most favourable first.' }),
     facts: List(PackFact),
     sources: List(PolicySource),

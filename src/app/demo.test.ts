@@ -20,6 +20,8 @@ import {
 } from './demo.js';
 import { AppError } from './errors.js';
 import {
+  caseChallenges,
+  caseDocuments,
   caseEvents,
   cases,
   determinations,
@@ -84,13 +86,37 @@ describeStores<Schema>(
       expect(conduct[0]! >= '2025-01-01').toBe(true);
       expect(conduct.some((d) => d.startsWith('2025'))).toBe(true);
       expect(conduct.some((d) => d.startsWith('2026'))).toBe(true);
-      const years = new Set(rows.map((c) => c.number.split('-').at(-2)));
+      // Case numbers in X新区's pattern: X新容申〔2025〕7号.
+      const years = new Set(rows.map((c) => /^X新容申〔(\d{4})〕[1-9]\d*号$/.exec(c.number)?.[1]));
       expect(years).toEqual(new Set(['2025', '2026']));
       // Nothing happens after the day before "today".
       const [last] = await ctx.store
         .query<{ at: Date }>(`SELECT max(at) AS at FROM case_events`)
         .then((q) => q.rows);
       expect(last!.at.getTime()).toBeLessThan(NOW.getTime());
+    });
+
+    it('issues the documents of the set, and leaves some to be issued', async () => {
+      const issued = await ctx.store.db.select().from(caseDocuments);
+      expect(new Set(issued.map((d) => d.docType))).toEqual(
+        new Set([
+          'acceptance',
+          'refusal',
+          'delivery_receipt',
+          'publicity',
+          'review_decision',
+          'appeal_decision',
+        ]),
+      );
+      for (const d of issued)
+        expect(d.number, d.docType).toMatch(/^(X新|某市)容.+〔20\d\d〕[1-9]\d*号$/);
+      // About a quarter are left to be issued, so that the demo shows both.
+      const accepted = (await ctx.store.db.select().from(cases)).filter(
+        (c) => c.route === 'application' && c.packVersion !== null && c.state !== 'refused',
+      );
+      const notices = issued.filter((d) => d.docType === 'acceptance').length;
+      expect(notices).toBeGreaterThan(0);
+      expect(notices).toBeLessThan(accepted.length);
     });
 
     it('some open cases are overdue today, and the count is what the store says', async () => {
@@ -181,9 +207,15 @@ describeStores<Schema>(
         'case.resumed',
         'case.conflict_declared',
         'case.risk_filing_linked',
+        'case.review_vote_cast',
       ]) {
         expect(types.has(t), t).toBe(true);
       }
+      // A review asked for during publicity (suspended), and one upheld during it (resumed).
+      const challenges = await ctx.store.db.select().from(caseChallenges);
+      expect(challenges.some((c) => c.status === 'pending' && c.publicitySuspendedOn)).toBe(true);
+      expect(challenges.some((c) => c.publicityResumedOn !== null)).toBe(true);
+      expect(challenges.some((c) => c.collective && c.votes !== null)).toBe(true);
     });
 
     it('marks the store, and refuses to seed twice', async () => {

@@ -11,6 +11,7 @@ import { SIX_ELEMENTS, TERMINAL, type CaseState } from '../domain/case-states.js
 import type { Actor, Role } from '../domain/roles.js';
 import { ROLE_LABEL } from '../domain/roles.js';
 import type { FactValue, I18nText, Procedure } from '../policy/model.js';
+import type { DocumentType } from '../shared/documents.js';
 import { acceptCase } from './cases/accept.js';
 import { addEvidence } from './cases/add-evidence.js';
 import { addMember } from './cases/add-member.js';
@@ -24,6 +25,8 @@ import { decideCase } from './cases/decide.js';
 import { declareConflict } from './cases/declare-conflict.js';
 import { limitOf } from './cases/deadlines.js';
 import { fileUpward } from './cases/file-upward.js';
+import { issueDocument } from './cases/issue-document.js';
+import { listCaseDocuments } from './documents/case-documents.js';
 import { notifyDecision } from './cases/notify.js';
 import { recordAccountabilityMatter } from './cases/open-ex-officio.js';
 import { recordFact } from './cases/record-fact.js';
@@ -38,9 +41,11 @@ import { startPublicity } from './cases/start-publicity.js';
 import { submitApplication } from './cases/submit-application.js';
 import { suspendCase } from './cases/suspend.js';
 import { castVote } from './cases/vote.js';
+import { castReviewVote } from './cases/vote-review.js';
 import type { TransitionResult } from './cases/transition.js';
 import { withdrawCase } from './cases/withdraw.js';
-import type { CaseRow } from './cases/record.js';
+import { loadCase, type CaseRow } from './cases/record.js';
+import { can } from '../domain/policies.js';
 import { today as todayOf, type AppContext } from './context.js';
 import { addDaysIso } from './dates.js';
 import {
@@ -205,7 +210,12 @@ type Flavour =
   | 'suspended'
   | 'resumed'
   | 'extension'
-  | 'from-verification';
+  | 'from-verification'
+  // Review (issue 10): asked for during publicity (suspended), voted on by the panel, and upheld
+  // during publicity (resumed with the days left).
+  | 'review-in-publicity'
+  | 'review-voting'
+  | 'review-resumed';
 
 interface CaseSpec {
   readonly state: CaseState;
@@ -214,6 +224,8 @@ interface CaseSpec {
   /** The demo official ('official' login) is the one concerned. */
   readonly main?: boolean;
   readonly overdue?: boolean;
+  /** Its step falls due within the next few working days (the workbench's "due soon"). */
+  readonly dueSoon?: boolean;
   readonly flavour?: Flavour;
 }
 
@@ -253,7 +265,7 @@ export const CASE_SPECS: readonly CaseSpec[] = [
   { state: 'submitted', scenario: 'renewal-early-start', route: 'unit' },
   { state: 'verification', scenario: 'promise-delay', route: 'self', main: true },
   { state: 'verification', scenario: 'flood-pump', route: 'ex_officio', overdue: true },
-  { state: 'verification', scenario: 'data-sharing', route: 'unit' },
+  { state: 'verification', scenario: 'data-sharing', route: 'unit', dueSoon: true },
   { state: 'verification', scenario: 'site-accident', route: 'ex_officio', flavour: 'suspended' },
   { state: 'verification', scenario: 'tolerance-acceptance', route: 'unit' },
   { state: 'consultation', scenario: 'road-repair', route: 'self' },
@@ -272,20 +284,37 @@ export const CASE_SPECS: readonly CaseSpec[] = [
   { state: 'notified', scenario: 'one-window-pilot', route: 'unit' },
   { state: 'publicity', scenario: 'road-repair', route: 'unit' },
   { state: 'publicity', scenario: 'data-sharing', route: 'self', overdue: true },
-  { state: 'publicity', scenario: 'sewage-emergency', route: 'unit' },
+  { state: 'publicity', scenario: 'sewage-emergency', route: 'unit', flavour: 'review-resumed' },
   { state: 'filed', scenario: 'tolerance-acceptance', route: 'self' },
   { state: 'filed', scenario: 'first-set-equipment', route: 'unit' },
   { state: 'filed', scenario: 'rural-council', route: 'ex_officio' },
-  { state: 'under_review', scenario: 'repeat-delay', route: 'self' },
-  { state: 'under_review', scenario: 'debt-after-ban', route: 'ex_officio', overdue: true },
+  {
+    state: 'under_review',
+    scenario: 'repeat-delay',
+    route: 'self',
+    flavour: 'review-in-publicity',
+  },
+  {
+    state: 'under_review',
+    scenario: 'debt-after-ban',
+    route: 'ex_officio',
+    overdue: true,
+    flavour: 'review-voting',
+  },
   { state: 'under_appeal', scenario: 'fund-large-loss', route: 'unit', overdue: true },
   { state: 'under_appeal', scenario: 'one-person-plan', route: 'self' },
 ];
 
 /** Working days back from the last working day before today at which the final state is entered. */
-const LAG: Partial<Record<CaseState, { normal: [number, number]; overdue: [number, number] }>> = {
+const LAG: Partial<
+  Record<
+    CaseState,
+    { normal: [number, number]; overdue: [number, number]; dueSoon?: [number, number] }
+  >
+> = {
   submitted: { normal: [0, 3], overdue: [8, 12] },
-  verification: { normal: [2, 9], overdue: [20, 26] },
+  // Due soon: 12–13 of the 15 working days for verification gone (x-new-area 2023).
+  verification: { normal: [2, 9], overdue: [20, 26], dueSoon: [12, 13] },
   consultation: { normal: [1, 6], overdue: [13, 17] },
   deliberation: { normal: [1, 6], overdue: [13, 16] },
   determined: { normal: [0, 3], overdue: [7, 10] },
@@ -919,7 +948,11 @@ function targetDay(
 ): string {
   const lag = LAG[spec.state];
   if (lag) {
-    const [lo, hi] = spec.overdue ? lag.overdue : lag.normal;
+    const [lo, hi] = spec.overdue
+      ? lag.overdue
+      : spec.dueSoon && lag.dueSoon
+        ? lag.dueSoon
+        : lag.normal;
     return cal.addWorkingDays(asOf, -int(r, lo, hi));
   }
   const from = spec.state === 'closed' ? '2025-06-02' : '2025-02-17';
@@ -1080,10 +1113,18 @@ function afterDecisionSteps(out: Steps): void {
   }
   if (out.into('notified')) return;
   if (state === 'under_review' || state === 'under_appeal') {
-    out.add(state === 'under_review' ? 'challenge:review' : 'challenge:appeal', [2, 8], true);
+    // Asked for while the decision was being publicized: the publicity is suspended.
+    if (flavour === 'review-in-publicity') out.add('startPublicity', [1, 2], true);
+    out.add(state === 'under_review' ? 'challenge:review' : 'challenge:appeal', [1, 3], true);
+    if (flavour === 'review-voting') out.add('reviewVote:chair', [1, 2], false);
     return;
   }
   out.add('startPublicity', [1, 2], true);
+  if (flavour === 'review-resumed') {
+    // Reviewed during publicity and upheld: the publicity resumes with the days it had left.
+    out.add('challenge:review', [1, 2], true);
+    out.add('decideChallengeUpheld', [2, 5], true);
+  }
   if (out.into('publicity')) return;
   out.add('fileUpward', [0, 2], true, 'publicity');
   if (out.into('filed')) return;
@@ -1153,6 +1194,7 @@ type Action = (t: Turn) => Promise<void>;
 async function play(kind: string, h: Handle, env: PlayEnv): Promise<void> {
   const t = new Turn(h, env);
   if (kind.startsWith('vote:')) return vote(t, kind.slice('vote:'.length));
+  if (kind.startsWith('reviewVote:')) return reviewVote(t, kind.slice('reviewVote:'.length));
   const action = ACTIONS[kind];
   if (!action) throw new Error(`demo: unknown step '${kind}'`);
   await action(t);
@@ -1464,7 +1506,29 @@ const challenge =
     );
   };
 
+/** A sitting member's vote to uphold, on a review the pack has decided collectively. */
+async function reviewVote(t: Turn, who: string): Promise<void> {
+  t.took(
+    await castReviewVote(t.ctx, t.actor(who), {
+      ...t.req(),
+      outcome: t.h.outcome ?? t.decidedOutcome,
+      reason: '经复核，原认定事实清楚、依据充分，同意维持。',
+    }),
+  );
+}
+
+/** The votes on a collective review: every sitting member who has not voted yet. */
+async function reviewVotes(t: Turn): Promise<void> {
+  for (const who of ['chair', 'member1', 'member2', 'member3']) {
+    const loaded = await loadCase(t.ctx, t.ctx.store.db, t.h.id);
+    if (!can(t.actor(who), 'voteReview', loaded.subject)) continue;
+    t.tick();
+    await reviewVote(t, who);
+  }
+}
+
 const challengeUpheld: Action = async (t) => {
+  await reviewVotes(t);
   t.took(
     await decideChallenge(t.ctx, t.actor('chair'), {
       ...t.req(),
@@ -1510,10 +1574,26 @@ const close: Action = async (t) => {
 };
 
 /** Every step stepsFor() plans, by name (votes, 'vote:<who>', are played by vote()). */
+/**
+ * After `action`, the officer whose job it is issues the document it made due. The frequent ones
+ * (acceptance notices, delivery receipts) are left to be issued on about a quarter of the cases
+ * (by the case id), so that the demo shows documents issued and due.
+ */
+function thenIssue(action: Action, type: DocumentType, by: string): Action {
+  return async (t) => {
+    await action(t);
+    if ((type === 'acceptance' || type === 'delivery_receipt') && /^[0-3]/.test(t.h.id)) return;
+    // Only what the case calls for (an ex-officio case gets no acceptance notice, say).
+    const due = await listCaseDocuments(t.ctx, t.actor(by), t.h.id);
+    if (!due.some((d) => d.type === type && d.canIssue)) return;
+    t.took(await issueDocument(t.ctx, t.actor(by), { ...t.req(), type }));
+  };
+}
+
 const ACTIONS: Readonly<Record<string, Action>> = {
   create,
-  refuse,
-  accept,
+  refuse: thenIssue(refuse, 'refusal', 'intake'),
+  accept: thenIssue(accept, 'acceptance', 'intake'),
   withdraw,
   statement,
   evidenceParty,
@@ -1532,12 +1612,13 @@ const ACTIONS: Readonly<Record<string, Action>> = {
   members,
   'conflict:member3': conflictOfMember3,
   decide,
-  notify,
+  notify: thenIssue(notify, 'delivery_receipt', 'intake'),
   'challenge:review': challenge('review'),
   'challenge:appeal': challenge('appeal'),
-  decideChallengeUpheld: challengeUpheld,
-  decideChallengeChanged: challengeChanged,
-  startPublicity: publicity,
+  // The demo's review is upheld and its appeal changes the decision (afterDecisionSteps).
+  decideChallengeUpheld: thenIssue(challengeUpheld, 'review_decision', 'chair'),
+  decideChallengeChanged: thenIssue(challengeChanged, 'appeal_decision', 'city-chair'),
+  startPublicity: thenIssue(publicity, 'publicity', 'liaison'),
   fileUpward: fileUpwardAction,
   close,
 };

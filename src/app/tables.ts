@@ -31,6 +31,15 @@ export const jurisdictions = pgTable('jurisdictions', {
   packId: text('pack_id').notNull(),
   calendarId: text('calendar_id').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** Applicants see the engine's preliminary assessment (migration 0012; off by default). */
+  applicantAssessment: boolean('applicant_assessment').notNull().default(false),
+  /** 机关代字 (migration 0011); null: derived from the short name. */
+  documentCode: text('document_code'),
+  /** Number patterns by document type (migration 0011); missing types use the defaults. */
+  documentPatterns: jsonb('document_patterns')
+    .$type<Record<string, string>>()
+    .notNull()
+    .default({}),
 });
 
 export const units = pgTable('units', {
@@ -159,6 +168,8 @@ export const cases = pgTable('cases', {
   publicityEndedOn: day('publicity_ended_on'),
   /** The day the determination in force was filed upward. */
   filedUpwardOn: day('filed_upward_on'),
+  /** The determination in force was reviewed, or decided on review or appeal (migration 0012). */
+  reviewedOn: day('reviewed_on'),
   eventCount: integer('event_count').notNull(),
   headHash: text('head_hash').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
@@ -269,6 +280,10 @@ export const deliberationMembers = pgTable(
     vote: text('vote'),
     voteReason: text('vote_reason').notNull(),
     votedAt: ts('voted_at'),
+    /** A vote on a review decided collectively (migration 0012). */
+    reviewVote: text('review_vote'),
+    reviewVoteReason: text('review_vote_reason').notNull().default(''),
+    reviewVotedAt: ts('review_voted_at'),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.userId] })],
 );
@@ -327,6 +342,19 @@ export const caseChallenges = pgTable('case_challenges', {
   status: text('status').notNull(),
   resultDeterminationId: uuid('result_determination_id'),
   decidedAt: ts('decided_at'),
+  // The decision as its document needs it, and the publicity it interrupted (migration 0012).
+  reasons: text('reasons').notNull().default(''),
+  decidedBy: uuid('decided_by'),
+  decidedOn: day('decided_on'),
+  outcome: text('outcome'),
+  previousOutcome: text('previous_outcome'),
+  collective: boolean('collective').notNull().default(false),
+  votes: jsonb('votes'),
+  publicitySuspendedOn: day('publicity_suspended_on'),
+  publicityDueOn: day('publicity_due_on'),
+  publicityDaysLeft: integer('publicity_days_left'),
+  publicityResumedOn: day('publicity_resumed_on'),
+  publicityResumedDueOn: day('publicity_resumed_due_on'),
 });
 
 export const readLog = pgTable('read_log', {
@@ -365,6 +393,32 @@ export const adminEvents = pgTable('admin_events', {
   payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
 });
 
+/** Serials of official documents per jurisdiction, type and year (migration 0011). */
+export const documentCounters = pgTable(
+  'document_counters',
+  {
+    jurisdictionId: text('jurisdiction_id').notNull(),
+    docType: text('doc_type').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jurisdictionId, t.docType, t.year] })],
+);
+
+/** The official documents issued on a case, as issued (migration 0011). */
+export const caseDocuments = pgTable('case_documents', {
+  id: uuid('id').primaryKey(),
+  caseId: uuid('case_id').notNull(),
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  docType: text('doc_type').notNull(),
+  subjectId: text('subject_id').notNull().default(''),
+  number: text('number').notNull(),
+  issuedOn: day('issued_on').notNull(),
+  issuedBy: uuid('issued_by'),
+  issuedAt: ts('issued_at').notNull(),
+  content: jsonb('content').notNull(),
+});
+
 export const schema = {
   jurisdictions,
   units,
@@ -393,5 +447,7 @@ export const schema = {
   readLog,
   idempotencyKeys,
   adminEvents,
+  documentCounters,
+  caseDocuments,
 };
 export type Schema = typeof schema;

@@ -76,7 +76,7 @@ const COMMANDS: Record<string, { zh: string; en: string }> = {
 选项：
   --pack 标识|路径        策略包标识（如 cn-national）或 pack.yaml 的路径
   --facts 文件|-          事实文件（JSON）；- 表示从标准输入读取
-  --at YYYY-MM-DD         行为发生日期，决定适用的版本（默认今天）
+  --at YYYY-MM-DD         行为发生日期，决定适用的版本（默认北京时间今天）
   --decided-at YYYY-MM-DD 决定日期；若当时施行的版本更有利，则适用之（从旧兼从轻）
   --json                  以 JSON 输出评估结果
   --lang zh|en            输出语言
@@ -92,7 +92,7 @@ still needed.
 Options:
   --pack ID|PATH          pack id (e.g. cn-national) or path to a pack.yaml
   --facts FILE|-          facts file (JSON); - reads standard input
-  --at YYYY-MM-DD         date of the conduct, which selects the version (default: today)
+  --at YYYY-MM-DD         date of the conduct, which selects the version (default: today in China)
   --decided-at YYYY-MM-DD date of decision; its version applies if more favourable
   --json                  print the evaluation as JSON
   --lang zh|en            output language
@@ -333,8 +333,8 @@ ${STORE_EN}
     zh: `用法：rongcuo audit verify [--data 目录]
 
 逐案校验审计记录的哈希链：每条记录的哈希、与前一条的链接、案件记录的链头。全部完好时退出码为
-0；发现断裂时退出码为 1，并指出第一处断裂（案件编号、记录序号和标识、类型）。案件较多时在标准
-错误输出显示进度。
+0；发现断裂时退出码为 1，并指出第一处断裂（案件编号、记录序号和标识、类型）；其他任何原因未能完成
+校验（存储打不开、被其他进程锁定、尚未初始化等）时退出码为 2。案件较多时在标准错误输出显示进度。
 
 选项：
   --json           以 JSON 输出结果
@@ -343,8 +343,10 @@ ${STORE_ZH}
     en: `Usage: rongcuo audit verify [--data DIR]
 
 Verifies the hash chain of every case's audit trail: each event's hash, its link to the previous
-one and the head kept on the case. Exits 0 when all are intact, 1 naming the first break (case
-number, event seq and id, kind). Shows progress on standard error for large stores.
+one and the head kept on the case. Exits 0 when all are intact, 1 only for a broken chain, naming
+the first break (case number, event seq and id, kind), and 2 when the check could not be done for
+any other reason (the store cannot be opened, is locked by another process or was never migrated).
+Shows progress on standard error for large stores.
 
 Options:
   --json           print the result as JSON

@@ -3,6 +3,7 @@
  * the environment and today's date. `main` wires the process; tests pass their own.
  */
 import type { Readable } from 'node:stream';
+import { chinaDate } from '../app/context.js';
 
 export interface Writer {
   write(text: string): unknown;
@@ -17,15 +18,16 @@ export interface Io {
   /** Directory relative paths are resolved against. */
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** Today's date, YYYY-MM-DD (the default date of the conduct). */
+  /** Today's date in China, YYYY-MM-DD (the default date of the conduct). */
   readonly today?: () => string;
   /** The folder of shipped packs (default: packs/ of the installation). */
   readonly packsDir?: string;
 }
 
-/** Today's local date as YYYY-MM-DD. */
-export function localToday(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/**
+ * Today's date in China (Asia/Shanghai) as YYYY-MM-DD, whatever the machine's time zone: the
+ * procedure's calendar, the same date the server and the web app use.
+ */
+export function chinaToday(now: Date = new Date()): string {
+  return chinaDate(now);
 }

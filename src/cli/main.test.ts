@@ -359,6 +359,16 @@ describe('bad input: one line, exit 2, no stack trace', () => {
     );
   });
 
+  it('several bad facts in one sentence, without a stop before each separator', async () => {
+    const f = write('facts/two.json', '{"privateGain": "yes", "lossAmount": -5}');
+    for (const lang of ['zh', 'en'] as const) {
+      const r = await cli(evalWith('--facts', f, '--lang', lang));
+      expectOneLineError(r, 'FACTS_BAD_VALUE', 'privateGain', 'lossAmount');
+      expect(r.stderr).not.toMatch(/。；|\.;/);
+      expect(r.stderr).toContain(lang === 'zh' ? '；' : '; ');
+    }
+  });
+
   it('a date outside every version', async () => {
     expectOneLineError(
       await cli(['policy', 'eval', '--pack', 'cn-national', '--facts', ok, '--at', '2010-01-01']),

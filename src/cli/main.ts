@@ -19,7 +19,7 @@ import { CliError, cliFail } from './errors.js';
 import { commandHelp, groupHelp, topHelp } from './help.js';
 import type { Io } from './io.js';
 import { asCliError } from './store.js';
-import { oneLine } from './text.js';
+import { joinMessages, oneLine } from './text.js';
 
 export type { Io, Writer } from './io.js';
 
@@ -268,7 +268,7 @@ export function policyErrorLine(e: PolicyError, lang: Lang): string {
   const head = formatDiagnostic(first, lang);
   if (rest.length === 0) return head;
   if (e.diagnostics.every((d) => d.code.startsWith('FACTS_'))) {
-    return [head, ...rest.map((d) => d.message[lang])].join(lang === 'zh' ? '；' : '; ');
+    return joinMessages([head, ...rest.map((d) => d.message[lang])], lang);
   }
   return lang === 'zh'
     ? `${head}（另有 ${rest.length} 个问题；运行 rongcuo policy check 查看全部）`

@@ -63,3 +63,14 @@ export function codeWithLabel(code: string, label: I18nText | undefined, lang: L
   if (!label) return code;
   return lang === 'zh' ? `${code}（${label.zh}）` : `${code} (${label.en})`;
 }
+
+/**
+ * Several messages as one sentence: each message's own full stop gives way to the separator
+ * ('；' in Chinese, '; ' in English), so no "。；" or ".;" appears; the last keeps its ending.
+ */
+export function joinMessages(messages: readonly string[], lang: Lang): string {
+  const sep = lang === 'zh' ? '；' : '; ';
+  return messages
+    .map((m, i) => (i < messages.length - 1 ? m.trimEnd().replace(/[。.]$/u, '') : m))
+    .join(sep);
+}

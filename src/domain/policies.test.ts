@@ -5,7 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CaseState } from './case-states.js';
-import { CASE_ACTIONS, refusal, type CaseAction, type CaseSubject } from './policies.js';
+import {
+  CASE_ACTIONS,
+  refusal,
+  wouldDecideAppeal,
+  type CaseAction,
+  type CaseSubject,
+} from './policies.js';
 import { ROLES, type Actor, type Role } from './roles.js';
 
 const AREA = '/p/c/x/';
@@ -37,11 +43,18 @@ const SETUP: Record<CaseAction, { state: CaseState; subject?: Partial<CaseSubjec
   requestAppeal: { state: 'notified', subject: { challengeWindowOpen: true } },
   decideReview: { state: 'under_review' },
   decideAppeal: { state: 'under_appeal' },
+  voteReview: {
+    state: 'under_review',
+    subject: {
+      requires: { consultation: true, publicity: true, filingUpward: true, collectiveReview: true },
+    },
+  },
   close: { state: 'filed', subject: { challengeWindowOpen: false, filedUpward: true } },
   suspend: { state: 'verification' },
   resume: { state: 'verification', subject: { suspended: true } },
   requestExtension: { state: 'verification' },
   decideExtension: { state: 'verification' },
+  issueDocument: { state: 'notified' },
 };
 
 type Who = Role | 'party' | 'member';
@@ -81,11 +94,13 @@ const EXPECTED: Record<CaseAction, readonly Who[]> = {
   requestAppeal: ['party'],
   decideReview: ['committee_chair'],
   decideAppeal: [],
+  voteReview: ['member'],
   close: ['intake', 'org_liaison'],
   suspend: ['intake', 'investigator'],
   resume: ['intake', 'investigator'],
   requestExtension: ['intake', 'investigator'],
   decideExtension: ['committee_chair'],
+  issueDocument: ['intake', 'committee_chair', 'org_liaison'],
 };
 /**
  * A grant over a jurisdiction covers its whole subtree, so an officer of a higher level may act on
@@ -142,7 +157,7 @@ const PARTY: Actor = {
 describe('the role × action × scope matrix', () => {
   for (const action of CASE_ACTIONS) {
     // Voting and declaring a conflict belong to the deliberation's members, whatever their role.
-    const byMembers = action === 'vote' || action === 'declareConflict';
+    const byMembers = action === 'vote' || action === 'declareConflict' || action === 'voteReview';
     describe(action, () => {
       for (const role of ROLES) {
         const own = role === 'unit_party' ? UNIT : AREA;
@@ -222,5 +237,66 @@ describe('conflicts and parties', () => {
     expect(
       refusal(PARTY, 'requestReview', subject('requestReview', { challengeWindowOpen: false })),
     ).toBe('CASE_PRECONDITION');
+  });
+});
+
+describe('review and appeal', () => {
+  const chair = actor('committee_chair', AREA, 'member-user');
+  const collective = {
+    consultation: true,
+    publicity: true,
+    filingUpward: true,
+    collectiveReview: true,
+  };
+
+  it('a determination reviewed (or made on review or appeal) is not reviewed again; the appeal stays open', () => {
+    const reviewed = { reviewed: true };
+    expect(refusal(PARTY, 'requestReview', subject('requestReview', reviewed))).toBe(
+      'CASE_PRECONDITION',
+    );
+    expect(refusal(PARTY, 'requestAppeal', subject('requestAppeal', reviewed))).toBeNull();
+  });
+
+  it('each window on its own: the review window closed, the appeal window open', () => {
+    const windows = { windows: { review: false, appeal: true } };
+    expect(refusal(PARTY, 'requestReview', subject('requestReview', windows))).toBe(
+      'CASE_PRECONDITION',
+    );
+    expect(refusal(PARTY, 'requestAppeal', subject('requestAppeal', windows))).toBeNull();
+  });
+
+  it('a collective review: the sitting members vote once each, and the chair decides after a vote', () => {
+    const noVotes = subject('decideReview', {
+      requires: collective,
+      members: [{ userId: 'member-user', conflict: null, recused: false, voted: true }],
+    });
+    expect(refusal(chair, 'decideReview', noVotes)).toBe('CASE_PRECONDITION');
+    expect(refusal(chair, 'voteReview', noVotes)).toBeNull();
+    const voted = {
+      ...noVotes,
+      members: [
+        { userId: 'member-user', conflict: null, recused: false, voted: true, reviewVoted: true },
+      ],
+    };
+    expect(refusal(chair, 'decideReview', voted)).toBeNull();
+    expect(refusal(chair, 'voteReview', voted)).toBe('CASE_PRECONDITION');
+  });
+
+  it('a review decided by the chair alone has no vote', () => {
+    const alone = subject('voteReview', {
+      requires: { consultation: true, publicity: true, filingUpward: true },
+    });
+    expect(refusal(actor('committee_member', AREA, 'member-user'), 'voteReview', alone)).toBe(
+      'CASE_PRECONDITION',
+    );
+    expect(refusal(chair, 'decideReview', { ...alone, state: 'under_review' })).toBeNull();
+  });
+
+  it('who would decide an appeal: a chair strictly above the case, not a member above nor the own chair', () => {
+    const c = { jurisdictionPath: AREA };
+    expect(wouldDecideAppeal(actor('committee_chair', '/p/c/').grants, c)).toBe(true);
+    expect(wouldDecideAppeal(actor('committee_chair', AREA).grants, c)).toBe(false);
+    expect(wouldDecideAppeal(actor('committee_member', '/p/c/').grants, c)).toBe(false);
+    expect(wouldDecideAppeal(actor('committee_chair', '/p/c/y/').grants, c)).toBe(false);
   });
 });

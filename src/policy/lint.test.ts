@@ -110,6 +110,21 @@ describe('the linter', () => {
     expect(codes(r)).toContain('warning:PACK_RULE_UNUSED');
   });
 
+  it('flags a clause nothing cites, but not one cited as a time limit’s basis', () => {
+    const withClause = ROOT_YAML.replace(
+      '      - { id: c3, source: doc, article: { zh: 第三条, en: Art. 3 }, text: { zh: 减轻, en: mitigation } }',
+      '      - { id: c3, source: doc, article: { zh: 第三条, en: Art. 3 }, text: { zh: 减轻, en: mitigation } }\n      - { id: c4, source: doc, article: { zh: 第四条, en: Art. 4 }, text: { zh: 时限, en: time limits } }',
+    );
+    expect(codes(lintRoot(withClause))).toContain('warning:PACK_CLAUSE_UNCITED');
+    // The last version (v2) ends the YAML: its procedure follows.
+    const cited = `${withClause.trimEnd()}
+    procedure:
+      timeLimits:
+        acceptance: { days: 5, unit: working, basis: c4 }
+`;
+    expect(codes(lintRoot(cited))).toEqual([]);
+  });
+
   it('refuses a local pack that tolerates what its parent excludes', () => {
     // The parent's exclusion entry is not binding, and the child's decision tolerates private gain.
     const parent = ROOT_YAML.replaceAll('binding: true', 'binding: false');

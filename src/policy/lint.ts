@@ -8,7 +8,7 @@ import { checkStructure } from './check.js';
 import { CompiledPolicy, type CNode } from './compile.js';
 import { diag, PolicyError, type Diagnostic } from './errors.js';
 import { renderValue } from './facts.js';
-import type { Condition, Loc, Pack, PackVersion } from './model.js';
+import type { Condition, Loc, Pack, PackVersion, Procedure, TimeLimit } from './model.js';
 import type { EffectivePolicy, PackSet } from './resolve.js';
 import { Searcher, type Assignment } from './search.js';
 import { windowProblems } from './windows.js';
@@ -314,7 +314,9 @@ function semantic(
       );
     }
   }
+  // A clause is cited by a rule, or as the basis of one of the procedure's time limits.
   const cited = new Set([...eff.rules.values()].flatMap((r) => r.clauses));
+  for (const basis of procedureBases(eff.procedure)) cited.add(basis);
   for (const c of eff.clauses.values()) {
     if (c.origin === pack.id && !cited.has(c.id) && v.clauses.some((x) => x.id === c.id)) {
       out.add(
@@ -392,4 +394,19 @@ function showAssignment(p: CompiledPolicy, a: Assignment): { zh: string; en: str
           )
           .join(lang === 'zh' ? '，' : ', ');
   return { zh: render('zh'), en: render('en') };
+}
+
+/** The basis of every time limit of a procedure (a clause id or a free reference). */
+export function procedureBases(p: Procedure): string[] {
+  const limits: (TimeLimit | undefined)[] = [
+    ...Object.values(p.timeLimits),
+    p.publicity.period,
+    p.review.applyWithin,
+    p.review.decideWithin,
+    p.appeal.applyWithin,
+    p.appeal.decideWithin,
+    p.followUp.prepareBefore,
+    p.filingUpward.within,
+  ];
+  return limits.flatMap((l) => (l?.basis !== undefined ? [l.basis] : []));
 }

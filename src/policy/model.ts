@@ -175,7 +175,15 @@ export interface Procedure {
   readonly timeLimits: Readonly<Record<string, TimeLimit>>;
   readonly publicity: { readonly required: boolean; readonly period?: TimeLimit };
   readonly consultation: { readonly required: boolean; readonly departments: readonly string[] };
-  readonly review: { readonly applyWithin?: TimeLimit; readonly decideWithin?: TimeLimit };
+  readonly review: {
+    readonly applyWithin?: TimeLimit;
+    readonly decideWithin?: TimeLimit;
+    /**
+     * The review is decided collectively: the panel votes and the chair decides with a majority,
+     * as for the determination itself (default false: the chair decides).
+     */
+    readonly collective?: boolean;
+  };
   readonly appeal: { readonly applyWithin?: TimeLimit; readonly decideWithin?: TimeLimit };
   readonly followUp: {
     readonly enabled: boolean;

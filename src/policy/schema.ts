@@ -303,6 +303,11 @@ export const POLICY_PACK_SCHEMA = {
           properties: {
             applyWithin: { $ref: '#/$defs/timeLimit' },
             decideWithin: { $ref: '#/$defs/timeLimit' },
+            collective: {
+              type: 'boolean',
+              description:
+                'The review is decided collectively: the panel votes and the chair decides with a majority, as for the determination (default false).',
+            },
           },
         },
         appeal: {

@@ -144,3 +144,19 @@ describe('parseCaseLine', () => {
     expect(c && 'side' in c ? [c.code, c.line, c.side] : c).toEqual([code, 4, 'input']);
   });
 });
+
+describe('a case with several problems', () => {
+  it('gives them as one sentence, with no stop before a separator', () => {
+    const r = simulate(
+      [{ id: 'two', conductDate: '2020-06-01', facts: { privateGain: 'yes', cooperated: 3 } }],
+      options(),
+    );
+    const [skipped] = r.skipped;
+    expect(skipped?.code).toBe('FACTS_BAD_VALUE');
+    expect(skipped!.reason.zh).toContain('；');
+    expect(skipped!.reason.zh).not.toContain('。；');
+    expect(skipped!.reason.zh.endsWith('。')).toBe(true);
+    expect(skipped!.reason.en).toContain('; ');
+    expect(skipped!.reason.en).not.toContain('.;');
+  });
+});

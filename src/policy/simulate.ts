@@ -307,7 +307,15 @@ function fromDiagnostics(
   const reason: I18nText =
     ds.length <= 1
       ? (first?.message ?? { zh: '无法评估。', en: 'cannot be evaluated.' })
-      : { zh: ds.map((d) => d.message.zh).join('；'), en: ds.map((d) => d.message.en).join('; ') };
+      : {
+          // One sentence: each message's own full stop gives way to the separator (no "。；").
+          zh: ds
+            .map((d, i) => (i < ds.length - 1 ? d.message.zh.replace(/。$/u, '') : d.message.zh))
+            .join('；'),
+          en: ds
+            .map((d, i) => (i < ds.length - 1 ? d.message.en.replace(/\.$/u, '') : d.message.en))
+            .join('; '),
+        };
   return {
     ...(c.line !== undefined ? { line: c.line } : {}),
     id: c.id,

@@ -228,7 +228,11 @@ describeStores<Schema>(
         grounds: '认定书未写明减轻责任的理由，申请复核。',
       });
       expect(review.case.state).toBe('under_review');
-      const upheld = await run(chair, review.case, 'challenges/decide', {
+      // The sample measure has reviews decided collectively: the panel votes first.
+      const uphold = { outcome: 'exempted', reason: '原认定事实清楚，同意维持。' };
+      const voted = await run(chair, review.case, 'challenges/votes', uphold);
+      const majority = await run(member1, voted.case, 'challenges/votes', uphold);
+      const upheld = await run(chair, majority.case, 'challenges/decide', {
         result: 'upheld',
         reasons: '经复核，原认定事实清楚，维持原认定。',
       });

@@ -26,8 +26,10 @@ describeStores<Schema>(
       expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
       expect(res.headers['content-type']).toBe('application/pdf');
       expect(res.headers['cache-control']).toBe('no-store');
+      // The number names the file (filename*, UTF-8); plain `filename` has it in ASCII only.
+      const ascii = notified.documentNumber.replace(/[^\x20-\x7e]/g, '_');
       expect(res.headers['content-disposition']).toBe(
-        `attachment; filename="${notified.documentNumber}.pdf"; filename*=UTF-8''${encodeURIComponent(notified.documentNumber)}.pdf`,
+        `attachment; filename="${ascii}.pdf"; filename*=UTF-8''${encodeURIComponent(notified.documentNumber)}.pdf`,
       );
       const pdf = res.rawPayload;
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');

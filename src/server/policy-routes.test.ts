@@ -76,6 +76,53 @@ describeStores<Schema>(
       expect(anonymous.statusCode).toBe(401);
     });
 
+    it('lists to each user only the packs that apply where they work, and where they apply', async () => {
+      const listOf = async (name: string) => {
+        const r = await (await signIn(w, name)).get('/api/policy/packs');
+        expect(r.statusCode).toBe(200);
+        return r.json().packs as {
+          id: string;
+          extendsTitle: { zh: string } | null;
+          appliesIn: { names: { name: { zh: string } }[]; count: number };
+        }[];
+      };
+      const ids = (packs: { id: string }[]) => packs.map((p) => p.id).sort();
+      // Policy administrators and administrators: every pack, the ASRS reference pack too.
+      expect(ids(await listOf('policyAdmin'))).toEqual(['asrs', 'cn-national', 'x-new-area']);
+      expect(ids(await listOf('admin'))).toEqual(['asrs', 'cn-national', 'x-new-area']);
+      // Officers of X New Area, its official and a unit's party organization: the area's
+      // measure and the national rules it extends, no reference pack.
+      for (const name of ['intake', 'chair', 'official', 'unitParty', 'auditor']) {
+        expect(ids(await listOf(name)), name).toEqual(['cn-national', 'x-new-area']);
+      }
+      // An officer of Y District, bound to the national rules: not X New Area's measure.
+      expect(ids(await listOf('outsiderIntake'))).toEqual(['cn-national']);
+
+      const intake = await listOf('intake');
+      const x = intake.find((p) => p.id === 'x-new-area')!;
+      expect(x.appliesIn.names.map((n) => n.name.zh)).toEqual(['X新区']);
+      expect(x.appliesIn.count).toBe(1);
+      expect(x.extendsTitle?.zh).toContain('全国容错纠错基本规定');
+      const national = intake.find((p) => p.id === 'cn-national')!;
+      expect(national.appliesIn.names.map((n) => n.name.zh)).toEqual(['某省', '某市']);
+      const all = await listOf('policyAdmin');
+      // The reference pack comes after the packs that apply.
+      expect(all.map((p) => p.id).at(-1)).toBe('asrs');
+      expect(all.find((p) => p.id === 'asrs')!.appliesIn).toEqual({
+        names: [],
+        count: 0,
+        reference: true,
+      });
+      expect(all.find((p) => p.id === 'cn-national')!.appliesIn.count).toBe(3);
+
+      // One pack's page names the packs of its chain by title.
+      const one = await (await signIn(w, 'intake')).get('/api/policy/packs/x-new-area');
+      expect(one.statusCode).toBe(200);
+      const chain = one.json().effective.chain as { pack: string; title: { zh: string } }[];
+      expect(chain.map((c) => c.pack)).toEqual(['x-new-area', 'cn-national']);
+      expect(chain[0]!.title.zh).toBe('X新区干部容错纠错实施办法（示例）');
+    });
+
     it('lints a pack: the shipped sample is clean; an unknown pack is 404', async () => {
       const c = await signIn(w, 'chair');
       const res = await c.get('/api/policy/packs/x-new-area/lint');

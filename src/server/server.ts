@@ -24,11 +24,13 @@ import { authRoutes } from './routes/auth.js';
 import { caseActionRoutes } from './routes/case-actions.js';
 import { caseRoutes } from './routes/cases.js';
 import { dashboardRoutes } from './routes/dashboard.js';
+import { documentRoutes } from './routes/documents.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { healthRoutes } from './routes/health.js';
 import { officialRoutes } from './routes/officials.js';
 import { policyRoutes } from './routes/policy.js';
 import { recommendationRoutes } from './routes/recommendation.js';
+import { todoRoutes } from './routes/todos.js';
 import { responseCheck } from './response-check.js';
 import { SHARED_SCHEMAS } from './schemas.js';
 import { lazySerializers } from './serializers.js';
@@ -119,6 +121,8 @@ export async function buildServer(
       await api.register(dashboardRoutes, routeOpts);
       await api.register(officialRoutes, routeOpts);
       await api.register(recommendationRoutes, routeOpts);
+      await api.register(todoRoutes, routeOpts);
+      await api.register(documentRoutes, routeOpts);
       api.get(
         '/openapi.json',
         { config: { public: true }, schema: { hide: true } },

@@ -8,4 +8,5 @@ export * from './case.js';
 export * from './limits.js';
 export * from './roles.js';
 export * from './time.js';
+export * from './documents.js';
 export * from './id-card.js';

@@ -43,7 +43,10 @@ const TEXT_FIELDS: Readonly<Record<shared.TextField, readonly Field[]>> = {
   opinion: [['post', `${CASE}/consultations/{cid}/opinion`, 'body', 'opinion']],
   conflict: [['post', `${CASE}/conflict`, 'body', 'conflict']],
   recusalReason: [['post', `${CASE}/recusals`, 'body', 'reason']],
-  voteReason: [['post', `${CASE}/votes`, 'body', 'reason']],
+  voteReason: [
+    ['post', `${CASE}/votes`, 'body', 'reason'],
+    ['post', `${CASE}/challenges/votes`, 'body', 'reason'],
+  ],
   minutes: [['post', `${CASE}/decision`, 'body', 'minutes']],
   departureReasons: [['post', `${CASE}/decision`, 'body', 'departureReasons']],
   objections: [['post', `${CASE}/publicity/end`, 'body', 'objections']],

@@ -21,6 +21,7 @@ const Apply = lazy(() => import('./pages/official/Apply'));
 const PolicyBrowser = lazy(() => import('./pages/policy/PolicyBrowser'));
 const Admin = lazy(() => import('./pages/admin/Admin'));
 const Dashboard = lazy(() => import('./pages/dashboard/Dashboard'));
+const Workbench = lazy(() => import('./pages/workbench/Workbench'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -40,7 +41,8 @@ function Routed() {
     <Suspense fallback={<Loading />}>
       <Routes>
         <Route element={<Shell />}>
-          <Route index element={<Navigate to="/cases" replace />} />
+          <Route index element={<Navigate to="/workbench" replace />} />
+          <Route path="workbench" element={<Workbench />} />
           <Route path="cases" element={<CaseList />} />
           <Route path="cases/:id" element={<CaseView />} />
           <Route path="cases/:id/approval-form" element={<ApprovalForm />} />

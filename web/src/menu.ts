@@ -12,6 +12,11 @@ export interface MenuEntry {
 
 export const MENU: readonly MenuEntry[] = [
   {
+    key: 'workbench',
+    path: '/workbench',
+    labels: [['*', 'workbench.menu']],
+  },
+  {
     key: 'cases',
     path: '/cases',
     labels: [

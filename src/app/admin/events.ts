@@ -15,6 +15,7 @@ export type AdminAction =
   | 'user.disable'
   | 'user.enable'
   | 'jurisdiction.rename'
+  | 'jurisdiction.applicant_assessment'
   | 'unit.create'
   | 'unit.rename';
 

@@ -1,7 +1,9 @@
 /**
  * The organization as an administrator manages it: the jurisdictions and units inside their
  * scope (each jurisdiction with its bound policy pack and working-day calendar), adding a unit and
- * renaming a jurisdiction or a unit. Each write runs in one transaction with its admin_events row.
+ * renaming a jurisdiction or a unit, and a jurisdiction's settings (whether an applicant sees the
+ * engine's preliminary assessment while applying). Each write runs in one transaction with its
+ * admin_events row.
  */
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
@@ -24,6 +26,8 @@ export interface OrgJurisdiction {
     readonly id: string;
     readonly years: readonly { readonly year: number; readonly status: string }[];
   };
+  /** Applicants see the engine's preliminary assessment (off: the form shows what is weighed). */
+  readonly applicantAssessment: boolean;
   readonly abilities: { readonly rename: boolean; readonly addUnit: boolean };
 }
 
@@ -104,6 +108,7 @@ export async function orgTree(ctx: AppContext, actor: Actor): Promise<OrgTree> {
               status: calendar!.yearData(year).status,
             })),
           },
+          applicantAssessment: j.applicantAssessment,
           abilities: { rename: writable, addUnit: writable },
         };
       }),
@@ -242,6 +247,40 @@ export async function renameUnit(
       scopePath: u.path,
       at: ctx.now(),
       payload: { before: { nameZh: u.nameZh, nameEn: u.nameEn }, after: n },
+    });
+  });
+}
+
+/**
+ * Whether applicants of a jurisdiction see the engine's preliminary assessment while applying
+ * (jurisdictions.applicant_assessment, migration 0012). Off by default: the application form then
+ * shows which conditions the measure weighs, not a predicted outcome — the committee decides, and
+ * a predicted outcome read as a promise is what a department wants to avoid.
+ */
+export async function setApplicantAssessment(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  enabled: boolean,
+): Promise<void> {
+  const scopes = requireAdmin(actor);
+  await ctx.store.tx(async (tx) => {
+    const [j] = await tx.select().from(jurisdictions).where(eq(jurisdictions.id, id)).for('update');
+    if (!j) throw new AppError('ORG_NOT_FOUND', { field: 'id' });
+    if (!inScopes(scopes, j.path)) throw new AppError('ADMIN_OUT_OF_SCOPE', { field: 'id' });
+    if (j.applicantAssessment === enabled) return;
+    await tx
+      .update(jurisdictions)
+      .set({ applicantAssessment: enabled })
+      .where(eq(jurisdictions.id, id));
+    await recordAdminEvent(tx, {
+      actorId: actor.userId,
+      action: 'jurisdiction.applicant_assessment',
+      targetKind: 'jurisdiction',
+      targetId: id,
+      scopePath: j.path,
+      at: ctx.now(),
+      payload: { before: j.applicantAssessment, after: enabled },
     });
   });
 }

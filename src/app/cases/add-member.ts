@@ -1,9 +1,12 @@
 /**
  * The chair constitutes the deliberating panel: each member must sit on the committee of the
- * case's jurisdiction (or above it) and must not be a party to the case. The chair who adds the
- * first member joins the panel as its chair.
+ * case's jurisdiction (or above it), must not be a party to the case, and must not be one who
+ * would decide an appeal of it (a committee chair of a jurisdiction above: policies.ts,
+ * wouldDecideAppeal) — no one hears the appeal of a decision they took part in. The chair who adds
+ * the first member joins the panel as its chair.
  */
 import { eq } from 'drizzle-orm';
+import { wouldDecideAppeal } from '../../domain/policies.js';
 import { within, type Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
@@ -64,6 +67,7 @@ export async function addMember(ctx: AppContext, actor: Actor, req: AddMemberInp
         },
       );
     }
+    if (wouldDecideAppeal(grants, row)) throw appealDecider(req.userId);
     if (loaded.members.some((m) => m.userId === req.userId)) {
       throw invalid(
         'userId',
@@ -75,6 +79,7 @@ export async function addMember(ctx: AppContext, actor: Actor, req: AddMemberInp
     // The acting chair sits on the panel they constitute (the permission rule has already found
     // them impartial and not a party).
     if (req.userId !== actor.userId && !loaded.members.some((m) => m.userId === actor.userId)) {
+      if (wouldDecideAppeal(actor.grants, row)) throw appealDecider(actor.userId);
       added.push({ userId: actor.userId, isChair: true });
     }
     added.push({ userId: req.userId, isChair });
@@ -98,4 +103,16 @@ export async function addMember(ctx: AppContext, actor: Actor, req: AddMemberInp
       result: { added },
     };
   });
+}
+
+/** Refuses a member who would decide an appeal of the case. */
+function appealDecider(userId: string): AppError {
+  return new AppError(
+    'VALIDATION',
+    { field: 'userId', userId },
+    {
+      zh: `userId：用户 ${userId} 是上级认定机构负责人，将受理本案的申诉，不能参加本案的集体研究；请选择本级认定机构的成员。`,
+      en: `userId: user ${userId} chairs a committee above this case's jurisdiction and would decide an appeal of it, so cannot sit on its panel; choose a member of this jurisdiction's committee.`,
+    },
+  );
 }

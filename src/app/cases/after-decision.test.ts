@@ -11,7 +11,7 @@ import {
   schema,
   type Schema,
 } from '../tables.js';
-import { caseRow, codeOf, driveTo } from '../testing/steps.js';
+import { caseRow, codeOf, driveTo, voteToUphold } from '../testing/steps.js';
 import { buildWorld, type World } from '../testing/world.js';
 import { closeCase } from './close.js';
 import { decideChallenge } from './decide-challenge.js';
@@ -219,8 +219,9 @@ describeStores<Schema>(
         [original!.documentNumber, false, 'first'],
         [`${original!.documentNumber}-A1`, true, 'appeal'],
       ]);
-      // The changed decision opens a new window: the party may ask for its review.
-      expect(view.abilities.requestReview).toBe(true);
+      // A determination made on appeal is not reviewed by the body below; the window is open anew.
+      expect(view.abilities.requestReview).toBe(false);
+      expect(view.challengeWindows).toMatchObject({ notifiedOn: '2025-03-20', reviewed: true });
       const after = await caseRow(w, c.id);
       // Nothing is under challenge now, and a review is never the city chair's to decide.
       expect(await codeOf(decideChallenge(w.ctx, a.cityChair!, { ...decision, ...v(after) }))).toBe(
@@ -242,6 +243,11 @@ describeStores<Schema>(
       expect((err as AppError).text.en).toContain('appeals');
       const asCity = await getCase(w.ctx, a.cityChair!, c.id);
       expect(asCity.abilities).toMatchObject({ decideReview: false, decideAppeal: false });
+      // Decided collectively: not before the panel has voted.
+      expect((await getCase(w.ctx, a.chair!, c.id)).abilities.decideReview).toBe(false);
+      expect(await codeOf(decideChallenge(w.ctx, a.chair!, upheld))).toBe('CASE_PRECONDITION');
+      c = await voteToUphold(w, c);
+      upheld.expectedVersion = c.version;
       expect((await getCase(w.ctx, a.chair!, c.id)).abilities.decideReview).toBe(true);
       expect(
         await codeOf(decideChallenge(w.ctx, a.chair!, { ...upheld, outcome: 'reduced' })),
@@ -279,6 +285,7 @@ describeStores<Schema>(
       const review = { kind: 'review' as const, grounds: '对认定结果有异议，申请复核。' };
       c = (await requestChallenge(w.ctx, a.official!, { ...v(c), ...review })).case;
       const upheld = { result: 'upheld' as const, reasons: '原认定事实清楚，维持。' };
+      c = await voteToUphold(w, c);
       c = (await decideChallenge(w.ctx, a.chair!, { ...v(c), ...upheld })).case;
       expect(c.state).toBe('notified');
       // The determination in force is the one filed: no second filing.

@@ -24,6 +24,7 @@ import {
   units,
   type Schema,
 } from '../tables.js';
+import { numberFor } from '../documents/numbers.js';
 import { clockFor } from './deadlines.js';
 import { appendEvent } from './events.js';
 import type { CaseRow } from './record.js';
@@ -108,7 +109,9 @@ export async function openCase(
       set: { last: sql`${caseCounters.last} + 1` },
     })
     .returning();
-  const number = `${j.id}-${year}-${String(counter!.last).padStart(4, '0')}`;
+  // The case number (受理编号) in the jurisdiction's pattern, e.g. X新容申〔2026〕7号: the
+  // jurisdiction's id stays internal.
+  const number = numberFor(j, 'case', year, counter!.last);
 
   const id = randomUUID();
   const procedure = procedureOf(ctx, {

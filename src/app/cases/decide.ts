@@ -2,12 +2,11 @@
  * The committee decides (集体研究认定): the engine's recommendation on the case's current facts is
  * computed and stored with its reasons; the decision needs the votes of a majority of the members
  * who sit (not recused, no conflict) for the outcome decided, minutes, and written reasons when it
- * departs from the recommendation. The determination gets a document number derived from the case
- * number, so that it is unique without a counter.
+ * departs from the recommendation. The determination gets its official number (认定书 文号, e.g.
+ * X新容认〔2026〕42号) from the jurisdiction's gap-free counter, in this transaction.
  */
 import { MIN_DEPARTURE_REASONS } from '../../shared/case.js';
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
 import type { Evaluation } from '../../policy/engine.js';
 import { PolicyError } from '../../policy/errors.js';
@@ -15,6 +14,7 @@ import { UNDETERMINED, type FactValue, type I18nText } from '../../policy/model.
 import type { AppContext } from '../context.js';
 import type { AppTx } from '../db.js';
 import { AppError } from '../errors.js';
+import { allocateNumber } from '../documents/numbers.js';
 import { determinations } from '../tables.js';
 import { currentFacts } from './record-fact.js';
 import { TEXT_LIMITS } from '../../shared/limits.js';
@@ -54,7 +54,7 @@ export async function decideCase(ctx: AppContext, actor: Actor, req: DecideInput
     if (departs) requireDepartureReasons(departureReasons, outcome, recommendation, label);
 
     const decided = { outcome, recommendedOutcome: recommended, departs };
-    const determination = await insertDetermination(tx, row, {
+    const determination = await insertDetermination(tx, loaded, {
       outcome,
       recommendation,
       departureReasons,
@@ -80,9 +80,9 @@ export async function decideCase(ctx: AppContext, actor: Actor, req: DecideInput
 }
 
 /** An outcome's label on the case's ladder (its id where the ladder does not have it). */
-type OutcomeLabels = (id: string) => I18nText;
+export type OutcomeLabels = (id: string) => I18nText;
 
-function outcomeLabels(
+export function outcomeLabels(
   ctx: AppContext,
   row: Pick<CaseRow, 'packId' | 'packVersion' | 'conductDate'>,
 ): OutcomeLabels {
@@ -90,7 +90,7 @@ function outcomeLabels(
 }
 
 /** The votes of the members who sit, as the decision's event records them. */
-interface Votes {
+export interface Votes {
   /** Votes by outcome. */
   readonly tally: Record<string, number>;
   /** How many members sit (not recused, no conflict declared). */
@@ -99,15 +99,23 @@ interface Votes {
   readonly needed: number;
 }
 
-/** The votes; refuses the decision unless a majority of the members who sit voted `outcome`. */
-function requireMajority(
+/**
+ * The votes; refuses the decision unless a majority of the members who sit voted `outcome`.
+ * `voteOf` reads a member's vote: on the determination (default), or on a review decided
+ * collectively (decide-challenge.ts).
+ */
+export function requireMajority(
   members: LoadedCase['members'],
   outcome: string,
   label: OutcomeLabels,
+  voteOf: (m: LoadedCase['members'][number]) => string | null = (m) => m.vote,
 ): Votes {
   const sitting = members.filter((m) => !m.recused && m.conflict === null);
   const tally: Record<string, number> = {};
-  for (const m of sitting) if (m.vote !== null) tally[m.vote] = (tally[m.vote] ?? 0) + 1;
+  for (const m of sitting) {
+    const vote = voteOf(m);
+    if (vote !== null) tally[vote] = (tally[vote] ?? 0) + 1;
+  }
   const forOutcome = tally[outcome] ?? 0;
   const needed = Math.floor(sitting.length / 2) + 1;
   if (sitting.length === 0 || forOutcome < needed) {
@@ -154,12 +162,11 @@ function requireDepartureReasons(
 
 /**
  * Stores the case's first determination (basis 'first', superseding none) with the recommendation
- * it was decided against. Its document number follows the case number: -D1, -D2… by the case's
- * determinations so far, so that it is unique without a counter.
+ * it was decided against, numbered in the jurisdiction's sequence of determinations for the year.
  */
 async function insertDetermination(
   tx: AppTx,
-  row: Pick<CaseRow, 'id' | 'jurisdictionId' | 'number'>,
+  loaded: Pick<LoadedCase, 'row' | 'jurisdiction'>,
   d: {
     readonly outcome: string;
     readonly recommendation: Evaluation;
@@ -170,11 +177,14 @@ async function insertDetermination(
     readonly createdAt: Date;
   },
 ): Promise<{ determinationId: string; documentNumber: string }> {
-  const earlier = await tx
-    .select({ id: determinations.id })
-    .from(determinations)
-    .where(eq(determinations.caseId, row.id));
-  const documentNumber = `${row.number}-D${earlier.length + 1}`;
+  const row = loaded.row;
+  const year = Number(d.decidedOn.slice(0, 4));
+  const { number: documentNumber } = await allocateNumber(
+    tx,
+    loaded.jurisdiction,
+    'determination',
+    year,
+  );
   const id = randomUUID();
   await tx.insert(determinations).values({
     id,

@@ -53,7 +53,8 @@ describeStores<Schema>(
       });
       // 5 working days from Monday 2025-03-03 (the pack's acceptance limit).
       expect(c.stepDueOn).toBe('2025-03-10');
-      expect(c.number).toMatch(new RegExp(`^${w.ids.area}-2025-\\d{4}$`));
+      // X新区's case number: its short name, 容申, the year in 〔〕 and the serial without zeros.
+      expect(c.number).toMatch(/^X新容申〔2025〕[1-9]\d*号$/);
       const facts = await w.ctx.store.db.select().from(caseFacts).where(eq(caseFacts.caseId, c.id));
       expect(facts.map((f) => [f.fact, f.value, f.source]).sort()).toEqual([
         ['onReformTaskList', true, 'applicant'],

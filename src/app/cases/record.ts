@@ -28,6 +28,8 @@ export interface LoadedCase {
   readonly members: readonly MemberRow[];
   readonly subject: CaseSubject;
   readonly procedure: Procedure;
+  /** The last day to ask for review and for appeal (undefined before notification). */
+  readonly windows: ChallengeWindows;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -133,12 +135,19 @@ export function loadedCaseOf(
     procedure,
     row.notifiedOn ?? undefined,
   );
+  const windows = challengeWindowsOf(
+    ctx,
+    jurisdiction.calendarId,
+    procedure,
+    row.notifiedOn ?? undefined,
+  );
   return {
     row,
     jurisdiction,
     members,
     procedure,
-    subject: subjectOf(ctx, row, procedure, members, windowEnds),
+    windows,
+    subject: subjectOf(ctx, row, procedure, members, windowEnds, windows),
   };
 }
 
@@ -160,6 +169,40 @@ export function challengeWindowEnd(
     .deadline({ start: notified, unit: limit.unit, days: limit.days }).due;
 }
 
+/** The last day to ask for each of review and appeal; undefined before notification. */
+export interface ChallengeWindows {
+  readonly review: string | undefined;
+  readonly appeal: string | undefined;
+}
+
+/**
+ * The last day to ask for review, and for appeal: each kind's applyWithin counted from the day
+ * the decision in force was notified (cases.notified_on), as challengeWindowEnd counts. A kind
+ * with a time to decide but no time to apply follows the general window; a kind the measure does
+ * not provide has none (undefined).
+ */
+export function challengeWindowsOf(
+  ctx: AppContext,
+  calendarId: string,
+  procedure: Procedure,
+  notified: string | undefined,
+): ChallengeWindows {
+  const end = (kind: 'review' | 'appeal'): string | undefined => {
+    const rules = procedure[kind];
+    if (notified === undefined) return undefined;
+    if (!rules.applyWithin) {
+      return rules.decideWithin
+        ? challengeWindowEnd(ctx, calendarId, procedure, notified)
+        : undefined;
+    }
+    return ctx.calendars
+      .get(calendarId)
+      .deadline({ start: notified, unit: rules.applyWithin.unit, days: rules.applyWithin.days })
+      .due;
+  };
+  return { review: end('review'), appeal: end('appeal') };
+}
+
 /** What the declarative permissions (src/domain/policies.ts) see of a case. */
 export function subjectOf(
   ctx: AppContext,
@@ -167,7 +210,10 @@ export function subjectOf(
   procedure: Procedure,
   members: readonly MemberRow[],
   challengeWindowEnds: string | undefined,
+  windows?: ChallengeWindows,
 ): CaseSubject {
+  const day = today(ctx);
+  const open = (last: string | undefined) => last !== undefined && day <= last;
   return {
     state: row.state as CaseState,
     jurisdictionPath: row.jurisdictionPath,
@@ -179,13 +225,18 @@ export function subjectOf(
       conflict: m.conflict,
       recused: m.recused,
       voted: m.vote !== null,
+      reviewVoted: m.reviewVote !== null,
     })),
     requires: {
       consultation: procedure.consultation.required,
       publicity: procedure.publicity.required,
       filingUpward: procedure.filingUpward.required,
+      collectiveReview: procedure.review.collective === true,
     },
-    challengeWindowOpen: challengeWindowEnds !== undefined && today(ctx) <= challengeWindowEnds,
+    challengeWindowOpen: open(challengeWindowEnds),
+    challengeWindowEnds: challengeWindowEnds ?? null,
+    ...(windows ? { windows: { review: open(windows.review), appeal: open(windows.appeal) } } : {}),
+    reviewed: row.reviewedOn !== null,
     filedUpward: row.filedUpwardOn !== null,
     publicityDone: row.publicityEndedOn !== null,
     suspended: row.suspendedSince !== null,

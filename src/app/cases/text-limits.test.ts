@@ -27,6 +27,7 @@ import { closeCase } from './close.js';
 import { completeConsultation } from './complete-consultation.js';
 import { completeVerification } from './complete-verification.js';
 import { decideChallenge } from './decide-challenge.js';
+import { castReviewVote } from './vote-review.js';
 import { decideExtension } from './decide-extension.js';
 import { decideCase } from './decide.js';
 import { declareConflict, recuseMember } from './declare-conflict.js';
@@ -235,6 +236,14 @@ const TEXTS: readonly BoundedText[] = [
     api: [A.decideChallenge.body, 'reasons'],
     call: (w, c, reasons) =>
       decideChallenge(w.ctx, w.actors.chair!, { ...v(c), result: 'upheld', reasons }),
+  },
+  {
+    name: 'vote on a review: reason',
+    limit: 'voteReason',
+    field: 'reason',
+    api: [A.voteReview.body, 'reason'],
+    call: (w, c, reason) =>
+      castReviewVote(w.ctx, w.actors.chair!, { ...v(c), outcome: 'exempted', reason }),
   },
   {
     name: 'close: note',

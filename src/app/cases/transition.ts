@@ -63,6 +63,7 @@ export type CaseColumnChange = Partial<
     | 'notifiedOn'
     | 'publicityEndedOn'
     | 'filedUpwardOn'
+    | 'reviewedOn'
   >
 >;
 
@@ -91,7 +92,8 @@ export function authorizeCase(actor: Actor, action: CaseAction, subject: CaseSub
   if (refusal(actor, 'read', subject) !== null) throw new AppError('CASE_NOT_FOUND');
   const why = refusal(actor, action, subject);
   if (why !== null) {
-    throw new AppError(why, { action, state: subject.state }, refusalMessage(action, why));
+    const message = refusalMessage(action, why, subject, actor);
+    throw new AppError(why, { action, state: subject.state }, message);
   }
 }
 
@@ -174,6 +176,7 @@ function caseUpdate(tx: AppTx) {
         notifiedOn: p('notifiedOn'),
         publicityEndedOn: p('publicityEndedOn'),
         filedUpwardOn: p('filedUpwardOn'),
+        reviewedOn: p('reviewedOn'),
         version: p('version'),
         updatedAt: p('updatedAt'),
         eventCount: p('eventCount'),
@@ -225,6 +228,7 @@ function writableColumns(row: CaseRow) {
     notifiedOn: row.notifiedOn,
     publicityEndedOn: row.publicityEndedOn,
     filedUpwardOn: row.filedUpwardOn,
+    reviewedOn: row.reviewedOn,
     version: row.version,
     updatedAt: row.updatedAt,
     eventCount: row.eventCount,

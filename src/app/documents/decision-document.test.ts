@@ -29,7 +29,7 @@ function input(over: Partial<DecisionDocumentInput['decision']> = {}): DecisionD
       parentJurisdiction: { zh: '某市', en: 'A City' },
     },
     case: {
-      number: 'x-2025-0007',
+      number: 'X新容申〔2025〕7号',
       title: '招商项目提前开工',
       summary: '为抢抓项目落地，在用地手续完备前组织开工',
       route: 'application',
@@ -43,7 +43,7 @@ function input(over: Partial<DecisionDocumentInput['decision']> = {}): DecisionD
       unit: { zh: '招商科', en: 'Investment Section' },
     },
     decision: {
-      documentNumber: 'x-2025-0007-D1',
+      documentNumber: 'X新容认〔2025〕1号',
       outcome: 'exempted',
       outcomeLabel: { zh: '免予问责（容错免责）', en: 'Exempted (tolerated)' },
       outcomeDescription: {
@@ -63,11 +63,25 @@ function input(over: Partial<DecisionDocumentInput['decision']> = {}): DecisionD
         id: 'privateGain',
         label: { zh: '谋取私利', en: 'Private gain' },
         value: { zh: '否', en: 'no' },
+        raw: false,
+      },
+      {
+        id: 'knowinglyViolated',
+        label: { zh: '明知故犯', en: 'Knowing violation' },
+        value: { zh: '否', en: 'no' },
+        raw: false,
+      },
+      {
+        id: 'crimeSuspected',
+        label: { zh: '涉嫌犯罪', en: 'Suspected crime' },
+        value: { zh: '否', en: 'no' },
+        raw: false,
       },
       {
         id: 'lossAmount',
         label: { zh: '直接经济损失', en: 'Direct economic loss' },
         value: { zh: '1,200,000 元', en: '1,200,000 yuan' },
+        raw: 1200000,
       },
     ],
     assessments: [
@@ -95,9 +109,10 @@ describe('Chinese numerals and dates', () => {
       '三十一',
       '九十九',
     ]);
-    expect(zhDocumentDate('2025-03-03')).toBe('二〇二五年三月三日');
-    expect(zhDocumentDate('2030-12-31')).toBe('二〇三〇年十二月三十一日');
-    expect(zhDocumentDate('2026-10-20')).toBe('二〇二六年十月二十日');
+    // GB/T 9704-2012 writes the date in Arabic numerals, without leading zeros.
+    expect(zhDocumentDate('2025-03-03')).toBe('2025年3月3日');
+    expect(zhDocumentDate('2030-12-31')).toBe('2030年12月31日');
+    expect(zhDocumentDate('2026-10-20')).toBe('2026年10月20日');
   });
 });
 
@@ -108,10 +123,11 @@ describe('the decision document', () => {
       lang: 'zh',
       issuingBody: 'X新区容错纠错认定机构',
       title: '关于张三同志容错申请的认定决定',
-      documentNumber: 'x-2025-0007-D1',
+      documentNumber: 'X新容认〔2025〕1号',
       addressee: '张三同志',
       signature: 'X新区容错纠错认定机构',
-      date: '二〇二五年三月三日',
+      date: '2025年3月3日',
+      closing: { cc: ['招商科'], printer: 'X新区容错纠错认定机构', printedOn: '2025年3月3日' },
     });
     expect(d.sections.map((s) => s.heading)).toEqual([
       '',
@@ -123,24 +139,36 @@ describe('the decision document', () => {
       '六、复核和申诉',
     ]);
     const [, facts, basis, elements, conclusion, consequences, rights] = d.sections;
-    expect(facts!.paragraphs.join('\n')).toContain(
-      '（一）谋取私利：否；\n（二）直接经济损失：1,200,000 元。',
+    // The facts in the third person, from the verified facts that decided the matter; not the
+    // applicant's own account; the exclusions found absent in one sentence.
+    expect(facts!.paragraphs[0]).toMatch(
+      /^经核实，张三同志（时任招商科科长）于2024年11月5日在“招商项目提前开工”事项中，.*未谋取私利.*。$/,
     );
+    expect(facts!.paragraphs.join('')).not.toContain('为抢抓项目落地');
+    expect(facts!.paragraphs.join('')).not.toContain('：否');
+    expect(facts!.paragraphs.join('')).not.toContain('直接经济损失'); // not a deciding fact
+    expect(facts!.paragraphs[1]).toBe('经核实，未发现涉嫌犯罪等不予容错情形。');
     // The rules relied on, each with its clause citation and, once, the clause's substance.
     expect(basis!.paragraphs[0]).toMatch(
       /^（一）未谋取私利。依据：《X新区干部容错纠错实施办法（示例）》.*第五条。规定要旨：适用容错须同时具备/,
     );
     expect(basis!.paragraphs.filter((p) => p.includes('规定要旨：适用容错须'))).toHaveLength(1);
     expect(basis!.paragraphs.join('')).toContain('列入改革任务清单的创新事项');
-    expect(basis!.paragraphs.join('')).toContain('规则适用的建议结果为“免予问责（容错免责）”');
+    // The recommendation is what the body considered, not a ground of the decision.
+    expect(basis!.paragraphs.join('')).not.toContain('建议结果');
+    expect(basis!.paragraphs.at(-1)).toMatch(/^(本事项适用行为发生时施行的|决定时施行的)《/);
     // Elements in their standard order, whatever order they came in.
     expect(elements!.paragraphs).toEqual([
       '（一）动机态度：中性。',
       '（二）挽回损失：有利于容错。损失已全部挽回。',
     ]);
-    expect(conclusion!.paragraphs).toEqual([
+    expect(conclusion!.paragraphs[0]).toMatch(
+      /^本机构审议了依据上述规定形成的初步评估意见（免予问责（容错免责））.*并结合六要素综合分析。$/,
+    );
+    expect(conclusion!.paragraphs[1]).toBe(
       '经本机构于2025年3月3日集体研究，认定：免予问责（容错免责）。认定为可容错的失误，免予追究责任。',
-    ]);
+    );
+    expect(conclusion!.paragraphs).toHaveLength(2);
     expect(consequences!.paragraphs[0]).toContain('不影响职务职级晋升');
     expect(consequences!.paragraphs[1]).toContain('容错不免纠错');
     expect(rights!.paragraphs[0]).toBe(
@@ -150,14 +178,17 @@ describe('the decision document', () => {
     const lines = d.text.split('\n');
     expect(lines.slice(0, 6)).toEqual([
       'X新区容错纠错认定机构',
+      'X新容认〔2025〕1号',
       '',
       '关于张三同志容错申请的认定决定',
-      'x-2025-0007-D1',
       '',
       '张三同志：',
     ]);
     expect(d.text).toContain('\u3000\u3000一、基本事实\n');
-    expect(d.text).toContain('\nX新区容错纠错认定机构\n二〇二五年三月三日\n');
+    expect(d.text).toContain('\nX新区容错纠错认定机构\n2025年3月3日\n');
+    expect(d.text).toContain('抄送：招商科。\nX新区容错纠错认定机构\u3000\u30002025年3月3日印发\n');
+    // No internal value (outcome ids, pack ids, version ids, English clause references).
+    expect(d.text.replace(d.notice ?? '', '')).not.toMatch(/[A-Za-z]{2,}|\d{4}-\d{2}/);
   });
 
   it('states a departure and its reasons; no consequences section when not tolerated', () => {
@@ -178,8 +209,8 @@ describe('the decision document', () => {
       '四、认定结论',
       '五、复核和申诉',
     ]);
-    expect(d.sections[4]!.paragraphs[1]).toBe(
-      '本认定与规则建议结果“免予问责（容错免责）”不一致，理由如下：事后补办手续的说法与审批记录不符。',
+    expect(d.sections[4]!.paragraphs[2]).toBe(
+      '本机构未采纳初步评估意见，理由如下：事后补办手续的说法与审批记录不符。',
     );
   });
 
@@ -205,10 +236,10 @@ describe('the decision document', () => {
     expect(d.date).toBe('3 March 2025');
     const text = d.text;
     expect(text).toContain(
-      'the rules do not give a definite recommendation (facts still to be established: Private gain)',
+      'on the facts established it gave no definite view (facts still to be established: Private gain)',
     );
     expect(text).toContain(
-      'The rules gave no definite recommendation, for these reasons: 当事人积极配合调查并挽回部分损失.',
+      'This committee did not follow the preliminary assessment, for these reasons: 当事人积极配合调查并挽回部分损失.',
     );
     expect(text).toContain('an impact period of 12 months');
     expect(text).toContain('within 30 days of receiving this decision');
@@ -247,14 +278,14 @@ describeStores<Schema>(
       expect((early as AppError).code).toBe('CASE_PRECONDITION');
       expect((early as AppError).text.zh).toContain('尚未送达');
       const staff = await loadDecisionDocument(w.ctx, w.actors.chair!, c.id);
-      expect(staff.documentNumber).toBe(`${c.number}-D1`);
+      expect(staff.documentNumber).toMatch(/^X新容认〔2025〕[1-9]\d*号$/);
       await notifyDecision(w.ctx, w.actors.intake!, { caseId: c.id, expectedVersion: c.version });
       const d = await loadDecisionDocument(w.ctx, w.actors.official!, c.id, 'zh');
       expect(d.title).toBe('关于张三同志容错申请的认定决定');
       expect(d.issuingBody).toBe('X新区容错纠错认定机构');
-      expect(d.date).toBe('二〇二五年三月三日');
-      expect(d.text).toContain('张三同志（招商科科长）于2024年11月5日');
-      expect(d.text).toContain('（二十）列入新区改革创新任务清单：是。');
+      expect(d.date).toBe('2025年3月3日');
+      expect(d.text).toContain('经核实，张三同志（时任招商科科长）于2024年11月5日');
+      expect(d.text).toContain('属于“列入新区改革创新任务清单”的情形');
       expect(d.text).toContain('认定：减轻问责。');
       expect(d.text).toContain('理由如下：损失金额较大且社会关注度高，应当减轻问责。');
       expect(d.text).toContain('影响期为12个月');

@@ -17,6 +17,14 @@ import { renderValue } from '../../policy/facts.js';
 import type { FactValue, I18nText, Lang, Procedure, TimeLimit } from '../../policy/model.js';
 import { UNDETERMINED } from '../../policy/model.js';
 import { RATING_LABEL, type Rating } from '../cases/assess.js';
+import {
+  documentDate,
+  withText,
+  zhDocumentDate,
+  type DocumentSection,
+  type OfficialDocument,
+} from './document.js';
+import { absentExclusions, factClause, postOf, type StatedFact } from './wording.js';
 import { factDeclsOf } from '../cases/record-fact.js';
 import { determinationInForce, loadCase, type LoadedCase } from '../cases/record.js';
 import { authorizeCase } from '../cases/transition.js';
@@ -69,12 +77,8 @@ export interface DecisionDocumentInput {
     /** Facts the rules still needed, when the recommendation was undetermined. */
     readonly missingFacts: readonly I18nText[];
   };
-  /** The facts established when the decision was made, in words. */
-  readonly facts: readonly {
-    readonly id: string;
-    readonly label: I18nText;
-    readonly value: I18nText;
-  }[];
+  /** The facts established when the decision was made, in words and as recorded. */
+  readonly facts: readonly StatedFact[];
   readonly assessments: readonly {
     readonly element: SixElement;
     readonly rating: Rating;
@@ -83,26 +87,9 @@ export interface DecisionDocumentInput {
   readonly procedure: Pick<Procedure, 'review' | 'appeal' | 'followUp'>;
 }
 
-export interface DocumentSection {
-  /** '' for the opening paragraphs. */
-  readonly heading: string;
-  readonly paragraphs: readonly string[];
-}
-
-export interface DecisionDocument {
-  readonly lang: Lang;
-  readonly issuingBody: string;
-  readonly title: string;
-  readonly documentNumber: string;
-  readonly addressee: string;
-  readonly sections: readonly DocumentSection[];
-  readonly signature: string;
-  readonly date: string;
-  /** A warning when the policy applied is a sample, not a measure in force. */
-  readonly notice?: string;
-  /** The whole document as plain text. */
-  readonly text: string;
-}
+export type { DocumentSection };
+/** The determination (认定书) is an official document like the others. */
+export type DecisionDocument = OfficialDocument;
 
 /** Outcomes that tolerate the mistake fully, and those that mitigate accountability. */
 const FULLY_TOLERATED = new Set(['no_accountability', 'exempted']);
@@ -118,35 +105,8 @@ export function zhNumber(n: number): string {
   return `${tens === 1 ? '' : ZH_DIGIT[tens]!}十${ones === 0 ? '' : ZH_DIGIT[ones]!}`;
 }
 
-/** A date as written at the foot of an official document: 二〇二五年三月三日. */
-export function zhDocumentDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const year = String(y)
-    .split('')
-    .map((c) => ZH_DIGIT[Number(c)]!)
-    .join('');
-  return `${year}年${zhNumber(m)}月${zhNumber(d)}日`;
-}
-
-const EN_MONTH = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-function dateIn(iso: string, lang: Lang): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return lang === 'zh' ? `${y}年${m}月${d}日` : `${d} ${EN_MONTH[m - 1]} ${y}`;
-}
+export { zhDocumentDate };
+const dateIn = documentDate;
 
 function duration(t: TimeLimit, lang: Lang): string {
   if (lang === 'zh') return t.unit === 'working' ? `${t.days}个工作日` : `${t.days}日`;
@@ -176,7 +136,7 @@ export function renderDecisionDocument(input: DecisionDocumentInput, lang: Lang)
     : `verification${c.consulted ? ', consultation' : ''} and collective deliberation`;
   const opening = zh
     ? c.route === 'application'
-      ? `${dateIn(c.submittedOn, lang)}提出的关于你在“${c.title}”事项中的容错申请（案件编号：${c.number}）收悉。本机构依据《${rec.packTitle.zh}》等规定，经受理、${steps}，现将认定决定告知如下。`
+      ? `${dateIn(c.submittedOn, lang)}提出的关于你在“${c.title}”事项中的容错申请（受理编号：${c.number}）收悉。本机构依据《${rec.packTitle.zh}》等规定，经受理、${steps}，现将认定决定告知如下。`
       : c.route === 'ex_officio'
         ? `在对你有关问责事项的调查中，本机构依职权对“${c.title}”（案件编号：${c.number}）是否适用容错进行了审查。本机构依据《${rec.packTitle.zh}》等规定，经${steps}，现将认定决定告知如下。`
         : `本机构对经事前报备的“${c.title}”（案件编号：${c.number}）是否适用容错进行了审查。本机构依据《${rec.packTitle.zh}》等规定，经${steps}，现将认定决定告知如下。`
@@ -189,31 +149,13 @@ export function renderDecisionDocument(input: DecisionDocumentInput, lang: Lang)
   const sections: DocumentSection[] = [{ heading: '', paragraphs: [opening] }];
   let n = 0;
 
-  // 一、基本事实
-  const position = [official.unit[lang], official.position[lang]]
-    .filter((x) => x.trim() !== '')
-    .join(zh ? '' : ', ');
-  const who = position ? `${official.name}${zh ? '同志' : ''}（${position}）` : official.name;
-  const whoEn = position ? `${official.name} (${position})` : official.name;
-  const factIntro = zh
-    ? `经核实，${position ? who : `${official.name}同志`}于${dateIn(c.conductDate, lang)}在“${c.title}”事项中的有关情况${c.summary.trim() ? `为：${endSentence(c.summary, lang)}` : '如下。'}`
-    : `Verification found that on ${dateIn(c.conductDate, lang)}, in the matter '${c.title}', ${whoEn} acted as follows${c.summary.trim() ? `: ${endSentence(c.summary, lang)}` : '.'}`;
-  const factLines =
-    input.facts.length === 0
-      ? [zh ? '尚无经核实认定的事实。' : 'No facts have been established.']
-      : [
-          zh ? '经核实认定的主要事实如下：' : 'The main facts established are:',
-          ...input.facts.map(
-            (f, i) =>
-              `${item(i, lang)}${f.label[lang]}${zh ? '：' : ': '}${f.value[lang]}${i === input.facts.length - 1 ? (zh ? '。' : '.') : zh ? '；' : ';'}`,
-          ),
-        ];
+  // 一、基本事实: in the third person, from the verified facts that decided the matter.
   sections.push({
     heading: heading(++n, '基本事实', 'Facts', lang),
-    paragraphs: [factIntro, ...factLines],
+    paragraphs: factParagraphs(input, lang),
   });
 
-  // 二、认定依据
+  // 二、认定依据: the rules that applied, each with its clauses, and the version applied.
   const cited = new Set<string>();
   const basis = rec.reasons.map((r, i) => {
     const refs = r.clauses.map((cl) => cl.citation[lang]).join(zh ? '、' : '; ');
@@ -234,17 +176,14 @@ export function renderDecisionDocument(input: DecisionDocumentInput, lang: Lang)
     ];
     return item(i, lang) + parts.join(zh ? '' : ' ');
   });
-  const recSentence =
-    decision.recommendedOutcome === UNDETERMINED
-      ? zh
-        ? `根据已认定的事实，规则尚不能给出确定的建议结果${decision.missingFacts.length ? `（尚待认定的事实：${decision.missingFacts.map((f) => f.zh).join('、')}）` : ''}。`
-        : `On the facts established, the rules do not give a definite recommendation${decision.missingFacts.length ? ` (facts still to be established: ${decision.missingFacts.map((f) => f.en).join(', ')})` : ''}.`
-      : zh
-        ? `根据上述规定，规则适用的建议结果为“${decision.recommendedLabel.zh}”。${rec.decidedBy?.note ? endSentence(rec.decidedBy.note.zh, lang) : ''}`
-        : `Under these provisions the rules recommend '${decision.recommendedLabel.en}'.${rec.decidedBy?.note ? ' ' + endSentence(rec.decidedBy.note.en, lang) : ''}`;
   sections.push({
     heading: heading(++n, '认定依据', 'Rules and clauses relied on', lang),
-    paragraphs: [...basis, recSentence, rec.time.note[lang]],
+    paragraphs: [
+      ...(basis.length
+        ? basis
+        : [zh ? '本事项依照本办法有关规定认定。' : 'The matter is decided under the measure.']),
+      versionSentence(rec, lang),
+    ],
   });
 
   // 三、六要素综合分析
@@ -261,28 +200,21 @@ export function renderDecisionDocument(input: DecisionDocumentInput, lang: Lang)
       : [zh ? '未作六要素评估。' : 'The six elements were not assessed.'],
   });
 
-  // 四、认定结论
+  // 四、认定结论: the recommendation is what the body considered; the decision is the body's.
   const departs =
     decision.recommendedOutcome === UNDETERMINED ||
     decision.recommendedOutcome !== decision.outcome;
   const conclusion = [
+    considered(decision, lang),
     zh
       ? `经本机构于${dateIn(decision.decidedOn, lang)}集体研究，认定：${decision.outcomeLabel.zh}。${decision.outcomeDescription ? decision.outcomeDescription.zh : ''}`
       : `Having deliberated collectively on ${dateIn(decision.decidedOn, lang)}, this committee decides: ${decision.outcomeLabel.en}.${decision.outcomeDescription ? ' ' + decision.outcomeDescription.en : ''}`,
   ];
   if (departs) {
-    const recName =
-      decision.recommendedOutcome === UNDETERMINED
-        ? zh
-          ? '规则未能给出确定建议'
-          : 'The rules gave no definite recommendation'
-        : zh
-          ? `本认定与规则建议结果“${decision.recommendedLabel.zh}”不一致`
-          : `This decision departs from the recommended outcome '${decision.recommendedLabel.en}'`;
     conclusion.push(
       zh
-        ? `${recName}，理由如下：${endSentence(decision.departureReasons, lang)}`
-        : `${recName}, for these reasons: ${endSentence(decision.departureReasons, lang)}`,
+        ? `本机构未采纳初步评估意见，理由如下：${endSentence(decision.departureReasons, lang)}`
+        : `This committee did not follow the preliminary assessment, for these reasons: ${endSentence(decision.departureReasons, lang)}`,
     );
   }
   sections.push({ heading: heading(++n, '认定结论', 'Decision', lang), paragraphs: conclusion });
@@ -353,26 +285,9 @@ export function renderDecisionDocument(input: DecisionDocumentInput, lang: Lang)
     paragraphs: [remedy],
   });
 
-  const date = zh ? zhDocumentDate(decision.decidedOn) : dateIn(decision.decidedOn, lang);
   const notice = rec.notice ? rec.notice[lang] : undefined;
-  const indent = zh ? '\u3000\u3000' : '';
-  const lines = [
-    issuingBody,
-    '',
-    title,
-    decision.documentNumber,
-    '',
-    `${addressee}${zh ? '：' : ':'}`,
-    ...sections.flatMap((s) => [
-      ...(s.heading ? [`${indent}${s.heading}`] : []),
-      ...s.paragraphs.map((p) => `${indent}${p}`),
-    ]),
-    '',
-    issuingBody,
-    date,
-    ...(notice ? ['', `${zh ? '注：' : 'Note: '}${notice}`] : []),
-  ];
-  return {
+  return withText({
+    type: 'determination',
     lang,
     issuingBody,
     title,
@@ -380,10 +295,81 @@ export function renderDecisionDocument(input: DecisionDocumentInput, lang: Lang)
     addressee,
     sections,
     signature: issuingBody,
-    date,
+    date: dateIn(decision.decidedOn, lang),
+    closing: {
+      cc: [official.unit[lang]].filter((u) => u.trim() !== ''),
+      printer: issuingBody,
+      printedOn: dateIn(decision.decidedOn, lang),
+    },
     ...(notice ? { notice } : {}),
-    text: lines.join('\n') + '\n',
-  };
+  });
+}
+
+/** The opening of the facts, then each deciding fact as a clause, then the exclusions absent. */
+function factParagraphs(input: DecisionDocumentInput, lang: Lang): string[] {
+  const zh = lang === 'zh';
+  const { official } = input;
+  const c = input.case;
+  const post = postOf(official.unit[lang], official.position[lang], lang);
+  const who = zh
+    ? `${official.name}同志${post ? `（时任${post}）` : ''}`
+    : `${official.name}${post ? ` (then ${post})` : ''}`;
+  const deciding = new Set(
+    input.decision.recommendation.reasons.flatMap((r) => r.facts.map((f) => f.fact)),
+  );
+  const stated = input.facts.filter(
+    (f) => f.raw !== null && (deciding.size === 0 || deciding.has(f.id)),
+  );
+  const clauses = stated.map((f) => factClause(f, lang));
+  const opening = zh
+    ? `经核实，${who}于${dateIn(c.conductDate, lang)}在“${c.title}”事项中`
+    : `Verification established that in the matter '${c.title}' on ${dateIn(c.conductDate, lang)}, ${who}`;
+  const paragraphs = [
+    clauses.length === 0
+      ? zh
+        ? `${opening}的有关情况已经核实，尚无经核实认定的事实。`
+        : `${opening}: no facts have been established.`
+      : zh
+        ? `${opening}，${clauses.join('；')}。`
+        : `${opening}: ${clauses.join('; ')}.`,
+  ];
+  const absent = absentExclusions(input.facts, new Set(stated.map((f) => f.id)), lang);
+  if (absent.length) {
+    paragraphs.push(
+      zh
+        ? `经核实，未发现${absent.join('、')}等不予容错情形。`
+        : `No exclusion was found (${absent.join(', ')}).`,
+    );
+  }
+  return paragraphs;
+}
+
+/** Which version of the measure was applied, in words (no version ids). */
+function versionSentence(rec: Evaluation, lang: Lang): string {
+  const zh = lang === 'zh';
+  if (rec.time.moreLenientLaterVersion) {
+    return zh
+      ? `决定时施行的《${rec.packTitle.zh}》对当事人更为有利，依照从旧兼从轻原则予以适用。`
+      : `The version of ${rec.packTitle.en} in force at the decision is more favourable to the official and applies (the more lenient rule).`;
+  }
+  return zh
+    ? `本事项适用行为发生时施行的《${rec.packTitle.zh}》。`
+    : `The version of ${rec.packTitle.en} in force at the time of the conduct applies.`;
+}
+
+/** The preliminary assessment under the rules, as what the body considered. */
+function considered(decision: DecisionDocumentInput['decision'], lang: Lang): string {
+  const zh = lang === 'zh';
+  if (decision.recommendedOutcome === UNDETERMINED) {
+    const missing = decision.missingFacts.map((f) => f[lang]);
+    return zh
+      ? `本机构审议了依据上述规定形成的初步评估意见。根据已核实的事实，初步评估未能得出确定意见${missing.length ? `（尚待核实：${missing.join('、')}）` : ''}。`
+      : `This committee considered the preliminary assessment under these provisions; on the facts established it gave no definite view${missing.length ? ` (facts still to be established: ${missing.join(', ')})` : ''}.`;
+  }
+  const note = decision.recommendation.decidedBy?.note?.[lang];
+  return zh
+    ? `本机构审议了依据上述规定形成的初步评估意见（${decision.recommendedLabel.zh}）${note ? `，${note.replace(/。$/, '')}` : ''}，并结合六要素综合分析。`
+    : `This committee considered the preliminary assessment under these provisions ('${decision.recommendedLabel.en}')${note ? ` (${note.replace(/\.$/, '')})` : ''} together with the six elements.`;
 }
 
 /**
@@ -495,6 +481,7 @@ export async function documentInputOf(
         id,
         label: decl?.label ?? { zh: id, en: id },
         value: { zh: renderValue(decl, v, 'zh'), en: renderValue(decl, v, 'en') },
+        raw: v ?? null,
       };
     });
   const assessments = await tx

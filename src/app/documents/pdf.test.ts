@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
-import type { DecisionDocument } from './decision-document.js';
+import type { OfficialDocument as DecisionDocument } from './document.js';
 import {
   breakCjkLines,
+  FANGSONG_ENV,
   findDocumentFonts,
   FONT_ENV,
+  fontNotice,
+  KAITI_ENV,
+  STANDARD_FACES,
   KNOWN_FONTS,
   parseFontSpec,
   pdfFilename,
@@ -19,10 +23,11 @@ const NO_FONT =
 
 function document(over: Partial<DecisionDocument> = {}): DecisionDocument {
   return {
+    type: 'determination',
     lang: 'zh',
     issuingBody: 'X新区容错纠错认定机构',
     title: '关于张三同志容错申请的认定决定',
-    documentNumber: 'x-2025-0007-D1',
+    documentNumber: 'X新容认〔2025〕1号',
     addressee: '张三同志',
     sections: [
       {
@@ -33,7 +38,8 @@ function document(over: Partial<DecisionDocument> = {}): DecisionDocument {
       { heading: '二、认定结论', paragraphs: ['经本机构集体研究，认定：免予问责（容错免责）。'] },
     ],
     signature: 'X新区容错纠错认定机构',
-    date: '二〇二五年三月三日',
+    date: '2025年3月3日',
+    closing: { cc: ['招商科'], printer: 'X新区容错纠错认定机构', printedOn: '2025年3月3日' },
     text: '',
     ...over,
   };
@@ -50,26 +56,63 @@ describe('finding a CJK font', () => {
       (...paths: string[]) =>
       (p: string) =>
         paths.includes(p);
-    const env = { [FONT_ENV]: '/opt/fonts/simfang.ttf' };
-    expect(findDocumentFonts(env, only('/opt/fonts/simfang.ttf'))).toEqual({
-      body: { path: '/opt/fonts/simfang.ttf' },
-      heading: { path: '/opt/fonts/simfang.ttf' },
-      title: { path: '/opt/fonts/simfang.ttf' },
+    const env = { [FONT_ENV]: '/opt/fonts/noto.ttf' };
+    const noto = { path: '/opt/fonts/noto.ttf' };
+    expect(findDocumentFonts(env, only('/opt/fonts/noto.ttf'))).toEqual({
+      body: noto,
+      heading: noto,
+      kai: noto,
+      title: noto,
+      fallbacks: ['FangSong -> noto.ttf', 'HeiTi -> noto.ttf', 'KaiTi -> noto.ttf'],
     });
     // A named file that is not there is not silently replaced by another font.
     expect(findDocumentFonts(env, only(KNOWN_FONTS[0]!.body.path))).toBeUndefined();
     expect(findDocumentFonts({}, only())).toBeUndefined();
     // Heading and title faces fall back to the body face when missing.
     const body = KNOWN_FONTS[1]!.body;
-    expect(findDocumentFonts({}, only(body.path))).toEqual({ body, heading: body, title: body });
+    expect(findDocumentFonts({}, only(body.path))).toMatchObject({
+      body,
+      heading: body,
+      kai: body,
+      title: body,
+    });
     const first = KNOWN_FONTS[0]!;
     expect(
       findDocumentFonts({}, only(first.body.path, first.heading!.path, first.title!.path)),
-    ).toEqual({ body: first.body, heading: first.heading, title: first.title });
+    ).toMatchObject({ body: first.body, heading: first.heading, title: first.title });
+  });
+
+  it('uses 仿宋, 黑体 and 楷体 where installed or named, and names each face it had to replace', () => {
+    const only =
+      (...paths: string[]) =>
+      (p: string) =>
+        paths.includes(p);
+    const first = KNOWN_FONTS[0]!;
+    const noto = [first.body.path, first.heading!.path, first.title!.path];
+    const env = {
+      [FANGSONG_ENV]: '/opt/fonts/simfang.ttf',
+      [KAITI_ENV]: '/opt/fonts/simkai.ttf',
+    };
+    const fonts = findDocumentFonts(
+      env,
+      only(...noto, '/opt/fonts/simfang.ttf', '/opt/fonts/simkai.ttf'),
+    );
+    expect(fonts).toEqual({
+      body: { path: '/opt/fonts/simfang.ttf' },
+      heading: first.heading,
+      kai: { path: '/opt/fonts/simkai.ttf' },
+      title: first.title,
+      fallbacks: ['HeiTi -> NotoSansCJKsc-Bold'],
+    });
+    expect(fontNotice(fonts!)).toBe('standard faces not installed: HeiTi -> NotoSansCJKsc-Bold');
+    // Windows' own faces are found where Windows (or a copy of its fonts) keeps them.
+    const win = findDocumentFonts({}, only(...noto, ...STANDARD_FACES.fangsong.slice(0, 1)));
+    expect(win!.body.path).toBe(STANDARD_FACES.fangsong[0]);
+    expect(win!.fallbacks).not.toContain('FangSong -> NotoSerifCJKsc-Regular');
   });
 
   it('names the file after the document number', () => {
-    expect(pdfFilename(document())).toBe('x-2025-0007-D1.pdf');
+    expect(pdfFilename(document())).toBe('X新容认〔2025〕1号.pdf');
     expect(pdfFilename(document({ documentNumber: '' }))).toBe(
       '关于张三同志容错申请的认定决定.pdf',
     );
@@ -116,15 +159,17 @@ describe('the decision document as a PDF', () => {
     expect(read.pages).toBe(1);
     const lines = read.lines;
     const at = (s: string) => lines.findIndex((l) => l.includes(s));
-    // Mark, number, title, addressee, body, signature, date, page number: in that order.
+    // Mark, number, title, addressee, body, signature, date, closing block, page number.
     const order = [
       'X新区容错纠错认定机构',
-      'x-2025-0007-D1',
+      'X新容认〔2025〕1号',
       '关于张三同志容错申请的认定决定',
       '张三同志：',
       '一、基本事实',
       '经本机构集体研究',
-      '二〇二五年三月三日',
+      '2025年3月3日',
+      '抄送：招商科。',
+      '2025年3月3日印发',
       '— 1 —',
     ].map(at);
     expect(
@@ -132,7 +177,8 @@ describe('the decision document as a PDF', () => {
       JSON.stringify(lines),
     ).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(lines.filter((l) => l.includes('X新区容错纠错认定机构'))).toHaveLength(2);
+    // Mark, signature and 印发机关.
+    expect(lines.filter((l) => l.includes('X新区容错纠错认定机构'))).toHaveLength(3);
     // The issuing body is printed in red, and a red rule is drawn under the number.
     const redFill = read.content.search(/0\.90196\d* 0 0\.07058\d* scn/);
     expect(redFill).toBeGreaterThanOrEqual(0);
@@ -168,9 +214,26 @@ describe('the decision document as a PDF', () => {
     expect(read.lines).not.toContain(`— ${read.pages + 1} —`);
     const all = read.lines.join('\n');
     expect(all).toContain('Tolerance and Correction Committee of X New Area');
-    expect(all).toContain('x-2025-0007-D1');
+    expect(all).toContain('X新容认〔2025〕1号');
+    // The signature is never alone on its page: the last lines of the body go with it.
+    const lastPage = all.slice(all.lastIndexOf(`— ${read.pages - 1} —`));
+    expect(lastPage).toContain('(40) The committee examined item 40');
     expect(all).toContain('Note: This pack is a sample.');
     expect(read.title).toBe('Decision on the tolerance application of Comrade Zhang San');
+  });
+
+  it('places a configured electronic seal over the signature and date', async () => {
+    expect(fonts, NO_FONT).toBeDefined();
+    const seal = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const without = await renderDecisionDocumentPdf(document(), fonts!);
+    const withSeal = await renderDecisionDocumentPdf(document(), fonts!, { seal });
+    expect(without.toString('latin1')).not.toContain('/Subtype /Image');
+    expect(withSeal.toString('latin1')).toContain('/Subtype /Image');
+    // The signature and date are there either way.
+    expect(pdfText(withSeal).lines).toContain('2025年3月3日');
   });
 
   it('answers DOCUMENT_FONT_MISSING when the named font cannot be opened', async () => {

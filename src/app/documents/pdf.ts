@@ -1,18 +1,23 @@
 /**
- * The decision document (认定书) as a PDF laid out like a Chinese official document (公文, after
- * GB/T 9704-2012): A4; margins top 37 mm, left 28 mm, a 156 × 225 mm text block; the issuing
- * body in red at the top (发文机关标志), the document number (文号) centred under it, a red
- * separator line, the title centred in a larger font, the addressee, body paragraphs with a
- * two-character first-line indent, the issuing body and the date (成文日期) bottom-right, and
- * page numbers "— n —" at the foot (odd pages right, even pages left).
+ * An official document (公文) of a case as a PDF laid out after GB/T 9704-2012: A4; margins top
+ * 37 mm, left 28 mm, a 156 × 225 mm text block of 22 lines; the issuing body in red at the top
+ * (发文机关标志), the document number (发文字号) centred under it and the red separator line
+ * (版头中的分隔线) 4 mm below; the title (2号) centred; the addressee; the body in 3号仿宋 with a
+ * two-character first-line indent and first-level headings in 黑体; the signature and the date
+ * (成文日期, Arabic numerals) bottom-right under the seal — an electronic seal image when
+ * RONGCUO_SEAL_IMAGE names a PNG or JPEG, else the body's name where the seal goes; the closing
+ * block (版记: 抄送, 印发机关 and 印发日期 between rules) at the foot of the last page; page numbers
+ * "— n —" (4号) under the block, odd pages right, even pages left. The signature never stands alone
+ * on a page: the last lines of the body go with it.
  *
- * A CJK font is embedded (subset by pdfkit): no font ships with npm here, so the system's Noto
- * CJK fonts (Debian/Ubuntu `fonts-noto-cjk`, and the same files on other systems) are searched
- * in known places, or the file named by RONGCUO_CJK_FONT (`path` or `path#PostScriptName` for a
- * font collection). Without one the PDF cannot be made: a catalogue error (503) says how to fix
- * it, and the text version stays available.
+ * Fonts: 仿宋 for the body (RONGCUO_FANGSONG_FONT, else a FangSong found in known places), 黑体
+ * for headings (RONGCUO_HEITI_FONT), 楷体 (RONGCUO_KAITI_FONT); each falls back to the system's
+ * Noto CJK faces (Debian/Ubuntu `fonts-noto-cjk`) or to RONGCUO_CJK_FONT, and the fallback is
+ * stated in the PDF's metadata (`FontNotice`) and returned to the caller, who says it in a
+ * response header. No CJK font at all: a catalogue error (503) says how to fix it, and the text
+ * version stays available.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import type PDFKitDocument from 'pdfkit';
 import type { Actor } from '../../domain/roles.js';
@@ -20,7 +25,8 @@ import type { Lang } from '../../policy/model.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { cases, readLog } from '../tables.js';
-import { loadDecisionDocument, type DecisionDocument } from './decision-document.js';
+import { loadDecisionDocument } from './decision-document.js';
+import type { OfficialDocument } from './document.js';
 
 /** A font file, and the face to use when it is a collection (.ttc). */
 export interface FontFile {
@@ -28,11 +34,16 @@ export interface FontFile {
   readonly face?: string;
 }
 
-/** The three faces of an official document: body (仿宋), headings (黑体), title and mark (小标宋). */
+/**
+ * The faces of an official document: body (仿宋), headings (黑体), second-level headings (楷体),
+ * title and mark (小标宋); `fallbacks` names each standard face replaced by another font.
+ */
 export interface DocumentFonts {
   readonly body: FontFile;
   readonly heading: FontFile;
+  readonly kai?: FontFile;
   readonly title: FontFile;
+  readonly fallbacks?: readonly string[];
 }
 
 interface Candidate {
@@ -56,7 +67,6 @@ function notoSans(dir: string): Candidate {
     heading: { path: `${dir}/NotoSansCJK-Bold.ttc`, face: 'NotoSansCJKsc-Bold' },
   };
 }
-
 /** Where CJK fonts are found, best first: Debian/Ubuntu, Fedora, Arch, Alpine, macOS, Windows. */
 export const KNOWN_FONTS: readonly Candidate[] = [
   noto('/usr/share/fonts/opentype/noto'),
@@ -97,14 +107,46 @@ export function parseFontSpec(spec: string): FontFile {
   return { path: spec };
 }
 
-/**
- * The fonts to use: RONGCUO_CJK_FONT for every face when set (and present), else the first known
- * place holding a body font, with its heading and title faces when they are there too.
- */
-export function findDocumentFonts(
-  env: NodeJS.ProcessEnv = process.env,
-  exists: (path: string) => boolean = existsSync,
-): DocumentFonts | undefined {
+/** The standard faces, each settable by its own variable and searched in known places. */
+export const FANGSONG_ENV = 'RONGCUO_FANGSONG_FONT';
+export const HEITI_ENV = 'RONGCUO_HEITI_FONT';
+export const KAITI_ENV = 'RONGCUO_KAITI_FONT';
+export const SEAL_ENV = 'RONGCUO_SEAL_IMAGE';
+
+/** Windows' fonts directory, and where Windows fonts are copied on Linux. */
+const places = (file: string): string[] => [
+  `C:\\Windows\\Fonts\\${file}`,
+  `/usr/share/fonts/truetype/windows/${file}`,
+  `/usr/share/fonts/winfonts/${file}`,
+  `/usr/share/fonts/chinese/${file}`,
+];
+/** Where the standard faces are installed: 仿宋, 黑体, 楷体 (the GB 2312 faces Windows ships). */
+export const STANDARD_FACES = {
+  fangsong: places('simfang.ttf'),
+  heiti: places('simhei.ttf'),
+  kaiti: places('simkai.ttf'),
+} as const;
+
+function standardFace(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  known: readonly string[],
+  exists: (path: string) => boolean,
+): FontFile | undefined {
+  const spec = env[name]?.trim();
+  if (spec) {
+    const f = parseFontSpec(spec);
+    return exists(f.path) ? f : undefined;
+  }
+  const found = known.find((p) => exists(p));
+  return found ? { path: found } : undefined;
+}
+
+/** The CJK font every face falls back to: RONGCUO_CJK_FONT, else the first known place. */
+function fallbackFonts(
+  env: NodeJS.ProcessEnv,
+  exists: (path: string) => boolean,
+): Omit<DocumentFonts, 'fallbacks'> | undefined {
   const spec = env[FONT_ENV]?.trim();
   if (spec) {
     const f = parseFontSpec(spec);
@@ -117,6 +159,48 @@ export function findDocumentFonts(
     return { body: c.body, heading, title };
   }
   return undefined;
+}
+
+const fontName = (f: FontFile) => f.face ?? f.path.split(/[\\/]/).pop() ?? f.path;
+
+/**
+ * The fonts to use: 仿宋, 黑体 and 楷体 where found (their variables, else known places); each
+ * one missing replaced by the fallback CJK font, and named in `fallbacks`. Undefined when no CJK
+ * font is found at all.
+ */
+export function findDocumentFonts(
+  env: NodeJS.ProcessEnv = process.env,
+  exists: (path: string) => boolean = existsSync,
+): DocumentFonts | undefined {
+  const base = fallbackFonts(env, exists);
+  const fangsong = standardFace(env, FANGSONG_ENV, STANDARD_FACES.fangsong, exists);
+  const heiti = standardFace(env, HEITI_ENV, STANDARD_FACES.heiti, exists);
+  const kaiti = standardFace(env, KAITI_ENV, STANDARD_FACES.kaiti, exists);
+  const body = fangsong ?? base?.body;
+  if (!body) return undefined;
+  const heading = heiti ?? base?.heading ?? body;
+  const fallbacks = [
+    ...(fangsong ? [] : [`FangSong -> ${fontName(body)}`]),
+    ...(heiti ? [] : [`HeiTi -> ${fontName(heading)}`]),
+    ...(kaiti ? [] : [`KaiTi -> ${fontName(body)}`]),
+  ];
+  return {
+    body,
+    heading,
+    kai: kaiti ?? body,
+    title: base?.title ?? heading,
+    fallbacks,
+  };
+}
+
+/**
+ * The notice of a fallback, for metadata, headers and logs ('' when every face was found); ASCII,
+ * so that it can travel in an HTTP header.
+ */
+export function fontNotice(fonts: DocumentFonts): string {
+  return fonts.fallbacks?.length
+    ? `standard faces not installed: ${fonts.fallbacks.join('; ')}`
+    : '';
 }
 
 function fontMissing(detail: string): AppError {
@@ -132,9 +216,12 @@ const BODY_SIZE = 16; // 三号
 const TITLE_SIZE = 22; // 二号
 const MARK_SIZE = 30;
 const PAGE_NO_SIZE = 14; // 四号
+const CLOSING_SIZE = 14; // 版记: 四号仿宋
 /** 22 lines to the 225 mm block. */
 const LINE_PITCH = (225 * MM) / 22;
 const LINE_GAP = LINE_PITCH - BODY_SIZE * 1.2;
+/** The seal: 42 mm across, as official seals are. */
+const SEAL_SIZE = 42 * MM;
 
 /** pdfkit and its font engine take a few hundred milliseconds to load: only when a PDF is asked for. */
 let pdfkit: Promise<typeof PDFKitDocument> | undefined;
@@ -143,16 +230,21 @@ const loadPdfKit = () => (pdfkit ??= import('pdfkit').then((m) => m.default));
 export interface PdfOptions {
   /** The CreationDate written in the metadata (default: now). */
   readonly createdAt?: Date;
+  /** An electronic seal (PNG or JPEG) placed over the signature and date. */
+  readonly seal?: Buffer;
 }
 
-/** Renders a decision document to PDF bytes with the given fonts. */
-export async function renderDecisionDocumentPdf(
-  d: DecisionDocument,
+type Doc = PDFKit.PDFDocument;
+
+/** Renders an official document to PDF bytes with the given fonts. */
+export async function renderDocumentPdf(
+  d: OfficialDocument,
   fonts: DocumentFonts,
   opts: PdfOptions = {},
 ): Promise<Buffer> {
   const zh = d.lang === 'zh';
   const PDFDocument = await loadPdfKit();
+  const notice = fontNotice(fonts);
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
@@ -166,6 +258,7 @@ export async function renderDecisionDocumentPdf(
       Creator: 'rongcuo',
       Keywords: d.documentNumber,
       CreationDate: opts.createdAt ?? new Date(),
+      ...(notice ? { FontNotice: notice } : {}),
     },
   });
   const chunks: Buffer[] = [];
@@ -175,21 +268,37 @@ export async function renderDecisionDocumentPdf(
     doc.on('error', reject);
   });
 
-  for (const [name, f] of Object.entries(fonts) as [keyof DocumentFonts, FontFile][]) {
+  const faces: [string, FontFile | undefined][] = [
+    ['body', fonts.body],
+    ['heading', fonts.heading],
+    ['kai', fonts.kai ?? fonts.body],
+    ['title', fonts.title],
+  ];
+  for (const [name, f] of faces) {
     try {
-      doc.registerFont(name, f.path, f.face);
+      doc.registerFont(name, f!.path, f!.face);
       doc.font(name); // opens the file now, so that a wrong file or face is caught here
     } catch (e) {
       doc.end();
       await done.catch(() => undefined);
-      throw fontMissing(`${f.path}${f.face ? '#' + f.face : ''}: ${(e as Error).message}`);
+      throw fontMissing(`${f!.path}${f!.face ? '#' + f!.face : ''}: ${(e as Error).message}`);
     }
   }
 
   const width = doc.page.width - MARGIN.left - MARGIN.right;
   const x = MARGIN.left;
-  const indent = 2 * BODY_SIZE; // two characters, in English too
+  header(doc, d, x, width);
+  body(doc, d, x, width, opts);
+  pageNumbers(doc, x, width);
+  doc.end();
+  return done;
+}
 
+/** The decision document (认定书) is rendered like any other. */
+export const renderDecisionDocumentPdf = renderDocumentPdf;
+
+/** 版头 and title: the red mark, the number, the red rule, the title, the addressee. */
+function header(doc: Doc, d: OfficialDocument, x: number, width: number): void {
   // 发文机关标志: red, centred, on one line (the font shrinks for a long name).
   let markSize = MARK_SIZE;
   doc.font('title');
@@ -201,13 +310,13 @@ export async function renderDecisionDocumentPdf(
     .fontSize(markSize)
     .text(d.issuingBody, x, MARGIN.top, { width, align: 'center' });
 
-  // 文号, then the red separator line 4 mm under it.
+  // 发文字号 two lines under the mark, then the red separator line 4 mm under it.
   doc.moveDown(0.8);
   doc
     .fillColor('black')
     .font('body')
     .fontSize(BODY_SIZE)
-    .text(d.documentNumber, x, doc.y, { width, align: 'center' });
+    .text(d.documentNumber || ' ', x, doc.y, { width, align: 'center' });
   const lineY = doc.y + 4 * MM;
   doc
     .save()
@@ -228,40 +337,110 @@ export async function renderDecisionDocumentPdf(
       lineGap: 6,
     });
 
-  // 主送机关 (here the addressee), one blank line under the title.
+  // 主送 (the addressee), one blank line under the title.
   doc.moveDown(1);
-  doc
-    .font('body')
-    .fontSize(BODY_SIZE)
-    .text(`${d.addressee}${zh ? '：' : ':'}`, x, doc.y, { width, lineGap: LINE_GAP });
-
-  // English (set by pdfkit) ragged-right: Chinese names and titles in it make justified lines gappy.
-  const para = { width, lineGap: LINE_GAP, indent, align: 'left' as const };
-  for (const s of d.sections) {
-    const paragraphs: [font: 'heading' | 'body', text: string][] = [
-      ...(s.heading ? [['heading', s.heading] as ['heading', string]] : []),
-      ...s.paragraphs.map((p) => ['body', p] as ['body', string]),
-    ];
-    for (const [font, text] of paragraphs) {
-      doc.font(font);
-      if (zh) setCjkParagraph(doc, text, x, width, indent);
-      else doc.text(text, x, doc.y, para);
-    }
+  if (d.addressee) {
+    doc
+      .font('body')
+      .fontSize(BODY_SIZE)
+      .text(`${d.addressee}${d.lang === 'zh' ? '：' : ':'}`, x, doc.y, {
+        width,
+        lineGap: LINE_GAP,
+      });
   }
+}
 
-  // 发文机关署名 and 成文日期, right-aligned with a margin of four characters, kept together.
-  const signatureHeight = 4 * LINE_PITCH;
-  if (doc.y + signatureHeight > doc.page.height - MARGIN.bottom) doc.addPage();
-  doc.moveDown(2);
-  const right = { width: width - 4 * BODY_SIZE, align: 'right' as const, lineGap: LINE_GAP };
-  doc.text(d.signature, x, doc.y, right);
-  doc.text(d.date, x, doc.y, right);
+/** The height the signature, seal, notice and closing block need below the body. */
+function tailHeight(doc: Doc, d: OfficialDocument, width: number): number {
+  const noticeHeight = d.notice
+    ? doc.font('body').fontSize(12).heightOfString(d.notice, { width }) + LINE_PITCH
+    : 0;
+  doc.fontSize(BODY_SIZE);
+  // A blank line, the signature and the date; the notice; the closing block.
+  return 3 * LINE_PITCH + noticeHeight + closingHeight(d);
+}
+
+function closingHeight(d: OfficialDocument): number {
+  return (d.closing.cc.length ? 2 : 1) * LINE_PITCH + 2 * MM;
+}
+
+/** 正文, 署名 and 成文日期 (under the seal), the notice, then 版记 at the foot of the last page. */
+function body(doc: Doc, d: OfficialDocument, x: number, width: number, opts: PdfOptions): void {
+  const zh = d.lang === 'zh';
+  const indent = 2 * BODY_SIZE; // two characters, in English too
+  const paragraphs: [font: 'heading' | 'body', text: string][] = d.sections.flatMap((s) => [
+    ...(s.heading ? [['heading', s.heading] as ['heading', string]] : []),
+    ...s.paragraphs.map((p) => ['body', p] as ['body', string]),
+  ]);
+  const tail = tailHeight(doc, d, width);
+  doc.fontSize(BODY_SIZE);
+  paragraphs.forEach(([font, text], i) => {
+    // The last paragraph keeps its last lines with the signature and closing block.
+    const reserve = i === paragraphs.length - 1 ? tail : 0;
+    doc.font(font);
+    if (zh) setCjkParagraph(doc, text, x, width, indent, reserve);
+    else setParagraph(doc, text, x, width, indent, reserve);
+  });
+
+  // 成文日期 four characters in from the right; 发文机关署名 centred over it; the seal (or, without
+  // an image, the body's name where it goes) centred over both (GB/T 9704-2012 7.3.5.1).
+  const after = tailHeight(doc, d, width);
+  doc.font('body').fontSize(BODY_SIZE);
+  // One blank line under the body: the seal's top stays within a line of the text.
+  let y = doc.y + LINE_PITCH;
+  if (doc.y + after > doc.page.height - MARGIN.bottom) {
+    doc.addPage();
+    y = MARGIN.top;
+  }
+  const dateWidth = doc.widthOfString(d.date);
+  const dateRight = x + width - 4 * BODY_SIZE;
+  const centre = dateRight - dateWidth / 2;
+  const signWidth = doc.widthOfString(d.signature);
+  const signX = Math.max(x, Math.min(centre - signWidth / 2, x + width - signWidth));
+  doc.text(d.signature, signX, y, { lineBreak: false });
+  doc.text(d.date, dateRight - dateWidth, y + LINE_PITCH, { lineBreak: false });
+  if (opts.seal) {
+    const cy = y + LINE_PITCH / 2 + BODY_SIZE / 2;
+    doc.image(opts.seal, centre - SEAL_SIZE / 2, cy - SEAL_SIZE / 2, { width: SEAL_SIZE });
+  }
+  y += 2 * LINE_PITCH;
   if (d.notice) {
-    doc.moveDown(1);
-    doc.fontSize(12).text(`${zh ? '注：' : 'Note: '}${d.notice}`, x, doc.y, { width });
+    doc.fontSize(12).text(`${zh ? '注：' : 'Note: '}${d.notice}`, x, y + LINE_PITCH / 2, { width });
   }
+  closing(doc, d, x, width);
+}
 
-  // 页码: "— n —" under the text block, odd pages right, even pages left, one character in.
+/** 版记 at the foot of the last page: 抄送, then 印发机关 and 印发日期, between rules. */
+function closing(doc: Doc, d: OfficialDocument, x: number, width: number): void {
+  const zh = d.lang === 'zh';
+  const bottom = doc.page.height - MARGIN.bottom;
+  const top = bottom - closingHeight(d);
+  const rule = (y: number, w: number) =>
+    doc
+      .save()
+      .moveTo(x, y)
+      .lineTo(x + width, y)
+      .lineWidth(w)
+      .strokeColor('black')
+      .stroke()
+      .restore();
+  doc.font('body').fontSize(CLOSING_SIZE).fillColor('black');
+  rule(top, 1);
+  let y = top + (LINE_PITCH - CLOSING_SIZE) / 2 + 1 * MM;
+  if (d.closing.cc.length) {
+    const cc = `${zh ? '抄送：' : 'Copy to: '}${d.closing.cc.join(zh ? '，' : ', ')}${zh ? '。' : '.'}`;
+    doc.text(cc, x + CLOSING_SIZE, y, { width: width - 2 * CLOSING_SIZE, lineBreak: false });
+    y += LINE_PITCH;
+    rule(top + LINE_PITCH + 1 * MM, 0.7);
+  }
+  doc.text(d.closing.printer, x + CLOSING_SIZE, y, { lineBreak: false });
+  const printed = `${d.closing.printedOn}${zh ? '印发' : ''}`;
+  doc.text(printed, x, y, { width: width - CLOSING_SIZE, align: 'right', lineBreak: false });
+  rule(bottom, 1);
+}
+
+/** 页码: "— n —" under the text block, odd pages right, even pages left, one character in. */
+function pageNumbers(doc: Doc, x: number, width: number): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -279,8 +458,6 @@ export async function renderDecisionDocumentPdf(
       });
     doc.page.margins.bottom = bottom;
   }
-  doc.end();
-  return done;
 }
 
 /** Characters a line may not start with (closing punctuation), and may not end with (opening). */
@@ -329,19 +506,24 @@ export function breakCjkLines(
 /**
  * Sets a Chinese paragraph line by line at the current y: the first line indented, every line
  * but the last justified to the full width by spacing its characters, a new page when the text
- * block is full.
+ * block is full. `reserve`: room kept under the paragraph's last two lines (for the signature and
+ * closing block), so that they move to the next page together rather than leave it without body.
  */
 function setCjkParagraph(
-  doc: PDFKit.PDFDocument,
+  doc: Doc,
   text: string,
   x: number,
   width: number,
   indent: number,
+  reserve = 0,
 ): void {
   const lines = breakCjkLines(text, (s) => doc.widthOfString(s), width, width - indent);
   let y = doc.y;
+  const bottom = doc.page.height - MARGIN.bottom;
   lines.forEach((line, i) => {
-    if (y + BODY_SIZE * 1.2 > doc.page.height - MARGIN.bottom) {
+    const left = lines.length - i;
+    const need = reserve > 0 && left <= 2 ? left * LINE_PITCH + reserve : BODY_SIZE * 1.2;
+    if (y + need > bottom && y > MARGIN.top) {
       doc.addPage();
       y = MARGIN.top;
     }
@@ -359,10 +541,69 @@ function setCjkParagraph(
   doc.y = y;
 }
 
+/** An English paragraph (pdfkit's own wrapping, ragged right), kept with `reserve` below it. */
+function setParagraph(
+  doc: Doc,
+  text: string,
+  x: number,
+  width: number,
+  indent: number,
+  reserve = 0,
+): void {
+  const opts = { width, lineGap: LINE_GAP, indent, align: 'left' as const };
+  const bottom = doc.page.height - MARGIN.bottom;
+  // The whole paragraph goes with what follows it (unless it starts a page already).
+  if (
+    reserve > 0 &&
+    doc.y > MARGIN.top &&
+    doc.y + doc.heightOfString(text, opts) + reserve > bottom
+  ) {
+    doc.addPage();
+  }
+  doc.text(text, x, doc.y, opts);
+}
+
 /** The file name of a document: its number, else its title. */
-export function pdfFilename(d: DecisionDocument): string {
+export function pdfFilename(d: Pick<OfficialDocument, 'documentNumber' | 'title'>): string {
   const base = (d.documentNumber || d.title).replace(/[\\/:*?"<>|\r\n]+/g, '_');
   return `${base}.pdf`;
+}
+
+/** The fonts, or the catalogue error that says how to install one. */
+export function requireDocumentFonts(env: NodeJS.ProcessEnv = process.env): DocumentFonts {
+  const fonts = findDocumentFonts(env);
+  if (!fonts) {
+    throw fontMissing(
+      env[FONT_ENV]?.trim() ? `${FONT_ENV}=${env[FONT_ENV]} not found` : 'no known CJK font',
+    );
+  }
+  return fonts;
+}
+
+/** The electronic seal named by RONGCUO_SEAL_IMAGE, when it is there. */
+export function sealImage(env: NodeJS.ProcessEnv = process.env): Buffer | undefined {
+  const path = env[SEAL_ENV]?.trim();
+  if (!path || !existsSync(path)) return undefined;
+  return readFileSync(path);
+}
+
+/** A rendered PDF with its file name and the font notice ('' when the standard faces were used). */
+export interface RenderedPdf {
+  readonly filename: string;
+  readonly pdf: Buffer;
+  readonly fontNotice: string;
+}
+
+/** Renders a document with the fonts and seal the environment gives. */
+export async function documentPdf(
+  d: OfficialDocument,
+  createdAt: Date,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RenderedPdf> {
+  const fonts = requireDocumentFonts(env);
+  const seal = sealImage(env);
+  const pdf = await renderDocumentPdf(d, fonts, { createdAt, ...(seal ? { seal } : {}) });
+  return { filename: pdfFilename(d), pdf, fontNotice: fontNotice(fonts) };
 }
 
 /**
@@ -376,20 +617,11 @@ export async function loadDecisionDocumentPdf(
   caseId: string,
   lang: Lang,
   env: NodeJS.ProcessEnv = process.env,
-): Promise<{
-  readonly filename: string;
-  readonly pdf: Buffer;
-  readonly document: DecisionDocument;
-}> {
+): Promise<RenderedPdf & { readonly document: OfficialDocument }> {
   // The fonts first: without them nothing is read or logged.
-  const fonts = findDocumentFonts(env);
-  if (!fonts) {
-    throw fontMissing(
-      env[FONT_ENV]?.trim() ? `${FONT_ENV}=${env[FONT_ENV]} not found` : 'no known CJK font',
-    );
-  }
+  requireDocumentFonts(env);
   const document = await loadDecisionDocument(ctx, actor, caseId, lang);
-  const pdf = await renderDecisionDocumentPdf(document, fonts, { createdAt: ctx.now() });
+  const rendered = await documentPdf(document, ctx.now(), env);
   await ctx.store.tx(async (tx) => {
     const [c] = await tx
       .select({ jurisdictionId: cases.jurisdictionId })
@@ -403,5 +635,5 @@ export async function loadDecisionDocumentPdf(
       at: ctx.now(),
     });
   });
-  return { filename: pdfFilename(document), pdf, document };
+  return { ...rendered, document };
 }

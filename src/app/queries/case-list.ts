@@ -161,6 +161,36 @@ export interface CaseListPage {
 /** Officers read the cases in their scope; unit party organizations those of their unit tree. */
 const READ_ROLES: readonly Role[] = [...STAFF, 'unit_party'];
 
+/** A materialized path column inside the subtree rooted at `root` (served by the path indexes). */
+export function under(column: typeof cases.jurisdictionPath | typeof cases.unitPath, root: string) {
+  return like(column, `${escapeLike(root)}%`);
+}
+
+/** The jurisdiction subtrees (id and path) and the unit subtrees where the actor holds one of `roles`. */
+export function grantedScopes(
+  actor: Actor,
+  roles: readonly Role[],
+): { jurisdictions: { id: string; path: string }[]; unitPaths: string[] } {
+  const jurisdictions = new Map<string, string>();
+  const unitPaths = new Set<string>();
+  for (const g of actor.grants) {
+    if (!roles.includes(g.role) || g.scopePath === '') continue;
+    if (g.scopeKind === 'jurisdiction') jurisdictions.set(g.scopeId, g.scopePath);
+    if (g.scopeKind === 'unit') unitPaths.add(g.scopePath);
+  }
+  return {
+    jurisdictions: [...jurisdictions].map(([id, path]) => ({ id, path })),
+    unitPaths: [...unitPaths],
+  };
+}
+
+/** The cases the actor is a party to: those they applied for and those about them. */
+export function partyCases(actor: Actor): SQL[] {
+  const own: SQL[] = [eq(cases.applicantUserId, actor.userId)];
+  if (actor.officialId !== null) own.push(eq(cases.officialId, actor.officialId));
+  return own;
+}
+
 /**
  * What the actor may read, in two parts: the jurisdiction subtrees of their offices (by path), and
  * the rest — the cases they applied for, the cases about them, their unit trees — which are few.
@@ -169,17 +199,9 @@ function scopeParts(actor: Actor): {
   jurisdictions: { id: string; path: string }[];
   others: SQL[];
 } {
-  const others: SQL[] = [eq(cases.applicantUserId, actor.userId)];
-  if (actor.officialId !== null) others.push(eq(cases.officialId, actor.officialId));
-  const jurisdictions = new Map<string, string>();
-  const unitPaths = new Set<string>();
-  for (const g of actor.grants) {
-    if (!READ_ROLES.includes(g.role) || g.scopePath === '') continue;
-    if (g.scopeKind === 'jurisdiction') jurisdictions.set(g.scopeId, g.scopePath);
-    if (g.scopeKind === 'unit') unitPaths.add(g.scopePath);
-  }
-  for (const path of unitPaths) others.push(like(cases.unitPath, `${escapeLike(path)}%`));
-  return { jurisdictions: [...jurisdictions].map(([id, path]) => ({ id, path })), others };
+  const { jurisdictions, unitPaths } = grantedScopes(actor, READ_ROLES);
+  const others = [...partyCases(actor), ...unitPaths.map((p) => under(cases.unitPath, p))];
+  return { jurisdictions, others };
 }
 
 /**
@@ -203,10 +225,7 @@ export function readScopeRoots(actor: Actor): {
 /** The SQL condition for "cases the actor may read". */
 export function readScope(actor: Actor): SQL | undefined {
   const { jurisdictions, others } = scopeParts(actor);
-  return or(
-    ...jurisdictions.map((j) => like(cases.jurisdictionPath, `${escapeLike(j.path)}%`)),
-    ...others,
-  );
+  return or(...jurisdictions.map((j) => under(cases.jurisdictionPath, j.path)), ...others);
 }
 
 /** The filters, checked: what listCases needs beyond the page size and the cursor. */

@@ -20,6 +20,8 @@ import {
 import {
   abilities,
   aboveScope,
+  actionStatuses,
+  type ActionStatus,
   type CaseAction,
   type CaseSubject,
   inScope,
@@ -33,12 +35,26 @@ import { casePolicy, loadCase, type LoadedCase } from '../cases/record.js';
 import { logRead } from '../read-log.js';
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
-import { AppError } from '../errors.js';
+import { AppError, CATALOGUE, type ErrorCode } from '../errors.js';
 import { displayNames, readCaseFile, type CaseFile } from './case-file.js';
 import { dueSoonHorizon, dueStatusOf, type DueStatus } from './due.js';
 
 /** Event types a party does not see: the committee's internal deliberation and opinions. */
 const INTERNAL_EVENT = /vote|conflict|recus|member|opinion/i;
+
+/** The votes of a collective review, as the challenge row stores them (decide-challenge.ts). */
+export interface ChallengeVotes {
+  readonly tally: Record<string, number>;
+  readonly sitting: number;
+  readonly needed: number;
+  readonly members: readonly {
+    readonly user: PersonRef | null;
+    readonly vote: string;
+    readonly voteLabel: I18nText | null;
+    readonly reason: string;
+    readonly votedAt: string | null;
+  }[];
+}
 
 export interface PersonRef {
   readonly id: string;
@@ -157,7 +173,32 @@ export interface CaseView {
     readonly status: string;
     readonly resultDeterminationId: string | null;
     readonly decidedAt: string | null;
+    readonly decidedOn: string | null;
+    readonly decidedBy: PersonRef | null;
+    readonly reasons: string;
+    readonly outcome: string | null;
+    readonly outcomeLabel: I18nText | null;
+    readonly previousOutcome: string | null;
+    readonly previousOutcomeLabel: I18nText | null;
+    readonly collective: boolean;
+    /** Officers only. */
+    readonly votes?: ChallengeVotes | null;
+    readonly publicity: {
+      readonly suspendedOn: string;
+      readonly dueOn: string | null;
+      readonly daysLeft: number | null;
+      readonly unit: 'working' | 'calendar' | null;
+      readonly resumedOn: string | null;
+      readonly resumedDueOn: string | null;
+    } | null;
   }[];
+  /** The review and appeal windows, counted from the notification of the decision in force. */
+  readonly challengeWindows: {
+    readonly notifiedOn: string | null;
+    readonly reviewUntil: string | null;
+    readonly appealUntil: string | null;
+    readonly reviewed: boolean;
+  };
   readonly suspensions: readonly {
     readonly id: string;
     readonly step: string;
@@ -191,6 +232,36 @@ export interface CaseView {
     readonly payload?: unknown;
   }[];
   readonly abilities: Record<CaseAction, boolean>;
+  /** The actions the actor's role could take: allowed now, or not now with why (policies.ts). */
+  readonly tasks: readonly CaseTask[];
+}
+
+export interface CaseTask {
+  readonly action: ActionStatus['action'];
+  readonly allowed: boolean;
+  readonly reason: {
+    readonly code: string;
+    readonly text: I18nText;
+    readonly date: string | null;
+  } | null;
+}
+
+/** The actor's tasks on the case, each reason in words (the catalogue's, where the rule has none). */
+export function presentTasks(actor: Actor, subject: CaseSubject): CaseTask[] {
+  return actionStatuses(actor, subject).map(({ action, allowed, reason }) => ({
+    action,
+    allowed,
+    reason: reason && {
+      code: reason.code,
+      text: reason.text ?? catalogueText(reason.code),
+      date: reason.date ?? null,
+    },
+  }));
+}
+
+function catalogueText(code: string): I18nText {
+  const entry = Object.hasOwn(CATALOGUE, code) ? CATALOGUE[code as ErrorCode] : undefined;
+  return entry?.message ?? CATALOGUE.CASE_PRECONDITION.message;
 }
 
 /** Whether the actor sees the whole file (an officer in scope who is not a party). */
@@ -249,7 +320,7 @@ function peopleIn(loaded: LoadedCase, file: CaseFile): (string | null)[] {
     ...file.assessments.map((a) => a.assessedBy),
     ...file.consultations.map((c) => c.respondedBy),
     ...loaded.members.map((m) => m.userId),
-    ...file.challenges.map((c) => c.filedBy),
+    ...file.challenges.flatMap((c) => [c.filedBy, c.decidedBy]),
     ...file.extensions.flatMap((e) => [e.requestedBy, e.decidedBy]),
     ...file.events.map((e) => e.actorId),
   ];
@@ -287,6 +358,7 @@ function presentCase(
     ...presentDeliberation(p),
     ...presentClockAndTrail(p),
     abilities: abilities(actor, loaded.subject),
+    tasks: presentTasks(actor, loaded.subject),
   };
 }
 
@@ -404,6 +476,10 @@ function presentDeliberation({ loaded, file, full, person, outcomeLabel }: Prese
             vote: m.vote,
             voteReason: m.voteReason,
             votedAt: iso(m.votedAt),
+            reviewVoted: m.reviewVote !== null,
+            reviewVote: m.reviewVote,
+            reviewVoteReason: m.reviewVoteReason,
+            reviewVotedAt: iso(m.reviewVotedAt),
           }
         : {}),
     })),
@@ -432,6 +508,64 @@ function presentDeliberation({ loaded, file, full, person, outcomeLabel }: Prese
       status: c.status,
       resultDeterminationId: c.resultDeterminationId,
       decidedAt: iso(c.decidedAt),
+      decidedOn: c.decidedOn,
+      decidedBy: person(c.decidedBy),
+      reasons: c.reasons,
+      outcome: c.outcome,
+      outcomeLabel: c.outcome === null ? null : outcomeLabel(c.outcome),
+      previousOutcome: c.previousOutcome,
+      previousOutcomeLabel: c.previousOutcome === null ? null : outcomeLabel(c.previousOutcome),
+      collective: c.collective,
+      ...(full ? { votes: presentVotes(c.votes, person, outcomeLabel) } : {}),
+      publicity: presentPausedPublicity(c, loaded),
+    })),
+    challengeWindows: {
+      notifiedOn: loaded.row.notifiedOn,
+      reviewUntil: loaded.windows.review ?? null,
+      appealUntil: loaded.windows.appeal ?? null,
+      reviewed: loaded.row.reviewedOn !== null,
+    },
+  };
+}
+
+type ChallengeRow = CaseFile['challenges'][number];
+
+/** The publicity a challenge suspended, and its resumption (publicity-pause.ts). */
+function presentPausedPublicity(c: ChallengeRow, loaded: LoadedCase) {
+  if (c.publicitySuspendedOn === null) return null;
+  return {
+    suspendedOn: c.publicitySuspendedOn,
+    dueOn: c.publicityDueOn,
+    daysLeft: c.publicityDaysLeft,
+    unit: loaded.procedure.publicity.period?.unit ?? null,
+    resumedOn: c.publicityResumedOn,
+    resumedDueOn: c.publicityResumedDueOn,
+  };
+}
+
+/** The stored votes of a collective review, with names and outcome labels. */
+function presentVotes(
+  stored: unknown,
+  person: PresentContext['person'],
+  outcomeLabel: PresentContext['outcomeLabel'],
+): ChallengeVotes | null {
+  if (stored === null || typeof stored !== 'object') return null;
+  const v = stored as {
+    tally: Record<string, number>;
+    sitting: number;
+    needed: number;
+    members: { userId: string; vote: string; reason: string; votedAt: string | null }[];
+  };
+  return {
+    tally: v.tally,
+    sitting: v.sitting,
+    needed: v.needed,
+    members: v.members.map((m) => ({
+      user: person(m.userId),
+      vote: m.vote,
+      voteLabel: outcomeLabel(m.vote),
+      reason: m.reason,
+      votedAt: m.votedAt,
     })),
   };
 }

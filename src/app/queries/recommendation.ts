@@ -11,15 +11,21 @@
  * the page asks the server instead of re-deriving the rule.
  *
  * `getPanelCandidates`: the users the chair may add to the panel (committee members and chairs of
- * the case's jurisdiction or above it, not parties, not yet on the panel).
+ * the case's jurisdiction or above it, not parties, not yet on the panel, and not one who would
+ * decide an appeal of the case: add-member.ts refuses the same).
  *
  * `previewDecisionDocument`: the decision document (认定书) as it would read if the committee
  * decided an outcome now, rendered by the same renderer as the real one, before deciding.
  *
  * All are for full-view officers only (the parties see no deliberation), and all log the read.
+ *
+ * `applicantAssessmentSetting`, for whoever may apply for an official: whether the application
+ * form shows the engine's preliminary assessment, a setting of the official's jurisdiction
+ * (jurisdictions.applicant_assessment, set by an administrator; off by default).
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { fullView } from './case-view.js';
+import { wouldDecideAppeal } from '../../domain/policies.js';
 import type { Actor } from '../../domain/roles.js';
 import type { Evaluation } from '../../policy/engine.js';
 import type { Failure } from '../../policy/explain.js';
@@ -39,7 +45,16 @@ import {
   type DecisionDocument,
 } from '../documents/decision-document.js';
 import { AppError } from '../errors.js';
-import { readLog, roleGrants, users, type Schema } from '../tables.js';
+import {
+  jurisdictions,
+  officials,
+  readLog,
+  roleGrants,
+  units,
+  users,
+  type Schema,
+} from '../tables.js';
+import { officialScope } from './officials.js';
 import type { Tx } from '../../store/index.js';
 
 export interface ClauseView {
@@ -229,6 +244,8 @@ export async function getPanelCandidates(
       .select({
         userId: roleGrants.userId,
         role: roleGrants.role,
+        scopeKind: roleGrants.scopeKind,
+        scopePath: roleGrants.scopePath,
         name: users.displayName,
         officialId: users.officialId,
       })
@@ -245,10 +262,14 @@ export async function getPanelCandidates(
       .orderBy(users.displayName, roleGrants.userId)
       .limit(MAX_CANDIDATES * PANEL_ROLES.length);
     const seated = new Set(loaded.members.map((m) => m.userId));
+    // Whoever would hear an appeal of the case (their grants above it are among those read).
+    const appealDeciders = new Set(
+      grants.filter((g) => wouldDecideAppeal([g], row)).map((g) => g.userId),
+    );
     const byUser = new Map<string, PanelCandidate>();
     for (const g of grants) {
       const party = g.officialId === row.officialId || g.userId === row.applicantUserId;
-      if (party || seated.has(g.userId)) continue;
+      if (party || seated.has(g.userId) || appealDeciders.has(g.userId)) continue;
       const earlier = byUser.get(g.userId);
       byUser.set(g.userId, {
         id: g.userId,
@@ -380,4 +401,36 @@ export async function previewDecisionDocument(
       lang,
     );
   });
+}
+
+/**
+ * Whether the application form for `officialId` shows the preliminary assessment: the setting of
+ * the official's managing jurisdiction. Only for whoever may apply for the official (themself, or
+ * the party organization of their unit); anyone else finds no such official.
+ */
+export async function applicantAssessmentSetting(
+  ctx: AppContext,
+  actor: Actor,
+  officialId: string,
+): Promise<{ jurisdiction: { id: string; name: I18nText }; shown: boolean }> {
+  const scope = officialScope(actor);
+  const [row] =
+    scope === undefined
+      ? []
+      : await ctx.store.db
+          .select({
+            id: jurisdictions.id,
+            nameZh: jurisdictions.nameZh,
+            nameEn: jurisdictions.nameEn,
+            shown: jurisdictions.applicantAssessment,
+          })
+          .from(officials)
+          .innerJoin(units, eq(units.id, officials.unitId))
+          .innerJoin(jurisdictions, eq(jurisdictions.id, officials.managingJurisdictionId))
+          .where(and(eq(officials.id, officialId), scope));
+  if (!row) throw new AppError('NOT_FOUND', { officialId });
+  return {
+    jurisdiction: { id: row.id, name: { zh: row.nameZh, en: row.nameEn } },
+    shown: row.shown,
+  };
 }

@@ -18,6 +18,7 @@ import { recordOpinion } from '../cases/record-opinion.js';
 import type { CaseRow } from '../cases/record.js';
 import { submitApplication } from '../cases/submit-application.js';
 import { castVote } from '../cases/vote.js';
+import { castReviewVote } from '../cases/vote-review.js';
 import { AppError } from '../errors.js';
 import { cases, consultations } from '../tables.js';
 import type { World } from './world.js';
@@ -213,4 +214,18 @@ export async function driveTo(
     facts: opts.facts ?? EXEMPTED_FACTS,
   });
   return advance(w, c, target, opts);
+}
+
+/**
+ * The panel (chair, member1, member2) votes to uphold a review of an exempted determination: the
+ * sample measure's reviews are decided collectively, so the chair decides after this.
+ */
+export async function voteToUphold(w: World, c: CaseRow): Promise<CaseRow> {
+  let row = c;
+  for (const m of [w.actors.chair!, w.actors.member1!, w.actors.member2!]) {
+    const reason = '原认定事实清楚，同意维持。';
+    const req = { caseId: row.id, expectedVersion: row.version, outcome: 'exempted', reason };
+    row = (await castReviewVote(w.ctx, m, req)).case;
+  }
+  return row;
 }

@@ -106,11 +106,32 @@ describe('rongcuo audit verify', () => {
     expect(r.stdout).toContain('head_mismatch');
   }, 60_000);
 
-  it('a store never migrated: one line, exit 1, saying to migrate', async () => {
+  it('a store never migrated: one line, exit 2 (not a broken chain), saying to migrate', async () => {
     expectOneLineError(
       await cli(['audit', 'verify', '--data', join(tmp.dir, 'fresh')]),
-      1,
+      2,
       'rongcuo migrate',
+    );
+  }, 60_000);
+
+  it('a store locked by another user of it: exit 2, not the broken-chain 1', async () => {
+    const holder = await openApp({ dataDir: data, migrate: false });
+    try {
+      expectOneLineError(
+        await cli(['audit', 'verify', '--data', data, '--lang', 'en']),
+        2,
+        'STORE_LOCKED',
+      );
+    } finally {
+      await holder.close();
+    }
+  }, 60_000);
+
+  it('a store that cannot be opened at all: exit 2', async () => {
+    expectOneLineError(
+      await cli(['audit', 'verify'], { env: { DATABASE_URL: 'mysql://nowhere/x' } }),
+      2,
+      'STORE_BAD_URL',
     );
   }, 60_000);
 });

@@ -1,13 +1,15 @@
 /**
  * rongcuo audit verify: walk every case's audit trail and check its hash chain (src/app/audit.ts).
- * Exit 0 when every chain is intact; 1 naming the first break (case number, event seq and id,
- * kind). Read-only: it applies no migrations.
+ * Exit 0 when every chain is intact; 1 only for a broken chain, naming the first break (case
+ * number, event seq and id, kind); 2 for any other failure (a store that cannot be opened, locked
+ * by another process or never migrated), so that a script can tell tampering from trouble.
+ * Read-only: it applies no migrations.
  */
 import { verifyAudit, type AuditBreak } from '../../app/audit.js';
 import type { Lang } from '../../policy/model.js';
 import { optFlag } from '../args.js';
 import { CliError } from '../errors.js';
-import { ProgressLine, STORE_OPTS, withCliApp } from '../store.js';
+import { asCliError, ProgressLine, STORE_OPTS, withCliApp } from '../store.js';
 import { tr } from '../text.js';
 import { out, type CommandContext } from './context.js';
 
@@ -52,7 +54,33 @@ export function describeBreak(b: AuditBreak, lang: Lang): string {
   return tr(lang, `${where}：${kind}（${b.kind}）`, `${where}: ${kind} (${b.kind})`);
 }
 
+/** Exit code of a broken chain; every other failure exits with OTHER_FAILURE. */
+export const BROKEN_CHAIN = 1;
+export const OTHER_FAILURE = 2;
+
 export async function auditVerifyCommand(ctx: CommandContext): Promise<number> {
+  try {
+    return await verify(ctx);
+  } catch (e) {
+    throw otherFailure(e);
+  }
+}
+
+/** Any failure but a broken chain, as a one-line error with exit code 2. */
+function otherFailure(e: unknown): CliError {
+  const known = asCliError(e);
+  if (known) return new CliError(known.text, OTHER_FAILURE);
+  const message = e instanceof Error ? e.message : String(e);
+  return new CliError(
+    {
+      zh: `审计链校验未能完成：${message}`,
+      en: `the audit chains could not be verified: ${message}`,
+    },
+    OTHER_FAILURE,
+  );
+}
+
+async function verify(ctx: CommandContext): Promise<number> {
   const L = (zh: string, en: string) => tr(ctx.lang, zh, en);
   return withCliApp(
     ctx,
@@ -66,7 +94,7 @@ export async function auditVerifyCommand(ctx: CommandContext): Promise<number> {
             zh: `存储 ${store.location} 尚未初始化（没有案件表）；请先运行 rongcuo migrate。`,
             en: `The store ${store.location} is not initialised (no case tables); run rongcuo migrate first.`,
           },
-          1,
+          OTHER_FAILURE,
         );
       }
       const progress = new ProgressLine(ctx.io.stderr);
@@ -121,7 +149,7 @@ export async function auditVerifyCommand(ctx: CommandContext): Promise<number> {
           ),
         );
       }
-      return result.firstBreak ? 1 : 0;
+      return result.firstBreak ? BROKEN_CHAIN : 0;
     },
     { migrate: false },
   );

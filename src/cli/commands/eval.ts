@@ -7,7 +7,7 @@ import { factProblems } from '../../policy/facts.js';
 import type { Facts } from '../../policy/model.js';
 import { optFlag, optString, requireString } from '../args.js';
 import { cliFail } from '../errors.js';
-import { localToday } from '../io.js';
+import { chinaToday } from '../io.js';
 import { keyLoc, loadNamed, parseJsonText, readInput } from '../load.js';
 import { renderEvaluation } from '../render.js';
 import { localize } from '../text.js';
@@ -27,7 +27,7 @@ export async function evalCommand(ctx: CommandContext): Promise<number> {
   const { io, lang, args } = ctx;
   const packArg = requireString(args, 'pack', CMD);
   const factsArg = requireString(args, 'facts', CMD);
-  const at = optString(args, 'at') ?? (io.today ?? localToday)();
+  const at = optString(args, 'at') ?? (io.today ?? chinaToday)();
   const decidedAt = optString(args, 'decided-at');
   checkDateOption('at', at);
   if (decidedAt !== undefined) checkDateOption('decided-at', decidedAt);

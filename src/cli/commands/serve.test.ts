@@ -67,7 +67,7 @@ describe('rongcuo serve', () => {
         headers: { authorization: `Bearer ${token}` },
       });
       expect(list.status).toBe(200);
-      expect(await list.text()).toContain('x-new-area-20');
+      expect(await list.text()).toContain('X新容申〔20');
     });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('the store has no users yet; seeding the demo');

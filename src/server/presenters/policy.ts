@@ -6,6 +6,7 @@ import type {
   Condition,
   DecisionEntry,
   FactDecl,
+  I18nText,
   Pack,
   PackVersion,
   Rule,
@@ -26,7 +27,18 @@ function presentVersion(v: PackVersion) {
   };
 }
 
-export function presentPackSummary(p: Pack) {
+/** Where a pack applies in the user's view (src/app/queries/policy-packs.ts). */
+export interface PackReachView {
+  readonly names: readonly { readonly id: string; readonly name: I18nText }[];
+  readonly count: number;
+}
+
+/** A pack's header; `titleOf` names the pack it extends, `reach` where it applies (none: a reference). */
+export function presentPackSummary(
+  p: Pack,
+  titleOf: (packId: string) => I18nText | undefined,
+  reach: PackReachView | undefined,
+) {
   return {
     id: p.id,
     title: p.title,
@@ -37,6 +49,12 @@ export function presentPackSummary(p: Pack) {
     status: p.status,
     notice: p.notice ?? null,
     versions: p.versions.map(presentVersion),
+    extendsTitle: p.extends ? (titleOf(p.extends) ?? null) : null,
+    appliesIn: {
+      names: (reach?.names ?? []).map((n) => ({ id: n.id, name: n.name })),
+      count: reach?.count ?? 0,
+      reference: reach === undefined,
+    },
   };
 }
 
@@ -96,10 +114,17 @@ function presentEntry(d: DecisionEntry) {
   };
 }
 
-export function presentEffective(eff: EffectivePolicy) {
+export function presentEffective(
+  eff: EffectivePolicy,
+  titleOf: (packId: string) => I18nText | undefined,
+) {
   return {
     version: presentVersion(eff.version),
-    chain: eff.chain.map((c) => ({ pack: c.pack, version: c.version })),
+    chain: eff.chain.map((c) => ({
+      pack: c.pack,
+      version: c.version,
+      title: titleOf(c.pack) ?? { zh: c.pack, en: c.pack },
+    })),
     outcomes: eff.outcomes.map((o) => ({
       id: o.id,
       label: o.label,

@@ -9,6 +9,7 @@
 import type { FastifyInstance } from 'fastify';
 import {
   AddUnitBody,
+  ApplicantAssessmentBody,
   AdminUserPage,
   CalendarList,
   CalendarYear,
@@ -38,7 +39,13 @@ import { contentDisposition } from '../download.js';
 import { preferredLang } from '../errors.js';
 import type { AppContext } from '../../app/context.js';
 import { calendarYear, listCalendars } from '../../app/admin/calendars.js';
-import { addUnit, orgTree, renameJurisdiction, renameUnit } from '../../app/admin/orgs.js';
+import {
+  addUnit,
+  orgTree,
+  renameJurisdiction,
+  renameUnit,
+  setApplicantAssessment,
+} from '../../app/admin/orgs.js';
 import { PASSWORD_RULES } from '../../app/admin/password.js';
 import { requireAdmin } from '../../app/admin/scope.js';
 import {
@@ -339,6 +346,25 @@ function organization(app: Api, ctx: AppContext) {
     },
     async (req, reply) => {
       await renameJurisdiction(ctx, actorOf(req), req.params.id, req.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/admin/jurisdictions/:id/applicant-assessment',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '申请人可见初步评估 · Whether applicants see the preliminary assessment',
+        description:
+          'Sets whether the application form of the jurisdiction shows the applicant the engine’s preliminary assessment (a predicted outcome). Off by default: the form shows which conditions the measure weighs. Recorded in the administration trail.',
+        params: JurisdictionIdParams,
+        body: ApplicantAssessmentBody,
+        response: responses({ 204: NO_CONTENT }),
+      },
+    },
+    async (req, reply) => {
+      await setApplicantAssessment(ctx, actorOf(req), req.params.id, req.body.enabled);
       return reply.status(204).send(null);
     },
   );

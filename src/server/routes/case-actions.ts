@@ -43,6 +43,7 @@ import { linkRiskFiling } from '../../app/cases/risk-filing.js';
 import { startPublicity } from '../../app/cases/start-publicity.js';
 import { suspendCase } from '../../app/cases/suspend.js';
 import { castVote } from '../../app/cases/vote.js';
+import { castReviewVote } from '../../app/cases/vote-review.js';
 import { withdrawCase } from '../../app/cases/withdraw.js';
 import { getCase } from '../../app/queries/case-view.js';
 import type { Actor } from '../../domain/roles.js';
@@ -294,7 +295,7 @@ function afterDecision(app: Api, ctx: AppContext) {
     path: 'challenges',
     summary: '申请复核或申诉 · Request review or appeal',
     description:
-      'A party asks the same body to review the decision, or appeals to the level above, within the window; the decision stays in force meanwhile.',
+      'A party asks the same body to review the decision, or appeals to the level above, within the window of each counted from the notification; the decision stays in force meanwhile. A determination already reviewed (or made on review or appeal) is not reviewed again. A publicity running is suspended with the days it has left.',
     run: (actor, b, p) =>
       requestChallenge(ctx, actor, { ...tr(p, b), kind: b.kind, grounds: b.grounds }),
   });
@@ -302,7 +303,7 @@ function afterDecision(app: Api, ctx: AppContext) {
     path: 'challenges/decide',
     summary: '复核或申诉决定 · Decide the review or appeal',
     description:
-      'Upholds the decision, or changes it to another outcome (a new determination supersedes the old one), with reasons.',
+      'Upholds the decision, or changes it to another outcome (a new determination supersedes the old one), with reasons. A review the pack has decided collectively needs a majority of the sitting members’ votes on the review for the outcome left in force. A publicity the challenge suspended resumes with its days left when the decision is upheld.',
     run: (actor, b, p) =>
       decideChallenge(ctx, actor, {
         ...tr(p, b),
@@ -310,6 +311,14 @@ function afterDecision(app: Api, ctx: AppContext) {
         outcome: b.outcome,
         reasons: b.reasons,
       }),
+  });
+  action(app, ctx, 'voteReview', {
+    path: 'challenges/votes',
+    summary: '复核表决 · Vote on the review',
+    description:
+      'A sitting member of the panel votes on a review the pack has decided collectively: the outcome they hold (the one in force to uphold it), with a reason; once.',
+    run: (actor, b, p) =>
+      castReviewVote(ctx, actor, { ...tr(p, b), outcome: b.outcome, reason: b.reason }),
   });
   action(app, ctx, 'close', {
     path: 'close',

@@ -112,7 +112,7 @@ function decisionDocumentRoute(app: Api, ctx: AppContext) {
     async (req, reply) => {
       const lang = req.query.lang ?? preferredLang(req);
       if (req.query.format === 'pdf') {
-        const { filename, pdf } = await loadDecisionDocumentPdf(
+        const { filename, pdf, fontNotice } = await loadDecisionDocumentPdf(
           ctx,
           actorOf(req),
           req.params.id,
@@ -122,6 +122,7 @@ function decisionDocumentRoute(app: Api, ctx: AppContext) {
           .type('application/pdf')
           .header('content-disposition', contentDisposition(filename))
           .header('cache-control', 'no-store')
+          .headers(fontNotice ? { 'x-document-font-notice': fontNotice } : {})
           .send(pdf);
       }
       const document = await loadDecisionDocument(ctx, actorOf(req), req.params.id, lang);

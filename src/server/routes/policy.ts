@@ -1,6 +1,7 @@
 /**
  * The policy packs and the live preliminary assessment, for any signed-in user:
- * GET /api/policy/packs, GET /api/policy/packs/:id, GET /api/policy/packs/:id/lint,
+ * GET /api/policy/packs (the packs that apply where the user works; every pack for policy
+ * administrators and administrators), GET /api/policy/packs/:id, GET /api/policy/packs/:id/lint,
  * POST /api/policy/evaluate.
  */
 import type { FastifyInstance } from 'fastify';
@@ -16,8 +17,10 @@ import {
 import type { AppContext } from '../../app/context.js';
 import { today } from '../../app/context.js';
 import { AppError, invalid } from '../../app/errors.js';
+import { listed, packsForActor } from '../../app/queries/policy-packs.js';
 import { lintPack, type LintReport } from '../../policy/lint.js';
-import type { Pack } from '../../policy/model.js';
+import type { I18nText, Pack } from '../../policy/model.js';
+import { actorOf } from '../auth/authenticate.js';
 import { presentEffective, presentLint, presentPackSummary } from '../presenters/policy.js';
 import { responses, typed, type Api } from '../schemas.js';
 
@@ -27,6 +30,8 @@ const lintCache = new WeakMap<Pack, LintReport>();
 /** The packs: the list, one pack's version in full, its lint report. */
 function packRoutes(app: Api, ctx: AppContext) {
   const packs = ctx.engine.packs;
+  const titleOf = (id: string): I18nText | undefined =>
+    packs.has(id) ? packs.get(id).title : undefined;
   const lintOf = (p: Pack): LintReport => {
     let r = lintCache.get(p);
     if (!r) lintCache.set(p, (r = lintPack(packs, p)));
@@ -38,12 +43,24 @@ function packRoutes(app: Api, ctx: AppContext) {
     {
       schema: {
         tags: ['policy'],
-        summary: '政策包列表 · Policy packs',
-        description: 'Every loaded policy pack with its versions and their effective windows.',
+        summary: '政策依据列表 · Policy basis: the packs',
+        description:
+          "The policy packs that apply where the user works, with their versions and effective windows: each pack bound to a jurisdiction of the user's scopes (the scope's own, those above it and, for a jurisdiction scope, those below it; an official's managing jurisdiction), with the packs those extend. Policy administrators and administrators see every loaded pack, also the reference packs no jurisdiction uses. `appliesIn` names where each applies.",
         response: responses({ 200: PackList }),
       },
     },
-    async () => ({ packs: packs.ids().map((id) => presentPackSummary(packs.get(id))) }),
+    async (req) => {
+      const mine = await packsForActor(ctx, actorOf(req));
+      // The packs that apply where the user works first, the references after them.
+      const reference = (id: string) => (mine.reach.has(id) ? 0 : 1);
+      return {
+        packs: packs
+          .ids()
+          .filter((id) => listed(mine, id))
+          .sort((a, b) => reference(a) - reference(b))
+          .map((id) => presentPackSummary(packs.get(id), titleOf, mine.reach.get(id))),
+      };
+    },
   );
 
   app.get(
@@ -81,7 +98,11 @@ function packRoutes(app: Api, ctx: AppContext) {
           ? ctx.engine.at(p.id, date)
           : ctx.engine.version(p.id, latest!.id, req.query.at);
       }
-      return { pack: presentPackSummary(p), effective: presentEffective(compiled.eff) };
+      const mine = await packsForActor(ctx, actorOf(req));
+      return {
+        pack: presentPackSummary(p, titleOf, mine.reach.get(p.id)),
+        effective: presentEffective(compiled.eff, titleOf),
+      };
     },
   );
 

@@ -125,7 +125,7 @@ describeStores<Schema>(
       expect(await readsOf(w.actors.official!.userId, c.id, 'case.recommendation')).toBe(0);
     });
 
-    it('lists who the chair may add to the panel: committee users in or above the jurisdiction, not parties, not seated', async () => {
+    it('lists who the chair may add to the panel: committee users in or above the jurisdiction, not parties, not seated, not who would decide an appeal', async () => {
       const c = await driveTo(w, 'deliberation');
       const chair = await signIn(w, 'chair');
       const url = `/api/cases/${c.id}/panel-candidates`;
@@ -134,13 +134,10 @@ describeStores<Schema>(
       const ids = (first.json().items as { id: string; canChair: boolean }[]).map((i) => i.id);
       const a = w.actors;
       expect(ids).toEqual(
-        expect.arrayContaining([
-          a.member1!.userId,
-          a.member2!.userId,
-          a.chair!.userId,
-          a.cityChair!.userId,
-        ]),
+        expect.arrayContaining([a.member1!.userId, a.member2!.userId, a.chair!.userId]),
       );
+      // The city chair would decide an appeal of the case (issue 10): not a candidate.
+      expect(ids).not.toContain(a.cityChair!.userId);
       // The official sits on the committee too, but is a party; officers of other roles never sit.
       expect(ids).not.toContain(a.officialOnCommittee!.userId);
       expect(ids).not.toContain(a.intake!.userId);

@@ -4,11 +4,15 @@
  * requires), GET /api/cases/:id/panel-candidates (who the chair may add to the panel) and
  * POST /api/cases/:id/decision-preview (the decision document as it would read, before deciding;
  * a POST because the reasons can be long, but it changes nothing). For the officers who see the
- * whole file; each read is logged (src/app/queries/recommendation.ts).
+ * whole file; each read is logged (src/app/queries/recommendation.ts). And, for whoever may apply
+ * for an official, GET /api/officials/:id/preliminary-assessment: whether the application form
+ * shows the preliminary assessment (the official's jurisdiction's setting).
  */
 import type { FastifyInstance } from 'fastify';
 import {
+  ApplicantAssessmentSetting,
   CaseIdParams,
+  OfficialIdParams,
   DecisionPreviewBody,
   DocumentAnswer,
   PanelCandidates,
@@ -16,6 +20,7 @@ import {
 } from '../../api/index.js';
 import type { AppContext } from '../../app/context.js';
 import {
+  applicantAssessmentSetting,
   getPanelCandidates,
   getRecommendation,
   previewDecisionDocument,
@@ -56,6 +61,21 @@ export async function recommendationRoutes(base: FastifyInstance, opts: { ctx: A
       },
     },
     async (req) => getPanelCandidates(ctx, actorOf(req), req.params.id),
+  );
+
+  app.get(
+    '/officials/:id/preliminary-assessment',
+    {
+      schema: {
+        tags: ['officials'],
+        summary: '申请时是否显示初步评估 · Whether the application shows a preliminary assessment',
+        description:
+          'Whether the application form for this official shows the engine’s preliminary assessment (a likely outcome), as the administrator set it for the official’s jurisdiction; by default it does not, and the form shows which conditions the measure weighs. For whoever may apply for the official (404 NOT_FOUND otherwise).',
+        params: OfficialIdParams,
+        response: responses({ 200: ApplicantAssessmentSetting }),
+      },
+    },
+    async (req) => applicantAssessmentSetting(ctx, actorOf(req), req.params.id),
   );
 
   app.post(

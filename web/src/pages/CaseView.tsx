@@ -28,6 +28,7 @@ import { FactsCard } from './case/FactsCard';
 import type { CaseFile, PackDetail, PackFact } from './case/model';
 import { DeliberationPanel } from './case/deliberation/DeliberationPanel';
 import { DecisionDocumentPanel } from './case/document/DecisionDocumentPanel';
+import { DocumentsCard } from './case/document/DocumentsCard';
 import { StatementsCard } from './case/StatementsCard';
 import { CaseHead, DeterminationCard, StepCard, SummaryCard } from './case/SummaryCards';
 import { TimelineCard } from './case/TimelineCard';
@@ -183,6 +184,7 @@ function CaseDetails(props: {
         <SummaryCard />
         {determined ? <DeterminationCard /> : null}
         {determined ? <DecisionDocumentPanel view={c} /> : null}
+        <DocumentsCard />
         <ChallengesCard outcomes={effective?.outcomes ?? []} />
         {full && DELIBERATED.has(c.state) ? (
           <DeliberationPanel view={c} onChanged={reload} />

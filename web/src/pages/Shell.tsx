@@ -1,6 +1,12 @@
-/** The frame of every signed-in page: the menu for the user's roles, who is signed in, language, sign out. */
-import { LogoutOutlined } from '@ant-design/icons';
-import { App, Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
+/**
+ * The frame of every signed-in page: the menu for the user's roles, who is signed in, language,
+ * sign out. On a narrow screen (a phone, below 768 px) the menu, the name and the language move
+ * into a drawer opened by the menu button; sign-out stays in the header as an icon. Which of the
+ * two shows is decided by CSS (app.css), so nothing flashes while the page loads.
+ */
+import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { App, Button, Drawer, Layout, Menu, Space, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, useUser } from '../auth';
@@ -8,6 +14,7 @@ import { LangSwitch } from '../components/LangSwitch';
 import { pick } from '../i18n';
 import { useLang } from '../lang';
 import { menuFor } from '../menu';
+import { TodoBadge } from './workbench/TodoBadge';
 
 export default function Shell() {
   const { t } = useTranslation();
@@ -17,15 +24,31 @@ export default function Shell() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const location = useLocation();
+  const [drawer, setDrawer] = useState(false);
   const entries = menuFor(user.roles);
   const selected = entries.filter((e) => location.pathname.startsWith(e.path)).map((e) => e.key);
   const roles = [...new Map(user.grants.map((g) => [g.role, g.roleLabel])).values()]
     .map((l) => pick(l, lang))
     .join(t('common.listSeparator'));
+  const items = entries.map((e) => ({ key: e.key, label: t(e.label) }));
+  const go = (key: string) => {
+    const entry = entries.find((e) => e.key === key);
+    setDrawer(false);
+    if (entry) void navigate(entry.path);
+  };
 
   return (
     <Layout className="rc-shell">
       <Layout.Header className="rc-header">
+        <Button
+          type="text"
+          className="rc-menu-button"
+          icon={<MenuOutlined />}
+          aria-label={t('shell.openMenu')}
+          aria-expanded={drawer}
+          data-testid="menu-button"
+          onClick={() => setDrawer(true)}
+        />
         <Typography.Text strong className="rc-brand">
           {t('app.name')}
         </Typography.Text>
@@ -34,32 +57,57 @@ export default function Shell() {
           mode="horizontal"
           className="rc-menu"
           selectedKeys={selected}
-          items={entries.map((e) => ({ key: e.key, label: t(e.label) }))}
-          onClick={({ key }) => {
-            const entry = entries.find((e) => e.key === key);
-            if (entry) void navigate(entry.path);
-          }}
+          items={items}
+          onClick={({ key }) => go(key)}
         />
         <Space size="middle" className="rc-user">
+          <TodoBadge />
           <Tooltip title={roles}>
-            <span className="rc-user-name" data-testid="user-name">
+            <span className="rc-user-name rc-wide-only" data-testid="user-name">
               {user.displayName}
             </span>
           </Tooltip>
-          <LangSwitch />
+          <span className="rc-wide-only">
+            <LangSwitch />
+          </span>
           <Button
             size="small"
             icon={<LogoutOutlined />}
+            aria-label={t('shell.signOut')}
             onClick={() => {
-              // The next person to sign in starts from their own list, not this page.
-              void navigate('/cases', { replace: true });
+              // The next person to sign in starts from their own workbench, not this page.
+              void navigate('/', { replace: true });
               signOut().catch(() => message.error(t('shell.signOutFailed')));
             }}
           >
-            {t('shell.signOut')}
+            <span className="rc-wide-only">{t('shell.signOut')}</span>
           </Button>
         </Space>
       </Layout.Header>
+      <Drawer
+        placement="left"
+        size={280}
+        open={drawer}
+        onClose={() => setDrawer(false)}
+        title={t('app.name')}
+        className="rc-menu-drawer"
+      >
+        <div className="rc-drawer-user" data-testid="drawer-user">
+          <Typography.Text strong>{user.displayName}</Typography.Text>
+          <br />
+          <Typography.Text type="secondary">{roles}</Typography.Text>
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={selected}
+          items={items}
+          onClick={({ key }) => go(key)}
+          data-testid="drawer-menu"
+        />
+        <div className="rc-drawer-lang">
+          <LangSwitch />
+        </div>
+      </Drawer>
       <Layout.Content className="rc-content">
         <Outlet />
       </Layout.Content>

@@ -20,6 +20,15 @@ function holidayName(name: string, lang: Locale): string {
   return lang === 'en' ? name.slice(space + 1) : name.slice(0, space);
 }
 
+/**
+ * The number and date of the notice a calendar file cites, in Chinese brackets: the files give
+ * the source in English with them in brackets at the end, e.g. '… (国办发明电〔2024〕12号, 2024-11-12)'.
+ */
+function noticeRef(source: string): string {
+  const ref = /\(([^()]*)\)\s*$/.exec(source)?.[1];
+  return ref ? `（${ref.replace(/,\s*/g, '，')}）` : '';
+}
+
 /** The weeks of a month: rows of seven cells (Monday first), null outside the month. */
 function weeksOf(days: readonly CalendarDay[], month: number): (CalendarDay | null)[][] {
   const inMonth = days.filter((d) => Number(d.date.slice(5, 7)) === month);
@@ -107,7 +116,10 @@ export default function Calendars() {
               setCalendarId(id);
               setYear(null);
             }}
-            options={calendars.map((c) => ({ value: c.id, label: c.id }))}
+            options={calendars.map((c) => ({
+              value: c.id,
+              label: t(`admin.org.calendarNames.${c.id}`, { defaultValue: c.id }),
+            }))}
           />
         ) : null}
         <Segmented<number>
@@ -207,7 +219,7 @@ export default function Calendars() {
             <Space orientation="vertical" size={0}>
               {data.holidays.map((h) => (
                 <span key={h.name}>
-                  {h.name}：{h.dates[0]}
+                  {holidayName(h.name, lang)}：{h.dates[0]}
                   {h.dates.length > 1 ? ` – ${h.dates.at(-1)}` : ''}
                 </span>
               ))}
@@ -218,7 +230,16 @@ export default function Calendars() {
               ? data.makeupWorkdays.join(', ')
               : t('admin.calendar.none')}
           </Descriptions.Item>
-          <Descriptions.Item label={t('admin.calendar.source')}>{data.source}</Descriptions.Item>
+          <Descriptions.Item label={t('admin.calendar.source')}>
+            {t(
+              `admin.calendar.${data.status === 'provisional' ? 'sourceProvisional' : 'sourcePublished'}`,
+              {
+                year: data.year,
+                source: data.source,
+                ref: noticeRef(data.source),
+              },
+            )}
+          </Descriptions.Item>
         </Descriptions>
       ) : null}
     </section>

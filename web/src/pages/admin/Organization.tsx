@@ -1,18 +1,33 @@
 /**
  * The organization an administrator manages (GET /api/admin/organization): jurisdictions and
  * their units as one tree table, each jurisdiction with its policy pack and working-day calendar
- * (years published or provisional); renaming and adding a unit below, where `abilities` allow.
+ * (years published or provisional) and whether its applicants see the preliminary assessment
+ * (POST /api/admin/jurisdictions/:id/applicant-assessment); renaming and adding a unit below,
+ * where `abilities` allow.
  */
 import { TEXT_LIMITS, UNIT_KINDS } from '../../shared';
-import { App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { api, ApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
-import type { OrgTree } from '../../types';
+import type { OrgJurisdiction, OrgTree } from '../../types';
 import { useApi } from '../../useApi';
 import { showOnField } from './formErrors';
 import { buildTree, type OrgNode } from './orgTree';
@@ -73,14 +88,9 @@ export default function Organization() {
       key: 'pack',
       render: (_: unknown, r) =>
         r.node.kind === 'jurisdiction' ? (
-          <Space orientation="vertical" size={0}>
-            <span>
-              {r.node.item.pack.title ? pick(r.node.item.pack.title, lang) : r.node.item.pack.id}
-            </span>
-            <Typography.Text type="secondary" code>
-              {r.node.item.pack.id}
-            </Typography.Text>
-          </Space>
+          <span>
+            {r.node.item.pack.title ? pick(r.node.item.pack.title, lang) : r.node.item.pack.id}
+          </span>
         ) : null,
     },
     {
@@ -89,7 +99,11 @@ export default function Organization() {
       render: (_: unknown, r) =>
         r.node.kind === 'jurisdiction' ? (
           <Space size={[4, 4]} wrap>
-            <Typography.Text code>{r.node.item.calendar.id}</Typography.Text>
+            <span>
+              {t(`admin.org.calendarNames.${r.node.item.calendar.id}`, {
+                defaultValue: r.node.item.calendar.id,
+              })}
+            </span>
             {r.node.item.calendar.years.map((y) => (
               <Tag
                 key={y.year}
@@ -100,6 +114,14 @@ export default function Organization() {
               </Tag>
             ))}
           </Space>
+        ) : null,
+    },
+    {
+      title: <Tooltip title={t('admin.org.assessmentHelp')}>{t('admin.org.assessment')}</Tooltip>,
+      key: 'assessment',
+      render: (_: unknown, r) =>
+        r.node.kind === 'jurisdiction' ? (
+          <AssessmentSwitch jurisdiction={r.node.item} onDone={() => result.reload()} />
         ) : null,
     },
     {
@@ -179,6 +201,53 @@ export default function Organization() {
         />
       ) : null}
     </section>
+  );
+}
+
+/**
+ * Whether the jurisdiction's applicants see the engine's preliminary assessment while applying
+ * (off by default: the form shows which conditions the measure weighs).
+ */
+function AssessmentSwitch({
+  jurisdiction,
+  onDone,
+}: {
+  readonly jurisdiction: OrgJurisdiction;
+  readonly onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const name = pick(jurisdiction.name, lang);
+  const change = async (enabled: boolean) => {
+    setBusy(true);
+    try {
+      await api(
+        'POST',
+        `/api/admin/jurisdictions/${encodeURIComponent(jurisdiction.id)}/applicant-assessment`,
+        { enabled },
+      );
+      message.success(t(enabled ? 'admin.org.assessmentOn' : 'admin.org.assessmentOff'));
+      onDone();
+    } catch (e) {
+      message.error(e instanceof ApiError ? pick(e.text, lang) : t('errors.unexpected'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Switch
+      size="small"
+      checked={jurisdiction.applicantAssessment}
+      loading={busy}
+      disabled={!jurisdiction.abilities.rename}
+      aria-label={`${t('admin.org.assessment')} ${name}`}
+      data-testid={`assessment-switch-${jurisdiction.id}`}
+      checkedChildren={t('admin.org.assessmentShown')}
+      unCheckedChildren={t('admin.org.assessmentHidden')}
+      onChange={(v) => void change(v)}
+    />
   );
 }
 

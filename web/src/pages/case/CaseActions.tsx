@@ -1,28 +1,105 @@
 /**
- * The procedure's next steps the user may take now, each shown only when the case's `abilities`
- * say so: accept or refuse (intake), withdraw (a party), complete verification (investigator),
- * notify, start and end publicity, file upward, close. Refusing, withdrawing, completing a step
- * and closing cannot be undone: they ask first.
+ * The action box: every task the user has on this case (the server's `tasks`, from the same rules
+ * as `abilities`). The procedure's steps are done here: accept or refuse (intake), withdraw (a
+ * party), complete verification (investigator), notify, start and end publicity, file upward,
+ * close; the tasks done in another card (forming the panel, voting, deciding, answering a
+ * consultation, applying for review, deciding a review or appeal…) are named with a button that
+ * leads there. A task that cannot be done now is shown disabled, with the reason and the date it
+ * becomes possible, never as a form that ends in a refusal. Refusing, withdrawing, completing a
+ * step and closing cannot be undone: they ask first. The workbench links to `#task-<action>`.
  */
-import { Card, Form, Input, Space, Typography } from 'antd';
+import { Button, Card, Form, Input, Space, Tooltip, Typography } from 'antd';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
+import '../workbench/workbench.css';
 import { ActionButton } from './ActionButton';
 import { NoteField, ReasonField } from './fields';
 import { SIX_ELEMENT_LABEL, SIX_ELEMENTS, TEXT_LIMITS } from '../../shared';
+import type { CaseTask } from './model';
 import { useCase } from './useCaseAction';
+
+/** The tasks done in another card of the case page, and that card (its test id). */
+const ELSEWHERE: Readonly<Partial<Record<CaseTask['action'], string>>> = {
+  recordStatement: 'case-statements',
+  addEvidence: 'case-evidence',
+  recordFact: 'case-facts',
+  assess: 'case-assessment',
+  requestConsultation: 'case-consultations',
+  recordOpinion: 'case-consultations',
+  completeConsultation: 'case-consultations',
+  addMember: 'panel-members',
+  vote: 'panel-members',
+  decide: 'deliberation-panel',
+  requestReview: 'case-challenges',
+  requestAppeal: 'case-challenges',
+  decideReview: 'case-challenges',
+  decideAppeal: 'case-challenges',
+  resume: 'case-clock',
+};
+
+/** The card a task or the decision document is done in, if it is on the page. */
+function cardOf(task: string): Element | null {
+  const id =
+    task === 'document' ? 'decision-document-panel' : ELSEWHERE[task as CaseTask['action']];
+  return id ? document.querySelector(`[data-testid="${id}"]`) : null;
+}
+
+/** A task that cannot be done now: the button disabled, why and from when beside it. */
+function NotNow({ task, label }: { readonly task: CaseTask; readonly label: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const why = pick(task.reason?.text, lang);
+  const from = task.reason?.date ?? undefined;
+  return (
+    <div data-task={task.action} data-date={from} data-testid={`task-not-now-${task.action}`}>
+      <Tooltip title={from ? t('workbench.actions.from', { date: from }) : why}>
+        {/* A disabled button takes no pointer events: the span carries the tooltip. */}
+        <span>
+          <Button disabled>{label}</Button>
+        </span>
+      </Tooltip>
+      <Typography.Text type="secondary" className="rc-task-reason" data-testid="task-reason">
+        {t('workbench.actions.notNow', { why })}
+      </Typography.Text>
+    </div>
+  );
+}
 
 export function CaseActions() {
   const { t } = useTranslation();
   const lang = useLang();
   const { c } = useCase();
   const a = c.abilities;
+  const tasks = new Map(c.tasks.map((x) => [x.action, x]));
+  const box = useRef<HTMLDivElement>(null);
+  const { hash } = useLocation();
+  useEffect(() => {
+    const wanted = /^#task-(\w+)$/.exec(hash)?.[1];
+    if (!wanted) return;
+    const target = box.current?.querySelector(`[data-task="${wanted}"]`) ?? cardOf(wanted);
+    target?.scrollIntoView({ block: 'center' });
+  }, [hash]);
+  /** The button when the task may be done now; disabled with its reason when not now. */
+  const task = (action: CaseTask['action'], label: string, button: ReactNode) => {
+    const x = tasks.get(action);
+    if (a[action])
+      return (
+        <span key={action} data-task={action}>
+          {button}
+        </span>
+      );
+    return x && !x.allowed ? <NotNow key={action} task={x} label={label} /> : null;
+  };
   const assessed = new Set((c.assessments ?? []).map((x) => x.element));
   const missing = SIX_ELEMENTS.filter((e) => !assessed.has(e));
 
   const buttons = [
-    a['accept'] ? (
+    task(
+      'accept',
+      t('desk.actions.accept'),
       <ActionButton
         key="accept"
         label={t('desk.actions.accept')}
@@ -31,9 +108,11 @@ export function CaseActions() {
         testId="action-accept"
         intro={t('desk.actions.acceptIntro')}
         fields={<NoteField />}
-      />
-    ) : null,
-    a['refuse'] ? (
+      />,
+    ),
+    task(
+      'refuse',
+      t('desk.actions.refuse'),
       <ActionButton
         key="refuse"
         label={t('desk.actions.refuse')}
@@ -49,9 +128,11 @@ export function CaseActions() {
             max={TEXT_LIMITS.refusalReasons.max}
           />
         }
-      />
-    ) : null,
-    a['completeVerification'] ? (
+      />,
+    ),
+    task(
+      'completeVerification',
+      t('desk.actions.completeVerification'),
       <ActionButton
         key="completeVerification"
         label={t('desk.actions.completeVerification')}
@@ -73,9 +154,11 @@ export function CaseActions() {
           )
         }
         fields={<NoteField />}
-      />
-    ) : null,
-    a['notify'] ? (
+      />,
+    ),
+    task(
+      'notify',
+      t('desk.actions.notify'),
       <ActionButton
         key="notify"
         label={t('desk.actions.notify')}
@@ -83,18 +166,22 @@ export function CaseActions() {
         primary
         testId="action-notify"
         confirm={t('desk.actions.notifyConfirm')}
-      />
-    ) : null,
-    a['startPublicity'] ? (
+      />,
+    ),
+    task(
+      'startPublicity',
+      t('desk.actions.startPublicity'),
       <ActionButton
         key="startPublicity"
         label={t('desk.actions.startPublicity')}
         path="publicity/start"
         testId="action-start-publicity"
         confirm={t('desk.actions.startPublicityConfirm')}
-      />
-    ) : null,
-    a['endPublicity'] ? (
+      />,
+    ),
+    task(
+      'endPublicity',
+      t('desk.actions.endPublicity'),
       <ActionButton
         key="endPublicity"
         label={t('desk.actions.endPublicity')}
@@ -116,9 +203,11 @@ export function CaseActions() {
             <Input.TextArea rows={4} maxLength={TEXT_LIMITS.objections.max} showCount />
           </Form.Item>
         }
-      />
-    ) : null,
-    a['fileUpward'] ? (
+      />,
+    ),
+    task(
+      'fileUpward',
+      t('desk.actions.fileUpward'),
       <ActionButton
         key="fileUpward"
         label={t('desk.actions.fileUpward')}
@@ -139,9 +228,11 @@ export function CaseActions() {
             <Input maxLength={TEXT_LIMITS.filingReference.max} />
           </Form.Item>
         }
-      />
-    ) : null,
-    a['close'] ? (
+      />,
+    ),
+    task(
+      'close',
+      t('desk.actions.close'),
       <ActionButton
         key="close"
         label={t('desk.actions.close')}
@@ -150,9 +241,11 @@ export function CaseActions() {
         testId="action-close"
         confirm={t('desk.actions.closeConfirm')}
         fields={<NoteField max={TEXT_LIMITS.closeNote.max} />}
-      />
-    ) : null,
-    a['withdraw'] ? (
+      />,
+    ),
+    task(
+      'withdraw',
+      t('desk.actions.withdraw'),
       <ActionButton
         key="withdraw"
         label={t('desk.actions.withdraw')}
@@ -167,23 +260,56 @@ export function CaseActions() {
             max={TEXT_LIMITS.withdrawalReason.max}
           />
         }
-      />
-    ) : null,
+      />,
+    ),
   ].filter(Boolean);
+
+  // The tasks done in other cards: named here, with the way there or why not now.
+  const elsewhere = [...tasks.values()]
+    .filter((x) => ELSEWHERE[x.action] !== undefined)
+    .map((x) => {
+      const label = t(`workbench.task.${x.action}`);
+      if (!x.allowed) return <NotNow key={x.action} task={x} label={label} />;
+      return (
+        <span key={x.action} data-task={x.action}>
+          <Button
+            data-testid={`task-go-${x.action}`}
+            onClick={() => cardOf(x.action)?.scrollIntoView({ block: 'start' })}
+          >
+            {label}
+          </Button>
+        </span>
+      );
+    });
 
   return (
     <Card title={t('desk.actions.title')} className="rc-gap" data-testid="case-actions">
-      {buttons.length > 0 ? (
-        <Space wrap>{buttons}</Space>
-      ) : (
-        <Typography.Text type="secondary">
-          {c.view === 'party'
-            ? t('desk.actions.noneParty')
-            : Object.entries(a).some(([k, v]) => v && k !== 'read')
-              ? t('desk.actions.elsewhere')
-              : t('desk.actions.none')}
-        </Typography.Text>
-      )}
+      <div ref={box}>
+        {buttons.length > 0 ? (
+          <Space wrap align="start">
+            {buttons}
+          </Space>
+        ) : null}
+        {elsewhere.length > 0 ? (
+          <div className={buttons.length > 0 ? 'rc-gap-top' : undefined}>
+            <Typography.Paragraph type="secondary">
+              {t('workbench.actions.tasks')}
+            </Typography.Paragraph>
+            <Space wrap align="start">
+              {elsewhere}
+            </Space>
+          </div>
+        ) : null}
+        {buttons.length === 0 && elsewhere.length === 0 ? (
+          <Typography.Text type="secondary">
+            {c.view === 'party'
+              ? t('desk.actions.noneParty')
+              : Object.entries(a).some(([k, v]) => v && k !== 'read')
+                ? t('desk.actions.elsewhere')
+                : t('desk.actions.none')}
+          </Typography.Text>
+        ) : null}
+      </div>
     </Card>
   );
 }

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { DueTag } from '../../components/DueTag';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
+import { useApi } from '../../useApi';
+import type { PackDetail } from './model';
 import { useCase } from './useCaseAction';
 import { TAG } from '../../components/tagColors';
 
@@ -58,8 +60,7 @@ export function SummaryCard() {
         </Descriptions.Item>
         <Descriptions.Item label={t('caseView.conductDate')}>{c.conductDate}</Descriptions.Item>
         <Descriptions.Item label={t('caseView.pack')}>
-          {c.packId}
-          {c.packVersion ? ` · ${c.packVersion}` : ''}
+          <PackName packId={c.packId} version={c.packVersion} />
         </Descriptions.Item>
       </Descriptions>
       {c.summary ? (
@@ -131,7 +132,7 @@ export function DeterminationCard() {
           ) : null}
           {d.basis ? (
             <Descriptions.Item label={t('caseView.basis')} span={2}>
-              <span className="rc-prewrap">{d.basis}</span>
+              {t(`committee.record.bases.${d.basis}`, { defaultValue: d.basis })}
             </Descriptions.Item>
           ) : null}
         </Descriptions>
@@ -153,5 +154,22 @@ export function DeterminationCard() {
         </Typography.Paragraph>
       ) : null}
     </Card>
+  );
+}
+
+/** The policy that governs the case by its title and the version's title, never by its id. */
+function PackName({ packId, version }: { packId: string; version: string | null }) {
+  const lang = useLang();
+  const pack = useApi<PackDetail>(
+    `/api/policy/packs/${encodeURIComponent(packId)}` +
+      (version ? `?version=${encodeURIComponent(version)}` : ''),
+  );
+  if (pack.status !== 'ok') return <>—</>;
+  const v = pack.data.effective.version;
+  return (
+    <>
+      {pick(pack.data.pack.title, lang)}
+      {v.title ? ` · ${pick(v.title, lang)}` : ` · ${v.id}`}
+    </>
   );
 }

@@ -7,6 +7,7 @@ import type { CaseView } from '../../types';
 
 export type {
   Assessment,
+  CaseTask,
   Challenge,
   Consultation,
   EvidenceFile,

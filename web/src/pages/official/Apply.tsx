@@ -3,8 +3,10 @@
  * steps: who and what (the official, the matter, the date of the conduct, what happened), then the
  * questions of the pack that applies to the official's managing jurisdiction, then a review and
  * the submission; once the case exists, evidence files are attached and the applicant goes on to
- * the case page. Beside the questions, a live preliminary assessment from the policy engine says
- * where the answers lead, on which clauses, and which questions still matter.
+ * the case page. Beside the questions, where the official's jurisdiction has it on, a live
+ * preliminary assessment from the policy engine says where the answers lead, on which clauses, and
+ * which questions still matter; by default (an administrator's setting) the form shows instead
+ * which conditions the measure weighs, not a predicted outcome.
  *
  * Nothing here decides who may apply or what the pack asks: GET /api/officials says for whom the
  * user may apply, the pack says the questions, the server checks the application. The steps are
@@ -19,6 +21,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import type { CaseView } from '../../types';
 import type { ApplyValues } from './applyModel';
 import { Assessment } from './Assessment';
+import { Weighs } from './Weighs';
 import { BasicsStep, EvidenceStep, QuestionsStep, ReviewStep, StepNav } from './ApplySteps';
 import { useApplicant, useQuestions, useSteps, useSubmit } from './useApply';
 import { useLeaveGuard } from './useLeaveGuard';
@@ -60,9 +63,12 @@ const STEP_TITLES = ['stepBasics', 'stepQuestions', 'stepReview', 'stepEvidence'
 function ApplyHeader({
   step,
   onStep,
+  assessmentShown,
 }: {
   readonly step: number;
   readonly onStep: (s: number) => void;
+  /** The live assessment is beside the questions (else what the measure weighs). */
+  readonly assessmentShown: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -70,7 +76,9 @@ function ApplyHeader({
       <Typography.Title level={1} className="rc-apply-title">
         {t('official.apply.heading')}
       </Typography.Title>
-      <Typography.Paragraph>{t('official.apply.intro')}</Typography.Paragraph>
+      <Typography.Paragraph>
+        {t(assessmentShown ? 'official.apply.intro' : 'official.apply.introWeighs')}
+      </Typography.Paragraph>
       <Steps
         current={step}
         items={STEP_TITLES.map((k) => ({ title: t(`official.apply.${k}`) }))}
@@ -81,7 +89,10 @@ function ApplyHeader({
   );
 }
 
-/** Beside the questions: where the answers lead (the live preliminary assessment). */
+/**
+ * Beside the questions: where the answers lead (the live preliminary assessment), or — unless the
+ * jurisdiction shows applicants the assessment — what the measure weighs.
+ */
 function AssessmentColumn({
   questions,
   onJump,
@@ -92,12 +103,20 @@ function AssessmentColumn({
   return (
     <Col xs={24} lg={10}>
       <div className="rc-apply-side">
-        <Assessment
-          state={questions.assessment}
-          facts={questions.asked}
-          outcomes={questions.outcomes}
-          onJump={onJump}
-        />
+        {questions.shown ? (
+          <Assessment
+            state={questions.assessment}
+            facts={questions.asked}
+            outcomes={questions.outcomes}
+            onJump={onJump}
+          />
+        ) : (
+          <Weighs
+            clauses={questions.clauses}
+            sources={questions.pack.status === 'ok' ? questions.pack.data.effective.sources : []}
+            loading={questions.pack.status === 'loading'}
+          />
+        )}
       </div>
     </Col>
   );
@@ -129,6 +148,7 @@ export default function Apply() {
     <ConfigProvider theme={READABLE_ERROR_THEME}>
       <div className="rc-apply">
         <ApplyHeader
+          assessmentShown={questions.shown}
           step={step}
           onStep={(s) => {
             // Back to an earlier step at any time before submitting; forward only through "next".

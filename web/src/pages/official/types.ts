@@ -1,11 +1,13 @@
 /**
  * The API's shapes the application screens read: GET /api/officials, the parts of
- * GET /api/policy/packs/:id they use, POST /api/policy/evaluate. The types of the server's schemas
+ * GET /api/policy/packs/:id they use, POST /api/policy/evaluate, and
+ * GET /api/officials/:id/preliminary-assessment (whether the form shows the assessment). The types of the server's schemas
  * (src/api), under the names the screens use.
  */
 import type { Evaluation } from '../../../../src/api/index.js';
 
 export type {
+  ApplicantAssessmentSetting,
   ClauseRef,
   Evaluation,
   EvaluationFailure as Failure,
@@ -14,6 +16,8 @@ export type {
   OfficialsPage,
   PackAnswer as ApplyPack,
   PackFact as ApplyFact,
+  PolicyClause,
+  PolicySource,
 } from '../../../../src/api/index.js';
 
 export type Reason = Evaluation['reasons'][number];

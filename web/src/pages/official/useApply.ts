@@ -14,7 +14,13 @@ import { useApi } from '../../useApi';
 import { BASIC_FIELDS, fieldErrors, ISO_DATE, knownFacts, type ApplyForm } from './applyModel';
 import { factFieldId } from './FactQuestion';
 import { newIdempotencyKey, postIdempotent } from './idempotent';
-import type { ApplyFact, ApplyPack, OfficialOption, OfficialsPage } from './types';
+import type {
+  ApplicantAssessmentSetting,
+  ApplyFact,
+  ApplyPack,
+  OfficialOption,
+  OfficialsPage,
+} from './types';
 import { useAssessment } from './useAssessment';
 
 /** For whom the user may apply (GET /api/officials), and the official chosen. */
@@ -44,7 +50,9 @@ function validDateOf(conductDate: unknown): string | null {
 
 /**
  * The questions of the pack that applies to the chosen official at the date of the conduct, the
- * answers given so far, and the live preliminary assessment of them.
+ * answers given so far, and the live preliminary assessment of them — only where the official's
+ * jurisdiction shows applicants the assessment (`shown`, an administrator's setting; off by
+ * default, the form then shows what the measure weighs: `clauses`).
  */
 export function useQuestions(form: ApplyForm, chosen: OfficialOption | null) {
   const validDate = validDateOf(Form.useWatch('conductDate', form));
@@ -63,10 +71,15 @@ export function useQuestions(form: ApplyForm, chosen: OfficialOption | null) {
       ),
     [pack],
   );
+  const setting = useApi<ApplicantAssessmentSetting>(
+    chosen ? `/api/officials/${encodeURIComponent(chosen.id)}/preliminary-assessment` : null,
+  );
+  const shown = chosen !== null && setting.status === 'ok' && setting.data.shown;
+  const clauses = useMemo(() => (pack.status === 'ok' ? pack.data.effective.clauses : []), [pack]);
   const known = knownFacts(factValues, asked);
-  const assessment = useAssessment(pack.status === 'ok' ? packId : null, validDate, known);
+  const assessment = useAssessment(pack.status === 'ok' && shown ? packId : null, validDate, known);
   const missing = new Set(assessment.status === 'ok' ? assessment.evaluation.missingFacts : []);
-  return { packId, pack, asked, outcomes, known, assessment, missing };
+  return { packId, pack, asked, outcomes, known, assessment, missing, shown, clauses };
 }
 
 /** The step shown: forward only when the step's fields are valid; a jump to one question. */

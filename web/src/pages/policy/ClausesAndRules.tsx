@@ -37,7 +37,7 @@ function ClauseItem({
   readonly selected: boolean;
 }) {
   const { t } = useTranslation();
-  const { lang, select, rulesByClause, packId } = usePack();
+  const { lang, select, rulesByClause, packId, packTitle } = usePack();
   const citing = rulesByClause.get(c.id) ?? [];
   return (
     <li
@@ -54,7 +54,9 @@ function ClauseItem({
       >
         {pick(c.article, lang)}
       </Button>
-      {c.origin !== packId ? <Tag>{t('policy.clauses.inherited', { pack: c.origin })}</Tag> : null}
+      {c.origin !== packId ? (
+        <Tag>{t('policy.clauses.inherited', { pack: packTitle(c.origin) })}</Tag>
+      ) : null}
       <Typography.Paragraph className="rc-policy-clause-text">
         {pick(c.text, lang)}
       </Typography.Paragraph>
@@ -77,7 +79,7 @@ function RuleItem({
   readonly selected: boolean;
 }) {
   const { t } = useTranslation();
-  const { lang, select, clauses, packId } = usePack();
+  const { lang, select, clauses, packId, packTitle } = usePack();
   return (
     <li
       id={domId.rule(r.id)}
@@ -96,7 +98,7 @@ function RuleItem({
           {pick(r.title, lang)}
         </Button>
         {r.origin !== packId ? (
-          <Tag>{t('policy.clauses.inherited', { pack: r.origin })}</Tag>
+          <Tag>{t('policy.clauses.inherited', { pack: packTitle(r.origin) })}</Tag>
         ) : null}
       </div>
       <div className="rc-policy-small">
@@ -179,7 +181,15 @@ export function ClausesAndRules() {
         <Space className="rc-gap">
           <Tag color={SOLID.info}>
             {selection.kind === 'rule'
-              ? t('policy.rules.selected', { id: selection.id })
+              ? t('policy.rules.selected', {
+                  title: pick(
+                    eff.rules.find((r) => r.id === selection.id)?.title ?? {
+                      zh: selection.id,
+                      en: selection.id,
+                    },
+                    lang,
+                  ),
+                })
               : pick(
                   eff.clauses.find((c) => c.id === selection.id)?.article ?? {
                     zh: selection.id,

@@ -19,7 +19,7 @@ export const OUTCOME_COLOR: Record<string, string> = {
 
 export function DecisionLadder() {
   const { t } = useTranslation();
-  const { eff, lang, outcomeLabel, packId } = usePack();
+  const { eff, lang, outcomeLabel, packId, packTitle } = usePack();
   const columns: TableColumnsType<DecisionEntry & { n: number }> = [
     { title: '#', dataIndex: 'n', width: 56 },
     {
@@ -61,13 +61,9 @@ export function DecisionLadder() {
       width: 160,
       render: (_, d) => (
         <span className="rc-policy-small">
-          {d.id}
-          {d.origin !== packId ? (
-            <>
-              <br />
-              {t('policy.clauses.inherited', { pack: d.origin })}
-            </>
-          ) : null}
+          {d.origin !== packId
+            ? t('policy.clauses.inherited', { pack: packTitle(d.origin) })
+            : t('policy.ladder.own')}
         </span>
       ),
     },

@@ -75,7 +75,7 @@ export function EvaluationResult({ ev }: { readonly ev: Evaluation }) {
   // The scenario's date may pick another version than the one shown: then the entry has no place here.
   const byEntry = (key: 'decidedBy' | 'precludedBy', entry: string) => {
     const n = ladderNo(entry);
-    return n > 0 ? t(`policy.try.${key}`, { entry, n }) : t(`policy.try.${key}Entry`, { entry });
+    return n > 0 ? t(`policy.try.${key}`, { n }) : t(`policy.try.${key}Entry`);
   };
   const factLabel = (id: string) => {
     const f = facts.get(id);
@@ -171,7 +171,11 @@ export function EvaluationResult({ ev }: { readonly ev: Evaluation }) {
             {ev.whyNot.map((w, i) => (
               <li key={`${w.entry}-${i}`}>
                 <Tag color={OUTCOME_COLOR[w.outcome] ?? SOLID.info}>{pick(w.label, lang)}</Tag>
-                <span className="rc-policy-small">{w.entry}</span>
+                {ladderNo(w.entry) > 0 ? (
+                  <span className="rc-policy-small">
+                    {t('policy.ladder.step', { n: ladderNo(w.entry) })}
+                  </span>
+                ) : null}
                 {w.precludedBy ? (
                   <div className="rc-policy-small">
                     <Typography.Text type="secondary">

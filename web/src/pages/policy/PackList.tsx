@@ -8,7 +8,7 @@ import { pick } from '../../i18n';
 import { useLang } from '../../lang';
 import { useApi } from '../../useApi';
 import { SOLID } from './colors';
-import { chinaToday, inForceOn, type PackSummary } from './model';
+import { chinaToday, inForceOn, versionName, type PackSummary } from './model';
 
 export function PackList() {
   const { t } = useTranslation();
@@ -24,9 +24,6 @@ export function PackList() {
           <Link to={`/policy/${encodeURIComponent(p.id)}`} data-testid={`pack-link-${p.id}`}>
             {pick(p.title, lang)}
           </Link>
-          <div className="rc-policy-small">
-            <code>{p.id}</code>
-          </div>
         </>
       ),
     },
@@ -38,18 +35,13 @@ export function PackList() {
     { title: t('policy.col.documentNumber'), dataIndex: 'documentNumber' },
     {
       title: t('policy.col.jurisdiction'),
-      dataIndex: 'jurisdiction',
-      render: (j: string) => <code>{j}</code>,
+      key: 'jurisdiction',
+      render: (_, p) => <AppliesIn pack={p} />,
     },
     {
       title: t('policy.col.extends'),
       key: 'extends',
-      render: (_, p) =>
-        p.extends ? (
-          <Link to={`/policy/${encodeURIComponent(p.extends)}`}>{p.extends}</Link>
-        ) : (
-          t('policy.none')
-        ),
+      render: (_, p) => <ExtendsLink pack={p} />,
     },
     {
       title: t('policy.col.inForce'),
@@ -58,7 +50,7 @@ export function PackList() {
         const v = p.versions.find((x) => inForceOn(x, today));
         return v ? (
           <>
-            {v.id}
+            {versionName(v, lang)}
             <div className="rc-policy-small">
               {v.to
                 ? t('policy.versions.window', { from: v.from, to: v.to })
@@ -108,5 +100,33 @@ export function PackList() {
         />
       )}
     </div>
+  );
+}
+
+/** Where the pack applies in the user's view, by jurisdiction name; a reference pack says so. */
+export function AppliesIn({ pack }: { readonly pack: PackSummary }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { names, count, reference } = pack.appliesIn;
+  if (count === 0) {
+    return (
+      <Typography.Text type="secondary">
+        {reference ? t('policy.reference') : t('policy.extendedBy')}
+      </Typography.Text>
+    );
+  }
+  const listed = names.map((n) => pick(n.name, lang)).join(t('common.listSeparator'));
+  return <>{count > names.length ? t('policy.appliesMore', { names: listed, count }) : listed}</>;
+}
+
+/** The pack this one extends, by title. */
+export function ExtendsLink({ pack }: { readonly pack: PackSummary }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  if (!pack.extends) return <>{t('policy.none')}</>;
+  return (
+    <Link to={`/policy/${encodeURIComponent(pack.extends)}`}>
+      {pack.extendsTitle ? pick(pack.extendsTitle, lang) : t('policy.col.extends')}
+    </Link>
   );
 }

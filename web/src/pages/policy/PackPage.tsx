@@ -16,6 +16,7 @@ import { ClausesAndRules } from './ClausesAndRules';
 import { SOLID } from './colors';
 import { PackContext, type PackPageContext, type Selection } from './context';
 import { DecisionLadder } from './DecisionLadder';
+import { AppliesIn, ExtendsLink } from './PackList';
 import { LintBadge, LintStatus } from './LintStatus';
 import { chinaToday, inForceOn, type LintAnswer, type PackDetailAnswer } from './model';
 import { ProcedureView } from './ProcedureView';
@@ -66,8 +67,14 @@ function Loaded({
     for (const r of eff.rules)
       for (const c of r.clauses) rulesByClause.set(c, [...(rulesByClause.get(c) ?? []), r.id]);
     const outcomes = new Map(eff.outcomes.map((o) => [o.id, o.label]));
+    const titles = new Map(eff.chain.map((c) => [c.pack, c.title]));
     return {
       packId: pack.id,
+      packTitle: (id) => {
+        const title = titles.get(id);
+        if (!title) return id;
+        return lang === 'zh' ? `《${pick(title, lang)}》` : pick(title, lang);
+      },
       eff,
       lang,
       facts: new Map(eff.facts.map((f) => [f.id, f])),
@@ -111,14 +118,10 @@ function Loaded({
           {pack.documentNumber}
         </Descriptions.Item>
         <Descriptions.Item label={t('policy.col.jurisdiction')}>
-          <code>{pack.jurisdiction}</code>
+          <AppliesIn pack={pack} />
         </Descriptions.Item>
         <Descriptions.Item label={t('policy.col.extends')}>
-          {pack.extends ? (
-            <Link to={`/policy/${encodeURIComponent(pack.extends)}`}>{pack.extends}</Link>
-          ) : (
-            t('policy.none')
-          )}
+          <ExtendsLink pack={pack} />
         </Descriptions.Item>
       </Descriptions>
 
@@ -136,7 +139,7 @@ function Loaded({
       />
       <Typography.Paragraph type="secondary" className="rc-policy-small">
         {t('policy.versions.chain', {
-          chain: eff.chain.map((c) => `${c.pack} ${c.version}`).join(' → '),
+          chain: eff.chain.map((c) => `${pick(c.title, lang)} ${c.version}`).join(' → '),
         })}
       </Typography.Paragraph>
 

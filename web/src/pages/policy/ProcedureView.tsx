@@ -1,5 +1,5 @@
 /** The procedure's parameters: each step's time limit with its basis, and the other requirements. */
-import { Descriptions, Table, Typography } from 'antd';
+import { Button, Descriptions, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../i18n';
@@ -10,6 +10,35 @@ export function useLimitText() {
   const { t } = useTranslation();
   return (l: TimeLimit | undefined) =>
     l ? t(`policy.procedure.days_${l.unit}`, { count: l.days }) : t('policy.procedure.notSet');
+}
+
+/**
+ * A time limit's basis: the clause it cites, as its citation (《document》article), which shows
+ * the clause when clicked; a free reference as written; a dash when there is none.
+ */
+function Basis({ basis }: { readonly basis: string | undefined }) {
+  const { eff, lang, select } = usePack();
+  if (basis === undefined) return <>—</>;
+  const clause = eff.clauses.find((c) => c.id === basis);
+  if (!clause) return <>{basis}</>;
+  const source = eff.sources.find((x) => x.id === clause.source);
+  const article = pick(clause.article, lang);
+  const citation = !source
+    ? article
+    : lang === 'zh'
+      ? `《${pick(source.title, lang)}》${article}`
+      : `${pick(source.title, lang)}, ${article}`;
+  return (
+    <Button
+      type="link"
+      size="small"
+      className="rc-inline-link rc-citation"
+      data-testid={`basis-${basis}`}
+      onClick={() => select('clause', clause.id)}
+    >
+      {citation}
+    </Button>
+  );
 }
 
 export function ProcedureView() {
@@ -25,7 +54,11 @@ export function ProcedureView() {
   const columns: TableColumnsType<(typeof rows)[number]> = [
     { title: t('policy.procedure.step'), key: 'step', render: (_, r) => label(r.key) },
     { title: t('policy.procedure.limit'), key: 'limit', render: (_, r) => limit(r) },
-    { title: t('policy.procedure.basis'), dataIndex: 'basis', render: (b?: string) => b ?? '—' },
+    {
+      title: t('policy.procedure.basis'),
+      key: 'basis',
+      render: (_, r) => <Basis basis={r.basis} />,
+    },
     {
       title: t('policy.procedure.note'),
       key: 'note',

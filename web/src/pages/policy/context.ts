@@ -16,6 +16,8 @@ export interface Selection {
 
 export interface PackPageContext {
   readonly packId: string;
+  /** A pack of the chain by its title in book-title marks (《…》), e.g. for "inherited from". */
+  readonly packTitle: (packId: string) => string;
   readonly eff: Effective;
   readonly lang: Lang;
   readonly facts: ReadonlyMap<string, PolicyFact>;

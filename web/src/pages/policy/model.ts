@@ -3,6 +3,7 @@
  * (src/api/policy.ts), under the names the browser uses.
  */
 import type { VersionSummary } from '../../../../src/api/index.js';
+import { pick, type Lang } from '../../i18n';
 
 export type {
   ClauseRef,
@@ -34,4 +35,9 @@ export function inForceOn(v: VersionSummary, day: string): boolean {
 /** Today in China (the procedure's calendar), YYYY-MM-DD. */
 export function chinaToday(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
+
+/** A version as an office names it: its title, else its id (a date such as 2023-01). */
+export function versionName(v: VersionSummary, lang: Lang): string {
+  return v.title ? pick(v.title, lang) : v.id;
 }

@@ -227,9 +227,12 @@ function AddMember({
             label={t('committee.addMember.user')}
             rules={[{ required: true, message: t('committee.addMember.userNeeded') }]}
             extra={
-              candidates.status === 'ok' && items.length === 0
-                ? t('committee.addMember.noCandidates')
-                : undefined
+              <>
+                {candidates.status === 'ok' && items.length === 0 ? (
+                  <div>{t('committee.addMember.noCandidates')}</div>
+                ) : null}
+                <div>{t('committee.addMember.appealNote')}</div>
+              </>
             }
           >
             <Select
