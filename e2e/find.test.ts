@@ -67,7 +67,7 @@ async function pickUnit(page: Page, typed: string, name: string) {
 }
 
 async function findInChinese(page: Page) {
-  await page.goto(w.url + '/');
+  await page.goto(w.url + '/cases');
   await w.signIn(page, 'intake', 'demo-intake-2025');
   await rowsOf(page).first().waitFor();
 
@@ -171,7 +171,7 @@ async function findInChinese(page: Page) {
 }
 
 async function findInEnglish(page: Page) {
-  await page.goto(w.url + '/');
+  await page.goto(w.url + '/cases');
   await w.signIn(page, 'chair', 'demo-committee_chair-2025');
   await page.getByText('English', { exact: true }).click();
   await rowsOf(page).first().waitFor();
