@@ -101,9 +101,10 @@ let screens = 0;
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle');
   const busy = () => page.locator('.ant-spin-spinning, .rc-loading').count();
-  await expect.poll(busy, { timeout: 20_000 }).toBe(0);
+  const message = `still loading after 20 s: ${page.url()}`;
+  await expect.poll(busy, { timeout: 20_000, message }).toBe(0);
   await page.waitForTimeout(150);
-  await expect.poll(busy, { timeout: 20_000 }).toBe(0);
+  await expect.poll(busy, { timeout: 20_000, message }).toBe(0);
 }
 
 /** Scans what the screen shows now: its visible text and its inputs' placeholders. */

@@ -115,6 +115,7 @@ function AssessmentColumn({
             clauses={questions.clauses}
             sources={questions.pack.status === 'ok' ? questions.pack.data.effective.sources : []}
             loading={questions.pack.status === 'loading'}
+            chosen={questions.packId !== null}
           />
         )}
       </div>

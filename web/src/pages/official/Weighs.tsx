@@ -14,11 +14,14 @@ export function Weighs({
   clauses,
   sources,
   loading,
+  chosen,
 }: {
   readonly clauses: readonly PolicyClause[];
   /** The documents the clauses come from: each group is headed by its title. */
   readonly sources: readonly PolicySource[];
   readonly loading: boolean;
+  /** Whether the applicant is chosen (the measure that applies follows from them). */
+  readonly chosen: boolean;
 }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -37,7 +40,9 @@ export function Weighs({
         title={t('official.weighs.notice')}
         description={t('official.weighs.noticeBody')}
       />
-      {loading ? (
+      {!chosen ? (
+        <Empty description={t('official.weighs.choose')} />
+      ) : loading ? (
         <Spin />
       ) : clauses.length === 0 ? (
         <Empty description={t('official.weighs.none')} />
