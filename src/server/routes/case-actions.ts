@@ -23,6 +23,7 @@ import { addMember } from '../../app/cases/add-member.js';
 import { assessElement } from '../../app/cases/assess.js';
 import { closeCase } from '../../app/cases/close.js';
 import { completeConsultation } from '../../app/cases/complete-consultation.js';
+import { confirmFacts } from '../../app/cases/confirm-facts.js';
 import { completeVerification } from '../../app/cases/complete-verification.js';
 import { decideCase } from '../../app/cases/decide.js';
 import { decideChallenge } from '../../app/cases/decide-challenge.js';
@@ -142,6 +143,14 @@ function intakeAndVerification(app: Api, ctx: AppContext) {
         note: b.note,
         evidenceIds: b.evidenceIds ? [...b.evidenceIds] : undefined,
       }),
+  });
+  action(app, ctx, 'confirmFacts', {
+    path: 'facts/confirm',
+    summary: '确认事实 · Confirm facts',
+    description:
+      'An investigator confirms several facts as verified at once, as the applicant (or the ex-officio referral) stated them: one transaction, one event listing them; the earlier values are kept, superseded. A fact already verified or not recorded refuses the whole request.',
+    run: (actor, b, p) =>
+      confirmFacts(ctx, actor, { ...tr(p, b), facts: [...b.facts], note: b.note }),
   });
   action(app, ctx, 'linkRiskFiling', {
     path: 'risk-filing',
