@@ -77,6 +77,12 @@ export const CASE_ACTIONS_API = {
     }),
     result: Obj({ facts: List(Obj({ fact: Type.String(), factId: Uuid })) }),
   },
+  removeEvidence: {
+    body: TransitionBody({
+      reason: Text(TEXT_LIMITS.withdrawalReason.max, TEXT_LIMITS.withdrawalReason.min),
+    }),
+    result: Obj({ evidenceId: Uuid }),
+  },
   linkRiskFiling: {
     body: TransitionBody({ riskFilingId: Uuid }),
     result: Obj({ factId: Uuid, value: FactValue }),

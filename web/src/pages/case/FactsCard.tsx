@@ -382,7 +382,9 @@ function RecordFact({ decls }: { readonly decls: ReadonlyMap<string, PackFact> }
               mode="multiple"
               optionFilterProp="label"
               aria-label={t('desk.facts.evidenceLinks')}
-              options={(c.evidence ?? []).map((e) => ({ value: e.id, label: e.filename }))}
+              options={(c.evidence ?? [])
+                .filter((e) => !e.withdrawn)
+                .map((e) => ({ value: e.id, label: e.filename }))}
             />
           </Form.Item>
         </>
