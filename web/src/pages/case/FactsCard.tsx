@@ -121,6 +121,9 @@ export function FactsCard({ facts: decls }: { readonly facts: ReadonlyMap<string
           canRecord
             ? {
                 selectedRowKeys: ticked,
+                // Only some rows can be ticked; a "select all" box would also be copied, focusable,
+                // into the table's aria-hidden measuring row (an axe violation).
+                hideSelectAll: true,
                 onChange: (keys) => setSelected(keys.map(String)),
                 getCheckboxProps: (f) => ({
                   disabled: !isConfirmable(f),
