@@ -4,7 +4,7 @@
  * acted on; each answer is the fresh case view and the transition's own small result.
  */
 import { SIX_ELEMENTS } from '../domain/case-states.js';
-import { MAX_EXTENSION_DAYS, RATINGS } from '../shared/case.js';
+import { MAX_EXTENSION_DAYS, MAX_FACTS_CONFIRMED, RATINGS } from '../shared/case.js';
 import { MAX_CONSULTED_DEPARTMENTS, TEXT_LIMITS } from '../shared/limits.js';
 import { CaseView } from './cases.js';
 import {
@@ -69,6 +69,19 @@ export const CASE_ACTIONS_API = {
       evidenceIds: Type.Optional(List(Uuid, { maxItems: 50 })),
     }),
     result: Obj({ factId: Uuid }),
+  },
+  confirmFacts: {
+    body: TransitionBody({
+      facts: List(FACT_ID, { minItems: 1, maxItems: MAX_FACTS_CONFIRMED }),
+      note: NOTE,
+    }),
+    result: Obj({ facts: List(Obj({ fact: Type.String(), factId: Uuid })) }),
+  },
+  removeEvidence: {
+    body: TransitionBody({
+      reason: Text(TEXT_LIMITS.withdrawalReason.max, TEXT_LIMITS.withdrawalReason.min),
+    }),
+    result: Obj({ evidenceId: Uuid }),
   },
   linkRiskFiling: {
     body: TransitionBody({ riskFilingId: Uuid }),

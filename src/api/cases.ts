@@ -95,6 +95,12 @@ export const EvidenceFile = Obj({
   sha256: Type.String(),
   uploadedAt: DateTime,
   uploadedBy: Nullable(PersonRef),
+  withdrawn: Nullable(
+    Obj(
+      { at: DateTime, by: Nullable(PersonRef), reason: Type.String() },
+      { description: 'Withdrawn by its uploader (uploaded by mistake); kept, not active.' },
+    ),
+  ),
 });
 export type EvidenceFile = Static<typeof EvidenceFile>;
 

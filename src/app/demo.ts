@@ -30,6 +30,8 @@ import { listCaseDocuments } from './documents/case-documents.js';
 import { notifyDecision } from './cases/notify.js';
 import { recordAccountabilityMatter } from './cases/open-ex-officio.js';
 import { recordFact } from './cases/record-fact.js';
+import { confirmFacts } from './cases/confirm-facts.js';
+import { removeEvidence } from './cases/remove-evidence.js';
 import { recordOpinion } from './cases/record-opinion.js';
 import { recordStatement } from './cases/record-statement.js';
 import { refuseCase } from './cases/refuse.js';
@@ -1286,7 +1288,28 @@ const evidenceParty: Action = async (t) => {
       description: '当事人提交的书面情况说明',
     }),
   );
+  // In every other case the official first sends an unfinished draft by mistake and removes it.
+  if (Number(t.h.number.replace(/\D/g, '').slice(-1)) % 2 === 0) await draftRemoved(t);
 };
+
+/** A draft uploaded by mistake and removed by its uploader: kept in the trail, struck through. */
+async function draftRemoved(t: Turn): Promise<void> {
+  const draft = t.took(
+    await addEvidence(t.ctx, t.party, {
+      ...t.req(),
+      filename: '情况说明（草稿）.txt',
+      mediaType: 'text/plain',
+      content: new TextEncoder().encode(`关于“${t.s.title}”的情况说明（草稿，未定稿）\n`),
+    }),
+  );
+  t.took(
+    await removeEvidence(t.ctx, t.party, {
+      ...t.req(),
+      evidenceId: draft.result.evidenceId,
+      reason: '误传了未定稿的草稿，正式的情况说明已另行上传。',
+    }),
+  );
+}
 
 const evidenceInvestigator: Action = async (t) => {
   t.took(
@@ -1316,7 +1339,21 @@ const facts: Action = async (t) => {
       }),
     );
   }
+  // The gateway conditions as the applicant stated them, confirmed together once verified.
+  const stated = CONFIRMED_TOGETHER.filter((f) => Object.hasOwn(t.s.facts, f));
+  if (stated.length > 0) {
+    t.tick();
+    t.took(
+      await confirmFacts(t.ctx, t.actor('investigator'), {
+        ...t.req(),
+        facts: stated,
+        note: '经调阅会议纪要、资金凭证核实，与当事人陈述一致。',
+      }),
+    );
+  }
 };
+
+const CONFIRMED_TOGETHER = ['privateGain', 'decisionProcess', 'remediation'] as const;
 
 const linkFiling: Action = async (t) => {
   t.took(

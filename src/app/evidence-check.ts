@@ -13,6 +13,12 @@
  * - DOCX, XLSX, ODT: ZIP archives, read by fflate from the central directory; only the package's
  *   own description is decompressed ([Content_Types].xml naming the main part of that type, or
  *   ODF's `mimetype` entry), so an archive bomb costs nothing.
+ * - OFD (GB/T 33190): a ZIP whose entry OFD.xml is read (only it) and must have the OFD root
+ *   element `<ofd:OFD …>` in the OFD namespace.
+ * - WPS documents (.wps, .et, .dps): either an OLE compound file (the older formats), read by
+ *   `oleStreams` below — header, FAT from the header's DIFAT, the directory followed along its FAT
+ *   chain — which must hold the main stream of that kind (WordDocument, Workbook, PowerPoint
+ *   Document); or, in newer versions, an OOXML package checked as DOCX/XLSX/PPTX are.
  * - Plain text: no NUL byte anywhere (a binary file is not text).
  *
  * A file that fails is refused with EVIDENCE_UNREADABLE, naming the file, the type and what was
@@ -138,6 +144,12 @@ const MAX_MANIFEST_BYTES = 1024 * 1024;
 
 function packageProblem(mediaType: string, b: Uint8Array): Problem | undefined {
   const pkg = PACKAGES[mediaType]!;
+  return zipEntryProblem(b, pkg.entry, pkg.mustContain);
+}
+
+/** The ZIP's entry `entry` (only it is decompressed) must name `mustContain`. */
+function zipEntryProblem(b: Uint8Array, entry: string, mustContain: string): Problem | undefined {
+  const pkg = { entry, mustContain };
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(b, {
@@ -154,6 +166,103 @@ function packageProblem(mediaType: string, b: Uint8Array): Problem | undefined {
     return {
       zh: `压缩包中没有该类型文档应有的说明（${pkg.entry}）`,
       en: `the archive lacks the description (${pkg.entry}) a document of this type has`,
+    };
+  }
+  return undefined;
+}
+
+const OFD_NS = 'http://www.ofdspec.org/2016';
+
+function ofdProblem(b: Uint8Array): Problem | undefined {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(b, {
+      filter: (f) => f.name === 'OFD.xml' && f.originalSize <= MAX_MANIFEST_BYTES,
+    });
+  } catch {
+    return {
+      zh: '压缩包结构无法读取（文件损坏或不完整）',
+      en: 'its ZIP structure does not read (damaged or cut short)',
+    };
+  }
+  const root = files['OFD.xml'];
+  const text = root ? new TextDecoder().decode(root) : '';
+  // The root element, after the XML declaration and comments, is ofd:OFD in the OFD namespace.
+  const body = text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, '').trimStart();
+  if (!/^<([A-Za-z_][\w.-]*:)?OFD[\s>]/.test(body) || !text.includes(OFD_NS)) {
+    return {
+      zh: '压缩包中没有以 OFD 为根元素的 OFD.xml 入口文件',
+      en: 'the archive has no OFD.xml entry whose root element is OFD',
+    };
+  }
+  return undefined;
+}
+
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const FREE_SECT = 0xffffffff;
+const END_OF_CHAIN = 0xfffffffe;
+
+/**
+ * The names of the entries of an OLE compound file (MS-CFB), or undefined when its header, FAT
+ * or directory chain is not sound. Only the first 109 FAT sectors (those the header lists) are
+ * read: 7 MiB of FAT at 512-byte sectors covers any evidence file under the upload limit.
+ */
+export function oleStreams(b: Uint8Array): string[] | undefined {
+  if (b.byteLength < 512 || !OLE_SIGNATURE.every((x, i) => b[i] === x)) return undefined;
+  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const major = v.getUint16(26, true);
+  const shift = v.getUint16(30, true);
+  if (v.getUint16(28, true) !== 0xfffe) return undefined;
+  if (!((major === 3 && shift === 9) || (major === 4 && shift === 12))) return undefined;
+  const size = 1 << shift;
+  const sectors = Math.floor((b.byteLength - size) / size);
+  const at = (s: number) => size + s * size;
+  const fat: number[] = [];
+  for (let i = 0; i < Math.min(v.getUint32(44, true), 109); i++) {
+    const s = v.getUint32(76 + i * 4, true);
+    if (s >= sectors) return undefined;
+    for (let k = 0; k < size / 4; k++) fat.push(v.getUint32(at(s) + k * 4, true));
+  }
+  const names: string[] = [];
+  let dir = v.getUint32(48, true);
+  for (let hops = 0; dir !== END_OF_CHAIN; hops++) {
+    if (dir >= sectors || hops > sectors || dir === FREE_SECT) return undefined;
+    for (let e = at(dir); e < at(dir) + size; e += 128) {
+      const len = v.getUint16(e + 64, true);
+      if (b[e + 66] === 0 || len < 2 || len > 64) continue;
+      names.push(Buffer.from(b.subarray(e, e + len - 2)).toString('utf16le'));
+    }
+    dir = fat[dir] ?? FREE_SECT;
+  }
+  return names[0] === 'Root Entry' ? names : undefined;
+}
+
+/** Each WPS type: the main stream of its OLE form, the main part of its OOXML form. */
+const WPS_KINDS: Record<string, { stream: string; ooxml: string }> = {
+  'application/kswps': { stream: 'WordDocument', ooxml: 'wordprocessingml.document.main+xml' },
+  'application/kset': { stream: 'Workbook', ooxml: 'spreadsheetml.sheet.main+xml' },
+  'application/ksdps': {
+    stream: 'PowerPoint Document',
+    ooxml: 'presentationml.presentation.main+xml',
+  },
+};
+
+function wpsProblem(mediaType: string, b: Uint8Array): Problem | undefined {
+  const kind = WPS_KINDS[mediaType]!;
+  if (b[0] === 0x50 && b[1] === 0x4b) {
+    return zipEntryProblem(b, '[Content_Types].xml', kind.ooxml);
+  }
+  const streams = oleStreams(b);
+  if (!streams) {
+    return {
+      zh: '复合文档结构无法读取（文件损坏或不完整）',
+      en: 'its compound-file structure does not read (damaged or cut short)',
+    };
+  }
+  if (!streams.includes(kind.stream)) {
+    return {
+      zh: `复合文档中没有该类型文档的主数据流（${kind.stream}）`,
+      en: `the compound file lacks the main stream (${kind.stream}) of a document of this type`,
     };
   }
   return undefined;
@@ -178,6 +287,8 @@ export async function evidenceProblem(
   if (mediaType === 'image/jpeg') return jpegProblem(content);
   if (mediaType === 'text/plain') return textProblem(content);
   if (Object.hasOwn(PACKAGES, mediaType)) return packageProblem(mediaType, content);
+  if (mediaType === 'application/ofd') return ofdProblem(content);
+  if (Object.hasOwn(WPS_KINDS, mediaType)) return wpsProblem(mediaType, content);
   return undefined;
 }
 

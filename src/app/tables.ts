@@ -231,6 +231,10 @@ export const evidence = pgTable('evidence', {
   description: text('description').notNull(),
   uploadedBy: uuid('uploaded_by'),
   uploadedAt: ts('uploaded_at').notNull().defaultNow(),
+  /** Withdrawn by its uploader (migration 0015): kept, marked, out of the active list. */
+  withdrawnAt: ts('withdrawn_at'),
+  withdrawnBy: uuid('withdrawn_by'),
+  withdrawalReason: text('withdrawal_reason'),
 });
 
 export const caseAssessments = pgTable(

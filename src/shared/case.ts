@@ -180,3 +180,12 @@ export const SIX_ELEMENT_LABEL: Readonly<Record<SixElement, I18nText>> = {
  */
 export const CASE_DATE_FILTERS = ['applied', 'decided'] as const;
 export type CaseDateFilter = (typeof CASE_DATE_FILTERS)[number];
+
+/**
+ * The sources of a fact an investigator may confirm as verified as it stands (the applicant's
+ * statement, the ex-officio referral); a confirmed fact's source becomes `investigator`.
+ */
+export const CONFIRMABLE_FACT_SOURCES = ['applicant', 'ex_officio'] as const;
+
+/** At most this many facts are confirmed in one request (a pack declares a few dozen at most). */
+export const MAX_FACTS_CONFIRMED = 100;

@@ -107,6 +107,12 @@ export const EVIDENCE_TYPES = {
     extensions: ['xlsx'],
   },
   'application/vnd.oasis.opendocument.text': { label: 'ODT', extensions: ['odt'] },
+  // OFD (GB/T 33190-2016), China's fixed-layout format for official documents: a ZIP with OFD.xml.
+  'application/ofd': { label: 'OFD', extensions: ['ofd'] },
+  // WPS Office (Kingsoft): an OLE compound file, or an OOXML package in newer versions.
+  'application/kswps': { label: 'WPS', extensions: ['wps'] },
+  'application/kset': { label: 'ET', extensions: ['et'] },
+  'application/ksdps': { label: 'DPS', extensions: ['dps'] },
 } as const satisfies Readonly<
   Record<string, { readonly label: string; readonly extensions: readonly string[] }>
 >;

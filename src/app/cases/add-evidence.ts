@@ -33,6 +33,8 @@ interface MediaTypeRule {
 const startsWith = (b: Uint8Array, sig: readonly number[]) => sig.every((x, i) => b[i] === x);
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const isZip = (b: Uint8Array) => startsWith(b, ZIP);
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const isOleOrZip = (b: Uint8Array) => startsWith(b, OLE) || isZip(b);
 
 /** A check of the file's leading bytes for each accepted media type (src/shared/limits.ts). */
 const LOOKS_RIGHT: Readonly<Record<EvidenceMediaType, (b: Uint8Array) => boolean>> = {
@@ -44,6 +46,10 @@ const LOOKS_RIGHT: Readonly<Record<EvidenceMediaType, (b: Uint8Array) => boolean
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': isZip,
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': isZip,
   'application/vnd.oasis.opendocument.text': isZip,
+  'application/ofd': isZip,
+  'application/kswps': isOleOrZip,
+  'application/kset': isOleOrZip,
+  'application/ksdps': isOleOrZip,
 };
 
 /** The accepted media types, each with its short name and a check of the file's leading bytes. */

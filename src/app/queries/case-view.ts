@@ -111,6 +111,7 @@ export interface CaseView {
     readonly sha256: string;
     readonly uploadedAt: string;
     readonly uploadedBy: PersonRef | null;
+    readonly withdrawn: { at: string; by: PersonRef | null; reason: string } | null;
   }[];
   readonly statements: readonly {
     readonly id: string;
@@ -316,6 +317,7 @@ function peopleIn(loaded: LoadedCase, file: CaseFile): (string | null)[] {
   return [
     ...file.facts.map((f) => f.recordedBy),
     ...file.evidence.map((e) => e.uploadedBy),
+    ...file.evidence.map((e) => e.withdrawnBy),
     ...file.statements.map((s) => s.madeBy),
     ...file.assessments.map((a) => a.assessedBy),
     ...file.consultations.map((c) => c.respondedBy),
@@ -434,6 +436,13 @@ function presentRecord({ file, full, person }: PresentContext) {
       sha256: f.sha256,
       uploadedAt: f.uploadedAt.toISOString(),
       uploadedBy: person(f.uploadedBy),
+      withdrawn: f.withdrawnAt
+        ? {
+            at: f.withdrawnAt.toISOString(),
+            by: person(f.withdrawnBy),
+            reason: f.withdrawalReason ?? '',
+          }
+        : null,
     })),
     statements: statements.map((s) => ({
       id: s.id,

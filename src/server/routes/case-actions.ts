@@ -10,6 +10,7 @@ import {
   CASE_ACTIONS_API,
   CaseIdParams,
   ConsultationParams,
+  EvidenceParams,
   ExtensionParams,
   TransitionAnswer,
   type CaseActionName,
@@ -23,6 +24,7 @@ import { addMember } from '../../app/cases/add-member.js';
 import { assessElement } from '../../app/cases/assess.js';
 import { closeCase } from '../../app/cases/close.js';
 import { completeConsultation } from '../../app/cases/complete-consultation.js';
+import { confirmFacts } from '../../app/cases/confirm-facts.js';
 import { completeVerification } from '../../app/cases/complete-verification.js';
 import { decideCase } from '../../app/cases/decide.js';
 import { decideChallenge } from '../../app/cases/decide-challenge.js';
@@ -33,6 +35,7 @@ import { fileUpward } from '../../app/cases/file-upward.js';
 import { notifyDecision } from '../../app/cases/notify.js';
 import { recordFact } from '../../app/cases/record-fact.js';
 import { recordOpinion } from '../../app/cases/record-opinion.js';
+import { removeEvidence } from '../../app/cases/remove-evidence.js';
 import { recordStatement } from '../../app/cases/record-statement.js';
 import { refuseCase } from '../../app/cases/refuse.js';
 import { requestChallenge } from '../../app/cases/request-challenge.js';
@@ -143,6 +146,23 @@ function intakeAndVerification(app: Api, ctx: AppContext) {
         note: b.note,
         evidenceIds: b.evidenceIds ? [...b.evidenceIds] : undefined,
       }),
+  });
+  action(app, ctx, 'confirmFacts', {
+    path: 'facts/confirm',
+    summary: '确认事实 · Confirm facts',
+    description:
+      'An investigator confirms several facts as verified at once, as the applicant (or the ex-officio referral) stated them: one transaction, one event listing them; the earlier values are kept, superseded. A fact already verified or not recorded refuses the whole request.',
+    run: (actor, b, p) =>
+      confirmFacts(ctx, actor, { ...tr(p, b), facts: [...b.facts], note: b.note }),
+  });
+  action(app, ctx, 'removeEvidence', {
+    path: 'evidence/:eid/remove',
+    summary: '撤除证据材料 · Remove an evidence file',
+    description:
+      'Its uploader withdraws a file uploaded by mistake, with a reason, while they may still add evidence and no current fact rests on it. The file stays in the store and the trail, marked withdrawn.',
+    params: EvidenceParams,
+    run: (actor, b, p) =>
+      removeEvidence(ctx, actor, { ...tr(p, b), evidenceId: p.eid, reason: b.reason }),
   });
   action(app, ctx, 'linkRiskFiling', {
     path: 'risk-filing',

@@ -1,12 +1,16 @@
 /**
  * The case's evidence files with who added them and when, each a download
  * (GET /api/cases/:id/evidence/:eid, an attachment); those who may add evidence now
- * (abilities.addEvidence) get the upload form.
+ * (abilities.addEvidence) get the upload form, and may remove a file they uploaded by mistake
+ * (kept, shown struck through with who removed it, when and why).
  */
-import { Card, Empty, Table, Typography } from 'antd';
+import { Card, Empty, Form, Input, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useUser } from '../../auth';
 import { EvidenceUpload } from '../../components/EvidenceUpload';
+import { TEXT_LIMITS } from '../../shared';
+import { ActionButton } from './ActionButton';
 import { formatDateTime } from '../../format';
 import { evidenceHref } from './FactsCard';
 import { fileSize } from './factValue';
@@ -18,15 +22,20 @@ export function EvidenceCard({ onUploaded }: { readonly onUploaded: () => void }
   const { c } = useCase();
   const files = c.evidence ?? [];
   const canAdd = Boolean(c.abilities['addEvidence']);
+  const me = useUser();
   const columns: TableColumnsType<EvidenceFile> = [
     {
       title: t('desk.evidence.file'),
       key: 'file',
       render: (_: unknown, e) => (
         <span>
-          <a href={evidenceHref(c.id, e.id)} download data-testid="evidence-link">
-            {e.filename}
-          </a>
+          {e.withdrawn ? (
+            <del data-testid="evidence-withdrawn">{e.filename}</del>
+          ) : (
+            <a href={evidenceHref(c.id, e.id)} download data-testid="evidence-link">
+              {e.filename}
+            </a>
+          )}
           <br />
           <Typography.Text type="secondary">{fileSize(e.size)}</Typography.Text>
         </span>
@@ -47,6 +56,29 @@ export function EvidenceCard({ onUploaded }: { readonly onUploaded: () => void }
           <Typography.Text type="secondary">{formatDateTime(e.uploadedAt)}</Typography.Text>
         </span>
       ),
+    },
+    {
+      title: t('batch.evidence.status'),
+      key: 'status',
+      render: (_: unknown, e) =>
+        e.withdrawn ? (
+          <span>
+            <Tag>{t('batch.evidence.withdrawn')}</Tag>
+            <br />
+            <Typography.Text type="secondary">
+              {t('batch.evidence.withdrawnBy', {
+                name: e.withdrawn.by?.name ?? t('caseView.system'),
+                at: formatDateTime(e.withdrawn.at),
+              })}
+            </Typography.Text>
+            <br />
+            <span className="rc-prewrap">{e.withdrawn.reason}</span>
+          </span>
+        ) : canAdd && e.uploadedBy?.id === me.id ? (
+          <RemoveEvidence file={e} />
+        ) : (
+          '—'
+        ),
     },
   ];
   return (
@@ -71,5 +103,35 @@ export function EvidenceCard({ onUploaded }: { readonly onUploaded: () => void }
         </div>
       ) : null}
     </Card>
+  );
+}
+
+/** Removes a file its uploader added by mistake, with the reason, after asking. */
+function RemoveEvidence({ file }: { readonly file: EvidenceFile }) {
+  const { t } = useTranslation();
+  const limit = TEXT_LIMITS.withdrawalReason;
+  return (
+    <ActionButton
+      label={t('batch.evidence.remove')}
+      title={t('batch.evidence.removeTitle', { file: file.filename })}
+      path={`evidence/${encodeURIComponent(file.id)}/remove`}
+      danger
+      testId="action-remove-evidence"
+      intro={t('batch.evidence.removeIntro')}
+      confirm={t('batch.evidence.removeConfirm', { file: file.filename })}
+      fields={
+        <Form.Item
+          name="reason"
+          label={t('batch.evidence.reason')}
+          rules={[
+            { required: true, whitespace: true, message: t('batch.evidence.reasonRequired') },
+            { min: limit.min, message: t('batch.evidence.reasonRequired') },
+            { max: limit.max, message: t('desk.form.tooLong', { max: limit.max }) },
+          ]}
+        >
+          <Input.TextArea rows={3} maxLength={limit.max} showCount />
+        </Form.Item>
+      }
+    />
   );
 }

@@ -3,7 +3,7 @@
  * rests on; an investigator records a fact here, typed by the pack's declaration of it (with its
  * help text), and links an ex-ante risk filing.
  */
-import { TEXT_LIMITS } from '../../shared';
+import { CONFIRMABLE_FACT_SOURCES, TEXT_LIMITS } from '../../shared';
 import {
   Card,
   Checkbox,
@@ -17,8 +17,10 @@ import {
   Table,
   Tag,
   Typography,
+  Button,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../format';
 import { pick } from '../../i18n';
@@ -38,6 +40,10 @@ export function FactsCard({ facts: decls }: { readonly facts: ReadonlyMap<string
   const { t, i18n } = useTranslation();
   const lang = useLang();
   const { c } = useCase();
+  const [selected, setSelected] = useState<readonly string[]>([]);
+  const canRecord = Boolean(c.abilities['recordFact']);
+  // Once confirmed (or recorded anew) a fact is no longer confirmable and drops out of the ticks.
+  const ticked = selected.filter((f) => c.facts.some((x) => x.fact === f && isConfirmable(x)));
   const files = new Map((c.evidence ?? []).map((e) => [e.id, e]));
   const words = { yes: t('common.yes'), no: t('common.no'), unknown: t('desk.facts.unknown') };
   const label = (prefix: string, key: string) =>
@@ -103,13 +109,31 @@ export function FactsCard({ facts: decls }: { readonly facts: ReadonlyMap<string
       data-testid="case-facts"
       extra={
         <Space wrap>
+          {canRecord ? <ConfirmSelected facts={ticked} decls={decls} /> : null}
           {c.abilities['recordFact'] ? <RecordFact decls={decls} /> : null}
           {c.abilities['recordFact'] ? <RiskFilingLink /> : null}
         </Space>
       }
     >
       <Table<CaseFact>
-        rowKey={(f) => `${f.fact}-${f.recordedAt}`}
+        rowKey={(f) => f.fact}
+        rowSelection={
+          canRecord
+            ? {
+                selectedRowKeys: ticked,
+                // Only some rows can be ticked; a "select all" box would also be copied, focusable,
+                // into the table's aria-hidden measuring row (an axe violation).
+                hideSelectAll: true,
+                onChange: (keys) => setSelected(keys.map(String)),
+                getCheckboxProps: (f) => ({
+                  disabled: !isConfirmable(f),
+                  'aria-label': t('batch.facts.select', {
+                    fact: decls.get(f.fact) ? pick(decls.get(f.fact)!.label, lang) : f.fact,
+                  }),
+                }),
+              }
+            : undefined
+        }
         size="small"
         columns={columns}
         dataSource={[...c.facts]}
@@ -126,6 +150,71 @@ export function FactsCard({ facts: decls }: { readonly facts: ReadonlyMap<string
         scroll={{ x: 800 }}
       />
     </Card>
+  );
+}
+
+const CONFIRMABLE: readonly string[] = CONFIRMABLE_FACT_SOURCES;
+
+/** A fact as the applicant (or the referral) stated it, which the investigator may confirm as is. */
+function isConfirmable(f: CaseFact): boolean {
+  return CONFIRMABLE.includes(f.source);
+}
+
+/** Confirms the ticked facts as verified, in one request, with an optional note for the record. */
+function ConfirmSelected(props: {
+  readonly facts: readonly string[];
+  readonly decls: ReadonlyMap<string, PackFact>;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const label = t('batch.facts.confirm', { count: props.facts.length });
+  if (props.facts.length === 0) {
+    return (
+      <Button disabled title={t('batch.facts.selectFirst')} data-testid="action-confirm-facts">
+        {label}
+      </Button>
+    );
+  }
+  const names = props.facts.map((f) => {
+    const d = props.decls.get(f);
+    return d ? pick(d.label, lang) : f;
+  });
+  return (
+    <ActionButton
+      key={props.facts.join(',')}
+      label={label}
+      title={t('batch.facts.confirmTitle')}
+      path="facts/confirm"
+      testId="action-confirm-facts"
+      intro={
+        <>
+          <Typography.Paragraph>{t('batch.facts.confirmIntro')}</Typography.Paragraph>
+          <ul data-testid="confirm-facts-list">
+            {names.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </>
+      }
+      toBody={(v) => ({
+        facts: [...props.facts],
+        ...(typeof v['note'] === 'string' && v['note'].trim() ? { note: v['note'].trim() } : {}),
+      })}
+      fields={
+        <Form.Item
+          name="note"
+          label={t('desk.facts.note')}
+          rules={[
+            {
+              max: TEXT_LIMITS.note.max,
+              message: t('desk.form.tooLong', { max: TEXT_LIMITS.note.max }),
+            },
+          ]}
+        >
+          <Input.TextArea rows={3} maxLength={TEXT_LIMITS.note.max} showCount />
+        </Form.Item>
+      }
+    />
   );
 }
 
@@ -296,7 +385,9 @@ function RecordFact({ decls }: { readonly decls: ReadonlyMap<string, PackFact> }
               mode="multiple"
               optionFilterProp="label"
               aria-label={t('desk.facts.evidenceLinks')}
-              options={(c.evidence ?? []).map((e) => ({ value: e.id, label: e.filename }))}
+              options={(c.evidence ?? [])
+                .filter((e) => !e.withdrawn)
+                .map((e) => ({ value: e.id, label: e.filename }))}
             />
           </Form.Item>
         </>

@@ -16,6 +16,7 @@ import type { CaseView, RecommendationAnswer } from '../../../types';
 import { DocumentPreviewButton } from './DocumentPreview';
 import { trimmed } from './FormAction';
 import { useDeliberationAction } from './useDeliberationAction';
+import { voteDraft } from './voteDraft';
 
 const MINUTES = TEXT_LIMITS.minutes;
 const MAX_REASONS = TEXT_LIMITS.departureReasons.max;
@@ -55,6 +56,21 @@ export function DecisionForm({
     const o = ladder.find((x) => x.id === id);
     return o ? pick(o.label, lang) : id;
   };
+
+  // The majority of the recorded votes and minutes drafted from them, once the ladder is known
+  // (for the outcome labels) and only into fields the chair has not touched.
+  const [drafted, setDrafted] = useState(false);
+  useEffect(() => {
+    if (drafted || !answer) return;
+    const draft = voteDraft(view, labelOf, t);
+    if (draft.majority && !form.isFieldTouched('outcome')) {
+      form.setFieldValue('outcome', draft.majority);
+    }
+    if (draft.minutes && !form.isFieldTouched('minutes'))
+      form.setFieldValue('minutes', draft.minutes);
+    setDrafted(true);
+    // labelOf and t follow answer and lang; the draft is made once, when the ladder arrives.
+  }, [answer, view, drafted, form]);
 
   // Messages of fields already in error follow a language switch (antd keeps the text it made).
   useEffect(() => {
@@ -104,6 +120,9 @@ export function DecisionForm({
   return (
     <Card title={t('committee.decide.title')} className="rc-gap" data-testid="decision-form">
       <Typography.Paragraph>{t('committee.decide.intro')}</Typography.Paragraph>
+      {drafted && view.members.some((m) => m.vote) ? (
+        <Alert type="info" showIcon className="rc-gap" message={t('batch.minutes.prefilled')} />
+      ) : null}
       <Form<Values> form={form} layout="vertical" name="deliberation-decision">
         <Form.Item
           name="outcome"
