@@ -57,6 +57,8 @@ async function caseWithStatedFacts(page: Page) {
 async function batch(page: Page) {
   await page.goto(w.url + '/');
   await w.signIn(page, 'investigator', 'demo-investigator-2025');
+  // Sign-in lands on the workbench; the case list is one menu entry away.
+  await page.goto(w.url + '/cases');
   await page.getByRole('heading', { name: '案件' }).waitFor();
   await caseWithStatedFacts(page);
   const facts = page.getByTestId('case-facts');
