@@ -55,10 +55,9 @@ async function caseWithStatedFacts(page: Page) {
 }
 
 async function batch(page: Page) {
-  await page.goto(w.url + '/');
-  await w.signIn(page, 'investigator', 'demo-investigator-2025');
-  // Sign-in lands on the workbench; the case list is one menu entry away.
+  // Signed in at the case list, the user stays there (at '/', sign-in lands on the workbench).
   await page.goto(w.url + '/cases');
+  await w.signIn(page, 'investigator', 'demo-investigator-2025');
   await page.getByRole('heading', { name: '案件' }).waitFor();
   await caseWithStatedFacts(page);
   const facts = page.getByTestId('case-facts');
