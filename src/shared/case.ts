@@ -189,3 +189,15 @@ export const CONFIRMABLE_FACT_SOURCES = ['applicant', 'ex_officio'] as const;
 
 /** At most this many facts are confirmed in one request (a pack declares a few dozen at most). */
 export const MAX_FACTS_CONFIRMED = 100;
+
+/** The finding filters of the case list (query parameters of GET /api/cases and its export). */
+export const FINDING_KEYS = [
+  'idCard',
+  'unitId',
+  'post',
+  'appliedFrom',
+  'appliedTo',
+  'decidedFrom',
+  'decidedTo',
+  'outcome',
+] as const;

@@ -54,6 +54,7 @@ import {
   TEXT_LIMITS,
 } from '../../shared/limits.js';
 import { maskIdCard } from '../../shared/id-card.js';
+import { FINDING_KEYS } from '../../shared/case.js';
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
 import { invalid } from '../errors.js';
@@ -754,16 +755,8 @@ export function findingDetail(filters: Partial<Filters>): Record<string, string>
   return Object.keys(detail).length > 0 ? detail : null;
 }
 
-const FINDING_KEYS = [
-  'idCard',
-  'unitId',
-  'post',
-  'appliedFrom',
-  'appliedTo',
-  'decidedFrom',
-  'decidedTo',
-  'outcome',
-] as const satisfies readonly (keyof Filters)[];
+// Every finding key is a filter of the list (a compile-time check).
+FINDING_KEYS satisfies readonly (keyof Filters)[];
 
 /** A row of the list's query (the columns summaries() reads). */
 interface ListRow {

@@ -40,6 +40,7 @@ import {
   DEFAULT_PAGE_SIZE,
   DUE_FILTERS,
   EXPORT_MAX_ROWS,
+  FINDING_KEYS,
   idCardProblem,
   normalizeIdCard,
   POST_FILTER_MAX,
@@ -314,16 +315,6 @@ export default function CaseList() {
 }
 
 /** The finding filters in the address (each kept only when present). */
-const FINDING_KEYS = [
-  'idCard',
-  'unitId',
-  'post',
-  'appliedFrom',
-  'appliedTo',
-  'decidedFrom',
-  'decidedTo',
-  'outcome',
-] as const;
 type Finding = Partial<Record<(typeof FINDING_KEYS)[number], string>>;
 
 function findingOf(params: URLSearchParams): Finding {
