@@ -4,6 +4,7 @@
  * actor may do so that the UI shows only permitted actions. No I/O.
  */
 import { CASE_STAFF_ROLES } from '../shared/roles.js';
+import { writtenDate } from '../shared/time.js';
 import type { CaseState } from './case-states.js';
 import { STATE_LABEL, TERMINAL } from './case-states.js';
 import type { I18nText } from '../policy/model.js';
@@ -195,26 +196,7 @@ function isCondition(f: unknown): f is Condition {
   return typeof f === 'function' && typeof (f as Partial<Condition>).why === 'function';
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** A date as the texts write it: 2026年12月9日, 9 December 2026. */
-export function writtenDate(date: string): I18nText {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return { zh: `${y}年${m}月${d}日`, en: `${d} ${MONTHS[m - 1] ?? ''} ${y}` };
-}
+export { writtenDate };
 
 /** The day after an ISO date. */
 function dayAfter(date: string): string {

@@ -15,3 +15,27 @@ export function beijingDateTime(instant: Date): string {
   const parts = Object.fromEntries(BEIJING.formatToParts(instant).map((p) => [p.type, p.value]));
   return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}`;
 }
+
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * An ISO day as the texts write it: 2026年12月9日 (GB/T 9704-2012 7.3.5.1: Arabic numerals, the
+ * year in full, no leading zeros), 9 December 2026.
+ */
+export function writtenDate(day: string): { readonly zh: string; readonly en: string } {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return { zh: `${y}年${m}月${d}日`, en: `${d} ${EN_MONTHS[m - 1] ?? ''} ${y}` };
+}

@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../../policy/model.js';
 import type { DocumentType } from './numbers.js';
+import { writtenDate } from '../../shared/time.js';
 
 export interface DocumentSection {
   /** '' for paragraphs without a heading. */
@@ -41,33 +42,16 @@ export interface OfficialDocument {
   readonly text: string;
 }
 
-const EN_MONTH = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /**
  * A date as an official document writes it: GB/T 9704-2012 (7.3.5.1) writes the 成文日期 in
  * Arabic numerals with the year in full and no leading zeros, 2026年12月4日.
  */
 export function zhDocumentDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${y}年${m}月${d}日`;
+  return writtenDate(iso).zh;
 }
 
 export function documentDate(iso: string, lang: Lang): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return lang === 'zh' ? zhDocumentDate(iso) : `${d} ${EN_MONTH[m - 1]} ${y}`;
+  return writtenDate(iso)[lang];
 }
 
 /** What the text rendering needs: the document without its text. */
