@@ -14,7 +14,7 @@ import { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { pick, type Lang } from '../../i18n';
 import { useLang } from '../../lang';
-import { SIX_ELEMENT_LABEL, type SixElement } from '../../shared';
+import { SIX_ELEMENT_LABEL, writtenDate, type SixElement } from '../../shared';
 import { useApi } from '../../useApi';
 import { factValue } from './factValue';
 import type { CaseFile, PackDetail, PackFact } from './model';
@@ -119,7 +119,7 @@ function Form({ c }: { readonly c: CaseFile }) {
             {inForce ? (
               <p className="rc-approval-text">
                 {t('find.approval.decided', {
-                  date: writtenDate(inForce.decidedOn, lang),
+                  date: writtenDate(inForce.decidedOn)[lang],
                   outcome: pick(inForce.outcomeLabel, lang) || inForce.outcome,
                 })}
                 {inForce.documentNumber
@@ -180,12 +180,6 @@ function SignatureRow({ label }: { readonly label: string }) {
 function unitAndPost(unit: string, post: string): string {
   if (!post) return unit;
   return post.startsWith(unit) || post.includes(`, ${unit}`) ? post : `${unit} · ${post}`;
-}
-
-/** A day as an official document writes it: 2025年3月3日 (the ISO day in English). */
-function writtenDate(day: string, lang: Lang): string {
-  const [y, m, d] = day.split('-');
-  return lang === 'zh' ? `${y}年${Number(m)}月${Number(d)}日` : day;
 }
 
 function department(t: (key: string) => string, d: string): string {
