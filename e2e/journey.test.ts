@@ -795,6 +795,15 @@ async function journey(run: Run) {
   await approval.waitFor();
   expect(await approval.getByTestId('approval-number').innerText()).toBe(number);
   await approval.getByText(t('find.approval.title')).waitFor();
+  // The verification as the form words it: the six elements in their order, each language's
+  // punctuation (English lines had Chinese colons and brackets).
+  const verification = await approval.getByTestId('approval-verification').innerText();
+  const at = (e: keyof typeof SIX_ELEMENT_LABEL) =>
+    verification.indexOf(SIX_ELEMENT_LABEL[e][lang]);
+  expect(at('motive')).toBeGreaterThan(-1);
+  expect(at('motive')).toBeLessThan(at('conditions'));
+  expect(at('nature')).toBeLessThan(at('consequences'));
+  if (lang === 'en') expect(verification).not.toMatch(/[：（）。]/);
   await check(intake, shot(5, 'approval-form'));
 
   // The liaison starts the publicity the X New Area pack requires, from their workbench, and
@@ -844,7 +853,10 @@ async function journey(run: Run) {
     ['delivery_receipt', receiptNo],
   ];
   for (const [type, no] of issued) {
-    expect(await documents.getByTestId(`number-${type}`).innerText()).toContain(no);
+    const line = documents.getByTestId(`number-${type}`);
+    expect(await line.innerText()).toContain(no);
+    // On the phone the number has a line of its own, not a sliver beside the buttons.
+    expect((await line.boundingBox())?.width, `the ${type}'s line`).toBeGreaterThan(150);
     await downloadPdf(documents.getByTestId(`download-${type}`), no);
   }
 }
