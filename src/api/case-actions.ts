@@ -137,9 +137,7 @@ export const CASE_ACTIONS_API = {
   addMembers: {
     body: TransitionBody({
       userIds: List(Uuid, { minItems: 1, maxItems: MAX_MEMBERS_ADDED }),
-      chairId: Type.Optional(
-        Uuid,
-      ),
+      chairId: Type.Optional(Uuid),
     }),
     result: Obj({ added: List(Obj({ userId: Uuid, isChair: Type.Boolean() })) }),
   },
@@ -316,10 +314,9 @@ export const EvidenceFilesResult = Obj({
     }),
     { description: 'The files added.' },
   ),
-  alreadyThere: List(
-    Obj({ index: FILE_INDEX, filename: Type.String(), evidenceId: Uuid }),
-    { description: 'Files whose content the case file already holds: not added twice.' },
-  ),
+  alreadyThere: List(Obj({ index: FILE_INDEX, filename: Type.String(), evidenceId: Uuid }), {
+    description: 'Files whose content the case file already holds: not added twice.',
+  }),
   refused: List(
     Obj({ index: FILE_INDEX, filename: Type.String(), code: Type.String(), message: I18nText }),
     { description: 'Files not added, each with the reason.' },

@@ -17,10 +17,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
 import type { I18nText } from '../../policy/model.js';
-import {
-  MAX_EVIDENCE_FILES_PER_UPLOAD,
-  MAX_EVIDENCE_UPLOAD_BYTES,
-} from '../../shared/limits.js';
+import { MAX_EVIDENCE_FILES_PER_UPLOAD, MAX_EVIDENCE_UPLOAD_BYTES } from '../../shared/limits.js';
 import type { AppContext } from '../context.js';
 import { AppError, invalid, type ErrorCode } from '../errors.js';
 import { evidence } from '../tables.js';
@@ -86,7 +83,11 @@ async function sortFiles(files: readonly EvidenceFileInput[]) {
   const decoded: { index: number; f: EvidenceFileInput; content: Uint8Array }[] = [];
   for (const [index, f] of files.entries()) {
     try {
-      decoded.push({ index, f, content: typeof f.content === 'function' ? f.content() : f.content });
+      decoded.push({
+        index,
+        f,
+        content: typeof f.content === 'function' ? f.content() : f.content,
+      });
     } catch (e) {
       refused.push(refusedAs(index, f, e));
     }
@@ -120,11 +121,7 @@ function noneAdded(refused: readonly RefusedFile[]): AppError {
   );
 }
 
-export async function addEvidenceFiles(
-  ctx: AppContext,
-  actor: Actor,
-  req: AddEvidenceFilesInput,
-) {
+export async function addEvidenceFiles(ctx: AppContext, actor: Actor, req: AddEvidenceFilesInput) {
   checkCount(req.files);
   const { passed, refused } = await sortFiles(req.files);
   if (passed.length === 0) throw noneAdded(refused);

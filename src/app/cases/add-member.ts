@@ -45,11 +45,15 @@ export async function checkMember(
 ): Promise<CheckedMember> {
   const row = loaded.row;
   const [user] = await tx.select().from(users).where(eq(users.id, userId));
-  const grants = user ? await tx.select().from(roleGrants).where(eq(roleGrants.userId, user.id)) : [];
+  const grants = user
+    ? await tx.select().from(roleGrants).where(eq(roleGrants.userId, user.id))
+    : [];
   const over = (role: string) =>
     grants.some(
       (g) =>
-        g.role === role && g.scopeKind === 'jurisdiction' && within(row.jurisdictionPath, g.scopePath),
+        g.role === role &&
+        g.scopeKind === 'jurisdiction' &&
+        within(row.jurisdictionPath, g.scopePath),
     );
   const name = who(user?.displayName, userId);
   if (!user || user.disabled || !(over('committee_member') || over('committee_chair'))) {
@@ -108,7 +112,8 @@ export function actingChair(
   if (adding.includes(actor.userId) || loaded.members.some((m) => m.userId === actor.userId)) {
     return undefined;
   }
-  if (wouldDecideAppeal(actor.grants, loaded.row)) throw appealDecider(actor.userId, actor.displayName);
+  if (wouldDecideAppeal(actor.grants, loaded.row))
+    throw appealDecider(actor.userId, actor.displayName);
   return { userId: actor.userId, name: actor.displayName, isChair: true };
 }
 
