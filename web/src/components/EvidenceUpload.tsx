@@ -162,7 +162,7 @@ export function EvidenceUpload({ caseId, onUploaded, disabled = false }: Evidenc
   const [items, setItems] = useState<readonly Picked[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [report, setReport] = useState<string | null>(null);
+  const [report, setReport] = useState<{ added: number; refused: number } | null>(null);
   const hintId = useId();
   // A file refused by the server stays listed with the reason but is not sent again.
   const sendable = items.filter((p) => !p.refused && !fileProblem(p.file, t));
@@ -191,7 +191,7 @@ export function EvidenceUpload({ caseId, onUploaded, disabled = false }: Evidenc
       );
       const added = r.added.length + r.alreadyThere.length;
       const text = t('files.upload.report', { added, refused: r.refused.length });
-      setReport(text);
+      setReport({ added, refused: r.refused.length });
       if (r.refused.length === 0) form.resetFields();
       void message.success(text);
       if (added > 0) onUploaded?.(added);
@@ -209,7 +209,7 @@ export function EvidenceUpload({ caseId, onUploaded, disabled = false }: Evidenc
           return why ? { ...p, refused: why } : p;
         }),
       );
-      setReport(t('files.upload.report', { added: 0, refused: refused.length }));
+      setReport({ added: 0, refused: refused.length });
     } finally {
       setBusy(false);
     }
@@ -263,7 +263,7 @@ export function EvidenceUpload({ caseId, onUploaded, disabled = false }: Evidenc
         ) : null}
         {report ? (
           <div role="status" aria-live="polite" data-testid="evidence-upload-report">
-            <Typography.Text>{report}</Typography.Text>
+            <Typography.Text>{t('files.upload.report', report)}</Typography.Text>
           </div>
         ) : null}
         {error ? <ErrorAlert error={error} title={t('official.evidence.failed')} /> : null}

@@ -67,6 +67,8 @@ export function EvidencePreview({
           <Image
             src={src}
             alt={file.filename}
+            // The dialog is the preview: no second one on click.
+            preview={false}
             className="rc-evidence-image"
             data-testid="evidence-preview-image"
           />

@@ -18,6 +18,7 @@ import {
   type FileOutcome,
 } from '../../components/evidenceFiles';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { TAG } from '../../components/tagColors';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
 import type { TFunction } from 'i18next';
@@ -154,10 +155,10 @@ function Outcomes({ outcomes }: { readonly outcomes: readonly FileOutcome[] }) {
           <div>
             <Typography.Text>{o.file.name}</Typography.Text>{' '}
             {o.ok ? (
-              <Tag color="success">{t('files.apply.uploaded')}</Tag>
+              <Tag color={TAG.success}>{t('files.apply.uploaded')}</Tag>
             ) : (
               <>
-                <Tag color="error">{t('files.apply.refused')}</Tag>
+                <Tag color={TAG.danger}>{t('files.apply.refused')}</Tag>
                 <div>
                   <Typography.Text type="danger">{pick(o.refused, lang)}</Typography.Text>
                 </div>

@@ -286,17 +286,21 @@ function AddMember({
 function MemberSelect({
   items,
   loading,
+  id,
   value,
   onChange,
 }: {
   items: readonly PanelCandidate[];
   loading: boolean;
+  /** From the Form.Item, so that its label names the select. */
+  id?: string;
   value?: string[];
   onChange?: (v: string[]) => void;
 }) {
   const [open, setOpen] = useState(false);
   return (
     <Select
+      id={id}
       mode="multiple"
       open={open}
       onOpenChange={setOpen}
