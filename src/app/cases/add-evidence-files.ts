@@ -68,10 +68,14 @@ function checkTotal(total: number) {
   );
 }
 
+/** A field's name before a message (`content：…`): beside the file it names nothing useful. */
+const FIELD = /^[A-Za-z]+[：:]\s*/;
+
 /** A file's error, kept to report it. */
 function refusedAs(index: number, f: EvidenceFileInput, e: unknown): RefusedFile {
   if (!(e instanceof AppError)) throw e;
-  return { index, filename: String(f.filename ?? ''), code: e.code, message: e.text };
+  const message = { zh: e.text.zh.replace(FIELD, ''), en: e.text.en.replace(FIELD, '') };
+  return { index, filename: String(f.filename ?? ''), code: e.code, message };
 }
 
 /**

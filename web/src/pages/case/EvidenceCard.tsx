@@ -34,15 +34,19 @@ export function EvidenceCard({ onUploaded }: { readonly onUploaded: () => void }
           {e.withdrawn ? (
             <del data-testid="evidence-withdrawn">{e.filename}</del>
           ) : (
+            <a href={evidenceHref(c.id, e.id)} download data-testid="evidence-link">
+              {e.filename}
+            </a>
+          )}
+          <br />
+          {/* The preview on the line below: a link alone on its line is told apart from text. */}
+          <Typography.Text type="secondary">{fileSize(e.size)}</Typography.Text>
+          {e.withdrawn ? null : (
             <>
-              <a href={evidenceHref(c.id, e.id)} download data-testid="evidence-link">
-                {e.filename}
-              </a>{' '}
+              {' '}
               <EvidencePreview caseId={c.id} file={e} />
             </>
           )}
-          <br />
-          <Typography.Text type="secondary">{fileSize(e.size)}</Typography.Text>
         </span>
       ),
     },
