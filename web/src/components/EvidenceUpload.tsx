@@ -193,7 +193,7 @@ export function EvidenceUpload({ caseId, onUploaded, disabled = false }: Evidenc
       const text = t('files.upload.report', { added, refused: r.refused.length });
       setReport({ added, refused: r.refused.length });
       if (r.refused.length === 0) form.resetFields();
-      void message.success(text);
+      void (r.refused.length > 0 ? message.warning(text) : message.success(text));
       if (added > 0) onUploaded?.(added);
     } catch (e) {
       const refused = refusedOf(files, e);
