@@ -132,7 +132,7 @@ const GrantInput = Obj({
       Text(
         TEXT_LIMITS.department.max,
         0,
-        "The consultee role only: the department answered for, by the code a consultation names (GET /api/admin/consulted-departments) or a name.",
+        'The consultee role only: the department answered for, by the code a consultation names (GET /api/admin/consulted-departments) or a name.',
       ),
     ),
   ),
@@ -169,7 +169,8 @@ export const PasswordBody = Obj({ password: Password });
 /** The departments the packs name for consultation: what a consultee grant may answer for. */
 export const ConsultedDepartments = Obj({
   departments: List(Type.String(), {
-    description: 'Department codes named by the policy packs (e.g. organization, discipline, audit).',
+    description:
+      'Department codes named by the policy packs (e.g. organization, discipline, audit).',
   }),
 });
 

@@ -133,7 +133,8 @@ export const Consultation = Obj({
   ),
   respondedBy: Type.Optional(
     Nullable(PersonRef, {
-      description: 'Who signed the opinion: the department’s own officer, or the investigator who transcribed it.',
+      description:
+        'Who signed the opinion: the department’s own officer, or the investigator who transcribed it.',
     }),
   ),
   transcribed: Type.Optional(

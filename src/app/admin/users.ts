@@ -347,7 +347,7 @@ function grantDepartment(g: GrantInput, field: string): string | null {
       throw invalid(
         `${field}.department`,
         '只有“会商部门经办人”角色需要指定部门。',
-        "only the consulted-department officer role names a department.",
+        'only the consulted-department officer role names a department.',
       );
     }
     return null;

@@ -23,7 +23,11 @@ export async function pendingConsultation(tx: AppTx, loaded: LoadedCase, id: str
         .where(and(eq(consultations.id, id), eq(consultations.caseId, loaded.row.id)))
     : [];
   if (!c) {
-    throw invalid('consultationId', '本案没有该会商请求。', 'this case has no such consultation request.');
+    throw invalid(
+      'consultationId',
+      '本案没有该会商请求。',
+      'this case has no such consultation request.',
+    );
   }
   if (c.opinion !== null) {
     throw new AppError(

@@ -30,7 +30,11 @@ export async function recordOpinion(ctx: AppContext, actor: Actor, req: RecordOp
     ...TEXT_LIMITS.replyReference,
   });
   if (typeof req.replyDate !== 'string' || !isIsoDate(req.replyDate)) {
-    throw invalid('replyDate', '应为复函日期，如 2026-03-03。', "use the reply's date, such as 2026-03-03.");
+    throw invalid(
+      'replyDate',
+      '应为复函日期，如 2026-03-03。',
+      "use the reply's date, such as 2026-03-03.",
+    );
   }
   return runTransition(ctx, actor, 'recordOpinion', req, async ({ tx, loaded, now, today }) => {
     const c = await pendingConsultation(tx, loaded, req.consultationId);

@@ -31,12 +31,7 @@ import { AppError } from '../errors.js';
 import { caseEvents, cases } from '../tables.js';
 import { clockFor, type StepClock } from './deadlines.js';
 import { nextEvent, type AppendedEvent } from './events.js';
-import {
-  loadCaseForChange,
-  withConsultations,
-  type CaseRow,
-  type LoadedCase,
-} from './record.js';
+import { loadCaseForChange, withConsultations, type CaseRow, type LoadedCase } from './record.js';
 
 export interface TransitionRequest {
   readonly caseId: string;

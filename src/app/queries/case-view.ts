@@ -516,7 +516,14 @@ function presentRecord(p: PresentContext) {
  * it was transcribed from a written reply; to a consulted department's officer their own
  * department's requests; to the parties whether each answered.
  */
-function presentConsultations({ file, view, actor, loaded, person, abilities: can }: PresentContext) {
+function presentConsultations({
+  file,
+  view,
+  actor,
+  loaded,
+  person,
+  abilities: can,
+}: PresentContext) {
   const { subject } = loaded;
   const staffed = new Map(subject.consultations?.map((x) => [x.department, x.staffed]));
   const own = (department: string) => answersFor(actor, department, subject);
