@@ -270,7 +270,8 @@ ${STORE_EN}
   },
   'user add': {
     zh: `用法：rongcuo user add --username 用户名 --name 姓名 (--password-stdin | --password 密码)
-                      --role 角色 --scope jurisdiction:标识|unit:标识|self [--official 干部标识] [--department 部门]
+                      --role 角色 --scope jurisdiction:标识|unit:标识|self [--official 干部标识]
+                      [--department 部门]
 
 新建用户并授予一个角色。密码须符合与管理界面相同的规则（至少 10 个字符，含字母和数字，不含用户名），
 以 argon2id 哈希保存；--password-stdin 从标准输入读取一行（推荐，密码不会留在 shell 历史中）。
@@ -288,7 +289,8 @@ ${STORE_EN}
 ${STORE_ZH}
 `,
     en: `Usage: rongcuo user add --username U --name NAME (--password-stdin | --password P)
-                      --role ROLE --scope jurisdiction:ID|unit:ID|self [--official ID] [--department D]
+                      --role ROLE --scope jurisdiction:ID|unit:ID|self [--official ID]
+                      [--department D]
 
 Creates a user with one role. The password follows the same rules as in the administration pages
 (at least 10 characters, a letter and a digit, not the username) and is stored as an argon2id
