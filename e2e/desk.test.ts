@@ -2,7 +2,8 @@
  * The case desk in a real browser (see harness.ts): intake works the queue (overdue filter, a
  * search) and accepts a submitted case; the investigator uploads evidence and records a fact on
  * it, assesses the six elements, asks for a consultation (transcribing a written reply),
- * suspends and resumes, and completes verification; a second tab acting on the same version is told the case changed and reloaded.
+ * suspends and resumes, and completes verification; a second tab acting on the same version is
+ * told the case changed and reloaded.
  */
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
