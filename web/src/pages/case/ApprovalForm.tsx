@@ -110,6 +110,11 @@ function Form({ c }: { readonly c: CaseFile }) {
                     {x.responded
                       ? (x.opinion ?? t('find.approval.answered'))
                       : t('find.approval.awaiting')}
+                    {x.transcribed
+                      ? t('find.approval.transcribed', {
+                          reference: x.transcribed.replyReference,
+                        })
+                      : null}
                   </li>
                 ))}
               </ul>
