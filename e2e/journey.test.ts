@@ -7,8 +7,9 @@
  *   2. intake finds the case in the queue and accepts it;
  *   3. the investigator records a fact resting on the official's evidence, assesses the six
  *      elements and completes verification; the X New Area pack requires consultation, so the
- *      organization-department liaison records the departments' opinions and the investigator
- *      completes consultation;
+ *      organization, discipline and audit departments' officers answer and sign their opinions,
+ *      the investigator transcribes the party organization's written reply and completes
+ *      consultation;
  *   4. the chair constitutes the panel and votes; member1 declares a conflict and is recused;
  *      member2 and member3 vote; the chair decides, following the recommendation;
  *   5. intake notifies the decision in writing;
@@ -649,22 +650,36 @@ async function journey(run: Run) {
       .waitFor();
   }
 
-  // The organization department's liaison records each department's opinion.
-  const liaison = await person(lang, 'liaison', 'demo-org_liaison-2025', casePath);
-  await stateIs(liaison, lang, 'consultation');
-  for (const d of departments) {
+  // Each consulted department with users answers for itself and signs (dept-organization,
+  // dept-discipline, dept-audit); the unit's party organization has none, so the investigator
+  // transcribes its written reply, with the reply's reference and date.
+  let consultee: Page | undefined;
+  for (const d of ['organization', 'discipline', 'audit'] as const) {
     const department = t(`desk.departments.${d}`);
-    await liaison.getByTestId(`opinion-${d}`).click();
-    const opinion = dialog(liaison, t('desk.consult.recordFor', { department }));
-    await opinion.getByLabel(t('desk.consult.opinion')).fill(words.opinion(department));
-    await send(opinion, opinion.getByRole('button', { name: spaced(t('desk.action.submit')) }));
-    await liaison
-      .getByTestId('case-consultations')
-      .locator('tr', { hasText: department })
-      .getByText(t('desk.consult.answered'))
-      .waitFor();
+    consultee = await person(lang, `dept-${d}`, 'demo-consultee-2025', casePath);
+    await stateIs(consultee, lang, 'consultation');
+    await consultee.getByTestId(`answer-${d}`).click();
+    const answer = dialog(consultee, t('desk.consult.answerFor', { department }));
+    await answer.getByLabel(t('desk.consult.opinion')).fill(words.opinion(department));
+    await send(answer, answer.getByRole('button', { name: spaced(t('desk.action.submit')) }));
+    await expect
+      .poll(() => consultee!.getByTestId(`opinion-signer-${d}`).innerText())
+      .toContain(t('desk.consult.signedBy', { name: await displayName(`dept-${d}`) }));
   }
-  await check(liaison, shot(3, 'consultation'));
+  await check(consultee!, shot(3, 'consultation'));
+  await inv.reload();
+  const party = t('desk.departments.party-organization');
+  await inv.getByTestId('opinion-party-organization').click();
+  const reply = dialog(inv, t('desk.consult.recordFor', { department: party }));
+  await reply.getByLabel(t('desk.consult.replyReference')).fill('经发党组复〔2026〕3号');
+  await reply
+    .getByLabel(t('desk.consult.replyDate'))
+    .fill(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
+  await reply.getByLabel(t('desk.consult.opinion')).fill(words.opinion(party));
+  await send(reply, reply.getByRole('button', { name: spaced(t('desk.action.submit')) }));
+  await expect
+    .poll(() => inv.getByTestId('opinion-signer-party-organization').innerText())
+    .toContain('经发党组复〔2026〕3号');
 
   // Everyone answered: the investigator completes consultation; deliberation starts.
   await inv.reload();

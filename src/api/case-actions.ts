@@ -126,6 +126,18 @@ export const CASE_ACTIONS_API = {
     }),
   },
   recordOpinion: {
+    body: TransitionBody({
+      opinion: Text(TEXT_LIMITS.opinion.max),
+      replyReference: Text(
+        TEXT_LIMITS.replyReference.max,
+        0,
+        'The written reply’s reference (文号).',
+      ),
+      replyDate: DateString,
+    }),
+    result: NOTHING,
+  },
+  answerConsultation: {
     body: TransitionBody({ opinion: Text(TEXT_LIMITS.opinion.max) }),
     result: NOTHING,
   },

@@ -36,6 +36,7 @@ import { confirmFacts } from './cases/confirm-facts.js';
 import { removeEvidence } from './cases/remove-evidence.js';
 import { demoMinutesPdf, demoSitePng } from './demo-files.js';
 import { recordOpinion } from './cases/record-opinion.js';
+import { answerConsultation } from './cases/answer-consultation.js';
 import { recordStatement } from './cases/record-statement.js';
 import { refuseCase } from './cases/refuse.js';
 import { requestChallenge } from './cases/request-challenge.js';
@@ -113,6 +114,28 @@ interface LoginDef {
 const AREA_SCOPE: I18nText = { zh: 'X新区', en: 'X New Area' };
 const PROVINCE_SCOPE: I18nText = { zh: '某省（含下级）', en: 'A Province and below' };
 
+/** The officers of the departments the X New Area pack consults (the party organization has none). */
+const DEPARTMENT_OFFICERS = [
+  {
+    department: 'organization',
+    username: 'dept-organization',
+    displayName: '韩雪梅',
+    scope: { zh: 'X新区组织部门', en: 'Organization department, X New Area' },
+  },
+  {
+    department: 'discipline',
+    username: 'dept-discipline',
+    displayName: '何志诚',
+    scope: { zh: 'X新区纪检监察机关', en: 'Discipline inspection, X New Area' },
+  },
+  {
+    department: 'audit',
+    username: 'dept-audit',
+    displayName: '许丽君',
+    scope: { zh: 'X新区审计部门', en: 'Audit office, X New Area' },
+  },
+] as const;
+
 /** The staff logins (the official and unit-party logins depend on the seeded organization). */
 function staffLogins(): LoginDef[] {
   const area = DEMO_JURISDICTIONS.area.id;
@@ -157,6 +180,14 @@ function staffLogins(): LoginDef[] {
       grants: [j('org_liaison')],
       scope: AREA_SCOPE,
     },
+    // The consulted departments' officers: each answers their own department's requests.
+    ...DEPARTMENT_OFFICERS.map((d) => ({
+      username: d.username,
+      displayName: d.displayName,
+      role: 'consultee' as const,
+      grants: [{ ...j('consultee'), department: d.department }],
+      scope: d.scope,
+    })),
     {
       username: 'policy-admin',
       displayName: '褚建平',
@@ -232,6 +263,11 @@ interface CaseSpec {
   /** Its step falls due within the next few working days (the workbench's "due soon"). */
   readonly dueSoon?: boolean;
   readonly flavour?: Flavour;
+  /**
+   * A case left in consultation: the departments that have answered, in order (the others are
+   * still waiting, so that each department's officer has requests to answer).
+   */
+  readonly answered?: readonly string[];
 }
 
 /** What the demo holds: how many cases in each state, and what makes some of them special. */
@@ -273,10 +309,28 @@ export const CASE_SPECS: readonly CaseSpec[] = [
   { state: 'verification', scenario: 'data-sharing', route: 'unit', dueSoon: true },
   { state: 'verification', scenario: 'site-accident', route: 'ex_officio', flavour: 'suspended' },
   { state: 'verification', scenario: 'tolerance-acceptance', route: 'unit' },
-  { state: 'consultation', scenario: 'road-repair', route: 'self' },
-  { state: 'consultation', scenario: 'subsidy-partial', route: 'ex_officio', overdue: true },
-  { state: 'consultation', scenario: 'first-set-equipment', route: 'unit' },
-  { state: 'consultation', scenario: 'one-person-plan', route: 'ex_officio' },
+  // Consultation: the party organization's written reply transcribed, the discipline officer's
+  // own answer; the audit officer's; two answered; none yet.
+  {
+    state: 'consultation',
+    scenario: 'road-repair',
+    route: 'self',
+    answered: ['party-organization', 'discipline'],
+  },
+  {
+    state: 'consultation',
+    scenario: 'subsidy-partial',
+    route: 'ex_officio',
+    overdue: true,
+    answered: ['audit'],
+  },
+  {
+    state: 'consultation',
+    scenario: 'first-set-equipment',
+    route: 'unit',
+    answered: ['organization', 'audit'],
+  },
+  { state: 'consultation', scenario: 'one-person-plan', route: 'ex_officio', answered: [] },
   { state: 'deliberation', scenario: 'rural-council', route: 'unit' },
   { state: 'deliberation', scenario: 'investment-market', route: 'self', overdue: true },
   { state: 'deliberation', scenario: 'forged-minutes', route: 'ex_officio' },
@@ -1460,7 +1514,12 @@ const completeVerificationAction: Action = async (t) => {
       note: '核实终结，六要素评估完成，提请会商。',
     }),
   );
-  t.h.consultations = [...res.result.consultations];
+  const opened = [...res.result.consultations];
+  // A case left in consultation: only these departments answer, in this order.
+  const answered = t.h.spec.answered;
+  t.h.consultations = answered
+    ? answered.flatMap((d) => opened.filter((c) => c.department === d))
+    : opened;
 };
 
 // -- consultation
@@ -1476,12 +1535,17 @@ const opinion: Action = async (t) => {
       : tolerable(t.s.expected)
         ? `${label}意见：经查，未发现该同志在此事项中存在违纪违法或谋取私利问题，同意按办法研究认定。`
         : `${label}意见：经查，该事项存在负面清单情形，建议依规依纪处理。`;
+  const req = { ...t.req(), consultationId: next.consultationId, opinion: text };
+  const officer = DEPARTMENT_OFFICERS.find((d) => d.department === next.department);
+  // A department with an officer signs its opinion; the party organization replies on paper.
   t.took(
-    await recordOpinion(t.ctx, t.actor('liaison'), {
-      ...t.req(),
-      consultationId: next.consultationId,
-      opinion: text,
-    }),
+    officer
+      ? await answerConsultation(t.ctx, t.actor(officer.username), req)
+      : await recordOpinion(t.ctx, t.actor('investigator'), {
+          ...req,
+          replyReference: `党组复〔${t.env.day.slice(0, 4)}〕${t.h.number.match(/(\d+)号/)?.[1] ?? '1'}号`,
+          replyDate: t.env.day,
+        }),
   );
 };
 

@@ -86,6 +86,8 @@ export const roleGrants = pgTable('role_grants', {
   scopeId: text('scope_id').notNull(),
   scopePath: text('scope_path').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** The department a `consultee` answers for (migration 0016); null for every other role. */
+  department: text('department'),
 });
 
 export const sessions = pgTable('sessions', {
@@ -270,6 +272,9 @@ export const consultations = pgTable('consultations', {
   opinion: text('opinion'),
   respondedBy: uuid('responded_by'),
   respondedAt: ts('responded_at'),
+  /** Transcribed from the department's written reply (migration 0016): its reference and date. */
+  replyReference: text('reply_reference'),
+  replyDate: day('reply_date'),
 });
 
 export const deliberationMembers = pgTable(

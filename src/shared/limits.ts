@@ -39,6 +39,8 @@ export const TEXT_LIMITS = {
   /** A department asked in consultation, and its opinion. */
   department: { min: 1, max: 100 },
   opinion: { min: 2, max: 20_000 },
+  /** The reference (文号) of a department's written reply an investigator transcribes. */
+  replyReference: { min: 2, max: 200 },
   /** A member's declared conflict, a recusal's reason, a vote's reason. */
   conflict: { min: 2, max: 2000 },
   recusalReason: { min: 2, max: 2000 },

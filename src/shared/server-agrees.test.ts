@@ -40,7 +40,11 @@ const TEXT_FIELDS: Readonly<Record<shared.TextField, readonly Field[]>> = {
   statement: [['post', `${CASE}/statements`, 'body', 'text']],
   assessmentNotes: [['post', `${CASE}/assessments`, 'body', 'notes']],
   department: [['post', `${CASE}/consultations`, 'body', 'departments.items']],
-  opinion: [['post', `${CASE}/consultations/{cid}/opinion`, 'body', 'opinion']],
+  opinion: [
+    ['post', `${CASE}/consultations/{cid}/opinion`, 'body', 'opinion'],
+    ['post', `${CASE}/consultations/{cid}/answer`, 'body', 'opinion'],
+  ],
+  replyReference: [['post', `${CASE}/consultations/{cid}/opinion`, 'body', 'replyReference']],
   conflict: [['post', `${CASE}/conflict`, 'body', 'conflict']],
   recusalReason: [['post', `${CASE}/recusals`, 'body', 'reason']],
   voteReason: [

@@ -52,6 +52,7 @@ export const MENU: readonly MenuEntry[] = [
       ['org_liaison', 'policy.menu'],
       ['auditor', 'policy.menu'],
       ['admin', 'policy.menu'],
+      ['consultee', 'policy.menu'],
     ],
   },
   {

@@ -18,7 +18,7 @@ import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { checkEvidenceContent } from '../evidence-check.js';
 import { evidence, evidenceBlobs, readLog } from '../tables.js';
-import { loadCase, type LoadedCase } from './record.js';
+import { loadCase, withConsultations, type LoadedCase } from './record.js';
 import { isUuid, optionalText } from './text-input.js';
 import { authorizeCase, runTransition, type TransitionRequest } from './transition.js';
 import type { AppTx } from '../db.js';
@@ -244,7 +244,8 @@ export async function readEvidence(
   how: 'download' | 'preview' = 'download',
 ): Promise<EvidenceFile> {
   return ctx.store.tx(async (tx) => {
-    const loaded = await loadCase(ctx, tx, caseId);
+    // A consulted department's officer reads the files of the cases their department is asked on.
+    const loaded = await withConsultations(tx, await loadCase(ctx, tx, caseId), actor);
     authorizeCase(actor, 'read', loaded.subject);
     if (!isUuid(evidenceId)) throw new AppError('NOT_FOUND', { evidenceId });
     const [found] = await tx

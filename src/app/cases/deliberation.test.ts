@@ -644,7 +644,7 @@ describeStores<Schema>(
         'case.accepted',
         ...Array(6).fill('case.element_assessed'),
         'case.verification_completed',
-        ...Array(4).fill('case.opinion_recorded'),
+        ...Array(4).fill('case.opinion_transcribed'),
         'case.consultation_completed',
         'case.member_added',
         'case.member_added',

@@ -22,6 +22,7 @@ import { codeOf, driveTo } from '../testing/steps.js';
 import { buildWorld, type World } from '../testing/world.js';
 import { acceptCase } from './accept.js';
 import { addEvidence } from './add-evidence.js';
+import { answerConsultation } from './answer-consultation.js';
 import { assessElement } from './assess.js';
 import { closeCase } from './close.js';
 import { completeConsultation } from './complete-consultation.js';
@@ -153,7 +154,39 @@ const TEXTS: readonly BoundedText[] = [
     field: 'opinion',
     api: [A.recordOpinion.body, 'opinion'],
     call: (w, c, opinion) =>
-      recordOpinion(w.ctx, w.actors.liaison!, { ...v(c), consultationId: randomUUID(), opinion }),
+      recordOpinion(w.ctx, w.actors.investigator!, {
+        ...v(c),
+        consultationId: randomUUID(),
+        opinion,
+        replyReference: '组复〔2026〕1号',
+        replyDate: '2026-01-01',
+      }),
+  },
+  {
+    name: 'transcribe a written reply: reference',
+    limit: 'replyReference',
+    field: 'replyReference',
+    api: [A.recordOpinion.body, 'replyReference'],
+    call: (w, c, replyReference) =>
+      recordOpinion(w.ctx, w.actors.investigator!, {
+        ...v(c),
+        consultationId: randomUUID(),
+        opinion: '同意。',
+        replyReference,
+        replyDate: '2026-01-01',
+      }),
+  },
+  {
+    name: 'answer a consultation: opinion',
+    limit: 'opinion',
+    field: 'opinion',
+    api: [A.answerConsultation.body, 'opinion'],
+    call: (w, c, opinion) =>
+      answerConsultation(w.ctx, w.actors.investigator!, {
+        ...v(c),
+        consultationId: randomUUID(),
+        opinion,
+      }),
   },
   {
     name: 'complete consultation: note',

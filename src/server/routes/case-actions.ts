@@ -24,6 +24,7 @@ import { addMember } from '../../app/cases/add-member.js';
 import { addMembers } from '../../app/cases/add-members.js';
 import { assessElement } from '../../app/cases/assess.js';
 import { closeCase } from '../../app/cases/close.js';
+import { answerConsultation } from '../../app/cases/answer-consultation.js';
 import { completeConsultation } from '../../app/cases/complete-consultation.js';
 import { confirmFacts } from '../../app/cases/confirm-facts.js';
 import { completeVerification } from '../../app/cases/complete-verification.js';
@@ -220,11 +221,27 @@ function consultation(app: Api, ctx: AppContext) {
   });
   action(app, ctx, 'recordOpinion', {
     path: 'consultations/:cid/opinion',
-    summary: '记录会商意见 · Record a department’s opinion',
-    description: 'Records the opinion a consulted department gave.',
+    summary: '据书面复函录入会商意见 · Transcribe a written reply',
+    description:
+      'The investigator transcribes the written reply of a consulted department that has no users in the system, with the reply’s reference and date; a department with users answers itself (…/answer).',
     params: ConsultationParams,
     run: (actor, b, p) =>
-      recordOpinion(ctx, actor, { ...tr(p, b), consultationId: p.cid, opinion: b.opinion }),
+      recordOpinion(ctx, actor, {
+        ...tr(p, b),
+        consultationId: p.cid,
+        opinion: b.opinion,
+        replyReference: b.replyReference,
+        replyDate: b.replyDate,
+      }),
+  });
+  action(app, ctx, 'answerConsultation', {
+    path: 'consultations/:cid/answer',
+    summary: '答复会商意见 · Answer a consultation',
+    description:
+      'A consulted department’s officer answers their own department’s request and signs the opinion.',
+    params: ConsultationParams,
+    run: (actor, b, p) =>
+      answerConsultation(ctx, actor, { ...tr(p, b), consultationId: p.cid, opinion: b.opinion }),
   });
   action(app, ctx, 'completeConsultation', {
     path: 'complete-consultation',

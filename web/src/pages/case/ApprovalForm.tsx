@@ -112,6 +112,11 @@ function Form({ c }: { readonly c: CaseFile }) {
                         ? (x.opinion ?? t('find.approval.answered'))
                         : t('find.approval.awaiting'),
                     })}
+                    {x.transcribed
+                      ? t('find.approval.transcribed', {
+                          reference: x.transcribed.replyReference,
+                        })
+                      : null}
                   </li>
                 ))}
               </ul>
