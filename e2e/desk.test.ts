@@ -186,8 +186,8 @@ async function desk(page: Page) {
   await expect.poll(() => inv.locator('.ant-select-dropdown:visible').count()).toBe(0);
   await press(record, '提交');
   const factRow = inv.getByTestId('case-facts').locator('tr', { hasText: '谋取私利' });
-  await factRow.waitFor();
-  expect(await factRow.innerText()).toContain('核实认定');
+  // The row is there before the answer refreshes it: wait for the verified value.
+  await expect.poll(() => factRow.innerText()).toContain('核实认定');
   expect(await factRow.getByRole('link', { name: '会议纪要.txt' }).count()).toBe(1);
 
   // The six elements; an unfavourable rating needs notes.
