@@ -238,7 +238,13 @@ function ExOfficioForm({ first }: { readonly first: OfficialsPage }) {
           {t('intake.exOfficio.files')}
         </Typography.Paragraph>
         {error ? <ErrorAlert error={error} /> : null}
-        <Button type="primary" htmlType="submit" loading={busy} className="rc-intake-submit">
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={busy}
+          className="rc-intake-submit"
+          data-testid="ex-officio-submit"
+        >
           {t('intake.exOfficio.submit')}
         </Button>
       </Form>
