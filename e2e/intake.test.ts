@@ -22,6 +22,7 @@ const T = {
     filings: '风险报备',
     exOfficioHeading: '依职权启动容错纠错审查',
     filingsHeading: '事前风险报备',
+    formTitle: '登记事前风险报备',
     source: '巡视巡察',
     unit: '产业发展科',
     rejected: '不予认可',
@@ -33,6 +34,7 @@ const T = {
     filings: 'Risk filings',
     exOfficioHeading: 'Register a matter ex officio',
     filingsHeading: 'Ex-ante risk filings',
+    formTitle: 'Record an ex-ante risk filing',
     source: 'Inspection tour',
     unit: 'Industrial Development Section',
     rejected: 'Not accepted',
@@ -133,7 +135,7 @@ async function recordFiling(page: Page, lang: Lang, width: Width) {
   await fits(page, width, `filings-${lang}-${width}`);
 
   await page.getByTestId('record-filing').click();
-  const drawer = page.locator('.rc-intake-drawer .ant-drawer-content');
+  const drawer = page.getByRole('dialog', { name: t.formTitle });
   await drawer.waitFor();
   await page.locator('#risk-filing_unitId').click();
   await page.locator('#risk-filing_unitId').fill(t.unit);
