@@ -196,6 +196,13 @@ export const CATALOGUE = {
       en: 'The file is not a whole, readable file of its type; export (or scan) it again and upload that.',
     },
   },
+  EVIDENCE_NO_PREVIEW: {
+    status: 415,
+    message: {
+      zh: '该类型的文件无法在浏览器中预览（仅 PDF 和 PNG、JPEG 图片可以预览）；请下载后用相应软件打开。',
+      en: 'Files of this type cannot be previewed in the browser (only PDF, PNG and JPEG can); download it and open it in its application.',
+    },
+  },
   INPUT_NUL_CHARACTER: {
     status: 400,
     message: {

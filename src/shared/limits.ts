@@ -96,6 +96,17 @@ export const MAX_PAGE_SIZE = 100;
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 
 /**
+ * One upload of several evidence files (POST /api/cases/:id/evidence/files): at most this many
+ * files, together at most this many bytes (each file still at most MAX_EVIDENCE_BYTES). The web
+ * app checks both before sending; more files go in a second upload.
+ */
+export const MAX_EVIDENCE_FILES_PER_UPLOAD = 10;
+export const MAX_EVIDENCE_UPLOAD_BYTES = 40 * 1024 * 1024;
+
+/** The most panel members one request adds (POST /api/cases/:id/members/batch). */
+export const MAX_MEMBERS_ADDED = 20;
+
+/**
  * The evidence file types accepted: the document and image types officers exchange, each with its
  * short name and its file extensions (for a file whose type the browser does not know).
  */
@@ -125,6 +136,17 @@ export const EVIDENCE_TYPES = {
 export type EvidenceMediaType = keyof typeof EVIDENCE_TYPES;
 
 export const ACCEPTED_MEDIA_TYPES = Object.keys(EVIDENCE_TYPES) as readonly EvidenceMediaType[];
+
+/**
+ * The types the browser shows inline (GET /api/cases/:id/evidence/:eid/preview): PDF in its own
+ * viewer, PNG and JPEG as images. OFD, WPS and office files have no viewer in the browser: they
+ * are downloaded.
+ */
+export const PREVIEWABLE_MEDIA_TYPES: readonly EvidenceMediaType[] = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+];
 
 /** The accepted media type for a file extension (lower case, without the dot), if any. */
 export function evidenceTypeOfExtension(extension: string): EvidenceMediaType | undefined {

@@ -137,7 +137,9 @@ describeStores<Schema>(
         addMember(w.ctx, w.actors.chair!, { ...v(c), userId: w.actors.intake!.userId }),
       );
       expect(notCommittee.code).toBe('VALIDATION');
-      expect(notCommittee.text.en).toContain(w.actors.intake!.userId);
+      // Named by name, not by id (no ids on the screens).
+      expect(notCommittee.text.en).toContain(w.actors.intake!.displayName);
+      expect(notCommittee.text.en).not.toContain(w.actors.intake!.userId);
       expect(
         (
           await errorOf(

@@ -21,6 +21,7 @@ import { MAX_EXTENSION_DAYS } from '../../shared/case.js';
 import type { AppContext } from '../../app/context.js';
 import { acceptCase } from '../../app/cases/accept.js';
 import { addMember } from '../../app/cases/add-member.js';
+import { addMembers } from '../../app/cases/add-members.js';
 import { assessElement } from '../../app/cases/assess.js';
 import { closeCase } from '../../app/cases/close.js';
 import { completeConsultation } from '../../app/cases/complete-consultation.js';
@@ -242,6 +243,14 @@ function deliberation(app: Api, ctx: AppContext) {
       'The committee chair adds a committee member to the deliberation of this case (parties and conflicted users cannot be added).',
     run: (actor, b, p) =>
       addMember(ctx, actor, { ...tr(p, b), userId: b.userId, isChair: b.isChair }),
+  });
+  action(app, ctx, 'addMembers', {
+    path: 'members/batch',
+    summary: '确定参与研究人员（多名） · Add several deliberation members',
+    description:
+      'The committee chair adds several committee members in one change and one event, all or none: the first member who cannot sit (not on the committee, a party, one who would decide an appeal, already sitting) refuses the request, named with the reason. `chairId`, one of them, presides.',
+    run: (actor, b, p) =>
+      addMembers(ctx, actor, { ...tr(p, b), userIds: b.userIds, chairId: b.chairId }),
   });
   action(app, ctx, 'declareConflict', {
     path: 'conflict',
