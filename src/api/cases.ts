@@ -5,6 +5,7 @@
  */
 import { CASE_STATES, ROUTES, STEP_LABEL } from '../domain/case-states.js';
 import { CASE_ACTIONS, type CaseAction } from '../domain/policies.js';
+import { MATTER_SOURCES } from '../shared/case.js';
 import { POST_FILTER_MAX, TEXT_LIMITS } from '../shared/limits.js';
 import {
   Count,
@@ -565,29 +566,23 @@ export const AccountabilityMatterBody = Obj({
   }),
   conductDate: Type.String({ format: 'date', description: 'When the conduct took place.' }),
   facts: Type.Optional(Facts),
+  source: Type.Optional(
+    StringEnum(MATTER_SOURCES, {
+      description:
+        'Where the matter came from (问题线索来源): an inspection tour, an audit, a petition or report, supervision, the media, a referral by another organ, or other. The web form always asks it.',
+    }),
+  ),
+  sourceDetail: Type.Optional(
+    Text(
+      TEXT_LIMITS.matterSourceDetail.max,
+      0,
+      'The referral it came by, e.g. the inspection team’s feedback and its item.',
+    ),
+  ),
 });
 
 /** The answer of a creating request: the new case. */
 export const CreatedCase = Obj({ case: Ref(CaseView) });
-
-export const RiskFilingBody = Obj({
-  unitId: Uuid,
-  title: Text(TEXT_LIMITS.riskFilingTitle.max, TEXT_LIMITS.riskFilingTitle.min),
-  filedOn: DateString,
-  status: StringEnum(['pending', 'accepted', 'rejected'] as const),
-});
-
-export const RiskFilingAnswer = Obj({
-  riskFiling: Obj({
-    id: Uuid,
-    jurisdictionId: Type.String(),
-    unitId: Uuid,
-    title: Type.String(),
-    status: Type.String(),
-    filedOn: DateString,
-    decidedOn: Nullable(DateString),
-  }),
-});
 
 /** The decision document as JSON: GET /api/cases/:id/decision-document and the preview. */
 export const DecisionDocument = Obj({

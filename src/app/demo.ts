@@ -42,7 +42,8 @@ import { refuseCase } from './cases/refuse.js';
 import { requestChallenge } from './cases/request-challenge.js';
 import { requestExtension } from './cases/request-extension.js';
 import { resumeCase } from './cases/resume.js';
-import { createRiskFiling, linkRiskFiling } from './cases/risk-filing.js';
+import { createRiskFiling, linkRiskFiling, type RiskFilingInput } from './cases/risk-filing.js';
+import type { MatterSource } from '../shared/case.js';
 import { startPublicity } from './cases/start-publicity.js';
 import { submitApplication } from './cases/submit-application.js';
 import { suspendCase } from './cases/suspend.js';
@@ -430,6 +431,60 @@ export const DEMO_MARKER = 'demo_seed';
 /** The day the standard-land reform was filed in advance (and accepted). */
 const FILING_DAY = '2025-01-06';
 
+/**
+ * The risk filings besides the standard-land one (which cases are linked to): one in every review
+ * status, for the filings list (units by key; recorded after the cases, on the demo's last day).
+ */
+function moreFilings(asOf: string): RiskFilingInput[] {
+  return [
+    {
+      unitId: 'build-renewal',
+      title: '老旧小区改造“先建后补”审批试点（事前报备）',
+      filedOn: addDaysIso(asOf, -6),
+      status: 'pending',
+      risks: '部分配套设施在规划许可补办前开工，可能被认定为未批先建。',
+      measures: '限定试点范围和期限，开工前完成安全评估并公示，补办手续列入督办清单。',
+    },
+    {
+      unitId: 'approval-service',
+      title: '企业开办“承诺即入”扩面方案（事前报备）',
+      filedOn: '2025-03-10',
+      status: 'rejected',
+      risks: '承诺事项核查滞后，可能出现虚假承诺企业取得经营资格。',
+      measures: '建立事后核查机制。',
+      decidedOn: '2025-03-20',
+      reviewOpinion:
+        '防控措施过于原则，未明确核查时限、责任主体和失信处置办法，不予认可；请补充完善后重新报备。',
+    },
+    {
+      unitId: 'build-works',
+      title: '应急抢修工程“先施工后补办”机制（事前报备）',
+      filedOn: '2025-05-12',
+      status: 'accepted',
+      risks: '紧急情况下未经招标直接委托施工，可能被质疑规避招标。',
+      measures: '明确应急情形认定标准，由分管领导集体研究决定，事后五个工作日内补办手续并报备。',
+      decidedOn: '2025-05-16',
+      reviewOpinion: '符合应急处置要求，同意报备；请严格限定适用情形。',
+    },
+  ];
+}
+
+/** Where each ex-officio matter came from: by scenario, so the demo's random stream is unchanged. */
+const MATTER_REFERRALS: readonly (readonly [MatterSource, string])[] = [
+  ['inspection', '区委第二巡察组反馈问题清单'],
+  ['audit', '区审计局年度专项审计报告'],
+  ['petition', '群众来信反映问题'],
+  ['supervision', '区纪委监委日常监督检查发现'],
+  ['media', '网络舆情监测专报'],
+  ['referral', '市审计局移送问题线索'],
+];
+
+function referralOf(key: string): readonly [MatterSource, string] {
+  let n = 0;
+  for (const ch of key) n += ch.codePointAt(0)!;
+  return MATTER_REFERRALS[n % MATTER_REFERRALS.length]!;
+}
+
 /** Whether the store holds any application data (jurisdictions, users or cases). */
 export async function storeHasData(ctx: AppContext): Promise<boolean> {
   const r = await ctx.store.query<{ n: number }>(
@@ -541,9 +596,21 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
     title: '“标准地”出让改革试点方案（事前报备）',
     filedOn: FILING_DAY,
     status: 'accepted',
+    risks:
+      '首批地块按“标准地”出让，亩均税收等指标承诺可能因市场变化无法兑现；先出让后评价与现行用地审批衔接不够。',
+    measures: '签订履约监管协议，设置分期考核节点；报请区政府常务会议研究，全过程留痕备查。',
+    reviewOpinion: '方案论证充分，风险防控措施具体，同意报备。',
+    decidedOn: FILING_DAY,
   });
   const plans = planCases(ctx, assignOfficials(org, r), r, asOf);
   await playCases(plans, { ctx: demo, clock, r, filingId: filing.id, ...cast }, options.onProgress);
+  clock.at(asOf, r);
+  for (const more of moreFilings(asOf)) {
+    await createRiskFiling(demo, cast.actor('intake'), {
+      ...more,
+      unitId: org.unitIds.get(more.unitId)!,
+    });
+  }
   await ctx.store.query(
     `INSERT INTO store_meta (key, value) VALUES ($1, $2)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,
@@ -1281,6 +1348,8 @@ async function create(t: Turn): Promise<void> {
         openedOn: opened,
         conductDate: env.conductDate,
         facts,
+        source: referralOf(s.key)[0],
+        sourceDetail: referralOf(s.key)[1],
       })
     ).case;
   } else {

@@ -168,6 +168,13 @@ export const CATALOGUE = {
       en: 'No such calendar or year (2025–2027 are shipped).',
     },
   },
+  RISK_FILING_ROLE_REQUIRED: {
+    status: 403,
+    message: {
+      zh: '风险报备清单供受理、调查核实、认定机构、组织部门联络和审计监督人员查阅；如需查阅，请联系系统管理员授予相应角色。',
+      en: 'The list of risk filings is for intake officers, investigators, committee members and chairs, organization-department liaisons and auditors; ask an administrator for such a role if you need it.',
+    },
+  },
   DASHBOARD_ROLE_REQUIRED: {
     status: 403,
     message: {

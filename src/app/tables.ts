@@ -117,6 +117,9 @@ export const accountabilityMatters = pgTable('accountability_matters', {
   openedOn: day('opened_on').notNull(),
   recordedBy: uuid('recorded_by').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** Where the matter came from (migration 0017; NULL for matters recorded before it). */
+  source: text('source'),
+  sourceDetail: text('source_detail').notNull().default(''),
 });
 
 export const riskFilings = pgTable('risk_filings', {
@@ -128,6 +131,11 @@ export const riskFilings = pgTable('risk_filings', {
   filedOn: day('filed_on').notNull(),
   decidedOn: day('decided_on'),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** The filing's substance and its review (migration 0017). */
+  risks: text('risks').notNull().default(''),
+  measures: text('measures').notNull().default(''),
+  reviewOpinion: text('review_opinion').notNull().default(''),
+  recordedBy: uuid('recorded_by'),
 });
 
 export const caseCounters = pgTable(

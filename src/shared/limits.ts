@@ -23,6 +23,12 @@ export const TEXT_LIMITS = {
   exOfficioSummary: { min: 4, max: 20_000 },
   /** POST /api/risk-filings: the initiative filed. */
   riskFilingTitle: { min: 2, max: 200 },
+  /** A risk filing's risks foreseen and measures (required), the reviewer's opinion. */
+  riskFilingRisks: { min: 2, max: 5000 },
+  riskFilingMeasures: { min: 2, max: 5000 },
+  reviewOpinion: { min: 0, max: 5000 },
+  /** An accountability matter's referral: who referred it, by which document. */
+  matterSourceDetail: { min: 0, max: 200 },
   /** The `q` of the case list and of the administration's user list. */
   search: { min: 0, max: 100 },
   /** The `q` of GET /api/officials: part of a name. */

@@ -24,6 +24,10 @@ const TEXT_FIELDS: Readonly<Record<shared.TextField, readonly Field[]>> = {
   caseSummary: [['post', '/api/cases', 'body', 'summary']],
   exOfficioSummary: [['post', '/api/accountability-matters', 'body', 'summary']],
   riskFilingTitle: [['post', '/api/risk-filings', 'body', 'title']],
+  riskFilingRisks: [['post', '/api/risk-filings', 'body', 'risks']],
+  riskFilingMeasures: [['post', '/api/risk-filings', 'body', 'measures']],
+  reviewOpinion: [['post', '/api/risk-filings', 'body', 'reviewOpinion']],
+  matterSourceDetail: [['post', '/api/accountability-matters', 'body', 'sourceDetail']],
   search: [
     ['get', '/api/cases', 'query', 'q'],
     ['get', '/api/admin/users', 'query', 'q'],
