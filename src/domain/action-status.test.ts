@@ -180,6 +180,16 @@ describe('every rule that waits says why, and when', () => {
     ).toMatchObject({ code: 'CASE_ALREADY_PUBLICIZED' });
   });
 
+  it('publicity ends once its period has run out, from the day after', () => {
+    const liaison = officer('org_liaison');
+    const c = subject({ state: 'publicity', stepDueOn: '2026-12-08', stepRunOut: false });
+    expect(status(liaison, c, 'endPublicity')?.reason).toMatchObject({
+      code: 'CASE_PUBLICITY_RUNNING',
+      date: '2026-12-09',
+    });
+    expect(status(liaison, { ...c, stepRunOut: true }, 'endPublicity')?.allowed).toBe(true);
+  });
+
   it('review: the window ran out on a named day, and the appeal still open is the route', () => {
     const c = notified({
       challengeWindowOpen: true,

@@ -16,6 +16,7 @@ import {
   isSuspended,
   notSuspended,
   notYetPublicized,
+  publicityPeriodOver,
   notYetReviewed,
   notYetVoted,
   notYetVotedOnReview,
@@ -79,6 +80,8 @@ export interface CaseSubject {
   readonly notifiedOn?: string | null;
   /** The due date of the current step (cases.step_due_on), for the next step's reason. */
   readonly stepDueOn?: string | null;
+  /** The current step's due date has passed (today is after step_due_on); default false. */
+  readonly stepRunOut?: boolean;
   /**
    * The determination in force was reviewed, or decided on review or appeal (cases.reviewed_on):
    * it is not reviewed again; an appeal to the level above is the route. Default false.
@@ -269,7 +272,11 @@ export const CASE_RULES: Readonly<Record<Exclude<CaseAction, 'read' | 'addEviden
       states: ['notified'],
       when: all(publicityRequired, notYetPublicized),
     },
-    endPublicity: { who: ['org_liaison'], states: ['publicity'] },
+    endPublicity: {
+      who: ['org_liaison'],
+      states: ['publicity'],
+      when: all(notSuspended, publicityPeriodOver),
+    },
     fileUpward: {
       who: ['org_liaison'],
       states: ['notified', 'publicity'],

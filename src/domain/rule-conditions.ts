@@ -171,6 +171,24 @@ export const notYetPublicized = condition((c) => !c.publicityDone, {
   },
 });
 
+/** The publicity period has run out (its last day is the step's due date: start-publicity.ts). */
+export const publicityPeriodOver = condition(
+  (c) => !c.stepDueOn || c.stepRunOut === true,
+  (c) => {
+    const end = writtenDate(c.stepDueOn!);
+    const from = dayAfter(c.stepDueOn!);
+    const next = writtenDate(from);
+    return {
+      code: 'CASE_PUBLICITY_RUNNING',
+      date: from,
+      text: {
+        zh: `公示期至${end.zh}届满，可于${next.zh}起结束公示。`,
+        en: `The publicity period runs until ${end.en}; it can be ended from ${next.en}.`,
+      },
+    };
+  },
+);
+
 type Kind = 'review' | 'appeal';
 const KIND = {
   review: { zh: '复核', en: 'review', ask: 'ask for review' },

@@ -64,7 +64,7 @@ describeStores<Schema>(
       const early = await endPublicity(w.ctx, a.liaison!, v(c)).catch((e: AppError) => e);
       expect(early).toBeInstanceOf(AppError);
       expect((early as AppError).code).toBe('CASE_PRECONDITION');
-      expect((early as AppError).text.en).toContain('2025-03-10');
+      expect((early as AppError).text.en).toContain('10 March 2025');
 
       w.clock.setDay('2025-03-11');
       c = (await endPublicity(w.ctx, a.liaison!, { ...v(c), objections: '  无异议。 ' })).case;

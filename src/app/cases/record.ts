@@ -243,6 +243,7 @@ export function subjectOf(
       : {}),
     notifiedOn: row.notifiedOn,
     stepDueOn: row.stepDueOn,
+    stepRunOut: row.stepDueOn !== null && day > row.stepDueOn,
     reviewed: row.reviewedOn !== null,
     filedUpward: row.filedUpwardOn !== null,
     publicityDone: row.publicityEndedOn !== null,
