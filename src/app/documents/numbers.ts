@@ -7,9 +7,10 @@
  * patterns (`document_patterns`, by type) default to `{code}容<type mark>〔{year}〕{n}号`.
  * Placeholders: `{code}`, `{year}`, `{n}` (the serial, no leading zeros).
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { AppTx } from '../db.js';
-import { documentCounters } from '../tables.js';
+import { AppError } from '../errors.js';
+import { documentCounters, jurisdictions } from '../tables.js';
 import type { DocumentType } from '../../shared/documents.js';
 
 export { DOCUMENT_TYPES, type DocumentType } from '../../shared/documents.js';
@@ -97,4 +98,19 @@ export async function allocateNumber(
     .returning();
   const serial = counter!.last;
   return { number: numberFor(j, type, year, serial), serial };
+}
+
+/**
+ * The body whose sequence numbers a decision on a case of `j`: the jurisdiction itself, or for an
+ * appeal the level above (the appeal is decided, and its documents issued, there).
+ */
+export async function issuingBody(
+  tx: AppTx,
+  j: NumberingJurisdiction & { readonly parentId: string | null },
+  appeal: boolean,
+): Promise<NumberingJurisdiction> {
+  if (!appeal || j.parentId === null) return j;
+  const [parent] = await tx.select().from(jurisdictions).where(eq(jurisdictions.id, j.parentId));
+  if (!parent) throw new AppError('NOT_FOUND', { jurisdiction: j.parentId });
+  return parent;
 }
