@@ -15,3 +15,4 @@ export * from './officials.js';
 export * from './dashboard.js';
 export * from './todos.js';
 export * from './documents.js';
+export * from './numbering.js';
