@@ -23,13 +23,39 @@ export const REQUIRED_PLACEHOLDERS = ['{year}', '{n}'] as const;
 
 export const NUMBERING_LIMITS = { code: 16, pattern: 64 } as const;
 
+/**
+ * The placeholders as a Chinese screen writes them ({代字}, {年份}, {序号}): a pattern may be typed
+ * either way and is stored with the canonical ones.
+ */
+export const PLACEHOLDER_ZH: Readonly<Record<(typeof NUMBER_PLACEHOLDERS)[number], string>> = {
+  '{code}': '{代字}',
+  '{year}': '{年份}',
+  '{n}': '{序号}',
+};
+
+/** A pattern with the canonical placeholders (Chinese ones replaced). */
+export function canonicalPattern(pattern: string): string {
+  let out = pattern;
+  for (const [canonical, zh] of Object.entries(PLACEHOLDER_ZH)) out = out.replaceAll(zh, canonical);
+  return out;
+}
+
+/** A pattern as a screen in `lang` writes it. */
+export function shownPattern(pattern: string, lang: 'zh' | 'en'): string {
+  if (lang !== 'zh') return pattern;
+  let out = pattern;
+  for (const [canonical, zh] of Object.entries(PLACEHOLDER_ZH)) out = out.replaceAll(canonical, zh);
+  return out;
+}
+
 export type PatternProblem =
   | { readonly kind: 'missing'; readonly placeholder: string }
   | { readonly kind: 'unknown'; readonly token: string }
   | { readonly kind: 'tooLong'; readonly max: number };
 
 /** What is wrong with a pattern, or null when it may be saved. */
-export function patternProblem(pattern: string): PatternProblem | null {
+export function patternProblem(typed: string): PatternProblem | null {
+  const pattern = canonicalPattern(typed);
   if ([...pattern].length > NUMBERING_LIMITS.pattern) {
     return { kind: 'tooLong', max: NUMBERING_LIMITS.pattern };
   }
@@ -47,16 +73,16 @@ export function patternProblemText(problem: PatternProblem): I18nText {
     case 'missing':
       return problem.placeholder === '{year}'
         ? {
-            zh: '文号格式缺少年份占位符 {year}，请在六角括号内加入，如“〔{year}〕”。',
+            zh: '文号格式缺少年份占位符 {年份}，请在六角括号内加入，如“〔{年份}〕”。',
             en: 'The pattern lacks the year placeholder {year}; add it, e.g. “〔{year}〕”.',
           }
         : {
-            zh: '文号格式缺少序号占位符 {n}，请加入，如“{n}号”。',
+            zh: '文号格式缺少序号占位符 {序号}，请加入，如“{序号}号”。',
             en: 'The pattern lacks the serial placeholder {n}; add it, e.g. “{n}号”.',
           };
     case 'unknown':
       return {
-        zh: `文号格式中的“${problem.token}”不是可用的占位符；可用的占位符为 {code}（机关代字）、{year}（年份）、{n}（序号）。`,
+        zh: `文号格式中的“${problem.token}”不是可用的占位符；可用的占位符为 {代字}（机关代字）、{年份}、{序号}。`,
         en: `“${problem.token}” is not a placeholder; use {code} (issuing code), {year} (year) and {n} (serial).`,
       };
     case 'tooLong':

@@ -43,7 +43,7 @@ describeStores<Schema>(
 
       const after = await setDocumentNumbering(w.ctx, admin, w.ids.area, {
         code: ' X新管 ',
-        patterns: { determination: '{code}容纠认字〔{year}〕第{n}号', case: '  ' },
+        patterns: { determination: '{代字}容纠认字〔{年份}〕第{序号}号', case: '  ' },
       });
       expect(after.code).toBe('X新管');
       expect(after.patterns.find((p) => p.type === 'determination')?.pattern).toBe(
@@ -96,9 +96,9 @@ describeStores<Schema>(
       const noSerial = await set({ review_decision: '{code}容复〔{year}〕号' });
       expect(noSerial).toBeInstanceOf(AppError);
       expect((noSerial as AppError).details).toEqual({ field: 'patterns.review_decision' });
-      expect((noSerial as AppError).text.zh).toContain('序号占位符 {n}');
+      expect((noSerial as AppError).text.zh).toContain('序号占位符 {序号}');
       const noYear = (await set({ publicity: '{code}容公{n}号' })) as AppError;
-      expect(noYear.text.zh).toContain('年份占位符 {year}');
+      expect(noYear.text.zh).toContain('年份占位符 {年份}');
       expect(noYear.text.en).toContain('{year}');
       const unknown = (await set({ publicity: '{code}〔{yyyy}〕{n}号' })) as AppError;
       expect(unknown.text.zh).toContain('“{yyyy}”不是可用的占位符');

@@ -3,7 +3,7 @@
  * and document_patterns, migration 0011): the issuing code (机关代字) and a pattern per numbered
  * kind (the case number and each document type). Unset, the code is the short name and each
  * pattern the default of src/app/documents/numbers.ts. A pattern holds {year} and {n} (and may
- * hold {code}); src/shared/numbering.ts checks it here and on the settings screen alike.
+ * hold {code}), typed either so or with the Chinese names ({年份}, {序号}, {代字}); src/shared/numbering.ts checks it here and on the settings screen alike.
  *
  * A change applies to numbers taken afterwards: numbers already issued are stored with their
  * documents and determinations and never rewritten. Each change is one transaction with its
@@ -13,6 +13,7 @@ import { eq } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
 import type { I18nText } from '../../policy/model.js';
 import {
+  canonicalPattern,
   codeProblem,
   NUMBERED_TYPES,
   patternProblem,
@@ -98,7 +99,8 @@ function checked(input: NumberingInput) {
         en: `“${type}” is not a kind of number.`,
       });
     }
-    const pattern = raw?.trim() || null;
+    const typed = raw?.trim();
+    const pattern = typed ? canonicalPattern(typed) : null;
     const problem = pattern === null ? null : patternProblem(pattern);
     if (problem) throw invalidField(`patterns.${type}`, patternProblemText(problem));
     patterns[type as NumberedType] = pattern;
