@@ -405,9 +405,9 @@ function checkRule(actor: Actor, rule: ActionRule, c: CaseSubject): Refusal | nu
 }
 
 /**
- * Why a precondition does not hold, in the rule's own words: its named condition's reason (code,
- * text, date), or the rule's message for the refusal where it has one. Undefined for other
- * refusals, or when the case is not given.
+ * Why the action is refused, in the rule's own words: the rule's message for the refusal where it
+ * has one, else a precondition's named reason (code, text, date), else what the action box says
+ * (the procedure's next step). Undefined when there is nothing more to say than the catalogue.
  */
 export function refusalReason(
   action: CaseAction,
@@ -419,8 +419,10 @@ export function refusalReason(
   const rule = CASE_RULES[action];
   const own = rule.messages?.[why];
   if (own) return { code: why, text: own };
-  if (why !== 'CASE_PRECONDITION' || !c || !actor || !rule.when) return undefined;
-  return rule.when.why(c, actor) ?? undefined;
+  if (!c || !actor) return undefined;
+  if (why === 'CASE_PRECONDITION') return rule.when?.why(c, actor) ?? undefined;
+  // The next step, or a conflict: as the action box says it.
+  return notNow(actor, action, c, why) ?? undefined;
 }
 
 /** The rule's own message for a refusal, if it has one (otherwise the catalogue's applies). */

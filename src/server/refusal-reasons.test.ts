@@ -66,6 +66,12 @@ describeStores<Schema>(
       expect(again.zh).toContain('表决一次');
       const intake = await signIn(w, 'intake');
       expect((await refused(intake, id, 'resume', {})).reason).toBe('CASE_NOT_SUSPENDED');
+      // The procedure's next step, as the action box names it.
+      const submitted = await driveTo(w, 'submitted');
+      const investigator = await signIn(w, 'investigator');
+      const early = await refused(investigator, submitted.id, 'complete-verification', {});
+      expect(early).toMatchObject({ code: 'CASE_WRONG_STATE', reason: 'CASE_WRONG_STATE' });
+      expect(early.zh).toContain('“核实中”');
     });
 
     it(
