@@ -69,6 +69,8 @@ export default function Organization() {
     {
       title: t('admin.org.name'),
       key: 'name',
+      // Room for a nested unit's name beside its indentation (the actions column no longer takes it).
+      width: 240,
       render: (_: unknown, r) => (
         <Typography.Text strong={r.node.kind === 'jurisdiction'}>
           {pick(r.node.item.name, lang)}
