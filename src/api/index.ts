@@ -16,3 +16,4 @@ export * from './risk-filings.js';
 export * from './dashboard.js';
 export * from './todos.js';
 export * from './documents.js';
+export * from './numbering.js';

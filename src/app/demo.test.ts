@@ -181,6 +181,14 @@ describeStores<Schema>(
     it('the histories are those of the real procedure: decisions, a departure, review and appeal', async () => {
       const ds = await ctx.store.db.select().from(determinations);
       expect(ds.some((d) => d.basis === 'appeal' && d.supersedesId !== null)).toBe(true);
+      // Changed on review and on appeal: each a new 认定 with a number of its own, the appeal's in
+      // the city's own numbering (set by the administrator's use case).
+      const byId = new Map(ds.map((d) => [d.id, d]));
+      const onReview = ds.find((d) => d.basis === 'review' && d.supersedesId !== null);
+      expect(onReview?.documentNumber).toMatch(/^X新容认〔20\d\d〕[1-9]\d*号$/);
+      expect(onReview?.documentNumber).not.toBe(byId.get(onReview!.supersedesId!)?.documentNumber);
+      const onAppeal = ds.find((d) => d.basis === 'appeal' && d.supersedesId !== null);
+      expect(onAppeal?.documentNumber).toMatch(/^某市容纠认〔20\d\d〕[1-9]\d*号$/);
       expect(ds.some((d) => d.departureReasons !== '' && d.outcome !== d.recommendedOutcome)).toBe(
         true,
       );

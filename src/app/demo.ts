@@ -53,6 +53,7 @@ import type { TransitionResult } from './cases/transition.js';
 import { withdrawCase } from './cases/withdraw.js';
 import { loadCase, type CaseRow } from './cases/record.js';
 import { can } from '../domain/policies.js';
+import { setDocumentNumbering } from './admin/numbering.js';
 import { today as todayOf, type AppContext } from './context.js';
 import { addDaysIso } from './dates.js';
 import {
@@ -88,6 +89,15 @@ export const DEMO_JURISDICTIONS = {
   province: { id: 'a-province', nameZh: '某省', nameEn: 'A Province' },
   city: { id: 'a-city', nameZh: '某市', nameEn: 'A City' },
   area: { id: 'x-new-area', nameZh: 'X新区', nameEn: 'X New Area' },
+} as const;
+
+/** The city's own document numbering (the appeals it decides carry it): e.g. 某市容纠认〔2026〕1号. */
+export const CITY_NUMBERING = {
+  code: '某市容纠',
+  patterns: {
+    determination: '{code}认〔{year}〕{n}号',
+    appeal_decision: '{code}诉决〔{year}〕{n}号',
+  },
 } as const;
 
 /** The password of every demo user of a role: fixed, documented, for demonstration only. */
@@ -241,6 +251,8 @@ const int = (r: () => number, min: number, max: number) => min + Math.floor(r() 
 type Route = 'self' | 'unit' | 'ex_officio';
 type Flavour =
   | 'review-upheld'
+  // Changed on review: the new determination has a number of its own (decide-challenge.ts).
+  | 'review-changed'
   | 'appeal-changed'
   | 'conflict'
   | 'departure'
@@ -340,7 +352,7 @@ export const CASE_SPECS: readonly CaseSpec[] = [
   { state: 'determined', scenario: 'relative-company', route: 'ex_officio', overdue: true },
   { state: 'determined', scenario: 'renewal-early-start', route: 'self' },
   { state: 'notified', scenario: 'subsidy-partial', route: 'self', main: true },
-  { state: 'notified', scenario: 'flood-pump', route: 'unit' },
+  { state: 'notified', scenario: 'flood-pump', route: 'unit', flavour: 'review-changed' },
   { state: 'notified', scenario: 'one-window-pilot', route: 'unit' },
   { state: 'publicity', scenario: 'road-repair', route: 'unit' },
   { state: 'publicity', scenario: 'data-sharing', route: 'self', overdue: true },
@@ -589,6 +601,8 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
   clock.at('2025-01-02', r);
   const org = await seedOrganization(demo, r);
   const cast = await seedUsers(demo, org);
+  // The city sets its own document numbering (机关代字 and patterns), as its administrator would.
+  await setDocumentNumbering(demo, cast.actor('admin'), DEMO_JURISDICTIONS.city.id, CITY_NUMBERING);
   // The standard-land reform was filed in advance and accepted.
   clock.at(FILING_DAY, r);
   const filing = await createRiskFiling(demo, cast.actor('intake'), {
@@ -1233,6 +1247,10 @@ function afterDecisionSteps(out: Steps): void {
     out.add('challenge:review', [2, 6], true);
     out.add('decideChallengeUpheld', [5, 12], true);
   }
+  if (flavour === 'review-changed') {
+    out.add('challenge:review', [2, 6], true);
+    out.add('decideReviewChanged', [5, 12], true);
+  }
   if (flavour === 'appeal-changed') {
     out.add('challenge:appeal', [3, 8], true);
     out.add('decideChallengeChanged', [8, 15], true);
@@ -1754,6 +1772,33 @@ const challengeChanged: Action = async (t) => {
   t.h.outcome = 'exempted';
 };
 
+/** Changed on review to a lighter handling: the panel votes for it, then the chair decides. */
+const reviewChanged: Action = async (t) => {
+  const outcome = 'lighter';
+  for (const who of ['chair', 'member1', 'member2', 'member3']) {
+    const loaded = await loadCase(t.ctx, t.ctx.store.db, t.h.id);
+    if (!can(t.actor(who), 'voteReview', loaded.subject)) continue;
+    t.tick();
+    t.took(
+      await castReviewVote(t.ctx, t.actor(who), {
+        ...t.req(),
+        outcome,
+        reason: '经复核，采购虽属应急，但事后报备迟延，同意变更为从轻处理。',
+      }),
+    );
+  }
+  t.tick();
+  t.took(
+    await decideChallenge(t.ctx, t.actor('chair'), {
+      ...t.req(),
+      result: 'changed',
+      outcome,
+      reasons: '经复核，应急采购事后报备迟延十日，未完全履行报告义务，变更为从轻处理。',
+    }),
+  );
+  t.h.outcome = outcome;
+};
+
 const publicity: Action = async (t) => {
   t.took(await startPublicity(t.ctx, t.actor('liaison'), t.req()));
 };
@@ -1821,6 +1866,7 @@ const ACTIONS: Readonly<Record<string, Action>> = {
   // The demo's review is upheld and its appeal changes the decision (afterDecisionSteps).
   decideChallengeUpheld: thenIssue(challengeUpheld, 'review_decision', 'chair'),
   decideChallengeChanged: thenIssue(challengeChanged, 'appeal_decision', 'city-chair'),
+  decideReviewChanged: thenIssue(reviewChanged, 'review_decision', 'chair'),
   startPublicity: thenIssue(publicity, 'publicity', 'liaison'),
   fileUpward: fileUpwardAction,
   close,

@@ -6,9 +6,35 @@
 import { CASE_STAFF_ROLES } from '../shared/roles.js';
 import { writtenDate } from '../shared/time.js';
 import type { CaseState } from './case-states.js';
+import {
+  all,
+  condition,
+  appealWindowOpen,
+  challengeWindowOver,
+  filedUpwardIfRequired,
+  filingDue,
+  isCondition,
+  isSuspended,
+  notSuspended,
+  notYetPublicized,
+  publicityPeriodOver,
+  notYetReviewed,
+  notYetVoted,
+  notYetVotedOnReview,
+  publicityRequired,
+  reviewByVote,
+  reviewVotesCast,
+  reviewWindowOpen,
+  votesCast,
+  type Condition,
+  type Reason,
+} from './rule-conditions.js';
 import { STATE_LABEL, TERMINAL } from './case-states.js';
 import type { I18nText } from '../policy/model.js';
 import { within, type Actor, type Role } from './roles.js';
+
+export { all, condition, type Condition, type Reason } from './rule-conditions.js';
+export { writtenDate };
 
 /** What the permission rules need to know about a case. */
 export interface CaseSubject {
@@ -46,6 +72,17 @@ export interface CaseSubject {
    * review.applyWithin and appeal.applyWithin; absent, both follow challengeWindowOpen.
    */
   readonly windows?: { readonly review: boolean; readonly appeal: boolean };
+  /**
+   * The last day of each window (the same counting as `windows`), for the reasons' dates only;
+   * null where the measure provides none. Absent: both follow challengeWindowEnds.
+   */
+  readonly windowEnds?: { readonly review: string | null; readonly appeal: string | null };
+  /** The day the decision in force was notified (cases.notified_on); null before. */
+  readonly notifiedOn?: string | null;
+  /** The due date of the current step (cases.step_due_on), for the next step's reason. */
+  readonly stepDueOn?: string | null;
+  /** The current step's due date has passed (today is after step_due_on); default false. */
+  readonly stepRunOut?: boolean;
   /**
    * The determination in force was reviewed, or decided on review or appeal (cases.reviewed_on):
    * it is not reviewed again; an appeal to the level above is the route. Default false.
@@ -171,132 +208,52 @@ export type Refusal =
   | 'CASE_PRECONDITION'; // the state is right but a condition is not met (window closed, suspended…)
 
 /**
- * Why an action waits: a stable code, a zh/en text where the rule gives one (otherwise the
- * catalogue's message for the code applies), and the date it becomes possible when the case's
- * dates say.
+ * A rule: who may act (roles over a scope containing the case, a scope above it, the parties, or
+ * the deliberation members), in which states, under which further conditions.
  */
-export interface Reason {
-  readonly code: string;
-  readonly text?: I18nText;
-  readonly date?: string;
+interface ActionRule {
+  readonly who: 'party' | 'member' | readonly Role[];
+  /**
+   * For role rules: the scope must contain the case ('case'), be strictly above it ('above'), or
+   * be the case's own jurisdiction ('same': the body that decided it).
+   */
+  readonly scope?: 'case' | 'above' | 'same';
+  readonly states: readonly CaseState[] | 'open';
+  /**
+   * A further condition, always a named `Condition` (`condition(test, why)`, `all(…)`, in
+   * rule-conditions.ts): it says why it does not hold, and from or until when.
+   */
+  readonly when?: Condition;
+  /** The actor may not be a party (default true for role rules). */
+  readonly notParty?: boolean;
+  /** The actor must have no declared conflict and not be recused. */
+  readonly impartial?: boolean;
+  /** A more specific message for a refusal of this action, where the generic one says too little. */
+  readonly messages?: Partial<Record<Refusal, I18nText>>;
 }
+
+const OPEN = 'open' as const;
 
 /**
- * A named condition of a rule: a predicate that says, when it does not hold, why — or null when
- * the action then simply does not apply (nothing to resume), so it is no task at all. Written
- * where a rule's `when` is, and read by `refusal` as any predicate; `actionStatuses` asks it `why`.
+ * Who would decide an appeal of the case: a committee chair of a jurisdiction strictly above it
+ * (decideAppeal). They do not sit on the panel that decides it first (panel candidates, addMember):
+ * no one hears the appeal of a decision they took part in.
  */
-export interface Condition {
-  (c: CaseSubject, a: Actor): boolean;
-  readonly why: (c: CaseSubject, a: Actor) => Reason | null;
-}
-
-/** A condition from its predicate and its reason. */
-export function condition(
-  test: (c: CaseSubject, a: Actor) => boolean,
-  why: Reason | null | ((c: CaseSubject, a: Actor) => Reason | null),
-): Condition {
-  const f = (c: CaseSubject, a: Actor) => test(c, a);
-  return Object.assign(f, { why: typeof why === 'function' ? why : () => why });
-}
-
-/** Every condition holds; the first that does not gives the reason. */
-export function all(...conditions: readonly Condition[]): Condition {
-  return condition(
-    (c, a) => conditions.every((k) => k(c, a)),
-    (c, a) => conditions.find((k) => !k(c, a))!.why(c, a),
-  );
-}
-
-function isCondition(f: unknown): f is Condition {
-  return typeof f === 'function' && typeof (f as Partial<Condition>).why === 'function';
-}
-
-export { writtenDate };
-
-/** The day after an ISO date. */
-function dayAfter(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
-const notSuspended = condition((c) => !c.suspended, {
-  code: 'CASE_SUSPENDED',
-  text: {
-    zh: '本案已中止办理，恢复办理后方可进行此项操作。',
-    en: 'The case is suspended; this can be done once it is resumed.',
-  },
-});
-
-/** Suspended; otherwise there is nothing to resume, and resuming is no task. */
-const isSuspended = condition((c) => c.suspended, null);
-
-/** The review and appeal window has run out (a case is closed only then). */
-const challengeWindowOver = condition(
-  (c) => !c.challengeWindowOpen,
-  (c) => {
-    const ends = c.challengeWindowEnds;
-    if (!ends) {
-      return {
-        code: 'CASE_CHALLENGE_WINDOW_OPEN',
-        text: {
-          zh: '复核、申诉期限尚未届满，届满后方可办结。',
-          en: 'The review and appeal window is still open; the case can be closed once it has run out.',
-        },
-      };
-    }
-    const end = writtenDate(ends);
-    const from = dayAfter(ends);
-    const next = writtenDate(from);
-    return {
-      code: 'CASE_CHALLENGE_WINDOW_OPEN',
-      date: from,
-      text: {
-        zh: `复核、申诉期限至${end.zh}届满，可于${next.zh}起办结。`,
-        en: `The review and appeal window runs until ${end.en}; the case can be closed from ${next.en}.`,
-      },
-    };
-  },
-);
-
-/** Filed upward, where the measure requires it. */
-const filedUpwardIfRequired = condition((c) => !c.requires.filingUpward || c.filedUpward, {
-  code: 'CASE_NOT_FILED_UPWARD',
-  text: {
-    zh: '本案适用的办法要求报上级备案，备案后方可办结。',
-    en: 'The measure that governs the case requires filing with the higher level; close the case once it is filed.',
-  },
-});
-
-/** The measure requires filing upward and the determination in force is not filed yet. */
-const filingDue = condition((c) => c.requires.filingUpward && !c.filedUpward, {
-  code: 'CASE_FILING_NOT_DUE',
-  text: {
-    zh: '本案适用的办法不要求报上级备案，或该认定已报备；同一认定不重复报备。',
-    en: 'The measure that governs the case does not require filing upward, or the determination has already been filed; a determination is filed once.',
-  },
-});
-
-/**
- * Whether the actor answers for `department` on the case: a `consultee` grant for that department
- * over a jurisdiction containing the case.
- */
-export function answersFor(
-  actor: Actor,
-  department: string,
+export function wouldDecideAppeal(
+  grants: readonly {
+    readonly role: string;
+    readonly scopeKind: string;
+    readonly scopePath: string;
+  }[],
   c: Pick<CaseSubject, 'jurisdictionPath'>,
 ): boolean {
-  return actor.grants.some(
+  return grants.some(
     (g) =>
-      g.role === 'consultee' &&
-      g.department === department &&
+      g.role === 'committee_chair' &&
       g.scopeKind === 'jurisdiction' &&
-      within(c.jurisdictionPath, g.scopePath),
+      within(c.jurisdictionPath, g.scopePath) &&
+      g.scopePath !== c.jurisdictionPath,
   );
-}
-
-/** The case's consultations the actor answers for. */
-function ownConsultations(c: CaseSubject, a: Actor): readonly ConsultationSubject[] {
-  return (c.consultations ?? []).filter((x) => answersFor(a, x.department, c));
 }
 
 /** The actor's department was asked on this case and has not answered yet. */
@@ -332,55 +289,6 @@ const paperReplyAwaited = condition(
       : null,
 );
 
-/**
- * A rule: who may act (roles over a scope containing the case, a scope above it, the parties, or
- * the deliberation members), in which states, under which further conditions.
- */
-interface ActionRule {
-  readonly who: 'party' | 'member' | readonly Role[];
-  /**
-   * For role rules: the scope must contain the case ('case'), be strictly above it ('above'), or
-   * be the case's own jurisdiction ('same': the body that decided it).
-   */
-  readonly scope?: 'case' | 'above' | 'same';
-  readonly states: readonly CaseState[] | 'open';
-  /** A further condition; a named `Condition` also says why it does not hold. */
-  readonly when?: ((c: CaseSubject, a: Actor) => boolean) | Condition;
-  /** The actor may not be a party (default true for role rules). */
-  readonly notParty?: boolean;
-  /** The actor must have no declared conflict and not be recused. */
-  readonly impartial?: boolean;
-  /** A more specific message for a refusal of this action, where the generic one says too little. */
-  readonly messages?: Partial<Record<Refusal, I18nText>>;
-}
-
-const OPEN = 'open' as const;
-const reviewWindowOpen = (c: CaseSubject) => c.windows?.review ?? c.challengeWindowOpen;
-const appealWindowOpen = (c: CaseSubject) => c.windows?.appeal ?? c.challengeWindowOpen;
-const memberOf = (c: CaseSubject, a: Actor) => c.members.find((m) => m.userId === a.userId);
-
-/**
- * Who would decide an appeal of the case: a committee chair of a jurisdiction strictly above it
- * (decideAppeal). They do not sit on the panel that decides it first (panel candidates, addMember):
- * no one hears the appeal of a decision they took part in.
- */
-export function wouldDecideAppeal(
-  grants: readonly {
-    readonly role: string;
-    readonly scopeKind: string;
-    readonly scopePath: string;
-  }[],
-  c: Pick<CaseSubject, 'jurisdictionPath'>,
-): boolean {
-  return grants.some(
-    (g) =>
-      g.role === 'committee_chair' &&
-      g.scopeKind === 'jurisdiction' &&
-      within(c.jurisdictionPath, g.scopePath) &&
-      g.scopePath !== c.jurisdictionPath,
-  );
-}
-
 /** One rule per action. Read them as the procedure's allocation of powers. */
 export const CASE_RULES: Readonly<Record<Exclude<CaseAction, 'read' | 'addEvidence'>, ActionRule>> =
   {
@@ -407,27 +315,25 @@ export const CASE_RULES: Readonly<Record<Exclude<CaseAction, 'read' | 'addEviden
       who: 'member',
       states: ['deliberation'],
       impartial: true,
-      when: (c, a) => !c.members.find((m) => m.userId === a.userId)?.voted,
+      when: notYetVoted,
     },
     decide: {
       who: ['committee_chair'],
       states: ['deliberation'],
       impartial: true,
-      when: (c) => !c.suspended && c.members.some((m) => m.voted),
+      when: all(notSuspended, votesCast),
     },
     notify: { who: ['intake', 'committee_chair'], states: ['determined'] },
     startPublicity: {
       who: ['org_liaison'],
       states: ['notified'],
-      when: (c) => c.requires.publicity && !c.publicityDone,
-      messages: {
-        CASE_PRECONDITION: {
-          zh: '本案适用的办法不要求公示，或该认定已完成公示；同一认定不重复公示。',
-          en: 'The measure that governs the case does not require publicity, or the determination has already been publicized; a determination is publicized once.',
-        },
-      },
+      when: all(publicityRequired, notYetPublicized),
     },
-    endPublicity: { who: ['org_liaison'], states: ['publicity'] },
+    endPublicity: {
+      who: ['org_liaison'],
+      states: ['publicity'],
+      when: all(notSuspended, publicityPeriodOver),
+    },
     fileUpward: {
       who: ['org_liaison'],
       states: ['notified', 'publicity'],
@@ -436,24 +342,12 @@ export const CASE_RULES: Readonly<Record<Exclude<CaseAction, 'read' | 'addEviden
     requestReview: {
       who: 'party',
       states: ['notified', 'publicity', 'filed'],
-      when: (c) => reviewWindowOpen(c) && c.reviewed !== true,
-      messages: {
-        CASE_PRECONDITION: {
-          zh: '复核申请期限已过，或该认定已经复核（或系复核、申诉决定），不能再申请复核；对复核决定不服的，可以在期限内向上一级提出申诉。',
-          en: 'The time to ask for review has passed, or the determination has already been reviewed (or was made on review or appeal) and cannot be reviewed again; an appeal to the level above remains open within its time.',
-        },
-      },
+      when: all(notYetReviewed, reviewWindowOpen),
     },
     requestAppeal: {
       who: 'party',
       states: ['notified', 'publicity', 'filed'],
       when: appealWindowOpen,
-      messages: {
-        CASE_PRECONDITION: {
-          zh: '申诉期限已过，不能再提出申诉。',
-          en: 'The time to appeal has passed.',
-        },
-      },
     },
     decideReview: {
       who: ['committee_chair'],
@@ -462,15 +356,11 @@ export const CASE_RULES: Readonly<Record<Exclude<CaseAction, 'read' | 'addEviden
       impartial: true,
       // Decided collectively: at least one vote on the review first (the majority is checked
       // when deciding, decide-challenge.ts).
-      when: (c) => c.requires.collectiveReview !== true || c.members.some((m) => m.reviewVoted),
+      when: reviewVotesCast,
       messages: {
         CASE_OUT_OF_SCOPE: {
           zh: '复核由作出认定的同一机构决定；上级机构负责人请通过申诉程序处理。',
           en: 'A review is decided by the body that made the determination; a higher-level chair decides appeals instead.',
-        },
-        CASE_PRECONDITION: {
-          zh: '本案适用的办法规定复核由集体研究决定：请先由研究成员对复核表决。',
-          en: 'The measure that governs the case has reviews decided collectively: the panel votes on the review first.',
         },
       },
     },
@@ -478,13 +368,7 @@ export const CASE_RULES: Readonly<Record<Exclude<CaseAction, 'read' | 'addEviden
       who: 'member',
       states: ['under_review'],
       impartial: true,
-      when: (c, a) => c.requires.collectiveReview === true && !memberOf(c, a)?.reviewVoted,
-      messages: {
-        CASE_PRECONDITION: {
-          zh: '本案的复核不由集体表决，或您已经对复核表决。',
-          en: 'The review of this case is not decided by vote, or you have already voted on it.',
-        },
-      },
+      when: all(reviewByVote, notYetVotedOnReview),
     },
     decideAppeal: {
       who: ['committee_chair'],
@@ -522,10 +406,28 @@ export const CASE_RULES: Readonly<Record<Exclude<CaseAction, 'read' | 'addEviden
   };
 
 const EVIDENCE_BY_PARTY: ActionRule = { who: 'party', states: ['submitted', 'verification'] };
-const EVIDENCE_BY_INVESTIGATOR: ActionRule = {
-  who: ['investigator'],
-  states: ['verification', 'consultation'],
-};
+/**
+ * Whether the actor answers for `department` on the case: a `consultee` grant for that department
+ * over a jurisdiction containing the case.
+ */
+export function answersFor(
+  actor: Actor,
+  department: string,
+  c: Pick<CaseSubject, 'jurisdictionPath'>,
+): boolean {
+  return actor.grants.some(
+    (g) =>
+      g.role === 'consultee' &&
+      g.department === department &&
+      g.scopeKind === 'jurisdiction' &&
+      within(c.jurisdictionPath, g.scopePath),
+  );
+}
+
+/** The case's consultations the actor answers for. */
+function ownConsultations(c: CaseSubject, a: Actor): readonly ConsultationSubject[] {
+  return (c.consultations ?? []).filter((x) => answersFor(a, x.department, c));
+}
 
 /**
  * A consulted department's officer reads the cases their department was asked about (in a limited
@@ -534,6 +436,11 @@ const EVIDENCE_BY_INVESTIGATOR: ActionRule = {
 export function consulted(actor: Actor, c: CaseSubject): boolean {
   return ownConsultations(c, actor).length > 0 && !isParty(actor, c);
 }
+
+const EVIDENCE_BY_INVESTIGATOR: ActionRule = {
+  who: ['investigator'],
+  states: ['verification', 'consultation'],
+};
 
 /** Why `actor` may not take `action` on `c` now, or null when they may. */
 export function refusal(actor: Actor, action: CaseAction, c: CaseSubject): Refusal | null {
@@ -587,20 +494,41 @@ function checkRule(actor: Actor, rule: ActionRule, c: CaseSubject): Refusal | nu
 }
 
 /**
- * The rule's own message for a refusal, if it has one (otherwise the catalogue's applies); given
- * the case, a named condition that does not hold says why in its own words.
+ * Why the action is refused, in the rule's own words: the rule's message for the refusal where it
+ * has one, else a precondition's named reason (code, text, date), else what the action box says
+ * (the procedure's next step). Undefined when there is nothing more to say than the catalogue.
  */
+export function refusalReason(
+  action: CaseAction,
+  why: Refusal,
+  c?: CaseSubject,
+  actor?: Actor,
+): Reason | undefined {
+  if (action === 'read' || action === 'addEvidence') return undefined;
+  const rule = CASE_RULES[action];
+  const own = rule.messages?.[why];
+  if (own) return { code: why, text: own };
+  if (!c || !actor) return undefined;
+  if (why === 'CASE_PRECONDITION') return rule.when?.why(c, actor) ?? undefined;
+  // The next step, or a conflict: as the action box says it.
+  return notNow(actor, action, c, why) ?? undefined;
+}
+
+/** The rule's own message for a refusal, if it has one (otherwise the catalogue's applies). */
 export function refusalMessage(
   action: CaseAction,
   why: Refusal,
   c?: CaseSubject,
   actor?: Actor,
 ): I18nText | undefined {
-  if (action === 'read' || action === 'addEvidence') return undefined;
-  const rule = CASE_RULES[action];
-  const own = rule.messages?.[why];
-  if (own || why !== 'CASE_PRECONDITION' || !c || !actor || !isCondition(rule.when)) return own;
-  return rule.when.why(c, actor)?.text;
+  return refusalReason(action, why, c, actor)?.text;
+}
+
+/** Every rule's `when` is a named condition (a bare predicate would refuse without a reason). */
+export function unnamedConditions(): string[] {
+  return Object.entries(CASE_RULES as Record<string, ActionRule>)
+    .filter(([, rule]) => rule.when !== undefined && !isCondition(rule.when))
+    .map(([action]) => action);
 }
 
 export function can(actor: Actor, action: CaseAction, c: CaseSubject): boolean {
@@ -668,7 +596,9 @@ function notNow(
   const own = text ? { text } : {};
   if (why === 'CASE_CONFLICTED') return { code: why, ...own };
   if (why === 'CASE_PRECONDITION') {
-    return isCondition(rule.when) && !text ? rule.when.why(c, actor) : { code: why, ...own };
+    if (text || !rule.when) return { code: why, ...own };
+    const reason = rule.when.why(c, actor);
+    return reason?.quiet ? null : reason;
   }
   if (why !== 'CASE_WRONG_STATE' || rule.states === OPEN) return null;
   // The procedure's next step: allowed once the case moves on to the next state of the main line.
@@ -676,14 +606,15 @@ function notNow(
   if (!next || MAIN_LINE.indexOf(c.state) < 0 || refusal(actor, action, { ...c, state: next })) {
     return null;
   }
-  return { code: why, text: text ?? awaiting(c.state, rule.states) };
+  return { code: why, text: text ?? awaiting(c.state, rule.states, c.stepDueOn ?? null) };
 }
 
-/** "The case is at X; this is done when it is at Y." */
-function awaiting(now: CaseState, states: readonly CaseState[]): I18nText {
+/** "The case is at X (due by D); this is done when it is at Y." */
+function awaiting(now: CaseState, states: readonly CaseState[], due: string | null): I18nText {
   const at = STATE_LABEL[now];
+  const d = due ? writtenDate(due) : null;
   return {
-    zh: `本案现处于“${at.zh}”环节，此项在${states.map((s) => `“${STATE_LABEL[s].zh}”`).join('或')}时办理。`,
-    en: `The case is at “${at.en}”; this is done when it is at ${states.map((s) => `“${STATE_LABEL[s].en}”`).join(' or ')}.`,
+    zh: `本案现处于“${at.zh}”环节${d ? `（办理期限至${d.zh}）` : ''}，此项在${states.map((s) => `“${STATE_LABEL[s].zh}”`).join('或')}时办理。`,
+    en: `The case is at “${at.en}”${d ? ` (due by ${d.en})` : ''}; this is done when it is at ${states.map((s) => `“${STATE_LABEL[s].en}”`).join(' or ')}.`,
   };
 }

@@ -28,6 +28,7 @@ export type {
   ConditionFailure,
   DashboardData,
   Determination,
+  DocumentNumbering,
   DueStatus,
   EvidenceFilesResult,
   Grant,

@@ -16,6 +16,7 @@ export type AdminAction =
   | 'user.enable'
   | 'jurisdiction.rename'
   | 'jurisdiction.applicant_assessment'
+  | 'jurisdiction.document_numbering'
   | 'unit.create'
   | 'unit.rename';
 

@@ -64,7 +64,7 @@ describeStores<Schema>(
       const early = await endPublicity(w.ctx, a.liaison!, v(c)).catch((e: AppError) => e);
       expect(early).toBeInstanceOf(AppError);
       expect((early as AppError).code).toBe('CASE_PRECONDITION');
-      expect((early as AppError).text.en).toContain('2025-03-10');
+      expect((early as AppError).text.en).toContain('10 March 2025');
 
       w.clock.setDay('2025-03-11');
       c = (await endPublicity(w.ctx, a.liaison!, { ...v(c), objections: '  无异议。 ' })).case;
@@ -187,8 +187,9 @@ describeStores<Schema>(
       expect(d.result).toMatchObject({
         result: 'changed',
         outcome: 'no_accountability',
-        documentNumber: `${original!.documentNumber}-A1`,
       });
+      // A new determination of the body above, numbered in its own sequence (某市: the city).
+      expect(d.result.documentNumber).toMatch(/^某市容认〔2025〕\d+号$/);
       const [changed] = await w.ctx.store.db
         .select()
         .from(determinations)
@@ -217,7 +218,7 @@ describeStores<Schema>(
       const view = await getCase(w.ctx, a.official!, c.id);
       expect(view.determinations.map((x) => [x.documentNumber, x.inForce, x.basis])).toEqual([
         [original!.documentNumber, false, 'first'],
-        [`${original!.documentNumber}-A1`, true, 'appeal'],
+        [d.result.documentNumber, true, 'appeal'],
       ]);
       // A determination made on appeal is not reviewed by the body below; the window is open anew.
       expect(view.abilities.requestReview).toBe(false);

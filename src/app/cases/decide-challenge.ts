@@ -9,7 +9,10 @@
  * - 'upheld': the determination in force stands.
  * - 'changed': a new determination replaces it, linked by supersedes_id, with basis 'review' or
  *   'appeal', the original recommendation copied (the engine's advice does not change with who
- *   decides), and the document number of the original suffixed -R1 / -A1.
+ *   decides). It is a new 认定书 of the deciding body and has a number of its own: the next serial
+ *   of that body's determinations for the year (an appeal: the level above), in its pattern —
+ *   so a second change never collides with the first. (Determinations changed before this kept
+ *   the original's number suffixed -R1 / -A1; issued numbers are not rewritten.)
  *
  * The challenge row keeps everything the decision document (复核决定书 / 申诉决定书) needs: the
  * result, the outcome before and after, the reasons, who decided and when, and the votes when
@@ -26,6 +29,7 @@ import type { CaseState } from '../../domain/case-states.js';
 import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
 import { invalid } from '../errors.js';
+import { allocateNumber, issuingBody } from '../documents/numbers.js';
 import { caseChallenges, cases, determinations } from '../tables.js';
 import { outcomeLabels, requireMajority } from './decide.js';
 import { precondition } from './preconditions.js';
@@ -63,7 +67,8 @@ export async function decideChallenge(ctx: AppContext, actor: Actor, req: Decide
     const outcome = requireResultOutcome(ctx, loaded, req, original);
     const collective = kind === 'review' && loaded.procedure.review.collective === true;
     const votes = collective ? collectiveVotes(ctx, loaded, outcome) : null;
-    const changed = req.result === 'changed' ? changedDetermination(scope, kind, original) : null;
+    const changed =
+      req.result === 'changed' ? await changedDetermination(scope, kind, original) : null;
     if (changed) {
       await tx
         .insert(determinations)
@@ -210,13 +215,18 @@ function collectiveVotes(ctx: AppContext, loaded: LoadedCase, outcome: string) {
   };
 }
 
-/** The new determination of a changed decision (its outcome and reasons are added by the caller). */
-function changedDetermination(
-  { loaded, actor, now, today }: TransitionScope,
+/**
+ * The new determination of a changed decision, numbered in the deciding body's sequence of
+ * determinations (its outcome and reasons are added by the caller).
+ */
+async function changedDetermination(
+  { tx, loaded, actor, now, today }: TransitionScope,
   kind: Kind,
   original: DeterminationRow,
 ) {
-  const suffix = kind === 'review' ? 'R1' : 'A1';
+  const body = await issuingBody(tx, loaded.jurisdiction, kind === 'appeal');
+  const year = Number(today.slice(0, 4));
+  const { number } = await allocateNumber(tx, body, 'determination', year);
   // Keep "the latest determination is the one in force" true even if clocks disagree.
   const createdAt = new Date(Math.max(now.getTime(), original.createdAt.getTime() + 1));
   return {
@@ -225,7 +235,7 @@ function changedDetermination(
     jurisdictionId: loaded.row.jurisdictionId,
     recommendedOutcome: original.recommendedOutcome,
     recommendation: original.recommendation,
-    documentNumber: `${original.documentNumber}-${suffix}`,
+    documentNumber: number,
     decidedOn: today,
     decidedBy: actor.userId,
     supersedesId: original.id,

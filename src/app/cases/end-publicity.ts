@@ -6,7 +6,6 @@
  */
 import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
-import { precondition } from './preconditions.js';
 import { recomputeClock } from './step-clock.js';
 import { TEXT_LIMITS } from '../../shared/limits.js';
 import { optionalText } from './text-input.js';
@@ -24,21 +23,8 @@ export async function endPublicity(
   });
   return runTransition(ctx, actor, 'endPublicity', req, async ({ tx, loaded, today }) => {
     const determination = await determinationInForce(tx, loaded.row.id);
+    // Suspended, or the period still running: refused by the rule (policies.ts, endPublicity).
     const row = loaded.row;
-    if (row.suspendedSince !== null) {
-      throw precondition(
-        { suspendedSince: row.suspendedSince },
-        `本案自 ${row.suspendedSince} 起中止，公示期停止计算；请先恢复办理。`,
-        `The case is suspended since ${row.suspendedSince}, so the publicity period is not running; resume the case first.`,
-      );
-    }
-    if (row.stepDueOn !== null && today <= row.stepDueOn) {
-      throw precondition(
-        { stepDueOn: row.stepDueOn },
-        `公示期至 ${row.stepDueOn} 届满，届满后才能结束公示。`,
-        `The publicity period runs until ${row.stepDueOn}; it can be ended after that day.`,
-      );
-    }
     const clock = await recomputeClock(ctx, tx, loaded, 'notified', { enteringOn: today });
     return {
       to: 'notified',

@@ -244,7 +244,15 @@ export function subjectOf(
     },
     challengeWindowOpen: open(challengeWindowEnds),
     challengeWindowEnds: challengeWindowEnds ?? null,
-    ...(windows ? { windows: { review: open(windows.review), appeal: open(windows.appeal) } } : {}),
+    ...(windows
+      ? {
+          windows: { review: open(windows.review), appeal: open(windows.appeal) },
+          windowEnds: { review: windows.review ?? null, appeal: windows.appeal ?? null },
+        }
+      : {}),
+    notifiedOn: row.notifiedOn,
+    stepDueOn: row.stepDueOn,
+    stepRunOut: row.stepDueOn !== null && day > row.stepDueOn,
     reviewed: row.reviewedOn !== null,
     filedUpward: row.filedUpwardOn !== null,
     publicityDone: row.publicityEndedOn !== null,

@@ -293,6 +293,47 @@ describeStores<Schema>(
       });
     });
 
+    describe('a changed determination', () => {
+      it('is a new 认定 with a number of its own from the deciding body, each change its own', async () => {
+        let c = await driveTo(w, 'notified');
+        const a = w.actors;
+        const first = (await getCase(w.ctx, a.chair!, c.id)).determinations[0]!.documentNumber;
+        const serial = (n: string) => Number(/〕(\d+)号$/.exec(n)![1]);
+        c = (await requestChallenge(w.ctx, a.official!, { ...v(c), ...REVIEW })).case;
+        c = await panelVotes(w, c, 'lighter');
+        const reviewed = await decideChallenge(w.ctx, a.chair!, { ...v(c), ...CHANGED });
+        // The review is decided by the same body: its own sequence, the next serial.
+        const onReview = reviewed.result.documentNumber;
+        expect(onReview).toMatch(/^X新容认〔2025〕\d+号$/);
+        expect(serial(onReview)).toBeGreaterThan(serial(first));
+
+        // Appealed twice to the level above, changed each time: the city's sequence.
+        const changes: string[] = [];
+        c = reviewed.case;
+        for (const outcome of ['exempted', 'lighter']) {
+          c = (await requestChallenge(w.ctx, a.official!, { ...v(c), ...APPEAL })).case;
+          const d = await decideChallenge(w.ctx, a.cityChair!, {
+            ...v(c),
+            result: 'changed',
+            outcome,
+            reasons: '经审查，变更原认定。',
+          });
+          changes.push(d.result.documentNumber);
+          c = d.case;
+        }
+        expect(changes[0]).toMatch(/^某市容认〔2025〕\d+号$/);
+        expect(changes[1]).toMatch(/^某市容认〔2025〕\d+号$/);
+        expect(new Set([first, onReview, ...changes]).size).toBe(4);
+        // Issued numbers stay as they were; the view lists each with its own.
+        const view = await getCase(w.ctx, a.official!, c.id);
+        expect(view.determinations.map((d) => d.documentNumber)).toEqual([
+          first,
+          onReview,
+          ...changes,
+        ]);
+      });
+    });
+
     describe('the panel', () => {
       it('leaves out whoever would decide an appeal of the case, in the list and when adding', async () => {
         const c = await driveTo(w, 'deliberation');

@@ -18,7 +18,7 @@ import type { CaseState } from '../../domain/case-states.js';
 import { STEP_OF } from '../../domain/case-states.js';
 import {
   refusal,
-  refusalMessage,
+  refusalReason,
   type CaseAction,
   type CaseSubject,
 } from '../../domain/policies.js';
@@ -92,8 +92,12 @@ export function authorizeCase(actor: Actor, action: CaseAction, subject: CaseSub
   if (refusal(actor, 'read', subject) !== null) throw new AppError('CASE_NOT_FOUND');
   const why = refusal(actor, action, subject);
   if (why !== null) {
-    const message = refusalMessage(action, why, subject, actor);
-    throw new AppError(why, { action, state: subject.state }, message);
+    // The same reason the action box shows: its stable code and date travel in the details.
+    const reason = refusalReason(action, why, subject, actor);
+    const detail = reason
+      ? { reason: reason.code, ...(reason.date ? { date: reason.date } : {}) }
+      : {};
+    throw new AppError(why, { action, state: subject.state, ...detail }, reason?.text);
   }
 }
 

@@ -7,14 +7,15 @@
  * patterns (`document_patterns`, by type) default to `{code}容<type mark>〔{year}〕{n}号`.
  * Placeholders: `{code}`, `{year}`, `{n}` (the serial, no leading zeros).
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { AppTx } from '../db.js';
-import { documentCounters } from '../tables.js';
+import { AppError } from '../errors.js';
+import { documentCounters, jurisdictions } from '../tables.js';
 import type { DocumentType } from '../../shared/documents.js';
+import { formatNumber, type NumberedType } from '../../shared/numbering.js';
 
 export { DOCUMENT_TYPES, type DocumentType } from '../../shared/documents.js';
-/** The documents of a case, and `case` for the case number itself. */
-export type NumberedType = DocumentType | 'case';
+export { formatNumber, type NumberedType } from '../../shared/numbering.js';
 
 /** The mark of each type in its number: 容申 (case), 容受 (acceptance), 容认 (determination)… */
 const TYPE_MARK: Record<NumberedType, string> = {
@@ -59,11 +60,9 @@ export function patternOf(j: NumberingJurisdiction, type: NumberedType): string 
     : defaultPattern(type);
 }
 
-export function formatNumber(pattern: string, code: string, year: number, serial: number): string {
-  return pattern
-    .replaceAll('{code}', code)
-    .replaceAll('{year}', String(year))
-    .replaceAll('{n}', String(serial));
+/** The issuing code in use: the one set, else the default from the name. */
+export function codeOf(j: Pick<NumberingJurisdiction, 'nameZh' | 'documentCode'>): string {
+  return j.documentCode?.trim() || defaultCode(j.nameZh);
 }
 
 /** The number of the `serial`th document of `type` in `year` in the jurisdiction. */
@@ -73,8 +72,7 @@ export function numberFor(
   year: number,
   serial: number,
 ): string {
-  const code = j.documentCode?.trim() || defaultCode(j.nameZh);
-  return formatNumber(patternOf(j, type), code, year, serial);
+  return formatNumber(patternOf(j, type), codeOf(j), year, serial);
 }
 
 /**
@@ -97,4 +95,19 @@ export async function allocateNumber(
     .returning();
   const serial = counter!.last;
   return { number: numberFor(j, type, year, serial), serial };
+}
+
+/**
+ * The body whose sequence numbers a decision on a case of `j`: the jurisdiction itself, or for an
+ * appeal the level above (the appeal is decided, and its documents issued, there).
+ */
+export async function issuingBody(
+  tx: AppTx,
+  j: NumberingJurisdiction & { readonly parentId: string | null },
+  appeal: boolean,
+): Promise<NumberingJurisdiction> {
+  if (!appeal || j.parentId === null) return j;
+  const [parent] = await tx.select().from(jurisdictions).where(eq(jurisdictions.id, j.parentId));
+  if (!parent) throw new AppError('NOT_FOUND', { jurisdiction: j.parentId });
+  return parent;
 }

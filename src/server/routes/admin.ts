@@ -17,6 +17,8 @@ import {
   Created,
   CreateUserBody,
   ConsultedDepartments,
+  DocumentNumbering,
+  DocumentNumberingBody,
   GrantsBody,
   JurisdictionIdParams,
   NamesBody,
@@ -47,6 +49,7 @@ import {
   renameUnit,
   setApplicantAssessment,
 } from '../../app/admin/orgs.js';
+import { documentNumbering, setDocumentNumbering } from '../../app/admin/numbering.js';
 import { PASSWORD_RULES } from '../../app/admin/password.js';
 import { requireAdmin } from '../../app/admin/scope.js';
 import {
@@ -389,6 +392,40 @@ function organization(app: Api, ctx: AppContext) {
   );
 }
 
+/** A jurisdiction's document numbering: its issuing code and the pattern of each kind. */
+function numbering(app: Api, ctx: AppContext) {
+  app.get(
+    '/admin/jurisdictions/:id/numbering',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '发文字号设置 · Document numbering',
+        description:
+          'The issuing code (机关代字) and the pattern of the case number and of each document type, each as set (null: the default) beside its default.',
+        params: JurisdictionIdParams,
+        response: responses({ 200: DocumentNumbering }),
+      },
+    },
+    async (req) => documentNumbering(ctx, actorOf(req), req.params.id),
+  );
+
+  app.post(
+    '/admin/jurisdictions/:id/numbering',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '设置发文字号 · Set the document numbering',
+        description:
+          'Sets the issuing code and the patterns. A pattern must hold {year} and {n} and no other placeholder than {code}; 400 VALIDATION names the field (`code` or `patterns.<type>`) and the placeholder missing. Applies to numbers taken afterwards; issued numbers are not changed. Recorded in the administration trail.',
+        params: JurisdictionIdParams,
+        body: DocumentNumberingBody,
+        response: responses({ 200: DocumentNumbering }),
+      },
+    },
+    async (req) => setDocumentNumbering(ctx, actorOf(req), req.params.id, req.body),
+  );
+}
+
 /** The shipped working-day calendars. */
 function calendars(app: Api, ctx: AppContext) {
   app.get(
@@ -426,6 +463,7 @@ export async function adminRoutes(base: FastifyInstance, opts: { ctx: AppContext
   userEdits(app, opts.ctx);
   userAccess(app, opts.ctx);
   organization(app, opts.ctx);
+  numbering(app, opts.ctx);
   calendars(app, opts.ctx);
 }
 

@@ -3,7 +3,7 @@
  * their units as one tree table, each jurisdiction with its policy pack and working-day calendar
  * (years published or provisional) and whether its applicants see the preliminary assessment
  * (POST /api/admin/jurisdictions/:id/applicant-assessment); renaming and adding a unit below,
- * where `abilities` allow.
+ * and a jurisdiction's document numbering (Numbering.tsx), where `abilities` allow.
  */
 import { TEXT_LIMITS, UNIT_KINDS } from '../../shared';
 import {
@@ -30,6 +30,7 @@ import { useLang } from '../../lang';
 import type { OrgJurisdiction, OrgTree } from '../../types';
 import { useApi } from '../../useApi';
 import { showOnField } from './formErrors';
+import { NumberingDialog } from './Numbering';
 import { buildTree, type OrgNode } from './orgTree';
 
 type Row = { key: string; node: OrgNode; children?: Row[] };
@@ -47,6 +48,7 @@ export default function Organization() {
   const lang = useLang();
   const result = useApi<OrgTree>('/api/admin/organization');
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [numbering, setNumbering] = useState<string | null>(null);
   const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
   const data = useMemo(
     () => (result.status === 'ok' ? rows(buildTree(result.data)) : []),
@@ -67,6 +69,8 @@ export default function Organization() {
     {
       title: t('admin.org.name'),
       key: 'name',
+      // Room for a nested unit's name beside its indentation (the actions column no longer takes it).
+      width: 240,
       render: (_: unknown, r) => (
         <Typography.Text strong={r.node.kind === 'jurisdiction'}>
           {pick(r.node.item.name, lang)}
@@ -146,6 +150,16 @@ export default function Organization() {
                 {t('admin.org.rename')}
               </Button>
             ) : null}
+            {r.node.kind === 'jurisdiction' && r.node.item.abilities.rename ? (
+              <Button
+                size="small"
+                aria-label={`${t('numbering.button')} ${name}`}
+                data-testid={`numbering-${r.node.item.id}`}
+                onClick={() => setNumbering(r.node.item.id)}
+              >
+                {t('numbering.button')}
+              </Button>
+            ) : null}
             {r.node.item.abilities.addUnit ? (
               <Button
                 size="small"
@@ -199,6 +213,9 @@ export default function Organization() {
             result.reload();
           }}
         />
+      ) : null}
+      {numbering ? (
+        <NumberingDialog jurisdictionId={numbering} onClose={() => setNumbering(null)} />
       ) : null}
     </section>
   );
