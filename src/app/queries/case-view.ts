@@ -509,7 +509,7 @@ function presentDeliberation({ ctx, loaded, file, full, person, outcomeLabel }: 
       decidedOn: d.decidedOn,
       basis: d.basis,
       supersedesId: d.supersedesId,
-      // Determinations made before the application was kept (migration 0016) read it from the
+      // Determinations made before the application was kept (migration 0018) read it from the
       // pack version bound to the case, which never changes.
       application:
         d.application ?? applicationFor(ctx, loaded.row, d.outcome, d.decidedOn).application,
