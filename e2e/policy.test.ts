@@ -133,6 +133,11 @@ async function journey() {
   await page.getByTestId('decision-ladder').waitFor();
   await page.getByRole('tab', { name: '办理程序与时限' }).click();
   expect(await page.getByTestId('time-limits').innerText()).toContain('5 个工作日');
+  await page.getByRole('tab', { name: '结果运用' }).click();
+  const results = await page.getByTestId('result-application').innerText();
+  expect(results).toContain('新区人才项目申报');
+  expect(results).toContain('12 个月');
+  expect(results).toContain('30 个工作日');
 
   // Try a scenario that is exempted.
   const decls = new Map(

@@ -180,6 +180,9 @@ export const CASE_ACTIONS_API = {
       outcome: Type.String(),
       recommendedOutcome: Type.String(),
       departs: Type.Boolean(),
+      impactEndsOn: Nullable(DateString, {
+        description: 'The last day of the impact period the outcome carries (结果运用), if any.',
+      }),
     }),
   },
   notify: { body: TransitionBody({}), result: Obj({ documentNumber: Type.String() }) },

@@ -171,6 +171,37 @@ export const CaseMember = Obj({
 });
 export type CaseMember = Static<typeof CaseMember>;
 
+const Labelled = Obj({ id: Type.String(), label: I18nText });
+
+/** How a determination's outcome is applied to the official (结果运用), as the pack said it. */
+export const ResultApplied = Obj({
+  pack: Obj({ id: Type.String(), version: Type.String() }),
+  unaffected: List(Labelled, { description: 'Matters the determination leaves unaffected.' }),
+  impactPeriod: Nullable(
+    Obj({
+      months: Type.Integer(),
+      endsOn: DateString,
+      basis: Nullable(Type.String({ description: 'Clause id.' })),
+    }),
+  ),
+  correction: Nullable(
+    Obj({
+      kinds: List(Labelled),
+      within: Nullable(
+        Obj({
+          days: Type.Integer(),
+          unit: StringEnum(['working', 'calendar'] as const),
+          basis: Type.Optional(Type.String()),
+          note: Type.Optional(I18nText),
+        }),
+      ),
+    }),
+  ),
+  basis: List(Type.String(), { description: 'Clause ids.' }),
+  note: Nullable(I18nText),
+});
+export type ResultApplied = Static<typeof ResultApplied>;
+
 export const Determination = Obj({
   id: Uuid,
   inForce: Type.Boolean(),
@@ -183,6 +214,7 @@ export const Determination = Obj({
   decidedOn: DateString,
   basis: Type.String(),
   supersedesId: Nullable(Uuid),
+  application: Nullable(ResultApplied),
   minutes: Type.Optional(Type.String({ description: 'Officers only.' })),
 });
 export type Determination = Static<typeof Determination>;

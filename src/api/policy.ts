@@ -205,6 +205,31 @@ export type DecisionEntry = Static<typeof DecisionEntry>;
 export const Outcome = Obj({ id: Type.String(), label: I18nText, description: Nullable(I18nText) });
 export type Outcome = Static<typeof Outcome>;
 
+export const PolicyMatter = Obj({
+  id: Type.String(),
+  label: I18nText,
+  description: Nullable(I18nText),
+  origin: Type.String({ description: "'standard', or the pack that adds it." }),
+});
+export type PolicyMatter = Static<typeof PolicyMatter>;
+
+export const ResultApplication = Obj({
+  outcome: Type.String(),
+  unaffected: List(Type.String(), { description: 'Matter ids (see matters).' }),
+  impactPeriod: Nullable(
+    Obj({ months: Type.Integer(), basis: Nullable(Type.String()), note: Nullable(I18nText) }),
+  ),
+  correction: Nullable(
+    Obj({
+      kinds: List(Type.String(), { description: 'Correction kind ids (see correctionKinds).' }),
+      within: Nullable(TimeLimit),
+    }),
+  ),
+  basis: List(Type.String(), { description: 'Clause ids.' }),
+  note: Nullable(I18nText),
+});
+export type ResultApplication = Static<typeof ResultApplication>;
+
 /** A pack version with everything inherited folded in (presentEffective). */
 export const EffectivePolicy = Obj(
   {
@@ -218,6 +243,14 @@ export const EffectivePolicy = Obj(
     predicates: List(PolicyPredicate),
     decision: List(DecisionEntry),
     procedure: Procedure,
+    matters: List(PolicyMatter, {
+      description:
+        'The matters a determination may leave unaffected: the standard ones and the pack’s own.',
+    }),
+    results: List(ResultApplication, {
+      description: 'How each outcome is applied to the official (结果运用), in ladder order.',
+    }),
+    correctionKinds: List(Obj({ id: Type.String(), label: I18nText })),
   },
   { description: 'The chosen version with everything inherited folded in.' },
 );

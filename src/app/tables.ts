@@ -16,6 +16,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { StoredApplication } from './cases/result-application.js';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -319,6 +320,10 @@ export const determinations = pgTable('determinations', {
   decidedBy: uuid('decided_by'),
   supersedesId: uuid('supersedes_id'),
   basis: text('basis').notNull(),
+  /** The result application as the pack said it when decided (result-application.ts). */
+  application: jsonb('application').$type<StoredApplication>(),
+  /** The last day of the impact period, when the outcome carries one. */
+  impactEndsOn: day('impact_ends_on'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 

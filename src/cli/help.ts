@@ -15,6 +15,7 @@ const TOP = {
   user add          新建用户并授予一个角色
   user passwd       重设用户密码
   audit verify      校验全部案件审计记录的哈希链
+  export results    导出认定结果运用情况（Excel、CSV 或任免审批表 lrmx 字段）
 
 策略包：
   policy eval       按策略包评估一组事实，并说明理由
@@ -46,6 +47,7 @@ Commands (service and data):
   user add          create a user with one role
   user passwd       set a user's password
   audit verify      verify the hash chain of every case's audit trail
+  export results    export result applications (Excel, CSV, or the appointment form's lrmx fields)
 
 Commands (policy packs):
   policy eval       evaluate a fact set against a pack and explain why
@@ -333,6 +335,39 @@ Options:
 ${STORE_EN}
 `,
   },
+  'export results': {
+    zh: `用法：rongcuo export results --out 文件 [--format xlsx|csv|lrmx] [--jurisdiction 辖区]
+                              [--from 日期] [--to 日期] [--data 目录]
+
+导出现行有效认定的结果运用情况，供干部人事和考核系统使用：干部姓名、身份证号码、单位职务、认定书
+文号、认定日期和结论、不受影响的事项、影响期及截止日期、纠错要求，以及按干部任免审批表写法生成的
+“奖惩情况”和“年度考核结果”说明。身份证号码完整导出，用于与人事档案匹配，请妥善保管导出文件。
+
+选项：
+  --out 文件         写入的文件
+  --format 格式      xlsx（Excel 工作簿，默认）、csv（UTF-8）或 lrmx（任免审批表字段的 XML）
+  --jurisdiction ID  只导出该辖区及其下级辖区的案件
+  --from, --to 日期  认定日期的起止（YYYY-MM-DD，含当日）
+${STORE_ZH}
+`,
+    en: `Usage: rongcuo export results --out FILE [--format xlsx|csv|lrmx] [--jurisdiction ID]
+                              [--from DATE] [--to DATE] [--data DIR]
+
+Exports the result applications of the determinations in force for the HR and assessment systems:
+the official's name, identity card number, unit and post, the determination's number, day and
+outcome, the matters left unaffected, the impact period and its end, the correction asked for, and
+notes for "rewards and penalties" and "annual assessment" as the appointment form writes them. The
+identity card number is written in full to match the officials' records: keep the file safe.
+
+Options:
+  --out FILE         the file to write
+  --format F         xlsx (Excel workbook, default), csv (UTF-8) or lrmx (XML in the appointment
+                     form's field names)
+  --jurisdiction ID  only cases of this jurisdiction and those below it
+  --from, --to DATE  the period the determination was made in (YYYY-MM-DD, inclusive)
+${STORE_EN}
+`,
+  },
   'audit verify': {
     zh: `用法：rongcuo audit verify [--data 目录]
 
@@ -360,6 +395,22 @@ ${STORE_EN}
 };
 
 const GROUPS: Record<string, { zh: string; en: string }> = {
+  export: {
+    zh: `用法：rongcuo export <子命令> [选项]
+
+子命令：
+  export results   导出认定结果运用情况
+
+运行 rongcuo export results --help 查看选项。
+`,
+    en: `Usage: rongcuo export <command> [options]
+
+Commands:
+  export results   export the result applications of the determinations in force
+
+Run rongcuo export results --help for the options.
+`,
+  },
   policy: {
     zh: `用法：rongcuo policy <子命令> [选项]
 

@@ -91,6 +91,15 @@ const TOP: Readonly<Record<string, Command | LazyCommand | Group>> = {
       ),
     },
   },
+  export: {
+    commands: {
+      results: lazy(
+        0,
+        () => import('./commands/export.js'),
+        (m) => ({ opts: m.EXPORT_RESULTS_OPTS, run: m.exportResultsCommand }),
+      ),
+    },
+  },
   audit: {
     commands: {
       verify: lazy(

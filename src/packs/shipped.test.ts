@@ -5,6 +5,7 @@ import { PolicyEngine } from '../policy/engine.js';
 import { formatDiagnostic } from '../policy/errors.js';
 import { lintPack } from '../policy/lint.js';
 import { parseScenarios, runScenario } from '../policy/scenario.js';
+import { resultApplication } from '../policy/resolve.js';
 import { POLICY_PACK_SCHEMA } from '../policy/schema.js';
 import { loadPacks, shippedPacksDir } from './loader.js';
 
@@ -36,6 +37,23 @@ describe('the shipped packs', () => {
       }
     });
   }
+
+  it('say how every outcome is applied (结果运用), and X New Area its impact periods', () => {
+    for (const id of ['cn-national', 'x-new-area']) {
+      const pack = set.get(id);
+      const latest = pack.versions[pack.versions.length - 1]!;
+      const eff = set.effective(pack, latest, latest.from);
+      for (const o of eff.outcomes) {
+        expect(resultApplication(eff, o.id), `${id} ${o.id}`).toBeDefined();
+      }
+    }
+    const x = set.get('x-new-area');
+    const eff = set.effective(x, x.versions[1]!, '2024-01-01');
+    expect(resultApplication(eff, 'lighter')?.impactPeriod?.months).toBe(12);
+    expect(resultApplication(eff, 'reduced')?.impactPeriod?.months).toBe(6);
+    expect(resultApplication(eff, 'exempted')?.unaffected).toContain('talentProgramme');
+    expect(resultApplication(eff, 'exempted')?.correction?.within?.days).toBe(30);
+  });
 
   it('x-new-area says plainly that it is a sample', () => {
     expect(set.get('x-new-area').notice?.zh).toContain('示例');

@@ -7,6 +7,7 @@ import { isIsoDate } from './dates.js';
 import { diag, didYouMean, type Diagnostic } from './errors.js';
 import type { CompareNode, Condition, FactDecl, FactValue } from './model.js';
 import type { EffectivePolicy } from './resolve.js';
+import { resultProblems } from './results-check.js';
 import { UNDETERMINED } from './model.js';
 
 export function checkStructure(eff: EffectivePolicy): Diagnostic[] {
@@ -158,6 +159,7 @@ export function checkStructure(eff: EffectivePolicy): Diagnostic[] {
     }
   });
 
+  out.push(...resultProblems(eff));
   out.push(...referenceCycles(eff));
   return out;
 }

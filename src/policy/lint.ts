@@ -8,6 +8,7 @@ import { checkStructure } from './check.js';
 import { CompiledPolicy, type CNode } from './compile.js';
 import { diag, PolicyError, type Diagnostic } from './errors.js';
 import { renderValue } from './facts.js';
+import { resultWarnings } from './results-check.js';
 import type { Condition, Loc, Pack, PackVersion, Procedure, TimeLimit } from './model.js';
 import type { EffectivePolicy, PackSet } from './resolve.js';
 import { Searcher, type Assignment } from './search.js';
@@ -314,9 +315,12 @@ function semantic(
       );
     }
   }
-  // A clause is cited by a rule, or as the basis of one of the procedure's time limits.
+  for (const d of resultWarnings(eff, pack.id, v.at)) out.add(d);
+  // A clause is cited by a rule, as the basis of one of the procedure's time limits or of a
+  // result application.
   const cited = new Set([...eff.rules.values()].flatMap((r) => r.clauses));
   for (const basis of procedureBases(eff.procedure)) cited.add(basis);
+  for (const basis of resultBases(eff)) cited.add(basis);
   for (const c of eff.clauses.values()) {
     if (c.origin === pack.id && !cited.has(c.id) && v.clauses.some((x) => x.id === c.id)) {
       out.add(
@@ -394,6 +398,15 @@ function showAssignment(p: CompiledPolicy, a: Assignment): { zh: string; en: str
           )
           .join(lang === 'zh' ? '，' : ', ');
   return { zh: render('zh'), en: render('en') };
+}
+
+/** The clauses a policy's result application rests on. */
+function resultBases(eff: EffectivePolicy): string[] {
+  return Object.values(eff.results).flatMap((r) => [
+    ...(r.basis ?? []),
+    ...(r.impactPeriod?.basis ? [r.impactPeriod.basis] : []),
+    ...(r.correction?.within?.basis ? [r.correction.within.basis] : []),
+  ]);
 }
 
 /** The basis of every time limit of a procedure (a clause id or a free reference). */

@@ -194,6 +194,62 @@ export interface Procedure {
   readonly filingUpward: { readonly required: boolean; readonly within?: TimeLimit };
 }
 
+/**
+ * A matter of an official's career that a determination may leave unaffected (年度考核, 选拔任用…):
+ * the standard list (results.ts) plus any a pack adds.
+ */
+export interface Matter {
+  readonly id: string;
+  readonly label: I18nText;
+  readonly description?: I18nText;
+  readonly at?: Loc;
+  readonly origin: string;
+}
+
+/** The impact period (影响期) an outcome carries, counted in months from the determination. */
+export interface ImpactPeriod {
+  readonly months: number;
+  /** The clause the figure comes from. */
+  readonly basis?: string;
+  readonly note?: I18nText;
+}
+
+/** What correction an outcome asks for by default: the kinds and the working days to do it in. */
+export interface CorrectionDefault {
+  /** Correction kinds of the standard list (results.ts, CORRECTION_KINDS). */
+  readonly kinds: readonly string[];
+  /** Absent where the rules set no time (the correction opinion then sets one). */
+  readonly within?: TimeLimit;
+  readonly note?: I18nText;
+}
+
+/**
+ * How an outcome is applied to the official (结果运用): what stays unaffected, the impact period
+ * where there is one, and the correction it asks for.
+ */
+export interface ResultApplication {
+  readonly unaffected: readonly string[];
+  /** Absent: no impact period. */
+  readonly impactPeriod?: ImpactPeriod;
+  readonly correction?: CorrectionDefault;
+  /** The clauses that say so. */
+  readonly basis: readonly string[];
+  readonly note?: I18nText;
+}
+
+/**
+ * A version's result application as written for one outcome: every field optional, merged over
+ * what it amends and what its parent pack says; `impactPeriod: null` removes an inherited one.
+ */
+export interface ResultApplicationInput {
+  readonly unaffected?: readonly string[];
+  readonly impactPeriod?: ImpactPeriod | null;
+  readonly correction?: CorrectionDefault;
+  readonly basis?: readonly string[];
+  readonly note?: I18nText;
+  readonly at: Loc;
+}
+
 export type VersionStatus = 'published' | 'draft';
 
 export interface PackVersion {
@@ -213,6 +269,8 @@ export interface PackVersion {
   /** Undefined when the version keeps the decision of the version it amends or of its parent pack. */
   readonly decision?: readonly DecisionEntry[];
   readonly procedure: ProcedureInput;
+  /** Result application per outcome id (结果运用). */
+  readonly results: Readonly<Record<string, ResultApplicationInput>>;
   readonly at: Loc;
 }
 
@@ -239,6 +297,8 @@ export interface Pack {
   readonly outcomes?: readonly Outcome[];
   readonly sources: readonly SourceDoc[];
   readonly facts: readonly FactDecl[];
+  /** Matters this pack adds to the standard list a determination may leave unaffected. */
+  readonly matters: readonly Matter[];
   readonly versions: readonly PackVersion[];
   readonly file: string;
   readonly at: Loc;

@@ -9,16 +9,19 @@ import type {
   Clause,
   CompareOp,
   Condition,
+  CorrectionDefault,
   DecisionEntry,
   FactDecl,
   FactValue,
   I18nText,
   Loc,
+  Matter,
   Outcome,
   Pack,
   PackVersion,
   Predicate,
   ProcedureInput,
+  ResultApplicationInput,
   Rule,
   RuleKind,
   SourceDoc,
@@ -407,6 +410,16 @@ function buildPack(raw: Raw, map: SourceMap): Pack {
         ),
       )
     : undefined;
+  const matters: Matter[] = Object.entries((raw.matters ?? {}) as Record<string, Raw>).map(
+    ([matterId, m]) =>
+      Object.freeze({
+        id: matterId,
+        label: m.label as I18nText,
+        ...(m.description ? { description: m.description as I18nText } : {}),
+        at: map.keyLoc(['matters'], matterId),
+        origin: id,
+      }),
+  );
   const versions = (raw.versions as Raw[]).map((v, i) => buildVersion(v, ['versions', i], id, map));
   return Object.freeze({
     id,
@@ -421,6 +434,7 @@ function buildPack(raw: Raw, map: SourceMap): Pack {
     ...(outcomes ? { outcomes } : {}),
     sources: Object.freeze(sources),
     facts: Object.freeze(facts),
+    matters: Object.freeze(matters),
     versions: Object.freeze(versions),
     file: map.file,
     at: map.loc([]),
@@ -486,8 +500,31 @@ function buildVersion(v: Raw, path: Path, packId: string, map: SourceMap): PackV
     removes: Object.freeze([...((v.removes ?? []) as string[])]),
     ...(decision ? { decision: Object.freeze(decision) } : {}),
     procedure: Object.freeze((v.procedure ?? {}) as ProcedureInput),
+    results: buildResults(v.results as Record<string, Raw> | undefined, [...path, 'results'], map),
     at: map.loc(path),
   });
+}
+
+/** A version's result application per outcome, as written (folded in resolve.ts). */
+function buildResults(
+  raw: Record<string, Raw> | undefined,
+  path: Path,
+  map: SourceMap,
+): Readonly<Record<string, ResultApplicationInput>> {
+  const out: Record<string, ResultApplicationInput> = {};
+  for (const [outcome, r] of Object.entries(raw ?? {})) {
+    out[outcome] = Object.freeze({
+      ...(r.unaffected ? { unaffected: Object.freeze([...(r.unaffected as string[])]) } : {}),
+      ...(r.impactPeriod !== undefined
+        ? { impactPeriod: r.impactPeriod as ResultApplicationInput['impactPeriod'] }
+        : {}),
+      ...(r.correction ? { correction: r.correction as CorrectionDefault } : {}),
+      ...(r.basis ? { basis: Object.freeze([...(r.basis as string[])]) } : {}),
+      ...(r.note ? { note: r.note as I18nText } : {}),
+      at: map.keyLoc(path, outcome),
+    });
+  }
+  return Object.freeze(out);
 }
 
 function buildCondition(raw: unknown, path: Path, map: SourceMap): Condition {

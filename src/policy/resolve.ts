@@ -17,13 +17,17 @@ import type {
   Loc,
   Outcome,
   Pack,
+  Matter,
   PackVersion,
   Predicate,
   Procedure,
   ProcedureInput,
+  ResultApplication,
+  ResultApplicationInput,
   Rule,
   SourceDoc,
 } from './model.js';
+import { applicationOf, mergeResults, STANDARD_MATTERS } from './results.js';
 import { STANDARD_FACTS } from './vocabulary.js';
 import { windowProblems } from './windows.js';
 
@@ -43,6 +47,13 @@ export interface EffectivePolicy {
   readonly rules: ReadonlyMap<string, Rule>;
   readonly decision: readonly DecisionEntry[];
   readonly procedure: Procedure;
+  /** The matters a determination may leave unaffected: the standard list and the chain's own. */
+  readonly matters: ReadonlyMap<string, Matter>;
+  /**
+   * Result application per outcome as written, folded over the chain (parent first, then each
+   * amended version); `resultApplication` gives one outcome's as the procedure reads it.
+   */
+  readonly results: Readonly<Record<string, ResultApplicationInput>>;
   /** Problems found while folding (redefinitions); the linter reports them, compile refuses them. */
   readonly problems: readonly Diagnostic[];
 }
@@ -259,6 +270,7 @@ export class PackSet {
     const rules = new Map<string, Rule>();
     let decision: readonly DecisionEntry[] | undefined;
     let procedure: ProcedureInput = {};
+    let results: Readonly<Record<string, ResultApplicationInput>> = {};
     for (const v of chain) {
       for (const id of v.removes) {
         clauses.delete(id);
@@ -270,8 +282,9 @@ export class PackSet {
       for (const r of v.rules) rules.set(r.id, r);
       if (v.decision) decision = v.decision;
       procedure = mergeInput(procedure, v.procedure);
+      results = mergeResults(results, v.results);
     }
-    return { version, clauses, predicates, rules, decision, procedure };
+    return { version, clauses, predicates, rules, decision, procedure, results };
   }
 }
 
@@ -282,6 +295,7 @@ interface OwnContent {
   readonly rules: ReadonlyMap<string, Rule>;
   readonly decision: readonly DecisionEntry[] | undefined;
   readonly procedure: ProcedureInput;
+  readonly results: Readonly<Record<string, ResultApplicationInput>>;
 }
 
 function mergeInput(a: ProcedureInput, b: ProcedureInput): ProcedureInput {
@@ -330,6 +344,9 @@ function fold(p: Pack, own: OwnContent, parent: EffectivePolicy | undefined): Ef
   addAll(predicates, own.predicates.values(), { zh: '谓词', en: 'predicate' }, p.id, problems);
   const rules = new Map<string, Rule>(parent?.rules ?? []);
   addAll(rules, own.rules.values(), { zh: '规则', en: 'rule' }, p.id, problems);
+  const matters = new Map<string, Matter>(parent?.matters ?? []);
+  if (!parent) for (const m of STANDARD_MATTERS) matters.set(m.id, m);
+  addAll(matters, p.matters, { zh: '事项', en: 'matter' }, p.id, problems);
 
   let outcomes: readonly Outcome[];
   if (parent) {
@@ -395,6 +412,7 @@ function fold(p: Pack, own: OwnContent, parent: EffectivePolicy | undefined): Ef
   }
 
   const procedure = mergeProcedure(parent?.procedure ?? EMPTY_PROCEDURE, own.procedure);
+  const results = Object.freeze(mergeResults(parent?.results ?? {}, own.results));
   const chain = [{ pack: p.id, version: own.version.id }, ...(parent?.chain ?? [])];
   return Object.freeze({
     key: chain.map((c) => `${c.pack}@${c.version}`).join('/'),
@@ -409,8 +427,19 @@ function fold(p: Pack, own: OwnContent, parent: EffectivePolicy | undefined): Ef
     rules,
     decision,
     procedure,
+    matters,
+    results,
     problems,
   });
+}
+
+/** How one outcome is applied to the official under this policy; undefined when it says nothing. */
+export function resultApplication(
+  eff: Pick<EffectivePolicy, 'results'>,
+  outcome: string,
+): ResultApplication | undefined {
+  const input = eff.results[outcome];
+  return input ? applicationOf(input) : undefined;
 }
 
 export { PolicyError };

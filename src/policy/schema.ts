@@ -118,6 +118,21 @@ export const POLICY_PACK_SCHEMA = {
         },
       },
     },
+    matters: {
+      type: 'object',
+      description:
+        'Matters of an official’s career this pack adds to the standard list a determination may leave unaffected (annualAssessment, promotion, awards, …).',
+      propertyNames: id,
+      additionalProperties: {
+        type: 'object',
+        required: ['label'],
+        additionalProperties: false,
+        properties: {
+          label: { $ref: '#/$defs/i18n' },
+          description: { $ref: '#/$defs/i18n' },
+        },
+      },
+    },
     versions: {
       type: 'array',
       minItems: 1,
@@ -204,6 +219,13 @@ export const POLICY_PACK_SCHEMA = {
             },
           },
           procedure: { $ref: '#/$defs/procedure' },
+          results: {
+            type: 'object',
+            description:
+              'Result application (结果运用) per outcome id: the matters left unaffected, the impact period, the default correction.',
+            propertyNames: id,
+            additionalProperties: { $ref: '#/$defs/resultApplication' },
+          },
         },
       },
     },
@@ -211,6 +233,54 @@ export const POLICY_PACK_SCHEMA = {
   $defs: {
     i18n,
     timeLimit,
+    resultApplication: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        unaffected: {
+          type: 'array',
+          description:
+            'Matters that stay unaffected: standard ones (annualAssessment, routineAssessment, termAssessment, probationAssessment, promotion, rankPromotion, titles, awards, reserveCadre, integrityVetting) or the pack’s own.',
+          items: id,
+        },
+        impactPeriod: {
+          description:
+            'The impact period (影响期) in months from the determination; null removes an inherited one.',
+          oneOf: [
+            { type: 'null' },
+            {
+              type: 'object',
+              required: ['months'],
+              additionalProperties: false,
+              properties: {
+                months: { type: 'integer', minimum: 1, maximum: 120 },
+                basis: id,
+                note: { $ref: '#/$defs/i18n' },
+              },
+            },
+          ],
+        },
+        correction: {
+          type: 'object',
+          description: 'The correction this outcome asks for by default.',
+          required: ['kinds'],
+          additionalProperties: false,
+          properties: {
+            kinds: {
+              type: 'array',
+              minItems: 1,
+              description:
+                'Kinds of correction: rectify, recoverLosses, improveRules, writtenReview, talk.',
+              items: id,
+            },
+            within: { $ref: '#/$defs/timeLimit' },
+            note: { $ref: '#/$defs/i18n' },
+          },
+        },
+        basis: { type: 'array', items: id, description: 'The clauses that say so.' },
+        note: { $ref: '#/$defs/i18n' },
+      },
+    },
     condition: {
       description:
         'A condition: {all: [...]}, {any: [...]}, {not: ...}, {fact: F, eq|ne|lt|lte|gt|gte|in|notIn: V}, {rule: id} or {predicate: id}; each may carry a note.',

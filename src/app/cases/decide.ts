@@ -17,6 +17,7 @@ import { AppError } from '../errors.js';
 import { allocateNumber } from '../documents/numbers.js';
 import { determinations } from '../tables.js';
 import { currentFacts } from './record-fact.js';
+import { applicationFor, type ApplicationColumns } from './result-application.js';
 import { TEXT_LIMITS } from '../../shared/limits.js';
 import { optionalText, requireText } from './text-input.js';
 import type { CaseRow, LoadedCase } from './record.js';
@@ -54,7 +55,9 @@ export async function decideCase(ctx: AppContext, actor: Actor, req: DecideInput
     if (departs) requireDepartureReasons(departureReasons, outcome, recommendation, label);
 
     const decided = { outcome, recommendedOutcome: recommended, departs };
+    const applied = applicationFor(ctx, row, outcome, today);
     const determination = await insertDetermination(tx, loaded, {
+      ...applied,
       outcome,
       recommendation,
       departureReasons,
@@ -70,6 +73,7 @@ export async function decideCase(ctx: AppContext, actor: Actor, req: DecideInput
       payload: {
         ...determination,
         ...decided,
+        application: applied.application,
         version: recommendation.version,
         facts,
         votes,
@@ -175,8 +179,8 @@ async function insertDetermination(
     readonly decidedOn: string;
     readonly decidedBy: string;
     readonly createdAt: Date;
-  },
-): Promise<{ determinationId: string; documentNumber: string }> {
+  } & ApplicationColumns,
+): Promise<{ determinationId: string; documentNumber: string; impactEndsOn: string | null }> {
   const row = loaded.row;
   const year = Number(d.decidedOn.slice(0, 4));
   const { number: documentNumber } = await allocateNumber(
@@ -200,9 +204,11 @@ async function insertDetermination(
     decidedBy: d.decidedBy,
     supersedesId: null,
     basis: 'first',
+    application: d.application,
+    impactEndsOn: d.impactEndsOn,
     createdAt: d.createdAt,
   });
-  return { determinationId: id, documentNumber };
+  return { determinationId: id, documentNumber, impactEndsOn: d.impactEndsOn };
 }
 
 /**

@@ -169,7 +169,8 @@ describe('the decision document', () => {
       '经本机构于2025年3月3日集体研究，认定：免予问责（容错免责）。认定为可容错的失误，免予追究责任。',
     );
     expect(conclusion!.paragraphs).toHaveLength(2);
-    expect(consequences!.paragraphs[0]).toContain('不影响职务职级晋升');
+    expect(consequences!.paragraphs[0]).toContain('不影响你的年度考核、平时考核');
+    expect(consequences!.paragraphs[0]).toContain('选拔任用、职级晋升');
     expect(consequences!.paragraphs[1]).toContain('容错不免纠错');
     expect(rights!.paragraphs[0]).toBe(
       '如对本决定不服，可以自收到本决定之日起30日内向本机构申请复核；也可以自收到本决定之日起15个工作日内向某市容错纠错认定机构提出申诉。申请复核或者提出申诉期间，不停止本决定的执行。',
@@ -288,7 +289,9 @@ describeStores<Schema>(
       expect(d.text).toContain('属于“列入新区改革创新任务清单”的情形');
       expect(d.text).toContain('认定：减轻问责。');
       expect(d.text).toContain('理由如下：损失金额较大且社会关注度高，应当减轻问责。');
-      expect(d.text).toContain('影响期为12个月');
+      expect(d.text).toContain('影响期为6个月');
+      expect(d.text).toContain('影响期内，你的年度考核不受影响');
+      expect(d.text).toContain('书面说明情况，自本决定作出之日起30个工作日内完成');
       expect(d.text).toContain('某市容错纠错认定机构');
       expect(d.text).toContain('经受理、核实、会商和集体研究');
       const en = await loadDecisionDocument(w.ctx, w.actors.official!, c.id, 'en');

@@ -26,7 +26,9 @@ import {
 } from './document.js';
 import { absentExclusions, factClause, postOf, type StatedFact } from './wording.js';
 import { factDeclsOf } from '../cases/record-fact.js';
-import { determinationInForce, loadCase, type LoadedCase } from '../cases/record.js';
+import { casePolicy, determinationInForce, loadCase, type LoadedCase } from '../cases/record.js';
+import { resultApplication, type EffectivePolicy } from '../../policy/resolve.js';
+import { CORRECTION_KINDS, STANDARD_MATTERS } from '../../policy/results.js';
 import { authorizeCase } from '../cases/transition.js';
 import { ladderOf } from '../cases/vote.js';
 import type { AppContext } from '../context.js';
@@ -85,6 +87,15 @@ export interface DecisionDocumentInput {
     readonly notes: string;
   }[];
   readonly procedure: Pick<Procedure, 'review' | 'appeal' | 'followUp'>;
+  /** How the pack applies the outcome (结果运用), in words; undefined when it says nothing. */
+  readonly application?: WordedApplication;
+}
+
+/** A result application (src/policy/results.ts) with its matters and correction kinds in words. */
+export interface WordedApplication {
+  readonly unaffected: readonly I18nText[];
+  readonly impactPeriodMonths?: number;
+  readonly correction?: { readonly kinds: readonly I18nText[]; readonly within?: TimeLimit };
 }
 
 export type { DocumentSection };
@@ -94,6 +105,81 @@ export type DecisionDocument = OfficialDocument;
 /** Outcomes that tolerate the mistake fully, and those that mitigate accountability. */
 const FULLY_TOLERATED = new Set(['no_accountability', 'exempted']);
 const MITIGATED = new Set(['reduced', 'lighter']);
+
+/** Matters or correction kinds as a list in a sentence: 年度考核、选拔任用 / annual assessment, … */
+function listed(items: readonly I18nText[], lang: Lang): string {
+  if (lang === 'zh') return items.map((x) => x.zh).join('、');
+  const words = items.map((x) => x.en.charAt(0).toLowerCase() + x.en.slice(1));
+  return words.length <= 1
+    ? (words[0] ?? '')
+    : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+/**
+ * The consequences section: what stays unaffected, the impact period, and the correction asked
+ * for, as the pack's result application says.
+ */
+function consequences(input: DecisionDocumentInput, lang: Lang): string[] {
+  const zh = lang === 'zh';
+  const { decision } = input;
+  const app = input.application ?? withoutResults(input);
+  const unaffected = app?.unaffected ?? [];
+  const months = app?.impactPeriodMonths;
+  const paragraphs: string[] = [];
+  if (months !== undefined) {
+    paragraphs.push(
+      zh
+        ? `对你${decision.outcomeLabel.zh}的处理，影响期为${months}个月，自本决定作出之日起计算${unaffected.length > 0 ? `；影响期内，你的${listed(unaffected, lang)}不受影响` : ''}；影响期满后按规定正常使用。`
+        : `The ${decision.outcomeLabel.en.toLowerCase()} has an impact period of ${months} months from the date of this decision${unaffected.length > 0 ? `, during which your ${listed(unaffected, lang)} are unaffected` : ''}; after it you are used normally.`,
+    );
+  } else if (unaffected.length > 0) {
+    paragraphs.push(
+      zh
+        ? `本认定结果不影响你的${listed(unaffected, lang)}。`
+        : `This decision does not affect your ${listed(unaffected, lang)}.`,
+    );
+  } else {
+    paragraphs.push(
+      zh
+        ? `对你${decision.outcomeLabel.zh}的处理，影响期按所受问责方式的有关规定执行；影响期满后按规定正常使用。`
+        : `The ${decision.outcomeLabel.en.toLowerCase()} has the impact period the form of accountability imposed carries; after it you are used normally.`,
+    );
+  }
+  paragraphs.push(correctionParagraph(input, lang));
+  return paragraphs;
+}
+
+/**
+ * For a pack that says nothing of result application: a full tolerance leaves the standard
+ * matters unaffected; a mitigated outcome takes the impact period `procedure.followUp` gives.
+ */
+function withoutResults(input: DecisionDocumentInput): WordedApplication {
+  const months = input.procedure.followUp.impactPeriodMonths;
+  return FULLY_TOLERATED.has(input.decision.outcome)
+    ? { unaffected: STANDARD_MATTERS.map((m) => m.label) }
+    : { unaffected: [], ...(months !== undefined ? { impactPeriodMonths: months } : {}) };
+}
+
+/** 容错不免纠错: the correction the outcome asks for, and the follow-up. */
+function correctionParagraph(input: DecisionDocumentInput, lang: Lang): string {
+  const zh = lang === 'zh';
+  const c = input.application?.correction;
+  const followUp = input.procedure.followUp.enabled;
+  const what =
+    c && c.kinds.length > 0
+      ? listed(c.kinds, lang)
+      : zh
+        ? '及时纠正整改'
+        : 'promptly correct the problems the mistake revealed';
+  const within = c?.within
+    ? zh
+      ? `，自本决定作出之日起${c.within.days}个${c.within.unit === 'working' ? '工作日' : '日'}内完成`
+      : `, within ${c.within.days} ${c.within.unit === 'working' ? 'working days' : 'days'} of this decision`
+    : '';
+  return zh
+    ? `容错不免纠错。你和所在单位应当${what}${within}；本机构将另行提出纠错意见${followUp ? '，并开展回访' : ''}。`
+    : `Tolerance does not replace correction: you and your unit must ${what}${within}; this committee will give a correction opinion${followUp ? ' and follow up' : ''}.`;
+}
 
 const ZH_DIGIT = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
@@ -219,31 +305,11 @@ export function renderDecisionDocument(input: DecisionDocumentInput, lang: Lang)
   }
   sections.push({ heading: heading(++n, '认定结论', 'Decision', lang), paragraphs: conclusion });
 
-  // 五、结果运用 (when tolerated, domain.md §6)
-  const fu = input.procedure.followUp;
+  // 五、结果运用 (when tolerated or mitigated, domain.md §6; the pack's results)
   if (FULLY_TOLERATED.has(decision.outcome) || MITIGATED.has(decision.outcome)) {
-    const paragraphs: string[] = [];
-    if (FULLY_TOLERATED.has(decision.outcome)) {
-      paragraphs.push(
-        zh
-          ? '本认定结果不影响你的年度考核、平时考核、任期考核和试用期考核等次评定，不影响职务职级晋升、职称评聘和评优评先，不影响作为代表委员人选和后备干部人选的资格，在党风廉政意见回复中不作为负面记录。'
-          : 'This decision does not affect your annual, routine, term or probation assessments; your promotion in post or rank, professional titles, or awards; your eligibility as a deputy, committee member or reserve cadre; or your integrity vetting.',
-      );
-    } else {
-      paragraphs.push(
-        zh
-          ? `对你${decision.outcomeLabel.zh}的处理，${fu.impactPeriodMonths ? `影响期为${fu.impactPeriodMonths}个月，自本决定作出之日起计算；` : '影响期按有关规定执行；'}影响期满后按规定正常使用，本事项不再影响你的考核、职务职级晋升和评优评先。`
-          : `The ${decision.outcomeLabel.en.toLowerCase()} has ${fu.impactPeriodMonths ? `an impact period of ${fu.impactPeriodMonths} months from the date of this decision` : 'an impact period under the applicable rules'}; after it you are used normally, and this matter no longer affects your assessments, promotion or awards.`,
-      );
-    }
-    paragraphs.push(
-      zh
-        ? `容错不免纠错。你和所在单位应当对失误中暴露的问题及时纠正整改${fu.enabled ? '；本机构将开展回访，跟踪纠错整改情况' : ''}。`
-        : `Tolerance does not replace correction: you and your unit must promptly correct the problems the mistake revealed${fu.enabled ? '; this committee will follow up on the correction' : ''}.`,
-    );
     sections.push({
       heading: heading(++n, '结果运用', 'Consequences', lang),
-      paragraphs,
+      paragraphs: consequences(input, lang),
     });
   }
 
@@ -539,6 +605,30 @@ export async function documentInputOf(
       review: loaded.procedure.review,
       appeal: loaded.procedure.appeal,
       followUp: loaded.procedure.followUp,
+    },
+    ...wordedApplication(casePolicy(ctx, row).eff, decision.outcome),
+  };
+}
+
+/** The pack's result application of an outcome, in words, for the document. */
+function wordedApplication(
+  eff: EffectivePolicy,
+  outcome: string,
+): { application?: WordedApplication } {
+  const app = resultApplication(eff, outcome);
+  if (!app) return {};
+  return {
+    application: {
+      unaffected: app.unaffected.map((m) => eff.matters.get(m)?.label ?? { zh: m, en: m }),
+      ...(app.impactPeriod ? { impactPeriodMonths: app.impactPeriod.months } : {}),
+      ...(app.correction
+        ? {
+            correction: {
+              kinds: app.correction.kinds.map((k) => CORRECTION_KINDS[k] ?? { zh: k, en: k }),
+              ...(app.correction.within ? { within: app.correction.within } : {}),
+            },
+          }
+        : {}),
     },
   };
 }

@@ -37,6 +37,7 @@ const DETERMINATION_COLUMNS = {
   decidedBy: determinations.decidedBy,
   supersedesId: determinations.supersedesId,
   basis: determinations.basis,
+  application: determinations.application,
   createdAt: determinations.createdAt,
 };
 

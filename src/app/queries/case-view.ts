@@ -40,6 +40,7 @@ import type { Actor } from '../../domain/roles.js';
 import type { I18nText } from '../../policy/model.js';
 import { casePolicy, loadCase, withConsultations, type LoadedCase } from '../cases/record.js';
 import { logRead } from '../read-log.js';
+import { applicationFor, type StoredApplication } from '../cases/result-application.js';
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
 import { AppError, CATALOGUE, type ErrorCode } from '../errors.js';
@@ -179,6 +180,8 @@ export interface CaseView {
     readonly decidedOn: string;
     readonly basis: string;
     readonly supersedesId: string | null;
+    /** How the outcome is applied to the official (结果运用); null when the pack says nothing. */
+    readonly application: StoredApplication | null;
     /** Officers only. */
     readonly minutes?: string;
   }[];
@@ -350,6 +353,7 @@ function peopleIn(loaded: LoadedCase, file: CaseFile): (string | null)[] {
 
 /** What presenting a case needs besides the case: who sees what, names, outcome labels. */
 interface PresentContext {
+  readonly ctx: AppContext;
   readonly loaded: LoadedCase;
   readonly file: CaseFile;
   /** The whole file (officers) or the parties' view. */
@@ -373,6 +377,7 @@ function presentCase(
   const view = viewOf(actor, loaded.subject);
   const can = abilities(actor, loaded.subject);
   const p: PresentContext = {
+    ctx,
     loaded,
     file,
     full: view === 'full',
@@ -555,7 +560,7 @@ function presentConsultations({
 }
 
 /** The panel, the determinations and the challenges to them. */
-function presentDeliberation({ loaded, file, full, person, outcomeLabel }: PresentContext) {
+function presentDeliberation({ ctx, loaded, file, full, person, outcomeLabel }: PresentContext) {
   const dets = file.determinations;
   const { challenges } = file;
   return {
@@ -589,6 +594,10 @@ function presentDeliberation({ loaded, file, full, person, outcomeLabel }: Prese
       decidedOn: d.decidedOn,
       basis: d.basis,
       supersedesId: d.supersedesId,
+      // Determinations made before the application was kept (migration 0018) read it from the
+      // pack version bound to the case, which never changes.
+      application:
+        d.application ?? applicationFor(ctx, loaded.row, d.outcome, d.decidedOn).application,
       ...(full ? { minutes: d.minutes } : {}),
     })),
     challenges: challenges.map((c) => ({

@@ -9,9 +9,11 @@ import type {
   I18nText,
   Pack,
   PackVersion,
+  ResultApplication,
   Rule,
 } from '../../policy/model.js';
-import type { EffectivePolicy } from '../../policy/resolve.js';
+import { resultApplication, type EffectivePolicy } from '../../policy/resolve.js';
+import { CORRECTION_KINDS } from '../../policy/results.js';
 import type { Diagnostic } from '../../policy/errors.js';
 import type { LintReport } from '../../policy/lint.js';
 import type { PolicyCondition } from '../../api/index.js';
@@ -155,6 +157,36 @@ export function presentEffective(
     })),
     decision: eff.decision.map(presentEntry),
     procedure: eff.procedure,
+    matters: [...eff.matters.values()].map((m) => ({
+      id: m.id,
+      label: m.label,
+      description: m.description ?? null,
+      origin: m.origin,
+    })),
+    results: eff.outcomes.flatMap((o) => {
+      const r = resultApplication(eff, o.id);
+      return r ? [presentResult(o.id, r)] : [];
+    }),
+    correctionKinds: Object.entries(CORRECTION_KINDS).map(([id, label]) => ({ id, label })),
+  };
+}
+
+function presentResult(outcome: string, r: ResultApplication) {
+  return {
+    outcome,
+    unaffected: [...r.unaffected],
+    impactPeriod: r.impactPeriod
+      ? {
+          months: r.impactPeriod.months,
+          basis: r.impactPeriod.basis ?? null,
+          note: r.impactPeriod.note ?? null,
+        }
+      : null,
+    correction: r.correction
+      ? { kinds: [...r.correction.kinds], within: r.correction.within ?? null }
+      : null,
+    basis: [...r.basis],
+    note: r.note ?? null,
   };
 }
 

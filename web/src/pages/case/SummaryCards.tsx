@@ -1,11 +1,13 @@
 /** The case's head: who and what, the step and its deadline, and the determination in force. */
 import { Alert, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { DueTag } from '../../components/DueTag';
-import { pick } from '../../i18n';
+import { pick, type Lang } from '../../i18n';
+import { useLimitText } from '../policy/ProcedureView';
 import { useLang } from '../../lang';
 import { useApi } from '../../useApi';
-import type { PackDetail } from './model';
+import type { PackDetail, ResultApplied, TimeLimit } from './model';
 import { useCase } from './useCaseAction';
 import { TAG } from '../../components/tagColors';
 
@@ -109,6 +111,7 @@ export function DeterminationCard() {
   const { t } = useTranslation();
   const lang = useLang();
   const { c } = useCase();
+  const limit = useLimitText();
   const d = c.determinations.find((x) => x.inForce);
   const superseded = c.determinations.filter((x) => !x.inForce);
   return (
@@ -135,6 +138,7 @@ export function DeterminationCard() {
               {t(`committee.record.bases.${d.basis}`, { defaultValue: d.basis })}
             </Descriptions.Item>
           ) : null}
+          {d.application ? applicationItems(d.application, t, lang, limit) : null}
         </Descriptions>
       ) : (
         <Typography.Text type="secondary">{t('caseView.noDetermination')}</Typography.Text>
@@ -155,6 +159,49 @@ export function DeterminationCard() {
       ) : null}
     </Card>
   );
+}
+
+/**
+ * How the determination in force is applied to the official (结果运用): the matters it leaves
+ * unaffected, the impact period and until when it runs, and the correction it asks for. Items,
+ * not a component: Descriptions reads its direct children.
+ */
+function applicationItems(
+  a: ResultApplied,
+  t: TFunction,
+  lang: Lang,
+  limit: (l: TimeLimit) => string,
+) {
+  const sep = t('common.listSeparator');
+  const unaffected =
+    a.unaffected.length > 0
+      ? a.unaffected.map((m) => pick(m.label, lang)).join(sep)
+      : a.note
+        ? pick(a.note, lang)
+        : t('caseView.application.none');
+  const impact = a.impactPeriod
+    ? t('caseView.application.impactUntil', {
+        months: a.impactPeriod.months,
+        date: a.impactPeriod.endsOn,
+      })
+    : t('caseView.application.noImpact');
+  const correction = a.correction
+    ? a.correction.kinds.map((k) => pick(k.label, lang)).join(sep) +
+      (a.correction.within
+        ? t('caseView.application.within', { limit: limit(a.correction.within) })
+        : '')
+    : t('caseView.application.none');
+  return [
+    <Descriptions.Item key="unaffected" label={t('caseView.application.unaffected')} span={2}>
+      <span data-testid="application-unaffected">{unaffected}</span>
+    </Descriptions.Item>,
+    <Descriptions.Item key="impact" label={t('caseView.application.impactPeriod')}>
+      <span data-testid="application-impact">{impact}</span>
+    </Descriptions.Item>,
+    <Descriptions.Item key="correction" label={t('caseView.application.correction')}>
+      {correction}
+    </Descriptions.Item>,
+  ];
 }
 
 /** The policy that governs the case by its title and the version's title, never by its id. */

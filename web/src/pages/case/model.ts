@@ -14,8 +14,10 @@ export type {
   Extension,
   PackAnswer as PackDetail,
   PackFact,
+  ResultApplied,
   Statement,
   Suspension,
+  TimeLimit,
 } from '../../../../src/api/index.js';
 
 /** The case as the desk reads it. */

@@ -20,11 +20,12 @@ import { AppliesIn, ExtendsLink } from './PackList';
 import { LintBadge, LintStatus } from './LintStatus';
 import { chinaToday, inForceOn, type LintAnswer, type PackDetailAnswer } from './model';
 import { ProcedureView } from './ProcedureView';
+import { ResultsView } from './ResultsView';
 import { TryScenario } from './TryScenario';
 import { VersionTimeline } from './VersionTimeline';
 import { WindowBars } from './WindowBars';
 
-type TabKey = 'rules' | 'ladder' | 'procedure' | 'lint' | 'try';
+type TabKey = 'rules' | 'ladder' | 'procedure' | 'results' | 'lint' | 'try';
 
 function PackNotFound({ id }: { readonly id: string }) {
   const { t } = useTranslation();
@@ -150,6 +151,7 @@ function Loaded({
           { key: 'rules', label: t('policy.tabs.rules'), children: <ClausesAndRules /> },
           { key: 'ladder', label: t('policy.tabs.ladder'), children: <DecisionLadder /> },
           { key: 'procedure', label: t('policy.tabs.procedure'), children: <ProcedureView /> },
+          { key: 'results', label: t('policy.tabs.results'), children: <ResultsView /> },
           { key: 'lint', label: t('policy.tabs.lint'), children: <LintStatus lint={lint} /> },
           // Keyed by version: another version brings its own facts, so the form starts afresh.
           {

@@ -16,7 +16,7 @@ export function useLimitText() {
  * A time limit's basis: the clause it cites, as its citation (《document》article), which shows
  * the clause when clicked; a free reference as written; a dash when there is none.
  */
-function Basis({ basis }: { readonly basis: string | undefined }) {
+export function Basis({ basis }: { readonly basis: string | undefined }) {
   const { eff, lang, select } = usePack();
   if (basis === undefined) return <>—</>;
   const clause = eff.clauses.find((c) => c.id === basis);
@@ -107,7 +107,6 @@ export function ProcedureView() {
         <Descriptions.Item label={t('policy.procedure.followUp')}>
           {p.followUp.enabled
             ? t('policy.procedure.followUpOn', {
-                months: p.followUp.impactPeriodMonths ?? t('policy.procedure.unknown'),
                 before: limit(p.followUp.prepareBefore),
                 rate: pct,
               })

@@ -22,6 +22,7 @@ export type {
   PolicyRule,
   PolicySource,
   Procedure,
+  ResultApplication,
   RuleKind,
   TimeLimit,
   VersionSummary,
