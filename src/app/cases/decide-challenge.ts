@@ -32,6 +32,7 @@ import { invalid } from '../errors.js';
 import { allocateNumber, issuingBody } from '../documents/numbers.js';
 import { caseChallenges, cases, determinations } from '../tables.js';
 import { outcomeLabels, requireMajority } from './decide.js';
+import { applicationFor } from './result-application.js';
 import { precondition } from './preconditions.js';
 import { resumedDueOn } from './publicity-pause.js';
 import { TEXT_LIMITS } from '../../shared/limits.js';
@@ -69,10 +70,17 @@ export async function decideChallenge(ctx: AppContext, actor: Actor, req: Decide
     const votes = collective ? collectiveVotes(ctx, loaded, outcome) : null;
     const changed =
       req.result === 'changed' ? await changedDetermination(scope, kind, original) : null;
+    // A changed determination carries its own result application; the original's is no longer
+    // in force (the case view and the exports read the determination in force).
+    const applied = changed ? applicationFor(ctx, loaded.row, outcome, today) : null;
     if (changed) {
-      await tx
-        .insert(determinations)
-        .values({ ...changed, outcome, minutes: reasons, ...departs(original, outcome, reasons) });
+      await tx.insert(determinations).values({
+        ...changed,
+        ...applied!,
+        outcome,
+        minutes: reasons,
+        ...departs(original, outcome, reasons),
+      });
     }
     const resumed = resumedPublicity(ctx, loaded, challenge, req.result, today);
     await tx
@@ -109,6 +117,7 @@ export async function decideChallenge(ctx: AppContext, actor: Actor, req: Decide
         previousOutcome: original.outcome,
         collective,
         votes,
+        ...(applied ? { application: applied.application } : {}),
         publicity: publicityPayload(challenge, req.result, resumed, today),
       },
       // The decision is given to the parties today: the windows count from it. A changed

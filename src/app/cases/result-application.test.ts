@@ -5,6 +5,8 @@ import { monthsEndIso } from '../dates.js';
 import { getCase } from '../queries/case-view.js';
 import { caseEvents, determinations, schema, type Schema } from '../tables.js';
 import { driveTo } from '../testing/steps.js';
+import { decideChallenge } from './decide-challenge.js';
+import { requestChallenge } from './request-challenge.js';
 import { buildWorld, type World } from '../testing/world.js';
 
 describe('the end of an impact period (Civil Code Arts. 201–202)', () => {
@@ -69,6 +71,46 @@ describeStores<Schema>(
       const view = await getCase(w.ctx, w.actors.official!, c.id);
       const inForce = view.determinations.find((x) => x.inForce)!;
       expect(inForce.application?.impactPeriod?.endsOn).toBe('2026-03-03');
+    });
+
+    it('is replaced with the determination when an appeal changes it', async () => {
+      w.clock.setDay('2025-03-03');
+      let c = await driveTo(w, 'notified');
+      c = (
+        await requestChallenge(w.ctx, w.actors.official!, {
+          caseId: c.id,
+          expectedVersion: c.version,
+          kind: 'appeal',
+          grounds: '对认定结果有异议，向上级申诉。',
+        })
+      ).case;
+      w.clock.setDay('2025-03-17');
+      await decideChallenge(w.ctx, w.actors.cityChair!, {
+        caseId: c.id,
+        expectedVersion: c.version,
+        result: 'changed',
+        outcome: 'lighter',
+        reasons: '经审查，当事人未完全履行报告义务，变更为从轻问责。',
+      });
+      const rows = await w.ctx.store.db
+        .select()
+        .from(determinations)
+        .where(eq(determinations.caseId, c.id))
+        .orderBy(determinations.createdAt);
+      expect(rows.map((d) => [d.outcome, d.impactEndsOn])).toEqual([
+        ['exempted', null],
+        ['lighter', '2026-03-17'],
+      ]);
+      const view = await getCase(w.ctx, w.actors.official!, c.id);
+      const inForce = view.determinations.find((x) => x.inForce)!;
+      expect(inForce.application?.impactPeriod?.endsOn).toBe('2026-03-17');
+      const events = await w.ctx.store.db
+        .select()
+        .from(caseEvents)
+        .where(eq(caseEvents.caseId, c.id))
+        .orderBy(caseEvents.seq);
+      const decided = events.at(-1)!.payload as { application?: { impactPeriod: unknown } };
+      expect(decided.application?.impactPeriod).toMatchObject({ months: 12 });
     });
 
     it('is read from the bound pack for a determination made before it was kept', async () => {
