@@ -197,6 +197,8 @@ export const FINDING_KEYS = [
   'post',
   'appliedFrom',
   'appliedTo',
+  'acceptedFrom',
+  'acceptedTo',
   'decidedFrom',
   'decidedTo',
   'outcome',

@@ -64,6 +64,7 @@ export type CaseColumnChange = Partial<
     | 'publicityEndedOn'
     | 'filedUpwardOn'
     | 'reviewedOn'
+    | 'acceptedOn'
   >
 >;
 
@@ -177,6 +178,7 @@ function caseUpdate(tx: AppTx) {
         publicityEndedOn: p('publicityEndedOn'),
         filedUpwardOn: p('filedUpwardOn'),
         reviewedOn: p('reviewedOn'),
+        acceptedOn: p('acceptedOn'),
         version: p('version'),
         updatedAt: p('updatedAt'),
         eventCount: p('eventCount'),
@@ -229,6 +231,7 @@ function writableColumns(row: CaseRow) {
     publicityEndedOn: row.publicityEndedOn,
     filedUpwardOn: row.filedUpwardOn,
     reviewedOn: row.reviewedOn,
+    acceptedOn: row.acceptedOn,
     version: row.version,
     updatedAt: row.updatedAt,
     eventCount: row.eventCount,
