@@ -10,3 +10,4 @@ export * from './roles.js';
 export * from './time.js';
 export * from './documents.js';
 export * from './id-card.js';
+export * from './tasks.js';
