@@ -400,9 +400,10 @@ function nextDay(day: string): string {
  * on their own (an exact match on officials_id_card, a unit's path), so that the planner sees
  * values: the official's cases through cases_official, the unit subtree through cases_unit_path.
  * The post is a subquery over the position's bigrams (officials_position_grams); the opening day
- * reads cases_created, the day of acceptance cases_accepted (0020); the decision's day and outcome check the determination in force (the
- * latest, as determinationInForce reads it) through determinations_decided or
- * determinations_outcome. An unknown identity card or unit finds nothing.
+ * reads cases_created, the day of acceptance cases_accepted (0020); the decision's day and
+ * outcome check the determination in force (the latest, as determinationInForce reads it) through
+ * determinations_decided or determinations_outcome_in_force (0020). An unknown identity card or
+ * unit finds nothing.
  */
 export async function findingConditions(tx: AnyDb, filters: Partial<Filters>): Promise<SQL[]> {
   const out: SQL[] = [];
