@@ -17,11 +17,18 @@ UPDATE cases c SET accepted_on = d.issued_on
 -- (as cases_created serves the opened-date filter, 0014). Unaccepted cases are not indexed.
 CREATE INDEX cases_accepted ON cases (accepted_on) WHERE accepted_on IS NOT NULL;
 
--- The outcome filter (0014's determinations_outcome) drives from the determinations of one outcome
--- (one in fifty at a million cases: about 20,000), keeps those in force and checks each one's case
--- against the reader's scope. Measured with bench:scale, each step read the table's wide rows
--- (about 1 s): these let each run on an index alone.
-CREATE INDEX determinations_outcome_in_force ON determinations (outcome, case_id, created_at);
+-- The outcome filter: the outcome of the determination in force, kept on the case and written by
+-- the transitions that make a determination (decide, and a review or appeal that changes it), as
+-- the other state is (0006, 0012). Read through 0014's determinations_outcome, the filter checked
+-- each candidate's determinations and case rows: about 20,000 of each at a million cases (1 to
+-- 2.5 s in bench:scale); the list's page walked the newest cases checking each one's determination.
+ALTER TABLE cases ADD COLUMN outcome_in_force text;
+UPDATE cases c SET outcome_in_force = d.outcome
+  FROM (SELECT DISTINCT ON (case_id) case_id, outcome FROM determinations
+         ORDER BY case_id, created_at DESC) d
+ WHERE d.case_id = c.id;
+CREATE INDEX cases_outcome_in_force ON cases (outcome_in_force, updated_at, id)
+  WHERE outcome_in_force IS NOT NULL;
+-- The decision's day checks that the determination is the one in force (none made after it) on
+-- an index alone.
 CREATE INDEX determinations_case_created ON determinations (case_id, created_at);
-DROP INDEX determinations_outcome;
-CREATE INDEX cases_scope_by_id ON cases (id) INCLUDE (jurisdiction_path, unit_path);

@@ -172,6 +172,8 @@ export const cases = pgTable('cases', {
   reviewedOn: day('reviewed_on'),
   /** The day intake accepted the application (migration 0020); null before acceptance. */
   acceptedOn: day('accepted_on'),
+  /** The outcome of the determination in force (migration 0020); null before the decision. */
+  outcomeInForce: text('outcome_in_force'),
   eventCount: integer('event_count').notNull(),
   headHash: text('head_hash').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),

@@ -65,6 +65,7 @@ export type CaseColumnChange = Partial<
     | 'filedUpwardOn'
     | 'reviewedOn'
     | 'acceptedOn'
+    | 'outcomeInForce'
   >
 >;
 
@@ -179,6 +180,7 @@ function caseUpdate(tx: AppTx) {
         filedUpwardOn: p('filedUpwardOn'),
         reviewedOn: p('reviewedOn'),
         acceptedOn: p('acceptedOn'),
+        outcomeInForce: p('outcomeInForce'),
         version: p('version'),
         updatedAt: p('updatedAt'),
         eventCount: p('eventCount'),
@@ -232,6 +234,7 @@ function writableColumns(row: CaseRow) {
     filedUpwardOn: row.filedUpwardOn,
     reviewedOn: row.reviewedOn,
     acceptedOn: row.acceptedOn,
+    outcomeInForce: row.outcomeInForce,
     version: row.version,
     updatedAt: row.updatedAt,
     eventCount: row.eventCount,

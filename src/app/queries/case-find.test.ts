@@ -106,6 +106,11 @@ describeStores<Schema>('the case list: finding cases', (getStore) => {
       [exempted, lighter].sort(),
     );
     expect(await ids(intake, { outcome: 'lighter' })).toEqual([lighter]);
+    const kept = await w.ctx.store.db
+      .select({ id: cases.id, outcome: cases.outcomeInForce })
+      .from(cases)
+      .where(eq(cases.id, exempted));
+    expect(kept).toEqual([{ id: exempted, outcome: 'exempted' }]);
     expect(await ids(intake, { outcome: 'exempted', decidedFrom: '2025-03-10' })).toEqual([]);
     expect(await ids(intake, { outcome: 'not_tolerated' })).toEqual([]);
     for (const bad of [

@@ -401,9 +401,9 @@ function nextDay(day: string): string {
  * values: the official's cases through cases_official, the unit subtree through cases_unit_path.
  * The post is a subquery over the position's bigrams (officials_position_grams); the opening day
  * reads cases_created, the day of acceptance cases_accepted (0020); the decision's day and
- * outcome check the determination in force (the latest, as determinationInForce reads it) through
- * determinations_decided or determinations_outcome_in_force (0020). An unknown identity card or
- * unit finds nothing.
+ * the outcome of the determination in force (the latest, as determinationInForce reads it): the day
+ * through determinations_decided, the outcome on the case through cases_outcome_in_force (0020).
+ * An unknown identity card or unit finds nothing.
  */
 export async function findingConditions(tx: AnyDb, filters: Partial<Filters>): Promise<SQL[]> {
   const out: SQL[] = [];
@@ -454,11 +454,14 @@ function postCondition(tx: AnyDb, post: string): SQL {
   return inArray(cases.officialId, matching);
 }
 
-/** The determination in force has this outcome and was made within the days, when asked. */
+/**
+ * The determination in force has this outcome (kept on the case, cases.outcome_in_force) and was
+ * made within the days, when asked.
+ */
 function decisionCondition(tx: AnyDb, filters: Partial<Filters>): SQL | undefined {
   const { outcome, decidedFrom, decidedTo } = filters;
-  if (outcome === undefined && decidedFrom === undefined && decidedTo === undefined)
-    return undefined;
+  const byOutcome = outcome !== undefined ? eq(cases.outcomeInForce, outcome) : undefined;
+  if (decidedFrom === undefined && decidedTo === undefined) return byOutcome;
   const d = aliasedTable(determinations, 'd');
   const later = aliasedTable(determinations, 'later');
   const inForce = notExists(
@@ -467,20 +470,20 @@ function decisionCondition(tx: AnyDb, filters: Partial<Filters>): SQL | undefine
       .from(later)
       .where(and(eq(later.caseId, d.caseId), gt(later.createdAt, d.createdAt))),
   );
-  return exists(
+  const decided = exists(
     tx
       .select({ one: sql`1` })
       .from(d)
       .where(
         and(
           eq(d.caseId, cases.id),
-          outcome !== undefined ? eq(d.outcome, outcome) : undefined,
           decidedFrom !== undefined ? gte(d.decidedOn, decidedFrom) : undefined,
           decidedTo !== undefined ? lte(d.decidedOn, decidedTo) : undefined,
           inForce,
         ),
       ),
   );
+  return byOutcome ? and(byOutcome, decided) : decided;
 }
 
 /**
