@@ -1,8 +1,9 @@
 /**
  * The case desk in a real browser (see harness.ts): intake works the queue (overdue filter, a
  * search) and accepts a submitted case; the investigator uploads evidence and records a fact on
- * it, assesses the six elements, asks for a consultation, suspends and resumes, and completes
- * verification; a second tab acting on the same version is told the case changed and reloaded.
+ * it, assesses the six elements, asks for a consultation (transcribing a written reply),
+ * suspends and resumes, and completes verification; a second tab acting on the same version is
+ * told the case changed and reloaded.
  */
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -185,8 +186,8 @@ async function desk(page: Page) {
   await expect.poll(() => inv.locator('.ant-select-dropdown:visible').count()).toBe(0);
   await press(record, '提交');
   const factRow = inv.getByTestId('case-facts').locator('tr', { hasText: '谋取私利' });
-  await factRow.waitFor();
-  expect(await factRow.innerText()).toContain('核实认定');
+  // The row is there before the answer refreshes it: wait for the verified value.
+  await expect.poll(() => factRow.innerText()).toContain('核实认定');
   expect(await factRow.getByRole('link', { name: '会议纪要.txt' }).count()).toBe(1);
 
   // The six elements; an unfavourable rating needs notes.
@@ -270,11 +271,21 @@ async function desk(page: Page) {
     .getByText('待回复')
     .waitFor();
 
-  await inv.getByTestId('opinion-audit').click();
-  const opinion = dialog(inv, '录入审计部门的意见');
-  await opinion.getByLabel('部门意见').fill('经审计，项目资金使用规范，未发现违规支出。');
+  // The audit office has its own officer, who answers for it: no button for the investigator. The
+  // district commission has no user here: its written reply is transcribed, marked so.
+  expect(await inv.getByTestId('opinion-audit').count()).toBe(0);
+  await inv.getByTestId('opinion-区纪委监委').click();
+  const opinion = dialog(inv, '据书面复函录入区纪委监委的意见');
+  await opinion.getByLabel('复函文号').fill('区纪委监委复〔2026〕5号');
+  await opinion
+    .getByLabel('复函日期')
+    .fill(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
+  await opinion.getByLabel('部门意见').fill('经研究，同意按容错情形处理。');
   await press(opinion, '提交');
-  await consultations.locator('tr', { hasText: '审计部门' }).getByText('已回复').waitFor();
+  await consultations.locator('tr', { hasText: '区纪委监委' }).getByText('已回复').waitFor();
+  expect(await inv.getByTestId('opinion-signer-区纪委监委').innerText()).toContain(
+    '据书面复函录入（区纪委监委复〔2026〕5号',
+  );
   // Consultation cannot end while departments have not answered; the dialog says so.
   await inv.getByTestId('action-complete-consultation').click();
   await dialog(inv, '会商完毕').getByText('尚有 4 个部门未回复').waitFor();

@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { openApp, type OpenedApp } from '../src/app/bootstrap.js';
 import { seedDemo } from '../src/app/demo.js';
 import { startServer, type StartedServer } from '../src/server/index.js';
@@ -185,6 +185,43 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
     })))`)) as AxeViolation[];
   return all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** A phone's screen (issue 10: the app at 390 px wide). */
+export const PHONE = { width: 390, height: 844 } as const;
+
+/** Waits until the screen has loaded: no request in flight, no spinner, no sliding drawer. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await expect
+    .poll(() => page.locator('.ant-spin-spinning, .rc-loading').count(), { timeout: 20_000 })
+    .toBe(0);
+  await page.evaluate(`Promise.race([
+    Promise.all(document.getAnimations()
+      .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+      .map((a) => a.finished.catch(() => undefined))),
+    new Promise((r) => setTimeout(r, 3000)),
+  ])`);
+}
+
+/**
+ * How the settled screen scrolls sideways at `width` (document.scrollingElement.scrollWidth beyond
+ * it), naming the widest elements to say what to fix; undefined when it fits. Compared with the
+ * width asked for, not innerWidth: a mobile browser widens its layout viewport to hold what
+ * overflows.
+ */
+export async function sidewaysOverflow(
+  page: Page,
+  width: number = PHONE.width,
+): Promise<string | undefined> {
+  await settle(page);
+  const scroll = (await page.evaluate('document.scrollingElement.scrollWidth')) as number;
+  if (scroll <= width) return undefined;
+  const wide = (await page.evaluate(`[...document.querySelectorAll('body *')]
+    .filter((e) => e.getBoundingClientRect().right > ${width} + 1)
+    .slice(-5)
+    .map((e) => e.tagName.toLowerCase() + '.' + String(e.className).split(' ').join('.'))`)) as string[];
+  return `${new URL(page.url()).pathname} is ${scroll} px wide: ${wide.join(', ')}`;
 }
 
 /** Problems that are real: 401/404 answers the app expects and shows are not. */

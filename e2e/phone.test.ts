@@ -1,19 +1,19 @@
 /**
  * The app on a phone (issue 10): at 390 × 844, in Chinese and in English, the menu is reached
  * through the menu button (a drawer), no screen the official uses scrolls sideways
- * (document.documentElement.scrollWidth ≤ 390), and the official applies, follows the case and
- * downloads their documents; officers' case list and case page fit too. Screenshots go to
- * test-artifacts/screenshots/phone-*.png.
+ * (document.scrollingElement.scrollWidth ≤ 390: harness.ts, sidewaysOverflow), and the official
+ * applies, follows the case and downloads their documents; officers' case list and case page fit
+ * too. Screenshots go to test-artifacts/screenshots/phone-*.png.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { realProblems, SHOTS, useBrowserWorld } from './harness.js';
+import { PHONE, realProblems, sidewaysOverflow, SHOTS, useBrowserWorld } from './harness.js';
 
 const w = useBrowserWorld();
 
-const WIDTH = 390;
-const HEIGHT = 844;
+const WIDTH = PHONE.width;
+const HEIGHT = PHONE.height;
 
 type Lang = 'zh' | 'en';
 
@@ -62,37 +62,13 @@ async function phonePage(): Promise<Page> {
   return page;
 }
 
-/** Waits until the screen has loaded: no request in flight, no spinner, no sliding drawer. */
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  await expect
-    .poll(() => page.locator('.ant-spin-spinning, .rc-loading').count(), { timeout: 20_000 })
-    .toBe(0);
-  await page.evaluate(`Promise.race([
-    Promise.all(document.getAnimations()
-      .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
-      .map((a) => a.finished.catch(() => undefined))),
-    new Promise((r) => setTimeout(r, 3000)),
-  ])`);
-}
-
 /** Screens that scrolled sideways in the running test: what, where, how wide, and the culprits. */
 let overflows: string[] = [];
 
 /** The screen does not scroll sideways (else it is noted in `overflows`); a screenshot is kept. */
 async function fits(page: Page, shot: string) {
-  await settle(page);
-  const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
-  if (width > WIDTH) {
-    // Name the widest elements, to say what to fix.
-    const wide = (await page.evaluate(`[...document.querySelectorAll('body *')]
-      .filter((e) => e.getBoundingClientRect().right > ${WIDTH} + 1)
-      .slice(-5)
-      .map((e) => e.tagName.toLowerCase() + '.' + String(e.className).split(' ').join('.'))`)) as string[];
-    overflows.push(
-      `${shot} (${new URL(page.url()).pathname}) is ${width} px wide: ${wide.join(', ')}`,
-    );
-  }
+  const wide = await sidewaysOverflow(page, WIDTH);
+  if (wide) overflows.push(`${shot}: ${wide}`);
   await page.screenshot({ path: join(SHOTS, `${shot}.png`), fullPage: true });
 }
 

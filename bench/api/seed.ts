@@ -307,9 +307,12 @@ async function makeCase(
   for (let i = 0; i < opinions; i++) {
     next(0, 3);
     took(
-      await recordOpinion(ctx, staff('liaison'), {
+      // No department has users in the benchmark's organization: the written replies are transcribed.
+      await recordOpinion(ctx, investigator, {
         ...req(),
         consultationId: pending[i]!.consultationId,
+        replyReference: `会复〔2026〕${i + 1}号`,
+        replyDate: todayOf(ctx),
         opinion: ok
           ? '经查，未发现该同志在此事项中存在违纪违法或谋取私利问题，同意按办法研究认定。'
           : '经查，该事项存在负面清单情形，建议依规依纪处理。',

@@ -36,6 +36,9 @@ export const AdminGrant = Obj({
   scopeKind: ScopeKind,
   scopeId: Type.String(),
   scopeName: Nullable(I18nText),
+  department: Nullable(Type.String(), {
+    description: 'The department a consulted-department officer (consultee) answers for.',
+  }),
 });
 export type AdminGrant = Static<typeof AdminGrant>;
 
@@ -124,6 +127,15 @@ const GrantInput = Obj({
     maxLength: 64,
     description: "A jurisdiction id, a unit id, or '' for self (the official role).",
   }),
+  department: Type.Optional(
+    Nullable(
+      Text(
+        TEXT_LIMITS.department.max,
+        0,
+        'The consultee role only: the department answered for, by the code a consultation names (GET /api/admin/consulted-departments) or a name.',
+      ),
+    ),
+  ),
 });
 const GrantsInput = List(GrantInput, { minItems: 1, maxItems: 30 });
 const Password = Text(MAX_PASSWORD_LENGTH, 1, 'Checked against GET /api/admin/password-rules.');
@@ -153,6 +165,14 @@ export const UpdateUserBody = Obj({
 });
 export const GrantsBody = Obj({ grants: GrantsInput });
 export const PasswordBody = Obj({ password: Password });
+
+/** The departments the packs name for consultation: what a consultee grant may answer for. */
+export const ConsultedDepartments = Obj({
+  departments: List(Type.String(), {
+    description:
+      'Department codes named by the policy packs (e.g. organization, discipline, audit).',
+  }),
+});
 
 export const PasswordRule = Obj({
   id: StringEnum(['minLength', 'maxLength', 'letter', 'digit', 'notUsername'] as const),

@@ -5,11 +5,18 @@
  */
 import { SIX_ELEMENTS } from '../domain/case-states.js';
 import { MAX_EXTENSION_DAYS, MAX_FACTS_CONFIRMED, RATINGS } from '../shared/case.js';
-import { MAX_CONSULTED_DEPARTMENTS, TEXT_LIMITS } from '../shared/limits.js';
+import {
+  MAX_CONSULTED_DEPARTMENTS,
+  MAX_EVIDENCE_FILES_PER_UPLOAD,
+  MAX_EVIDENCE_UPLOAD_BYTES,
+  MAX_MEMBERS_ADDED,
+  TEXT_LIMITS,
+} from '../shared/limits.js';
 import { CaseView } from './cases.js';
 import {
   DateString,
   FactValue,
+  I18nText,
   List,
   Nullable,
   Obj,
@@ -119,12 +126,31 @@ export const CASE_ACTIONS_API = {
     }),
   },
   recordOpinion: {
+    body: TransitionBody({
+      opinion: Text(TEXT_LIMITS.opinion.max),
+      replyReference: Text(
+        TEXT_LIMITS.replyReference.max,
+        0,
+        'The written reply’s reference (文号).',
+      ),
+      replyDate: DateString,
+    }),
+    result: NOTHING,
+  },
+  answerConsultation: {
     body: TransitionBody({ opinion: Text(TEXT_LIMITS.opinion.max) }),
     result: NOTHING,
   },
   completeConsultation: { body: TransitionBody({ note: NOTE }), result: NOTHING },
   addMember: {
     body: TransitionBody({ userId: Uuid, isChair: Type.Optional(Type.Boolean()) }),
+    result: Obj({ added: List(Obj({ userId: Uuid, isChair: Type.Boolean() })) }),
+  },
+  addMembers: {
+    body: TransitionBody({
+      userIds: List(Uuid, { minItems: 1, maxItems: MAX_MEMBERS_ADDED }),
+      chairId: Type.Optional(Uuid),
+    }),
     result: Obj({ added: List(Obj({ userId: Uuid, isChair: Type.Boolean() })) }),
   },
   declareConflict: {
@@ -261,3 +287,51 @@ export const EvidenceResult = Obj({
 });
 
 export const EvidenceParams = Obj({ id: Uuid, eid: Uuid });
+
+/**
+ * Several files in one upload (src/app/cases/add-evidence-files.ts says why one request): the
+ * total of MAX_EVIDENCE_UPLOAD_BYTES as Base64, plus each file's other fields.
+ */
+export const EVIDENCE_FILES_BODY_LIMIT =
+  Math.ceil(MAX_EVIDENCE_UPLOAD_BYTES / 3) * 4 + MAX_EVIDENCE_FILES_PER_UPLOAD * 16 * 1024;
+
+export const EvidenceFilesBody = TransitionBody({
+  files: List(
+    Obj({
+      filename: Text(255, 1),
+      mediaType: Type.String({ minLength: 1, maxLength: 255 }),
+      contentBase64: Type.String({
+        contentEncoding: 'base64',
+        maxLength: EVIDENCE_BODY_LIMIT,
+        description: 'The file, Base64-encoded.',
+      }),
+      description: Type.Optional(Text(TEXT_LIMITS.evidenceDescription.max)),
+    }),
+    { minItems: 1, maxItems: MAX_EVIDENCE_FILES_PER_UPLOAD },
+  ),
+});
+export type EvidenceFilesBody = Static<typeof EvidenceFilesBody>;
+
+const FILE_INDEX = Type.Integer({ minimum: 0, description: 'The file’s position in the request.' });
+
+export const EvidenceFilesResult = Obj({
+  added: List(
+    Obj({
+      index: FILE_INDEX,
+      evidenceId: Uuid,
+      filename: Type.String(),
+      mediaType: Type.String(),
+      size: Type.Integer({ minimum: 0 }),
+      sha256: Type.String(),
+    }),
+    { description: 'The files added.' },
+  ),
+  alreadyThere: List(Obj({ index: FILE_INDEX, filename: Type.String(), evidenceId: Uuid }), {
+    description: 'Files whose content the case file already holds: not added twice.',
+  }),
+  refused: List(
+    Obj({ index: FILE_INDEX, filename: Type.String(), code: Type.String(), message: I18nText }),
+    { description: 'Files not added, each with the reason.' },
+  ),
+});
+export type EvidenceFilesResult = Static<typeof EvidenceFilesResult>;

@@ -5,6 +5,7 @@
  */
 import { CASE_STATES, ROUTES, STEP_LABEL } from '../domain/case-states.js';
 import { CASE_ACTIONS, type CaseAction } from '../domain/policies.js';
+import { MATTER_SOURCES } from '../shared/case.js';
 import { POST_FILTER_MAX, TEXT_LIMITS } from '../shared/limits.js';
 import {
   Count,
@@ -128,8 +129,28 @@ export const Consultation = Obj({
   requestedAt: DateTime,
   responded: Type.Boolean(),
   respondedAt: Nullable(DateTime),
-  opinion: Type.Optional(Nullable(Type.String(), { description: 'Officers only.' })),
-  respondedBy: Type.Optional(Nullable(PersonRef, { description: 'Officers only.' })),
+  opinion: Type.Optional(
+    Nullable(Type.String(), { description: "Officers, and the department's own officer." }),
+  ),
+  respondedBy: Type.Optional(
+    Nullable(PersonRef, {
+      description:
+        'Who signed the opinion: the department’s own officer, or the investigator who transcribed it.',
+    }),
+  ),
+  transcribed: Type.Optional(
+    Nullable(Obj({ replyReference: Type.String(), replyDate: DateString }), {
+      description:
+        'Transcribed by the investigator from the department’s written reply (据书面复函录入): its reference and date.',
+    }),
+  ),
+  staffed: Type.Optional(
+    Type.Boolean({ description: 'The department has users of its own, who sign its opinion.' }),
+  ),
+  canAnswer: Type.Boolean({ description: "The viewer may answer it now: their department's." }),
+  canTranscribe: Type.Boolean({
+    description: 'The viewer may transcribe its written reply now (a department with no users).',
+  }),
 });
 export type Consultation = Static<typeof Consultation>;
 
@@ -286,7 +307,7 @@ export const CaseEvent = Obj({
 export type CaseEvent = Static<typeof CaseEvent>;
 
 const CASE_DESCRIPTION =
-  "A case as the signed-in user may see it: its number, state, step clock, facts, evidence, statements, assessments, consultations, members, determinations, challenges, suspensions, extensions and event trail, `abilities`, the actions the user may take now, and `tasks`, the actions their role could take with why each waits. `view` is 'full' for officers and 'party' for the parties, who do not see votes, opinions, minutes or internal events.";
+  "A case as the signed-in user may see it: its number, state, step clock, facts, evidence, statements, assessments, consultations, members, determinations, challenges, suspensions, extensions and event trail, `abilities`, the actions the user may take now, and `tasks`, the actions their role could take with why each waits. `view` is 'full' for officers and 'party' for the parties, who do not see votes, opinions, minutes or internal events; 'consultee' for a consulted department's officer, who sees the facts, evidence, statements, assessment and their own department's requests only.";
 
 /** A case as getCase presents it (src/app/queries/case-view.ts). */
 export const CaseView = Obj(
@@ -322,7 +343,7 @@ export const CaseView = Obj(
     createdAt: DateTime,
     updatedAt: DateTime,
     closedAt: Nullable(DateTime),
-    view: StringEnum(['full', 'party'] as const),
+    view: StringEnum(['full', 'party', 'consultee'] as const),
     facts: List(CaseFact, {
       description: 'The current facts, each with its source, note, evidence and recorder.',
     }),
@@ -551,29 +572,23 @@ export const AccountabilityMatterBody = Obj({
   }),
   conductDate: Type.String({ format: 'date', description: 'When the conduct took place.' }),
   facts: Type.Optional(Facts),
+  source: Type.Optional(
+    StringEnum(MATTER_SOURCES, {
+      description:
+        'Where the matter came from (问题线索来源): an inspection tour, an audit, a petition or report, supervision, the media, a referral by another organ, or other. The web form always asks it.',
+    }),
+  ),
+  sourceDetail: Type.Optional(
+    Text(
+      TEXT_LIMITS.matterSourceDetail.max,
+      0,
+      'The referral it came by, e.g. the inspection team’s feedback and its item.',
+    ),
+  ),
 });
 
 /** The answer of a creating request: the new case. */
 export const CreatedCase = Obj({ case: Ref(CaseView) });
-
-export const RiskFilingBody = Obj({
-  unitId: Uuid,
-  title: Text(TEXT_LIMITS.riskFilingTitle.max, TEXT_LIMITS.riskFilingTitle.min),
-  filedOn: DateString,
-  status: StringEnum(['pending', 'accepted', 'rejected'] as const),
-});
-
-export const RiskFilingAnswer = Obj({
-  riskFiling: Obj({
-    id: Uuid,
-    jurisdictionId: Type.String(),
-    unitId: Uuid,
-    title: Type.String(),
-    status: Type.String(),
-    filedOn: DateString,
-    decidedOn: Nullable(DateString),
-  }),
-});
 
 /** The decision document as JSON: GET /api/cases/:id/decision-document and the preview. */
 export const DecisionDocument = Obj({

@@ -12,6 +12,7 @@ export * from './deliberation.js';
 export * from './auth.js';
 export * from './admin.js';
 export * from './officials.js';
+export * from './risk-filings.js';
 export * from './dashboard.js';
 export * from './todos.js';
 export * from './documents.js';

@@ -19,11 +19,14 @@ import {
   type DemoResult,
 } from './demo.js';
 import { AppError } from './errors.js';
+import { loadActor } from './org.js';
+import { getTodos } from './queries/todos.js';
 import {
   caseChallenges,
   caseDocuments,
   caseEvents,
   cases,
+  consultations,
   determinations,
   roleGrants,
   schema,
@@ -192,7 +195,8 @@ describeStores<Schema>(
         'case.accepted',
         'case.fact_recorded',
         'case.element_assessed',
-        'case.opinion_recorded',
+        'case.opinion_signed',
+        'case.opinion_transcribed',
         'case.vote_cast',
         'case.decided',
         'case.notified',
@@ -216,6 +220,23 @@ describeStores<Schema>(
       expect(challenges.some((c) => c.status === 'pending' && c.publicitySuspendedOn)).toBe(true);
       expect(challenges.some((c) => c.publicityResumedOn !== null)).toBe(true);
       expect(challenges.some((c) => c.collective && c.votes !== null)).toBe(true);
+    });
+
+    it('consultation: opinions signed by the departments, one transcribed, and requests waiting for each', async () => {
+      const rows = await ctx.store.db.select().from(consultations);
+      expect(rows.some((r) => r.respondedAt !== null && r.replyReference === null)).toBe(true);
+      expect(
+        rows.some((r) => r.department === 'party-organization' && r.replyReference !== null),
+      ).toBe(true);
+      for (const d of ['organization', 'discipline', 'audit'] as const) {
+        const [u] = await ctx.store.db
+          .select({ id: users.id })
+          .from(users)
+          .where(eq(users.username, `dept-${d}`));
+        const todos = await getTodos(ctx, await loadActor(ctx, u!.id));
+        const group = todos.groups.find((g) => g.action === 'answerConsultation');
+        expect(group?.items.length ?? 0, d).toBeGreaterThan(0);
+      }
     });
 
     it('marks the store, and refuses to seed twice', async () => {

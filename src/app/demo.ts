@@ -14,7 +14,9 @@ import type { FactValue, I18nText, Procedure } from '../policy/model.js';
 import type { DocumentType } from '../shared/documents.js';
 import { acceptCase } from './cases/accept.js';
 import { addEvidence } from './cases/add-evidence.js';
+import { addEvidenceFiles } from './cases/add-evidence-files.js';
 import { addMember } from './cases/add-member.js';
+import { addMembers } from './cases/add-members.js';
 import { assessElement, type Rating } from './cases/assess.js';
 import { closeCase } from './cases/close.js';
 import { completeConsultation } from './cases/complete-consultation.js';
@@ -32,13 +34,16 @@ import { recordAccountabilityMatter } from './cases/open-ex-officio.js';
 import { recordFact } from './cases/record-fact.js';
 import { confirmFacts } from './cases/confirm-facts.js';
 import { removeEvidence } from './cases/remove-evidence.js';
+import { demoMinutesPdf, demoSitePng } from './demo-files.js';
 import { recordOpinion } from './cases/record-opinion.js';
+import { answerConsultation } from './cases/answer-consultation.js';
 import { recordStatement } from './cases/record-statement.js';
 import { refuseCase } from './cases/refuse.js';
 import { requestChallenge } from './cases/request-challenge.js';
 import { requestExtension } from './cases/request-extension.js';
 import { resumeCase } from './cases/resume.js';
-import { createRiskFiling, linkRiskFiling } from './cases/risk-filing.js';
+import { createRiskFiling, linkRiskFiling, type RiskFilingInput } from './cases/risk-filing.js';
+import type { MatterSource } from '../shared/case.js';
 import { startPublicity } from './cases/start-publicity.js';
 import { submitApplication } from './cases/submit-application.js';
 import { suspendCase } from './cases/suspend.js';
@@ -110,6 +115,28 @@ interface LoginDef {
 const AREA_SCOPE: I18nText = { zh: 'X新区', en: 'X New Area' };
 const PROVINCE_SCOPE: I18nText = { zh: '某省（含下级）', en: 'A Province and below' };
 
+/** The officers of the departments the X New Area pack consults (the party organization has none). */
+const DEPARTMENT_OFFICERS = [
+  {
+    department: 'organization',
+    username: 'dept-organization',
+    displayName: '韩雪梅',
+    scope: { zh: 'X新区组织部门', en: 'Organization department, X New Area' },
+  },
+  {
+    department: 'discipline',
+    username: 'dept-discipline',
+    displayName: '何志诚',
+    scope: { zh: 'X新区纪检监察机关', en: 'Discipline inspection, X New Area' },
+  },
+  {
+    department: 'audit',
+    username: 'dept-audit',
+    displayName: '许丽君',
+    scope: { zh: 'X新区审计部门', en: 'Audit office, X New Area' },
+  },
+] as const;
+
 /** The staff logins (the official and unit-party logins depend on the seeded organization). */
 function staffLogins(): LoginDef[] {
   const area = DEMO_JURISDICTIONS.area.id;
@@ -154,6 +181,14 @@ function staffLogins(): LoginDef[] {
       grants: [j('org_liaison')],
       scope: AREA_SCOPE,
     },
+    // The consulted departments' officers: each answers their own department's requests.
+    ...DEPARTMENT_OFFICERS.map((d) => ({
+      username: d.username,
+      displayName: d.displayName,
+      role: 'consultee' as const,
+      grants: [{ ...j('consultee'), department: d.department }],
+      scope: d.scope,
+    })),
     {
       username: 'policy-admin',
       displayName: '褚建平',
@@ -229,6 +264,11 @@ interface CaseSpec {
   /** Its step falls due within the next few working days (the workbench's "due soon"). */
   readonly dueSoon?: boolean;
   readonly flavour?: Flavour;
+  /**
+   * A case left in consultation: the departments that have answered, in order (the others are
+   * still waiting, so that each department's officer has requests to answer).
+   */
+  readonly answered?: readonly string[];
 }
 
 /** What the demo holds: how many cases in each state, and what makes some of them special. */
@@ -270,10 +310,28 @@ export const CASE_SPECS: readonly CaseSpec[] = [
   { state: 'verification', scenario: 'data-sharing', route: 'unit', dueSoon: true },
   { state: 'verification', scenario: 'site-accident', route: 'ex_officio', flavour: 'suspended' },
   { state: 'verification', scenario: 'tolerance-acceptance', route: 'unit' },
-  { state: 'consultation', scenario: 'road-repair', route: 'self' },
-  { state: 'consultation', scenario: 'subsidy-partial', route: 'ex_officio', overdue: true },
-  { state: 'consultation', scenario: 'first-set-equipment', route: 'unit' },
-  { state: 'consultation', scenario: 'one-person-plan', route: 'ex_officio' },
+  // Consultation: the party organization's written reply transcribed, the discipline officer's
+  // own answer; the audit officer's; two answered; none yet.
+  {
+    state: 'consultation',
+    scenario: 'road-repair',
+    route: 'self',
+    answered: ['party-organization', 'discipline'],
+  },
+  {
+    state: 'consultation',
+    scenario: 'subsidy-partial',
+    route: 'ex_officio',
+    overdue: true,
+    answered: ['audit'],
+  },
+  {
+    state: 'consultation',
+    scenario: 'first-set-equipment',
+    route: 'unit',
+    answered: ['organization', 'audit'],
+  },
+  { state: 'consultation', scenario: 'one-person-plan', route: 'ex_officio', answered: [] },
   { state: 'deliberation', scenario: 'rural-council', route: 'unit' },
   { state: 'deliberation', scenario: 'investment-market', route: 'self', overdue: true },
   { state: 'deliberation', scenario: 'forged-minutes', route: 'ex_officio' },
@@ -372,6 +430,60 @@ export const DEMO_MARKER = 'demo_seed';
 
 /** The day the standard-land reform was filed in advance (and accepted). */
 const FILING_DAY = '2025-01-06';
+
+/**
+ * The risk filings besides the standard-land one (which cases are linked to): one in every review
+ * status, for the filings list (units by key; recorded after the cases, on the demo's last day).
+ */
+function moreFilings(asOf: string): RiskFilingInput[] {
+  return [
+    {
+      unitId: 'build-renewal',
+      title: '老旧小区改造“先建后补”审批试点（事前报备）',
+      filedOn: addDaysIso(asOf, -6),
+      status: 'pending',
+      risks: '部分配套设施在规划许可补办前开工，可能被认定为未批先建。',
+      measures: '限定试点范围和期限，开工前完成安全评估并公示，补办手续列入督办清单。',
+    },
+    {
+      unitId: 'approval-service',
+      title: '企业开办“承诺即入”扩面方案（事前报备）',
+      filedOn: '2025-03-10',
+      status: 'rejected',
+      risks: '承诺事项核查滞后，可能出现虚假承诺企业取得经营资格。',
+      measures: '建立事后核查机制。',
+      decidedOn: '2025-03-20',
+      reviewOpinion:
+        '防控措施过于原则，未明确核查时限、责任主体和失信处置办法，不予认可；请补充完善后重新报备。',
+    },
+    {
+      unitId: 'build-works',
+      title: '应急抢修工程“先施工后补办”机制（事前报备）',
+      filedOn: '2025-05-12',
+      status: 'accepted',
+      risks: '紧急情况下未经招标直接委托施工，可能被质疑规避招标。',
+      measures: '明确应急情形认定标准，由分管领导集体研究决定，事后五个工作日内补办手续并报备。',
+      decidedOn: '2025-05-16',
+      reviewOpinion: '符合应急处置要求，同意报备；请严格限定适用情形。',
+    },
+  ];
+}
+
+/** Where each ex-officio matter came from: by scenario, so the demo's random stream is unchanged. */
+const MATTER_REFERRALS: readonly (readonly [MatterSource, string])[] = [
+  ['inspection', '区委第二巡察组反馈问题清单'],
+  ['audit', '区审计局年度专项审计报告'],
+  ['petition', '群众来信反映问题'],
+  ['supervision', '区纪委监委日常监督检查发现'],
+  ['media', '网络舆情监测专报'],
+  ['referral', '市审计局移送问题线索'],
+];
+
+function referralOf(key: string): readonly [MatterSource, string] {
+  let n = 0;
+  for (const ch of key) n += ch.codePointAt(0)!;
+  return MATTER_REFERRALS[n % MATTER_REFERRALS.length]!;
+}
 
 /** Whether the store holds any application data (jurisdictions, users or cases). */
 export async function storeHasData(ctx: AppContext): Promise<boolean> {
@@ -484,9 +596,21 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
     title: '“标准地”出让改革试点方案（事前报备）',
     filedOn: FILING_DAY,
     status: 'accepted',
+    risks:
+      '首批地块按“标准地”出让，亩均税收等指标承诺可能因市场变化无法兑现；先出让后评价与现行用地审批衔接不够。',
+    measures: '签订履约监管协议，设置分期考核节点；报请区政府常务会议研究，全过程留痕备查。',
+    reviewOpinion: '方案论证充分，风险防控措施具体，同意报备。',
+    decidedOn: FILING_DAY,
   });
   const plans = planCases(ctx, assignOfficials(org, r), r, asOf);
   await playCases(plans, { ctx: demo, clock, r, filingId: filing.id, ...cast }, options.onProgress);
+  clock.at(asOf, r);
+  for (const more of moreFilings(asOf)) {
+    await createRiskFiling(demo, cast.actor('intake'), {
+      ...more,
+      unitId: org.unitIds.get(more.unitId)!,
+    });
+  }
   await ctx.store.query(
     `INSERT INTO store_meta (key, value) VALUES ($1, $2)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,
@@ -1224,6 +1348,8 @@ async function create(t: Turn): Promise<void> {
         openedOn: opened,
         conductDate: env.conductDate,
         facts,
+        source: referralOf(s.key)[0],
+        sourceDetail: referralOf(s.key)[1],
       })
     ).case;
   } else {
@@ -1276,16 +1402,36 @@ const statement: Action = async (t) => {
   t.took(await recordStatement(t.ctx, t.party, { ...t.req(), text: t.s.statement }));
 };
 
+/**
+ * The applicant's documents, sent with the application in one upload (as the application form
+ * sends them): the written account, the minutes as a PDF and a site photograph — the last two
+ * preview in the browser.
+ */
 const evidenceParty: Action = async (t) => {
+  const text = `关于“${t.s.title}”的情况说明\n\n${t.s.statement}\n\n说明人：${t.h.official.name}\n`;
   t.took(
-    await addEvidence(t.ctx, t.party, {
+    await addEvidenceFiles(t.ctx, t.party, {
       ...t.req(),
-      filename: '情况说明.txt',
-      mediaType: 'text/plain',
-      content: new TextEncoder().encode(
-        `关于“${t.s.title}”的情况说明\n\n${t.s.statement}\n\n说明人：${t.h.official.name}\n`,
-      ),
-      description: '当事人提交的书面情况说明',
+      files: [
+        {
+          filename: '情况说明.txt',
+          mediaType: 'text/plain',
+          content: new TextEncoder().encode(text),
+          description: '当事人提交的书面情况说明',
+        },
+        {
+          filename: '集体研究会议纪要.pdf',
+          mediaType: 'application/pdf',
+          content: demoMinutesPdf(t.h.number),
+          description: '集体研究会议纪要，证明决策经集体研究',
+        },
+        {
+          filename: '项目现场照片.png',
+          mediaType: 'image/png',
+          content: demoSitePng(t.h.number.length + t.s.title.length),
+          description: '项目现场照片',
+        },
+      ],
     }),
   );
   // In every other case the official first sends an unfinished draft by mistake and removes it.
@@ -1437,7 +1583,12 @@ const completeVerificationAction: Action = async (t) => {
       note: '核实终结，六要素评估完成，提请会商。',
     }),
   );
-  t.h.consultations = [...res.result.consultations];
+  const opened = [...res.result.consultations];
+  // A case left in consultation: only these departments answer, in this order.
+  const answered = t.h.spec.answered;
+  t.h.consultations = answered
+    ? answered.flatMap((d) => opened.filter((c) => c.department === d))
+    : opened;
 };
 
 // -- consultation
@@ -1453,12 +1604,17 @@ const opinion: Action = async (t) => {
       : tolerable(t.s.expected)
         ? `${label}意见：经查，未发现该同志在此事项中存在违纪违法或谋取私利问题，同意按办法研究认定。`
         : `${label}意见：经查，该事项存在负面清单情形，建议依规依纪处理。`;
+  const req = { ...t.req(), consultationId: next.consultationId, opinion: text };
+  const officer = DEPARTMENT_OFFICERS.find((d) => d.department === next.department);
+  // A department with an officer signs its opinion; the party organization replies on paper.
   t.took(
-    await recordOpinion(t.ctx, t.actor('liaison'), {
-      ...t.req(),
-      consultationId: next.consultationId,
-      opinion: text,
-    }),
+    officer
+      ? await answerConsultation(t.ctx, t.actor(officer.username), req)
+      : await recordOpinion(t.ctx, t.actor('investigator'), {
+          ...req,
+          replyReference: `党组复〔${t.env.day.slice(0, 4)}〕${t.h.number.match(/(\d+)号/)?.[1] ?? '1'}号`,
+          replyDate: t.env.day,
+        }),
   );
 };
 
@@ -1473,11 +1629,21 @@ const completeConsultationAction: Action = async (t) => {
 
 // -- deliberation and decision
 
+/**
+ * The chair forms the panel: in most cases the three members in one dialog (one event), in every
+ * third case one after another, as the single dialog still allows.
+ */
 const members: Action = async (t) => {
-  for (const m of ['member1', 'member2', 'member3']) {
-    t.tick();
-    t.took(await addMember(t.ctx, t.actor('chair'), { ...t.req(), userId: t.actor(m).userId }));
+  const names = ['member1', 'member2', 'member3'];
+  if (Number(t.h.number.replace(/\D/g, '').slice(-1)) % 3 === 0) {
+    for (const m of names) {
+      t.tick();
+      t.took(await addMember(t.ctx, t.actor('chair'), { ...t.req(), userId: t.actor(m).userId }));
+    }
+    return;
   }
+  const userIds = names.map((m) => t.actor(m).userId);
+  t.took(await addMembers(t.ctx, t.actor('chair'), { ...t.req(), userIds }));
 };
 
 const conflictOfMember3: Action = async (t) => {

@@ -168,6 +168,13 @@ export const CATALOGUE = {
       en: 'No such calendar or year (2025–2027 are shipped).',
     },
   },
+  RISK_FILING_ROLE_REQUIRED: {
+    status: 403,
+    message: {
+      zh: '风险报备清单供受理、调查核实、认定机构、组织部门联络和审计监督人员查阅；如需查阅，请联系系统管理员授予相应角色。',
+      en: 'The list of risk filings is for intake officers, investigators, committee members and chairs, organization-department liaisons and auditors; ask an administrator for such a role if you need it.',
+    },
+  },
   DASHBOARD_ROLE_REQUIRED: {
     status: 403,
     message: {
@@ -187,6 +194,13 @@ export const CATALOGUE = {
     message: {
       zh: '文件不是完整可读的该类型文件；请用原软件重新导出（或重新扫描）后再上传。',
       en: 'The file is not a whole, readable file of its type; export (or scan) it again and upload that.',
+    },
+  },
+  EVIDENCE_NO_PREVIEW: {
+    status: 415,
+    message: {
+      zh: '该类型的文件无法在浏览器中预览（仅 PDF 和 PNG、JPEG 图片可以预览）；请下载后用相应软件打开。',
+      en: 'Files of this type cannot be previewed in the browser (only PDF, PNG and JPEG can); download it and open it in its application.',
     },
   },
   INPUT_NUL_CHARACTER: {

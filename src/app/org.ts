@@ -176,6 +176,8 @@ export interface NewGrant {
   readonly scopeKind: ScopeKind;
   /** A jurisdiction id, a unit id, or '' for self. */
   readonly scopeId: string;
+  /** The department a `consultee` answers for. */
+  readonly department?: string;
 }
 
 export interface NewUser {
@@ -215,9 +217,12 @@ export async function createUser(ctx: AppContext, u: NewUser, passwordHash?: str
       disabled: false,
     });
     for (const g of u.grants) {
-      await t
-        .insert(roleGrants)
-        .values({ id: randomUUID(), userId: id, ...(await resolveScope(t, g)) });
+      await t.insert(roleGrants).values({
+        id: randomUUID(),
+        userId: id,
+        ...(await resolveScope(t, g)),
+        department: g.role === 'consultee' ? (g.department ?? null) : null,
+      });
     }
     return id;
   });
@@ -264,6 +269,7 @@ export async function actorRecord(
       scopeKind: roleGrants.scopeKind,
       scopeId: roleGrants.scopeId,
       scopePath: roleGrants.scopePath,
+      department: roleGrants.department,
     })
     .from(roleGrants)
     .where(eq(roleGrants.userId, userId))

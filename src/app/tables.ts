@@ -86,6 +86,8 @@ export const roleGrants = pgTable('role_grants', {
   scopeId: text('scope_id').notNull(),
   scopePath: text('scope_path').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** The department a `consultee` answers for (migration 0016); null for every other role. */
+  department: text('department'),
 });
 
 export const sessions = pgTable('sessions', {
@@ -115,6 +117,9 @@ export const accountabilityMatters = pgTable('accountability_matters', {
   openedOn: day('opened_on').notNull(),
   recordedBy: uuid('recorded_by').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** Where the matter came from (migration 0017; NULL for matters recorded before it). */
+  source: text('source'),
+  sourceDetail: text('source_detail').notNull().default(''),
 });
 
 export const riskFilings = pgTable('risk_filings', {
@@ -126,6 +131,11 @@ export const riskFilings = pgTable('risk_filings', {
   filedOn: day('filed_on').notNull(),
   decidedOn: day('decided_on'),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** The filing's substance and its review (migration 0017). */
+  risks: text('risks').notNull().default(''),
+  measures: text('measures').notNull().default(''),
+  reviewOpinion: text('review_opinion').notNull().default(''),
+  recordedBy: uuid('recorded_by'),
 });
 
 export const caseCounters = pgTable(
@@ -274,6 +284,9 @@ export const consultations = pgTable('consultations', {
   opinion: text('opinion'),
   respondedBy: uuid('responded_by'),
   respondedAt: ts('responded_at'),
+  /** Transcribed from the department's written reply (migration 0016): its reference and date. */
+  replyReference: text('reply_reference'),
+  replyDate: day('reply_date'),
 });
 
 export const deliberationMembers = pgTable(

@@ -271,6 +271,7 @@ ${STORE_EN}
   'user add': {
     zh: `用法：rongcuo user add --username 用户名 --name 姓名 (--password-stdin | --password 密码)
                       --role 角色 --scope jurisdiction:标识|unit:标识|self [--official 干部标识]
+                      [--department 部门]
 
 新建用户并授予一个角色。密码须符合与管理界面相同的规则（至少 10 个字符，含字母和数字，不含用户名），
 以 argon2id 哈希保存；--password-stdin 从标准输入读取一行（推荐，密码不会留在 shell 历史中）。
@@ -280,14 +281,16 @@ ${STORE_EN}
   --username 用户名  2–64 个字母、数字或 _ . -
   --name 姓名        显示的姓名
   --role 角色        official、unit_party、intake、investigator、committee_member、
-                     committee_chair、org_liaison、policy_admin、auditor、admin
+                     committee_chair、org_liaison、policy_admin、auditor、admin、consultee
   --scope 范围       jurisdiction:辖区标识（含下级）、unit:单位标识（含下级单位）或 self（干部本人）
   --official 标识    该用户是哪位干部（角色 official 必填）
+  --department 部门  会商部门经办人（consultee）答复哪个部门的会商请求，如 audit（该角色必填）
   --locale zh|en     界面语言，默认 zh
 ${STORE_ZH}
 `,
     en: `Usage: rongcuo user add --username U --name NAME (--password-stdin | --password P)
                       --role ROLE --scope jurisdiction:ID|unit:ID|self [--official ID]
+                      [--department D]
 
 Creates a user with one role. The password follows the same rules as in the administration pages
 (at least 10 characters, a letter and a digit, not the username) and is stored as an argon2id
@@ -299,9 +302,10 @@ Options:
   --username U     2–64 letters, digits or _ . -
   --name NAME      the name shown
   --role ROLE      official, unit_party, intake, investigator, committee_member,
-                   committee_chair, org_liaison, policy_admin, auditor, admin
+                   committee_chair, org_liaison, policy_admin, auditor, admin, consultee
   --scope SCOPE    jurisdiction:ID (and below), unit:ID (and its sub-units) or self (an official)
   --official ID    the official this user is (required for the role official)
+  --department D   the department a consultee answers for, e.g. audit (required for consultee)
   --locale zh|en   interface language, default zh
 ${STORE_EN}
 `,

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseState } from './case-states.js';
 import {
+  actionStatuses,
   CASE_ACTIONS,
   refusal,
   wouldDecideAppeal,
@@ -16,6 +17,12 @@ import { ROLES, type Actor, type Role } from './roles.js';
 
 const AREA = '/p/c/x/';
 const UNIT = '/p/c/x/u:1/';
+
+/** Two departments asked: one with its own users ('dept'), one answering on paper. */
+const CONSULTED = [
+  { department: 'dept', answered: false, staffed: true },
+  { department: 'paper', answered: false, staffed: false },
+];
 
 /** A state in which each action is possible, and any further case conditions it needs. */
 const SETUP: Record<CaseAction, { state: CaseState; subject?: Partial<CaseSubject> }> = {
@@ -29,7 +36,8 @@ const SETUP: Record<CaseAction, { state: CaseState; subject?: Partial<CaseSubjec
   assess: { state: 'verification' },
   completeVerification: { state: 'verification' },
   requestConsultation: { state: 'verification' },
-  recordOpinion: { state: 'consultation' },
+  recordOpinion: { state: 'consultation', subject: { consultations: CONSULTED } },
+  answerConsultation: { state: 'consultation', subject: { consultations: CONSULTED } },
   completeConsultation: { state: 'consultation' },
   addMember: { state: 'deliberation' },
   declareConflict: { state: 'deliberation' },
@@ -80,7 +88,8 @@ const EXPECTED: Record<CaseAction, readonly Who[]> = {
   assess: ['investigator'],
   completeVerification: ['investigator'],
   requestConsultation: ['investigator'],
-  recordOpinion: ['org_liaison', 'investigator'],
+  recordOpinion: ['investigator'],
+  answerConsultation: ['consultee'],
   completeConsultation: ['investigator'],
   addMember: ['committee_chair'],
   declareConflict: ['member'],
@@ -142,7 +151,15 @@ function actor(role: Role, scopePath: string, userId = `${role}-user`): Actor {
     username: userId,
     displayName: userId,
     officialId: null,
-    grants: [{ role, scopeKind, scopeId: 'x', scopePath: scopeKind === 'self' ? '' : scopePath }],
+    grants: [
+      {
+        role,
+        scopeKind,
+        scopeId: 'x',
+        scopePath: scopeKind === 'self' ? '' : scopePath,
+        ...(role === 'consultee' ? { department: 'dept' } : {}),
+      },
+    ],
   };
 }
 
@@ -187,6 +204,41 @@ describe('the role × action × scope matrix', () => {
       });
     });
   }
+});
+
+describe('consulted departments', () => {
+  const officer = actor('consultee', AREA);
+  const asked = (consultations: CaseSubject['consultations']) =>
+    subject('answerConsultation', { consultations });
+
+  it('a department officer reads only the cases their department was asked about', () => {
+    expect(refusal(officer, 'read', asked(CONSULTED))).toBeNull();
+    expect(refusal(officer, 'read', asked([CONSULTED[1]!]))).toBe('CASE_OUT_OF_SCOPE');
+    expect(refusal(officer, 'read', subject('read'))).toBe('CASE_OUT_OF_SCOPE');
+    expect(refusal(actor('consultee', '/p/c/y/'), 'read', asked(CONSULTED))).toBe(
+      'CASE_OUT_OF_SCOPE',
+    );
+  });
+
+  it('answers once: an answered request is not answered again, and says why', () => {
+    const answered = asked([{ department: 'dept', answered: true, staffed: true }]);
+    expect(refusal(officer, 'answerConsultation', answered)).toBe('CASE_PRECONDITION');
+    const [status] = actionStatuses(officer, answered);
+    expect(status?.reason?.code).toBe('CONSULTATION_ANSWERED');
+  });
+
+  it('the investigator transcribes only for a department with no user of its own', () => {
+    const investigator = actor('investigator', AREA);
+    const staffedOnly = asked([CONSULTED[0]!]);
+    expect(refusal(investigator, 'recordOpinion', staffedOnly)).toBe('CASE_PRECONDITION');
+    const status = actionStatuses(investigator, staffedOnly).find(
+      (s) => s.action === 'recordOpinion',
+    );
+    expect(status?.reason?.code).toBe('CONSULTATION_DEPARTMENT_SIGNS');
+    expect(refusal(investigator, 'recordOpinion', asked(CONSULTED))).toBeNull();
+    // Not loaded: no consultation rule holds.
+    expect(refusal(investigator, 'recordOpinion', asked(undefined))).toBe('CASE_PRECONDITION');
+  });
 });
 
 describe('conflicts and parties', () => {

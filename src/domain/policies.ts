@@ -56,6 +56,21 @@ export interface CaseSubject {
   /** The publicity of the determination in force has been completed (cases.publicity_ended_on). */
   readonly publicityDone: boolean;
   readonly suspended: boolean;
+  /**
+   * The departments asked for an opinion (record.ts, `withConsultations`): whether each answered
+   * and whether it has a user of its own who answers it (a `consultee` over the case). Loaded
+   * only where a rule reads it — the consultation's actions, and a consulted department's reads;
+   * absent, no consultation rule holds.
+   */
+  readonly consultations?: readonly ConsultationSubject[];
+}
+
+/** A consultation as the rules see it. */
+export interface ConsultationSubject {
+  readonly department: string;
+  readonly answered: boolean;
+  /** The department has a user who answers for it on this case. */
+  readonly staffed: boolean;
 }
 
 export const CASE_ACTIONS = [
@@ -70,6 +85,7 @@ export const CASE_ACTIONS = [
   'completeVerification',
   'requestConsultation',
   'recordOpinion',
+  'answerConsultation',
   'completeConsultation',
   'addMember',
   'declareConflict',
@@ -261,6 +277,62 @@ const filingDue = condition((c) => c.requires.filingUpward && !c.filedUpward, {
 });
 
 /**
+ * Whether the actor answers for `department` on the case: a `consultee` grant for that department
+ * over a jurisdiction containing the case.
+ */
+export function answersFor(
+  actor: Actor,
+  department: string,
+  c: Pick<CaseSubject, 'jurisdictionPath'>,
+): boolean {
+  return actor.grants.some(
+    (g) =>
+      g.role === 'consultee' &&
+      g.department === department &&
+      g.scopeKind === 'jurisdiction' &&
+      within(c.jurisdictionPath, g.scopePath),
+  );
+}
+
+/** The case's consultations the actor answers for. */
+function ownConsultations(c: CaseSubject, a: Actor): readonly ConsultationSubject[] {
+  return (c.consultations ?? []).filter((x) => answersFor(a, x.department, c));
+}
+
+/** The actor's department was asked on this case and has not answered yet. */
+const ownDepartmentWaiting = condition(
+  (c, a) => ownConsultations(c, a).some((x) => !x.answered),
+  (c, a) =>
+    ownConsultations(c, a).length === 0
+      ? null
+      : {
+          code: 'CONSULTATION_ANSWERED',
+          text: {
+            zh: '本部门已对本案的会商请求作出答复；如需补充意见，请商核实人员重新发起会商。',
+            en: 'Your department has answered the consultation on this case; for a further opinion, ask the investigator to request a new consultation.',
+          },
+        },
+);
+
+/**
+ * A department still to answer has no user of its own: only then may the investigator transcribe
+ * its written reply. A department with users signs its opinion itself.
+ */
+const paperReplyAwaited = condition(
+  (c) => (c.consultations ?? []).some((x) => !x.answered && !x.staffed),
+  (c) =>
+    (c.consultations ?? []).some((x) => !x.answered)
+      ? {
+          code: 'CONSULTATION_DEPARTMENT_SIGNS',
+          text: {
+            zh: '尚未答复的部门均有本系统经办人员，会商意见由该部门自行签署，核实人员不代为录入。',
+            en: 'Every department still to answer has its own users in the system: they sign their opinion themselves; the investigator does not record it for them.',
+          },
+        }
+      : null,
+);
+
+/**
  * A rule: who may act (roles over a scope containing the case, a scope above it, the parties, or
  * the deliberation members), in which states, under which further conditions.
  */
@@ -320,7 +392,14 @@ export const CASE_RULES: Readonly<Record<Exclude<CaseAction, 'read' | 'addEviden
     assess: { who: ['investigator'], states: ['verification'] },
     completeVerification: { who: ['investigator'], states: ['verification'], when: notSuspended },
     requestConsultation: { who: ['investigator'], states: ['verification', 'consultation'] },
-    recordOpinion: { who: ['org_liaison', 'investigator'], states: ['consultation'] },
+    // The investigator transcribes a written reply, only of a department with no user here.
+    recordOpinion: { who: ['investigator'], states: ['consultation'], when: paperReplyAwaited },
+    // A consulted department's officer answers their department's request.
+    answerConsultation: {
+      who: ['consultee'],
+      states: ['consultation'],
+      when: ownDepartmentWaiting,
+    },
     completeConsultation: { who: ['investigator'], states: ['consultation'], when: notSuspended },
     addMember: { who: ['committee_chair'], states: ['deliberation'], impartial: true },
     declareConflict: { who: 'member', states: ['deliberation'] },
@@ -448,6 +527,14 @@ const EVIDENCE_BY_INVESTIGATOR: ActionRule = {
   states: ['verification', 'consultation'],
 };
 
+/**
+ * A consulted department's officer reads the cases their department was asked about (in a limited
+ * view, case-view.ts), not being a party to it.
+ */
+export function consulted(actor: Actor, c: CaseSubject): boolean {
+  return ownConsultations(c, actor).length > 0 && !isParty(actor, c);
+}
+
 /** Why `actor` may not take `action` on `c` now, or null when they may. */
 export function refusal(actor: Actor, action: CaseAction, c: CaseSubject): Refusal | null {
   if (action === 'read') {
@@ -455,7 +542,8 @@ export function refusal(actor: Actor, action: CaseAction, c: CaseSubject): Refus
       isParty(actor, c) ||
       inScope(actor, STAFF, c) ||
       inScope(actor, ['unit_party'], c) ||
-      aboveScope(actor, ['committee_chair'], c);
+      aboveScope(actor, ['committee_chair'], c) ||
+      consulted(actor, c);
     return ok ? null : 'CASE_OUT_OF_SCOPE';
   }
   if (action === 'addEvidence') {

@@ -10,6 +10,8 @@ export interface Grant {
   readonly scopeId: string;
   /** Materialized path of the scope root ('/a/b/'), '' for self. */
   readonly scopePath: string;
+  /** The department a `consultee` answers for (null or absent for every other role). */
+  readonly department?: string | null;
 }
 
 /** The authenticated user as the application sees them. */

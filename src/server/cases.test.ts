@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { SIX_ELEMENTS } from '../domain/case-states.js';
+import { today as todayOf } from '../app/context.js';
 import { schema, type Schema } from '../app/tables.js';
 import { PDF_FILE } from '../app/testing/files.js';
 import { driveTo, EXEMPTED_FACTS, MINUTES } from '../app/testing/steps.js';
@@ -331,10 +332,13 @@ describeStores<Schema>(
       expect(c.state).toBe('consultation');
       expect(verified.consultations.length).toBeGreaterThan(0);
 
-      // Consultation.
-      for (const { consultationId, department } of verified.consultations) {
-        await act(liaison, `consultations/${consultationId}/opinion`, {
+      // Consultation: no department has users in the test world, so the investigator transcribes
+      // their written replies (consultation.test.ts has the departments answering themselves).
+      for (const [i, { consultationId, department }] of verified.consultations.entries()) {
+        await act(investigator, `consultations/${consultationId}/opinion`, {
           opinion: `${department}：同意按容错情形处理。`,
+          replyReference: `会复〔2025〕${i + 1}号`,
+          replyDate: todayOf(w.ctx),
         });
       }
       await act(investigator, 'complete-consultation');

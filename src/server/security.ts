@@ -2,7 +2,9 @@
  * Security headers (helmet). The Content-Security-Policy is the strict one a single-page app
  * served from this same origin needs: scripts, styles, fonts and API calls from this origin only,
  * no inline script, no plugins, no framing by anyone (frame-ancestors 'none' and
- * X-Frame-Options: DENY), forms only to this origin. Images may also be data: URLs (icons).
+ * X-Frame-Options: DENY), forms only to this origin. The app may frame its own origin
+ * (frame-src 'self') for one thing: the evidence card's PDF preview, whose route alone answers
+ * with frame-ancestors 'self' (routes/evidence.ts); every other response still refuses framing. Images may also be data: URLs (icons).
  * `upgrade-insecure-requests` and HSTS are sent only when the server says it is behind HTTPS, so
  * that a plain-HTTP local run still works.
  */
@@ -18,7 +20,7 @@ export const CSP_DIRECTIVES = {
   fontSrc: ["'self'"],
   connectSrc: ["'self'"],
   objectSrc: ["'none'"],
-  frameSrc: ["'none'"],
+  frameSrc: ["'self'"],
   frameAncestors: ["'none'"],
   formAction: ["'self'"],
   workerSrc: ["'self'"],

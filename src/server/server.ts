@@ -28,6 +28,7 @@ import { documentRoutes } from './routes/documents.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { healthRoutes } from './routes/health.js';
 import { officialRoutes } from './routes/officials.js';
+import { riskFilingRoutes } from './routes/risk-filings.js';
 import { policyRoutes } from './routes/policy.js';
 import { recommendationRoutes } from './routes/recommendation.js';
 import { todoRoutes } from './routes/todos.js';
@@ -120,6 +121,7 @@ export async function buildServer(
       await api.register(adminRoutes, routeOpts);
       await api.register(dashboardRoutes, routeOpts);
       await api.register(officialRoutes, routeOpts);
+      await api.register(riskFilingRoutes, routeOpts);
       await api.register(recommendationRoutes, routeOpts);
       await api.register(todoRoutes, routeOpts);
       await api.register(documentRoutes, routeOpts);

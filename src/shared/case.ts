@@ -112,6 +112,22 @@ export type CaseSort = (typeof CASE_SORTS)[number];
 export const RISK_FILING_STATUSES = ['pending', 'accepted', 'rejected'] as const;
 export type RiskFilingStatus = (typeof RISK_FILING_STATUSES)[number];
 
+/**
+ * Where an accountability matter came from (问题线索来源): an inspection tour (巡视巡察), an
+ * audit, a petition or report (信访举报), supervision and inspection (监督检查), the media, a
+ * referral by another organ, or another source.
+ */
+export const MATTER_SOURCES = [
+  'inspection',
+  'audit',
+  'petition',
+  'supervision',
+  'media',
+  'referral',
+  'other',
+] as const;
+export type MatterSource = (typeof MATTER_SOURCES)[number];
+
 export const EXTENSION_STATUSES = ['requested', 'approved', 'refused'] as const;
 export type ExtensionStatus = (typeof EXTENSION_STATUSES)[number];
 

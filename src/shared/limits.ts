@@ -23,6 +23,12 @@ export const TEXT_LIMITS = {
   exOfficioSummary: { min: 4, max: 20_000 },
   /** POST /api/risk-filings: the initiative filed. */
   riskFilingTitle: { min: 2, max: 200 },
+  /** A risk filing's risks foreseen and measures (required), the reviewer's opinion. */
+  riskFilingRisks: { min: 2, max: 5000 },
+  riskFilingMeasures: { min: 2, max: 5000 },
+  reviewOpinion: { min: 0, max: 5000 },
+  /** An accountability matter's referral: who referred it, by which document. */
+  matterSourceDetail: { min: 0, max: 200 },
   /** The `q` of the case list and of the administration's user list. */
   search: { min: 0, max: 100 },
   /** The `q` of GET /api/officials: part of a name. */
@@ -39,6 +45,8 @@ export const TEXT_LIMITS = {
   /** A department asked in consultation, and its opinion. */
   department: { min: 1, max: 100 },
   opinion: { min: 2, max: 20_000 },
+  /** The reference (文号) of a department's written reply an investigator transcribes. */
+  replyReference: { min: 2, max: 200 },
   /** A member's declared conflict, a recusal's reason, a vote's reason. */
   conflict: { min: 2, max: 2000 },
   recusalReason: { min: 2, max: 2000 },
@@ -90,6 +98,17 @@ export const MAX_PAGE_SIZE = 100;
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 
 /**
+ * One upload of several evidence files (POST /api/cases/:id/evidence/files): at most this many
+ * files, together at most this many bytes (each file still at most MAX_EVIDENCE_BYTES). The web
+ * app checks both before sending; more files go in a second upload.
+ */
+export const MAX_EVIDENCE_FILES_PER_UPLOAD = 10;
+export const MAX_EVIDENCE_UPLOAD_BYTES = 40 * 1024 * 1024;
+
+/** The most panel members one request adds (POST /api/cases/:id/members/batch). */
+export const MAX_MEMBERS_ADDED = 20;
+
+/**
  * The evidence file types accepted: the document and image types officers exchange, each with its
  * short name and its file extensions (for a file whose type the browser does not know).
  */
@@ -119,6 +138,17 @@ export const EVIDENCE_TYPES = {
 export type EvidenceMediaType = keyof typeof EVIDENCE_TYPES;
 
 export const ACCEPTED_MEDIA_TYPES = Object.keys(EVIDENCE_TYPES) as readonly EvidenceMediaType[];
+
+/**
+ * The types the browser shows inline (GET /api/cases/:id/evidence/:eid/preview): PDF in its own
+ * viewer, PNG and JPEG as images. OFD, WPS and office files have no viewer in the browser: they
+ * are downloaded.
+ */
+export const PREVIEWABLE_MEDIA_TYPES: readonly EvidenceMediaType[] = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+];
 
 /** The accepted media type for a file extension (lower case, without the dot), if any. */
 export function evidenceTypeOfExtension(extension: string): EvidenceMediaType | undefined {

@@ -12,6 +12,7 @@ export const ROLES = [
   'policy_admin',
   'auditor',
   'admin',
+  'consultee',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -47,7 +48,15 @@ export const ROLE_LABEL: Readonly<Record<Role, I18nText>> = {
   policy_admin: { zh: '政策管理员', en: 'Policy administrator' },
   auditor: { zh: '审计监督人员', en: 'Auditor' },
   admin: { zh: '系统管理员', en: 'Administrator' },
+  consultee: { zh: '会商部门经办人', en: 'Consulted-department officer' },
 };
+
+/**
+ * The role of a consulted department's officer: held over a jurisdiction subtree for one
+ * department (the grant's `department`, the code a consultation names). They read only the cases
+ * their department is consulted on, in a limited view, and answer those consultations.
+ */
+export const CONSULTEE_ROLE = 'consultee' satisfies Role;
 
 /** The languages of the interface and of every text the API answers. */
 export const LOCALES = ['zh', 'en'] as const;

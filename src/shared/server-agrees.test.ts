@@ -24,6 +24,10 @@ const TEXT_FIELDS: Readonly<Record<shared.TextField, readonly Field[]>> = {
   caseSummary: [['post', '/api/cases', 'body', 'summary']],
   exOfficioSummary: [['post', '/api/accountability-matters', 'body', 'summary']],
   riskFilingTitle: [['post', '/api/risk-filings', 'body', 'title']],
+  riskFilingRisks: [['post', '/api/risk-filings', 'body', 'risks']],
+  riskFilingMeasures: [['post', '/api/risk-filings', 'body', 'measures']],
+  reviewOpinion: [['post', '/api/risk-filings', 'body', 'reviewOpinion']],
+  matterSourceDetail: [['post', '/api/accountability-matters', 'body', 'sourceDetail']],
   search: [
     ['get', '/api/cases', 'query', 'q'],
     ['get', '/api/admin/users', 'query', 'q'],
@@ -40,7 +44,11 @@ const TEXT_FIELDS: Readonly<Record<shared.TextField, readonly Field[]>> = {
   statement: [['post', `${CASE}/statements`, 'body', 'text']],
   assessmentNotes: [['post', `${CASE}/assessments`, 'body', 'notes']],
   department: [['post', `${CASE}/consultations`, 'body', 'departments.items']],
-  opinion: [['post', `${CASE}/consultations/{cid}/opinion`, 'body', 'opinion']],
+  opinion: [
+    ['post', `${CASE}/consultations/{cid}/opinion`, 'body', 'opinion'],
+    ['post', `${CASE}/consultations/{cid}/answer`, 'body', 'opinion'],
+  ],
+  replyReference: [['post', `${CASE}/consultations/{cid}/opinion`, 'body', 'replyReference']],
   conflict: [['post', `${CASE}/conflict`, 'body', 'conflict']],
   recusalReason: [['post', `${CASE}/recusals`, 'body', 'reason']],
   voteReason: [

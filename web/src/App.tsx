@@ -22,6 +22,8 @@ const PolicyBrowser = lazy(() => import('./pages/policy/PolicyBrowser'));
 const Admin = lazy(() => import('./pages/admin/Admin'));
 const Dashboard = lazy(() => import('./pages/dashboard/Dashboard'));
 const Workbench = lazy(() => import('./pages/workbench/Workbench'));
+const ExOfficio = lazy(() => import('./pages/intake/ExOfficio'));
+const RiskFilings = lazy(() => import('./pages/intake/RiskFilings'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -47,6 +49,8 @@ function Routed() {
           <Route path="cases/:id" element={<CaseView />} />
           <Route path="cases/:id/approval-form" element={<ApprovalForm />} />
           <Route path="apply" element={<Apply />} />
+          <Route path="ex-officio" element={<ExOfficio />} />
+          <Route path="risk-filings" element={<RiskFilings />} />
           <Route path="policy/*" element={<PolicyBrowser />} />
           <Route path="admin/*" element={<Admin />} />
           <Route path="dashboard" element={<Dashboard />} />

@@ -41,6 +41,26 @@ export const MENU: readonly MenuEntry[] = [
     ],
   },
   {
+    key: 'exOfficio',
+    path: '/ex-officio',
+    labels: [
+      ['intake', 'intake.menu.exOfficio'],
+      ['investigator', 'intake.menu.exOfficio'],
+    ],
+  },
+  {
+    key: 'riskFilings',
+    path: '/risk-filings',
+    labels: [
+      ['intake', 'intake.menu.riskFilings'],
+      ['investigator', 'intake.menu.riskFilings'],
+      ['committee_chair', 'intake.menu.riskFilings'],
+      ['committee_member', 'intake.menu.riskFilings'],
+      ['org_liaison', 'intake.menu.riskFilings'],
+      ['auditor', 'intake.menu.riskFilings'],
+    ],
+  },
+  {
     key: 'policy',
     path: '/policy',
     labels: [
@@ -52,6 +72,7 @@ export const MENU: readonly MenuEntry[] = [
       ['org_liaison', 'policy.menu'],
       ['auditor', 'policy.menu'],
       ['admin', 'policy.menu'],
+      ['consultee', 'policy.menu'],
     ],
   },
   {

@@ -29,6 +29,7 @@ export type {
   DashboardData,
   Determination,
   DueStatus,
+  EvidenceFilesResult,
   Grant,
   I18nText,
   LadderOutcome,

@@ -41,6 +41,8 @@ export interface GrantInput {
   readonly scopeKind: ScopeKind;
   /** A jurisdiction id, a unit id, or '' for self. */
   readonly scopeId: string;
+  /** The department a `consultee` answers for (a pack's code, or a name); only for that role. */
+  readonly department?: string | null;
 }
 
 export interface AdminGrant {
@@ -51,6 +53,8 @@ export interface AdminGrant {
   readonly scopeId: string;
   /** The jurisdiction's or unit's name; null for self. */
   readonly scopeName: I18nText | null;
+  /** The department a `consultee` answers for; null for every other role. */
+  readonly department: string | null;
 }
 
 export interface AdminUserAbilities {
@@ -166,6 +170,7 @@ async function grantsOf(tx: Tx<Schema>, userIds: readonly string[]) {
       scopeKind: g.scopeKind as ScopeKind,
       scopeId: g.scopeId,
       scopeName: g.scopeKind === 'self' ? null : (names.get(`${g.scopeKind}:${g.scopeId}`) ?? null),
+      department: g.department,
     });
     byUser.set(g.userId, list);
   }
@@ -328,6 +333,41 @@ interface ResolvedGrant {
   readonly scopeKind: ScopeKind;
   readonly scopeId: string;
   readonly scopePath: string;
+  readonly department: string | null;
+}
+
+/**
+ * The department of a grant: a `consultee` answers for one (trimmed, within
+ * TEXT_LIMITS.department) over a jurisdiction; no other role names one.
+ */
+function grantDepartment(g: GrantInput, field: string): string | null {
+  const name = typeof g.department === 'string' ? g.department.trim() : '';
+  if (g.role !== 'consultee') {
+    if (name !== '') {
+      throw invalid(
+        `${field}.department`,
+        '只有“会商部门经办人”角色需要指定部门。',
+        'only the consulted-department officer role names a department.',
+      );
+    }
+    return null;
+  }
+  const { min, max } = TEXT_LIMITS.department;
+  if ([...name].length < min || [...name].length > max) {
+    throw invalid(
+      `${field}.department`,
+      `请为“会商部门经办人”选择或填写其所属部门（${min}–${max} 个字符）。`,
+      `choose or enter the department the consulted-department officer answers for (${min}–${max} characters).`,
+    );
+  }
+  if (g.scopeKind !== 'jurisdiction') {
+    throw invalid(
+      `${field}.scopeKind`,
+      '“会商部门经办人”角色须授予辖区范围：部门答复的是本辖区案件的会商请求。',
+      'the consulted-department officer role is held over a jurisdiction: the department answers the requests of its cases.',
+    );
+  }
+  return name;
 }
 
 /**
@@ -356,6 +396,7 @@ async function resolveGrants(
       );
     }
     const key = `${g.role}|${g.scopeKind}|${g.scopeKind === 'self' ? '' : g.scopeId}`;
+    const department = grantDepartment(g, field);
     if (seen.has(key)) continue;
     seen.add(key);
     if (g.scopeKind === 'self') {
@@ -366,7 +407,7 @@ async function resolveGrants(
           "the 'official' role needs the account to be linked to an official.",
         );
       }
-      out.push({ role: g.role, scopeKind: 'self', scopeId: '', scopePath: '' });
+      out.push({ role: g.role, scopeKind: 'self', scopeId: '', scopePath: '', department });
       continue;
     }
     const [found] =
@@ -382,7 +423,13 @@ async function resolveGrants(
     if (!inScopes(scopes, found.path)) {
       throw new AppError('ADMIN_OUT_OF_SCOPE', { field: `${field}.scopeId` });
     }
-    out.push({ role: g.role, scopeKind: g.scopeKind, scopeId: g.scopeId, scopePath: found.path });
+    out.push({
+      role: g.role,
+      scopeKind: g.scopeKind,
+      scopeId: g.scopeId,
+      scopePath: found.path,
+      department,
+    });
   }
   return out;
 }
@@ -421,7 +468,12 @@ function eventScope(grants: readonly ResolvedGrant[]): string {
 }
 
 const grantPayload = (grants: readonly ResolvedGrant[]) =>
-  grants.map((g) => ({ role: g.role, scopeKind: g.scopeKind, scopeId: g.scopeId }));
+  grants.map((g) => ({
+    role: g.role,
+    scopeKind: g.scopeKind,
+    scopeId: g.scopeId,
+    ...(g.department !== null ? { department: g.department } : {}),
+  }));
 
 export interface CreateUserInput {
   readonly username: string;
@@ -578,6 +630,7 @@ export async function setGrants(
         role: roleGrants.role,
         scopeKind: roleGrants.scopeKind,
         scopeId: roleGrants.scopeId,
+        department: roleGrants.department,
       })
       .from(roleGrants)
       .where(eq(roleGrants.userId, userId));
@@ -585,7 +638,9 @@ export async function setGrants(
     for (const g of resolved)
       await tx.insert(roleGrants).values({ id: randomUUID(), userId, ...g });
     await event(tx, ctx, actor, userId, 'user.grants', {
-      before,
+      before: before.map(({ department, ...g }) =>
+        department === null ? g : { ...g, department },
+      ),
       after: grantPayload(resolved),
     });
   });

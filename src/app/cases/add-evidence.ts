@@ -8,6 +8,7 @@ import {
   ACCEPTED_MEDIA_TYPES,
   EVIDENCE_TYPES,
   MAX_EVIDENCE_BYTES,
+  PREVIEWABLE_MEDIA_TYPES,
   TEXT_LIMITS,
   type EvidenceMediaType,
 } from '../../shared/limits.js';
@@ -17,7 +18,7 @@ import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { checkEvidenceContent } from '../evidence-check.js';
 import { evidence, evidenceBlobs, readLog } from '../tables.js';
-import { loadCase } from './record.js';
+import { loadCase, withConsultations, type LoadedCase } from './record.js';
 import { isUuid, optionalText } from './text-input.js';
 import { authorizeCase, runTransition, type TransitionRequest } from './transition.js';
 import type { AppTx } from '../db.js';
@@ -112,19 +113,36 @@ export interface AddEvidenceInput extends TransitionRequest {
   readonly description?: string;
 }
 
-export async function addEvidence(ctx: AppContext, actor: Actor, req: AddEvidenceInput) {
-  if (!(req.content instanceof Uint8Array)) {
+/** A file that passed every check, ready to store. */
+export interface CheckedFile {
+  readonly filename: string;
+  readonly mediaType: string;
+  readonly content: Uint8Array;
+  readonly description: string;
+  readonly sha256: string;
+  readonly size: number;
+}
+
+/**
+ * The checks of one file, before any transaction: not empty, within the size limit, an accepted
+ * type whose content matches it by signature and parses as a whole file (evidence-check.ts).
+ * Throws the catalogue error that names the file and says how to fix it.
+ */
+export async function checkedFile(
+  input: Omit<AddEvidenceInput, keyof TransitionRequest>,
+): Promise<CheckedFile> {
+  if (!(input.content instanceof Uint8Array)) {
     throw invalid('content', '缺少文件内容。', 'the file content is missing.');
   }
-  if (req.content.byteLength === 0) {
+  if (input.content.byteLength === 0) {
     throw invalid(
       'content',
       '文件是空的，请重新选择文件。',
       'the file is empty; choose the file again.',
     );
   }
-  if (req.content.byteLength > MAX_EVIDENCE_BYTES) {
-    const mib = (req.content.byteLength / 1024 / 1024).toFixed(1);
+  if (input.content.byteLength > MAX_EVIDENCE_BYTES) {
+    const mib = (input.content.byteLength / 1024 / 1024).toFixed(1);
     const limit = MAX_EVIDENCE_BYTES / 1024 / 1024;
     throw invalid(
       'content',
@@ -132,44 +150,69 @@ export async function addEvidence(ctx: AppContext, actor: Actor, req: AddEvidenc
       `the file is ${mib} MiB, above the ${limit} MiB limit; compress or split it and upload again.`,
     );
   }
-  const filename = sanitizeFilename(req.filename);
-  const mediaType = normalizeMediaType(req.mediaType);
+  const filename = sanitizeFilename(input.filename);
+  const mediaType = normalizeMediaType(input.mediaType);
   const rule = EVIDENCE_MEDIA_TYPES[mediaType]!;
-  if (!rule.looksRight(req.content)) {
+  if (!rule.looksRight(input.content)) {
     throw invalid(
       'content',
       `文件“${filename}”的内容不是 ${rule.label} 格式，请确认文件类型后重新上传。`,
       `the content of '${filename}' is not a ${rule.label} file; check the file type and upload again.`,
     );
   }
-  await checkEvidenceContent(filename, mediaType, rule.label, req.content);
-  const description = optionalText('description', req.description, {
+  await checkEvidenceContent(filename, mediaType, rule.label, input.content);
+  const description = optionalText('description', input.description, {
     what: { zh: '证据说明', en: 'the description' },
     ...TEXT_LIMITS.evidenceDescription,
   });
-  const sha256 = createHash('sha256').update(req.content).digest('hex');
-  const size = req.content.byteLength;
+  const sha256 = createHash('sha256').update(input.content).digest('hex');
+  return {
+    filename,
+    mediaType,
+    content: input.content,
+    description,
+    sha256,
+    size: input.content.byteLength,
+  };
+}
+
+export async function addEvidence(ctx: AppContext, actor: Actor, req: AddEvidenceInput) {
+  const file = await checkedFile(req);
   return runTransition(ctx, actor, 'addEvidence', req, async ({ tx, loaded, now }) => {
-    const id = randomUUID();
-    await storeBlob(tx, sha256, size, req.content);
-    await tx.insert(evidence).values({
-      id,
-      caseId: loaded.row.id,
-      jurisdictionId: loaded.row.jurisdictionId,
-      sha256,
-      filename,
-      mediaType,
-      description,
-      uploadedBy: actor.userId,
-      uploadedAt: now,
-    });
+    const row = await insertEvidence(tx, loaded, actor, now, file);
+    const { evidenceId, sha256, size, filename, mediaType, description } = row;
     // Whether the blob was new is not recorded: it would tell who else holds the same file.
     return {
       event: 'case.evidence_added',
-      payload: { evidenceId: id, sha256, size, filename, mediaType, description },
-      result: { evidenceId: id, sha256, size, filename, mediaType },
+      payload: { evidenceId, sha256, size, filename, mediaType, description },
+      result: { evidenceId, sha256, size, filename, mediaType },
     };
   });
+}
+
+/** Stores a checked file (its content once, by SHA-256) and its row on the case. */
+export async function insertEvidence(
+  tx: AppTx,
+  loaded: LoadedCase,
+  actor: Actor,
+  now: Date,
+  file: CheckedFile,
+) {
+  const id = randomUUID();
+  await storeBlob(tx, file.sha256, file.size, file.content);
+  await tx.insert(evidence).values({
+    id,
+    caseId: loaded.row.id,
+    jurisdictionId: loaded.row.jurisdictionId,
+    sha256: file.sha256,
+    filename: file.filename,
+    mediaType: file.mediaType,
+    description: file.description,
+    uploadedBy: actor.userId,
+    uploadedAt: now,
+  });
+  const { sha256, size, filename, mediaType, description } = file;
+  return { evidenceId: id, sha256, size, filename, mediaType, description };
 }
 
 /** Stores a file's content under its SHA-256, unless the same content is stored already. */
@@ -188,15 +231,21 @@ export interface EvidenceFile {
   readonly content: Uint8Array;
 }
 
-/** A file of a case, for whoever may read the case; each download is logged. */
+/**
+ * A file of a case, for whoever may read the case; each download and each preview is a read of
+ * personnel data, logged alike (`evidence.download`, `evidence.preview`). A preview is only of a
+ * type the browser shows (PREVIEWABLE_MEDIA_TYPES); another is refused before anything is read.
+ */
 export async function readEvidence(
   ctx: AppContext,
   actor: Actor,
   caseId: string,
   evidenceId: string,
+  how: 'download' | 'preview' = 'download',
 ): Promise<EvidenceFile> {
   return ctx.store.tx(async (tx) => {
-    const loaded = await loadCase(ctx, tx, caseId);
+    // A consulted department's officer reads the files of the cases their department is asked on.
+    const loaded = await withConsultations(tx, await loadCase(ctx, tx, caseId), actor);
     authorizeCase(actor, 'read', loaded.subject);
     if (!isUuid(evidenceId)) throw new AppError('NOT_FOUND', { evidenceId });
     const [found] = await tx
@@ -210,11 +259,15 @@ export async function readEvidence(
       .innerJoin(evidenceBlobs, eq(evidenceBlobs.sha256, evidence.sha256))
       .where(and(eq(evidence.id, evidenceId), eq(evidence.caseId, loaded.row.id)));
     if (!found) throw new AppError('NOT_FOUND', { evidenceId });
+    const previewable: readonly string[] = PREVIEWABLE_MEDIA_TYPES;
+    if (how === 'preview' && !previewable.includes(found.mediaType)) {
+      throw new AppError('EVIDENCE_NO_PREVIEW', { evidenceId, mediaType: found.mediaType });
+    }
     await tx.insert(readLog).values({
       userId: actor.userId,
       caseId: loaded.row.id,
       jurisdictionId: loaded.row.jurisdictionId,
-      what: 'evidence.download',
+      what: `evidence.${how}`,
       at: ctx.now(),
     });
     const c = found.content;

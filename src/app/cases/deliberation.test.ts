@@ -137,7 +137,9 @@ describeStores<Schema>(
         addMember(w.ctx, w.actors.chair!, { ...v(c), userId: w.actors.intake!.userId }),
       );
       expect(notCommittee.code).toBe('VALIDATION');
-      expect(notCommittee.text.en).toContain(w.actors.intake!.userId);
+      // Named by name, not by id (no ids on the screens).
+      expect(notCommittee.text.en).toContain(w.actors.intake!.displayName);
+      expect(notCommittee.text.en).not.toContain(w.actors.intake!.userId);
       expect(
         (
           await errorOf(
@@ -642,7 +644,7 @@ describeStores<Schema>(
         'case.accepted',
         ...Array(6).fill('case.element_assessed'),
         'case.verification_completed',
-        ...Array(4).fill('case.opinion_recorded'),
+        ...Array(4).fill('case.opinion_transcribed'),
         'case.consultation_completed',
         'case.member_added',
         'case.member_added',

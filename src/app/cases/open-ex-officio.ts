@@ -6,15 +6,17 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/roles.js';
 import { within } from '../../domain/roles.js';
 import type { FactValue } from '../../policy/model.js';
+import { MATTER_SOURCES, type MatterSource } from '../../shared/case.js';
 import { TEXT_LIMITS } from '../../shared/limits.js';
+import { isIsoDate } from '../../calendar/index.js';
 import type { AppContext } from '../context.js';
 import { today } from '../context.js';
-import { AppError } from '../errors.js';
+import { AppError, invalid } from '../errors.js';
 import { withIdempotency } from '../idempotency.js';
 import { accountabilityMatters, jurisdictions } from '../tables.js';
 import { eq } from 'drizzle-orm';
 import { officialWithUnit, openCase } from './create.js';
-import { requireText } from './text-input.js';
+import { optionalText, requireText } from './text-input.js';
 
 export interface AccountabilityMatterInput {
   readonly officialId: string;
@@ -24,6 +26,47 @@ export interface AccountabilityMatterInput {
   /** The date of the conduct under investigation. */
   readonly conductDate: string;
   readonly facts?: Readonly<Record<string, FactValue | null>>;
+  /** Where the matter came from (问题线索来源); the web form always asks it. */
+  readonly source?: MatterSource;
+  /** The referral it came by, e.g. the inspection team's feedback and its item. */
+  readonly sourceDetail?: string;
+}
+
+/** The source and its referral, checked. */
+function sourceOf(input: AccountabilityMatterInput) {
+  if (input.source !== undefined && !MATTER_SOURCES.includes(input.source)) {
+    throw invalid(
+      'source',
+      '问题线索来源应为巡视巡察、审计、信访举报、监督检查、媒体曝光、有关机关移送或其他之一。',
+      'use one of inspection, audit, petition, supervision, media, referral or other.',
+    );
+  }
+  const sourceDetail = optionalText('sourceDetail', input.sourceDetail, {
+    what: { zh: '线索来源说明', en: 'the referral' },
+    max: TEXT_LIMITS.matterSourceDetail.max,
+  });
+  return { source: input.source ?? null, sourceDetail };
+}
+
+/** The investigation opens on or after the conduct, and not later than today. */
+function checkOpenedOn(input: AccountabilityMatterInput, todayIso: string) {
+  if (typeof input.openedOn !== 'string' || !isIsoDate(input.openedOn)) {
+    throw invalid('openedOn', '应为日期，如 2025-03-03。', 'use a date such as 2025-03-03.');
+  }
+  if (input.openedOn > todayIso) {
+    throw invalid(
+      'openedOn',
+      '立项日期不能晚于今天。',
+      'the investigation cannot open in the future.',
+    );
+  }
+  if (typeof input.conductDate === 'string' && input.openedOn < input.conductDate) {
+    throw invalid(
+      'openedOn',
+      '立项日期不能早于行为发生日期，请核对两个日期。',
+      'the investigation cannot open before the conduct; check both dates.',
+    );
+  }
 }
 
 export async function recordAccountabilityMatter(
@@ -36,6 +79,8 @@ export async function recordAccountabilityMatter(
     what: { zh: '问责事项', en: 'the accountability matter' },
     ...TEXT_LIMITS.exOfficioSummary,
   });
+  const source = sourceOf(input);
+  checkOpenedOn(input, today(ctx));
   return withIdempotency(
     ctx,
     actor,
@@ -65,6 +110,7 @@ export async function recordAccountabilityMatter(
         summary,
         openedOn: input.openedOn,
         recordedBy: actor.userId,
+        ...source,
       });
       return openCase(ctx, tx, {
         officialId: official.id,

@@ -4,9 +4,10 @@
  * re-derived from the audit trail. A transition that needs more (the determination in force, the
  * facts) reads it itself.
  */
-import { desc, eq, sql } from 'drizzle-orm';
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CaseState } from '../../domain/case-states.js';
-import type { CaseSubject } from '../../domain/policies.js';
+import type { CaseSubject, ConsultationSubject } from '../../domain/policies.js';
+import { hasRole, type Actor } from '../../domain/roles.js';
 import type { CompiledPolicy } from '../../policy/compile.js';
 import type { Procedure } from '../../policy/model.js';
 import type { AnyDb, AppTx } from '../db.js';
@@ -15,7 +16,15 @@ import type { AppContext } from '../context.js';
 import { today } from '../context.js';
 import { AppError } from '../errors.js';
 import { limitOf } from './deadlines.js';
-import { cases, deliberationMembers, determinations, jurisdictions } from '../tables.js';
+import {
+  cases,
+  consultations,
+  deliberationMembers,
+  determinations,
+  jurisdictions,
+  roleGrants,
+  users,
+} from '../tables.js';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type JurisdictionRow = typeof jurisdictions.$inferSelect;
@@ -241,4 +250,62 @@ export function subjectOf(
     publicityDone: row.publicityEndedOn !== null,
     suspended: row.suspendedSince !== null,
   };
+}
+
+/**
+ * The consultations of cases as the rules see them (`CaseSubject.consultations`), by case: each
+ * department asked, whether it answered, and whether it has a user of its own — an enabled user
+ * holding a `consultee` grant for that department over a jurisdiction containing the case.
+ */
+export async function consultationSubjects(
+  db: AnyDb,
+  caseIds: readonly string[],
+): Promise<Map<string, ConsultationSubject[]>> {
+  const byCase = new Map<string, ConsultationSubject[]>();
+  if (caseIds.length === 0) return byCase;
+  const staffed = sql<boolean>`exists (
+    select 1 from ${roleGrants} join ${users} on ${users.id} = ${roleGrants.userId}
+    where ${roleGrants.role} = 'consultee' and ${roleGrants.department} = ${consultations.department}
+      and ${roleGrants.scopeKind} = 'jurisdiction' and not ${users.disabled}
+      and left(${cases.jurisdictionPath}, length(${roleGrants.scopePath})) = ${roleGrants.scopePath})`;
+  const rows = await db
+    .select({
+      caseId: consultations.caseId,
+      department: consultations.department,
+      answered: sql<boolean>`${consultations.respondedAt} is not null`,
+      staffed,
+    })
+    .from(consultations)
+    .innerJoin(cases, eq(cases.id, consultations.caseId))
+    .where(inArray(consultations.caseId, [...caseIds]))
+    .orderBy(asc(consultations.requestedAt), asc(consultations.id));
+  for (const r of rows) {
+    const list = byCase.get(r.caseId) ?? [];
+    list.push({ department: r.department, answered: r.answered, staffed: r.staffed });
+    byCase.set(r.caseId, list);
+  }
+  return byCase;
+}
+
+/** The loaded case with its consultations given to the rules. */
+export function withConsultationList(
+  loaded: LoadedCase,
+  list: readonly ConsultationSubject[],
+): LoadedCase {
+  return { ...loaded, subject: { ...loaded.subject, consultations: list } };
+}
+
+/**
+ * The loaded case with its consultations, where a rule will read them: during consultation (who
+ * answers, who transcribes) and whenever the actor is a consulted department's officer (their
+ * reads depend on their department having been asked). Otherwise as loaded, with no extra query.
+ */
+export async function withConsultations(
+  db: AnyDb,
+  loaded: LoadedCase,
+  actor: Actor,
+): Promise<LoadedCase> {
+  if (loaded.row.state !== 'consultation' && !hasRole(actor, 'consultee')) return loaded;
+  const byCase = await consultationSubjects(db, [loaded.row.id]);
+  return withConsultationList(loaded, byCase.get(loaded.row.id) ?? []);
 }

@@ -1,6 +1,7 @@
 /**
- * Ex-ante risk filings (事前风险报备), minimally: recording a filing and linking it to a case. The
- * filing workflow itself comes later. Linking sets the case's risk filing and records the fact
+ * Ex-ante risk filings (事前风险报备): recording a filing — the unit, the initiative, the risks
+ * foreseen and the measures, its review (status, date, the reviewer's opinion) — and linking it to
+ * a case (the list is queries/risk-filings.ts). Linking sets the case's risk filing and records the fact
  * `riskFiling` from the filing's status (accepted → 'accepted', rejected → 'rejected', still
  * pending → 'none': a filing not accepted covers nothing), with source 'risk_filing', superseding
  * any earlier value of that fact, so that the policy engine sees it.
@@ -9,14 +10,14 @@ import { RISK_FILING_STATUSES, type RiskFilingStatus } from '../../shared/case.j
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { isIsoDate } from '../../calendar/index.js';
-import { within, type Actor } from '../../domain/roles.js';
+import { within, type Actor, type Role } from '../../domain/roles.js';
 import { factProblems } from '../../policy/facts.js';
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { caseFacts, jurisdictions, riskFilings, units } from '../tables.js';
 import { TEXT_LIMITS } from '../../shared/limits.js';
-import { isUuid, requireText } from './text-input.js';
+import { isUuid, optionalText, requireText } from './text-input.js';
 import { supersedeFact } from './record-fact.js';
 import { runTransition, type TransitionRequest } from './transition.js';
 import { casePolicy } from './record.js';
@@ -25,9 +26,17 @@ export { RISK_FILING_STATUSES, type RiskFilingStatus };
 
 export interface RiskFilingInput {
   readonly unitId: string;
+  /** The initiative filed. */
   readonly title: string;
   readonly filedOn: string;
   readonly status: RiskFilingStatus;
+  /** The risks foreseen and the measures to contain them (the quick link from a case omits them). */
+  readonly risks?: string;
+  readonly measures?: string;
+  /** The reviewer's opinion (the screen asks it of a rejection; the quick link from a case does not). */
+  readonly reviewOpinion?: string;
+  /** The day the review ended (accepted or rejected); today when not given. */
+  readonly decidedOn?: string;
 }
 
 export interface RiskFilingView {
@@ -38,6 +47,9 @@ export interface RiskFilingView {
   readonly status: RiskFilingStatus;
   readonly filedOn: string;
   readonly decidedOn: string | null;
+  readonly risks: string;
+  readonly measures: string;
+  readonly reviewOpinion: string;
 }
 
 function present(r: typeof riskFilings.$inferSelect): RiskFilingView {
@@ -49,7 +61,68 @@ function present(r: typeof riskFilings.$inferSelect): RiskFilingView {
     status: r.status as RiskFilingStatus,
     filedOn: r.filedOn,
     decidedOn: r.decidedOn,
+    risks: r.risks,
+    measures: r.measures,
+    reviewOpinion: r.reviewOpinion,
   };
+}
+
+/** Roles that record filings, over the unit's jurisdiction subtree. */
+export const RISK_FILING_RECORDERS: readonly Role[] = ['intake', 'investigator'];
+
+function dateOf(field: string, value: unknown, today: string): string {
+  if (typeof value !== 'string' || !isIsoDate(value)) {
+    throw invalid(field, '应为日期，如 2025-03-03。', 'use a date such as 2025-03-03.');
+  }
+  if (value > today) {
+    throw invalid(field, '日期不能晚于今天。', 'the date cannot be in the future.');
+  }
+  return value;
+}
+
+/** The filing's columns from the input, checked: texts bounded, dates in order, reasons given. */
+function filingValues(input: RiskFilingInput, today: string) {
+  const title = requireText('title', input.title, {
+    what: { zh: '报备事项名称', en: 'the title of the filed initiative' },
+    ...TEXT_LIMITS.riskFilingTitle,
+  });
+  const filedOn = dateOf('filedOn', input.filedOn, today);
+  if (!RISK_FILING_STATUSES.includes(input.status)) {
+    throw invalid(
+      'status',
+      '应为 pending（待审）、accepted（认可）或 rejected（不认可）。',
+      'use pending, accepted or rejected.',
+    );
+  }
+  // The quick link from a case records the title only; when given, they are checked.
+  const risks =
+    input.risks === undefined
+      ? ''
+      : requireText('risks', input.risks, {
+          what: { zh: '预判的风险', en: 'the risks foreseen' },
+          ...TEXT_LIMITS.riskFilingRisks,
+        });
+  const measures =
+    input.measures === undefined
+      ? ''
+      : requireText('measures', input.measures, {
+          what: { zh: '防控措施', en: 'the measures' },
+          ...TEXT_LIMITS.riskFilingMeasures,
+        });
+  const reviewOpinion = optionalText('reviewOpinion', input.reviewOpinion, {
+    what: { zh: '审核意见', en: "the reviewer's opinion" },
+    max: TEXT_LIMITS.reviewOpinion.max,
+  });
+  const decidedOn =
+    input.status === 'pending' ? null : dateOf('decidedOn', input.decidedOn ?? today, today);
+  if (decidedOn !== null && decidedOn < filedOn) {
+    throw invalid(
+      'decidedOn',
+      '审核日期不能早于报备日期。',
+      'the review cannot end before the filing.',
+    );
+  }
+  return { title, filedOn, status: input.status, risks, measures, reviewOpinion, decidedOn };
 }
 
 /** Records a filing of a unit; intake or investigators over the unit's jurisdiction may. */
@@ -58,24 +131,7 @@ export async function createRiskFiling(
   actor: Actor,
   input: RiskFilingInput,
 ): Promise<RiskFilingView> {
-  const title = requireText('title', input.title, {
-    what: { zh: '报备事项名称', en: 'the title of the filed initiative' },
-    ...TEXT_LIMITS.riskFilingTitle,
-  });
-  const today = todayOf(ctx);
-  if (typeof input.filedOn !== 'string' || !isIsoDate(input.filedOn)) {
-    throw invalid('filedOn', '应为日期，如 2025-03-03。', 'use a date such as 2025-03-03.');
-  }
-  if (input.filedOn > today) {
-    throw invalid('filedOn', '报备日期不能晚于今天。', 'the filing date cannot be in the future.');
-  }
-  if (!RISK_FILING_STATUSES.includes(input.status)) {
-    throw invalid(
-      'status',
-      '应为 pending（待审）、accepted（认可）或 rejected（不认可）。',
-      'use pending, accepted or rejected.',
-    );
-  }
+  const values = filingValues(input, todayOf(ctx));
   return ctx.store.tx(async (tx) => {
     const [u] = isUuid(input.unitId)
       ? await tx
@@ -88,7 +144,7 @@ export async function createRiskFiling(
       u !== undefined &&
       actor.grants.some(
         (g) =>
-          (g.role === 'intake' || g.role === 'investigator') &&
+          RISK_FILING_RECORDERS.includes(g.role) &&
           g.scopeKind === 'jurisdiction' &&
           within(u.jurisdictionPath, g.scopePath),
       );
@@ -100,10 +156,8 @@ export async function createRiskFiling(
         id: randomUUID(),
         jurisdictionId: u.unit.jurisdictionId,
         unitId: u.unit.id,
-        title,
-        status: input.status,
-        filedOn: input.filedOn,
-        decidedOn: input.status === 'pending' ? null : today,
+        ...values,
+        recordedBy: actor.userId,
       })
       .returning();
     return present(row!);

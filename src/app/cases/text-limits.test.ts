@@ -10,7 +10,8 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { CASE_ACTIONS_API, EvidenceBody } from '../../api/case-actions.js';
-import { AccountabilityMatterBody, ApplicationBody, RiskFilingBody } from '../../api/cases.js';
+import { AccountabilityMatterBody, ApplicationBody } from '../../api/cases.js';
+import { RiskFilingBody } from '../../api/risk-filings.js';
 import { SIX_ELEMENTS } from '../../domain/case-states.js';
 import { MIN_UNFAVOURABLE_NOTES } from '../../shared/case.js';
 import { TEXT_LIMITS, type TextField } from '../../shared/limits.js';
@@ -22,6 +23,7 @@ import { codeOf, driveTo } from '../testing/steps.js';
 import { buildWorld, type World } from '../testing/world.js';
 import { acceptCase } from './accept.js';
 import { addEvidence } from './add-evidence.js';
+import { answerConsultation } from './answer-consultation.js';
 import { assessElement } from './assess.js';
 import { closeCase } from './close.js';
 import { completeConsultation } from './complete-consultation.js';
@@ -153,7 +155,39 @@ const TEXTS: readonly BoundedText[] = [
     field: 'opinion',
     api: [A.recordOpinion.body, 'opinion'],
     call: (w, c, opinion) =>
-      recordOpinion(w.ctx, w.actors.liaison!, { ...v(c), consultationId: randomUUID(), opinion }),
+      recordOpinion(w.ctx, w.actors.investigator!, {
+        ...v(c),
+        consultationId: randomUUID(),
+        opinion,
+        replyReference: '组复〔2026〕1号',
+        replyDate: '2026-01-01',
+      }),
+  },
+  {
+    name: 'transcribe a written reply: reference',
+    limit: 'replyReference',
+    field: 'replyReference',
+    api: [A.recordOpinion.body, 'replyReference'],
+    call: (w, c, replyReference) =>
+      recordOpinion(w.ctx, w.actors.investigator!, {
+        ...v(c),
+        consultationId: randomUUID(),
+        opinion: '同意。',
+        replyReference,
+        replyDate: '2026-01-01',
+      }),
+  },
+  {
+    name: 'answer a consultation: opinion',
+    limit: 'opinion',
+    field: 'opinion',
+    api: [A.answerConsultation.body, 'opinion'],
+    call: (w, c, opinion) =>
+      answerConsultation(w.ctx, w.actors.investigator!, {
+        ...v(c),
+        consultationId: randomUUID(),
+        opinion,
+      }),
   },
   {
     name: 'complete consultation: note',
@@ -351,6 +385,41 @@ const TEXTS: readonly BoundedText[] = [
         title,
         filedOn: '2024-10-20',
         status: 'pending',
+      }),
+  },
+  ...(['risks', 'measures', 'reviewOpinion'] as const).map((field): BoundedText => ({
+    name: `file a risk: ${field}`,
+    limit: (
+      {
+        risks: 'riskFilingRisks',
+        measures: 'riskFilingMeasures',
+        reviewOpinion: 'reviewOpinion',
+      } as const
+    )[field],
+    field,
+    api: [RiskFilingBody, field],
+    call: (w, _c, value) =>
+      createRiskFiling(w.ctx, w.actors.investigator!, {
+        unitId: w.ids.unit,
+        title: '招商项目容缺审批',
+        filedOn: '2024-10-20',
+        status: 'accepted',
+        [field]: value,
+      }),
+  })),
+  {
+    name: 'record an accountability matter: the referral',
+    limit: 'matterSourceDetail',
+    field: 'sourceDetail',
+    api: [AccountabilityMatterBody, 'sourceDetail'],
+    call: (w, _c, sourceDetail) =>
+      recordAccountabilityMatter(w.ctx, w.actors.investigator!, {
+        officialId: w.ids.colleague,
+        summary: '未按期完成整改任务',
+        openedOn: '2025-02-20',
+        conductDate: '2024-09-01',
+        source: 'inspection',
+        sourceDetail,
       }),
   },
 ];

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { describeStores } from '../../store/testing/harness.js';
+import { today as todayOf } from '../context.js';
 import { AppError } from '../errors.js';
 import { createOfficial, createUnit, createUser, loadActor } from '../org.js';
 import {
@@ -565,6 +566,8 @@ describeStores<Schema>(
     it('opinions: each recorded once; consultation ends only when all are in', async () => {
       const c = await driveTo(w, 'consultation');
       const other = await driveTo(w, 'consultation');
+      // No department has users in the test world: the investigator transcribes written replies.
+      const PAPER = { replyReference: '会复〔2026〕3号', replyDate: todayOf(w.ctx) };
       const rows = await w.ctx.store.db
         .select()
         .from(consultations)
@@ -579,10 +582,11 @@ describeStores<Schema>(
       expect(missing.text.en).toContain('organization, discipline, audit, party-organization');
       expect(
         await codeOf(
-          recordOpinion(w.ctx, w.actors.liaison!, {
+          recordOpinion(w.ctx, w.actors.investigator!, {
             ...v(row),
             consultationId: otherRow!.id,
             opinion: '同意。',
+            ...PAPER,
           }),
         ),
       ).toBe('VALIDATION');
@@ -592,27 +596,34 @@ describeStores<Schema>(
             ...v(row),
             consultationId: rows[0]!.id,
             opinion: '同意。',
+            ...PAPER,
           }),
         ),
       ).toBe('CASE_ROLE_REQUIRED');
       for (const x of rows) {
         row = (
-          await recordOpinion(w.ctx, w.actors.liaison!, {
+          await recordOpinion(w.ctx, w.actors.investigator!, {
             ...v(row),
             consultationId: x.id,
             opinion: `${x.department}：无不同意见。`,
+            ...PAPER,
           })
         ).case;
       }
       expect(await lastEvent(w, c.id)).toMatchObject({
-        type: 'case.opinion_recorded',
-        payload: { consultationId: rows.at(-1)!.id, department: rows.at(-1)!.department },
+        type: 'case.opinion_transcribed',
+        payload: {
+          consultationId: rows.at(-1)!.id,
+          department: rows.at(-1)!.department,
+          transcribed: PAPER,
+        },
       });
       const again = await errorOf(
         recordOpinion(w.ctx, w.actors.investigator!, {
           ...v(row),
           consultationId: rows[0]!.id,
           opinion: '改变意见。',
+          ...PAPER,
         }),
       );
       expect(again.code).toBe('CASE_PRECONDITION');

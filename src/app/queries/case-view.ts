@@ -8,6 +8,12 @@
  * composition and recusals but no declared conflicts or votes, no department opinions, no
  * minutes, and the events without their internal payloads, leaving out votes, conflicts, member
  * changes and opinions.
+ *
+ * A consulted department's officer (the `consultee` role) sees what they need to give their
+ * department's opinion, and no more: the case's header, the facts with their evidence, the
+ * statements and the six-element assessment, and their own department's requests with the
+ * opinions given — not the other departments' opinions (each department answers on its own), the
+ * panel, the decision, the challenges, the extensions or the trail.
  */
 import {
   CASE_STATES,
@@ -20,6 +26,7 @@ import {
 import {
   abilities,
   aboveScope,
+  answersFor,
   actionStatuses,
   type ActionStatus,
   type CaseAction,
@@ -31,7 +38,7 @@ import {
 } from '../../domain/policies.js';
 import type { Actor } from '../../domain/roles.js';
 import type { I18nText } from '../../policy/model.js';
-import { casePolicy, loadCase, type LoadedCase } from '../cases/record.js';
+import { casePolicy, loadCase, withConsultations, type LoadedCase } from '../cases/record.js';
 import { logRead } from '../read-log.js';
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
@@ -60,6 +67,8 @@ export interface PersonRef {
   readonly id: string;
   readonly name: string;
 }
+
+export type CaseViewKind = 'full' | 'party' | 'consultee';
 
 export interface CaseView {
   readonly id: string;
@@ -91,8 +100,11 @@ export interface CaseView {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly closedAt: string | null;
-  /** 'full' for officers; 'party' for the parties and the unit's party organization. */
-  readonly view: 'full' | 'party';
+  /**
+   * 'full' for officers; 'party' for the parties and the unit's party organization; 'consultee'
+   * for a consulted department's officer (see the top of this file).
+   */
+  readonly view: CaseViewKind;
   readonly facts: readonly {
     readonly fact: string;
     readonly value: unknown;
@@ -133,9 +145,16 @@ export interface CaseView {
     readonly requestedAt: string;
     readonly responded: boolean;
     readonly respondedAt: string | null;
-    /** Officers only. */
+    /** Officers, and the department's own officer. */
     readonly opinion?: string | null;
     readonly respondedBy?: PersonRef | null;
+    /** Transcribed by the investigator from the department's written reply (据书面复函录入). */
+    readonly transcribed?: { readonly replyReference: string; readonly replyDate: string } | null;
+    /** The department has users of its own, who sign its opinion. */
+    readonly staffed?: boolean;
+    /** The viewer may answer it now (their department's), or transcribe its written reply. */
+    readonly canAnswer: boolean;
+    readonly canTranscribe: boolean;
   }[];
   readonly members: readonly {
     readonly user: PersonRef;
@@ -287,7 +306,8 @@ const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Promise<CaseView> {
   const view = await ctx.store.tx(
     async (tx) => {
-      const loaded = await loadCase(ctx, tx, caseId);
+      // A consulted department's officer reads a case because their department was asked.
+      const loaded = await withConsultations(tx, await loadCase(ctx, tx, caseId), actor);
       const refused = refusal(actor, 'read', loaded.subject) !== null;
       const logged = logRead(tx, {
         userId: actor.userId,
@@ -334,6 +354,9 @@ interface PresentContext {
   readonly file: CaseFile;
   /** The whole file (officers) or the parties' view. */
   readonly full: boolean;
+  readonly view: CaseViewKind;
+  readonly actor: Actor;
+  readonly abilities: Readonly<Record<CaseAction, boolean>>;
   readonly person: (u: string | null) => PersonRef | null;
   readonly outcomeLabel: (o: string) => I18nText | null;
 }
@@ -347,25 +370,51 @@ function presentCase(
   names: Readonly<Record<string, string>>,
 ): CaseView {
   const outcomes = casePolicy(ctx, loaded.row).eff.outcomes;
+  const view = viewOf(actor, loaded.subject);
+  const can = abilities(actor, loaded.subject);
   const p: PresentContext = {
     loaded,
     file,
-    full: fullView(actor, loaded.subject),
+    full: view === 'full',
+    view,
+    actor,
+    abilities: can,
     person: (u) => (u ? { id: u, name: names[u] ?? '' } : null),
     outcomeLabel: (o) => outcomes.find((x) => x.id === o)?.label ?? null,
   };
-  return {
+  const whole = {
     ...presentHeader(ctx, p),
     ...presentRecord(p),
     ...presentDeliberation(p),
     ...presentClockAndTrail(p),
-    abilities: abilities(actor, loaded.subject),
+    abilities: can,
     tasks: presentTasks(actor, loaded.subject),
+  };
+  return view === 'consultee' ? consulteeView(whole) : whole;
+}
+
+/** Who the viewer is to the case: an officer, a party, or a consulted department's officer. */
+function viewOf(actor: Actor, subject: CaseSubject): CaseViewKind {
+  if (fullView(actor, subject)) return 'full';
+  if (!isParty(actor, subject) && !inScope(actor, ['unit_party'], subject)) return 'consultee';
+  return 'party';
+}
+
+/** What a consulted department's officer does not see (see the top of this file). */
+function consulteeView(v: CaseView): CaseView {
+  return {
+    ...v,
+    members: [],
+    determinations: [],
+    challenges: [],
+    extensions: [],
+    events: [],
+    challengeWindows: { notifiedOn: null, reviewUntil: null, appealUntil: null, reviewed: false },
   };
 }
 
 /** The case's identity, parties, step clock and version. */
-function presentHeader(ctx: AppContext, { loaded, file, full }: PresentContext) {
+function presentHeader(ctx: AppContext, { loaded, file, view }: PresentContext) {
   const row = loaded.row;
   const id = row.id;
   const who = file.official;
@@ -408,15 +457,15 @@ function presentHeader(ctx: AppContext, { loaded, file, full }: PresentContext) 
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     closedAt: iso(row.closedAt),
-    view: full ? ('full' as const) : ('party' as const),
+    view,
   };
 }
 
 /** What the case file holds: facts, evidence, statements, assessments, consultations. */
-function presentRecord({ file, full, person }: PresentContext) {
+function presentRecord(p: PresentContext) {
+  const { file, person } = p;
   const { facts, statements, assessments } = file;
   const files = file.evidence;
-  const consults = file.consultations;
   return {
     facts: facts.map((f) => ({
       fact: f.fact,
@@ -458,15 +507,51 @@ function presentRecord({ file, full, person }: PresentContext) {
       assessedAt: a.assessedAt.toISOString(),
       assessedBy: person(a.assessedBy),
     })),
-    consultations: consults.map((c) => ({
-      id: c.id,
-      department: c.department,
-      requestedAt: c.requestedAt.toISOString(),
-      responded: c.respondedAt !== null,
-      respondedAt: iso(c.respondedAt),
-      ...(full ? { opinion: c.opinion, respondedBy: person(c.respondedBy) } : {}),
-    })),
+    consultations: presentConsultations(p),
   };
+}
+
+/**
+ * The departments asked: to officers every request with its opinion, who signed it, and whether
+ * it was transcribed from a written reply; to a consulted department's officer their own
+ * department's requests; to the parties whether each answered.
+ */
+function presentConsultations({
+  file,
+  view,
+  actor,
+  loaded,
+  person,
+  abilities: can,
+}: PresentContext) {
+  const { subject } = loaded;
+  const staffed = new Map(subject.consultations?.map((x) => [x.department, x.staffed]));
+  const own = (department: string) => answersFor(actor, department, subject);
+  return file.consultations
+    .filter((c) => view !== 'consultee' || own(c.department))
+    .map((c) => {
+      const open = c.respondedAt === null;
+      return {
+        id: c.id,
+        department: c.department,
+        requestedAt: c.requestedAt.toISOString(),
+        responded: !open,
+        respondedAt: iso(c.respondedAt),
+        ...(view === 'party'
+          ? {}
+          : {
+              opinion: c.opinion,
+              respondedBy: person(c.respondedBy),
+              transcribed:
+                c.replyReference !== null && c.replyDate !== null
+                  ? { replyReference: c.replyReference, replyDate: c.replyDate }
+                  : null,
+              ...(staffed.has(c.department) ? { staffed: staffed.get(c.department)! } : {}),
+            }),
+        canAnswer: open && can.answerConsultation && own(c.department),
+        canTranscribe: open && can.recordOpinion && staffed.get(c.department) === false,
+      };
+    });
 }
 
 /** The panel, the determinations and the challenges to them. */

@@ -31,7 +31,9 @@ import {
 import type { Actor } from '../../domain/roles.js';
 import type { I18nText } from '../../policy/model.js';
 import {
+  consultationSubjects,
   loadedCaseOf,
+  withConsultationList,
   type CaseRow,
   type JurisdictionRow,
   type MemberRow,
@@ -71,7 +73,9 @@ export const MINE_LIMIT = 20;
 export const TODO_ACTIONS = [
   'accept',
   'completeVerification',
-  // Opinions still to answer come before completing the consultation.
+  // Opinions still to answer (by the department itself, or transcribed from a written reply by
+  // the investigator) come before completing the consultation.
+  'answerConsultation',
   'recordOpinion',
   'completeConsultation',
   'decide',
@@ -97,7 +101,21 @@ export type TodoAction = (typeof TODO_ACTIONS)[number];
  * a consultation unanswered, an extension requested, a suspension running. They drive the query
  * (each through a small partial index, migration 0013 and 0010); the rule still decides.
  */
-const SOMETHING_TO_DO: Partial<Record<TodoAction, (tx: AnyDb) => SQL>> = {
+const SOMETHING_TO_DO: Partial<Record<TodoAction, (tx: AnyDb, actor: Actor) => SQL>> = {
+  // The requests still waiting for the officer's own departments.
+  answerConsultation: (tx, actor) =>
+    inArray(
+      cases.id,
+      tx
+        .select({ id: consultations.caseId })
+        .from(consultations)
+        .where(
+          and(
+            isNull(consultations.respondedAt),
+            inArray(consultations.department, [...ownDepartments(actor)]),
+          ),
+        ),
+    ),
   recordOpinion: (tx) =>
     inArray(
       cases.id,
@@ -169,6 +187,13 @@ interface Candidate {
   readonly officialName: string;
 }
 
+/** The departments a consulted department's officer answers for (their `consultee` grants). */
+function ownDepartments(actor: Actor): Set<string> {
+  return new Set(
+    actor.grants.flatMap((g) => (g.role === 'consultee' && g.department ? [g.department] : [])),
+  );
+}
+
 /** The SQL for "the actor may act under this rule's who and scope", or undefined: never. */
 function whoMayAct(tx: AnyDb, actor: Actor, action: TodoAction): SQL | undefined {
   const rule = CASE_RULES[action];
@@ -206,6 +231,11 @@ function statesOf(action: TodoAction): (readonly CaseState[])[] {
   return [CASE_STATES.filter((s) => !TERMINAL.has(s))];
 }
 
+const CONSULTATION_TASKS: ReadonlySet<TodoAction> = new Set([
+  'answerConsultation',
+  'recordOpinion',
+]);
+
 /** The candidates for a task, nearest due first, and whether some were left unread. */
 async function candidates(
   tx: AnyDb,
@@ -227,7 +257,7 @@ async function candidates(
           inArray(cases.state, [...states]),
           isNull(cases.closedAt),
           who,
-          SOMETHING_TO_DO[action]?.(tx),
+          SOMETHING_TO_DO[action]?.(tx, actor),
         ),
       )
       .orderBy(asc(cases.stepDueOn), asc(cases.id))
@@ -303,10 +333,10 @@ async function todoGroup(
   seen: Set<string>,
 ): Promise<TodoGroup> {
   const { found, truncated } = await candidates(tx, actor, action);
-  const members = await membersOf(
-    tx,
-    found.map((f) => f.row.id),
-  );
+  const ids = found.map((f) => f.row.id);
+  const members = await membersOf(tx, ids);
+  // The consultation's tasks depend on who answered and who has users (CaseSubject.consultations).
+  const consulted = CONSULTATION_TASKS.has(action) ? await consultationSubjects(tx, ids) : null;
   const items: TodoItem[] = [];
   let unread = false;
   for (const f of found) {
@@ -315,7 +345,8 @@ async function todoGroup(
       unread = true;
       break;
     }
-    const loaded = loadedCaseOf(ctx, { ...f, members: members.get(f.row.id) ?? [] });
+    const plain = loadedCaseOf(ctx, { ...f, members: members.get(f.row.id) ?? [] });
+    const loaded = consulted ? withConsultationList(plain, consulted.get(f.row.id) ?? []) : plain;
     if (refusal(actor, action, loaded.subject) !== null) continue;
     seen.add(f.row.id);
     items.push(todoItem(ctx, f, loaded.subject, action, today));

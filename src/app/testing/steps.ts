@@ -5,6 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { SIX_ELEMENTS } from '../../domain/case-states.js';
+import { answersFor } from '../../domain/policies.js';
 import type { Actor } from '../../domain/roles.js';
 import type { FactValue } from '../../policy/model.js';
 import { acceptCase } from '../cases/accept.js';
@@ -14,11 +15,13 @@ import { completeConsultation } from '../cases/complete-consultation.js';
 import { completeVerification } from '../cases/complete-verification.js';
 import { decideCase } from '../cases/decide.js';
 import { notifyDecision } from '../cases/notify.js';
+import { answerConsultation } from '../cases/answer-consultation.js';
 import { recordOpinion } from '../cases/record-opinion.js';
 import type { CaseRow } from '../cases/record.js';
 import { submitApplication } from '../cases/submit-application.js';
 import { castVote } from '../cases/vote.js';
 import { castReviewVote } from '../cases/vote-review.js';
+import { today as todayOf } from '../context.js';
 import { AppError } from '../errors.js';
 import { cases, consultations } from '../tables.js';
 import type { World } from './world.js';
@@ -74,6 +77,8 @@ export interface DriveOptions {
   readonly investigator?: Actor;
   readonly liaison?: Actor;
   readonly chair?: Actor;
+  /** Consulted departments' officers, who answer their departments' requests themselves. */
+  readonly consultees?: readonly Actor[];
   /** Further panel members besides the chair (default member1 and member2). */
   readonly members?: readonly Actor[];
   /** The outcome everyone votes for and the chair decides (default 'exempted'). */
@@ -121,21 +126,33 @@ export async function assessAll(w: Crew, c: CaseRow, investigator?: Actor): Prom
   return row;
 }
 
-/** Records an opinion for every pending consultation (as the liaison). */
-export async function answerConsultations(w: Crew, c: CaseRow, liaison?: Actor): Promise<CaseRow> {
+/**
+ * Answers every pending consultation: a department that `consultees` answer for signs its own
+ * opinion; any other has its written reply transcribed by the investigator.
+ */
+export async function answerConsultations(
+  w: Crew,
+  c: CaseRow,
+  consultees: readonly Actor[] = [],
+  investigator: Actor = w.actors.investigator!,
+): Promise<CaseRow> {
   let row = c;
   const pending = await w.ctx.store.db
     .select()
     .from(consultations)
     .where(eq(consultations.caseId, row.id));
-  for (const p of pending.filter((x) => x.opinion === null)) {
+  for (const [i, p] of pending.filter((x) => x.opinion === null).entries()) {
+    const opinion = `${p.department}：同意按容错情形处理。`;
+    const req = { caseId: row.id, expectedVersion: row.version, consultationId: p.id, opinion };
+    const own = consultees.find((a) => answersFor(a, p.department, row));
     row = (
-      await recordOpinion(w.ctx, liaison ?? w.actors.liaison!, {
-        caseId: row.id,
-        expectedVersion: row.version,
-        consultationId: p.id,
-        opinion: `${p.department}：同意按容错情形处理。`,
-      })
+      own
+        ? await answerConsultation(w.ctx, own, req)
+        : await recordOpinion(w.ctx, investigator, {
+            ...req,
+            replyReference: `会复〔2026〕${i + 1}号`,
+            replyDate: todayOf(w.ctx),
+          })
     ).case;
   }
   return row;
@@ -170,7 +187,7 @@ export async function advance(
         }
         break;
       case 'consultation':
-        row = await answerConsultations(w, row, opts.liaison);
+        row = await answerConsultations(w, row, opts.consultees, opts.investigator);
         row = (await completeConsultation(w.ctx, investigator, v())).case;
         break;
       case 'deliberation':

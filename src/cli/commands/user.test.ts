@@ -133,6 +133,24 @@ describe('rongcuo user add', () => {
     expect(grants[0]!.scopePath).toMatch(/^\/p1\/u:/);
   }, 60_000);
 
+  it('a consulted-department officer names their department', async () => {
+    const base = ['user', 'add', '--data', data, '--name', '审计', '--password-stdin'];
+    const consultee = ['--role', 'consultee', '--scope', 'jurisdiction:p1'];
+    const r = await cli([...base, '--username', 'audit1', ...consultee, '--department', 'audit'], {
+      stdin: 'audit officer secret 4',
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect((await userRow('audit1')).grants[0]).toMatchObject({
+      role: 'consultee',
+      department: 'audit',
+    });
+    const none = await cli([...base, '--username', 'audit2', ...consultee], {
+      stdin: 'audit officer secret 4',
+    });
+    expect(none.code).toBe(2);
+    expect((await userRow('audit2')).user).toBeUndefined();
+  }, 60_000);
+
   it('refuses bad input with one line, exit 2, and creates nothing', async () => {
     const base = ['user', 'add', '--data', data, '--name', 'X', '--password-stdin'];
     const stdin = 'good password 4';

@@ -35,6 +35,7 @@ export const USER_ADD_OPTS = {
   role: 'string',
   scope: 'string',
   official: 'string',
+  department: 'string',
   locale: 'string',
 } as const;
 
@@ -136,6 +137,8 @@ export async function userAddCommand(ctx: CommandContext): Promise<number> {
   const role = parseRole(requireString(ctx.args, 'role', CMD));
   const scope = parseScope(requireString(ctx.args, 'scope', CMD));
   const official = optString(ctx.args, 'official');
+  // The department a consultee answers for (checked with the grant, as in the admin pages).
+  const department = optString(ctx.args, 'department');
   const locale = optString(ctx.args, 'locale') ?? 'zh';
   if (locale !== 'zh' && locale !== 'en') {
     cliFail(
@@ -178,7 +181,7 @@ export async function userAddCommand(ctx: CommandContext): Promise<number> {
           displayName: name,
           password,
           locale,
-          grants: [{ role, ...scope }],
+          grants: [{ role, ...scope, ...(department !== undefined ? { department } : {}) }],
           ...(official !== undefined ? { officialId: official } : {}),
         }),
       scope.scopeKind === 'self' ? '' : `${scope.scopeKind}:${scope.scopeId}`,

@@ -16,6 +16,7 @@ import {
   CalendarYearParams,
   Created,
   CreateUserBody,
+  ConsultedDepartments,
   GrantsBody,
   JurisdictionIdParams,
   NamesBody,
@@ -58,6 +59,7 @@ import {
   unlockUser,
   updateUser,
 } from '../../app/admin/users.js';
+import { consultedDepartments } from '../../app/admin/departments.js';
 import { actorOf } from '../auth/authenticate.js';
 import { responses, typed, type Api } from '../schemas.js';
 
@@ -80,6 +82,23 @@ function userReads(app: Api, ctx: AppContext) {
     async (req) => {
       requireAdmin(actorOf(req));
       return { rules: PASSWORD_RULES };
+    },
+  );
+
+  app.get(
+    '/admin/consulted-departments',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '会商部门 · Consulted departments',
+        description:
+          'The department codes the policy packs name for consultation: what a consulted-department officer (consultee) grant is usually given for (a name typed by hand is accepted too).',
+        response: responses({ 200: ConsultedDepartments }),
+      },
+    },
+    async (req) => {
+      requireAdmin(actorOf(req));
+      return { departments: consultedDepartments(ctx) };
     },
   );
 

@@ -21,8 +21,10 @@ import { MAX_EXTENSION_DAYS } from '../../shared/case.js';
 import type { AppContext } from '../../app/context.js';
 import { acceptCase } from '../../app/cases/accept.js';
 import { addMember } from '../../app/cases/add-member.js';
+import { addMembers } from '../../app/cases/add-members.js';
 import { assessElement } from '../../app/cases/assess.js';
 import { closeCase } from '../../app/cases/close.js';
+import { answerConsultation } from '../../app/cases/answer-consultation.js';
 import { completeConsultation } from '../../app/cases/complete-consultation.js';
 import { confirmFacts } from '../../app/cases/confirm-facts.js';
 import { completeVerification } from '../../app/cases/complete-verification.js';
@@ -219,11 +221,27 @@ function consultation(app: Api, ctx: AppContext) {
   });
   action(app, ctx, 'recordOpinion', {
     path: 'consultations/:cid/opinion',
-    summary: '记录会商意见 · Record a department’s opinion',
-    description: 'Records the opinion a consulted department gave.',
+    summary: '据书面复函录入会商意见 · Transcribe a written reply',
+    description:
+      'The investigator transcribes the written reply of a consulted department that has no users in the system, with the reply’s reference and date; a department with users answers itself (…/answer).',
     params: ConsultationParams,
     run: (actor, b, p) =>
-      recordOpinion(ctx, actor, { ...tr(p, b), consultationId: p.cid, opinion: b.opinion }),
+      recordOpinion(ctx, actor, {
+        ...tr(p, b),
+        consultationId: p.cid,
+        opinion: b.opinion,
+        replyReference: b.replyReference,
+        replyDate: b.replyDate,
+      }),
+  });
+  action(app, ctx, 'answerConsultation', {
+    path: 'consultations/:cid/answer',
+    summary: '答复会商意见 · Answer a consultation',
+    description:
+      'A consulted department’s officer answers their own department’s request and signs the opinion.',
+    params: ConsultationParams,
+    run: (actor, b, p) =>
+      answerConsultation(ctx, actor, { ...tr(p, b), consultationId: p.cid, opinion: b.opinion }),
   });
   action(app, ctx, 'completeConsultation', {
     path: 'complete-consultation',
@@ -242,6 +260,14 @@ function deliberation(app: Api, ctx: AppContext) {
       'The committee chair adds a committee member to the deliberation of this case (parties and conflicted users cannot be added).',
     run: (actor, b, p) =>
       addMember(ctx, actor, { ...tr(p, b), userId: b.userId, isChair: b.isChair }),
+  });
+  action(app, ctx, 'addMembers', {
+    path: 'members/batch',
+    summary: '确定参与研究人员（多名） · Add several deliberation members',
+    description:
+      'The committee chair adds several committee members in one change and one event, all or none: the first member who cannot sit (not on the committee, a party, one who would decide an appeal, already sitting) refuses the request, named with the reason. `chairId`, one of them, presides.',
+    run: (actor, b, p) =>
+      addMembers(ctx, actor, { ...tr(p, b), userIds: b.userIds, chairId: b.chairId }),
   });
   action(app, ctx, 'declareConflict', {
     path: 'conflict',

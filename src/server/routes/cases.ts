@@ -1,7 +1,7 @@
 /**
  * Opening and reading cases: GET /api/cases (the list), GET /api/cases/:id (the case),
  * GET /api/cases/:id/decision-document, POST /api/cases (an application),
- * POST /api/accountability-matters (the ex-officio route), POST /api/risk-filings.
+ * POST /api/accountability-matters (the ex-officio route). (Risk filings: risk-filings.ts.)
  * Creating routes take an Idempotency-Key header: a retry with the same key and body answers 200
  * with `Idempotent-Replayed: true` and the case first created.
  */
@@ -20,12 +20,9 @@ import {
   DocumentAnswer,
   IdempotencyHeaders,
   Ref,
-  RiskFilingAnswer,
-  RiskFilingBody,
 } from '../../api/index.js';
 import type { AppContext } from '../../app/context.js';
 import { recordAccountabilityMatter } from '../../app/cases/open-ex-officio.js';
-import { createRiskFiling } from '../../app/cases/risk-filing.js';
 import { submitApplication } from '../../app/cases/submit-application.js';
 import { actorOf } from '../auth/authenticate.js';
 import {
@@ -115,7 +112,7 @@ function decisionDocumentRoute(app: Api, ctx: AppContext) {
   );
 }
 
-/** Opening cases: an application, an accountability matter (ex officio), a risk filing. */
+/** Opening cases: an application, an accountability matter (ex officio). */
 function caseOpening(app: Api, ctx: AppContext) {
   app.post(
     '/cases',
@@ -158,25 +155,6 @@ function caseOpening(app: Api, ctx: AppContext) {
       if (r.replayed) reply.header('idempotent-replayed', 'true');
       reply.status(r.replayed ? 200 : 201);
       return { case: await getCase(ctx, actor, r.case.id) };
-    },
-  );
-
-  app.post(
-    '/risk-filings',
-    {
-      schema: {
-        tags: ['cases'],
-        summary: '登记事前风险报备 · Record an ex-ante risk filing',
-        description:
-          'Records a unit’s ex-ante filing of a risky initiative, with its review status; a case can then be linked to it (POST /api/cases/{id}/risk-filing). For intake officers and investigators over the unit’s jurisdiction.',
-        body: RiskFilingBody,
-        response: responses({ 201: RiskFilingAnswer }),
-      },
-    },
-    async (req, reply) => {
-      const filing = await createRiskFiling(ctx, actorOf(req), req.body);
-      reply.status(201);
-      return { riskFiling: filing };
     },
   );
 }

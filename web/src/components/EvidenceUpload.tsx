@@ -1,27 +1,34 @@
 /**
- * Attaching an evidence file to a case: a file picker, a description, and the upload
- * (POST /api/cases/:id/evidence, the file as Base64 in JSON). The accepted types and the size
- * limit are explained up front and checked before sending, so that a wrong file is caught at
- * once; the server checks them again (and the content against the type) and its zh/en message
- * is shown when it refuses.
+ * Attaching evidence files to a case, several at once: a drop zone that also opens the file
+ * dialog (antd Upload, multiple), the files chosen listed each with its size and, at once, any
+ * reason it cannot be sent (empty, too large, a type not taken); one description for the upload,
+ * and one request for all the files (components/evidenceFiles.ts). The answer is reported per
+ * file: those added leave the list, those refused stay in it with the server's reason, to remove
+ * or replace — a file is never dropped silently. The accepted types and the limits are said up
+ * front.
  *
- * The case's version is read just before the upload, so the component needs only the case id;
- * if the case changes between that read and the upload, it reads it again and retries once.
+ * The drop zone does not filter by type (`accept`): antd would silently ignore a dropped file of
+ * another type; here it is listed with the reason instead.
  */
-import {
-  ACCEPTED_MEDIA_TYPES,
-  EVIDENCE_TYPES,
-  evidenceTypeOfExtension,
-  MAX_EVIDENCE_BYTES,
-  TEXT_LIMITS,
-} from '../shared';
-import { PaperClipOutlined } from '@ant-design/icons';
-import { App, Button, ConfigProvider, Form, Input, Progress, Space, Typography } from 'antd';
-import { useId, useRef, useState } from 'react';
+import { DeleteOutlined, InboxOutlined } from '@ant-design/icons';
+import { App, Button, ConfigProvider, Form, Input, List, Space, Typography, Upload } from 'antd';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api';
-import type { CaseView } from '../types';
+import { pick } from '../i18n';
+import { useLang } from '../lang';
+import { TEXT_LIMITS } from '../shared';
+import type { I18nText } from '../types';
 import { ErrorAlert } from './ErrorAlert';
+import {
+  batchProblem,
+  fileProblem,
+  formatSize,
+  outcomesOf,
+  refusedOf,
+  uploadEvidenceFiles,
+} from './evidenceFiles';
+
+export { mediaTypeOf } from './evidenceFiles';
 
 /**
  * Ant Design's default error red (#ff4d4f) is below WCAG AA contrast on white (3.3:1); this one
@@ -31,53 +38,111 @@ export const READABLE_ERROR_THEME = { token: { colorError: '#c41d1d' } } as cons
 
 const MAX_DESCRIPTION = TEXT_LIMITS.evidenceDescription.max;
 
-/** The picker's filter: the accepted types' extensions and media types. */
-const ACCEPT = [
-  ...ACCEPTED_MEDIA_TYPES.flatMap((t) => EVIDENCE_TYPES[t].extensions.map((e) => `.${e}`)),
-  ...ACCEPTED_MEDIA_TYPES,
-].join(',');
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+/** A file in the list: chosen, and if the server refused it, why. */
+export interface Picked {
+  readonly uid: string;
+  readonly file: File;
+  readonly refused?: I18nText;
 }
 
 /**
- * The media type to send: by extension first (browsers disagree on types, and often leave .odt or
- * .docx without one), else the browser's, if the server accepts it (src/shared/limits.ts; the
- * server is the authority and checks again).
+ * The files chosen, each with the reason it cannot be sent (checked here, or refused by the
+ * server), and a remove button. Shared with the application form.
  */
-export function mediaTypeOf(file: { readonly name: string; readonly type: string }): string | null {
-  const dot = file.name.lastIndexOf('.');
-  const ext = dot >= 0 ? file.name.slice(dot + 1).toLowerCase() : '';
-  const byExt = evidenceTypeOfExtension(ext);
-  if (byExt) return byExt;
-  const type = file.type.split(';')[0]!.trim().toLowerCase();
-  return (ACCEPTED_MEDIA_TYPES as readonly string[]).includes(type) ? type : null;
+export function PickedFiles({
+  items,
+  onRemove,
+  disabled,
+}: {
+  readonly items: readonly Picked[];
+  readonly onRemove: (uid: string) => void;
+  readonly disabled?: boolean;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  if (items.length === 0) {
+    return (
+      <Typography.Text type="secondary" data-testid="evidence-file-name">
+        {t('official.evidence.noFile')}
+      </Typography.Text>
+    );
+  }
+  return (
+    <List
+      size="small"
+      data-testid="evidence-picked"
+      dataSource={[...items]}
+      renderItem={(p) => {
+        const why = fileProblem(p.file, t) ?? (p.refused ? pick(p.refused, lang) : null);
+        return (
+          <List.Item
+            actions={[
+              <Button
+                key="remove"
+                size="small"
+                type="text"
+                icon={<DeleteOutlined />}
+                disabled={disabled}
+                onClick={() => onRemove(p.uid)}
+                aria-label={t('files.upload.remove', { name: p.file.name })}
+              />,
+            ]}
+          >
+            <div>
+              <Typography.Text data-testid="evidence-file-name">
+                {t('official.evidence.chosen', {
+                  name: p.file.name,
+                  size: formatSize(p.file.size),
+                })}
+              </Typography.Text>
+              {why ? (
+                <div>
+                  <Typography.Text type="danger" data-testid="evidence-file-problem">
+                    {why}
+                  </Typography.Text>
+                </div>
+              ) : null}
+            </div>
+          </List.Item>
+        );
+      }}
+    />
+  );
 }
 
-/** The file's bytes as Base64 (without the data: prefix), reporting how much has been read. */
-function readAsBase64(file: File, onProgress: (fraction: number) => void): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onprogress = (e) => {
-      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.readAsDataURL(file);
-  });
+/** The drop zone that also opens the file dialog; each file chosen is handed to `onPick`. */
+export function FileDrop({
+  onPick,
+  disabled,
+  describedBy,
+}: {
+  readonly onPick: (f: File) => void;
+  readonly disabled?: boolean;
+  readonly describedBy?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Upload.Dragger
+      multiple
+      disabled={disabled}
+      showUploadList={false}
+      beforeUpload={(f) => {
+        onPick(f);
+        return Upload.LIST_IGNORE;
+      }}
+      data-testid="evidence-file-input"
+      aria-describedby={describedBy}
+    >
+      <p className="ant-upload-drag-icon">
+        <InboxOutlined />
+      </p>
+      <p className="ant-upload-text">{t('files.upload.drop')}</p>
+    </Upload.Dragger>
+  );
 }
 
-type Phase =
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'reading'; readonly percent: number }
-  | { readonly kind: 'uploading' }
-  | { readonly kind: 'done'; readonly filename: string };
+let nextUid = 0;
+export const pickedOf = (file: File): Picked => ({ uid: `f${++nextUid}`, file });
 
 interface FormValues {
   readonly description?: string;
@@ -85,7 +150,8 @@ interface FormValues {
 
 export interface EvidenceUploadProps {
   readonly caseId: string;
-  readonly onUploaded?: () => void;
+  /** After an upload that added files: how many. */
+  readonly onUploaded?: (added: number) => void;
   readonly disabled?: boolean;
 }
 
@@ -93,71 +159,59 @@ export function EvidenceUpload({ caseId, onUploaded, disabled = false }: Evidenc
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [items, setItems] = useState<readonly Picked[]>([]);
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
-  const chooseId = useId();
+  const [report, setReport] = useState<{ added: number; refused: number } | null>(null);
   const hintId = useId();
-  const busy = phase.kind === 'reading' || phase.kind === 'uploading';
-
-  function checkFile(f: File | null): string | null {
-    if (!f) return t('official.evidence.fileRequired');
-    if (f.size === 0) return t('official.evidence.fileEmpty');
-    if (f.size > MAX_EVIDENCE_BYTES) {
-      return t('official.evidence.fileTooLarge', { size: (f.size / 1024 / 1024).toFixed(1) });
-    }
-    if (!mediaTypeOf(f)) return t('official.evidence.fileType');
-    return null;
-  }
-
-  function onPick(e: React.ChangeEvent<HTMLInputElement>) {
-    const f = e.target.files?.[0] ?? null;
-    setFile(f);
-    setFileError(f ? checkFile(f) : null);
-    setError(null);
-    if (phase.kind === 'done') setPhase({ kind: 'idle' });
-  }
+  // A file refused by the server stays listed with the reason but is not sent again.
+  const sendable = items.filter((p) => !p.refused && !fileProblem(p.file, t));
+  const tooMuch = batchProblem(
+    sendable.map((p) => p.file),
+    t,
+  );
 
   async function upload(values: FormValues) {
-    const problem = checkFile(file);
-    setFileError(problem);
-    if (problem || !file) return;
+    if (sendable.length === 0 || tooMuch) return;
     setError(null);
-    setPhase({ kind: 'reading', percent: 0 });
+    setReport(null);
+    setBusy(true);
+    const files = sendable.map((p) => p.file);
     try {
-      const contentBase64 = await readAsBase64(file, (f) =>
-        setPhase({ kind: 'reading', percent: Math.round(f * 100) }),
+      const r = await uploadEvidenceFiles(caseId, files, values.description?.trim());
+      const outcomes = outcomesOf(files, r);
+      const left = new Map(sendable.map((p, i) => [p.uid, outcomes[i]!]));
+      // Added (or already there) leave the list; refused stay with the reason.
+      setItems((now) =>
+        now.flatMap((p) => {
+          const o = left.get(p.uid);
+          if (!o) return [p];
+          return o.ok ? [] : [{ ...p, refused: o.refused! }];
+        }),
       );
-      setPhase({ kind: 'uploading' });
-      const description = values.description?.trim();
-      const send = async () => {
-        const c = await api<CaseView>('GET', `/api/cases/${encodeURIComponent(caseId)}`);
-        return api('POST', `/api/cases/${encodeURIComponent(caseId)}/evidence`, {
-          expectedVersion: c.version,
-          filename: file.name,
-          mediaType: mediaTypeOf(file),
-          contentBase64,
-          ...(description ? { description } : {}),
-        });
-      };
-      try {
-        await send();
-      } catch (e) {
-        // Someone moved the case on between our read and the upload: read it again, once.
-        if (e instanceof ApiError && e.code === 'CASE_VERSION_CONFLICT') await send();
-        else throw e;
-      }
-      setPhase({ kind: 'done', filename: file.name });
-      void message.success(t('official.evidence.uploaded', { name: file.name }));
-      form.resetFields();
-      setFile(null);
-      if (inputRef.current) inputRef.current.value = '';
-      onUploaded?.();
+      const added = r.added.length + r.alreadyThere.length;
+      const text = t('files.upload.report', { added, refused: r.refused.length });
+      setReport({ added, refused: r.refused.length });
+      if (r.refused.length === 0) form.resetFields();
+      void (r.refused.length > 0 ? message.warning(text) : message.success(text));
+      if (added > 0) onUploaded?.(added);
     } catch (e) {
-      setPhase({ kind: 'idle' });
-      setError(e);
+      const refused = refusedOf(files, e);
+      if (!refused) {
+        setError(e);
+        return;
+      }
+      // Refused as a whole, each file with its reason: the reasons go beside the files.
+      const byUid = new Map(sendable.map((p, i) => [p.uid, refused[i]!]));
+      setItems((now) =>
+        now.map((p) => {
+          const why = byUid.get(p.uid)?.refused;
+          return why ? { ...p, refused: why } : p;
+        }),
+      );
+      setReport({ added: 0, refused: refused.length });
+    } finally {
+      setBusy(false);
     }
   }
 
@@ -171,81 +225,58 @@ export function EvidenceUpload({ caseId, onUploaded, disabled = false }: Evidenc
         className="rc-evidence-upload"
       >
         <Typography.Paragraph id={hintId} type="secondary">
-          {t('official.evidence.hint')}
+          {t('files.upload.hint')}
         </Typography.Paragraph>
         <Form.Item
-          label={t('official.evidence.file')}
+          label={t('files.upload.files')}
           required
-          validateStatus={fileError ? 'error' : undefined}
-          help={fileError ?? undefined}
+          help={tooMuch ?? undefined}
+          validateStatus={tooMuch ? 'error' : undefined}
         >
-          {/*
-           * The browser's own file input speaks the browser's language, not the app's: it is kept
-           * (for the file dialog and drag and drop onto it) but hidden, and this button opens it.
-           */}
-          <Space wrap>
-            <Button
-              id={chooseId}
-              icon={<PaperClipOutlined />}
-              aria-describedby={hintId}
-              aria-invalid={fileError ? true : undefined}
-              disabled={disabled || busy}
-              onClick={() => inputRef.current?.click()}
-            >
-              {t('official.evidence.choose')}
-            </Button>
-            <Typography.Text data-testid="evidence-file-name">
-              {file
-                ? t('official.evidence.chosen', { name: file.name, size: formatSize(file.size) })
-                : t('official.evidence.noFile')}
-            </Typography.Text>
-          </Space>
-          <input
-            ref={inputRef}
-            type="file"
-            className="rc-visually-hidden"
-            tabIndex={-1}
-            aria-hidden="true"
-            accept={ACCEPT}
+          <FileDrop
             disabled={disabled || busy}
-            onChange={onPick}
-            data-testid="evidence-file-input"
+            describedBy={hintId}
+            onPick={(f) => {
+              setItems((now) => [...now, pickedOf(f)]);
+              setError(null);
+              setReport(null);
+            }}
+          />
+          <PickedFiles
+            items={items}
+            disabled={busy}
+            onRemove={(uid) => setItems((now) => now.filter((p) => p.uid !== uid))}
           />
         </Form.Item>
         <Form.Item
           name="description"
           label={t('official.evidence.description')}
-          extra={t('official.evidence.descriptionHelp')}
+          extra={t('files.upload.descriptionHelp')}
           rules={[{ max: MAX_DESCRIPTION, message: t('official.evidence.descriptionTooLong') }]}
         >
           <Input.TextArea rows={2} maxLength={MAX_DESCRIPTION} />
         </Form.Item>
-        {phase.kind === 'reading' || phase.kind === 'uploading' ? (
+        {busy ? (
           <div role="status" aria-live="polite">
-            <Progress
-              percent={phase.kind === 'reading' ? Math.round(phase.percent / 2) : 75}
-              status="active"
-              aria-label={t('official.evidence.progress')}
-            />
-            <Typography.Text>
-              {phase.kind === 'reading'
-                ? t('official.evidence.reading')
-                : t('official.evidence.uploading')}
-            </Typography.Text>
+            <Typography.Text>{t('official.evidence.uploading')}</Typography.Text>
           </div>
         ) : null}
-        {phase.kind === 'done' ? (
-          <div role="status" aria-live="polite">
-            <Progress percent={100} aria-label={t('official.evidence.progress')} />
-            <Typography.Text>
-              {t('official.evidence.uploaded', { name: phase.filename })}
-            </Typography.Text>
+        {report ? (
+          <div role="status" aria-live="polite" data-testid="evidence-upload-report">
+            <Typography.Text>{t('files.upload.report', report)}</Typography.Text>
           </div>
         ) : null}
         {error ? <ErrorAlert error={error} title={t('official.evidence.failed')} /> : null}
         <Space style={{ marginTop: 12 }}>
-          <Button type="primary" htmlType="submit" loading={busy} disabled={disabled || !file}>
-            {t('official.evidence.submit')}
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={busy}
+            disabled={disabled || sendable.length === 0 || tooMuch !== null}
+          >
+            {sendable.length > 1
+              ? t('files.upload.submitMany', { count: sendable.length })
+              : t('official.evidence.submit')}
           </Button>
         </Space>
       </Form>

@@ -145,13 +145,15 @@ function CaseDetails(props: {
     [c, props.onFresh, props.onConflict],
   );
   const full = c.view === 'full';
+  // A consulted department's officer sees what they need to answer (case-view.ts), no more.
+  const consultee = c.view === 'consultee';
   const determined = c.determinations.length > 0;
 
   return (
     <CaseContext.Provider value={context}>
       <article className="rc-case">
         <div className="rc-case-head">
-          <Link to="/cases">{t('caseView.back')}</Link>
+          <Link to={consultee ? '/' : '/cases'}>{t('caseView.back')}</Link>
           {full ? (
             <Space className="rc-no-print rc-case-print">
               <Link to={`/cases/${c.id}/approval-form`} data-testid="approval-form-link">
@@ -179,25 +181,34 @@ function CaseDetails(props: {
         {pack.status === 'error' ? (
           <ErrorAlert error={pack.error} title={t('desk.packFailed')} />
         ) : null}
+        {consultee ? (
+          <Alert
+            type="info"
+            showIcon
+            className="rc-gap"
+            data-testid="consultee-intro"
+            title={t('desk.consult.consulteeIntro')}
+          />
+        ) : null}
         <CaseActions />
         <StepCard />
         <SummaryCard />
         {determined ? <DeterminationCard /> : null}
         {determined ? <DecisionDocumentPanel view={c} /> : null}
-        <DocumentsCard />
-        <ChallengesCard outcomes={effective?.outcomes ?? []} />
+        {consultee ? null : <DocumentsCard />}
+        {consultee ? null : <ChallengesCard outcomes={effective?.outcomes ?? []} />}
         {full && DELIBERATED.has(c.state) ? (
           <DeliberationPanel view={c} onChanged={reload} />
         ) : null}
         <FactsCard facts={decls} />
         <EvidenceCard onUploaded={reload} />
         <StatementsCard />
-        {full ? <AssessmentCard /> : null}
-        {full ? (
+        {full || consultee ? <AssessmentCard /> : null}
+        {full || consultee ? (
           <ConsultationCard departments={effective?.procedure?.consultation?.departments ?? []} />
         ) : null}
         <ClockCard />
-        <TimelineCard />
+        {consultee ? null : <TimelineCard />}
       </article>
     </CaseContext.Provider>
   );

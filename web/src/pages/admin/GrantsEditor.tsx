@@ -1,7 +1,8 @@
 /**
  * Edits a user's role grants: rows of a role and the jurisdiction or unit subtree it holds over
  * (chosen in the organization tree the administrator may manage); the official role holds over
- * oneself. A form control (value / onChange) for a Form.Item.
+ * oneself; a consulted-department officer's row also names the department answered for (one the
+ * packs name, in words, or typed). A form control (value / onChange) for a Form.Item.
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Select, Space, TreeSelect } from 'antd';
@@ -9,17 +10,25 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
-import { ROLE_LABEL, ROLES, type ScopeKind, SELF_ROLE } from '../../shared';
+import { CONSULTEE_ROLE, ROLE_LABEL, ROLES, type ScopeKind, SELF_ROLE } from '../../shared';
+import { useDepartmentLabel } from '../../departments';
+import { useApi } from '../../useApi';
 import type { ScopeOption } from './orgTree';
 
 export interface GrantValue {
   readonly role: string;
   readonly scopeKind: ScopeKind;
   readonly scopeId: string;
+  /** The department a consultee answers for. */
+  readonly department?: string;
 }
 
 export function grantComplete(g: GrantValue): boolean {
-  return g.role !== '' && (g.scopeKind === 'self' || g.scopeId !== '');
+  return (
+    g.role !== '' &&
+    (g.scopeKind === 'self' || g.scopeId !== '') &&
+    (g.role !== CONSULTEE_ROLE || (g.department ?? '').trim() !== '')
+  );
 }
 
 export function GrantsEditor({
@@ -35,6 +44,9 @@ export function GrantsEditor({
 }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const dept = useDepartmentLabel();
+  const known = useApi<{ departments: string[] }>('/api/admin/consulted-departments');
+  const codes = known.status === 'ok' ? known.data.departments : [];
   // The latest rows, so that a control's change never builds on rows an earlier render saw.
   const latest = useRef(value);
   latest.current = value;
@@ -60,6 +72,9 @@ export function GrantsEditor({
                       role,
                       scopeKind: g.scopeKind === 'self' ? 'jurisdiction' : g.scopeKind,
                       scopeId: g.scopeKind === 'self' ? '' : g.scopeId,
+                      ...(role === CONSULTEE_ROLE && g.department
+                        ? { department: g.department }
+                        : {}),
                     },
               )
             }
@@ -86,6 +101,19 @@ export function GrantsEditor({
               }}
             />
           )}
+          {g.role === CONSULTEE_ROLE ? (
+            // One department: a pack's code shown in words, or a name typed in.
+            <Select<string[]>
+              mode="tags"
+              maxCount={1}
+              aria-label={`${t('admin.grants.department')} ${i + 1}`}
+              className="rc-grant-department"
+              placeholder={t('admin.grants.departmentPlaceholder')}
+              value={g.department ? [g.department] : []}
+              options={codes.map((d) => ({ value: d, label: dept(d) }))}
+              onChange={(v) => set(i, { ...g, department: v.at(-1)?.trim() ?? '' })}
+            />
+          ) : null}
           <Button
             icon={<DeleteOutlined />}
             aria-label={`${t('admin.grants.remove')} ${i + 1}`}

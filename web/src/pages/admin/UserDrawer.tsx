@@ -69,6 +69,7 @@ export function UserDrawer({
         role: g.role,
         scopeKind: g.scopeKind,
         scopeId: g.scopeId,
+        ...(g.department ? { department: g.department } : {}),
       })),
     });
   }, [user, profile, grantsForm]);

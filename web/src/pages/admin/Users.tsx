@@ -12,6 +12,7 @@ import { useUser } from '../../auth';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
+import { useDepartmentLabel } from '../../departments';
 import type { AdminUser, AdminUserPage, OrgTree } from '../../types';
 import { useApi } from '../../useApi';
 import { CreateUser } from './CreateUser';
@@ -22,6 +23,7 @@ import { UserDrawer } from './UserDrawer';
 export default function Users() {
   const { t } = useTranslation();
   const lang = useLang();
+  const dept = useDepartmentLabel();
   const me = useUser();
   const [params, setParams] = useSearchParams();
   const q = (params.get('q') ?? '').slice(0, TEXT_LIMITS.search.max);
@@ -81,6 +83,7 @@ export default function Users() {
             <Tag key={g.id}>
               {pick(g.roleLabel, lang)} ·{' '}
               {g.scopeName ? pick(g.scopeName, lang) : t('admin.grants.scopeSelf')}
+              {g.department ? ` · ${dept(g.department)}` : ''}
             </Tag>
           ))}
         </Space>

@@ -14,7 +14,7 @@ import { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { pick, type Lang } from '../../i18n';
 import { useLang } from '../../lang';
-import { SIX_ELEMENT_LABEL, type SixElement } from '../../shared';
+import { SIX_ELEMENT_LABEL, SIX_ELEMENTS, writtenDate, type SixElement } from '../../shared';
 import { useApi } from '../../useApi';
 import { factValue } from './factValue';
 import type { CaseFile, PackDetail, PackFact } from './model';
@@ -106,10 +106,17 @@ function Form({ c }: { readonly c: CaseFile }) {
               <ul className="rc-approval-list">
                 {c.consultations.map((x) => (
                   <li key={x.id}>
-                    {department(t, x.department)}：
-                    {x.responded
-                      ? (x.opinion ?? t('find.approval.answered'))
-                      : t('find.approval.awaiting')}
+                    {t('find.approval.line', {
+                      label: department(t, x.department),
+                      value: x.responded
+                        ? (x.opinion ?? t('find.approval.answered'))
+                        : t('find.approval.awaiting'),
+                    })}
+                    {x.transcribed
+                      ? t('find.approval.transcribed', {
+                          reference: x.transcribed.replyReference,
+                        })
+                      : null}
                   </li>
                 ))}
               </ul>
@@ -119,7 +126,7 @@ function Form({ c }: { readonly c: CaseFile }) {
             {inForce ? (
               <p className="rc-approval-text">
                 {t('find.approval.decided', {
-                  date: writtenDate(inForce.decidedOn, lang),
+                  date: writtenDate(inForce.decidedOn)[lang],
                   outcome: pick(inForce.outcomeLabel, lang) || inForce.outcome,
                 })}
                 {inForce.documentNumber
@@ -182,12 +189,6 @@ function unitAndPost(unit: string, post: string): string {
   return post.startsWith(unit) || post.includes(`, ${unit}`) ? post : `${unit} · ${post}`;
 }
 
-/** A day as an official document writes it: 2025年3月3日 (the ISO day in English). */
-function writtenDate(day: string, lang: Lang): string {
-  const [y, m, d] = day.split('-');
-  return lang === 'zh' ? `${y}年${Number(m)}月${Number(d)}日` : day;
-}
-
 function department(t: (key: string) => string, d: string): string {
   const key = `desk.departments.${d}`;
   const text = t(key);
@@ -213,9 +214,11 @@ function Verification(props: {
         <ul className="rc-approval-list">
           {verified.map((f) => (
             <li key={f.fact}>
-              {pick(decls.get(f.fact)?.label, lang) || f.fact}：
-              {factValue(f.value, decls.get(f.fact), lang, words)}
-              {f.note ? `（${f.note}）` : ''}
+              {t(f.note ? 'find.approval.lineWithNote' : 'find.approval.line', {
+                label: pick(decls.get(f.fact)?.label, lang) || f.fact,
+                value: factValue(f.value, decls.get(f.fact), lang, words),
+                note: f.note,
+              })}
             </li>
           ))}
         </ul>
@@ -224,11 +227,13 @@ function Verification(props: {
         <>
           <Typography.Text strong>{t('find.approval.sixElements')}</Typography.Text>
           <ul className="rc-approval-list">
-            {c.assessments.map((a) => (
+            {inOrder(c.assessments).map((a) => (
               <li key={a.element}>
-                {pick(a.label ?? SIX_ELEMENT_LABEL[a.element as SixElement], lang)}：
-                {t(`desk.six.ratings.${a.rating}`, { defaultValue: a.rating })}
-                {a.notes ? `。${a.notes}` : ''}
+                {t(a.notes ? 'find.approval.assessedWithNotes' : 'find.approval.line', {
+                  label: pick(a.label ?? SIX_ELEMENT_LABEL[a.element as SixElement], lang),
+                  value: t(`desk.six.ratings.${a.rating}`, { defaultValue: a.rating }),
+                  notes: a.notes,
+                })}
               </li>
             ))}
           </ul>
@@ -236,4 +241,10 @@ function Verification(props: {
       ) : null}
     </>
   );
+}
+
+/** The assessments in the six elements' own order (motive first), as the guidance lists them. */
+function inOrder(assessments: CaseFile['assessments']): CaseFile['assessments'] {
+  const at = (e: string) => SIX_ELEMENTS.indexOf(e as SixElement);
+  return [...assessments].sort((a, b) => at(a.element) - at(b.element));
 }

@@ -29,6 +29,7 @@ const ELSEWHERE: Readonly<Partial<Record<CaseTask['action'], string>>> = {
   assess: 'case-assessment',
   requestConsultation: 'case-consultations',
   recordOpinion: 'case-consultations',
+  answerConsultation: 'case-consultations',
   completeConsultation: 'case-consultations',
   addMember: 'panel-members',
   vote: 'panel-members',

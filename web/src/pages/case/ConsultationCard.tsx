@@ -1,9 +1,12 @@
 /**
  * Consultation (会商): the departments asked for an opinion, whether each answered, and (for
- * officers) what they said; the investigator asks departments, records an opinion, and ends the
- * consultation once everyone answered.
+ * officers and the department's own officer) what they said and who signed it. A consulted
+ * department's officer answers their department's request; the investigator asks departments,
+ * transcribes the written reply of a department with no users (marked so, with the reply's
+ * reference and date), and ends the consultation once everyone answered. Which row may be
+ * answered or transcribed is the server's word (canAnswer, canTranscribe).
  */
-import { MAX_CONSULTED_DEPARTMENTS, TEXT_LIMITS } from '../../shared';
+import { MAX_CONSULTED_DEPARTMENTS, TEXT_LIMITS, writtenDate } from '../../shared';
 import { Card, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -13,20 +16,18 @@ import { NoteField } from './fields';
 import type { Consultation } from './model';
 import { useCase } from './useCaseAction';
 import { TAG } from '../../components/tagColors';
+import { useDepartmentLabel } from '../../departments';
 
 export function ConsultationCard({ departments }: { readonly departments: readonly string[] }) {
   const { t, i18n } = useTranslation();
   const { c } = useCase();
   const list = c.consultations ?? [];
   const canRequest = Boolean(c.abilities['requestConsultation']);
-  const canOpinion = Boolean(c.abilities['recordOpinion']);
   const canComplete = Boolean(c.abilities['completeConsultation']);
   if (list.length === 0 && !canRequest) return null;
-  const full = c.view === 'full';
+  const showsOpinions = c.view !== 'party';
   const waiting = list.filter((x) => !x.responded).length;
-  /** A department the pack names by code (organization, audit…) in words; others as typed. */
-  const dept = (d: string) =>
-    i18n.exists(`desk.departments.${d}`) ? t(`desk.departments.${d}`) : d;
+  const dept = useDepartmentLabel();
 
   const columns: TableColumnsType<Consultation> = [
     {
@@ -49,50 +50,14 @@ export function ConsultationCard({ departments }: { readonly departments: readon
           <Tag color={TAG.warning}>{t('desk.consult.waiting')}</Tag>
         ),
     },
-    ...(full
+    ...(showsOpinions
       ? [
           {
             title: t('desk.consult.opinion'),
             key: 'opinion',
-            render: (_: unknown, x: Consultation) =>
-              x.responded ? (
-                <span>
-                  <span className="rc-prewrap">{x.opinion || '—'}</span>
-                  <br />
-                  <Typography.Text type="secondary">
-                    {x.respondedBy?.name ?? ''}
-                    {x.respondedAt ? ` · ${formatDateTime(x.respondedAt)}` : ''}
-                  </Typography.Text>
-                </span>
-              ) : canOpinion ? (
-                <ActionButton
-                  label={t('desk.consult.record')}
-                  title={t('desk.consult.recordFor', { department: dept(x.department) })}
-                  path={`consultations/${encodeURIComponent(x.id)}/opinion`}
-                  testId={`opinion-${x.department}`}
-                  fields={
-                    <Form.Item
-                      name="opinion"
-                      label={t('desk.consult.opinion')}
-                      rules={[
-                        {
-                          required: true,
-                          whitespace: true,
-                          message: t('desk.consult.opinionRequired'),
-                        },
-                        {
-                          max: TEXT_LIMITS.opinion.max,
-                          message: t('desk.form.tooLong', { max: TEXT_LIMITS.opinion.max }),
-                        },
-                      ]}
-                    >
-                      <Input.TextArea rows={6} maxLength={TEXT_LIMITS.opinion.max} showCount />
-                    </Form.Item>
-                  }
-                />
-              ) : (
-                '—'
-              ),
+            render: (_: unknown, x: Consultation) => (
+              <OpinionCell x={x} department={dept(x.department)} lang={i18n.language} />
+            ),
           },
         ]
       : []),
@@ -193,5 +158,115 @@ export function ConsultationCard({ departments }: { readonly departments: readon
         />
       )}
     </Card>
+  );
+}
+
+/** A request's opinion and who signed it, or the form that answers or transcribes it. */
+function OpinionCell({
+  x,
+  department,
+  lang,
+}: {
+  readonly x: Consultation;
+  readonly department: string;
+  readonly lang: string;
+}) {
+  const { t } = useTranslation();
+  if (x.responded) {
+    const name = x.respondedBy?.name ?? '';
+    const signer = x.transcribed
+      ? t('desk.consult.transcribedBy', {
+          reference: x.transcribed.replyReference,
+          date: writtenDate(x.transcribed.replyDate)[lang.startsWith('zh') ? 'zh' : 'en'],
+          name,
+        })
+      : t('desk.consult.signedBy', { name });
+    return (
+      <span>
+        <span className="rc-prewrap">{x.opinion || '—'}</span>
+        <br />
+        <Typography.Text type="secondary" data-testid={`opinion-signer-${x.department}`}>
+          {signer}
+          {x.respondedAt ? ` · ${formatDateTime(x.respondedAt)}` : ''}
+        </Typography.Text>
+      </span>
+    );
+  }
+  if (x.canAnswer) {
+    return (
+      <ActionButton
+        label={t('desk.consult.answer')}
+        title={t('desk.consult.answerFor', { department })}
+        path={`consultations/${encodeURIComponent(x.id)}/answer`}
+        testId={`answer-${x.department}`}
+        primary
+        intro={t('desk.consult.answerIntro')}
+        fields={<OpinionField />}
+      />
+    );
+  }
+  if (x.canTranscribe) {
+    return (
+      <ActionButton
+        label={t('desk.consult.record')}
+        title={t('desk.consult.recordFor', { department })}
+        path={`consultations/${encodeURIComponent(x.id)}/opinion`}
+        testId={`opinion-${x.department}`}
+        intro={t('desk.consult.transcribeIntro')}
+        fields={
+          <>
+            <Form.Item
+              name="replyReference"
+              label={t('desk.consult.replyReference')}
+              rules={[
+                {
+                  required: true,
+                  whitespace: true,
+                  message: t('desk.consult.replyReferenceRequired'),
+                },
+                {
+                  max: TEXT_LIMITS.replyReference.max,
+                  message: t('desk.form.tooLong', { max: TEXT_LIMITS.replyReference.max }),
+                },
+              ]}
+            >
+              <Input maxLength={TEXT_LIMITS.replyReference.max} />
+            </Form.Item>
+            <Form.Item
+              name="replyDate"
+              label={t('desk.consult.replyDate')}
+              rules={[{ required: true, message: t('desk.consult.replyDateRequired') }]}
+            >
+              <Input type="date" />
+            </Form.Item>
+            <OpinionField />
+          </>
+        }
+      />
+    );
+  }
+  return x.staffed ? (
+    <Typography.Text type="secondary">{t('desk.consult.awaitingDepartment')}</Typography.Text>
+  ) : (
+    '—'
+  );
+}
+
+function OpinionField() {
+  const { t } = useTranslation();
+  return (
+    <Form.Item
+      name="opinion"
+      label={t('desk.consult.opinion')}
+      rules={[
+        { required: true, whitespace: true, message: t('desk.consult.opinionRequired') },
+        {
+          max: TEXT_LIMITS.opinion.max,
+          message: t('desk.form.tooLong', { max: TEXT_LIMITS.opinion.max }),
+        },
+      ]}
+    >
+      <Input.TextArea rows={6} maxLength={TEXT_LIMITS.opinion.max} showCount />
+    </Form.Item>
   );
 }

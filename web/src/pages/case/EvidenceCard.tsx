@@ -1,7 +1,8 @@
 /**
  * The case's evidence files with who added them and when, each a download
- * (GET /api/cases/:id/evidence/:eid, an attachment); those who may add evidence now
- * (abilities.addEvidence) get the upload form, and may remove a file they uploaded by mistake
+ * (GET /api/cases/:id/evidence/:eid, an attachment) and, for a PDF or an image, a preview
+ * (EvidencePreview.tsx); those who may add evidence now (abilities.addEvidence) get the upload
+ * form for several files at once, and may remove a file they uploaded by mistake
  * (kept, shown struck through with who removed it, when and why).
  */
 import { Card, Empty, Form, Input, Table, Tag, Typography } from 'antd';
@@ -12,6 +13,7 @@ import { EvidenceUpload } from '../../components/EvidenceUpload';
 import { TEXT_LIMITS } from '../../shared';
 import { ActionButton } from './ActionButton';
 import { formatDateTime } from '../../format';
+import { EvidencePreview } from './EvidencePreview';
 import { evidenceHref } from './FactsCard';
 import { fileSize } from './factValue';
 import type { EvidenceFile } from './model';
@@ -37,7 +39,14 @@ export function EvidenceCard({ onUploaded }: { readonly onUploaded: () => void }
             </a>
           )}
           <br />
+          {/* The preview on the line below: a link alone on its line is told apart from text. */}
           <Typography.Text type="secondary">{fileSize(e.size)}</Typography.Text>
+          {e.withdrawn ? null : (
+            <>
+              {' '}
+              <EvidencePreview caseId={c.id} file={e} />
+            </>
+          )}
         </span>
       ),
     },
@@ -99,7 +108,7 @@ export function EvidenceCard({ onUploaded }: { readonly onUploaded: () => void }
       {canAdd ? (
         <div className="rc-gap-top">
           <Typography.Title level={5}>{t('desk.evidence.add')}</Typography.Title>
-          <EvidenceUpload caseId={c.id} onUploaded={onUploaded} />
+          <EvidenceUpload caseId={c.id} onUploaded={() => onUploaded()} />
         </div>
       ) : null}
     </Card>

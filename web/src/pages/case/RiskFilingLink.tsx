@@ -1,6 +1,6 @@
 /**
- * Links an ex-ante risk filing (事前风险报备) to the case: an existing filing by its number
- * (id), or one recorded here for the official's unit (POST /api/risk-filings) and then linked.
+ * Links an ex-ante risk filing (事前风险报备) to the case: an existing filing chosen by its title
+ * (RiskFilingSelect), or one recorded here for the official's unit (POST /api/risk-filings) and then linked.
  * Its status becomes the fact riskFiling on the server.
  */
 import { RISK_FILING_STATUSES, type RiskFilingStatus, TEXT_LIMITS } from '../../shared';
@@ -11,9 +11,8 @@ import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
+import { RiskFilingSelect } from './RiskFilingSelect';
 import { useCase, useCaseAction } from './useCaseAction';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface Values {
   mode: 'existing' | 'new';
@@ -132,14 +131,10 @@ export function RiskFilingLink() {
               ) : (
                 <Form.Item
                   name="riskFilingId"
-                  label={t('desk.risk.id')}
-                  extra={t('desk.risk.idHelp')}
-                  rules={[
-                    { required: true, whitespace: true, message: t('desk.risk.idRequired') },
-                    { pattern: UUID, message: t('desk.risk.idFormat') },
-                  ]}
+                  label={t('desk.risk.pick')}
+                  rules={[{ required: true, message: t('desk.risk.pickRequired') }]}
                 >
-                  <Input />
+                  <RiskFilingSelect />
                 </Form.Item>
               )
             }

@@ -2,8 +2,8 @@
  * 提出容错申请 · Applying for tolerance (issue 4, "Official — my matters"). A guided form in
  * steps: who and what (the official, the matter, the date of the conduct, what happened), then the
  * questions of the pack that applies to the official's managing jurisdiction, then a review and
- * the submission; once the case exists, evidence files are attached and the applicant goes on to
- * the case page. Beside the questions, where the official's jurisdiction has it on, a live
+ * the submission, with files attached on the review step (ApplyFiles.tsx) and sent right after
+ * the case is created; more files may follow before the applicant goes on to the case page. Beside the questions, where the official's jurisdiction has it on, a live
  * preliminary assessment from the policy engine says where the answers lead, on which clauses, and
  * which questions still matter; by default (an administrator's setting) the form shows instead
  * which conditions the measure weighs, not a predicted outcome.
@@ -15,6 +15,7 @@
 import { Button, Col, ConfigProvider, Form, Result, Row, Spin, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Picked } from '../../components/EvidenceUpload';
 import { useNavigate } from 'react-router';
 import { READABLE_ERROR_THEME } from '../../components/EvidenceUpload';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -23,6 +24,7 @@ import type { ApplyValues } from './applyModel';
 import { Assessment } from './Assessment';
 import { Weighs } from './Weighs';
 import { BasicsStep, EvidenceStep, QuestionsStep, ReviewStep, StepNav } from './ApplySteps';
+import { ApplyFilesPicker, attachedProblem } from './ApplyFiles';
 import { useApplicant, useQuestions, useSteps, useSubmit } from './useApply';
 import { useLeaveGuard } from './useLeaveGuard';
 import './official.css';
@@ -124,8 +126,10 @@ function AssessmentColumn({
 }
 
 export default function Apply() {
+  const { t } = useTranslation();
   const [form] = Form.useForm<ApplyValues>();
   const [created, setCreated] = useState<CaseView | null>(null);
+  const [attached, setAttached] = useState<readonly Picked[]>([]);
   const [touched, setTouched] = useState(false);
   const applicant = useApplicant();
   const questions = useQuestions(form, applicant.chosen);
@@ -181,16 +185,28 @@ export default function Apply() {
                 submitError={submitError}
               />
             </Form>
+            {step === 2 ? (
+              <ApplyFilesPicker
+                items={attached}
+                onChange={(f) => setAttached(f)}
+                disabled={submitting}
+              />
+            ) : null}
             {step < 3 ? (
               <StepNav
                 step={step}
                 submitting={submitting}
                 onBack={() => setStep((s) => s - 1)}
                 onNext={() => void next()}
-                onSubmit={() => void submit()}
+                // A file that cannot be sent is fixed before submitting, not found missing after.
+                onSubmit={() => {
+                  if (attachedProblem(attached, t) === null) void submit();
+                }}
               />
             ) : null}
-            {step === 3 && created ? <EvidenceStep created={created} /> : null}
+            {step === 3 && created ? (
+              <EvidenceStep created={created} attached={attached.map((p) => p.file)} />
+            ) : null}
           </Col>
           {step < 3 ? <AssessmentColumn questions={questions} onJump={jumpTo} /> : null}
         </Row>

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { EvidenceUpload } from '../../components/EvidenceUpload';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { AttachedUpload } from './ApplyFiles';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
 import { TEXT_LIMITS } from '../../shared';
@@ -299,8 +300,17 @@ export function StepNav(props: {
   );
 }
 
-/** Step 4: the case exists; evidence files are attached, then on to the case page. */
-export function EvidenceStep({ created }: { readonly created: CaseView }) {
+/**
+ * Step 4: the case exists; the files chosen with the application are sent to it (AttachedUpload),
+ * more may be added, then on to the case page.
+ */
+export function EvidenceStep({
+  created,
+  attached,
+}: {
+  readonly created: CaseView;
+  readonly attached: readonly File[];
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   const navigate = useNavigate();
@@ -321,6 +331,13 @@ export function EvidenceStep({ created }: { readonly created: CaseView }) {
       <Typography.Title level={3} className="rc-apply-h3">
         {t('official.apply.evidenceHeading')}
       </Typography.Title>
+      {attached.length > 0 ? (
+        <AttachedUpload
+          caseId={created.id}
+          files={attached}
+          onAdded={(n) => setUploads((u) => u + n)}
+        />
+      ) : null}
       <Typography.Paragraph>{t('official.apply.evidenceIntro')}</Typography.Paragraph>
       {uploads > 0 ? (
         <Alert
@@ -330,7 +347,7 @@ export function EvidenceStep({ created }: { readonly created: CaseView }) {
           title={t('official.apply.uploadedCount', { count: uploads })}
         />
       ) : null}
-      <EvidenceUpload caseId={created.id} onUploaded={() => setUploads((n) => n + 1)} />
+      <EvidenceUpload caseId={created.id} onUploaded={(n) => setUploads((u) => u + n)} />
       <Space className="rc-apply-nav">
         <Button
           type="primary"

@@ -1,5 +1,6 @@
 /**
- * Choosing the official an application is for, for a unit's party organization: a search by
+ * Choosing the official an application is for, for a unit's party organization (or an
+ * accountability matter is about, for an intake officer or investigator: `ability`): a search by
  * name over GET /api/officials (the server keeps it to the officials the user may see), a page
  * at a time, more pages loaded as the list is scrolled. Officials the user may not apply for are
  * shown but cannot be chosen.
@@ -85,6 +86,7 @@ export function OfficialPicker({
   onChange,
   onPicked,
   first,
+  ability = 'apply',
 }: {
   readonly id?: string;
   readonly value?: string;
@@ -93,6 +95,8 @@ export function OfficialPicker({
   readonly onPicked: (o: OfficialOption) => void;
   /** The first page, already loaded by the page. */
   readonly first: OfficialsPage;
+  /** What the user opens for the official (the officials they may not are shown disabled). */
+  readonly ability?: keyof OfficialOption['abilities'];
 }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -117,7 +121,7 @@ export function OfficialPicker({
       options={items.map((o) => ({
         value: o.id,
         label: officialLine(o, lang),
-        disabled: !o.abilities.apply,
+        disabled: !o.abilities[ability],
       }))}
     />
   );

@@ -5,8 +5,9 @@
  * who sits votes once.
  */
 import { type Locale, TEXT_LIMITS } from '../../../shared';
-import { Checkbox, Empty, Form, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { Empty, Form, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../auth';
 import { formatDateTime } from '../../../format';
@@ -193,6 +194,12 @@ export function MembersCard({ view, members, ladder, onChanged }: Props) {
   );
 }
 
+/**
+ * Adding members, several in one dialog: a multi-select of the candidates the server offers
+ * (GET …/panel-candidates: the committee of the case's jurisdiction, less the parties and anyone
+ * who would decide an appeal), and which of them presides when one may. One request
+ * (POST …/members/batch), all or none: a refusal names the member and why.
+ */
 function AddMember({
   view,
   onChanged,
@@ -213,42 +220,55 @@ function AddMember({
       view={view}
       onChanged={onChanged}
       label={t('committee.addMember.button')}
-      path="members"
+      path="members/batch"
       testId="add-member"
       primary={!seated}
       intro={seated ? undefined : t('committee.addMember.firstIntro')}
-      toBody={(v: Values) => ({ userId: v['userId'], isChair: v['isChair'] === true })}
+      toBody={(v: Values) => ({
+        userIds: v['userIds'],
+        ...(typeof v['chairId'] === 'string' && v['chairId'] !== ''
+          ? { chairId: v['chairId'] }
+          : {}),
+      })}
     >
       {(form) => (
         <>
           {candidates.status === 'error' ? <ErrorAlert error={candidates.error} /> : null}
           <Form.Item
-            name="userId"
-            label={t('committee.addMember.user')}
-            rules={[{ required: true, message: t('committee.addMember.userNeeded') }]}
+            name="userIds"
+            label={t('files.members.users')}
+            rules={[{ required: true, message: t('files.members.usersNeeded') }]}
             extra={
               <>
                 {candidates.status === 'ok' && items.length === 0 ? (
                   <div>{t('committee.addMember.noCandidates')}</div>
                 ) : null}
+                <div>{t('files.members.allOrNone')}</div>
                 <div>{t('committee.addMember.appealNote')}</div>
               </>
             }
           >
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
+            <MemberSelect
+              items={items}
               loading={candidates.status === 'loading'}
-              options={items.map((c) => ({ value: c.id, label: c.name }))}
-              onChange={() => form.setFieldValue('isChair', false)}
-              data-testid="add-member-user"
+              onChange={() => form.setFieldValue('chairId', undefined)}
             />
           </Form.Item>
-          <Form.Item noStyle shouldUpdate={(a, b) => a['userId'] !== b['userId']}>
+          <Form.Item noStyle shouldUpdate={(a, b) => a['userIds'] !== b['userIds']}>
             {() => {
-              const chosen = items.find((c) => c.id === form.getFieldValue('userId'));
-              return chosen?.canChair ? (
-                <Form.Item name="isChair" valuePropName="checked">
-                  <Checkbox>{t('committee.addMember.asChair')}</Checkbox>
+              const chosen = (form.getFieldValue('userIds') as string[] | undefined) ?? [];
+              const chairs = items.filter((c) => c.canChair && chosen.includes(c.id));
+              return chairs.length > 0 ? (
+                <Form.Item
+                  name="chairId"
+                  label={t('files.members.chair')}
+                  extra={t('files.members.chairHelp')}
+                >
+                  <Select
+                    allowClear
+                    options={chairs.map((c) => ({ value: c.id, label: c.name }))}
+                    data-testid="add-member-chair"
+                  />
                 </Form.Item>
               ) : null;
             }}
@@ -256,6 +276,42 @@ function AddMember({
         </>
       )}
     </FormAction>
+  );
+}
+
+/**
+ * The candidates, several chosen; the list closes after each choice, so that it never covers the
+ * dialog's buttons (reopen it to choose another).
+ */
+function MemberSelect({
+  items,
+  loading,
+  id,
+  value,
+  onChange,
+}: {
+  items: readonly PanelCandidate[];
+  loading: boolean;
+  /** From the Form.Item, so that its label names the select. */
+  id?: string;
+  value?: string[];
+  onChange?: (v: string[]) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Select
+      id={id}
+      mode="multiple"
+      open={open}
+      onOpenChange={setOpen}
+      onSelect={() => setOpen(false)}
+      value={value}
+      onChange={onChange}
+      showSearch={{ optionFilterProp: 'label' }}
+      loading={loading}
+      options={items.map((c) => ({ value: c.id, label: c.name }))}
+      data-testid="add-member-user"
+    />
   );
 }
 

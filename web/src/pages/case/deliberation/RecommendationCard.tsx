@@ -17,7 +17,12 @@ function Clauses({ clauses, lang }: { clauses: readonly ClauseCitation[]; lang: 
       {clauses.map((c) => (
         <Tooltip key={c.id} title={pick(c.text, lang)}>
           {/* Focusable, so that keyboard users reach the paraphrase too. */}
-          <Tag color={TAG.neutral} tabIndex={0} data-testid="clause-citation">
+          <Tag
+            color={TAG.neutral}
+            tabIndex={0}
+            className="rc-citation"
+            data-testid="clause-citation"
+          >
             {pick(c.citation, lang)}
           </Tag>
         </Tooltip>

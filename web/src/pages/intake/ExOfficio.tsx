@@ -1,0 +1,294 @@
+/**
+ * Registering an accountability matter ex officio (依职权启动容错审查), for intake officers and
+ * investigators: the official (and so the unit), where the matter came from, the dates, what
+ * happened, and the circumstances as the referral states them (the questions of the pack that
+ * governs the official). POST /api/accountability-matters opens the case; the officer goes on to
+ * it. Refused fields are marked with the server's message.
+ */
+import { App, Button, Collapse, Descriptions, Form, Input, Result, Select, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { ApiError } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { pick } from '../../i18n';
+import { useLang } from '../../lang';
+import { DEFAULT_PAGE_SIZE, MATTER_SOURCES, TEXT_LIMITS } from '../../shared';
+import { useApi } from '../../useApi';
+import { knownFacts, type ApplyValues } from '../official/applyModel';
+import { FactQuestion } from '../official/FactQuestion';
+import { newIdempotencyKey, postIdempotent } from '../official/idempotent';
+import { OfficialPicker } from '../official/OfficialPicker';
+import {
+  markFields,
+  todayIso,
+  type CaseView,
+  type OfficialOption,
+  type OfficialsPage,
+  type PackAnswer,
+} from './model';
+import './intake.css';
+
+interface Values {
+  officialId?: string;
+  source?: string;
+  sourceDetail?: string;
+  openedOn?: string;
+  conductDate?: string;
+  summary?: string;
+  facts?: ApplyValues['facts'];
+}
+
+const FIELDS = ['officialId', 'source', 'sourceDetail', 'openedOn', 'conductDate', 'summary'];
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The questions of the pack that governs the official, in force at the date of the conduct. */
+function useFacts(official: OfficialOption | null, conductDate: string | undefined) {
+  const at = conductDate && ISO_DATE.test(conductDate) ? conductDate : todayIso();
+  const pack = useApi<PackAnswer>(
+    official
+      ? `/api/policy/packs/${encodeURIComponent(official.jurisdiction.packId)}?at=${at}`
+      : null,
+  );
+  return official && pack.status === 'ok' ? pack.data.effective.facts : [];
+}
+
+/** Sending the matter once per content (a retry keeps its Idempotency-Key), then the case. */
+function useRegister(form: ReturnType<typeof Form.useForm<Values>>[0]) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const attempt = useRef<{ key: string; body: string } | null>(null);
+
+  async function register(body: Record<string, unknown>) {
+    const json = JSON.stringify(body);
+    if (attempt.current?.body !== json) attempt.current = { key: newIdempotencyKey(), body: json };
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await postIdempotent<{ case: CaseView }>(
+        '/api/accountability-matters',
+        body,
+        attempt.current.key,
+      );
+      void message.success(t('intake.exOfficio.registered', { number: r.case.number }));
+      void navigate(`/cases/${r.case.id}`);
+    } catch (e) {
+      setError(e);
+      if (e instanceof ApiError) markFields(form, e.details, e.text, FIELDS, lang);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, error, register };
+}
+
+export default function ExOfficio() {
+  const { t } = useTranslation();
+  const officials = useApi<OfficialsPage>(`/api/officials?pageSize=${DEFAULT_PAGE_SIZE}`);
+  if (officials.status === 'loading') {
+    return (
+      <div className="rc-loading" role="status">
+        <span className="rc-visually-hidden">{t('common.loading')}</span>
+      </div>
+    );
+  }
+  if (officials.status === 'error') return <ErrorAlert error={officials.error} />;
+  if (!officials.data.items.some((o) => o.abilities.recordAccountabilityMatter)) {
+    return (
+      <Result
+        status="info"
+        title={<h1 className="rc-intake-result">{t('intake.exOfficio.nobodyTitle')}</h1>}
+        subTitle={t('intake.exOfficio.nobody')}
+      />
+    );
+  }
+  return <ExOfficioForm first={officials.data} />;
+}
+
+function ExOfficioForm({ first }: { readonly first: OfficialsPage }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [form] = Form.useForm<Values>();
+  const [official, setOfficial] = useState<OfficialOption | null>(null);
+  const asked = useFacts(official, Form.useWatch('conductDate', form));
+  const { busy, error, register } = useRegister(form);
+  const today = todayIso();
+
+  const submit = (v: Values) =>
+    void register({
+      officialId: v.officialId,
+      source: v.source,
+      ...(v.sourceDetail?.trim() ? { sourceDetail: v.sourceDetail.trim() } : {}),
+      openedOn: v.openedOn,
+      conductDate: v.conductDate,
+      summary: v.summary?.trim() ?? '',
+      facts: knownFacts(v.facts, asked),
+    });
+
+  return (
+    <div className="rc-intake">
+      <Typography.Title level={1} className="rc-intake-title">
+        {t('intake.exOfficio.title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('intake.exOfficio.intro')}</Typography.Paragraph>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        name="ex-officio"
+        className="rc-intake-form"
+        initialValues={{ openedOn: today }}
+        onFinish={submit}
+        scrollToFirstError
+      >
+        <Form.Item
+          name="officialId"
+          label={t('intake.exOfficio.official')}
+          extra={t('intake.exOfficio.officialHelp')}
+          rules={[{ required: true, message: t('intake.exOfficio.officialRequired') }]}
+        >
+          <OfficialPicker
+            first={first}
+            ability="recordAccountabilityMatter"
+            onPicked={(o) => setOfficial(o)}
+          />
+        </Form.Item>
+        {official ? (
+          <Descriptions
+            size="small"
+            column={1}
+            bordered
+            className="rc-intake-unit"
+            data-testid="ex-officio-unit"
+            items={[
+              {
+                key: 'unit',
+                label: t('intake.exOfficio.unit'),
+                children: pick(official.unit.name, lang),
+              },
+              {
+                key: 'jurisdiction',
+                label: t('intake.exOfficio.jurisdiction'),
+                children: pick(official.jurisdiction.name, lang),
+              },
+            ]}
+          />
+        ) : null}
+        <Form.Item
+          name="source"
+          label={t('intake.exOfficio.source')}
+          rules={[{ required: true, message: t('intake.exOfficio.sourceRequired') }]}
+        >
+          <Select
+            aria-label={t('intake.exOfficio.source')}
+            placeholder={t('intake.exOfficio.sourcePlaceholder')}
+            options={MATTER_SOURCES.map((s) => ({ value: s, label: t(`intake.sources.${s}`) }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="sourceDetail"
+          label={t('intake.exOfficio.sourceDetail')}
+          extra={t('intake.exOfficio.sourceDetailHelp')}
+          rules={[{ max: TEXT_LIMITS.matterSourceDetail.max }]}
+        >
+          <Input maxLength={TEXT_LIMITS.matterSourceDetail.max} />
+        </Form.Item>
+        <DateFields today={today} />
+        <Form.Item
+          name="summary"
+          label={t('intake.exOfficio.summary')}
+          extra={t('intake.exOfficio.summaryHelp')}
+          rules={[
+            { required: true, whitespace: true, message: t('intake.exOfficio.summaryRequired') },
+            {
+              min: TEXT_LIMITS.exOfficioSummary.min,
+              max: TEXT_LIMITS.exOfficioSummary.max,
+              message: t('intake.form.between', TEXT_LIMITS.exOfficioSummary),
+            },
+          ]}
+        >
+          <Input.TextArea rows={5} maxLength={TEXT_LIMITS.exOfficioSummary.max} showCount />
+        </Form.Item>
+        {asked.length > 0 ? (
+          <Collapse
+            className="rc-intake-facts"
+            items={[
+              {
+                key: 'facts',
+                forceRender: true,
+                label: t('intake.exOfficio.facts', { count: asked.length }),
+                children: (
+                  <>
+                    <Typography.Paragraph type="secondary">
+                      {t('intake.exOfficio.factsHelp')}
+                    </Typography.Paragraph>
+                    {asked.map((f, i) => (
+                      <FactQuestion key={f.id} fact={f} index={i} matters={false} />
+                    ))}
+                  </>
+                ),
+              },
+            ]}
+          />
+        ) : null}
+        <Typography.Paragraph type="secondary" className="rc-intake-files">
+          {t('intake.exOfficio.files')}
+        </Typography.Paragraph>
+        {error ? <ErrorAlert error={error} /> : null}
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={busy}
+          className="rc-intake-submit"
+          data-testid="ex-officio-submit"
+        >
+          {t('intake.exOfficio.submit')}
+        </Button>
+      </Form>
+    </div>
+  );
+}
+
+/** The date the check opened (on or after the conduct) and the date of the conduct. */
+function DateFields({ today }: { readonly today: string }) {
+  const { t } = useTranslation();
+  const notFuture = { max: today };
+  return (
+    <div className="rc-intake-dates">
+      <Form.Item
+        name="conductDate"
+        label={t('intake.exOfficio.conductDate')}
+        rules={[
+          { required: true, message: t('intake.exOfficio.conductDateRequired') },
+          {
+            validator: async (_r, v: string | undefined) => {
+              if (v && v > today) throw new Error(t('intake.form.notFuture'));
+            },
+          },
+        ]}
+      >
+        <Input type="date" {...notFuture} />
+      </Form.Item>
+      <Form.Item
+        name="openedOn"
+        label={t('intake.exOfficio.openedOn')}
+        dependencies={['conductDate']}
+        rules={[
+          { required: true, message: t('intake.exOfficio.openedOnRequired') },
+          ({ getFieldValue }) => ({
+            validator: async (_r, v: string | undefined) => {
+              if (v && v > today) throw new Error(t('intake.form.notFuture'));
+              const conduct = getFieldValue('conductDate') as string | undefined;
+              if (v && conduct && v < conduct) throw new Error(t('intake.exOfficio.openedEarly'));
+            },
+          }),
+        ]}
+      >
+        <Input type="date" {...notFuture} />
+      </Form.Item>
+    </div>
+  );
+}
