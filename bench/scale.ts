@@ -1,7 +1,9 @@
 /**
  * Reads at national scale: the case list, the search and the dashboard over a million cases on
  * PostgreSQL, for X New Area's committee chair (one jurisdiction in twenty: about 50,000 cases)
- * and the province-wide auditor (every case).
+ * and the province-wide auditor (every case); the finding filters of issue 10 for both, the to-do
+ * lists of the chair, an investigator and an intake officer, and the Excel export of a filtered
+ * list of 10,000 rows (time and memory; bench/scale/finding.ts).
  *
  *   npm run bench:scale    (builds, then node dist/bench/scale.js)
  *
@@ -35,6 +37,7 @@ import { cases, determinations, officials, users } from '../src/app/tables.js';
 import type { Actor } from '../src/domain/roles.js';
 import { median } from './api/stats.js';
 import { cloneSql } from './scale/clone.js';
+import { exportMeasure, findingReads, findingTerms, todoReads } from './scale/finding.js';
 import { envNumber, envText } from './env.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -54,6 +57,10 @@ const DISTRICTS = 19;
 const TARGET_MS = 300;
 /** The readers: X New Area's chair and the province-wide auditor. */
 const READERS = ['chair', 'auditor'] as const;
+/** Whose to-do lists are measured: the chair, an investigator and an intake officer. */
+const TODO_READERS = ['chair', 'investigator', 'intake'] as const;
+/** Timed exports of 10,000 rows (each takes seconds; after one untimed). */
+const EXPORT_REPEATS = envNumber('BENCH_SCALE_EXPORT_REPEATS', 3, { min: 1, integer: true });
 
 const log = (s: string) => process.stderr.write(`bench:scale: ${s}\n`);
 
@@ -192,6 +199,8 @@ async function main(): Promise<number> {
     };
     const readers: Record<string, Record<string, Timing>> = {};
     const scopeSizes: Record<string, number> = {};
+    const terms = await findingTerms(app);
+    log(`finding terms: ${JSON.stringify(terms)}`);
     for (const username of READERS) {
       const actor = await actorOf(app, username);
       const prefix = username === 'chair' ? '/a-province/a-city/x-new-area/' : '/a-province/';
@@ -201,18 +210,33 @@ async function main(): Promise<number> {
         .where(and(like(cases.jurisdictionPath, `${prefix}%`)));
       scopeSizes[username] = Number(inScope?.n ?? 0);
       log(`${username}: ${scopeSizes[username]} cases in scope`);
-      readers[username] = await readsOf(
-        app,
-        actor,
-        await laterPage(app, actor),
-        await searchTerms(app, prefix),
-      );
+      readers[username] = {
+        ...(await readsOf(app, actor, await laterPage(app, actor), await searchTerms(app, prefix))),
+        ...(await findingReads(app, actor, terms, time)),
+      };
       for (const [name, t] of Object.entries(readers[username]!)) {
         log(
           `  ${name.padEnd(34)} ${String(t.medianMs).padStart(8)} ms (max ${t.maxMs})  ${t.result}`,
         );
       }
     }
+    const todoActors = Object.fromEntries(
+      await Promise.all(TODO_READERS.map(async (u) => [u, await actorOf(app, u)] as const)),
+    );
+    readers['to-do lists'] = await todoReads(todoActors, app, time);
+    for (const [name, t] of Object.entries(readers['to-do lists'])) {
+      log(
+        `  ${name.padEnd(34)} ${String(t.medianMs).padStart(8)} ms (max ${t.maxMs})  ${t.result}`,
+      );
+    }
+    // The export: the auditor's cases of officials whose post has 科长, cut at 10,000 rows.
+    const auditor = await actorOf(app, 'auditor');
+    const exportFilters = { post: '科长' };
+    await exportMeasure(app, auditor, exportFilters, 1);
+    const exported = await exportMeasure(app, auditor, exportFilters, EXPORT_REPEATS);
+    log(
+      `  export: ${exported.rows} rows, ${exported.bytes} bytes, median ${exported.medianMs} ms, heap +${exported.peakHeapMiB} MiB, rss +${exported.peakRssMiB} MiB`,
+    );
     const previous = existsSync(RESULTS)
       ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Record<string, unknown>)
       : {};
@@ -232,6 +256,8 @@ async function main(): Promise<number> {
       scopeSizes,
       repeats: REPEATS,
       readers,
+      findingTerms: terms,
+      export: exported,
       target: { medianMsUnder: TARGET_MS, slowestMedianMs: slowest, pass: slowest < TARGET_MS },
     };
     writeFileSync(RESULTS, JSON.stringify({ ...previous, scale }, null, 2) + '\n');

@@ -2,8 +2,10 @@
  * Finding and taking away, in a real browser (see harness.ts): the intake officer finds 张伟's
  * cases by identity card (typed with a lower-case x), narrows by unit and outcome, keeps the
  * filters in the address, exports the list to Excel (opened here with exceljs: title row,
- * headers, one row per case); opens a case's approval form (呈批表) with its number and sections;
- * printing hides the menu and the buttons. Then the same in English.
+ * headers, one row per case); finds by the day of acceptance (受理日期) from a bookmarked
+ * address, the date field showing it and the export's column filled; opens a case's approval form
+ * (呈批表) with its number and sections; printing hides the menu and the buttons; takes the
+ * workbench's tasks away as Excel, also on a phone (390 px). Then the same in English.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +13,8 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { exportHeaders } from '../src/app/queries/case-export.js';
+import { DEFAULT_PAGE_SIZE } from '../src/shared/limits.js';
+import { todoExportHeaders } from '../src/app/queries/todos-export.js';
 import { DEMO_ZHANG_WEI_ID_CARD } from '../src/app/demo-data.js';
 import { axeViolations, realProblems, SHOTS, useBrowserWorld } from './harness.js';
 
@@ -126,6 +130,10 @@ async function findInChinese(page: Page) {
   expect(sheet.rowCount - 3).toBe(expected.length);
   expect(sheet.getCell(4, 2).value).toBe(expected[0]);
 
+  await findByAcceptance(page, 'zh');
+  await page.goto(`${w.url}/cases?outcome=exempted`);
+  await expect.poll(() => column(page, 1)).toEqual(expected);
+
   // The approval form of the first case, from the case page.
   await rowsOf(page).first().locator('td:nth-child(1) a').click();
   await page.getByTestId('approval-form-link').click();
@@ -167,7 +175,65 @@ async function findInChinese(page: Page) {
     .catch(() => undefined);
   await page.emulateMedia({ media: 'screen' });
   expect(await page.locator('.rc-header').isVisible()).toBe(true);
+  await exportWorkbench(page, 'zh');
   expect(realProblems(w.problems)).toEqual([]);
+}
+
+const ACCEPTED = { from: '2024-01-01', to: '2026-12-31' };
+
+/**
+ * The day of acceptance: a bookmarked range gives the API's list, the date field says which day
+ * it filters by, a case not accepted yet is never found, and the export fills the column.
+ */
+async function findByAcceptance(page: Page, lang: 'zh' | 'en') {
+  const query = `acceptedFrom=${ACCEPTED.from}&acceptedTo=${ACCEPTED.to}`;
+  await page.goto(`${w.url}/cases?${query}`);
+  const expected = await apiNumbers(page, query);
+  expect(expected.length).toBeGreaterThan(0);
+  expect(await apiNumbers(page, `${query}&state=submitted`)).toEqual([]);
+  // A range over every day of the demo: the longest list here, on a busy machine.
+  await expect
+    .poll(() => column(page, 1), { timeout: 20_000 })
+    .toEqual(expected.slice(0, DEFAULT_PAGE_SIZE));
+  const label = lang === 'zh' ? '受理日期' : 'Accepted on';
+  expect(await page.locator('.rc-find-datefield').innerText()).toContain(label);
+  await w.shot(page, `find-accepted-${lang}`);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('case-export').click(),
+  ]);
+  const sheet = await openWorkbook(await download.path());
+  expect(String(sheet.getCell(2, 1).value)).toContain(ACCEPTED.to);
+  const accepted = exportHeaders(lang).indexOf(label) + 1;
+  expect(accepted).toBeGreaterThan(0);
+  for (let r = 4; r <= sheet.rowCount; r++) {
+    expect(sheet.getCell(r, accepted).value).toBeInstanceOf(Date);
+  }
+}
+
+/**
+ * The workbench's tasks as Excel: the button on the landing page, the workbook's rows those the
+ * API lists; on a phone the button is there and nothing scrolls sideways.
+ */
+async function exportWorkbench(page: Page, lang: 'zh' | 'en') {
+  await page.goto(`${w.url}/`);
+  const res = await page.request.get(`${w.url}/api/todos`);
+  const todos = (await res.json()) as { counts: { waiting: number } };
+  expect(todos.counts.waiting).toBeGreaterThan(0);
+  const button = page.getByTestId('todo-export');
+  await button.waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const sheet = await openWorkbook(await download.path());
+  expect(String(sheet.getCell(1, 1).value)).toBe(lang === 'zh' ? '待办事项清单' : 'Tasks waiting');
+  expect(sheet.getRow(3).values).toEqual([undefined, ...todoExportHeaders(lang)]);
+  expect(sheet.rowCount - 3).toBe(todos.counts.waiting);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await button.waitFor();
+  expect(await button.isVisible()).toBe(true);
+  expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+  await w.shot(page, `workbench-export-phone-${lang}`);
+  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 async function findInEnglish(page: Page) {
@@ -197,6 +263,10 @@ async function findInEnglish(page: Page) {
   const idColumn = exportHeaders('en').indexOf('Identity card number') + 1;
   expect(sheet.getCell(4, idColumn).value).toBe('3301**********105X');
 
+  await findByAcceptance(page, 'en');
+  await page.goto(`${w.url}/cases?idCard=${DEMO_ZHANG_WEI_ID_CARD}&unitId=${unitId}`);
+  await expect.poll(() => column(page, 1)).toEqual(expected);
+
   await rowsOf(page).first().locator('td:nth-child(1) a').click();
   await page.getByTestId('approval-form-link').click();
   await page.getByTestId('approval-form').waitFor();
@@ -207,6 +277,8 @@ async function findInEnglish(page: Page) {
   expect(await axeViolations(page)).toEqual([]);
   await page.emulateMedia({ media: 'print' });
   expect(await page.locator('.rc-header').isVisible()).toBe(false);
+  await page.emulateMedia({ media: 'screen' });
+  await exportWorkbench(page, 'en');
   expect(realProblems(w.problems)).toEqual([]);
 }
 

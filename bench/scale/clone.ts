@@ -7,7 +7,7 @@
  *
  * Copies keep the demo case's state, step, due dates and decision dates, so the mix of states and
  * deadlines is the demo's; `created_at`, `updated_at` and `closed_at` move back two days per round
- * of 53 × (districts + 1) copies, so that the million cases span about five years of activity, as
+ * of 53 × (districts + 1) copies (and `accepted_on` with them), so that the million cases span about five years of activity, as
  * a store gathers them (the copies of one demo case, e.g. all the cases of one official or of one
  * matter, are spread over those years rather than bunched on one day), with ties on `updated_at`
  * between the copies of a round in different jurisdictions. Ids are md5 of the source id and the copy's
@@ -79,7 +79,8 @@ CREATE TEMP TABLE scale_copy AS
 INSERT INTO cases (id, number, jurisdiction_id, jurisdiction_path, official_id, unit_id, unit_path,
   route, state, version, title, summary, conduct_date, pack_id, pack_version,
   accountability_matter_id, risk_filing_id, applicant_user_id, step, step_started_on, step_due_on,
-  step_due_provisional, suspended_since, event_count, head_hash, created_at, updated_at, closed_at)
+  step_due_provisional, suspended_since, accepted_on, outcome_in_force, event_count, head_hash,
+  created_at, updated_at, closed_at)
 SELECT md5(c.id::text || ':' || k.k)::uuid,
        j.id || '-' || to_char(c.created_at, 'YYYY') || '-' || lpad(k.k::text, 7, '0'),
        j.id, j.path, so.id, su.id, su.path,
@@ -88,7 +89,7 @@ SELECT md5(c.id::text || ':' || k.k)::uuid,
        CASE WHEN k.d = 0 THEN c.risk_filing_id END,
        CASE WHEN k.d = 0 THEN c.applicant_user_id END,
        c.step, c.step_started_on, c.step_due_on, c.step_due_provisional, c.suspended_since,
-       c.event_count, c.head_hash,
+       (c.accepted_on - (k.round * 2)::int), c.outcome_in_force, c.event_count, c.head_hash,
        c.created_at - k.round * interval '2 days',
        c.updated_at - k.round * interval '2 days',
        c.closed_at - k.round * interval '2 days'

@@ -472,6 +472,12 @@ const FINDING_QUERY = {
     Type.String({ description: 'First day (YYYY-MM-DD, China) the case was opened.' }),
   ),
   appliedTo: Type.Optional(Type.String({ description: 'Last day the case was opened.' })),
+  acceptedFrom: Type.Optional(
+    Type.String({ description: 'First day (YYYY-MM-DD) intake accepted the application.' }),
+  ),
+  acceptedTo: Type.Optional(
+    Type.String({ description: 'Last day intake accepted the application.' }),
+  ),
   decidedFrom: Type.Optional(
     Type.String({ description: 'First day the determination in force was made.' }),
   ),

@@ -5,6 +5,7 @@ import {
   DateString,
   I18nText,
   List,
+  Locale,
   Nullable,
   Obj,
   Type,
@@ -63,3 +64,9 @@ export const Todos = Obj({
   mine: List(MyCase, { description: 'The cases the user is a party to, newest activity first.' }),
 });
 export type Todos = Static<typeof Todos>;
+
+/** GET /api/todos/export.xlsx: the workbench's tasks as an Excel workbook. */
+export const TodoExportQuery = Obj({
+  lang: Type.Optional(Locale),
+});
+export type TodoExportQuery = Static<typeof TodoExportQuery>;

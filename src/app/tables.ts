@@ -181,6 +181,10 @@ export const cases = pgTable('cases', {
   filedUpwardOn: day('filed_upward_on'),
   /** The determination in force was reviewed, or decided on review or appeal (migration 0012). */
   reviewedOn: day('reviewed_on'),
+  /** The day intake accepted the application (migration 0019); null before acceptance. */
+  acceptedOn: day('accepted_on'),
+  /** The outcome of the determination in force (migration 0019); null before the decision. */
+  outcomeInForce: text('outcome_in_force'),
   eventCount: integer('event_count').notNull(),
   headHash: text('head_hash').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),

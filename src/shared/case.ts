@@ -191,10 +191,10 @@ export const SIX_ELEMENT_LABEL: Readonly<Record<SixElement, I18nText>> = {
 
 /**
  * The dates the work queue filters by, as an office files its cases: the day the case was opened
- * (申请或立案, the application or the ex-officio check), and the day the determination in force
- * was made (认定). Days are China's.
+ * (申请或立案, the application or the ex-officio check), the day intake accepted it (受理), and
+ * the day the determination in force was made (认定). Days are China's.
  */
-export const CASE_DATE_FILTERS = ['applied', 'decided'] as const;
+export const CASE_DATE_FILTERS = ['applied', 'accepted', 'decided'] as const;
 export type CaseDateFilter = (typeof CASE_DATE_FILTERS)[number];
 
 /**
@@ -213,6 +213,8 @@ export const FINDING_KEYS = [
   'post',
   'appliedFrom',
   'appliedTo',
+  'acceptedFrom',
+  'acceptedTo',
   'decidedFrom',
   'decidedTo',
   'outcome',

@@ -11,3 +11,4 @@ export * from './time.js';
 export * from './documents.js';
 export * from './id-card.js';
 export * from './numbering.js';
+export * from './tasks.js';

@@ -15,7 +15,7 @@ export async function acceptCase(
     what: { zh: '说明', en: 'the note' },
     ...TEXT_LIMITS.note,
   });
-  return runTransition(ctx, actor, 'accept', req, async ({ loaded }) => {
+  return runTransition(ctx, actor, 'accept', req, async ({ loaded, today }) => {
     // The version in force on the date of the conduct governs the case from now on.
     const version = casePolicy(ctx, loaded.row).eff.version.id;
     return {
@@ -23,7 +23,8 @@ export async function acceptCase(
       event: 'case.accepted',
       reason: note,
       payload: { packId: loaded.row.packId, packVersion: version },
-      set: { packVersion: version },
+      // The day of acceptance, kept for the work queue's filter and export (migration 0019).
+      set: { packVersion: version, acceptedOn: today },
       result: undefined,
     };
   });

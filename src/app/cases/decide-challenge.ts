@@ -126,7 +126,9 @@ export async function decideChallenge(ctx: AppContext, actor: Actor, req: Decide
       set: {
         notifiedOn: today,
         reviewedOn: today,
-        ...(changed ? { publicityEndedOn: null, filedUpwardOn: null } : {}),
+        ...(changed
+          ? { publicityEndedOn: null, filedUpwardOn: null, outcomeInForce: outcome }
+          : {}),
         ...(resumed ? { stepDueOn: resumed.dueOn, stepDueProvisional: resumed.provisional } : {}),
       },
       result: {

@@ -78,6 +78,8 @@ export async function decideCase(ctx: AppContext, actor: Actor, req: DecideInput
         facts,
         votes,
       },
+      // The outcome in force, kept on the case for the work queue's filter (migration 0019).
+      set: { outcomeInForce: outcome },
       result: { ...determination, ...decided },
     };
   });

@@ -140,8 +140,14 @@ describeStores<Schema>(
         c = (await requestChallenge(w.ctx, a.official!, { ...v(c), ...REVIEW })).case;
         w.clock.setDay('2025-03-12');
         c = await panelVotes(w, c, 'lighter');
+        expect(c.outcomeInForce).toBe('exempted');
         const d = await decideChallenge(w.ctx, a.chair!, { ...v(c), ...CHANGED });
-        expect(d.case).toMatchObject({ state: 'notified', publicityEndedOn: null });
+        // The outcome in force (the work queue's filter) is the changed determination's.
+        expect(d.case).toMatchObject({
+          state: 'notified',
+          publicityEndedOn: null,
+          outcomeInForce: 'lighter',
+        });
         expect((await lastEvent(w, c.id)).payload).toMatchObject({
           publicity: { resumed: false, endedWithDetermination: true, daysLeft: 4 },
         });

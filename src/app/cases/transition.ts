@@ -64,6 +64,8 @@ export type CaseColumnChange = Partial<
     | 'publicityEndedOn'
     | 'filedUpwardOn'
     | 'reviewedOn'
+    | 'acceptedOn'
+    | 'outcomeInForce'
   >
 >;
 
@@ -181,6 +183,8 @@ function caseUpdate(tx: AppTx) {
         publicityEndedOn: p('publicityEndedOn'),
         filedUpwardOn: p('filedUpwardOn'),
         reviewedOn: p('reviewedOn'),
+        acceptedOn: p('acceptedOn'),
+        outcomeInForce: p('outcomeInForce'),
         version: p('version'),
         updatedAt: p('updatedAt'),
         eventCount: p('eventCount'),
@@ -233,6 +237,8 @@ function writableColumns(row: CaseRow) {
     publicityEndedOn: row.publicityEndedOn,
     filedUpwardOn: row.filedUpwardOn,
     reviewedOn: row.reviewedOn,
+    acceptedOn: row.acceptedOn,
+    outcomeInForce: row.outcomeInForce,
     version: row.version,
     updatedAt: row.updatedAt,
     eventCount: row.eventCount,

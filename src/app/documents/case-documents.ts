@@ -9,7 +9,7 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { aboveScope, can, inScope, STAFF } from '../../domain/policies.js';
 import type { Actor, Role } from '../../domain/roles.js';
 import type { Evaluation } from '../../policy/engine.js';
-import type { I18nText, Lang } from '../../policy/model.js';
+import type { Lang } from '../../policy/model.js';
 import type { DocumentType } from '../../shared/documents.js';
 import { DOCUMENT_TYPES } from '../../shared/documents.js';
 import { determinationInForce, loadCase, type LoadedCase } from '../cases/record.js';
@@ -24,13 +24,14 @@ import {
   caseDocuments,
   caseEvents,
   determinations,
-  jurisdictions,
-  officials,
   readLog,
-  units,
   users,
 } from '../tables.js';
-import { documentInputOf, renderDecisionDocument } from './decision-document.js';
+import {
+  documentInputOf,
+  issuerAndOfficialOf,
+  renderDecisionDocument,
+} from './decision-document.js';
 import type { OfficialDocument } from './document.js';
 import { renderNotice, type NoticeInput } from './notices.js';
 
@@ -197,8 +198,6 @@ export async function listCaseDocuments(
   });
 }
 
-const name = (j: { nameZh: string; nameEn: string }): I18nText => ({ zh: j.nameZh, en: j.nameEn });
-
 /** Everything a notice says, gathered for a slot; `number` '' in a preview. */
 export async function noticeInputOf(
   ctx: AppContext,
@@ -209,17 +208,7 @@ export async function noticeInputOf(
   issuedOn: string,
 ): Promise<NoticeInput> {
   const row = loaded.row;
-  const [o] = await tx
-    .select({ official: officials, unit: units })
-    .from(officials)
-    .innerJoin(units, eq(units.id, officials.unitId))
-    .where(eq(officials.id, row.officialId));
-  const [parent] = loaded.jurisdiction.parentId
-    ? await tx
-        .select()
-        .from(jurisdictions)
-        .where(eq(jurisdictions.id, loaded.jurisdiction.parentId))
-    : [];
+  const { issuer, official } = await issuerAndOfficialOf(tx, loaded);
   const ladder = ladderOf(ctx, row);
   const label = (id: string) => ladder.find((x) => x.id === id)?.label ?? { zh: id, en: id };
   const procedure = loaded.procedure;
@@ -229,17 +218,10 @@ export async function noticeInputOf(
     ? await tx.select().from(determinations).where(eq(determinations.id, determinationId))
     : [];
   return {
-    issuer: {
-      jurisdiction: name(loaded.jurisdiction),
-      ...(parent ? { parentJurisdiction: name(parent) } : {}),
-    },
+    issuer,
     packTitle: ctx.engine.packs.get(row.packId).title,
     case: { number: row.number, title: row.title, submittedOn: chinaDate(row.createdAt) },
-    official: {
-      name: o?.official.name ?? '',
-      position: { zh: o?.official.positionZh ?? '', en: o?.official.positionEn ?? '' },
-      unit: { zh: o?.unit.nameZh ?? '', en: o?.unit.nameEn ?? '' },
-    },
+    official,
     number,
     issuedOn,
     limits: {

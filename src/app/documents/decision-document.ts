@@ -494,6 +494,39 @@ export interface DocumentDecision {
 }
 
 /**
+ * The issuing body (the case's jurisdiction, under its parent) and the official (name, post,
+ * unit) as every document of the case names them: the decision document and the notices alike.
+ */
+export async function issuerAndOfficialOf(
+  tx: Tx<Schema>,
+  loaded: LoadedCase,
+): Promise<Pick<DecisionDocumentInput, 'issuer' | 'official'>> {
+  const [o] = await tx
+    .select({ official: officials, unit: units })
+    .from(officials)
+    .innerJoin(units, eq(units.id, officials.unitId))
+    .where(eq(officials.id, loaded.row.officialId));
+  const [parent] = loaded.jurisdiction.parentId
+    ? await tx
+        .select()
+        .from(jurisdictions)
+        .where(eq(jurisdictions.id, loaded.jurisdiction.parentId))
+    : [];
+  const name = (j: { nameZh: string; nameEn: string }) => ({ zh: j.nameZh, en: j.nameEn });
+  return {
+    issuer: {
+      jurisdiction: name(loaded.jurisdiction),
+      ...(parent ? { parentJurisdiction: name(parent) } : {}),
+    },
+    official: {
+      name: o?.official.name ?? '',
+      position: { zh: o?.official.positionZh ?? '', en: o?.official.positionEn ?? '' },
+      unit: { zh: o?.unit.nameZh ?? '', en: o?.unit.nameEn ?? '' },
+    },
+  };
+}
+
+/**
  * Everything the document says besides the decision itself, gathered for `decision`: the issuing
  * body, the case, the official, the facts in the pack's order (those it does not declare after
  * them), the six-element assessment, the procedure for review and appeal. The real document and the
@@ -506,17 +539,7 @@ export async function documentInputOf(
   decision: DocumentDecision,
 ): Promise<DecisionDocumentInput> {
   const row = loaded.row;
-  const [o] = await tx
-    .select({ official: officials, unit: units })
-    .from(officials)
-    .innerJoin(units, eq(units.id, officials.unitId))
-    .where(eq(officials.id, row.officialId));
-  const [parent] = loaded.jurisdiction.parentId
-    ? await tx
-        .select()
-        .from(jurisdictions)
-        .where(eq(jurisdictions.id, loaded.jurisdiction.parentId))
-    : [];
+  const { issuer, official } = await issuerAndOfficialOf(tx, loaded);
   const asOf = decision.factsAsOf;
   const factRows = await tx
     .select()
@@ -564,10 +587,7 @@ export async function documentInputOf(
   const recommendation = decision.recommendation;
   const outcome = outcomeOf(decision.outcome);
   return {
-    issuer: {
-      jurisdiction: { zh: loaded.jurisdiction.nameZh, en: loaded.jurisdiction.nameEn },
-      ...(parent ? { parentJurisdiction: { zh: parent.nameZh, en: parent.nameEn } } : {}),
-    },
+    issuer,
     case: {
       number: row.number,
       title: row.title,
@@ -577,11 +597,7 @@ export async function documentInputOf(
       submittedOn: chinaDate(row.createdAt),
       consulted: consulted !== undefined,
     },
-    official: {
-      name: o?.official.name ?? '',
-      position: { zh: o?.official.positionZh ?? '', en: o?.official.positionEn ?? '' },
-      unit: { zh: o?.unit.nameZh ?? '', en: o?.unit.nameEn ?? '' },
-    },
+    official,
     decision: {
       documentNumber: decision.documentNumber,
       outcome: decision.outcome,

@@ -47,6 +47,7 @@ const COLUMNS = [
   { key: 'step', zh: '当前环节', en: 'Current step', width: 14 },
   { key: 'dueOn', zh: '环节期限', en: 'Step due', width: 12, date: true },
   { key: 'appliedOn', zh: '申请（立案）日期', en: 'Opened on', width: 14, date: true },
+  { key: 'acceptedOn', zh: '受理日期', en: 'Accepted on', width: 12, date: true },
   { key: 'outcome', zh: '认定结论', en: 'Outcome', width: 20 },
   { key: 'decidedOn', zh: '认定日期', en: 'Decided on', width: 12, date: true },
   { key: 'updatedAt', zh: '最近办理', en: 'Last activity', width: 18, time: true },
@@ -88,6 +89,7 @@ export async function exportCases(
         step: cases.step,
         stepDueOn: cases.stepDueOn,
         createdAt: cases.createdAt,
+        acceptedOn: cases.acceptedOn,
         updatedAt: cases.updatedAt,
         packId: cases.packId,
         packVersion: cases.packVersion,
@@ -196,6 +198,8 @@ function describeFilters(
   if (filters.post) add('职务', 'post', filters.post);
   if (filters.appliedFrom || filters.appliedTo)
     add('申请（立案）日期', 'opened', `${filters.appliedFrom ?? '…'}—${filters.appliedTo ?? '…'}`);
+  if (filters.acceptedFrom || filters.acceptedTo)
+    add('受理日期', 'accepted', `${filters.acceptedFrom ?? '…'}—${filters.acceptedTo ?? '…'}`);
   if (filters.decidedFrom || filters.decidedTo)
     add('认定日期', 'decided', `${filters.decidedFrom ?? '…'}—${filters.decidedTo ?? '…'}`);
   if (filters.outcome) add('认定结论', 'outcome', outcomeLabel(filters.outcome)[lang]);
@@ -211,6 +215,7 @@ interface ExportRow {
   readonly step: string;
   readonly stepDueOn: string | null;
   readonly createdAt: Date;
+  readonly acceptedOn: string | null;
   readonly updatedAt: Date;
   readonly packId: string;
   readonly packVersion: string | null;
@@ -242,6 +247,7 @@ function cellsOf(ctx: AppContext, r: ExportRow, no: number, lang: Lang): unknown
     step: STEP_LABEL[r.step as keyof typeof STEP_LABEL]?.[lang] ?? r.step,
     dueOn: excelDay(r.stepDueOn),
     appliedOn: excelDay(chinaStamp(r.createdAt).slice(0, 10)),
+    acceptedOn: excelDay(r.acceptedOn),
     outcome: outcome === null ? null : outcomeLabel(ctx, r, outcome)[lang],
     decidedOn: excelDay(decidedOn),
     updatedAt: excelChinaTime(r.updatedAt),

@@ -1,14 +1,15 @@
 /**
  * Finding cases (issue 10): the work queue's filters by identity card, unit subtree, post, the
- * days a case was opened and decided, and the outcome in force — each combined with the scope,
+ * days a case was opened, accepted and decided, and the outcome in force — each combined with the scope,
  * the other filters and keyset paging, on both stores.
  */
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../../domain/roles.js';
 import { describeStores } from '../../store/testing/harness.js';
+import { acceptCase } from '../cases/accept.js';
 import { recordAccountabilityMatter } from '../cases/open-ex-officio.js';
-import { officials, readLog, type Schema } from '../tables.js';
+import { cases, officials, readLog, type Schema } from '../tables.js';
 import { codeOf, driveTo } from '../testing/steps.js';
 import { buildWorld, type World } from '../testing/world.js';
 import { listCases, type ListCasesInput } from './case-list.js';
@@ -20,7 +21,7 @@ describeStores<Schema>('the case list: finding cases', (getStore) => {
   let w: World;
   let exempted: string; // 张三's, decided exempted on 2025-03-03
   let lighter: string; // 李四's, decided lighter on 2025-03-10
-  let pending: string; // 王五's, opened ex officio on 2025-03-12
+  let pending: string; // 王五's, opened ex officio on 2025-03-12, accepted on 2025-03-14
 
   beforeAll(async () => {
     w = await buildWorld(getStore());
@@ -51,6 +52,8 @@ describeStores<Schema>('the case list: finding cases', (getStore) => {
         conductDate: '2025-01-10',
       })
     ).case.id;
+    w.clock.setDay('2025-03-14');
+    await acceptCase(w.ctx, w.actors.intake!, { caseId: pending, expectedVersion: 1 });
   }, 120_000);
 
   async function ids(actor: Actor | undefined, input: ListCasesInput): Promise<string[]> {
@@ -103,12 +106,43 @@ describeStores<Schema>('the case list: finding cases', (getStore) => {
       [exempted, lighter].sort(),
     );
     expect(await ids(intake, { outcome: 'lighter' })).toEqual([lighter]);
+    const kept = await w.ctx.store.db
+      .select({ id: cases.id, outcome: cases.outcomeInForce })
+      .from(cases)
+      .where(eq(cases.id, exempted));
+    expect(kept).toEqual([{ id: exempted, outcome: 'exempted' }]);
     expect(await ids(intake, { outcome: 'exempted', decidedFrom: '2025-03-10' })).toEqual([]);
     expect(await ids(intake, { outcome: 'not_tolerated' })).toEqual([]);
     for (const bad of [
       { appliedFrom: '2025-03-05', appliedTo: '2025-03-04' },
       { decidedFrom: '2025-02-30' },
       { outcome: 'Exempted; drop' },
+    ]) {
+      expect(await codeOf(listCases(w.ctx, intake!, bad)), JSON.stringify(bad)).toBe('VALIDATION');
+    }
+  });
+
+  it('finds by the day intake accepted the case, kept by the accept transition', async () => {
+    const intake = w.actors.intake;
+    const accepted = await w.ctx.store.db
+      .select({ id: cases.id, on: cases.acceptedOn })
+      .from(cases)
+      .where(eq(cases.id, pending));
+    expect(accepted).toEqual([{ id: pending, on: '2025-03-14' }]);
+    expect(await ids(intake, { acceptedFrom: '2025-03-03', acceptedTo: '2025-03-03' })).toEqual([
+      exempted,
+    ]);
+    expect(await ids(intake, { acceptedTo: '2025-03-10' })).toEqual([exempted, lighter].sort());
+    // Opened on the 12th, accepted on the 14th: the two days are filtered apart.
+    expect(await ids(intake, { acceptedFrom: '2025-03-13' })).toEqual([pending]);
+    expect(await ids(intake, { appliedFrom: '2025-03-12', acceptedTo: '2025-03-13' })).toEqual([]);
+    expect(await ids(intake, { acceptedFrom: '2025-03-14', unitId: w.ids.otherUnit })).toEqual([
+      pending,
+    ]);
+    expect(await ids(w.actors.outsiderIntake, { acceptedFrom: '2025-03-01' })).toEqual([]);
+    for (const bad of [
+      { acceptedFrom: '2025-03-15', acceptedTo: '2025-03-14' },
+      { acceptedTo: '2025-13-01' },
     ]) {
       expect(await codeOf(listCases(w.ctx, intake!, bad)), JSON.stringify(bad)).toBe('VALIDATION');
     }

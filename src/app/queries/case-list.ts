@@ -105,6 +105,9 @@ export interface ListCasesInput {
   /** The first and last day (China's, YYYY-MM-DD) the case was opened. */
   readonly appliedFrom?: string;
   readonly appliedTo?: string;
+  /** The first and last day intake accepted the application (cases.accepted_on). */
+  readonly acceptedFrom?: string;
+  readonly acceptedTo?: string;
   /** The first and last day the determination in force was made. */
   readonly decidedFrom?: string;
   readonly decidedTo?: string;
@@ -242,6 +245,8 @@ export interface Filters {
   readonly post?: string;
   readonly appliedFrom?: string;
   readonly appliedTo?: string;
+  readonly acceptedFrom?: string;
+  readonly acceptedTo?: string;
   readonly decidedFrom?: string;
   readonly decidedTo?: string;
   readonly outcome?: string;
@@ -289,9 +294,12 @@ const OUTCOME_ID = /^[a-z][a-z0-9_]{0,63}$/;
 /** A day (YYYY-MM-DD, a real one) or absent. */
 function checkedDay(field: string, value: string | undefined): string | undefined {
   if (value === undefined || value === '') return undefined;
+  // A month 13 is no date at all (toISOString would throw); 02-30 rolls over to March.
+  const parsed = new Date(`${value}T00:00:00Z`);
   if (
     !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
-    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
+    Number.isNaN(parsed.getTime()) ||
+    parsed.toISOString().slice(0, 10) !== value
   ) {
     throw invalid(
       field,
@@ -304,7 +312,7 @@ function checkedDay(field: string, value: string | undefined): string | undefine
 
 /** A date range: both days valid, the first not after the last. */
 function checkedRange(
-  name: 'applied' | 'decided',
+  name: 'applied' | 'accepted' | 'decided',
   from: string | undefined,
   to: string | undefined,
 ): { from?: string; to?: string } {
@@ -354,9 +362,12 @@ function checkedFinding(input: ListCasesInput): Partial<Filters> {
   }
   if (post !== '') out.post = post;
   const applied = checkedRange('applied', input.appliedFrom, input.appliedTo);
+  const accepted = checkedRange('accepted', input.acceptedFrom, input.acceptedTo);
   const decided = checkedRange('decided', input.decidedFrom, input.decidedTo);
   if (applied.from) out.appliedFrom = applied.from;
   if (applied.to) out.appliedTo = applied.to;
+  if (accepted.from) out.acceptedFrom = accepted.from;
+  if (accepted.to) out.acceptedTo = accepted.to;
   if (decided.from) out.decidedFrom = decided.from;
   if (decided.to) out.decidedTo = decided.to;
   if (input.outcome !== undefined && input.outcome !== '') {
@@ -389,9 +400,10 @@ function nextDay(day: string): string {
  * on their own (an exact match on officials_id_card, a unit's path), so that the planner sees
  * values: the official's cases through cases_official, the unit subtree through cases_unit_path.
  * The post is a subquery over the position's bigrams (officials_position_grams); the opening day
- * reads cases_created; the decision's day and outcome check the determination in force (the
- * latest, as determinationInForce reads it) through determinations_decided or
- * determinations_outcome. An unknown identity card or unit finds nothing.
+ * reads cases_created, the day of acceptance cases_accepted (0019); the decision's day and
+ * the outcome of the determination in force (the latest, as determinationInForce reads it): the day
+ * through determinations_decided, the outcome on the case through cases_outcome_in_force (0019).
+ * An unknown identity card or unit finds nothing.
  */
 export async function findingConditions(tx: AnyDb, filters: Partial<Filters>): Promise<SQL[]> {
   const out: SQL[] = [];
@@ -419,6 +431,8 @@ export async function findingConditions(tx: AnyDb, filters: Partial<Filters>): P
   if (filters.post !== undefined) out.push(postCondition(tx, filters.post));
   if (filters.appliedFrom) out.push(gte(cases.createdAt, chinaDayStart(filters.appliedFrom)));
   if (filters.appliedTo) out.push(lt(cases.createdAt, chinaDayStart(nextDay(filters.appliedTo))));
+  if (filters.acceptedFrom) out.push(gte(cases.acceptedOn, filters.acceptedFrom));
+  if (filters.acceptedTo) out.push(lte(cases.acceptedOn, filters.acceptedTo));
   const decided = decisionCondition(tx, filters);
   if (decided) out.push(decided);
   return out;
@@ -440,11 +454,14 @@ function postCondition(tx: AnyDb, post: string): SQL {
   return inArray(cases.officialId, matching);
 }
 
-/** The determination in force has this outcome and was made within the days, when asked. */
+/**
+ * The determination in force has this outcome (kept on the case, cases.outcome_in_force) and was
+ * made within the days, when asked.
+ */
 function decisionCondition(tx: AnyDb, filters: Partial<Filters>): SQL | undefined {
   const { outcome, decidedFrom, decidedTo } = filters;
-  if (outcome === undefined && decidedFrom === undefined && decidedTo === undefined)
-    return undefined;
+  const byOutcome = outcome !== undefined ? eq(cases.outcomeInForce, outcome) : undefined;
+  if (decidedFrom === undefined && decidedTo === undefined) return byOutcome;
   const d = aliasedTable(determinations, 'd');
   const later = aliasedTable(determinations, 'later');
   const inForce = notExists(
@@ -453,20 +470,20 @@ function decisionCondition(tx: AnyDb, filters: Partial<Filters>): SQL | undefine
       .from(later)
       .where(and(eq(later.caseId, d.caseId), gt(later.createdAt, d.createdAt))),
   );
-  return exists(
+  const decided = exists(
     tx
       .select({ one: sql`1` })
       .from(d)
       .where(
         and(
           eq(d.caseId, cases.id),
-          outcome !== undefined ? eq(d.outcome, outcome) : undefined,
           decidedFrom !== undefined ? gte(d.decidedOn, decidedFrom) : undefined,
           decidedTo !== undefined ? lte(d.decidedOn, decidedTo) : undefined,
           inForce,
         ),
       ),
   );
+  return byOutcome ? and(byOutcome, decided) : decided;
 }
 
 /**

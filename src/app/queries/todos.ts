@@ -288,30 +288,39 @@ async function membersOf(tx: AnyDb, ids: readonly string[]): Promise<Map<string,
 
 /** The to-do list of `actor`, with the counts and, for a party, their own cases. */
 export async function getTodos(ctx: AppContext, actor: Actor): Promise<Todos> {
-  const today = todayOf(ctx);
   return ctx.store.tx(async (tx) => {
-    const seen = new Set<string>();
-    const groups: TodoGroup[] = [];
-    for (const action of TODO_ACTIONS) {
-      const group = await todoGroup(ctx, tx, actor, action, today, seen);
-      if (group.items.length > 0) groups.push(group);
-    }
-    const mine = await myCases(ctx, tx, actor, today);
+    const todos = await readTodos(ctx, tx, actor);
     await logRead(tx, { userId: actor.userId, what: 'case.todos', at: ctx.now() });
-    const items = groups.flatMap((g) => g.items);
-    return {
-      today,
-      dueSoonDays: TODO_DUE_SOON_DAYS,
-      counts: {
-        waiting: items.length,
-        dueSoon: items.filter((i) => i.dueStatus === 'due_soon').length,
-        overdue: items.filter((i) => i.dueStatus === 'overdue').length,
-      },
-      capped: groups.some((g) => g.more),
-      groups,
-      mine,
-    };
+    return todos;
   });
+}
+
+/**
+ * The to-do list read in `tx`, not logged: the caller logs the read as what it is (the workbench,
+ * or its export, todos-export.ts).
+ */
+export async function readTodos(ctx: AppContext, tx: AnyDb, actor: Actor): Promise<Todos> {
+  const today = todayOf(ctx);
+  const seen = new Set<string>();
+  const groups: TodoGroup[] = [];
+  for (const action of TODO_ACTIONS) {
+    const group = await todoGroup(ctx, tx, actor, action, today, seen);
+    if (group.items.length > 0) groups.push(group);
+  }
+  const mine = await myCases(ctx, tx, actor, today);
+  const items = groups.flatMap((g) => g.items);
+  return {
+    today,
+    dueSoonDays: TODO_DUE_SOON_DAYS,
+    counts: {
+      waiting: items.length,
+      dueSoon: items.filter((i) => i.dueStatus === 'due_soon').length,
+      overdue: items.filter((i) => i.dueStatus === 'overdue').length,
+    },
+    capped: groups.some((g) => g.more),
+    groups,
+    mine,
+  };
 }
 
 /** The cases on which `action` waits for the actor, not already listed under an earlier task. */

@@ -35,10 +35,9 @@ import {
   UsersQuery,
   UsersExportQuery,
 } from '../../api/index.js';
-import type { Readable } from 'node:stream';
 import { exportUsers } from '../../app/admin/users-export.js';
 import { EXPORT_MAX_ROWS } from '../../shared/limits.js';
-import { contentDisposition } from '../download.js';
+import { sendWorkbook, workbookAnswer } from '../download.js';
 import { preferredLang } from '../errors.js';
 import type { AppContext } from '../../app/context.js';
 import { calendarYear, listCalendars } from '../../app/admin/calendars.js';
@@ -129,31 +128,13 @@ function userReads(app: Api, ctx: AppContext) {
         summary: '导出用户清单（Excel）· Export the user list to Excel',
         description: `The users GET /api/admin/users would list with the same search and status (the administrator’s scope), as an Excel workbook with a title row, a frozen header (Chinese, or English with lang=en), at most ${EXPORT_MAX_ROWS} rows. Logged in the read log with its filters.`,
         querystring: UsersExportQuery,
-        response: responses({
-          200: {
-            description: 'The workbook.',
-            content: {
-              [XLSX]: {
-                // Streamed as exceljs writes it.
-                schema: Type.Unsafe<Readable>({
-                  type: 'string',
-                  format: 'binary',
-                  description: 'The .xlsx file.',
-                }),
-              },
-            },
-          },
-        }),
+        response: responses({ 200: workbookAnswer() }),
       },
     },
     async (req, reply) => {
       const { lang: asked, ...filters } = req.query;
       const exported = await exportUsers(ctx, actorOf(req), filters, asked ?? preferredLang(req));
-      return reply
-        .type(XLSX)
-        .header('content-disposition', contentDisposition(exported.filename))
-        .header('cache-control', 'no-store')
-        .send(exported.stream);
+      return sendWorkbook(reply, exported);
     },
   );
 
@@ -466,5 +447,3 @@ export async function adminRoutes(base: FastifyInstance, opts: { ctx: AppContext
   numbering(app, opts.ctx);
   calendars(app, opts.ctx);
 }
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -55,6 +55,20 @@ describeStores<Schema>('finding and exporting cases over HTTP', (getStore) => {
     );
   });
 
+  it('filters and exports by the day of acceptance', async () => {
+    const c = await signIn(w, 'intake');
+    const found = await c.get('/api/cases?acceptedFrom=2025-03-04&acceptedTo=2025-03-31');
+    expect(found.statusCode, found.body).toBe(200);
+    const items = (found.json() as { items: { id: string; title: string }[] }).items;
+    expect(items.map((i) => i.title)).toEqual(['园区道路应急抢修']);
+    const bad = await c.get('/api/cases?acceptedFrom=2025-03-05&acceptedTo=2025-03-01');
+    expect(bad.json()).toMatchObject({ error: { details: { field: 'acceptedFrom' } } });
+    const res = await c.get('/api/cases/export.xlsx?acceptedTo=2025-03-03');
+    const sheet = await workbook(res.rawPayload);
+    expect(String(sheet.getCell(2, 1).value)).toContain('受理日期：…—2025-03-03');
+    expect(sheet.rowCount).toBe(3 + 1);
+  });
+
   it('offers the units in scope and the outcomes of the policies in force', async () => {
     const c = await signIn(w, 'intake');
     const res = await c.get('/api/cases/filters');
@@ -98,6 +112,9 @@ describeStores<Schema>('finding and exporting cases over HTTP', (getStore) => {
     expect(decidedRow.getCell(col('认定结论')).value).toBe('免予问责（容错免责）');
     expect(decidedRow.getCell(col('认定日期')).value).toEqual(new Date('2025-03-03T00:00:00Z'));
     expect(decidedRow.getCell(col('申请（立案）日期')).value).toBeInstanceOf(Date);
+    expect(rows.map((r) => r.getCell(col('受理日期')).value)).toEqual(
+      expect.arrayContaining([new Date('2025-03-03T00:00:00Z'), new Date('2025-03-05T00:00:00Z')]),
+    );
     const log = await w.ctx.store.db
       .select({ detail: readLog.detail })
       .from(readLog)

@@ -5,7 +5,6 @@
  * Creating routes take an Idempotency-Key header: a retry with the same key and body answers 200
  * with `Idempotent-Replayed: true` and the case first created.
  */
-import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   AccountabilityMatterBody,
@@ -21,13 +20,18 @@ import {
   DocumentAnswer,
   IdempotencyHeaders,
   Ref,
-  Type,
 } from '../../api/index.js';
 import type { AppContext } from '../../app/context.js';
 import { recordAccountabilityMatter } from '../../app/cases/open-ex-officio.js';
 import { submitApplication } from '../../app/cases/submit-application.js';
 import { actorOf } from '../auth/authenticate.js';
-import { contentDisposition } from '../download.js';
+import {
+  documentAnswer,
+  sendDocumentText,
+  sendPdf,
+  sendWorkbook,
+  workbookAnswer,
+} from '../download.js';
 import { preferredLang } from '../errors.js';
 import { loadDecisionDocument } from '../../app/documents/decision-document.js';
 import { loadDecisionDocumentPdf } from '../../app/documents/pdf.js';
@@ -88,49 +92,20 @@ function decisionDocumentRoute(app: Api, ctx: AppContext) {
           'The written decision sent to the official, once the case is determined: structured sections and the whole text, in `lang` (default: Accept-Language, else zh). `format=text` downloads it as a plain-text file; `format=pdf` as a PDF laid out as an official document (公文) with an embedded Chinese font (503 DOCUMENT_FONT_MISSING when the server has none).',
         params: CaseIdParams,
         querystring: DecisionDocumentQuery,
-        response: responses({
-          200: {
-            description: 'The document: JSON, or with `format` a text or PDF file.',
-            content: {
-              'application/json': { schema: DocumentAnswer },
-              'text/plain': { schema: Type.String({ description: 'The document as text.' }) },
-              'application/pdf': {
-                schema: Type.Unsafe<Uint8Array>({
-                  type: 'string',
-                  format: 'binary',
-                  description: 'The PDF file.',
-                }),
-              },
-            },
-          },
-        }),
+        response: responses({ 200: documentAnswer(DocumentAnswer) }),
       },
     },
     async (req, reply) => {
       const lang = req.query.lang ?? preferredLang(req);
       if (req.query.format === 'pdf') {
-        const { filename, pdf, fontNotice } = await loadDecisionDocumentPdf(
-          ctx,
-          actorOf(req),
-          req.params.id,
-          lang,
+        return sendPdf(
+          reply,
+          await loadDecisionDocumentPdf(ctx, actorOf(req), req.params.id, lang),
         );
-        return reply
-          .type('application/pdf')
-          .header('content-disposition', contentDisposition(filename))
-          .header('cache-control', 'no-store')
-          .headers(fontNotice ? { 'x-document-font-notice': fontNotice } : {})
-          .send(pdf);
       }
       const document = await loadDecisionDocument(ctx, actorOf(req), req.params.id, lang);
       if (req.query.format === 'text') {
-        return reply
-          .type('text/plain; charset=utf-8')
-          .header(
-            'content-disposition',
-            contentDisposition(`${document.documentNumber || document.title}.txt`),
-          )
-          .send(document.text);
+        return sendDocumentText(reply, document);
       }
       return { document };
     },
@@ -208,39 +183,20 @@ function caseFinding(app: Api, ctx: AppContext) {
         summary: '导出案件清单（Excel）· Export the case list to Excel',
         description: `Every case of the list GET /api/cases would show with the same filters (scope, filters and order alike), as an Excel workbook: a title row (what was exported, by whom, when), a frozen header (Chinese, or English with lang=en), dates as Excel dates, the identity card number masked. At most ${EXPORT_MAX_ROWS} rows; a longer list ends with a note row. Written to the read log with its filters.`,
         querystring: CaseExportQuery,
-        response: responses({
-          200: {
-            description: 'The workbook.',
-            content: {
-              [XLSX]: {
-                // Streamed as exceljs writes it.
-                schema: Type.Unsafe<Readable>({
-                  type: 'string',
-                  format: 'binary',
-                  description: 'The .xlsx file.',
-                }),
-              },
-            },
-          },
-        }),
+        response: responses({ 200: workbookAnswer() }),
       },
     },
     async (req, reply) => {
       const { lang: asked, ...filters } = req.query;
       const lang = asked ?? preferredLang(req);
       const exported = await exportCases(ctx, actorOf(req), filters, lang);
-      return reply
-        .type(XLSX)
-        .header('content-disposition', contentDisposition(exported.filename))
-        .header('cache-control', 'no-store')
-        .header('x-export-rows', String(exported.rows))
-        .header('x-export-capped', String(exported.capped))
-        .send(exported.stream);
+      return sendWorkbook(reply, exported, {
+        'x-export-rows': String(exported.rows),
+        'x-export-capped': String(exported.capped),
+      });
     },
   );
 }
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function caseRoutes(base: FastifyInstance, opts: { ctx: AppContext }) {
   const app = typed(base);

@@ -14,7 +14,6 @@ import {
   IssueDocumentBody,
   IssuedDocumentAnswer,
   OfficialDocumentAnswer,
-  Type,
 } from '../../api/index.js';
 import { issueDocument } from '../../app/cases/issue-document.js';
 import type { AppContext } from '../../app/context.js';
@@ -22,7 +21,7 @@ import { listCaseDocuments, loadCaseDocument } from '../../app/documents/case-do
 import { documentPdf, requireDocumentFonts } from '../../app/documents/pdf.js';
 import { getCase } from '../../app/queries/case-view.js';
 import { actorOf } from '../auth/authenticate.js';
-import { contentDisposition } from '../download.js';
+import { documentAnswer, sendDocumentText, sendPdf } from '../download.js';
 import { preferredLang } from '../errors.js';
 import { responses, typed } from '../schemas.js';
 
@@ -55,22 +54,7 @@ export async function documentRoutes(base: FastifyInstance, opts: { ctx: AppCont
           'One document of the case, in `lang` (default: Accept-Language, else zh): as issued (every download the same document), or — for staff, before it is issued — a preview without a number. `format=text` or `pdf` downloads it, named by its number; a PDF whose standard faces (仿宋, 黑体, 楷体) are not installed says so in the `x-document-font-notice` header. The read is logged. `subjectId` picks the determination or challenge when the case has several.',
         params: DocumentParams,
         querystring: DocumentQuery,
-        response: responses({
-          200: {
-            description: 'The document: JSON, or with `format` a text or PDF file.',
-            content: {
-              'application/json': { schema: OfficialDocumentAnswer },
-              'text/plain': { schema: Type.String({ description: 'The document as text.' }) },
-              'application/pdf': {
-                schema: Type.Unsafe<Uint8Array>({
-                  type: 'string',
-                  format: 'binary',
-                  description: 'The PDF file.',
-                }),
-              },
-            },
-          },
-        }),
+        response: responses({ 200: documentAnswer(OfficialDocumentAnswer) }),
       },
     },
     async (req, reply) => {
@@ -89,22 +73,10 @@ export async function documentRoutes(base: FastifyInstance, opts: { ctx: AppCont
         what,
       );
       if (format === 'pdf') {
-        const { filename, pdf, fontNotice } = await documentPdf(document, ctx.now());
-        return reply
-          .type('application/pdf')
-          .header('content-disposition', contentDisposition(filename))
-          .header('cache-control', 'no-store')
-          .headers(fontNotice ? { 'x-document-font-notice': fontNotice } : {})
-          .send(pdf);
+        return sendPdf(reply, await documentPdf(document, ctx.now()));
       }
       if (format === 'text') {
-        return reply
-          .type('text/plain; charset=utf-8')
-          .header(
-            'content-disposition',
-            contentDisposition(`${document.documentNumber || document.title}.txt`),
-          )
-          .send(document.text);
+        return sendDocumentText(reply, document);
       }
       return { document };
     },

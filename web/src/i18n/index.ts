@@ -4,7 +4,7 @@
  * key (official, desk, committee, document, policy, admin, dashboard); zh and en hold the same
  * keys (checked by src/server/web-texts.test.ts). The chosen language is kept in localStorage, so it stays after a reload or a sign-out.
  */
-import type { Locale } from '../shared';
+import { TASK_LABEL, type Locale } from '../shared';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage } from '../api';
@@ -15,12 +15,17 @@ import zh from './zh.json';
 type Texts = Record<string, unknown>;
 const areaModules = import.meta.glob<Texts>('./areas/*.json', { eager: true, import: 'default' });
 
-/** The shared texts with every area's texts merged in, for one language. */
+/**
+ * The shared texts with every area's texts merged in, for one language; the tasks' names
+ * (`workbench.task.*`) come from src/shared, which the server's exports name them from too.
+ */
 function textsFor(lang: Locale, base: Texts): Texts {
   const out: Texts = { ...base };
   for (const [file, texts] of Object.entries(areaModules)) {
     if (file.endsWith(`.${lang}.json`)) Object.assign(out, texts);
   }
+  const tasks = Object.fromEntries(Object.entries(TASK_LABEL).map(([k, v]) => [k, v[lang]]));
+  out.workbench = { ...(out.workbench as Texts), task: tasks };
   return out;
 }
 

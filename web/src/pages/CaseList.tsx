@@ -337,7 +337,7 @@ interface FindValues {
 
 /**
  * The finding bar: identity card (checked as typed: 18 characters and the check character), unit
- * subtree, post, a date range (opened or decided) and the outcome in force. Applied on "Find";
+ * subtree, post, a date range (opened, accepted or decided) and the outcome in force. Applied on "Find";
  * the values go into the address, so a found list can be bookmarked.
  */
 function FindFilters(props: {
@@ -348,7 +348,9 @@ function FindFilters(props: {
   const lang = useLang();
   const options = useApi<CaseFilterOptions>('/api/cases/filters');
   const { finding } = props;
-  const dateField = finding.decidedFrom || finding.decidedTo ? 'decided' : 'applied';
+  // The date the address filters by (one at a time), else the day opened.
+  const dateField =
+    CASE_DATE_FILTERS.find((d) => finding[`${d}From`] || finding[`${d}To`]) ?? 'applied';
   const from = finding[`${dateField}From`];
   const to = finding[`${dateField}To`];
   const initial: FindValues = {
@@ -366,10 +368,12 @@ function FindFilters(props: {
       idCard: v.idCard ? normalizeIdCard(v.idCard) : null,
       unitId: v.unitId ?? null,
       post: v.post?.trim() || null,
-      appliedFrom: v.dateField === 'applied' ? day(start) : null,
-      appliedTo: v.dateField === 'applied' ? day(end) : null,
-      decidedFrom: v.dateField === 'decided' ? day(start) : null,
-      decidedTo: v.dateField === 'decided' ? day(end) : null,
+      ...Object.fromEntries(
+        CASE_DATE_FILTERS.flatMap((d) => [
+          [`${d}From`, v.dateField === d ? day(start) : null],
+          [`${d}To`, v.dateField === d ? day(end) : null],
+        ]),
+      ),
       outcome: v.outcome ?? null,
     });
   };

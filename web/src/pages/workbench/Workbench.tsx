@@ -1,9 +1,23 @@
 /**
  * The workbench (工作台), every user's landing page (GET /api/todos): the counts of what waits
  * for them, of what is due soon and what is overdue; what waits, by task, each case a link to the
- * task on its page; and, for the parties, their own cases with what they may do on each.
+ * task on its page, and the list taken away as Excel (GET /api/todos/export.xlsx); and, for the
+ * parties, their own cases with what they may do on each.
  */
-import { Card, Col, Empty, List, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  Empty,
+  List,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -21,7 +35,10 @@ export default function Workbench() {
   const data = result.status === 'ok' ? result.data : null;
   return (
     <section className="rc-workbench" data-testid="workbench">
-      <Typography.Title level={3}>{t('workbench.heading')}</Typography.Title>
+      <div className="rc-workbench-head">
+        <Typography.Title level={3}>{t('workbench.heading')}</Typography.Title>
+        {data && data.groups.length > 0 ? <ExportButton /> : null}
+      </div>
       <Typography.Paragraph type="secondary">
         {data
           ? t('workbench.intro', { today: data.today, days: data.dueSoonDays })
@@ -37,6 +54,23 @@ export default function Workbench() {
         </Space>
       )}
     </section>
+  );
+}
+
+/** The tasks listed here as an Excel workbook, in the language of the screen. */
+function ExportButton() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <Tooltip title={t('workbench.exportHint')}>
+      <Button
+        href={`/api/todos/export.xlsx?lang=${lang}`}
+        data-testid="todo-export"
+        className="rc-export"
+      >
+        {t('workbench.export')}
+      </Button>
+    </Tooltip>
   );
 }
 
