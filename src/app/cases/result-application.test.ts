@@ -5,6 +5,7 @@ import { monthsEndIso } from '../dates.js';
 import { getCase } from '../queries/case-view.js';
 import { caseEvents, determinations, schema, type Schema } from '../tables.js';
 import { driveTo } from '../testing/steps.js';
+import { loadDecisionDocument } from '../documents/decision-document.js';
 import { decideChallenge } from './decide-challenge.js';
 import { requestChallenge } from './request-challenge.js';
 import { buildWorld, type World } from '../testing/world.js';
@@ -111,6 +112,11 @@ describeStores<Schema>(
         .orderBy(caseEvents.seq);
       const decided = events.at(-1)!.payload as { application?: { impactPeriod: unknown } };
       expect(decided.application?.impactPeriod).toMatchObject({ months: 12 });
+      // Its document is issued by the level that decided the appeal, and is not reviewed again.
+      const doc = await loadDecisionDocument(w.ctx, w.actors.official!, c.id, 'zh');
+      expect(doc.issuingBody).toBe('某市容错纠错认定机构');
+      expect(doc.text).toContain('影响期为12个月');
+      expect(doc.text).not.toContain('申请复核');
     });
 
     it('is read from the bound pack for a determination made before it was kept', async () => {

@@ -321,6 +321,7 @@ async function determinationDocument(
     departureReasons: d.departureReasons,
     decidedOn: d.decidedOn,
     factsAsOf: d.createdAt,
+    basis: d.basis,
   });
   return renderDecisionDocument(input, lang);
 }

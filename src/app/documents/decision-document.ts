@@ -51,6 +51,8 @@ export interface DecisionDocumentInput {
     readonly jurisdiction: I18nText;
     /** The jurisdiction above it, where an appeal goes. */
     readonly parentJurisdiction?: I18nText;
+    /** The determination was made on review or appeal: it is not reviewed again. */
+    readonly reviewed?: boolean;
   };
   readonly case: {
     readonly number: string;
@@ -325,7 +327,8 @@ export function renderDecisionDocument(input: DecisionDocumentInput, lang: Lang)
       ? `the Tolerance and Correction Committee of ${upper.en}`
       : 'the committee at the next level up';
   const rights: string[] = [];
-  if (review) {
+  // A determination made on review or appeal is not reviewed again: an appeal is the route.
+  if (review && !input.issuer.reviewed) {
     rights.push(
       zh
         ? `可以自收到本决定之日起${duration(review, lang)}内向本机构申请复核`
@@ -339,15 +342,25 @@ export function renderDecisionDocument(input: DecisionDocumentInput, lang: Lang)
         : `appeal to ${appealBody} within ${duration(appeal, lang)} of receiving it`,
     );
   }
+  const reviewed = input.issuer.reviewed === true;
+  const pending = zh
+    ? reviewed
+      ? '提出申诉期间'
+      : '申请复核或者提出申诉期间'
+    : reviewed
+      ? 'an appeal'
+      : 'a review or appeal';
   const remedy = rights.length
     ? zh
-      ? `如对本决定不服，${rights.join('；也')}。申请复核或者提出申诉期间，不停止本决定的执行。`
-      : `If you disagree with this decision, you may ${rights.join(', or ')}. The decision stays in force while a review or appeal is pending.`
+      ? `如对本决定不服，${rights.join('；也')}。${pending}，不停止本决定的执行。`
+      : `If you disagree with this decision, you may ${rights.join(', or ')}. The decision stays in force while ${pending} is pending.`
     : zh
       ? '如对本决定不服，可以依照有关规定申请复核或者提出申诉。申请复核或者提出申诉期间，不停止本决定的执行。'
       : 'If you disagree with this decision, you may seek a review or appeal under the applicable rules. The decision stays in force meanwhile.';
   sections.push({
-    heading: heading(n + 1, '复核和申诉', 'Review and appeal', lang),
+    heading: reviewed
+      ? heading(n + 1, '申诉', 'Appeal', lang)
+      : heading(n + 1, '复核和申诉', 'Review and appeal', lang),
     paragraphs: [remedy],
   });
 
@@ -478,8 +491,25 @@ export async function loadDecisionDocumentInput(
       departureReasons: d.departureReasons,
       decidedOn: d.decidedOn,
       factsAsOf: d.createdAt,
+      basis: d.basis,
     });
   });
+}
+
+/**
+ * The body that issues the document and the level above it: the case's jurisdiction, or for a
+ * determination made on appeal the level above, which decided it.
+ */
+async function issuingLevels(
+  tx: Tx<Schema>,
+  j: { readonly nameZh: string; readonly nameEn: string; readonly parentId: string | null },
+  basis: string | undefined,
+) {
+  const up = async (id: string | null) =>
+    id ? (await tx.select().from(jurisdictions).where(eq(jurisdictions.id, id)))[0] : undefined;
+  const parent = await up(j.parentId);
+  if (basis === 'appeal' && parent) return { issuer: parent, parent: await up(parent.parentId) };
+  return { issuer: j, parent };
 }
 
 /** The decision a document states: a determination, or one the committee is considering. */
@@ -491,6 +521,11 @@ export interface DocumentDecision {
   readonly decidedOn: string;
   /** The facts as they stood at this instant (the decision); undefined: as they stand now. */
   readonly factsAsOf: Date | undefined;
+  /**
+   * How the determination was made: 'first', or changed on 'review' or 'appeal'. One made on appeal
+   * is issued by the level above; one made on review or appeal is not reviewed again.
+   */
+  readonly basis?: string;
 }
 
 /**
@@ -500,23 +535,21 @@ export interface DocumentDecision {
 export async function issuerAndOfficialOf(
   tx: Tx<Schema>,
   loaded: LoadedCase,
+  /** How the determination the document states was made (DocumentDecision.basis). */
+  basis?: string,
 ): Promise<Pick<DecisionDocumentInput, 'issuer' | 'official'>> {
   const [o] = await tx
     .select({ official: officials, unit: units })
     .from(officials)
     .innerJoin(units, eq(units.id, officials.unitId))
     .where(eq(officials.id, loaded.row.officialId));
-  const [parent] = loaded.jurisdiction.parentId
-    ? await tx
-        .select()
-        .from(jurisdictions)
-        .where(eq(jurisdictions.id, loaded.jurisdiction.parentId))
-    : [];
+  const { issuer, parent } = await issuingLevels(tx, loaded.jurisdiction, basis);
   const name = (j: { nameZh: string; nameEn: string }) => ({ zh: j.nameZh, en: j.nameEn });
   return {
     issuer: {
-      jurisdiction: name(loaded.jurisdiction),
+      jurisdiction: name(issuer),
       ...(parent ? { parentJurisdiction: name(parent) } : {}),
+      ...(basis && basis !== 'first' ? { reviewed: true } : {}),
     },
     official: {
       name: o?.official.name ?? '',
@@ -539,7 +572,7 @@ export async function documentInputOf(
   decision: DocumentDecision,
 ): Promise<DecisionDocumentInput> {
   const row = loaded.row;
-  const { issuer, official } = await issuerAndOfficialOf(tx, loaded);
+  const { issuer, official } = await issuerAndOfficialOf(tx, loaded, decision.basis);
   const asOf = decision.factsAsOf;
   const factRows = await tx
     .select()
