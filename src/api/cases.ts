@@ -376,6 +376,17 @@ export const CaseView = Obj(
     updatedAt: DateTime,
     closedAt: Nullable(DateTime),
     view: StringEnum(['full', 'party', 'consultee'] as const),
+    matter: Nullable(
+      Obj({
+        openedOn: DateString,
+        source: Nullable(StringEnum(MATTER_SOURCES)),
+        sourceDetail: Type.String(),
+      }),
+      {
+        description:
+          'Officers only: the accountability matter an ex-officio case was opened on — the day, where it came from (问题线索来源) and the referral.',
+      },
+    ),
     facts: List(CaseFact, {
       description: 'The current facts, each with its source, note, evidence and recorder.',
     }),

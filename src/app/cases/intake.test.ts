@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain, type StoredEvent } from '../../domain/audit-chain.js';
+import { getCase } from '../queries/case-view.js';
 import { describeStores } from '../../store/testing/harness.js';
 import { AppError } from '../errors.js';
 import { caseEvents, caseFacts, cases, schema, type Schema } from '../tables.js';
@@ -175,9 +176,20 @@ describeStores<Schema>(
         summary: '项目审批程序不规范',
         openedOn: '2025-02-20',
         conductDate: '2024-09-01',
+        source: 'inspection',
+        sourceDetail: '区委第二巡察组反馈问题第3项',
       });
       expect(c).toMatchObject({ route: 'ex_officio', state: 'submitted', applicantUserId: null });
       expect(c.accountabilityMatterId).not.toBeNull();
+      // The officers see where the matter came from; the official does not.
+      const staff = await getCase(w.ctx, w.actors.intake!, c.id);
+      expect(staff.matter).toEqual({
+        openedOn: '2025-02-20',
+        source: 'inspection',
+        sourceDetail: '区委第二巡察组反馈问题第3项',
+      });
+      const official = await getCase(w.ctx, w.actors.colleague!, c.id);
+      expect(official.matter).toBeNull();
       expect(
         await codeOf(
           recordAccountabilityMatter(w.ctx, w.actors.outsiderIntake!, {

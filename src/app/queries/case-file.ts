@@ -9,6 +9,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { AnyDb } from '../db.js';
 import {
+  accountabilityMatters,
   caseAssessments,
   caseChallenges,
   caseEvents,
@@ -54,7 +55,13 @@ const EVENT_COLUMNS = {
 
 export type CaseFile = Awaited<ReturnType<typeof readCaseFile>>;
 
-export async function readCaseFile(db: AnyDb, caseId: string, officialId: string) {
+export async function readCaseFile(
+  db: AnyDb,
+  caseId: string,
+  officialId: string,
+  /** The accountability matter an ex-officio case was opened on (null for an application). */
+  matterId: string | null = null,
+) {
   const [
     [official],
     facts,
@@ -67,6 +74,7 @@ export async function readCaseFile(db: AnyDb, caseId: string, officialId: string
     suspensions,
     extensions,
     events,
+    [matter],
   ] = await Promise.all([
     db
       .select({
@@ -152,6 +160,19 @@ export async function readCaseFile(db: AnyDb, caseId: string, officialId: string
       .orderBy(asc(caseEvents.seq))
       .prepare('case_file_events')
       .execute(),
+    matterId === null
+      ? Promise.resolve([])
+      : db
+          .select({
+            summary: accountabilityMatters.summary,
+            openedOn: accountabilityMatters.openedOn,
+            source: accountabilityMatters.source,
+            sourceDetail: accountabilityMatters.sourceDetail,
+          })
+          .from(accountabilityMatters)
+          .where(eq(accountabilityMatters.id, matterId))
+          .prepare('case_file_matter')
+          .execute(),
   ]);
   return {
     official,
@@ -165,6 +186,7 @@ export async function readCaseFile(db: AnyDb, caseId: string, officialId: string
     suspensions,
     extensions,
     events,
+    matter: matter ?? null,
   };
 }
 

@@ -41,6 +41,7 @@ import type { I18nText } from '../../policy/model.js';
 import { casePolicy, loadCase, withConsultations, type LoadedCase } from '../cases/record.js';
 import { logRead } from '../read-log.js';
 import { applicationFor, type StoredApplication } from '../cases/result-application.js';
+import type { MatterSource } from '../../shared/case.js';
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
 import { AppError, CATALOGUE, type ErrorCode } from '../errors.js';
@@ -106,6 +107,12 @@ export interface CaseView {
    * for a consulted department's officer (see the top of this file).
    */
   readonly view: CaseViewKind;
+  /** Officers only: the accountability matter an ex-officio case was opened on. */
+  readonly matter: {
+    readonly openedOn: string;
+    readonly source: MatterSource | null;
+    readonly sourceDetail: string;
+  } | null;
   readonly facts: readonly {
     readonly fact: string;
     readonly value: unknown;
@@ -325,7 +332,10 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Pr
         return undefined;
       }
       // The log row and the case file are written and read together (one round trip).
-      const [file] = await Promise.all([readCaseFile(tx, caseId, loaded.row.officialId), logged]);
+      const [file] = await Promise.all([
+        readCaseFile(tx, caseId, loaded.row.officialId, loaded.row.accountabilityMatterId),
+        logged,
+      ]);
       const names = await displayNames(tx, peopleIn(loaded, file));
       return presentCase(ctx, actor, loaded, file, names);
     },
@@ -463,6 +473,14 @@ function presentHeader(ctx: AppContext, { loaded, file, view }: PresentContext) 
     updatedAt: row.updatedAt.toISOString(),
     closedAt: iso(row.closedAt),
     view,
+    matter:
+      view === 'full' && file.matter
+        ? {
+            openedOn: file.matter.openedOn,
+            source: file.matter.source as MatterSource | null,
+            sourceDetail: file.matter.sourceDetail,
+          }
+        : null,
   };
 }
 

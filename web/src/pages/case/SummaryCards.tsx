@@ -64,6 +64,15 @@ export function SummaryCard() {
         <Descriptions.Item label={t('caseView.pack')}>
           <PackName packId={c.packId} version={c.packVersion} />
         </Descriptions.Item>
+        {c.matter ? (
+          <Descriptions.Item label={t('caseView.matterSource')} span={2}>
+            <span data-testid="matter-source">
+              {c.matter.source ? t(`intake.sources.${c.matter.source}`) : '—'}
+              {c.matter.sourceDetail ? `${t('caseView.matterSep')}${c.matter.sourceDetail}` : ''}
+              {t('caseView.matterOpened', { date: c.matter.openedOn })}
+            </span>
+          </Descriptions.Item>
+        ) : null}
       </Descriptions>
       {c.summary ? (
         <Typography.Paragraph className="rc-prewrap rc-gap-top">{c.summary}</Typography.Paragraph>
