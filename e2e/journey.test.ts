@@ -47,6 +47,7 @@ import { STANDARD_FACTS } from '../src/policy/vocabulary.js';
 import { SIX_ELEMENT_LABEL, STATE_LABEL, STEP_LABEL } from '../src/shared/case.js';
 import { DOCUMENT_TYPE_LABEL, type DocumentType } from '../src/shared/documents.js';
 import { ROLE_LABEL } from '../src/shared/roles.js';
+import { TASK_LABEL } from '../src/shared/tasks.js';
 import {
   axeViolations,
   PHONE,
@@ -89,6 +90,7 @@ const SHARED_LABELS: Record<string, Readonly<Record<string, { zh: string; en: st
   steps: STEP_LABEL,
   roles: ROLE_LABEL,
   'desk.six.elements': SIX_ELEMENT_LABEL,
+  'workbench.task': TASK_LABEL,
 };
 
 function sharedLabel(lang: Lang, key: string): string | undefined {
