@@ -23,7 +23,8 @@ import { castVote } from '../cases/vote.js';
 import { castReviewVote } from '../cases/vote-review.js';
 import { today as todayOf } from '../context.js';
 import { AppError } from '../errors.js';
-import { cases, consultations } from '../tables.js';
+import { loadActor } from '../org.js';
+import { cases, consultations, roleGrants } from '../tables.js';
 import type { World } from './world.js';
 
 /**
@@ -158,6 +159,19 @@ export async function answerConsultations(
   return row;
 }
 
+/**
+ * The consulted-department officers of the store (users holding a `consultee` grant: the demo's
+ * dept-* users), so that a case driven through consultation has each department with users sign
+ * its own opinion, as the rules require.
+ */
+async function consulteesOf(w: Crew): Promise<Actor[]> {
+  const rows = await w.ctx.store.db
+    .selectDistinct({ userId: roleGrants.userId })
+    .from(roleGrants)
+    .where(eq(roleGrants.role, 'consultee'));
+  return Promise.all(rows.map((r) => loadActor(w.ctx, r.userId)));
+}
+
 /** Takes an existing case from its state forward to `target`. */
 export async function advance(
   w: Crew,
@@ -187,7 +201,12 @@ export async function advance(
         }
         break;
       case 'consultation':
-        row = await answerConsultations(w, row, opts.consultees, opts.investigator);
+        row = await answerConsultations(
+          w,
+          row,
+          opts.consultees ?? (await consulteesOf(w)),
+          opts.investigator,
+        );
         row = (await completeConsultation(w.ctx, investigator, v())).case;
         break;
       case 'deliberation':
