@@ -18,7 +18,10 @@ import { SHOTS, useBrowserWorld } from './harness.js';
 
 const w = useBrowserWorld();
 
-/** The demo's roles (docs/demo.md); member2 and member3 are member1's role again. */
+/**
+ * The demo's roles (docs/demo.md); member2 and member3 are member1's role again, and the other
+ * consulted departments' officers the discipline one's.
+ */
 const ROLES: readonly (readonly [username: string, password: string])[] = [
   ['official', 'demo-official-2025'],
   ['unit-party', 'demo-unit_party-2025'],
@@ -31,6 +34,7 @@ const ROLES: readonly (readonly [username: string, password: string])[] = [
   ['policy-admin', 'demo-policy_admin-2025'],
   ['auditor', 'demo-auditor-2025'],
   ['admin', 'demo-admin-2025'],
+  ['dept-discipline', 'demo-consultee-2025'],
 ];
 
 interface Allowed {
@@ -63,7 +67,7 @@ const ALLOWED: readonly Allowed[] = [
   // Usernames are Latin by rule (src/app/org.ts); the administrator manages them.
   {
     pattern:
-      /\b(official(-\d{2})?|unit-party(-[a-z]+)?|intake|investigator|member\d|chair|city-chair|liaison|policy-admin|auditor|admin)\b/g,
+      /\b(official(-\d{2})?|unit-party(-[a-z]+)?|intake|investigator|member\d|chair|city-chair|liaison|policy-admin|auditor|admin|dept-[a-z]+)\b/g,
     why: 'demo usernames on the administration screens',
     screens: /^admin .*\/admin\/users/,
   },
