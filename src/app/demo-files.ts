@@ -6,15 +6,11 @@
  */
 import { PNG } from 'pngjs';
 
-/** A PDF of one A4 page whose content stream is `content`, its cross-reference offsets computed. */
-function pdfOf(content: string): Uint8Array {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
+/**
+ * A PDF of the given objects (numbered 1, 2, … in order; object 1 the catalog), its
+ * cross-reference offsets computed: what the evidence check parses as a whole PDF.
+ */
+export function pdfOfObjects(objects: readonly string[]): Buffer {
   let body = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((o, i) => {
@@ -25,7 +21,20 @@ function pdfOf(content: string): Uint8Array {
   body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(body, 'latin1'));
+  return Buffer.from(body, 'latin1');
+}
+
+/** A PDF of one A4 page whose content stream is `content`, in Helvetica. */
+function pdfOf(content: string): Uint8Array {
+  return new Uint8Array(
+    pdfOfObjects([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ]),
+  );
 }
 
 /** Minutes of a meeting: a heading, the case's reference in ASCII, and grey lines of text. */
