@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, useBrowserWorld, realProblems, SHOTS } from './harness.js';
+import { axeViolations, checkSurely, useBrowserWorld, realProblems, SHOTS } from './harness.js';
 
 const w = useBrowserWorld();
 /** Every page opened, for the failure screenshots. */
@@ -203,12 +203,12 @@ async function desk(page: Page) {
     await inv.getByTestId(`assess-${element}`).click();
     const d = dialog(inv, `评估：${label}`);
     if (i === 3) {
-      await d.getByRole('radio', { name: '不利于容错' }).check();
+      await checkSurely(d.getByRole('radio', { name: '不利于容错' }));
       await press(d, '提交');
       await d.getByText('评估为不利于容错时，请写明理由。').waitFor();
-      await d.getByRole('radio', { name: '中性' }).check();
+      await checkSurely(d.getByRole('radio', { name: '中性' }));
     } else {
-      await d.getByRole('radio', { name: '有利于容错' }).check();
+      await checkSurely(d.getByRole('radio', { name: '有利于容错' }));
     }
     await d.getByLabel('评估说明').fill(`第${i + 1}项评估说明。`);
     await press(d, '提交');

@@ -228,6 +228,9 @@ async function exportWorkbench(page: Page, lang: 'zh' | 'en') {
   expect(String(sheet.getCell(1, 1).value)).toBe(lang === 'zh' ? '待办事项清单' : 'Tasks waiting');
   expect(sheet.getRow(3).values).toEqual([undefined, ...todoExportHeaders(lang)]);
   expect(sheet.rowCount - 3).toBe(todos.counts.waiting);
+  // The button's tooltip, shown by the click, would stay where it was at desktop width.
+  await page.mouse.move(0, 0);
+  await expect.poll(() => page.locator('.ant-tooltip:visible').count()).toBe(0);
   await page.setViewportSize({ width: 390, height: 844 });
   await button.waitFor();
   expect(await button.isVisible()).toBe(true);

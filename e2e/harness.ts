@@ -13,7 +13,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { openApp, type OpenedApp } from '../src/app/bootstrap.js';
 import { seedDemo } from '../src/app/demo.js';
@@ -227,4 +233,20 @@ export async function sidewaysOverflow(
 /** Problems that are real: 401/404 answers the app expects and shows are not. */
 export function realProblems(problems: readonly string[]): string[] {
   return problems.filter((p) => !/status of 40[14]/.test(p));
+}
+
+/**
+ * Checks a radio or checkbox, again if the first click landed while its dialog was still opening
+ * (the zoom animation moves it; Playwright then reports that the click did not change its state).
+ */
+export async function checkSurely(box: Locator, tries = 4): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      await box.check({ timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (i >= tries) throw e;
+      await box.page().waitForTimeout(250);
+    }
+  }
 }
