@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, realProblems, SHOTS, useBrowserWorld } from './harness.js';
+import { axeViolations, expectFits, realProblems, SHOTS, useBrowserWorld } from './harness.js';
 
 const w = useBrowserWorld();
 const pages: Page[] = [];
@@ -145,7 +145,7 @@ async function disciplineOnAPhone() {
   await w.signIn(page, 'dept-discipline', PASSWORD);
   await page.getByTestId('todo-group-answerConsultation').waitFor();
   await page.waitForLoadState('networkidle');
-  expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE);
+  await expectFits(page, PHONE);
   await page
     .getByTestId('todo-group-answerConsultation')
     .getByTestId('todo-item')
@@ -155,7 +155,7 @@ async function disciplineOnAPhone() {
     .click();
   await page.getByTestId('answer-discipline').waitFor();
   await page.waitForLoadState('networkidle');
-  expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE);
+  await expectFits(page, PHONE);
   await page.screenshot({ path: join(SHOTS, 'consult-phone-zh.png'), fullPage: true });
   await context.close();
 }

@@ -16,7 +16,7 @@ import { readLog, users } from '../src/app/tables.js';
 import { DOCX_FILE, PDF_FILE, PNG_FILE } from '../src/app/testing/files.js';
 import { advance, EXEMPTED_FACTS } from '../src/app/testing/steps.js';
 import type { Actor } from '../src/domain/roles.js';
-import { axeViolations, realProblems, SHOTS, useBrowserWorld } from './harness.js';
+import { axeViolations, expectFits, realProblems, SHOTS, useBrowserWorld } from './harness.js';
 
 const w = useBrowserWorld();
 const pages: Page[] = [];
@@ -120,9 +120,7 @@ async function applyWithFiles(page: Page) {
     .waitFor();
   await files.getByRole('button', { name: "Remove 'setup.exe'" }).click();
   await expect.poll(() => page.getByTestId('apply-files-problem').count()).toBe(0);
-  expect(
-    (await page.evaluate('document.documentElement.scrollWidth')) as number,
-  ).toBeLessThanOrEqual(390);
+  await expectFits(page, 390);
   await page.screenshot({ path: join(SHOTS, 'files-apply-attached-en.png'), fullPage: true });
   expect(await axeViolations(page)).toEqual([]);
 
@@ -132,9 +130,7 @@ async function applyWithFiles(page: Page) {
   await sent.waitFor({ timeout: 30_000 });
   expect(await sent.getByText('Uploaded', { exact: true }).count()).toBe(2);
   await page.getByText('2 files uploaded.').waitFor();
-  expect(
-    (await page.evaluate('document.documentElement.scrollWidth')) as number,
-  ).toBeLessThanOrEqual(390);
+  await expectFits(page, 390);
   await page.screenshot({ path: join(SHOTS, 'files-apply-sent-en.png'), fullPage: true });
   expect(await axeViolations(page)).toEqual([]);
 

@@ -16,7 +16,7 @@ import { exportHeaders } from '../src/app/queries/case-export.js';
 import { DEFAULT_PAGE_SIZE } from '../src/shared/limits.js';
 import { todoExportHeaders } from '../src/app/queries/todos-export.js';
 import { DEMO_ZHANG_WEI_ID_CARD } from '../src/app/demo-data.js';
-import { axeViolations, realProblems, SHOTS, useBrowserWorld } from './harness.js';
+import { axeViolations, expectFits, realProblems, SHOTS, useBrowserWorld } from './harness.js';
 
 const w = useBrowserWorld();
 const pages: Page[] = [];
@@ -234,7 +234,7 @@ async function exportWorkbench(page: Page, lang: 'zh' | 'en') {
   await page.setViewportSize({ width: 390, height: 844 });
   await button.waitFor();
   expect(await button.isVisible()).toBe(true);
-  expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+  await expectFits(page, 390);
   await w.shot(page, `workbench-export-phone-${lang}`);
   await page.setViewportSize({ width: 1280, height: 800 });
 }

@@ -230,6 +230,15 @@ export async function sidewaysOverflow(
   return `${new URL(page.url()).pathname} is ${scroll} px wide: ${wide.join(', ')}`;
 }
 
+/**
+ * Fails unless the screen stops scrolling sideways at `width` within a few seconds. After a resize
+ * the layout follows a media query through a React render (the menu becomes a drawer), so one
+ * reading straight after `setViewportSize` may still see the desktop layout; this polls.
+ */
+export async function expectFits(page: Page, width: number = PHONE.width): Promise<void> {
+  await expect.poll(() => sidewaysOverflow(page, width), { timeout: 15_000 }).toBeUndefined();
+}
+
 /** Problems that are real: 401/404 answers the app expects and shows are not. */
 export function realProblems(problems: readonly string[]): string[] {
   return problems.filter((p) => !/status of 40[14]/.test(p));

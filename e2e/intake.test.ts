@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { realProblems, SHOTS, useBrowserWorld } from './harness.js';
+import { expectFits, realProblems, SHOTS, useBrowserWorld } from './harness.js';
 
 const w = useBrowserWorld();
 
@@ -64,8 +64,7 @@ async function newPage(width: Width): Promise<Page> {
 async function fits(page: Page, width: Width, shot: string) {
   await page.waitForLoadState('networkidle');
   if (width === 'phone') {
-    const scroll = (await page.evaluate('document.documentElement.scrollWidth')) as number;
-    expect(scroll, `${shot} scrolls sideways`).toBeLessThanOrEqual(PHONE);
+    await expectFits(page, PHONE);
   }
   await page.screenshot({ path: join(SHOTS, `intake-${shot}.png`), fullPage: true });
 }
