@@ -477,3 +477,81 @@ export const schema = {
   caseDocuments,
 };
 export type Schema = typeof schema;
+
+/** Migration 0020: a case's correction (纠错), its opinion and state (src/app/corrections/). */
+export const corrections = pgTable('corrections', {
+  id: uuid('id').primaryKey(),
+  caseId: uuid('case_id').notNull(),
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  officialId: uuid('official_id').notNull(),
+  determinationId: uuid('determination_id').notNull(),
+  documentNumber: text('document_number').notNull(),
+  problem: text('problem').notNull(),
+  requirement: text('requirement').notNull(),
+  state: text('state').notNull(),
+  round: integer('round').notNull(),
+  issuedOn: day('issued_on').notNull(),
+  issuedBy: uuid('issued_by').notNull(),
+  closedOn: day('closed_on'),
+  reviewDueOn: day('review_due_on'),
+  reviewedOn: day('reviewed_on'),
+  reviewedBy: uuid('reviewed_by'),
+  reviewFinding: text('review_finding'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/** Migration 0020: the actions of a correction, each with its owner, deadline and verification. */
+export const correctionActions = pgTable('correction_actions', {
+  id: uuid('id').primaryKey(),
+  correctionId: uuid('correction_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  seq: integer('seq').notNull(),
+  round: integer('round').notNull(),
+  task: text('task').notNull(),
+  evidenceRequired: text('evidence_required').notNull(),
+  ownerUnitId: uuid('owner_unit_id'),
+  ownerOfficialId: uuid('owner_official_id'),
+  dueDays: integer('due_days').notNull(),
+  dueOn: day('due_on').notNull(),
+  dueProvisional: boolean('due_provisional').notNull(),
+  state: text('state').notNull(),
+  submittedOn: day('submitted_on'),
+  submittedBy: uuid('submitted_by'),
+  submission: text('submission'),
+  verifiedOn: day('verified_on'),
+  verifiedBy: uuid('verified_by'),
+  verdict: text('verdict'),
+  verdictReasons: text('verdict_reasons'),
+  returnedCount: integer('returned_count').notNull(),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/** Migration 0020: files submitted as evidence that a correction action was done. */
+export const correctionFiles = pgTable('correction_files', {
+  id: uuid('id').primaryKey(),
+  actionId: uuid('action_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  sha256: text('sha256').notNull(),
+  filename: text('filename').notNull(),
+  mediaType: text('media_type').notNull(),
+  uploadedBy: uuid('uploaded_by').notNull(),
+  uploadedAt: ts('uploaded_at').notNull().defaultNow(),
+});
+
+/** Migration 0020: talks held with an official after a determination (谈心谈话, 提醒谈话). */
+export const talks = pgTable('talks', {
+  id: uuid('id').primaryKey(),
+  caseId: uuid('case_id').notNull(),
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  officialId: uuid('official_id').notNull(),
+  kind: text('kind').notNull(),
+  heldOn: day('held_on').notNull(),
+  participants: text('participants').notNull(),
+  summary: text('summary').notNull(),
+  followUp: text('follow_up').notNull(),
+  recordedBy: uuid('recorded_by').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
