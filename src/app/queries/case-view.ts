@@ -38,7 +38,13 @@ import {
 } from '../../domain/policies.js';
 import type { Actor } from '../../domain/roles.js';
 import type { I18nText } from '../../policy/model.js';
-import { casePolicy, loadCase, withConsultations, type LoadedCase } from '../cases/record.js';
+import {
+  casePolicy,
+  loadCase,
+  withConsultations,
+  withCorrection,
+  type LoadedCase,
+} from '../cases/record.js';
 import { logRead } from '../read-log.js';
 import { applicationFor, type StoredApplication } from '../cases/result-application.js';
 import type { MatterSource } from '../../shared/case.js';
@@ -317,7 +323,12 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Pr
   const view = await ctx.store.tx(
     async (tx) => {
       // A consulted department's officer reads a case because their department was asked.
-      const loaded = await withConsultations(tx, await loadCase(ctx, tx, caseId), actor);
+      // After a determination the correction's owners and verifiers act on it (its actions).
+      const loaded = await withCorrection(
+        ctx,
+        tx,
+        await withConsultations(tx, await loadCase(ctx, tx, caseId), actor),
+      );
       const refused = refusal(actor, 'read', loaded.subject) !== null;
       const logged = logRead(tx, {
         userId: actor.userId,
