@@ -18,6 +18,7 @@ export const TAGS = [
   },
   { name: 'cases', description: '案件办理 · Cases and their procedure' },
   { name: 'dashboard', description: '仪表盘 · Dashboard for managers' },
+  { name: 'correction', description: '纠错整改与谈心谈话 · Correction and talks' },
   { name: 'evidence', description: '证据材料 · Evidence' },
   { name: 'officials', description: '干部 · Officials' },
   { name: 'risk filings', description: '事前风险报备 · Ex-ante risk filings' },

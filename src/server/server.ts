@@ -26,6 +26,7 @@ import { caseRoutes } from './routes/cases.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { documentRoutes } from './routes/documents.js';
 import { evidenceRoutes } from './routes/evidence.js';
+import { correctionRoutes } from './routes/corrections.js';
 import { healthRoutes } from './routes/health.js';
 import { officialRoutes } from './routes/officials.js';
 import { riskFilingRoutes } from './routes/risk-filings.js';
@@ -117,6 +118,7 @@ export async function buildServer(
       await api.register(caseRoutes, routeOpts);
       await api.register(caseActionRoutes, routeOpts);
       await api.register(evidenceRoutes, routeOpts);
+      await api.register(correctionRoutes, routeOpts);
       await api.register(policyRoutes, routeOpts);
       await api.register(adminRoutes, routeOpts);
       await api.register(dashboardRoutes, routeOpts);

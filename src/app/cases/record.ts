@@ -324,7 +324,7 @@ export async function withConsultations(
 }
 
 /** The states in which a case has had a determination: its correction is loaded for the rules. */
-const DETERMINED_STATES: ReadonlySet<string> = new Set([
+export const DETERMINED_STATES: ReadonlySet<string> = new Set([
   'determined',
   'notified',
   'publicity',
