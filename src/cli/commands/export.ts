@@ -25,6 +25,7 @@ export const EXPORT_RESULTS_OPTS = {
   format: 'string',
   out: 'string',
   jurisdiction: 'string',
+  unit: 'string',
   from: 'string',
   to: 'string',
 } as const;
@@ -53,6 +54,7 @@ export async function exportResultsCommand(ctx: CommandContext): Promise<number>
     ...(optString(ctx.args, 'jurisdiction')
       ? { jurisdictionId: optString(ctx.args, 'jurisdiction')! }
       : {}),
+    ...(optString(ctx.args, 'unit') ? { unitId: optString(ctx.args, 'unit')! } : {}),
     ...(optString(ctx.args, 'from') ? { from: optString(ctx.args, 'from')! } : {}),
     ...(optString(ctx.args, 'to') ? { to: optString(ctx.args, 'to')! } : {}),
   };
