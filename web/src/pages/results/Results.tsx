@@ -30,6 +30,7 @@ import type {
   ResultsPage,
 } from '../../../../src/api/index.js';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { TAG } from '../../components/tagColors';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
 import { DEFAULT_PAGE_SIZE } from '../../shared';
@@ -82,6 +83,7 @@ export default function Results() {
     {
       title: t('results.columns.official'),
       key: 'official',
+      width: 130,
       render: (_: unknown, r) => (
         <Space orientation="vertical" size={0}>
           <span>{r.official.name}</span>
@@ -94,17 +96,26 @@ export default function Results() {
     {
       title: t('results.columns.unit'),
       key: 'unit',
+      width: 150,
       render: (_: unknown, r) => pick(r.unit.name, lang),
     },
     {
       title: t('results.columns.outcome'),
       key: 'outcome',
-      render: (_: unknown, r) => <Tag>{pick(r.outcomeLabel, lang)}</Tag>,
+      width: 150,
+      render: (_: unknown, r) => <Tag color={TAG.info}>{pick(r.outcomeLabel, lang)}</Tag>,
     },
-    { title: t('results.columns.decidedOn'), key: 'decidedOn', dataIndex: 'decidedOn' },
+    {
+      title: t('results.columns.decidedOn'),
+      key: 'decidedOn',
+      dataIndex: 'decidedOn',
+      width: 110,
+      className: 'rc-nowrap',
+    },
     {
       title: t('results.columns.unaffected'),
       key: 'unaffected',
+      width: 300,
       render: (_: unknown, r) => {
         const matters = r.application?.unaffected ?? [];
         return matters.length === 0 ? (
@@ -112,7 +123,7 @@ export default function Results() {
         ) : (
           <Space size={[4, 4]} wrap>
             {matters.map((m) => (
-              <Tag key={m.id} color="green">
+              <Tag key={m.id} color={TAG.success}>
                 {pick(m.label, lang)}
               </Tag>
             ))}
@@ -123,6 +134,8 @@ export default function Results() {
     {
       title: t('results.columns.impactEnds'),
       key: 'impactEnds',
+      width: 120,
+      className: 'rc-nowrap',
       render: (_: unknown, r) =>
         r.application?.impactPeriod?.endsOn ?? (
           <Typography.Text type="secondary">{t('results.noImpactPeriod')}</Typography.Text>
@@ -132,6 +145,7 @@ export default function Results() {
       title: t('results.columns.documentNumber'),
       key: 'documentNumber',
       dataIndex: 'documentNumber',
+      width: 170,
     },
   ];
 
@@ -144,7 +158,7 @@ export default function Results() {
         title={t('results.table')}
         className="rc-results-card"
         extra={
-          <Space wrap aria-label={t('results.export.title')}>
+          <Space wrap>
             {FORMATS.map((f) => (
               <Button
                 key={f}
@@ -174,7 +188,7 @@ export default function Results() {
               ),
             }}
             pagination={false}
-            scroll={{ x: 960 }}
+            scroll={{ x: 1130 }}
           />
         )}
         {result.status === 'ok' && (
