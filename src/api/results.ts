@@ -4,7 +4,7 @@
  * GET /api/results/export (the same rows as a workbook, CSV or an XML batch in the `.lrmx` field
  * names of the cadre appointment and removal form, 干部任免审批表). src/app/queries/results-*.ts.
  */
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../shared/limits.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, RESULT_FORMATS } from '../shared/limits.js';
 import { ResultApplied } from './cases.js';
 import {
   DateString,
@@ -18,10 +18,6 @@ import {
   Uuid,
   type Static,
 } from './common.js';
-
-/** The export's file formats. */
-export const RESULT_FORMATS = ['xlsx', 'csv', 'lrmx'] as const;
-export type ResultFormat = (typeof RESULT_FORMATS)[number];
 
 /** The filters the list and the export share (the CLI's --jurisdiction, --unit, --from, --to). */
 const RESULT_FILTERS = {

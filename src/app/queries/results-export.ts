@@ -18,6 +18,7 @@ import { and, desc, eq, gt, gte, lte, notExists, or, sql, type SQL } from 'drizz
 import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../domain/roles.js';
 import type { I18nText, Lang } from '../../policy/model.js';
+import type { ResultFormat } from '../../shared/limits.js';
 import type { Role } from '../../shared/roles.js';
 import { applicationFor, type StoredApplication } from '../cases/result-application.js';
 import type { AppContext } from '../context.js';
@@ -268,8 +269,9 @@ export async function resultRows(
   filter: ResultsFilter,
   format?: string,
 ): Promise<ResultRow[]> {
-  const f = checkedResultsFilter(filter);
+  // Who may export comes first: a reader who may not is told so, not what is wrong with the filter.
   if (actor) exportScopePaths(actor);
+  const f = checkedResultsFilter(filter);
   return ctx.store.tx(async (tx) => {
     const rows = await selectResults(ctx, tx, actor, f);
     if (actor) {
@@ -473,7 +475,7 @@ export async function exportResults(
   ctx: AppContext,
   actor: Actor,
   filter: ResultsFilter,
-  format: 'xlsx' | 'csv' | 'lrmx',
+  format: ResultFormat,
   lang: Lang,
 ): Promise<ResultsExport> {
   const rows = await resultRows(ctx, actor, filter, format);

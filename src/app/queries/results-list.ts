@@ -113,7 +113,7 @@ export async function listResults(
   const pageSize = pageNumber(size, 'pageSize', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
   const after = cursor ? decodeCursor('cursor', cursor, CURSOR_KIND, 2) : null;
   if (after && !after.every((v) => typeof v === 'string')) {
-    throw decodeCursorError();
+    throw badCursor();
   }
   return ctx.store.tx(async (tx) => {
     const rows = await selectResults(ctx, tx, actor, f, {
@@ -142,7 +142,7 @@ export async function listResults(
 }
 
 /** A cursor of the right shape whose values are not a day and a case number. */
-function decodeCursorError(): Error {
+function badCursor(): Error {
   return invalid(
     'cursor',
     '分页游标无效，请使用上一页返回的 nextCursor，或去掉该参数从第一页开始。',

@@ -14,6 +14,7 @@ import {
   resultsWorkbook,
   type ResultsFilter,
 } from '../../app/queries/results-export.js';
+import { RESULT_FORMATS, type ResultFormat } from '../../shared/limits.js';
 import { optString, requireString } from '../args.js';
 import { CliError } from '../errors.js';
 import { STORE_OPTS, withCliApp } from '../store.js';
@@ -30,8 +31,8 @@ export const EXPORT_RESULTS_OPTS = {
   to: 'string',
 } as const;
 
-const FORMATS = ['xlsx', 'csv', 'lrmx'] as const;
-type Format = (typeof FORMATS)[number];
+const FORMATS = RESULT_FORMATS;
+type Format = ResultFormat;
 
 function formatOf(ctx: CommandContext): Format {
   const format = optString(ctx.args, 'format') ?? 'xlsx';

@@ -23,25 +23,18 @@ import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import type {
-  ResultFilterOptions,
-  ResultFormat,
-  ResultItem,
-  ResultsPage,
-} from '../../../../src/api/index.js';
+import type { ResultFilterOptions, ResultItem, ResultsPage } from '../../../../src/api/index.js';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TAG } from '../../components/tagColors';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
-import { DEFAULT_PAGE_SIZE } from '../../shared';
+import { DEFAULT_PAGE_SIZE, RESULT_FORMATS } from '../../shared';
 import { useApi } from '../../useApi';
 import './results.css';
 
 /** The filters the address keeps, in the API's names. */
 const FILTER_KEYS = ['jurisdiction', 'unit', 'from', 'to'] as const;
 type Filters = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
-
-const FORMATS: readonly ResultFormat[] = ['xlsx', 'csv', 'lrmx'];
 
 function filtersOf(params: URLSearchParams): Filters {
   const out: Filters = {};
@@ -159,7 +152,7 @@ export default function Results() {
         className="rc-results-card"
         extra={
           <Space wrap>
-            {FORMATS.map((f) => (
+            {RESULT_FORMATS.map((f) => (
               <Button
                 key={f}
                 href={`/api/results/export?${new URLSearchParams([...exportQuery, ['format', f]]).toString()}`}
