@@ -18,3 +18,4 @@ export * from './todos.js';
 export * from './documents.js';
 export * from './numbering.js';
 export * from './corrections.js';
+export * from './results.js';

@@ -22,6 +22,7 @@ export const TAGS = [
   { name: 'evidence', description: '证据材料 · Evidence' },
   { name: 'officials', description: '干部 · Officials' },
   { name: 'risk filings', description: '事前风险报备 · Ex-ante risk filings' },
+  { name: 'results', description: '结果运用 · Result application for the HR systems' },
   { name: 'policy', description: '政策包与初步评估 · Policy packs and preliminary assessment' },
   { name: 'system', description: '系统 · System' },
 ];

@@ -33,6 +33,7 @@ import { riskFilingRoutes } from './routes/risk-filings.js';
 import { policyRoutes } from './routes/policy.js';
 import { recommendationRoutes } from './routes/recommendation.js';
 import { todoRoutes } from './routes/todos.js';
+import { resultRoutes } from './routes/results.js';
 import { responseCheck } from './response-check.js';
 import { SHARED_SCHEMAS } from './schemas.js';
 import { lazySerializers } from './serializers.js';
@@ -127,6 +128,7 @@ export async function buildServer(
       await api.register(recommendationRoutes, routeOpts);
       await api.register(todoRoutes, routeOpts);
       await api.register(documentRoutes, routeOpts);
+      await api.register(resultRoutes, routeOpts);
       api.get(
         '/openapi.json',
         { config: { public: true }, schema: { hide: true } },

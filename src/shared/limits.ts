@@ -169,6 +169,10 @@ export function evidenceTypeOfExtension(extension: string): EvidenceMediaType | 
   );
 }
 
+/** The file formats of the result-application export (结果运用): workbook, CSV, the appointment form's XML. */
+export const RESULT_FORMATS = ['xlsx', 'csv', 'lrmx'] as const;
+export type ResultFormat = (typeof RESULT_FORMATS)[number];
+
 /** The most rows one Excel export of a list holds; a longer list is cut there, with a note row. */
 export const EXPORT_MAX_ROWS = 10_000;
 
