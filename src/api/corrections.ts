@@ -6,6 +6,7 @@
 import {
   ACTION_STATES,
   CORRECTION_STATES,
+  MAX_ACTION_DAYS,
   MAX_ACTIONS_AT_ONCE,
   REVIEW_FINDINGS,
   TALK_KINDS,
@@ -101,7 +102,7 @@ export type TalkView = Static<typeof TalkView>;
 
 const DUE_DAYS = Type.Integer({
   minimum: 1,
-  maximum: 365,
+  maximum: MAX_ACTION_DAYS,
   description: 'Working days from today; absent, the measure’s default for the outcome.',
 });
 

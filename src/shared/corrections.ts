@@ -63,5 +63,8 @@ export const TALK_KIND_LABEL: Readonly<Record<TalkKind, I18nText>> = {
 /** How long after closure the effectiveness review falls due when the pack says nothing. */
 export const DEFAULT_REVIEW_AFTER_MONTHS = 3;
 
+/** The longest time limit of an action, in working days (about a year and a half). */
+export const MAX_ACTION_DAYS = 365;
+
 /** The most actions one opinion or one reopening sets. */
 export const MAX_ACTIONS_AT_ONCE = 20;

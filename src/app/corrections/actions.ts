@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, max } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
-import { MAX_ACTIONS_AT_ONCE } from '../../shared/corrections.js';
+import { MAX_ACTION_DAYS, MAX_ACTIONS_AT_ONCE } from '../../shared/corrections.js';
 import { TEXT_LIMITS } from '../../shared/limits.js';
 import type { LoadedCase } from '../cases/record.js';
 import { requireText } from '../cases/text-input.js';
@@ -74,11 +74,11 @@ export function checkActions(
       );
     }
     const dueDays = a.dueDays ?? defaultDays;
-    if (!Number.isInteger(dueDays) || dueDays! < 1 || dueDays! > 365) {
+    if (!Number.isInteger(dueDays) || dueDays! < 1 || dueDays! > MAX_ACTION_DAYS) {
       throw invalid(
         `${at}.dueDays`,
-        `请为第 ${n + 1} 项整改事项规定完成时限（1 至 365 个工作日）${defaultDays === undefined ? '；适用的办法未规定默认时限' : ''}。`,
-        `give action ${n + 1} a time limit of 1 to 365 working days${defaultDays === undefined ? '; the measure sets no default' : ''}.`,
+        `请为第 ${n + 1} 项整改事项规定完成时限（1 至 ${MAX_ACTION_DAYS} 个工作日）${defaultDays === undefined ? '；适用的办法未规定默认时限' : ''}。`,
+        `give action ${n + 1} a time limit of 1 to ${MAX_ACTION_DAYS} working days${defaultDays === undefined ? '; the measure sets no default' : ''}.`,
       );
     }
     return { task, evidenceRequired, owner: a.owner, dueDays: dueDays! };

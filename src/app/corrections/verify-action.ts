@@ -9,7 +9,7 @@
  */
 import { and, eq, ne } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
-import { VERDICTS, type Verdict } from '../../shared/corrections.js';
+import { MAX_ACTION_DAYS, VERDICTS, type Verdict } from '../../shared/corrections.js';
 import { TEXT_LIMITS } from '../../shared/limits.js';
 import { determinationInForce, type LoadedCase } from '../cases/record.js';
 import type { AppTx } from '../db.js';
@@ -46,11 +46,11 @@ function checkInput(req: VerifyActionInput) {
       : requireText('reasons', req.reasons, { what, ...TEXT_LIMITS.correctionReasons });
   if (req.verdict === 'not_confirmed') {
     const d = req.dueDays;
-    if (!Number.isInteger(d) || d! < 1 || d! > 365) {
+    if (!Number.isInteger(d) || d! < 1 || d! > MAX_ACTION_DAYS) {
       throw invalid(
         'dueDays',
-        '退回重新整改的，请规定新的完成时限（1 至 365 个工作日）。',
-        'a returned action needs a new time limit of 1 to 365 working days.',
+        `退回重新整改的，请规定新的完成时限（1 至 ${MAX_ACTION_DAYS} 个工作日）。`,
+        `a returned action needs a new time limit of 1 to ${MAX_ACTION_DAYS} working days.`,
       );
     }
   }
