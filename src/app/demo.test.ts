@@ -28,9 +28,12 @@ import {
   caseEvents,
   cases,
   consultations,
+  correctionActions,
+  corrections,
   determinations,
   roleGrants,
   schema,
+  talks,
   users,
   type Schema,
 } from './tables.js';
@@ -164,6 +167,30 @@ describeStores<Schema>(
       expect(rows.length).toBeGreaterThanOrEqual(5);
       expect(rows.some((r) => (r.application?.unaffected.length ?? 0) > 0)).toBe(true);
       expect(new Set(rows.map((r) => r.outcome)).size).toBeGreaterThan(1);
+    });
+
+    it('corrections in every state, with talks, and each role’s correction task waiting', async () => {
+      const ks = await ctx.store.db.select().from(corrections);
+      expect(new Set(ks.map((k) => k.state))).toEqual(
+        new Set(['in_progress', 'awaiting_review', 'effective']),
+      );
+      expect(ks.some((k) => k.round === 2)).toBe(true);
+      const actions = await ctx.store.db.select().from(correctionActions);
+      expect(new Set(actions.map((a) => a.state))).toEqual(
+        new Set(['open', 'submitted', 'confirmed', 'watch']),
+      );
+      expect(actions.some((a) => a.returnedCount > 0)).toBe(true);
+      expect(new Set((await ctx.store.db.select().from(talks)).map((t) => t.kind))).toEqual(
+        new Set(['supportive', 'reminder']),
+      );
+      const tasksOf = async (username: string) => {
+        const [u] = await ctx.store.db.select().from(users).where(eq(users.username, username));
+        const todos = await getTodos(ctx, await loadActor(ctx, u!.id));
+        return todos.groups.map((g) => g.action);
+      };
+      expect(await tasksOf('liaison')).toContain('verifyCorrection');
+      expect(await tasksOf('chair')).toContain('reviewCorrection');
+      expect(await tasksOf('official')).toContain('submitCorrection');
     });
 
     it('every audit chain is intact', async () => {

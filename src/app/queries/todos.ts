@@ -311,10 +311,20 @@ export async function getTodos(ctx: AppContext, actor: Actor): Promise<Todos> {
  */
 export async function readTodos(ctx: AppContext, tx: AnyDb, actor: Actor): Promise<Todos> {
   const today = todayOf(ctx);
+  // A case is listed once among the procedure's tasks and once among the correction's: its
+  // correction is work of its own, beside a review the party may still ask for.
   const seen = new Set<string>();
+  const seenInCorrection = new Set<string>();
   const groups: TodoGroup[] = [];
   for (const action of TODO_ACTIONS) {
-    const group = await todoGroup(ctx, tx, actor, action, today, seen);
+    const group = await todoGroup(
+      ctx,
+      tx,
+      actor,
+      action,
+      today,
+      isCorrectionTask(action) ? seenInCorrection : seen,
+    );
     if (group.items.length > 0) groups.push(group);
   }
   const mine = await myCases(ctx, tx, actor, today);
