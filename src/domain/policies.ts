@@ -10,6 +10,9 @@ import {
   all,
   condition,
   appealWindowOpen,
+  drawableForVisit,
+  visitScheduled,
+  visitToReport,
   challengeWindowOver,
   filedUpwardIfRequired,
   filingDue,
@@ -100,6 +103,15 @@ export interface CaseSubject {
    * absent, no consultation rule holds.
    */
   readonly consultations?: readonly ConsultationSubject[];
+  /**
+   * Follow-up visits (回访): whether the impact period of the determination in force is running,
+   * and the case's visit — null when not drawn; 'done' when recorded, 'reported' when sent to the
+   * organization department. Loaded only by src/app/visits/; absent, no visit rule holds.
+   */
+  readonly followUp?: {
+    readonly inImpactPeriod: boolean;
+    readonly visit: 'scheduled' | 'done' | 'reported' | null;
+  };
 }
 
 /** A consultation as the rules see it. */
@@ -143,6 +155,9 @@ export const CASE_ACTIONS = [
   'requestExtension',
   'decideExtension',
   'issueDocument',
+  'drawVisit',
+  'recordVisit',
+  'reportVisit',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -233,6 +248,9 @@ interface ActionRule {
 }
 
 const OPEN = 'open' as const;
+
+/** The determination is notified and stands: an impact period may run (follow-up visits). */
+const AFTER_DETERMINATION: readonly CaseState[] = ['notified', 'publicity', 'filed', 'closed'];
 
 /**
  * Who would decide an appeal of the case: a committee chair of a jurisdiction strictly above it
@@ -403,6 +421,12 @@ export const CASE_RULES: Readonly<Record<Exclude<CaseAction, 'read' | 'addEviden
         'closed',
       ],
     },
+    // Follow-up visits (回访) of officials in an impact period, by the organization department's
+    // liaison (src/app/visits/): drawing the case into a sample, recording the visit, sending the
+    // result to the organization department. Committee chairs read them (visits/scope.ts).
+    drawVisit: { who: ['org_liaison'], states: AFTER_DETERMINATION, when: drawableForVisit },
+    recordVisit: { who: ['org_liaison'], states: AFTER_DETERMINATION, when: visitScheduled },
+    reportVisit: { who: ['org_liaison'], states: AFTER_DETERMINATION, when: visitToReport },
   };
 
 const EVIDENCE_BY_PARTY: ActionRule = { who: 'party', states: ['submitted', 'verification'] };

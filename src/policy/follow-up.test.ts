@@ -79,7 +79,7 @@ describe('follow-up visits (回访) in packs', () => {
     expect(codes(zero)).toContain('error:PACK_FOLLOW_UP_SHARE_RANGE');
     const message = r.diagnostics.find((d) => d.code === 'PACK_FOLLOW_UP_SHARE_RANGE')!;
     expect(message.message.zh).toContain('1.5');
-    expect(message.at.line).toBeGreaterThan(1);
+    expect(message.at?.line).toBeGreaterThan(1);
   });
 
   it('pass the linter when complete, and cite their clause (not an unused one)', () => {
