@@ -29,6 +29,7 @@ import { evidenceRoutes } from './routes/evidence.js';
 import { healthRoutes } from './routes/health.js';
 import { officialRoutes } from './routes/officials.js';
 import { riskFilingRoutes } from './routes/risk-filings.js';
+import { visitRoutes } from './routes/visits.js';
 import { policyRoutes } from './routes/policy.js';
 import { recommendationRoutes } from './routes/recommendation.js';
 import { todoRoutes } from './routes/todos.js';
@@ -125,6 +126,7 @@ export async function buildServer(
       await api.register(recommendationRoutes, routeOpts);
       await api.register(todoRoutes, routeOpts);
       await api.register(documentRoutes, routeOpts);
+      await api.register(visitRoutes, routeOpts);
       api.get(
         '/openapi.json',
         { config: { public: true }, schema: { hide: true } },

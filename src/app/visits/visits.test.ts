@@ -108,7 +108,7 @@ describeStores<Schema>(
       // An exemption has no impact period.
       await driveTo(w, 'notified');
       w.clock.setDay('2025-08-10');
-    });
+   }, 120_000);
 
     it('shows the population before the draw: the impact periods ending within a month', async () => {
       const view = await visitsView(w.ctx, w.actors.liaison!, {});
