@@ -6,7 +6,7 @@
  * src/app/visits/ and src/app/queries/visits.ts.
  */
 import { TEXT_LIMITS } from '../shared/limits.js';
-import { VISIT_CONCLUSIONS, VISIT_STATES } from '../shared/visits.js';
+import { VISIT_CONCLUSIONS, VISIT_SEED_MAX_LENGTH, VISIT_STATES } from '../shared/visits.js';
 import {
   Count,
   DateString,
@@ -100,7 +100,7 @@ export const DrawBody = Obj({
   jurisdictionId: Type.String(),
   seed: Type.Optional(
     Type.String({
-      maxLength: 128,
+      maxLength: VISIT_SEED_MAX_LENGTH,
       description:
         'A seed given by the liaison (e.g. drawn in public), 1–128 visible characters; random when absent.',
     }),

@@ -8,7 +8,7 @@
  * ends between today and `before` from today, and that was not drawn before; the sample is
  * ⌈share × n⌉ of it by the seeded draw of sample.ts. In one transaction: the draw (seed,
  * population, selected), one visit per determination drawn (due `before` its period ends, or today
- * if that has passed), an event `visit.drawn` on each selected case's hash chain (the case rule
+ * if that has passed), an event `case.visit_drawn` on each selected case's hash chain (the case rule
  * drawVisit checked on the locked case), and the draw in the administration trail ('visits.draw').
  * Two draws racing for the same official: the second fails on follow_up_visits' unique
  * determination and rolls back.
@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { and, between, eq, inArray, isNotNull, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../domain/roles.js';
+import { VISIT_SEED_MAX_LENGTH } from '../../shared/visits.js';
 import type { CalendarSpan, FollowUp } from '../../policy/model.js';
 import { followUpOf } from '../../policy/results.js';
 import { recordAdminEvent } from '../admin/events.js';
@@ -68,7 +69,7 @@ export function dueOn(impactEndsOn: string, before: CalendarSpan, today: string)
   return due < today ? today : due;
 }
 
-const SEED = /^[\x21-\x7e]{1,128}$/;
+const SEED = new RegExp(`^[\\x21-\\x7e]{1,${VISIT_SEED_MAX_LENGTH}}$`);
 
 /** The follow-up rule of the pack in force in a jurisdiction today; refused where there is none. */
 export function followUpRule(ctx: AppContext, packId: string, day: string): FollowUp {
@@ -130,8 +131,8 @@ export async function drawVisits(
   if (!SEED.test(seed)) {
     throw invalid(
       'seed',
-      '随机种子应为 1 至 128 个可见字符（字母、数字或符号，不含空格）。',
-      'the seed is 1 to 128 visible characters (letters, digits or symbols, no spaces).',
+      `随机种子应为 1 至 ${VISIT_SEED_MAX_LENGTH} 个可见字符（字母、数字或符号，不含空格）。`,
+      `the seed is 1 to ${VISIT_SEED_MAX_LENGTH} visible characters (letters, digits or symbols, no spaces).`,
     );
   }
   return ctx.store.tx(async (tx) => {
@@ -185,7 +186,7 @@ export async function drawVisits(
         state: 'scheduled',
       });
       await appendCaseEvent(tx, loaded, actor, now, {
-        type: 'visit.drawn',
+        type: 'case.visit_drawn',
         payload: {
           visitId,
           drawId: id,

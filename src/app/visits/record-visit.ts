@@ -1,7 +1,7 @@
 /**
  * Recording a follow-up visit's result (回访结果): when, who visited, what they found and the
  * conclusion. One transition (runTransition): the case is locked, the rule recordVisit checked
- * with the case's visit loaded (subject.ts), the visit row written and `visit.recorded` appended
+ * with the case's visit loaded (subject.ts), the visit row written and `case.visit_recorded` appended
  * to the case's hash chain.
  */
 import { and, eq } from 'drizzle-orm';
@@ -83,7 +83,7 @@ export async function recordVisit(ctx: AppContext, actor: Actor, input: RecordVi
       // The rule saw the visit of the determination in force scheduled; this one must be it.
       if (written.length !== 1) throw new AppError('VISIT_NOT_FOUND', { visitId: visit.id });
       return {
-        event: 'visit.recorded',
+        event: 'case.visit_recorded',
         payload: { visitId: visit.id, visitedOn, visitors, findings, conclusion },
         result: { visitId: visit.id },
       };

@@ -1,7 +1,7 @@
 /**
  * Sending visit results to the organization department (回访结果报送): the recorded visits chosen
  * are marked reported today, in one transaction; each case is locked, the rule reportVisit
- * checked with its visit loaded, and `visit.reported` appended to its hash chain. One visit that
+ * checked with its visit loaded, and `case.visit_reported` appended to its hash chain. One visit that
  * may not be reported (not recorded, already reported, out of scope) refuses the whole batch.
  */
 import { and, eq, isNull } from 'drizzle-orm';
@@ -53,7 +53,7 @@ export async function reportVisits(
       // The rule saw the visit of the determination in force recorded; this one must be it.
       if (written.length !== 1) throw new AppError('VISIT_NOT_FOUND', { visitId: id });
       await appendCaseEvent(tx, loaded, actor, now, {
-        type: 'visit.reported',
+        type: 'case.visit_reported',
         payload: { visitId: id, reportedOn: today },
       });
     }

@@ -15,13 +15,9 @@
  * in public); either way it is logged.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { sampleSize } from '../../shared/visits.js';
 
-/** ⌈share × n⌉, without floating-point noise pushing an exact product up (0.3 × 10 is 3). */
-export function sampleSize(share: number, n: number): number {
-  if (n <= 0) return 0;
-  const exact = Math.round(share * n * 1e9) / 1e9;
-  return Math.min(n, Math.ceil(exact));
-}
+export { sampleSize };
 
 /** The i-th random number of the seed's stream, 0 ≤ u < 2^48. */
 export function streamNumber(seed: string, i: number): number {

@@ -197,7 +197,7 @@ describeStores<Schema>(
         const events = await w.ctx.store.db
           .select()
           .from(caseEvents)
-          .where(and(eq(caseEvents.caseId, v.caseId), eq(caseEvents.type, 'visit.drawn')));
+          .where(and(eq(caseEvents.caseId, v.caseId), eq(caseEvents.type, 'case.visit_drawn')));
         expect(events).toHaveLength(1);
         expect(events[0]!.payload).toMatchObject({ visitId: v.id, seed: drawn.seed });
       }
@@ -284,9 +284,9 @@ describeStores<Schema>(
         .from(caseEvents)
         .where(eq(caseEvents.caseId, v.caseId));
       expect(events.map((e) => e.type).slice(-3)).toEqual([
-        'visit.drawn',
-        'visit.recorded',
-        'visit.reported',
+        'case.visit_drawn',
+        'case.visit_recorded',
+        'case.visit_reported',
       ]);
       expect((await verifyAudit(w.ctx)).firstBreak).toBeUndefined();
 
