@@ -372,7 +372,7 @@ export const CASE_SPECS: readonly CaseSpec[] = [
   // Impact periods ending within the month: the follow-up visits (回访) drawn on the last day.
   { state: 'closed', scenario: 'subsidy-partial', route: 'unit', impactEndsIn: 10 },
   { state: 'closed', scenario: 'promise-delay', route: 'self', impactEndsIn: 15 },
-  { state: 'closed', scenario: 'relative-company', route: 'ex_officio', impactEndsIn: 20 },
+  { state: 'closed', scenario: 'fund-large-loss', route: 'self', impactEndsIn: 20 },
   { state: 'filed', scenario: 'promise-delay', route: 'unit', impactEndsIn: 26 },
   {
     state: 'under_review',
