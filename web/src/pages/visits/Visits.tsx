@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { TAG } from '../../components/tagColors';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
 import { VISIT_CONCLUSION_LABEL } from '../../shared';
@@ -248,7 +249,7 @@ function DrawnAlert({
   );
 }
 
-const STATE_COLOR: Record<string, string> = { scheduled: 'gold', done: 'green' };
+const STATE_COLOR: Record<string, string> = { scheduled: TAG.warning, done: TAG.success };
 
 function VisitTable({
   visits,
@@ -309,9 +310,11 @@ function VisitTable({
           render: (_, v) => (
             <Space size={4} wrap>
               <Tag color={STATE_COLOR[v.state]}>{t(`visits.state.${v.state}`)}</Tag>
-              {v.conclusion ? <Tag>{pick(VISIT_CONCLUSION_LABEL[v.conclusion], lang)}</Tag> : null}
+              {v.conclusion ? (
+                <Tag color={TAG.neutral}>{pick(VISIT_CONCLUSION_LABEL[v.conclusion], lang)}</Tag>
+              ) : null}
               {v.reportedOn ? (
-                <Tag color="blue">{t('visits.report.on', { date: v.reportedOn })}</Tag>
+                <Tag color={TAG.info}>{t('visits.report.on', { date: v.reportedOn })}</Tag>
               ) : null}
             </Space>
           ),
