@@ -86,6 +86,7 @@ export const VisitsView = Obj({
       days: Count,
       sampleShare: Type.Number(),
       basis: Nullable(Type.String()),
+      citation: Nullable(I18nText, { description: 'The clause cited, as 《document》article.' }),
     }),
   ),
   window: Nullable(Obj({ from: DateString, to: DateString })),

@@ -76,6 +76,8 @@ export interface VisitsView {
     readonly days: number;
     readonly sampleShare: number;
     readonly basis: string | null;
+    /** The clause cited, as 《document》article. */
+    readonly citation: I18nText | null;
   } | null;
   readonly window: { readonly from: string; readonly to: string } | null;
   /** The officials the next draw would draw from. */
@@ -125,7 +127,16 @@ export async function visitsView(
       }
       j = asked;
     }
-    const rule = followUpOf(ctx.engine.at(j.packId, today).eff.followUp);
+    const eff = ctx.engine.at(j.packId, today).eff;
+    const rule = followUpOf(eff.followUp);
+    const clause = rule?.basis ? eff.clauses.get(rule.basis) : undefined;
+    const source = clause ? eff.sources.get(clause.source) : undefined;
+    const citation = clause
+      ? {
+          zh: `${source ? `《${source.title.zh}》` : ''}${clause.article.zh}`,
+          en: `${source ? `${source.title.en}, ` : ''}${clause.article.en}`,
+        }
+      : null;
     const window = rule ? { from: today, to: windowEnd(today, rule.before) } : null;
     const found = window ? await candidates(tx, j.path, window.from, window.to) : [];
     const people = found.length
@@ -231,6 +242,7 @@ export async function visitsView(
             days: rule.before.days ?? 0,
             sampleShare: rule.sampleShare,
             basis: rule.basis ?? null,
+            citation,
           }
         : null,
       window,

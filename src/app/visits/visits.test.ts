@@ -108,12 +108,13 @@ describeStores<Schema>(
       // An exemption has no impact period.
       await driveTo(w, 'notified');
       w.clock.setDay('2025-08-10');
-   }, 120_000);
+    }, 120_000);
 
     it('shows the population before the draw: the impact periods ending within a month', async () => {
       const view = await visitsView(w.ctx, w.actors.liaison!, {});
       expect(view.jurisdiction.id).toBe(w.ids.area);
-      expect(view.rule).toEqual({ months: 1, days: 0, sampleShare: 0.3, basis: 'x20-art15' });
+      expect(view.rule).toMatchObject({ months: 1, days: 0, sampleShare: 0.3, basis: 'x20-art15' });
+      expect(view.rule?.citation?.zh).toMatch(/第十五条$/);
       expect(view.window).toEqual({ from: '2025-08-10', to: '2025-09-10' });
       expect(view.upcoming.map((u) => u.caseId).sort()).toEqual(reduced.map((c) => c.id).sort());
       expect(view.upcoming[0]).toMatchObject({ impactEndsOn: '2025-09-03', dueOn: '2025-08-10' });

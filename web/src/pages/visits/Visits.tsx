@@ -174,7 +174,7 @@ function RuleLine({ view }: { readonly view: VisitsView }) {
       description={
         view.window
           ? t('visits.rule.window', { from: view.window.from, to: view.window.to }) +
-            (r.basis ? t('visits.rule.basis', { basis: r.basis }) : '')
+            (r.citation ? t('visits.rule.basis', { basis: pick(r.citation, lang) }) : '')
           : null
       }
     />
