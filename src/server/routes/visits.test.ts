@@ -17,7 +17,7 @@ describeStores<Schema>('the follow-up visits API (/api/visits)', (getStore) => {
       await driveTo(w, 'notified', { outcome: 'reduced', departureReasons: REASONS });
     }
     w.clock.setDay('2025-08-20');
- }, 120_000);
+  }, 120_000);
 
   it('draws with a given seed, records and reports, as the liaison', async () => {
     const liaison = await signIn(w, 'liaison');
