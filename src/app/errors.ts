@@ -273,6 +273,13 @@ export const CATALOGUE = {
       en: 'The measure in force here sets no follow-up visits (followUp), so none can be drawn; a policy administrator gives the visit time and sample share in the pack.',
     },
   },
+  VISIT_DRAWN_MEANWHILE: {
+    status: 409,
+    message: {
+      zh: '另一次抽取同时抽中了部分相同的干部，本次抽取未生效；请刷新后重新抽取。',
+      en: 'Another draw at the same moment took some of the same officials, so this one was not made; reload and draw again.',
+    },
+  },
   VISIT_NOTHING_TO_DRAW: {
     status: 409,
     message: {

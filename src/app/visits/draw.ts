@@ -10,8 +10,9 @@
  * population, selected), one visit per determination drawn (due `before` its period ends, or today
  * if that has passed), an event `case.visit_drawn` on each selected case's hash chain (the case rule
  * drawVisit checked on the locked case), and the draw in the administration trail ('visits.draw').
- * Two draws racing for the same official: the second fails on follow_up_visits' unique
- * determination and rolls back.
+ * Two draws for one jurisdiction run one after the other (its row is locked); a draw for a
+ * jurisdiction above or below at the same moment that takes the same official fails on
+ * follow_up_visits' unique determination, rolls back and says so (VISIT_DRAWN_MEANWHILE).
  */
 import { randomUUID } from 'node:crypto';
 import { and, between, eq, inArray, isNotNull, notExists, sql } from 'drizzle-orm';
@@ -28,6 +29,7 @@ import { today as todayOf } from '../context.js';
 import type { AppTx } from '../db.js';
 import { addDaysIso, monthsEndIso } from '../dates.js';
 import { AppError, invalid } from '../errors.js';
+import { sqlState } from '../../store/index.js';
 import { under } from '../queries/case-list.js';
 import { cases, determinations, followUpVisits, jurisdictions, visitDraws } from '../tables.js';
 import { appendCaseEvent } from './chain.js';
@@ -135,11 +137,27 @@ export async function drawVisits(
       `the seed is 1 to ${VISIT_SEED_MAX_LENGTH} visible characters (letters, digits or symbols, no spaces).`,
     );
   }
+  return drawOnce(ctx, actor, input.jurisdictionId, seed).catch((e: unknown) => {
+    // A draw for a jurisdiction above or below, at the same moment, drew one of the same officials
+    // (follow_up_visits.determination_id is unique): nothing was written; draw again.
+    if (sqlState(e) === '23505') throw new AppError('VISIT_DRAWN_MEANWHILE');
+    throw e;
+  });
+}
+
+function drawOnce(
+  ctx: AppContext,
+  actor: Actor,
+  jurisdictionId: string,
+  seed: string,
+): Promise<DrawResult> {
   return ctx.store.tx(async (tx) => {
+    // Draws for one jurisdiction run one after the other: the second sees whom the first drew.
     const [j] = await tx
       .select({ id: jurisdictions.id, path: jurisdictions.path, packId: jurisdictions.packId })
       .from(jurisdictions)
-      .where(eq(jurisdictions.id, input.jurisdictionId));
+      .where(eq(jurisdictions.id, jurisdictionId))
+      .for('update');
     if (!j) throw invalid('jurisdictionId', '没有该辖区。', 'no such jurisdiction.');
     requireDrawer(actor, j.path);
     const today = todayOf(ctx);

@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { VisitsView } from '../../api/index.js';
+import { drawVisits } from '../../app/visits/draw.js';
 import { redraw } from '../../app/visits/sample.js';
 import type { Schema } from '../../app/tables.js';
 import { driveTo } from '../../app/testing/steps.js';
@@ -71,10 +72,22 @@ describeStores<Schema>('the follow-up visits API (/api/visits)', (getStore) => {
     expect(sent.json()).toEqual({ reportedOn: '2025-08-20', visitIds: [v.id] });
   });
 
+  it('runs two draws at once one after the other: nobody is drawn twice', async () => {
+    const draw = (seed: string) =>
+      drawVisits(w.ctx, w.actors.liaison!, { jurisdictionId: w.ids.area, seed });
+    const [a, b] = await Promise.allSettled([draw('race-a'), draw('race-b')]);
+    const drawn = [a, b].flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    // 2 left: the first takes ⌈0.3 × 2⌉ = 1, the second the last one.
+    expect(drawn).toHaveLength(2);
+    const ids = drawn.flatMap((d) => d.selected);
+    expect(new Set(ids).size).toBe(2);
+    expect(drawn.map((d) => d.population.length).sort()).toEqual([1, 2]);
+  });
+
   it('lets a committee chair read and nobody else draw', async () => {
     const chair = await signIn(w, 'chair');
     const view = (await chair.get('/api/visits')).json() as VisitsView;
-    expect(view.visits).toHaveLength(1);
+    expect(view.visits).toHaveLength(3);
     expect(view.mayDraw).toBe(false);
     expect((await chair.post('/api/visits/draws', { jurisdictionId: w.ids.area })).statusCode).toBe(
       403,
