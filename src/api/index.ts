@@ -19,3 +19,4 @@ export * from './documents.js';
 export * from './numbering.js';
 export * from './corrections.js';
 export * from './results.js';
+export * from './visits.js';

@@ -230,6 +230,15 @@ export const ResultApplication = Obj({
 });
 export type ResultApplication = Static<typeof ResultApplication>;
 
+/** Follow-up visits (回访) of officials in an impact period, as the pack's `followUp` says. */
+export const FollowUpRule = Obj({
+  before: Obj({ months: Type.Integer(), days: Type.Integer() }),
+  sampleShare: Type.Number({ description: 'The least share drawn, 0–1; the sample rounds up.' }),
+  basis: Nullable(Type.String()),
+  note: Nullable(I18nText),
+});
+export type FollowUpRule = Static<typeof FollowUpRule>;
+
 /** A pack version with everything inherited folded in (presentEffective). */
 export const EffectivePolicy = Obj(
   {
@@ -251,6 +260,9 @@ export const EffectivePolicy = Obj(
       description: 'How each outcome is applied to the official (结果运用), in ladder order.',
     }),
     correctionKinds: List(Obj({ id: Type.String(), label: I18nText })),
+    followUp: Nullable(FollowUpRule, {
+      description: 'Follow-up visits (回访), or null where the pack asks for none.',
+    }),
   },
   { description: 'The chosen version with everything inherited folded in.' },
 );

@@ -31,9 +31,11 @@ import {
   correctionActions,
   corrections,
   determinations,
+  followUpVisits,
   roleGrants,
   schema,
   talks,
+  visitDraws,
   users,
   type Schema,
 } from './tables.js';
@@ -281,6 +283,23 @@ describeStores<Schema>(
         const group = todos.groups.find((g) => g.action === 'answerConsultation');
         expect(group?.items.length ?? 0, d).toBeGreaterThan(0);
       }
+    });
+
+    it('follow-up visits: a draw on the last day, one visit recorded and reported, one to make', async () => {
+      const [draw, ...more] = await ctx.store.db.select().from(visitDraws);
+      expect(more).toHaveLength(0);
+      expect(draw).toMatchObject({
+        drawnOn: '2026-11-19',
+        share: 0.3,
+        seed: 'demo-2025-2026-11-19',
+      });
+      expect(draw!.population.length).toBeGreaterThanOrEqual(4);
+      const visits = await ctx.store.db.select().from(followUpVisits);
+      expect(visits).toHaveLength(Math.ceil(0.3 * draw!.population.length));
+      expect(visits.some((v) => v.state === 'done' && v.reportedOn === '2026-11-19')).toBe(true);
+      expect(visits.some((v) => v.state === 'scheduled')).toBe(true);
+      // Officials left in the window, for the next draw.
+      expect(draw!.population.length).toBeGreaterThan(visits.length);
     });
 
     it('marks the store, and refuses to seed twice', async () => {

@@ -5,12 +5,13 @@
  * clock that moves through the case's history, so every event, due date and audit hash chain is
  * genuine. Deterministic for a given seed and today. Sample data, not real people or events.
  */
-import { getTableName } from 'drizzle-orm';
+import { eq, getTableName } from 'drizzle-orm';
 import type { Calendar } from '../calendar/index.js';
 import { SIX_ELEMENTS, TERMINAL, type CaseState } from '../domain/case-states.js';
 import type { Actor, Role } from '../domain/roles.js';
 import { ROLE_LABEL } from '../domain/roles.js';
 import type { FactValue, I18nText, Procedure } from '../policy/model.js';
+import { resultApplication } from '../policy/resolve.js';
 import type { DocumentType } from '../shared/documents.js';
 import { acceptCase } from './cases/accept.js';
 import { addEvidence } from './cases/add-evidence.js';
@@ -52,11 +53,14 @@ import { castVote } from './cases/vote.js';
 import { castReviewVote } from './cases/vote-review.js';
 import type { TransitionResult } from './cases/transition.js';
 import { withdrawCase } from './cases/withdraw.js';
+import { drawVisits } from './visits/draw.js';
+import { recordVisit } from './visits/record-visit.js';
+import { reportVisits } from './visits/report-visits.js';
 import { loadCase, type CaseRow } from './cases/record.js';
 import { can } from '../domain/policies.js';
 import { setDocumentNumbering } from './admin/numbering.js';
 import { today as todayOf, type AppContext } from './context.js';
-import { addDaysIso } from './dates.js';
+import { addDaysIso, monthsEndIso } from './dates.js';
 import {
   BUREAU_POSITIONS,
   CHALLENGE_GROUNDS,
@@ -82,7 +86,7 @@ import {
   loadActor,
   type NewGrant,
 } from './org.js';
-import { cases, schema } from './tables.js';
+import { cases, followUpVisits, schema } from './tables.js';
 
 // ---- the organization and the logins -------------------------------------------------------
 
@@ -282,6 +286,11 @@ interface CaseSpec {
    * still waiting, so that each department's officer has requests to answer).
    */
   readonly answered?: readonly string[];
+  /**
+   * Decided so that the impact period ends this many days after the demo's last day: a follow-up
+   * visit (回访) falls due, and the demo draws it (seedVisits).
+   */
+  readonly impactEndsIn?: number;
 }
 
 /** What the demo holds: how many cases in each state, and what makes some of them special. */
@@ -361,6 +370,11 @@ export const CASE_SPECS: readonly CaseSpec[] = [
   { state: 'filed', scenario: 'tolerance-acceptance', route: 'self' },
   { state: 'filed', scenario: 'first-set-equipment', route: 'unit' },
   { state: 'filed', scenario: 'rural-council', route: 'ex_officio' },
+  // Impact periods ending within the month: the follow-up visits (回访) drawn on the last day.
+  { state: 'closed', scenario: 'subsidy-partial', route: 'unit', impactEndsIn: 10 },
+  { state: 'closed', scenario: 'promise-delay', route: 'self', impactEndsIn: 15 },
+  { state: 'closed', scenario: 'fund-large-loss', route: 'self', impactEndsIn: 20 },
+  { state: 'filed', scenario: 'promise-delay', route: 'unit', impactEndsIn: 26 },
   {
     state: 'under_review',
     scenario: 'repeat-delay',
@@ -633,6 +647,7 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
       unitId: org.unitIds.get(more.unitId)!,
     });
   }
+  await seedVisits(demo, cast, seed, asOf);
   await ctx.store.query(
     `INSERT INTO store_meta (key, value) VALUES ($1, $2)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,
@@ -648,6 +663,43 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
     asOf,
     ms: Math.round(performance.now() - started),
   };
+}
+
+/**
+ * Follow-up visits (回访) on the demo's last day: the liaison draws from the officials whose impact
+ * period ends within the month (the cases with `impactEndsIn`) with a seed of the demo's, records
+ * the first visit and sends it to the organization department; the others stay to be visited.
+ * Nothing is drawn when the demo's history is too short for such periods (an early `today`).
+ */
+async function seedVisits(demo: AppContext, cast: Cast, seed: number, asOf: string) {
+  const liaison = cast.actor('liaison');
+  let draw;
+  try {
+    draw = await drawVisits(demo, liaison, {
+      jurisdictionId: DEMO_JURISDICTIONS.area.id,
+      seed: `demo-${seed}-${asOf}`,
+    });
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'VISIT_NOTHING_TO_DRAW') return;
+    throw e;
+  }
+  const first = draw.visitIds[0];
+  if (!first || draw.visitIds.length < 2) return;
+  const [visit] = await demo.store.db
+    .select({ version: cases.version })
+    .from(followUpVisits)
+    .innerJoin(cases, eq(cases.id, followUpVisits.caseId))
+    .where(eq(followUpVisits.id, first));
+  await recordVisit(demo, liaison, {
+    visitId: first,
+    expectedVersion: visit!.version,
+    visitedOn: asOf,
+    visitors: '区委组织部干部监督科 陈晓燕，所在单位党组织书记',
+    findings:
+      '通过个别谈话、查阅整改台账和听取单位意见了解情况：该同志整改措施已落实，工作积极主动，干部群众评价较好，思想状态稳定。',
+    conclusion: 'performing_well',
+  });
+  await reportVisits(demo, liaison, { visitIds: [first] });
 }
 
 async function refuseStoreWithData(ctx: AppContext): Promise<void> {
@@ -965,7 +1017,15 @@ function planCases(
     const i = byStateIndex.get(h.spec.state) ?? 0;
     byStateIndex.set(h.spec.state, i + 1);
     const count = CASE_SPECS.filter((s) => s.state === h.spec.state).length;
-    return { ...h, ...planCase(h.spec, h.scenario, r, cal, procedure, asOf, i, count) };
+    const months =
+      h.spec.impactEndsIn === undefined
+        ? undefined
+        : resultApplication(ctx.engine.at('x-new-area', asOf).eff, h.scenario.expected)
+            ?.impactPeriod?.months;
+    return {
+      ...h,
+      ...planCase(h.spec, h.scenario, r, cal, procedure, asOf, i, count, months),
+    };
   });
   return plans.sort((a, b) => (a.dates[0]! < b.dates[0]! ? -1 : a.dates[0]! > b.dates[0]! ? 1 : 0));
 }
@@ -1054,21 +1114,31 @@ function planCase(
   asOf: string,
   index: number,
   count: number,
+  impactMonths?: number,
 ): { steps: Step[]; dates: string[]; conductDate: string } {
   const steps = stepsFor(spec, scenario, r);
-  const target = targetDay(spec, r, cal, asOf, index, count);
   const entryLast = steps.map((s) => s.entry).lastIndexOf(true);
+  // Usually the final state's entry is placed; a case whose impact period is to end soon places
+  // its decision instead, that many months before (the period's end is counted from it).
+  const decideAt = steps.findIndex((s) => s.kind === 'decide');
+  const decideOn =
+    spec.impactEndsIn !== undefined && impactMonths !== undefined && decideAt >= 0
+      ? monthsEndIso(addDaysIso(asOf, spec.impactEndsIn), -impactMonths)
+      : undefined;
+  const anchored = decideOn !== undefined && decideOn >= '2025-03-03';
+  const anchor = anchored ? decideAt : entryLast;
+  const target = anchored ? decideOn : targetDay(spec, r, cal, asOf, index, count);
   const schedule = scheduler(steps, cal, procedure);
-  // Find the start that puts the final state's entry on (or just before) the target day.
+  // Find the start that puts the anchor step on (or just before) the target day.
   let start = cal.nextWorkingDayFrom(target);
   let dates = schedule(start);
-  for (let i = 0; i < 40 && dates[entryLast]! > target; i++) {
-    const over = dayNumber(dates[entryLast]!) - dayNumber(target);
+  for (let i = 0; i < 40 && dates[anchor]! > target; i++) {
+    const over = dayNumber(dates[anchor]!) - dayNumber(target);
     start = cal.nextWorkingDayFrom(addDaysIso(start, -Math.max(1, over)));
     if (start > target) start = cal.addWorkingDays(start, -1);
     dates = schedule(start);
   }
-  while (dates[entryLast]! > target) {
+  while (dates[anchor]! > target) {
     start = cal.addWorkingDays(start, -1);
     dates = schedule(start);
   }

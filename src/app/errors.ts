@@ -273,6 +273,34 @@ export const CATALOGUE = {
       en: 'The request was not sent in time; check the network and try again.',
     },
   },
+  VISIT_NOT_FOUND: {
+    status: 404,
+    message: {
+      zh: '找不到该回访记录，或您无权查看。',
+      en: 'No such follow-up visit, or you may not see it.',
+    },
+  },
+  VISIT_NO_RULE: {
+    status: 409,
+    message: {
+      zh: '本辖区适用的容错办法没有规定回访（followUp），无法抽取回访对象；请由政策管理员在策略包中写明回访时间和抽查比例。',
+      en: 'The measure in force here sets no follow-up visits (followUp), so none can be drawn; a policy administrator gives the visit time and sample share in the pack.',
+    },
+  },
+  VISIT_DRAWN_MEANWHILE: {
+    status: 409,
+    message: {
+      zh: '另一次抽取同时抽中了部分相同的干部，本次抽取未生效；请刷新后重新抽取。',
+      en: 'Another draw at the same moment took some of the same officials, so this one was not made; reload and draw again.',
+    },
+  },
+  VISIT_NOTHING_TO_DRAW: {
+    status: 409,
+    message: {
+      zh: '回访期内没有尚未抽取的影响期干部，本次无需抽取。',
+      en: 'No official whose impact period ends in the window is left to draw; there is nothing to draw now.',
+    },
+  },
   INTERNAL: {
     status: 500,
     message: {

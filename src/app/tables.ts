@@ -10,6 +10,7 @@ import {
   date,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   text,
@@ -17,6 +18,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { StoredApplication } from './cases/result-application.js';
+import type { VisitConclusion } from '../shared/visits.js';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -553,5 +555,44 @@ export const talks = pgTable('talks', {
   summary: text('summary').notNull(),
   followUp: text('follow_up').notNull(),
   recordedBy: uuid('recorded_by').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/** Migration 0022: a seeded draw of officials in an impact period for follow-up visits (回访). */
+export const visitDraws = pgTable('visit_draws', {
+  id: uuid('id').primaryKey(),
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  drawnOn: day('drawn_on').notNull(),
+  drawnBy: uuid('drawn_by').notNull(),
+  windowFrom: day('window_from').notNull(),
+  windowTo: day('window_to').notNull(),
+  share: numeric('share', { precision: 4, scale: 3, mode: 'number' }).notNull(),
+  basis: text('basis'),
+  seed: text('seed').notNull(),
+  /** The candidates' determination ids, in the order the draw reads them. */
+  population: jsonb('population').$type<string[]>().notNull(),
+  /** The determination ids drawn, in the order drawn. */
+  selected: jsonb('selected').$type<string[]>().notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/** Migration 0022: a follow-up visit of one official drawn, its result and its report. */
+export const followUpVisits = pgTable('follow_up_visits', {
+  id: uuid('id').primaryKey(),
+  drawId: uuid('draw_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  determinationId: uuid('determination_id').notNull(),
+  officialId: uuid('official_id').notNull(),
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  impactEndsOn: day('impact_ends_on').notNull(),
+  dueOn: day('due_on').notNull(),
+  state: text('state').$type<'scheduled' | 'done'>().notNull(),
+  visitedOn: day('visited_on'),
+  visitors: text('visitors'),
+  findings: text('findings'),
+  conclusion: text('conclusion').$type<VisitConclusion>(),
+  recordedBy: uuid('recorded_by'),
+  reportedOn: day('reported_on'),
+  reportedBy: uuid('reported_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });

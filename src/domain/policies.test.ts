@@ -93,6 +93,12 @@ const SETUP: Record<CaseAction, { state: CaseState; subject?: Partial<CaseSubjec
     },
   },
   recordTalk: { state: 'notified' },
+  drawVisit: { state: 'closed', subject: { followUp: { inImpactPeriod: true, visit: null } } },
+  recordVisit: {
+    state: 'closed',
+    subject: { followUp: { inImpactPeriod: true, visit: 'scheduled' } },
+  },
+  reportVisit: { state: 'filed', subject: { followUp: { inImpactPeriod: false, visit: 'done' } } },
 };
 
 type Who = Role | 'party' | 'member';
@@ -147,6 +153,9 @@ const EXPECTED: Record<CaseAction, readonly Who[]> = {
   verifyCorrection: ['org_liaison', 'committee_chair'],
   reviewCorrection: ['committee_chair'],
   recordTalk: ['org_liaison', 'committee_chair'],
+  drawVisit: ['org_liaison'],
+  recordVisit: ['org_liaison'],
+  reportVisit: ['org_liaison'],
 };
 /**
  * A grant over a jurisdiction covers its whole subtree, so an officer of a higher level may act on
@@ -390,5 +399,38 @@ describe('review and appeal', () => {
     expect(wouldDecideAppeal(actor('committee_chair', AREA).grants, c)).toBe(false);
     expect(wouldDecideAppeal(actor('committee_member', '/p/c/').grants, c)).toBe(false);
     expect(wouldDecideAppeal(actor('committee_chair', '/p/c/y/').grants, c)).toBe(false);
+  });
+});
+
+describe('follow-up visits (回访)', () => {
+  const liaison = actor('org_liaison', AREA);
+  const visit = (v: 'scheduled' | 'done' | 'reported' | null, inImpactPeriod = true): CaseSubject =>
+    subject('drawVisit', { followUp: { inImpactPeriod, visit: v } });
+
+  it('a case is drawn once, while its impact period runs; recorded once; reported once recorded', () => {
+    expect(refusal(liaison, 'drawVisit', visit(null))).toBeNull();
+    expect(refusal(liaison, 'drawVisit', visit(null, false))).toBe('CASE_PRECONDITION');
+    expect(refusal(liaison, 'drawVisit', visit('scheduled'))).toBe('CASE_PRECONDITION');
+    expect(refusal(liaison, 'recordVisit', visit('scheduled'))).toBeNull();
+    expect(refusal(liaison, 'recordVisit', visit('done'))).toBe('CASE_PRECONDITION');
+    expect(refusal(liaison, 'reportVisit', visit('scheduled'))).toBe('CASE_PRECONDITION');
+    expect(refusal(liaison, 'reportVisit', visit('done'))).toBeNull();
+    expect(refusal(liaison, 'reportVisit', visit('reported'))).toBe('CASE_PRECONDITION');
+    expect(refusal(liaison, 'recordVisit', { ...visit('scheduled'), state: 'deliberation' })).toBe(
+      'CASE_WRONG_STATE',
+    );
+  });
+
+  it('are no task in the action box: where the visit is not loaded, they are left out quietly', () => {
+    const plain = subject('close');
+    expect(refusal(liaison, 'recordVisit', plain)).toBe('CASE_PRECONDITION');
+    const tasks = actionStatuses(liaison, plain).map((x) => x.action);
+    expect(tasks).not.toContain('drawVisit');
+    expect(tasks).not.toContain('recordVisit');
+    expect(tasks).not.toContain('reportVisit');
+    const reasons = actionStatuses(liaison, visit('scheduled'));
+    expect(reasons.find((x) => x.action === 'reportVisit')?.reason?.code).toBe(
+      'VISIT_NOT_RECORDED',
+    );
   });
 });

@@ -10,6 +10,9 @@ import {
   all,
   condition,
   appealWindowOpen,
+  drawableForVisit,
+  visitScheduled,
+  visitToReport,
   challengeWindowOver,
   filedUpwardIfRequired,
   filingDue,
@@ -114,6 +117,15 @@ export interface CaseSubject {
    * case has a determination; null when none has been issued; absent before a determination.
    */
   readonly correction?: CorrectionSubject | null;
+  /**
+   * Follow-up visits (回访): whether the impact period of the determination in force is running,
+   * and the case's visit — null when not drawn; 'done' when recorded, 'reported' when sent to the
+   * organization department. Loaded only by src/app/visits/; absent, no visit rule holds.
+   */
+  readonly followUp?: {
+    readonly inImpactPeriod: boolean;
+    readonly visit: 'scheduled' | 'done' | 'reported' | null;
+  };
 }
 
 /** A consultation as the rules see it. */
@@ -163,6 +175,9 @@ export const CASE_ACTIONS = [
   'verifyCorrection',
   'reviewCorrection',
   'recordTalk',
+  'drawVisit',
+  'recordVisit',
+  'reportVisit',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -265,6 +280,8 @@ const DETERMINED: readonly CaseState[] = [
   'under_appeal',
   'closed',
 ];
+/** The determination is notified and stands: an impact period may run (follow-up visits). */
+const AFTER_DETERMINATION: readonly CaseState[] = ['notified', 'publicity', 'filed', 'closed'];
 
 /**
  * Who would decide an appeal of the case: a committee chair of a jurisdiction strictly above it
@@ -465,6 +482,12 @@ export const CASE_RULES: Readonly<Record<Exclude<CaseAction, 'read' | 'addEviden
       when: correctionReviewDue,
     },
     recordTalk: { who: ['org_liaison', 'committee_chair'], states: DETERMINED },
+    // Follow-up visits (回访) of officials in an impact period, by the organization department's
+    // liaison (src/app/visits/): drawing the case into a sample, recording the visit, sending the
+    // result to the organization department. Committee chairs read them (visits/scope.ts).
+    drawVisit: { who: ['org_liaison'], states: AFTER_DETERMINATION, when: drawableForVisit },
+    recordVisit: { who: ['org_liaison'], states: AFTER_DETERMINATION, when: visitScheduled },
+    reportVisit: { who: ['org_liaison'], states: AFTER_DETERMINATION, when: visitToReport },
   };
 
 const EVIDENCE_BY_PARTY: ActionRule = { who: 'party', states: ['submitted', 'verification'] };

@@ -316,3 +316,70 @@ export const reviewVotesCast = condition(
     },
   }),
 );
+
+/**
+ * Follow-up visits (回访): the case's visit as the rules see it (policies.ts, CaseSubject.followUp,
+ * loaded by src/app/visits/ only). Where it is not loaded, none of these holds and none is a task:
+ * visits are drawn, recorded and reported on the 回访 screen, not from a case's action box.
+ */
+const NO_VISIT_HERE = {
+  code: 'VISIT_NOT_DUE',
+  quiet: true,
+  text: {
+    zh: '本案当事人不在影响期内或未被抽取回访，无需办理回访事项。',
+    en: 'The official of this case is not in an impact period or was not drawn for a visit; there is no visit to handle.',
+  },
+} as const;
+
+/** The determination in force has an impact period running and the case was not drawn before. */
+export const drawableForVisit = condition(
+  (c) => c.followUp?.inImpactPeriod === true && c.followUp.visit === null,
+  (c) =>
+    c.followUp?.visit
+      ? {
+          code: 'VISIT_ALREADY_DRAWN',
+          text: {
+            zh: '本案当事人已被抽取回访，不再重复抽取。',
+            en: 'The official of this case has already been drawn for a visit and is not drawn again.',
+          },
+        }
+      : NO_VISIT_HERE,
+);
+
+/** A visit is scheduled on the case and its result not yet recorded. */
+export const visitScheduled = condition(
+  (c) => c.followUp?.visit === 'scheduled',
+  (c) =>
+    c.followUp?.visit === 'done' || c.followUp?.visit === 'reported'
+      ? {
+          code: 'VISIT_ALREADY_RECORDED',
+          text: {
+            zh: '本案回访结果已经记录，不再重复记录。',
+            en: 'The result of this visit has already been recorded.',
+          },
+        }
+      : NO_VISIT_HERE,
+);
+
+/** The visit's result is recorded and not yet sent to the organization department. */
+export const visitToReport = condition(
+  (c) => c.followUp?.visit === 'done',
+  (c) =>
+    c.followUp?.visit === 'scheduled'
+      ? {
+          code: 'VISIT_NOT_RECORDED',
+          text: {
+            zh: '回访结果尚未记录，记录后方可报送组织部门。',
+            en: 'The visit’s result is not recorded yet; it is sent to the organization department once recorded.',
+          },
+        }
+      : c.followUp?.visit === 'reported'
+        ? {
+            code: 'VISIT_ALREADY_REPORTED',
+            text: {
+              zh: '本案回访结果已报送组织部门。',
+              en: 'The result of this visit has already been sent to the organization department.',
+            },
+          }
+        : NO_VISIT_HERE,
+);

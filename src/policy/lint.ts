@@ -402,11 +402,13 @@ function showAssignment(p: CompiledPolicy, a: Assignment): { zh: string; en: str
 
 /** The clauses a policy's result application rests on. */
 function resultBases(eff: EffectivePolicy): string[] {
-  return Object.values(eff.results).flatMap((r) => [
-    ...(r.basis ?? []),
-    ...(r.impactPeriod?.basis ? [r.impactPeriod.basis] : []),
-    ...(r.correction?.within?.basis ? [r.correction.within.basis] : []),
-  ]);
+  return Object.values(eff.results)
+    .flatMap((r) => [
+      ...(r.basis ?? []),
+      ...(r.impactPeriod?.basis ? [r.impactPeriod.basis] : []),
+      ...(r.correction?.within?.basis ? [r.correction.within.basis] : []),
+    ])
+    .concat(eff.followUp?.basis ? [eff.followUp.basis] : []);
 }
 
 /** The basis of every time limit of a procedure (a clause id or a free reference). */

@@ -255,6 +255,37 @@ export interface ResultApplicationInput {
   readonly at: Loc;
 }
 
+/** A span of calendar time: months and days, counted back from a day (e.g. `{ months: 1 }`). */
+export interface CalendarSpan {
+  readonly months?: number;
+  readonly days?: number;
+}
+
+/**
+ * Follow-up visits (回访, domain.md §7) of officials in an impact period: how long before the
+ * period ends the visit is due, and the least share of them drawn for a visit.
+ */
+export interface FollowUp {
+  readonly before: CalendarSpan;
+  /** 0–1: the sample is at least this share of the population, rounded up. */
+  readonly sampleShare: number;
+  /** The clause that says so. */
+  readonly basis?: string;
+  readonly note?: I18nText;
+}
+
+/**
+ * A `followUp:` block as written, at the top of a pack or in a version: every field optional,
+ * merged field by field over the parent pack's, the pack's own and each amended version's.
+ */
+export interface FollowUpInput {
+  readonly before?: CalendarSpan;
+  readonly sampleShare?: number;
+  readonly basis?: string;
+  readonly note?: I18nText;
+  readonly at: Loc;
+}
+
 export type VersionStatus = 'published' | 'draft';
 
 export interface PackVersion {
@@ -276,6 +307,8 @@ export interface PackVersion {
   readonly procedure: ProcedureInput;
   /** Result application per outcome id (结果运用). */
   readonly results: Readonly<Record<string, ResultApplicationInput>>;
+  /** Follow-up visits (回访), merged over the pack's own block and what the version amends. */
+  readonly followUp?: FollowUpInput;
   readonly at: Loc;
 }
 
@@ -304,6 +337,8 @@ export interface Pack {
   readonly facts: readonly FactDecl[];
   /** Matters this pack adds to the standard list a determination may leave unaffected. */
   readonly matters: readonly Matter[];
+  /** Follow-up visits (回访) for every version, unless a version says otherwise. */
+  readonly followUp?: FollowUpInput;
   readonly versions: readonly PackVersion[];
   readonly file: string;
   readonly at: Loc;

@@ -13,6 +13,7 @@ import type {
   DecisionEntry,
   FactDecl,
   FactValue,
+  FollowUpInput,
   I18nText,
   Loc,
   Matter,
@@ -421,6 +422,7 @@ function buildPack(raw: Raw, map: SourceMap): Pack {
       }),
   );
   const versions = (raw.versions as Raw[]).map((v, i) => buildVersion(v, ['versions', i], id, map));
+  const followUp = raw.followUp ? buildFollowUp(raw.followUp as Raw, ['followUp'], map) : undefined;
   return Object.freeze({
     id,
     title: raw.title as I18nText,
@@ -435,6 +437,7 @@ function buildPack(raw: Raw, map: SourceMap): Pack {
     sources: Object.freeze(sources),
     facts: Object.freeze(facts),
     matters: Object.freeze(matters),
+    ...(followUp ? { followUp } : {}),
     versions: Object.freeze(versions),
     file: map.file,
     at: map.loc([]),
@@ -501,6 +504,28 @@ function buildVersion(v: Raw, path: Path, packId: string, map: SourceMap): PackV
     ...(decision ? { decision: Object.freeze(decision) } : {}),
     procedure: Object.freeze((v.procedure ?? {}) as ProcedureInput),
     results: buildResults(v.results as Record<string, Raw> | undefined, [...path, 'results'], map),
+    ...(v.followUp
+      ? { followUp: buildFollowUp(v.followUp as Raw, [...path, 'followUp'], map) }
+      : {}),
+    at: map.loc(path),
+  });
+}
+
+/** A `followUp:` block as written (folded in resolve.ts). */
+function buildFollowUp(r: Raw, path: Path, map: SourceMap): FollowUpInput {
+  const before = r.before as Raw | undefined;
+  return Object.freeze({
+    ...(before
+      ? {
+          before: Object.freeze({
+            ...(before.months !== undefined ? { months: before.months as number } : {}),
+            ...(before.days !== undefined ? { days: before.days as number } : {}),
+          }),
+        }
+      : {}),
+    ...(r.sampleShare !== undefined ? { sampleShare: r.sampleShare as number } : {}),
+    ...(r.basis ? { basis: r.basis as string } : {}),
+    ...(r.note ? { note: r.note as I18nText } : {}),
     at: map.loc(path),
   });
 }

@@ -14,6 +14,7 @@ import type {
   Clause,
   DecisionEntry,
   FactDecl,
+  FollowUpInput,
   Loc,
   Outcome,
   Pack,
@@ -27,7 +28,7 @@ import type {
   Rule,
   SourceDoc,
 } from './model.js';
-import { applicationOf, mergeResults, STANDARD_MATTERS } from './results.js';
+import { applicationOf, mergeFollowUp, mergeResults, STANDARD_MATTERS } from './results.js';
 import { STANDARD_FACTS } from './vocabulary.js';
 import { windowProblems } from './windows.js';
 
@@ -54,6 +55,11 @@ export interface EffectivePolicy {
    * amended version); `resultApplication` gives one outcome's as the procedure reads it.
    */
   readonly results: Readonly<Record<string, ResultApplicationInput>>;
+  /**
+   * Follow-up visits (回访) as written, folded over the chain: the parent's, then this pack's own
+   * block, then each amended version's; `followUpOf` (results.ts) gives them as the visits read them.
+   */
+  readonly followUp?: FollowUpInput;
   /** Problems found while folding (redefinitions); the linter reports them, compile refuses them. */
   readonly problems: readonly Diagnostic[];
 }
@@ -271,6 +277,7 @@ export class PackSet {
     let decision: readonly DecisionEntry[] | undefined;
     let procedure: ProcedureInput = {};
     let results: Readonly<Record<string, ResultApplicationInput>> = {};
+    let followUp: FollowUpInput | undefined = p.followUp;
     for (const v of chain) {
       for (const id of v.removes) {
         clauses.delete(id);
@@ -283,8 +290,9 @@ export class PackSet {
       if (v.decision) decision = v.decision;
       procedure = mergeInput(procedure, v.procedure);
       results = mergeResults(results, v.results);
+      followUp = mergeFollowUp(followUp, v.followUp);
     }
-    return { version, clauses, predicates, rules, decision, procedure, results };
+    return { version, clauses, predicates, rules, decision, procedure, results, followUp };
   }
 }
 
@@ -296,6 +304,7 @@ interface OwnContent {
   readonly decision: readonly DecisionEntry[] | undefined;
   readonly procedure: ProcedureInput;
   readonly results: Readonly<Record<string, ResultApplicationInput>>;
+  readonly followUp: FollowUpInput | undefined;
 }
 
 function mergeInput(a: ProcedureInput, b: ProcedureInput): ProcedureInput {
@@ -413,6 +422,7 @@ function fold(p: Pack, own: OwnContent, parent: EffectivePolicy | undefined): Ef
 
   const procedure = mergeProcedure(parent?.procedure ?? EMPTY_PROCEDURE, own.procedure);
   const results = Object.freeze(mergeResults(parent?.results ?? {}, own.results));
+  const followUp = mergeFollowUp(parent?.followUp, own.followUp);
   const chain = [{ pack: p.id, version: own.version.id }, ...(parent?.chain ?? [])];
   return Object.freeze({
     key: chain.map((c) => `${c.pack}@${c.version}`).join('/'),
@@ -429,6 +439,7 @@ function fold(p: Pack, own: OwnContent, parent: EffectivePolicy | undefined): Ef
     procedure,
     matters,
     results,
+    ...(followUp ? { followUp } : {}),
     problems,
   });
 }

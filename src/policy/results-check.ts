@@ -26,6 +26,49 @@ export function resultProblems(eff: EffectivePolicy): Diagnostic[] {
     }
     out.push(...unknownIn(r, eff));
   }
+  out.push(...followUpProblems(eff));
+  return out;
+}
+
+/** A `followUp:` block's errors: a share outside 0–1, a `before` of no time, an unknown clause. */
+function followUpProblems(eff: EffectivePolicy): Diagnostic[] {
+  const f = eff.followUp;
+  if (!f) return [];
+  const out: Diagnostic[] = [];
+  if (f.sampleShare !== undefined && !(f.sampleShare > 0 && f.sampleShare <= 1)) {
+    out.push(
+      diag(
+        'PACK_FOLLOW_UP_SHARE_RANGE',
+        'error',
+        `followUp.sampleShare 为 ${f.sampleShare}，抽查比例应大于 0、不超过 1（如 0.3 即不低于30%）。`,
+        `followUp.sampleShare is ${f.sampleShare}; the share must be above 0 and at most 1 (0.3 means at least 30%).`,
+        f.at,
+      ),
+    );
+  }
+  if (f.before && (f.before.months ?? 0) === 0 && (f.before.days ?? 0) === 0) {
+    out.push(
+      diag(
+        'PACK_FOLLOW_UP_BEFORE_EMPTY',
+        'error',
+        'followUp.before 未给出时间：请写明影响期满前多久回访，如 { months: 1 }。',
+        'followUp.before gives no time: say how long before the impact period ends the visit is due, e.g. { months: 1 }.',
+        f.at,
+      ),
+    );
+  }
+  if (f.basis !== undefined && !eff.clauses.has(f.basis)) {
+    const hint = didYouMean(f.basis, eff.clauses.keys());
+    out.push(
+      diag(
+        'PACK_FOLLOW_UP_UNKNOWN_CLAUSE',
+        'error',
+        `回访（followUp）引用的条款“${f.basis}”不存在。${hint.zh}`,
+        `the clause '${f.basis}' cited by followUp does not exist. ${hint.en}`.trim(),
+        f.at,
+      ),
+    );
+  }
   return out;
 }
 
@@ -85,7 +128,9 @@ function unknownIn(r: ResultApplicationInput, eff: EffectivePolicy): Diagnostic[
  * Warnings for a policy that compiles: an outcome the results forget once any is described; the
  * least favourable outcome (where tolerance is refused) declared to leave matters unaffected; a
  * matter listed twice; follow-up visits with no impact period to follow; the impact period still
- * given once for all outcomes in `procedure.followUp`.
+ * given once for all outcomes in `procedure.followUp`; impact periods nobody follows up, a
+ * `followUp` block missing `before` or `sampleShare`, a visit due before the shortest period
+ * starts, and the visit figures still in `procedure.followUp`.
  */
 export function resultWarnings(eff: EffectivePolicy, packId: string, versionAt: Loc): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -155,7 +200,7 @@ function followUpWarnings(eff: EffectivePolicy, packId: string, versionAt: Loc):
   const anyPeriod =
     Object.values(eff.results).some((r) => r.impactPeriod) ||
     followUp.impactPeriodMonths !== undefined;
-  if (followUp.enabled && !anyPeriod && Object.keys(eff.results).length > 0) {
+  if ((followUp.enabled || eff.followUp) && !anyPeriod && Object.keys(eff.results).length > 0) {
     out.push(
       diag(
         'PACK_FOLLOW_UP_WITHOUT_PERIOD',
@@ -165,6 +210,60 @@ function followUpWarnings(eff: EffectivePolicy, packId: string, versionAt: Loc):
         versionAt,
       ),
     );
+  }
+  const own = eff.version.procedure.followUp;
+  if (own?.prepareBefore !== undefined || own?.samplingRate !== undefined) {
+    out.push(
+      diag(
+        'PACK_FOLLOW_UP_IN_PROCEDURE',
+        'warning',
+        `策略包“${packId}”在 procedure.followUp 中规定了回访时间或抽查比例；回访抽查只读取 followUp 块，请改写为 followUp: { before: …, sampleShare: … }。`,
+        `pack '${packId}' gives the visit time or sample share in procedure.followUp; the visit draw reads only the followUp block: write followUp: { before: …, sampleShare: … } instead.`,
+        versionAt,
+      ),
+    );
+  }
+  const periods = Object.values(eff.results).flatMap((r) =>
+    r.impactPeriod ? [r.impactPeriod.months] : [],
+  );
+  const f = eff.followUp;
+  if (!f && periods.length > 0) {
+    out.push(
+      diag(
+        'PACK_IMPACT_PERIOD_WITHOUT_FOLLOW_UP',
+        'warning',
+        `策略包“${packId}”有影响期，但没有 followUp 块：影响期内的干部不会被抽取回访。依据办法写明影响期满前多久回访、抽查比例（如 followUp: { before: { months: 1 }, sampleShare: 0.3 }）。`,
+        `pack '${packId}' has impact periods but no followUp block: officials in an impact period are never drawn for a visit. Give, from the measure, how long before the period ends and what share (e.g. followUp: { before: { months: 1 }, sampleShare: 0.3 }).`,
+        versionAt,
+      ),
+    );
+  }
+  if (f && (f.before === undefined || f.sampleShare === undefined)) {
+    const missing = f.before === undefined ? 'before' : 'sampleShare';
+    out.push(
+      diag(
+        'PACK_FOLLOW_UP_INCOMPLETE',
+        'warning',
+        `followUp 缺少 ${missing}：在补全之前不能抽取回访对象。`,
+        `followUp lacks ${missing}: no visits can be drawn until it is given.`,
+        f.at,
+      ),
+    );
+  }
+  if (f?.before && periods.length > 0) {
+    const shortest = Math.min(...periods);
+    const beforeMonths = (f.before.months ?? 0) + (f.before.days ?? 0) / 30;
+    if (beforeMonths >= shortest) {
+      out.push(
+        diag(
+          'PACK_FOLLOW_UP_BEFORE_PERIOD',
+          'warning',
+          `followUp.before 不短于最短的影响期（${shortest}个月）：回访会在影响期开始之前就到期。`,
+          `followUp.before is not shorter than the shortest impact period (${shortest} months): the visit would fall due before the period starts.`,
+          f.at,
+        ),
+      );
+    }
   }
   return out;
 }

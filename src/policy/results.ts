@@ -3,7 +3,14 @@
  * may leave unaffected, the kinds of correction it may ask for, and how a version's `results` are
  * folded over what it amends and what its parent pack says.
  */
-import type { I18nText, Matter, ResultApplication, ResultApplicationInput } from './model.js';
+import type {
+  FollowUp,
+  FollowUpInput,
+  I18nText,
+  Matter,
+  ResultApplication,
+  ResultApplicationInput,
+} from './model.js';
 
 const t = (zh: string, en: string): I18nText => Object.freeze({ zh, en });
 const matter = (id: string, label: I18nText, description: I18nText): Matter =>
@@ -104,6 +111,30 @@ export function applicationOf(input: ResultApplicationInput): ResultApplication 
     ...(input.impactPeriod ? { impactPeriod: input.impactPeriod } : {}),
     ...(input.correction ? { correction: input.correction } : {}),
     basis: Object.freeze([...(input.basis ?? [])]),
+    ...(input.note ? { note: input.note } : {}),
+  });
+}
+
+/** Folds a `followUp:` block over what it inherits, field by field (`before` as a whole). */
+export function mergeFollowUp(
+  base: FollowUpInput | undefined,
+  over: FollowUpInput | undefined,
+): FollowUpInput | undefined {
+  if (!over) return base;
+  if (!base) return over;
+  return Object.freeze({ ...base, ...over });
+}
+
+/**
+ * The follow-up visits a policy asks for, as the visits read them; undefined where it asks for none
+ * or the block lacks `before` or `sampleShare` (the linter says so).
+ */
+export function followUpOf(input: FollowUpInput | undefined): FollowUp | undefined {
+  if (!input || input.before === undefined || input.sampleShare === undefined) return undefined;
+  return Object.freeze({
+    before: input.before,
+    sampleShare: input.sampleShare,
+    ...(input.basis ? { basis: input.basis } : {}),
     ...(input.note ? { note: input.note } : {}),
   });
 }

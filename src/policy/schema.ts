@@ -133,6 +133,7 @@ export const POLICY_PACK_SCHEMA = {
         },
       },
     },
+    followUp: { $ref: '#/$defs/followUp' },
     versions: {
       type: 'array',
       minItems: 1,
@@ -226,6 +227,7 @@ export const POLICY_PACK_SCHEMA = {
             propertyNames: id,
             additionalProperties: { $ref: '#/$defs/resultApplication' },
           },
+          followUp: { $ref: '#/$defs/followUp' },
         },
       },
     },
@@ -233,6 +235,32 @@ export const POLICY_PACK_SCHEMA = {
   $defs: {
     i18n,
     timeLimit,
+    followUp: {
+      type: 'object',
+      description:
+        'Follow-up visits (回访) of officials in an impact period: the visit is due `before` the period ends; at least `sampleShare` of them are drawn. Merged field by field: parent pack, this pack, then each amended version.',
+      additionalProperties: false,
+      properties: {
+        before: {
+          type: 'object',
+          description:
+            'How long before the impact period ends the visit is due, e.g. { months: 1 }.',
+          additionalProperties: false,
+          minProperties: 1,
+          properties: {
+            months: { type: 'integer', minimum: 0, maximum: 120 },
+            days: { type: 'integer', minimum: 0, maximum: 366 },
+          },
+        },
+        sampleShare: {
+          type: 'number',
+          description:
+            'The least share (0–1, e.g. 0.3) of the officials in the window drawn for a visit; the sample is rounded up.',
+        },
+        basis: { ...id, description: 'The clause the rule comes from.' },
+        note: { $ref: '#/$defs/i18n' },
+      },
+    },
     resultApplication: {
       type: 'object',
       additionalProperties: false,

@@ -30,6 +30,7 @@ import { correctionRoutes } from './routes/corrections.js';
 import { healthRoutes } from './routes/health.js';
 import { officialRoutes } from './routes/officials.js';
 import { riskFilingRoutes } from './routes/risk-filings.js';
+import { visitRoutes } from './routes/visits.js';
 import { policyRoutes } from './routes/policy.js';
 import { recommendationRoutes } from './routes/recommendation.js';
 import { todoRoutes } from './routes/todos.js';
@@ -129,6 +130,7 @@ export async function buildServer(
       await api.register(todoRoutes, routeOpts);
       await api.register(documentRoutes, routeOpts);
       await api.register(resultRoutes, routeOpts);
+      await api.register(visitRoutes, routeOpts);
       api.get(
         '/openapi.json',
         { config: { public: true }, schema: { hide: true } },

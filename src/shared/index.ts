@@ -13,3 +13,4 @@ export * from './id-card.js';
 export * from './numbering.js';
 export * from './tasks.js';
 export * from './corrections.js';
+export * from './visits.js';

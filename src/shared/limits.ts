@@ -89,6 +89,9 @@ export const TEXT_LIMITS = {
   /** A jurisdiction's or unit's name, in Chinese and in English. */
   orgNameZh: { min: 1, max: 100 },
   orgNameEn: { min: 1, max: 200 },
+  /** A follow-up visit (回访): who visited, and what they found. */
+  visitVisitors: { min: 2, max: 500 },
+  visitFindings: { min: 2, max: 5000 },
 } as const satisfies Readonly<Record<string, TextLimit>>;
 export type TextField = keyof typeof TEXT_LIMITS;
 

@@ -21,6 +21,8 @@ const CASE = '/api/cases/{id}';
 /** Each shared text limit, and the request fields it bounds. */
 const TEXT_FIELDS: Readonly<Record<shared.TextField, readonly Field[]>> = {
   caseTitle: [['post', '/api/cases', 'body', 'title']],
+  visitVisitors: [['post', '/api/visits/{id}/record', 'body', 'visitors']],
+  visitFindings: [['post', '/api/visits/{id}/record', 'body', 'findings']],
   caseSummary: [['post', '/api/cases', 'body', 'summary']],
   exOfficioSummary: [['post', '/api/accountability-matters', 'body', 'summary']],
   riskFilingTitle: [['post', '/api/risk-filings', 'body', 'title']],
@@ -129,6 +131,11 @@ const LIST_FIELDS: readonly (readonly [string, readonly string[], readonly Field
   ['USER_STATUSES', shared.USER_STATUSES, [['get', '/api/admin/users', 'query', 'status']]],
   ['UNIT_KINDS', shared.UNIT_KINDS, [['post', '/api/admin/units', 'body', 'kind']]],
   ['LOCALES', shared.LOCALES, [['post', '/api/admin/users', 'body', 'locale']]],
+  [
+    'VISIT_CONCLUSIONS',
+    shared.VISIT_CONCLUSIONS,
+    [['post', '/api/visits/{id}/record', 'body', 'conclusion']],
+  ],
 ];
 
 /** The paged lists: their default and largest page size. */

@@ -25,6 +25,7 @@ const Workbench = lazy(() => import('./pages/workbench/Workbench'));
 const ExOfficio = lazy(() => import('./pages/intake/ExOfficio'));
 const RiskFilings = lazy(() => import('./pages/intake/RiskFilings'));
 const Results = lazy(() => import('./pages/results/Results'));
+const Visits = lazy(() => import('./pages/visits/Visits'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -52,6 +53,7 @@ function Routed() {
           <Route path="apply" element={<Apply />} />
           <Route path="ex-officio" element={<ExOfficio />} />
           <Route path="risk-filings" element={<RiskFilings />} />
+          <Route path="visits" element={<Visits />} />
           <Route path="policy/*" element={<PolicyBrowser />} />
           <Route path="admin/*" element={<Admin />} />
           <Route path="dashboard" element={<Dashboard />} />

@@ -61,6 +61,14 @@ export const MENU: readonly MenuEntry[] = [
     ],
   },
   {
+    key: 'visits',
+    path: '/visits',
+    labels: [
+      ['org_liaison', 'visits.menu'],
+      ['committee_chair', 'visits.menu'],
+    ],
+  },
+  {
     key: 'policy',
     path: '/policy',
     labels: [

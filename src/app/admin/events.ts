@@ -18,7 +18,9 @@ export type AdminAction =
   | 'jurisdiction.applicant_assessment'
   | 'jurisdiction.document_numbering'
   | 'unit.create'
-  | 'unit.rename';
+  | 'unit.rename'
+  // A draw of officials in an impact period for follow-up visits (src/app/visits/draw.ts).
+  | 'visits.draw';
 
 export interface AdminEventInput {
   readonly actorId: string;

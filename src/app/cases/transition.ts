@@ -125,6 +125,14 @@ function versionConflict(req: TransitionRequest, currentVersion?: number): AppEr
   });
 }
 
+export interface TransitionOptions {
+  /**
+   * Adds to the loaded case what the action's rule reads beyond the case row (e.g. the case's
+   * follow-up visit, src/app/visits/subject.ts), before the rule is checked.
+   */
+  readonly subject?: (tx: AppTx, loaded: LoadedCase) => Promise<LoadedCase>;
+}
+
 /** Runs a transition (see the top of this file). */
 export async function runTransition<T>(
   ctx: AppContext,
@@ -132,13 +140,15 @@ export async function runTransition<T>(
   action: CaseAction,
   req: TransitionRequest,
   body: (s: TransitionScope) => Promise<TransitionChange<T>>,
+  options: TransitionOptions = {},
 ): Promise<TransitionResult<T>> {
   return ctx.store.tx(async (tx) => {
-    const loaded = await withCorrection(
+    let loaded = await withCorrection(
       ctx,
       tx,
       await withConsultations(tx, await loadCaseForChange(ctx, tx, req.caseId), actor),
     );
+    if (options.subject) loaded = await options.subject(tx, loaded);
     check(actor, action, req, loaded);
     const now = ctx.now();
     const change = await body({ tx, loaded, actor, now, today: todayOf(ctx) });

@@ -6,6 +6,7 @@ import type {
   Condition,
   DecisionEntry,
   FactDecl,
+  FollowUp,
   I18nText,
   Pack,
   PackVersion,
@@ -13,7 +14,7 @@ import type {
   Rule,
 } from '../../policy/model.js';
 import { resultApplication, type EffectivePolicy } from '../../policy/resolve.js';
-import { CORRECTION_KINDS } from '../../policy/results.js';
+import { CORRECTION_KINDS, followUpOf } from '../../policy/results.js';
 import type { Diagnostic } from '../../policy/errors.js';
 import type { LintReport } from '../../policy/lint.js';
 import type { PolicyCondition } from '../../api/index.js';
@@ -168,6 +169,17 @@ export function presentEffective(
       return r ? [presentResult(o.id, r)] : [];
     }),
     correctionKinds: Object.entries(CORRECTION_KINDS).map(([id, label]) => ({ id, label })),
+    followUp: presentFollowUp(followUpOf(eff.followUp)),
+  };
+}
+
+function presentFollowUp(f: FollowUp | undefined) {
+  if (!f) return null;
+  return {
+    before: { months: f.before.months ?? 0, days: f.before.days ?? 0 },
+    sampleShare: f.sampleShare,
+    basis: f.basis ?? null,
+    note: f.note ?? null,
   };
 }
 

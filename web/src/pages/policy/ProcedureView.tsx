@@ -65,10 +65,20 @@ export function ProcedureView() {
       render: (_, r) => (r.note ? pick(r.note, lang) : '—'),
     },
   ];
-  const pct =
-    p.followUp.samplingRate === undefined
-      ? t('policy.procedure.unknown')
-      : `${Math.round(p.followUp.samplingRate * 100)}%`;
+  // The pack's followUp block (what the visit draw reads); older packs said it in the procedure.
+  const visits = eff.followUp;
+  const rate = visits?.sampleShare ?? p.followUp.samplingRate;
+  const pct = rate === undefined ? t('policy.procedure.unknown') : `${Math.round(rate * 100)}%`;
+  const before = visits
+    ? [
+        visits.before.months > 0
+          ? t('policy.procedure.months', { count: visits.before.months })
+          : '',
+        visits.before.days > 0
+          ? t('policy.procedure.days_calendar', { count: visits.before.days })
+          : '',
+      ].join('')
+    : limit(p.followUp.prepareBefore);
   return (
     <div>
       <Typography.Title level={4}>{t('policy.procedure.title')}</Typography.Title>
@@ -105,12 +115,19 @@ export function ProcedureView() {
           {t('policy.procedure.decideWithin', { limit: limit(p.appeal.decideWithin) })}
         </Descriptions.Item>
         <Descriptions.Item label={t('policy.procedure.followUp')}>
-          {p.followUp.enabled
-            ? t('policy.procedure.followUpOn', {
-                before: limit(p.followUp.prepareBefore),
-                rate: pct,
-              })
-            : t('policy.procedure.followUpOff')}
+          {p.followUp.enabled || visits ? (
+            <>
+              {t('policy.procedure.followUpOn', { before, rate: pct })}
+              {visits?.basis ? (
+                <>
+                  {t('policy.procedure.sep')}
+                  <Basis basis={visits.basis} />
+                </>
+              ) : null}
+            </>
+          ) : (
+            t('policy.procedure.followUpOff')
+          )}
         </Descriptions.Item>
         <Descriptions.Item label={t('policy.procedure.filingUpward')}>
           {p.filingUpward.required
