@@ -12,3 +12,4 @@ export * from './documents.js';
 export * from './id-card.js';
 export * from './numbering.js';
 export * from './tasks.js';
+export * from './notifications.js';
