@@ -17,3 +17,4 @@ export * from './dashboard.js';
 export * from './todos.js';
 export * from './documents.js';
 export * from './numbering.js';
+export * from './notifications.js';

@@ -19,6 +19,7 @@ export const TAGS = [
   { name: 'cases', description: '案件办理 · Cases and their procedure' },
   { name: 'dashboard', description: '仪表盘 · Dashboard for managers' },
   { name: 'evidence', description: '证据材料 · Evidence' },
+  { name: 'notifications', description: '提醒 · Notifications' },
   { name: 'officials', description: '干部 · Officials' },
   { name: 'risk filings', description: '事前风险报备 · Ex-ante risk filings' },
   { name: 'policy', description: '政策包与初步评估 · Policy packs and preliminary assessment' },

@@ -27,6 +27,7 @@ import { dashboardRoutes } from './routes/dashboard.js';
 import { documentRoutes } from './routes/documents.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { healthRoutes } from './routes/health.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { officialRoutes } from './routes/officials.js';
 import { riskFilingRoutes } from './routes/risk-filings.js';
 import { policyRoutes } from './routes/policy.js';
@@ -125,6 +126,7 @@ export async function buildServer(
       await api.register(recommendationRoutes, routeOpts);
       await api.register(todoRoutes, routeOpts);
       await api.register(documentRoutes, routeOpts);
+      await api.register(notificationRoutes, routeOpts);
       api.get(
         '/openapi.json',
         { config: { public: true }, schema: { hide: true } },
