@@ -33,8 +33,11 @@ export const NotificationListQuery = Obj({
 });
 export type NotificationListQuery = Static<typeof NotificationListQuery>;
 
+/** A notification's id: a whole number. */
+export const NotificationId = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
+
 export const NotificationItem = Obj({
-  id: Uuid,
+  id: NotificationId,
   kind: StringEnum(NOTIFICATION_KINDS),
   case: Obj({ id: Uuid, number: Type.String() }, { description: 'The case it concerns.' }),
   dueOn: DateString,
@@ -56,5 +59,5 @@ export type NotificationPage = Static<typeof NotificationPage>;
 export const NotificationCount = Obj({ unread: Count });
 export type NotificationCount = Static<typeof NotificationCount>;
 
-export const NotificationParams = Obj({ id: Uuid });
+export const NotificationParams = Obj({ id: NotificationId });
 export type NotificationParams = Static<typeof NotificationParams>;

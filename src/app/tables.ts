@@ -575,7 +575,7 @@ export const jobs = pgTable('jobs', {
 
 /** Migration 0021: in-app notifications, written by the reminder sweep (src/app/jobs/). */
 export const notifications = pgTable('notifications', {
-  id: uuid('id').primaryKey(),
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
   userId: uuid('user_id').notNull(),
   kind: text('kind').notNull(),
   caseId: uuid('case_id').notNull(),

@@ -73,7 +73,7 @@ describeStores<Schema>('notifications over HTTP', (getStore) => {
   });
 
   it('pages by keyset, unread first, and never shows one twice', async () => {
-    const seen: string[] = [];
+    const seen: number[] = [];
     let cursor: string | null = null;
     let pages = 0;
     do {

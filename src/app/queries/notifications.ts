@@ -18,7 +18,7 @@ import { decodeCursor, encodeCursor } from './paging.js';
 export const NOTIFICATION_PAGE_DEFAULT = 20;
 
 export interface NotificationView {
-  readonly id: string;
+  readonly id: number;
   readonly kind: NotificationKind;
   readonly case: { readonly id: string; readonly number: string };
   readonly dueOn: string;
@@ -40,7 +40,8 @@ async function unreadOf(db: AnyDb, userId: string): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+    // Written so, the list's index answers it (its second column is `read_at IS NOT NULL`).
+    .where(and(eq(notifications.userId, userId), sql`${isRead} IS FALSE`));
   return Number(row?.n ?? 0);
 }
 
@@ -51,7 +52,7 @@ export async function countUnread(ctx: AppContext, actor: Actor): Promise<{ unre
 
 /** The presenter: the fields the screen shows, worded in both languages. */
 function present(row: {
-  id: string;
+  id: number;
   kind: string;
   caseId: string;
   caseNumber: string;
@@ -85,6 +86,7 @@ export async function listNotifications(
       typeof read !== 'boolean' ||
       typeof createdAt !== 'string' ||
       typeof id !== 'string' ||
+      !/^\d{1,15}$/.test(id) ||
       Number.isNaN(Date.parse(createdAt))
     ) {
       throw invalid(
@@ -94,7 +96,7 @@ export async function listNotifications(
       );
     }
     // Unread (false) before read (true); then newest first, the id breaking ties.
-    after = sql`(${isRead} > ${read} OR (${isRead} = ${read} AND (${notifications.createdAt}, ${notifications.id}) < (${createdAt}::timestamptz, ${id}::uuid)))`;
+    after = sql`(${isRead} > ${read} OR (${isRead} = ${read} AND (${notifications.createdAt}, ${notifications.id}) < (${createdAt}::timestamptz, ${id}::bigint)))`;
   }
   return ctx.store.tx(async (tx) => {
     const rows = await tx
@@ -117,7 +119,11 @@ export async function listNotifications(
     const last = page[page.length - 1];
     const nextCursor =
       rows.length > limit && last
-        ? encodeCursor(CURSOR_KIND, [last.readAt !== null, last.createdAt.toISOString(), last.id])
+        ? encodeCursor(CURSOR_KIND, [
+            last.readAt !== null,
+            last.createdAt.toISOString(),
+            String(last.id),
+          ])
         : null;
     const unread = await unreadOf(tx, actor.userId);
     await tx.insert(readLog).values({
@@ -136,7 +142,7 @@ export async function listNotifications(
 export async function markRead(
   ctx: AppContext,
   actor: Actor,
-  id: string,
+  id: number,
 ): Promise<{ unread: number }> {
   return ctx.store.tx(async (tx) => {
     const [row] = await tx

@@ -71,6 +71,29 @@ function commonTables(ctx: AppContext, day: string): SQL {
     )`;
 }
 
+/** The INSERT of one source's notifications for a day. */
+export function sweepStatement(
+  ctx: AppContext,
+  on: SweepDay,
+  at: Date,
+  source: ReminderSource,
+): SQL {
+  return sql`
+    ${commonTables(ctx, on.today)}
+    INSERT INTO notifications (user_id, kind, case_id, subject_id, due_on, params, created_at)
+    SELECT s.user_id, s.kind, s.case_id, s.subject_id, s.due_on, s.params,
+           ${at}::timestamptz
+      FROM (${source.select(on)}) AS s(user_id, kind, case_id, subject_id, due_on, params)
+     -- Those sent already are left out by an anti-join, a set operation (a sweep that sends
+     -- nothing new costs a read of the notifications, not a conflict check per row); a sweep
+     -- racing this one is caught by the unique key.
+     WHERE NOT EXISTS (
+       SELECT 1 FROM notifications n
+        WHERE n.user_id = s.user_id AND n.kind = s.kind AND n.subject_id = s.subject_id
+          AND n.due_on = s.due_on)
+    ON CONFLICT (user_id, kind, subject_id, due_on) DO NOTHING`;
+}
+
 export interface SweepResult {
   readonly day: string;
   /** Notifications written, by source name. */
@@ -89,13 +112,7 @@ export async function sweepReminders(
   const written: Record<string, number> = {};
   await ctx.store.tx(async (_tx, raw) => {
     for (const source of sources) {
-      const r = await raw.query(sql`
-        ${commonTables(ctx, day)}
-        INSERT INTO notifications (id, user_id, kind, case_id, subject_id, due_on, params, created_at)
-        SELECT gen_random_uuid(), s.user_id, s.kind, s.case_id, s.subject_id, s.due_on, s.params,
-               ${at}::timestamptz
-          FROM (${source.select(on)}) AS s(user_id, kind, case_id, subject_id, due_on, params)
-        ON CONFLICT (user_id, kind, subject_id, due_on) DO NOTHING`);
+      const r = await raw.query(sweepStatement(ctx, on, at, source));
       written[source.name] = r.rowCount;
     }
   });
