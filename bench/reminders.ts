@@ -135,14 +135,18 @@ async function count(app: OpenedApp, sql: string): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
-function commit(): string {
+/** The commit measured, and the files under src/ and migrations/ changed since (none: a clean figure). */
+function source(): { commit: string; uncommittedInSrc: string[] } {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    }).trim();
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' });
+    return {
+      commit: git('rev-parse', '--short', 'HEAD').trim(),
+      uncommittedInSrc: git('status', '--porcelain', '--', 'src', 'migrations')
+        .split('\n')
+        .filter((l) => l.trim() !== ''),
+    };
   } catch {
-    return 'unknown (git unavailable)';
+    return { commit: 'unknown (git unavailable)', uncommittedInSrc: [] };
   }
 }
 
