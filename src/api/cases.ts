@@ -3,6 +3,7 @@
  * (CaseView, GET /api/cases/:id), what a transition answers, and the requests that open a case.
  * The presenters are src/app/queries/case-view.ts and case-list.ts.
  */
+import { CorrectionView, TalkView } from './corrections.js';
 import { CASE_STATES, ROUTES, STEP_LABEL } from '../domain/case-states.js';
 import { CASE_ACTIONS, type CaseAction } from '../domain/policies.js';
 import { MATTER_SOURCES } from '../shared/case.js';
@@ -409,6 +410,10 @@ export const CaseView = Obj(
     suspensions: List(Suspension, { description: 'Suspensions of the step clock.' }),
     extensions: List(Extension, { description: 'Extensions requested and decided.' }),
     events: List(CaseEvent, { description: 'The hash-chained event trail.' }),
+    correction: Nullable(CorrectionView, {
+      description: 'The correction (纠错) once its opinion is issued; null before.',
+    }),
+    talks: List(TalkView, { description: 'Talks held with the official after the decision.' }),
     abilities: CaseAbilities,
     tasks: List(CaseTask, {
       description:

@@ -17,4 +17,6 @@ export * from './dashboard.js';
 export * from './todos.js';
 export * from './documents.js';
 export * from './numbering.js';
+export * from './corrections.js';
+export * from './results.js';
 export * from './notifications.js';

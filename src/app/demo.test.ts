@@ -21,6 +21,7 @@ import {
 import { AppError } from './errors.js';
 import { loadActor } from './org.js';
 import { getTodos } from './queries/todos.js';
+import { resultRows } from './queries/results-export.js';
 import {
   caseChallenges,
   caseDocuments,
@@ -155,6 +156,14 @@ describeStores<Schema>(
       const [intake] = await ctx.store.db.select().from(users).where(eq(users.username, 'intake'));
       expect(await verify(intake!.passwordHash, demoPassword('intake'))).toBe(true);
       expect(await verify(intake!.passwordHash, 'wrong-password')).toBe(false);
+    });
+
+    it('the organization department’s liaison has result applications to export', async () => {
+      const [u] = await ctx.store.db.select().from(users).where(eq(users.username, 'liaison'));
+      const rows = await resultRows(ctx, await loadActor(ctx, u!.id), {});
+      expect(rows.length).toBeGreaterThanOrEqual(5);
+      expect(rows.some((r) => (r.application?.unaffected.length ?? 0) > 0)).toBe(true);
+      expect(new Set(rows.map((r) => r.outcome)).size).toBeGreaterThan(1);
     });
 
     it('every audit chain is intact', async () => {

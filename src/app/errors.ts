@@ -20,6 +20,20 @@ export const CATALOGUE = {
     status: 404,
     message: { zh: '找不到该案件，或您无权查看。', en: 'No such case, or you may not see it.' },
   },
+  CORRECTION_NOT_FOUND: {
+    status: 404,
+    message: {
+      zh: '找不到该纠错意见或整改事项，请刷新页面后重试。',
+      en: 'No such correction or correction action; reload the page and try again.',
+    },
+  },
+  CORRECTION_ACTION_STATE: {
+    status: 409,
+    message: {
+      zh: '该整改事项当前状态不允许此项操作，请刷新页面查看最新情况。',
+      en: 'The correction action is not in a state that allows this; reload the page to see where it stands.',
+    },
+  },
   CASE_ROLE_REQUIRED: {
     status: 403,
     message: { zh: '您的角色不能进行此项操作。', en: 'Your role does not allow this action.' },

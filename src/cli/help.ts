@@ -342,7 +342,7 @@ ${STORE_EN}
   },
   'export results': {
     zh: `用法：rongcuo export results --out 文件 [--format xlsx|csv|lrmx] [--jurisdiction 辖区]
-                              [--from 日期] [--to 日期] [--data 目录]
+                              [--unit 单位] [--from 日期] [--to 日期] [--data 目录]
 
 导出现行有效认定的结果运用情况，供干部人事和考核系统使用：干部姓名、身份证号码、单位职务、认定书
 文号、认定日期和结论、不受影响的事项、影响期及截止日期、纠错要求，以及按干部任免审批表写法生成的
@@ -352,11 +352,12 @@ ${STORE_EN}
   --out 文件         写入的文件
   --format 格式      xlsx（Excel 工作簿，默认）、csv（UTF-8）或 lrmx（任免审批表字段的 XML）
   --jurisdiction ID  只导出该辖区及其下级辖区的案件
+  --unit ID          只导出该单位及其下级单位干部的案件
   --from, --to 日期  认定日期的起止（YYYY-MM-DD，含当日）
 ${STORE_ZH}
 `,
     en: `Usage: rongcuo export results --out FILE [--format xlsx|csv|lrmx] [--jurisdiction ID]
-                              [--from DATE] [--to DATE] [--data DIR]
+                              [--unit ID] [--from DATE] [--to DATE] [--data DIR]
 
 Exports the result applications of the determinations in force for the HR and assessment systems:
 the official's name, identity card number, unit and post, the determination's number, day and
@@ -369,6 +370,7 @@ Options:
   --format F         xlsx (Excel workbook, default), csv (UTF-8) or lrmx (XML in the appointment
                      form's field names)
   --jurisdiction ID  only cases of this jurisdiction and those below it
+  --unit ID          only officials of this unit and the units below it
   --from, --to DATE  the period the determination was made in (YYYY-MM-DD, inclusive)
 ${STORE_EN}
 `,

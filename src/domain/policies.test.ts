@@ -24,6 +24,21 @@ const CONSULTED = [
   { department: 'paper', answered: false, staffed: false },
 ];
 
+/** A correction with an action of the unit's and one of the official's, both open. */
+const CORRECTION = (
+  state: 'open' | 'submitted',
+  more: Partial<NonNullable<CaseSubject['correction']>> = {},
+): CaseSubject['correction'] => ({
+  state: 'in_progress',
+  reviewDueOn: null,
+  reviewDue: false,
+  actions: [
+    { id: 'a1', state, ownerUnitPath: UNIT, ownerOfficialId: null, submittedBy: 'someone' },
+    { id: 'a2', state, ownerUnitPath: null, ownerOfficialId: 'official-1', submittedBy: 'someone' },
+  ],
+  ...more,
+});
+
 /** A state in which each action is possible, and any further case conditions it needs. */
 const SETUP: Record<CaseAction, { state: CaseState; subject?: Partial<CaseSubject> }> = {
   read: { state: 'verification' },
@@ -63,6 +78,21 @@ const SETUP: Record<CaseAction, { state: CaseState; subject?: Partial<CaseSubjec
   requestExtension: { state: 'verification' },
   decideExtension: { state: 'verification' },
   issueDocument: { state: 'notified' },
+  issueCorrection: { state: 'notified', subject: { correction: null } },
+  addCorrectionActions: { state: 'filed', subject: { correction: CORRECTION('open') } },
+  submitCorrection: { state: 'closed', subject: { correction: CORRECTION('open') } },
+  verifyCorrection: { state: 'closed', subject: { correction: CORRECTION('submitted') } },
+  reviewCorrection: {
+    state: 'closed',
+    subject: {
+      correction: CORRECTION('submitted', {
+        state: 'awaiting_review',
+        reviewDueOn: '2026-01-01',
+        reviewDue: true,
+      }),
+    },
+  },
+  recordTalk: { state: 'notified' },
 };
 
 type Who = Role | 'party' | 'member';
@@ -110,6 +140,13 @@ const EXPECTED: Record<CaseAction, readonly Who[]> = {
   requestExtension: ['intake', 'investigator'],
   decideExtension: ['committee_chair'],
   issueDocument: ['intake', 'committee_chair', 'org_liaison'],
+  issueCorrection: ['committee_chair'],
+  addCorrectionActions: ['committee_chair', 'org_liaison'],
+  // The owners of its actions: the unit's party organization and the official concerned.
+  submitCorrection: ['unit_party', 'party'],
+  verifyCorrection: ['org_liaison', 'committee_chair'],
+  reviewCorrection: ['committee_chair'],
+  recordTalk: ['org_liaison', 'committee_chair'],
 };
 /**
  * A grant over a jurisdiction covers its whole subtree, so an officer of a higher level may act on
@@ -117,7 +154,10 @@ const EXPECTED: Record<CaseAction, readonly Who[]> = {
  * is decided only from above.
  */
 function expectedFromAbove(action: CaseAction): readonly Who[] {
-  if (action === 'decideReview') return [];
+  // The deciding body itself issues the correction opinion and reviews its effectiveness.
+  if (action === 'decideReview' || action === 'issueCorrection' || action === 'reviewCorrection') {
+    return [];
+  }
   if (action === 'decideAppeal') return ['committee_chair'];
   return EXPECTED[action];
 }

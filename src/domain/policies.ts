@@ -32,6 +32,15 @@ import {
 import { STATE_LABEL, TERMINAL } from './case-states.js';
 import type { I18nText } from '../policy/model.js';
 import { within, type Actor, type Role } from './roles.js';
+import {
+  correctionInProgress,
+  correctionReviewDue,
+  noCorrectionYet,
+  ownActionOpen,
+  ownsAnyAction,
+  verificationAwaited,
+  type CorrectionSubject,
+} from './correction-conditions.js';
 
 export { all, condition, type Condition, type Reason } from './rule-conditions.js';
 export { writtenDate };
@@ -100,6 +109,11 @@ export interface CaseSubject {
    * absent, no consultation rule holds.
    */
   readonly consultations?: readonly ConsultationSubject[];
+  /**
+   * The case's correction (纠错) with its actions (record.ts, `withCorrection`): loaded once the
+   * case has a determination; null when none has been issued; absent before a determination.
+   */
+  readonly correction?: CorrectionSubject | null;
 }
 
 /** A consultation as the rules see it. */
@@ -143,6 +157,12 @@ export const CASE_ACTIONS = [
   'requestExtension',
   'decideExtension',
   'issueDocument',
+  'issueCorrection',
+  'addCorrectionActions',
+  'submitCorrection',
+  'verifyCorrection',
+  'reviewCorrection',
+  'recordTalk',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -212,7 +232,8 @@ export type Refusal =
  * the deliberation members), in which states, under which further conditions.
  */
 interface ActionRule {
-  readonly who: 'party' | 'member' | readonly Role[];
+  /** `owner`: whoever answers for an action of the case's correction (correction-conditions.ts). */
+  readonly who: 'party' | 'member' | 'owner' | readonly Role[];
   /**
    * For role rules: the scope must contain the case ('case'), be strictly above it ('above'), or
    * be the case's own jurisdiction ('same': the body that decided it).
@@ -233,6 +254,17 @@ interface ActionRule {
 }
 
 const OPEN = 'open' as const;
+
+/** Once a determination has been made: correction runs beside the rest, and after closing. */
+const DETERMINED: readonly CaseState[] = [
+  'determined',
+  'notified',
+  'publicity',
+  'filed',
+  'under_review',
+  'under_appeal',
+  'closed',
+];
 
 /**
  * Who would decide an appeal of the case: a committee chair of a jurisdiction strictly above it
@@ -403,6 +435,36 @@ export const CASE_RULES: Readonly<Record<Exclude<CaseAction, 'read' | 'addEviden
         'closed',
       ],
     },
+    // Correction (纠错, src/app/corrections/): the deciding body issues the opinion and reviews
+    // its effectiveness; the organization department (org_liaison) or the chair adds actions and
+    // verifies what the owners submit; talks are recorded by either.
+    issueCorrection: {
+      who: ['committee_chair'],
+      scope: 'same',
+      states: DETERMINED,
+      impartial: true,
+      when: noCorrectionYet,
+    },
+    addCorrectionActions: {
+      who: ['committee_chair', 'org_liaison'],
+      states: DETERMINED,
+      when: correctionInProgress,
+    },
+    submitCorrection: { who: 'owner', states: DETERMINED, when: ownActionOpen },
+    verifyCorrection: {
+      who: ['org_liaison', 'committee_chair'],
+      states: DETERMINED,
+      impartial: true,
+      when: verificationAwaited,
+    },
+    reviewCorrection: {
+      who: ['committee_chair'],
+      scope: 'same',
+      states: DETERMINED,
+      impartial: true,
+      when: correctionReviewDue,
+    },
+    recordTalk: { who: ['org_liaison', 'committee_chair'], states: DETERMINED },
   };
 
 const EVIDENCE_BY_PARTY: ActionRule = { who: 'party', states: ['submitted', 'verification'] };
@@ -450,7 +512,8 @@ export function refusal(actor: Actor, action: CaseAction, c: CaseSubject): Refus
       inScope(actor, STAFF, c) ||
       inScope(actor, ['unit_party'], c) ||
       aboveScope(actor, ['committee_chair'], c) ||
-      consulted(actor, c);
+      consulted(actor, c) ||
+      ownsAnyAction(actor, c);
     return ok ? null : 'CASE_OUT_OF_SCOPE';
   }
   if (action === 'addEvidence') {
@@ -474,6 +537,8 @@ function checkRule(actor: Actor, rule: ActionRule, c: CaseSubject): Refusal | nu
     if (!isParty(actor, c)) return 'CASE_ROLE_REQUIRED';
   } else if (rule.who === 'member') {
     if (!c.members.some((m) => m.userId === actor.userId)) return 'CASE_ROLE_REQUIRED';
+  } else if (rule.who === 'owner') {
+    if (!ownsAnyAction(actor, c)) return 'CASE_ROLE_REQUIRED';
   } else {
     const roles = rule.who;
     if (!actor.grants.some((g) => roles.includes(g.role))) return 'CASE_ROLE_REQUIRED';

@@ -220,6 +220,11 @@ export interface CorrectionDefault {
   readonly kinds: readonly string[];
   /** Absent where the rules set no time (the correction opinion then sets one). */
   readonly within?: TimeLimit;
+  /**
+   * How long after the correction is closed its effectiveness is reviewed (the problem did not
+   * return). Absent: three months (correction-review.ts, DEFAULT_REVIEW_AFTER_MONTHS).
+   */
+  readonly reviewAfter?: { readonly months: number; readonly basis?: string };
   readonly note?: I18nText;
 }
 

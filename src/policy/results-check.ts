@@ -65,7 +65,12 @@ function unknownIn(r: ResultApplicationInput, eff: EffectivePolicy): Diagnostic[
       });
     }
   }
-  for (const c of [...(r.basis ?? []), ...(r.impactPeriod?.basis ? [r.impactPeriod.basis] : [])]) {
+  const cited = [
+    ...(r.basis ?? []),
+    ...(r.impactPeriod?.basis ? [r.impactPeriod.basis] : []),
+    ...(r.correction?.reviewAfter?.basis ? [r.correction.reviewAfter.basis] : []),
+  ];
+  for (const c of cited) {
     if (!eff.clauses.has(c)) {
       unknown('PACK_RESULTS_UNKNOWN_CLAUSE', c, eff.clauses.keys(), {
         zh: '结果运用引用的条款',

@@ -274,6 +274,14 @@ export const POLICY_PACK_SCHEMA = {
               items: id,
             },
             within: { $ref: '#/$defs/timeLimit' },
+            reviewAfter: {
+              type: 'object',
+              description:
+                'How long after the correction is closed its effectiveness is reviewed (default 3 months).',
+              required: ['months'],
+              additionalProperties: false,
+              properties: { months: { type: 'integer', minimum: 1, maximum: 36 }, basis: id },
+            },
             note: { $ref: '#/$defs/i18n' },
           },
         },

@@ -52,6 +52,39 @@ export function sendWorkbook(
     .send(book.stream);
 }
 
+/** The 200 answer of a route that sends a file in one of several types (`types`: type → what). */
+export function fileAnswer(description: string, types: Readonly<Record<string, string>>) {
+  return {
+    description,
+    content: Object.fromEntries(
+      Object.entries(types).map(([type, what]) => [
+        type,
+        {
+          schema: Type.Unsafe<Readable | string>({
+            type: 'string',
+            format: 'binary',
+            description: what,
+          }),
+        },
+      ]),
+    ),
+  };
+}
+
+/** Sends a text file (CSV, XML…) as a download, never cached. */
+export function sendTextFile(
+  reply: FastifyReply,
+  file: { readonly filename: string; readonly type: string; readonly text: string },
+  headers: Record<string, string> = {},
+): FastifyReply {
+  return reply
+    .type(file.type)
+    .header('content-disposition', contentDisposition(file.filename))
+    .header('cache-control', 'no-store')
+    .headers(headers)
+    .send(file.text);
+}
+
 /** The 200 answer of a document route: the document as JSON, or a text or PDF file. */
 export function documentAnswer<T extends TSchema>(json: T) {
   return {

@@ -26,6 +26,7 @@ import { caseRoutes } from './routes/cases.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { documentRoutes } from './routes/documents.js';
 import { evidenceRoutes } from './routes/evidence.js';
+import { correctionRoutes } from './routes/corrections.js';
 import { healthRoutes } from './routes/health.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { officialRoutes } from './routes/officials.js';
@@ -33,6 +34,7 @@ import { riskFilingRoutes } from './routes/risk-filings.js';
 import { policyRoutes } from './routes/policy.js';
 import { recommendationRoutes } from './routes/recommendation.js';
 import { todoRoutes } from './routes/todos.js';
+import { resultRoutes } from './routes/results.js';
 import { responseCheck } from './response-check.js';
 import { SHARED_SCHEMAS } from './schemas.js';
 import { lazySerializers } from './serializers.js';
@@ -118,6 +120,7 @@ export async function buildServer(
       await api.register(caseRoutes, routeOpts);
       await api.register(caseActionRoutes, routeOpts);
       await api.register(evidenceRoutes, routeOpts);
+      await api.register(correctionRoutes, routeOpts);
       await api.register(policyRoutes, routeOpts);
       await api.register(adminRoutes, routeOpts);
       await api.register(dashboardRoutes, routeOpts);
@@ -126,6 +129,7 @@ export async function buildServer(
       await api.register(recommendationRoutes, routeOpts);
       await api.register(todoRoutes, routeOpts);
       await api.register(documentRoutes, routeOpts);
+      await api.register(resultRoutes, routeOpts);
       await api.register(notificationRoutes, routeOpts);
       api.get(
         '/openapi.json',

@@ -12,6 +12,7 @@ export const DOCUMENT_TYPES = [
   'appeal_decision',
   'publicity',
   'delivery_receipt',
+  'correction',
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
@@ -23,4 +24,5 @@ export const DOCUMENT_TYPE_LABEL: Readonly<Record<DocumentType, I18nText>> = {
   appeal_decision: { zh: '申诉处理决定书', en: 'Appeal decision' },
   publicity: { zh: '公示公告', en: 'Publicity notice' },
   delivery_receipt: { zh: '送达回证', en: 'Delivery receipt' },
+  correction: { zh: '纠错意见书', en: 'Correction opinion' },
 };

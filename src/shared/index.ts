@@ -12,4 +12,5 @@ export * from './documents.js';
 export * from './id-card.js';
 export * from './numbering.js';
 export * from './tasks.js';
+export * from './corrections.js';
 export * from './notifications.js';

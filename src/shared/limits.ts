@@ -68,6 +68,18 @@ export const TEXT_LIMITS = {
   extensionDecisionReason: { min: 2, max: 10_000 },
   /** An evidence file's description. */
   evidenceDescription: { min: 0, max: 2000 },
+  /** Correction (纠错): the opinion's problem and requirement, an action, its evidence asked. */
+  correctionProblem: { min: 4, max: 20_000 },
+  correctionRequirement: { min: 4, max: 20_000 },
+  correctionTask: { min: 4, max: 2000 },
+  correctionEvidence: { min: 2, max: 2000 },
+  /** The owner's account of what was done; a verifier's or reviewer's reasons. */
+  correctionSubmission: { min: 4, max: 20_000 },
+  correctionReasons: { min: 4, max: 10_000 },
+  /** A talk: who took part, what was said, what follows. */
+  talkParticipants: { min: 2, max: 500 },
+  talkSummary: { min: 4, max: 20_000 },
+  talkFollowUp: { min: 0, max: 5000 },
   /** Sign-in. */
   signInUsername: { min: 1, max: 128 },
   signInPassword: { min: 1, max: 1024 },
@@ -156,6 +168,10 @@ export function evidenceTypeOfExtension(extension: string): EvidenceMediaType | 
     (EVIDENCE_TYPES[t].extensions as readonly string[]).includes(extension),
   );
 }
+
+/** The file formats of the result-application export (结果运用): workbook, CSV, the appointment form's XML. */
+export const RESULT_FORMATS = ['xlsx', 'csv', 'lrmx'] as const;
+export type ResultFormat = (typeof RESULT_FORMATS)[number];
 
 /** The most rows one Excel export of a list holds; a longer list is cut there, with a note row. */
 export const EXPORT_MAX_ROWS = 10_000;

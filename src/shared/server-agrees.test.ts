@@ -67,6 +67,28 @@ const TEXT_FIELDS: Readonly<Record<shared.TextField, readonly Field[]>> = {
   extensionReason: [['post', `${CASE}/extensions`, 'body', 'reason']],
   extensionDecisionReason: [['post', `${CASE}/extensions/{eid}/decide`, 'body', 'reason']],
   evidenceDescription: [['post', `${CASE}/evidence`, 'body', 'description']],
+  correctionProblem: [['post', `${CASE}/correction`, 'body', 'problem']],
+  correctionRequirement: [['post', `${CASE}/correction`, 'body', 'requirement']],
+  correctionTask: [
+    ['post', `${CASE}/correction`, 'body', 'actions.items.task'],
+    ['post', `${CASE}/correction/actions`, 'body', 'actions.items.task'],
+    ['post', `${CASE}/correction/review`, 'body', 'actions.items.task'],
+  ],
+  correctionEvidence: [
+    ['post', `${CASE}/correction`, 'body', 'actions.items.evidenceRequired'],
+    ['post', `${CASE}/correction/actions`, 'body', 'actions.items.evidenceRequired'],
+    ['post', `${CASE}/correction/review`, 'body', 'actions.items.evidenceRequired'],
+  ],
+  correctionSubmission: [
+    ['post', `${CASE}/correction/actions/{actionId}/submit`, 'body', 'submission'],
+  ],
+  correctionReasons: [
+    ['post', `${CASE}/correction/actions/{actionId}/verify`, 'body', 'reasons'],
+    ['post', `${CASE}/correction/review`, 'body', 'reasons'],
+  ],
+  talkParticipants: [['post', `${CASE}/talks`, 'body', 'participants']],
+  talkSummary: [['post', `${CASE}/talks`, 'body', 'summary']],
+  talkFollowUp: [['post', `${CASE}/talks`, 'body', 'followUp']],
   signInUsername: [['post', '/api/auth/login', 'body', 'username']],
   signInPassword: [['post', '/api/auth/login', 'body', 'password']],
   username: [['post', '/api/admin/users', 'body', 'username']],

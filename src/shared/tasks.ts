@@ -33,6 +33,12 @@ export const TASK_LABEL = {
   resume: { zh: '恢复办理', en: 'Resume' },
   requestExtension: { zh: '申请延期', en: 'Request an extension' },
   decideExtension: { zh: '审批延期申请', en: 'Decide on an extension' },
+  issueCorrection: { zh: '下达纠错意见', en: 'Issue a correction opinion' },
+  addCorrectionActions: { zh: '增加整改事项', en: 'Add correction actions' },
+  submitCorrection: { zh: '报送整改情况', en: 'Submit a correction' },
+  verifyCorrection: { zh: '核实整改情况', en: 'Verify a correction' },
+  reviewCorrection: { zh: '评估整改成效', en: 'Review the correction’s effectiveness' },
+  recordTalk: { zh: '记录谈心谈话', en: 'Record a talk' },
 } as const satisfies Readonly<Record<string, { readonly zh: string; readonly en: string }>>;
 
 export type TaskName = keyof typeof TASK_LABEL;

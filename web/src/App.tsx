@@ -24,6 +24,7 @@ const Dashboard = lazy(() => import('./pages/dashboard/Dashboard'));
 const Workbench = lazy(() => import('./pages/workbench/Workbench'));
 const ExOfficio = lazy(() => import('./pages/intake/ExOfficio'));
 const RiskFilings = lazy(() => import('./pages/intake/RiskFilings'));
+const Results = lazy(() => import('./pages/results/Results'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -54,6 +55,7 @@ function Routed() {
           <Route path="policy/*" element={<PolicyBrowser />} />
           <Route path="admin/*" element={<Admin />} />
           <Route path="dashboard" element={<Dashboard />} />
+          <Route path="results" element={<Results />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -87,6 +87,16 @@ export const MENU: readonly MenuEntry[] = [
     ],
   },
   {
+    key: 'results',
+    path: '/results',
+    labels: [
+      ['org_liaison', 'results.menu'],
+      ['committee_chair', 'results.menu'],
+      ['auditor', 'results.menu'],
+      ['admin', 'results.menu'],
+    ],
+  },
+  {
     key: 'admin',
     path: '/admin',
     labels: [['admin', 'admin.menu']],

@@ -216,7 +216,7 @@ export async function insertEvidence(
 }
 
 /** Stores a file's content under its SHA-256, unless the same content is stored already. */
-async function storeBlob(tx: AppTx, sha256: string, size: number, content: Uint8Array) {
+export async function storeBlob(tx: AppTx, sha256: string, size: number, content: Uint8Array) {
   await tx
     .insert(evidenceBlobs)
     .values({ sha256, size, content })

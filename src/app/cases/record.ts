@@ -7,6 +7,8 @@
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CaseState } from '../../domain/case-states.js';
 import type { CaseSubject, ConsultationSubject } from '../../domain/policies.js';
+import type { CorrectionSubject } from '../../domain/correction-conditions.js';
+import type { ActionState, CorrectionState } from '../../shared/corrections.js';
 import { hasRole, type Actor } from '../../domain/roles.js';
 import type { CompiledPolicy } from '../../policy/compile.js';
 import type { Procedure } from '../../policy/model.js';
@@ -18,11 +20,14 @@ import { AppError } from '../errors.js';
 import { limitOf } from './deadlines.js';
 import {
   cases,
+  correctionActions,
+  corrections,
   consultations,
   deliberationMembers,
   determinations,
   jurisdictions,
   roleGrants,
+  units,
   users,
 } from '../tables.js';
 
@@ -316,4 +321,63 @@ export async function withConsultations(
   if (loaded.row.state !== 'consultation' && !hasRole(actor, 'consultee')) return loaded;
   const byCase = await consultationSubjects(db, [loaded.row.id]);
   return withConsultationList(loaded, byCase.get(loaded.row.id) ?? []);
+}
+
+/** The states in which a case has had a determination: its correction is loaded for the rules. */
+export const DETERMINED_STATES: ReadonlySet<string> = new Set([
+  'determined',
+  'notified',
+  'publicity',
+  'filed',
+  'under_review',
+  'under_appeal',
+  'closed',
+]);
+
+/**
+ * The case's correction as the rules see it (`CaseSubject.correction`): its state, its review's
+ * due day and its actions with their owners. Null when no opinion has been issued.
+ */
+export async function correctionSubject(
+  db: AnyDb,
+  caseId: string,
+  day: string,
+): Promise<CorrectionSubject | null> {
+  const [k] = await db
+    .select({ id: corrections.id, state: corrections.state, reviewDueOn: corrections.reviewDueOn })
+    .from(corrections)
+    .where(eq(corrections.caseId, caseId));
+  if (!k) return null;
+  const actions = await db
+    .select({
+      id: correctionActions.id,
+      state: correctionActions.state,
+      ownerUnitPath: units.path,
+      ownerOfficialId: correctionActions.ownerOfficialId,
+      submittedBy: correctionActions.submittedBy,
+    })
+    .from(correctionActions)
+    .leftJoin(units, eq(units.id, correctionActions.ownerUnitId))
+    .where(eq(correctionActions.correctionId, k.id))
+    .orderBy(asc(correctionActions.seq));
+  return {
+    state: k.state as CorrectionState,
+    reviewDueOn: k.reviewDueOn,
+    reviewDue: k.reviewDueOn !== null && day >= k.reviewDueOn,
+    actions: actions.map((a) => ({ ...a, state: a.state as ActionState })),
+  };
+}
+
+/**
+ * The loaded case with its correction, once it has a determination (correction runs beside the
+ * rest of the procedure and after closing). Before, as loaded, with no extra query.
+ */
+export async function withCorrection(
+  ctx: AppContext,
+  db: AnyDb,
+  loaded: LoadedCase,
+): Promise<LoadedCase> {
+  if (!DETERMINED_STATES.has(loaded.row.state)) return loaded;
+  const correction = await correctionSubject(db, loaded.row.id, today(ctx));
+  return { ...loaded, subject: { ...loaded.subject, correction } };
 }

@@ -31,7 +31,13 @@ import { AppError } from '../errors.js';
 import { caseEvents, cases } from '../tables.js';
 import { clockFor, type StepClock } from './deadlines.js';
 import { nextEvent, type AppendedEvent } from './events.js';
-import { loadCaseForChange, withConsultations, type CaseRow, type LoadedCase } from './record.js';
+import {
+  loadCaseForChange,
+  withConsultations,
+  withCorrection,
+  type CaseRow,
+  type LoadedCase,
+} from './record.js';
 
 export interface TransitionRequest {
   readonly caseId: string;
@@ -128,7 +134,11 @@ export async function runTransition<T>(
   body: (s: TransitionScope) => Promise<TransitionChange<T>>,
 ): Promise<TransitionResult<T>> {
   return ctx.store.tx(async (tx) => {
-    const loaded = await withConsultations(tx, await loadCaseForChange(ctx, tx, req.caseId), actor);
+    const loaded = await withCorrection(
+      ctx,
+      tx,
+      await withConsultations(tx, await loadCaseForChange(ctx, tx, req.caseId), actor),
+    );
     check(actor, action, req, loaded);
     const now = ctx.now();
     const change = await body({ tx, loaded, actor, now, today: todayOf(ctx) });

@@ -50,6 +50,8 @@ export const ISSUERS: Readonly<Record<DocumentType, readonly Role[]>> = {
   appeal_decision: ['committee_chair'],
   publicity: ['org_liaison'],
   delivery_receipt: ['intake', 'committee_chair'],
+  // Issued by the correction opinion itself (src/app/corrections/issue-opinion.ts), with its number.
+  correction: [],
 };
 
 /** Whether the actor may issue a document of this type on the case now (its rule and its role). */

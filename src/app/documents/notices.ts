@@ -43,6 +43,17 @@ export interface NoticeInput {
     readonly decidedOn: string;
     readonly notifiedOn: string | null;
   };
+  /** The correction opinion (纠错意见书): what went wrong, what to correct, the actions. */
+  readonly correction?: {
+    readonly problem: string;
+    readonly requirement: string;
+    readonly actions: readonly {
+      readonly task: string;
+      readonly owner: string;
+      readonly dueOn: string;
+      readonly evidenceRequired: string;
+    }[];
+  };
   readonly challenge?: {
     readonly kind: 'review' | 'appeal';
     readonly filedOn: string;
@@ -113,6 +124,7 @@ const DRAFTS: Record<Exclude<DocumentType, 'determination'>, (i: NoticeInput) =>
       t('特此通知。', 'This is to notify you.'),
     ],
   }),
+  correction: correctionDraft,
   review_decision: (i) => challengeDraft(i, 'review'),
   appeal_decision: (i) => challengeDraft(i, 'appeal'),
   publicity: (i) => {
@@ -177,6 +189,46 @@ const DRAFTS: Record<Exclude<DocumentType, 'determination'>, (i: NoticeInput) =>
     };
   },
 };
+
+/** 纠错意见书: addressed to the official and their unit, the actions numbered with owner and date. */
+function correctionDraft(i: NoticeInput): Draft {
+  const k = i.correction;
+  const d = i.determination;
+  const cn = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+  const actions = (k?.actions ?? []).map((a, n) =>
+    t(
+      `${n < 10 ? cn[n] : String(n + 1)}是${end(a.task, 'zh').replace(/。$/, '')}。责任主体：${a.owner}；完成时限：${documentDate(a.dueOn, 'zh')}前；完成后报送${end(a.evidenceRequired, 'zh')}`,
+      `(${n + 1}) ${end(a.task, 'en')} Responsible: ${a.owner}; to be done by ${documentDate(a.dueOn, 'en')}; then submit ${end(a.evidenceRequired, 'en')}`,
+    ),
+  );
+  return {
+    title: t(
+      `关于${i.official.name}同志有关问题的纠错意见书`,
+      `Correction opinion concerning Comrade ${i.official.name}`,
+    ),
+    addressee: true,
+    paragraphs: [
+      t(
+        `根据《${i.packTitle.zh}》有关规定，本机构对“${i.case.title}”事项作出认定（${d?.number ?? ''}，${d?.outcomeLabel.zh ?? ''}）。针对该事项中存在的问题，现提出纠错意见如下：`,
+        `Under ${i.packTitle.en}, this committee has determined the matter '${i.case.title}' (${d?.number ?? ''}, ${d?.outcomeLabel.en ?? ''}). For what went wrong in it, this committee gives the following correction opinion:`,
+      ),
+      t(
+        `一、存在的问题。${end(k?.problem ?? '', 'zh')}`,
+        `1. What went wrong. ${end(k?.problem ?? '', 'en')}`,
+      ),
+      t(
+        `二、纠错要求。${end(k?.requirement ?? '', 'zh')}`,
+        `2. What must be corrected. ${end(k?.requirement ?? '', 'en')}`,
+      ),
+      t('三、整改事项。', '3. Correction actions.'),
+      ...actions,
+      t(
+        '请按照上述要求抓好整改落实，整改情况由本机构组织核实；整改完成后，本机构将对整改成效进行评估。',
+        'Carry out the corrections as required; this committee verifies each, and reviews their effectiveness after they are completed.',
+      ),
+    ],
+  };
+}
 
 function challengeDraft(i: NoticeInput, kind: 'review' | 'appeal'): Draft {
   const c = i.challenge;

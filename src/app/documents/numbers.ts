@@ -27,6 +27,7 @@ const TYPE_MARK: Record<NumberedType, string> = {
   appeal_decision: '诉',
   publicity: '公',
   delivery_receipt: '送',
+  correction: '纠',
 };
 
 export function defaultPattern(type: NumberedType): string {

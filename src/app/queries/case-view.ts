@@ -38,7 +38,23 @@ import {
 } from '../../domain/policies.js';
 import type { Actor } from '../../domain/roles.js';
 import type { I18nText } from '../../policy/model.js';
-import { casePolicy, loadCase, withConsultations, type LoadedCase } from '../cases/record.js';
+import {
+  casePolicy,
+  loadCase,
+  withConsultations,
+  withCorrection,
+  DETERMINED_STATES,
+  type LoadedCase,
+} from '../cases/record.js';
+import {
+  peopleInCorrection,
+  presentCorrection,
+  presentTalks,
+  readCorrection,
+  type CorrectionRows,
+  type CorrectionView,
+  type TalkView,
+} from './correction-view.js';
 import { logRead } from '../read-log.js';
 import { applicationFor, type StoredApplication } from '../cases/result-application.js';
 import type { MatterSource } from '../../shared/case.js';
@@ -113,6 +129,9 @@ export interface CaseView {
     readonly source: MatterSource | null;
     readonly sourceDetail: string;
   } | null;
+  /** The correction (纠错) once issued, and the talks held; null and [] before. */
+  readonly correction: CorrectionView | null;
+  readonly talks: readonly TalkView[];
   readonly facts: readonly {
     readonly fact: string;
     readonly value: unknown;
@@ -317,7 +336,12 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Pr
   const view = await ctx.store.tx(
     async (tx) => {
       // A consulted department's officer reads a case because their department was asked.
-      const loaded = await withConsultations(tx, await loadCase(ctx, tx, caseId), actor);
+      // After a determination the correction's owners and verifiers act on it (its actions).
+      const loaded = await withCorrection(
+        ctx,
+        tx,
+        await withConsultations(tx, await loadCase(ctx, tx, caseId), actor),
+      );
       const refused = refusal(actor, 'read', loaded.subject) !== null;
       const logged = logRead(tx, {
         userId: actor.userId,
@@ -332,12 +356,16 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Pr
         return undefined;
       }
       // The log row and the case file are written and read together (one round trip).
-      const [file] = await Promise.all([
+      const [file, correction] = await Promise.all([
         readCaseFile(tx, caseId, loaded.row.officialId, loaded.row.accountabilityMatterId),
+        DETERMINED_STATES.has(loaded.row.state) ? readCorrection(tx, caseId) : null,
         logged,
       ]);
-      const names = await displayNames(tx, peopleIn(loaded, file));
-      return presentCase(ctx, actor, loaded, file, names);
+      const names = await displayNames(tx, [
+        ...peopleIn(loaded, file),
+        ...(correction ? peopleInCorrection(correction) : []),
+      ]);
+      return presentCase(ctx, actor, loaded, { ...file, correction }, names);
     },
     { isolation: 'repeatable read' },
   );
@@ -365,7 +393,7 @@ function peopleIn(loaded: LoadedCase, file: CaseFile): (string | null)[] {
 interface PresentContext {
   readonly ctx: AppContext;
   readonly loaded: LoadedCase;
-  readonly file: CaseFile;
+  readonly file: CaseFile & { readonly correction: CorrectionRows | null };
   /** The whole file (officers) or the parties' view. */
   readonly full: boolean;
   readonly view: CaseViewKind;
@@ -380,7 +408,7 @@ function presentCase(
   ctx: AppContext,
   actor: Actor,
   loaded: LoadedCase,
-  file: CaseFile,
+  file: CaseFile & { readonly correction: CorrectionRows | null },
   names: Readonly<Record<string, string>>,
 ): CaseView {
   const outcomes = casePolicy(ctx, loaded.row).eff.outcomes;
@@ -402,10 +430,22 @@ function presentCase(
     ...presentRecord(p),
     ...presentDeliberation(p),
     ...presentClockAndTrail(p),
+    ...presentCorrectionPart(p),
     abilities: can,
     tasks: presentTasks(actor, loaded.subject),
   };
   return view === 'consultee' ? consulteeView(whole) : whole;
+}
+
+/** The correction and the talks, once the case has a determination (correction-view.ts). */
+function presentCorrectionPart({ file, actor, loaded, abilities: can, person }: PresentContext) {
+  const rows = file.correction;
+  if (!rows) return { correction: null, talks: [] };
+  const may = { submit: can.submitCorrection, verify: can.verifyCorrection };
+  return {
+    correction: presentCorrection(rows, actor, loaded.subject.correction, may, person),
+    talks: presentTalks(rows, person),
+  };
 }
 
 /** Who the viewer is to the case: an officer, a party, or a consulted department's officer. */
@@ -424,6 +464,8 @@ function consulteeView(v: CaseView): CaseView {
     challenges: [],
     extensions: [],
     events: [],
+    correction: null,
+    talks: [],
     challengeWindows: { notifiedOn: null, reviewUntil: null, appealUntil: null, reviewed: false },
   };
 }

@@ -14,13 +14,15 @@
  * reads the store as its operator.
  */
 import type { Readable } from 'node:stream';
-import { and, desc, eq, gte, lte, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, lte, notExists, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../domain/roles.js';
 import type { I18nText, Lang } from '../../policy/model.js';
+import type { ResultFormat } from '../../shared/limits.js';
 import type { Role } from '../../shared/roles.js';
-import type { StoredApplication } from '../cases/result-application.js';
+import { applicationFor, type StoredApplication } from '../cases/result-application.js';
 import type { AppContext } from '../context.js';
+import type { AppTx } from '../db.js';
 import { AppError, invalid } from '../errors.js';
 import { cases, determinations, jurisdictions, officials, readLog, units } from '../tables.js';
 import { outcomeLabels } from '../cases/decide.js';
@@ -46,11 +48,14 @@ export interface ResultsFilter {
 }
 
 export interface ResultRow {
+  readonly caseId: string;
   readonly caseNumber: string;
   readonly officialName: string;
   readonly idCard: string | null;
+  readonly unitId: string;
   readonly unit: I18nText;
   readonly post: I18nText;
+  readonly jurisdictionId: string;
   readonly jurisdiction: I18nText;
   readonly documentNumber: string;
   readonly decidedOn: string;
@@ -61,27 +66,54 @@ export interface ResultRow {
   readonly application: StoredApplication | null;
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const UUID_INPUT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function checkedFilter(f: ResultsFilter): ResultsFilter {
+/** A real day as YYYY-MM-DD (02-30 rolls over to March in JavaScript, and PostgreSQL refuses it). */
+function isDay(v: string): boolean {
+  const parsed = new Date(`${v}T00:00:00Z`);
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(v) &&
+    !Number.isNaN(parsed.getTime()) &&
+    parsed.toISOString().slice(0, 10) === v
+  );
+}
+
+/** The filter, checked: real days in order, a unit id shaped as one; empty values dropped. */
+export function checkedResultsFilter(f: ResultsFilter): ResultsFilter {
   for (const key of ['from', 'to'] as const) {
     const v = f[key];
-    if (v !== undefined && (!ISO_DAY.test(v) || Number.isNaN(Date.parse(v)))) {
+    if (v !== undefined && v !== '' && !isDay(v)) {
       throw invalid(
         key,
-        `日期“${v}”无效，应为 YYYY-MM-DD。`,
-        `'${v}' is not a date; use YYYY-MM-DD.`,
+        `日期“${v}”无效，应为 YYYY-MM-DD 格式的日期，如 2026-03-01。`,
+        `'${v}' is not a date; use YYYY-MM-DD, e.g. 2026-03-01.`,
       );
     }
   }
   if (f.from && f.to && f.from > f.to) {
-    throw invalid('to', '截止日期早于起始日期。', 'the end of the period is before its start.');
+    throw invalid(
+      'to',
+      `截止日期 ${f.to} 早于起始日期 ${f.from}，请调换或改正。`,
+      `the end of the period ${f.to} is before its start ${f.from}: swap or correct them.`,
+    );
   }
-  return f;
+  if (f.unitId && !UUID_INPUT.test(f.unitId)) {
+    throw invalid(
+      'unit',
+      '应为单位的标识（UUID），请从单位列表中选择。',
+      'use a unit id (a UUID), chosen from the unit list.',
+    );
+  }
+  return {
+    ...(f.jurisdictionId ? { jurisdictionId: f.jurisdictionId } : {}),
+    ...(f.unitId ? { unitId: f.unitId.toLowerCase() } : {}),
+    ...(f.from ? { from: f.from } : {}),
+    ...(f.to ? { to: f.to } : {}),
+  };
 }
 
-/** The reader's jurisdiction subtrees where they may export; refuses a reader with none. */
-function exportScope(actor: Actor): SQL {
+/** The jurisdiction paths where the reader may export; refuses a reader with none. */
+export function exportScopePaths(actor: Actor): string[] {
   const paths = actor.grants
     .filter((g) => RESULT_EXPORT_ROLES.includes(g.role) && g.scopeKind === 'jurisdiction')
     .map((g) => g.scopePath);
@@ -95,78 +127,153 @@ function exportScope(actor: Actor): SQL {
       },
     );
   }
-  return or(...paths.map((p) => under(cases.jurisdictionPath, p)))!;
+  return [...new Set(paths)];
+}
+
+/** The reader's jurisdiction subtrees where they may export, as a condition on the case. */
+function exportScope(actor: Actor): SQL {
+  return or(...exportScopePaths(actor).map((p) => under(cases.jurisdictionPath, p)))!;
+}
+
+/** A keyset page: the rows strictly after the sort key `after` (day decided, case number). */
+export interface ResultsPageRequest {
+  readonly after: readonly [decidedOn: string, caseNumber: string] | null;
+  readonly limit: number;
 }
 
 /**
- * The rows, ordered by the day decided and the case number. `actor` null is the CLI's operator,
- * who reads every case; an actor reads the cases of their jurisdictions and the export is logged.
+ * The determinations in force that `actor` (null: the CLI's operator, who reads every case) may
+ * take, with the filter (checked by checkedResultsFilter), ordered by the day decided and the case
+ * number (unique among determinations in force: a case has one), a page of them when `page` says.
+ */
+export async function selectResults(
+  ctx: AppContext,
+  tx: AppTx,
+  actor: Actor | null,
+  f: ResultsFilter,
+  page?: ResultsPageRequest,
+): Promise<ResultRow[]> {
+  const later = alias(determinations, 'later');
+  const conditions: (SQL | undefined)[] = [
+    // The determination in force: no later one on the same case.
+    notExists(
+      tx
+        .select({ one: sql`1` })
+        .from(later)
+        .where(
+          and(
+            eq(later.caseId, determinations.caseId),
+            sql`${later.createdAt} > ${determinations.createdAt}`,
+          ),
+        ),
+    ),
+    actor ? exportScope(actor) : undefined,
+    f.from ? gte(determinations.decidedOn, f.from) : undefined,
+    f.to ? lte(determinations.decidedOn, f.to) : undefined,
+  ];
+  if (f.jurisdictionId) {
+    const [j] = await tx
+      .select({ path: jurisdictions.path })
+      .from(jurisdictions)
+      .where(eq(jurisdictions.id, f.jurisdictionId));
+    if (!j) {
+      throw invalid(
+        'jurisdiction',
+        `没有标识为“${f.jurisdictionId}”的辖区，请从辖区列表中选择。`,
+        `there is no jurisdiction '${f.jurisdictionId}': choose one from the list.`,
+      );
+    }
+    conditions.push(under(cases.jurisdictionPath, j.path));
+  }
+  if (f.unitId) {
+    const [u] = await tx.select({ path: units.path }).from(units).where(eq(units.id, f.unitId));
+    if (!u) {
+      throw invalid(
+        'unit',
+        '没有该单位，请从单位列表中选择。',
+        'there is no such unit: choose one from the unit list.',
+      );
+    }
+    // The unit and the units under it.
+    conditions.push(under(cases.unitPath, u.path));
+  }
+  if (page?.after) {
+    const [day, number] = page.after;
+    conditions.push(
+      or(
+        gt(determinations.decidedOn, day),
+        and(eq(determinations.decidedOn, day), gt(cases.number, number)),
+      ),
+    );
+  }
+  const query = tx
+    .select({
+      caseId: cases.id,
+      caseNumber: cases.number,
+      packId: cases.packId,
+      packVersion: cases.packVersion,
+      conductDate: cases.conductDate,
+      officialName: officials.name,
+      idCard: officials.idCard,
+      positionZh: officials.positionZh,
+      positionEn: officials.positionEn,
+      unitId: units.id,
+      unitZh: units.nameZh,
+      unitEn: units.nameEn,
+      jurisdictionId: jurisdictions.id,
+      jurisdictionZh: jurisdictions.nameZh,
+      jurisdictionEn: jurisdictions.nameEn,
+      documentNumber: determinations.documentNumber,
+      decidedOn: determinations.decidedOn,
+      outcome: determinations.outcome,
+      basis: determinations.basis,
+      application: determinations.application,
+    })
+    .from(determinations)
+    .innerJoin(cases, eq(cases.id, determinations.caseId))
+    .innerJoin(officials, eq(officials.id, cases.officialId))
+    .innerJoin(units, eq(units.id, cases.unitId))
+    .innerJoin(jurisdictions, eq(jurisdictions.id, cases.jurisdictionId))
+    .where(and(...conditions))
+    .orderBy(determinations.decidedOn, cases.number, desc(determinations.createdAt));
+  const rows = page ? await query.limit(page.limit) : await query;
+  return rows.map((r) => ({
+    caseId: r.caseId,
+    caseNumber: r.caseNumber,
+    officialName: r.officialName,
+    idCard: r.idCard,
+    unitId: r.unitId,
+    unit: { zh: r.unitZh, en: r.unitEn },
+    post: { zh: r.positionZh, en: r.positionEn },
+    jurisdictionId: r.jurisdictionId,
+    jurisdiction: { zh: r.jurisdictionZh, en: r.jurisdictionEn },
+    documentNumber: r.documentNumber,
+    decidedOn: r.decidedOn,
+    outcome: r.outcome,
+    outcomeLabel: outcomeLabels(ctx, r)(r.outcome),
+    basis: r.basis,
+    // Determinations made before the application was kept (migration 0018) read it from the
+    // pack bound to the case, as the case view does.
+    application: r.application ?? applicationFor(ctx, r, r.outcome, r.decidedOn).application,
+  }));
+}
+
+/**
+ * The rows to export, ordered by the day decided and the case number. `actor` null is the CLI's
+ * operator, who reads every case; an actor reads the cases of their jurisdictions and the export
+ * is logged (`results.export`, with the filter, the format and the rows).
  */
 export async function resultRows(
   ctx: AppContext,
   actor: Actor | null,
   filter: ResultsFilter,
+  format?: string,
 ): Promise<ResultRow[]> {
-  const f = checkedFilter(filter);
+  // Who may export comes first: a reader who may not is told so, not what is wrong with the filter.
+  if (actor) exportScopePaths(actor);
+  const f = checkedResultsFilter(filter);
   return ctx.store.tx(async (tx) => {
-    const later = alias(determinations, 'later');
-    const conditions: (SQL | undefined)[] = [
-      // The determination in force: no later one on the same case.
-      notExists(
-        tx
-          .select({ one: sql`1` })
-          .from(later)
-          .where(
-            and(
-              eq(later.caseId, determinations.caseId),
-              sql`${later.createdAt} > ${determinations.createdAt}`,
-            ),
-          ),
-      ),
-      actor ? exportScope(actor) : undefined,
-      f.from ? gte(determinations.decidedOn, f.from) : undefined,
-      f.to ? lte(determinations.decidedOn, f.to) : undefined,
-    ];
-    if (f.jurisdictionId) {
-      const [j] = await tx
-        .select({ path: jurisdictions.path })
-        .from(jurisdictions)
-        .where(eq(jurisdictions.id, f.jurisdictionId));
-      if (!j) throw invalid('jurisdiction', '没有该辖区。', 'no such jurisdiction.');
-      conditions.push(under(cases.jurisdictionPath, j.path));
-    }
-    if (f.unitId) {
-      const [u] = await tx.select({ path: units.path }).from(units).where(eq(units.id, f.unitId));
-      if (!u) throw invalid('unit', '没有该单位。', 'no such unit.');
-      conditions.push(under(cases.unitPath, u.path));
-    }
-    const rows = await tx
-      .select({
-        caseNumber: cases.number,
-        packId: cases.packId,
-        packVersion: cases.packVersion,
-        conductDate: cases.conductDate,
-        officialName: officials.name,
-        idCard: officials.idCard,
-        positionZh: officials.positionZh,
-        positionEn: officials.positionEn,
-        unitZh: units.nameZh,
-        unitEn: units.nameEn,
-        jurisdictionZh: jurisdictions.nameZh,
-        jurisdictionEn: jurisdictions.nameEn,
-        documentNumber: determinations.documentNumber,
-        decidedOn: determinations.decidedOn,
-        outcome: determinations.outcome,
-        basis: determinations.basis,
-        application: determinations.application,
-      })
-      .from(determinations)
-      .innerJoin(cases, eq(cases.id, determinations.caseId))
-      .innerJoin(officials, eq(officials.id, cases.officialId))
-      .innerJoin(units, eq(units.id, cases.unitId))
-      .innerJoin(jurisdictions, eq(jurisdictions.id, cases.jurisdictionId))
-      .where(and(...conditions))
-      .orderBy(determinations.decidedOn, cases.number, desc(determinations.createdAt));
+    const rows = await selectResults(ctx, tx, actor, f);
     if (actor) {
       await tx.insert(readLog).values({
         userId: actor.userId,
@@ -174,23 +281,10 @@ export async function resultRows(
         jurisdictionId: null,
         what: 'results.export',
         at: ctx.now(),
-        detail: { ...f, rows: rows.length },
+        detail: { ...f, ...(format ? { format } : {}), rows: rows.length },
       });
     }
-    return rows.map((r) => ({
-      caseNumber: r.caseNumber,
-      officialName: r.officialName,
-      idCard: r.idCard,
-      unit: { zh: r.unitZh, en: r.unitEn },
-      post: { zh: r.positionZh, en: r.positionEn },
-      jurisdiction: { zh: r.jurisdictionZh, en: r.jurisdictionEn },
-      documentNumber: r.documentNumber,
-      decidedOn: r.decidedOn,
-      outcome: r.outcome,
-      outcomeLabel: outcomeLabels(ctx, r)(r.outcome),
-      basis: r.basis,
-      application: r.application,
-    }));
+    return rows;
   });
 }
 
@@ -364,4 +458,47 @@ export function resultsWorkbook(
     creator: 'rongcuo',
     created: meta.at,
   });
+}
+
+/** An export ready to send: its file name and content, and the rows it holds. */
+export type ResultsExport = { readonly filename: string; readonly rows: number } & (
+  | { readonly format: 'xlsx'; readonly stream: Readable }
+  | { readonly format: 'csv' | 'lrmx'; readonly text: string }
+);
+
+/**
+ * The export a signed-in reader asked for (GET /api/results/export): the rows of their scope with
+ * the filter, logged with the format, in the file format asked for; the workbook's by-line names
+ * the reader.
+ */
+export async function exportResults(
+  ctx: AppContext,
+  actor: Actor,
+  filter: ResultsFilter,
+  format: ResultFormat,
+  lang: Lang,
+): Promise<ResultsExport> {
+  const rows = await resultRows(ctx, actor, filter, format);
+  const now = ctx.now();
+  const day = chinaStamp(now).slice(0, 10);
+  const base = lang === 'zh' ? `认定结果运用情况-${day}` : `result-applications-${day}`;
+  if (format === 'csv') {
+    return { format, filename: `${base}.csv`, rows: rows.length, text: resultsCsv(rows, lang) };
+  }
+  // The appointment form's fields are Chinese whatever the language of the request.
+  if (format === 'lrmx') {
+    return {
+      format,
+      filename: `认定结果运用情况-${day}.lrmx`,
+      rows: rows.length,
+      text: resultsLrmx(rows),
+    };
+  }
+  const by = `${actor.displayName}（${actor.username}）`;
+  const stream = resultsWorkbook(rows, lang, {
+    by: lang === 'zh' ? by : `${actor.displayName} (${actor.username})`,
+    filter: checkedResultsFilter(filter),
+    at: now,
+  });
+  return { format, filename: `${base}.xlsx`, rows: rows.length, stream };
 }

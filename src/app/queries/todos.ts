@@ -51,6 +51,7 @@ import {
   officials,
 } from '../tables.js';
 import { grantedScopes, partyCases, under } from './case-list.js';
+import { correctionGroup, isCorrectionTask } from './correction-todos.js';
 import { DUE_SOON_WORKING_DAYS, dueSoonHorizon, dueStatusOf, type DueStatus } from './due.js';
 
 /**
@@ -93,6 +94,11 @@ export const TODO_ACTIONS = [
   'requestReview',
   'requestAppeal',
   'recordStatement',
+  // Correction (纠错): the owners submit, the organization department verifies, the deciding body
+  // reviews the effectiveness. Read by correction-todos.ts: they go on after the case is closed.
+  'submitCorrection',
+  'verifyCorrection',
+  'reviewCorrection',
 ] as const satisfies readonly Exclude<CaseAction, 'read' | 'addEvidence'>[];
 export type TodoAction = (typeof TODO_ACTIONS)[number];
 
@@ -181,7 +187,7 @@ export interface Todos {
 }
 
 /** A candidate: the case row with its jurisdiction and its official's name. */
-interface Candidate {
+export interface Candidate {
   readonly row: CaseRow;
   readonly jurisdiction: JurisdictionRow;
   readonly officialName: string;
@@ -197,6 +203,7 @@ function ownDepartments(actor: Actor): Set<string> {
 /** The SQL for "the actor may act under this rule's who and scope", or undefined: never. */
 function whoMayAct(tx: AnyDb, actor: Actor, action: TodoAction): SQL | undefined {
   const rule = CASE_RULES[action];
+  if (rule.who === 'owner') return undefined; // correction-todos.ts reads these
   if (rule.who === 'party') return or(...partyCases(actor));
   if (rule.who === 'member') {
     const pending = tx
@@ -275,7 +282,10 @@ function byDue(a: Candidate, b: Candidate): number {
 }
 
 /** The members of the candidates, by case. */
-async function membersOf(tx: AnyDb, ids: readonly string[]): Promise<Map<string, MemberRow[]>> {
+export async function membersOf(
+  tx: AnyDb,
+  ids: readonly string[],
+): Promise<Map<string, MemberRow[]>> {
   const byCase = new Map<string, MemberRow[]>();
   if (ids.length === 0) return byCase;
   const rows = await tx
@@ -332,6 +342,9 @@ async function todoGroup(
   today: string,
   seen: Set<string>,
 ): Promise<TodoGroup> {
+  if (isCorrectionTask(action)) {
+    return correctionGroup(ctx, tx, actor, action, today, seen);
+  }
   const { found, truncated } = await candidates(tx, actor, action);
   const ids = found.map((f) => f.row.id);
   const members = await membersOf(tx, ids);

@@ -14,6 +14,7 @@ import {
   resultsWorkbook,
   type ResultsFilter,
 } from '../../app/queries/results-export.js';
+import { RESULT_FORMATS, type ResultFormat } from '../../shared/limits.js';
 import { optString, requireString } from '../args.js';
 import { CliError } from '../errors.js';
 import { STORE_OPTS, withCliApp } from '../store.js';
@@ -25,12 +26,13 @@ export const EXPORT_RESULTS_OPTS = {
   format: 'string',
   out: 'string',
   jurisdiction: 'string',
+  unit: 'string',
   from: 'string',
   to: 'string',
 } as const;
 
-const FORMATS = ['xlsx', 'csv', 'lrmx'] as const;
-type Format = (typeof FORMATS)[number];
+const FORMATS = RESULT_FORMATS;
+type Format = ResultFormat;
 
 function formatOf(ctx: CommandContext): Format {
   const format = optString(ctx.args, 'format') ?? 'xlsx';
@@ -53,6 +55,7 @@ export async function exportResultsCommand(ctx: CommandContext): Promise<number>
     ...(optString(ctx.args, 'jurisdiction')
       ? { jurisdictionId: optString(ctx.args, 'jurisdiction')! }
       : {}),
+    ...(optString(ctx.args, 'unit') ? { unitId: optString(ctx.args, 'unit')! } : {}),
     ...(optString(ctx.args, 'from') ? { from: optString(ctx.args, 'from')! } : {}),
     ...(optString(ctx.args, 'to') ? { to: optString(ctx.args, 'to')! } : {}),
   };

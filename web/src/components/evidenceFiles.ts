@@ -62,7 +62,7 @@ export function batchProblem(files: readonly File[], t: TFunction): string | nul
 }
 
 /** The file's bytes as Base64 (without the data: prefix). */
-function readAsBase64(file: File): Promise<string> {
+export function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onerror = () => reject(reader.error ?? new Error('read failed'));

@@ -23,6 +23,7 @@ import { CaseActions } from './case/CaseActions';
 import { ChallengesCard } from './case/ChallengesCard';
 import { ClockCard } from './case/ClockCard';
 import { ConsultationCard } from './case/ConsultationCard';
+import { CorrectionCard } from './case/CorrectionCard';
 import { EvidenceCard } from './case/EvidenceCard';
 import { FactsCard } from './case/FactsCard';
 import type { CaseFile, PackDetail, PackFact } from './case/model';
@@ -197,6 +198,7 @@ function CaseDetails(props: {
         {determined ? <DecisionDocumentPanel view={c} /> : null}
         {consultee ? null : <DocumentsCard />}
         {consultee ? null : <ChallengesCard outcomes={effective?.outcomes ?? []} />}
+        {consultee ? null : <CorrectionCard />}
         {full && DELIBERATED.has(c.state) ? (
           <DeliberationPanel view={c} onChanged={reload} />
         ) : null}

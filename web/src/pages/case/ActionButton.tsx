@@ -20,7 +20,7 @@ export interface ActionButtonProps {
   readonly path: string;
   readonly fields?: ReactNode;
   /** The request body from the form's values (default: the values as they are). */
-  readonly toBody?: (values: Values) => Record<string, unknown>;
+  readonly toBody?: (values: Values) => Record<string, unknown> | Promise<Record<string, unknown>>;
   /** Asks this question before sending: for destructive or irreversible actions. */
   readonly confirm?: string;
   readonly primary?: boolean;
@@ -102,7 +102,7 @@ export function ActionButton(props: ActionButtonProps) {
     const values = await form.validateFields().catch(() => null);
     if (values === null) return;
     const send = async () => {
-      if (await action.run(props.path, toBody(values))) {
+      if (await action.run(props.path, await toBody(values))) {
         setOpen(false);
         form.resetFields();
       }
