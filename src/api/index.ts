@@ -20,3 +20,4 @@ export * from './numbering.js';
 export * from './corrections.js';
 export * from './results.js';
 export * from './visits.js';
+export * from './notifications.js';

@@ -596,3 +596,33 @@ export const followUpVisits = pgTable('follow_up_visits', {
   reportedBy: uuid('reported_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
+
+/** Migration 0021: the jobs every app instance works from (src/app/jobs/runner.ts). */
+export const jobs = pgTable('jobs', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  kind: text('kind').notNull(),
+  key: text('key').notNull(),
+  runAt: ts('run_at').notNull(),
+  payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+  state: text('state').notNull(),
+  attempts: integer('attempts').notNull(),
+  maxAttempts: integer('max_attempts').notNull(),
+  lockedUntil: ts('locked_until'),
+  lockedBy: text('locked_by'),
+  lastError: text('last_error'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  finishedAt: ts('finished_at'),
+});
+
+/** Migration 0021: in-app notifications, written by the reminder sweep (src/app/jobs/). */
+export const notifications = pgTable('notifications', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  userId: uuid('user_id').notNull(),
+  kind: text('kind').notNull(),
+  caseId: uuid('case_id').notNull(),
+  subjectId: uuid('subject_id').notNull(),
+  dueOn: day('due_on').notNull(),
+  params: jsonb('params').$type<Record<string, unknown>>().notNull(),
+  createdAt: ts('created_at').notNull(),
+  readAt: ts('read_at'),
+});

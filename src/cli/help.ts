@@ -15,6 +15,7 @@ const TOP = {
   user add          新建用户并授予一个角色
   user passwd       重设用户密码
   audit verify      校验全部案件审计记录的哈希链
+  jobs run-once     运行已到期的后台任务（如每日提醒），供定时任务（cron）调用
   export results    导出认定结果运用情况（Excel、CSV 或任免审批表 lrmx 字段）
 
 策略包：
@@ -47,6 +48,7 @@ Commands (service and data):
   user add          create a user with one role
   user passwd       set a user's password
   audit verify      verify the hash chain of every case's audit trail
+  jobs run-once     run the background jobs that are due (e.g. the daily reminders), for cron
   export results    export result applications (Excel, CSV, or the appointment form's lrmx fields)
 
 Commands (policy packs):
@@ -209,6 +211,7 @@ const STORE_COMMANDS: Record<string, { zh: string; en: string }> = {
   --port 端口      监听端口，默认 8080（0 表示任选空闲端口）
   --host 地址      监听地址，默认 127.0.0.1
   --no-demo        存储为空时也不写入演示数据
+  --no-jobs        不在本进程运行后台任务（每日提醒等）；也可设环境变量 RONGCUO_JOBS=off
 ${STORE_ZH}
 `,
     en: `Usage: rongcuo serve [--port N] [--host H] [--data DIR]
@@ -221,6 +224,8 @@ Options:
   --port N         port to listen on, default 8080 (0 picks a free port)
   --host H         address to listen on, default 127.0.0.1
   --no-demo        do not seed the demo even when the store is empty
+  --no-jobs        do not run the background jobs (the daily reminders…) in this process; also
+                   the environment variable RONGCUO_JOBS=off
 ${STORE_EN}
 `,
   },
@@ -394,6 +399,25 @@ Options:
 ${STORE_EN}
 `,
   },
+  'jobs run-once': {
+    zh: `用法：rongcuo jobs run-once [--data 目录]
+
+运行此刻已到期的后台任务后退出，包括每日的纠错提醒（07:00 北京时间）。rongcuo serve 默认已在进程内
+每分钟运行一次；若以 --no-jobs 启动服务，可由定时任务（cron）调用本命令。与运行中的服务并用也安全：
+每个任务只由一个进程领取并运行。失败的任务按退避间隔自动重试，错误保存在任务表中。进度显示在
+标准错误输出；有任务失败时退出码为 1。
+${STORE_ZH}
+`,
+    en: `Usage: rongcuo jobs run-once [--data DIR]
+
+Runs the background jobs due now, then exits; among them the daily correction reminders (07:00
+China time). rongcuo serve already runs them in-process every minute; when servers run with
+--no-jobs, call this from cron instead. Safe beside running servers: each job is claimed and run
+by one process. A failed job is retried later with backoff, its error kept in the jobs table.
+Progress on standard error; exits 1 when a job failed.
+${STORE_EN}
+`,
+  },
 };
 
 const GROUPS: Record<string, { zh: string; en: string }> = {
@@ -453,6 +477,22 @@ Commands:
   user passwd    set a user's password
 
 Run rongcuo user <command> --help for the options.
+`,
+  },
+  jobs: {
+    zh: `用法：rongcuo jobs <子命令> [选项]
+
+子命令：
+  jobs run-once   运行已到期的后台任务
+
+运行 rongcuo jobs run-once --help 查看选项。
+`,
+    en: `Usage: rongcuo jobs <command> [options]
+
+Commands:
+  jobs run-once   run the background jobs that are due
+
+Run rongcuo jobs run-once --help for the options.
 `,
   },
   audit: {

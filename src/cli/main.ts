@@ -100,6 +100,15 @@ const TOP: Readonly<Record<string, Command | LazyCommand | Group>> = {
       ),
     },
   },
+  jobs: {
+    commands: {
+      'run-once': lazy(
+        0,
+        () => import('./commands/jobs.js'),
+        (m) => ({ opts: m.JOBS_RUN_ONCE_OPTS, run: m.jobsRunOnceCommand }),
+      ),
+    },
+  },
   audit: {
     commands: {
       verify: lazy(

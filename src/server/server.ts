@@ -28,6 +28,7 @@ import { documentRoutes } from './routes/documents.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { correctionRoutes } from './routes/corrections.js';
 import { healthRoutes } from './routes/health.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { officialRoutes } from './routes/officials.js';
 import { riskFilingRoutes } from './routes/risk-filings.js';
 import { visitRoutes } from './routes/visits.js';
@@ -131,6 +132,7 @@ export async function buildServer(
       await api.register(documentRoutes, routeOpts);
       await api.register(resultRoutes, routeOpts);
       await api.register(visitRoutes, routeOpts);
+      await api.register(notificationRoutes, routeOpts);
       api.get(
         '/openapi.json',
         { config: { public: true }, schema: { hide: true } },

@@ -14,3 +14,4 @@ export * from './numbering.js';
 export * from './tasks.js';
 export * from './corrections.js';
 export * from './visits.js';
+export * from './notifications.js';

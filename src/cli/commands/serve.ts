@@ -4,19 +4,25 @@
  * PGlite directory lock).
  */
 import { createServer } from 'node:net';
+import type { RunningLoop } from '../../app/jobs/runner.js';
 import type { StartedServer } from '../../server/index.js';
 import { optFlag, optString } from '../args.js';
 import { cliFail, CliError } from '../errors.js';
 import { onSignals, openCliApp, asCliError } from '../store.js';
 import { tr } from '../text.js';
 import { out, type CommandContext } from './context.js';
+import { failureLine } from './jobs.js';
 
 export const SERVE_OPTS = {
   data: 'string',
   port: 'string',
   host: 'string',
   'no-demo': 'flag',
+  'no-jobs': 'flag',
 } as const;
+
+/** How often the in-process job runner looks for due jobs. */
+export const JOBS_INTERVAL_MS = 60_000;
 
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -57,10 +63,13 @@ export async function serve(ctx: CommandContext, hooks: ServeHooks = {}): Promis
     import('../../server/index.js'),
     import('../../app/demo.js'),
     import('./demo.js'),
+    import('../../app/jobs/handlers.js'),
+    import('../../app/jobs/runner.js'),
   ]);
   modules.catch(() => undefined);
   const app = await opening;
   let server: StartedServer | undefined;
+  let jobs: RunningLoop | undefined;
   // Ctrl+C while seeding closes the store (releasing its lock) and exits; while serving, stops.
   let serving = false;
   let stop!: (signal: string) => void;
@@ -78,8 +87,13 @@ export async function serve(ctx: CommandContext, hooks: ServeHooks = {}): Promis
     else hooks.signal.addEventListener('abort', () => stop('abort'), { once: true });
   }
   try {
-    const [{ startServer }, { demoMarker, demoPassword }, { loginTable, seedWithProgress }] =
-      await modules;
+    const [
+      { startServer },
+      { demoMarker, demoPassword },
+      { loginTable, seedWithProgress },
+      { JOB_HANDLERS, scheduleRecurring },
+      { JobRunner },
+    ] = await modules;
     for (const w of app.store.warnings) {
       ctx.io.stderr.write(`rongcuo: ${L('警告', 'warning')} ${w.code}: ${w.message[ctx.lang]}\n`);
     }
@@ -140,6 +154,23 @@ export async function serve(ctx: CommandContext, hooks: ServeHooks = {}): Promis
         `rongcuo is serving at ${server.url} (API: ${server.url}/api, health: ${server.url}/api/health)\nStore: ${app.choice.shown} (${app.store.kind}). Ready ${sinceStart} ms after the process started. Press Ctrl+C to stop.\n`,
       ),
     );
+    // The background jobs (the daily reminder sweep…) run here unless turned off; every instance
+    // may run them: each job is claimed by one (src/app/jobs/runner.ts).
+    if (!optFlag(ctx.args, 'no-jobs') && ctx.io.env['RONGCUO_JOBS'] !== 'off') {
+      await scheduleRecurring(app.ctx);
+      const line = (text: string) => ctx.io.stderr.write(`rongcuo: ${text}\n`);
+      jobs = new JobRunner(app.ctx, JOB_HANDLERS).start({
+        intervalMs: JOBS_INTERVAL_MS,
+        onFailure: (f) => line(failureLine(f, ctx.lang)),
+        onError: (e) =>
+          line(
+            L(
+              `后台任务本轮未能运行：${e instanceof Error ? e.message : String(e)}`,
+              `the background jobs could not run this round: ${e instanceof Error ? e.message : String(e)}`,
+            ),
+          ),
+      });
+    }
     serving = true;
     hooks.onListening?.(server);
     const signal = await stopped;
@@ -151,6 +182,7 @@ export async function serve(ctx: CommandContext, hooks: ServeHooks = {}): Promis
     throw asCliError(e) ?? e;
   } finally {
     release();
+    await jobs?.stop().catch(() => undefined);
     await server?.close().catch(() => undefined);
     await app.close();
   }

@@ -14,6 +14,7 @@ import { LangSwitch } from '../components/LangSwitch';
 import { pick } from '../i18n';
 import { useLang } from '../lang';
 import { menuFor } from '../menu';
+import { NotificationBell } from './notifications/NotificationBell';
 import { TodoBadge } from './workbench/TodoBadge';
 
 export default function Shell() {
@@ -61,6 +62,7 @@ export default function Shell() {
           onClick={({ key }) => go(key)}
         />
         <Space size="middle" className="rc-user">
+          <NotificationBell />
           <TodoBadge />
           <Tooltip title={roles}>
             <span className="rc-user-name rc-wide-only" data-testid="user-name">

@@ -1,0 +1,13 @@
+/** The jobs the app runs, by kind (the runner claims only the kinds it has a handler for). */
+import type { AppContext } from '../context.js';
+import { scheduleSweep, SWEEP_KIND, sweepJob } from './reminders/daily.js';
+import type { JobHandlers } from './runner.js';
+
+export const JOB_HANDLERS: JobHandlers = {
+  [SWEEP_KIND]: sweepJob,
+};
+
+/** Schedules the recurring jobs that are not scheduled yet (each instance calls it on start). */
+export async function scheduleRecurring(ctx: AppContext): Promise<void> {
+  await scheduleSweep(ctx);
+}
