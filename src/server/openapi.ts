@@ -26,6 +26,7 @@ export const TAGS = [
   { name: 'results', description: '结果运用 · Result application for the HR systems' },
   { name: 'policy', description: '政策包与初步评估 · Policy packs and preliminary assessment' },
   { name: 'system', description: '系统 · System' },
+  { name: 'visits', description: '回访 · Follow-up visits' },
 ];
 
 export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
