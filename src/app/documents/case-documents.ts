@@ -22,6 +22,8 @@ import { AppError } from '../errors.js';
 import {
   caseChallenges,
   caseDocuments,
+  correctionActions,
+  corrections,
   caseEvents,
   determinations,
   readLog,
@@ -106,6 +108,12 @@ export async function documentSlots(tx: AppTx, loaded: LoadedCase): Promise<Docu
   if (inForce && (row.state === 'publicity' || row.publicityEndedOn !== null)) {
     slots.push({ type: 'publicity', subjectId: inForce.id });
   }
+  // The correction opinion (纠错意见书) is issued by the opinion itself (corrections/issue-opinion.ts).
+  const [correction] = await tx
+    .select({ id: corrections.id })
+    .from(corrections)
+    .where(eq(corrections.caseId, row.id));
+  if (correction) slots.push({ type: 'correction', subjectId: correction.id });
   // A document once issued stays listed, whatever happened to the case since (a publicity
   // interrupted by a review, say).
   const issued = await tx
@@ -132,6 +140,18 @@ export interface CaseDocumentItem {
 
 /** The issued document of a slot, if any: a case_documents row, or the determination itself. */
 async function issuedOf(tx: AppTx, caseId: string, slot: DocumentSlot) {
+  if (slot.type === 'correction') {
+    const [k] = await tx
+      .select({
+        number: corrections.documentNumber,
+        issuedOn: corrections.issuedOn,
+        issuedBy: users.displayName,
+      })
+      .from(corrections)
+      .leftJoin(users, eq(users.id, corrections.issuedBy))
+      .where(eq(corrections.id, slot.subjectId));
+    return k ? { ...k, content: null } : undefined;
+  }
   if (slot.type === 'determination') {
     const [d] = await tx
       .select({
@@ -328,6 +348,55 @@ async function determinationDocument(
   return renderDecisionDocument(input, lang);
 }
 
+/**
+ * The correction opinion as issued: its problem and requirement and the actions it set, with their
+ * owners and deadlines as set then (actions added later, or in a later round, are not in it).
+ */
+async function correctionDocument(
+  ctx: AppContext,
+  tx: AppTx,
+  loaded: LoadedCase,
+  slot: DocumentSlot,
+  lang: Lang,
+): Promise<OfficialDocument> {
+  const [k] = await tx.select().from(corrections).where(eq(corrections.id, slot.subjectId));
+  if (!k) throw new AppError('NOT_FOUND', { correctionId: slot.subjectId });
+  const rows = await tx
+    .select()
+    .from(correctionActions)
+    .where(eq(correctionActions.correctionId, k.id))
+    .orderBy(asc(correctionActions.seq));
+  // The opinion's own actions were written in its transaction, so at its very instant.
+  const own = rows.filter((a) => a.round === 1 && a.createdAt.getTime() === k.createdAt.getTime());
+  const input = await noticeInputOf(
+    ctx,
+    tx,
+    loaded,
+    { type: 'correction', subjectId: k.determinationId },
+    k.documentNumber,
+    k.issuedOn,
+  );
+  const owner = (a: (typeof rows)[number]) =>
+    a.ownerOfficialId !== null ? input.official.name : input.official.unit[lang];
+  return renderNotice(
+    'correction',
+    {
+      ...input,
+      correction: {
+        problem: k.problem,
+        requirement: k.requirement,
+        actions: own.map((a) => ({
+          task: a.task,
+          owner: owner(a),
+          dueOn: a.dueOn,
+          evidenceRequired: a.evidenceRequired,
+        })),
+      },
+    },
+    lang,
+  );
+}
+
 /** The document stored with an issued row, in a language. */
 function stored(content: unknown, lang: Lang): OfficialDocument {
   return (content as Record<Lang, OfficialDocument>)[lang];
@@ -375,6 +444,9 @@ export async function loadCaseDocument(
     if (type === 'determination') {
       const doc = await determinationDocument(ctx, tx, loaded, item.subjectId, lang);
       return { ...doc, issued: true };
+    }
+    if (type === 'correction') {
+      return { ...(await correctionDocument(ctx, tx, loaded, item, lang)), issued: true };
     }
     if (item.status === 'issued') {
       const issued = await issuedOf(tx, loaded.row.id, item);

@@ -76,6 +76,23 @@ describeStores<Schema>(
       expect(body.result.documentNumber).toMatch(/^X新容纠〔\d{4}〕\d+号$/);
       expect(body.case.correction?.state).toBe('in_progress');
       expect(body.case.correction?.actions).toHaveLength(2);
+      // The opinion is the case's 纠错意见书: listed as issued, with its number, for the official.
+      const official = await signIn(w, 'official');
+      const list = (await official.get(`/api/cases/${caseId}/documents`)).json() as {
+        documents: { type: string; status: string; number: string | null }[];
+      };
+      expect(list.documents.find((i) => i.type === 'correction')).toMatchObject({
+        status: 'issued',
+        number: body.result.documentNumber,
+      });
+      const text = await official.get(`/api/cases/${caseId}/documents/correction?format=text`);
+      expect(text.statusCode, text.body.slice(0, 300)).toBe(200);
+      expect(text.body).toContain('纠错意见书');
+      expect(text.body).toContain('补办项目用地审批手续');
+      expect(text.body).toContain(body.result.documentNumber);
+      const pdf = await official.get(`/api/cases/${caseId}/documents/correction?format=pdf`);
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers['content-type']).toContain('application/pdf');
     });
 
     it('the unit submits with a file; the liaison returns one and confirms the rest', async () => {
