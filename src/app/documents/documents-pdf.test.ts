@@ -9,6 +9,7 @@ import { DOCUMENT_TYPES, type DocumentType } from '../../shared/documents.js';
 import { describeStores } from '../../store/testing/harness.js';
 import { decideChallenge } from '../cases/decide-challenge.js';
 import { issueDocument } from '../cases/issue-document.js';
+import { issueCorrection } from '../corrections/issue-opinion.js';
 import type { CaseRow } from '../cases/record.js';
 import { refuseCase } from '../cases/refuse.js';
 import { requestChallenge } from '../cases/request-challenge.js';
@@ -87,6 +88,18 @@ describeStores<Schema>(
         })
       ).case;
       await issue('appeal_decision', 'cityChair');
+      // The correction opinion (纠错意见书), issued by the deciding body with its actions.
+      c = (
+        await issueCorrection(w.ctx, a.chair!, {
+          ...v(c),
+          problem: '老旧小区改造项目未经招标先行施工，程序存在瑕疵。',
+          requirement: '补办招标相关手续，完善应急工程采购管理制度。',
+          actions: [
+            { task: '补办项目招标备案手续', evidenceRequired: '备案回执', owner: 'unit' },
+            { task: '提交书面情况说明', evidenceRequired: '本人签字的说明', owner: 'official' },
+          ],
+        })
+      ).case;
 
       mkdirSync(OUT, { recursive: true });
       const seen = new Set<DocumentType>();
