@@ -47,26 +47,31 @@ export function ownsAnyAction(actor: Actor, c: CaseSubject): boolean {
 }
 
 /** No correction opinion has been issued on the case yet. */
-export const noCorrectionYet = condition((c) => c.correction === undefined || c.correction === null, {
-  code: 'CORRECTION_ISSUED',
-  quiet: true,
-  text: {
-    zh: '本案已下达纠错意见书；如需增加整改事项，请在纠错意见中添加。',
-    en: 'A correction opinion has been issued on this case; add further actions to it instead.',
+export const noCorrectionYet = condition(
+  (c) => c.correction === undefined || c.correction === null,
+  {
+    code: 'CORRECTION_ISSUED',
+    quiet: true,
+    text: {
+      zh: '本案已下达纠错意见书；如需增加整改事项，请在纠错意见中添加。',
+      en: 'A correction opinion has been issued on this case; add further actions to it instead.',
+    },
   },
-});
+);
 
 /** The correction is under way (actions may be added). */
-export const correctionInProgress = condition((c) => c.correction?.state === 'in_progress', (c) =>
-  c.correction
-    ? {
-        code: 'CORRECTION_NOT_IN_PROGRESS',
-        text: {
-          zh: '纠错整改已完成，不能再增加整改事项；成效评估认为未达成效的，可重新整改。',
-          en: 'The correction is closed: no actions can be added; an effectiveness review that finds it did not work reopens it.',
-        },
-      }
-    : null,
+export const correctionInProgress = condition(
+  (c) => c.correction?.state === 'in_progress',
+  (c) =>
+    c.correction
+      ? {
+          code: 'CORRECTION_NOT_IN_PROGRESS',
+          text: {
+            zh: '纠错整改已完成，不能再增加整改事项；成效评估认为未达成效的，可重新整改。',
+            en: 'The correction is closed: no actions can be added; an effectiveness review that finds it did not work reopens it.',
+          },
+        }
+      : null,
 );
 
 /** An action the actor owns is open: they submit it. */
