@@ -54,8 +54,14 @@ const ALLOWED: readonly Allowed[] = [
   { pattern: /\bEnglish\b/g, why: 'the language switch' },
   // File formats as offices name them.
   {
-    pattern: /\b(PDF|Excel|OFD|WPS|PNG|JPEG|TXT|DOCX|XLSX|ODT)\b/g,
+    pattern: /\b(PDF|Excel|OFD|WPS|PNG|JPEG|TXT|CSV|DOCX|XLSX|ODT|LRMX)\b/g,
     why: 'file formats, as offices name them',
+  },
+  // A sample draw's seed (回访): shown so that anyone can draw again and get the same officials.
+  {
+    pattern: /\b(demo-[\d-]+|[0-9a-f]{32})\b/g,
+    why: 'the seed of a follow-up visits draw',
+    screens: /visits/,
   },
   // Sizes of uploads.
   { pattern: /\b(KB|MB|GB|KiB|MiB|GiB)\b/g, why: 'file-size units' },

@@ -85,7 +85,7 @@ async function findInChinese(page: Page) {
   await expect.poll(() => page.url()).toContain(`idCard=${DEMO_ZHANG_WEI_ID_CARD}`);
   const byCard = await apiNumbers(page, `idCard=${DEMO_ZHANG_WEI_ID_CARD}`);
   expect(byCard.length).toBeGreaterThan(0);
-  await expect.poll(() => column(page, 1)).toEqual(byCard);
+  await expect.poll(() => column(page, 1), { timeout: 15_000 }).toEqual(byCard);
   expect(new Set(await column(page, 3))).toEqual(new Set(['张伟']));
   expect(await page.locator('body').innerText()).not.toContain(DEMO_ZHANG_WEI_ID_CARD.slice(4, 14));
 
@@ -99,7 +99,7 @@ async function findInChinese(page: Page) {
   expect(unitId).toMatch(/^[0-9a-f-]{36}$/);
   const inUnit = await apiNumbers(page, `unitId=${unitId}`);
   expect(inUnit.length).toBeGreaterThan(0);
-  await expect.poll(() => column(page, 1)).toEqual(inUnit);
+  await expect.poll(() => column(page, 1), { timeout: 15_000 }).toEqual(inUnit);
   await page.locator('.rc-find-outcome').click();
   await page.locator('.ant-select-item-option', { hasText: '免予问责' }).first().click();
   await page.getByTestId('find-submit').click();
@@ -107,13 +107,13 @@ async function findInChinese(page: Page) {
   expect(new URL(page.url()).searchParams.get('unitId')).toBe(unitId);
   const both = await apiNumbers(page, `unitId=${unitId}&outcome=exempted`);
   expect(both.every((n) => inUnit.includes(n))).toBe(true);
-  await expect.poll(() => column(page, 1)).toEqual(both);
+  await expect.poll(() => column(page, 1), { timeout: 15_000 }).toEqual(both);
 
   // Bookmarked: the address alone gives the list (the outcome over the whole district).
   await page.goto(`${w.url}/cases?outcome=exempted`);
   const expected = await apiNumbers(page, 'outcome=exempted');
   expect(expected.length).toBeGreaterThan(0);
-  await expect.poll(() => column(page, 1)).toEqual(expected);
+  await expect.poll(() => column(page, 1), { timeout: 15_000 }).toEqual(expected);
   await w.shot(page, 'find-filters-zh');
   expect(await axeViolations(page)).toEqual([]);
 
@@ -132,7 +132,7 @@ async function findInChinese(page: Page) {
 
   await findByAcceptance(page, 'zh');
   await page.goto(`${w.url}/cases?outcome=exempted`);
-  await expect.poll(() => column(page, 1)).toEqual(expected);
+  await expect.poll(() => column(page, 1), { timeout: 15_000 }).toEqual(expected);
 
   // The approval form of the first case, from the case page.
   await rowsOf(page).first().locator('td:nth-child(1) a').click();
@@ -251,7 +251,7 @@ async function findInEnglish(page: Page) {
   const unitId = new URL(page.url()).searchParams.get('unitId');
   const expected = await apiNumbers(page, `idCard=${DEMO_ZHANG_WEI_ID_CARD}&unitId=${unitId}`);
   expect(expected.length).toBeGreaterThan(0);
-  await expect.poll(() => column(page, 1)).toEqual(expected);
+  await expect.poll(() => column(page, 1), { timeout: 15_000 }).toEqual(expected);
   expect(new Set(await column(page, 3))).toEqual(new Set(['张伟']));
   await w.shot(page, 'find-filters-en');
 
@@ -268,7 +268,7 @@ async function findInEnglish(page: Page) {
 
   await findByAcceptance(page, 'en');
   await page.goto(`${w.url}/cases?idCard=${DEMO_ZHANG_WEI_ID_CARD}&unitId=${unitId}`);
-  await expect.poll(() => column(page, 1)).toEqual(expected);
+  await expect.poll(() => column(page, 1), { timeout: 15_000 }).toEqual(expected);
 
   await rowsOf(page).first().locator('td:nth-child(1) a').click();
   await page.getByTestId('approval-form-link').click();

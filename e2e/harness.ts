@@ -9,7 +9,17 @@
  * after them); sign in with `w.signIn(page, 'intake', 'demo-intake-2025')`; `w.problems` collects script errors and
  * CSP refusals of every page opened through `w.newPage()`.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,6 +92,46 @@ export function useBrowserWorld(): BrowserWorld {
   });
 }
 
+/**
+ * A copy of the demo store in `dataDir`. The demo is seeded once per test run (about a minute
+ * each time, and twenty browser files want it) into a template directory shared by the run's
+ * workers — named after the Vitest process that started them — and each file gets a copy of it.
+ * The first worker to ask seeds it into a directory of its own and renames it into place, which
+ * is atomic, so another worker either finds the finished template or seeds one of its own and
+ * finds the place taken: nobody ever copies a half-written store.
+ */
+/** Templates of earlier runs, a day old or more, are removed. */
+function removeOldTemplates(): void {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith('rongcuo-e2e-demo-')) continue;
+    const path = join(tmpdir(), name);
+    if (Date.now() - statSync(path).mtimeMs > 86_400_000) {
+      rmSync(path, { recursive: true, force: true });
+    }
+  }
+}
+
+async function copyDemoStore(dataDir: string): Promise<void> {
+  const today = new Date().toISOString().slice(0, 10);
+  const template = join(tmpdir(), `rongcuo-e2e-demo-${process.ppid}-${today}`);
+  if (!existsSync(template)) {
+    removeOldTemplates();
+    const building = mkdtempSync(join(tmpdir(), 'rongcuo-e2e-seeding-'));
+    const seeding = await openApp({ dataDir: building, databaseUrl: undefined });
+    try {
+      await seedDemo(seeding.ctx);
+    } finally {
+      await seeding.close();
+    }
+    try {
+      renameSync(building, template);
+    } catch {
+      rmSync(building, { recursive: true, force: true }); // another worker was first
+    }
+  }
+  cpSync(template, dataDir, { recursive: true, filter: (src) => !src.endsWith('store.lock') });
+}
+
 export async function openBrowserWorld(): Promise<BrowserWorld> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
@@ -99,9 +149,10 @@ export async function openBrowserWorld(): Promise<BrowserWorld> {
   let browser: Browser | undefined;
   const problems: string[] = [];
   try {
-    // Always PGlite (even when DATABASE_URL is set for the store tests): a fresh store per run.
+    // Always PGlite (even when DATABASE_URL is set for the store tests): a fresh copy of the demo
+    // store for each file.
+    await copyDemoStore(dataDir);
     app = await openApp({ dataDir, databaseUrl: undefined });
-    await seedDemo(app.ctx);
     // Every answer the screens receive is checked against its schema (src/server/response-check.ts).
     server = await startServer(app.ctx, { port: 0, host: '127.0.0.1', checkResponses: true });
     browser = await chromium.launch({
