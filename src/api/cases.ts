@@ -3,7 +3,7 @@
  * (CaseView, GET /api/cases/:id), what a transition answers, and the requests that open a case.
  * The presenters are src/app/queries/case-view.ts and case-list.ts.
  */
-import { CorrectionView, TalkView } from './corrections.js';
+import { CorrectionView, TalkView } from './correction-views.js';
 import { CASE_STATES, ROUTES, STEP_LABEL } from '../domain/case-states.js';
 import { CASE_ACTIONS, type CaseAction } from '../domain/policies.js';
 import { MATTER_SOURCES } from '../shared/case.js';

@@ -18,6 +18,7 @@ export * from './todos.js';
 export * from './documents.js';
 export * from './numbering.js';
 export * from './corrections.js';
+export * from './correction-views.js';
 export * from './results.js';
 export * from './visits.js';
 export * from './notifications.js';
