@@ -133,3 +133,38 @@ export function sendDocumentText(
     )
     .send(document.text);
 }
+
+/** The 200 answer of a route that sends back a file a user uploaded, as its schema declares it. */
+export function uploadedFileAnswer() {
+  return {
+    description: 'The file.',
+    content: {
+      'application/octet-stream': {
+        schema: Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary' }),
+      },
+    },
+  };
+}
+
+/**
+ * Sends back a file a user uploaded (evidence, a correction's proof), always as an attachment with
+ * a sandboxing CSP of its own, so that its content never runs in the app's origin.
+ */
+export function sendUploadedFile(
+  reply: FastifyReply,
+  file: {
+    readonly filename: string;
+    readonly mediaType: string;
+    readonly sha256: string;
+    readonly content: Uint8Array;
+  },
+) {
+  const c = file.content;
+  return reply
+    .header('content-type', file.mediaType)
+    .header('content-disposition', contentDisposition(file.filename))
+    .header('content-security-policy', "sandbox; default-src 'none'")
+    .header('cache-control', 'private, no-store')
+    .header('etag', `"${file.sha256}"`)
+    .send(Buffer.from(c.buffer, c.byteOffset, c.byteLength));
+}

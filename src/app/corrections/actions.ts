@@ -14,7 +14,7 @@ import type { Actor } from '../../domain/roles.js';
 import { MAX_ACTION_DAYS, MAX_ACTIONS_AT_ONCE } from '../../shared/corrections.js';
 import { TEXT_LIMITS } from '../../shared/limits.js';
 import type { LoadedCase } from '../cases/record.js';
-import { requireText } from '../cases/text-input.js';
+import { isUuid, requireText } from '../cases/text-input.js';
 import type { AppContext } from '../context.js';
 import type { AppTx } from '../db.js';
 import { AppError, invalid } from '../errors.js';
@@ -138,6 +138,9 @@ export async function insertActions(
   return written;
 }
 
+/** An action as written, as the events and the answers record it. */
+export type WrittenAction = Awaited<ReturnType<typeof insertActions>>[number];
+
 /** The case's correction, or CORRECTION_NOT_FOUND. */
 export async function correctionOf(tx: AppTx, caseId: string) {
   const [k] = await tx.select().from(corrections).where(eq(corrections.caseId, caseId));
@@ -148,8 +151,7 @@ export async function correctionOf(tx: AppTx, caseId: string) {
 /** One action of the case's correction, or CORRECTION_NOT_FOUND naming it. */
 export async function actionOf(tx: AppTx, caseId: string, actionId: unknown) {
   const id = typeof actionId === 'string' ? actionId : '';
-  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  const [a] = UUID.test(id)
+  const [a] = isUuid(id)
     ? await tx
         .select()
         .from(correctionActions)

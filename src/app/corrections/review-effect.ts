@@ -13,7 +13,13 @@ import { runTransition, type TransitionRequest } from '../cases/transition.js';
 import type { AppContext } from '../context.js';
 import { invalid } from '../errors.js';
 import { corrections } from '../tables.js';
-import { checkActions, correctionOf, insertActions, type ActionInput } from './actions.js';
+import {
+  checkActions,
+  correctionOf,
+  insertActions,
+  type ActionInput,
+  type WrittenAction,
+} from './actions.js';
 import { correctionTerms } from './policy.js';
 
 export interface ReviewEffectInput extends TransitionRequest {
@@ -26,7 +32,7 @@ export interface ReviewEffectInput extends TransitionRequest {
 export interface ReviewResult {
   readonly finding: ReviewFinding;
   readonly round: number;
-  readonly actions: readonly { actionId: string; seq: number; dueOn: string }[];
+  readonly actions: readonly WrittenAction[];
 }
 
 export async function reviewCorrection(ctx: AppContext, actor: Actor, req: ReviewEffectInput) {

@@ -5,17 +5,17 @@
  * content. The action moves open → submitted and waits for someone else to verify it.
  */
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { ownsAction } from '../../domain/correction-conditions.js';
 import type { Actor } from '../../domain/roles.js';
-import { MAX_EVIDENCE_FILES_PER_UPLOAD } from '../../shared/limits.js';
-import { TEXT_LIMITS } from '../../shared/limits.js';
+import { MAX_EVIDENCE_FILES_PER_UPLOAD, TEXT_LIMITS } from '../../shared/limits.js';
 import { checkedFile, storeBlob, type CheckedFile } from '../cases/add-evidence.js';
 import { requireText } from '../cases/text-input.js';
 import { runTransition, type TransitionRequest } from '../cases/transition.js';
 import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { correctionActions, correctionFiles } from '../tables.js';
-import { eq } from 'drizzle-orm';
+
 import { actionOf } from './actions.js';
 
 export interface SubmitActionInput extends TransitionRequest {

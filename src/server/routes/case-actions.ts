@@ -57,59 +57,78 @@ import { responses, typed, type Api } from '../schemas.js';
 
 type Params = Static<typeof CaseIdParams>;
 
-interface ActionDef<A extends CaseActionName, P extends TSchema> {
+/** A transition's request body and result, as declared in src/api. */
+interface Shapes {
+  readonly body: TSchema;
+  readonly result: TSchema;
+}
+
+export interface TransitionRouteDef<S extends Shapes, P extends TSchema> {
   /** Path below /api/cases/:id/. */
   readonly path: string;
   readonly summary: string;
   readonly description: string;
   /** Path parameters beyond the case id. */
   readonly params?: P;
+  /** The OpenAPI tag (default 'cases'). */
+  readonly tag?: string;
+  /** A larger body limit, for a route that takes files. */
+  readonly bodyLimit?: number;
   /** The use case; its `result` is the answer's `result` (undefined: null). */
   readonly run: (
     actor: Actor,
-    body: Static<(typeof CASE_ACTIONS_API)[A]['body']>,
+    body: Static<S['body']>,
     params: Static<P>,
-  ) => Promise<{
-    readonly result: Static<(typeof CASE_ACTIONS_API)[A]['result']> | undefined;
-  }>;
+  ) => Promise<{ readonly result: Static<S['result']> | undefined }>;
 }
 
 /**
- * Declares one transition route from its name in CASE_ACTIONS_API (body and result schemas), its
- * path and its use case: authenticate (hook) → validate (schema) → use case → fresh view.
+ * Declares one transition route from its shapes (body and result schemas), its path and its use
+ * case: authenticate (hook) → validate (schema) → use case → fresh view. Every POST that changes a
+ * case (here, and correction's in corrections.ts) is declared through this.
  */
-function action<A extends CaseActionName, P extends TSchema = typeof CaseIdParams>(
-  app: Api,
+export function transitionRoute<S extends Shapes, P extends TSchema = typeof CaseIdParams>(
+  app: Api | FastifyInstance,
   ctx: AppContext,
-  name: A,
-  def: ActionDef<A, P>,
+  shapes: S,
+  def: TransitionRouteDef<S, P>,
 ): void {
-  const { body, result } = CASE_ACTIONS_API[name];
-  // The type provider cannot see through the generic action name; the types come from the table
-  // (ActionDef), and the schemas below check body and params before the handler runs.
+  // The type provider cannot see through the generic shapes; the types come from them
+  // (TransitionRouteDef), and the schemas below check body and params before the handler runs.
   (app as unknown as FastifyInstance).post<{ Body: unknown; Params: Params }>(
     `/cases/:id/${def.path}`,
     {
+      ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
       schema: {
-        tags: ['cases'],
+        tags: [def.tag ?? 'cases'],
         summary: def.summary,
         description: def.description,
         params: def.params ?? CaseIdParams,
-        body,
-        response: responses({ 200: TransitionAnswer(result) }),
+        body: shapes.body,
+        response: responses({ 200: TransitionAnswer(shapes.result) }),
       },
     },
     async (req) => {
       const actor = actorOf(req);
       const params = req.params as Static<P> & Params;
-      const r = await def.run(actor, req.body as Parameters<typeof def.run>[1], params);
+      const r = await def.run(actor, req.body as Static<S['body']>, params);
       return { case: await getCase(ctx, actor, params.id), result: r.result ?? null };
     },
   );
 }
 
+/** A transition of the case procedure, by its name in CASE_ACTIONS_API. */
+function action<A extends CaseActionName, P extends TSchema = typeof CaseIdParams>(
+  app: Api,
+  ctx: AppContext,
+  name: A,
+  def: TransitionRouteDef<(typeof CASE_ACTIONS_API)[A], P>,
+): void {
+  transitionRoute(app, ctx, CASE_ACTIONS_API[name], def);
+}
+
 /** The version check every transition request carries. */
-const tr = (p: Params, b: { expectedVersion: number }) => ({
+export const tr = (p: Params, b: { expectedVersion: number }) => ({
   caseId: p.id,
   expectedVersion: b.expectedVersion,
 });

@@ -5,15 +5,12 @@
  * a file submitted as evidence of completion, as an attachment, logged.
  */
 import type { FastifyInstance } from 'fastify';
+import type { CaseIdParams } from '../../api/index.js';
 import {
-  CaseIdParams,
   CORRECTIONS_API,
   CorrectionActionParams,
   CorrectionFileParams,
   EVIDENCE_FILES_BODY_LIMIT,
-  TransitionAnswer,
-  Type,
-  type Static,
   type TSchema,
 } from '../../api/index.js';
 import { addCorrectionActions } from '../../app/corrections/add-actions.js';
@@ -24,56 +21,21 @@ import { reviewCorrection } from '../../app/corrections/review-effect.js';
 import { submitCorrection } from '../../app/corrections/submit-action.js';
 import { verifyCorrection } from '../../app/corrections/verify-action.js';
 import type { AppContext } from '../../app/context.js';
-import { getCase } from '../../app/queries/case-view.js';
-import type { Actor } from '../../domain/roles.js';
 import { actorOf } from '../auth/authenticate.js';
-import { contentDisposition } from '../download.js';
+import { sendUploadedFile, uploadedFileAnswer } from '../download.js';
 import { responses, typed } from '../schemas.js';
+import { transitionRoute, tr, type TransitionRouteDef } from './case-actions.js';
 import { decodeBase64 } from './evidence.js';
 
-type Name = keyof typeof CORRECTIONS_API;
-type Body<N extends Name> = Static<(typeof CORRECTIONS_API)[N]['body']>;
-interface Params {
-  readonly id: string;
-  readonly actionId?: string;
+/** A correction transition, by its name in CORRECTIONS_API, tagged 'correction'. */
+function route<N extends keyof typeof CORRECTIONS_API, P extends TSchema = typeof CaseIdParams>(
+  app: FastifyInstance,
+  ctx: AppContext,
+  name: N,
+  def: TransitionRouteDef<(typeof CORRECTIONS_API)[N], P>,
+) {
+  transitionRoute(app, ctx, CORRECTIONS_API[name], { tag: 'correction', ...def });
 }
-
-interface Def<N extends Name> {
-  readonly path: string;
-  readonly summary: string;
-  readonly description: string;
-  readonly params?: TSchema;
-  readonly bodyLimit?: number;
-  readonly run: (actor: Actor, body: Body<N>, params: Params) => Promise<{ result: unknown }>;
-}
-
-function route<N extends Name>(app: FastifyInstance, ctx: AppContext, name: N, def: Def<N>) {
-  const { body, result } = CORRECTIONS_API[name];
-  app.post<{ Body: unknown; Params: Params }>(
-    `/cases/:id/${def.path}`,
-    {
-      ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
-      schema: {
-        tags: ['correction'],
-        summary: def.summary,
-        description: def.description,
-        params: def.params ?? CaseIdParams,
-        body,
-        response: responses({ 200: TransitionAnswer(result) }),
-      },
-    },
-    async (req) => {
-      const actor = actorOf(req);
-      const r = await def.run(actor, req.body as Body<N>, req.params);
-      return { case: await getCase(ctx, actor, req.params.id), result: r.result };
-    },
-  );
-}
-
-const tr = (p: Params, b: { expectedVersion: number }) => ({
-  caseId: p.id,
-  expectedVersion: b.expectedVersion,
-});
 
 export async function correctionRoutes(base: FastifyInstance, opts: { ctx: AppContext }) {
   const { ctx } = opts;
@@ -100,7 +62,7 @@ export async function correctionRoutes(base: FastifyInstance, opts: { ctx: AppCo
     run: (actor, b, p) =>
       submitCorrection(ctx, actor, {
         ...tr(p, b),
-        actionId: p.actionId!,
+        actionId: p.actionId,
         submission: b.submission,
         files: b.files?.map((f, n) => ({
           filename: f.filename,
@@ -115,8 +77,7 @@ export async function correctionRoutes(base: FastifyInstance, opts: { ctx: AppCo
     description:
       'Someone other than the submitter (organization liaison or chair) verifies: confirmed; not confirmed — back to open with reasons and a new deadline in working days; inconclusive — under watch, with reasons. When every action is confirmed the correction closes and its effectiveness review falls due months later.',
     params: CorrectionActionParams,
-    run: (actor, b, p) =>
-      verifyCorrection(ctx, actor, { ...tr(p, b), actionId: p.actionId!, ...b }),
+    run: (actor, b, p) => verifyCorrection(ctx, actor, { ...tr(p, b), actionId: p.actionId, ...b }),
   });
   route(base, ctx, 'reviewCorrection', {
     path: 'correction/review',
@@ -142,28 +103,12 @@ export async function correctionRoutes(base: FastifyInstance, opts: { ctx: AppCo
         description:
           'A file submitted as evidence that a correction action was done, as an attachment; each download is logged.',
         params: CorrectionFileParams,
-        response: responses({
-          200: {
-            description: 'The file.',
-            content: {
-              'application/octet-stream': {
-                schema: Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary' }),
-              },
-            },
-          },
-        }),
+        response: responses({ 200: uploadedFileAnswer() }),
       },
     },
     async (req, reply) => {
       const file = await readCorrectionFile(ctx, actorOf(req), req.params.id, req.params.fileId);
-      const c = file.content;
-      return reply
-        .header('content-type', file.mediaType)
-        .header('content-disposition', contentDisposition(file.filename))
-        .header('content-security-policy', "sandbox; default-src 'none'")
-        .header('cache-control', 'private, no-store')
-        .header('etag', `"${file.sha256}"`)
-        .send(Buffer.from(c.buffer, c.byteOffset, c.byteLength));
+      return sendUploadedFile(reply, file);
     },
   );
 }

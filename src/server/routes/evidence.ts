@@ -32,7 +32,7 @@ import { invalid } from '../../app/errors.js';
 import { addEvidence, readEvidence, type EvidenceFile } from '../../app/cases/add-evidence.js';
 import { addEvidenceFiles } from '../../app/cases/add-evidence-files.js';
 import { actorOf } from '../auth/authenticate.js';
-import { contentDisposition } from '../download.js';
+import { contentDisposition, sendUploadedFile, uploadedFileAnswer } from '../download.js';
 import { getCase } from '../../app/queries/case-view.js';
 import { responses, typed } from '../schemas.js';
 
@@ -170,27 +170,12 @@ export async function evidenceRoutes(base: FastifyInstance, opts: { ctx: AppCont
         description:
           'The file, as an attachment, for anyone who may read the case; each download is logged.',
         params: EvidenceParams,
-        response: responses({
-          200: {
-            description: 'The file.',
-            content: {
-              'application/octet-stream': {
-                schema: Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary' }),
-              },
-            },
-          },
-        }),
+        response: responses({ 200: uploadedFileAnswer() }),
       },
     },
     async (req, reply) => {
       const file = await readEvidence(ctx, actorOf(req), req.params.id, req.params.eid);
-      return reply
-        .header('content-type', file.mediaType)
-        .header('content-disposition', contentDisposition(file.filename))
-        .header('content-security-policy', "sandbox; default-src 'none'")
-        .header('cache-control', 'private, no-store')
-        .header('etag', `"${file.sha256}"`)
-        .send(bytesOf(file));
+      return sendUploadedFile(reply, file);
     },
   );
 }
