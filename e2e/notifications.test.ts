@@ -1,7 +1,7 @@
 /**
  * Notifications (提醒) in Chromium (see harness.ts), on the demo, in Chinese and in English: the
- * demo's determined cases get a correction with overdue actions (written directly: the
- * correction screens are not built yet), the reminder sweep runs, and the organization liaison
+ * demo has corrections of its own; two determined cases without one get a correction with overdue
+ * actions of known tasks (written directly, to know what to expect), the reminder sweep runs, and the organization liaison
  * sees the unread count on the header's button, opens the drawer, follows a notification to its
  * case (which marks it read); at phone width the drawer fits the screen. axe on the open drawer.
  */
@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationPage } from '../src/api/notifications.js';
 import { sweepReminders } from '../src/app/jobs/reminders/sweep.js';
-import { cases, users } from '../src/app/tables.js';
+import { cases, corrections, users } from '../src/app/tables.js';
 import { insertAction, insertCorrection } from '../src/app/testing/correction-rows.js';
 import { axeViolations, expectFits, PHONE, realProblems, useBrowserWorld } from './harness.js';
 
@@ -25,11 +25,16 @@ const T = {
 beforeAll(async () => {
   const db = w.app.store.db;
   const [chair] = await db.select().from(users).where(eq(users.username, 'chair'));
+  const corrected = new Set(
+    (await db.select({ caseId: corrections.caseId }).from(corrections)).map((k) => k.caseId),
+  );
   const determined = await db
     .select()
     .from(cases)
     .where(eq(cases.jurisdictionId, 'x-new-area'))
-    .then((rows) => rows.filter((c) => c.outcomeInForce !== null).slice(0, 2));
+    .then((rows) =>
+      rows.filter((c) => c.outcomeInForce !== null && !corrected.has(c.id)).slice(0, 2),
+    );
   expect(determined).toHaveLength(2);
   // Two overdue actions on each: four notifications for the liaison, one followed per language.
   for (const [i, c] of determined.entries()) {

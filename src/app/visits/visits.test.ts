@@ -16,6 +16,8 @@ import {
   visitDraws,
   type Schema,
 } from '../tables.js';
+import { RecordVisitBody } from '../../api/visits.js';
+import { TEXT_LIMITS } from '../../shared/limits.js';
 import { caseRow, codeOf, driveTo } from '../testing/steps.js';
 import { buildWorld, type World } from '../testing/world.js';
 import { dueOn, drawVisits, windowEnd } from './draw.js';
@@ -249,6 +251,18 @@ describeStores<Schema>(
       expect(await codeOf(reportVisits(w.ctx, w.actors.liaison!, { visitIds: [v.id] }))).toBe(
         'CASE_PRECONDITION',
       );
+      // The texts are held to the API's limits (TEXT_LIMITS; text-limits.test.ts leaves these here).
+      for (const field of ['visitors', 'findings'] as const) {
+        const limit = TEXT_LIMITS[field === 'visitors' ? 'visitVisitors' : 'visitFindings'];
+        expect(
+          (RecordVisitBody.properties[field] as unknown as { maxLength: number }).maxLength,
+        ).toBe(limit.max);
+        for (const length of [limit.max + 1, limit.min - 1]) {
+          await expect(
+            recordVisit(w.ctx, w.actors.liaison!, { ...entry, [field]: '访'.repeat(length) }),
+          ).rejects.toMatchObject({ code: 'VALIDATION', details: { field } });
+        }
+      }
       const recorded = await recordVisit(w.ctx, w.actors.liaison!, entry);
       expect(recorded.event.seq).toBe((await caseRow(w, v.caseId)).eventCount);
       expect(
