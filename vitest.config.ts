@@ -5,8 +5,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'packs/**/*.test.ts', 'e2e/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
-    // Vitest's default on this 2-core machine is one worker (cores − 1); most tests wait on
-    // PostgreSQL, PGlite or Chromium, so two workers shorten the suite (measured in CHANGELOG).
-    maxWorkers: 2,
+    // One worker (Vitest's default on 2 cores, cores − 1): two were measured slower here — with
+    // two Chromium instances the machine ran at a load of 9 and the suite took 2,118 s.
   },
 });
