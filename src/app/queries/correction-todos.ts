@@ -7,9 +7,8 @@
  * as a transition loads it and kept only when the rule (policies.ts) allows the task.
  */
 import { and, asc, eq, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
-import { STATE_LABEL, STEP_LABEL, type CaseState } from '../../domain/case-states.js';
-import { refusal } from '../../domain/policies.js';
-import type { Actor } from '../../domain/roles.js';
+import { CASE_RULES, refusal } from '../../domain/policies.js';
+import type { Actor, Role } from '../../domain/roles.js';
 import { correctionSubject, loadedCaseOf } from '../cases/record.js';
 import type { AppContext } from '../context.js';
 import type { AnyDb } from '../db.js';
@@ -22,10 +21,10 @@ import {
   units,
 } from '../tables.js';
 import { grantedScopes, under } from './case-list.js';
-import { dueSoonHorizon, dueStatusOf } from './due.js';
 import { escapeLike } from './paging.js';
 import {
   membersOf,
+  todoItemOf,
   TODO_LIMIT,
   type Candidate,
   type TodoAction,
@@ -70,12 +69,12 @@ function dueOfTask(actor: Actor, action: CorrectionTask, today: string) {
 
 /** The staff scope of a task (verification and review: by jurisdiction); owners by their rows. */
 function staffScope(actor: Actor, action: CorrectionTask): SQL | undefined {
-  if (action === 'submitCorrection') return sql`true`;
-  const roles =
-    action === 'verifyCorrection' ? ['org_liaison', 'committee_chair'] : ['committee_chair'];
-  const { jurisdictions: js } = grantedScopes(actor, roles as never);
+  const rule = CASE_RULES[action];
+  if (rule.who === 'owner') return sql`true`;
+  // The roles and the scope of the task's rule (policies.ts); the rule decides again per case.
+  const { jurisdictions: js } = grantedScopes(actor, rule.who as readonly Role[]);
   if (js.length === 0) return undefined;
-  return action === 'reviewCorrection'
+  return rule.scope === 'same'
     ? or(...js.map((j) => eq(cases.jurisdictionPath, j.path)))
     : or(...js.map((j) => under(cases.jurisdictionPath, j.path)));
 }
@@ -135,23 +134,6 @@ async function candidatesOf(tx: AnyDb, ids: readonly string[]): Promise<Map<stri
 }
 
 function itemOf(ctx: AppContext, f: Candidate, dueOn: string | null, today: string): TodoItem {
-  const { row } = f;
-  const state = row.state as CaseState;
-  const horizon = dueSoonHorizon(ctx.calendars.get(f.jurisdiction.calendarId), today);
-  return {
-    caseId: row.id,
-    number: row.number,
-    title: row.title,
-    official: f.officialName,
-    state,
-    stateLabel: STATE_LABEL[state],
-    stepLabel: STEP_LABEL[row.step] ?? { zh: row.step, en: row.step },
-    dueOn,
-    // The correction runs on after the case is closed: its own deadline counts, not the case's state.
-    dueStatus: dueStatusOf(
-      { state: 'notified', stepDueOn: dueOn, suspendedSince: null },
-      today,
-      horizon,
-    ),
-  };
+  // The correction runs on after the case is closed: its own deadline runs, whatever the case's state.
+  return todoItemOf(ctx, f, dueOn, today, { state: 'notified', suspendedSince: null });
 }

@@ -384,11 +384,25 @@ function todoItem(
   action: TodoAction,
   today: string,
 ): TodoItem {
+  const challenge = action === 'requestReview' || action === 'requestAppeal';
+  const dueOn = challenge ? (subject.challengeWindowEnds ?? null) : f.row.stepDueOn;
+  return todoItemOf(ctx, f, dueOn, today);
+}
+
+/**
+ * A case as the to-do list names it, with its task's due day and how near that is. `clock` is
+ * what says whether a deadline runs (the case's state and suspension, by default).
+ */
+export function todoItemOf(
+  ctx: AppContext,
+  f: Candidate,
+  dueOn: string | null,
+  today: string,
+  clock: { readonly state: string; readonly suspendedSince: string | null } = f.row,
+): TodoItem {
   const { row } = f;
   const state = row.state as CaseState;
   const horizon = dueSoonHorizon(ctx.calendars.get(f.jurisdiction.calendarId), today);
-  const challenge = action === 'requestReview' || action === 'requestAppeal';
-  const dueOn = challenge ? (subject.challengeWindowEnds ?? null) : row.stepDueOn;
   return {
     caseId: row.id,
     number: row.number,
@@ -398,7 +412,7 @@ function todoItem(
     stateLabel: STATE_LABEL[state],
     stepLabel: STEP_LABEL[row.step] ?? { zh: row.step, en: row.step },
     dueOn,
-    dueStatus: dueStatusOf({ ...row, stepDueOn: dueOn }, today, horizon),
+    dueStatus: dueStatusOf({ ...clock, stepDueOn: dueOn }, today, horizon),
   };
 }
 
