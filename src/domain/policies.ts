@@ -3,6 +3,7 @@
  * case's state. One rule per action; `can` answers, `authorize` asserts, `abilities` lists what an
  * actor may do so that the UI shows only permitted actions. No I/O.
  */
+import { DETERMINED_STATES } from '../shared/case.js';
 import { CASE_STAFF_ROLES } from '../shared/roles.js';
 import { writtenDate } from '../shared/time.js';
 import type { CaseState } from './case-states.js';
@@ -271,15 +272,7 @@ interface ActionRule {
 const OPEN = 'open' as const;
 
 /** Once a determination has been made: correction runs beside the rest, and after closing. */
-const DETERMINED: readonly CaseState[] = [
-  'determined',
-  'notified',
-  'publicity',
-  'filed',
-  'under_review',
-  'under_appeal',
-  'closed',
-];
+const DETERMINED = DETERMINED_STATES;
 /** The determination is notified and stands: an impact period may run (follow-up visits). */
 const AFTER_DETERMINATION: readonly CaseState[] = ['notified', 'publicity', 'filed', 'closed'];
 

@@ -74,6 +74,9 @@ export const DECISION_IN_FORCE_STATES: readonly CaseState[] = [
   'closed',
 ];
 
+/** States after a determination was made (correction runs in each, and after closing). */
+export const DETERMINED_STATES: readonly CaseState[] = ['determined', ...DECISION_IN_FORCE_STATES];
+
 /** States in which the committee's record exists: deliberation and every state after a decision. */
 export const DELIBERATED_STATES: readonly CaseState[] = [
   'deliberation',

@@ -6,6 +6,7 @@
  */
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CaseState } from '../../domain/case-states.js';
+import { DETERMINED_STATES } from '../../shared/case.js';
 import type { CaseSubject, ConsultationSubject } from '../../domain/policies.js';
 import type { CorrectionSubject } from '../../domain/correction-conditions.js';
 import type { ActionState, CorrectionState } from '../../shared/corrections.js';
@@ -324,15 +325,12 @@ export async function withConsultations(
 }
 
 /** The states in which a case has had a determination: its correction is loaded for the rules. */
-export const DETERMINED_STATES: ReadonlySet<string> = new Set([
-  'determined',
-  'notified',
-  'publicity',
-  'filed',
-  'under_review',
-  'under_appeal',
-  'closed',
-]);
+const DETERMINED: ReadonlySet<string> = new Set(DETERMINED_STATES);
+
+/** The case has had a determination (its correction, if any, is read). */
+export function isDetermined(state: string): boolean {
+  return DETERMINED.has(state);
+}
 
 /**
  * The case's correction as the rules see it (`CaseSubject.correction`): its state, its review's
@@ -377,7 +375,7 @@ export async function withCorrection(
   db: AnyDb,
   loaded: LoadedCase,
 ): Promise<LoadedCase> {
-  if (!DETERMINED_STATES.has(loaded.row.state)) return loaded;
+  if (!isDetermined(loaded.row.state)) return loaded;
   const correction = await correctionSubject(db, loaded.row.id, today(ctx));
   return { ...loaded, subject: { ...loaded.subject, correction } };
 }

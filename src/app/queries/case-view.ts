@@ -43,7 +43,7 @@ import {
   loadCase,
   withConsultations,
   withCorrection,
-  DETERMINED_STATES,
+  isDetermined,
   type LoadedCase,
 } from '../cases/record.js';
 import {
@@ -358,7 +358,7 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Pr
       // The log row and the case file are written and read together (one round trip).
       const [file, correction] = await Promise.all([
         readCaseFile(tx, caseId, loaded.row.officialId, loaded.row.accountabilityMatterId),
-        DETERMINED_STATES.has(loaded.row.state) ? readCorrection(tx, caseId) : null,
+        isDetermined(loaded.row.state) ? readCorrection(tx, caseId) : null,
         logged,
       ]);
       const names = await displayNames(tx, [
