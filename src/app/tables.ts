@@ -19,6 +19,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { StoredApplication } from './cases/result-application.js';
 import type { VisitConclusion } from '../shared/visits.js';
+import type { ClearingFinding, ClearingManner, ClearingState } from '../shared/clearings.js';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -594,6 +595,41 @@ export const followUpVisits = pgTable('follow_up_visits', {
   recordedBy: uuid('recorded_by'),
   reportedOn: day('reported_on'),
   reportedBy: uuid('reported_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/** Migration 0023: a name clearing (澄清正名) of a case's official (src/app/clearings/). */
+export const nameClearings = pgTable('name_clearings', {
+  id: uuid('id').primaryKey(),
+  caseId: uuid('case_id').notNull(),
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  officialId: uuid('official_id').notNull(),
+  determinationId: uuid('determination_id').notNull(),
+  finding: text('finding').$type<ClearingFinding>().notNull(),
+  alleged: text('alleged').notNull(),
+  found: text('found').notNull(),
+  manner: text('manner').$type<ClearingManner>().notNull(),
+  scope: text('scope').notNull(),
+  state: text('state').$type<ClearingState>().notNull(),
+  recordedOn: day('recorded_on').notNull(),
+  recordedBy: uuid('recorded_by').notNull(),
+  noticeDocumentId: uuid('notice_document_id'),
+  noticeNumber: text('notice_number'),
+  noticeIssuedOn: day('notice_issued_on'),
+  noticeIssuedBy: uuid('notice_issued_by'),
+  consentOn: day('consent_on'),
+  consentRecord: text('consent_record'),
+  publicityChannel: text('publicity_channel'),
+  publicizedFrom: day('publicized_from'),
+  publicizedTo: day('publicized_to'),
+  publicizedBy: uuid('publicized_by'),
+  closedOn: day('closed_on'),
+  closedBy: uuid('closed_by'),
+  closeReason: text('close_reason'),
+  referredTo: text('referred_to'),
+  referredOn: day('referred_on'),
+  referralBasis: text('referral_basis'),
+  referredBy: uuid('referred_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 

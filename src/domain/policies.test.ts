@@ -14,6 +14,8 @@ import {
   type CaseSubject,
 } from './policies.js';
 import { ROLES, type Actor, type Role } from './roles.js';
+import type { ClearingSubject } from './clearing-conditions.js';
+import type { ClearingState } from '../shared/clearings.js';
 
 const AREA = '/p/c/x/';
 const UNIT = '/p/c/x/u:1/';
@@ -36,6 +38,18 @@ const CORRECTION = (
     { id: 'a1', state, ownerUnitPath: UNIT, ownerOfficialId: null, submittedBy: 'someone' },
     { id: 'a2', state, ownerUnitPath: null, ownerOfficialId: 'official-1', submittedBy: 'someone' },
   ],
+  ...more,
+});
+
+/** A clearing of a determination that clears the official, found a false accusation. */
+const CLEARING = (
+  state: ClearingState | null,
+  more: Partial<ClearingSubject> = {},
+): ClearingSubject => ({
+  clears: true,
+  state,
+  finding: state === null ? null : 'false_accusation',
+  referred: false,
   ...more,
 });
 
@@ -99,6 +113,11 @@ const SETUP: Record<CaseAction, { state: CaseState; subject?: Partial<CaseSubjec
     subject: { followUp: { inImpactPeriod: true, visit: 'scheduled' } },
   },
   reportVisit: { state: 'filed', subject: { followUp: { inImpactPeriod: false, visit: 'done' } } },
+  recordClearing: { state: 'determined', subject: { clearing: CLEARING(null) } },
+  issueClearingNotice: { state: 'notified', subject: { clearing: CLEARING('recorded') } },
+  publicizeClearing: { state: 'filed', subject: { clearing: CLEARING('notice_issued') } },
+  closeClearing: { state: 'closed', subject: { clearing: CLEARING('notice_issued') } },
+  referAccuser: { state: 'closed', subject: { clearing: CLEARING('recorded') } },
 };
 
 type Who = Role | 'party' | 'member';
@@ -156,6 +175,13 @@ const EXPECTED: Record<CaseAction, readonly Who[]> = {
   drawVisit: ['org_liaison'],
   recordVisit: ['org_liaison'],
   reportVisit: ['org_liaison'],
+  // The organization department's liaison or the chair records, decides on publicity, closes; the
+  // deciding body's own chair issues the notice and refers a false accusation on.
+  recordClearing: ['org_liaison', 'committee_chair'],
+  issueClearingNotice: ['committee_chair'],
+  publicizeClearing: ['org_liaison', 'committee_chair'],
+  closeClearing: ['org_liaison', 'committee_chair'],
+  referAccuser: ['committee_chair'],
 };
 /**
  * A grant over a jurisdiction covers its whole subtree, so an officer of a higher level may act on
@@ -164,7 +190,14 @@ const EXPECTED: Record<CaseAction, readonly Who[]> = {
  */
 function expectedFromAbove(action: CaseAction): readonly Who[] {
   // The deciding body itself issues the correction opinion and reviews its effectiveness.
-  if (action === 'decideReview' || action === 'issueCorrection' || action === 'reviewCorrection') {
+  // So do the clearing notice and the referral of a false accusation.
+  if (
+    action === 'decideReview' ||
+    action === 'issueCorrection' ||
+    action === 'reviewCorrection' ||
+    action === 'issueClearingNotice' ||
+    action === 'referAccuser'
+  ) {
     return [];
   }
   if (action === 'decideAppeal') return ['committee_chair'];
@@ -432,5 +465,76 @@ describe('follow-up visits (回访)', () => {
     expect(reasons.find((x) => x.action === 'reportVisit')?.reason?.code).toBe(
       'VISIT_NOT_RECORDED',
     );
+  });
+});
+
+describe('name clearing (澄清正名)', () => {
+  const liaison = actor('org_liaison', AREA);
+  const chair = actor('committee_chair', AREA);
+  const at = (
+    state: CaseState,
+    clearing: ClearingSubject | undefined,
+    action: CaseAction = 'recordClearing',
+  ): CaseSubject => ({ ...subject(action, { state }), clearing });
+
+  it('is recorded once, only when the determination in force clears the official', () => {
+    expect(refusal(liaison, 'recordClearing', at('notified', CLEARING(null)))).toBeNull();
+    const notCleared = at('notified', CLEARING(null, { clears: false }));
+    expect(refusal(liaison, 'recordClearing', notCleared)).toBe('CASE_PRECONDITION');
+    expect(refusal(liaison, 'recordClearing', at('notified', CLEARING('recorded')))).toBe(
+      'CASE_PRECONDITION',
+    );
+    expect(refusal(liaison, 'recordClearing', at('deliberation', CLEARING(null)))).toBe(
+      'CASE_WRONG_STATE',
+    );
+    // Not loaded: no clearing rule holds, and the action box leaves it out.
+    expect(refusal(liaison, 'recordClearing', at('notified', undefined))).toBe('CASE_PRECONDITION');
+    expect(actionStatuses(liaison, notCleared).map((x) => x.action)).not.toContain(
+      'recordClearing',
+    );
+  });
+
+  it('the notice waits for the notification, and is issued once, while the outcome still clears', () => {
+    expect(refusal(chair, 'issueClearingNotice', at('determined', CLEARING('recorded')))).toBe(
+      'CASE_WRONG_STATE',
+    );
+    expect(refusal(chair, 'issueClearingNotice', at('under_review', CLEARING('recorded')))).toBe(
+      'CASE_WRONG_STATE',
+    );
+    expect(refusal(chair, 'issueClearingNotice', at('notified', CLEARING('notice_issued')))).toBe(
+      'CASE_PRECONDITION',
+    );
+    const changed = at('notified', CLEARING('recorded', { clears: false }));
+    expect(refusal(chair, 'issueClearingNotice', changed)).toBe('CASE_PRECONDITION');
+    expect(
+      actionStatuses(chair, changed).find((x) => x.action === 'issueClearingNotice')?.reason?.code,
+    ).toBe('CLEARING_OUTCOME_CHANGED');
+  });
+
+  it('publicity is decided once, after the notice: made public or closed', () => {
+    const recorded = at('filed', CLEARING('recorded'));
+    expect(refusal(liaison, 'publicizeClearing', recorded)).toBe('CASE_PRECONDITION');
+    expect(
+      actionStatuses(liaison, recorded).find((x) => x.action === 'publicizeClearing')?.reason
+        ?.code,
+    ).toBe('CLEARING_NOTICE_FIRST');
+    for (const done of ['publicized', 'closed'] as const) {
+      expect(refusal(liaison, 'publicizeClearing', at('filed', CLEARING(done)))).toBe(
+        'CASE_PRECONDITION',
+      );
+      expect(refusal(liaison, 'closeClearing', at('filed', CLEARING(done)))).toBe(
+        'CASE_PRECONDITION',
+      );
+    }
+  });
+
+  it('only a false accusation is referred on, once, from the recording on', () => {
+    expect(refusal(chair, 'referAccuser', at('determined', CLEARING('recorded')))).toBeNull();
+    expect(refusal(chair, 'referAccuser', at('closed', CLEARING('publicized')))).toBeNull();
+    const untrue = at('closed', CLEARING('recorded', { finding: 'untrue' }));
+    expect(refusal(chair, 'referAccuser', untrue)).toBe('CASE_PRECONDITION');
+    const referred = at('closed', CLEARING('recorded', { referred: true }));
+    expect(refusal(chair, 'referAccuser', referred)).toBe('CASE_PRECONDITION');
+    expect(refusal(chair, 'referAccuser', at('closed', CLEARING(null)))).toBe('CASE_PRECONDITION');
   });
 });

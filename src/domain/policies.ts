@@ -45,6 +45,13 @@ import {
   verificationAwaited,
   type CorrectionSubject,
 } from './correction-conditions.js';
+import {
+  clearable,
+  falseAccusationToRefer,
+  noticeDue,
+  publicityUndecided,
+  type ClearingSubject,
+} from './clearing-conditions.js';
 
 export { all, condition, type Condition, type Reason } from './rule-conditions.js';
 export { writtenDate };
@@ -127,6 +134,12 @@ export interface CaseSubject {
     readonly inImpactPeriod: boolean;
     readonly visit: 'scheduled' | 'done' | 'reported' | null;
   };
+  /**
+   * The name clearing (澄清正名): whether the determination in force clears the official, and the
+   * case's clearing (src/app/clearings/subject.ts). Loaded by the clearing use cases and the case
+   * view once the case is determined; absent, no clearing rule holds.
+   */
+  readonly clearing?: ClearingSubject;
 }
 
 /** A consultation as the rules see it. */
@@ -179,6 +192,11 @@ export const CASE_ACTIONS = [
   'drawVisit',
   'recordVisit',
   'reportVisit',
+  'recordClearing',
+  'issueClearingNotice',
+  'publicizeClearing',
+  'closeClearing',
+  'referAccuser',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -481,6 +499,43 @@ export const CASE_RULES: Readonly<Record<Exclude<CaseAction, 'read' | 'addEviden
     drawVisit: { who: ['org_liaison'], states: AFTER_DETERMINATION, when: drawableForVisit },
     recordVisit: { who: ['org_liaison'], states: AFTER_DETERMINATION, when: visitScheduled },
     reportVisit: { who: ['org_liaison'], states: AFTER_DETERMINATION, when: visitToReport },
+    // Name clearing (澄清正名, src/app/clearings/), as an organization department and the deciding
+    // body share it: the organization department's liaison, who keeps the official's record, or
+    // the chair records the clearing once the determination clears the official; the notice
+    // (澄清正名通报) is a document of the deciding body, issued in its name and number by its own
+    // chair (not from above, not a conflicted chair), once the determination is notified and not
+    // under review or appeal; making it public, with the official's written consent, or closing it
+    // without publicity is the liaison's, who runs the determination's publicity too (or the
+    // chair's); referring a false accusation on is the deciding body's act, by its chair.
+    recordClearing: {
+      who: ['org_liaison', 'committee_chair'],
+      states: DETERMINED,
+      when: clearable,
+    },
+    issueClearingNotice: {
+      who: ['committee_chair'],
+      scope: 'same',
+      states: AFTER_DETERMINATION,
+      impartial: true,
+      when: noticeDue,
+    },
+    publicizeClearing: {
+      who: ['org_liaison', 'committee_chair'],
+      states: AFTER_DETERMINATION,
+      when: publicityUndecided,
+    },
+    closeClearing: {
+      who: ['org_liaison', 'committee_chair'],
+      states: AFTER_DETERMINATION,
+      when: publicityUndecided,
+    },
+    referAccuser: {
+      who: ['committee_chair'],
+      scope: 'same',
+      states: DETERMINED,
+      impartial: true,
+      when: falseAccusationToRefer,
+    },
   };
 
 const EVIDENCE_BY_PARTY: ActionRule = { who: 'party', states: ['submitted', 'verification'] };

@@ -80,6 +80,19 @@ export const TEXT_LIMITS = {
   talkParticipants: { min: 2, max: 500 },
   talkSummary: { min: 4, max: 20_000 },
   talkFollowUp: { min: 0, max: 5000 },
+  /**
+   * A name clearing (澄清正名): what was alleged and what verification found; the scope the notice
+   * reaches; where it is made public and the official's written consent; why it is not made
+   * public; the referral of a false accusation (the body referred to, the basis).
+   */
+  clearingAlleged: { min: 4, max: 5000 },
+  clearingFound: { min: 4, max: 10_000 },
+  clearingScope: { min: 2, max: 500 },
+  clearingChannel: { min: 2, max: 500 },
+  clearingConsent: { min: 2, max: 500 },
+  clearingCloseReason: { min: 4, max: 5000 },
+  referralBody: { min: 2, max: 200 },
+  referralBasis: { min: 4, max: 10_000 },
   /** Sign-in. */
   signInUsername: { min: 1, max: 128 },
   signInPassword: { min: 1, max: 1024 },

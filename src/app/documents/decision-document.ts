@@ -16,6 +16,7 @@ import type { Evaluation } from '../../policy/engine.js';
 import { renderValue } from '../../policy/facts.js';
 import type { FactValue, I18nText, Lang, Procedure, TimeLimit } from '../../policy/model.js';
 import { UNDETERMINED } from '../../policy/model.js';
+import { CLEARING_OUTCOMES } from '../../shared/clearings.js';
 import { RATING_LABEL, type Rating } from '../cases/assess.js';
 import {
   documentDate,
@@ -105,7 +106,7 @@ export type { DocumentSection };
 export type DecisionDocument = OfficialDocument;
 
 /** Outcomes that tolerate the mistake fully, and those that mitigate accountability. */
-const FULLY_TOLERATED = new Set(['no_accountability', 'exempted']);
+const FULLY_TOLERATED = new Set(CLEARING_OUTCOMES);
 const MITIGATED = new Set(['reduced', 'lighter']);
 
 /** Matters or correction kinds as a list in a sentence: 年度考核、选拔任用 / annual assessment, … */
