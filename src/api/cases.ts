@@ -4,6 +4,7 @@
  * The presenters are src/app/queries/case-view.ts and case-list.ts.
  */
 import { CorrectionView, TalkView } from './correction-views.js';
+import { ClearingView } from './clearing-views.js';
 import { CASE_STATES, ROUTES, STEP_LABEL } from '../domain/case-states.js';
 import { CASE_ACTIONS, type CaseAction } from '../domain/policies.js';
 import { MATTER_SOURCES } from '../shared/case.js';
@@ -414,6 +415,9 @@ export const CaseView = Obj(
       description: 'The correction (纠错) once its opinion is issued; null before.',
     }),
     talks: List(TalkView, { description: 'Talks held with the official after the decision.' }),
+    clearing: Nullable(ClearingView, {
+      description: 'The name clearing (澄清正名) once recorded; null before.',
+    }),
     abilities: CaseAbilities,
     tasks: List(CaseTask, {
       description:

@@ -19,6 +19,8 @@ export * from './documents.js';
 export * from './numbering.js';
 export * from './corrections.js';
 export * from './correction-views.js';
+export * from './clearings.js';
+export * from './clearing-views.js';
 export * from './results.js';
 export * from './visits.js';
 export * from './notifications.js';

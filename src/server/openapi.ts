@@ -19,6 +19,7 @@ export const TAGS = [
   { name: 'cases', description: '案件办理 · Cases and their procedure' },
   { name: 'dashboard', description: '仪表盘 · Dashboard for managers' },
   { name: 'correction', description: '纠错整改与谈心谈话 · Correction and talks' },
+  { name: 'clearing', description: '澄清正名 · Name clearing' },
   { name: 'evidence', description: '证据材料 · Evidence' },
   { name: 'notifications', description: '提醒 · Notifications' },
   { name: 'officials', description: '干部 · Officials' },

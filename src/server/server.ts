@@ -27,6 +27,7 @@ import { dashboardRoutes } from './routes/dashboard.js';
 import { documentRoutes } from './routes/documents.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { correctionRoutes } from './routes/corrections.js';
+import { clearingRoutes } from './routes/clearings.js';
 import { healthRoutes } from './routes/health.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { officialRoutes } from './routes/officials.js';
@@ -122,6 +123,7 @@ export async function buildServer(
       await api.register(caseActionRoutes, routeOpts);
       await api.register(evidenceRoutes, routeOpts);
       await api.register(correctionRoutes, routeOpts);
+      await api.register(clearingRoutes, routeOpts);
       await api.register(policyRoutes, routeOpts);
       await api.register(adminRoutes, routeOpts);
       await api.register(dashboardRoutes, routeOpts);

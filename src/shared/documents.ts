@@ -13,6 +13,7 @@ export const DOCUMENT_TYPES = [
   'publicity',
   'delivery_receipt',
   'correction',
+  'clearing',
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
@@ -25,4 +26,5 @@ export const DOCUMENT_TYPE_LABEL: Readonly<Record<DocumentType, I18nText>> = {
   publicity: { zh: '公示公告', en: 'Publicity notice' },
   delivery_receipt: { zh: '送达回证', en: 'Delivery receipt' },
   correction: { zh: '纠错意见书', en: 'Correction opinion' },
+  clearing: { zh: '澄清正名通报', en: 'Notice clearing an official’s name' },
 };

@@ -26,6 +26,7 @@ import {
   corrections,
   caseEvents,
   determinations,
+  nameClearings,
   readLog,
   users,
 } from '../tables.js';
@@ -54,6 +55,8 @@ export const ISSUERS: Readonly<Record<DocumentType, readonly Role[]>> = {
   delivery_receipt: ['intake', 'committee_chair'],
   // Issued by the correction opinion itself (src/app/corrections/issue-opinion.ts), with its number.
   correction: [],
+  // Issued by the clearing's own transition (src/app/clearings/issue-notice.ts), with its number.
+  clearing: [],
 };
 
 /** Whether the actor may issue a document of this type on the case now (its rule and its role). */
@@ -114,6 +117,12 @@ export async function documentSlots(tx: AppTx, loaded: LoadedCase): Promise<Docu
     .from(corrections)
     .where(eq(corrections.caseId, row.id));
   if (correction) slots.push({ type: 'correction', subjectId: correction.id });
+  // The clearing notice (澄清正名通报) is due once a clearing is recorded (clearings/issue-notice.ts).
+  const [clearing] = await tx
+    .select({ id: nameClearings.id })
+    .from(nameClearings)
+    .where(eq(nameClearings.caseId, row.id));
+  if (clearing) slots.push({ type: 'clearing', subjectId: clearing.id });
   // A document once issued stays listed, whatever happened to the case since (a publicity
   // interrupted by a review, say).
   const issued = await tx
@@ -235,7 +244,9 @@ export async function noticeInputOf(
   const label = (id: string) => ladder.find((x) => x.id === id)?.label ?? { zh: id, en: id };
   const procedure = loaded.procedure;
   const challenge = await challengeOf(tx, slot);
-  const determinationId = challenge?.determinationId ?? slot.subjectId;
+  const clearing = await clearingOf(tx, slot);
+  const determinationId =
+    challenge?.determinationId ?? clearing?.determinationId ?? slot.subjectId;
   const [d] = determinationId
     ? await tx.select().from(determinations).where(eq(determinations.id, determinationId))
     : [];
@@ -263,6 +274,17 @@ export async function noticeInputOf(
             outcomeLabel: label(d.outcome),
             decidedOn: d.decidedOn,
             notifiedOn: row.notifiedOn,
+          },
+        }
+      : {}),
+    ...(clearing
+      ? {
+          clearing: {
+            finding: clearing.finding,
+            alleged: clearing.alleged,
+            found: clearing.found,
+            manner: clearing.manner,
+            scope: clearing.scope,
           },
         }
       : {}),
@@ -296,6 +318,13 @@ async function eventReason(tx: AppTx, caseId: string, type: string): Promise<str
     .orderBy(desc(caseEvents.seq))
     .limit(1);
   return e?.reason ?? '';
+}
+
+/** The name clearing a clearing notice states. */
+async function clearingOf(tx: AppTx, slot: DocumentSlot) {
+  if (slot.type !== 'clearing') return undefined;
+  const [k] = await tx.select().from(nameClearings).where(eq(nameClearings.id, slot.subjectId));
+  return k;
 }
 
 /** A decided challenge with its reasons (from its decision's event) and any new determination. */

@@ -6,6 +6,7 @@
  * decision-document.ts.
  */
 import type { I18nText, Lang, TimeLimit } from '../../policy/model.js';
+import type { ClearingFinding, ClearingManner } from '../../shared/clearings.js';
 import type { DocumentType } from '../../shared/documents.js';
 import { documentDate, withText, type OfficialDocument } from './document.js';
 import { postOf } from './wording.js';
@@ -53,6 +54,14 @@ export interface NoticeInput {
       readonly dueOn: string;
       readonly evidenceRequired: string;
     }[];
+  };
+  /** The name clearing (澄清正名通报): what was alleged and found, how and how widely cleared. */
+  readonly clearing?: {
+    readonly finding: ClearingFinding;
+    readonly alleged: string;
+    readonly found: string;
+    readonly manner: ClearingManner;
+    readonly scope: string;
   };
   readonly challenge?: {
     readonly kind: 'review' | 'appeal';
@@ -125,6 +134,7 @@ const DRAFTS: Record<Exclude<DocumentType, 'determination'>, (i: NoticeInput) =>
     ],
   }),
   correction: correctionDraft,
+  clearing: clearingDraft,
   review_decision: (i) => challengeDraft(i, 'review'),
   appeal_decision: (i) => challengeDraft(i, 'appeal'),
   publicity: (i) => {
@@ -226,6 +236,65 @@ function correctionDraft(i: NoticeInput): Draft {
         '请按照上述要求抓好整改落实，整改情况由本机构组织核实；整改完成后，本机构将对整改成效进行评估。',
         'Carry out the corrections as required; this committee verifies each, and reviews their effectiveness after they are completed.',
       ),
+    ],
+  };
+}
+
+/** What verification found of the accusation, as the notice says it. */
+const FOUND: Readonly<Record<ClearingFinding, I18nText>> = {
+  untrue: t('失实', 'untrue'),
+  false_accusation: t('系诬告陷害', 'a false accusation'),
+  mistaken: t('系错告', 'a mistaken report'),
+};
+
+/**
+ * 澄清正名通报: the allegation, what verification found, the clearing within its scope, and for a
+ * false accusation its referral; the official's assessment and use are not affected.
+ */
+function clearingDraft(i: NoticeInput): Draft {
+  const k = i.clearing;
+  const d = i.determination;
+  const name = i.official.name;
+  const post = t(
+    postOf(i.official.unit.zh, i.official.position.zh, 'zh'),
+    postOf(i.official.unit.en, i.official.position.en, 'en'),
+  );
+  const found = FOUND[k?.finding ?? 'untrue'];
+  const scope = k?.scope ?? '';
+  const how =
+    k?.manner === 'meeting'
+      ? t(`在${scope}范围内以会议形式予以澄清说明`, `explains it at a meeting of ${scope}`)
+      : t(`在${scope}范围内予以书面通报`, `circulates this notice in writing to ${scope}`);
+  return {
+    title: t(`关于为${name}同志澄清正名的通报`, `Notice clearing the name of Comrade ${name}`),
+    addressee: false,
+    paragraphs: [
+      t(
+        `有关方面反映${name}同志（${post.zh}）存在问题。根据《${i.packTitle.zh}》有关规定，本机构对反映的问题进行了核实，并作出认定（${d?.number ?? ''}，${d?.outcomeLabel.zh ?? ''}）。现将有关情况通报如下：`,
+        `Comrade ${name} (${post.en}) was reported for misconduct. Under ${i.packTitle.en}, this committee verified what was reported and made a determination (${d?.number ?? ''}, ${d?.outcomeLabel.en ?? ''}). It gives notice as follows:`,
+      ),
+      t(`一、反映的问题。${end(k?.alleged ?? '', 'zh')}`, `1. What was alleged. ${end(k?.alleged ?? '', 'en')}`),
+      t(
+        `二、核查认定情况。${end(k?.found ?? '', 'zh')}经核实，反映${name}同志的问题${found.zh}。`,
+        `2. What verification found. ${end(k?.found ?? '', 'en')} The allegation against Comrade ${name} was found to be ${found.en}.`,
+      ),
+      t(
+        `三、澄清正名。本机构${how.zh}，为${name}同志澄清正名、消除影响。该问题不影响${name}同志的考核评价、选拔任用和评先评优。`,
+        `3. Clearing. This committee ${how.en}, to clear the name of Comrade ${name} and undo the harm done. The matter does not affect Comrade ${name}'s assessments, selection and promotion, or awards.`,
+      ),
+      ...(k?.finding === 'false_accusation'
+        ? [
+            t(
+              `对诬告陷害${name}同志的行为，本机构依规依纪依法移送有关机关严肃处理。`,
+              `The false accusation against Comrade ${name} is referred to the competent body to be dealt with under the rules, discipline and law.`,
+            ),
+          ]
+        : []),
+      t(
+        `希望${name}同志放下思想包袱，继续担当作为、干事创业。各单位要旗帜鲜明为敢于担当、踏实做事、不谋私利的干部撑腰鼓劲。`,
+        `Comrade ${name} is encouraged to put this behind them and carry on taking responsibility. Every unit is to stand clearly behind officials who take responsibility, work in earnest and seek no private gain.`,
+      ),
+      t('特此通报。', 'This notice is hereby given.'),
     ],
   };
 }

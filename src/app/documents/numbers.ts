@@ -28,6 +28,7 @@ const TYPE_MARK: Record<NumberedType, string> = {
   publicity: '公',
   delivery_receipt: '送',
   correction: '纠',
+  clearing: '澄',
 };
 
 export function defaultPattern(type: NumberedType): string {

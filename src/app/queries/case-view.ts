@@ -55,6 +55,8 @@ import {
   type CorrectionView,
   type TalkView,
 } from './correction-view.js';
+import { peopleInClearing, presentClearing, type ClearingView } from './clearing-view.js';
+import { readClearing, withClearingRow, type ClearingRow } from '../clearings/subject.js';
 import { logRead } from '../read-log.js';
 import { applicationFor, type StoredApplication } from '../cases/result-application.js';
 import type { MatterSource } from '../../shared/case.js';
@@ -132,6 +134,8 @@ export interface CaseView {
   /** The correction (纠错) once issued, and the talks held; null and [] before. */
   readonly correction: CorrectionView | null;
   readonly talks: readonly TalkView[];
+  /** The name clearing (澄清正名) once recorded; null before. */
+  readonly clearing: ClearingView | null;
   readonly facts: readonly {
     readonly fact: string;
     readonly value: unknown;
@@ -356,16 +360,21 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Pr
         return undefined;
       }
       // The log row and the case file are written and read together (one round trip).
-      const [file, correction] = await Promise.all([
+      const determined = isDetermined(loaded.row.state);
+      const [file, correction, clearing] = await Promise.all([
         readCaseFile(tx, caseId, loaded.row.officialId, loaded.row.accountabilityMatterId),
-        isDetermined(loaded.row.state) ? readCorrection(tx, caseId) : null,
+        determined ? readCorrection(tx, caseId) : null,
+        determined ? readClearing(tx, caseId) : null,
         logged,
       ]);
       const names = await displayNames(tx, [
         ...peopleIn(loaded, file),
         ...(correction ? peopleInCorrection(correction) : []),
+        ...peopleInClearing(clearing),
       ]);
-      return presentCase(ctx, actor, loaded, { ...file, correction }, names);
+      // The clearing's rules read it: the abilities and tasks below include its actions.
+      const withRules = withClearingRow(loaded, clearing);
+      return presentCase(ctx, actor, withRules, { ...file, correction, clearing }, names);
     },
     { isolation: 'repeatable read' },
   );
@@ -393,7 +402,10 @@ function peopleIn(loaded: LoadedCase, file: CaseFile): (string | null)[] {
 interface PresentContext {
   readonly ctx: AppContext;
   readonly loaded: LoadedCase;
-  readonly file: CaseFile & { readonly correction: CorrectionRows | null };
+  readonly file: CaseFile & {
+    readonly correction: CorrectionRows | null;
+    readonly clearing: ClearingRow | null;
+  };
   /** The whole file (officers) or the parties' view. */
   readonly full: boolean;
   readonly view: CaseViewKind;
@@ -408,7 +420,10 @@ function presentCase(
   ctx: AppContext,
   actor: Actor,
   loaded: LoadedCase,
-  file: CaseFile & { readonly correction: CorrectionRows | null },
+  file: CaseFile & {
+    readonly correction: CorrectionRows | null;
+    readonly clearing: ClearingRow | null;
+  },
   names: Readonly<Record<string, string>>,
 ): CaseView {
   const outcomes = casePolicy(ctx, loaded.row).eff.outcomes;
@@ -431,6 +446,7 @@ function presentCase(
     ...presentDeliberation(p),
     ...presentClockAndTrail(p),
     ...presentCorrectionPart(p),
+    clearing: presentClearing(file.clearing, p.full, p.person),
     abilities: can,
     tasks: presentTasks(actor, loaded.subject),
   };
@@ -466,6 +482,7 @@ function consulteeView(v: CaseView): CaseView {
     events: [],
     correction: null,
     talks: [],
+    clearing: null,
     challengeWindows: { notifiedOn: null, reviewUntil: null, appealUntil: null, reviewed: false },
   };
 }
