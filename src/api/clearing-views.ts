@@ -50,10 +50,9 @@ export const ClearingView = Obj(
       }),
       { description: 'Made public, with the official’s written consent; null otherwise.' },
     ),
-    closed: Nullable(
-      Obj({ on: DateString, reason: Type.String(), by: Nullable(PersonRef) }),
-      { description: 'Closed without publicity, and why; null otherwise.' },
-    ),
+    closed: Nullable(Obj({ on: DateString, reason: Type.String(), by: Nullable(PersonRef) }), {
+      description: 'Closed without publicity, and why; null otherwise.',
+    }),
     referral: Nullable(
       Obj({
         to: Type.String(),

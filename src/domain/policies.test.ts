@@ -515,8 +515,7 @@ describe('name clearing (澄清正名)', () => {
     const recorded = at('filed', CLEARING('recorded'));
     expect(refusal(liaison, 'publicizeClearing', recorded)).toBe('CASE_PRECONDITION');
     expect(
-      actionStatuses(liaison, recorded).find((x) => x.action === 'publicizeClearing')?.reason
-        ?.code,
+      actionStatuses(liaison, recorded).find((x) => x.action === 'publicizeClearing')?.reason?.code,
     ).toBe('CLEARING_NOTICE_FIRST');
     for (const done of ['publicized', 'closed'] as const) {
       expect(refusal(liaison, 'publicizeClearing', at('filed', CLEARING(done)))).toBe(

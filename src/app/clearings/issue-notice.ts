@@ -39,7 +39,10 @@ export async function issueClearingNotice(ctx: AppContext, actor: Actor, req: Tr
         issuedOn: today,
         issuedBy: actor.userId,
         issuedAt: now,
-        content: { zh: renderNotice('clearing', input, 'zh'), en: renderNotice('clearing', input, 'en') },
+        content: {
+          zh: renderNotice('clearing', input, 'zh'),
+          en: renderNotice('clearing', input, 'en'),
+        },
       });
       await tx
         .update(nameClearings)

@@ -245,8 +245,7 @@ export async function noticeInputOf(
   const procedure = loaded.procedure;
   const challenge = await challengeOf(tx, slot);
   const clearing = await clearingOf(tx, slot);
-  const determinationId =
-    challenge?.determinationId ?? clearing?.determinationId ?? slot.subjectId;
+  const determinationId = challenge?.determinationId ?? clearing?.determinationId ?? slot.subjectId;
   const [d] = determinationId
     ? await tx.select().from(determinations).where(eq(determinations.id, determinationId))
     : [];

@@ -273,7 +273,10 @@ function clearingDraft(i: NoticeInput): Draft {
         `有关方面反映${name}同志（${post.zh}）存在问题。根据《${i.packTitle.zh}》有关规定，本机构对反映的问题进行了核实，并作出认定（${d?.number ?? ''}，${d?.outcomeLabel.zh ?? ''}）。现将有关情况通报如下：`,
         `Comrade ${name} (${post.en}) was reported for misconduct. Under ${i.packTitle.en}, this committee verified what was reported and made a determination (${d?.number ?? ''}, ${d?.outcomeLabel.en ?? ''}). It gives notice as follows:`,
       ),
-      t(`一、反映的问题。${end(k?.alleged ?? '', 'zh')}`, `1. What was alleged. ${end(k?.alleged ?? '', 'en')}`),
+      t(
+        `一、反映的问题。${end(k?.alleged ?? '', 'zh')}`,
+        `1. What was alleged. ${end(k?.alleged ?? '', 'en')}`,
+      ),
       t(
         `二、核查认定情况。${end(k?.found ?? '', 'zh')}经核实，反映${name}同志的问题${found.zh}。`,
         `2. What verification found. ${end(k?.found ?? '', 'en')} The allegation against Comrade ${name} was found to be ${found.en}.`,
