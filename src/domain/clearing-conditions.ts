@@ -19,6 +19,16 @@ export interface ClearingSubject {
   readonly referred: boolean;
 }
 
+/** Nothing to do before a clearing is recorded: said when refused, left out of the action box. */
+const NONE_YET = {
+  code: 'CLEARING_NONE',
+  quiet: true,
+  text: {
+    zh: '本案尚未登记澄清正名，请先登记。',
+    en: 'No name clearing is recorded on this case; record one first.',
+  },
+} as const;
+
 /** No clearing is recorded yet, and the determination in force clears the official. */
 export const clearable = condition(
   (c) => c.clearing?.clears === true && c.clearing.state === null,
@@ -49,7 +59,8 @@ export const noticeDue = condition(
   (c) => c.clearing?.state === 'recorded' && c.clearing.clears,
   (c) => {
     const k = c.clearing;
-    if (!k || k.state === null) return null;
+    if (!k) return null;
+    if (k.state === null) return NONE_YET;
     if (k.state !== 'recorded') {
       return {
         code: 'CLEARING_NOTICE_ISSUED',
@@ -74,8 +85,9 @@ export const noticeDue = condition(
 export const publicityUndecided = condition(
   (c) => c.clearing?.state === 'notice_issued',
   (c) => {
-    const s = c.clearing?.state ?? null;
-    if (s === null) return null;
+    if (!c.clearing) return null;
+    const s = c.clearing.state;
+    if (s === null) return NONE_YET;
     return s === 'recorded'
       ? {
           code: 'CLEARING_NOTICE_FIRST',
@@ -101,7 +113,8 @@ export const falseAccusationToRefer = condition(
     c.clearing?.finding === 'false_accusation' && c.clearing.state !== null && !c.clearing.referred,
   (c) => {
     const k = c.clearing;
-    if (!k || k.state === null) return null;
+    if (!k) return null;
+    if (k.state === null) return NONE_YET;
     return k.finding === 'false_accusation'
       ? {
           code: 'CLEARING_REFERRED',
