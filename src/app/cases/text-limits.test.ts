@@ -26,6 +26,11 @@ import { issueCorrection } from '../corrections/issue-opinion.js';
 import { recordTalk } from '../corrections/record-talk.js';
 import { submitCorrection } from '../corrections/submit-action.js';
 import { verifyCorrection } from '../corrections/verify-action.js';
+import { CLEARINGS_API } from '../../api/clearings.js';
+import { closeClearing } from '../clearings/close-clearing.js';
+import { publicizeClearing } from '../clearings/publicize.js';
+import { recordClearing } from '../clearings/record-clearing.js';
+import { referAccuser } from '../clearings/refer-accuser.js';
 import { acceptCase } from './accept.js';
 import { addEvidence } from './add-evidence.js';
 import { answerConsultation } from './answer-consultation.js';
@@ -185,6 +190,60 @@ const TALK = {
   participants: '组织部，本人',
   summary: '谈心谈话。',
 };
+
+const CLEARING = {
+  finding: 'untrue' as const,
+  alleged: '反映违规决策。',
+  found: '经核实不属实。',
+  manner: 'circular' as const,
+  scope: '区直各单位',
+};
+const PUBLICITY = {
+  consentOn: '2025-01-02',
+  consentRecord: '书面同意书',
+  channel: '门户网站',
+  from: '2025-01-02',
+  to: '2025-01-10',
+};
+const REFERRAL = { referredTo: '纪委监委', referredOn: '2025-01-02', basis: '捏造事实。' };
+const C = CLEARINGS_API;
+
+/** Name clearing's texts (澄清正名): checked before the case is, so any case does. */
+const CLEARING_TEXTS: readonly BoundedText[] = [
+  ...(['alleged', 'found', 'scope'] as const).map((field): BoundedText => ({
+    name: `record clearing: ${field}`,
+    limit: (
+      { alleged: 'clearingAlleged', found: 'clearingFound', scope: 'clearingScope' } as const
+    )[field],
+    field,
+    api: [C.recordClearing.body, field],
+    call: (w, c, value) =>
+      recordClearing(w.ctx, w.actors.liaison!, { ...v(c), ...CLEARING, [field]: value }),
+  })),
+  ...(['consentRecord', 'channel'] as const).map((field): BoundedText => ({
+    name: `publicize clearing: ${field}`,
+    limit: ({ consentRecord: 'clearingConsent', channel: 'clearingChannel' } as const)[field],
+    field,
+    api: [C.publicizeClearing.body, field],
+    call: (w, c, value) =>
+      publicizeClearing(w.ctx, w.actors.liaison!, { ...v(c), ...PUBLICITY, [field]: value }),
+  })),
+  {
+    name: 'close clearing: reason',
+    limit: 'clearingCloseReason',
+    field: 'reason',
+    api: [C.closeClearing.body, 'reason'],
+    call: (w, c, reason) => closeClearing(w.ctx, w.actors.liaison!, { ...v(c), reason }),
+  },
+  ...(['referredTo', 'basis'] as const).map((field): BoundedText => ({
+    name: `refer accuser: ${field}`,
+    limit: ({ referredTo: 'referralBody', basis: 'referralBasis' } as const)[field],
+    field,
+    api: [C.referAccuser.body, field],
+    call: (w, c, value) =>
+      referAccuser(w.ctx, w.actors.chair!, { ...v(c), ...REFERRAL, [field]: value }),
+  })),
+];
 
 const TEXTS: readonly BoundedText[] = [
   {
@@ -539,6 +598,7 @@ const TEXTS: readonly BoundedText[] = [
       }),
   },
   ...CORRECTION_TEXTS,
+  ...CLEARING_TEXTS,
 ];
 
 /** The limits outside the case procedure: search terms and accounts (src/app/admin, queries). */
