@@ -10,6 +10,8 @@ import { describeStores } from '../../store/testing/harness.js';
 import { decideChallenge } from '../cases/decide-challenge.js';
 import { issueDocument } from '../cases/issue-document.js';
 import { issueCorrection } from '../corrections/issue-opinion.js';
+import { issueClearingNotice } from '../clearings/issue-notice.js';
+import { recordClearing } from '../clearings/record-clearing.js';
 import type { CaseRow } from '../cases/record.js';
 import { refuseCase } from '../cases/refuse.js';
 import { requestChallenge } from '../cases/request-challenge.js';
@@ -100,6 +102,18 @@ describeStores<Schema>(
           ],
         })
       ).case;
+      // The clearing notice (澄清正名通报): recorded by the liaison, issued by the chair.
+      c = (
+        await recordClearing(w.ctx, a.liaison!, {
+          ...v(c),
+          finding: 'false_accusation',
+          alleged: '反映该同志在老旧小区改造中收受施工单位好处。',
+          found: '经核实，先行施工系应急处置，经集体研究决定，该同志未收受任何财物。',
+          manner: 'circular',
+          scope: '区住房和城乡建设系统各单位',
+        })
+      ).case;
+      c = (await issueClearingNotice(w.ctx, a.chair!, v(c))).case;
 
       mkdirSync(OUT, { recursive: true });
       const seen = new Set<DocumentType>();
