@@ -32,6 +32,7 @@ import {
   corrections,
   determinations,
   followUpVisits,
+  nameClearings,
   roleGrants,
   schema,
   talks,
@@ -115,6 +116,8 @@ describeStores<Schema>(
           'publicity',
           'review_decision',
           'appeal_decision',
+          // The clearing notices (澄清正名通报), issued by the clearings (demo-clearings.ts).
+          'clearing',
         ]),
       );
       for (const d of issued)
@@ -193,6 +196,21 @@ describeStores<Schema>(
       expect(await tasksOf('liaison')).toContain('verifyCorrection');
       expect(await tasksOf('chair')).toContain('reviewCorrection');
       expect(await tasksOf('official')).toContain('submitCorrection');
+    });
+
+    it('name clearings in every state, a false accusation referred, the notices numbered', async () => {
+      const ks = await ctx.store.db.select().from(nameClearings);
+      expect(new Set(ks.map((k) => k.state))).toEqual(
+        new Set(['recorded', 'notice_issued', 'publicized', 'closed']),
+      );
+      expect(ks.some((k) => k.referredOn !== null && k.finding === 'false_accusation')).toBe(true);
+      expect(ks.every((k) => k.state === 'recorded' || k.noticeNumber !== null)).toBe(true);
+      const notices = await ctx.store.db
+        .select()
+        .from(caseDocuments)
+        .where(eq(caseDocuments.docType, 'clearing'));
+      expect(notices).toHaveLength(3);
+      for (const d of notices) expect(d.number).toMatch(/^X新容澄〔20\d\d〕[1-9]\d*号$/);
     });
 
     it('every audit chain is intact', async () => {

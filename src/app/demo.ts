@@ -37,6 +37,7 @@ import { confirmFacts } from './cases/confirm-facts.js';
 import { removeEvidence } from './cases/remove-evidence.js';
 import { demoMinutesPdf, demoSitePng } from './demo-files.js';
 import { playCorrections } from './demo-corrections.js';
+import { playClearings } from './demo-clearings.js';
 import { recordOpinion } from './cases/record-opinion.js';
 import { answerConsultation } from './cases/answer-consultation.js';
 import { recordStatement } from './cases/record-statement.js';
@@ -633,13 +634,15 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
   });
   const plans = planCases(ctx, assignOfficials(org, r), r, asOf);
   await playCases(plans, { ctx: demo, clock, r, filingId: filing.id, ...cast }, options.onProgress);
-  await playCorrections({
+  const played = {
     ctx: demo,
-    at: (day) => clock.at(day, r),
+    at: (day: string) => clock.at(day, r),
     actor: cast.actor,
     unitParties: DEMO_UNITS.map((d) => (d.key === 'econ' ? 'unit-party' : `unit-party-${d.key}`)),
     asOf,
-  });
+  };
+  await playCorrections(played);
+  await playClearings({ ...played, jurisdictionId: DEMO_JURISDICTIONS.area.id });
   clock.at(asOf, r);
   for (const more of moreFilings(asOf)) {
     await createRiskFiling(demo, cast.actor('intake'), {
