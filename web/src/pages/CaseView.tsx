@@ -23,6 +23,7 @@ import { CaseActions } from './case/CaseActions';
 import { ChallengesCard } from './case/ChallengesCard';
 import { ClockCard } from './case/ClockCard';
 import { ConsultationCard } from './case/ConsultationCard';
+import { ClearingCard } from './case/ClearingCard';
 import { CorrectionCard } from './case/CorrectionCard';
 import { EvidenceCard } from './case/EvidenceCard';
 import { FactsCard } from './case/FactsCard';
@@ -199,6 +200,7 @@ function CaseDetails(props: {
         {consultee ? null : <DocumentsCard />}
         {consultee ? null : <ChallengesCard outcomes={effective?.outcomes ?? []} />}
         {consultee ? null : <CorrectionCard />}
+        {consultee ? null : <ClearingCard />}
         {full && DELIBERATED.has(c.state) ? (
           <DeliberationPanel view={c} onChanged={reload} />
         ) : null}
