@@ -8,7 +8,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../../domain/roles.js';
 import { describeStores } from '../../store/testing/harness.js';
 import { jurisdictions, readLog, schema, type Schema } from '../tables.js';
-import { caseRow, driveTo } from '../testing/steps.js';
+import { caseRow, codeOf, driveTo } from '../testing/steps.js';
 import { insertVisit } from '../testing/visit-rows.js';
 import { firstSheetOf } from '../testing/workbook.js';
 import { buildWorld, type World } from '../testing/world.js';
@@ -16,6 +16,7 @@ import { recordVisit } from '../visits/record-visit.js';
 import { reportVisits } from '../visits/report-visits.js';
 import { exportTodos } from './todos-export.js';
 import { getTodos, type TodoGroup, type Todos } from './todos.js';
+import { visitsView } from './visits.js';
 
 const visitGroups = (t: Todos): TodoGroup[] =>
   t.groups.filter((g) => g.action === 'recordVisit' || g.action === 'reportVisit');
@@ -107,6 +108,18 @@ describeStores<Schema>(
           and(eq(readLog.userId, w.actors.liaison!.userId), eq(readLog.what, 'case.todos.export')),
         );
       expect(log!.detail).toMatchObject({ tasks: { recordVisit: 2, reportVisit: 1 } });
+    });
+
+    it('opens the 回访 screen on the visit of a task, for the liaison who may see it only', async () => {
+      const view = await visitsView(w.ctx, w.actors.liaison!, { visitId: visit['soon']!.id });
+      expect(view.jurisdiction.id).toBe(w.ids.area);
+      expect(view.visits.find((v) => v.id === visit['soon']!.id)?.abilities.record).toBe(true);
+      expect(await codeOf(visitsView(w.ctx, otherLiaison, { visitId: visit['soon']!.id }))).toBe(
+        'VISIT_NOT_FOUND',
+      );
+      expect(await codeOf(visitsView(w.ctx, w.actors.liaison!, { visitId: 'x' }))).toBe(
+        'VISIT_NOT_FOUND',
+      );
     });
 
     it('follows the visit: recorded, it is to send; sent, it is gone', async () => {
