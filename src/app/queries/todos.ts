@@ -354,7 +354,7 @@ export async function readTodos(ctx: AppContext, tx: AnyDb, actor: Actor): Promi
  * (own-table-todos.ts): the correction's and the follow-up visits' tasks go on after the case is
  * closed, each with its own due day. Null for the procedure's tasks.
  */
-export function ownTableFamily(action: TodoAction): 'correction' | 'visit' | null {
+function ownTableFamily(action: TodoAction): 'correction' | 'visit' | null {
   if (isCorrectionTask(action)) return 'correction';
   if (isVisitTask(action)) return 'visit';
   return null;
