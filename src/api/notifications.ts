@@ -40,6 +40,11 @@ export const NotificationItem = Obj({
   id: NotificationId,
   kind: StringEnum(NOTIFICATION_KINDS),
   case: Obj({ id: Uuid, number: Type.String() }, { description: 'The case it concerns.' }),
+  subjectId: Type.String({
+    format: 'uuid',
+    description:
+      'What it is about on the case: the correction action, the correction, or the follow-up visit (visit.*: the 回访 screen opens on it, /visits?visit=…).',
+  }),
   dueOn: DateString,
   text: I18nText,
   createdAt: DateTime,

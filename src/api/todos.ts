@@ -22,9 +22,14 @@ export const TodoItem = Obj({
   stateLabel: I18nText,
   stepLabel: I18nText,
   dueOn: Nullable(DateString, {
-    description: "The step's due day; for review and appeal, the window's last day.",
+    description:
+      "The step's due day; for review and appeal, the window's last day; for the correction's and the visits' tasks, their own (an action's deadline, a review's day, a visit's; null for a submission to verify or a visit result to send).",
   }),
   dueStatus: Nullable(DueStatus),
+  subjectId: Nullable(Uuid, {
+    description:
+      'What on the case the task is about, where it is a row of its own: the follow-up visit of recordVisit and reportVisit (the 回访 screen, /visits?visit=…). Null for the other tasks.',
+  }),
 });
 export type TodoItem = Static<typeof TodoItem>;
 

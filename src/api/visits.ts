@@ -27,6 +27,12 @@ export const VisitsQuery = Obj({
       description: 'The jurisdiction (with those below); default the reader’s first.',
     }),
   ),
+  visitId: Type.Optional(
+    Type.String({
+      description:
+        'A visit to show (the workbench’s and the reminders’ links): without jurisdictionId, the reader’s jurisdiction that holds it is read (404 VISIT_NOT_FOUND when none does).',
+    }),
+  ),
 });
 export type VisitsQuery = Static<typeof VisitsQuery>;
 

@@ -303,7 +303,7 @@ describeStores<Schema>(
       }
     });
 
-    it('follow-up visits: a draw on the last day, one visit recorded and reported, one to make', async () => {
+    it('follow-up visits: a draw on the last day, one visit reported, one recorded, one to make', async () => {
       const [draw, ...more] = await ctx.store.db.select().from(visitDraws);
       expect(more).toHaveLength(0);
       expect(draw).toMatchObject({
@@ -315,9 +315,17 @@ describeStores<Schema>(
       const visits = await ctx.store.db.select().from(followUpVisits);
       expect(visits).toHaveLength(Math.ceil(0.3 * draw!.population.length));
       expect(visits.some((v) => v.state === 'done' && v.reportedOn === '2026-11-19')).toBe(true);
+      expect(visits.some((v) => v.state === 'done' && v.reportedOn === null)).toBe(true);
       expect(visits.some((v) => v.state === 'scheduled')).toBe(true);
       // Officials left in the window, for the next draw.
       expect(draw!.population.length).toBeGreaterThan(visits.length);
+      // The liaison's workbench, the day after: the visits to make (overdue), the result to send.
+      const [u] = await ctx.store.db.select().from(users).where(eq(users.username, 'liaison'));
+      const todos = await getTodos(ctx, await loadActor(ctx, u!.id));
+      const items = (action: string) => todos.groups.find((g) => g.action === action)?.items ?? [];
+      expect(items('recordVisit').length).toBeGreaterThan(0);
+      expect(items('recordVisit').every((i) => i.dueStatus === 'overdue')).toBe(true);
+      expect(items('reportVisit')).toHaveLength(1);
     });
 
     it('marks the store, and refuses to seed twice', async () => {

@@ -371,10 +371,14 @@ export const CASE_SPECS: readonly CaseSpec[] = [
   { state: 'filed', scenario: 'tolerance-acceptance', route: 'self' },
   { state: 'filed', scenario: 'first-set-equipment', route: 'unit' },
   { state: 'filed', scenario: 'rural-council', route: 'ex_officio' },
-  // Impact periods ending within the month: the follow-up visits (回访) drawn on the last day.
+  // Impact periods ending within the month: the follow-up visits (回访) drawn on the last day —
+  // seven officials, so that ⌈30%⌉ draws three (one sent on, one recorded, one to make).
   { state: 'closed', scenario: 'subsidy-partial', route: 'unit', impactEndsIn: 10 },
+  { state: 'closed', scenario: 'subsidy-partial', route: 'self', impactEndsIn: 12 },
   { state: 'closed', scenario: 'promise-delay', route: 'self', impactEndsIn: 15 },
+  { state: 'filed', scenario: 'fund-large-loss', route: 'unit', impactEndsIn: 18 },
   { state: 'closed', scenario: 'fund-large-loss', route: 'self', impactEndsIn: 20 },
+  { state: 'closed', scenario: 'promise-delay', route: 'unit', impactEndsIn: 23 },
   { state: 'filed', scenario: 'promise-delay', route: 'unit', impactEndsIn: 26 },
   {
     state: 'under_review',
@@ -671,7 +675,8 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
 /**
  * Follow-up visits (回访) on the demo's last day: the liaison draws from the officials whose impact
  * period ends within the month (the cases with `impactEndsIn`) with a seed of the demo's, records
- * the first visit and sends it to the organization department; the others stay to be visited.
+ * the first visit and sends it to the organization department, records the second and leaves it
+ * to send; the others stay to be visited (due that day: overdue on the workbench the day after).
  * Nothing is drawn when the demo's history is too short for such periods (an early `today`).
  */
 async function seedVisits(demo: AppContext, cast: Cast, seed: number, asOf: string) {
@@ -686,23 +691,48 @@ async function seedVisits(demo: AppContext, cast: Cast, seed: number, asOf: stri
     if (e instanceof AppError && e.code === 'VISIT_NOTHING_TO_DRAW') return;
     throw e;
   }
-  const first = draw.visitIds[0];
-  if (!first || draw.visitIds.length < 2) return;
-  const [visit] = await demo.store.db
-    .select({ version: cases.version })
-    .from(followUpVisits)
-    .innerJoin(cases, eq(cases.id, followUpVisits.caseId))
-    .where(eq(followUpVisits.id, first));
-  await recordVisit(demo, liaison, {
-    visitId: first,
-    expectedVersion: visit!.version,
-    visitedOn: asOf,
+  // One visit at least is left to make.
+  const [first, second] = draw.visitIds.slice(0, draw.visitIds.length - 1);
+  if (!first) return;
+  await recordDemoVisit(demo, liaison, first, asOf, VISIT_FOUND[0]);
+  await reportVisits(demo, liaison, { visitIds: [first] });
+  if (second) await recordDemoVisit(demo, liaison, second, asOf, VISIT_FOUND[1]);
+}
+
+/** What the demo's visits found. */
+const VISIT_FOUND = [
+  {
     visitors: '区委组织部干部监督科 陈晓燕，所在单位党组织书记',
     findings:
       '通过个别谈话、查阅整改台账和听取单位意见了解情况：该同志整改措施已落实，工作积极主动，干部群众评价较好，思想状态稳定。',
     conclusion: 'performing_well',
+  },
+  {
+    visitors: '区委组织部干部监督科 刘明，所在单位分管负责同志',
+    findings:
+      '经谈心谈话和走访同事了解：该同志对问题认识到位，但近期工作压力较大、顾虑较多，建议所在单位加强关心帮助，合理安排工作任务。',
+    conclusion: 'needs_support',
+  },
+] as const;
+
+async function recordDemoVisit(
+  demo: AppContext,
+  liaison: Actor,
+  visitId: string,
+  asOf: string,
+  found: (typeof VISIT_FOUND)[number],
+) {
+  const [visit] = await demo.store.db
+    .select({ version: cases.version })
+    .from(followUpVisits)
+    .innerJoin(cases, eq(cases.id, followUpVisits.caseId))
+    .where(eq(followUpVisits.id, visitId));
+  await recordVisit(demo, liaison, {
+    visitId,
+    expectedVersion: visit!.version,
+    visitedOn: asOf,
+    ...found,
   });
-  await reportVisits(demo, liaison, { visitIds: [first] });
 }
 
 async function refuseStoreWithData(ctx: AppContext): Promise<void> {

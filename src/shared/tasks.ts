@@ -39,6 +39,8 @@ export const TASK_LABEL = {
   verifyCorrection: { zh: '核实整改情况', en: 'Verify a correction' },
   reviewCorrection: { zh: '评估整改成效', en: 'Review the correction’s effectiveness' },
   recordTalk: { zh: '记录谈心谈话', en: 'Record a talk' },
+  recordVisit: { zh: '记录回访结果', en: 'Record a follow-up visit' },
+  reportVisit: { zh: '报送回访结果', en: 'Send a visit result to the organization department' },
 } as const satisfies Readonly<Record<string, { readonly zh: string; readonly en: string }>>;
 
 export type TaskName = keyof typeof TASK_LABEL;

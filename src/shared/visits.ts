@@ -11,6 +11,20 @@ export type VisitState = (typeof VISIT_STATES)[number];
 export const VISIT_CONCLUSIONS = ['performing_well', 'needs_support', 'concern'] as const;
 export type VisitConclusion = (typeof VISIT_CONCLUSIONS)[number];
 
+/**
+ * The workbench's tasks on a follow-up visit (the to-do item's `subjectId`): done on the 回访 screen,
+ * where the visit's record form is, not on the case page.
+ */
+export const VISIT_TASKS = ['recordVisit', 'reportVisit'] as const;
+
+/** The kinds of reminder about a visit (src/shared/notifications.ts): they open the 回访 screen too. */
+export const VISIT_NOTIFICATION_KINDS = ['visit.due_soon', 'visit.overdue'] as const;
+
+/** The 回访 screen on one visit: its jurisdiction chosen, its row marked, its form at hand. */
+export function visitHref(visitId: string): string {
+  return `/visits?visit=${encodeURIComponent(visitId)}`;
+}
+
 /** The longest seed a liaison may give a draw (visible ASCII characters, no spaces). */
 export const VISIT_SEED_MAX_LENGTH = 128;
 

@@ -1,36 +1,21 @@
 /**
  * The correction's tasks on the to-do list (工作台, todos.ts): the actions an owner has to submit,
  * the submissions the organization department has to verify, the effectiveness reviews that have
- * fallen due. Unlike the procedure's tasks they go on after a case is closed, and their due day is
- * the correction's own: the nearest open action's deadline, or the review's due day. Candidates
- * are read from the correction tables (migration 0020) in the actor's scope; each is then loaded
- * as a transition loads it and kept only when the rule (policies.ts) allows the task.
+ * fallen due. Read from their own tables (own-table-todos.ts): they go on after a case is closed,
+ * and their due day is the correction's own — the nearest open action's deadline, or the review's
+ * due day. Candidates are read from the correction tables (migration 0020) in the actor's scope;
+ * each is then loaded as a transition loads it, with its correction (`withCorrection`), and kept
+ * only when the rule (policies.ts) allows the task.
  */
 import { and, asc, eq, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
-import { CASE_RULES, refusal } from '../../domain/policies.js';
-import type { Actor, Role } from '../../domain/roles.js';
-import { correctionSubject, loadedCaseOf } from '../cases/record.js';
+import type { Actor } from '../../domain/roles.js';
+import { withCorrection } from '../cases/record.js';
 import type { AppContext } from '../context.js';
 import type { AnyDb } from '../db.js';
-import {
-  cases,
-  correctionActions,
-  corrections,
-  jurisdictions,
-  officials,
-  units,
-} from '../tables.js';
-import { grantedScopes, under } from './case-list.js';
+import { cases, correctionActions, corrections, units } from '../tables.js';
+import { ownTableGroup, staffScope } from './own-table-todos.js';
 import { escapeLike } from './paging.js';
-import {
-  membersOf,
-  todoItemOf,
-  TODO_LIMIT,
-  type Candidate,
-  type TodoAction,
-  type TodoGroup,
-  type TodoItem,
-} from './todos.js';
+import { TODO_LIMIT, type TodoAction, type TodoGroup } from './todos.js';
 
 const TASKS = ['submitCorrection', 'verifyCorrection', 'reviewCorrection'] as const;
 type CorrectionTask = (typeof TASKS)[number];
@@ -67,18 +52,6 @@ function dueOfTask(actor: Actor, action: CorrectionTask, today: string) {
   };
 }
 
-/** The staff scope of a task (verification and review: by jurisdiction); owners by their rows. */
-function staffScope(actor: Actor, action: CorrectionTask): SQL | undefined {
-  const rule = CASE_RULES[action];
-  if (rule.who === 'owner') return sql`true`;
-  // The roles and the scope of the task's rule (policies.ts); the rule decides again per case.
-  const { jurisdictions: js } = grantedScopes(actor, rule.who as readonly Role[]);
-  if (js.length === 0) return undefined;
-  return rule.scope === 'same'
-    ? or(...js.map((j) => eq(cases.jurisdictionPath, j.path)))
-    : or(...js.map((j) => under(cases.jurisdictionPath, j.path)));
-}
-
 export async function correctionGroup(
   ctx: AppContext,
   tx: AnyDb,
@@ -103,37 +76,9 @@ export async function correctionGroup(
     .groupBy(corrections.caseId)
     .orderBy(sql`2 asc nulls last`, asc(corrections.caseId))
     .limit(TODO_LIMIT + 1);
-  const found = await candidatesOf(
-    tx,
-    rows.slice(0, TODO_LIMIT).map((r) => r.caseId),
+  // The task is on the case's correction: the workbench opens the case.
+  const owned = rows.map((r) => ({ ...r, subjectId: null }));
+  return ownTableGroup(ctx, tx, actor, action, today, seen, owned, (loaded) =>
+    withCorrection(ctx, tx, loaded),
   );
-  const members = await membersOf(tx, [...found.keys()]);
-  const items: TodoItem[] = [];
-  for (const r of rows.slice(0, TODO_LIMIT)) {
-    const f = found.get(r.caseId);
-    if (!f || seen.has(r.caseId)) continue;
-    const plain = loadedCaseOf(ctx, { ...f, members: members.get(r.caseId) ?? [] });
-    const correction = await correctionSubject(tx, r.caseId, today);
-    const subject = { ...plain.subject, correction };
-    if (refusal(actor, action, subject) !== null) continue;
-    seen.add(r.caseId);
-    items.push(itemOf(ctx, f, r.dueOn, today));
-  }
-  return { action, items, more: rows.length > TODO_LIMIT };
-}
-
-async function candidatesOf(tx: AnyDb, ids: readonly string[]): Promise<Map<string, Candidate>> {
-  if (ids.length === 0) return new Map();
-  const rows = await tx
-    .select({ row: cases, jurisdiction: jurisdictions, officialName: officials.name })
-    .from(cases)
-    .innerJoin(jurisdictions, eq(jurisdictions.id, cases.jurisdictionId))
-    .innerJoin(officials, eq(officials.id, cases.officialId))
-    .where(inArray(cases.id, [...ids]));
-  return new Map(rows.map((r) => [r.row.id, r]));
-}
-
-function itemOf(ctx: AppContext, f: Candidate, dueOn: string | null, today: string): TodoItem {
-  // The correction runs on after the case is closed: its own deadline runs, whatever the case's state.
-  return todoItemOf(ctx, f, dueOn, today, { state: 'notified', suspendedSince: null });
 }

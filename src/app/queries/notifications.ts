@@ -21,6 +21,8 @@ export interface NotificationView {
   readonly id: number;
   readonly kind: NotificationKind;
   readonly case: { readonly id: string; readonly number: string };
+  /** What it is about on the case: a correction action, a correction, a follow-up visit. */
+  readonly subjectId: string;
   readonly dueOn: string;
   readonly text: { readonly zh: string; readonly en: string };
   readonly createdAt: string;
@@ -56,6 +58,7 @@ function present(row: {
   kind: string;
   caseId: string;
   caseNumber: string;
+  subjectId: string;
   dueOn: string;
   params: Record<string, unknown>;
   createdAt: Date;
@@ -66,6 +69,7 @@ function present(row: {
     id: row.id,
     kind: row.kind as NotificationKind,
     case: { id: row.caseId, number: row.caseNumber },
+    subjectId: row.subjectId,
     dueOn: row.dueOn,
     text: { zh: words.zh, en: words.en },
     createdAt: row.createdAt.toISOString(),
@@ -105,6 +109,7 @@ export async function listNotifications(
         kind: notifications.kind,
         caseId: notifications.caseId,
         caseNumber: cases.number,
+        subjectId: notifications.subjectId,
         dueOn: notifications.dueOn,
         params: notifications.params,
         createdAt: notifications.createdAt,

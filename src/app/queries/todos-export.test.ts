@@ -3,25 +3,17 @@
  * task, case number, matter, official, due day and overdue flag; never the identity card; the
  * read log keeps what was exported. On both stores.
  */
-import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { describeStores } from '../../store/testing/harness.js';
 import { officials, readLog, type Schema } from '../tables.js';
 import { driveTo } from '../testing/steps.js';
 import { buildWorld, type World } from '../testing/world.js';
+import { firstSheetOf as sheetOf } from '../testing/workbook.js';
 import { exportTodos, todoExportHeaders } from './todos-export.js';
 import { getTodos } from './todos.js';
 
 const ID_CARD = '33011019800315105X';
-
-async function sheetOf(stream: NodeJS.ReadableStream): Promise<ExcelJS.Worksheet> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
-  return book.worksheets[0]!;
-}
 
 describeStores<Schema>('the to-do list exported to Excel', (getStore) => {
   let w: World;

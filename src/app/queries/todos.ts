@@ -1,8 +1,9 @@
 /**
  * The to-do list (工作台): what waits for the signed-in user — the cases on which the procedure's
  * next move is theirs (to accept, verify, answer a consultation, vote, decide, notify, publicize,
- * file, close, decide a review or appeal; for a party, to supplement or to apply for review) — what
- * of it is due soon and what is overdue, and, for a party, their own cases.
+ * file, close, decide a review or appeal; for a party, to supplement or to apply for review), the
+ * correction's and the follow-up visits' tasks (read from their own tables: own-table-todos.ts) —
+ * what of it is due soon and what is overdue, and, for a party, their own cases.
  *
  * "Waits for me" is computed from the case's columns through the declarative rules of
  * src/domain/policies.ts, never from the audit trail: for each task, SQL reads the candidates the
@@ -52,6 +53,7 @@ import {
 } from '../tables.js';
 import { grantedScopes, partyCases, under } from './case-list.js';
 import { correctionGroup, isCorrectionTask } from './correction-todos.js';
+import { isVisitTask, visitGroup } from './visit-todos.js';
 import { DUE_SOON_WORKING_DAYS, dueSoonHorizon, dueStatusOf, type DueStatus } from './due.js';
 
 /**
@@ -99,6 +101,10 @@ export const TODO_ACTIONS = [
   'submitCorrection',
   'verifyCorrection',
   'reviewCorrection',
+  // Follow-up visits (回访): the organization department's liaison visits and records, then sends
+  // the results on. Read by visit-todos.ts, from the visits drawn.
+  'recordVisit',
+  'reportVisit',
 ] as const satisfies readonly Exclude<CaseAction, 'read' | 'addEvidence'>[];
 export type TodoAction = (typeof TODO_ACTIONS)[number];
 
@@ -149,9 +155,14 @@ export interface TodoItem {
   readonly state: CaseState;
   readonly stateLabel: I18nText;
   readonly stepLabel: I18nText;
-  /** The step's due day, or for review and appeal the window's last day. */
+  /**
+   * The step's due day, for review and appeal the window's last day; for a task read from its own
+   * table, its own (an action's deadline, a review's day, a visit's).
+   */
   readonly dueOn: string | null;
   readonly dueStatus: DueStatus | null;
+  /** What on the case the task is about, where it is a row of its own (a visit); else null. */
+  readonly subjectId: string | null;
 }
 
 export interface TodoGroup {
@@ -203,7 +214,7 @@ function ownDepartments(actor: Actor): Set<string> {
 /** The SQL for "the actor may act under this rule's who and scope", or undefined: never. */
 function whoMayAct(tx: AnyDb, actor: Actor, action: TodoAction): SQL | undefined {
   const rule = CASE_RULES[action];
-  if (rule.who === 'owner') return undefined; // correction-todos.ts reads these
+  if (rule.who === 'owner') return undefined; // correction-todos.ts reads these (ownTableFamily)
   if (rule.who === 'party') return or(...partyCases(actor));
   if (rule.who === 'member') {
     const pending = tx
@@ -311,20 +322,15 @@ export async function getTodos(ctx: AppContext, actor: Actor): Promise<Todos> {
  */
 export async function readTodos(ctx: AppContext, tx: AnyDb, actor: Actor): Promise<Todos> {
   const today = todayOf(ctx);
-  // A case is listed once among the procedure's tasks and once among the correction's: its
-  // correction is work of its own, beside a review the party may still ask for.
-  const seen = new Set<string>();
-  const seenInCorrection = new Set<string>();
+  // A case is listed once in each family of tasks: among the procedure's, the correction's and the
+  // visits' (its correction and its visit are work of their own, beside a review the party may
+  // still ask for).
+  const seen = new Map<string, Set<string>>();
   const groups: TodoGroup[] = [];
   for (const action of TODO_ACTIONS) {
-    const group = await todoGroup(
-      ctx,
-      tx,
-      actor,
-      action,
-      today,
-      isCorrectionTask(action) ? seenInCorrection : seen,
-    );
+    const family = ownTableFamily(action) ?? 'procedure';
+    if (!seen.has(family)) seen.set(family, new Set());
+    const group = await todoGroup(ctx, tx, actor, action, today, seen.get(family)!);
     if (group.items.length > 0) groups.push(group);
   }
   const mine = await myCases(ctx, tx, actor, today);
@@ -343,6 +349,17 @@ export async function readTodos(ctx: AppContext, tx: AnyDb, actor: Actor): Promi
   };
 }
 
+/**
+ * The family of a task read from its own tables rather than from the case's state and step clock
+ * (own-table-todos.ts): the correction's and the follow-up visits' tasks go on after the case is
+ * closed, each with its own due day. Null for the procedure's tasks.
+ */
+function ownTableFamily(action: TodoAction): 'correction' | 'visit' | null {
+  if (isCorrectionTask(action)) return 'correction';
+  if (isVisitTask(action)) return 'visit';
+  return null;
+}
+
 /** The cases on which `action` waits for the actor, not already listed under an earlier task. */
 async function todoGroup(
   ctx: AppContext,
@@ -352,9 +369,8 @@ async function todoGroup(
   today: string,
   seen: Set<string>,
 ): Promise<TodoGroup> {
-  if (isCorrectionTask(action)) {
-    return correctionGroup(ctx, tx, actor, action, today, seen);
-  }
+  if (isCorrectionTask(action)) return correctionGroup(ctx, tx, actor, action, today, seen);
+  if (isVisitTask(action)) return visitGroup(ctx, tx, actor, action, today, seen);
   const { found, truncated } = await candidates(tx, actor, action);
   const ids = found.map((f) => f.row.id);
   const members = await membersOf(tx, ids);
@@ -413,6 +429,7 @@ export function todoItemOf(
     stepLabel: STEP_LABEL[row.step] ?? { zh: row.step, en: row.step },
     dueOn,
     dueStatus: dueStatusOf({ ...clock, stepDueOn: dueOn }, today, horizon),
+    subjectId: null,
   };
 }
 

@@ -3,7 +3,8 @@
  * organization department's liaison, or a committee chair, over it or above it), the follow-up
  * rule of the pack in force there, the officials whose impact period ends in the coming window and
  * who were not drawn yet (the population of the next draw), the draws made with their seed,
- * population and sample, and the visits with their results. Written to the read log
+ * population and sample, and the visits with their results. Asked for one visit (the workbench's
+ * and the reminders' links), it reads the reader's jurisdiction that holds it. Written to the read log
  * ('visits.list'); the presenter lists the fields the screen shows, never a row.
  */
 import { desc, eq, inArray, like } from 'drizzle-orm';
@@ -27,6 +28,7 @@ import {
 } from '../tables.js';
 import { candidates, dueOn, windowEnd } from '../visits/draw.js';
 import { requireReader, visitPaths, VISIT_DRAWERS } from '../visits/scope.js';
+import { visitRef } from '../visits/visit-row.js';
 import { under } from './case-list.js';
 import { escapeLike } from './paging.js';
 
@@ -90,7 +92,7 @@ export interface VisitsView {
 export async function visitsView(
   ctx: AppContext,
   actor: Actor,
-  input: { readonly jurisdictionId?: string },
+  input: { readonly jurisdictionId?: string; readonly visitId?: string },
 ): Promise<VisitsView> {
   const paths = requireReader(actor);
   const today = todayOf(ctx);
@@ -107,6 +109,11 @@ export async function visitsView(
       .where(inArray(jurisdictions.path, paths))
       .orderBy(jurisdictions.path);
     let j = mine[0]!;
+    if (input.visitId !== undefined && input.jurisdictionId === undefined) {
+      // The reader's first jurisdiction that holds the visit (visitRef: in their scope, or 404).
+      const ref = await visitRef(tx, actor, input.visitId);
+      j = mine.find((m) => within(ref.jurisdictionPath, m.path)) ?? j;
+    }
     if (input.jurisdictionId !== undefined) {
       const [asked] = await tx
         .select({

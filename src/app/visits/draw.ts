@@ -16,7 +16,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, between, eq, inArray, isNotNull, notExists, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../domain/roles.js';
 import { VISIT_SEED_MAX_LENGTH } from '../../shared/visits.js';
 import type { CalendarSpan, FollowUp } from '../../policy/model.js';
@@ -35,7 +34,7 @@ import { cases, determinations, followUpVisits, jurisdictions, visitDraws } from
 import { appendCaseEvent } from './chain.js';
 import { newSeed, orderedPopulation, redraw } from './sample.js';
 import { requireDrawer } from './scope.js';
-import { withFollowUp } from './subject.js';
+import { inForce, withFollowUp } from './subject.js';
 
 /** The states in which a determination stands and its impact period may be followed up. */
 export const FOLLOWED_STATES = ['notified', 'publicity', 'filed', 'closed'] as const;
@@ -87,7 +86,6 @@ export async function candidates(
   from: string,
   to: string,
 ): Promise<{ id: string; caseId: string; impactEndsOn: string }[]> {
-  const later = alias(determinations, 'later');
   const rows = await tx
     .select({
       id: determinations.id,
@@ -102,17 +100,7 @@ export async function candidates(
         inArray(cases.state, [...FOLLOWED_STATES]),
         isNotNull(determinations.impactEndsOn),
         between(determinations.impactEndsOn, from, to),
-        notExists(
-          tx
-            .select({ one: sql`1` })
-            .from(later)
-            .where(
-              and(
-                eq(later.caseId, determinations.caseId),
-                sql`${later.createdAt} > ${determinations.createdAt}`,
-              ),
-            ),
-        ),
+        inForce(tx),
         notExists(
           tx
             .select({ one: sql`1` })

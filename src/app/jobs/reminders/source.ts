@@ -1,10 +1,10 @@
 /**
  * A reminder source: one kind of thing that falls due (a correction action's deadline, a
- * verification waiting, an effectiveness review), as one set-based SELECT of the notifications it
- * owes on a day, and the words of each kind it sends. The sweep (sweep.ts) inserts every source's
- * rows with `INSERT … SELECT … ON CONFLICT DO NOTHING`, so a reminder is written once however often
- * or concurrently the sweep runs. To add a source (e.g. follow-up visits): a module like the
- * others here, listed in SOURCES (sweep.ts), its kinds in src/shared/notifications.ts.
+ * verification waiting, an effectiveness review, a follow-up visit), as one set-based SELECT of the
+ * notifications it owes on a day, and the words of each kind it sends. The sweep (sweep.ts) inserts
+ * every source's rows with `INSERT … SELECT … ON CONFLICT DO NOTHING`, so a reminder is written once
+ * however often or concurrently the sweep runs. To add a source: a module like the others here,
+ * listed in SOURCES (sweep.ts), its kinds in src/shared/notifications.ts.
  */
 import type { SQL } from 'drizzle-orm';
 import type { I18nText } from '../../../policy/model.js';

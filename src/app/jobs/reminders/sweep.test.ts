@@ -4,6 +4,7 @@ import { describeStores } from '../../../store/testing/harness.js';
 import { notifications, schema, users, type Schema } from '../../tables.js';
 import { insertAction, insertCorrection } from '../../testing/correction-rows.js';
 import { driveTo } from '../../testing/steps.js';
+import { insertVisit } from '../../testing/visit-rows.js';
 import { buildWorld, type World } from '../../testing/world.js';
 import { JobRunner } from '../runner.js';
 import { scheduleSweep, sweepKey, SWEEP_KIND, sweepJob, sweepTime } from './daily.js';
@@ -32,6 +33,22 @@ describeStores<Schema>(
       const chair = w.actors.chair!.userId;
       const working = await driveTo(w, 'determined', { title: '纠错中' });
       const reviewing = await driveTo(w, 'determined', { title: '待评估' });
+      // A follow-up visit due Wednesday, and one already made (not reminded).
+      const visited = await driveTo(w, 'notified', { title: '待回访' });
+      const made = await driveTo(w, 'notified', { title: '已回访' });
+      const liaison = w.actors.liaison!.userId;
+      ids['visit'] = (
+        await insertVisit(w.ctx.store.db, visited, liaison, { dueOn: '2025-03-05' })
+      ).id;
+      await insertVisit(w.ctx.store.db, made, liaison, {
+        dueOn: '2025-03-04',
+        state: 'done',
+        visitedOn: '2025-03-03',
+        visitors: '区委组织部干部科 王科长',
+        findings: '工作状态良好。',
+        conclusion: 'performing_well',
+        recordedBy: liaison,
+      });
       const k = await insertCorrection(w.ctx.store.db, working, chair);
       const k2 = await insertCorrection(w.ctx.store.db, reviewing, chair, {
         state: 'awaiting_review',
@@ -83,13 +100,16 @@ describeStores<Schema>(
         'correction_action.overdue overdue 2025-02-28 → official',
         'correction_action.overdue overdue 2025-02-28 → officialOnCommittee',
         'correction_action.to_verify submitted 2025-03-01 → liaison',
+        // the organization department's liaison over the area, only
+        'visit.due_soon visit 2025-03-05 → liaison',
       ]);
-      expect(r.total).toBe(10);
+      expect(r.total).toBe(11);
       expect(r.written).toMatchObject({
         'correction actions due soon': 3,
         'correction actions overdue': 3,
         'correction actions to verify': 1,
         'effectiveness reviews due': 3,
+        'follow-up visits due': 1,
       });
     });
 
@@ -97,7 +117,7 @@ describeStores<Schema>(
       expect((await sweepReminders(w.ctx)).total).toBe(0);
       const [a, b] = await Promise.all([sweepReminders(w.ctx), sweepReminders(w.ctx)]);
       expect(a.total + b.total).toBe(0);
-      expect(await sent()).toHaveLength(10);
+      expect(await sent()).toHaveLength(11);
     });
 
     it('follows the calendar as the days pass, and leaves disabled accounts out', async () => {
@@ -121,6 +141,7 @@ describeStores<Schema>(
         'correction.review_overdue review 2025-03-05 → liaison',
         'correction_action.overdue soonOfficial 2025-03-05 → liaison',
         'correction_action.overdue soonOfficial 2025-03-05 → official',
+        'visit.overdue visit 2025-03-05 → liaison',
       ]);
       // Friday: next Wednesday is three working days away (Monday, Tuesday, Wednesday).
       w.clock.setDay('2025-03-07');

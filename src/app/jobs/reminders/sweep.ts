@@ -13,14 +13,16 @@ import { actionDueSoon } from './action-due-soon.js';
 import { actionOverdue } from './action-overdue.js';
 import { actionToVerify } from './action-to-verify.js';
 import { reviewDue } from './review-due.js';
+import { visitDue } from './visit-due.js';
 import { DUE_SOON_WORKING_DAYS, type ReminderSource, type SweepDay } from './source.js';
 
-/** Every reminder source the sweep runs (a follow-up visits source goes here too). */
+/** Every reminder source the sweep runs. */
 export const SOURCES: readonly ReminderSource[] = [
   actionDueSoon,
   actionOverdue,
   actionToVerify,
   reviewDue,
+  visitDue,
 ];
 
 /** The source that words a kind. */

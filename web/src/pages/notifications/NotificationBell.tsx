@@ -2,7 +2,8 @@
  * The shell header's notifications (提醒): the unread count (GET /api/notifications/count, asked
  * again on a move to another page at most every REFRESH_MS), and a drawer listing them, unread
  * first, a page at a time (GET /api/notifications); following one marks it read and opens its
- * case. A drawer rather than a dropdown, so that it fits a phone's width as well.
+ * case (a visit's reminder: the 回访 screen on that visit, notificationHref). A drawer rather than
+ * a dropdown, so that it fits a phone's width as well.
  */
 import { NotificationOutlined } from '@ant-design/icons';
 import { Alert, Badge, Button, Drawer, List, Space, Tag, Tooltip, Typography } from 'antd';
@@ -12,7 +13,12 @@ import { Link, useLocation } from 'react-router';
 import { api } from '../../api';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
-import type { NotificationCount, NotificationItem, NotificationPage } from './model';
+import {
+  notificationHref,
+  type NotificationCount,
+  type NotificationItem,
+  type NotificationPage,
+} from './model';
 import './notifications.css';
 
 /** The least time between two askings of the count. */
@@ -128,7 +134,7 @@ export function NotificationBell() {
           renderItem={(n) => (
             <List.Item>
               <Link
-                to={`/cases/${encodeURIComponent(n.case.id)}`}
+                to={notificationHref(n)}
                 className={`rc-notify-item${n.readAt === null ? ' rc-notify-unread' : ''}`}
                 data-testid="notification-item"
                 onClick={() => follow(n)}

@@ -3,12 +3,14 @@
  * officials whose impact period ends within the window and who were not drawn yet, the seeded draw
  * (the share shown before, the seed after), the visits with their record form, and the report of
  * recorded results to the organization department. The organization department's liaison works
- * it; a committee chair reads it.
+ * it; a committee chair reads it. Opened on one visit (`?visit=<id>`: the workbench's tasks and the
+ * reminders link so), it reads the jurisdiction that holds it, marks its row and has it at hand:
+ * the record form opened for a visit to make, the visit chosen for a result to send.
  */
 import { Alert, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TAG } from '../../components/tagColors';
@@ -21,12 +23,18 @@ import type { DrawAnswer, VisitDraw, VisitItem, VisitsView } from './model';
 import { RecordDialog } from './RecordDialog';
 import './visits.css';
 
+/** What the screen reads: the jurisdiction chosen, else the one holding the visit asked for. */
+function viewUrl(jurisdictionId: string | undefined, focus: string | null): string {
+  if (jurisdictionId) return `/api/visits?jurisdictionId=${encodeURIComponent(jurisdictionId)}`;
+  return focus ? `/api/visits?visitId=${encodeURIComponent(focus)}` : '/api/visits';
+}
+
 export default function Visits() {
   const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const focus = params.get('visit');
   const [jurisdictionId, setJurisdictionId] = useState<string | undefined>();
-  const view = useApi<VisitsView>(
-    `/api/visits${jurisdictionId ? `?jurisdictionId=${encodeURIComponent(jurisdictionId)}` : ''}`,
-  );
+  const view = useApi<VisitsView>(viewUrl(jurisdictionId, focus));
   const [drawing, setDrawing] = useState(false);
   const [drawn, setDrawn] = useState<DrawAnswer['draw'] | null>(null);
   const [recording, setRecording] = useState<VisitItem | null>(null);
@@ -34,6 +42,7 @@ export default function Visits() {
   const [reportError, setReportError] = useState<unknown>(null);
   const [reported, setReported] = useState<number | null>(null);
   const data = view.status === 'ok' ? view.data : null;
+  useFocus(data, focus, setRecording, setChosen);
 
   async function report() {
     setReportError(null);
@@ -115,6 +124,7 @@ export default function Visits() {
             ) : null}
             <VisitTable
               visits={data.visits}
+              focus={focus}
               chosen={chosen}
               onChoose={setChosen}
               onRecord={setRecording}
@@ -145,6 +155,30 @@ export default function Visits() {
       ) : null}
     </div>
   );
+}
+
+/**
+ * The visit asked for, once its list is read: its row scrolled to, its record form opened when it
+ * is to be made, or it chosen for sending when its result is recorded and not sent.
+ */
+function useFocus(
+  data: VisitsView | null,
+  focus: string | null,
+  record: (v: VisitItem) => void,
+  choose: (ids: string[]) => void,
+) {
+  const done = useRef<string | null>(null);
+  useEffect(() => {
+    if (!data || !focus || done.current === focus) return;
+    const v = data.visits.find((x) => x.id === focus);
+    if (!v) return;
+    done.current = focus;
+    document
+      .querySelector(`[data-row-key="${CSS.escape(focus)}"]`)
+      ?.scrollIntoView({ block: 'center' });
+    if (v.abilities.record) record(v);
+    else if (v.abilities.report) choose([v.id]);
+  }, [data, focus, record, choose]);
 }
 
 function JurisdictionName({ name }: { readonly name: { zh: string; en: string } }) {
@@ -253,11 +287,14 @@ const STATE_COLOR: Record<string, string> = { scheduled: TAG.warning, done: TAG.
 
 function VisitTable({
   visits,
+  focus,
   chosen,
   onChoose,
   onRecord,
 }: {
   readonly visits: readonly VisitItem[];
+  /** The visit the screen was opened on: its row is marked. */
+  readonly focus: string | null;
   readonly chosen: readonly string[];
   readonly onChoose: (ids: string[]) => void;
   readonly onRecord: (v: VisitItem) => void;
@@ -273,6 +310,7 @@ function VisitTable({
       pagination={false}
       scroll={{ x: 720 }}
       locale={{ emptyText: t('visits.list.empty') }}
+      rowClassName={(v) => (v.id === focus ? 'rc-visits-focus' : '')}
       rowSelection={{
         selectedRowKeys: [...chosen],
         onChange: (keys) => onChoose(keys.map(String)),

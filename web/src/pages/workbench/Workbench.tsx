@@ -147,7 +147,7 @@ function Group({ group }: { readonly group: TodoGroup }) {
           <List.Item data-testid="todo-item">
             <List.Item.Meta
               title={
-                <Link to={taskHref(i.caseId, group.action)}>
+                <Link to={taskHref(i.caseId, group.action, i.subjectId)}>
                   {i.number} {i.title}
                 </Link>
               }
