@@ -22,3 +22,5 @@ export * from './correction-views.js';
 export * from './results.js';
 export * from './visits.js';
 export * from './notifications.js';
+export * from './matters.js';
+export * from './matter-views.js';

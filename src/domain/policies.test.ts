@@ -99,6 +99,14 @@ const SETUP: Record<CaseAction, { state: CaseState; subject?: Partial<CaseSubjec
     subject: { followUp: { inImpactPeriod: true, visit: 'scheduled' } },
   },
   reportVisit: { state: 'filed', subject: { followUp: { inImpactPeriod: false, visit: 'done' } } },
+  recordCircumstances: {
+    state: 'verification',
+    subject: { matter: { status: 'open', referred: false } },
+  },
+  recordReferral: {
+    state: 'closed',
+    subject: { matter: { status: 'concluded', referred: false } },
+  },
 };
 
 type Who = Role | 'party' | 'member';
@@ -156,6 +164,8 @@ const EXPECTED: Record<CaseAction, readonly Who[]> = {
   drawVisit: ['org_liaison'],
   recordVisit: ['org_liaison'],
   reportVisit: ['org_liaison'],
+  recordCircumstances: ['intake', 'investigator'],
+  recordReferral: ['intake', 'investigator'],
 };
 /**
  * A grant over a jurisdiction covers its whole subtree, so an officer of a higher level may act on
@@ -432,5 +442,47 @@ describe('follow-up visits (回访)', () => {
     expect(reasons.find((x) => x.action === 'reportVisit')?.reason?.code).toBe(
       'VISIT_NOT_RECORDED',
     );
+  });
+});
+
+describe('accountability linkage (问责衔接)', () => {
+  const investigator = actor('investigator', AREA);
+  const auditor = actor('auditor', AREA);
+  const withMatter = (
+    m: CaseSubject['matter'],
+    state: CaseState = 'verification',
+  ): CaseSubject => ({
+    ...subject('recordCircumstances', { matter: m }),
+    state,
+  });
+  const open = { status: 'open' as const, referred: false };
+
+  it('circumstances and a referral are recorded on a case with a matter, at any stage; once referred, not again', () => {
+    expect(refusal(investigator, 'recordCircumstances', withMatter(open))).toBeNull();
+    expect(refusal(investigator, 'recordReferral', withMatter(open, 'closed'))).toBeNull();
+    const referred = withMatter({ status: 'referred', referred: true }, 'notified');
+    expect(refusal(investigator, 'recordReferral', referred)).toBe('CASE_PRECONDITION');
+    expect(refusal(investigator, 'recordCircumstances', referred)).toBeNull();
+    const reason = actionStatuses(investigator, referred).find(
+      (x) => x.action === 'recordReferral',
+    );
+    expect(reason).toBeUndefined();
+  });
+
+  it('an application has no matter: nothing to record, and no task in the action box', () => {
+    for (const m of [null, undefined]) {
+      const c = withMatter(m);
+      expect(refusal(investigator, 'recordCircumstances', c)).toBe('CASE_PRECONDITION');
+      expect(refusal(investigator, 'recordReferral', c)).toBe('CASE_PRECONDITION');
+      const tasks = actionStatuses(investigator, c).map((x) => x.action);
+      expect(tasks).not.toContain('recordCircumstances');
+      expect(tasks).not.toContain('recordReferral');
+    }
+  });
+
+  it('auditors read the case and its matter but record nothing', () => {
+    expect(refusal(auditor, 'read', withMatter(open))).toBeNull();
+    expect(refusal(auditor, 'recordCircumstances', withMatter(open))).toBe('CASE_ROLE_REQUIRED');
+    expect(refusal(auditor, 'recordReferral', withMatter(open))).toBe('CASE_ROLE_REQUIRED');
   });
 });

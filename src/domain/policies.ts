@@ -33,7 +33,7 @@ import {
   type Condition,
   type Reason,
 } from './rule-conditions.js';
-import { STATE_LABEL, TERMINAL } from './case-states.js';
+import { CASE_STATES, STATE_LABEL, TERMINAL } from './case-states.js';
 import type { I18nText } from '../policy/model.js';
 import { within, type Actor, type Role } from './roles.js';
 import {
@@ -45,6 +45,7 @@ import {
   verificationAwaited,
   type CorrectionSubject,
 } from './correction-conditions.js';
+import { matterLinked, notYetReferred, type MatterSubject } from './matter-conditions.js';
 
 export { all, condition, type Condition, type Reason } from './rule-conditions.js';
 export { writtenDate };
@@ -127,6 +128,11 @@ export interface CaseSubject {
     readonly inImpactPeriod: boolean;
     readonly visit: 'scheduled' | 'done' | 'reported' | null;
   };
+  /**
+   * The accountability matter the case was opened on (问责衔接): null when it has none (an
+   * application). Loaded by src/app/matters/ and the case view; absent, no linkage rule holds.
+   */
+  readonly matter?: MatterSubject | null;
 }
 
 /** A consultation as the rules see it. */
@@ -179,6 +185,8 @@ export const CASE_ACTIONS = [
   'drawVisit',
   'recordVisit',
   'reportVisit',
+  'recordCircumstances',
+  'recordReferral',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -481,6 +489,19 @@ export const CASE_RULES: Readonly<Record<Exclude<CaseAction, 'read' | 'addEviden
     drawVisit: { who: ['org_liaison'], states: AFTER_DETERMINATION, when: drawableForVisit },
     recordVisit: { who: ['org_liaison'], states: AFTER_DETERMINATION, when: visitScheduled },
     reportVisit: { who: ['org_liaison'], states: AFTER_DETERMINATION, when: visitToReport },
+    // Accountability linkage (问责衔接, src/app/matters/): the intake officer or investigator who
+    // holds the matter records its circumstances and its criminal referral (移送), at any stage —
+    // a referral may follow the determination. Auditors read them with the case.
+    recordCircumstances: {
+      who: ['intake', 'investigator'],
+      states: CASE_STATES,
+      when: matterLinked,
+    },
+    recordReferral: {
+      who: ['intake', 'investigator'],
+      states: CASE_STATES,
+      when: all(matterLinked, notYetReferred),
+    },
   };
 
 const EVIDENCE_BY_PARTY: ActionRule = { who: 'party', states: ['submitted', 'verification'] };

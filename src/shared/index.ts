@@ -15,3 +15,4 @@ export * from './tasks.js';
 export * from './corrections.js';
 export * from './visits.js';
 export * from './notifications.js';
+export * from './matters.js';

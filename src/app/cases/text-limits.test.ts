@@ -55,6 +55,9 @@ import { submitApplication } from './submit-application.js';
 import { suspendCase } from './suspend.js';
 import { castVote } from './vote.js';
 import { withdrawCase } from './withdraw.js';
+import { MATTERS_API } from '../../api/matters.js';
+import { recordCircumstances } from '../matters/record-circumstances.js';
+import { recordReferral } from '../matters/record-referral.js';
 
 type Json = Record<string, unknown>;
 
@@ -176,6 +179,49 @@ const CORRECTION_TEXTS: readonly BoundedText[] = [
     field: 'followUp',
     api: [K.recordTalk.body, 'followUp'],
     call: (w, c, followUp) => recordTalk(w.ctx, w.actors.liaison!, { ...v(c), ...TALK, followUp }),
+  },
+];
+
+const LIFELONG = {
+  circumstances: ['remediation'],
+  lifelong: true,
+  majorDecisionName: '产业园区整体开发决策',
+  majorDecisionOn: '2024-06-01',
+  majorDecisionBody: '区委常委会',
+};
+const REFERRAL = {
+  to: 'supervisory_commission' as const,
+  on: '2025-01-02',
+  basis: '涉嫌职务犯罪。',
+  receipt: '监收〔2025〕1号',
+};
+const M = MATTERS_API;
+
+/** The accountability linkage's texts (src/app/matters/): checked before the case is read. */
+const MATTER_TEXTS: readonly BoundedText[] = [
+  ...(['majorDecisionName', 'majorDecisionBody'] as const).map((field): BoundedText => ({
+    name: `record circumstances: ${field}`,
+    limit: field,
+    field,
+    api: [M.recordCircumstances.body, field],
+    call: (w, c, value) =>
+      recordCircumstances(w.ctx, w.actors.investigator!, { ...v(c), ...LIFELONG, [field]: value }),
+  })),
+  {
+    name: 'record a referral: basis',
+    limit: 'referralBasis',
+    field: 'basis',
+    api: [M.recordReferral.body, 'basis'],
+    call: (w, c, basis) =>
+      recordReferral(w.ctx, w.actors.investigator!, { ...v(c), ...REFERRAL, basis }),
+  },
+  {
+    name: 'record a referral: receipt',
+    limit: 'referralReceipt',
+    field: 'receipt',
+    api: [M.recordReferral.body, 'receipt'],
+    call: (w, c, receipt) =>
+      recordReferral(w.ctx, w.actors.investigator!, { ...v(c), ...REFERRAL, receipt }),
   },
 ];
 
@@ -539,6 +585,7 @@ const TEXTS: readonly BoundedText[] = [
       }),
   },
   ...CORRECTION_TEXTS,
+  ...MATTER_TEXTS,
 ];
 
 /** The limits outside the case procedure: search terms and accounts (src/app/admin, queries). */
