@@ -24,6 +24,7 @@ import { ChallengesCard } from './case/ChallengesCard';
 import { ClockCard } from './case/ClockCard';
 import { ConsultationCard } from './case/ConsultationCard';
 import { CorrectionCard } from './case/CorrectionCard';
+import { MatterCard } from './case/MatterCard';
 import { EvidenceCard } from './case/EvidenceCard';
 import { FactsCard } from './case/FactsCard';
 import type { CaseFile, PackDetail, PackFact } from './case/model';
@@ -199,6 +200,7 @@ function CaseDetails(props: {
         {consultee ? null : <DocumentsCard />}
         {consultee ? null : <ChallengesCard outcomes={effective?.outcomes ?? []} />}
         {consultee ? null : <CorrectionCard />}
+        {full ? <MatterCard /> : null}
         {full && DELIBERATED.has(c.state) ? (
           <DeliberationPanel view={c} onChanged={reload} />
         ) : null}
