@@ -37,6 +37,7 @@ import { confirmFacts } from './cases/confirm-facts.js';
 import { removeEvidence } from './cases/remove-evidence.js';
 import { demoMinutesPdf, demoSitePng } from './demo-files.js';
 import { playCorrections } from './demo-corrections.js';
+import { playMatters } from './demo-matters.js';
 import { recordOpinion } from './cases/record-opinion.js';
 import { answerConsultation } from './cases/answer-consultation.js';
 import { recordStatement } from './cases/record-statement.js';
@@ -640,6 +641,7 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
     unitParties: DEMO_UNITS.map((d) => (d.key === 'econ' ? 'unit-party' : `unit-party-${d.key}`)),
     asOf,
   });
+  await playMatters({ ctx: demo, at: (day) => clock.at(day, r), actor: cast.actor, asOf });
   clock.at(asOf, r);
   for (const more of moreFilings(asOf)) {
     await createRiskFiling(demo, cast.actor('intake'), {
