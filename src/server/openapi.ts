@@ -20,6 +20,10 @@ export const TAGS = [
   { name: 'dashboard', description: '仪表盘 · Dashboard for managers' },
   { name: 'correction', description: '纠错整改与谈心谈话 · Correction and talks' },
   { name: 'evidence', description: '证据材料 · Evidence' },
+  {
+    name: 'matters',
+    description: '问责事项与问责衔接 · Accountability matters and their linkage with tolerance',
+  },
   { name: 'notifications', description: '提醒 · Notifications' },
   { name: 'officials', description: '干部 · Officials' },
   { name: 'risk filings', description: '事前风险报备 · Ex-ante risk filings' },
