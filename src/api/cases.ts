@@ -5,6 +5,7 @@
  */
 import { CorrectionView, TalkView } from './correction-views.js';
 import { ClearingView } from './clearing-views.js';
+import { CIRCUMSTANCE_FIELDS, MatterView } from './matter-views.js';
 import { CASE_STATES, ROUTES, STEP_LABEL } from '../domain/case-states.js';
 import { CASE_ACTIONS, type CaseAction } from '../domain/policies.js';
 import { MATTER_SOURCES } from '../shared/case.js';
@@ -378,17 +379,7 @@ export const CaseView = Obj(
     updatedAt: DateTime,
     closedAt: Nullable(DateTime),
     view: StringEnum(['full', 'party', 'consultee'] as const),
-    matter: Nullable(
-      Obj({
-        openedOn: DateString,
-        source: Nullable(StringEnum(MATTER_SOURCES)),
-        sourceDetail: Type.String(),
-      }),
-      {
-        description:
-          'Officers only: the accountability matter an ex-officio case was opened on — the day, where it came from (问题线索来源) and the referral.',
-      },
-    ),
+    matter: Nullable(MatterView),
     facts: List(CaseFact, {
       description: 'The current facts, each with its source, note, evidence and recorder.',
     }),
@@ -637,6 +628,7 @@ export const AccountabilityMatterBody = Obj({
       'The referral it came by, e.g. the inspection team’s feedback and its item.',
     ),
   ),
+  ...CIRCUMSTANCE_FIELDS,
 });
 
 /** The answer of a creating request: the new case. */

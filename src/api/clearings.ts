@@ -53,9 +53,9 @@ export const CLEARINGS_API = {
   },
   referAccuser: {
     body: TransitionBody({
-      referredTo: Text(L.referralBody.max, L.referralBody.min),
+      referredTo: Text(L.accuserReferralBody.max, L.accuserReferralBody.min),
       referredOn: DateString,
-      basis: Text(L.referralBasis.max, L.referralBasis.min),
+      basis: Text(L.accuserReferralBasis.max, L.accuserReferralBasis.min),
     }),
     result: CLEARING_ID,
   },

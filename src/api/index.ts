@@ -24,3 +24,5 @@ export * from './clearing-views.js';
 export * from './results.js';
 export * from './visits.js';
 export * from './notifications.js';
+export * from './matters.js';
+export * from './matter-views.js';

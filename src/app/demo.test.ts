@@ -23,6 +23,7 @@ import { loadActor } from './org.js';
 import { getTodos } from './queries/todos.js';
 import { resultRows } from './queries/results-export.js';
 import {
+  accountabilityMatters,
   caseChallenges,
   caseDocuments,
   caseEvents,
@@ -211,6 +212,18 @@ describeStores<Schema>(
         .where(eq(caseDocuments.docType, 'clearing'));
       expect(notices).toHaveLength(3);
       for (const d of notices) expect(d.number).toMatch(/^X新容澄〔20\d\d〕[1-9]\d*号$/);
+    });
+
+    it('accountability matters in every state: open with circumstances, lifelong, concluded, referred', async () => {
+      const ms = await ctx.store.db.select().from(accountabilityMatters);
+      expect(new Set(ms.map((m) => m.status))).toEqual(new Set(['open', 'concluded', 'referred']));
+      expect(ms.some((m) => m.status === 'open' && m.circumstances.length > 0)).toBe(true);
+      expect(ms.some((m) => m.lifelong && m.majorDecisionBody !== null)).toBe(true);
+      expect(ms.some((m) => m.status === 'concluded' && m.fedBackOutcome !== null)).toBe(true);
+      // Referred after the decision: the outcome stays fed back, the matter with the commission.
+      expect(
+        ms.some((m) => m.status === 'referred' && m.fedBackOutcome !== null && m.referralReceipt),
+      ).toBe(true);
     });
 
     it('every audit chain is intact', async () => {

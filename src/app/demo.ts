@@ -38,6 +38,7 @@ import { removeEvidence } from './cases/remove-evidence.js';
 import { demoMinutesPdf, demoSitePng } from './demo-files.js';
 import { playCorrections } from './demo-corrections.js';
 import { playClearings } from './demo-clearings.js';
+import { playMatters } from './demo-matters.js';
 import { recordOpinion } from './cases/record-opinion.js';
 import { answerConsultation } from './cases/answer-consultation.js';
 import { recordStatement } from './cases/record-statement.js';
@@ -647,6 +648,7 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
   };
   await playCorrections(played);
   await playClearings({ ...played, jurisdictionId: DEMO_JURISDICTIONS.area.id });
+  await playMatters(played);
   clock.at(asOf, r);
   for (const more of moreFilings(asOf)) {
     await createRiskFiling(demo, cast.actor('intake'), {

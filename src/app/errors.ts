@@ -273,6 +273,13 @@ export const CATALOGUE = {
       en: 'The request was not sent in time; check the network and try again.',
     },
   },
+  MATTER_ROLE_REQUIRED: {
+    status: 403,
+    message: {
+      zh: '问责事项台账供受理、调查核实和审计监督人员查阅；如需查阅，请联系系统管理员授予相应角色。',
+      en: 'The list of accountability matters is for intake officers, investigators and auditors; ask an administrator for such a role if you need it.',
+    },
+  },
   VISIT_NOT_FOUND: {
     status: 404,
     message: {

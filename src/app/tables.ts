@@ -20,6 +20,7 @@ import {
 import type { StoredApplication } from './cases/result-application.js';
 import type { VisitConclusion } from '../shared/visits.js';
 import type { ClearingFinding, ClearingManner, ClearingState } from '../shared/clearings.js';
+import { sql } from 'drizzle-orm';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -124,6 +125,30 @@ export const accountabilityMatters = pgTable('accountability_matters', {
   /** Where the matter came from (migration 0017; NULL for matters recorded before it). */
   source: text('source'),
   sourceDetail: text('source_detail').notNull().default(''),
+  /** Accountability linkage (migration 0024): the Art. 17/18/19 circumstances (codes). */
+  circumstances: text('circumstances')
+    .array()
+    .notNull()
+    .default(sql`'{}'`),
+  /** Lifelong accountability for a major decision: its name, date and deciding body. */
+  lifelong: boolean('lifelong').notNull().default(false),
+  majorDecisionName: text('major_decision_name'),
+  majorDecisionOn: day('major_decision_on'),
+  majorDecisionBody: text('major_decision_body'),
+  /** 'open' | 'concluded' | 'referred' (MATTER_STATUSES). */
+  status: text('status').notNull().default('open'),
+  /** The tolerance outcome in force, fed back (decide, and a review or appeal that changes it). */
+  fedBackCaseId: uuid('fed_back_case_id'),
+  fedBackOutcome: text('fed_back_outcome'),
+  fedBackInForceOn: day('fed_back_in_force_on'),
+  fedBackBasis: text('fed_back_basis'),
+  fedBackPreviousOutcome: text('fed_back_previous_outcome'),
+  /** The referral (移送). */
+  referredTo: text('referred_to'),
+  referredOn: day('referred_on'),
+  referralBasis: text('referral_basis'),
+  referralReceipt: text('referral_receipt'),
+  referredBy: uuid('referred_by'),
 });
 
 export const riskFilings = pgTable('risk_filings', {

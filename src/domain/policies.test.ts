@@ -118,6 +118,14 @@ const SETUP: Record<CaseAction, { state: CaseState; subject?: Partial<CaseSubjec
   publicizeClearing: { state: 'filed', subject: { clearing: CLEARING('notice_issued') } },
   closeClearing: { state: 'closed', subject: { clearing: CLEARING('notice_issued') } },
   referAccuser: { state: 'closed', subject: { clearing: CLEARING('recorded') } },
+  recordCircumstances: {
+    state: 'verification',
+    subject: { matter: { status: 'open', referred: false } },
+  },
+  recordReferral: {
+    state: 'closed',
+    subject: { matter: { status: 'concluded', referred: false } },
+  },
 };
 
 type Who = Role | 'party' | 'member';
@@ -182,6 +190,8 @@ const EXPECTED: Record<CaseAction, readonly Who[]> = {
   publicizeClearing: ['org_liaison', 'committee_chair'],
   closeClearing: ['org_liaison', 'committee_chair'],
   referAccuser: ['committee_chair'],
+  recordCircumstances: ['intake', 'investigator'],
+  recordReferral: ['intake', 'investigator'],
 };
 /**
  * A grant over a jurisdiction covers its whole subtree, so an officer of a higher level may act on
@@ -535,5 +545,47 @@ describe('name clearing (澄清正名)', () => {
     const referred = at('closed', CLEARING('recorded', { referred: true }));
     expect(refusal(chair, 'referAccuser', referred)).toBe('CASE_PRECONDITION');
     expect(refusal(chair, 'referAccuser', at('closed', CLEARING(null)))).toBe('CASE_PRECONDITION');
+  });
+});
+
+describe('accountability linkage (问责衔接)', () => {
+  const investigator = actor('investigator', AREA);
+  const auditor = actor('auditor', AREA);
+  const withMatter = (
+    m: CaseSubject['matter'],
+    state: CaseState = 'verification',
+  ): CaseSubject => ({
+    ...subject('recordCircumstances', { matter: m }),
+    state,
+  });
+  const open = { status: 'open' as const, referred: false };
+
+  it('circumstances and a referral are recorded on a case with a matter, at any stage; once referred, not again', () => {
+    expect(refusal(investigator, 'recordCircumstances', withMatter(open))).toBeNull();
+    expect(refusal(investigator, 'recordReferral', withMatter(open, 'closed'))).toBeNull();
+    const referred = withMatter({ status: 'referred', referred: true }, 'notified');
+    expect(refusal(investigator, 'recordReferral', referred)).toBe('CASE_PRECONDITION');
+    expect(refusal(investigator, 'recordCircumstances', referred)).toBeNull();
+    const reason = actionStatuses(investigator, referred).find(
+      (x) => x.action === 'recordReferral',
+    );
+    expect(reason).toBeUndefined();
+  });
+
+  it('an application has no matter: nothing to record, and no task in the action box', () => {
+    for (const m of [null, undefined]) {
+      const c = withMatter(m);
+      expect(refusal(investigator, 'recordCircumstances', c)).toBe('CASE_PRECONDITION');
+      expect(refusal(investigator, 'recordReferral', c)).toBe('CASE_PRECONDITION');
+      const tasks = actionStatuses(investigator, c).map((x) => x.action);
+      expect(tasks).not.toContain('recordCircumstances');
+      expect(tasks).not.toContain('recordReferral');
+    }
+  });
+
+  it('auditors read the case and its matter but record nothing', () => {
+    expect(refusal(auditor, 'read', withMatter(open))).toBeNull();
+    expect(refusal(auditor, 'recordCircumstances', withMatter(open))).toBe('CASE_ROLE_REQUIRED');
+    expect(refusal(auditor, 'recordReferral', withMatter(open))).toBe('CASE_ROLE_REQUIRED');
   });
 });

@@ -33,7 +33,7 @@ import {
   type Condition,
   type Reason,
 } from './rule-conditions.js';
-import { STATE_LABEL, TERMINAL } from './case-states.js';
+import { CASE_STATES, STATE_LABEL, TERMINAL } from './case-states.js';
 import type { I18nText } from '../policy/model.js';
 import { within, type Actor, type Role } from './roles.js';
 import {
@@ -52,6 +52,7 @@ import {
   publicityUndecided,
   type ClearingSubject,
 } from './clearing-conditions.js';
+import { matterLinked, notYetReferred, type MatterSubject } from './matter-conditions.js';
 
 export { all, condition, type Condition, type Reason } from './rule-conditions.js';
 export { writtenDate };
@@ -140,6 +141,11 @@ export interface CaseSubject {
    * view once the case is determined; absent, no clearing rule holds.
    */
   readonly clearing?: ClearingSubject;
+  /**
+   * The accountability matter the case was opened on (问责衔接): null when it has none (an
+   * application). Loaded by src/app/matters/ and the case view; absent, no linkage rule holds.
+   */
+  readonly matter?: MatterSubject | null;
 }
 
 /** A consultation as the rules see it. */
@@ -197,6 +203,8 @@ export const CASE_ACTIONS = [
   'publicizeClearing',
   'closeClearing',
   'referAccuser',
+  'recordCircumstances',
+  'recordReferral',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -535,6 +543,19 @@ export const CASE_RULES: Readonly<Record<Exclude<CaseAction, 'read' | 'addEviden
       states: DETERMINED,
       impartial: true,
       when: falseAccusationToRefer,
+    },
+    // Accountability linkage (问责衔接, src/app/matters/): the intake officer or investigator who
+    // holds the matter records its circumstances and its criminal referral (移送), at any stage —
+    // a referral may follow the determination. Auditors read them with the case.
+    recordCircumstances: {
+      who: ['intake', 'investigator'],
+      states: CASE_STATES,
+      when: matterLinked,
+    },
+    recordReferral: {
+      who: ['intake', 'investigator'],
+      states: CASE_STATES,
+      when: all(matterLinked, notYetReferred),
     },
   };
 

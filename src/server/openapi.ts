@@ -21,6 +21,10 @@ export const TAGS = [
   { name: 'correction', description: '纠错整改与谈心谈话 · Correction and talks' },
   { name: 'clearing', description: '澄清正名 · Name clearing' },
   { name: 'evidence', description: '证据材料 · Evidence' },
+  {
+    name: 'matters',
+    description: '问责事项与问责衔接 · Accountability matters and their linkage with tolerance',
+  },
   { name: 'notifications', description: '提醒 · Notifications' },
   { name: 'officials', description: '干部 · Officials' },
   { name: 'risk filings', description: '事前风险报备 · Ex-ante risk filings' },

@@ -33,6 +33,7 @@ import { notificationRoutes } from './routes/notifications.js';
 import { officialRoutes } from './routes/officials.js';
 import { riskFilingRoutes } from './routes/risk-filings.js';
 import { visitRoutes } from './routes/visits.js';
+import { matterRoutes } from './routes/matters.js';
 import { policyRoutes } from './routes/policy.js';
 import { recommendationRoutes } from './routes/recommendation.js';
 import { todoRoutes } from './routes/todos.js';
@@ -124,6 +125,7 @@ export async function buildServer(
       await api.register(evidenceRoutes, routeOpts);
       await api.register(correctionRoutes, routeOpts);
       await api.register(clearingRoutes, routeOpts);
+      await api.register(matterRoutes, routeOpts);
       await api.register(policyRoutes, routeOpts);
       await api.register(adminRoutes, routeOpts);
       await api.register(dashboardRoutes, routeOpts);

@@ -16,3 +16,4 @@ export * from './corrections.js';
 export * from './visits.js';
 export * from './notifications.js';
 export * from './clearings.js';
+export * from './matters.js';

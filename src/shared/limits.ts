@@ -29,6 +29,12 @@ export const TEXT_LIMITS = {
   reviewOpinion: { min: 0, max: 5000 },
   /** An accountability matter's referral: who referred it, by which document. */
   matterSourceDetail: { min: 0, max: 200 },
+  /** A major decision under lifelong accountability (重大决策终身责任追究): its name, who made it. */
+  majorDecisionName: { min: 2, max: 200 },
+  majorDecisionBody: { min: 2, max: 200 },
+  /** A matter's referral (移送): its basis, and the receiving body's receipt number. */
+  referralBasis: { min: 4, max: 5000 },
+  referralReceipt: { min: 2, max: 100 },
   /** The `q` of the case list and of the administration's user list. */
   search: { min: 0, max: 100 },
   /** The `q` of GET /api/officials: part of a name. */
@@ -91,8 +97,8 @@ export const TEXT_LIMITS = {
   clearingChannel: { min: 2, max: 500 },
   clearingConsent: { min: 2, max: 500 },
   clearingCloseReason: { min: 4, max: 5000 },
-  referralBody: { min: 2, max: 200 },
-  referralBasis: { min: 4, max: 10_000 },
+  accuserReferralBody: { min: 2, max: 200 },
+  accuserReferralBasis: { min: 4, max: 10_000 },
   /** Sign-in. */
   signInUsername: { min: 1, max: 128 },
   signInPassword: { min: 1, max: 1024 },

@@ -29,8 +29,8 @@ const TEXT_FIELDS: Readonly<Record<shared.TextField, readonly Field[]>> = {
   clearingConsent: [['post', `${CASE}/clearing/publicity`, 'body', 'consentRecord']],
   clearingChannel: [['post', `${CASE}/clearing/publicity`, 'body', 'channel']],
   clearingCloseReason: [['post', `${CASE}/clearing/close`, 'body', 'reason']],
-  referralBody: [['post', `${CASE}/clearing/referral`, 'body', 'referredTo']],
-  referralBasis: [['post', `${CASE}/clearing/referral`, 'body', 'basis']],
+  accuserReferralBody: [['post', `${CASE}/clearing/referral`, 'body', 'referredTo']],
+  accuserReferralBasis: [['post', `${CASE}/clearing/referral`, 'body', 'basis']],
   caseSummary: [['post', '/api/cases', 'body', 'summary']],
   exOfficioSummary: [['post', '/api/accountability-matters', 'body', 'summary']],
   riskFilingTitle: [['post', '/api/risk-filings', 'body', 'title']],
@@ -38,6 +38,16 @@ const TEXT_FIELDS: Readonly<Record<shared.TextField, readonly Field[]>> = {
   riskFilingMeasures: [['post', '/api/risk-filings', 'body', 'measures']],
   reviewOpinion: [['post', '/api/risk-filings', 'body', 'reviewOpinion']],
   matterSourceDetail: [['post', '/api/accountability-matters', 'body', 'sourceDetail']],
+  majorDecisionName: [
+    ['post', '/api/accountability-matters', 'body', 'majorDecisionName'],
+    ['post', `${CASE}/matter/circumstances`, 'body', 'majorDecisionName'],
+  ],
+  majorDecisionBody: [
+    ['post', '/api/accountability-matters', 'body', 'majorDecisionBody'],
+    ['post', `${CASE}/matter/circumstances`, 'body', 'majorDecisionBody'],
+  ],
+  referralBasis: [['post', `${CASE}/matter/referral`, 'body', 'basis']],
+  referralReceipt: [['post', `${CASE}/matter/referral`, 'body', 'receipt']],
   search: [
     ['get', '/api/cases', 'query', 'q'],
     ['get', '/api/admin/users', 'query', 'q'],
@@ -145,6 +155,20 @@ const LIST_FIELDS: readonly (readonly [string, readonly string[], readonly Field
   ['USER_STATUSES', shared.USER_STATUSES, [['get', '/api/admin/users', 'query', 'status']]],
   ['UNIT_KINDS', shared.UNIT_KINDS, [['post', '/api/admin/units', 'body', 'kind']]],
   ['LOCALES', shared.LOCALES, [['post', '/api/admin/users', 'body', 'locale']]],
+  [
+    'MATTER_CIRCUMSTANCES',
+    shared.MATTER_CIRCUMSTANCES,
+    [
+      ['post', '/api/accountability-matters', 'body', 'circumstances.items'],
+      ['post', `${CASE}/matter/circumstances`, 'body', 'circumstances.items'],
+    ],
+  ],
+  ['REFERRAL_BODIES', shared.REFERRAL_BODIES, [['post', `${CASE}/matter/referral`, 'body', 'to']]],
+  [
+    'MATTER_STATUSES',
+    shared.MATTER_STATUSES,
+    [['get', '/api/accountability-matters', 'query', 'status']],
+  ],
   [
     'VISIT_CONCLUSIONS',
     shared.VISIT_CONCLUSIONS,

@@ -26,6 +26,7 @@ const ExOfficio = lazy(() => import('./pages/intake/ExOfficio'));
 const RiskFilings = lazy(() => import('./pages/intake/RiskFilings'));
 const Results = lazy(() => import('./pages/results/Results'));
 const Visits = lazy(() => import('./pages/visits/Visits'));
+const Matters = lazy(() => import('./pages/matters/Matters'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -54,6 +55,7 @@ function Routed() {
           <Route path="ex-officio" element={<ExOfficio />} />
           <Route path="risk-filings" element={<RiskFilings />} />
           <Route path="visits" element={<Visits />} />
+          <Route path="matters" element={<Matters />} />
           <Route path="policy/*" element={<PolicyBrowser />} />
           <Route path="admin/*" element={<Admin />} />
           <Route path="dashboard" element={<Dashboard />} />

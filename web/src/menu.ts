@@ -61,6 +61,15 @@ export const MENU: readonly MenuEntry[] = [
     ],
   },
   {
+    key: 'matters',
+    path: '/matters',
+    labels: [
+      ['intake', 'matter.list.menu'],
+      ['investigator', 'matter.list.menu'],
+      ['auditor', 'matter.list.menu'],
+    ],
+  },
+  {
     key: 'visits',
     path: '/visits',
     labels: [

@@ -33,6 +33,8 @@ import { allocateNumber, issuingBody } from '../documents/numbers.js';
 import { caseChallenges, cases, determinations } from '../tables.js';
 import { outcomeLabels, requireMajority } from './decide.js';
 import { applicationFor } from './result-application.js';
+import { currentFacts } from './record-fact.js';
+import { feedBackToMatter } from '../matters/feedback.js';
 import { precondition } from './preconditions.js';
 import { resumedDueOn } from './publicity-pause.js';
 import { TEXT_LIMITS } from '../../shared/limits.js';
@@ -82,6 +84,15 @@ export async function decideChallenge(ctx: AppContext, actor: Actor, req: Decide
         ...departs(original, outcome, reasons),
       });
     }
+    // A changed determination replaces the outcome fed back to the accountability matter.
+    const matter = changed
+      ? await feedBackToMatter(tx, loaded, {
+          outcome,
+          inForceOn: today,
+          basis: kind,
+          facts: await currentFacts(tx, loaded.row.id),
+        })
+      : null;
     const resumed = resumedPublicity(ctx, loaded, challenge, req.result, today);
     await tx
       .update(caseChallenges)
@@ -119,6 +130,7 @@ export async function decideChallenge(ctx: AppContext, actor: Actor, req: Decide
         votes,
         ...(applied ? { application: applied.application } : {}),
         publicity: publicityPayload(challenge, req.result, resumed, today),
+        ...(matter ? { matter } : {}),
       },
       // The decision is given to the parties today: the windows count from it. A changed
       // determination is a new one, neither publicized nor filed upward yet. Either way the

@@ -18,6 +18,7 @@ import { allocateNumber } from '../documents/numbers.js';
 import { determinations } from '../tables.js';
 import { currentFacts } from './record-fact.js';
 import { applicationFor, type ApplicationColumns } from './result-application.js';
+import { feedBackToMatter } from '../matters/feedback.js';
 import { TEXT_LIMITS } from '../../shared/limits.js';
 import { optionalText, requireText } from './text-input.js';
 import type { CaseRow, LoadedCase } from './record.js';
@@ -66,6 +67,13 @@ export async function decideCase(ctx: AppContext, actor: Actor, req: DecideInput
       decidedBy: actor.userId,
       createdAt: now,
     });
+    // The outcome fed back to the accountability matter, if the case was opened on one.
+    const matter = await feedBackToMatter(tx, loaded, {
+      outcome,
+      inForceOn: today,
+      basis: 'first',
+      facts,
+    });
     return {
       to: 'determined',
       event: 'case.decided',
@@ -77,6 +85,7 @@ export async function decideCase(ctx: AppContext, actor: Actor, req: DecideInput
         version: recommendation.version,
         facts,
         votes,
+        ...(matter ? { matter } : {}),
       },
       // The outcome in force, kept on the case for the work queue's filter (migration 0019).
       set: { outcomeInForce: outcome },

@@ -183,10 +183,13 @@ describeStores<Schema>(
       expect(c.accountabilityMatterId).not.toBeNull();
       // The officers see where the matter came from; the official does not.
       const staff = await getCase(w.ctx, w.actors.intake!, c.id);
-      expect(staff.matter).toEqual({
+      expect(staff.matter).toMatchObject({
         openedOn: '2025-02-20',
         source: 'inspection',
         sourceDetail: '区委第二巡察组反馈问题第3项',
+        status: 'open',
+        circumstances: [],
+        lifelong: null,
       });
       const official = await getCase(w.ctx, w.actors.colleague!, c.id);
       expect(official.matter).toBeNull();

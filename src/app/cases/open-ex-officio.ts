@@ -17,8 +17,13 @@ import { accountabilityMatters, jurisdictions } from '../tables.js';
 import { eq } from 'drizzle-orm';
 import { officialWithUnit, openCase } from './create.js';
 import { optionalText, requireText } from './text-input.js';
+import { checkedCircumstances, type CircumstancesInput } from '../matters/input.js';
 
-export interface AccountabilityMatterInput {
+/**
+ * The matter, the facts as the referral states them, and — when known at registration — its
+ * Art. 17/18/19 circumstances and lifelong-accountability flag (CircumstancesInput).
+ */
+export interface AccountabilityMatterInput extends CircumstancesInput {
   readonly officialId: string;
   readonly summary: string;
   /** The date the accountability investigation opened. */
@@ -81,6 +86,7 @@ export async function recordAccountabilityMatter(
   });
   const source = sourceOf(input);
   checkOpenedOn(input, today(ctx));
+  const circumstances = checkedCircumstances(input, today(ctx));
   return withIdempotency(
     ctx,
     actor,
@@ -111,6 +117,7 @@ export async function recordAccountabilityMatter(
         openedOn: input.openedOn,
         recordedBy: actor.userId,
         ...source,
+        ...circumstances,
       });
       return openCase(ctx, tx, {
         officialId: official.id,

@@ -60,6 +60,9 @@ import { submitApplication } from './submit-application.js';
 import { suspendCase } from './suspend.js';
 import { castVote } from './vote.js';
 import { withdrawCase } from './withdraw.js';
+import { MATTERS_API } from '../../api/matters.js';
+import { recordCircumstances } from '../matters/record-circumstances.js';
+import { recordReferral } from '../matters/record-referral.js';
 
 type Json = Record<string, unknown>;
 
@@ -184,6 +187,49 @@ const CORRECTION_TEXTS: readonly BoundedText[] = [
   },
 ];
 
+const LIFELONG = {
+  circumstances: ['remediation'],
+  lifelong: true,
+  majorDecisionName: '产业园区整体开发决策',
+  majorDecisionOn: '2024-06-01',
+  majorDecisionBody: '区委常委会',
+};
+const REFERRAL = {
+  to: 'supervisory_commission' as const,
+  on: '2025-01-02',
+  basis: '涉嫌职务犯罪。',
+  receipt: '监收〔2025〕1号',
+};
+const M = MATTERS_API;
+
+/** The accountability linkage's texts (src/app/matters/): checked before the case is read. */
+const MATTER_TEXTS: readonly BoundedText[] = [
+  ...(['majorDecisionName', 'majorDecisionBody'] as const).map((field): BoundedText => ({
+    name: `record circumstances: ${field}`,
+    limit: field,
+    field,
+    api: [M.recordCircumstances.body, field],
+    call: (w, c, value) =>
+      recordCircumstances(w.ctx, w.actors.investigator!, { ...v(c), ...LIFELONG, [field]: value }),
+  })),
+  {
+    name: 'record a referral: basis',
+    limit: 'referralBasis',
+    field: 'basis',
+    api: [M.recordReferral.body, 'basis'],
+    call: (w, c, basis) =>
+      recordReferral(w.ctx, w.actors.investigator!, { ...v(c), ...REFERRAL, basis }),
+  },
+  {
+    name: 'record a referral: receipt',
+    limit: 'referralReceipt',
+    field: 'receipt',
+    api: [M.recordReferral.body, 'receipt'],
+    call: (w, c, receipt) =>
+      recordReferral(w.ctx, w.actors.investigator!, { ...v(c), ...REFERRAL, receipt }),
+  },
+];
+
 const TALK = {
   kind: 'supportive' as const,
   heldOn: '2025-01-02',
@@ -205,7 +251,7 @@ const PUBLICITY = {
   from: '2025-01-02',
   to: '2025-01-10',
 };
-const REFERRAL = { referredTo: '纪委监委', referredOn: '2025-01-02', basis: '捏造事实。' };
+const ACCUSER_REFERRAL = { referredTo: '纪委监委', referredOn: '2025-01-02', basis: '捏造事实。' };
 const C = CLEARINGS_API;
 
 /** Name clearing's texts (澄清正名): checked before the case is, so any case does. */
@@ -237,11 +283,11 @@ const CLEARING_TEXTS: readonly BoundedText[] = [
   },
   ...(['referredTo', 'basis'] as const).map((field): BoundedText => ({
     name: `refer accuser: ${field}`,
-    limit: ({ referredTo: 'referralBody', basis: 'referralBasis' } as const)[field],
+    limit: ({ referredTo: 'accuserReferralBody', basis: 'accuserReferralBasis' } as const)[field],
     field,
     api: [C.referAccuser.body, field],
     call: (w, c, value) =>
-      referAccuser(w.ctx, w.actors.chair!, { ...v(c), ...REFERRAL, [field]: value }),
+      referAccuser(w.ctx, w.actors.chair!, { ...v(c), ...ACCUSER_REFERRAL, [field]: value }),
   })),
 ];
 
@@ -599,6 +645,7 @@ const TEXTS: readonly BoundedText[] = [
   },
   ...CORRECTION_TEXTS,
   ...CLEARING_TEXTS,
+  ...MATTER_TEXTS,
 ];
 
 /** The limits outside the case procedure: search terms and accounts (src/app/admin, queries). */

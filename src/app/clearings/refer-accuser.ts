@@ -34,12 +34,12 @@ function checked(ctx: AppContext, req: ReferAccuserInput) {
   return {
     referredTo: requireText('referredTo', req.referredTo, {
       what: { zh: '移送机关', en: 'the body referred to' },
-      ...TEXT_LIMITS.referralBody,
+      ...TEXT_LIMITS.accuserReferralBody,
     }),
     referredOn: req.referredOn,
     basis: requireText('basis', req.basis, {
       what: { zh: '移送依据和主要事实', en: 'the basis and main facts of the referral' },
-      ...TEXT_LIMITS.referralBasis,
+      ...TEXT_LIMITS.accuserReferralBasis,
     }),
   };
 }

@@ -42,6 +42,31 @@ const DETERMINATION_COLUMNS = {
   createdAt: determinations.createdAt,
 };
 
+/** The accountability matter's columns the view shows (its circumstances, feedback, referral). */
+const MATTER_COLUMNS = {
+  id: accountabilityMatters.id,
+  summary: accountabilityMatters.summary,
+  openedOn: accountabilityMatters.openedOn,
+  source: accountabilityMatters.source,
+  sourceDetail: accountabilityMatters.sourceDetail,
+  circumstances: accountabilityMatters.circumstances,
+  lifelong: accountabilityMatters.lifelong,
+  majorDecisionName: accountabilityMatters.majorDecisionName,
+  majorDecisionOn: accountabilityMatters.majorDecisionOn,
+  majorDecisionBody: accountabilityMatters.majorDecisionBody,
+  status: accountabilityMatters.status,
+  fedBackCaseId: accountabilityMatters.fedBackCaseId,
+  fedBackOutcome: accountabilityMatters.fedBackOutcome,
+  fedBackInForceOn: accountabilityMatters.fedBackInForceOn,
+  fedBackBasis: accountabilityMatters.fedBackBasis,
+  fedBackPreviousOutcome: accountabilityMatters.fedBackPreviousOutcome,
+  referredTo: accountabilityMatters.referredTo,
+  referredOn: accountabilityMatters.referredOn,
+  referralBasis: accountabilityMatters.referralBasis,
+  referralReceipt: accountabilityMatters.referralReceipt,
+  referredBy: accountabilityMatters.referredBy,
+};
+
 /** The event columns the view shows (`rongcuo audit verify` checks the hashes). */
 const EVENT_COLUMNS = {
   seq: caseEvents.seq,
@@ -163,12 +188,7 @@ export async function readCaseFile(
     matterId === null
       ? Promise.resolve([])
       : db
-          .select({
-            summary: accountabilityMatters.summary,
-            openedOn: accountabilityMatters.openedOn,
-            source: accountabilityMatters.source,
-            sourceDetail: accountabilityMatters.sourceDetail,
-          })
+          .select(MATTER_COLUMNS)
           .from(accountabilityMatters)
           .where(eq(accountabilityMatters.id, matterId))
           .prepare('case_file_matter')

@@ -59,7 +59,8 @@ import { peopleInClearing, presentClearing, type ClearingView } from './clearing
 import { readClearing, withClearingRow, type ClearingRow } from '../clearings/subject.js';
 import { logRead } from '../read-log.js';
 import { applicationFor, type StoredApplication } from '../cases/result-application.js';
-import type { MatterSource } from '../../shared/case.js';
+import { presentMatter, type MatterView } from '../matters/present.js';
+import { matterSubjectOf, withMatterSubject } from '../matters/subject.js';
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
 import { AppError, CATALOGUE, type ErrorCode } from '../errors.js';
@@ -125,12 +126,11 @@ export interface CaseView {
    * for a consulted department's officer (see the top of this file).
    */
   readonly view: CaseViewKind;
-  /** Officers only: the accountability matter an ex-officio case was opened on. */
-  readonly matter: {
-    readonly openedOn: string;
-    readonly source: MatterSource | null;
-    readonly sourceDetail: string;
-  } | null;
+  /**
+   * Officers only: the accountability matter an ex-officio case was opened on, with its
+   * circumstances, lifelong flag, the outcome fed back and the referral (matters/present.ts).
+   */
+  readonly matter: MatterView | null;
   /** The correction (纠错) once issued, and the talks held; null and [] before. */
   readonly correction: CorrectionView | null;
   readonly talks: readonly TalkView[];
@@ -372,8 +372,12 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Pr
         ...(correction ? peopleInCorrection(correction) : []),
         ...peopleInClearing(clearing),
       ]);
-      // The clearing's rules read it: the abilities and tasks below include its actions.
-      const withRules = withClearingRow(loaded, clearing);
+      // The clearing's rules read it, and the matter's rules see it as the case file read it (no
+      // extra query): the abilities and tasks below include their actions.
+      const withRules = withMatterSubject(
+        withClearingRow(loaded, clearing),
+        matterSubjectOf(file.matter),
+      );
       return presentCase(ctx, actor, withRules, { ...file, correction, clearing }, names);
     },
     { isolation: 'repeatable read' },
@@ -395,6 +399,7 @@ function peopleIn(loaded: LoadedCase, file: CaseFile): (string | null)[] {
     ...file.challenges.flatMap((c) => [c.filedBy, c.decidedBy]),
     ...file.extensions.flatMap((e) => [e.requestedBy, e.decidedBy]),
     ...file.events.map((e) => e.actorId),
+    file.matter?.referredBy ?? null,
   ];
 }
 
@@ -487,8 +492,19 @@ function consulteeView(v: CaseView): CaseView {
   };
 }
 
+/** The accountability matter, with whether the case's facts suspect a crime. */
+function matterPart(p: PresentContext, matter: NonNullable<CaseFile['matter']>): MatterView {
+  const crime = p.file.facts.some((f) => f.fact === 'crimeSuspected' && f.value === true);
+  return presentMatter(matter, {
+    crimeSuspected: crime,
+    person: p.person,
+    outcomeLabel: p.outcomeLabel,
+  });
+}
+
 /** The case's identity, parties, step clock and version. */
-function presentHeader(ctx: AppContext, { loaded, file, view }: PresentContext) {
+function presentHeader(ctx: AppContext, p: PresentContext) {
+  const { loaded, file, view } = p;
   const row = loaded.row;
   const id = row.id;
   const who = file.official;
@@ -532,14 +548,7 @@ function presentHeader(ctx: AppContext, { loaded, file, view }: PresentContext) 
     updatedAt: row.updatedAt.toISOString(),
     closedAt: iso(row.closedAt),
     view,
-    matter:
-      view === 'full' && file.matter
-        ? {
-            openedOn: file.matter.openedOn,
-            source: file.matter.source as MatterSource | null,
-            sourceDetail: file.matter.sourceDetail,
-          }
-        : null,
+    matter: view === 'full' && file.matter ? matterPart(p, file.matter) : null,
   };
 }
 

@@ -25,6 +25,7 @@ import { ClockCard } from './case/ClockCard';
 import { ConsultationCard } from './case/ConsultationCard';
 import { ClearingCard } from './case/ClearingCard';
 import { CorrectionCard } from './case/CorrectionCard';
+import { MatterCard } from './case/MatterCard';
 import { EvidenceCard } from './case/EvidenceCard';
 import { FactsCard } from './case/FactsCard';
 import type { CaseFile, PackDetail, PackFact } from './case/model';
@@ -201,6 +202,7 @@ function CaseDetails(props: {
         {consultee ? null : <ChallengesCard outcomes={effective?.outcomes ?? []} />}
         {consultee ? null : <CorrectionCard />}
         {consultee ? null : <ClearingCard />}
+        {full ? <MatterCard /> : null}
         {full && DELIBERATED.has(c.state) ? (
           <DeliberationPanel view={c} onChanged={reload} />
         ) : null}

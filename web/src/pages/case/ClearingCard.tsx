@@ -304,7 +304,7 @@ function ReferButton() {
               { required: true, whitespace: true, message: t('clearing.referredToRequired') },
             ]}
           >
-            <Input maxLength={TEXT_LIMITS.referralBody.max} />
+            <Input maxLength={TEXT_LIMITS.accuserReferralBody.max} />
           </Form.Item>
           <Form.Item
             name="referredOn"
@@ -317,7 +317,7 @@ function ReferButton() {
             name="basis"
             label={t('clearing.basis')}
             required={t('clearing.basisRequired')}
-            max={TEXT_LIMITS.referralBasis.max}
+            max={TEXT_LIMITS.accuserReferralBasis.max}
           />
         </>
       }

@@ -2,7 +2,8 @@
  * Registering an accountability matter ex officio (依职权启动容错审查), for intake officers and
  * investigators: the official (and so the unit), where the matter came from, the dates, what
  * happened, and the circumstances as the referral states them (the questions of the pack that
- * governs the official). POST /api/accountability-matters opens the case; the officer goes on to
+ * governs the official) and, when known, the matter's Art. 17/18/19 circumstances and the
+ * lifelong-accountability flag (case/CircumstanceFields.tsx). POST /api/accountability-matters opens the case; the officer goes on to
  * it. Refused fields are marked with the server's message.
  */
 import { App, Button, Collapse, Descriptions, Form, Input, Result, Select, Typography } from 'antd';
@@ -19,6 +20,7 @@ import { knownFacts, type ApplyValues } from '../official/applyModel';
 import { FactQuestion } from '../official/FactQuestion';
 import { newIdempotencyKey, postIdempotent } from '../official/idempotent';
 import { OfficialPicker } from '../official/OfficialPicker';
+import { CircumstanceFields, circumstancesBody } from '../case/CircumstanceFields';
 import {
   markFields,
   todayIso,
@@ -37,9 +39,23 @@ interface Values {
   conductDate?: string;
   summary?: string;
   facts?: ApplyValues['facts'];
+  circumstances?: string[];
+  lifelong?: boolean;
 }
 
-const FIELDS = ['officialId', 'source', 'sourceDetail', 'openedOn', 'conductDate', 'summary'];
+const FIELDS = [
+  'officialId',
+  'source',
+  'sourceDetail',
+  'openedOn',
+  'conductDate',
+  'summary',
+  'circumstances',
+  'lifelong',
+  'majorDecisionName',
+  'majorDecisionOn',
+  'majorDecisionBody',
+];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The questions of the pack that governs the official, in force at the date of the conduct. */
@@ -127,6 +143,7 @@ function ExOfficioForm({ first }: { readonly first: OfficialsPage }) {
       conductDate: v.conductDate,
       summary: v.summary?.trim() ?? '',
       facts: knownFacts(v.facts, asked),
+      ...circumstancesBody(v as Record<string, unknown>),
     });
 
   return (
@@ -234,6 +251,24 @@ function ExOfficioForm({ first }: { readonly first: OfficialsPage }) {
             ]}
           />
         ) : null}
+        <Collapse
+          className="rc-intake-facts"
+          items={[
+            {
+              key: 'circumstances',
+              forceRender: true,
+              label: t('intake.exOfficio.circumstances'),
+              children: (
+                <>
+                  <Typography.Paragraph type="secondary">
+                    {t('intake.exOfficio.circumstancesHelp')}
+                  </Typography.Paragraph>
+                  <CircumstanceFields />
+                </>
+              ),
+            },
+          ]}
+        />
         <Typography.Paragraph type="secondary" className="rc-intake-files">
           {t('intake.exOfficio.files')}
         </Typography.Paragraph>
