@@ -107,14 +107,49 @@ export function codeWords(screen: string, text: string): string[] {
 const findings = new Map<string, string[]>();
 let screens = 0;
 
-/** Waits until the screen has loaded what it shows: no request in flight, no spinner. */
+/** Each page's count of requests in flight, from the page's own request events. */
+const IN_FLIGHT = new WeakMap<Page, () => number>();
+
+function trackRequests(page: Page): void {
+  let inFlight = 0;
+  const done = () => (inFlight = Math.max(0, inFlight - 1));
+  page.on('request', () => (inFlight += 1));
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  IN_FLIGHT.set(page, () => inFlight);
+}
+
+/**
+ * Waits until the screen has loaded what it shows: no request in flight and no spinner, for
+ * QUIET_MS in a row (a screen starts its requests on its first render, well within that).
+ */
+const QUIET_MS = 300;
 async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  const busy = () => page.locator('.ant-spin-spinning, .rc-loading').count();
-  const message = `still loading after 20 s: ${page.url()}`;
-  await expect.poll(busy, { timeout: 20_000, message }).toBe(0);
-  await page.waitForTimeout(150);
-  await expect.poll(busy, { timeout: 20_000, message }).toBe(0);
+  const inFlight = IN_FLIGHT.get(page)!;
+  const deadline = Date.now() + 20_000;
+  let quietSince = Date.now();
+  for (;;) {
+    const busy =
+      inFlight() > 0 || (await page.locator('.ant-spin-spinning, .rc-loading').count()) > 0;
+    const now = Date.now();
+    if (busy) quietSince = now;
+    else if (now - quietSince >= QUIET_MS) return;
+    if (now > deadline) throw new Error(`still loading after 20 s: ${page.url()}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+/**
+ * Goes to a path inside the app as its own links do (the history API and a popstate event, which
+ * the router follows), not by loading the page again: a reload would parse the whole app again for
+ * each of the two hundred screens, which took most of this test's time.
+ */
+async function goTo(page: Page, path: string) {
+  await page.evaluate(
+    `window.history.pushState(null, '', ${JSON.stringify(path)});
+     window.dispatchEvent(new PopStateEvent('popstate'));`,
+  );
+  await settle(page);
 }
 
 /** Scans what the screen shows now: its visible text and its inputs' placeholders. */
@@ -155,20 +190,19 @@ async function casePages(page: Page, role: string) {
     if (!r.ok()) continue;
     const [first] = ((await r.json()) as { items: { id: string }[] }).items;
     if (!first) continue;
-    await page.goto(`${w.url}/cases/${first.id}`, { waitUntil: 'networkidle' });
+    await goTo(page, `/cases/${first.id}`);
     await scan(page, `${role} 案件页（${state}） /cases/${first.id}`);
   }
 }
 
 /** The policy pages: each listed pack, every tab of it when `allTabs`. */
 async function policyPages(page: Page, role: string, allTabs: boolean) {
-  await page.goto(`${w.url}/policy`, { waitUntil: 'networkidle' });
-  await settle(page);
+  await goTo(page, '/policy');
   const links = await page
     .locator('[data-testid^="pack-link-"]')
     .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
   for (const href of links) {
-    await page.goto(w.url + href, { waitUntil: 'networkidle' });
+    await goTo(page, href);
     await scan(page, `${role} 政策依据 ${href}`);
     if (!allTabs) continue;
     for (const tab of ['决定顺序', '办理程序与时限', '检查结果', '试算情形']) {
@@ -180,6 +214,7 @@ async function policyPages(page: Page, role: string, allTabs: boolean) {
 
 async function visitAs(username: string, password: string) {
   const page = await w.newPage({ locale: 'zh-CN' });
+  trackRequests(page);
   await page.goto(w.url + '/');
   await w.signIn(page, username, password);
   await page.locator('.rc-menu').waitFor();
@@ -190,7 +225,7 @@ async function visitAs(username: string, password: string) {
   if (paths.includes('/policy')) await policyPages(page, username, username === 'policy-admin');
   if (paths.includes('/admin/users')) {
     for (const tab of ['organization', 'calendars']) {
-      await page.goto(`${w.url}/admin/${tab}`, { waitUntil: 'networkidle' });
+      await goTo(page, `/admin/${tab}`);
       await scan(page, `${username} 系统管理 /admin/${tab}`);
     }
   }

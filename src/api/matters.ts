@@ -61,6 +61,8 @@ export const MatterListItem = Obj({
   lifelong: Type.Boolean(),
   majorDecisionName: Nullable(Type.String()),
   fedBackOutcome: Nullable(Type.String()),
+  /** The outcome's label in the pack that governed the case. */
+  fedBackOutcomeLabel: Nullable(I18nText),
   fedBackInForceOn: Nullable(DateString),
   referredOn: Nullable(DateString),
   case: Nullable(Obj({ id: Uuid, number: Type.String() })),

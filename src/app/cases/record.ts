@@ -12,7 +12,7 @@ import type { CorrectionSubject } from '../../domain/correction-conditions.js';
 import type { ActionState, CorrectionState } from '../../shared/corrections.js';
 import { hasRole, type Actor } from '../../domain/roles.js';
 import type { CompiledPolicy } from '../../policy/compile.js';
-import type { Procedure } from '../../policy/model.js';
+import type { I18nText, Procedure } from '../../policy/model.js';
 import type { AnyDb, AppTx } from '../db.js';
 import { statementOn } from '../../store/index.js';
 import type { AppContext } from '../context.js';
@@ -65,6 +65,24 @@ export function casePolicy(
   return row.packVersion
     ? ctx.engine.version(row.packId, row.packVersion, row.conductDate)
     : ctx.engine.at(row.packId, row.conductDate);
+}
+
+/**
+ * An outcome's label in the pack that governs the case; the outcome's id when the pack no longer
+ * names it (or its version cannot be loaded), so that a list still shows what was decided.
+ */
+export function outcomeLabelOf(
+  ctx: AppContext,
+  row: Pick<CaseRow, 'packId' | 'packVersion' | 'conductDate'>,
+  outcome: string,
+): I18nText {
+  try {
+    const found = casePolicy(ctx, row).eff.outcomes.find((o) => o.id === outcome);
+    if (found) return found.label;
+  } catch {
+    // the pack version is gone: fall through to the id
+  }
+  return { zh: outcome, en: outcome };
 }
 
 /** The procedure parameters of the policy that governs the case. */

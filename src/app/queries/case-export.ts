@@ -12,7 +12,7 @@ import type { I18nText } from '../../policy/model.js';
 import { maskIdCard } from '../../shared/id-card.js';
 import { EXPORT_MAX_ROWS } from '../../shared/limits.js';
 import { STATE_LABEL, STEP_LABEL, type CaseState } from '../../shared/case.js';
-import { casePolicy } from '../cases/record.js';
+import { casePolicy, outcomeLabelOf } from '../cases/record.js';
 import type { AppContext } from '../context.js';
 import { cases, jurisdictions, officials, readLog, units } from '../tables.js';
 import {
@@ -248,7 +248,7 @@ function cellsOf(ctx: AppContext, r: ExportRow, no: number, lang: Lang): unknown
     dueOn: excelDay(r.stepDueOn),
     appliedOn: excelDay(chinaStamp(r.createdAt).slice(0, 10)),
     acceptedOn: excelDay(r.acceptedOn),
-    outcome: outcome === null ? null : outcomeLabel(ctx, r, outcome)[lang],
+    outcome: outcome === null ? null : outcomeLabelOf(ctx, r, outcome)[lang],
     decidedOn: excelDay(decidedOn),
     updatedAt: excelChinaTime(r.updatedAt),
   };
@@ -269,17 +269,4 @@ function anyOutcomeLabel(ctx: AppContext): (id: string) => I18nText {
     }
     return { zh: id, en: id };
   };
-}
-
-function outcomeLabel(ctx: AppContext, r: ExportRow, outcome: string): I18nText {
-  try {
-    return (
-      casePolicy(ctx, r).eff.outcomes.find((o) => o.id === outcome)?.label ?? {
-        zh: outcome,
-        en: outcome,
-      }
-    );
-  } catch {
-    return { zh: outcome, en: outcome };
-  }
 }

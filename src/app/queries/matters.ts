@@ -15,6 +15,7 @@ import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { accountabilityMatters, cases, jurisdictions, officials, readLog } from '../tables.js';
 import { escapeLike, pageNumber } from './paging.js';
+import { outcomeLabelOf } from '../cases/record.js';
 
 /** Who reads the matters of their jurisdictions. */
 export const MATTER_READERS: readonly Role[] = ['intake', 'investigator', 'auditor'];
@@ -39,6 +40,7 @@ export interface MatterListItem {
   readonly circumstances: number;
   readonly lifelong: boolean;
   readonly majorDecisionName: string | null;
+  readonly fedBackOutcomeLabel: I18nText | null;
   readonly fedBackOutcome: string | null;
   readonly fedBackInForceOn: string | null;
   readonly referredOn: string | null;
@@ -106,6 +108,9 @@ export async function listMatters(
         jurisdictionEn: jurisdictions.nameEn,
         caseId: cases.id,
         caseNumber: cases.number,
+        packId: cases.packId,
+        packVersion: cases.packVersion,
+        conductDate: cases.conductDate,
       })
       .from(accountabilityMatters)
       .innerJoin(jurisdictions, eq(jurisdictions.id, accountabilityMatters.jurisdictionId))
@@ -122,18 +127,24 @@ export async function listMatters(
       what: 'matter.list',
       at: ctx.now(),
     });
-    return { items: rows.map(presentItem), total: Number(total), page, pageSize };
+    return { items: rows.map((r) => presentItem(ctx, r)), total: Number(total), page, pageSize };
   });
 }
 
-function presentItem(r: {
-  m: typeof accountabilityMatters.$inferSelect;
-  officialName: string;
-  jurisdictionZh: string;
-  jurisdictionEn: string;
-  caseId: string | null;
-  caseNumber: string | null;
-}): MatterListItem {
+function presentItem(
+  ctx: AppContext,
+  r: {
+    m: typeof accountabilityMatters.$inferSelect;
+    officialName: string;
+    jurisdictionZh: string;
+    jurisdictionEn: string;
+    caseId: string | null;
+    caseNumber: string | null;
+    packId: string | null;
+    packVersion: string | null;
+    conductDate: string | null;
+  },
+): MatterListItem {
   const m = r.m;
   const status = m.status as MatterStatus;
   return {
@@ -149,8 +160,24 @@ function presentItem(r: {
     lifelong: m.lifelong,
     majorDecisionName: m.majorDecisionName,
     fedBackOutcome: m.fedBackOutcome,
+    fedBackOutcomeLabel: fedBackLabel(ctx, r, m.fedBackOutcome),
     fedBackInForceOn: m.fedBackInForceOn,
     referredOn: m.referredOn,
     case: r.caseId && r.caseNumber ? { id: r.caseId, number: r.caseNumber } : null,
   };
+}
+
+/** The fed-back outcome's label, from the pack of the case it came from. */
+function fedBackLabel(
+  ctx: AppContext,
+  r: { packId: string | null; packVersion: string | null; conductDate: string | null },
+  outcome: string | null,
+): I18nText | null {
+  if (outcome === null) return null;
+  if (r.packId === null || r.conductDate === null) return { zh: outcome, en: outcome };
+  return outcomeLabelOf(
+    ctx,
+    { packId: r.packId, packVersion: r.packVersion, conductDate: r.conductDate },
+    outcome,
+  );
 }

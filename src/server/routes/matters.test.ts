@@ -356,8 +356,15 @@ describeStores<Schema>(
       const http = await signIn(w, 'investigator');
       const res = await http.get('/api/accountability-matters?status=concluded&lifelong=false');
       expect(res.statusCode).toBe(200);
-      const page = res.json() as { items: { status: string; lifelong: boolean }[] };
+      const page = res.json() as {
+        items: { status: string; lifelong: boolean; fedBackOutcomeLabel: unknown }[];
+      };
       expect(page.items.every((m) => m.status === 'concluded' && !m.lifelong)).toBe(true);
+      // The outcome fed back is named as its pack names it, not by its id.
+      expect(page.items.map((m) => m.fedBackOutcomeLabel)).toContainEqual({
+        zh: '免予问责（容错免责）',
+        en: expect.any(String),
+      });
       const out = await signIn(w, 'official');
       expect((await out.get('/api/accountability-matters')).statusCode).toBe(403);
       expect((await caseRow(w, referred.items[0]!.case!.id)).accountabilityMatterId).toBe(

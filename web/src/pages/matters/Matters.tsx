@@ -160,7 +160,9 @@ function useColumns(): TableColumnsType<MatterListItem> {
       title: t('matter.list.feedback'),
       key: 'feedback',
       render: (_: unknown, m) =>
-        m.fedBackOutcome ? `${m.fedBackOutcome}（${m.fedBackInForceOn ?? ''}）` : '—',
+        m.fedBackOutcomeLabel
+          ? `${pick(m.fedBackOutcomeLabel, lang)}（${m.fedBackInForceOn ?? ''}）`
+          : '—',
     },
     {
       title: t('matter.list.referredOn'),
