@@ -5,7 +5,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'packs/**/*.test.ts', 'e2e/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
-    // One worker (Vitest's default on 2 cores, cores − 1): two were measured slower here — with
-    // two Chromium instances the machine ran at a load of 9 and the suite took 2,118 s.
+    // Two workers on this 2-core machine. A browser test keeps the machine about 40 % busy (it
+    // mostly waits on the browser's rendering and on the server), so a second worker uses the
+    // rest: eight browser files took 258 s in one worker and 184 s in two (2026-12-04).
+    maxWorkers: 2,
   },
 });

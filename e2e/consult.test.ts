@@ -8,7 +8,14 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, expectFits, realProblems, SHOTS, useBrowserWorld } from './harness.js';
+import {
+  axeViolations,
+  expectFits,
+  realProblems,
+  REDUCED_MOTION,
+  SHOTS,
+  useBrowserWorld,
+} from './harness.js';
 
 const w = useBrowserWorld();
 const pages: Page[] = [];
@@ -137,6 +144,7 @@ async function disciplineOnAPhone() {
     hasTouch: true,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    reducedMotion: REDUCED_MOTION,
   });
   const page = await context.newPage();
   pages.push(page);

@@ -16,7 +16,14 @@ import { readLog, users } from '../src/app/tables.js';
 import { DOCX_FILE, PDF_FILE, PNG_FILE } from '../src/app/testing/files.js';
 import { advance, EXEMPTED_FACTS } from '../src/app/testing/steps.js';
 import type { Actor } from '../src/domain/roles.js';
-import { axeViolations, expectFits, realProblems, SHOTS, useBrowserWorld } from './harness.js';
+import {
+  axeViolations,
+  expectFits,
+  realProblems,
+  REDUCED_MOTION,
+  SHOTS,
+  useBrowserWorld,
+} from './harness.js';
 
 const w = useBrowserWorld();
 const pages: Page[] = [];
@@ -64,6 +71,7 @@ describe('several files, previews and several panel members in Chromium', () => 
       hasTouch: true,
       locale: 'en-US',
       timezoneId: 'Asia/Shanghai',
+      reducedMotion: REDUCED_MOTION,
     });
     const page = await context.newPage();
     pages.push(page);

@@ -19,6 +19,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -50,6 +51,14 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/**
+ * The browsers of the tests ask for reduced motion (prefers-reduced-motion), which the app honours
+ * by turning Ant Design's animations off (web/src/App.tsx): a click then never lands on a dialog
+ * still fading in or out, and no test waits for an animation to end. e2e/web.test.ts keeps the
+ * animations (`newPage({ motion: 'full' })`), as most users see them.
+ */
+export const REDUCED_MOTION = 'reduce' as const;
+
 export interface BrowserWorld {
   readonly app: OpenedApp;
   readonly server: StartedServer;
@@ -58,8 +67,11 @@ export interface BrowserWorld {
   readonly url: string;
   /** Console errors, page errors and CSP refusals seen on pages made by newPage(). */
   readonly problems: string[];
-  /** A page in a new, isolated browser context (own cookies and storage). */
-  newPage(opts?: { locale?: 'zh-CN' | 'en-US' }): Promise<Page>;
+  /**
+   * A page in a new, isolated browser context (own cookies and storage), asking for reduced motion
+   * unless `motion: 'full'` (see REDUCED_MOTION).
+   */
+  newPage(opts?: { locale?: 'zh-CN' | 'en-US'; motion?: 'full' }): Promise<Page>;
   signIn(page: Page, username: string, password: string): Promise<void>;
   signOut(page: Page): Promise<void>;
   /** A full-page screenshot under test-artifacts/screenshots/<name>.png. */
@@ -92,14 +104,6 @@ export function useBrowserWorld(): BrowserWorld {
   });
 }
 
-/**
- * A copy of the demo store in `dataDir`. The demo is seeded once per test run (about a minute
- * each time, and twenty browser files want it) into a template directory shared by the run's
- * workers — named after the Vitest process that started them — and each file gets a copy of it.
- * The first worker to ask seeds it into a directory of its own and renames it into place, which
- * is atomic, so another worker either finds the finished template or seeds one of its own and
- * finds the place taken: nobody ever copies a half-written store.
- */
 /** Templates of earlier runs, a day old or more, are removed. */
 function removeOldTemplates(): void {
   for (const name of readdirSync(tmpdir())) {
@@ -111,10 +115,38 @@ function removeOldTemplates(): void {
   }
 }
 
+/**
+ * A copy of the demo store in `dataDir`. The demo is seeded once per test run (about a minute
+ * each time, and twenty browser files want it) into a template directory shared by the run's
+ * workers — named after the Vitest process that started them — and each file gets a copy of it.
+ */
 async function copyDemoStore(dataDir: string): Promise<void> {
   const today = new Date().toISOString().slice(0, 10);
   const template = join(tmpdir(), `rongcuo-e2e-demo-${process.ppid}-${today}`);
-  if (!existsSync(template)) {
+  if (!existsSync(template)) await seedTemplate(template);
+  cpSync(template, dataDir, { recursive: true, filter: (src) => !src.endsWith('store.lock') });
+}
+
+/**
+ * Seeds the template once for all workers: the worker that creates the lock file seeds, into a
+ * directory of its own renamed into place when done (atomic: nobody copies a half-written
+ * store); the others wait for the template. Should the seeding worker fail, it removes its lock,
+ * and a waiting worker seeds its own.
+ */
+async function seedTemplate(template: string): Promise<void> {
+  const lock = `${template}.lock`;
+  let mine = false;
+  try {
+    writeFileSync(lock, String(process.pid), { flag: 'wx' });
+    mine = true;
+  } catch {
+    const deadline = Date.now() + 300_000;
+    while (!existsSync(template) && existsSync(lock) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    if (existsSync(template)) return;
+  }
+  try {
     removeOldTemplates();
     const building = mkdtempSync(join(tmpdir(), 'rongcuo-e2e-seeding-'));
     const seeding = await openApp({ dataDir: building, databaseUrl: undefined });
@@ -128,8 +160,9 @@ async function copyDemoStore(dataDir: string): Promise<void> {
     } catch {
       rmSync(building, { recursive: true, force: true }); // another worker was first
     }
+  } finally {
+    if (mine) rmSync(lock, { force: true });
   }
-  cpSync(template, dataDir, { recursive: true, filter: (src) => !src.endsWith('store.lock') });
 }
 
 export async function openBrowserWorld(): Promise<BrowserWorld> {
@@ -177,6 +210,7 @@ export async function openBrowserWorld(): Promise<BrowserWorld> {
         viewport: { width: 1280, height: 860 },
         locale: opts.locale ?? 'zh-CN',
         timezoneId: 'Asia/Shanghai',
+        reducedMotion: opts.motion === 'full' ? 'no-preference' : REDUCED_MOTION,
         acceptDownloads: true,
       });
       contexts.push(context);

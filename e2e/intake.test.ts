@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectFits, realProblems, SHOTS, useBrowserWorld } from './harness.js';
+import { expectFits, realProblems, REDUCED_MOTION, SHOTS, useBrowserWorld } from './harness.js';
 
 const w = useBrowserWorld();
 
@@ -51,6 +51,7 @@ async function newPage(width: Width): Promise<Page> {
     hasTouch: true,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    reducedMotion: REDUCED_MOTION,
   });
   const page = await context.newPage();
   page.on('console', (m) => {

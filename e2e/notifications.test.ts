@@ -76,10 +76,12 @@ for (const lang of ['zh', 'en'] as const) {
       await bell.click();
       const drawer = page.getByRole('dialog', { name: T[lang].title });
       await drawer.waitFor();
-      const item = drawer.getByTestId('notification-item').filter({ hasText: T[lang].unread });
+      // The demo's own corrections may have overdue reviews too: follow an overdue action's.
+      const item = drawer
+        .getByTestId('notification-item')
+        .filter({ hasText: T[lang].unread })
+        .filter({ hasText: T[lang].overdue });
       await item.first().waitFor();
-      const text = await item.first().innerText();
-      expect(text).toMatch(T[lang].overdue);
       expect(await axeViolations(page)).toEqual([]);
       await w.shot(page, `notifications-${lang}`);
       await item.first().click();

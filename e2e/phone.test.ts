@@ -8,7 +8,14 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { PHONE, realProblems, sidewaysOverflow, SHOTS, useBrowserWorld } from './harness.js';
+import {
+  PHONE,
+  realProblems,
+  REDUCED_MOTION,
+  sidewaysOverflow,
+  SHOTS,
+  useBrowserWorld,
+} from './harness.js';
 
 const w = useBrowserWorld();
 
@@ -52,6 +59,7 @@ async function phonePage(): Promise<Page> {
     hasTouch: true,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    reducedMotion: REDUCED_MOTION,
     acceptDownloads: true,
   });
   const page = await context.newPage();

@@ -5,7 +5,7 @@
  * list — first in Chinese, then in English.
  */
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, useBrowserWorld, realProblems, SHOTS } from './harness.js';
 
@@ -61,14 +61,37 @@ async function answer(
     if (typeof v === 'boolean') {
       const label = lang === 'zh' ? (v ? '是' : '否') : v ? 'Yes' : 'No';
       await field.getByText(label, { exact: true }).click();
+      const checked = field.locator('.ant-radio-button-wrapper-checked');
+      await expect
+        .poll(() => checked.innerText().then((t) => t.trim()), { message: id })
+        .toBe(label);
     } else if (typeof v === 'number') {
       await page.locator(`#rc-fact-${id}`).fill(String(v));
+      await expect.poll(() => page.locator(`#rc-fact-${id}`).inputValue()).toBe(String(v));
     } else {
       const label = decls.get(id)!.values!.find((x) => x.value === v)!.label[lang];
-      await field.click();
-      await page
-        .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`)
-        .click();
+      await choose(field, label, id);
+    }
+  }
+}
+
+/**
+ * Picks an option of a select. Under load the first click can land while the dropdown is still
+ * opening; the choice is checked on the field and tried again once.
+ */
+async function choose(field: Locator, label: string, id: string) {
+  for (let attempt = 0; ; attempt += 1) {
+    await field.click();
+    await page
+      .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`)
+      .click();
+    const shown = () => field.innerText().then((t) => t.includes(label));
+    try {
+      await expect.poll(shown, { timeout: attempt === 0 ? 3_000 : 10_000 }).toBe(true);
+      return;
+    } catch (e) {
+      if (attempt > 0)
+        throw new Error(`the choice “${label}” of ${id} was not taken`, { cause: e });
     }
   }
 }

@@ -14,7 +14,7 @@ const problems = (): string[] => w.problems;
 
 beforeAll(async () => {
   server = w.server;
-  page = await w.newPage();
+  page = await w.newPage({ motion: 'full' });
 }, 240_000);
 
 const signIn = (username: string, password: string) => w.signIn(page, username, password);

@@ -5,7 +5,7 @@
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AuthProvider, useAuth } from './auth';
@@ -67,8 +67,26 @@ function Routed() {
   );
 }
 
+/**
+ * Whether the user asked their system for less motion (prefers-reduced-motion, WCAG 2.3.3): then
+ * dialogs, drawers and menus appear without their animations. Followed live.
+ */
+function useReducedMotion(): boolean {
+  const query = '(prefers-reduced-motion: reduce)';
+  const [reduced, setReduced] = useState(() => window.matchMedia?.(query).matches ?? false);
+  useEffect(() => {
+    const list = window.matchMedia?.(query);
+    if (!list) return undefined;
+    const follow = () => setReduced(list.matches);
+    list.addEventListener('change', follow);
+    return () => list.removeEventListener('change', follow);
+  }, []);
+  return reduced;
+}
+
 export function App() {
   const lang = useLang();
+  const reducedMotion = useReducedMotion();
   return (
     <ConfigProvider
       locale={lang === 'en' ? enUS : zhCN}
@@ -84,6 +102,7 @@ export function App() {
           colorTextDescription: '#595959',
           colorTextTertiary: '#666666',
           colorTextPlaceholder: '#707070',
+          motion: !reducedMotion,
         },
       }}
     >
