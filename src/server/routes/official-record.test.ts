@@ -97,7 +97,7 @@ describeStores<Schema>('an official’s record (GET /api/officials/:id/record)',
     expect(logged[0]!.detail).toEqual({ officialId: w.ids.official, cases: 2 });
   });
 
-  it('shows the official their own record without the referral’s basis', async () => {
+  it('shows the official and their unit’s party organization no referral basis', async () => {
     const official = await signIn(w, 'official');
     const r = (await official.get(url)).json() as OfficialRecord;
     expect(r.cases).toHaveLength(2);
@@ -105,6 +105,11 @@ describeStores<Schema>('an official’s record (GET /api/officials/:id/record)',
     expect(r.cases[0]!.talks).toHaveLength(1);
     expect(r.cases[0]!.clearings[0]!.referral).toMatchObject({ basis: null });
     expect(r.matters).toEqual([]);
+    const unitParty = await signIn(w, 'unitParty');
+    const u = (await unitParty.get(url)).json() as OfficialRecord;
+    expect(u.cases).toHaveLength(2);
+    expect(u.cases[0]!.clearings[0]!.referral?.basis).toBeNull();
+    expect(u.cases[0]!.visits).toEqual([]);
   });
 
   it('hides the visits from officers who do not read them', async () => {
