@@ -26,3 +26,4 @@ export * from './visits.js';
 export * from './notifications.js';
 export * from './matters.js';
 export * from './matter-views.js';
+export * from './official-record.js';

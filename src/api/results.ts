@@ -79,6 +79,7 @@ export const ResultItem = Obj({
   caseId: Uuid,
   caseNumber: Type.String(),
   official: Obj({
+    id: Uuid,
     name: Type.String({ description: '姓名 (XingMing).' }),
     idCard: Nullable(
       Type.String({

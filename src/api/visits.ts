@@ -41,6 +41,7 @@ const Named = Obj({ id: Type.String(), name: I18nText });
 export const VisitPerson = Obj({
   caseId: Uuid,
   caseNumber: Type.String(),
+  officialId: Uuid,
   officialName: Type.String(),
   unit: I18nText,
   impactEndsOn: DateString,
@@ -53,6 +54,7 @@ export const VisitItem = Obj({
   caseId: Uuid,
   caseNumber: Type.String(),
   caseVersion: Type.Integer({ description: 'The case version, for POST /api/visits/{id}/record.' }),
+  officialId: Uuid,
   officialName: Type.String(),
   unit: I18nText,
   impactEndsOn: DateString,

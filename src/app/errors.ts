@@ -280,6 +280,20 @@ export const CATALOGUE = {
       en: 'The list of accountability matters is for intake officers, investigators and auditors; ask an administrator for such a role if you need it.',
     },
   },
+  OFFICIAL_NOT_FOUND: {
+    status: 404,
+    message: {
+      zh: '找不到该干部，或该干部不在您的管辖范围内。',
+      en: 'No such official, or the official is outside the scope of your role.',
+    },
+  },
+  OFFICIAL_RECORD_ROLE_REQUIRED: {
+    status: 403,
+    message: {
+      zh: '干部容错纠错记录供干部本人，以及本辖区、本单位的办案、监督人员和单位党组织查阅；会商部门和其他角色不能查阅。',
+      en: "An official's record is for the official, and for case officers, overseers and the unit's party organization over their jurisdiction or unit; consulted departments and other roles may not read it.",
+    },
+  },
   VISIT_NOT_FOUND: {
     status: 404,
     message: {

@@ -27,6 +27,7 @@ const RiskFilings = lazy(() => import('./pages/intake/RiskFilings'));
 const Results = lazy(() => import('./pages/results/Results'));
 const Visits = lazy(() => import('./pages/visits/Visits'));
 const Matters = lazy(() => import('./pages/matters/Matters'));
+const OfficialRecord = lazy(() => import('./pages/official-record/OfficialRecord'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -60,6 +61,7 @@ function Routed() {
           <Route path="admin/*" element={<Admin />} />
           <Route path="dashboard" element={<Dashboard />} />
           <Route path="results" element={<Results />} />
+          <Route path="officials/:id" element={<OfficialRecord />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

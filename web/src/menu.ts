@@ -33,6 +33,11 @@ export const MENU: readonly MenuEntry[] = [
     ],
   },
   {
+    key: 'record',
+    path: '/officials/me',
+    labels: [['official', 'record.menu']],
+  },
+  {
     key: 'apply',
     path: '/apply',
     labels: [

@@ -50,6 +50,7 @@ export interface ResultsFilter {
 export interface ResultRow {
   readonly caseId: string;
   readonly caseNumber: string;
+  readonly officialId: string;
   readonly officialName: string;
   readonly idCard: string | null;
   readonly unitId: string;
@@ -213,6 +214,7 @@ export async function selectResults(
       packId: cases.packId,
       packVersion: cases.packVersion,
       conductDate: cases.conductDate,
+      officialId: officials.id,
       officialName: officials.name,
       idCard: officials.idCard,
       positionZh: officials.positionZh,
@@ -240,6 +242,7 @@ export async function selectResults(
   return rows.map((r) => ({
     caseId: r.caseId,
     caseNumber: r.caseNumber,
+    officialId: r.officialId,
     officialName: r.officialName,
     idCard: r.idCard,
     unitId: r.unitId,

@@ -36,7 +36,7 @@ export interface ResultsListInput extends ResultsFilter {
 export interface ResultItem {
   readonly caseId: string;
   readonly caseNumber: string;
-  readonly official: { readonly name: string; readonly idCard: string | null };
+  readonly official: { readonly id: string; readonly name: string; readonly idCard: string | null };
   readonly unit: { readonly id: string; readonly name: I18nText };
   readonly post: I18nText;
   readonly jurisdiction: { readonly id: string; readonly name: I18nText };
@@ -58,13 +58,36 @@ export interface ResultsPage {
   readonly nextCursor: string | null;
 }
 
+/** A stored result application, its fields allow-listed (the ledger and the official's record). */
+export function presentApplication(a: StoredApplication): StoredApplication {
+  return {
+    pack: { id: a.pack.id, version: a.pack.version },
+    unaffected: a.unaffected.map((m) => ({ id: m.id, label: m.label })),
+    impactPeriod: a.impactPeriod
+      ? {
+          months: a.impactPeriod.months,
+          endsOn: a.impactPeriod.endsOn,
+          basis: a.impactPeriod.basis,
+        }
+      : null,
+    correction: a.correction
+      ? {
+          kinds: a.correction.kinds.map((k) => ({ id: k.id, label: k.label })),
+          within: a.correction.within,
+        }
+      : null,
+    basis: a.basis,
+    note: a.note,
+  };
+}
+
 /** The presenter: the fields the API gives, nothing else of the row. */
 export function presentResult(r: ResultRow): ResultItem {
   const a = r.application;
   return {
     caseId: r.caseId,
     caseNumber: r.caseNumber,
-    official: { name: r.officialName, idCard: r.idCard },
+    official: { id: r.officialId, name: r.officialName, idCard: r.idCard },
     unit: { id: r.unitId, name: r.unit },
     post: r.post,
     jurisdiction: { id: r.jurisdictionId, name: r.jurisdiction },
@@ -73,27 +96,7 @@ export function presentResult(r: ResultRow): ResultItem {
     outcome: r.outcome,
     outcomeLabel: r.outcomeLabel,
     basis: r.basis,
-    application: a
-      ? {
-          pack: { id: a.pack.id, version: a.pack.version },
-          unaffected: a.unaffected.map((m) => ({ id: m.id, label: m.label })),
-          impactPeriod: a.impactPeriod
-            ? {
-                months: a.impactPeriod.months,
-                endsOn: a.impactPeriod.endsOn,
-                basis: a.impactPeriod.basis,
-              }
-            : null,
-          correction: a.correction
-            ? {
-                kinds: a.correction.kinds.map((k) => ({ id: k.id, label: k.label })),
-                within: a.correction.within,
-              }
-            : null,
-          basis: a.basis,
-          note: a.note,
-        }
-      : null,
+    application: a ? presentApplication(a) : null,
     appointmentForm: {
       rewardsAndPenalties: { zh: rewardsNote(r, 'zh'), en: rewardsNote(r, 'en') },
       annualAssessment: { zh: assessmentNote(r, 'zh'), en: assessmentNote(r, 'en') },

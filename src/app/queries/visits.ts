@@ -35,6 +35,7 @@ import { escapeLike } from './paging.js';
 export interface VisitPerson {
   readonly caseId: string;
   readonly caseNumber: string;
+  readonly officialId: string;
   readonly officialName: string;
   readonly unit: I18nText;
   readonly impactEndsOn: string;
@@ -151,6 +152,7 @@ export async function visitsView(
           .select({
             caseId: cases.id,
             caseNumber: cases.number,
+            officialId: officials.id,
             officialName: officials.name,
             unitZh: units.nameZh,
             unitEn: units.nameEn,
@@ -172,6 +174,7 @@ export async function visitsView(
         return {
           caseId: f.caseId,
           caseNumber: p.caseNumber,
+          officialId: p.officialId,
           officialName: p.officialName,
           unit: { zh: p.unitZh, en: p.unitEn },
           impactEndsOn: f.impactEndsOn,
@@ -208,6 +211,7 @@ export async function visitsView(
         caseId: cases.id,
         caseNumber: cases.number,
         caseVersion: cases.version,
+        officialId: officials.id,
         officialName: officials.name,
         unitZh: units.nameZh,
         unitEn: units.nameEn,
@@ -273,6 +277,7 @@ export async function visitsView(
         caseId: v.caseId,
         caseNumber: v.caseNumber,
         caseVersion: v.caseVersion,
+        officialId: v.officialId,
         officialName: v.officialName,
         unit: { zh: v.unitZh, en: v.unitEn },
         impactEndsOn: v.impactEndsOn,

@@ -3,12 +3,19 @@
  * unit's officials for a unit party organization, the officials managed in their jurisdiction for
  * intake officers and investigators), searchable by name and paged, each with its managing
  * jurisdiction's policy pack and what the user may open for them. Scoped in the query; logged.
+ * GET /api/officials/:id/record: one official's record (干部容错纠错记录), logged.
  */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
 import { listOfficials } from '../../app/queries/officials.js';
+import { officialRecord } from '../../app/queries/official-record.js';
 import { actorOf } from '../auth/authenticate.js';
-import { OfficialsPage, OfficialsQuery } from '../../api/index.js';
+import {
+  OfficialRecord,
+  OfficialRecordParams,
+  OfficialsPage,
+  OfficialsQuery,
+} from '../../api/index.js';
 import { presentOfficial } from '../presenters/official.js';
 import { responses, typed } from '../schemas.js';
 
@@ -32,5 +39,20 @@ export async function officialRoutes(base: FastifyInstance, opts: { ctx: AppCont
       const r = await listOfficials(ctx, actorOf(req), req.query);
       return { ...r, items: r.items.map(presentOfficial) };
     },
+  );
+
+  app.get(
+    '/officials/:id/record',
+    {
+      schema: {
+        tags: ['officials'],
+        summary: '干部容错纠错记录 · An official’s record',
+        description:
+          'Everything the mechanism holds about one official, oldest first: each case the reader may read with its outcome in force and result application (what stays unaffected, the impact period and its last day), corrections, talks, follow-up visits (for the official and those who read visits) and name clearings (a referral’s basis for officers only), and the accountability matters recorded against them (officers only). For the official themself, and for the case officers, overseers and unit party organizations whose jurisdiction or unit holds the official; others get 403 OFFICIAL_RECORD_ROLE_REQUIRED, an official outside their scope 404 OFFICIAL_NOT_FOUND. Logged as official.record.',
+        params: OfficialRecordParams,
+        response: responses({ 200: OfficialRecord }),
+      },
+    },
+    async (req) => officialRecord(ctx, actorOf(req), req.params.id),
   );
 }

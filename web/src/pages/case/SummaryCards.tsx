@@ -2,6 +2,7 @@
 import { Alert, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { DueTag } from '../../components/DueTag';
 import { pick, type Lang } from '../../i18n';
 import { useLimitText } from '../policy/ProcedureView';
@@ -24,6 +25,13 @@ export function CaseHead() {
         <Typography.Text type="secondary" data-testid="case-number">
           {c.number}
         </Typography.Text>
+        {c.view === 'consultee' ? (
+          <span>{c.official.name}</span>
+        ) : (
+          <Link to={`/officials/${c.official.id}`} data-testid="case-official">
+            {c.official.name}
+          </Link>
+        )}
         <Tag color={TAG.info} data-testid="case-state">
           {pick(c.stateLabel, lang)}
         </Tag>
@@ -175,7 +183,7 @@ export function DeterminationCard() {
  * unaffected, the impact period and until when it runs, and the correction it asks for. Items,
  * not a component: Descriptions reads its direct children.
  */
-function applicationItems(
+export function applicationItems(
   a: ResultApplied,
   t: TFunction,
   lang: Lang,

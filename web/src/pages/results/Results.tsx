@@ -79,7 +79,7 @@ export default function Results() {
       width: 130,
       render: (_: unknown, r) => (
         <Space orientation="vertical" size={0}>
-          <span>{r.official.name}</span>
+          <Link to={`/officials/${r.official.id}`}>{r.official.name}</Link>
           <Link to={`/cases/${r.caseId}`}>
             <Typography.Text type="secondary">{r.caseNumber}</Typography.Text>
           </Link>

@@ -244,7 +244,11 @@ function Upcoming({ view }: { readonly view: VisitsView }) {
           title: t('visits.col.case'),
           render: (_, p) => <Link to={`/cases/${p.caseId}`}>{p.caseNumber}</Link>,
         },
-        { key: 'official', title: t('visits.col.official'), dataIndex: 'officialName' },
+        {
+          key: 'official',
+          title: t('visits.col.official'),
+          render: (_, x) => <Link to={`/officials/${x.officialId}`}>{x.officialName}</Link>,
+        },
         { key: 'unit', title: t('visits.col.unit'), render: (_, p) => pick(p.unit, lang) },
         { key: 'ends', title: t('visits.col.impactEnds'), dataIndex: 'impactEndsOn', width: 120 },
       ]}
@@ -338,7 +342,11 @@ function VisitTable({
           title: t('visits.col.case'),
           render: (_, v) => <Link to={`/cases/${v.caseId}`}>{v.caseNumber}</Link>,
         },
-        { key: 'official', title: t('visits.col.official'), dataIndex: 'officialName' },
+        {
+          key: 'official',
+          title: t('visits.col.official'),
+          render: (_, x) => <Link to={`/officials/${x.officialId}`}>{x.officialName}</Link>,
+        },
         { key: 'unit', title: t('visits.col.unit'), render: (_, v) => pick(v.unit, lang) },
         { key: 'due', title: t('visits.col.due'), dataIndex: 'dueOn', width: 110 },
         {
