@@ -19,7 +19,11 @@ const w = useBrowserWorld();
 type Lang = 'zh' | 'en';
 const T = {
   zh: { title: '提醒', unread: '未读', overdue: /纠错措施“.+”已于 \d{4}-\d{2}-\d{2} 到期/ },
-  en: { title: 'Notifications', unread: 'Unread', overdue: /was due on \d{4}-\d{2}-\d{2}/ },
+  en: {
+    title: 'Notifications',
+    unread: 'Unread',
+    overdue: /correction action “.+” of case .+ was due on \d{4}-\d{2}-\d{2}/,
+  },
 } as const;
 
 beforeAll(async () => {

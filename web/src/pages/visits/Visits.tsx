@@ -316,6 +316,9 @@ function VisitTable({
       locale={{ emptyText: t('visits.list.empty') }}
       rowClassName={(v) => (v.id === focus ? 'rc-visits-focus' : '')}
       rowSelection={{
+        // A title of text, not the select-all box: the table's measuring row copies the titles
+        // into a hidden row, where a checkbox would be focusable and hidden (axe, aria-hidden-focus).
+        columnTitle: t('visits.report.column'),
         selectedRowKeys: [...chosen],
         onChange: (keys) => onChoose(keys.map(String)),
         getCheckboxProps: (v) => ({
