@@ -183,16 +183,25 @@ async function menuEntries(page: Page, role: string): Promise<string[]> {
   return paths;
 }
 
-/** A case page of each state the role has a case in. */
+/**
+ * A case page of each state the role has a case in, and the record (/officials/:id) of the
+ * official of the last of them (the furthest on: corrections, talks, visits show there).
+ */
 async function casePages(page: Page, role: string) {
+  let official: string | undefined;
   for (const state of CASE_STATES) {
     const r = await page.request.get(`${w.url}/api/cases?state=${state}&pageSize=1`);
     if (!r.ok()) continue;
-    const [first] = ((await r.json()) as { items: { id: string }[] }).items;
+    const [first] = ((await r.json()) as { items: { id: string; official: { id: string } }[] })
+      .items;
     if (!first) continue;
+    official = first.official.id;
     await goTo(page, `/cases/${first.id}`);
     await scan(page, `${role} 案件页（${state}） /cases/${first.id}`);
   }
+  if (official === undefined) return;
+  await goTo(page, `/officials/${official}`);
+  await scan(page, `${role} 干部记录 /officials/${official}`);
 }
 
 /** The policy pages: each listed pack, every tab of it when `allTabs`. */
