@@ -18,6 +18,8 @@ import { notifyDecision } from '../../src/app/cases/notify.js';
 import { recordAccountabilityMatter } from '../../src/app/cases/open-ex-officio.js';
 import { recordFact } from '../../src/app/cases/record-fact.js';
 import { recordOpinion } from '../../src/app/cases/record-opinion.js';
+import { answerConsultation } from '../../src/app/cases/answer-consultation.js';
+import { answersFor } from '../../src/domain/policies.js';
 import { recordStatement } from '../../src/app/cases/record-statement.js';
 import { refuseCase } from '../../src/app/cases/refuse.js';
 import type { TransitionResult } from '../../src/app/cases/transition.js';
@@ -306,17 +308,24 @@ async function makeCase(
   const opinions = reach('deliberation') ? pending.length : Math.min(2, pending.length);
   for (let i = 0; i < opinions; i++) {
     next(0, 3);
+    const asked = pending[i]!;
+    const opinion = ok
+      ? '经查，未发现该同志在此事项中存在违纪违法或谋取私利问题，同意按办法研究认定。'
+      : '经查，该事项存在负面清单情形，建议依规依纪处理。';
+    const request = { ...req(), consultationId: asked.consultationId, opinion };
+    // A department with its own officer (the demo's dept-* users) signs its opinion; the written
+    // reply of one without is transcribed by the investigator.
+    const own = [...org.staff.values()].find((a) =>
+      answersFor(a, asked.department, { jurisdictionPath: opened.case.jurisdictionPath }),
+    );
     took(
-      // No department has users in the benchmark's organization: the written replies are transcribed.
-      await recordOpinion(ctx, investigator, {
-        ...req(),
-        consultationId: pending[i]!.consultationId,
-        replyReference: `会复〔2026〕${i + 1}号`,
-        replyDate: todayOf(ctx),
-        opinion: ok
-          ? '经查，未发现该同志在此事项中存在违纪违法或谋取私利问题，同意按办法研究认定。'
-          : '经查，该事项存在负面清单情形，建议依规依纪处理。',
-      }),
+      own
+        ? await answerConsultation(ctx, own, request)
+        : await recordOpinion(ctx, investigator, {
+            ...request,
+            replyReference: `会复〔2026〕${i + 1}号`,
+            replyDate: todayOf(ctx),
+          }),
     );
   }
   if (!reach('deliberation')) return calls;
