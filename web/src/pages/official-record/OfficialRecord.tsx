@@ -6,6 +6,7 @@
  * Printable: print.css lays the cards out on A4.
  */
 import { Button, Card, Descriptions, Empty, Space, Table, Tag, Timeline, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useAuth } from '../../auth';
@@ -146,19 +147,34 @@ function CaseCard({ c }: { readonly c: RecordCase }) {
   );
 }
 
-function Corrections({ c }: { readonly c: RecordCase }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  if (c.corrections.length === 0) return null;
+/** One kind of a case's record as a small table, left out when the case has none of it. */
+function RecordTable<T extends { readonly id: string }>(props: {
+  readonly title: string;
+  readonly rows: readonly T[];
+  readonly columns: TableColumnsType<T>;
+}) {
+  if (props.rows.length === 0) return null;
   return (
-    <Table
+    <Table<T>
       className="rc-record-table"
       size="small"
       rowKey="id"
       pagination={false}
       scroll={{ x: true }}
-      title={() => t('record.corrections')}
-      dataSource={[...c.corrections]}
+      title={() => props.title}
+      dataSource={[...props.rows]}
+      columns={props.columns}
+    />
+  );
+}
+
+function Corrections({ c }: { readonly c: RecordCase }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <RecordTable
+      title={t('record.corrections')}
+      rows={c.corrections}
       columns={[
         { key: 'doc', title: t('record.document'), dataIndex: 'documentNumber' },
         { key: 'issued', title: t('record.issuedOn'), dataIndex: 'issuedOn', width: 110 },
@@ -185,16 +201,10 @@ function Corrections({ c }: { readonly c: RecordCase }) {
 function Talks({ c }: { readonly c: RecordCase }) {
   const { t } = useTranslation();
   const lang = useLang();
-  if (c.talks.length === 0) return null;
   return (
-    <Table
-      className="rc-record-table"
-      size="small"
-      rowKey="id"
-      pagination={false}
-      scroll={{ x: true }}
-      title={() => t('record.talks')}
-      dataSource={[...c.talks]}
+    <RecordTable
+      title={t('record.talks')}
+      rows={c.talks}
       columns={[
         { key: 'kind', title: t('record.talkKind'), render: (_, x) => pick(x.kindLabel, lang) },
         { key: 'on', title: t('record.heldOn'), dataIndex: 'heldOn', width: 110 },
@@ -209,16 +219,10 @@ function Talks({ c }: { readonly c: RecordCase }) {
 function Visits({ c }: { readonly c: RecordCase }) {
   const { t } = useTranslation();
   const lang = useLang();
-  if (c.visits.length === 0) return null;
   return (
-    <Table
-      className="rc-record-table"
-      size="small"
-      rowKey="id"
-      pagination={false}
-      scroll={{ x: true }}
-      title={() => t('record.visits')}
-      dataSource={[...c.visits]}
+    <RecordTable
+      title={t('record.visits')}
+      rows={c.visits}
       columns={[
         { key: 'due', title: t('record.dueOn'), dataIndex: 'dueOn', width: 110 },
         { key: 'done', title: t('record.visitedOn'), render: (_, v) => v.visitedOn ?? '—' },
@@ -235,16 +239,10 @@ function Visits({ c }: { readonly c: RecordCase }) {
 function Clearings({ c }: { readonly c: RecordCase }) {
   const { t } = useTranslation();
   const lang = useLang();
-  if (c.clearings.length === 0) return null;
   return (
-    <Table
-      className="rc-record-table"
-      size="small"
-      rowKey="id"
-      pagination={false}
-      scroll={{ x: true }}
-      title={() => t('record.clearings')}
-      dataSource={[...c.clearings]}
+    <RecordTable
+      title={t('record.clearings')}
+      rows={c.clearings}
       columns={[
         { key: 'on', title: t('record.recordedOn'), dataIndex: 'recordedOn', width: 110 },
         { key: 'state', title: t('record.state'), render: (_, k) => pick(k.stateLabel, lang) },
