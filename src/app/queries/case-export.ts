@@ -12,7 +12,7 @@ import type { I18nText } from '../../policy/model.js';
 import { maskIdCard } from '../../shared/id-card.js';
 import { EXPORT_MAX_ROWS } from '../../shared/limits.js';
 import { STATE_LABEL, STEP_LABEL, type CaseState } from '../../shared/case.js';
-import { casePolicy, outcomeLabelOf } from '../cases/record.js';
+import { outcomeLabelOf } from '../cases/record.js';
 import type { AppContext } from '../context.js';
 import { cases, jurisdictions, officials, readLog, units } from '../tables.js';
 import {
