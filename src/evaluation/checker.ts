@@ -169,12 +169,12 @@ export class Checker {
     if (value === undefined || !this.isType(value, 'list', path)) return [];
     const list = value as unknown[];
     if (list.length < min || list.length > max) {
-      const range = max === Infinity ? `至少 ${min} 个` : `${min} 至 ${max} 个`;
+      const range = max === Infinity ? `至少应有 ${min} 个` : `应为 ${min} 至 ${max} 个`;
       const rangeEn = max === Infinity ? `at least ${min}` : `${min} to ${max}`;
       this.report(
         'INSTRUMENT_COUNT',
         path,
-        `有 ${list.length} 个${what.zh}，应为${range}。`,
+        `有 ${list.length} 个${what.zh}，${range}。`,
         `has ${list.length} ${what.en}; it needs ${rangeEn}.`,
       );
     }

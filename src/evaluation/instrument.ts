@@ -207,6 +207,7 @@ function checkRange(
 /** Reports an id that is not the expected one at a fixed position (dimensions, outcomes). */
 function expectIdAt(
   c: Checker,
+  code: string,
   got: unknown,
   path: Path,
   expected: readonly string[],
@@ -216,7 +217,7 @@ function expectIdAt(
   const want = expected[index];
   if (got === want || got === undefined) return;
   c.report(
-    what.zh === '维度' ? 'INSTRUMENT_DIMENSIONS' : 'INSTRUMENT_OUTCOMES',
+    code,
     path,
     `第 ${index + 1} 个${what.zh}应为“${want ?? '（无）'}”，现为“${String(got)}”；${what.zh}必须恰好是 ${expected.join('、')}，按此顺序。`,
     `${what.en} number ${index + 1} must be '${want ?? '(none)'}', not '${String(got)}'; the ${what.en}s are exactly ${expected.join(', ')}, in that order.`,
@@ -230,7 +231,7 @@ function readDimensions(c: Checker, ids: IdRegistry, value: unknown): readonly D
     const path = ['dimensions', i];
     const raw = c.record(d, path, ['id', 'name', 'definition', 'factors']);
     if (!raw) return undefined;
-    expectIdAt(c, raw.id, [...path, 'id'], DIMENSION_IDS, i, what);
+    expectIdAt(c, 'INSTRUMENT_DIMENSIONS', raw.id, [...path, 'id'], DIMENSION_IDS, i, what);
     ids.claim(typeof raw.id === 'string' ? raw.id : undefined, [...path, 'id']);
     const dimension = raw.id as DimensionId;
     const factors = c
@@ -330,7 +331,7 @@ function readOutcomes(c: Checker, ids: IdRegistry, value: unknown): readonly Out
     const path = ['outcomes', i];
     const raw = c.record(o, path, ['id', 'name', 'definition', 'items']);
     if (!raw) return undefined;
-    expectIdAt(c, raw.id, [...path, 'id'], OUTCOME_IDS, i, what);
+    expectIdAt(c, 'INSTRUMENT_OUTCOMES', raw.id, [...path, 'id'], OUTCOME_IDS, i, what);
     ids.claim(typeof raw.id === 'string' ? raw.id : undefined, [...path, 'id']);
     return Object.freeze({
       id: raw.id as OutcomeId,
