@@ -175,7 +175,7 @@ export class Checker {
         'INSTRUMENT_COUNT',
         path,
         `有 ${list.length} 个${what.zh}，${range}。`,
-        `has ${list.length} ${what.en}; it needs ${rangeEn}.`,
+        `the number of ${what.en} is ${list.length}; it must be ${rangeEn}.`,
       );
     }
     return list;

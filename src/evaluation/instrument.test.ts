@@ -231,17 +231,17 @@ describe('parseInstrument reports each problem with where it is and how to fix i
       [
         'INSTRUMENT_COUNT',
         'dimensions[1].factors[0].items',
-        'dimensions[1].factors[0].items: has 2 items; it needs 3 to 5.',
+        'dimensions[1].factors[0].items: the number of items is 2; it must be 3 to 5.',
       ],
       [
         'INSTRUMENT_COUNT',
         'dimensions[1].factors[1].items',
-        'dimensions[1].factors[1].items: has 6 items; it needs 3 to 5.',
+        'dimensions[1].factors[1].items: the number of items is 6; it must be 3 to 5.',
       ],
       [
         'INSTRUMENT_COUNT',
         'outcomes[2].items',
-        'outcomes[2].items: has 1 items; it needs at least 2.',
+        'outcomes[2].items: the number of items is 1; it must be at least 2.',
       ],
     ]);
   });
