@@ -65,22 +65,45 @@ export function alpha(rows: DataMatrix, options: AlphaOptions): AlphaResult {
   });
   const r = cov2cor(c);
   const total = alphaOf(c, r);
+  const counts = answered(data, width);
   const items = c.map((_, i): AlphaItem => {
     const dropped = width > 2 ? alphaOf(without(c, i), without(r, i)) : null;
-    const answers = data.map((row) => row[i]).filter((v): v is number => v !== null);
-    const mean = answers.reduce((s, v) => s + v, 0) / answers.length;
     return {
       index: i,
       itemRest: itemRest(c, i),
       alphaIfDropped: dropped?.raw ?? null,
       alphaStdIfDropped: dropped?.std ?? null,
-      mean,
+      mean: counts.sums[i]! / counts.perItem[i]!,
       sd: Math.sqrt(c[i]![i]!),
-      n: answers.length,
+      n: counts.perItem[i]!,
     };
   });
-  const n = data.filter((row) => row.some((v) => v !== null)).length;
-  return { n, alpha: total.raw, alphaStd: total.std, averageR: total.averageR, items };
+  return {
+    n: counts.respondents,
+    alpha: total.raw,
+    alphaStd: total.std,
+    averageR: total.averageR,
+    items,
+  };
+}
+
+/** Answers per item and their sums; respondents who answered at least one item. */
+function answered(data: readonly (number | null)[][], width: number) {
+  const perItem = new Array<number>(width).fill(0);
+  const sums = new Array<number>(width).fill(0);
+  let respondents = 0;
+  for (const row of data) {
+    let any = false;
+    for (let i = 0; i < width; i++) {
+      const v = row[i] ?? null;
+      if (v === null) continue;
+      perItem[i]!++;
+      sums[i]! += v;
+      any = true;
+    }
+    if (any) respondents++;
+  }
+  return { perItem, sums, respondents };
 }
 
 /** psych's alpha.1: raw alpha from C, standardized alpha and average r from R. */

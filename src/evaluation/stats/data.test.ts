@@ -136,6 +136,16 @@ describe('covariance and correlation (R cor/cov, pairwise and listwise)', () => 
       ),
     ).toBe('STATS_TOO_FEW_PAIRS');
     expect(codeOf(() => covarianceMatrix(SMALL.slice(2), 'listwise'))).toBe('STATS_TOO_FEW_ROWS');
+    // Column 1 varies, but not among the rows that also answer column 2.
+    const constantInPair = [
+      [1, null],
+      [2, 2],
+      [2, 3],
+      [2, 4],
+    ];
+    expect(() => correlationMatrix(constantInPair, 'pairwise')).toThrow(
+      'Column 1 (among the rows that also answer column 2) has the same answer everywhere',
+    );
   });
 });
 
