@@ -111,6 +111,21 @@ describe('covariance and correlation (R cor/cov, pairwise and listwise)', () => 
     expect(worst).toBeLessThan(1e-9);
   });
 
+  it('agrees with R’s cov(pairwise) and cor(complete.obs) on the keyed agreeableness items', () => {
+    const { items, covPairwise, listwiseN, corListwise } = core.matrices;
+    const reversed = items.map((id) => core.reversed.includes(id));
+    const rows = keyed(bfi.select(items), reversed, core.scale.min, core.scale.max);
+    expect(listwise(rows)).toHaveLength(listwiseN);
+    const cov = covarianceMatrix(rows, 'pairwise');
+    const cor = correlationMatrix(rows, 'listwise');
+    items.forEach((_, i) =>
+      items.forEach((_, j) => {
+        expect(cov[i]![j]).toBeCloseTo(covPairwise[i]![j]!, 12);
+        expect(cor[i]![j]).toBeCloseTo(corListwise[i]![j]!, 12);
+      }),
+    );
+  });
+
   it('refuses a column without variance and a pair with fewer than two rows in common', () => {
     expect(
       codeOf(() =>

@@ -86,10 +86,9 @@ describe('OLS against R’s summary(lm(…))', () => {
   const scores = bfiScores();
   for (const want of core.ols) {
     it(`${want.y} ~ ${want.predictors.join(' + ')} (${want.data}, rows ${want.rows})`, () => {
-      const source =
-        want.data === 'scores'
-          ? (id: string) => scores[id]!
-          : (id: string) => bfi.select([id]).map((r) => r[0] ?? null);
+      const column = (id: string) => bfi.select([id]).map((r) => r[0] ?? null);
+      const source = (id: string) =>
+        want.data === 'bfi items, not keyed' ? column(id) : (scores[id] ?? column(id));
       const cut = (v: (number | null)[]) => (want.rows === 'all' ? v : v.slice(0, 200));
       const got = ols(
         cut(source(want.y)),
