@@ -248,8 +248,8 @@ export function covarianceMatrix(rows: DataMatrix, missing: Missing): number[][]
  */
 export function correlationMatrix(rows: DataMatrix, missing: Missing): number[][] {
   return allPairs(rows, missing, (m, i, j) => {
-    if (m.sxx === 0 || m.syy === 0)
-      noVariance(m.sxx === 0 ? i : j, i === j ? null : m.sxx === 0 ? j : i);
+    if (m.sxx === 0) noVariance(i, i === j ? null : j);
+    if (m.syy === 0) noVariance(j, i);
     return i === j ? 1 : m.sxy / Math.sqrt(m.sxx * m.syy);
   });
 }

@@ -79,6 +79,8 @@ describe('paired t test, hand-checked', () => {
     expect(codeOf(() => pairedT([1, 2], [1]))).toBe('STATS_LENGTH_MISMATCH');
     expect(codeOf(() => pairedT([1, null], [1, 2]))).toBe('STATS_TOO_FEW_PAIRS');
     expect(codeOf(() => pairedT([1, 2, 3], [0, 1, 2]))).toBe('STATS_NO_VARIANCE');
+    // Differences 0.1 up to rounding (0.09999999999999998, 0.10000000000000009, …): no variance.
+    expect(codeOf(() => pairedT([0.3, 1.3, 2.3], [0.2, 1.2, 2.2]))).toBe('STATS_NO_VARIANCE');
   });
 });
 
@@ -143,6 +145,10 @@ describe('OLS, hand-checked', () => {
   it('refuses designs it cannot estimate, saying which predictor', () => {
     const z = [1, 0, 1, 1];
     expect(codeOf(() => ols(y, [{ name: 'c', values: [2, 2, 2, 2] }]))).toBe(
+      'STATS_OLS_CONSTANT_PREDICTOR',
+    );
+    // 0.1 is not exact in binary: a constant is still recognized, not left as a tiny variance.
+    expect(codeOf(() => ols(y, [{ name: 'c', values: [0.1, 0.1, 0.1, 0.1] }]))).toBe(
       'STATS_OLS_CONSTANT_PREDICTOR',
     );
     expect(

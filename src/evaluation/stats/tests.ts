@@ -52,7 +52,8 @@ export function pairedT(x: Values, y: Values): PairedT {
   }
   const meanDiff = diffs.reduce((s, d) => s + d, 0) / n;
   const sdDiff = Math.sqrt(diffs.reduce((s, d) => s + (d - meanDiff) ** 2, 0) / (n - 1));
-  if (sdDiff === 0) {
+  // Equal differences (up to rounding: 1.3 − 1.2 is not exactly 0.3 − 0.2) leave t undefined.
+  if (sdDiff <= Math.abs(meanDiff) * 1e-12) {
     statsFail(
       'STATS_NO_VARIANCE',
       `${n} 对的差值全部相同（${meanDiff}），t 值无定义。`,
@@ -164,8 +165,13 @@ interface Centred {
 
 function centred(v: Float64Array): Centred {
   let sum = 0;
-  for (const x of v) sum += x;
+  let constant = true;
+  for (const x of v) {
+    sum += x;
+    constant &&= x === v[0];
+  }
   const mean = sum / v.length;
+  if (constant) return { values: new Float64Array(v.length), mean, ss: 0 };
   const values = new Float64Array(v.length);
   let ss = 0;
   for (let i = 0; i < v.length; i++) {
