@@ -59,7 +59,7 @@ export function faMinres(r: number[][], nfactors: number, options: FaOptions): F
     uniquenesses: communalities.map((h, i) => s.get(i, i) - h),
     converged: fit.converged && rotated.converged,
     heywood: fit.heywood,
-    values: eigenSymmetric(withDiagonal(s, communalities)).values,
+    values: factorValues(s, communalities),
     ssLoadings,
     proportionVar: ssLoadings.map((v) => v / r.length),
     nObs,
@@ -122,12 +122,13 @@ function variances(l: Matrix, phi: Matrix | null): number[] {
   return m.diag();
 }
 
-function rowSumsOfSquares(l: Matrix): number[] {
+export function rowSumsOfSquares(l: Matrix): number[] {
   return Matrix.pow(l, 2).sum('row');
 }
 
-function withDiagonal(s: Matrix, d: readonly number[]): Matrix {
+/** psych's fa `values`: the eigenvalues of R with the communalities on its diagonal. */
+export function factorValues(s: Matrix, communalities: readonly number[]): number[] {
   const a = s.clone();
-  d.forEach((v, i) => a.set(i, i, v));
-  return a;
+  communalities.forEach((v, i) => a.set(i, i, v));
+  return eigenSymmetric(a).values;
 }

@@ -54,8 +54,8 @@ export function eigenSymmetric(a: Matrix): Eigen {
  * singular values are its absolute eigenvalues and R⁺ = V diag(1/λ) Vᵀ over the kept ones; the
  * symmetric eigen decomposition is several times faster than ml-matrix's SVD here.
  */
-export function smc(r: Matrix): number[] {
-  const { values, vectors } = eigenSymmetric(r);
+export function smc(r: Matrix, eig: Eigen = eigenSymmetric(r)): number[] {
+  const { values, vectors } = eig;
   const cutoff = Math.sqrt(Number.EPSILON) * Math.max(...values.map(Math.abs));
   return Array.from({ length: r.rows }, (_, i) => {
     let inv = 0;
@@ -112,19 +112,22 @@ function evaluate(s: Matrix, psi: number[], nf: number): Evaluation {
  * positive and apart from the others; elsewhere the caller falls back to a gradient step.
  */
 export function hessian(eig: Eigen, nf: number): Matrix {
-  const v = eig.vectors;
-  const p = v.rows;
+  const p = eig.vectors.rows;
+  // Row-major copy of the eigenvectors: this loop is O(nf·p³) and Matrix.get() costs here.
+  const v = Float64Array.from(eig.vectors.to1DArray());
   const h = new Matrix(p, p);
+  const weight = new Float64Array(p);
   for (let i = 0; i < p; i++) {
     for (let j = i; j < p; j++) {
       let pij = 0;
       let cross = 0;
+      for (let m = nf; m < p; m++) weight[m] = v[i * p + m]! * v[j * p + m]!;
       for (let k = 0; k < nf; k++) {
         const lk = eig.values[k]!;
-        const vk = v.get(i, k) * v.get(j, k);
+        const vk = v[i * p + k]! * v[j * p + k]!;
         pij += vk;
         let sum = 0;
-        for (let m = nf; m < p; m++) sum += (v.get(i, m) * v.get(j, m)) / (lk - eig.values[m]!);
+        for (let m = nf; m < p; m++) sum += weight[m]! / (lk - eig.values[m]!);
         cross += lk * vk * sum;
       }
       const value = (i === j ? 1 : 0) - pij * pij - 2 * cross;
@@ -187,16 +190,24 @@ export interface MinresFit {
   readonly heywood: number[];
 }
 
+export interface MinresOptions {
+  /** The eigen decomposition of s, when the caller has it (for the SMCs). */
+  readonly eigen?: Eigen;
+  /** Stop when the largest free gradient entry is below this (default 1e-9). */
+  readonly tolerance?: number;
+}
+
 /** Minres fit of a correlation matrix s with nf factors, from psych's start 1 − SMC. */
-export function fitMinres(s: Matrix, nf: number): MinresFit {
-  const start = smc(s).map((h, i) => clampPsi(s.get(i, i) - h));
+export function fitMinres(s: Matrix, nf: number, options: MinresOptions = {}): MinresFit {
+  const tolerance = options.tolerance ?? GRADIENT_TOLERANCE;
+  const start = smc(s, options.eigen).map((h, i) => clampPsi(s.get(i, i) - h));
   let e = evaluate(s, start, nf);
   let converged = false;
   let iterations = 0;
   for (; iterations < MAX_ITERATIONS; iterations++) {
     const free = freeIndices(e);
     const largest = Math.max(0, ...free.map((i) => Math.abs(e.gradient[i]!)));
-    if (largest < GRADIENT_TOLERANCE) {
+    if (largest < tolerance) {
       converged = true;
       break;
     }

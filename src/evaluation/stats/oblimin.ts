@@ -31,46 +31,72 @@ export interface ObliqueRotation {
 
 interface Criterion {
   readonly f: number;
-  readonly gq: Matrix;
+  /** The criterion's gradient with respect to L, row-major p × m. */
+  readonly gq: Float64Array;
 }
 
-/** vgQ.oblimin: X = (I − γ/p·11ᵀ) L² (11ᵀ − I); Gq = L ∘ X; f = Σ L² ∘ X / 4. */
-export function obliminCriterion(l: Matrix, gamma: number): Criterion {
-  const p = l.rows;
-  const m = l.columns;
-  const sq = Matrix.pow(l, 2);
-  const rowSums = sq.sum('row');
-  const x = new Matrix(p, m);
+/**
+ * vgQ.oblimin on L (row-major p × m): X = (I − γ/p·11ᵀ) L² (11ᵀ − I); Gq = L ∘ X; f = Σ L² ∘ X / 4.
+ * Plain loops over flat arrays: this runs a few thousand times per rotation, and allocating an
+ * ml-matrix Matrix (one typed array per row) each time cost more than the arithmetic.
+ */
+export function obliminCriterion(l: Float64Array, p: number, m: number, gamma: number): Criterion {
+  const x = new Float64Array(p * m);
   for (let i = 0; i < p; i++) {
-    for (let j = 0; j < m; j++) x.set(i, j, rowSums[i]! - sq.get(i, j));
+    let rowSum = 0;
+    for (let j = 0; j < m; j++) rowSum += l[i * m + j]! ** 2;
+    for (let j = 0; j < m; j++) x[i * m + j] = rowSum - l[i * m + j]! ** 2;
   }
   if (gamma !== 0) {
-    const colMeans = x.mean('column');
-    for (let i = 0; i < p; i++) {
-      for (let j = 0; j < m; j++) x.set(i, j, x.get(i, j) - gamma * colMeans[j]!);
+    for (let j = 0; j < m; j++) {
+      let mean = 0;
+      for (let i = 0; i < p; i++) mean += x[i * m + j]!;
+      mean /= p;
+      for (let i = 0; i < p; i++) x[i * m + j] = x[i * m + j]! - gamma * mean;
     }
   }
-  const gq = new Matrix(p, m);
+  const gq = new Float64Array(p * m);
   let f = 0;
-  for (let i = 0; i < p; i++) {
-    for (let j = 0; j < m; j++) {
-      gq.set(i, j, l.get(i, j) * x.get(i, j));
-      f += sq.get(i, j) * x.get(i, j);
-    }
+  for (let k = 0; k < p * m; k++) {
+    gq[k] = l[k]! * x[k]!;
+    f += l[k]! * gq[k]!;
   }
   return { f: f / 4, gq };
 }
 
-/** G = −(Lᵀ Gq T⁻¹)ᵀ, the gradient of the criterion with respect to T. */
-function gradientOf(l: Matrix, gq: Matrix, tInverse: Matrix): Matrix {
-  return l.transpose().mmul(gq).mmul(tInverse).transpose().mul(-1);
+/** L = A (T⁻¹)ᵀ, row-major p × m: L_ij = Σ_k A_ik (T⁻¹)_jk. */
+function rotated(a: Float64Array, p: number, tInverse: Matrix): Float64Array {
+  const m = tInverse.rows;
+  const inv = tInverse.to2DArray();
+  const l = new Float64Array(p * m);
+  for (let i = 0; i < p; i++) {
+    for (let j = 0; j < m; j++) {
+      let sum = 0;
+      for (let k = 0; k < m; k++) sum += a[i * m + k]! * inv[j]![k]!;
+      l[i * m + j] = sum;
+    }
+  }
+  return l;
+}
+
+/** G = −(Lᵀ Gq T⁻¹)ᵀ, the gradient of the criterion with respect to T (m × m). */
+function gradientOf(l: Float64Array, gq: Float64Array, p: number, tInverse: Matrix): Matrix {
+  const m = tInverse.rows;
+  const ltg = new Matrix(m, m);
+  for (let j = 0; j < m; j++) {
+    for (let k = 0; k < m; k++) {
+      let sum = 0;
+      for (let i = 0; i < p; i++) sum += l[i * m + j]! * gq[i * m + k]!;
+      ltg.set(j, k, sum);
+    }
+  }
+  return ltg.mmul(tInverse).transpose().mul(-1);
 }
 
 /** Gp = G − T diag(1ᵀ(T ∘ G)): the gradient projected on the tangent space of unit columns. */
 function projected(t: Matrix, g: Matrix): Matrix {
-  const m = t.columns;
   const gp = g.clone();
-  for (let j = 0; j < m; j++) {
+  for (let j = 0; j < t.columns; j++) {
     let d = 0;
     for (let i = 0; i < t.rows; i++) d += t.get(i, j) * g.get(i, j);
     for (let i = 0; i < t.rows; i++) gp.set(i, j, g.get(i, j) - t.get(i, j) * d);
@@ -82,7 +108,9 @@ function projected(t: Matrix, g: Matrix): Matrix {
 function stepped(t: Matrix, gp: Matrix, alpha: number): Matrix {
   const x = Matrix.sub(t, Matrix.mul(gp, alpha));
   for (let j = 0; j < x.columns; j++) {
-    const norm = Math.sqrt(x.getColumn(j).reduce((acc, v) => acc + v * v, 0));
+    let norm = 0;
+    for (let i = 0; i < x.rows; i++) norm += x.get(i, j) ** 2;
+    norm = Math.sqrt(norm);
     for (let i = 0; i < x.rows; i++) x.set(i, j, x.get(i, j) / norm);
   }
   return x;
@@ -91,35 +119,42 @@ function stepped(t: Matrix, gp: Matrix, alpha: number): Matrix {
 /** GPFoblq(A, Tmat = I, method = "oblimin") on loadings a (p × m, m ≥ 2). */
 export function oblimin(a: Matrix, options: ObliminOptions = {}): ObliqueRotation {
   const { gamma = 0, normalize = false, eps = 1e-5, maxit = 1000 } = options;
-  const weights = a.sum('row').map((_, i) => (normalize ? a.getRowVector(i).norm() : 1));
-  const scaled = a.clone().divColumnVector(weights);
-  let t = Matrix.eye(a.columns);
-  let l = scaled.mmul(inverse(t).transpose());
-  let criterion = obliminCriterion(l, gamma);
-  let g = gradientOf(l, criterion.gq, inverse(t));
+  const p = a.rows;
+  const m = a.columns;
+  const weights = Array.from({ length: p }, (_, i) => (normalize ? a.getRowVector(i).norm() : 1));
+  const scaled = Float64Array.from(a.clone().divColumnVector(weights).to1DArray());
+  let t = Matrix.eye(m);
+  let tInverse = inverse(t);
+  let l = rotated(scaled, p, tInverse);
+  let criterion = obliminCriterion(l, p, m, gamma);
+  let g = gradientOf(l, criterion.gq, p, tInverse);
   let alpha = 1;
   let s = Infinity;
   let iterations = 0;
   for (; iterations <= maxit; iterations++) {
-    s = projected(t, g).norm();
-    if (s < eps) break;
     const gp = projected(t, g);
+    s = gp.norm();
+    if (s < eps) break;
     alpha *= 2;
     let candidate = t;
+    let candidateInverse = tInverse;
     let next = criterion;
     for (let i = 0; i <= 10; i++) {
       candidate = stepped(t, gp, alpha);
-      l = scaled.mmul(inverse(candidate).transpose());
-      next = obliminCriterion(l, gamma);
+      candidateInverse = inverse(candidate);
+      l = rotated(scaled, p, candidateInverse);
+      next = obliminCriterion(l, p, m, gamma);
       if (criterion.f - next.f > 0.5 * s * s * alpha) break;
       alpha /= 2;
     }
     t = candidate;
+    tInverse = candidateInverse;
     criterion = next;
-    g = gradientOf(l, criterion.gq, inverse(t));
+    g = gradientOf(l, criterion.gq, p, tInverse);
   }
+  const loadings = Matrix.from1DArray(p, m, l).mulColumnVector(weights);
   return {
-    loadings: l.clone().mulColumnVector(weights),
+    loadings,
     phi: t.transpose().mmul(t),
     rotation: t,
     converged: s < eps,
