@@ -10,7 +10,9 @@
  * gradient is psych's FAgr.minres, diag(LLᵀ) + ψ − diag(S), and at its minimum the diagonal
  * residuals vanish, so F there is the off-diagonal sum of squares that psych minimizes: the same
  * minimum. (psych pairs FAgr.minres with the off-diagonal sum, which it is not quite the gradient
- * of; the two agree at the minimum only.)
+ * of; the two agree at the minimum only. Where a uniqueness sits at its bound — a Heywood case —
+ * they differ, psych's optimizer stops between them, and the figures agree to about 1e-3 only;
+ * the result flags such items.)
  *
  * Optimizer: Newton's method with the analytic Hessian (below), a projected step at the bounds,
  * and a backtracking line search; where the Hessian is not positive definite, a gradient step

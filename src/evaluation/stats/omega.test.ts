@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { omega, type OmegaResult } from './omega.js';
-import { schmid } from './schmid.js';
 import input from './fixtures/omega-input.json' with { type: 'json' };
 import ref from './fixtures/omega.json' with { type: 'json' };
 
-interface Reference {
+export interface Reference {
   omegaH: number;
   omegaTotal: number;
   omegaHAsymptotic: number;
@@ -84,22 +83,6 @@ describe('omega on a small made-up 6 × 6 matrix', () => {
   });
   it('one factor', () => {
     expectOmega(omega(input.small.r, 1), ref.small.omega1);
-  });
-});
-
-describe('schmid: the steps agree with psych::schmid', () => {
-  it.each([
-    ['bfi, 5', bfi, 5, ref.bfi.omega5],
-    ['bfi, 3', bfi, 3, ref.bfi.omega3],
-    ['small, 2', input.small.r, 2, ref.small.omega2],
-  ] as const)('%s', (_, r, nf, expected: Reference) => {
-    const sl = schmid(r as number[][], nf);
-    const close = (a: number[][], b: number[][]) =>
-      a.forEach((row, i) => row.forEach((x, j) => expect(x).toBeCloseTo(b[i]![j]!, 4)));
-    close(sl.orthogonal, expected.orthogonal);
-    close(sl.oblique, expected.oblique);
-    close(sl.phi!, expected.phi!);
-    sl.gloading.forEach((x, i) => expect(x).toBeCloseTo(expected.gloading[i]!, 4));
   });
 });
 
