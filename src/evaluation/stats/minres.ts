@@ -16,10 +16,11 @@
  *
  * Optimizer: Newton's method with the analytic Hessian (below), a projected step at the bounds,
  * and a backtracking line search; where the Hessian is not positive definite, a gradient step
- * (which is one step of iterated principal axes). Why Newton and not a copy of L-BFGS-B: it
- * reaches the minimum in a handful of eigen decompositions (psych stops at optim's relative
- * tolerance, ~1e-8 on F; we go to a gradient of 1e-9, which is at least as close), and parallel
- * analysis runs 20 fits of a 70 × 70 matrix within the 2 s budget.
+ * (which is one step of iterated principal axes). Why Newton and not a copy of L-BFGS-B: each
+ * evaluation is an eigen decomposition, Newton needs 3–5 of them from the SMC start (on bfi and
+ * on random 70 × 70 matrices), and parallel analysis runs 20 fits within the 2 s budget. psych
+ * stops when F falls by less than optim's factr × ε ≈ 2e-9 of itself; we stop at a gradient of
+ * 1e-9, closer to the minimum: loadings and omega agree with psych's to about 1e-6 on bfi.
  */
 import { CholeskyDecomposition, EigenvalueDecomposition, Matrix } from 'ml-matrix';
 
