@@ -11,6 +11,7 @@ export interface Reference {
   g: number[];
   groups: number[][];
   flipped: boolean[];
+  omegaGroup: number[][];
   orthogonal: number[][];
   oblique: number[][];
   phi: number[][] | null;
@@ -47,6 +48,13 @@ function expectOmega(actual: OmegaResult, expected: Reference): void {
     ),
   );
   expect(actual.converged).toBe(true);
+  expect(actual.groupOmegas.length).toBe(expected.omegaGroup.length);
+  actual.groupOmegas.forEach((row, i) => {
+    const [total, general, group] = expected.omegaGroup[i]!;
+    expect(row!.total, `omega.group[${i + 1}, total]`).toBeCloseTo(total!, 4);
+    expect(row!.general, `omega.group[${i + 1}, general]`).toBeCloseTo(general!, 4);
+    expect(row!.group, `omega.group[${i + 1}, group]`).toBeCloseTo(group!, 4);
+  });
 }
 
 describe('omega agrees with psych::omega on bfi', () => {

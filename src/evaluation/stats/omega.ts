@@ -25,9 +25,23 @@ export interface OmegaResult {
   readonly groups: number[][];
   /** Items omega reversed because their general loading was negative. */
   readonly flipped: boolean[];
+  /**
+   * psych's omega.group: first the whole test (ω_total, ω_h, the group factors' share), then each
+   * group factor over the items that load most on it (null when no item does).
+   */
+  readonly groupOmegas: (GroupOmega | null)[];
   readonly converged: boolean;
   /** Items (0-based) with a Heywood case in the minres fit. */
   readonly heywood: number[];
+}
+
+export interface GroupOmega {
+  /** (Σ group + Σ g)² / V over the factor's items: ω_total of the subscale. */
+  readonly total: number;
+  /** (Σ g)² / V: what the general factor accounts for in the subscale. */
+  readonly general: number;
+  /** (Σ group)² / V: what the group factor alone accounts for (ω_hs, "omega hierarchical subscale"). */
+  readonly group: number;
 }
 
 export function omega(r: number[][], nfactors: number): OmegaResult {
@@ -43,6 +57,7 @@ export function omega(r: number[][], nfactors: number): OmegaResult {
   const gsq = g.reduce((a, x) => a + x, 0) ** 2;
   const uniq = sl.u2.reduce((a, x) => a + x, 0);
   const itemVariance = r.reduce((a, row, i) => a + row[i]!, 0);
+  const flippedR = r.map((row, i) => row.map((x, j) => key[i]! * key[j]! * x));
   return {
     omegaH: gsq / vt,
     omegaTotal: (vt - uniq) / vt,
@@ -51,7 +66,37 @@ export function omega(r: number[][], nfactors: number): OmegaResult {
     g,
     groups,
     flipped: key.map((k) => k < 0),
+    groupOmegas: groupOmegas(flippedR, g, groups, (vt - uniq) / vt),
     converged: sl.converged,
     heywood: sl.heywood,
   };
+}
+
+const sum = (xs: readonly number[]) => xs.reduce((a, x) => a + x, 0);
+
+/** psych's omega.group, from the flipped R and the flipped Schmid–Leiman loadings. */
+function groupOmegas(
+  r: number[][],
+  g: number[],
+  groups: number[][],
+  omegaTotal: number,
+): (GroupOmega | null)[] {
+  const nf = groups[0]!.length;
+  // Each item belongs to the group factor it loads most on (the first, on a tie: which.max).
+  const home = groups.map((row) =>
+    row.reduce((best, x, j) => (Math.abs(x) > Math.abs(row[best]!) ? j : best), 0),
+  );
+  const vt = sum(r.map(sum));
+  let groupSquares = 0;
+  const perFactor = Array.from({ length: nf }, (_, f): GroupOmega | null => {
+    const items = home.flatMap((h, i) => (h === f ? [i] : []));
+    if (items.length === 0) return null;
+    const v = sum(items.flatMap((i) => items.map((j) => r[i]![j]!)));
+    const gr = sum(items.map((i) => groups[i]![f]!)) ** 2;
+    const gen = sum(items.map((i) => g[i]!)) ** 2;
+    groupSquares += gr;
+    return { total: (gr + gen) / v, general: gen / v, group: gr / v };
+  });
+  const whole = { total: omegaTotal, general: sum(g) ** 2 / vt, group: groupSquares / vt };
+  return [whole, ...perFactor];
 }
