@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix } from 'ml-matrix';
-import { faMinres } from './fa.js';
+import { faMinres, type FaResult } from './fa.js';
 import { FactorAnalysisError } from './fa-errors.js';
 import { eigenSymmetric, hessian, smc } from './minres.js';
 import input from './fixtures/omega-input.json' with { type: 'json' };
@@ -49,6 +49,33 @@ describe('faMinres agrees with psych::fa(fm = "minres") on keyed bfi', () => {
     expectMatrixClose(f.phi!, ref.bfi.fa5.oblimin.phi!, 4);
     expectVectorClose(f.communalities, ref.bfi.fa5.oblimin.communalities, 4);
     expectVectorClose(f.ssLoadings, ref.bfi.fa5.oblimin.ssLoadings, 4);
+  });
+});
+
+describe('fit statistics agree with psych (factor.stats) when nObs is given', () => {
+  type Fit = (typeof ref.bfi.fit)['fa5'];
+  const expectFit = (actual: FaResult['fit'], expected: Fit) => {
+    expect(actual).not.toBeNull();
+    expect(actual!.dof).toBe(expected.dof);
+    expect(actual!.objective).toBeCloseTo(expected.objective, 5);
+    expect(actual!.chiSquare / expected.chiSquare).toBeCloseTo(1, 5);
+    expect(actual!.rmsea).toBeCloseTo(expected.rmsea, 6);
+    expect(actual!.tli).toBeCloseTo(expected.tli, 6);
+    expect(actual!.bic).toBeCloseTo(expected.bic, 1);
+    expect(actual!.rms).toBeCloseTo(expected.rms, 6);
+    expect(actual!.crms).toBeCloseTo(expected.crms, 6);
+  };
+  it.each([
+    ['bfi, 1 factor', bfi, 1, 'none', ref.bfi.fit.n, ref.bfi.fit.fa1],
+    ['bfi, 5 factors', bfi, 5, 'oblimin', ref.bfi.fit.n, ref.bfi.fit.fa5],
+    ['bfi, 6 factors', bfi, 6, 'oblimin', ref.bfi.fit.n, ref.bfi.fit.fa6],
+    ['small, 1 factor', small, 1, 'none', ref.small.fit.n, ref.small.fit.fa1],
+    ['small, 2 factors (TLI above 1)', small, 2, 'oblimin', ref.small.fit.n, ref.small.fit.fa2],
+  ] as const)('%s', (_, r, nf, rotate, n, expected) => {
+    expectFit(faMinres(r, nf, { rotate, nObs: n }).fit, expected);
+  });
+  it('none without nObs', () => {
+    expect(faMinres(small, 2, { rotate: 'none' }).fit).toBeNull();
   });
 });
 

@@ -6,6 +6,7 @@
  */
 import { Matrix } from 'ml-matrix';
 import { checkCorrelation, checkFactorCount, faFail } from './fa-errors.js';
+import { type FaFit, fitStatistics } from './fa-fit.js';
 import { eigenSymmetric, fitMinres } from './minres.js';
 import { oblimin } from './oblimin.js';
 import { varimax } from './varimax.js';
@@ -14,7 +15,7 @@ export type FaRotation = 'none' | 'varimax' | 'oblimin';
 
 export interface FaOptions {
   readonly rotate: FaRotation;
-  /** Number of observations. Checked and returned; the estimates do not depend on it. */
+  /** Number of observations: the estimates do not depend on it, the fit statistics do. */
   readonly nObs?: number;
 }
 
@@ -38,6 +39,8 @@ export interface FaResult {
   /** SS loadings / p. */
   readonly proportionVar: number[];
   readonly nObs: number | null;
+  /** psych's fit statistics (χ², RMSEA, TLI, BIC, …); null without nObs. */
+  readonly fit: FaFit | null;
 }
 
 /** psych::fa(R, nfactors, fm = "minres", rotate). Throws FactorAnalysisError on bad input. */
@@ -63,6 +66,7 @@ export function faMinres(r: number[][], nfactors: number, options: FaOptions): F
     ssLoadings,
     proportionVar: ssLoadings.map((v) => v / r.length),
     nObs,
+    fit: nObs === null ? null : fitStatistics(s, ordered.loadings, ordered.phi, nObs),
   };
 }
 
