@@ -17,6 +17,7 @@ const TOP = {
   audit verify      校验全部案件审计记录的哈希链
   jobs run-once     运行已到期的后台任务（如每日提醒），供定时任务（cron）调用
   export results    导出认定结果运用情况（Excel、CSV 或任免审批表 lrmx 字段）
+  evaluation analyze  分析干部问卷答卷（CSV）：信度、结构、支持与乐观之差、促进和阻碍因素
 
 策略包：
   policy eval       按策略包评估一组事实，并说明理由
@@ -50,6 +51,8 @@ Commands (service and data):
   audit verify      verify the hash chain of every case's audit trail
   jobs run-once     run the background jobs that are due (e.g. the daily reminders), for cron
   export results    export result applications (Excel, CSV, or the appointment form's lrmx fields)
+  evaluation analyze  analyse survey responses (CSV): reliability, structure, the support–optimism
+                    gap, promoting and blocking factors
 
 Commands (policy packs):
   policy eval       evaluate a fact set against a pack and explain why
@@ -375,6 +378,54 @@ Options:
 ${STORE_EN}
 `,
   },
+  'evaluation analyze': {
+    zh: `用法：rongcuo evaluation analyze --responses 文件.csv [--instrument 量表ID|文件]
+                                  [--missing pairwise|listwise] [--json]
+
+按政策执行评估模型（动力—过程—环境，种子文献 000）分析干部问卷的答卷，不需要存储：各因子的
+均值及 95% 置信区间；信度（Cronbach α 原始值和标准化值、各题的题总相关和删除该题后的 α、
+McDonald ω：各因子按单因子 minres 拟合的 ω_t，整份量表按 minres、oblimin、Schmid–Leiman 的 ω_h
+和 ω_t，与 R 语言 psych 包的定义一致）；平行分析建议的因子数和各因子题目的归属；支持与乐观之差
+的配对 t 检验及效应量；信心（乐观）和担当作为意愿对各因子得分的 OLS 回归；促进因素和阻碍因素。
+
+答卷文件每行一份答卷，第一行为题目编号；未作答留空（或 NA）；其他列（如人口学变量）不参与分析。
+
+选项：
+  --responses 文件   答卷 CSV 文件（UTF-8；“-”表示标准输入）
+  --instrument 值    随附量表的 ID（默认 seed000-v1），或一个文件：分析用的 JSON
+                     {"scale":{"min":1,"max":6},"factors":[{"id":"C","items":["C1",…],
+                     "reversed":["C4","C5"]},…]}，或 YAML/JSON 格式的完整量表
+  --missing 方式     pairwise：成对删除，使用每道已作答的题（默认，与 psych 相同）；
+                     listwise：整行删除，只用全部作答的答卷
+  --json             输出机器可读的 JSON
+输入有误时输出一行说明，退出码为 2。
+`,
+    en: `Usage: rongcuo evaluation analyze --responses FILE.csv [--instrument ID|FILE]
+                                  [--missing pairwise|listwise] [--json]
+
+Analyses cadres' survey responses on the implementation model (motivation → process →
+environment, seed paper 000), with no store: each scale's mean with its 95% CI; reliability
+(Cronbach's alpha raw and standardized, item–rest correlations and alpha if an item is dropped,
+McDonald's omega — each scale's omega total from a one-factor minres fit, the whole instrument's
+omega hierarchical and total from minres, oblimin and Schmid–Leiman, as R's psych defines them);
+the number of factors parallel analysis suggests and where each scale's items load; the
+support–optimism gap (paired t test, effect size); OLS regressions of optimism and of willingness
+to act on the factor scores; the promoting and the blocking factors.
+
+One response per row, the first line naming the items; a blank (or NA) for no answer; other
+columns (demographics, say) are not analysed.
+
+Options:
+  --responses FILE   the responses, CSV in UTF-8 ("-" for standard input)
+  --instrument X     a shipped instrument's id (default seed000-v1), or a file: the analysis's JSON
+                     {"scale":{"min":1,"max":6},"factors":[{"id":"C","items":["C1",…],
+                     "reversed":["C4","C5"]},…]}, or a whole instrument in YAML or JSON
+  --missing M        pairwise: use every answer given (default, as psych); listwise: only
+                     complete responses
+  --json             machine-readable JSON
+Bad input: one line saying what is wrong, exit code 2.
+`,
+  },
   'audit verify': {
     zh: `用法：rongcuo audit verify [--data 目录]
 
@@ -421,6 +472,22 @@ ${STORE_EN}
 };
 
 const GROUPS: Record<string, { zh: string; en: string }> = {
+  evaluation: {
+    zh: `用法：rongcuo evaluation <子命令> [选项]
+
+子命令：
+  evaluation analyze   分析干部问卷答卷（CSV）
+
+运行 rongcuo evaluation analyze --help 查看选项。
+`,
+    en: `Usage: rongcuo evaluation <command> [options]
+
+Commands:
+  evaluation analyze   analyse survey responses (CSV)
+
+Run rongcuo evaluation analyze --help for the options.
+`,
+  },
   export: {
     zh: `用法：rongcuo export <子命令> [选项]
 

@@ -109,6 +109,15 @@ const TOP: Readonly<Record<string, Command | LazyCommand | Group>> = {
       ),
     },
   },
+  evaluation: {
+    commands: {
+      analyze: lazy(
+        0,
+        () => import('./commands/evaluation.js'),
+        (m) => ({ opts: m.EVALUATION_ANALYZE_OPTS, run: m.evaluationAnalyzeCommand }),
+      ),
+    },
+  },
   audit: {
     commands: {
       verify: lazy(
@@ -287,6 +296,11 @@ export function policyErrorLine(e: PolicyError, lang: Lang): string {
   if (rest.length === 0) return head;
   if (e.diagnostics.every((d) => d.code.startsWith('FACTS_'))) {
     return joinMessages([head, ...rest.map((d) => d.message[lang])], lang);
+  }
+  if (first.code.startsWith('INSTRUMENT_')) {
+    return lang === 'zh'
+      ? `${head}（另有 ${rest.length} 个问题，改正后再次运行可逐一看到）`
+      : `${head} (and ${rest.length} more, shown in turn as each is fixed)`;
   }
   return lang === 'zh'
     ? `${head}（另有 ${rest.length} 个问题；运行 rongcuo policy check 查看全部）`

@@ -3,23 +3,13 @@
  * Each has a stable code and says what was wrong, where, and how to fix it, in zh and en — the
  * shape of the calendar's and the policy engine's errors.
  */
+import { StatsError } from './errors.js';
 
-export class FactorAnalysisError extends Error {
-  /** Stable code, e.g. FA_NOT_SYMMETRIC. Never reworded once published. */
-  readonly code: string;
-  readonly zh: string;
-  readonly en: string;
-
+/** A StatsError of the factor-analytic functions: one catch handles every figure's failure. */
+export class FactorAnalysisError extends StatsError {
   constructor(code: string, zh: string, en: string) {
-    super(`${code}: ${en}`);
+    super(code, zh, en);
     this.name = 'FactorAnalysisError';
-    this.code = code;
-    this.zh = zh;
-    this.en = en;
-  }
-
-  format(lang: 'zh' | 'en'): string {
-    return `${this.code}: ${this[lang]}`;
   }
 }
 
