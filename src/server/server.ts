@@ -33,6 +33,8 @@ import { notificationRoutes } from './routes/notifications.js';
 import { officialRoutes } from './routes/officials.js';
 import { riskFilingRoutes } from './routes/risk-filings.js';
 import { visitRoutes } from './routes/visits.js';
+import { evaluationRoutes } from './routes/evaluation.js';
+import type { InstrumentCheck } from '../app/evaluation/instruments.js';
 import { matterRoutes } from './routes/matters.js';
 import { policyRoutes } from './routes/policy.js';
 import { recommendationRoutes } from './routes/recommendation.js';
@@ -65,6 +67,11 @@ export interface ServerOptions {
    * (response-check.ts). The tests turn it on; it costs a validation per answer. Default false.
    */
   readonly checkResponses?: boolean;
+  /**
+   * Checks an instrument adapted through POST /api/evaluation/instruments: the instrument
+   * loader's parser (src/evaluation/instrument.ts). Without it, adapting is refused (503).
+   */
+  readonly checkInstrument?: InstrumentCheck;
 }
 
 /** Bodies of 1 MiB at most, except the evidence upload. */
@@ -75,7 +82,7 @@ export async function buildServer(
   opts: ServerOptions = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: withoutSurveyTokens(opts.logger ?? false),
     trustProxy: opts.trustProxy ?? false,
     bodyLimit: BODY_LIMIT,
     // Ids are in the log lines and in INTERNAL errors, so that a user's report can be traced.
@@ -136,6 +143,11 @@ export async function buildServer(
       await api.register(documentRoutes, routeOpts);
       await api.register(resultRoutes, routeOpts);
       await api.register(visitRoutes, routeOpts);
+      await api.register(evaluationRoutes, {
+        ctx,
+        allowedOrigins: opts.allowedOrigins ?? [],
+        ...(opts.checkInstrument ? { checkInstrument: opts.checkInstrument } : {}),
+      });
       await api.register(notificationRoutes, routeOpts);
       api.get(
         '/openapi.json',
@@ -151,6 +163,37 @@ export async function buildServer(
   // The web app at / (everything outside /api): web.ts.
   await registerWeb(app);
   return app;
+}
+
+/**
+ * The logger's options with a request serializer that writes a /survey/{token} path without its
+ * token (its routes log nothing themselves; this covers any other line, e.g. a 404 on a longer
+ * path). A logger given as an instance is not changed: whoever builds one must do the same.
+ */
+export function withoutSurveyTokens(
+  logger: FastifyServerOptions['logger'],
+): FastifyServerOptions['logger'] {
+  if (logger === false || logger === undefined) return logger;
+  const base = logger === true ? {} : logger;
+  if (typeof base !== 'object' || typeof (base as { info?: unknown }).info === 'function') {
+    return logger;
+  }
+  return {
+    ...base,
+    serializers: {
+      ...((base as { serializers?: Record<string, unknown> }).serializers ?? {}),
+      req: (req: { method: string; url: string; id?: string }) => ({
+        method: req.method,
+        url: redactSurveyToken(req.url),
+        ...(req.id ? { reqId: req.id } : {}),
+      }),
+    },
+  };
+}
+
+/** A URL with the token of any /survey/ path replaced by '…'. */
+export function redactSurveyToken(url: string): string {
+  return url.replace(/\/survey\/[^/?#]*/gi, '/survey/…');
 }
 
 export interface StartServerOptions extends ServerOptions {
