@@ -216,6 +216,7 @@ export async function evaluationRoutes(base: FastifyInstance, opts: EvaluationRo
       logLevel: 'silent',
       schema: {
         tags: TAG,
+        security: [],
         summary: '问卷（匿名填写）· The survey for a token (public)',
         description:
           'No session. The campaign’s title and closing day and the instrument’s questions in both languages, for a token that is unused and whose campaign is open today (404 SURVEY_TOKEN_UNKNOWN, 409 SURVEY_TOKEN_USED, SURVEY_NOT_OPEN, SURVEY_CLOSED).',
@@ -233,6 +234,7 @@ export async function evaluationRoutes(base: FastifyInstance, opts: EvaluationRo
       logLevel: 'silent',
       schema: {
         tags: TAG,
+        security: [],
         summary: '提交答卷（匿名）· Submit answers (public)',
         description:
           'No session, no cookie. Uses the token and stores the answers in one transaction; nothing stored ties them to the token or the person (no time, address or agent). Blanks are allowed; an unknown item (422 SURVEY_UNKNOWN_QUESTION), a value off the scale (SURVEY_VALUE_OFF_SCALE) or a background answer not among the options (SURVEY_NOT_AN_OPTION) is refused and the token stays unused.',
