@@ -9,8 +9,9 @@
  * One more link is cut: every row a transaction writes carries its transaction id (PostgreSQL's
  * system column xmin), so the used token and the response would share one. The transaction
  * therefore also rewrites every used token of the campaign: afterwards all of them carry the id of
- * the latest submission, and no response's xmin points at one token. (The cost is one row per
- * used token per submission; a campaign's cadres number in the thousands at most.)
+ * the latest submission, and no response's xmin points at one token. For that the submissions to
+ * one campaign are serialized (its row is locked). The cost is one row per used token per
+ * submission; a campaign's cadres number in the thousands at most.
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, exists, gte, lte } from 'drizzle-orm';
@@ -30,6 +31,13 @@ export async function submitResponse(
   const today = todayOf(ctx);
   await ctx.store.tx(async (tx) => {
     const c = await campaignOfToken(tx, shownToken, today);
+    // Submissions to one campaign run one after the other: one that started before another
+    // committed would not see (nor rewrite) the other's token, leaving that pair's xmin alike.
+    await tx
+      .select({ id: evaluationCampaigns.id })
+      .from(evaluationCampaigns)
+      .where(eq(evaluationCampaigns.id, c.campaignId))
+      .for('no key update');
     const { body } = await loadInstrument(tx, c.instrumentId);
     const checked = checkSheet(body, sheet);
     const openToday = tx
