@@ -13,7 +13,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import type { AppContext } from '../app/context.js';
 import { authenticate } from './auth/authenticate.js';
 import { errorHandler, notFoundHandler } from './errors.js';
@@ -182,10 +186,14 @@ export function withoutSurveyTokens(
     ...base,
     serializers: {
       ...((base as { serializers?: Record<string, unknown> }).serializers ?? {}),
-      req: (req: { method: string; url: string; id?: string }) => ({
+      // Fastify's own request serializer, with the URL redacted.
+      req: (req: FastifyRequest) => ({
         method: req.method,
         url: redactSurveyToken(req.url),
-        ...(req.id ? { reqId: req.id } : {}),
+        version: String(req.headers['accept-version'] ?? '') || undefined,
+        host: req.host,
+        remoteAddress: req.ip,
+        remotePort: req.socket?.remotePort,
       }),
     },
   };
