@@ -250,6 +250,17 @@ describeStores<Schema>('survey campaigns (问卷调查): store and use cases', (
       ).toBe('CAMPAIGN_NOT_FOUND');
     });
 
+    it('is closed by the liaison only, on the version seen', async () => {
+      const { id } = await openWithTokens(w, 1);
+      const close = (actor: Actor, expectedVersion = 1) =>
+        codeOf(closeCampaign(w.ctx, actor, { campaignId: id, expectedVersion }));
+      expect(await close(w.actors.chair!)).toBe('FORBIDDEN');
+      expect(await close(w.actors.admin!)).toBe('FORBIDDEN');
+      expect(await close(liaison, 0)).toBe('CAMPAIGN_VERSION_CONFLICT');
+      expect(await close(liaison)).toBe('ok');
+      expect(await close(liaison, 2)).toBe('CAMPAIGN_STATE');
+    });
+
     it('does not open a campaign whose closing day has passed', async () => {
       const { id } = await createCampaign(
         w.ctx,
