@@ -48,6 +48,53 @@ export default tseslint.config(
     },
   },
   {
+    // The evaluation's statistics are pure numerics: no I/O, no process, no clock, no randomness.
+    // Their fixtures (R's reference values) are read by the tests only.
+    files: ['src/evaluation/stats/**/*.ts'],
+    ignores: ['src/evaluation/stats/**/*.test.ts', 'src/evaluation/stats/fixtures/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net'],
+              message:
+                'src/evaluation/stats is pure numerics without I/O. Read files in the CLI or the app and pass values in.',
+            },
+            {
+              group: [
+                '../../app/*',
+                '../../server/*',
+                '../../store/*',
+                '../../cli/*',
+                '../../packs/*',
+              ],
+              message:
+                'Layers point one way: the statistics depend on ml-matrix, jstat and the evaluation model only.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        {
+          name: 'process',
+          message: 'The statistics take no input from the process; pass values in.',
+        },
+        { name: 'Date', message: 'The statistics read no clock; pass dates in.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'The statistics are deterministic; take a seeded generator as an argument.',
+        },
+      ],
+    },
+  },
+  {
     // The API's shapes are pure so that the web app can import them: TypeBox and the pure domain.
     files: ['src/api/**/*.ts'],
     ignores: ['src/api/**/*.test.ts'],

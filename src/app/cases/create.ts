@@ -29,7 +29,7 @@ import { clockFor } from './deadlines.js';
 import { appendEvent } from './events.js';
 import type { CaseRow } from './record.js';
 import { procedureOf } from './record.js';
-import { optionalText, requireText } from './text-input.js';
+import { optionalText, requireDay, requireText } from './text-input.js';
 
 export interface OpenCaseInput {
   readonly officialId: string;
@@ -78,16 +78,17 @@ export async function openCase(
     .from(jurisdictions)
     .where(eq(jurisdictions.id, official.managingJurisdictionId));
   if (!j) throw new AppError('NOT_FOUND', { jurisdiction: official.managingJurisdictionId });
-  if (input.conductDate > input.today) {
-    throw invalid(
-      'conductDate',
-      '行为发生日期不能晚于今天。',
-      'the date of the conduct cannot be in the future.',
-    );
-  }
+  const conductDate = requireDay('conductDate', input.conductDate, {
+    what: { zh: '行为发生日期', en: 'the date of the conduct' },
+    notAfter: input.today,
+    tooLate: {
+      zh: '行为发生日期不能晚于今天。',
+      en: 'the date of the conduct cannot be in the future.',
+    },
+  });
   let compiled;
   try {
-    compiled = ctx.engine.at(j.packId, input.conductDate);
+    compiled = ctx.engine.at(j.packId, conductDate);
   } catch (e) {
     if (e instanceof PolicyError) {
       throw new AppError('POLICY_INPUT', { code: e.code }, e.diagnostics[0]?.message);
@@ -117,7 +118,7 @@ export async function openCase(
   const procedure = procedureOf(ctx, {
     packId: j.packId,
     packVersion: null,
-    conductDate: input.conductDate,
+    conductDate,
   });
   const clock = clockFor(ctx, j.calendarId, procedure, 'submitted', input.today);
   await tx.insert(cases).values({
@@ -133,7 +134,7 @@ export async function openCase(
     version: 1,
     title,
     summary,
-    conductDate: input.conductDate,
+    conductDate,
     packId: j.packId,
     packVersion: null,
     accountabilityMatterId: input.accountabilityMatterId ?? null,
@@ -179,7 +180,7 @@ export async function openCase(
         number,
         route: input.route,
         officialId: official.id,
-        conductDate: input.conductDate,
+        conductDate,
         packId: j.packId,
         facts,
         ...(input.accountabilityMatterId

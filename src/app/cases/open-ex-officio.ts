@@ -8,7 +8,6 @@ import { within } from '../../domain/roles.js';
 import type { FactValue } from '../../policy/model.js';
 import { MATTER_SOURCES, type MatterSource } from '../../shared/case.js';
 import { TEXT_LIMITS } from '../../shared/limits.js';
-import { isIsoDate } from '../../calendar/index.js';
 import type { AppContext } from '../context.js';
 import { today } from '../context.js';
 import { AppError, invalid } from '../errors.js';
@@ -16,7 +15,7 @@ import { withIdempotency } from '../idempotency.js';
 import { accountabilityMatters, jurisdictions } from '../tables.js';
 import { eq } from 'drizzle-orm';
 import { officialWithUnit, openCase } from './create.js';
-import { optionalText, requireText } from './text-input.js';
+import { optionalText, requireDay, requireText } from './text-input.js';
 import { checkedCircumstances, type CircumstancesInput } from '../matters/input.js';
 
 /**
@@ -55,17 +54,13 @@ function sourceOf(input: AccountabilityMatterInput) {
 
 /** The investigation opens on or after the conduct, and not later than today. */
 function checkOpenedOn(input: AccountabilityMatterInput, todayIso: string) {
-  if (typeof input.openedOn !== 'string' || !isIsoDate(input.openedOn)) {
-    throw invalid('openedOn', '应为日期，如 2025-03-03。', 'use a date such as 2025-03-03.');
-  }
-  if (input.openedOn > todayIso) {
-    throw invalid(
-      'openedOn',
-      '立项日期不能晚于今天。',
-      'the investigation cannot open in the future.',
-    );
-  }
-  if (typeof input.conductDate === 'string' && input.openedOn < input.conductDate) {
+  const openedOn = requireDay('openedOn', input.openedOn, {
+    what: { zh: '立项日期', en: 'the day the investigation opened' },
+    notAfter: todayIso,
+    notADay: { zh: '应为日期，如 2025-03-03。', en: 'use a date such as 2025-03-03.' },
+    tooLate: { zh: '立项日期不能晚于今天。', en: 'the investigation cannot open in the future.' },
+  });
+  if (typeof input.conductDate === 'string' && openedOn < input.conductDate) {
     throw invalid(
       'openedOn',
       '立项日期不能早于行为发生日期，请核对两个日期。',

@@ -5,14 +5,13 @@
  * trail show. An opinion is final.
  */
 import { eq } from 'drizzle-orm';
-import { isIsoDate } from '../../calendar/index.js';
 import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { consultations } from '../tables.js';
 import { TEXT_LIMITS } from '../../shared/limits.js';
 import { pendingConsultation, requireOpinion } from './consultation-request.js';
-import { requireText } from './text-input.js';
+import { requireDay, requireText } from './text-input.js';
 import { runTransition, type TransitionRequest } from './transition.js';
 
 export interface RecordOpinionInput extends TransitionRequest {
@@ -29,13 +28,14 @@ export async function recordOpinion(ctx: AppContext, actor: Actor, req: RecordOp
     what: { zh: '复函文号', en: "the reply's reference" },
     ...TEXT_LIMITS.replyReference,
   });
-  if (typeof req.replyDate !== 'string' || !isIsoDate(req.replyDate)) {
-    throw invalid(
-      'replyDate',
-      '应为复函日期，如 2026-03-03。',
-      "use the reply's date, such as 2026-03-03.",
-    );
-  }
+  // Its bounds, the day the opinion was asked for and today, are checked with the consultation.
+  const replyDate = requireDay('replyDate', req.replyDate, {
+    what: { zh: '复函日期', en: "the reply's date" },
+    notADay: {
+      zh: '应为复函日期，如 2026-03-03。',
+      en: "use the reply's date, such as 2026-03-03.",
+    },
+  });
   return runTransition(ctx, actor, 'recordOpinion', req, async ({ tx, loaded, now, today }) => {
     const c = await pendingConsultation(tx, loaded, req.consultationId);
     const staffed = loaded.subject.consultations?.find((x) => x.department === c.department);
@@ -49,7 +49,7 @@ export async function recordOpinion(ctx: AppContext, actor: Actor, req: RecordOp
         },
       );
     }
-    if (req.replyDate > today || req.replyDate < c.requestedAt.toISOString().slice(0, 10)) {
+    if (replyDate > today || replyDate < c.requestedAt.toISOString().slice(0, 10)) {
       throw invalid(
         'replyDate',
         '复函日期应在征求意见之日与今天之间。',
@@ -63,7 +63,7 @@ export async function recordOpinion(ctx: AppContext, actor: Actor, req: RecordOp
         respondedBy: actor.userId,
         respondedAt: now,
         replyReference,
-        replyDate: req.replyDate,
+        replyDate,
       })
       .where(eq(consultations.id, c.id));
     return {
@@ -72,7 +72,7 @@ export async function recordOpinion(ctx: AppContext, actor: Actor, req: RecordOp
         consultationId: c.id,
         department: c.department,
         opinion,
-        transcribed: { replyReference, replyDate: req.replyDate },
+        transcribed: { replyReference, replyDate },
       },
       result: undefined,
     };

@@ -9,7 +9,6 @@
 import { RISK_FILING_STATUSES, type RiskFilingStatus } from '../../shared/case.js';
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { isIsoDate } from '../../calendar/index.js';
 import { within, type Actor, type Role } from '../../domain/roles.js';
 import { factProblems } from '../../policy/facts.js';
 import type { AppContext } from '../context.js';
@@ -17,7 +16,7 @@ import { today as todayOf } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { caseFacts, jurisdictions, riskFilings, units } from '../tables.js';
 import { TEXT_LIMITS } from '../../shared/limits.js';
-import { isUuid, optionalText, requireText } from './text-input.js';
+import { isUuid, optionalText, requireDay, requireText } from './text-input.js';
 import { supersedeFact } from './record-fact.js';
 import { runTransition, type TransitionRequest } from './transition.js';
 import { casePolicy } from './record.js';
@@ -71,13 +70,12 @@ function present(r: typeof riskFilings.$inferSelect): RiskFilingView {
 export const RISK_FILING_RECORDERS: readonly Role[] = ['intake', 'investigator'];
 
 function dateOf(field: string, value: unknown, today: string): string {
-  if (typeof value !== 'string' || !isIsoDate(value)) {
-    throw invalid(field, '应为日期，如 2025-03-03。', 'use a date such as 2025-03-03.');
-  }
-  if (value > today) {
-    throw invalid(field, '日期不能晚于今天。', 'the date cannot be in the future.');
-  }
-  return value;
+  return requireDay(field, value, {
+    what: { zh: '日期', en: 'the date' },
+    notAfter: today,
+    notADay: { zh: '应为日期，如 2025-03-03。', en: 'use a date such as 2025-03-03.' },
+    tooLate: { zh: '日期不能晚于今天。', en: 'the date cannot be in the future.' },
+  });
 }
 
 /** The filing's columns from the input, checked: texts bounded, dates in order, reasons given. */

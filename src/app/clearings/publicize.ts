@@ -7,10 +7,9 @@
  * later than today, and ends on or after its start.
  */
 import { eq } from 'drizzle-orm';
-import { isIsoDate } from '../../calendar/days.js';
 import type { Actor } from '../../domain/roles.js';
 import { TEXT_LIMITS } from '../../shared/limits.js';
-import { requireText } from '../cases/text-input.js';
+import { requireDay, requireText } from '../cases/text-input.js';
 import { runTransition, type TransitionRequest } from '../cases/transition.js';
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
@@ -28,20 +27,17 @@ export interface PublicizeClearingInput extends TransitionRequest {
   readonly to: string;
 }
 
-function day(field: string, value: unknown, what: { zh: string; en: string }): string {
-  if (!isIsoDate(value)) {
-    throw invalid(field, `请填写${what.zh}（YYYY-MM-DD）。`, `give ${what.en} (YYYY-MM-DD).`);
-  }
-  return value;
-}
-
 function checked(ctx: AppContext, req: PublicizeClearingInput) {
-  const consentOn = day('consentOn', req.consentOn, {
-    zh: '本人书面同意的日期',
-    en: 'the day the official consented in writing',
+  const consentOn = requireDay('consentOn', req.consentOn, {
+    what: { zh: '本人书面同意的日期', en: 'the day the official consented in writing' },
   });
-  const from = day('from', req.from, { zh: '公开起始日期', en: 'the first day of publicity' });
-  const to = day('to', req.to, { zh: '公开截止日期', en: 'the last day of publicity' });
+  const from = requireDay('from', req.from, {
+    what: { zh: '公开起始日期', en: 'the first day of publicity' },
+  });
+  const to = requireDay('to', req.to, {
+    what: { zh: '公开截止日期', en: 'the last day of publicity' },
+  });
+  // After all three are read as days, so that a malformed day is reported first.
   if (from > todayOf(ctx)) {
     throw invalid(
       'from',

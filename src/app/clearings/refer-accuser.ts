@@ -6,10 +6,9 @@
  * at any time after the clearing is recorded; the clearing's own state does not change.
  */
 import { eq } from 'drizzle-orm';
-import { isIsoDate } from '../../calendar/days.js';
 import type { Actor } from '../../domain/roles.js';
 import { TEXT_LIMITS } from '../../shared/limits.js';
-import { requireText } from '../cases/text-input.js';
+import { requireDay, requireText } from '../cases/text-input.js';
 import { runTransition, type TransitionRequest } from '../cases/transition.js';
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
@@ -24,19 +23,16 @@ export interface ReferAccuserInput extends TransitionRequest {
 }
 
 function checked(ctx: AppContext, req: ReferAccuserInput) {
-  if (!isIsoDate(req.referredOn) || req.referredOn > todayOf(ctx)) {
-    throw invalid(
-      'referredOn',
-      '请填写移送日期（YYYY-MM-DD），且不得晚于今日。',
-      'give the day of the referral (YYYY-MM-DD), not later than today.',
-    );
-  }
+  const referredOn = requireDay('referredOn', req.referredOn, {
+    what: { zh: '移送日期', en: 'the day of the referral' },
+    notAfter: todayOf(ctx),
+  });
   return {
     referredTo: requireText('referredTo', req.referredTo, {
       what: { zh: '移送机关', en: 'the body referred to' },
       ...TEXT_LIMITS.accuserReferralBody,
     }),
-    referredOn: req.referredOn,
+    referredOn,
     basis: requireText('basis', req.basis, {
       what: { zh: '移送依据和主要事实', en: 'the basis and main facts of the referral' },
       ...TEXT_LIMITS.accuserReferralBasis,

@@ -5,10 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/roles.js';
-import { isIsoDate } from '../../calendar/days.js';
 import { TALK_KINDS, type TalkKind } from '../../shared/corrections.js';
 import { TEXT_LIMITS } from '../../shared/limits.js';
-import { optionalText, requireText } from '../cases/text-input.js';
+import { optionalText, requireDay, requireText } from '../cases/text-input.js';
 import { runTransition, type TransitionRequest } from '../cases/transition.js';
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
@@ -31,16 +30,12 @@ function checked(ctx: AppContext, req: RecordTalkInput) {
       "choose the kind of talk: 'supportive' or 'reminder'.",
     );
   }
-  if (!isIsoDate(req.heldOn) || req.heldOn > todayOf(ctx)) {
-    throw invalid(
-      'heldOn',
-      '请填写谈话日期（YYYY-MM-DD），且不得晚于今日。',
-      'give the date of the talk (YYYY-MM-DD), not later than today.',
-    );
-  }
   return {
     kind: req.kind,
-    heldOn: req.heldOn,
+    heldOn: requireDay('heldOn', req.heldOn, {
+      what: { zh: '谈话日期', en: 'the date of the talk' },
+      notAfter: todayOf(ctx),
+    }),
     participants: requireText('participants', req.participants, {
       what: { zh: '谈话人和参加人员', en: 'who took part' },
       ...TEXT_LIMITS.talkParticipants,

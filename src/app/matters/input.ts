@@ -5,7 +5,6 @@
  * transitions (record-circumstances.ts, record-referral.ts). Bad input is refused with VALIDATION
  * naming the field, in zh and en; nothing is written.
  */
-import { isIsoDate } from '../../calendar/index.js';
 import {
   MATTER_CIRCUMSTANCES,
   REFERRAL_BODIES,
@@ -13,7 +12,7 @@ import {
   type ReferralBody,
 } from '../../shared/matters.js';
 import { TEXT_LIMITS } from '../../shared/limits.js';
-import { requireText } from '../cases/text-input.js';
+import { requireDay, requireText } from '../cases/text-input.js';
 import { invalid } from '../errors.js';
 
 export interface CircumstancesInput {
@@ -71,14 +70,10 @@ function majorDecisionOf(input: CircumstancesInput, today: string) {
     what: { zh: '重大决策名称', en: 'the name of the major decision' },
     ...TEXT_LIMITS.majorDecisionName,
   });
-  const on = input.majorDecisionOn;
-  if (typeof on !== 'string' || !isIsoDate(on) || on > today) {
-    throw invalid(
-      'majorDecisionOn',
-      '请填写重大决策作出日期（YYYY-MM-DD），且不得晚于今日。',
-      'give the day the major decision was made (YYYY-MM-DD), not later than today.',
-    );
-  }
+  const on = requireDay('majorDecisionOn', input.majorDecisionOn, {
+    what: { zh: '重大决策作出日期', en: 'the day the major decision was made' },
+    notAfter: today,
+  });
   const majorDecisionBody = requireText('majorDecisionBody', input.majorDecisionBody, {
     what: { zh: '作出决策的机构', en: 'the body that made the decision' },
     ...TEXT_LIMITS.majorDecisionBody,
@@ -120,16 +115,12 @@ export function checkedReferral(input: ReferralInput, today: string): ReferralIn
       "choose where it is referred: 'supervisory_commission' or 'judicial'.",
     );
   }
-  if (typeof input.on !== 'string' || !isIsoDate(input.on) || input.on > today) {
-    throw invalid(
-      'on',
-      '请填写移送日期（YYYY-MM-DD），且不得晚于今日。',
-      'give the day of the referral (YYYY-MM-DD), not later than today.',
-    );
-  }
   return {
     to: input.to,
-    on: input.on,
+    on: requireDay('on', input.on, {
+      what: { zh: '移送日期', en: 'the day of the referral' },
+      notAfter: today,
+    }),
     basis: requireText('basis', input.basis, {
       what: { zh: '移送依据', en: 'the basis of the referral' },
       ...TEXT_LIMITS.referralBasis,

@@ -8,7 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
 import { TEXT_LIMITS } from '../../shared/limits.js';
 import { VISIT_CONCLUSIONS, type VisitConclusion } from '../../shared/visits.js';
-import { requireText } from '../cases/text-input.js';
+import { requireDay, requireText } from '../cases/text-input.js';
 import { runTransition } from '../cases/transition.js';
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
@@ -27,18 +27,15 @@ export interface RecordVisitInput {
   readonly conclusion: string;
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 export async function recordVisit(ctx: AppContext, actor: Actor, input: RecordVisitInput) {
   const visit = await visitForChange(ctx, actor, input.visitId);
   const today = todayOf(ctx);
-  const visitedOn = input.visitedOn;
-  if (!ISO_DAY.test(visitedOn) || Number.isNaN(Date.parse(visitedOn))) {
-    throw invalid('visitedOn', '回访日期无效，应为 YYYY-MM-DD。', 'not a date; use YYYY-MM-DD.');
-  }
-  if (visitedOn > today) {
-    throw invalid('visitedOn', '回访日期不能晚于今天。', 'the visit cannot be dated after today.');
-  }
+  const visitedOn = requireDay('visitedOn', input.visitedOn, {
+    what: { zh: '回访日期', en: 'the day of the visit' },
+    notAfter: today,
+    notADay: { zh: '回访日期无效，应为 YYYY-MM-DD。', en: 'not a date; use YYYY-MM-DD.' },
+    tooLate: { zh: '回访日期不能晚于今天。', en: 'the visit cannot be dated after today.' },
+  });
   if (visitedOn < visit.drawnOn) {
     throw invalid(
       'visitedOn',

@@ -246,6 +246,10 @@ describeStores<Schema>(
       expect(
         await codeOf(recordVisit(w.ctx, w.actors.liaison!, { ...entry, visitedOn: '2025-08-13' })),
       ).toBe('VALIDATION');
+      // A day the calendar does not have is refused as such, not read as 2 March.
+      await expect(
+        recordVisit(w.ctx, w.actors.liaison!, { ...entry, visitedOn: '2025-02-30' }),
+      ).rejects.toMatchObject({ text: { en: 'visitedOn: not a date; use YYYY-MM-DD.' } });
       expect(await codeOf(recordVisit(w.ctx, w.actors.chair!, entry))).toBe('CASE_ROLE_REQUIRED');
       expect(await codeOf(recordVisit(w.ctx, w.actors.official!, entry))).toBe('VISIT_NOT_FOUND');
       expect(await codeOf(reportVisits(w.ctx, w.actors.liaison!, { visitIds: [v.id] }))).toBe(
