@@ -17,7 +17,7 @@
 -- Instruments (the model as data, src/evaluation/model.ts): a version is never edited once a
 -- campaign uses it; adapting one inserts a new id. Shipped instruments have no creator.
 CREATE TABLE evaluation_instruments (
-  id          text PRIMARY KEY CHECK (id ~ '^[a-z0-9][a-z0-9._-]{0,62}$'),
+  id          text PRIMARY KEY CHECK (id ~ '^[a-zA-Z0-9][a-zA-Z0-9._-]{0,62}$'),
   version     integer NOT NULL CHECK (version >= 1),
   based_on    text REFERENCES evaluation_instruments(id),
   body        jsonb NOT NULL,

@@ -122,11 +122,11 @@ export const AdaptInstrumentBody = Obj({
   id: Type.String({
     maxLength: 63,
     description:
-      'The new version’s id, not in use (e.g. seed000-v2): lower-case letters, digits, . _ -.',
+      'The new version’s id, not in use, ending in -v and its version (e.g. seed000-v2).',
   }),
   instrument: Obj(adaptable, {
     description:
-      'The new version’s content. Its version (the old one’s + 1), basedOn and validated (false) are set by the server.',
+      'The new version’s content. Its version (the id’s -vN), basedOn and validated (false) are set by the server.',
   }),
 });
 export type AdaptInstrumentBody = Static<typeof AdaptInstrumentBody>;

@@ -378,13 +378,6 @@ export const CATALOGUE = {
       en: 'A campaign uses this instrument version, so it cannot change; adapt it into a new version instead.',
     },
   },
-  INSTRUMENT_CHECK_MISSING: {
-    status: 503,
-    message: {
-      zh: '服务器尚未配置问卷校验，暂不能修订问卷；请联系系统管理员。',
-      en: 'The server has no instrument check configured, so instruments cannot be adapted yet; ask the administrator.',
-    },
-  },
   SURVEY_TOKEN_UNKNOWN: {
     status: 404,
     message: {

@@ -72,8 +72,8 @@ export interface ServerOptions {
    */
   readonly checkResponses?: boolean;
   /**
-   * Checks an instrument adapted through POST /api/evaluation/instruments: the instrument
-   * loader's parser (src/evaluation/instrument.ts). Without it, adapting is refused (503).
+   * Checks an instrument adapted through POST /api/evaluation/instruments; default the instrument
+   * loader's parser (src/app/evaluation/instrument-check.ts). Tests may plug in a smaller one.
    */
   readonly checkInstrument?: InstrumentCheck;
 }

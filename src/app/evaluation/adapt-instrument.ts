@@ -1,7 +1,7 @@
 /**
  * Adapting an instrument (修订问卷): a policy administrator or a liaison copies a version into a
  * new one with changed items. The version adapted stays as it was (a campaign may use it); the new
- * one gets a new id, the next version number, `basedOn` the old id, and `validated: false` (a
+ * one gets a new id, its version (the id's `-vN`, else the old one's + 1), `basedOn` the old id, and `validated: false` (a
  * changed instrument has not been validated in the field, whatever the old one was). It is checked
  * by `check` — the instrument loader's parser, given by the caller — and an id in use is refused.
  * The event 'evaluation.instrument_adapt' names both versions.
@@ -26,7 +26,13 @@ export interface AdaptInstrumentInput {
   readonly instrument: Readonly<Record<string, unknown>>;
 }
 
-const ID = /^[a-z0-9][a-z0-9._-]{0,62}$/;
+const ID = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,62}$/;
+
+/** The version an id names (`seed000-v2` → 2), if it names one. */
+function versionOf(id: string): number | undefined {
+  const m = /-v([1-9][0-9]{0,5})$/.exec(id);
+  return m ? Number(m[1]) : undefined;
+}
 
 export async function adaptInstrument(
   ctx: AppContext,
@@ -40,8 +46,8 @@ export async function adaptInstrument(
       'VALIDATION',
       { field: 'id' },
       {
-        zh: 'id：问卷版本编号由小写字母、数字和 . _ - 组成，以字母或数字开头，不超过 63 个字符（如 seed000-v2）。',
-        en: 'id: an instrument id is lower-case letters, digits and . _ -, starting with a letter or digit, at most 63 characters (e.g. seed000-v2).',
+        zh: 'id：问卷版本编号由字母、数字和 . _ - 组成，以字母或数字开头，不超过 63 个字符，以 -v 加版本号结尾（如 seed000-v2）。',
+        en: 'id: an instrument id is letters, digits and . _ -, starting with a letter or digit, at most 63 characters, ending in -v and the version (e.g. seed000-v2).',
       },
     );
   }
@@ -56,13 +62,15 @@ export async function adaptInstrument(
       const candidate = {
         ...input.instrument,
         id: input.id,
-        version: old.version + 1,
+        version: versionOf(input.id) ?? old.version + 1,
         basedOn: old.id,
         validated: false,
       };
       const checked = check(candidate);
       if ('problems' in checked) {
-        throw new AppError('INSTRUMENT_INVALID', { problems: [...checked.problems] });
+        throw new AppError('INSTRUMENT_INVALID', {
+          instrumentProblems: checked.problems.map((p) => ({ zh: p.zh, en: p.en })),
+        });
       }
       const instrument: Instrument = checked.instrument;
       const now = ctx.now();

@@ -4,20 +4,20 @@
  * changes (a trigger refuses it too); adapt-instrument.ts makes new versions.
  */
 import { eq, sql } from 'drizzle-orm';
-import type { Instrument, Item } from '../../evaluation/model.js';
+import type { Instrument, Item, Text } from '../../evaluation/model.js';
 import type { AppContext } from '../context.js';
 import type { AnyDb } from '../db.js';
 import { AppError } from '../errors.js';
 import { evaluationCampaigns, evaluationInstruments } from '../tables.js';
 
 /**
- * What checks an instrument: the instrument loader's parser (src/evaluation/instrument.ts), given
- * by the caller so that the use cases do not depend on it. It returns the instrument, or the
- * problems found (each a sentence saying where and what).
+ * What checks an instrument: by default the instrument loader's parser (instrument-check.ts),
+ * given by the caller so that tests may plug in another. It returns the instrument, or the
+ * problems found (each saying where and what, in both languages).
  */
 export type InstrumentCheck = (
   candidate: unknown,
-) => { readonly instrument: Instrument } | { readonly problems: readonly string[] };
+) => { readonly instrument: Instrument } | { readonly problems: readonly Text[] };
 
 /** The Likert items of an instrument, in the order asked: the factors', then the outcomes'. */
 export function itemsOf(instrument: Instrument): Item[] {

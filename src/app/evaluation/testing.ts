@@ -102,9 +102,11 @@ export function buildInstrument(overrides: Partial<Instrument> = {}): Instrument
 /** Stands in for the loader's parser: an object with an id, a title and at least one dimension. */
 export const testCheck: InstrumentCheck = (candidate) => {
   const c = candidate as Partial<Instrument>;
-  const problems: string[] = [];
-  if (typeof c.title?.zh !== 'string') problems.push('title.zh: missing');
-  if (!Array.isArray(c.dimensions) || c.dimensions.length === 0) problems.push('dimensions: none');
+  const problems: Text[] = [];
+  if (typeof c.title?.zh !== 'string') problems.push(t('title.zh：缺少。', 'title.zh: missing.'));
+  if (!Array.isArray(c.dimensions) || c.dimensions.length === 0) {
+    problems.push(t('dimensions：没有维度。', 'dimensions: none.'));
+  }
   return problems.length > 0 ? { problems } : { instrument: c as Instrument };
 };
 

@@ -2,6 +2,8 @@ import { Writable } from 'node:stream';
 import { beforeAll, expect, it } from 'vitest';
 import type { CampaignView, IssueTokensAnswer, SurveyForm } from '../../api/index.js';
 import { installInstruments } from '../../app/evaluation/instruments.js';
+import { loadShippedInstruments } from '../../evaluation/instrument.js';
+import type { Instrument } from '../../evaluation/model.js';
 import { buildInstrument, testCheck } from '../../app/evaluation/testing.js';
 import type { Schema } from '../../app/tables.js';
 import { describeStores } from '../../store/testing/harness.js';
@@ -262,17 +264,64 @@ describeStores<Schema>('the evaluation API (/api/evaluation, /api/survey)', (get
     expect(
       (list.json() as { instruments: { id: string }[] }).instruments.map((i) => i.id),
     ).toContain('test-api-v2');
-    // A server without the instrument check refuses to adapt rather than store an unchecked one.
-    const bare = await buildServer(w.ctx);
-    const res = await bare.inject({
-      method: 'POST',
-      url: '/api/evaluation/instruments',
-      cookies: { rongcuo_session: policyAdmin.cookie },
-      headers: { 'x-csrf-token': policyAdmin.csrfToken },
-      payload: { ...body, id: 'test-api-v3' },
+  });
+
+  it('adapts the shipped seed000-v1 with the loader’s rules, and answers it on the answering page', async () => {
+    await installInstruments(w.ctx, loadShippedInstruments());
+    // The server's own check: the instrument loader's parser.
+    const server = await buildServer(w.ctx, { checkResponses: true });
+    const policyAdmin = await signIn(w, 'policyAdmin');
+    const as = (method: 'GET' | 'POST', url: string, payload?: object) =>
+      server.inject({
+        method,
+        url,
+        cookies: { rongcuo_session: policyAdmin.cookie },
+        headers: { 'x-csrf-token': policyAdmin.csrfToken },
+        ...(payload ? { payload } : {}),
+      });
+    const got = await as('GET', '/api/evaluation/instruments/seed000-v1');
+    expect(got.statusCode, got.body).toBe(200);
+    const seed = (got.json() as { instrument: Instrument }).instrument;
+    const { id: _i, version: _v, basedOn: _b, validated: _val, ...content } = seed;
+    const made = await as('POST', '/api/evaluation/instruments', {
+      basedOn: 'seed000-v1',
+      id: 'seed000-v2',
+      instrument: { ...content, title: { zh: '修订版', en: 'Adapted' } },
     });
-    await bare.close();
-    expect(res.statusCode).toBe(503);
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json()).toEqual({ id: 'seed000-v2', version: 2, basedOn: 'seed000-v1' });
+    // A factor left with one item breaks the loader's rule (3–5): every problem is listed.
+    const [d0] = content.dimensions;
+    const broken = {
+      ...content,
+      dimensions: [
+        { ...d0!, factors: [{ ...d0!.factors[0]!, items: [d0!.factors[0]!.items[0]!] }] },
+        ...content.dimensions.slice(1),
+      ],
+    };
+    const bad = await as('POST', '/api/evaluation/instruments', {
+      basedOn: 'seed000-v1',
+      id: 'seed000-v3',
+      instrument: broken,
+    });
+    expect(bad.statusCode).toBe(422);
+    const problems = (
+      bad.json() as { error: { details: { instrumentProblems: { en: string }[] } } }
+    ).error.details.instrumentProblems;
+    expect(problems.some((p) => p.en.includes('dimensions[0].factors[0].items'))).toBe(true);
+
+    // A campaign on seed000-v1, answered on its page.
+    await server.close();
+    const { tokens } = await campaign(1, { instrumentId: 'seed000-v1' });
+    const form = await w.app.inject({ method: 'GET', url: `/api/survey/${tokens[0]}` });
+    expect(form.statusCode, form.body).toBe(200);
+    const shown = form.json() as SurveyForm;
+    const answers = Object.fromEntries(shown.instrument.items.map((i, n) => [i.id, 1 + (n % 5)]));
+    const demographics = Object.fromEntries(
+      shown.instrument.demographics.map((d) => [d.id, d.options[0]!.value]),
+    );
+    const sent = await answer(tokens[0]!, { answers, demographics });
+    expect(sent.statusCode, sent.body).toBe(201);
   });
 
   it('is in the API description', async () => {

@@ -32,6 +32,7 @@ import {
 } from '../../api/index.js';
 import type { AppContext } from '../../app/context.js';
 import { adaptInstrument } from '../../app/evaluation/adapt-instrument.js';
+import { checkInstrument } from '../../app/evaluation/instrument-check.js';
 import { campaignView, listCampaigns } from '../../app/evaluation/campaign-view.js';
 import { closeCampaign } from '../../app/evaluation/close-campaign.js';
 import { createCampaign } from '../../app/evaluation/create-campaign.js';
@@ -41,21 +42,15 @@ import { issueTokens } from '../../app/evaluation/issue-tokens.js';
 import { openCampaign } from '../../app/evaluation/open-campaign.js';
 import { submitResponse } from '../../app/evaluation/submit-response.js';
 import { surveyForm } from '../../app/evaluation/survey.js';
-import { AppError } from '../../app/errors.js';
 import { actorOf, checkSameOrigin } from '../auth/authenticate.js';
 import { responses, typed } from '../schemas.js';
 
 export interface EvaluationRouteOptions {
   readonly ctx: AppContext;
-  /** Checks an adapted instrument: the instrument loader's parser (src/evaluation/instrument.ts). */
+  /** Checks an adapted instrument; default the instrument loader's parser (instrument-check.ts). */
   readonly checkInstrument?: InstrumentCheck;
   readonly allowedOrigins?: readonly string[];
 }
-
-/** Without a check, adapting is refused (503) rather than storing an unchecked instrument. */
-const noCheck: InstrumentCheck = () => {
-  throw new AppError('INSTRUMENT_CHECK_MISSING');
-};
 
 const TAG = ['evaluation'];
 
@@ -200,7 +195,7 @@ export async function evaluationRoutes(base: FastifyInstance, opts: EvaluationRo
         ctx,
         actorOf(req),
         req.body,
-        opts.checkInstrument ?? noCheck,
+        opts.checkInstrument ?? checkInstrument,
       );
       reply.status(201);
       return made;
