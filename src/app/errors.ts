@@ -322,6 +322,118 @@ export const CATALOGUE = {
       en: 'No official whose impact period ends in the window is left to draw; there is nothing to draw now.',
     },
   },
+  CAMPAIGN_NOT_FOUND: {
+    status: 404,
+    message: {
+      zh: '找不到该问卷调查，或不在您的管辖范围内。',
+      en: 'No such survey campaign, or it is outside the scope of your role.',
+    },
+  },
+  CAMPAIGN_STATE: {
+    status: 409,
+    message: {
+      zh: '问卷调查当前所处状态不允许此项操作；草稿可以开启，已开启的可以结束，已结束的不能再开启或发放令牌。',
+      en: 'The campaign is not in a state that allows this: a draft may be opened, an open campaign closed; a closed one cannot be reopened or issue tokens.',
+    },
+  },
+  CAMPAIGN_VERSION_CONFLICT: {
+    status: 409,
+    message: {
+      zh: '问卷调查已被他人更新，请刷新后再操作。',
+      en: 'Someone else updated the campaign; reload it and try again.',
+    },
+  },
+  CAMPAIGN_TOKENS_EXCEED_INVITED: {
+    status: 409,
+    message: {
+      zh: '发放的令牌总数不能超过受邀干部人数；如需增加，请新建问卷调查或核对受邀人数。',
+      en: 'The tokens issued cannot outnumber the cadres invited; check the number invited or start a new campaign.',
+    },
+  },
+  INSTRUMENT_NOT_FOUND: {
+    status: 404,
+    message: {
+      zh: '找不到该问卷版本。',
+      en: 'No such survey instrument version.',
+    },
+  },
+  INSTRUMENT_ID_TAKEN: {
+    status: 409,
+    message: {
+      zh: '该问卷版本编号已被使用；问卷版本一经建立不得修改，请为修订版另取编号（如 seed000-v2）。',
+      en: 'That instrument id is taken; a version is never changed once made, so give the adapted one a new id (e.g. seed000-v2).',
+    },
+  },
+  INSTRUMENT_INVALID: {
+    status: 422,
+    message: {
+      zh: '问卷内容不符合要求，请按所列问题修改后重新提交。',
+      en: 'The instrument is not valid; fix the problems listed and submit it again.',
+    },
+  },
+  INSTRUMENT_IN_USE: {
+    status: 409,
+    message: {
+      zh: '该问卷版本已有问卷调查使用，不得修改；请以其为基础修订出新版本。',
+      en: 'A campaign uses this instrument version, so it cannot change; adapt it into a new version instead.',
+    },
+  },
+  SURVEY_TOKEN_UNKNOWN: {
+    status: 404,
+    message: {
+      zh: '该问卷链接或令牌无效；请核对二维码或令牌是否完整、准确。',
+      en: 'This survey link or token is not valid; check that the QR code or token was read completely and correctly.',
+    },
+  },
+  SURVEY_TOKEN_USED: {
+    status: 409,
+    message: {
+      zh: '该令牌已提交过答卷，每个令牌只能使用一次。',
+      en: 'An answer was already submitted with this token; each token can be used once.',
+    },
+  },
+  SURVEY_NOT_OPEN: {
+    status: 409,
+    message: {
+      zh: '本次问卷调查尚未开始，请在开始日期后再填写。',
+      en: 'This survey has not opened yet; answer it from its opening day.',
+    },
+  },
+  SURVEY_CLOSED: {
+    status: 409,
+    message: {
+      zh: '本次问卷调查已经结束，不再接收答卷。',
+      en: 'This survey has closed and takes no more answers.',
+    },
+  },
+  SURVEY_UNKNOWN_QUESTION: {
+    status: 422,
+    message: {
+      zh: '答卷中含有本问卷没有的题目，请刷新页面后重新填写。',
+      en: 'The answers name a question this survey does not have; reload the page and answer again.',
+    },
+  },
+  SURVEY_VALUE_OFF_SCALE: {
+    status: 422,
+    message: {
+      zh: '答案超出了量表范围，请在量表给出的选项中选择。',
+      en: 'An answer is off the scale; choose one of the points the scale offers.',
+    },
+  },
+  SURVEY_NOT_AN_OPTION: {
+    status: 422,
+    message: {
+      zh: '基本情况的答案不是所列选项之一，请在选项中选择。',
+      en: 'A background answer is not one of the options offered; choose one of them.',
+    },
+  },
+  SURVEY_EMPTY: {
+    status: 422,
+    message: {
+      zh: '答卷为空，没有回答任何题目；请至少回答一题后再提交，令牌仍可使用。',
+      en: 'The answer sheet is empty; answer at least one question before submitting (the token is still valid).',
+    },
+  },
   INTERNAL: {
     status: 500,
     message: {

@@ -20,6 +20,8 @@ import {
 import type { StoredApplication } from './cases/result-application.js';
 import type { VisitConclusion } from '../shared/visits.js';
 import type { ClearingFinding, ClearingManner, ClearingState } from '../shared/clearings.js';
+import type { CampaignState } from '../shared/evaluation.js';
+import type { Instrument } from '../evaluation/model.js';
 import { sql } from 'drizzle-orm';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
@@ -686,4 +688,51 @@ export const notifications = pgTable('notifications', {
   params: jsonb('params').$type<Record<string, unknown>>().notNull(),
   createdAt: ts('created_at').notNull(),
   readAt: ts('read_at'),
+});
+
+/** Migration 0025: survey instruments (src/evaluation/model.ts), never edited once a campaign uses one. */
+export const evaluationInstruments = pgTable('evaluation_instruments', {
+  id: text('id').primaryKey(),
+  version: integer('version').notNull(),
+  basedOn: text('based_on'),
+  body: jsonb('body').$type<Instrument>().notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/** Migration 0025: an anonymous survey campaign of a jurisdiction (src/app/evaluation/). */
+export const evaluationCampaigns = pgTable('evaluation_campaigns', {
+  id: uuid('id').primaryKey(),
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  title: text('title').notNull(),
+  instrumentId: text('instrument_id').notNull(),
+  invitedUnits: jsonb('invited_units').$type<string[]>().notNull(),
+  invitedCount: integer('invited_count').notNull(),
+  opensOn: day('opens_on').notNull(),
+  closesOn: day('closes_on').notNull(),
+  state: text('state').$type<CampaignState>().notNull(),
+  thresholdK: integer('threshold_k').notNull(),
+  freeTextThreshold: integer('free_text_threshold').notNull(),
+  keepDay: boolean('keep_day').notNull(),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  version: integer('version').notNull(),
+});
+
+/** Migration 0025: a one-time survey token's SHA-256 and whether it was used; nothing else. */
+export const surveyTokens = pgTable('survey_tokens', {
+  tokenHash: bytea('token_hash').primaryKey(),
+  campaignId: uuid('campaign_id').notNull(),
+  used: boolean('used').notNull(),
+});
+
+/** Migration 0025: an anonymous response: no token, user, address, agent or time. */
+export const surveyResponses = pgTable('survey_responses', {
+  id: uuid('id').primaryKey(),
+  campaignId: uuid('campaign_id').notNull(),
+  submittedOn: day('submitted_on'),
+  demographics: jsonb('demographics').$type<Record<string, string | null>>().notNull(),
+  answers: jsonb('answers').$type<Record<string, number | null>>().notNull(),
+  openAnswers: jsonb('open_answers').$type<Record<string, string>>().notNull(),
 });

@@ -32,6 +32,10 @@ export const TAGS = [
   { name: 'policy', description: '政策包与初步评估 · Policy packs and preliminary assessment' },
   { name: 'system', description: '系统 · System' },
   { name: 'visits', description: '回访 · Follow-up visits' },
+  {
+    name: 'evaluation',
+    description: '政策执行评估与匿名问卷 · Implementation evaluation and anonymous surveys',
+  },
 ];
 
 export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {

@@ -13,7 +13,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import type { AppContext } from '../app/context.js';
 import { authenticate } from './auth/authenticate.js';
 import { errorHandler, notFoundHandler } from './errors.js';
@@ -33,6 +37,8 @@ import { notificationRoutes } from './routes/notifications.js';
 import { officialRoutes } from './routes/officials.js';
 import { riskFilingRoutes } from './routes/risk-filings.js';
 import { visitRoutes } from './routes/visits.js';
+import { evaluationRoutes } from './routes/evaluation.js';
+import type { InstrumentCheck } from '../app/evaluation/instruments.js';
 import { matterRoutes } from './routes/matters.js';
 import { policyRoutes } from './routes/policy.js';
 import { recommendationRoutes } from './routes/recommendation.js';
@@ -65,6 +71,11 @@ export interface ServerOptions {
    * (response-check.ts). The tests turn it on; it costs a validation per answer. Default false.
    */
   readonly checkResponses?: boolean;
+  /**
+   * Checks an instrument adapted through POST /api/evaluation/instruments; default the instrument
+   * loader's parser (src/app/evaluation/instrument-check.ts). Tests may plug in a smaller one.
+   */
+  readonly checkInstrument?: InstrumentCheck;
 }
 
 /** Bodies of 1 MiB at most, except the evidence upload. */
@@ -75,7 +86,7 @@ export async function buildServer(
   opts: ServerOptions = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: withoutSurveyTokens(opts.logger ?? false),
     trustProxy: opts.trustProxy ?? false,
     bodyLimit: BODY_LIMIT,
     // Ids are in the log lines and in INTERNAL errors, so that a user's report can be traced.
@@ -136,6 +147,11 @@ export async function buildServer(
       await api.register(documentRoutes, routeOpts);
       await api.register(resultRoutes, routeOpts);
       await api.register(visitRoutes, routeOpts);
+      await api.register(evaluationRoutes, {
+        ctx,
+        allowedOrigins: opts.allowedOrigins ?? [],
+        ...(opts.checkInstrument ? { checkInstrument: opts.checkInstrument } : {}),
+      });
       await api.register(notificationRoutes, routeOpts);
       api.get(
         '/openapi.json',
@@ -151,6 +167,41 @@ export async function buildServer(
   // The web app at / (everything outside /api): web.ts.
   await registerWeb(app);
   return app;
+}
+
+/**
+ * The logger's options with a request serializer that writes a /survey/{token} path without its
+ * token (its routes log nothing themselves; this covers any other line, e.g. a 404 on a longer
+ * path). A logger given as an instance is not changed: whoever builds one must do the same.
+ */
+export function withoutSurveyTokens(
+  logger: FastifyServerOptions['logger'],
+): FastifyServerOptions['logger'] {
+  if (logger === false || logger === undefined) return logger;
+  const base = logger === true ? {} : logger;
+  if (typeof base !== 'object' || typeof (base as { info?: unknown }).info === 'function') {
+    return logger;
+  }
+  return {
+    ...base,
+    serializers: {
+      ...((base as { serializers?: Record<string, unknown> }).serializers ?? {}),
+      // Fastify's own request serializer, with the URL redacted.
+      req: (req: FastifyRequest) => ({
+        method: req.method,
+        url: redactSurveyToken(req.url),
+        version: String(req.headers['accept-version'] ?? '') || undefined,
+        host: req.host,
+        remoteAddress: req.ip,
+        remotePort: req.socket?.remotePort,
+      }),
+    },
+  };
+}
+
+/** A URL with the token of any /survey/ path replaced by '…'. */
+export function redactSurveyToken(url: string): string {
+  return url.replace(/\/survey\/[^/?#]*/gi, '/survey/…');
 }
 
 export interface StartServerOptions extends ServerOptions {

@@ -14,6 +14,7 @@ export * from './numbering.js';
 export * from './tasks.js';
 export * from './corrections.js';
 export * from './visits.js';
+export * from './evaluation.js';
 export * from './notifications.js';
 export * from './clearings.js';
 export * from './matters.js';

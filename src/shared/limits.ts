@@ -111,6 +111,9 @@ export const TEXT_LIMITS = {
   /** A follow-up visit (回访): who visited, and what they found. */
   visitVisitors: { min: 2, max: 500 },
   visitFindings: { min: 2, max: 5000 },
+  /** A survey campaign's title (政策执行评估问卷调查), and one answer to an open question. */
+  campaignTitle: { min: 2, max: 200 },
+  surveyOpenAnswer: { min: 0, max: 2000 },
 } as const satisfies Readonly<Record<string, TextLimit>>;
 export type TextField = keyof typeof TEXT_LIMITS;
 
@@ -138,6 +141,9 @@ export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
  */
 export const MAX_EVIDENCE_FILES_PER_UPLOAD = 10;
 export const MAX_EVIDENCE_UPLOAD_BYTES = 40 * 1024 * 1024;
+
+/** The most survey tokens one request issues (POST /api/evaluation/campaigns/:id/tokens). */
+export const MAX_TOKENS_PER_ISSUE = 1000;
 
 /** The most panel members one request adds (POST /api/cases/:id/members/batch). */
 export const MAX_MEMBERS_ADDED = 20;

@@ -13,7 +13,10 @@ import * as shared from './index.js';
 type Json = Record<string, unknown>;
 type Method = 'get' | 'post';
 
-/** A field of a request: [method, path, 'body' or 'query', field (dotted into objects and arrays)]. */
+/**
+ * A field of a request: [method, path, 'body' or 'query', field (dotted into objects and arrays;
+ * `*` is any value of a map, its additionalProperties)].
+ */
 type Field = readonly [Method, string, 'body' | 'query', string];
 
 const CASE = '/api/cases/{id}';
@@ -23,6 +26,8 @@ const TEXT_FIELDS: Readonly<Record<shared.TextField, readonly Field[]>> = {
   caseTitle: [['post', '/api/cases', 'body', 'title']],
   visitVisitors: [['post', '/api/visits/{id}/record', 'body', 'visitors']],
   visitFindings: [['post', '/api/visits/{id}/record', 'body', 'findings']],
+  campaignTitle: [['post', '/api/evaluation/campaigns', 'body', 'title']],
+  surveyOpenAnswer: [['post', '/api/survey/{token}', 'body', 'openAnswers.*']],
   clearingAlleged: [['post', `${CASE}/clearing`, 'body', 'alleged']],
   clearingFound: [['post', `${CASE}/clearing`, 'body', 'found']],
   clearingScope: [['post', `${CASE}/clearing`, 'body', 'scope']],
@@ -194,7 +199,8 @@ function fieldSchema(doc: Json, [method, path, where, name]: Field): Json {
     s = s[head!] as Json;
   }
   for (const part of rest) {
-    s = (part === 'items' ? s['items'] : (s['properties'] as Json)[part]) as Json;
+    if (part === '*') s = s['additionalProperties'] as Json;
+    else s = (part === 'items' ? s['items'] : (s['properties'] as Json)[part]) as Json;
   }
   expect(s, `${method.toUpperCase()} ${path} ${where} ${name}`).toBeDefined();
   const branches = (s['anyOf'] ?? s['oneOf']) as Json[] | undefined;

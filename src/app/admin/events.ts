@@ -20,12 +20,18 @@ export type AdminAction =
   | 'unit.create'
   | 'unit.rename'
   // A draw of officials in an impact period for follow-up visits (src/app/visits/draw.ts).
-  | 'visits.draw';
+  | 'visits.draw'
+  // Survey campaigns and instruments of the implementation evaluation (src/app/evaluation/).
+  | 'evaluation.campaign_create'
+  | 'evaluation.campaign_open'
+  | 'evaluation.campaign_close'
+  | 'evaluation.tokens_issue'
+  | 'evaluation.instrument_adapt';
 
 export interface AdminEventInput {
   readonly actorId: string;
   readonly action: AdminAction;
-  readonly targetKind: 'user' | 'jurisdiction' | 'unit';
+  readonly targetKind: 'user' | 'jurisdiction' | 'unit' | 'campaign' | 'instrument';
   readonly targetId: string;
   readonly scopePath: string;
   readonly at: Date;
