@@ -24,6 +24,7 @@ export * from './clearing-views.js';
 export * from './results.js';
 export * from './visits.js';
 export * from './evaluation.js';
+export * from './evaluation-report.js';
 export * from './notifications.js';
 export * from './matters.js';
 export * from './matter-views.js';

@@ -38,6 +38,7 @@ import { officialRoutes } from './routes/officials.js';
 import { riskFilingRoutes } from './routes/risk-filings.js';
 import { visitRoutes } from './routes/visits.js';
 import { evaluationRoutes } from './routes/evaluation.js';
+import { evaluationReportRoutes } from './routes/evaluation-report.js';
 import type { InstrumentCheck } from '../app/evaluation/instruments.js';
 import { matterRoutes } from './routes/matters.js';
 import { policyRoutes } from './routes/policy.js';
@@ -152,6 +153,7 @@ export async function buildServer(
         allowedOrigins: opts.allowedOrigins ?? [],
         ...(opts.checkInstrument ? { checkInstrument: opts.checkInstrument } : {}),
       });
+      await api.register(evaluationReportRoutes, routeOpts);
       await api.register(notificationRoutes, routeOpts);
       api.get(
         '/openapi.json',

@@ -67,9 +67,9 @@ function rows(
       id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
       campaignId: campaign().id,
       submittedOn: null,
-      demographics: band === null ? {} : { rankBand: band },
-      answers: r.answers,
-      openAnswers: text === null ? {} : { biggestObstacle: text },
+      demographics: (band === null ? {} : { rankBand: band }) as Record<string, string | null>,
+      answers: { ...r.answers },
+      openAnswers: (text === null ? {} : { biggestObstacle: text }) as Record<string, string>,
     };
   });
 }

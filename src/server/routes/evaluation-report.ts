@@ -1,0 +1,29 @@
+/**
+ * A survey campaign's report (issue 12): the analysis of its responses under its reporting
+ * thresholds, for whoever reads the campaign (src/app/evaluation/report.ts); the read is logged.
+ */
+import type { FastifyInstance } from 'fastify';
+import { CampaignIdParams } from '../../api/evaluation.js';
+import { CampaignReport } from '../../api/evaluation-report.js';
+import type { AppContext } from '../../app/context.js';
+import { campaignReport } from '../../app/evaluation/report.js';
+import { actorOf } from '../auth/authenticate.js';
+import { responses, typed } from '../schemas.js';
+
+export async function evaluationReportRoutes(base: FastifyInstance, opts: { ctx: AppContext }) {
+  const app = typed(base);
+  app.get(
+    '/evaluation/campaigns/:id/report',
+    {
+      schema: {
+        tags: ['evaluation'],
+        summary: '问卷调查分析报告 · A campaign’s report',
+        description:
+          'The analysis of the campaign’s responses on its instrument: each scale’s mean and CI, Cronbach’s alpha (raw and standardized) and McDonald’s omega, item figures, parallel analysis, the support–optimism gap, regressions of optimism and willingness to act on the factor scores, promoting and blocking factors, and breakdowns by each demographic item. Nothing under the campaign’s k responses (`reportable: false`); no group under k, with a complement hidden beside a lone hidden group; free text only at the free-text threshold. For whoever reads the campaign (404 CAMPAIGN_NOT_FOUND otherwise).',
+        params: CampaignIdParams,
+        response: responses({ 200: CampaignReport }),
+      },
+    },
+    async (req) => campaignReport(opts.ctx, actorOf(req), req.params.id),
+  );
+}
