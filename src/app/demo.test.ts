@@ -19,6 +19,8 @@ import {
   type DemoResult,
 } from './demo.js';
 import { AppError } from './errors.js';
+import { listCampaigns } from './evaluation/campaign-view.js';
+import { campaignReport } from './evaluation/report.js';
 import { loadActor } from './org.js';
 import { getTodos } from './queries/todos.js';
 import { resultRows } from './queries/results-export.js';
@@ -146,6 +148,29 @@ describeStores<Schema>(
       expect(result.overdue).toBe(overdue.length);
       // Cases planned as overdue are overdue; the suspended one is not counted.
       expect(rows.some((c) => c.suspendedSince !== null && c.state === 'verification')).toBe(true);
+    });
+
+    it('runs the evaluation: campaigns in every state, the reports find the planted gap and blocking factor', async () => {
+      const actor = async (name: string) => {
+        const [u] = await ctx.store.db.select().from(users).where(eq(users.username, name));
+        return loadActor(ctx, u!.id);
+      };
+      const liaison = await actor('liaison');
+      const campaigns = await listCampaigns(ctx, liaison);
+      expect(new Set(campaigns.map((c) => c.state))).toEqual(new Set(['draft', 'open', 'closed']));
+      const thisYear = campaigns.find((c) => c.state === 'closed')!;
+      const report = await campaignReport(ctx, liaison, thisYear.id);
+      expect(report.reportable).toBe(true);
+      expect(report.n).toBeGreaterThan(500);
+      expect(report.analysis!.gap!.meanDiff).toBeGreaterThan(0.5);
+      const blocking = report.analysis!.ranking.filter((r) => r.role === 'blocking');
+      expect(blocking.map((r) => r.id)).toEqual(['toleranceAccountability']);
+      const open = campaigns.find((c) => c.state === 'open')!;
+      expect((await campaignReport(ctx, liaison, open.id)).reportable).toBe(false);
+      const city = await actor('city-liaison');
+      const cityCampaigns = await listCampaigns(ctx, city);
+      expect(cityCampaigns.some((c) => c.jurisdiction.id !== thisYear.jurisdiction.id)).toBe(true);
+      expect(result.surveyToken).toMatch(/^[0-9A-Z]{26}$/);
     });
 
     it('every role has a user whose password is the documented one', async () => {

@@ -38,6 +38,7 @@ import { removeEvidence } from './cases/remove-evidence.js';
 import { demoMinutesPdf, demoSitePng } from './demo-files.js';
 import { playCorrections } from './demo-corrections.js';
 import { playClearings } from './demo-clearings.js';
+import { playEvaluation } from './demo-evaluation.js';
 import { playMatters } from './demo-matters.js';
 import { recordOpinion } from './cases/record-opinion.js';
 import { answerConsultation } from './cases/answer-consultation.js';
@@ -197,6 +198,13 @@ function staffLogins(): LoginDef[] {
       role: 'org_liaison',
       grants: [j('org_liaison')],
       scope: AREA_SCOPE,
+    },
+    {
+      username: 'city-liaison',
+      displayName: '段丽华',
+      role: 'org_liaison',
+      grants: [j('org_liaison', DEMO_JURISDICTIONS.city.id)],
+      scope: { zh: '某市组织部门', en: 'Organization department, A City' },
     },
     // The consulted departments' officers: each answers their own department's requests.
     ...DEPARTMENT_OFFICERS.map((d) => ({
@@ -456,6 +464,8 @@ export interface DemoResult {
   readonly events: number;
   /** The day the demo's history ends (the last working day before today). */
   readonly asOf: string;
+  /** A one-time token of the open survey, to try the answering page (`/survey/<token>`). */
+  readonly surveyToken: string;
   readonly ms: number;
 }
 
@@ -657,6 +667,12 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
     });
   }
   await seedVisits(demo, cast, seed, asOf);
+  const bureaus = DEMO_UNITS.map((d) => org.unitIds.get(d.key)!);
+  const { surveyToken } = await playEvaluation({
+    ...played,
+    area: { id: DEMO_JURISDICTIONS.area.id, unitIds: bureaus },
+    city: { id: DEMO_JURISDICTIONS.city.id, unitIds: bureaus },
+  });
   await ctx.store.query(
     `INSERT INTO store_meta (key, value) VALUES ($1, $2)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,
@@ -670,6 +686,7 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
     officials: org.officials.length,
     ...(await countCases(ctx, realToday)),
     asOf,
+    surveyToken,
     ms: Math.round(performance.now() - started),
   };
 }

@@ -117,6 +117,7 @@ describe('the demo table', () => {
     overdue: 8,
     events: 1234,
     asOf: '2026-11-20',
+    surveyToken: 'ABCDEFGHJKMNPQRSTVWXYZ0123',
     ms: 12_345,
   };
 
@@ -125,6 +126,7 @@ describe('the demo table', () => {
     expect(lines[0]).toContain('53 个案件');
     expect(lines[0]).toContain('今天有 8 个案件超期');
     expect(lines[1]).toBe('案件：已提交，待受理 4，已办结 15。');
+    expect(lines[2]).toContain('/survey/ABCDEFGHJKMNPQRSTVWXYZ0123');
     const head = lines.indexOf('演示账号：');
     expect(lines[head + 1]).toMatch(/^用户名 +密码 +角色 +范围$/);
     const row = lines.find((l) => l.startsWith('intake '))!;

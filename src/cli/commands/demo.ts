@@ -94,6 +94,12 @@ export function renderDemo(r: DemoResult, lang: Lang, where: string): string {
     .map((s) => `${STATE_LABEL[s][lang]} ${r.byState[s]}`)
     .join(L('，', ', '));
   o.push(L(`案件：${states}。`, `Cases: ${states}.`));
+  o.push(
+    L(
+      `问卷调查：X新区和某市的年度问卷已收回并可查看分析报告；可用此链接试填一份匿名问卷：/survey/${r.surveyToken}`,
+      `Surveys: the yearly surveys of X New Area and A City are closed, their reports ready; try the anonymous answering page at /survey/${r.surveyToken}`,
+    ),
+  );
   o.push('');
   o.push(loginTable(r, lang));
   o.push(
