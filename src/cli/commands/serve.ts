@@ -121,6 +121,10 @@ export async function serve(ctx: CommandContext, hooks: ServeHooks = {}): Promis
           `已写入演示数据：${demo.cases} 个案件（${Math.round(demo.ms / 100) / 10} 秒）。\n`,
           `Seeded the demo: ${demo.cases} cases (${Math.round(demo.ms / 100) / 10} s).\n`,
         ) +
+          L(
+            `试填匿名问卷：/survey/${demo.surveyToken}\n`,
+            `Try the anonymous survey: /survey/${demo.surveyToken}\n`,
+          ) +
           loginTable(demo, ctx.lang) +
           '\n',
       );
