@@ -4,6 +4,7 @@
  * report.ts). Every figure the analysis computes is here; a figure it could not compute is null
  * with a note saying why.
  */
+import { CAMPAIGN_STATES } from '../shared/evaluation.js';
 import { CampaignView } from './evaluation.js';
 import { Count, I18nText, List, Nullable, Obj, StringEnum, Type, type Static } from './common.js';
 
@@ -140,3 +141,24 @@ export const CampaignReport = Obj({
   ),
 });
 export type CampaignReport = Static<typeof CampaignReport>;
+
+/** Campaigns side by side: GET /api/evaluation/overview. */
+export const EvaluationOverview = Obj({
+  campaigns: List(
+    Obj({
+      campaignId: Type.String(),
+      title: Type.String(),
+      jurisdiction: Obj({ id: Type.String(), name: I18nText }),
+      instrumentId: Type.String(),
+      opensOn: Type.String(),
+      closesOn: Type.String(),
+      state: StringEnum(CAMPAIGN_STATES),
+      n: Count,
+      reportable: Type.Boolean(),
+      means: Nullable(Type.Record(Type.String(), NumOrNull)),
+      gap: NumOrNull,
+    }),
+    { maxItems: 10_000 },
+  ),
+});
+export type EvaluationOverview = Static<typeof EvaluationOverview>;

@@ -5,7 +5,12 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import type { CampaignReport, CampaignView, IssueTokensAnswer } from '../../api/index.js';
+import type {
+  CampaignReport,
+  CampaignView,
+  EvaluationOverview,
+  IssueTokensAnswer,
+} from '../../api/index.js';
 import { installInstruments } from '../../app/evaluation/instruments.js';
 import { readLog, type Schema } from '../../app/tables.js';
 import { scaleSpecOf, shippedInstrument } from '../../evaluation/instrument.js';
@@ -111,5 +116,21 @@ describeStores<Schema>('a campaign’s report over HTTP', (getStore) => {
     const id = await answered(5);
     const intake = await signIn(w, 'intake');
     expect((await intake.get(`/api/evaluation/campaigns/${id}/report`)).statusCode).toBe(403);
+  });
+
+  it('sets campaigns side by side: means and the gap from k answers, the count only under k', async () => {
+    const big = await answered(8);
+    const small = await answered(3);
+    const res = await liaison.get('/api/evaluation/overview');
+    expect(res.statusCode, res.body).toBe(200);
+    const rows = (res.json() as EvaluationOverview).campaigns;
+    const b = rows.find((r) => r.campaignId === big)!;
+    const s = rows.find((r) => r.campaignId === small)!;
+    expect(b).toMatchObject({ n: 8, reportable: true });
+    expect(Object.keys(b.means!)).toEqual(spec.factors.map((f) => f.id));
+    expect(b.gap).toBeCloseTo(b.means!['support']! - b.means!['optimism']!, 10);
+    expect(s).toMatchObject({ n: 3, reportable: false, means: null, gap: null });
+    const intake = await signIn(w, 'intake');
+    expect((await intake.get('/api/evaluation/overview')).statusCode).toBe(403);
   });
 });

@@ -4,8 +4,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { CampaignIdParams } from '../../api/evaluation.js';
-import { CampaignReport } from '../../api/evaluation-report.js';
+import { CampaignReport, EvaluationOverview } from '../../api/evaluation-report.js';
 import type { AppContext } from '../../app/context.js';
+import { evaluationOverview } from '../../app/evaluation/overview.js';
 import { campaignReport } from '../../app/evaluation/report.js';
 import { actorOf } from '../auth/authenticate.js';
 import { responses, typed } from '../schemas.js';
@@ -25,5 +26,18 @@ export async function evaluationReportRoutes(base: FastifyInstance, opts: { ctx:
       },
     },
     async (req) => campaignReport(opts.ctx, actorOf(req), req.params.id),
+  );
+  app.get(
+    '/evaluation/overview',
+    {
+      schema: {
+        tags: ['evaluation'],
+        summary: '问卷调查对比与趋势 · Campaigns side by side',
+        description:
+          'Every campaign the reader may read, with its jurisdiction, period and number of answers, and — from k answers — each scale’s mean score and the support–optimism gap: jurisdictions compared, yearly waves as a trend. A campaign under k gives its count only.',
+        response: responses({ 200: EvaluationOverview }),
+      },
+    },
+    async (req) => ({ campaigns: await evaluationOverview(opts.ctx, actorOf(req)) }),
   );
 }
