@@ -282,14 +282,18 @@ async function determinationCounts(
     byCalendar.set(id, [...(byCalendar.get(id) ?? []), j.id]);
   }
   // The index of the jurisdiction's calendar: one array per calendar in scope.
-  const arms = [...byCalendar].map(
+  const indexOf = (calendarId: string) =>
+    sql`${workingDayIndex(ctx.calendars.get(calendarId), to)}::int[]`;
+  const calendars = [...byCalendar];
+  const arms = calendars.map(
     ([calendarId, js]) =>
       sql`when ${determinations.jurisdictionId} in (${sql.join(
         js.map((id) => sql`${id}`),
         sql`, `,
-      )}) then ${workingDayIndex(ctx.calendars.get(calendarId), to)}::int[]`,
+      )}) then ${indexOf(calendarId)}`,
   );
-  const index = sql`case ${sql.join(arms, sql` `)} end`;
+  const index =
+    calendars.length === 1 ? indexOf(calendars[0]![0]) : sql`case ${sql.join(arms, sql` `)} end`;
   const days = workingDaysSql(index, sql`${cases.acceptedOn}`, sql`${determinations.decidedOn}`);
   const publicized = sql`exists (select 1 from ${caseDocuments} where ${caseDocuments.caseId} = ${determinations.caseId} and ${caseDocuments.docType} = 'publicity' and ${caseDocuments.subjectId} = ${determinations.id}::text and ${caseDocuments.issuedOn} <= ${to})`;
   return tx

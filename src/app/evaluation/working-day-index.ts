@@ -8,7 +8,7 @@
  * hence the + 1 in `workingDaysSql`).
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { Calendar } from '../../calendar/index.js';
+import type { Calendar, YearData } from '../../calendar/index.js';
 
 /** The first day the index covers (the calendars go back to 2008); a day before it has no index (NULL in SQL). */
 export const INDEX_BASE = '2008-01-01';
@@ -26,7 +26,7 @@ function dayAt(n: number): string {
 }
 
 /** The running count of working days from INDEX_BASE to `last` (inclusive), as an int[] literal. */
-export function workingDayIndex(calendar: Calendar, last: string): string {
+function buildIndex(calendar: Calendar, last: string): string {
   const first = dayNumber(INDEX_BASE);
   const end = dayNumber(last);
   const counts: number[] = [];
@@ -36,6 +36,37 @@ export function workingDayIndex(calendar: Calendar, last: string): string {
     counts.push(running);
   }
   return `{${counts.join(',')}}`;
+}
+
+interface Cached {
+  /** The year data the index was built from: a year published since makes it stale. */
+  readonly years: readonly YearData[];
+  readonly index: string;
+}
+
+/** Indexes built, per calendar and last day (a few: requests end today or at a month's end). */
+const built = new WeakMap<Calendar, Map<string, Cached>>();
+const MAX_CACHED = 64;
+
+/**
+ * The running count of working days from INDEX_BASE to `last` (inclusive), as an int[] literal.
+ * Building it looks at every day since 2008 (a few milliseconds, tens on a loaded machine), so it
+ * is kept, and rebuilt when a year of the calendar has been published since (its data object
+ * changes).
+ */
+export function workingDayIndex(calendar: Calendar, last: string): string {
+  const years: YearData[] = [];
+  for (let y = Number(INDEX_BASE.slice(0, 4)); y <= Number(last.slice(0, 4)); y++) {
+    years.push(calendar.yearData(y));
+  }
+  const byLast = built.get(calendar) ?? new Map<string, Cached>();
+  built.set(calendar, byLast);
+  const hit = byLast.get(last);
+  if (hit && hit.years.every((d, i) => d === years[i])) return hit.index;
+  const index = buildIndex(calendar, last);
+  if (byLast.size >= MAX_CACHED) byLast.clear();
+  byLast.set(last, { years, index });
+  return index;
 }
 
 /** SQL for the working days d with `from` < d ≤ `to` (two date columns) given an index array. */
