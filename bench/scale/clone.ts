@@ -17,8 +17,17 @@
  * small stub instead of the demo's 12 KB explanation (the reads measured never fetch it).
  */
 
-/** SQL that clones the demo to `total` cases. Run once on a store holding only the demo. */
-export function cloneSql(total: number, districts: number): string {
+/**
+ * SQL that clones the demo to `total` cases. Run once on a store holding only the demo.
+ * `shiftDecisions` moves a copy's decision day back with its other days (bench:indicators, which
+ * counts determinations by the day made); bench:scale keeps the demo's days.
+ */
+export function cloneSql(
+  total: number,
+  districts: number,
+  options: { shiftDecisions?: boolean } = {},
+): string {
+  const decidedOn = options.shiftDecisions ? 't.decided_on - (k.round * 2)::int' : 't.decided_on';
   if (!Number.isInteger(total) || total < 1) throw new Error('total must be a positive integer');
   if (!Number.isInteger(districts) || districts < 0 || districts > 99) {
     throw new Error('districts must be a whole number from 0 to 99');
@@ -104,7 +113,7 @@ INSERT INTO determinations (id, case_id, jurisdiction_id, outcome, recommended_o
   supersedes_id, basis, created_at)
 SELECT md5(t.id::text || ':' || k.k)::uuid, md5(c.id::text || ':' || k.k)::uuid, j.id,
        t.outcome, t.recommended_outcome, jsonb_build_object('clonedFrom', t.id),
-       t.departure_reasons, t.minutes, t.document_number || '-' || k.k, t.decided_on, t.decided_by,
+       t.departure_reasons, t.minutes, t.document_number || '-' || k.k, ${decidedOn}, t.decided_by,
        CASE WHEN t.supersedes_id IS NOT NULL THEN md5(t.supersedes_id::text || ':' || k.k)::uuid END,
        t.basis, t.created_at - k.round * interval '2 days'
   FROM scale_copy k

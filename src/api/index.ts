@@ -14,6 +14,7 @@ export * from './admin.js';
 export * from './officials.js';
 export * from './risk-filings.js';
 export * from './dashboard.js';
+export * from './evaluation-indicators.js';
 export * from './todos.js';
 export * from './documents.js';
 export * from './numbering.js';

@@ -196,6 +196,13 @@ export const CATALOGUE = {
       en: 'The dashboard is for committee chairs, organization-department liaisons, administrators, auditors and policy administrators.',
     },
   },
+  EVALUATION_ROLE_REQUIRED: {
+    status: 403,
+    message: {
+      zh: '容错纠错实施评估指标供组织部门联络员、认定机构负责人、审计监督人员和系统管理员按其所辖辖区查阅；如需查阅，请联系系统管理员授予相应角色。',
+      en: 'The implementation indicators are for organization-department liaisons, committee chairs, auditors and administrators, over the jurisdictions they hold those roles for; ask an administrator for such a role if you need it.',
+    },
+  },
   DOCUMENT_FONT_MISSING: {
     status: 503,
     message: {

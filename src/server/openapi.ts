@@ -21,6 +21,7 @@ export const TAGS = [
   { name: 'correction', description: '纠错整改与谈心谈话 · Correction and talks' },
   { name: 'clearing', description: '澄清正名 · Name clearing' },
   { name: 'evidence', description: '证据材料 · Evidence' },
+  { name: 'evaluation', description: '实施评估 · Evaluation of implementation' },
   {
     name: 'matters',
     description: '问责事项与问责衔接 · Accountability matters and their linkage with tolerance',

@@ -28,6 +28,7 @@ import { authRoutes } from './routes/auth.js';
 import { caseActionRoutes } from './routes/case-actions.js';
 import { caseRoutes } from './routes/cases.js';
 import { dashboardRoutes } from './routes/dashboard.js';
+import { evaluationIndicatorRoutes } from './routes/evaluation-indicators.js';
 import { documentRoutes } from './routes/documents.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { correctionRoutes } from './routes/corrections.js';
@@ -141,6 +142,7 @@ export async function buildServer(
       await api.register(policyRoutes, routeOpts);
       await api.register(adminRoutes, routeOpts);
       await api.register(dashboardRoutes, routeOpts);
+      await api.register(evaluationIndicatorRoutes, routeOpts);
       await api.register(officialRoutes, routeOpts);
       await api.register(riskFilingRoutes, routeOpts);
       await api.register(recommendationRoutes, routeOpts);
