@@ -214,7 +214,7 @@ export async function evaluationRoutes(base: FastifyInstance, opts: EvaluationRo
         security: [],
         summary: '问卷（匿名填写）· The survey for a token (public)',
         description:
-          'No session. The campaign’s title and closing day and the instrument’s questions in both languages, for a token that is unused and whose campaign is open today (404 SURVEY_TOKEN_UNKNOWN, 409 SURVEY_TOKEN_USED, SURVEY_NOT_OPEN, SURVEY_CLOSED).',
+          'No session. The campaign’s title and closing day and the instrument’s questions in both languages, for a token that is unused and whose campaign is open today (404 SURVEY_TOKEN_INVALID for a token used or never issued, alike; 409 SURVEY_NOT_OPEN, SURVEY_CLOSED).',
         params: SurveyTokenParams,
         response: responses({ 200: SurveyForm }),
       },
