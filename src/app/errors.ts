@@ -385,6 +385,13 @@ export const CATALOGUE = {
       en: 'This survey link or token is not valid or has already been used; each token takes one answer sheet, so check that the QR code or token was read completely and correctly.',
     },
   },
+  SURVEY_RATE_LIMITED: {
+    status: 429,
+    message: {
+      zh: '本地址提交的无效问卷令牌过多，请稍后再试；如确认令牌无误，请联系组织部门。',
+      en: 'Too many invalid survey tokens from this address; try again later, and if you are sure of the token, contact the organization department.',
+    },
+  },
   SURVEY_NOT_OPEN: {
     status: 409,
     message: {

@@ -9,6 +9,8 @@ import { buildInstrument, testCheck } from '../../app/evaluation/testing.js';
 import type { Schema } from '../../app/tables.js';
 import { describeStores } from '../../store/testing/harness.js';
 import { buildServer, redactSurveyToken } from '../server.js';
+import { SURVEY_RATE } from '../survey-throttle.js';
+import { newToken } from '../../app/evaluation/tokens.js';
 import { buildHttpWorld, signIn, type Client, type HttpWorld } from '../testing/http.js';
 
 const SHEET = {
@@ -93,6 +95,36 @@ describeStores<Schema>('the evaluation API (/api/evaluation, /api/survey)', (get
       expect(refused.json()).toMatchObject({ error: { code: 'SURVEY_TOKEN_INVALID' } });
     }
     expect(again.body).toBe(unknown.body);
+  });
+
+  it('limits an address that shows too many invalid tokens (429), whatever token it shows next', async () => {
+    const { tokens } = await campaign(1);
+    const from = (remoteAddress: string, method: 'GET' | 'POST', token: string) =>
+      w.app.inject({
+        method,
+        url: `/api/survey/${token}`,
+        remoteAddress,
+        ...(method === 'POST' ? { payload: SHEET } : {}),
+      });
+    const guesser = '203.0.113.7';
+    for (let i = 0; i < SURVEY_RATE.max; i++) {
+      const r = await from(guesser, i % 2 ? 'POST' : 'GET', newToken());
+      expect(r.statusCode).toBe(404);
+    }
+    for (const method of ['GET', 'POST'] as const) {
+      // Even the valid token: a guesser learns nothing while limited.
+      const limited = await from(guesser, method, tokens[0]!);
+      expect(limited.statusCode).toBe(429);
+      expect(limited.json()).toMatchObject({
+        error: {
+          code: 'SURVEY_RATE_LIMITED',
+          message: { zh: expect.stringContaining('无效问卷令牌过多') },
+        },
+      });
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    }
+    // Another address (another meeting room) is not limited; the token still works there.
+    expect((await from('198.51.100.9', 'POST', tokens[0]!)).statusCode).toBe(201);
   });
 
   it('refuses answers after the campaign is closed', async () => {
