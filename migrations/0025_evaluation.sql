@@ -3,13 +3,23 @@
 -- with one version of an instrument; cadres answer with one-time tokens; nobody, the administrator
 -- included, can tie an answer to a token or a person:
 --
--- - survey_tokens keeps the SHA-256 of each token and whether it was used: no response id, no
---   time, no serial id (the primary key is the hash, which orders the rows at random).
+-- - survey_tokens keeps the SHA-256 of each token not yet used, and its campaign: no response id,
+--   no time, no serial id (the primary key is the hash, which orders the rows at random).
 -- - survey_responses has a random uuid, its campaign, its day only when the campaign keeps it
 --   (`keep_day`), coarse demographics and the answers: no token, user, IP, user agent or time.
--- - The token is used and the response stored in one transaction (src/app/evaluation/submit.ts),
---   which also rewrites every used token of the campaign, so that the transaction id a row carries
---   (the system column xmin) cannot pair a response with its token either.
+-- - Using a token DELETES its row, in the transaction that stores the response
+--   (src/app/evaluation/submit-response.ts). No live row is left to pair with the response, not
+--   even by the transaction id every row carries (the system column xmin); a second use of the
+--   token, at the same moment or later, finds no row. A used token and one never issued are
+--   therefore alike. The campaign counts the tokens it issued (`tokens_issued`); used = issued −
+--   rows left.
+--
+-- What remains outside the live tables, said plainly: a deleted row version stays in the table's
+-- pages (with its xmax, the deleting transaction's id, equal to the response's xmin) until VACUUM
+-- reclaims it, readable only with superuser tools such as pageinspect; the write-ahead log keeps
+-- both writes for as long as it is retained (and in any WAL archive); and a statement log, if an
+-- operator switches one on, shows the token's hash. Keep autovacuum on (PostgreSQL's default),
+-- keep log_statement off for these tables, and restrict superuser access and WAL archives.
 --
 -- Campaigns and instrument adaptations are recorded in admin_events; a response is not (it has no
 -- actor, and an event's time would date it).
@@ -44,6 +54,8 @@ CREATE TABLE evaluation_campaigns (
   free_text_threshold integer NOT NULL DEFAULT 10,
   -- whether a response keeps the day it was submitted (never the time)
   keep_day            boolean NOT NULL DEFAULT false,
+  -- tokens issued in all (raised in the issuing transaction); a used token's row is deleted
+  tokens_issued       integer NOT NULL DEFAULT 0 CHECK (tokens_issued BETWEEN 0 AND invited_count),
   created_by          uuid NOT NULL REFERENCES users(id),
   created_at          timestamptz NOT NULL DEFAULT now(),
   updated_at          timestamptz NOT NULL DEFAULT now(),
@@ -72,14 +84,12 @@ CREATE TRIGGER evaluation_instruments_frozen
   BEFORE UPDATE OR DELETE ON evaluation_instruments
   FOR EACH ROW EXECUTE FUNCTION evaluation_instruments_in_use();
 
--- Every submission rewrites the campaign's used tokens (see above): `used` is in no index and the
--- pages are half empty, so that those updates are heap-only (HOT) and leave no index entries.
+-- A token's row lives from its issue to its use (see above): there is no `used` flag.
 CREATE TABLE survey_tokens (
   -- SHA-256 of the token's canonical text; the token itself is shown once and never stored
   token_hash  bytea PRIMARY KEY CHECK (octet_length(token_hash) = 32),
-  campaign_id uuid NOT NULL REFERENCES evaluation_campaigns(id),
-  used        boolean NOT NULL DEFAULT false
-) WITH (fillfactor = 50);
+  campaign_id uuid NOT NULL REFERENCES evaluation_campaigns(id)
+);
 CREATE INDEX survey_tokens_campaign ON survey_tokens (campaign_id);
 
 CREATE TABLE survey_responses (

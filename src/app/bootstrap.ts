@@ -1,13 +1,16 @@
 /**
  * Building the application: open the store (PostgreSQL at DATABASE_URL, else the embedded PGlite
- * in a data directory), apply pending migrations, load the policy packs and the working-day
- * calendars, and hand back the AppContext every use case takes. Used by the CLI and the server.
+ * in a data directory), apply pending migrations and install the shipped survey instruments
+ * (instruments/*.yaml, each id once), load the policy packs and the working-day calendars, and
+ * hand back the AppContext every use case takes. Used by the CLI and the server.
  * Signal handling belongs to the caller (the CLI), not here.
  */
 import type { CalendarSet } from '../calendar/index.js';
+import type { Instrument } from '../evaluation/model.js';
 import type { PolicyEngine } from '../policy/engine.js';
 import { migrate, openStore, type MigrateResult, type Store } from '../store/index.js';
 import type { AppContext } from './context.js';
+import type { ShippedInstall } from './evaluation/instruments.js';
 import { schema, type Schema } from './tables.js';
 
 export interface OpenAppOptions {
@@ -25,6 +28,8 @@ export interface OpenAppOptions {
   readonly packsDir?: string;
   /** Calendars folder (default: the shipped calendars/). */
   readonly calendarsDir?: string;
+  /** Survey instruments folder (default: the shipped instruments/); installed when migrating. */
+  readonly instrumentsDir?: string;
 }
 
 export interface OpenedApp {
@@ -32,6 +37,8 @@ export interface OpenedApp {
   readonly store: Store<Schema>;
   /** What migrating did (nothing applied and alreadyApplied 0 when `migrate: false`). */
   readonly migrated: MigrateResult;
+  /** The shipped instruments installed now, and those stored with another body (left alone). */
+  readonly instruments: ShippedInstall;
   /** Milliseconds from the call to a ready context. */
   readonly ms: number;
   /** Closes the store (releasing the data directory's lock). Idempotent. */
@@ -43,16 +50,19 @@ export interface OpenedApp {
  * here, after the store has started opening (cold start: PGlite starts meanwhile).
  */
 export async function loadRules(
-  options: Pick<OpenAppOptions, 'packsDir' | 'calendarsDir'> = {},
-): Promise<{ engine: PolicyEngine; calendars: CalendarSet }> {
-  const [{ PolicyEngine }, { loadPacks }, { loadCalendarSet }] = await Promise.all([
-    import('../policy/engine.js'),
-    import('../packs/loader.js'),
-    import('../calendar/loader.js'),
-  ]);
+  options: Pick<OpenAppOptions, 'packsDir' | 'calendarsDir' | 'instrumentsDir'> = {},
+): Promise<{ engine: PolicyEngine; calendars: CalendarSet; instruments: Instrument[] }> {
+  const [{ PolicyEngine }, { loadPacks }, { loadCalendarSet }, { loadShippedInstruments }] =
+    await Promise.all([
+      import('../policy/engine.js'),
+      import('../packs/loader.js'),
+      import('../calendar/loader.js'),
+      import('../evaluation/instrument.js'),
+    ]);
   const engine = new PolicyEngine(loadPacks(undefined, options.packsDir).set);
   const calendars = loadCalendarSet(options.calendarsDir);
-  return { engine, calendars };
+  const instruments = loadShippedInstruments(options.instrumentsDir);
+  return { engine, calendars, instruments };
 }
 
 export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> {
@@ -75,8 +85,13 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
   }
   const store = await opening;
   let migrated: MigrateResult = { applied: [], alreadyApplied: 0, ms: 0 };
+  let instruments: ShippedInstall = { installed: [], differing: [] };
   try {
-    if (options.migrate !== false) migrated = await migrate(store);
+    if (options.migrate !== false) {
+      migrated = await migrate(store);
+      const { installShippedInstruments } = await import('./evaluation/instruments.js');
+      instruments = await installShippedInstruments(store.db, rules.instruments);
+    }
   } catch (e) {
     await store.close();
     throw e;
@@ -91,6 +106,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
     ctx,
     store,
     migrated,
+    instruments,
     ms: Math.round(performance.now() - started),
     close: () => store.close(),
   };

@@ -385,18 +385,18 @@ export const CATALOGUE = {
       en: 'A campaign uses this instrument version, so it cannot change; adapt it into a new version instead.',
     },
   },
-  SURVEY_TOKEN_UNKNOWN: {
+  SURVEY_TOKEN_INVALID: {
     status: 404,
     message: {
-      zh: '该问卷链接或令牌无效；请核对二维码或令牌是否完整、准确。',
-      en: 'This survey link or token is not valid; check that the QR code or token was read completely and correctly.',
+      zh: '该问卷链接或令牌无效或已使用；每个令牌只能提交一次答卷，请核对二维码或令牌是否完整、准确。',
+      en: 'This survey link or token is not valid or has already been used; each token takes one answer sheet, so check that the QR code or token was read completely and correctly.',
     },
   },
-  SURVEY_TOKEN_USED: {
-    status: 409,
+  SURVEY_RATE_LIMITED: {
+    status: 429,
     message: {
-      zh: '该令牌已提交过答卷，每个令牌只能使用一次。',
-      en: 'An answer was already submitted with this token; each token can be used once.',
+      zh: '本地址提交的无效问卷令牌过多，请稍后再试；如确认令牌无误，请联系组织部门。',
+      en: 'Too many invalid survey tokens from this address; try again later, and if you are sure of the token, contact the organization department.',
     },
   },
   SURVEY_NOT_OPEN: {

@@ -714,17 +714,17 @@ export const evaluationCampaigns = pgTable('evaluation_campaigns', {
   thresholdK: integer('threshold_k').notNull(),
   freeTextThreshold: integer('free_text_threshold').notNull(),
   keepDay: boolean('keep_day').notNull(),
+  tokensIssued: integer('tokens_issued').notNull().default(0),
   createdBy: uuid('created_by').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
   version: integer('version').notNull(),
 });
 
-/** Migration 0025: a one-time survey token's SHA-256 and whether it was used; nothing else. */
+/** Migration 0025: an unused one-time survey token's SHA-256 and its campaign (deleted on use). */
 export const surveyTokens = pgTable('survey_tokens', {
   tokenHash: bytea('token_hash').primaryKey(),
   campaignId: uuid('campaign_id').notNull(),
-  used: boolean('used').notNull(),
 });
 
 /** Migration 0025: an anonymous response: no token, user, address, agent or time. */

@@ -68,10 +68,23 @@ export async function openCliApp(
       ...(options.migrate !== undefined ? { migrate: options.migrate } : {}),
       ...(options.now ? { now: options.now } : {}),
     });
+    reportDiffering(ctx, app.instruments.differing);
     return { ...app, choice };
   } catch (e) {
     throw asCliError(e) ?? e;
   }
+}
+
+/** Shipped instruments whose id is stored with another body: left alone, said once on stderr. */
+function reportDiffering(ctx: CommandContext, ids: readonly string[]): void {
+  if (ids.length === 0) return;
+  ctx.io.stderr.write(
+    tr(
+      ctx.lang,
+      `rongcuo：存储中已有问卷 ${ids.join('、')}，其内容与随附文件不同，保留存储中的版本；修订后的问卷请另取编号（如 -v2）。\n`,
+      `rongcuo: the store already has instrument ${ids.join(', ')} with a body other than the shipped file's; the stored one is kept. Ship a changed instrument under a new id (e.g. -v2).\n`,
+    ),
+  );
 }
 
 /**

@@ -4,7 +4,7 @@
  * with it. The responses themselves are not read here (the analysis reads them, above the
  * reporting thresholds).
  */
-import { and, count, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, like, or } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
 import type { CampaignState } from '../../shared/evaluation.js';
 import type { AppContext } from '../context.js';
@@ -79,18 +79,21 @@ async function rowsWhere(ctx: AppContext, where: ReturnType<typeof and>): Promis
   return rows.map((r) => ({ ...r.c, path: r.path, nameZh: r.nameZh, nameEn: r.nameEn }));
 }
 
-/** Tokens issued and used, and responses, per campaign. */
-async function countsOf(ctx: AppContext, ids: string[]) {
+/**
+ * Tokens issued and used, and responses, per campaign. Used = issued − rows left (a used token's
+ * row is deleted): a count of the tokens themselves, which stays right even if responses were ever
+ * removed, and which equals `responses` as long as nothing went wrong.
+ */
+async function countsOf(ctx: AppContext, rows: readonly Row[]) {
   const out = new Map<string, { tokensIssued: number; tokensUsed: number; responses: number }>();
-  for (const id of ids) out.set(id, { tokensIssued: 0, tokensUsed: 0, responses: 0 });
+  for (const r of rows) {
+    out.set(r.id, { tokensIssued: r.tokensIssued, tokensUsed: r.tokensIssued, responses: 0 });
+  }
+  const ids = rows.map((r) => r.id);
   if (ids.length === 0) return out;
-  const [tokens, responses] = await Promise.all([
+  const [left, responses] = await Promise.all([
     ctx.store.db
-      .select({
-        id: surveyTokens.campaignId,
-        issued: count(),
-        used: sql<number>`count(*) FILTER (WHERE ${surveyTokens.used})`.mapWith(Number),
-      })
+      .select({ id: surveyTokens.campaignId, n: count() })
       .from(surveyTokens)
       .where(inArray(surveyTokens.campaignId, ids))
       .groupBy(surveyTokens.campaignId),
@@ -100,8 +103,7 @@ async function countsOf(ctx: AppContext, ids: string[]) {
       .where(inArray(surveyResponses.campaignId, ids))
       .groupBy(surveyResponses.campaignId),
   ]);
-  for (const t of tokens)
-    Object.assign(out.get(t.id)!, { tokensIssued: t.issued, tokensUsed: t.used });
+  for (const t of left) out.get(t.id)!.tokensUsed -= t.n;
   for (const r of responses) out.get(r.id)!.responses = r.n;
   return out;
 }
@@ -117,13 +119,7 @@ async function unitNames(ctx: AppContext, rows: Row[]) {
 }
 
 async function present(ctx: AppContext, actor: Actor, rows: Row[]): Promise<CampaignView[]> {
-  const [counts, names] = await Promise.all([
-    countsOf(
-      ctx,
-      rows.map((r) => r.id),
-    ),
-    unitNames(ctx, rows),
-  ]);
+  const [counts, names] = await Promise.all([countsOf(ctx, rows), unitNames(ctx, rows)]);
   const today = todayOf(ctx);
   return rows.map((r) => {
     const manages = holdsOver(actor, CAMPAIGN_MANAGERS, r.path);

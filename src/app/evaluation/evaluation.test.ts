@@ -279,17 +279,21 @@ describeStores<Schema>('survey campaigns (问卷调查): store and use cases', (
   });
 
   describe('issuing tokens', () => {
-    it('returns the tokens once and stores only their SHA-256 and an unused flag', async () => {
+    it('returns the tokens once and stores only their SHA-256, counting them on the campaign', async () => {
       const { id, tokens } = await openWithTokens(w, 5);
       expect(tokens).toHaveLength(5);
-      expect(await columns(w, 'survey_tokens')).toEqual(['token_hash', 'campaign_id', 'used']);
+      expect(await columns(w, 'survey_tokens')).toEqual(['token_hash', 'campaign_id']);
       const rows = await w.ctx.store.db
         .select()
         .from(surveyTokens)
         .where(eq(surveyTokens.campaignId, id));
       const stored = rows.map((r) => Buffer.from(r.tokenHash).toString('hex')).sort();
       expect(stored).toEqual(tokens.map(sha).sort());
-      expect(rows.every((r) => !r.used)).toBe(true);
+      const [campaign] = await w.ctx.store.db
+        .select({ issued: evaluationCampaigns.tokensIssued })
+        .from(evaluationCampaigns)
+        .where(eq(evaluationCampaigns.id, id));
+      expect(campaign!.issued).toBe(5);
       const [event] = await w.ctx.store.db
         .select()
         .from(adminEvents)
@@ -303,7 +307,7 @@ describeStores<Schema>('survey campaigns (问卷调查): store and use cases', (
     });
 
     it('issues at most the limit at a time and never more than the cadres invited', async () => {
-      const { id } = await openWithTokens(w, 18);
+      const { id, tokens } = await openWithTokens(w, 18);
       const issue = (count: number, actor = liaison) =>
         codeOf(issueTokens(w.ctx, actor, { campaignId: id, count }));
       expect(await issue(0)).toBe('VALIDATION');
@@ -311,6 +315,9 @@ describeStores<Schema>('survey campaigns (问卷调查): store and use cases', (
       expect(await issue(3)).toBe('CAMPAIGN_TOKENS_EXCEED_INVITED');
       expect(await issue(2, w.actors.chair!)).toBe('FORBIDDEN');
       expect(await issue(2)).toBe('ok');
+      expect(await issue(1)).toBe('CAMPAIGN_TOKENS_EXCEED_INVITED');
+      // A used token's row is deleted, but the token still counts as issued.
+      await submitResponse(w.ctx, tokens[0]!, SHEET);
       expect(await issue(1)).toBe('CAMPAIGN_TOKENS_EXCEED_INVITED');
     });
 
@@ -341,8 +348,16 @@ describeStores<Schema>('survey campaigns (问卷调查): store and use cases', (
     it('takes a sheet once per token, stored with blanks and without anything that leads back', async () => {
       const { id, tokens } = await openWithTokens(w, 3);
       expect(await submitResponse(w.ctx, tokens[0]!, SHEET)).toEqual({ received: true });
-      expect(await codeOf(submitResponse(w.ctx, tokens[0]!, SHEET))).toBe('SURVEY_TOKEN_USED');
-      expect(await codeOf(surveyForm(w.ctx, tokens[0]!))).toBe('SURVEY_TOKEN_USED');
+      // The used token's row is gone: a second use is told only that the link is not valid.
+      const left = await w.ctx.store.db
+        .select({ hash: surveyTokens.tokenHash })
+        .from(surveyTokens)
+        .where(eq(surveyTokens.campaignId, id));
+      expect(left.map((r) => Buffer.from(r.hash).toString('hex')).sort()).toEqual(
+        tokens.slice(1).map(sha).sort(),
+      );
+      expect(await codeOf(submitResponse(w.ctx, tokens[0]!, SHEET))).toBe('SURVEY_TOKEN_INVALID');
+      expect(await codeOf(surveyForm(w.ctx, tokens[0]!))).toBe('SURVEY_TOKEN_INVALID');
       const rows = await w.ctx.store.db
         .select()
         .from(surveyResponses)
@@ -397,8 +412,8 @@ describeStores<Schema>('survey campaigns (问卷调查): store and use cases', (
       const t = tokens[0]!;
       const code = (sheet: Parameters<typeof submitResponse>[2], token = t) =>
         codeOf(submitResponse(w.ctx, token, sheet));
-      expect(await code(SHEET, newToken())).toBe('SURVEY_TOKEN_UNKNOWN');
-      expect(await code(SHEET, 'not a token')).toBe('SURVEY_TOKEN_UNKNOWN');
+      expect(await code(SHEET, newToken())).toBe('SURVEY_TOKEN_INVALID');
+      expect(await code(SHEET, 'not a token')).toBe('SURVEY_TOKEN_INVALID');
       expect(await code({ answers: { XX9: 3 } })).toBe('SURVEY_UNKNOWN_QUESTION');
       expect(await code({ answers: { toString: 3 } })).toBe('SURVEY_UNKNOWN_QUESTION');
       expect(await code({ answers: { PE1: 6 } })).toBe('SURVEY_VALUE_OFF_SCALE');
@@ -419,11 +434,11 @@ describeStores<Schema>('survey campaigns (问卷调查): store and use cases', (
       expect(await code({ answers: { PE1: null }, openAnswers: { advice: '  ' } })).toBe(
         'SURVEY_EMPTY',
       );
-      const [row] = await w.ctx.store.db
+      const rows = await w.ctx.store.db
         .select()
         .from(surveyTokens)
         .where(eq(surveyTokens.campaignId, id));
-      expect(row!.used).toBe(false);
+      expect(rows).toHaveLength(1);
       expect(await code({ answers: { PE1: 1 } })).toBe('ok');
     });
 
@@ -465,7 +480,7 @@ describeStores<Schema>('survey campaigns (问卷调查): store and use cases', (
       ]);
       expect(both.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       const refused = both.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-      expect((refused.reason as { code: string }).code).toBe('SURVEY_TOKEN_USED');
+      expect((refused.reason as { code: string }).code).toBe('SURVEY_TOKEN_INVALID');
       const rows = await w.ctx.store.db
         .select({ id: surveyResponses.id })
         .from(surveyResponses)
@@ -473,30 +488,30 @@ describeStores<Schema>('survey campaigns (问卷调查): store and use cases', (
       expect(rows).toHaveLength(1);
     });
 
-    it('leaves no transaction id that pairs a response with its token (xmin)', async () => {
+    it('leaves no live token row sharing a value with a response, not even its transaction id (xmin)', async () => {
       const { id, tokens } = await openWithTokens(w, 6);
       // At the same moment: on PostgreSQL these overlap (a pool of connections).
       await Promise.all(tokens.slice(0, 4).map((t) => submitResponse(w.ctx, t, SHEET)));
-      const { rows: used } = await w.ctx.store.query<{ x: string }>(
-        `SELECT xmin::text AS x FROM survey_tokens WHERE campaign_id = $1 AND used`,
-        [id],
+      // Marking a token used would leave its row with the response's xmin; deleting it leaves
+      // only the unused tokens, written when they were issued. Checked over both whole tables.
+      const { rows: live } = await w.ctx.store.query<{ x: string; h: string }>(
+        `SELECT xmin::text AS x, encode(token_hash, 'hex') AS h FROM survey_tokens`,
       );
-      const { rows: answered } = await w.ctx.store.query<{ x: string }>(
-        `SELECT xmin::text AS x FROM survey_responses WHERE campaign_id = $1`,
-        [id],
+      const { rows: answered } = await w.ctx.store.query<{ x: string; row: string }>(
+        `SELECT xmin::text AS x, to_jsonb(r)::text AS row FROM survey_responses r`,
       );
-      expect(used).toHaveLength(4);
-      expect(answered).toHaveLength(4);
-      // Every used token carries the latest submission's id: all alike, so none points at one response.
-      expect(new Set(used.map((u) => u.x)).size).toBe(1);
-      const shared = answered.filter((a) => a.x === used[0]!.x);
-      expect(shared).toHaveLength(1);
-      // And the response ids are random, not ordered by submission.
-      const ids = await w.ctx.store.db
+      const mine = await w.ctx.store.db
         .select({ id: surveyResponses.id })
         .from(surveyResponses)
         .where(eq(surveyResponses.campaignId, id));
-      for (const r of ids) expect(r.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4/);
+      expect(mine).toHaveLength(4);
+      const left = new Set(live.map((t) => t.h));
+      expect(tokens.map(sha).filter((h) => left.has(h))).toEqual(tokens.slice(4).map(sha));
+      const liveXmin = new Set(live.map((t) => t.x));
+      expect(answered.filter((a) => liveXmin.has(a.x))).toEqual([]);
+      for (const a of answered) for (const t of live) expect(a.row).not.toContain(t.h);
+      // And the response ids are random, not ordered by submission.
+      for (const r of mine) expect(r.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4/);
     });
   });
 

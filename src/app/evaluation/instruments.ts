@@ -3,7 +3,7 @@
  * (instruments/*.yaml, loaded by src/evaluation/instrument.ts). A version a campaign uses never
  * changes (a trigger refuses it too); adapt-instrument.ts makes new versions.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Instrument, Item, Text } from '../../evaluation/model.js';
 import type { AppContext } from '../context.js';
 import type { AnyDb } from '../db.js';
@@ -101,6 +101,54 @@ export async function installInstruments(
     }
     return written;
   });
+}
+
+/** What installing the shipped instruments at start-up did. */
+export interface ShippedInstall {
+  /** Ids inserted now (none on a store that has them all). */
+  readonly installed: readonly string[];
+  /** Ids already stored with another body: left alone (ship a changed instrument under a new id). */
+  readonly differing: readonly string[];
+}
+
+/**
+ * Installs the shipped instruments when the app opens its store (bootstrap.ts): each id is
+ * inserted once (`ON CONFLICT (id) DO NOTHING`), so opening again changes nothing. A stored row
+ * with a shipped id but another body is never touched — a campaign may use it — only reported.
+ */
+export async function installShippedInstruments(
+  db: AnyDb,
+  instruments: readonly Instrument[],
+): Promise<ShippedInstall> {
+  if (instruments.length === 0) return { installed: [], differing: [] };
+  const inserted = await db
+    .insert(evaluationInstruments)
+    .values(
+      instruments.map((i) => ({
+        id: i.id,
+        version: i.version,
+        basedOn: i.basedOn,
+        body: i,
+        createdBy: null,
+      })),
+    )
+    .onConflictDoNothing({ target: evaluationInstruments.id })
+    .returning({ id: evaluationInstruments.id });
+  const installed = new Set(inserted.map((r) => r.id));
+  const others = instruments.filter((i) => !installed.has(i.id));
+  if (others.length === 0) return { installed: [...installed], differing: [] };
+  const stored = await db
+    .select({ id: evaluationInstruments.id, body: evaluationInstruments.body })
+    .from(evaluationInstruments)
+    .where(
+      inArray(
+        evaluationInstruments.id,
+        others.map((i) => i.id),
+      ),
+    );
+  const bodies = new Map(stored.map((r) => [r.id, r.body]));
+  const differing = others.filter((i) => !sameJson(bodies.get(i.id), i)).map((i) => i.id);
+  return { installed: [...installed], differing };
 }
 
 /** Whether two JSON values are equal whatever the order of their keys (jsonb reorders them). */

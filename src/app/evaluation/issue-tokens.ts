@@ -2,15 +2,16 @@
  * Issuing one-time tokens for a campaign (links and QR codes printed for a meeting room): n at a
  * time (at most MAX_TOKENS_PER_ISSUE), never more in all than the cadres invited, while the
  * campaign is a draft or open. The plain tokens are returned this once; the store keeps only their
- * SHA-256 and an unused flag. The event 'evaluation.tokens_issue' says how many, not which.
+ * SHA-256 (until the token is used: then its row is deleted) and raises the campaign's
+ * `tokens_issued`. The event 'evaluation.tokens_issue' says how many, not which.
  */
-import { count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
 import { MAX_TOKENS_PER_ISSUE } from '../../shared/limits.js';
 import { recordAdminEvent } from '../admin/events.js';
 import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
-import { surveyTokens } from '../tables.js';
+import { evaluationCampaigns, surveyTokens } from '../tables.js';
 import { campaignForChange } from './campaign-row.js';
 import { requireCampaignManager } from './scope.js';
 import { newToken, tokenHash } from './tokens.js';
@@ -48,11 +49,8 @@ export async function issueTokens(
     if (row.state === 'closed') {
       throw new AppError('CAMPAIGN_STATE', { campaignId: row.id, state: row.state });
     }
-    const [had] = await tx
-      .select({ n: count() })
-      .from(surveyTokens)
-      .where(eq(surveyTokens.campaignId, row.id));
-    const before = had?.n ?? 0;
+    // Counted on the campaign, not from the rows: a used token's row is gone.
+    const before = row.tokensIssued;
     if (before + n > row.invitedCount) {
       throw new AppError('CAMPAIGN_TOKENS_EXCEED_INVITED', {
         campaignId: row.id,
@@ -64,7 +62,11 @@ export async function issueTokens(
     const tokens = Array.from({ length: n }, newToken);
     await tx
       .insert(surveyTokens)
-      .values(tokens.map((t) => ({ tokenHash: tokenHash(t), campaignId: row.id, used: false })));
+      .values(tokens.map((t) => ({ tokenHash: tokenHash(t), campaignId: row.id })));
+    await tx
+      .update(evaluationCampaigns)
+      .set({ tokensIssued: before + n })
+      .where(eq(evaluationCampaigns.id, row.id));
     await recordAdminEvent(tx, {
       actorId: actor.userId,
       action: 'evaluation.tokens_issue',

@@ -1,7 +1,8 @@
 /**
  * What a shown token opens, for the answering page and the submission alike: the campaign it
- * belongs to, if the token is known, unused and the campaign open today. An unknown token, a used
- * one, a campaign not open yet and a closed one each get their own error.
+ * belongs to, if the token is unused and the campaign open today. A used token's row is deleted
+ * (submit-response.ts), so a used token and one never issued are alike: SURVEY_TOKEN_INVALID for
+ * both. A campaign not open yet and a closed one each get their own error.
  */
 import { eq } from 'drizzle-orm';
 import type { AnyDb } from '../db.js';
@@ -11,7 +12,6 @@ import { canonicalToken, tokenHash } from './tokens.js';
 
 export interface TokenCampaign {
   readonly hash: Uint8Array;
-  readonly used: boolean;
   readonly campaignId: string;
   readonly title: string;
   readonly instrumentId: string;
@@ -20,10 +20,10 @@ export interface TokenCampaign {
   readonly keepDay: boolean;
 }
 
-/** The token's hash, or SURVEY_TOKEN_UNKNOWN when the text cannot be a token. */
+/** The token's hash, or SURVEY_TOKEN_INVALID when the text cannot be a token. */
 export function hashOfShown(shown: string): Uint8Array {
   const canonical = canonicalToken(shown);
-  if (canonical === null) throw new AppError('SURVEY_TOKEN_UNKNOWN');
+  if (canonical === null) throw new AppError('SURVEY_TOKEN_INVALID');
   return tokenHash(canonical);
 }
 
@@ -36,7 +36,6 @@ export async function campaignOfToken(
   const hash = hashOfShown(shown);
   const [row] = await db
     .select({
-      used: surveyTokens.used,
       campaignId: evaluationCampaigns.id,
       title: evaluationCampaigns.title,
       instrumentId: evaluationCampaigns.instrumentId,
@@ -48,8 +47,7 @@ export async function campaignOfToken(
     .from(surveyTokens)
     .innerJoin(evaluationCampaigns, eq(evaluationCampaigns.id, surveyTokens.campaignId))
     .where(eq(surveyTokens.tokenHash, hash));
-  if (!row) throw new AppError('SURVEY_TOKEN_UNKNOWN');
-  if (row.used) throw new AppError('SURVEY_TOKEN_USED');
+  if (!row) throw new AppError('SURVEY_TOKEN_INVALID');
   if (row.state === 'closed' || row.closesOn < today) {
     throw new AppError('SURVEY_CLOSED', { closesOn: row.closesOn });
   }

@@ -17,6 +17,35 @@ afterAll(() => tmp.remove());
 describe('rongcuo migrate on PGlite', () => {
   const data = join(tmp.dir, 'store');
 
+  it('installs the shipped instruments, and names once on stderr a stored one whose file differs', async () => {
+    const where = join(tmp.dir, 'instruments');
+    expect((await cli(['migrate', '--data', where])).stderr).toBe('');
+    const app = await openApp({ dataDir: where, migrate: false });
+    try {
+      // As if the shipped file had changed since: the stored body is another.
+      await app.store.query(
+        `UPDATE evaluation_instruments SET body = jsonb_set(body, '{title,en}', '"Edited"')
+          WHERE id = 'seed000-v1'`,
+      );
+    } finally {
+      await app.close();
+    }
+    const again = await cli(['migrate', '--data', where, '--lang', 'en']);
+    expect(again.code).toBe(0);
+    expect(again.stderr.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^rongcuo: the store already has instrument seed000-v1 .* kept\./),
+    ]);
+    const kept = await openApp({ dataDir: where, migrate: false });
+    try {
+      const { rows } = await kept.store.query<{ t: string }>(
+        `SELECT body->'title'->>'en' AS t FROM evaluation_instruments WHERE id = 'seed000-v1'`,
+      );
+      expect(rows).toEqual([{ t: 'Edited' }]);
+    } finally {
+      await kept.close();
+    }
+  }, 120_000);
+
   it('applies the migrations once and says so; then there is nothing to apply', async () => {
     const first = await cli(['migrate', '--data', data]);
     expect(first.stderr).toBe('');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { beforeAll, expect, it } from 'vitest';
 import type { CampaignView, IssueTokensAnswer, SurveyForm } from '../../api/index.js';
@@ -8,6 +9,8 @@ import { buildInstrument, testCheck } from '../../app/evaluation/testing.js';
 import type { Schema } from '../../app/tables.js';
 import { describeStores } from '../../store/testing/harness.js';
 import { buildServer, redactSurveyToken } from '../server.js';
+import { SURVEY_RATE } from '../survey-throttle.js';
+import { newToken } from '../../app/evaluation/tokens.js';
 import { buildHttpWorld, signIn, type Client, type HttpWorld } from '../testing/http.js';
 
 const SHEET = {
@@ -84,12 +87,44 @@ describeStores<Schema>('the evaluation API (/api/evaluation, /api/survey)', (get
   it('uses a token once', async () => {
     const { tokens } = await campaign(1);
     expect((await answer(tokens[0]!)).statusCode).toBe(201);
+    // A used token and one never issued get the same answer: the used token's row is gone.
     const again = await answer(tokens[0]!);
-    expect(again.statusCode).toBe(409);
-    expect(again.json()).toMatchObject({ error: { code: 'SURVEY_TOKEN_USED' } });
     const unknown = await answer('0000-0000-0000-0000-0000-0000-00');
-    expect(unknown.statusCode).toBe(404);
-    expect(unknown.json()).toMatchObject({ error: { code: 'SURVEY_TOKEN_UNKNOWN' } });
+    for (const refused of [again, unknown]) {
+      expect(refused.statusCode).toBe(404);
+      expect(refused.json()).toMatchObject({ error: { code: 'SURVEY_TOKEN_INVALID' } });
+    }
+    expect(again.body).toBe(unknown.body);
+  });
+
+  it('limits an address that shows too many invalid tokens (429), whatever token it shows next', async () => {
+    const { tokens } = await campaign(1);
+    const from = (remoteAddress: string, method: 'GET' | 'POST', token: string) =>
+      w.app.inject({
+        method,
+        url: `/api/survey/${token}`,
+        remoteAddress,
+        ...(method === 'POST' ? { payload: SHEET } : {}),
+      });
+    const guesser = '203.0.113.7';
+    for (let i = 0; i < SURVEY_RATE.max; i++) {
+      const r = await from(guesser, i % 2 ? 'POST' : 'GET', newToken());
+      expect(r.statusCode).toBe(404);
+    }
+    for (const method of ['GET', 'POST'] as const) {
+      // Even the valid token: a guesser learns nothing while limited.
+      const limited = await from(guesser, method, tokens[0]!);
+      expect(limited.statusCode).toBe(429);
+      expect(limited.json()).toMatchObject({
+        error: {
+          code: 'SURVEY_RATE_LIMITED',
+          message: { zh: expect.stringContaining('无效问卷令牌过多') },
+        },
+      });
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    }
+    // Another address (another meeting room) is not limited; the token still works there.
+    expect((await from('198.51.100.9', 'POST', tokens[0]!)).statusCode).toBe(201);
   });
 
   it('refuses answers after the campaign is closed', async () => {
@@ -168,9 +203,11 @@ describeStores<Schema>('the evaluation API (/api/evaluation, /api/survey)', (get
     expect(Object.keys(responses[0]!).sort()).toEqual(
       ['answers', 'campaign_id', 'demographics', 'id', 'open_answers', 'submitted_on'].sort(),
     );
-    expect(Object.keys(tokenRows[0]!).sort()).toEqual(['campaign_id', 'token_hash', 'used']);
+    // The used tokens' rows are gone; the two unused ones keep their hash and campaign.
+    expect(tokenRows).toHaveLength(2);
+    expect(Object.keys(tokenRows[0]!).sort()).toEqual(['campaign_id', 'token_hash']);
     // No value of a response is a token, a token's hash, the agent or an address.
-    const hashes = tokenRows.map((r) => Buffer.from(r['token_hash'] as Uint8Array).toString('hex'));
+    const hashes = tokens.map((t) => createHash('sha256').update(t).digest('hex'));
     const text = JSON.stringify(responses);
     for (const s of [...tokens, ...hashes, 'test-agent-xyz', '127.0.0.1']) {
       expect(text).not.toContain(s);
@@ -185,14 +222,16 @@ describeStores<Schema>('the evaluation API (/api/evaluation, /api/survey)', (get
       .filter(([, v]) => responseValues.has(JSON.stringify(v)))
       .map(([k]) => k);
     expect([...new Set(shared)]).toEqual(['campaign_id']);
-    // Nor do the transaction ids: every used token carries the latest submission's.
-    const xTokens = (
-      await w.ctx.store.query<{ x: string }>(
-        'SELECT xmin::text AS x FROM survey_tokens WHERE campaign_id = $1 AND used',
-        [id],
-      )
-    ).rows.map((r) => r.x);
-    expect(new Set(xTokens).size).toBe(1);
+    // Nor do the transaction ids: no live token row was written by a submission.
+    const xmins = async (table: string) =>
+      (
+        await w.ctx.store.query<{ x: string }>(
+          `SELECT xmin::text AS x FROM ${table} WHERE campaign_id = $1`,
+          [id],
+        )
+      ).rows.map((r) => r.x);
+    const xTokens = new Set(await xmins('survey_tokens'));
+    expect((await xmins('survey_responses')).filter((x) => xTokens.has(x))).toEqual([]);
   });
 
   it('passes the CSRF layer without a session, but not from another site', async () => {

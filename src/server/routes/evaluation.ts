@@ -42,7 +42,9 @@ import { issueTokens } from '../../app/evaluation/issue-tokens.js';
 import { openCampaign } from '../../app/evaluation/open-campaign.js';
 import { submitResponse } from '../../app/evaluation/submit-response.js';
 import { surveyForm } from '../../app/evaluation/survey.js';
+import { AppError } from '../../app/errors.js';
 import { actorOf, checkSameOrigin } from '../auth/authenticate.js';
+import { SURVEY_RATE, SurveyThrottle } from '../survey-throttle.js';
 import { responses, typed } from '../schemas.js';
 
 export interface EvaluationRouteOptions {
@@ -50,6 +52,8 @@ export interface EvaluationRouteOptions {
   /** Checks an adapted instrument; default the instrument loader's parser (instrument-check.ts). */
   readonly checkInstrument?: InstrumentCheck;
   readonly allowedOrigins?: readonly string[];
+  /** Counts invalid tokens per address on the public routes (default: a fresh one, in memory). */
+  readonly surveyThrottle?: SurveyThrottle;
 }
 
 const TAG = ['evaluation'];
@@ -57,6 +61,20 @@ const TAG = ['evaluation'];
 export async function evaluationRoutes(base: FastifyInstance, opts: EvaluationRouteOptions) {
   const { ctx } = opts;
   const app = typed(base);
+  const throttle = opts.surveyThrottle ?? new SurveyThrottle();
+
+  /** Runs a public survey look-up unless the address is limited; an invalid token counts. */
+  async function throttled<T>(address: string, run: () => Promise<T>): Promise<T> {
+    throttle.check(address, ctx.now().getTime());
+    try {
+      return await run();
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'SURVEY_TOKEN_INVALID') {
+        throttle.fail(address, ctx.now().getTime());
+      }
+      throw e;
+    }
+  }
 
   app.get(
     '/evaluation/campaigns',
@@ -213,13 +231,12 @@ export async function evaluationRoutes(base: FastifyInstance, opts: EvaluationRo
         tags: TAG,
         security: [],
         summary: '问卷（匿名填写）· The survey for a token (public)',
-        description:
-          'No session. The campaign’s title and closing day and the instrument’s questions in both languages, for a token that is unused and whose campaign is open today (404 SURVEY_TOKEN_UNKNOWN, 409 SURVEY_TOKEN_USED, SURVEY_NOT_OPEN, SURVEY_CLOSED).',
+        description: `No session. The campaign’s title and closing day and the instrument’s questions in both languages, for a token that is unused and whose campaign is open today (404 SURVEY_TOKEN_INVALID for a token used or never issued, alike; 409 SURVEY_NOT_OPEN, SURVEY_CLOSED). After ${SURVEY_RATE.max} invalid tokens from one address in ${SURVEY_RATE.windowMs / 60_000} minutes, 429 SURVEY_RATE_LIMITED with Retry-After, whatever the token.`,
         params: SurveyTokenParams,
         response: responses({ 200: SurveyForm }),
       },
     },
-    async (req) => surveyForm(ctx, req.params.token),
+    async (req) => throttled(req.ip, () => surveyForm(ctx, req.params.token)),
   );
 
   app.post(
@@ -232,7 +249,7 @@ export async function evaluationRoutes(base: FastifyInstance, opts: EvaluationRo
         security: [],
         summary: '提交答卷（匿名）· Submit answers (public)',
         description:
-          'No session, no cookie. Uses the token and stores the answers in one transaction; nothing stored ties them to the token or the person (no time, address or agent). Blanks are allowed; an unknown item (422 SURVEY_UNKNOWN_QUESTION), a value off the scale (SURVEY_VALUE_OFF_SCALE) or a background answer not among the options (SURVEY_NOT_AN_OPTION) is refused and the token stays unused.',
+          'No session, no cookie. Uses the token and stores the answers in one transaction; nothing stored ties them to the token or the person (no time, address or agent). Blanks are allowed; an unknown item (422 SURVEY_UNKNOWN_QUESTION), a value off the scale (SURVEY_VALUE_OFF_SCALE) or a background answer not among the options (SURVEY_NOT_AN_OPTION) is refused and the token stays unused. Invalid tokens count towards the same limit per address as the GET (429 SURVEY_RATE_LIMITED).',
         params: SurveyTokenParams,
         body: SurveyAnswerBody,
         response: responses({ 201: SurveyAnswerAnswer }),
@@ -240,7 +257,7 @@ export async function evaluationRoutes(base: FastifyInstance, opts: EvaluationRo
     },
     async (req, reply) => {
       checkSameOrigin(req, opts.allowedOrigins ?? []);
-      const done = await submitResponse(ctx, req.params.token, req.body);
+      const done = await throttled(req.ip, () => submitResponse(ctx, req.params.token, req.body));
       reply.status(201);
       return done;
     },
