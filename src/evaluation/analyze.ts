@@ -11,8 +11,17 @@
 import type { ScaleSpec } from './model.js';
 import { OUTCOME_IDS } from './model.js';
 import type { ResponseTable } from './responses.js';
-import { alpha, type AlphaResult } from './stats/alpha.js';
-import { correlationMatrix, keyed, listwise, scaleScores } from './stats/data.js';
+import { alphaFromCovariance, type CovarianceAlpha } from './stats/alpha.js';
+import {
+  checkPairs,
+  columnMean,
+  correlationOf,
+  covarianceOf,
+  keyedColumns,
+  listwise,
+  pairMoments,
+  scaleScoresOfColumns,
+} from './stats/data.js';
 import { describe, type Description } from './stats/describe.js';
 import { faMinres } from './stats/fa.js';
 import { omega } from './stats/omega.js';
@@ -116,19 +125,21 @@ export function analyze(table: ResponseTable, spec: ScaleSpec, missing: Missing)
   const notes: Note[] = [];
   const { min, max } = spec.scale;
   const reversed = table.items.map((id) => spec.factors.some((f) => f.reversed.includes(id)));
-  const rows = keyed(
-    missing === 'listwise' ? listwise(table.rows) : table.rows,
-    reversed,
-    min,
-    max,
-  );
+  const rows = missing === 'listwise' ? listwise(table.rows) : table.rows;
+  const data = keyedColumns(rows, reversed, min, max);
+  // The moments of every pair of items, computed once: the correlation matrix, each scale's
+  // covariances (alpha) and correlations (omega) are read from them.
+  const moments = pairMoments(data);
+  checkPairs(moments, missing);
+  const r = correlationOf(moments);
+  const c = covarianceOf(moments);
   const columnsOf = (items: readonly string[]) => items.map((id) => table.items.indexOf(id));
-  // One correlation matrix of every item, computed once: the scales' omegas read parts of it.
-  const r = correlationMatrix(rows, missing);
-  const factors = spec.factors.map((f) =>
-    factorFigures(f, rows, r, columnsOf(f.items), spec, notes),
+  const scores = new Map(
+    spec.factors.map((f) => [f.id, scaleScoresOfColumns(data, columnsOf(f.items))]),
   );
-  const scores = new Map(spec.factors.map((f) => [f.id, scaleScores(rows, columnsOf(f.items))]));
+  const factors = spec.factors.map((f) =>
+    factorFigures(f, { data, r, c, score: scores.get(f.id)! }, columnsOf(f.items), spec, notes),
+  );
   const whole = instrumentOmega(r, spec.factors.length, notes);
   const structure = structureOf(r, rows.length, table.items, spec, notes);
   const gap = gapOf(scores, notes);
@@ -148,46 +159,58 @@ export function analyze(table: ResponseTable, spec: ScaleSpec, missing: Missing)
   };
 }
 
+/** What a scale's figures are read from: the keyed columns, the item matrices, its scores. */
+interface ScaleInputs {
+  readonly data: readonly Float64Array[];
+  readonly r: number[][];
+  readonly c: number[][];
+  /** Per respondent, NaN when they answered none of the scale's items. */
+  readonly score: Float64Array;
+}
+
 function factorFigures(
   factor: ScaleSpec['factors'][number],
-  rows: readonly (readonly (number | null)[])[],
-  r: number[][],
+  { data, r, c, score }: ScaleInputs,
   columns: readonly number[],
   spec: ScaleSpec,
   notes: Note[],
 ): FactorFigures {
-  const items = rows.map((r) => columns.map((c) => r[c]!));
-  const score = scaleScores(rows, columns);
+  const block = (m: number[][]) => columns.map((i) => columns.map((j) => m[i]![j]!));
   const description = guarded(() => describe(score, spec.scale), `${factor.id}`, notes);
-  const fit = guarded(
-    () => alpha(items, { reversed: columns.map(() => false), ...spec.scale }),
-    `${factor.id}: alpha`,
-    notes,
-  );
-  const part = columns.map((i) => columns.map((j) => r[i]![j]!));
+  const fit = guarded(() => alphaFromCovariance(block(c)), `${factor.id}: alpha`, notes);
   const one =
-    columns.length >= 3 ? guarded(() => omega(part, 1), `${factor.id}: omega`, notes) : null;
+    columns.length >= 3 ? guarded(() => omega(block(r), 1), `${factor.id}: omega`, notes) : null;
   return {
     id: factor.id,
     items: factor.items,
     reversed: factor.reversed,
-    n: score.filter((v) => v !== null).length,
+    n: score.reduce((n, v) => (Number.isNaN(v) ? n : n + 1), 0),
     mean: description?.mean ?? null,
     description,
     alpha: fit?.alpha ?? null,
     alphaStd: fit?.alphaStd ?? null,
     averageR: fit?.averageR ?? null,
     omegaTotal: one?.omegaTotal ?? null,
-    itemFigures: fit ? itemFiguresOf(fit, factor) : [],
+    itemFigures: fit
+      ? itemFiguresOf(
+          fit,
+          factor,
+          columns.map((k) => columnMean(data[k]!)),
+        )
+      : [],
   };
 }
 
-function itemFiguresOf(fit: AlphaResult, factor: ScaleSpec['factors'][number]): ItemFigures[] {
+function itemFiguresOf(
+  fit: CovarianceAlpha,
+  factor: ScaleSpec['factors'][number],
+  answers: readonly { n: number; mean: number }[],
+): ItemFigures[] {
   return fit.items.map((it, k) => ({
     id: factor.items[k]!,
     reversed: factor.reversed.includes(factor.items[k]!),
-    n: it.n,
-    mean: it.mean,
+    n: answers[k]!.n,
+    mean: answers[k]!.mean,
     sd: it.sd,
     itemRest: it.itemRest,
     alphaIfDropped: it.alphaIfDropped,
@@ -242,7 +265,7 @@ function structureOf(
   };
 }
 
-function gapOf(scores: ReadonlyMap<string, (number | null)[]>, notes: Note[]): PairedT | null {
+function gapOf(scores: ReadonlyMap<string, Float64Array>, notes: Note[]): PairedT | null {
   const support = scores.get('support');
   const optimism = scores.get('optimism');
   if (!support || !optimism) return null;
@@ -251,7 +274,7 @@ function gapOf(scores: ReadonlyMap<string, (number | null)[]>, notes: Note[]): P
 
 /** Optimism and willingness to act, each regressed on the scores of every scale that is not an outcome. */
 function regressionsOf(
-  scores: ReadonlyMap<string, (number | null)[]>,
+  scores: ReadonlyMap<string, Float64Array>,
   spec: ScaleSpec,
   notes: Note[],
 ): { outcome: string; result: OlsResult }[] {

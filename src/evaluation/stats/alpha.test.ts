@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alpha } from './alpha.js';
+import { alpha, alphaFromCovariance } from './alpha.js';
+import { covarianceMatrix, keyed } from './data.js';
 import { StatsError } from './errors.js';
 import { loadBfi, loadJson, type Core } from './fixtures/load.js';
 
@@ -49,6 +50,40 @@ describe('Cronbach’s alpha against psych::alpha on bfi (psych ' + core.psychVe
       });
     });
   }
+});
+
+describe('alpha from a covariance matrix (psych::alpha given a matrix)', () => {
+  it('reads a scale’s block of the covariances of every item and gives alpha’s figures', () => {
+    // What the analysis does: one covariance matrix of all the bfi items, each scale's block.
+    const items = core.scales.flatMap((s) => s.items);
+    const reversed = core.scales.flatMap((s) => s.alpha.items.map((i) => i.reversed));
+    const rows = keyed(bfi.select(items), reversed, core.scale.min, core.scale.max);
+    const c = covarianceMatrix(rows, 'pairwise');
+    for (const scale of core.scales) {
+      const at = scale.items.map((id) => items.indexOf(id));
+      const got = alphaFromCovariance(at.map((i) => at.map((j) => c[i]![j]!)));
+      expect(got.alpha).toBeCloseTo(scale.alpha.alpha, 9);
+      expect(got.alphaStd).toBeCloseTo(scale.alpha.alphaStd, 9);
+      expect(got.averageR).toBeCloseTo(scale.alpha.averageR, 9);
+      scale.alpha.items.forEach((w, k) => {
+        expect(got.items[k]!.itemRest).toBeCloseTo(w.itemRest, 9);
+        expect(got.items[k]!.alphaIfDropped).toBeCloseTo(w.alphaIfDropped, 9);
+        expect(got.items[k]!.sd).toBeCloseTo(w.sd, 9);
+      });
+    }
+  });
+
+  it('refuses fewer than two items and an item without variance', () => {
+    expect(codeOf(() => alphaFromCovariance([[1]]))).toBe('STATS_TOO_FEW_ITEMS');
+    expect(
+      codeOf(() =>
+        alphaFromCovariance([
+          [1, 0],
+          [0, 0],
+        ]),
+      ),
+    ).toBe('STATS_NO_VARIANCE');
+  });
 });
 
 describe('Cronbach’s alpha, hand-checked', () => {

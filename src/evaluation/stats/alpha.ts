@@ -51,6 +51,56 @@ export interface AlphaOptions {
 /** Alpha of a scale whose items are the columns of `rows`. */
 export function alpha(rows: DataMatrix, options: AlphaOptions): AlphaResult {
   const width = checkMatrix(rows);
+  checkItemCount(width);
+  const data = keyed(rows, options.reversed, options.min, options.max);
+  const fit = alphaFromCovariance(covarianceMatrix(data, 'pairwise'));
+  const counts = answered(data, width);
+  return {
+    ...fit,
+    n: counts.respondents,
+    items: fit.items.map((it, i) => ({
+      ...it,
+      mean: counts.sums[i]! / counts.perItem[i]!,
+      n: counts.perItem[i]!,
+    })),
+  };
+}
+
+/** What alpha says from the items' covariance matrix alone (no means, no counts). */
+export interface CovarianceAlpha {
+  readonly alpha: number;
+  readonly alphaStd: number;
+  readonly averageR: number;
+  readonly items: readonly Omit<AlphaItem, 'mean' | 'n'>[];
+}
+
+/**
+ * Alpha, standardized alpha, average r and the item–rest figures from the keyed items' pairwise
+ * covariance matrix, as `psych::alpha` does when given a covariance matrix. An analysis that has
+ * the covariances of every item already reads each scale's block from them.
+ */
+export function alphaFromCovariance(c: number[][]): CovarianceAlpha {
+  const width = c.length;
+  checkItemCount(width);
+  c.forEach((row, i) => {
+    if (!(row[i]! > 0)) noVariance(i);
+  });
+  const r = cov2cor(c);
+  const total = alphaOf(c, r);
+  const items = c.map((_, i) => {
+    const dropped = width > 2 ? alphaOf(without(c, i), without(r, i)) : null;
+    return {
+      index: i,
+      itemRest: itemRest(c, i),
+      alphaIfDropped: dropped?.raw ?? null,
+      alphaStdIfDropped: dropped?.std ?? null,
+      sd: Math.sqrt(c[i]![i]!),
+    };
+  });
+  return { alpha: total.raw, alphaStd: total.std, averageR: total.averageR, items };
+}
+
+function checkItemCount(width: number): void {
   if (width < 2) {
     statsFail(
       'STATS_TOO_FEW_ITEMS',
@@ -58,33 +108,6 @@ export function alpha(rows: DataMatrix, options: AlphaOptions): AlphaResult {
       `The scale has ${width} item; alpha needs at least 2.`,
     );
   }
-  const data = keyed(rows, options.reversed, options.min, options.max);
-  const c = covarianceMatrix(data, 'pairwise');
-  c.forEach((row, i) => {
-    if (row[i]! <= 0) noVariance(i);
-  });
-  const r = cov2cor(c);
-  const total = alphaOf(c, r);
-  const counts = answered(data, width);
-  const items = c.map((_, i): AlphaItem => {
-    const dropped = width > 2 ? alphaOf(without(c, i), without(r, i)) : null;
-    return {
-      index: i,
-      itemRest: itemRest(c, i),
-      alphaIfDropped: dropped?.raw ?? null,
-      alphaStdIfDropped: dropped?.std ?? null,
-      mean: counts.sums[i]! / counts.perItem[i]!,
-      sd: Math.sqrt(c[i]![i]!),
-      n: counts.perItem[i]!,
-    };
-  });
-  return {
-    n: counts.respondents,
-    alpha: total.raw,
-    alphaStd: total.std,
-    averageR: total.averageR,
-    items,
-  };
 }
 
 /** Answers per item and their sums; respondents who answered at least one item. */

@@ -2,10 +2,17 @@ import { describe, expect, it } from 'vitest';
 import {
   correlationMatrix,
   covarianceMatrix,
+  isBlank,
   keyed,
+  keyedColumns,
   listwise,
+  pairMoments,
+  pairMomentsByCounts,
+  pairMomentsBySums,
   reverseKey,
   scaleScores,
+  scaleScoresOfColumns,
+  type PairMoments,
 } from './data.js';
 import { StatsError } from './errors.js';
 import { loadBfi, loadJson, type BfiCor, type Core } from './fixtures/load.js';
@@ -197,5 +204,105 @@ describe('scale scores (psych::scoreItems, impute = "none")', () => {
   it('refuses a column that is not there and an empty scale', () => {
     expect(codeOf(() => scaleScores([[1, 2]], [2]))).toBe('STATS_BAD_COLUMN');
     expect(codeOf(() => scaleScores([[1, 2]], []))).toBe('STATS_EMPTY_SCALE');
+  });
+});
+
+/** Seeded answers on a scale lowest…highest with a share of blanks, as columns (NaN a blank). */
+function answers(rows: number, items: number, lowest: number, highest: number, blanks: number) {
+  let state = 7;
+  const next = () => (state = (state * 48271) % 2147483647) / 2147483647;
+  return Array.from({ length: items }, (_, c) => {
+    const column = new Float64Array(rows);
+    for (let r = 0; r < rows; r++) {
+      // Items correlate through a shared part, so that the cross-products are not all alike.
+      const shared = (r * 7) % (highest - lowest + 1);
+      const v =
+        next() < 0.5 ? lowest + shared : lowest + Math.floor(next() * (highest - lowest + 1));
+      column[r] = next() < blanks ? NaN : c % 3 === 2 ? highest + lowest - v : v;
+    }
+    return column;
+  });
+}
+
+function worstDifference(a: PairMoments[][], b: PairMoments[][]): number {
+  let worst = 0;
+  a.forEach((row, i) =>
+    row.forEach((m, j) => {
+      const o = b[i]![j]!;
+      expect(m.n).toBe(o.n);
+      const scale = Math.max(1, o.sxx, o.syy);
+      for (const k of ['sxx', 'syy', 'sxy'] as const) {
+        worst = Math.max(worst, Math.abs(m[k] - o[k]) / scale);
+      }
+    }),
+  );
+  return worst;
+}
+
+describe('pair moments: the counting path and the plain sums agree', () => {
+  it('on a 1–5 scale with blanks, over blocks of three items and a last block of one', () => {
+    const columns = answers(3000, 7, 1, 5, 0.05);
+    const counted = pairMomentsByCounts(columns);
+    expect(counted).not.toBeNull();
+    expect(worstDifference(counted!, pairMomentsBySums(columns))).toBeLessThan(1e-12);
+    expect(pairMoments(columns)).toEqual(counted);
+  });
+
+  it('on a 0–10 scale (two items per block) and on a two-point scale (eight per block)', () => {
+    for (const [lowest, highest] of [
+      [0, 10],
+      [0, 1],
+    ] as const) {
+      const columns = answers(2000, 10, lowest, highest, 0.1);
+      const counted = pairMomentsByCounts(columns)!;
+      expect(worstDifference(counted, pairMomentsBySums(columns))).toBeLessThan(1e-12);
+    }
+  });
+
+  it('leaves answers that are not small integers to the sums', () => {
+    const halves = answers(500, 4, 1, 5, 0.05).map((c) => c.map((v) => v / 2));
+    expect(pairMomentsByCounts(halves)).toBeNull();
+    expect(pairMoments(halves)).toEqual(pairMomentsBySums(halves));
+    const wide = answers(500, 4, 1, 40, 0.05);
+    expect(pairMomentsByCounts(wide)).toBeNull();
+    expect(pairMomentsByCounts([new Float64Array([NaN, NaN])])).toBeNull();
+  });
+
+  it('gives R’s pairwise covariances through either path (the SMALL example)', () => {
+    const columns = [new Float64Array([1, 2, 3, NaN]), new Float64Array([2, 4, NaN, 1])];
+    for (const m of [pairMomentsByCounts(columns)!, pairMomentsBySums(columns)]) {
+      expect(m[0]![1]!.n).toBe(2);
+      expect(m[0]![1]!.sxy / (m[0]![1]!.n - 1)).toBeCloseTo(1, 12);
+      expect(m[1]![1]!.sxx / (m[1]![1]!.n - 1)).toBeCloseTo(7 / 3, 12);
+    }
+  });
+});
+
+describe('columns of keyed answers and their scale scores', () => {
+  const rows = [
+    [1, 5, null],
+    [null, 2, 3],
+    [null, null, null],
+  ];
+
+  it('keys and checks as keyed does, one Float64Array per item with NaN for a blank', () => {
+    const columns = keyedColumns(rows, [true, false, false], 1, 5);
+    expect(columns.map((c) => [...c])).toEqual([
+      [5, NaN, NaN],
+      [5, 2, NaN],
+      [NaN, 3, NaN],
+    ]);
+    expect(codeOf(() => keyedColumns([[7]], [false], 1, 6))).toBe('STATS_OFF_SCALE');
+    expect(codeOf(() => keyedColumns([[1]], [false, true], 1, 6))).toBe('STATS_KEYS_MISMATCH');
+  });
+
+  it('scores as scaleScores does, NaN where nothing was answered', () => {
+    const columns = keyedColumns(rows, [false, false, false], 1, 5);
+    const scores = scaleScoresOfColumns(columns, [0, 1, 2]);
+    expect([...scores]).toEqual([3, 2.5, NaN]);
+    expect(scaleScores(rows, [0, 1, 2])).toEqual([3, 2.5, null]);
+    expect([0, 1, 2].map((i) => isBlank(scores, i))).toEqual([false, false, true]);
+    expect(isBlank([NaN], 0)).toBe(false); // NaN in a plain array is an error, not a blank
+    expect(codeOf(() => scaleScoresOfColumns(columns, [3]))).toBe('STATS_BAD_COLUMN');
   });
 });

@@ -13,6 +13,19 @@ export type Row = readonly (number | null)[];
 /** Respondents × items. */
 export type DataMatrix = readonly Row[];
 
+/**
+ * A series of values, one per respondent (a scale score, an item): an array with null for a
+ * blank, or a Float64Array with NaN for a blank (a typed array has no null). NaN in an array is
+ * an error, not a blank.
+ */
+export type Series = readonly (number | null)[] | Float64Array;
+
+/** Whether the value at i of a series is a blank. */
+export function isBlank(series: Series, i: number): boolean {
+  const v = series[i] ?? null;
+  return v === null || (v !== v && series instanceof Float64Array);
+}
+
 /** How blanks are handled: per pair of items (R's `use = "pairwise"`) or whole rows dropped. */
 export type Missing = 'pairwise' | 'listwise';
 
@@ -112,52 +125,118 @@ export function listwise(rows: DataMatrix): Row[] {
 }
 
 /**
- * A column ready for the pair sums: its answers minus the column's mean (0 for a blank) and a
- * mask (1 answered, 0 blank), so that the inner loop over rows has no branch.
+ * The keyed answers column by column, as an analysis reads them: one Float64Array per item, NaN
+ * for a blank. The same checks and keying as `keyed`, in one pass over the rows (each pass over
+ * 100,000 rows of 60 answers costs about 0.1 s).
  */
-interface Column {
-  readonly centred: Float64Array;
-  readonly mask: Float64Array;
-}
-
-function columnsOf(rows: DataMatrix, width: number): Column[] {
-  // Plain loops: Float64Array.from(rows, fn) and typed arrays' map are many times slower in V8.
-  return Array.from({ length: width }, (_, c) => {
-    const centred = new Float64Array(rows.length);
-    const mask = new Float64Array(rows.length);
-    let n = 0;
-    let sum = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const v = rows[i]![c] ?? null;
-      if (v === null) continue;
-      centred[i] = v;
-      mask[i] = 1;
-      n++;
-      sum += v;
+export function keyedColumns(
+  rows: DataMatrix,
+  reversed: readonly boolean[],
+  min: number,
+  max: number,
+): Float64Array[] {
+  const width = rows[0]?.length ?? 0;
+  if (rows.length === 0 || width === 0) checkMatrix(rows);
+  checkScale(min, max);
+  if (reversed.length !== width) {
+    statsFail(
+      'STATS_KEYS_MISMATCH',
+      `反向计分标记有 ${reversed.length} 个，数据有 ${width} 列；须每列一个。`,
+      `There are ${reversed.length} reversed-item flags for ${width} columns; give one per column.`,
+    );
+  }
+  const columns = Array.from({ length: width }, () => new Float64Array(rows.length));
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    if (row.length !== width) checkMatrix(rows); // says which row is ragged
+    for (let c = 0; c < width; c++) {
+      const v = row[c]!;
+      // NaN and infinities fail the range test too: then checkMatrix names the non-number.
+      if (v !== null && !(v >= min && v <= max)) {
+        checkMatrix(rows);
+        offScale(r, c, v, min, max);
+      }
+      columns[c]![r] = v === null ? NaN : reversed[c] ? max + min - v : v;
     }
-    const mean = n > 0 ? sum / n : 0;
-    for (let i = 0; i < rows.length; i++) if (mask[i]) centred[i]! -= mean;
-    return { centred, mask };
-  });
+  }
+  return columns;
 }
 
-interface PairMoments {
-  n: number;
-  /** Sums of squares and cross-products of deviations from the pair's own means. */
-  sxx: number;
-  syy: number;
-  sxy: number;
+/** The columns of the rows, NaN for a blank (rows already checked by `checkMatrix`). */
+function columnsOf(rows: DataMatrix, width: number): Float64Array[] {
+  const columns = Array.from({ length: width }, () => new Float64Array(rows.length));
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    for (let c = 0; c < width; c++) columns[c]![r] = row[c] ?? NaN;
+  }
+  return columns;
+}
+
+/** Answers given in a column (NaN a blank), and their mean (NaN when none). */
+export function columnMean(column: Float64Array): { n: number; mean: number } {
+  let n = 0;
+  let sum = 0;
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i]!;
+    if (v !== v) continue; // NaN: a blank
+    n++;
+    sum += v;
+  }
+  return { n, mean: n > 0 ? sum / n : NaN };
+}
+
+export interface PairMoments {
+  /** Rows where both columns are answered. */
+  readonly n: number;
+  /** Sums of squares and cross-products of deviations from the pair's own means, over those rows. */
+  readonly sxx: number;
+  readonly syy: number;
+  readonly sxy: number;
 }
 
 /**
- * Over the rows where both are answered, with those rows' means (as R's cov/cor pairwise). The
- * sums are taken on values already centred on each column's mean, then re-centred on the pair's
- * means (S_xy = Σxy − Σx Σy / n): with centred values the subtraction loses no precision to speak
- * of, and one branch-free pass serves every pair.
+ * The moments of every pair of columns (NaN a blank): `m[i][j]` for j ≥ i, over the rows that
+ * answer both, with those rows' means (as R's cov/cor pairwise). `m[i][i]` is column i alone.
+ * Small-integer answers (a Likert scale) go through `pairMomentsByCounts`, anything else through
+ * `pairMomentsBySums`; the two agree to rounding.
  */
-function pairMoments(x: Column, y: Column): PairMoments {
-  const a = x.centred;
-  const b = y.centred;
+export function pairMoments(columns: readonly Float64Array[]): PairMoments[][] {
+  return pairMomentsByCounts(columns) ?? pairMomentsBySums(columns);
+}
+
+/**
+ * The plain path: per pair one branch-free pass over the rows. The sums are taken on values
+ * already centred on each column's mean, then re-centred on the pair's means
+ * (S_xy = Σxy − Σx Σy / n): with centred values the subtraction loses no precision to speak of.
+ */
+export function pairMomentsBySums(columns: readonly Float64Array[]): PairMoments[][] {
+  const centred = columns.map(centredColumn);
+  return upperTriangle(columns.length, (i, j) => sumsOf(centred[i]!, centred[j]!));
+}
+
+interface Centred {
+  /** The answers minus the column's mean, 0 for a blank. */
+  readonly values: Float64Array;
+  /** 1 answered, 0 blank: the inner loop has no branch. */
+  readonly mask: Float64Array;
+}
+
+function centredColumn(column: Float64Array): Centred {
+  const { mean } = columnMean(column);
+  const values = new Float64Array(column.length);
+  const mask = new Float64Array(column.length);
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i]!;
+    if (v !== v) continue;
+    values[i] = v - mean;
+    mask[i] = 1;
+  }
+  return { values, mask };
+}
+
+function sumsOf(x: Centred, y: Centred): PairMoments {
+  const a = x.values;
+  const b = y.values;
   const ma = x.mask;
   const mb = y.mask;
   let n = 0;
@@ -176,6 +255,18 @@ function pairMoments(x: Column, y: Column): PairMoments {
     syy += bi * bi;
     sxy += ai * bi;
   }
+  return momentsOf(n, sumX, sumY, sxx, syy, sxy);
+}
+
+/** Deviation sums from raw sums over n rows. */
+function momentsOf(
+  n: number,
+  sumX: number,
+  sumY: number,
+  sxx: number,
+  syy: number,
+  sxy: number,
+): PairMoments {
   return {
     n,
     sxx: deviations(sxx, sumX, n),
@@ -193,26 +284,188 @@ function deviations(squares: number, sum: number, n: number): number {
   return d <= squares * 1e-13 ? 0 : d;
 }
 
-/** The moments of every pair of columns (symmetric), after listwise deletion if asked. */
-function allPairs(
-  rows: DataMatrix,
-  missing: Missing,
-  each: (m: PairMoments, i: number, j: number) => number,
-): number[][] {
+function upperTriangle(
+  width: number,
+  pair: (i: number, j: number) => PairMoments,
+): PairMoments[][] {
+  return Array.from({ length: width }, (_, i) => {
+    const row = new Array<PairMoments>(width);
+    for (let j = i; j < width; j++) row[j] = pair(i, j);
+    return row;
+  });
+}
+
+/** At most this many distinct answers per column for the counting path (a 0–10 scale has 11). */
+const MAX_POINTS = 15;
+
+/**
+ * The fast path for answers that are small integers (a Likert scale), or null when they are not.
+ * Each answer becomes a code (0 for a blank, 1… for the points), and one tight integer loop over
+ * the rows counts the cells of item i's cross-table with a block of items j (their codes joined
+ * into one byte: three items on a 1–5 scale); each pair's n, Σx, Σx², Σxy then follow exactly from
+ * its margin of that table. One increment per row serves up to three pairs, where the sums take
+ * eight floating-point operations per row and pair. Measured on 100,000 responses × 60 items (the
+ * bench's data; CPU time on a loaded machine): 0.3–0.5 s against 0.5–1.1 s for `pairMomentsBySums`,
+ * 2–3 times faster. (Joining a block on both sides, nine pairs per increment, saved only a tenth
+ * more for the margins it then needs: not kept.)
+ */
+export function pairMomentsByCounts(columns: readonly Float64Array[]): PairMoments[][] | null {
+  const coded = smallIntegerCodes(columns);
+  if (!coded) return null;
+  const { codes, lowest, size } = coded;
+  const width = columns.length;
+  const out = Array.from({ length: width }, () => new Array<PairMoments>(width));
+  let perBlock = 1;
+  while (size ** (perBlock + 1) <= 256) perBlock++;
+  for (let first = 0; first < width; first += perBlock) {
+    const block = codes.slice(first, first + perBlock);
+    const joint = jointCodes(block, size);
+    const cells = size ** block.length;
+    const counts = new Int32Array(size * cells);
+    const last = first + block.length - 1;
+    for (let i = 0; i <= last; i++) {
+      counts.fill(0);
+      const a = codes[i]!;
+      for (let r = 0; r < a.length; r++) counts[a[r]! * cells + joint[r]!]!++;
+      for (let k = 0; k < block.length; k++) {
+        const j = first + k;
+        if (j >= i) out[i]![j] = momentsOfCounts(margin(counts, size, cells, k), size, lowest);
+      }
+    }
+  }
+  return out;
+}
+
+/** The codes of a block of items joined into one number per row: Σ code_k · size^k. */
+function jointCodes(block: readonly Uint8Array[], size: number): Uint8Array {
+  const joint = new Uint8Array(block[0]!.length);
+  for (let k = block.length - 1; k >= 0; k--) {
+    const code = block[k]!;
+    for (let r = 0; r < joint.length; r++) joint[r] = joint[r]! * size + code[r]!;
+  }
+  return joint;
+}
+
+/** Item i's cross-table with the k-th item of the block, summed over the block's other items. */
+function margin(counts: Int32Array, size: number, cells: number, k: number): Int32Array {
+  const table = new Int32Array(size * size);
+  const step = size ** k;
+  for (let a = 0; a < size; a++) {
+    for (let c = 0; c < cells; c++) {
+      table[a * size + (Math.floor(c / step) % size)]! += counts[a * cells + c]!;
+    }
+  }
+  return table;
+}
+
+/**
+ * Codes 0 (blank), 1, 2, … for the answers lowest, lowest + 1, …; null when an answer is not an
+ * integer, when there are none or more than MAX_POINTS points, or when the sums could exceed 2⁵³ (so that
+ * every sum below is exact).
+ */
+function smallIntegerCodes(
+  columns: readonly Float64Array[],
+): { codes: Uint8Array[]; lowest: number; size: number } | null {
+  let lowest = Infinity;
+  let highest = -Infinity;
+  for (const column of columns) {
+    for (let r = 0; r < column.length; r++) {
+      const v = column[r]!;
+      if (v !== v) continue;
+      if (!Number.isInteger(v)) return null;
+      if (v < lowest) lowest = v;
+      if (v > highest) highest = v;
+    }
+  }
+  const rows = columns[0]?.length ?? 0;
+  const largest = Math.max(Math.abs(lowest), Math.abs(highest));
+  if (lowest > highest || highest - lowest >= MAX_POINTS || rows * largest * largest > 2 ** 52)
+    return null;
+  const codes = columns.map((column) => {
+    const code = new Uint8Array(column.length);
+    for (let r = 0; r < column.length; r++) {
+      const v = column[r]!;
+      code[r] = v !== v ? 0 : v - lowest + 1;
+    }
+    return code;
+  });
+  return { codes, lowest, size: highest - lowest + 2 };
+}
+
+/** The moments from a cross-table of codes (row code × size + column code, code 0 a blank). */
+function momentsOfCounts(counts: Int32Array, size: number, lowest: number): PairMoments {
+  let n = 0;
+  let sumX = 0;
+  let sumY = 0;
+  let sxx = 0;
+  let syy = 0;
+  let sxy = 0;
+  for (let a = 1; a < size; a++) {
+    const x = lowest + a - 1;
+    for (let b = 1; b < size; b++) {
+      const y = lowest + b - 1;
+      const c = counts[a * size + b]!;
+      n += c;
+      sumX += c * x;
+      sumY += c * y;
+      sxx += c * x * x;
+      syy += c * y * y;
+      sxy += c * x * y;
+    }
+  }
+  return momentsOf(n, sumX, sumY, sxx, syy, sxy);
+}
+
+/** Every pair has at least two rows in common, or an error naming the first that has not. */
+export function checkPairs(m: readonly PairMoments[][], missing: Missing): void {
+  for (let i = 0; i < m.length; i++) {
+    for (let j = i; j < m.length; j++) {
+      const n = m[i]![j]!.n;
+      if (n < 2) tooFewPairs(i, j, n, missing);
+    }
+  }
+}
+
+/** The moments of the rows' columns, after listwise deletion if asked; every pair checked. */
+function momentsOfRows(rows: DataMatrix, missing: Missing): PairMoments[][] {
   const width = checkMatrix(rows);
   const used = missing === 'listwise' ? listwise(rows) : rows;
-  const columns = columnsOf(used, width);
-  const out = Array.from({ length: width }, () => new Array<number>(width).fill(0));
-  for (let i = 0; i < width; i++) {
-    for (let j = i; j < width; j++) {
-      const m = pairMoments(columns[i]!, columns[j]!);
-      if (m.n < 2) tooFewPairs(i, j, m.n, missing);
-      const value = each(m, i, j);
+  const m = pairMoments(columnsOf(used, width));
+  checkPairs(m, missing);
+  return m;
+}
+
+/** A symmetric matrix from a value per pair i ≤ j. */
+function symmetric(
+  m: readonly PairMoments[][],
+  each: (m: PairMoments, i: number, j: number) => number,
+) {
+  const out = m.map(() => new Array<number>(m.length).fill(0));
+  for (let i = 0; i < m.length; i++) {
+    for (let j = i; j < m.length; j++) {
+      const value = each(m[i]![j]!, i, j);
       out[i]![j] = value;
       out[j]![i] = value;
     }
   }
   return out;
+}
+
+/** Covariances (divisor n − 1) of checked pair moments. */
+export function covarianceOf(m: readonly PairMoments[][]): number[][] {
+  return symmetric(m, (p) => p.sxy / (p.n - 1));
+}
+
+/**
+ * Correlations of checked pair moments. A column without variance (among the rows a pair shares)
+ * has no correlation: that is an error naming it, not NaN.
+ */
+export function correlationOf(m: readonly PairMoments[][]): number[][] {
+  return symmetric(m, (p, i, j) => {
+    if (p.sxx === 0) noVariance(i, i === j ? null : j);
+    if (p.syy === 0) noVariance(j, i);
+    return i === j ? 1 : p.sxy / Math.sqrt(p.sxx * p.syy);
+  });
 }
 
 function tooFewPairs(i: number, j: number, n: number, missing: Missing): never {
@@ -238,7 +491,7 @@ function tooFewPairs(i: number, j: number, n: number, missing: Missing): never {
  * rows' means.
  */
 export function covarianceMatrix(rows: DataMatrix, missing: Missing): number[][] {
-  return allPairs(rows, missing, (m) => m.sxy / (m.n - 1));
+  return covarianceOf(momentsOfRows(rows, missing));
 }
 
 /**
@@ -247,11 +500,7 @@ export function covarianceMatrix(rows: DataMatrix, missing: Missing): number[][]
  * correlation: that is an error naming it, not NaN.
  */
 export function correlationMatrix(rows: DataMatrix, missing: Missing): number[][] {
-  return allPairs(rows, missing, (m, i, j) => {
-    if (m.sxx === 0) noVariance(i, i === j ? null : j);
-    if (m.syy === 0) noVariance(j, i);
-    return i === j ? 1 : m.sxy / Math.sqrt(m.sxx * m.syy);
-  });
+  return correlationOf(momentsOfRows(rows, missing));
 }
 
 function noVariance(column: number, other: number | null): never {
@@ -270,7 +519,46 @@ function noVariance(column: number, other: number | null): never {
  * data.test.ts). Pass keyed rows (`keyed`) so that reversed items count the right way round.
  */
 export function scaleScores(rows: DataMatrix, columns: readonly number[]): (number | null)[] {
-  const width = checkMatrix(rows);
+  checkScaleColumns(columns, checkMatrix(rows));
+  return rows.map((row) => {
+    let sum = 0;
+    let n = 0;
+    for (const c of columns) {
+      const v = row[c];
+      if (v === null || v === undefined) continue;
+      sum += v;
+      n++;
+    }
+    return n === 0 ? null : sum / n;
+  });
+}
+
+/**
+ * `scaleScores` on columns (`keyedColumns`, NaN a blank): the same scores, read column by column,
+ * as a Float64Array with NaN where a respondent answered none of the items.
+ */
+export function scaleScoresOfColumns(
+  data: readonly Float64Array[],
+  columns: readonly number[],
+): Float64Array {
+  checkScaleColumns(columns, data.length);
+  const rows = data[0]?.length ?? 0;
+  const sums = new Float64Array(rows);
+  const counts = new Uint32Array(rows);
+  for (const c of columns) {
+    const column = data[c]!;
+    for (let r = 0; r < rows; r++) {
+      const v = column[r]!;
+      if (v !== v) continue; // NaN: a blank
+      sums[r]! += v;
+      counts[r]!++;
+    }
+  }
+  for (let r = 0; r < rows; r++) sums[r] = counts[r] === 0 ? NaN : sums[r]! / counts[r]!;
+  return sums;
+}
+
+function checkScaleColumns(columns: readonly number[], width: number): void {
   if (columns.length === 0) {
     statsFail('STATS_EMPTY_SCALE', '量表没有题目。', 'The scale has no items.');
   }
@@ -283,15 +571,4 @@ export function scaleScores(rows: DataMatrix, columns: readonly number[]): (numb
       );
     }
   }
-  return rows.map((row) => {
-    let sum = 0;
-    let n = 0;
-    for (const c of columns) {
-      const v = row[c];
-      if (v === null || v === undefined) continue;
-      sum += v;
-      n++;
-    }
-    return n === 0 ? null : sum / n;
-  });
 }

@@ -29,6 +29,13 @@ group('describe, hand-checked', () => {
     expect(d.distribution).toBeUndefined();
   });
 
+  it('reads a Float64Array with NaN for a blank as an array with null, and refuses NaN in an array', () => {
+    const typed = describe(new Float64Array([1, 2, NaN, 3, 4, 5]), { min: 1, max: 5 });
+    expect(typed).toEqual(describe([1, 2, null, 3, 4, 5], { min: 1, max: 5 }));
+    expect(codeOf(() => describe([1, 2, NaN]))).toBe('STATS_NOT_A_NUMBER');
+    expect(codeOf(() => describe(new Float64Array([1, 2, Infinity])))).toBe('STATS_NOT_A_NUMBER');
+  });
+
   it('counts each value at the nearest scale point, halves going up', () => {
     const d = describe([1, 2.49, 2.5, 3.5, 5], { min: 1, max: 5 });
     expect(d.distribution).toEqual([

@@ -4,6 +4,7 @@
  * answers at each point. Pure; no I/O.
  */
 import jStat from 'jstat';
+import { isBlank, type Series } from './data.js';
 import { statsFail } from './errors.js';
 
 export interface DistributionPoint {
@@ -34,14 +35,11 @@ export interface DescribeOptions {
 }
 
 /**
- * Describes the values, leaving out blanks (null). With the scale's min and max, also counts the
+ * Describes the values, leaving out blanks (null, or NaN in a Float64Array). With the scale's min and max, also counts the
  * values at each point; a value between points (a scale score, the mean of several items) is
  * counted at the nearest point, halves going up (3.5 → 4).
  */
-export function describe(
-  values: readonly (number | null)[],
-  options: DescribeOptions = {},
-): Description {
+export function describe(values: Series, options: DescribeOptions = {}): Description {
   const given = answered(values);
   const n = given.length;
   if (n < 2) {
@@ -51,8 +49,12 @@ export function describe(
       `Only ${n} values are given; a standard deviation and a confidence interval need at least 2.`,
     );
   }
-  const mean = given.reduce((s, v) => s + v, 0) / n;
-  const sd = Math.sqrt(given.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1));
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += given[i]!;
+  const mean = sum / n;
+  let squares = 0;
+  for (let i = 0; i < n; i++) squares += (given[i]! - mean) ** 2;
+  const sd = Math.sqrt(squares / (n - 1));
   const se = sd / Math.sqrt(n);
   const half = jStat.studentt.inv(0.975, n - 1) * se;
   const result: Description = { n, mean, sd, se, ci95: [mean - half, mean + half] };
@@ -68,10 +70,12 @@ export function describe(
   return { ...result, distribution: distribution(given, min, max) };
 }
 
-function answered(values: readonly (number | null)[]): number[] {
-  const out: number[] = [];
-  values.forEach((v, i) => {
-    if (v === null) return;
+function answered(values: Series): Float64Array {
+  const out = new Float64Array(values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (isBlank(values, i)) continue;
+    const v = values[i]!;
     if (!Number.isFinite(v)) {
       statsFail(
         'STATS_NOT_A_NUMBER',
@@ -79,12 +83,12 @@ function answered(values: readonly (number | null)[]): number[] {
         `Value ${i + 1}, ${String(v)}, is not a finite number; give a number or leave it blank.`,
       );
     }
-    out.push(v);
-  });
-  return out;
+    out[n++] = v;
+  }
+  return out.subarray(0, n);
 }
 
-function distribution(values: readonly number[], min: number, max: number): DistributionPoint[] {
+function distribution(values: Float64Array, min: number, max: number): DistributionPoint[] {
   if (!Number.isInteger(min) || !Number.isInteger(max) || min >= max) {
     statsFail(
       'STATS_BAD_SCALE',
@@ -93,7 +97,8 @@ function distribution(values: readonly number[], min: number, max: number): Dist
     );
   }
   const counts = new Array<number>(max - min + 1).fill(0);
-  values.forEach((v, i) => {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
     if (v < min || v > max) {
       statsFail(
         'STATS_OFF_SCALE',
@@ -103,6 +108,6 @@ function distribution(values: readonly number[], min: number, max: number): Dist
     }
     const nearest = Math.floor(v + 0.5);
     counts[nearest - min]!++;
-  });
+  }
   return counts.map((count, k) => ({ point: min + k, count, share: count / values.length }));
 }

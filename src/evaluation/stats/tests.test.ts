@@ -75,6 +75,17 @@ describe('paired t test, hand-checked', () => {
     expect(got.p).toBeCloseTo(0.05719095841793653, 10);
   });
 
+  it('reads Float64Arrays with NaN for a blank as arrays with null', () => {
+    const x = [1, 2, null, 4, 7];
+    const y = [2, null, 3, 1, 1];
+    const typed = (v: (number | null)[]) => Float64Array.from(v, (e) => e ?? NaN);
+    expect(pairedT(typed(x), typed(y))).toEqual(pairedT(x, y));
+    const z = [0.5, 1, 2, 2.5, 4];
+    expect(ols(typed(y), [{ name: 'x', values: typed(z) }])).toEqual(
+      ols(y, [{ name: 'x', values: z }]),
+    );
+  });
+
   it('refuses different lengths, too few pairs and equal differences', () => {
     expect(codeOf(() => pairedT([1, 2], [1]))).toBe('STATS_LENGTH_MISMATCH');
     expect(codeOf(() => pairedT([1, null], [1, 2]))).toBe('STATS_TOO_FEW_PAIRS');

@@ -5,9 +5,11 @@
  */
 import jStat from 'jstat';
 import { inverse, Matrix, SingularValueDecomposition } from 'ml-matrix';
+import { isBlank, type Series } from './data.js';
 import { statsFail } from './errors.js';
 
-type Values = readonly (number | null)[];
+/** Values per respondent: null (or NaN in a Float64Array) for a blank. */
+type Values = Series;
 
 export interface PairedT {
   /** Pairs where both values are given. */
@@ -35,13 +37,14 @@ export function pairedT(x: Values, y: Values): PairedT {
     );
   }
   const diffs: number[] = [];
-  x.forEach((a, i) => {
-    const b = y[i] ?? null;
-    if (a === null || b === null) return;
-    checkFinite(a, `x[${i}]`);
-    checkFinite(b, `y[${i}]`);
+  for (let i = 0; i < x.length; i++) {
+    if (isBlank(x, i) || isBlank(y, i)) continue;
+    const a = x[i]!;
+    const b = y[i]!;
+    checkFinite(a, 'x', i);
+    checkFinite(b, 'y', i);
     diffs.push(a - b);
-  });
+  }
   const n = diffs.length;
   if (n < 2) {
     statsFail(
@@ -123,7 +126,7 @@ export const INTERCEPT = '(Intercept)';
 export function ols(y: Values, predictors: readonly Predictor[]): OlsResult {
   checkPredictors(y, predictors);
   const cases = completeCases(y, predictors);
-  const n = cases.y.length;
+  const n = cases.index.length;
   const k = predictors.length;
   if (n <= k + 1) {
     statsFail(
@@ -132,7 +135,7 @@ export function ols(y: Values, predictors: readonly Predictor[]): OlsResult {
       `Only ${n} complete cases; ${k} predictors and an intercept need at least ${k + 2}.`,
     );
   }
-  const yStats = centred(cases.y);
+  const yStats = centred(cases.y, cases.index);
   if (yStats.ss === 0) {
     statsFail(
       'STATS_OLS_CONSTANT_OUTCOME',
@@ -140,7 +143,7 @@ export function ols(y: Values, predictors: readonly Predictor[]): OlsResult {
       'The outcome has the same value in every complete case: nothing to explain.',
     );
   }
-  const xStats = cases.xs.map(centred);
+  const xStats = cases.xs.map((x) => centred(x, cases.index));
   xStats.forEach((x, j) => {
     if (x.ss === 0) {
       statsFail(
@@ -150,54 +153,69 @@ export function ols(y: Values, predictors: readonly Predictor[]): OlsResult {
       );
     }
   });
-  const rxx = new Matrix(xStats.map((a) => xStats.map((b) => correlation(a, b))));
+  // Variable 0 is y, variable j + 1 the predictor j.
+  const all = [yStats, ...xStats];
+  const s = crossProducts([cases.y, ...cases.xs], all, cases.index);
+  const r = (a: number, b: number) =>
+    a === b ? 1 : s[a]![b]! / Math.sqrt(all[a]!.ss * all[b]!.ss);
+  const rxx = new Matrix(xStats.map((_, a) => xStats.map((_, b) => r(a + 1, b + 1))));
   checkCollinearity(rxx, predictors);
-  const rxy = Matrix.columnVector(xStats.map((a) => correlation(a, yStats)));
+  const rxy = Matrix.columnVector(xStats.map((_, a) => r(a + 1, 0)));
   return fit(cases, yStats, xStats, rxx, rxy, predictors);
 }
 
 interface Centred {
-  readonly values: Float64Array;
   readonly mean: number;
   /** Σ (x − x̄)², exactly 0 for a constant. */
   readonly ss: number;
 }
 
-function centred(v: Float64Array): Centred {
+/** The mean and sum of squares of v over the complete cases. */
+function centred(v: Values, index: Int32Array): Centred {
   let sum = 0;
   let constant = true;
-  for (const x of v) {
+  const first = v[index[0]!]!;
+  for (let c = 0; c < index.length; c++) {
+    const x = v[index[c]!]!;
     sum += x;
-    constant &&= x === v[0];
+    constant &&= x === first;
   }
-  const mean = sum / v.length;
-  if (constant) return { values: new Float64Array(v.length), mean, ss: 0 };
-  const values = new Float64Array(v.length);
+  const mean = sum / index.length;
+  if (constant) return { mean, ss: 0 };
   let ss = 0;
-  for (let i = 0; i < v.length; i++) {
-    const d = v[i]! - mean;
-    values[i] = d;
-    ss += d * d;
-  }
-  return { values, mean, ss };
+  for (let c = 0; c < index.length; c++) ss += (v[index[c]!]! - mean) ** 2;
+  return { mean, ss };
 }
 
-function correlation(a: Centred, b: Centred): number {
-  if (a === b) return 1;
-  let sxy = 0;
-  for (let i = 0; i < a.values.length; i++) sxy += a.values[i]! * b.values[i]!;
-  return sxy / Math.sqrt(a.ss * b.ss);
+/**
+ * Σ (a − ā)(b − b̄) over the complete cases for every pair of the variables, in one pass over the
+ * cases (no copy of the 100,000 values).
+ */
+function crossProducts(vars: readonly Values[], stats: readonly Centred[], index: Int32Array) {
+  const m = vars.length;
+  const sums = new Float64Array(m * m);
+  const row = new Float64Array(m);
+  for (let c = 0; c < index.length; c++) {
+    const i = index[c]!;
+    for (let a = 0; a < m; a++) row[a] = vars[a]![i]! - stats[a]!.mean;
+    for (let a = 0; a < m; a++) {
+      for (let b = a; b < m; b++) sums[a * m + b]! += row[a]! * row[b]!;
+    }
+  }
+  return Array.from({ length: m }, (_, a) =>
+    Array.from({ length: m }, (_, b) => sums[Math.min(a, b) * m + Math.max(a, b)]!),
+  );
 }
 
 function fit(
-  cases: { y: Float64Array; xs: Float64Array[] },
+  cases: Cases,
   yStats: Centred,
   xStats: Centred[],
   rxx: Matrix,
   rxy: Matrix,
   predictors: readonly Predictor[],
 ): OlsResult {
-  const n = cases.y.length;
+  const n = cases.index.length;
   const k = xStats.length;
   const df = n - k - 1;
   const rxxInv = inverse(rxx);
@@ -206,7 +224,8 @@ function fit(
   const slopes = beta.map((bj, j) => bj * Math.sqrt(yStats.ss / xStats[j]!.ss));
   const intercept = yStats.mean - slopes.reduce((s, bj, j) => s + bj * xStats[j]!.mean, 0);
   let rss = 0;
-  for (let i = 0; i < n; i++) {
+  for (let c = 0; c < n; c++) {
+    const i = cases.index[c]!;
     let fitted = intercept;
     for (let j = 0; j < k; j++) fitted += slopes[j]! * cases.xs[j]![i]!;
     rss += (cases.y[i]! - fitted) ** 2;
@@ -277,20 +296,24 @@ function checkPredictors(y: Values, predictors: readonly Predictor[]): void {
   }
 }
 
-/** y and each predictor over the cases where every value is given. */
-function completeCases(
-  y: Values,
-  predictors: readonly Predictor[],
-): { y: Float64Array; xs: Float64Array[] } {
-  const keep: number[] = [];
-  for (let i = 0; i < y.length; i++) {
-    if (y[i] === null || predictors.some((p) => p.values[i] === null)) continue;
-    checkFinite(y[i]!, `y[${i}]`);
-    predictors.forEach((p) => checkFinite(p.values[i]!, `${p.name}[${i}]`));
-    keep.push(i);
+/** The complete cases: the respondents with y and every predictor given. */
+interface Cases {
+  readonly index: Int32Array;
+  readonly y: Values;
+  readonly xs: readonly Values[];
+}
+
+function completeCases(y: Values, predictors: readonly Predictor[]): Cases {
+  const index = new Int32Array(y.length);
+  let n = 0;
+  rows: for (let i = 0; i < y.length; i++) {
+    if (isBlank(y, i)) continue;
+    for (const p of predictors) if (isBlank(p.values, i)) continue rows;
+    checkFinite(y[i]!, 'y', i);
+    for (const p of predictors) checkFinite(p.values[i]!, p.name, i);
+    index[n++] = i;
   }
-  const pick = (v: Values) => Float64Array.from(keep, (i) => v[i]!);
-  return { y: pick(y), xs: predictors.map((p) => pick(p.values)) };
+  return { index: index.subarray(0, n), y, xs: predictors.map((p) => p.values) };
 }
 
 /**
@@ -319,12 +342,13 @@ function twoSided(t: number, df: number): number {
   return 2 * jStat.studentt.cdf(-Math.abs(t), df);
 }
 
-function checkFinite(v: number, where: string): void {
+/** A value of a series, named with its position (`x[3]`) in the message. */
+function checkFinite(v: number, series: string, i: number): void {
   if (!Number.isFinite(v)) {
     statsFail(
       'STATS_NOT_A_NUMBER',
-      `${where} 的值 ${String(v)} 不是有限数值；请填数值或留空。`,
-      `${where}: ${String(v)} is not a finite number; give a number or leave it blank.`,
+      `${series}[${i}] 的值 ${String(v)} 不是有限数值；请填数值或留空。`,
+      `${series}[${i}]: ${String(v)} is not a finite number; give a number or leave it blank.`,
     );
   }
 }
