@@ -6,7 +6,17 @@
  */
 import { CAMPAIGN_STATES } from '../shared/evaluation.js';
 import { CampaignView } from './evaluation.js';
-import { Count, I18nText, List, Nullable, Obj, StringEnum, Type, type Static } from './common.js';
+import {
+  Count,
+  I18nText,
+  List,
+  Locale,
+  Nullable,
+  Obj,
+  StringEnum,
+  Type,
+  type Static,
+} from './common.js';
 
 const Num = Type.Number();
 const NumOrNull = Nullable(Type.Number());
@@ -162,3 +172,7 @@ export const EvaluationOverview = Obj({
   ),
 });
 export type EvaluationOverview = Static<typeof EvaluationOverview>;
+
+/** GET /api/evaluation/campaigns/{id}/report.xlsx: the workbook's language. */
+export const ReportWorkbookQuery = Obj({ lang: Type.Optional(Locale) });
+export type ReportWorkbookQuery = Static<typeof ReportWorkbookQuery>;

@@ -4,6 +4,7 @@
  * validated against the response schema, nothing under k, no other role, the read logged.
  */
 import { and, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import type {
   CampaignReport,
@@ -132,5 +133,32 @@ describeStores<Schema>('a campaign’s report over HTTP', (getStore) => {
     expect(s).toMatchObject({ n: 3, reportable: false, means: null, gap: null });
     const intake = await signIn(w, 'intake');
     expect((await intake.get('/api/evaluation/overview')).statusCode).toBe(403);
+  });
+
+  it('gives every table as a workbook, one sheet each, in Chinese or English; the summary only under k', async () => {
+    const id = await answered(12);
+    const res = await liaison.get(`/api/evaluation/campaigns/${id}/report.xlsx?lang=zh`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['概况', '信度', '题目', '回归', '促进与阻碍因素', '分组', '开放题']),
+    );
+    const scales = book.getWorksheet('信度')!;
+    expect(scales.getRow(1).getCell(7).value).toBe('α');
+    expect(scales.rowCount).toBe(1 + spec.factors.length);
+    expect(scales.getRow(2).getCell(1).value).toBe('政治势能');
+    const en = await liaison.get(`/api/evaluation/campaigns/${id}/report.xlsx?lang=en`);
+    const enBook = new ExcelJS.Workbook();
+    await enBook.xlsx.load(en.rawPayload as unknown as ArrayBuffer);
+    expect(enBook.getWorksheet('Scales')!.getRow(2).getCell(1).value).toBe(
+      'Political potential energy',
+    );
+    const small = await answered(4);
+    const under = await liaison.get(`/api/evaluation/campaigns/${small}/report.xlsx?lang=en`);
+    const underBook = new ExcelJS.Workbook();
+    await underBook.xlsx.load(under.rawPayload as unknown as ArrayBuffer);
+    expect(underBook.worksheets.map((s) => s.name)).toEqual(['Summary']);
   });
 });

@@ -4,10 +4,17 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { CampaignIdParams } from '../../api/evaluation.js';
-import { CampaignReport, EvaluationOverview } from '../../api/evaluation-report.js';
+import {
+  CampaignReport,
+  EvaluationOverview,
+  ReportWorkbookQuery,
+} from '../../api/evaluation-report.js';
 import type { AppContext } from '../../app/context.js';
 import { evaluationOverview } from '../../app/evaluation/overview.js';
 import { campaignReport } from '../../app/evaluation/report.js';
+import { campaignWorkbook } from '../../app/evaluation/report-workbook.js';
+import { sendWorkbook, workbookAnswer } from '../download.js';
+import { preferredLang } from '../errors.js';
 import { actorOf } from '../auth/authenticate.js';
 import { responses, typed } from '../schemas.js';
 
@@ -39,5 +46,26 @@ export async function evaluationReportRoutes(base: FastifyInstance, opts: { ctx:
       },
     },
     async (req) => ({ campaigns: await evaluationOverview(opts.ctx, actorOf(req)) }),
+  );
+  app.get(
+    '/evaluation/campaigns/:id/report.xlsx',
+    {
+      schema: {
+        tags: ['evaluation'],
+        summary: '问卷调查分析报告（Excel）· A campaign’s report as a workbook',
+        description:
+          'Every table of the report, one sheet each: summary, scales (reliability), items, regressions, promoting and blocking factors, structure, breakdowns (hidden groups say so, never a number) and, at the free-text threshold, the open answers. Under k answers, the summary only. Headers in Chinese, or English with lang=en. For whoever reads the campaign; logged as the report’s read.',
+        params: CampaignIdParams,
+        querystring: ReportWorkbookQuery,
+        response: responses({ 200: workbookAnswer() }),
+      },
+    },
+    async (req, reply) => {
+      const lang = req.query.lang ?? preferredLang(req);
+      return sendWorkbook(
+        reply,
+        await campaignWorkbook(opts.ctx, actorOf(req), req.params.id, lang),
+      );
+    },
   );
 }
