@@ -28,6 +28,7 @@ const Results = lazy(() => import('./pages/results/Results'));
 const Visits = lazy(() => import('./pages/visits/Visits'));
 const Matters = lazy(() => import('./pages/matters/Matters'));
 const OfficialRecord = lazy(() => import('./pages/official-record/OfficialRecord'));
+const CampaignReport = lazy(() => import('./pages/evaluation/report/Report'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -62,6 +63,7 @@ function Routed() {
           <Route path="dashboard" element={<Dashboard />} />
           <Route path="results" element={<Results />} />
           <Route path="officials/:id" element={<OfficialRecord />} />
+          <Route path="evaluation/campaigns/:id/report" element={<CampaignReport />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>
