@@ -124,6 +124,8 @@ const Group = Obj({
   value: Nullable(Type.String()),
   label: I18nText,
   n: Nullable(Count),
+  /** Why the group is hidden: under k, or the complement hidden beside one that is. */
+  hidden: Nullable(StringEnum(['under_k', 'complement'] as const)),
   means: Nullable(Type.Record(Type.String(), NumOrNull)),
 });
 

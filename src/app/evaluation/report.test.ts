@@ -105,6 +105,7 @@ describe('a campaign report', () => {
     const report = reportOf(campaign(), instrument, rows(80, [3, 40, 7]));
     const rank = report.breakdowns.find((b) => b.id === 'rankBand')!;
     expect(rank.groups.map((g) => g.n)).toEqual([null, 40, null, 30]);
+    expect(rank.groups.map((g) => g.hidden)).toEqual(['under_k', null, 'complement', null]);
     expect(rank.groups.at(-1)!.label.zh).toBe('未填写');
     expect(rank.groups[0]!.means).toBeNull();
     expect(rank.groups[1]!.means!['support']).toBeGreaterThan(3);

@@ -12,7 +12,12 @@ import { scaleSpecOf } from '../../evaluation/instrument.js';
 import type { Instrument, ScaleSpec, Text } from '../../evaluation/model.js';
 import type { ResponseTable } from '../../evaluation/responses.js';
 import { keyed, scaleScores } from '../../evaluation/stats/data.js';
-import { freeTextReportable, reportable, suppressGroups } from '../../evaluation/suppression.js';
+import {
+  freeTextReportable,
+  MIN_GROUP_SIZE,
+  reportable,
+  suppressGroups,
+} from '../../evaluation/suppression.js';
 import type { AppContext } from '../context.js';
 import { logRead } from '../read-log.js';
 import { surveyResponses } from '../tables.js';
@@ -24,6 +29,8 @@ export interface GroupFigures {
   readonly label: Text;
   /** Null when the group is hidden (under k, or the complement of one that is). */
   readonly n: number | null;
+  /** Why the group is hidden: fewer than k, or hidden beside one that is so that no total gives it back. */
+  readonly hidden: 'under_k' | 'complement' | null;
   /** Mean score per scale of the group; null when hidden. */
   readonly means: Readonly<Record<string, number | null>> | null;
 }
@@ -150,8 +157,11 @@ function breakdown(
     const label =
       value === null ? NOT_GIVEN : demographic.options.find((o) => o.value === value)!.label;
     const n = members[g]!.length;
-    if (hidden[g]) return { value, label, n: null, means: null };
-    return { value, label, n, means: n > 0 ? groupMeans(scores, members[g]!) : null };
+    if (hidden[g]) {
+      const why = n < Math.max(k, MIN_GROUP_SIZE) ? ('under_k' as const) : ('complement' as const);
+      return { value, label, n: null, hidden: why, means: null };
+    }
+    return { value, label, n, hidden: null, means: n > 0 ? groupMeans(scores, members[g]!) : null };
   });
   // "Not given" is listed only when someone left the item blank.
   return {

@@ -47,13 +47,16 @@ function BreakdownTable({
 }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const hiddenText = t('evaluationReport.breakdowns.hidden', { k });
+  const hiddenText = (g: Breakdown['groups'][number]) =>
+    g.hidden === 'complement'
+      ? t('evaluationReport.breakdowns.hiddenComplement')
+      : t('evaluationReport.breakdowns.hidden', { k });
   const scales = report.analysis?.factors.map((f) => f.id) ?? [];
   const lines: Line[] = [
     {
       key: '#n',
       label: t('evaluationReport.breakdowns.n'),
-      cells: breakdown.groups.map((g) => (g.n === null ? hiddenText : g.n)),
+      cells: breakdown.groups.map((g) => (g.n === null ? hiddenText(g) : g.n)),
     },
     ...scales.map((id) => ({
       key: id,
@@ -81,7 +84,7 @@ function BreakdownTable({
         ),
     })),
   ];
-  const hiddenCount = breakdown.groups.filter((g) => g.n === null).length;
+  const complements = breakdown.groups.filter((g) => g.hidden === 'complement').length;
   const titleId = `breakdown-${breakdown.id}`;
   return (
     <section aria-labelledby={titleId} className="rc-report-breakdown" data-testid={titleId}>
@@ -97,7 +100,7 @@ function BreakdownTable({
           columns={columns}
         />
       </Scroll>
-      {hiddenCount >= 2 && (
+      {complements > 0 && (
         <Typography.Paragraph type="secondary" className="rc-report-footnote">
           {t('evaluationReport.breakdowns.complement', { k })}
         </Typography.Paragraph>
