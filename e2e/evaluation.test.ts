@@ -9,6 +9,8 @@
  * slip's link shows the survey too, not the app. The campaign's page then counts 1 token used and
  * 1 response. axe on every screen; screenshots under test-artifacts/screenshots/evaluation-*.png.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +23,7 @@ import {
   realProblems,
   REDUCED_MOTION,
   settle,
+  SHOTS,
   useBrowserWorld,
 } from './harness.js';
 
@@ -143,9 +146,11 @@ describe('survey campaigns (the liaison)', () => {
     await w.shot(page, 'evaluation-slips-zh');
     await page.emulateMedia({ media: 'print' });
     await w.shot(page, 'evaluation-slips-print');
-    await page.emulateMedia({ media: 'screen' });
+    await page.emulateMedia({ media: null });
     // Printed on A4, the six slips (eight to a sheet) and nothing else fill one page.
-    const pdf = await PDFDocument.load(await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+    const printed = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    writeFileSync(join(SHOTS, 'evaluation-slips.pdf'), printed);
+    const pdf = await PDFDocument.load(printed);
     expect(pdf.getPageCount()).toBe(1);
 
     // Signed in, a survey link shows the survey, not the app.

@@ -77,11 +77,13 @@ export function TokenSlips({
                   <div className="rc-slip-link" data-testid="slip-link">
                     {link}
                   </div>
-                  <div className="rc-slip-label">{t('evaluation.slips.token')}</div>
-                  <div className="rc-slip-token" data-testid="slip-token">
-                    {groupedToken(token)}
-                  </div>
                 </div>
+              </div>
+              <div className="rc-slip-code">
+                <span className="rc-slip-label">{t('evaluation.slips.token')}</span>
+                <span className="rc-slip-token" data-testid="slip-token">
+                  {groupedToken(token)}
+                </span>
               </div>
               <div className="rc-slip-foot">{t('evaluation.slips.foot', { date: closesOn })}</div>
             </li>
