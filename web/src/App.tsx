@@ -1,6 +1,8 @@
 /**
  * The app: Ant Design in the chosen language, the session, and the routes. Signed out, every
- * address shows the sign-in page and, once signed in, the page that was asked for.
+ * address shows the sign-in page and, once signed in, the page that was asked for — except an
+ * anonymous survey's answering page (/survey/{token}), routed before the session is even asked
+ * for: it never calls /api/auth/me, and shows the same whether or not someone is signed in.
  */
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
@@ -29,6 +31,9 @@ const Visits = lazy(() => import('./pages/visits/Visits'));
 const Matters = lazy(() => import('./pages/matters/Matters'));
 const OfficialRecord = lazy(() => import('./pages/official-record/OfficialRecord'));
 const CampaignReport = lazy(() => import('./pages/evaluation/report/Report'));
+const Evaluation = lazy(() => import('./pages/evaluation/Campaigns'));
+const Campaign = lazy(() => import('./pages/evaluation/Campaign'));
+const SurveyPage = lazy(() => import('./pages/evaluation/survey/SurveyPage'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -64,10 +69,36 @@ function Routed() {
           <Route path="results" element={<Results />} />
           <Route path="officials/:id" element={<OfficialRecord />} />
           <Route path="evaluation/campaigns/:id/report" element={<CampaignReport />} />
+          <Route path="evaluation" element={<Evaluation />} />
+          <Route path="evaluation/campaigns/:id" element={<Campaign />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>
     </Suspense>
+  );
+}
+
+/** The public answering page apart; every other address behind the session. */
+function Top() {
+  return (
+    <Routes>
+      <Route
+        path="/survey/:token"
+        element={
+          <Suspense fallback={<Loading />}>
+            <SurveyPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="*"
+        element={
+          <AuthProvider>
+            <Routed />
+          </AuthProvider>
+        }
+      />
+    </Routes>
   );
 }
 
@@ -112,9 +143,7 @@ export function App() {
     >
       <AntApp>
         <BrowserRouter>
-          <AuthProvider>
-            <Routed />
-          </AuthProvider>
+          <Top />
         </BrowserRouter>
       </AntApp>
     </ConfigProvider>

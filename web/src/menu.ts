@@ -119,6 +119,16 @@ export const MENU: readonly MenuEntry[] = [
     ],
   },
   {
+    key: 'evaluation',
+    path: '/evaluation',
+    labels: [
+      ['org_liaison', 'evaluation.menu'],
+      ['committee_chair', 'evaluation.menu'],
+      ['auditor', 'evaluation.menu'],
+      ['admin', 'evaluation.menu'],
+    ],
+  },
+  {
     key: 'admin',
     path: '/admin',
     labels: [['admin', 'admin.menu']],
