@@ -656,6 +656,10 @@ const TEXTS: readonly BoundedText[] = [
 const CHECKED_ELSEWHERE: ReadonlySet<TextField> = new Set<TextField>([
   'visitVisitors',
   'visitFindings',
+  // The survey campaigns' texts (issue 12): checked by src/app/evaluation/create-campaign.ts and
+  // answers.ts, and held to the API's schema by src/shared/server-agrees.test.ts.
+  'campaignTitle',
+  'surveyOpenAnswer',
 ]);
 
 const SEARCH_AND_ACCOUNTS: ReadonlySet<TextField> = new Set<TextField>([
