@@ -7,15 +7,12 @@
  */
 import { inArray } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
-import { scaleSpecOf } from '../../evaluation/instrument.js';
-import type { Instrument } from '../../evaluation/model.js';
-import { keyed, scaleScores } from '../../evaluation/stats/data.js';
 import { reportable } from '../../evaluation/suppression.js';
 import type { AppContext } from '../context.js';
 import { logRead } from '../read-log.js';
 import { evaluationInstruments, surveyResponses } from '../tables.js';
 import { listCampaigns, type CampaignView } from './campaign-view.js';
-import { tableOf } from './report.js';
+import { scaleMeans } from './report.js';
 
 export interface OverviewRow {
   readonly campaignId: string;
@@ -53,7 +50,7 @@ export async function evaluationOverview(ctx: AppContext, actor: Actor): Promise
   return campaigns.map((c) => {
     const rows = responses.filter((r) => r.campaignId === c.id);
     const ok = reportable(rows.length, c.thresholdK);
-    const means = ok ? meansOf(byInstrument.get(c.instrumentId)!, rows) : null;
+    const means = ok ? scaleMeans(byInstrument.get(c.instrumentId)!, rows) : null;
     const gap =
       means && means['support'] != null && means['optimism'] != null
         ? means['support'] - means['optimism']
@@ -72,23 +69,4 @@ export async function evaluationOverview(ctx: AppContext, actor: Actor): Promise
       gap,
     };
   });
-}
-
-function meansOf(
-  instrument: Instrument,
-  rows: Parameters<typeof tableOf>[1],
-): Record<string, number | null> {
-  const spec = scaleSpecOf(instrument);
-  const table = tableOf(spec, rows);
-  const reversed = table.items.map((id) => spec.factors.some((f) => f.reversed.includes(id)));
-  const keyedRows = keyed(table.rows, reversed, spec.scale.min, spec.scale.max);
-  const means: Record<string, number | null> = {};
-  for (const f of spec.factors) {
-    const scores = scaleScores(
-      keyedRows,
-      f.items.map((id) => table.items.indexOf(id)),
-    ).filter((s): s is number => s !== null);
-    means[f.id] = scores.length > 0 ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
-  }
-  return means;
 }

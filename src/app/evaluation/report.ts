@@ -171,6 +171,18 @@ function breakdown(
   };
 }
 
+/** Each scale's mean score over all the rows (campaigns side by side, `overview.ts`). */
+export function scaleMeans(
+  instrument: Instrument,
+  rows: readonly ResponseRow[],
+): Record<string, number | null> {
+  const spec = scaleSpecOf(instrument);
+  return groupMeans(
+    scoresOf(spec, tableOf(spec, rows)),
+    rows.map((_, i) => i),
+  );
+}
+
 function groupMeans(
   scores: ReadonlyMap<string, readonly (number | null)[]>,
   members: readonly number[],
