@@ -20,7 +20,7 @@ import {
   scaleSpecOf,
   shippedInstrument,
 } from '../evaluation/instrument.js';
-import { synthesize, type Plant } from '../evaluation/synthetic.js';
+import { synthesize, type Plant, type SyntheticResponse } from '../evaluation/synthetic.js';
 import type { AppContext } from './context.js';
 import { addDaysIso } from './dates.js';
 import { closeCampaign } from './evaluation/close-campaign.js';
@@ -61,6 +61,43 @@ const BASE: Plant = {
   blankShare: 0.02,
 };
 
+/** This year the atmosphere improves, and the tension between tolerance and accountability eases. */
+const IMPROVED: Plant = {
+  ...BASE,
+  levels: { ...BASE.levels, atmosphere: 0.2, toleranceAccountability: -0.7 },
+};
+
+const CITY: Plant = {
+  ...BASE,
+  levels: { ...BASE.levels, policyContent: 0.2, toleranceAccountability: -0.5 },
+};
+
+/** One campaign's answers: the latent model they are drawn from, how many, and the seed. */
+export interface DemoSample {
+  readonly plant: Plant;
+  readonly answers: number;
+  readonly seed: number;
+}
+
+/** The samples the demo submits, by campaign. */
+export const DEMO_SAMPLES = {
+  areaLastYear: { plant: BASE, answers: 640, seed: 1 },
+  areaThisYear: { plant: IMPROVED, answers: 720, seed: 2 },
+  cityThisYear: { plant: CITY, answers: 860, seed: 3 },
+  quickCheck: { plant: BASE, answers: 3, seed: 4 },
+} as const satisfies Record<string, DemoSample>;
+
+/**
+ * A sample's answer sheets on the shipped instrument, the same on every call and with no store:
+ * what the demo submits, and what R's reference values are computed on
+ * (src/evaluation/stats/fixtures/demo.R, tested in src/evaluation/demo-reference.test.ts).
+ */
+export function demoSheets(sample: DemoSample): SyntheticResponse[] {
+  const instrument = shippedInstrument(INSTRUMENT);
+  const { plant, answers, seed } = sample;
+  return synthesize(scaleSpecOf(instrument), instrument.demographics, plant, answers, seed);
+}
+
 interface Wave {
   readonly who: string;
   readonly jurisdiction: EvaluationCast['area'];
@@ -68,9 +105,7 @@ interface Wave {
   readonly opensOn: string;
   readonly closesOn: string;
   readonly invited: number;
-  readonly answers: number;
-  readonly plant: Plant;
-  readonly seed: number;
+  readonly sample: DemoSample;
 }
 
 const year = (day: string) => day.slice(0, 4);
@@ -80,14 +115,6 @@ function waves(c: EvaluationCast): Wave[] {
   const closes = addDaysIso(c.asOf, -15);
   const opens = addDaysIso(c.asOf, -45);
   const lastYear = (day: string) => `${Number(year(day)) - 1}${day.slice(4)}`;
-  const improved: Plant = {
-    ...BASE,
-    levels: { ...BASE.levels, atmosphere: 0.2, toleranceAccountability: -0.7 },
-  };
-  const city: Plant = {
-    ...BASE,
-    levels: { ...BASE.levels, policyContent: 0.2, toleranceAccountability: -0.5 },
-  };
   const all: Wave[] = [
     {
       who: 'liaison',
@@ -96,9 +123,7 @@ function waves(c: EvaluationCast): Wave[] {
       opensOn: lastYear(opens),
       closesOn: lastYear(closes),
       invited: 900,
-      answers: 640,
-      plant: BASE,
-      seed: 1,
+      sample: DEMO_SAMPLES.areaLastYear,
     },
     {
       who: 'liaison',
@@ -107,9 +132,7 @@ function waves(c: EvaluationCast): Wave[] {
       opensOn: opens,
       closesOn: closes,
       invited: 950,
-      answers: 720,
-      plant: improved,
-      seed: 2,
+      sample: DEMO_SAMPLES.areaThisYear,
     },
     {
       who: 'city-liaison',
@@ -118,9 +141,7 @@ function waves(c: EvaluationCast): Wave[] {
       opensOn: opens,
       closesOn: closes,
       invited: 1200,
-      answers: 860,
-      plant: city,
-      seed: 3,
+      sample: DEMO_SAMPLES.cityThisYear,
     },
   ];
   return all.filter((w) => w.opensOn >= '2025-01-02');
@@ -141,18 +162,11 @@ async function playWave(c: EvaluationCast, w: Wave): Promise<void> {
   const id = await draft(c, actor, w.jurisdiction, w.title, w.opensOn, w.closesOn, w.invited);
   c.at(w.opensOn);
   await openCampaign(c.ctx, actor, { campaignId: id, expectedVersion: 0 });
-  const tokens = await issue(c, actor, id, w.answers);
-  const instrument = shippedInstrument(INSTRUMENT);
-  const sheets = synthesize(
-    scaleSpecOf(instrument),
-    instrument.demographics,
-    w.plant,
-    w.answers,
-    w.seed,
-  );
-  for (const [i, sheet] of sheets.entries()) {
+  const n = w.sample.answers;
+  const tokens = await issue(c, actor, id, n);
+  for (const [i, sheet] of demoSheets(w.sample).entries()) {
     // The answers come in over the weeks the campaign is open.
-    if (i % 50 === 0) c.at(addDaysIso(w.opensOn, Math.floor((i / w.answers) * 28)));
+    if (i % 50 === 0) c.at(addDaysIso(w.opensOn, Math.floor((i / n) * 28)));
     await submitResponse(c.ctx, tokens[i]!, sheet);
   }
   c.at(addDaysIso(w.closesOn, 1));
@@ -175,8 +189,7 @@ async function playOpenCheck(c: EvaluationCast): Promise<string> {
   );
   await openCampaign(c.ctx, actor, { campaignId: id, expectedVersion: 0 });
   const tokens = await issue(c, actor, id, 20);
-  const instrument = shippedInstrument(INSTRUMENT);
-  const sheets = synthesize(scaleSpecOf(instrument), instrument.demographics, BASE, 3, 4);
+  const sheets = demoSheets(DEMO_SAMPLES.quickCheck);
   for (const [i, sheet] of sheets.entries()) await submitResponse(c.ctx, tokens[i]!, sheet);
   return tokens[3]!;
 }
