@@ -53,23 +53,25 @@ describe.each(ref.waves)('the demo wave $wave agrees with R', (expected) => {
     expect(table.rows.flat().filter((v) => v === null).length).toBe(expected.blanks);
   });
 
-  it('every scale: alpha (raw, standardized) to 3 decimals, omega total of one factor to 2', () => {
+  // The issue asks alpha to 3 decimals and omega to 2; the agreement is far closer (alpha about
+  // 1e-15, omega 1e-7), so the checks are tighter, to catch a regression the issue's would miss.
+  it('every scale: alpha (raw, standardized) to 9 decimals, omega total of one factor to 6', () => {
     expect(analysis.factors.map((f) => f.id)).toEqual(expected.scales.map((s) => s.id));
     analysis.factors.forEach((f, k) => {
       const r = expected.scales[k]!;
       expect(f.n, `${f.id} n`).toBe(r.n);
       expect(f.mean!, `${f.id} mean`).toBeCloseTo(r.mean, 10);
-      expect(f.alpha!, `${f.id} alpha`).toBeCloseTo(r.alpha, 3);
-      expect(f.alphaStd!, `${f.id} alphaStd`).toBeCloseTo(r.alphaStd, 3);
-      expect(f.averageR!, `${f.id} averageR`).toBeCloseTo(r.averageR, 3);
-      expect(f.omegaTotal!, `${f.id} omegaTotal`).toBeCloseTo(r.omegaTotal, 2);
+      expect(f.alpha!, `${f.id} alpha`).toBeCloseTo(r.alpha, 9);
+      expect(f.alphaStd!, `${f.id} alphaStd`).toBeCloseTo(r.alphaStd, 9);
+      expect(f.averageR!, `${f.id} averageR`).toBeCloseTo(r.averageR, 9);
+      expect(f.omegaTotal!, `${f.id} omegaTotal`).toBeCloseTo(r.omegaTotal, 6);
     });
   });
 
-  it("the instrument's omega with as many group factors as scales, to 2 decimals", () => {
+  it("the instrument's omega with as many group factors as scales, to 5 decimals", () => {
     expect(expected.omega.nfactors).toBe(spec.factors.length);
-    expect(analysis.omegaH!).toBeCloseTo(expected.omega.omegaH, 2);
-    expect(analysis.omegaTotal!).toBeCloseTo(expected.omega.omegaTotal, 2);
+    expect(analysis.omegaH!).toBeCloseTo(expected.omega.omegaH, 5);
+    expect(analysis.omegaTotal!).toBeCloseTo(expected.omega.omegaTotal, 5);
   });
 
   it('the support–optimism gap as t.test(paired = TRUE), t to 6 decimals', () => {
