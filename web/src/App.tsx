@@ -33,6 +33,8 @@ const OfficialRecord = lazy(() => import('./pages/official-record/OfficialRecord
 const CampaignReport = lazy(() => import('./pages/evaluation/report/Report'));
 const Evaluation = lazy(() => import('./pages/evaluation/Campaigns'));
 const Campaign = lazy(() => import('./pages/evaluation/Campaign'));
+const EvaluationOverview = lazy(() => import('./pages/evaluation/overview/Overview'));
+const Indicators = lazy(() => import('./pages/evaluation/indicators/Indicators'));
 const SurveyPage = lazy(() => import('./pages/evaluation/survey/SurveyPage'));
 
 function Loading() {
@@ -71,6 +73,8 @@ function Routed() {
           <Route path="evaluation/campaigns/:id/report" element={<CampaignReport />} />
           <Route path="evaluation" element={<Evaluation />} />
           <Route path="evaluation/campaigns/:id" element={<Campaign />} />
+          <Route path="evaluation/overview" element={<EvaluationOverview />} />
+          <Route path="evaluation/indicators" element={<Indicators />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

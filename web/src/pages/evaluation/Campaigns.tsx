@@ -16,6 +16,7 @@ import { useLang } from '../../lang';
 import { useApi } from '../../useApi';
 import { CreateCampaign } from './CreateCampaign';
 import type { CampaignList, CampaignView } from './model';
+import { EvaluationNav } from './overview/EvaluationNav';
 import { StateTag } from './StateTag';
 import './evaluation.css';
 
@@ -31,6 +32,7 @@ export default function Campaigns() {
       <Typography.Title level={1} className="rc-eval-title">
         {t('evaluation.title')}
       </Typography.Title>
+      <EvaluationNav current="campaigns" />
       <Typography.Paragraph type="secondary">{t('evaluation.intro')}</Typography.Paragraph>
       {list.status === 'error' ? <ErrorAlert error={list.error} /> : null}
       <Card
