@@ -34,6 +34,9 @@ const CampaignReport = lazy(() => import('./pages/evaluation/report/Report'));
 const Evaluation = lazy(() => import('./pages/evaluation/Campaigns'));
 const Campaign = lazy(() => import('./pages/evaluation/Campaign'));
 const SurveyPage = lazy(() => import('./pages/evaluation/survey/SurveyPage'));
+const Instruments = lazy(() => import('./pages/evaluation/instruments/Instruments'));
+const Instrument = lazy(() => import('./pages/evaluation/instruments/Instrument'));
+const AdaptInstrument = lazy(() => import('./pages/evaluation/instruments/AdaptInstrument'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -71,6 +74,9 @@ function Routed() {
           <Route path="evaluation/campaigns/:id/report" element={<CampaignReport />} />
           <Route path="evaluation" element={<Evaluation />} />
           <Route path="evaluation/campaigns/:id" element={<Campaign />} />
+          <Route path="evaluation/instruments" element={<Instruments />} />
+          <Route path="evaluation/instruments/:id" element={<Instrument />} />
+          <Route path="evaluation/instruments/:id/adapt" element={<AdaptInstrument />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>
