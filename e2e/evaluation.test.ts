@@ -75,6 +75,11 @@ function forgetExpected(status: number): void {
   w.problems.splice(0, w.problems.length, ...kept);
 }
 
+/** The screen as seen (not the whole page: the survey and the instrument run to 20,000 px). */
+async function viewShot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
 /** The problems that are real here. */
 function problems(): string[] {
   return realProblems(w.problems);
@@ -299,7 +304,8 @@ describe('answering on a phone (anonymous)', () => {
       .waitFor();
     await expectFits(page);
     expect(await axeViolations(page)).toEqual([]);
-    await w.shot(page, 'evaluation-survey-rate-limited-zh');
+    await notice.scrollIntoViewIfNeeded();
+    await viewShot(page, 'evaluation-survey-rate-limited-zh');
 
     // Refused on opening, in English: the page says when to open it again.
     await page.route(`**/api/survey/${links[3]!.slice(-26)}`, (route) =>
@@ -373,6 +379,9 @@ describe('survey instruments (the policy administrator)', () => {
     await page.getByTestId('outcome-optimism').waitFor();
     await settle(page);
     expect(await axeViolations(page)).toEqual([]);
+    await page.setViewportSize(PHONE);
+    await expectFits(page);
+    await page.setViewportSize({ width: 1280, height: 860 });
 
     await page.getByTestId('adapt-instrument').click();
     await page
@@ -391,7 +400,7 @@ describe('survey instruments (the policy administrator)', () => {
     await expect.poll(() => card.getByRole('button', { name: /^删除条目/ }).count()).toBe(3);
     await page.setViewportSize(PHONE);
     await expectFits(page);
-    await w.shot(page, 'evaluation-instrument-adapt-phone-zh');
+    await viewShot(page, 'evaluation-instrument-adapt-phone-zh');
     await page.setViewportSize({ width: 1280, height: 860 });
 
     // A malformed id: the instrument checker's problem is shown under the id field.
@@ -401,7 +410,7 @@ describe('survey instruments (the policy administrator)', () => {
     await idField.getByText(/标识符“Seed000-v2”格式不对/).waitFor();
     await page.getByTestId('adapt-failure').getByText('未能保存新版本').waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await w.shot(page, 'evaluation-instrument-adapt-error-zh');
+    await viewShot(page, 'evaluation-instrument-adapt-error-zh');
 
     await page.getByTestId('adapt-id').fill('seed000-v2');
     await page.getByTestId('adapt-submit').click();
