@@ -7,7 +7,13 @@
  * again says it has been used, and a made-up one that it is not valid. Another slip's token, typed
  * in its printed groups, opens the survey in English; in the liaison's own signed-in browser a
  * slip's link shows the survey too, not the app. The campaign's page then counts 1 token used and
- * 1 response. axe on every screen; screenshots under test-artifacts/screenshots/evaluation-*.png.
+ * 1 response. A sheet sent while the address is rate-limited (429 SURVEY_RATE_LIMITED, the answer
+ * stubbed with page.route) gets a notice to wait and keeps its answers; so refused on opening, the
+ * page says when to open it again. The policy administrator reads seed000-v1 on 问卷版本 (its
+ * dimensions in order, a factor's definition, finding and reversed item) and adapts it: one item
+ * reworded, one removed, a malformed id refused by the instrument checker under the id field, then
+ * seed000-v2, marked not validated, with seed000-v1 as it was. axe on every screen; screenshots
+ * under test-artifacts/screenshots/evaluation-*.png.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,6 +64,20 @@ async function phone(
   });
   page.on('pageerror', (e) => w.problems.push(String(e)));
   return { page, asked };
+}
+
+/**
+ * Drops the browser's reports of an answer with this status that a test brought about on purpose,
+ * so that the tests after it still see every other problem.
+ */
+function forgetExpected(status: number): void {
+  const kept = w.problems.filter((p) => !p.includes(`status of ${status}`));
+  w.problems.splice(0, w.problems.length, ...kept);
+}
+
+/** The screen as seen (not the whole page: the survey and the instrument run to 20,000 px). */
+async function viewShot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
 
 /** The problems that are real here. */
@@ -243,6 +263,63 @@ describe('answering on a phone (anonymous)', () => {
     await w.shot(page, 'evaluation-survey-desktop-en');
     expect(problems()).toEqual([]);
   }, 120_000);
+
+  it('answered 429 SURVEY_RATE_LIMITED, says to wait and keeps the answers on the page', async () => {
+    const { page } = await phone();
+    const limited = (retryAfterSeconds: number) => ({
+      status: 429,
+      contentType: 'application/json',
+      headers: { 'retry-after': String(retryAfterSeconds) },
+      body: JSON.stringify({
+        error: {
+          code: 'SURVEY_RATE_LIMITED',
+          message: {
+            zh: '本地址提交的无效问卷令牌过多，请稍后再试。',
+            en: 'Too many invalid tokens.',
+          },
+          details: { retryAfterSeconds },
+        },
+        message: '本地址提交的无效问卷令牌过多，请稍后再试。',
+      }),
+    });
+    const token = links[2]!.slice(-26);
+    // Sending the sheet is refused (the server's answer stubbed); the token stays unused.
+    await page.route(`**/api/survey/${token}`, (route) =>
+      route.request().method() === 'POST' ? route.fulfill(limited(541)) : route.continue(),
+    );
+    await page.goto(links[2]!);
+    const items = page.locator('[data-testid^="item-"]');
+    await items.nth(0).getByRole('radio', { name: '比较同意' }).check();
+    const open = page.getByTestId('open-suggestions');
+    await open.fill('建议进一步明确容错情形的认定标准。');
+    await page.getByTestId('survey-submit').click();
+    const notice = page.getByTestId('survey-rate-limited');
+    await notice.getByText('提交过于频繁，请于 10 分钟后再试').waitFor();
+    await notice.getByText(/您已填写的内容仍保留在本页/).waitFor();
+    expect(await items.nth(0).getByRole('radio', { name: '比较同意' }).isChecked()).toBe(true);
+    expect(await open.inputValue()).toBe('建议进一步明确容错情形的认定标准。');
+    await page
+      .getByTestId('survey-progress')
+      .getByText(/^已答 1 \//)
+      .waitFor();
+    await expectFits(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await notice.scrollIntoViewIfNeeded();
+    await viewShot(page, 'evaluation-survey-rate-limited-zh');
+
+    // Refused on opening, in English: the page says when to open it again.
+    await page.route(`**/api/survey/${links[3]!.slice(-26)}`, (route) =>
+      route.fulfill(limited(60)),
+    );
+    await page.getByText('English', { exact: true }).click();
+    await page.goto(links[3]!);
+    await page
+      .getByTestId('survey-rate-limited')
+      .getByText('Too many attempts: please open the survey again in 1 minute')
+      .waitFor();
+    forgetExpected(429);
+    expect(problems()).toEqual([]);
+  }, 60_000);
 });
 
 describe('the campaign afterwards', () => {
@@ -264,6 +341,100 @@ describe('the campaign afterwards', () => {
     await settle(page);
     expect(await axeViolations(page)).toEqual([]);
     await w.shot(page, 'evaluation-list-zh');
+    expect(problems()).toEqual([]);
+  }, 120_000);
+});
+
+describe('survey instruments (the policy administrator)', () => {
+  it('reads seed000-v1, adapts it into seed000-v2 (the checker’s error shown at its field) and leaves seed000-v1 as it was', async () => {
+    const page = await w.newPage();
+    await page.goto(w.url + '/evaluation/instruments');
+    await w.signIn(page, 'policy-admin', 'demo-policy_admin-2025');
+    await page.getByRole('heading', { name: '问卷版本', level: 1 }).waitFor();
+    await page.getByRole('menuitem', { name: '问卷版本' }).first().waitFor();
+    const row = page.getByTestId('instrument-table').getByRole('row', { name: /seed000-v1/ });
+    await row.getByText('尚未经实地检验').waitFor();
+    await settle(page);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await row.getByRole('link', { name: 'seed000-v1' }).click();
+    await page
+      .getByTestId('instrument-id')
+      .getByText(/seed000-v1 · 第 1 版/)
+      .waitFor();
+    const dimensions = page.locator('[data-testid^="dimension-"]');
+    expect(
+      await dimensions.evaluateAll((ds) => ds.map((d) => d.getAttribute('data-testid'))),
+    ).toEqual(['dimension-motivation', 'dimension-process', 'dimension-environment']);
+    const energy = page.getByTestId('factor-politicalEnergy');
+    await energy.getByText('政治势能', { exact: true }).waitFor();
+    await energy.getByText(/上级党委和政府对容错纠错的重视程度/).waitFor();
+    await energy.getByText(/The priority that higher-level Party committees/).waitFor();
+    await page
+      .getByTestId('finding-politicalEnergy')
+      .getByText(/政治势能是其中之一/)
+      .waitFor();
+    await energy.getByTestId('item-politicalEnergy4').getByText('反向计分').waitFor();
+    expect(await energy.locator('[data-testid^="item-politicalEnergy"]').count()).toBe(4);
+    await page.getByTestId('outcome-optimism').waitFor();
+    await settle(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.setViewportSize(PHONE);
+    await expectFits(page);
+    await page.setViewportSize({ width: 1280, height: 860 });
+
+    await page.getByTestId('adapt-instrument').click();
+    await page
+      .getByTestId('adapt-unchanged')
+      .getByText(/原版本 seed000-v1 保持不变/)
+      .waitFor();
+    await page
+      .getByTestId('adapt-unchanged')
+      .getByText(/尚未经实地检验/)
+      .waitFor();
+    expect(await page.getByTestId('adapt-id').inputValue()).toBe('seed000-v2');
+    const card = page.getByTestId('adapt-factor-politicalEnergy');
+    const wording = '上级党委和政府把容错纠错工作摆在突出位置。';
+    await card.getByLabel('条目 1（中文）').fill(wording);
+    await card.getByRole('button', { name: '删除条目 4' }).click();
+    await expect.poll(() => card.getByRole('button', { name: /^删除条目/ }).count()).toBe(3);
+    await page.setViewportSize(PHONE);
+    await expectFits(page);
+    await viewShot(page, 'evaluation-instrument-adapt-phone-zh');
+    await page.setViewportSize({ width: 1280, height: 860 });
+
+    // A malformed id: the instrument checker's problem is shown under the id field.
+    await page.getByTestId('adapt-id').fill('Seed000-v2');
+    await page.getByTestId('adapt-submit').click();
+    const idField = page.locator('.ant-form-item', { has: page.getByTestId('adapt-id') });
+    await idField.getByText(/标识符“Seed000-v2”格式不对/).waitFor();
+    await page.getByTestId('adapt-failure').getByText('未能保存新版本').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await viewShot(page, 'evaluation-instrument-adapt-error-zh');
+
+    await page.getByTestId('adapt-id').fill('seed000-v2');
+    await page.getByTestId('adapt-submit').click();
+    await page.waitForURL(/\/evaluation\/instruments\/seed000-v2$/);
+    await page
+      .getByTestId('instrument-id')
+      .getByText(/seed000-v2 · 第 2 版/)
+      .waitFor();
+    await page.getByTestId('instrument-validated').getByText('尚未经实地检验').waitFor();
+    await page.getByTestId('instrument-based-on').getByText('seed000-v1').waitFor();
+    const adapted = page.getByTestId('factor-politicalEnergy');
+    await adapted.getByTestId('item-politicalEnergy1').getByText(wording).waitFor();
+    expect(await adapted.locator('[data-testid^="item-politicalEnergy"]').count()).toBe(3);
+
+    // The version adapted is as it was.
+    await page.getByTestId('instrument-based-on').click();
+    await page
+      .getByTestId('instrument-id')
+      .getByText(/seed000-v1/)
+      .waitFor();
+    const original = page.getByTestId('factor-politicalEnergy');
+    await original.getByTestId('item-politicalEnergy4').waitFor();
+    await original.getByText('上级党委和政府高度重视容错纠错工作。').waitFor();
+    forgetExpected(422);
     expect(problems()).toEqual([]);
   }, 120_000);
 });

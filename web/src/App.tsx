@@ -36,6 +36,9 @@ const Campaign = lazy(() => import('./pages/evaluation/Campaign'));
 const EvaluationOverview = lazy(() => import('./pages/evaluation/overview/Overview'));
 const Indicators = lazy(() => import('./pages/evaluation/indicators/Indicators'));
 const SurveyPage = lazy(() => import('./pages/evaluation/survey/SurveyPage'));
+const Instruments = lazy(() => import('./pages/evaluation/instruments/Instruments'));
+const Instrument = lazy(() => import('./pages/evaluation/instruments/Instrument'));
+const AdaptInstrument = lazy(() => import('./pages/evaluation/instruments/AdaptInstrument'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -75,6 +78,9 @@ function Routed() {
           <Route path="evaluation/campaigns/:id" element={<Campaign />} />
           <Route path="evaluation/overview" element={<EvaluationOverview />} />
           <Route path="evaluation/indicators" element={<Indicators />} />
+          <Route path="evaluation/instruments" element={<Instruments />} />
+          <Route path="evaluation/instruments/:id" element={<Instrument />} />
+          <Route path="evaluation/instruments/:id/adapt" element={<AdaptInstrument />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

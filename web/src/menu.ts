@@ -129,6 +129,12 @@ export const MENU: readonly MenuEntry[] = [
     ],
   },
   {
+    // Policy administrators adapt instruments but read no campaigns (the others reach it from /evaluation).
+    key: 'instruments',
+    path: '/evaluation/instruments',
+    labels: [['policy_admin', 'instruments.menu']],
+  },
+  {
     key: 'admin',
     path: '/admin',
     labels: [['admin', 'admin.menu']],

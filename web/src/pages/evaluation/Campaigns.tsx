@@ -34,6 +34,11 @@ export default function Campaigns() {
       </Typography.Title>
       <EvaluationNav current="campaigns" />
       <Typography.Paragraph type="secondary">{t('evaluation.intro')}</Typography.Paragraph>
+      <Typography.Paragraph>
+        <Link to="/evaluation/instruments" data-testid="instruments-link">
+          {t('instruments.menu')}
+        </Link>
+      </Typography.Paragraph>
       {list.status === 'error' ? <ErrorAlert error={list.error} /> : null}
       <Card
         title={t('evaluation.list.title')}

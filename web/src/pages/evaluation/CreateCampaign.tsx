@@ -20,6 +20,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { pick, type Lang } from '../../i18n';
@@ -232,7 +233,12 @@ export function CreateCampaign({
         <Form.Item
           name="instrumentId"
           label={t('evaluation.create.instrument')}
-          extra={t('evaluation.create.instrumentHelp')}
+          extra={
+            <>
+              <div>{t('evaluation.create.instrumentHelp')}</div>
+              <Link to="/evaluation/instruments">{t('instruments.viewAll')}</Link>
+            </>
+          }
           rules={[{ required: true, message: t('evaluation.create.instrumentRequired') }]}
         >
           <Select

@@ -4,7 +4,9 @@
  * cookie and sets none. Phone first: the campaign's title, the instrument's introduction (which
  * states the anonymity), the agreement items on the instrument's scale, how many are answered, the
  * coarse background questions, the optional open questions, and the submission; then a thank-you.
- * A link unknown, used, not yet open or closed gets its own message (the API's error codes).
+ * A link unknown, used, not yet open or closed gets its own message (the API's error codes); too
+ * many invalid tokens from one address (429 SURVEY_RATE_LIMITED) a notice to wait so many minutes,
+ * and a sheet refused so keeps every answer on the page, to be sent again later.
  *
  * Built with Ant Design, not SurveyJS: the page is one fixed form (a Likert scale, a few
  * choices, a few texts) that antd's Radio and Input draw well on a phone, and it keeps the app's
@@ -47,6 +49,42 @@ function blockedOf(e: unknown): string | null {
   if (!(e instanceof ApiError)) return null;
   // A token too long or malformed for the route's schema is as unknown as a wrong one.
   return BLOCKED[e.code] ?? (e.status === 400 || e.status === 404 ? 'unknown' : null);
+}
+
+/**
+ * The minutes to wait when the server answered 429 SURVEY_RATE_LIMITED (too many invalid tokens
+ * from this address, src/server/survey-throttle.ts; details.retryAfterSeconds), else null.
+ */
+function rateLimitOf(e: unknown): number | null {
+  if (!(e instanceof ApiError) || e.status !== 429) return null;
+  const seconds = e.details['retryAfterSeconds'];
+  return typeof seconds === 'number' && seconds > 0 ? Math.ceil(seconds / 60) : 10;
+}
+
+/** The notice of a 429: wait so many minutes; when submitting, the answers stay on the page. */
+function RateLimited({
+  minutes,
+  submitting,
+}: {
+  readonly minutes: number;
+  readonly submitting: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      role="alert"
+      className="rc-gap"
+      data-testid="survey-rate-limited"
+      title={t(`evaluation.survey.rateLimited.${submitting ? 'submit' : 'open'}Title`, {
+        count: minutes,
+      })}
+      description={t(
+        submitting ? 'evaluation.survey.rateLimited.kept' : 'evaluation.survey.rateLimited.open',
+      )}
+    />
+  );
 }
 
 type Page =
@@ -92,7 +130,11 @@ export default function SurveyPage() {
       ) : null}
       {page.status === 'failed' ? (
         <div className="rc-survey-box">
-          <ErrorAlert error={page.error} />
+          {rateLimitOf(page.error) !== null ? (
+            <RateLimited minutes={rateLimitOf(page.error)!} submitting={false} />
+          ) : (
+            <ErrorAlert error={page.error} />
+          )}
           <Button className="rc-gap-top" onClick={() => setRound((r) => r + 1)}>
             {t('evaluation.survey.retry')}
           </Button>
@@ -312,7 +354,10 @@ function Sheet({
             title={t('evaluation.survey.emptySheet')}
           />
         ) : null}
-        {error ? (
+        {error && rateLimitOf(error) !== null ? (
+          <RateLimited minutes={rateLimitOf(error)!} submitting />
+        ) : null}
+        {error && rateLimitOf(error) === null ? (
           <div className="rc-gap">
             <ErrorAlert error={error} />
           </div>
