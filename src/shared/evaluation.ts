@@ -3,6 +3,11 @@
  * thresholds, defined once for the server, the API's shapes and the web app.
  */
 
+import type { Role } from './roles.js';
+
+/** Who may adapt an instrument (copy it into a new version): checked by the server, offered by the web. */
+export const INSTRUMENT_ADAPTERS: readonly Role[] = ['policy_admin', 'org_liaison'];
+
 /** A campaign is drafted, opened for answers, then closed (never reopened). */
 export const CAMPAIGN_STATES = ['draft', 'open', 'closed'] as const;
 export type CampaignState = (typeof CAMPAIGN_STATES)[number];

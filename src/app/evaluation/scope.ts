@@ -7,6 +7,7 @@
  */
 import type { Actor } from '../../domain/roles.js';
 import { within } from '../../domain/roles.js';
+import { INSTRUMENT_ADAPTERS } from '../../shared/evaluation.js';
 import type { Role } from '../../shared/roles.js';
 import { AppError } from '../errors.js';
 
@@ -17,7 +18,8 @@ export const CAMPAIGN_READERS: readonly Role[] = [
   'auditor',
   'admin',
 ];
-export const INSTRUMENT_ADAPTERS: readonly Role[] = ['policy_admin', 'org_liaison'];
+/** Defined with the shared evaluation vocabulary, which the web app reads too. */
+export { INSTRUMENT_ADAPTERS };
 /** Instruments are read by whoever reads campaigns or adapts instruments. */
 export const INSTRUMENT_READERS: readonly Role[] = [...CAMPAIGN_READERS, 'policy_admin'];
 

@@ -8,6 +8,7 @@
  * instrument checker reports at a path lands on the field with that path.
  */
 import type { FormInstance } from 'antd';
+import { INSTRUMENT_ADAPTERS } from '../../../shared';
 import type { ApiError } from '../../../api';
 import { pick, type Lang } from '../../../i18n';
 import type { I18nText } from '../../../types';
@@ -210,12 +211,9 @@ export function markProblems(form: FormInstance, error: ApiError, lang: Lang): s
   return rest;
 }
 
-/**
- * Who may adapt an instrument: the roles of INSTRUMENT_ADAPTERS (src/app/evaluation/scope.ts),
- * which the server checks; here only to offer 修订 to them alone.
- */
+/** Who may adapt an instrument (the server checks it): here only to offer 修订 to them alone. */
 export function mayAdapt(roles: readonly string[]): boolean {
-  return roles.includes('policy_admin') || roles.includes('org_liaison');
+  return INSTRUMENT_ADAPTERS.some((r) => roles.includes(r));
 }
 
 export function instrumentPath(id: string): string {
