@@ -1,6 +1,6 @@
 /**
  * A campaign's report as an official-style PDF, read back through its fonts' ToUnicode maps: a
- * seed000-v1 campaign of 200 synthetic answers with a planted support–optimism gap, a blocking
+ * seed000-v1 campaign of 150 synthetic answers with a planted support–optimism gap, a blocking
  * factor and a rank band under k, in Chinese and English; and a campaign under k, whose PDF says
  * no analysis is given. The answers go straight into the table (the answering path has its own
  * tests, evaluation.test.ts and the routes'); what is tested here is what the PDF says.
