@@ -178,3 +178,7 @@ export type EvaluationOverview = Static<typeof EvaluationOverview>;
 /** GET /api/evaluation/campaigns/{id}/report.xlsx: the workbook's language. */
 export const ReportWorkbookQuery = Obj({ lang: Type.Optional(Locale) });
 export type ReportWorkbookQuery = Static<typeof ReportWorkbookQuery>;
+
+/** GET /api/evaluation/campaigns/{id}/report.pdf: the report's language. */
+export const ReportPdfQuery = Obj({ lang: Type.Optional(Locale) });
+export type ReportPdfQuery = Static<typeof ReportPdfQuery>;

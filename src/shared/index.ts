@@ -15,6 +15,7 @@ export * from './tasks.js';
 export * from './corrections.js';
 export * from './visits.js';
 export * from './evaluation.js';
+export * from './figures.js';
 export * from './notifications.js';
 export * from './clearings.js';
 export * from './matters.js';

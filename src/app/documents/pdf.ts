@@ -207,19 +207,25 @@ function fontMissing(detail: string): AppError {
   return new AppError('DOCUMENT_FONT_MISSING', { detail });
 }
 
-const MM = 72 / 25.4;
+/** Points to the millimetre. */
+export const MM = 72 / 25.4;
 /** GB/T 9704: text block 156 × 225 mm, top margin 37 mm, left 28 mm. */
-const MARGIN = { top: 37 * MM, left: 28 * MM, right: (210 - 28 - 156) * MM, bottom: 35 * MM };
+export const MARGIN = {
+  top: 37 * MM,
+  left: 28 * MM,
+  right: (210 - 28 - 156) * MM,
+  bottom: 35 * MM,
+};
 /** 红色 (C0 M100 Y100 K0 in print). */
 const RED = '#E60012';
-const BODY_SIZE = 16; // 三号
-const TITLE_SIZE = 22; // 二号
+export const BODY_SIZE = 16; // 三号
+export const TITLE_SIZE = 22; // 二号
 const MARK_SIZE = 30;
 const PAGE_NO_SIZE = 14; // 四号
 const CLOSING_SIZE = 14; // 版记: 四号仿宋
 /** 22 lines to the 225 mm block. */
-const LINE_PITCH = (225 * MM) / 22;
-const LINE_GAP = LINE_PITCH - BODY_SIZE * 1.2;
+export const LINE_PITCH = (225 * MM) / 22;
+export const LINE_GAP = LINE_PITCH - BODY_SIZE * 1.2;
 /** The seal: 42 mm across, as official seals are. */
 const SEAL_SIZE = 42 * MM;
 
@@ -234,7 +240,7 @@ export interface PdfOptions {
   readonly seal?: Buffer;
 }
 
-type Doc = PDFKit.PDFDocument;
+export type Doc = PDFKit.PDFDocument;
 
 /** Renders an official document to PDF bytes with the given fonts. */
 export async function renderDocumentPdf(
@@ -242,22 +248,55 @@ export async function renderDocumentPdf(
   fonts: DocumentFonts,
   opts: PdfOptions = {},
 ): Promise<Buffer> {
-  const zh = d.lang === 'zh';
+  const { doc, done } = await openPdf(fonts, {
+    lang: d.lang,
+    title: d.title,
+    author: d.issuingBody,
+    subject: d.documentNumber,
+    createdAt: opts.createdAt ?? new Date(),
+  });
+  const width = doc.page.width - MARGIN.left - MARGIN.right;
+  const x = MARGIN.left;
+  header(doc, d, x, width);
+  body(doc, d, x, width, opts);
+  pageNumbers(doc, x, width);
+  doc.end();
+  return done;
+}
+
+/** What a PDF's information dictionary says of it. */
+export interface PdfInfo {
+  readonly lang: Lang;
+  readonly title: string;
+  readonly author: string;
+  /** Subject and keywords (a document's number). */
+  readonly subject?: string;
+  readonly createdAt: Date;
+}
+
+/**
+ * An A4 page set to GB/T 9704's text block, its pages buffered (for page numbers), with the faces
+ * `body`, `heading`, `kai` and `title` registered; `done` gives the bytes once `doc.end()` is
+ * called. A font that cannot be opened is DOCUMENT_FONT_MISSING.
+ */
+export async function openPdf(
+  fonts: DocumentFonts,
+  info: PdfInfo,
+): Promise<{ readonly doc: Doc; readonly done: Promise<Buffer> }> {
   const PDFDocument = await loadPdfKit();
   const notice = fontNotice(fonts);
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
     bufferPages: true,
-    lang: zh ? 'zh-CN' : 'en',
+    lang: info.lang === 'zh' ? 'zh-CN' : 'en',
     displayTitle: true,
     info: {
-      Title: d.title,
-      Subject: d.documentNumber,
-      Author: d.issuingBody,
+      Title: info.title,
+      Author: info.author,
       Creator: 'rongcuo',
-      Keywords: d.documentNumber,
-      CreationDate: opts.createdAt ?? new Date(),
+      ...(info.subject !== undefined ? { Subject: info.subject, Keywords: info.subject } : {}),
+      CreationDate: info.createdAt,
       ...(notice ? { FontNotice: notice } : {}),
     },
   });
@@ -284,14 +323,7 @@ export async function renderDocumentPdf(
       throw fontMissing(`${f!.path}${f!.face ? '#' + f!.face : ''}: ${(e as Error).message}`);
     }
   }
-
-  const width = doc.page.width - MARGIN.left - MARGIN.right;
-  const x = MARGIN.left;
-  header(doc, d, x, width);
-  body(doc, d, x, width, opts);
-  pageNumbers(doc, x, width);
-  doc.end();
-  return done;
+  return { doc, done };
 }
 
 /** The decision document (认定书) is rendered like any other. */
@@ -392,13 +424,7 @@ function body(doc: Doc, d: OfficialDocument, x: number, width: number, opts: Pdf
     doc.addPage();
     y = MARGIN.top;
   }
-  const dateWidth = doc.widthOfString(d.date);
-  const dateRight = x + width - 4 * BODY_SIZE;
-  const centre = dateRight - dateWidth / 2;
-  const signWidth = doc.widthOfString(d.signature);
-  const signX = Math.max(x, Math.min(centre - signWidth / 2, x + width - signWidth));
-  doc.text(d.signature, signX, y, { lineBreak: false });
-  doc.text(d.date, dateRight - dateWidth, y + LINE_PITCH, { lineBreak: false });
+  const centre = signAndDate(doc, d.signature, d.date, x, width, y);
   if (opts.seal) {
     const cy = y + LINE_PITCH / 2 + BODY_SIZE / 2;
     doc.image(opts.seal, centre - SEAL_SIZE / 2, cy - SEAL_SIZE / 2, { width: SEAL_SIZE });
@@ -408,6 +434,28 @@ function body(doc: Doc, d: OfficialDocument, x: number, width: number, opts: Pdf
     doc.fontSize(12).text(`${zh ? '注：' : 'Note: '}${d.notice}`, x, y + LINE_PITCH / 2, { width });
   }
   closing(doc, d, x, width);
+}
+
+/**
+ * 署名 and 成文日期 at `y` in the current font: the date four characters in from the right, the
+ * signature centred over it (GB/T 9704-2012 7.3.5.1). Gives the centre line, where a seal goes.
+ */
+export function signAndDate(
+  doc: Doc,
+  signature: string,
+  date: string,
+  x: number,
+  width: number,
+  y: number,
+): number {
+  const dateWidth = doc.widthOfString(date);
+  const dateRight = x + width - 4 * BODY_SIZE;
+  const centre = dateRight - dateWidth / 2;
+  const signWidth = doc.widthOfString(signature);
+  const signX = Math.max(x, Math.min(centre - signWidth / 2, x + width - signWidth));
+  doc.text(signature, signX, y, { lineBreak: false });
+  doc.text(date, dateRight - dateWidth, y + LINE_PITCH, { lineBreak: false });
+  return centre;
 }
 
 /** 版记 at the foot of the last page: 抄送, then 印发机关 and 印发日期, between rules. */
@@ -440,7 +488,7 @@ function closing(doc: Doc, d: OfficialDocument, x: number, width: number): void 
 }
 
 /** 页码: "— n —" under the text block, odd pages right, even pages left, one character in. */
-function pageNumbers(doc: Doc, x: number, width: number): void {
+export function pageNumbers(doc: Doc, x: number, width: number): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -509,7 +557,7 @@ export function breakCjkLines(
  * block is full. `reserve`: room kept under the paragraph's last two lines (for the signature and
  * closing block), so that they move to the next page together rather than leave it without body.
  */
-function setCjkParagraph(
+export function setCjkParagraph(
   doc: Doc,
   text: string,
   x: number,
@@ -542,7 +590,7 @@ function setCjkParagraph(
 }
 
 /** An English paragraph (pdfkit's own wrapping, ragged right), kept with `reserve` below it. */
-function setParagraph(
+export function setParagraph(
   doc: Doc,
   text: string,
   x: number,

@@ -283,7 +283,8 @@ function sheet(
     ws.addRow(row.map((v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)));
 }
 
-function nameMap(instrument: Instrument): Map<string, Text> {
+/** The name of every scale (factor or outcome) of an instrument, by id. */
+export function nameMap(instrument: Instrument): Map<string, Text> {
   const names = new Map<string, Text>();
   for (const d of instrument.dimensions) for (const f of d.factors) names.set(f.id, f.name);
   for (const o of instrument.outcomes) names.set(o.id, o.name);

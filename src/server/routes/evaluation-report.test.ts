@@ -161,4 +161,22 @@ describeStores<Schema>('a campaign’s report over HTTP', (getStore) => {
     await underBook.xlsx.load(under.rawPayload as unknown as ArrayBuffer);
     expect(underBook.worksheets.map((s) => s.name)).toEqual(['Summary']);
   });
+
+  it('gives the report as a PDF to whoever reads the campaign, named after it; 403 for other roles, 404 for no campaign', async () => {
+    const id = await answered(12);
+    const res = await liaison.get(`/api/evaluation/campaigns/${id}/report.pdf?lang=zh`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename=".*\.pdf"; filename\*=UTF-8''X%E6%96%B0%E5%8C%BA.*\.pdf$/,
+    );
+    expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const intake = await signIn(w, 'intake');
+    expect((await intake.get(`/api/evaluation/campaigns/${id}/report.pdf`)).statusCode).toBe(403);
+    const none = await liaison.get(
+      '/api/evaluation/campaigns/00000000-0000-4000-8000-000000000000/report.pdf?lang=en',
+    );
+    expect(none.statusCode).toBe(404);
+    expect(none.json()).toMatchObject({ error: { code: 'CAMPAIGN_NOT_FOUND' } });
+  });
 });

@@ -7,13 +7,15 @@ import { CampaignIdParams } from '../../api/evaluation.js';
 import {
   CampaignReport,
   EvaluationOverview,
+  ReportPdfQuery,
   ReportWorkbookQuery,
 } from '../../api/evaluation-report.js';
 import type { AppContext } from '../../app/context.js';
 import { evaluationOverview } from '../../app/evaluation/overview.js';
 import { campaignReport } from '../../app/evaluation/report.js';
+import { campaignReportPdf } from '../../app/evaluation/report-pdf.js';
 import { campaignWorkbook } from '../../app/evaluation/report-workbook.js';
-import { sendWorkbook, workbookAnswer } from '../download.js';
+import { fileAnswer, sendPdf, sendWorkbook, workbookAnswer } from '../download.js';
 import { preferredLang } from '../errors.js';
 import { actorOf } from '../auth/authenticate.js';
 import { responses, typed } from '../schemas.js';
@@ -66,6 +68,26 @@ export async function evaluationReportRoutes(base: FastifyInstance, opts: { ctx:
         reply,
         await campaignWorkbook(opts.ctx, actorOf(req), req.params.id, lang),
       );
+    },
+  );
+  app.get(
+    '/evaluation/campaigns/:id/report.pdf',
+    {
+      schema: {
+        tags: ['evaluation'],
+        summary: '问卷调查分析报告（PDF）· A campaign’s report as a PDF',
+        description:
+          'The report laid out as an official document (A4, GB/T 9704 margins, 仿宋 body, tables ruled in lines): 一、调查基本情况 (period, invited, answered, response rate, anonymity and k), 二、总体评价 (support, optimism, willingness; the support–optimism gap with paired t, p and d_z in words), 三、影响因素 (promoting and blocking factors with their β and p), 四、量表信度 (α and ω_t per scale; ω_h), 五、分组情况 (hidden groups say why, never a number), 六、说明 (validation, methods, missing answers), signed by the jurisdiction’s organization department and dated. Under k answers a one-page PDF saying no analysis is given. In Chinese, or English with lang=en. For whoever reads the campaign; logged as the report’s read. 503 DOCUMENT_FONT_MISSING when the server has no CJK font (nothing is read or logged then); a fallback for a standard face is named in `x-document-font-notice`.',
+        params: CampaignIdParams,
+        querystring: ReportPdfQuery,
+        response: responses({
+          200: fileAnswer('The report.', { 'application/pdf': 'The report as a PDF.' }),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const lang = req.query.lang ?? preferredLang(req);
+      return sendPdf(reply, await campaignReportPdf(opts.ctx, actorOf(req), req.params.id, lang));
     },
   );
 }

@@ -11,6 +11,7 @@ import { pick } from '../../../i18n';
 import { useLang } from '../../../lang';
 import { errorBars } from './charts';
 import {
+  effectSize,
   fixed,
   interval,
   OUTCOME_ORDER,
@@ -157,10 +158,4 @@ function GapSentence({ analysis, names }: { analysis: Analysis; names: Names }) 
       )}
     </>
   );
-}
-
-/** Cohen's conventional labels for a standardized difference. */
-function effectSize(d: number): 'negligible' | 'small' | 'medium' | 'large' {
-  const a = Math.abs(d);
-  return a < 0.2 ? 'negligible' : a < 0.5 ? 'small' : a < 0.8 ? 'medium' : 'large';
 }

@@ -7,7 +7,7 @@
  * beside it as a table; the page prints on A4 (report.css).
  */
 import { Alert, Button, Card, Descriptions, Space, Typography } from 'antd';
-import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -136,6 +136,13 @@ function Header({ data }: { data: CampaignReport }) {
         <Link to={`/evaluation/campaigns/${c.id}`}>{t('evaluationReport.back')}</Link>
         <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
           {t('evaluationReport.print')}
+        </Button>
+        <Button
+          icon={<FilePdfOutlined />}
+          href={`/api/evaluation/campaigns/${encodeURIComponent(c.id)}/report.pdf?lang=${lang}`}
+          data-testid="report-pdf"
+        >
+          {t('evaluationReport.downloadPdf')}
         </Button>
         <Button
           icon={<FileExcelOutlined />}

@@ -1,9 +1,11 @@
 /**
  * The report page's shapes, as the server declares them (src/api/evaluation-report.ts and
  * src/api/evaluation.ts), and the small pure readings the sections share: the names of scales and
- * items in the instrument, number formats, the diverging colour of a factor's mean.
+ * items in the instrument, the diverging colour of a factor's mean; number formats and the
+ * thresholds come from src/shared/figures.ts, which the report's PDF writes with too.
  */
 import type { CampaignReport, I18nText, InstrumentView } from '../../../../../src/api/index.js';
+import { midpoint } from '../../../shared';
 
 export type { CampaignReport, InstrumentView };
 export type InstrumentBody = InstrumentView['instrument'];
@@ -47,35 +49,17 @@ export function namesOf(instrument: InstrumentBody): Names {
   return { scales, items, dimensionOf, dimensions };
 }
 
-/** A figure to `digits` decimals; a dash when it could not be computed. */
-export function fixed(value: number | null | undefined, digits = 2): string {
-  return value === null || value === undefined || !Number.isFinite(value)
-    ? '—'
-    : value.toFixed(digits);
-}
-
-/** A p-value as journals print it: three decimals, "< 0.001" below that. */
-export function pValue(p: number): string {
-  return p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`;
-}
-
-/** A p-value in a table's p column: "0.039", or "< 0.001". */
-export function pCell(p: number): string {
-  return p < 0.001 ? '< 0.001' : p.toFixed(3);
-}
-
-export function interval(ci: readonly [number, number], digits = 2): string {
-  return `[${fixed(ci[0], digits)}, ${fixed(ci[1], digits)}]`;
-}
-
-/** A share as a whole percentage with one decimal. */
-export function percent(part: number, whole: number): string {
-  return whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : '—';
-}
-
-export function midpoint(scale: { readonly min: number; readonly max: number }): number {
-  return (scale.min + scale.max) / 2;
-}
+export {
+  decisiveBeta,
+  effectSize,
+  fixed,
+  interval,
+  midpoint,
+  pCell,
+  percent,
+  pValue,
+  thresholds,
+} from '../../../shared';
 
 // A diverging scale (ColorBrewer RdBu ends): red below the midpoint, blue above, near white at it.
 const LOW = [178, 24, 43] as const;
@@ -109,23 +93,4 @@ function luminance(rgb: readonly number[]): number {
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   });
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
-
-/** The coefficient of a ranked factor that makes it matter: its largest significant positive β. */
-export function decisiveBeta(r: Ranked): Ranked['betas'][number] | undefined {
-  return r.betas
-    .filter((b) => b.beta > 0 && b.p < 0.05)
-    .reduce<Ranked['betas'][number] | undefined>(
-      (best, b) => (best === undefined || b.beta > best.beta ? b : best),
-      undefined,
-    );
-}
-
-/** The least number of responses a report needs, and free text needs: never under 5. */
-export function thresholds(campaign: CampaignReport['campaign']): {
-  readonly k: number;
-  readonly freeText: number;
-} {
-  const k = Math.max(campaign.thresholdK, 5);
-  return { k, freeText: Math.max(campaign.freeTextThreshold, k) };
 }
