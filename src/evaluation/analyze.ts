@@ -129,19 +129,23 @@ export function analyze(table: ResponseTable, spec: ScaleSpec, missing: Missing)
   const data = keyedColumns(rows, reversed, min, max);
   // The moments of every pair of items, computed once: the correlation matrix, each scale's
   // covariances (alpha) and correlations (omega) are read from them.
-  const moments = pairMoments(data);
-  checkPairs(moments, missing);
-  const r = correlationOf(moments);
-  const c = covarianceOf(moments);
+  const whole = itemMatrices(pairMoments(data), missing, 'items', notes);
   const columnsOf = (items: readonly string[]) => items.map((id) => table.items.indexOf(id));
   const scores = new Map(
     spec.factors.map((f) => [f.id, scaleScoresOfColumns(data, columnsOf(f.items))]),
   );
-  const factors = spec.factors.map((f) =>
-    factorFigures(f, { data, r, c, score: scores.get(f.id)! }, columnsOf(f.items), spec, notes),
-  );
-  const whole = instrumentOmega(r, spec.factors.length, notes);
-  const structure = structureOf(r, rows.length, table.items, spec, notes);
+  const factors = spec.factors.map((f) => {
+    const columns = columnsOf(f.items);
+    const matrices = whole
+      ? { r: blockOf(whole.r, columns), c: blockOf(whole.c, columns) }
+      : itemMatrices(pairMoments(columns.map((k) => data[k]!)), missing, f.id, notes);
+    const inputs = { data, matrices, score: scores.get(f.id)! };
+    return factorFigures(f, inputs, columns, spec, notes);
+  });
+  const omegas = whole
+    ? instrumentOmega(whole.r, spec.factors.length, notes)
+    : { omegaH: null, omegaTotal: null };
+  const structure = whole ? structureOf(whole.r, rows.length, table.items, spec, notes) : null;
   const gap = gapOf(scores, notes);
   const regressions = regressionsOf(scores, spec, notes);
   const ranking = rank(factors, regressions, spec);
@@ -150,7 +154,7 @@ export function analyze(table: ResponseTable, spec: ScaleSpec, missing: Missing)
     missing,
     scale: { min, max },
     factors,
-    ...whole,
+    ...omegas,
     structure,
     gap,
     regressions,
@@ -159,27 +163,63 @@ export function analyze(table: ResponseTable, spec: ScaleSpec, missing: Missing)
   };
 }
 
-/** What a scale's figures are read from: the keyed columns, the item matrices, its scores. */
-interface ScaleInputs {
-  readonly data: readonly Float64Array[];
+interface ItemMatrices {
   readonly r: number[][];
   readonly c: number[][];
+}
+
+/**
+ * The correlations and covariances of items, or null with a note when they cannot be had: a pair
+ * of items with fewer than two answers in common, or an item everyone answered alike — both
+ * likely in a small campaign. The figures that need them are then left out; the rest (means, the
+ * gap, the regressions) are still given. Over the whole instrument failing, each scale is tried on
+ * its own items, so one flat item costs only its scale's reliability.
+ */
+function itemMatrices(
+  moments: ReturnType<typeof pairMoments>,
+  missing: Missing,
+  what: string,
+  notes: Note[],
+): ItemMatrices | null {
+  return guarded(
+    () => {
+      checkPairs(moments, missing);
+      return { r: correlationOf(moments), c: covarianceOf(moments) };
+    },
+    what,
+    notes,
+  );
+}
+
+/** The rows and columns `columns` of a square matrix. */
+function blockOf(m: number[][], columns: readonly number[]): number[][] {
+  return columns.map((i) => columns.map((j) => m[i]![j]!));
+}
+
+/** What a scale's figures are read from: the keyed columns, its item matrices, its scores. */
+interface ScaleInputs {
+  readonly data: readonly Float64Array[];
+  /** The scale's own items' matrices (null when they cannot be had: see itemMatrices). */
+  readonly matrices: ItemMatrices | null;
   /** Per respondent, NaN when they answered none of the scale's items. */
   readonly score: Float64Array;
 }
 
 function factorFigures(
   factor: ScaleSpec['factors'][number],
-  { data, r, c, score }: ScaleInputs,
+  { data, matrices, score }: ScaleInputs,
   columns: readonly number[],
   spec: ScaleSpec,
   notes: Note[],
 ): FactorFigures {
-  const block = (m: number[][]) => columns.map((i) => columns.map((j) => m[i]![j]!));
   const description = guarded(() => describe(score, spec.scale), `${factor.id}`, notes);
-  const fit = guarded(() => alphaFromCovariance(block(c)), `${factor.id}: alpha`, notes);
+  const fit = matrices
+    ? guarded(() => alphaFromCovariance(matrices.c), `${factor.id}: alpha`, notes)
+    : null;
   const one =
-    columns.length >= 3 ? guarded(() => omega(block(r), 1), `${factor.id}: omega`, notes) : null;
+    matrices && columns.length >= 3
+      ? guarded(() => omega(matrices.r, 1), `${factor.id}: omega`, notes)
+      : null;
   return {
     id: factor.id,
     items: factor.items,
