@@ -142,19 +142,22 @@ async function settle(page: Page) {
 /**
  * Goes to a path inside the app as its own links do (the history API and a popstate event, which
  * the router follows), not by loading the page again: a reload would parse the whole app again for
- * each of the two hundred screens, which took most of this test's time.
+ * each of the two hundred screens, which took most of this test's time. The caller settles (scan
+ * does): settling twice waited twice for the quiet period.
  */
 async function goTo(page: Page, path: string) {
   await page.evaluate(
     `window.history.pushState(null, '', ${JSON.stringify(path)});
      window.dispatchEvent(new PopStateEvent('popstate'));`,
   );
-  await settle(page);
 }
 
-/** Scans what the screen shows now: its visible text and its inputs' placeholders. */
-async function scan(page: Page, screen: string) {
-  await settle(page);
+/**
+ * Scans what the screen shows once loaded (`settled`: the caller has just waited for it): its
+ * visible text and its inputs' placeholders.
+ */
+async function scan(page: Page, screen: string, settled = false) {
+  if (!settled) await settle(page);
   const text = (await page.evaluate(`[
     document.body.innerText,
     ...[...document.querySelectorAll('input[placeholder], textarea[placeholder]')]
@@ -183,7 +186,7 @@ async function menuEntries(page: Page, role: string): Promise<string[]> {
     await settle(page);
     const path = new URL(page.url()).pathname;
     paths.push(path);
-    await scan(page, `${role} 菜单“${label}” ${path}`);
+    await scan(page, `${role} 菜单“${label}” ${path}`, true);
   }
   return paths;
 }
@@ -212,6 +215,7 @@ async function casePages(page: Page, role: string) {
 /** The policy pages: each listed pack, every tab of it when `allTabs`. */
 async function policyPages(page: Page, role: string, allTabs: boolean) {
   await goTo(page, '/policy');
+  await settle(page);
   const links = await page
     .locator('[data-testid^="pack-link-"]')
     .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
@@ -232,7 +236,6 @@ async function visitAs(username: string, password: string) {
   await page.goto(w.url + '/');
   await w.signIn(page, username, password);
   await page.locator('.rc-menu').waitFor();
-  await settle(page);
   await scan(page, `${username} 登录后首页 ${new URL(page.url()).pathname}`);
   const paths = await menuEntries(page, username);
   await casePages(page, username);

@@ -67,7 +67,13 @@ describe('finding and taking away in Chromium', () => {
 async function pickUnit(page: Page, typed: string, name: string) {
   await page.locator('.rc-find-unit').click();
   await page.keyboard.type(typed);
-  await page.locator('.ant-select-tree-node-content-wrapper', { hasText: name }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', {
+      hasText: name,
+    })
+    .first()
+    .click();
+  await expect.poll(() => page.locator('.rc-find-unit').innerText()).toContain(name);
 }
 
 async function findInChinese(page: Page) {

@@ -77,7 +77,7 @@ describe('the demo material', () => {
 
 describeStores<Schema>(
   'seeding the demo',
-  (getStore) => {
+  (getStore, kind) => {
     let ctx: AppContext;
     let result: DemoResult;
     beforeAll(async () => {
@@ -374,7 +374,7 @@ describeStores<Schema>(
       expect((err as AppError).text.en).toContain('already holds data');
     });
 
-    it('a reset empties a demo store, and the same seed gives the same demo again', async () => {
+    it('a reset empties a demo store; on PGlite the same seed then gives the same demo again', async () => {
       const before = await ctx.store.db
         .select({
           number: cases.number,
@@ -387,6 +387,9 @@ describeStores<Schema>(
       await resetDemoStore(ctx);
       expect(await storeHasData(ctx)).toBe(false);
       expect(await demoMarker(ctx)).toBeUndefined();
+      // Seeding again shows the demo deterministic, whatever the store: once (on PGlite) is
+      // enough, and saves a minute of the suite's time on PostgreSQL.
+      if (kind === 'postgres') return;
       const again = await seedDemo(ctx);
       expect(again.byState).toEqual(result.byState);
       const after = await ctx.store.db

@@ -19,6 +19,7 @@ import {
   TreeSelect,
   Typography,
 } from 'antd';
+import { useMemo } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -348,6 +349,19 @@ function FindFilters(props: {
   const lang = useLang();
   const options = useApi<CaseFilterOptions>('/api/cases/filters');
   const { finding } = props;
+  // The same tree object between renders: a new one each render makes the tree redraw its nodes
+  // while the user types a search, so a node can vanish under the pointer.
+  const units = options.status === 'ok' ? options.data.units : undefined;
+  const unitTree = useMemo(
+    () =>
+      (units ?? []).map((u) => ({
+        id: u.id,
+        parentId: u.parentId ?? '',
+        value: u.id,
+        title: pick(u.name, lang),
+      })),
+    [units, lang],
+  );
   // The date the address filters by (one at a time), else the day opened.
   const dateField =
     CASE_DATE_FILTERS.find((d) => finding[`${d}From`] || finding[`${d}To`]) ?? 'applied';
@@ -429,12 +443,7 @@ function FindFilters(props: {
           treeNodeFilterProp="title"
           treeDefaultExpandAll
           loading={options.status === 'loading'}
-          treeData={(data?.units ?? []).map((u) => ({
-            id: u.id,
-            parentId: u.parentId ?? '',
-            value: u.id,
-            title: pick(u.name, lang),
-          }))}
+          treeData={unitTree}
           popupMatchSelectWidth={false}
         />
       </Form.Item>
