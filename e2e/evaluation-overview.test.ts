@@ -5,7 +5,7 @@
  * sentence only, this year's surveys side by side with each mean as the API gives it — opens a
  * wave's report (its Excel workbook button answers a workbook), then the case-record indicators:
  * grouped by factor, each formula on screen, a row opened to its definition, X New Area and a
- * quarter chosen, the values as the API gives them. axe finds nothing serious; at 390 px nothing
+ * quarter chosen, the values as the API gives them, the jurisdictions side by side as well. axe finds nothing serious; at 390 px nothing
  * scrolls sideways. A short English pass checks the texts. Screenshots:
  * test-artifacts/screenshots/evaluation-overview-*.png, evaluation-indicators-*.png.
  */
@@ -130,6 +130,21 @@ async function showsToleranceAsTheApi(page: Page, query: string) {
   return tolerance;
 }
 
+/** The jurisdictions side by side: each one's tolerance rate as the API gives it, "—" with none. */
+async function showsJurisdictionsAsTheApi(page: Page, query: string) {
+  const report = await get<IndicatorsReport>(page, `/api/evaluation/indicators?${query}`);
+  const rates = report.jurisdictions.map((j) => ({
+    id: j.id,
+    value: j.indicators.find((v) => v.id === 'toleranceRate')!.value,
+  }));
+  for (const { id, value } of rates) {
+    const text = () => page.getByTestId(`jvalue-${id}-toleranceRate`).textContent();
+    if (value === null) await expect.poll(async () => (await text())?.[0]).toBe('—');
+    else await expect.poll(text).toBe(`${(value * 100).toFixed(1)}%`);
+  }
+  return rates;
+}
+
 async function fitsOnAPhone(page: Page, name: string): Promise<void> {
   await page.setViewportSize(PHONE);
   await expectFits(page);
@@ -159,6 +174,8 @@ describe('campaigns side by side and the case-record indicators', () => {
     await readsTheIndicators(page, 'zh');
     // The whole scope this year: the demo's determinations give the tolerance rate a value.
     expect((await showsToleranceAsTheApi(page, '')).value).not.toBeNull();
+    const rates = await showsJurisdictionsAsTheApi(page, '');
+    expect(rates.find((r) => r.id === AREA)?.value).not.toBeNull();
     // X New Area, the third quarter: the scope sentence and the values as the API gives them.
     await page.locator('.rc-indicators-jurisdiction').click();
     await page.locator('.ant-select-tree-node-content-wrapper', { hasText: 'X新区' }).click();
@@ -175,6 +192,7 @@ describe('campaigns side by side and the case-record indicators', () => {
       .getByText(`统计范围：X新区（含下级辖区）；统计期：${year}-07-01 至 ${year}-09-30。`)
       .waitFor();
     await showsToleranceAsTheApi(page, query);
+    expect((await showsJurisdictionsAsTheApi(page, query))[0]?.id).toBe(AREA);
     expect(await axeViolations(page)).toEqual([]);
     await w.shot(page, 'evaluation-indicators-zh');
     await fitsOnAPhone(page, 'evaluation-indicators-zh');

@@ -165,6 +165,8 @@ export const EvaluationOverview = Obj({
       opensOn: Type.String(),
       closesOn: Type.String(),
       state: StringEnum(CAMPAIGN_STATES),
+      answering: Type.Boolean({ description: 'Open and taking answers today.' }),
+      thresholdK: Type.Integer({ description: 'No figure from fewer answers than k.' }),
       n: Count,
       reportable: Type.Boolean(),
       means: Nullable(Type.Record(Type.String(), NumOrNull)),

@@ -1,6 +1,6 @@
 /**
  * Campaigns side by side (issue 12): for every campaign the reader may read, its jurisdiction,
- * period, number of answers and — when it has k answers or more — each scale's mean score and the
+ * period, state, threshold k, number of answers and — when it has k answers or more — each scale's mean score and the
  * support–optimism gap, so that jurisdictions can be compared and yearly waves read as a trend.
  * A campaign under k gives its count only. Campaigns are separate populations: no total is shown
  * that could give a small one back. The read is logged.
@@ -22,6 +22,10 @@ export interface OverviewRow {
   readonly opensOn: string;
   readonly closesOn: string;
   readonly state: CampaignView['state'];
+  /** Open and taking answers today. */
+  readonly answering: boolean;
+  /** No figure from fewer answers than this. */
+  readonly thresholdK: number;
   readonly n: number;
   readonly reportable: boolean;
   /** Mean score per scale (factors and outcomes); null under k. */
@@ -63,6 +67,8 @@ export async function evaluationOverview(ctx: AppContext, actor: Actor): Promise
       opensOn: c.opensOn,
       closesOn: c.closesOn,
       state: c.state,
+      answering: c.answering,
+      thresholdK: c.thresholdK,
       n: rows.length,
       reportable: ok,
       means,

@@ -7,6 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import type {
+  CampaignList,
   CampaignReport,
   CampaignView,
   EvaluationOverview,
@@ -41,8 +42,8 @@ describeStores<Schema>('a campaign’s report over HTTP', (getStore) => {
     liaison = await signIn(w, 'liaison');
   }, 120_000);
 
-  /** A campaign of seed000-v1 answered by n synthetic respondents. */
-  async function answered(n: number): Promise<string> {
+  /** A campaign of seed000-v1 (threshold k when given) answered by n synthetic respondents. */
+  async function answered(n: number, thresholdK?: number): Promise<string> {
     const made = await liaison.post('/api/evaluation/campaigns', {
       jurisdictionId: w.ids.area,
       title: 'X新区2025年度容错纠错机制实施情况问卷调查',
@@ -51,6 +52,7 @@ describeStores<Schema>('a campaign’s report over HTTP', (getStore) => {
       invitedCount: 50,
       opensOn: '2025-03-03',
       closesOn: '2025-03-31',
+      ...(thresholdK === undefined ? {} : { thresholdK }),
     });
     const c = made.json() as CampaignView;
     await liaison.post(`/api/evaluation/campaigns/${c.id}/open`, { expectedVersion: 0 });
@@ -120,14 +122,20 @@ describeStores<Schema>('a campaign’s report over HTTP', (getStore) => {
   });
 
   it('sets campaigns side by side: means and the gap from k answers, the count only under k', async () => {
-    const big = await answered(8);
+    const big = await answered(8, 7);
     const small = await answered(3);
     const res = await liaison.get('/api/evaluation/overview');
     expect(res.statusCode, res.body).toBe(200);
     const rows = (res.json() as EvaluationOverview).campaigns;
     const b = rows.find((r) => r.campaignId === big)!;
     const s = rows.find((r) => r.campaignId === small)!;
-    expect(b).toMatchObject({ n: 8, reportable: true });
+    expect(b).toMatchObject({ n: 8, reportable: true, thresholdK: 7, state: 'open' });
+    // Each campaign's k and whether it takes answers today, as the campaign list gives them.
+    const listed = (await liaison.get('/api/evaluation/campaigns')).json() as CampaignList;
+    for (const r of [b, s]) {
+      const c = listed.campaigns.find((l) => l.id === r.campaignId)!;
+      expect([r.thresholdK, r.answering]).toEqual([c.thresholdK, c.answering]);
+    }
     expect(Object.keys(b.means!)).toEqual(spec.factors.map((f) => f.id));
     expect(b.gap).toBeCloseTo(b.means!['support']! - b.means!['optimism']!, 10);
     expect(s).toMatchObject({ n: 3, reportable: false, means: null, gap: null });

@@ -10,7 +10,11 @@ const COLOR: Record<CampaignView['state'], string> = {
 };
 
 /** A campaign's state; an open one not taking answers today says so (before or after its days). */
-export function StateTag({ campaign }: { readonly campaign: CampaignView }) {
+export function StateTag({
+  campaign,
+}: {
+  readonly campaign: Pick<CampaignView, 'state' | 'answering'>;
+}) {
   const { t } = useTranslation();
   const waiting = campaign.state === 'open' && !campaign.answering;
   return (

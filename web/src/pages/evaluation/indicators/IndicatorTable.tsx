@@ -9,22 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { pick } from '../../../i18n';
 import { useLang } from '../../../lang';
 import { Scroll } from '../report/Scroll';
-import { byFactor, formatValue, type Definition, type IndicatorsReport } from './model';
-
-/** A factor's name and its dimension's, in the language shown. */
-export interface FactorName {
-  readonly factor: string;
-  readonly dimension: string;
-}
-
-type Row =
-  | { readonly kind: 'group'; readonly key: string; readonly label: string }
-  | {
-      readonly kind: 'indicator';
-      readonly key: string;
-      readonly definition: Definition;
-      readonly value: IndicatorsReport['total'][number] | undefined;
-    };
+import type { Definition, IndicatorsReport, IndicatorValue } from './model';
+import { groupSpan, useFactorRows, useFormatValue, type FactorName, type FactorRow } from './rows';
 
 const COLUMNS = 4;
 
@@ -35,25 +21,13 @@ export function IndicatorTable(props: {
 }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const { report, factors } = props;
+  const { report } = props;
   const values = new Map(report.total.map((v) => [v.id, v]));
-  const rows: Row[] = byFactor(report.definitions, props.factorOrder).flatMap((g) => {
-    const name = factors.get(g.factor);
-    const label = name ? t('evaluationIndicators.group', { ...name }) : g.factor;
-    return [
-      { kind: 'group' as const, key: `factor:${g.factor}`, label },
-      ...g.definitions.map((d) => ({
-        kind: 'indicator' as const,
-        key: d.id,
-        definition: d,
-        value: values.get(d.id),
-      })),
-    ];
-  });
-  // A factor's row spans the table.
-  const span = (first: boolean) => (r: Row) =>
-    r.kind === 'group' ? { colSpan: first ? COLUMNS : 0 } : {};
-  const columns: TableColumnsType<Row> = [
+  const rows = useFactorRows(report.definitions, props.factors, props.factorOrder);
+  const span = (first: boolean) => groupSpan(COLUMNS, first);
+  const valueOf = (r: FactorRow) =>
+    r.kind === 'indicator' ? values.get(r.definition.id) : undefined;
+  const columns: TableColumnsType<FactorRow> = [
     {
       title: t('evaluationIndicators.col.indicator'),
       key: 'name',
@@ -72,7 +46,8 @@ export function IndicatorTable(props: {
       width: 160,
       align: 'right',
       onCell: span(false),
-      render: (_, r) => (r.kind === 'indicator' ? <Value row={r} /> : null),
+      render: (_, r) =>
+        r.kind === 'indicator' ? <Value definition={r.definition} value={valueOf(r)} /> : null,
     },
     {
       title: t('evaluationIndicators.col.parts'),
@@ -80,10 +55,10 @@ export function IndicatorTable(props: {
       width: 130,
       align: 'right',
       onCell: span(false),
-      render: (_, r) =>
-        r.kind === 'indicator' && r.value
-          ? `${r.value.numerator ?? '—'} / ${r.value.denominator}`
-          : null,
+      render: (_, r) => {
+        const v = valueOf(r);
+        return v ? `${v.numerator ?? '—'} / ${v.denominator}` : null;
+      },
     },
     {
       title: t('evaluationIndicators.col.formula'),
@@ -95,7 +70,7 @@ export function IndicatorTable(props: {
   ];
   return (
     <Scroll label={t('evaluationIndicators.tableLabel')}>
-      <Table<Row>
+      <Table<FactorRow>
         size="small"
         rowKey="key"
         pagination={false}
@@ -113,15 +88,16 @@ export function IndicatorTable(props: {
   );
 }
 
-function Value({ row }: { readonly row: Extract<Row, { kind: 'indicator' }> }) {
+function Value(props: {
+  readonly definition: Definition;
+  readonly value: IndicatorValue | undefined;
+}) {
   const { t } = useTranslation();
-  const text = formatValue(row.definition.kind, row.value?.value ?? null, (n) =>
-    t('evaluationIndicators.days', { n }),
-  );
+  const text = useFormatValue()(props.definition, props.value?.value);
   return text === null ? (
     <Typography.Text type="secondary">{t('evaluationIndicators.noValue')}</Typography.Text>
   ) : (
-    <span className="rc-overview-num" data-testid={`value-${row.definition.id}`}>
+    <span className="rc-overview-num" data-testid={`value-${props.definition.id}`}>
       {text}
     </span>
   );

@@ -16,7 +16,8 @@ import { pick } from '../../../i18n';
 import { useLang } from '../../../lang';
 import { useApi } from '../../../useApi';
 import { EvaluationNav } from '../overview/EvaluationNav';
-import { IndicatorTable, type FactorName } from './IndicatorTable';
+import { IndicatorTable } from './IndicatorTable';
+import { JurisdictionTable } from './JurisdictionTable';
 import {
   choiceOf,
   periodOf,
@@ -24,6 +25,7 @@ import {
   type PeriodChoice,
   type PeriodMode,
 } from './model';
+import type { FactorName } from './rows';
 import '../overview/overview.css';
 import '../report/report.css'; // the Scroll box's rules
 
@@ -65,6 +67,7 @@ export default function Indicators() {
         <>
           <Scope report={report.data} jurisdiction={params.get('jurisdiction')} />
           <IndicatorTable report={report.data} factors={factors} factorOrder={order} />
+          <JurisdictionTable report={report.data} factors={factors} factorOrder={order} />
         </>
       )}
     </section>

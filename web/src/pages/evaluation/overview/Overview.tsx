@@ -3,13 +3,12 @@
  * (GET /api/evaluation/overview) — each jurisdiction's waves as a trend of the outcomes' means and
  * the support–optimism gap, and the jurisdictions side by side for a chosen year, factor by factor.
  * The scales' names and ranges come from the instruments the surveys were answered on, each
- * survey's threshold from the campaign list (GET /api/evaluation/campaigns). Nothing is summed
+ * survey's threshold and state from the overview itself. Nothing is summed
  * across surveys: they ask different people.
  */
 import { Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignList } from '../../../../../src/api/index.js';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { pick } from '../../../i18n';
 import { useLang } from '../../../lang';
@@ -36,15 +35,14 @@ import './overview.css';
 export default function Overview() {
   const { t } = useTranslation();
   const overview = useApi<EvaluationOverview>('/api/evaluation/overview');
-  const list = useApi<CampaignList>('/api/evaluation/campaigns');
   const instrumentIds =
     overview.status === 'ok' ? overview.data.campaigns.map((c) => c.instrumentId) : [];
   const instruments = useInstruments(instrumentIds);
-  const failed = [overview, list, instruments].find((s) => s.status === 'error');
+  const failed = [overview, instruments].find((s) => s.status === 'error');
   const ready =
-    overview.status === 'ok' && list.status === 'ok' && instruments.status === 'ok'
+    overview.status === 'ok' && instruments.status === 'ok'
       ? {
-          waves: wavesOf(overview.data.campaigns, list.data.campaigns),
+          waves: wavesOf(overview.data.campaigns),
           instruments: instruments.data,
         }
       : null;

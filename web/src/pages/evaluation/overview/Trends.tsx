@@ -107,7 +107,7 @@ function WaveTable(props: Pick<TrendProps, 'waves' | 'outcomes' | 'gapName'>) {
       title: t('evaluationOverview.col.state'),
       key: 'state',
       width: 100,
-      render: (_, w) => (w.campaign ? <StateTag campaign={w.campaign} /> : null),
+      render: (_, w) => <StateTag campaign={w.row} />,
     },
     {
       title: t('evaluationOverview.col.n'),

@@ -1,32 +1,27 @@
 /**
  * 各地区与历年对比: the shapes the overview reads, as the server declares them
- * (GET /api/evaluation/overview, src/api/evaluation-report.ts; the campaigns' thresholds from
- * GET /api/evaluation/campaigns), and the pure readings its sections share: waves by jurisdiction
+ * (GET /api/evaluation/overview, src/api/evaluation-report.ts, each campaign with its threshold
+ * and state), and the pure readings its sections share: waves by jurisdiction
  * in the order they opened, the years with figures, and a year's campaigns side by side.
  */
-import type { CampaignView, EvaluationOverview, I18nText } from '../../../../../src/api/index.js';
+import type { EvaluationOverview, I18nText } from '../../../../../src/api/index.js';
 import { MIN_THRESHOLD_K, type Locale } from '../../../shared';
 import type { InstrumentBody } from '../report/model';
 
 export type { EvaluationOverview, InstrumentBody };
 export type OverviewRow = EvaluationOverview['campaigns'][number];
 
-/** A campaign in the overview with its threshold (never under the floor) and its list entry. */
+/** A campaign in the overview with its threshold (never under the floor). */
 export interface Wave {
   readonly row: OverviewRow;
   readonly k: number;
-  readonly campaign: CampaignView | undefined;
 }
 
-/** The overview's rows with each campaign's k from the campaign list, by the day it opened. */
-export function wavesOf(rows: readonly OverviewRow[], list: readonly CampaignView[]): Wave[] {
-  const byId = new Map(list.map((c) => [c.id, c]));
+/** The overview's rows with each campaign's k, by the day it opened. */
+export function wavesOf(rows: readonly OverviewRow[]): Wave[] {
   return [...rows]
     .sort((a, b) => a.opensOn.localeCompare(b.opensOn) || a.title.localeCompare(b.title))
-    .map((row) => {
-      const campaign = byId.get(row.campaignId);
-      return { row, campaign, k: Math.max(campaign?.thresholdK ?? 0, MIN_THRESHOLD_K) };
-    });
+    .map((row) => ({ row, k: Math.max(row.thresholdK, MIN_THRESHOLD_K) }));
 }
 
 /** The waves of each jurisdiction, jurisdictions in the order their first wave opened. */
