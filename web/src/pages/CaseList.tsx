@@ -16,16 +16,15 @@ import {
   Table,
   Tag,
   Tooltip,
-  TreeSelect,
   Typography,
 } from 'antd';
-import { useMemo } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { useUser } from '../auth';
 import { DueTag } from '../components/DueTag';
+import { NO_PLACES, PlaceTree } from '../components/PlaceTree';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDateTime } from '../format';
 import { pick } from '../i18n';
@@ -349,19 +348,6 @@ function FindFilters(props: {
   const lang = useLang();
   const options = useApi<CaseFilterOptions>('/api/cases/filters');
   const { finding } = props;
-  // The same tree object between renders: a new one each render makes the tree redraw its nodes
-  // while the user types a search, so a node can vanish under the pointer.
-  const units = options.status === 'ok' ? options.data.units : undefined;
-  const unitTree = useMemo(
-    () =>
-      (units ?? []).map((u) => ({
-        id: u.id,
-        parentId: u.parentId ?? '',
-        value: u.id,
-        title: pick(u.name, lang),
-      })),
-    [units, lang],
-  );
   // The date the address filters by (one at a time), else the day opened.
   const dateField =
     CASE_DATE_FILTERS.find((d) => finding[`${d}From`] || finding[`${d}To`]) ?? 'applied';
@@ -434,17 +420,12 @@ function FindFilters(props: {
         label={t('find.filters.unit')}
         extra={data?.unitsCapped ? t('find.filters.unitsCapped') : undefined}
       >
-        <TreeSelect
+        <PlaceTree
           allowClear
-          showSearch
           className="rc-find-unit"
           placeholder={t('find.filters.unitPlaceholder')}
-          treeDataSimpleMode={{ id: 'id', pId: 'parentId', rootPId: '' }}
-          treeNodeFilterProp="title"
-          treeDefaultExpandAll
           loading={options.status === 'loading'}
-          treeData={unitTree}
-          popupMatchSelectWidth={false}
+          places={data?.units ?? NO_PLACES}
         />
       </Form.Item>
       <Form.Item

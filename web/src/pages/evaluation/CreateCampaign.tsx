@@ -6,17 +6,8 @@
  * thresholds (k at least 5; free text at least k), and whether a response keeps its day. Each
  * threshold says what it does. A refusal naming a field is shown on it.
  */
-import {
-  Alert,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Radio,
-  Select,
-  TreeSelect,
-} from 'antd';
+import { Alert, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
+import { NO_PLACES, PlaceTree } from '../../components/PlaceTree';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -129,17 +120,10 @@ export function CreateCampaign({
   }, [versions, form]);
 
   const unitOptions = useMemo(() => {
-    if (!places || !jurisdictionId) return [];
+    if (!places || !jurisdictionId) return NO_PLACES;
     const inside = subtreeOf(places.jurisdictions, jurisdictionId);
-    const units = places.units.filter((u) => inside.has(u.jurisdictionId));
-    const ids = new Set(units.map((u) => u.id));
-    return units.map((u) => ({
-      id: u.id,
-      pId: u.parentId !== null && ids.has(u.parentId) ? u.parentId : '',
-      value: u.id,
-      title: pick(u.name, lang),
-    }));
-  }, [places, jurisdictionId, lang]);
+    return places.units.filter((u) => inside.has(u.jurisdictionId));
+  }, [places, jurisdictionId]);
 
   async function create(v: Fields) {
     setBusy(true);
@@ -199,16 +183,9 @@ export function CreateCampaign({
           label={t('evaluation.create.jurisdiction')}
           rules={[{ required: true, message: t('evaluation.create.jurisdictionRequired') }]}
         >
-          <TreeSelect
+          <PlaceTree
             data-testid="campaign-jurisdiction"
-            treeDataSimpleMode={{ id: 'id', pId: 'pId', rootPId: '' }}
-            treeDefaultExpandAll
-            treeData={(places?.jurisdictions ?? []).map((j) => ({
-              id: j.id,
-              pId: j.parentId ?? '',
-              value: j.id,
-              title: pick(j.name, lang),
-            }))}
+            places={places?.jurisdictions ?? NO_PLACES}
             onChange={() => form.setFieldValue('invitedUnitIds', [])}
           />
         </Form.Item>
@@ -262,16 +239,7 @@ export function CreateCampaign({
             },
           ]}
         >
-          <TreeSelect
-            data-testid="campaign-units"
-            multiple
-            showSearch
-            treeNodeFilterProp="title"
-            treeDataSimpleMode={{ id: 'id', pId: 'pId', rootPId: '' }}
-            treeDefaultExpandAll
-            treeData={unitOptions}
-            popupMatchSelectWidth={false}
-          />
+          <PlaceTree data-testid="campaign-units" multiple places={unitOptions} />
         </Form.Item>
         <Form.Item
           name="invitedCount"

@@ -7,18 +7,9 @@
  * the address, so a filtered ledger can be reloaded or shared; the cursors of the pages before
  * this one travel in the history entry's state, as on the case list.
  */
-import {
-  Button,
-  Card,
-  DatePicker,
-  Empty,
-  Form,
-  Space,
-  Table,
-  Tag,
-  TreeSelect,
-  Typography,
-} from 'antd';
+import { Button, Card, DatePicker, Empty, Form, Space, Table, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { NO_PLACES, PlaceTree } from '../../components/PlaceTree';
 import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -226,7 +217,6 @@ function ResultFilters(props: {
   readonly onApply: (f: Filters) => void;
 }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const options = useApi<ResultFilterOptions>('/api/results/filters');
   const data = options.status === 'ok' ? options.data : null;
   const { filters } = props;
@@ -240,18 +230,15 @@ function ResultFilters(props: {
         ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]
         : null,
   };
-  // The units of the chosen jurisdiction and the jurisdictions under it.
-  const inJurisdiction = (() => {
-    if (!data || !chosenJurisdiction) return null;
+  // The units of the chosen jurisdiction and the jurisdictions under it (kept between renders:
+  // see PlaceTree).
+  const unitsShown = useMemo(() => {
+    if (!data) return NO_PLACES;
+    if (!chosenJurisdiction) return data.units;
     const ids = new Set([chosenJurisdiction]);
     for (const j of data.jurisdictions) if (j.parentId && ids.has(j.parentId)) ids.add(j.id);
-    return ids;
-  })();
-  const unitIds = new Set(
-    (data?.units ?? [])
-      .filter((u) => !inJurisdiction || inJurisdiction.has(u.jurisdictionId))
-      .map((u) => u.id),
-  );
+    return data.units.filter((u) => ids.has(u.jurisdictionId));
+  }, [data, chosenJurisdiction]);
   const submit = (v: FilterValues) => {
     const [start, end] = v.range ?? [null, null];
     const out: Filters = {};
@@ -272,24 +259,14 @@ function ResultFilters(props: {
       onFinish={submit}
     >
       <Form.Item name="jurisdiction" label={t('results.filters.jurisdiction')}>
-        <TreeSelect
+        <PlaceTree
           allowClear
-          showSearch
           className="rc-results-jurisdiction"
           data-testid="results-jurisdiction"
           placeholder={t('results.filters.jurisdictionPlaceholder')}
-          treeDataSimpleMode={{ id: 'id', pId: 'parentId', rootPId: '' }}
-          treeNodeFilterProp="title"
-          treeDefaultExpandAll
           loading={options.status === 'loading'}
-          treeData={(data?.jurisdictions ?? []).map((j) => ({
-            id: j.id,
-            parentId: j.parentId ?? '',
-            value: j.id,
-            title: pick(j.name, lang),
-          }))}
+          places={data?.jurisdictions ?? NO_PLACES}
           onChange={() => form.setFieldValue('unit', undefined)}
-          popupMatchSelectWidth={false}
         />
       </Form.Item>
       <Form.Item
@@ -297,25 +274,13 @@ function ResultFilters(props: {
         label={t('results.filters.unit')}
         extra={data?.unitsCapped ? t('results.filters.unitsCapped') : undefined}
       >
-        <TreeSelect
+        <PlaceTree
           allowClear
-          showSearch
           className="rc-results-unit"
           data-testid="results-unit"
           placeholder={t('results.filters.unitPlaceholder')}
-          treeDataSimpleMode={{ id: 'id', pId: 'parentId', rootPId: '' }}
-          treeNodeFilterProp="title"
-          treeDefaultExpandAll
           loading={options.status === 'loading'}
-          treeData={(data?.units ?? [])
-            .filter((u) => unitIds.has(u.id))
-            .map((u) => ({
-              id: u.id,
-              parentId: u.parentId && unitIds.has(u.parentId) ? u.parentId : '',
-              value: u.id,
-              title: pick(u.name, lang),
-            }))}
-          popupMatchSelectWidth={false}
+          places={unitsShown}
         />
       </Form.Item>
       <Form.Item name="range" label={t('results.filters.period')}>

@@ -5,7 +5,8 @@
  * model each informs (its names from the seed000-v1 instrument), each with its formula on screen
  * and its definition a click away. The choice lives in the address, so it can be reloaded or shared.
  */
-import { Button, DatePicker, Form, Select, TreeSelect, Typography } from 'antd';
+import { Button, DatePicker, Form, Select, Typography } from 'antd';
+import { NO_PLACES, PlaceTree } from '../../../components/PlaceTree';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -124,7 +125,6 @@ interface FilterValues {
 /** The filter bar: jurisdiction, then the period as a year, a quarter or two days; applied on 统计. */
 function Filters(props: { params: URLSearchParams; onApply: (next: URLSearchParams) => void }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const options = useApi<ResultFilterOptions>('/api/results/filters');
   const [form] = Form.useForm<FilterValues>();
   const mode = Form.useWatch('mode', form);
@@ -171,23 +171,13 @@ function Filters(props: { params: URLSearchParams; onApply: (next: URLSearchPara
       onFinish={submit}
     >
       <Form.Item name="jurisdiction" label={t('evaluationIndicators.filters.jurisdiction')}>
-        <TreeSelect
+        <PlaceTree
           allowClear
-          showSearch
           className="rc-indicators-jurisdiction"
           data-testid="indicators-jurisdiction"
           placeholder={t('evaluationIndicators.filters.jurisdictionPlaceholder')}
-          treeDataSimpleMode={{ id: 'id', pId: 'parentId', rootPId: '' }}
-          treeNodeFilterProp="title"
-          treeDefaultExpandAll
           loading={options.status === 'loading'}
-          treeData={(options.status === 'ok' ? options.data.jurisdictions : []).map((j) => ({
-            id: j.id,
-            parentId: j.parentId ?? '',
-            value: j.id,
-            title: pick(j.name, lang),
-          }))}
-          popupMatchSelectWidth={false}
+          places={options.status === 'ok' ? options.data.jurisdictions : NO_PLACES}
         />
       </Form.Item>
       <Form.Item name="mode" label={t('evaluationIndicators.filters.period')}>
