@@ -7,7 +7,7 @@
  *
  * Copies keep the demo case's state, step, due dates and decision dates, so the mix of states and
  * deadlines is the demo's; `created_at`, `updated_at` and `closed_at` move back two days per round
- * of 53 × (districts + 1) copies (and `accepted_on` with them), so that the million cases span about five years of activity, as
+ * of 53 × (districts + 1) copies (and `accepted_on`, the case's and its determinations', with them), so that the million cases span about five years of activity, as
  * a store gathers them (the copies of one demo case, e.g. all the cases of one official or of one
  * matter, are spread over those years rather than bunched on one day), with ties on `updated_at`
  * between the copies of a round in different jurisdictions. Ids are md5 of the source id and the copy's
@@ -110,12 +110,12 @@ SELECT md5(c.id::text || ':' || k.k)::uuid,
 
 INSERT INTO determinations (id, case_id, jurisdiction_id, outcome, recommended_outcome,
   recommendation, departure_reasons, minutes, document_number, decided_on, decided_by,
-  supersedes_id, basis, created_at)
+  supersedes_id, basis, created_at, accepted_on)
 SELECT md5(t.id::text || ':' || k.k)::uuid, md5(c.id::text || ':' || k.k)::uuid, j.id,
        t.outcome, t.recommended_outcome, jsonb_build_object('clonedFrom', t.id),
        t.departure_reasons, t.minutes, t.document_number || '-' || k.k, ${decidedOn}, t.decided_by,
        CASE WHEN t.supersedes_id IS NOT NULL THEN md5(t.supersedes_id::text || ':' || k.k)::uuid END,
-       t.basis, t.created_at - k.round * interval '2 days'
+       t.basis, t.created_at - k.round * interval '2 days', t.accepted_on - (k.round * 2)::int
   FROM scale_copy k
   JOIN scale_src c ON c.i = k.i
   JOIN determinations t ON t.case_id = c.id

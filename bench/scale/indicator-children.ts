@@ -9,7 +9,8 @@
  * a period of a year holds about a fifth of them. The rows are copied whole through jsonb
  * (jsonb_populate_record over the source row with the changed columns laid over it), so a column a
  * later migration adds is copied too. Publicity notices are the only documents copied (the
- * indicators look up no other), with an empty `content`.
+ * indicators count no other), with an empty `content`, and each copy's day is written on the copied
+ * determination it publicizes (determinations.publicized_on).
  */
 
 /** `expr` days earlier for copy k (a date column, or NULL). */
@@ -111,5 +112,10 @@ SELECT (jsonb_populate_record(NULL::case_documents, to_jsonb(doc) || jsonb_build
   ${moved('doc', ['issued_on'])}))).*
 ${copies('case_documents', 'doc')}
  WHERE doc.doc_type = 'publicity';
+
+-- The copied notices' day on the determinations they publicize, as issue-document.ts writes it.
+UPDATE determinations d SET publicized_on = doc.issued_on
+  FROM case_documents doc
+ WHERE doc.doc_type = 'publicity' AND doc.subject_id = d.id::text AND d.publicized_on IS NULL;
 `;
 }

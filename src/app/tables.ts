@@ -359,6 +359,10 @@ export const determinations = pgTable('determinations', {
   /** The last day of the impact period, when the outcome carries one. */
   impactEndsOn: day('impact_ends_on'),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** The case's day of acceptance, copied when the determination is written (migration 0026). */
+  acceptedOn: day('accepted_on'),
+  /** The day its publicity notice (公示公告) was issued, written by issue-document.ts (0026). */
+  publicizedOn: day('publicized_on'),
 });
 
 export const caseSuspensions = pgTable('case_suspensions', {

@@ -264,6 +264,7 @@ async function changedDetermination(
     supersedesId: original.id,
     basis: kind,
     createdAt,
+    acceptedOn: loaded.row.acceptedOn,
   };
 }
 

@@ -218,6 +218,8 @@ async function insertDetermination(
     application: d.application,
     impactEndsOn: d.impactEndsOn,
     createdAt: d.createdAt,
+    // Kept on the determination for the indicators' working days to decision (migration 0026).
+    acceptedOn: row.acceptedOn,
   });
   return { determinationId: id, documentNumber, impactEndsOn: d.impactEndsOn };
 }

@@ -457,6 +457,10 @@ describeStores<Schema>(
         decidedBy: w.actors.chair!.userId,
         basis: 'first',
       });
+      // The case's day of acceptance travels with the determination (the indicators read it).
+      expect(c.acceptedOn).toMatch(/^\d{4}-\d\d-\d\d$/);
+      expect(d!.acceptedOn).toBe(c.acceptedOn);
+      expect(d!.publicizedOn).toBeNull();
       const rec = d!.recommendation as {
         outcome: string;
         pack: string;

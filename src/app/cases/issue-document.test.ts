@@ -6,6 +6,7 @@ import { listCaseDocuments, loadCaseDocument } from '../documents/case-documents
 import {
   caseDocuments,
   caseEvents,
+  determinations,
   documentCounters,
   readLog,
   schema,
@@ -18,6 +19,7 @@ import { issueDocument } from './issue-document.js';
 import type { CaseRow } from './record.js';
 import { refuseCase } from './refuse.js';
 import { requestChallenge } from './request-challenge.js';
+import { startPublicity } from './start-publicity.js';
 
 const v = (c: CaseRow) => ({ caseId: c.id, expectedVersion: c.version });
 
@@ -173,6 +175,22 @@ describeStores<Schema>(
       expect(text).toContain('某市容错纠错认定机构提出申诉');
       expect(text).not.toMatch(/[A-Za-z]{2,}/);
       expect((await caseRow(w, c.id)).version).toBe(issued.case.version);
+    });
+
+    it('the publicity notice writes its day on the determination it publicizes', async () => {
+      const a = w.actors;
+      let c = await driveTo(w, 'notified');
+      c = (await startPublicity(w.ctx, a.liaison!, v(c))).case;
+      const [slot] = (await listCaseDocuments(w.ctx, a.liaison!, c.id)).filter(
+        (d) => d.type === 'publicity',
+      );
+      w.clock.setDay('2025-03-04');
+      await issueDocument(w.ctx, a.liaison!, { ...v(c), type: 'publicity' });
+      const [d] = await w.ctx.store.db
+        .select()
+        .from(determinations)
+        .where(eq(determinations.caseId, c.id));
+      expect(d).toMatchObject({ id: slot!.subjectId, publicizedOn: '2025-03-04' });
     });
 
     it('answers CASE_PRECONDITION, not a document, to someone who may read the case but not the document', async () => {

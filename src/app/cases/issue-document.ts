@@ -4,7 +4,8 @@
  * decisions — an appeal's from the level above; the organization liaison: the publicity notice)
  * issues a document the case calls for. The document gets its number from the jurisdiction's
  * gap-free counter in this transaction and is stored as issued, in zh and en, so that every
- * later download is the same document; the event records the number and who issued it. The
+ * later download is the same document; the event records the number and who issued it. A
+ * publicity notice also writes its day on the determination it publicizes (publicized_on). The
  * determination (认定书) is issued by the committee's decision (decide.ts) and not here.
  */
 import { and, eq } from 'drizzle-orm';
@@ -17,7 +18,7 @@ import { allocateNumber } from '../documents/numbers.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import type { AppTx } from '../db.js';
-import { caseDocuments, jurisdictions } from '../tables.js';
+import { caseDocuments, determinations, jurisdictions } from '../tables.js';
 import { precondition } from './preconditions.js';
 import { runTransition, type TransitionRequest } from './transition.js';
 
@@ -110,6 +111,13 @@ export async function issueDocument(ctx: AppContext, actor: Actor, req: IssueDoc
       issuedAt: now,
       content: { zh: renderNotice(type, input, 'zh'), en: renderNotice(type, input, 'en') },
     });
+    if (slot.type === 'publicity') {
+      // The determination publicized keeps the day, for the indicators' publicity share (0026).
+      await tx
+        .update(determinations)
+        .set({ publicizedOn: today })
+        .where(eq(determinations.id, slot.subjectId));
+    }
     const issued: IssuedDocument = {
       documentId,
       type: slot.type,

@@ -13,6 +13,8 @@
  * matters, the risk filings, the first determinations (with the median working days, from
  * working-day-index.ts, for each jurisdiction and the whole scope by GROUPING SETS), the reviews
  * and appeals decided, the correction actions due, the corrections reviewed, the visits drawn.
+ * Each reads a range of days on an index that holds every column it counts (migration 0026): a
+ * province's year over a million cases is an index-only scan of each (bench:indicators).
  */
 import { and, count, eq, gte, inArray, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Actor, Role } from '../../domain/roles.js';
@@ -33,7 +35,6 @@ import { checkedResultsFilter } from '../queries/results-export.js';
 import {
   accountabilityMatters,
   caseChallenges,
-  caseDocuments,
   cases,
   correctionActions,
   corrections,
@@ -267,6 +268,9 @@ const n = (expr: SQL) => sql<string>`count(*) filter (where ${expr})`;
  * The first determinations made in the period, per jurisdiction and for the whole scope (the row
  * whose j is NULL, from GROUPING SETS): how many, tolerated, departing from the recommendation,
  * publicized by `to`, and the median working days from acceptance on each jurisdiction's calendar.
+ * The days of acceptance and of the publicity notice are the determination's own columns (written
+ * by decide.ts and issue-document.ts, migration 0026), so the query reads one index and no other
+ * table.
  */
 async function determinationCounts(
   ctx: AppContext,
@@ -294,20 +298,22 @@ async function determinationCounts(
   );
   const index =
     calendars.length === 1 ? indexOf(calendars[0]![0]) : sql`case ${sql.join(arms, sql` `)} end`;
-  const days = workingDaysSql(index, sql`${cases.acceptedOn}`, sql`${determinations.decidedOn}`);
-  const publicized = sql`exists (select 1 from ${caseDocuments} where ${caseDocuments.caseId} = ${determinations.caseId} and ${caseDocuments.docType} = 'publicity' and ${caseDocuments.subjectId} = ${determinations.id}::text and ${caseDocuments.issuedOn} <= ${to})`;
+  const days = workingDaysSql(
+    index,
+    sql`${determinations.acceptedOn}`,
+    sql`${determinations.decidedOn}`,
+  );
   return tx
     .select({
       j: determinations.jurisdictionId,
       determinations: count(),
       tolerated: n(inArray(determinations.outcome, [...TOLERATED_OUTCOMES])),
       departed: n(sql`${determinations.outcome} <> ${determinations.recommendedOutcome}`),
-      publicized: n(publicized),
+      publicized: n(lte(determinations.publicizedOn, to)),
       timed: sql<string>`count(${days})`,
       medianDays: sql<number | null>`percentile_cont(0.5) within group (order by ${days})`,
     })
     .from(determinations)
-    .innerJoin(cases, eq(cases.id, determinations.caseId))
     .where(
       and(
         inArray(determinations.jurisdictionId, ids),
