@@ -77,6 +77,13 @@ const ALLOWED: readonly Allowed[] = [
     why: 'demo usernames on the administration screens',
     screens: /^admin .*\/admin\/users/,
   },
+  // An instrument's version id (seed000-v1) is Latin by rule (src/app/evaluation/adapt-instrument.ts):
+  // its author chooses it on the 修订 form, and campaigns name the version by it.
+  {
+    pattern: /\b[a-z][a-z0-9._-]*-v\d+\b/g,
+    why: 'instrument version ids on the instrument screens',
+    screens: /\/evaluation\/instruments/,
+  },
   // The ASRS reference pack (policy administrators and administrators only) is about a US
   // scheme: its agencies and documents are named as they are (NASA, FAA, AC 00-46F, 14 CFR 91.25).
   {
@@ -271,6 +278,8 @@ describe('Chinese screens show no code words', () => {
     expect(codeWords('x', '2025-03-01 至 2026-12-31，X新区，共 12 件')).toEqual([]);
     expect(codeWords('admin 系统管理 /admin/users', '用户名 policy-admin')).toEqual([]);
     expect(codeWords('chair 案件页', '用户名 policy-admin')).toEqual(['policy-admin']);
+    expect(codeWords('x 问卷版本 /evaluation/instruments', '版本 seed000-v2')).toEqual([]);
+    expect(codeWords('x 问卷调查 /evaluation', '问卷 seed000-v2')).toEqual(['seed000-v2']);
   });
 
   it('every demo role, every screen it has', async () => {
