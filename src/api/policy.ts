@@ -379,6 +379,12 @@ export const Evaluation = Obj(
       conductDate: DateString,
       decisionDate: Type.Optional(DateString),
       conductVersion: Type.String(),
+      conductPack: Type.Optional(
+        Type.String({
+          description:
+            'Set when the conduct came before this pack took effect: the ancestor pack whose version then (conductVersion) applies.',
+        }),
+      ),
       decisionVersion: Type.Optional(Type.String()),
       applied: StringEnum(['conduct', 'decision'] as const),
       moreLenientLaterVersion: Type.Boolean(),

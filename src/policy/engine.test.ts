@@ -162,6 +162,62 @@ describe('fact sets from users', () => {
   });
 });
 
+describe('conduct before a local measure took effect (从旧兼从轻 across levels)', () => {
+  const later = childPack(
+    `
+  - id: c1
+    from: '2021-01-01'
+    clauses:
+      - { id: k1, source: doc, article: { zh: 第一条, en: Art. 1 }, text: { zh: 本地, en: local } }
+    rules:
+      - { id: local-sit, kind: situation, title: { zh: 清单, en: list }, clauses: [k1], when: { fact: onList, eq: true } }
+    decision:
+      - { id: k-good, outcome: good, when: { any: [{ rule: local-sit }, { rule: sit }] } }
+      - { id: k-else, outcome: bad, otherwise: true }
+`,
+    `facts:
+  onList: { type: boolean, label: { zh: 清单, en: On the list }, help: { zh: 是否列入, en: Whether listed } }`,
+  );
+  const e = engine(rootPack(), later);
+  const facts = { privateGain: false, purpose: 'routine_duty', noPrecedent: false, onList: true };
+
+  it('judges it by the parent rules in force then, the local facts accepted but not weighed', () => {
+    const r = e.evaluate('child', facts, { at: '2020-06-01' });
+    expect(r.outcome).toBe('bad');
+    expect(r.chain).toEqual([{ pack: 'root', version: 'v1' }]);
+    expect(r.time).toMatchObject({ conductPack: 'root', conductVersion: 'v1', applied: 'conduct' });
+    expect(r.time.note.zh).toContain('《子》尚未施行，依《根》当时施行的版本 v1');
+    expect(r.time.note.zh).not.toContain('《《');
+    expect(r.time.note.en).toContain('Child was not yet in force');
+  });
+
+  it('applies the local measure in force at the decision when it is more favourable', () => {
+    const r = e.evaluate('child', facts, { at: '2020-06-01', decidedAt: '2021-06-01' });
+    expect(r.outcome).toBe('good');
+    expect(r.time).toMatchObject({
+      conductPack: 'root',
+      conductVersion: 'v1',
+      decisionVersion: 'c1',
+      applied: 'decision',
+      moreLenientLaterVersion: true,
+    });
+    expect(r.time.note.zh).toMatch(/^行为发生时（2020-06-01）《子》尚未施行/);
+  });
+
+  it('still refuses a fact no one declares, and a date before every level', () => {
+    expect(codeOf(() => e.evaluate('child', { onLsit: true }, { at: '2020-06-01' }))).toBe(
+      'FACTS_UNKNOWN_FACT',
+    );
+    expect(codeOf(() => e.evaluate('child', {}, { at: '2019-12-31' }))).toBe(
+      'POLICY_NO_VERSION_AT_DATE',
+    );
+  });
+
+  it('gives no conductPack when the measure itself was in force', () => {
+    expect(e.evaluate('child', facts, { at: '2021-06-01' }).time.conductPack).toBeUndefined();
+  });
+});
+
 describe('inheritance', () => {
   const child = childPack(
     `

@@ -7,7 +7,7 @@ import { isIsoDate } from './dates.js';
 import { fail } from './errors.js';
 import { explain, type Explained } from './explain.js';
 import { assertFacts } from './facts.js';
-import type { Facts, I18nText, Pack, PackVersion } from './model.js';
+import type { FactDecl, Facts, I18nText, Pack, PackVersion } from './model.js';
 import { UNDETERMINED } from './model.js';
 import type { EffectivePolicy, PackSet } from './resolve.js';
 
@@ -24,6 +24,11 @@ export interface TimeNote {
   readonly conductDate: string;
   readonly decisionDate?: string;
   readonly conductVersion: string;
+  /**
+   * Set when the conduct came before this pack took effect: the ancestor whose version in force
+   * then (`conductVersion`) applies to it.
+   */
+  readonly conductPack?: string;
   readonly decisionVersion?: string;
   /** Which version's outcome applies. */
   readonly applied: 'conduct' | 'decision';
@@ -84,25 +89,68 @@ export class PolicyEngine {
       }
     }
     const p = this.packs.get(packId);
-    const conduct = this.at(packId, opts.at);
-    if (opts.validate !== false) assertFacts(facts, conduct.eff.facts);
+    const { policy: conduct, fallback } = this.conductPolicy(p, opts.at);
+    if (opts.validate !== false) {
+      // Under an ancestor's rules the facts are still the local measure's: those the ancestor
+      // does not know are checked against the measure's own first version, then not weighed.
+      assertFacts(facts, fallback ? this.withOwnFacts(p, conduct) : conduct.eff.facts);
+    }
     const decision =
       opts.decidedAt !== undefined && opts.decidedAt !== opts.at
         ? this.at(packId, opts.decidedAt)
         : undefined;
+    const from = fallback ? { conductPack: fallback.id } : {};
     if (!decision || decision === conduct) {
       return this.result(p, conduct, explain(conduct, facts), {
         conductDate: opts.at,
         ...(opts.decidedAt ? { decisionDate: opts.decidedAt } : {}),
         conductVersion: conduct.eff.version.id,
+        ...from,
         ...(decision ? { decisionVersion: decision.eff.version.id } : {}),
         applied: 'conduct',
         moreLenientLaterVersion: false,
-        note: sameVersionNote(conduct.eff.version, opts.at),
+        note: fallback
+          ? fallbackNote(p, fallback, conduct.eff.version, opts.at)
+          : sameVersionNote(conduct.eff.version, opts.at),
       });
     }
     if (opts.validate !== false) assertFacts(facts, decision.eff.facts);
-    return this.lenient(p, conduct, decision, facts, opts.at, opts.decidedAt!);
+    const e = this.lenient(p, conduct, decision, facts, opts.at, opts.decidedAt!);
+    if (!fallback) return e;
+    const before = fallbackNote(p, fallback, conduct.eff.version, opts.at);
+    return {
+      ...e,
+      time: {
+        ...e.time,
+        ...from,
+        note: { zh: `${before.zh}${e.time.note.zh}`, en: `${before.en} ${e.time.note.en}` },
+      },
+    };
+  }
+
+  /**
+   * The rules in force at the conduct: the pack's version then, or — when the conduct came before
+   * the pack took effect — the nearest ancestor's in force then (从旧兼从轻 across levels: conduct
+   * before a local measure is judged by the rules above it at that time, and the local measure in
+   * force at the decision applies instead only if it is more favourable). Refused only when no
+   * ancestor was in force either.
+   */
+  private conductPolicy(p: Pack, at: string): { policy: CompiledPolicy; fallback?: Pack } {
+    if (this.packs.versionAt(p, at) !== undefined) return { policy: this.at(p.id, at) };
+    for (const a of this.packs.ancestors(p)) {
+      if (this.packs.versionAt(a, at) !== undefined) {
+        return { policy: this.at(a.id, at), fallback: a };
+      }
+    }
+    return { policy: this.at(p.id, at) }; // refuses, naming the pack's own windows
+  }
+
+  /** The ancestor's facts and those the pack's first published version declares. */
+  private withOwnFacts(p: Pack, ancestor: CompiledPolicy): ReadonlyMap<string, FactDecl> {
+    const first = p.versions.find((v) => v.status === 'published');
+    if (!first) return ancestor.eff.facts;
+    const own = this.version(p.id, first.id).eff.facts;
+    return new Map([...own, ...ancestor.eff.facts]);
   }
 
   /** 从旧兼从轻: the version in force at the conduct, unless the one at decision is more favourable. */
@@ -187,6 +235,14 @@ function moreFavourable(conduct: readonly number[], decision: readonly number[])
   const ranks = new Set<number>();
   for (const a of conduct) for (const b of decision) ranks.add(Math.min(a, b));
   return [...ranks].sort((x, y) => x - y);
+}
+
+function fallbackNote(p: Pack, ancestor: Pack, v: PackVersion, at: string): I18nText {
+  const title = (t: I18nText) => t.zh.replace(/^《|》$/g, '');
+  return {
+    zh: `行为发生时（${at}）《${title(p.title)}》尚未施行，依《${title(ancestor.title)}》当时施行的版本 ${v.id}（${v.from} 起施行）认定。`,
+    en: `At the conduct (${at}) ${p.title.en} was not yet in force: version ${v.id} of ${ancestor.title.en} (in force from ${v.from}), then in force, applies.`,
+  };
 }
 
 function sameVersionNote(v: PackVersion, at: string): I18nText {
