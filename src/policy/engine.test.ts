@@ -162,11 +162,12 @@ describe('fact sets from users', () => {
   });
 });
 
-describe('conduct before a local measure took effect (从旧兼从轻 across levels)', () => {
-  const later = childPack(
+/** A child pack from `from`: its own fact onList and situation, good when either situation holds. */
+function listChild(from: string) {
+  return childPack(
     `
   - id: c1
-    from: '2021-01-01'
+    from: '${from}'
     clauses:
       - { id: k1, source: doc, article: { zh: 第一条, en: Art. 1 }, text: { zh: 本地, en: local } }
     rules:
@@ -178,7 +179,10 @@ describe('conduct before a local measure took effect (从旧兼从轻 across lev
     `facts:
   onList: { type: boolean, label: { zh: 清单, en: On the list }, help: { zh: 是否列入, en: Whether listed } }`,
   );
-  const e = engine(rootPack(), later);
+}
+
+describe('conduct before a local measure took effect (从旧兼从轻 across levels)', () => {
+  const e = engine(rootPack(), listChild('2021-01-01'));
   const facts = { privateGain: false, purpose: 'routine_duty', noPrecedent: false, onList: true };
 
   it('judges it by the parent rules in force then, the local facts accepted but not weighed', () => {
@@ -219,22 +223,7 @@ describe('conduct before a local measure took effect (从旧兼从轻 across lev
 });
 
 describe('inheritance', () => {
-  const child = childPack(
-    `
-  - id: c1
-    from: '2020-01-01'
-    clauses:
-      - { id: k1, source: doc, article: { zh: 第一条, en: Art. 1 }, text: { zh: 本地, en: local } }
-    rules:
-      - { id: local-sit, kind: situation, title: { zh: 清单, en: list }, clauses: [k1], when: { fact: onList, eq: true } }
-    decision:
-      - { id: k-good, outcome: good, when: { any: [{ rule: local-sit }, { rule: sit }] } }
-      - { id: k-else, outcome: bad, otherwise: true }
-`,
-    `facts:
-  onList: { type: boolean, label: { zh: 清单, en: On the list }, help: { zh: 是否列入, en: Whether listed } }`,
-  );
-  const e = engine(rootPack(), child);
+  const e = engine(rootPack(), listChild('2020-01-01'));
 
   it('inherits the parent facts, clauses and rules, and adds its own', () => {
     const r = e.evaluate('child', { privateGain: false, onList: true }, { at: '2020-06-01' });
