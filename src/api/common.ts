@@ -152,6 +152,19 @@ export const ErrorDetails = Type.Object(
     problems: Type.Optional(
       List(FieldProblem, { description: 'VALIDATION: every problem of the request part.' }),
     ),
+    instrumentProblems: Type.Optional(
+      List(
+        Obj({
+          code: Type.String(),
+          field: Type.Union([Type.String(), Type.Null()], {
+            description:
+              "The instrument's field it is about ('dimensions[0].factors[1].items[2].text.zh'); null for none.",
+          }),
+          message: I18nText,
+        }),
+        { description: 'INSTRUMENT_INVALID: every problem of the instrument, by field.' },
+      ),
+    ),
     caseId: Type.Optional(Type.String()),
     retryAfterSeconds: Type.Optional(
       Type.Integer({ description: 'When to try again (also the Retry-After header).' }),

@@ -12,11 +12,25 @@ import type { Text } from './model.js';
 export type Path = readonly (string | number)[];
 export type Raw = Record<string, unknown>;
 
+/**
+ * One problem of an instrument as a form shows it: the field it is about (`dimensions[0].title.zh`,
+ * null when it concerns no one field) and what to do, without the file's line or the field's path.
+ */
+export interface InstrumentProblem {
+  readonly code: string;
+  readonly field: string | null;
+  readonly message: Text;
+}
+
 /** A bad instrument or scale spec file; carries every problem found, in file order. */
 export class InstrumentError extends PolicyError {
-  constructor(diagnostics: readonly Diagnostic[]) {
+  /** The same problems for a form: by field (the diagnostics' messages start with the path). */
+  readonly problems: readonly InstrumentProblem[];
+  constructor(diagnostics: readonly Diagnostic[], problems?: readonly InstrumentProblem[]) {
     super(diagnostics);
     this.name = 'InstrumentError';
+    this.problems =
+      problems ?? diagnostics.map((d) => ({ code: d.code, field: null, message: d.message }));
   }
 }
 
@@ -60,23 +74,28 @@ type TypeName = keyof typeof TYPE_NAMES;
 
 /** Collects problems while reading a parsed document; `done()` throws if there were any. */
 export class Checker {
-  private readonly problems: Diagnostic[] = [];
+  private readonly problems: { diagnostic: Diagnostic; problem: InstrumentProblem }[] = [];
 
   constructor(private readonly map: SourceMap) {}
 
-  /** Records a problem; the message is prefixed with the path it concerns. */
+  /** Records a problem; the diagnostic's message is prefixed with the path it concerns. */
   report(code: string, path: Path, zh: string, en: string): void {
     const where = showPath(path);
-    this.problems.push(
-      diag(code, 'error', `${where}：${zh}`, `${where}: ${en}`, this.map.loc(path)),
-    );
+    this.problems.push({
+      diagnostic: diag(code, 'error', `${where}：${zh}`, `${where}: ${en}`, this.map.loc(path)),
+      problem: { code, field: path.length > 0 ? where : null, message: { zh, en } },
+    });
   }
 
   /** Throws InstrumentError listing every problem (sorted by line) if any was reported. */
   done(): void {
     if (this.problems.length === 0) return;
-    const sorted = [...this.problems].sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0));
-    throw new InstrumentError(sorted);
+    const line = (p: (typeof this.problems)[number]) => p.diagnostic.at?.line ?? 0;
+    const sorted = [...this.problems].sort((a, b) => line(a) - line(b));
+    throw new InstrumentError(
+      sorted.map((p) => p.diagnostic),
+      sorted.map((p) => p.problem),
+    );
   }
 
   /** Stops reading after a problem that leaves nothing to read further (already reported). */

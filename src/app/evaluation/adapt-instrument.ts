@@ -69,7 +69,11 @@ export async function adaptInstrument(
       const checked = check(candidate);
       if ('problems' in checked) {
         throw new AppError('INSTRUMENT_INVALID', {
-          instrumentProblems: checked.problems.map((p) => ({ zh: p.zh, en: p.en })),
+          instrumentProblems: checked.problems.map((p) => ({
+            code: p.code,
+            field: p.field,
+            message: { zh: p.message.zh, en: p.message.en },
+          })),
         });
       }
       const instrument: Instrument = checked.instrument;

@@ -4,7 +4,8 @@
  * changes (a trigger refuses it too); adapt-instrument.ts makes new versions.
  */
 import { eq, inArray, sql } from 'drizzle-orm';
-import type { Instrument, Item, Text } from '../../evaluation/model.js';
+import type { Instrument, Item } from '../../evaluation/model.js';
+import type { InstrumentProblem } from '../../evaluation/checker.js';
 import type { AppContext } from '../context.js';
 import type { AnyDb } from '../db.js';
 import { AppError } from '../errors.js';
@@ -17,7 +18,7 @@ import { evaluationCampaigns, evaluationInstruments } from '../tables.js';
  */
 export type InstrumentCheck = (
   candidate: unknown,
-) => { readonly instrument: Instrument } | { readonly problems: readonly Text[] };
+) => { readonly instrument: Instrument } | { readonly problems: readonly InstrumentProblem[] };
 
 /** The Likert items of an instrument, in the order asked: the factors', then the outcomes'. */
 export function itemsOf(instrument: Instrument): Item[] {

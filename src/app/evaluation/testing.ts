@@ -5,6 +5,7 @@
  * campaign drafted, opened and given tokens.
  */
 import type { Instrument, Item, Text } from '../../evaluation/model.js';
+import type { InstrumentProblem } from '../../evaluation/checker.js';
 import type { World } from '../testing/world.js';
 import { createCampaign, type CreateCampaignInput } from './create-campaign.js';
 import { installInstruments, type InstrumentCheck } from './instruments.js';
@@ -102,10 +103,12 @@ export function buildInstrument(overrides: Partial<Instrument> = {}): Instrument
 /** Stands in for the loader's parser: an object with an id, a title and at least one dimension. */
 export const testCheck: InstrumentCheck = (candidate) => {
   const c = candidate as Partial<Instrument>;
-  const problems: Text[] = [];
-  if (typeof c.title?.zh !== 'string') problems.push(t('title.zh：缺少。', 'title.zh: missing.'));
+  const problems: InstrumentProblem[] = [];
+  const bad = (field: string, zh: string, en: string) =>
+    problems.push({ code: 'INSTRUMENT_TEST', field, message: t(zh, en) });
+  if (typeof c.title?.zh !== 'string') bad('title.zh', '缺少。', 'missing.');
   if (!Array.isArray(c.dimensions) || c.dimensions.length === 0) {
-    problems.push(t('dimensions：没有维度。', 'dimensions: none.'));
+    bad('dimensions', '没有维度。', 'none.');
   }
   return problems.length > 0 ? { problems } : { instrument: c as Instrument };
 };

@@ -344,10 +344,13 @@ describeStores<Schema>('the evaluation API (/api/evaluation, /api/survey)', (get
       instrument: broken,
     });
     expect(bad.statusCode).toBe(422);
-    const problems = (
-      bad.json() as { error: { details: { instrumentProblems: { en: string }[] } } }
-    ).error.details.instrumentProblems;
-    expect(problems.some((p) => p.en.includes('dimensions[0].factors[0].items'))).toBe(true);
+    type Problem = { field: string | null; code: string; message: { zh: string; en: string } };
+    const problems = (bad.json() as { error: { details: { instrumentProblems: Problem[] } } }).error
+      .details.instrumentProblems;
+    // Each problem names its field apart from what to do, for a form to put it there.
+    const onItems = problems.find((p) => p.field === 'dimensions[0].factors[0].items');
+    expect(onItems?.message.zh).toBeTruthy();
+    expect(onItems?.message.zh).not.toContain('dimensions');
 
     // A campaign on seed000-v1, answered on its page.
     await server.close();

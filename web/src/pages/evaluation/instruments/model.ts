@@ -128,17 +128,6 @@ export function namePathOf(path: string): NamePath {
   return name[0] === 'instrument' ? name.slice(1) : name;
 }
 
-/**
- * One of the instrument checker's problems, as the server words it
- * (`instrument:12:5: error CODE: dimensions[0].factors[1].items: the message`): the path it
- * names and the message alone, or null when it names no path.
- */
-export function problemOf(text: string): { path: string; message: string } | null {
-  const m =
-    /(?:错误|警告|error|warning) [A-Z][A-Z0-9_]*: ([A-Za-z0-9_.[\]()]+)(?:：|: )(.*)$/s.exec(text);
-  return m ? { path: m[1]!, message: m[2]! } : null;
-}
-
 /** Whether a name path is one of the form's fields (or item lists). */
 function isField(name: NamePath): boolean {
   const key = name.map((p) => (typeof p === 'number' ? '#' : p)).join('.');
@@ -170,13 +159,11 @@ export function problemsOf(
 ): { name: NamePath | null; message: string }[] {
   const d = error.details;
   if (Array.isArray(d['instrumentProblems'])) {
-    return (d['instrumentProblems'] as I18nText[]).map((p) => {
-      const text = pick(p, lang);
-      const found = problemOf(text);
-      return found
-        ? { name: fieldAt(namePathOf(found.path)), message: found.message }
-        : { name: null, message: text };
-    });
+    // INSTRUMENT_INVALID: each problem with the instrument's field it is about.
+    return (d['instrumentProblems'] as { field: string | null; message: I18nText }[]).map((p) => ({
+      name: p.field === null ? null : fieldAt(namePathOf(p.field)),
+      message: pick(p.message, lang),
+    }));
   }
   const listed = Array.isArray(d['problems'])
     ? (d['problems'] as { field?: unknown; message?: unknown }[])
