@@ -41,6 +41,12 @@ export const TASK_LABEL = {
   recordTalk: { zh: '记录谈心谈话', en: 'Record a talk' },
   recordVisit: { zh: '记录回访结果', en: 'Record a follow-up visit' },
   reportVisit: { zh: '报送回访结果', en: 'Send a visit result to the organization department' },
+  issueClearingNotice: { zh: '印发澄清正名通报', en: 'Issue the name-clearing notice' },
+  publicizeClearing: {
+    zh: '决定澄清正名是否公开',
+    en: 'Decide whether the clearing is made public',
+  },
+  referAccuser: { zh: '移送诬告陷害问题线索', en: 'Refer the false accusation' },
 } as const satisfies Readonly<Record<string, { readonly zh: string; readonly en: string }>>;
 
 export type TaskName = keyof typeof TASK_LABEL;

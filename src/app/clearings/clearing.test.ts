@@ -11,6 +11,7 @@ import { verifyAudit } from '../audit.js';
 import type { CaseRow } from '../cases/record.js';
 import { listCaseDocuments, loadCaseDocument } from '../documents/case-documents.js';
 import { getCase } from '../queries/case-view.js';
+import { getTodos } from '../queries/todos.js';
 import { caseDocuments, caseEvents, nameClearings, schema, type Schema } from '../tables.js';
 import { caseRow, codeOf, driveTo } from '../testing/steps.js';
 import { buildWorld, type World } from '../testing/world.js';
@@ -80,6 +81,33 @@ describeStores<Schema>(
       const c = await driveTo(w, 'notified');
       return (await recordClearing(w.ctx, w.actors.liaison!, { ...at(c), ...clearing })).case;
     }
+
+    it('puts its tasks on the workbench until each is done', async () => {
+      // The clearing's tasks on the case (the procedure's own, such as the publicity, aside).
+      const clearingTasks = ['issueClearingNotice', 'publicizeClearing', 'referAccuser'];
+      const tasksOf = async (who: string, caseId: string) =>
+        (await getTodos(w.ctx, w.actors[who]!)).groups
+          .filter((g) => clearingTasks.includes(g.action))
+          .filter((g) => g.items.some((i) => i.caseId === caseId))
+          .map((g) => g.action);
+      let c = await recorded();
+      // The chair issues the notice; the case is listed once, under its first task.
+      expect(await tasksOf('chair', c.id)).toEqual(['issueClearingNotice']);
+      expect(await tasksOf('liaison', c.id)).toEqual([]);
+      c = (await issueClearingNotice(w.ctx, w.actors.chair!, at(c))).case;
+      expect(await tasksOf('liaison', c.id)).toEqual(['publicizeClearing']);
+      expect(await tasksOf('chair', c.id)).toEqual(['publicizeClearing']);
+      w.clock.setDay('2025-03-05');
+      c = (await closeClearing(w.ctx, w.actors.liaison!, { ...at(c), reason: '本人不同意公开。' }))
+        .case;
+      expect(await tasksOf('liaison', c.id)).toEqual([]);
+      // The false accusation is still to refer on: the chair's, whatever became of the notice.
+      expect(await tasksOf('chair', c.id)).toEqual(['referAccuser']);
+      c = (await referAccuser(w.ctx, w.actors.chair!, { ...at(c), ...REFERRAL })).case;
+      expect(await tasksOf('chair', c.id)).toEqual([]);
+      // Outside the chair's jurisdiction, nothing.
+      expect(await tasksOf('outsiderIntake', c.id)).toEqual([]);
+    });
 
     it('runs: recorded, notice issued and stored, made public with consent, accuser referred', async () => {
       let c = await recorded();

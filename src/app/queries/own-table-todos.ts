@@ -1,6 +1,7 @@
 /**
  * The to-do list's tasks read from their own tables (todos.ts): the correction's
- * (correction-todos.ts) and the follow-up visits' (visit-todos.ts). Unlike the procedure's tasks
+ * (correction-todos.ts), the follow-up visits' (visit-todos.ts) and the name clearing's
+ * (clearing-todos.ts). Unlike the procedure's tasks
  * they go on after a case is closed, and their due day is their own (an action's deadline, a
  * review's day, a visit's), so their candidates come from their own rows in the actor's scope, not
  * from the case's state and step clock. Each candidate case is then loaded as a transition loads

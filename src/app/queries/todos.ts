@@ -52,6 +52,7 @@ import {
   officials,
 } from '../tables.js';
 import { grantedScopes, partyCases, under } from './case-list.js';
+import { clearingGroup, isClearingTask } from './clearing-todos.js';
 import { correctionGroup, isCorrectionTask } from './correction-todos.js';
 import { isVisitTask, visitGroup } from './visit-todos.js';
 import { DUE_SOON_WORKING_DAYS, dueSoonHorizon, dueStatusOf, type DueStatus } from './due.js';
@@ -105,6 +106,12 @@ export const TODO_ACTIONS = [
   // the results on. Read by visit-todos.ts, from the visits drawn.
   'recordVisit',
   'reportVisit',
+  // Name clearing (澄清正名): the deciding body's chair issues the notice and refers a false
+  // accusation on; the liaison (or the chair) decides whether it is made public. Read by
+  // clearing-todos.ts, from the clearings recorded.
+  'issueClearingNotice',
+  'publicizeClearing',
+  'referAccuser',
 ] as const satisfies readonly Exclude<CaseAction, 'read' | 'addEvidence'>[];
 export type TodoAction = (typeof TODO_ACTIONS)[number];
 
@@ -354,9 +361,10 @@ export async function readTodos(ctx: AppContext, tx: AnyDb, actor: Actor): Promi
  * (own-table-todos.ts): the correction's and the follow-up visits' tasks go on after the case is
  * closed, each with its own due day. Null for the procedure's tasks.
  */
-function ownTableFamily(action: TodoAction): 'correction' | 'visit' | null {
+function ownTableFamily(action: TodoAction): 'correction' | 'visit' | 'clearing' | null {
   if (isCorrectionTask(action)) return 'correction';
   if (isVisitTask(action)) return 'visit';
+  if (isClearingTask(action)) return 'clearing';
   return null;
 }
 
@@ -371,6 +379,7 @@ async function todoGroup(
 ): Promise<TodoGroup> {
   if (isCorrectionTask(action)) return correctionGroup(ctx, tx, actor, action, today, seen);
   if (isVisitTask(action)) return visitGroup(ctx, tx, actor, action, today, seen);
+  if (isClearingTask(action)) return clearingGroup(ctx, tx, actor, action, today, seen);
   const { found, truncated } = await candidates(tx, actor, action);
   const ids = found.map((f) => f.row.id);
   const members = await membersOf(tx, ids);

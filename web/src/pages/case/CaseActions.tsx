@@ -39,6 +39,11 @@ const ELSEWHERE: Readonly<Partial<Record<CaseTask['action'], string>>> = {
   decideReview: 'case-challenges',
   decideAppeal: 'case-challenges',
   resume: 'case-clock',
+  recordClearing: 'case-clearing',
+  issueClearingNotice: 'case-clearing',
+  publicizeClearing: 'case-clearing',
+  closeClearing: 'case-clearing',
+  referAccuser: 'case-clearing',
 };
 
 /** The card a task or the decision document is done in, if it is on the page. */
