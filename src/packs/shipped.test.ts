@@ -13,8 +13,27 @@ const { set, dirs } = loadPacks();
 const engine = new PolicyEngine(set);
 
 describe('the shipped packs', () => {
-  it('are the three the product promises', () => {
-    expect(set.ids()).toEqual(['asrs', 'cn-national', 'x-new-area']);
+  it('are the three worked examples and the real measures encoded so far', () => {
+    expect(set.ids()).toEqual([
+      'asrs',
+      'cn-national',
+      'fuzhou-jiangxi',
+      'sichuan-ftz',
+      'x-new-area',
+    ]);
+  });
+
+  it('mark each real measure as a draft whose text is incomplete, and cite it by its number', () => {
+    const sichuan = set.get('sichuan-ftz');
+    expect(sichuan.status).toBe('draft');
+    expect(sichuan.documentNumber).toBe('川自贸领〔2024〕2号');
+    expect(sichuan.notice?.zh).toContain('草稿');
+    expect(sichuan.notice?.en).toContain('draft');
+    const fuzhou = set.get('fuzhou-jiangxi');
+    expect(fuzhou.status).toBe('draft');
+    expect(fuzhou.notice?.zh).toContain('假设');
+    expect(fuzhou.notice?.en).toContain('assumption');
+    for (const p of [sichuan, fuzhou]) expect(p.extends).toBe('cn-national');
   });
 
   for (const id of set.ids()) {
