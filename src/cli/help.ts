@@ -25,6 +25,7 @@ const TOP = {
   policy test       运行策略包旁的场景测试 scenarios.yaml
   policy simulate   用一批案例比较已发布版本与候选版本的结果变化
   policy list       列出策略包、版本和可用的事实
+  policy show       显示一个策略包；加 --procedure 显示合并后的办理程序和时限
 
 存储：使用存储的命令接受 --data 目录（嵌入式 PGlite，默认 ./data）；未给 --data 而设置了
 环境变量 DATABASE_URL（postgres://…）时使用该 PostgreSQL。
@@ -60,6 +61,7 @@ Commands (policy packs):
   policy test       run the scenario tests (scenarios.yaml) beside each pack
   policy simulate   replay cases under the published versions and a candidate, count changes
   policy list       list packs, their versions and the facts they use
+  policy show       show one pack; with --procedure its merged procedure and time limits
 
 Store: commands that use the store take --data DIR (embedded PGlite, default ./data); without
 --data, the DATABASE_URL environment variable (postgres://…) selects that PostgreSQL.
@@ -176,22 +178,54 @@ Options:
 `,
   },
   list: {
-    zh: `用法：rongcuo policy list [--json]
+    zh: `用法：rongcuo policy list [标识|路径 …] [--json]
 
 列出内置策略包：标识、标题、状态、继承关系、辖区、各版本的生效期和状态、提示，以及可用的事实。
+给出标识或路径（策略包目录或 pack.yaml）时只列出这些策略包；从路径读取的策略包与内置的上级
+策略包一起加载。
 
 选项：
   --json         以 JSON 输出
   --lang zh|en   输出语言
 `,
-    en: `Usage: rongcuo policy list [--json]
+    en: `Usage: rongcuo policy list [ID|PATH …] [--json]
 
 Lists the shipped packs: id, title, status, parent, jurisdiction, versions with their windows
-and status, the notice if any, and the facts they use.
+and status, the notice if any, and the facts they use. Given ids or paths (a pack folder or its
+pack.yaml), lists only those; a pack read from a path is loaded with its parent from the shipped
+packs.
 
 Options:
   --json         print JSON
   --lang zh|en   output language
+`,
+  },
+  show: {
+    zh: `用法：rongcuo policy show 标识|路径 [--procedure] [--at YYYY-MM-DD] [--json]
+
+显示一个策略包（同 policy list）。路径可以是策略包目录或 pack.yaml，与内置的上级策略包一起加载。
+加 --procedure 时显示某一版本合并上级后的办理程序：各环节时限（工作日或自然日）及其依据条款，
+公示、会商、复核、申诉、回访和向上级报备；案件程序不读取的时限标出。
+
+选项：
+  --procedure        显示合并后的办理程序
+  --at YYYY-MM-DD    该日施行的版本（默认今天施行的版本，否则最新的已发布版本）
+  --json             以 JSON 输出
+  --lang zh|en       输出语言
+`,
+    en: `Usage: rongcuo policy show ID|PATH [--procedure] [--at YYYY-MM-DD] [--json]
+
+Shows one pack (as policy list does). A path may be a pack folder or its pack.yaml; it is loaded
+with its parent from the shipped packs. With --procedure, shows a version's procedure merged over
+its parent's: each step's time limit (working or calendar days) and the clause it rests on,
+publicity, consultation, review, appeal, follow-up and filing upward; a time limit no step of the
+case procedure reads is marked.
+
+Options:
+  --procedure        show the merged procedure
+  --at YYYY-MM-DD    the version in force that day (default: today's, else the latest published)
+  --json             print JSON
+  --lang zh|en       output language
 `,
   },
 };
@@ -513,6 +547,7 @@ Run rongcuo export results --help for the options.
   policy test       运行策略包旁的场景测试 scenarios.yaml
   policy simulate   用一批案例比较已发布版本与候选版本的结果变化
   policy list       列出策略包、版本和可用的事实
+  policy show       显示一个策略包；加 --procedure 显示合并后的办理程序和时限
 
 运行 rongcuo policy <子命令> --help 查看各子命令的选项。
 `,
@@ -524,6 +559,7 @@ Commands:
   policy test       run the scenario tests (scenarios.yaml) beside each pack
   policy simulate   replay cases under the published versions and a candidate, count changes
   policy list       list packs, their versions and the facts they use
+  policy show       show one pack; with --procedure its merged procedure and time limits
 
 Run rongcuo policy <command> --help for the options of each command.
 `,

@@ -542,6 +542,16 @@ describe('rongcuo policy test', () => {
     expect(r.stdout).toContain('scenarios: 1 passed, 1 failed (2 in all).');
   });
 
+  it('words the failures in Chinese by default', async () => {
+    const r = await cli(['policy', 'test', join(tmp, 'scen-fail')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      / {2}✗ An official who sought private gain is not tolerated\n {6}\S*scenarios\.yaml:2:\d+\n {6}应当得出结果 exempted，实际为 not_tolerated\n/,
+    );
+    expect(r.stdout).not.toContain('expected outcome');
+    expect(r.stdout).toContain('场景：1 个通过，1 个失败（共 2 个）。');
+  });
+
   it('exits 1 when a pack has no scenario file', async () => {
     write('scen-none/pack.yaml', NATIONAL);
     const r = await cli(['policy', 'test', join(tmp, 'scen-none')]);
@@ -765,6 +775,114 @@ describe('rongcuo policy list', () => {
     expect(cn.jurisdiction).toBe('CN');
     expect(cn.versions.map((v: { id: string }) => v.id)).toEqual(['2018-05', '2019-09']);
     expect(cn.title).not.toMatch(HAN);
+  });
+
+  it('lists only the packs named, by id or by a folder path (loaded with its parent)', async () => {
+    const X = readFileSync(join(shippedPacksDir(), 'x-new-area', 'pack.yaml'), 'utf8');
+    write(
+      'list-x/pack.yaml',
+      X.replace('X新区干部容错纠错实施办法（示例）', 'X新区干部容错纠错实施办法（副本）'),
+    );
+    const r = await cli(['policy', 'list', join(tmp, 'list-x')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('x-new-area  X新区干部容错纠错实施办法（副本）');
+    expect(r.stdout).toContain('继承：cn-national');
+    expect(r.stdout).toContain('以及继承自 cn-national 的');
+    expect(r.stdout).not.toContain('asrs');
+    const byId = await cli(['policy', 'list', 'asrs', '--json']);
+    expect(JSON.parse(byId.stdout).packs.map((p: { id: string }) => p.id)).toEqual(['asrs']);
+  });
+});
+
+describe('rongcuo policy show', () => {
+  const X = readFileSync(join(shippedPacksDir(), 'x-new-area', 'pack.yaml'), 'utf8');
+  const dir = join(tmp, 'show-x');
+  write('show-x/pack.yaml', X);
+
+  it('shows one pack given by its folder path', async () => {
+    const r = await cli(['policy', 'show', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('x-new-area  X新区干部容错纠错实施办法（示例）');
+    expect(r.stdout).not.toContain('cn-national  ');
+  });
+
+  it('--procedure prints the merged procedure in Chinese: steps, units, basis clauses', async () => {
+    const r = await cli(['policy', 'show', dir, '--procedure', '--at', '2024-01-01']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/版本：2023-\S+（2023-\d\d-\d\d – 长期），适用日期 2024-01-01/);
+    expect(r.stdout).toMatch(/合并自：x-new-area@\S+ ← cn-national@2019-09/);
+    expect(r.stdout).toMatch(/ {4}受理（acceptance）：5个工作日，依据《[^》]+》[^\n]*第十条\n/);
+    // Amended in 2023: verification within 15 working days under Art. 10 of the 2023 measure.
+    expect(r.stdout).toMatch(/ {4}核实（verification）：15个工作日，依据/);
+    expect(r.stdout).toMatch(/公示：须公示，公示期 5个工作日，依据/);
+    // The appeal window comes from the parent, cn-national, with its clause and note.
+    expect(r.stdout).toMatch(
+      /申诉：申请期限 30日，依据《中国共产党问责条例》[^\n]*（收到决定之日起一个月内提出申诉）/,
+    );
+    expect(r.stdout).toContain('复核：申请期限 30日');
+    expect(r.stdout).toContain('集体研究决定');
+    expect(r.stdout).not.toMatch(/[a-z]{4,} day/);
+  });
+
+  it('--procedure --lang en, and JSON', async () => {
+    const r = await cli([
+      'policy',
+      'show',
+      dir,
+      '--procedure',
+      '--at',
+      '2024-01-01',
+      '--lang',
+      'en',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/ {4}acceptance: 5 working days, under /);
+    expect(r.stdout).toContain('Appeal: apply within 30 calendar days, under ');
+    // Document numbers are Chinese in both languages; nothing else is.
+    expect(r.stdout.replace(/X新党发〔\d+〕\d+号（示例）/g, '')).not.toMatch(HAN);
+    expect(r.stdout).toContain('  Step time limits:\n');
+    const j = await cli([
+      'policy',
+      'show',
+      'cn-national',
+      '--procedure',
+      '--json',
+      '--at',
+      '2023-06-01',
+    ]);
+    const parsed = JSON.parse(j.stdout);
+    expect(parsed.version).toBe('2019-09');
+    expect(parsed.procedure.appeal.applyWithin).toMatchObject({
+      days: 30,
+      unit: 'calendar',
+      basis: 'acc-20',
+    });
+    expect(parsed.citations['acc-20']).toMatch(/问责条例/);
+  });
+
+  it('marks a time limit no step reads', async () => {
+    write(
+      'show-unread/pack.yaml',
+      X.replace(
+        '        verification: { days: 15, unit: working, basis: x23-art10 }',
+        '        verification: { days: 15, unit: working, basis: x23-art10 }\n        riskFilingReview: { days: 1, unit: working, basis: x23-art9 }',
+      ),
+    );
+    const r = await cli([
+      'policy',
+      'show',
+      join(tmp, 'show-unread'),
+      '--procedure',
+      '--at',
+      '2024-01-01',
+    ]);
+    expect(r.stdout).toContain('    riskFilingReview：1个工作日，依据');
+    expect(r.stdout).toContain('⚠ 案件程序没有环节读取此时限');
+  });
+
+  it('refuses a missing pack argument and an unknown pack (exit 2)', async () => {
+    expectOneLineError(await cli(['policy', 'show']), 'policy show');
+    expectOneLineError(await cli(['policy', 'show', 'no-such-pack']), 'no-such-pack');
   });
 });
 

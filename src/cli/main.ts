@@ -13,6 +13,7 @@ import { CHECK_OPTS, checkCommand } from './commands/check.js';
 import type { CommandContext } from './commands/context.js';
 import { EVAL_OPTS, evalCommand } from './commands/eval.js';
 import { LIST_OPTS, listCommand } from './commands/list.js';
+import { SHOW_OPTS, showCommand } from './commands/show.js';
 import { SIMULATE_OPTS, simulateCommand } from './commands/simulate.js';
 import { TEST_OPTS, testCommand } from './commands/test.js';
 import { CliError, cliFail } from './errors.js';
@@ -56,7 +57,8 @@ const POLICY: Group = {
     check: { opts: CHECK_OPTS, positionals: Infinity, run: checkCommand },
     test: { opts: TEST_OPTS, positionals: 1, run: testCommand },
     simulate: { opts: SIMULATE_OPTS, positionals: 0, run: simulateCommand },
-    list: { opts: LIST_OPTS, positionals: 0, run: listCommand },
+    list: { opts: LIST_OPTS, positionals: Infinity, run: listCommand },
+    show: { opts: SHOW_OPTS, positionals: 1, run: showCommand },
   },
 };
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { limitOf } from '../app/cases/deadlines.js';
+import { CASE_STEPS, STEPS } from '../shared/case.js';
 import { lintPack, type LintReport } from './lint.js';
+import { CASE_MACHINE_STEPS, TIMED_STEPS } from './lint-procedure.js';
+import { EMPTY_PROCEDURE } from './resolve.js';
 import { parsePack } from './parse.js';
 import { PackSet } from './resolve.js';
 import { childPack, ROOT_YAML, rootPack } from './testing/packs.js';
@@ -33,6 +37,24 @@ describe('the linter', () => {
     expect(d?.at?.file).toBe('root.yaml');
     expect(d?.at?.line).toBe(27);
     expect(r.errors).toBeGreaterThan(0);
+    // It names the two conditions that conflict, with their line, and says what to do.
+    expect(d?.message.en).toContain('lossAmount > 100 (line 27) and lossAmount <= 50 (line 27)');
+    expect(d?.message.en).toContain('Correct or remove one of them');
+    expect(d?.message.zh).toContain('lossAmount > 100（第27行）与 lossAmount <= 50（第27行）');
+  });
+
+  it('names a fact required both true and false, and not the condition beside them', () => {
+    const r = lintRoot(
+      ROOT_YAML.replace(
+        'when: { all: [{ fact: purpose, eq: reform_pilot }, { fact: noPrecedent, eq: true }] }',
+        'when: { all: [{ fact: noPrecedent, eq: true }, { fact: purpose, eq: reform_pilot }, { fact: noPrecedent, eq: false }] }',
+      ),
+    );
+    const d = r.diagnostics.find((x) => x.code === 'PACK_CONTRADICTION');
+    expect(d?.message.en).toMatch(
+      /can never all hold: noPrecedent == true \(line 27\) and noPrecedent == false \(line 27\)\./,
+    );
+    expect(d?.message.en).not.toContain('purpose');
   });
 
   it('finds a rule that can never apply through an enum value and its negation', () => {
@@ -65,6 +87,46 @@ describe('the linter', () => {
       ),
     );
     expect(codes(r)).toContain('warning:PACK_DECISION_UNREACHABLE');
+    // One earlier entry is enough to pre-empt it: it is the one named.
+    const d = r.diagnostics.find((x) => x.code === 'PACK_DECISION_UNREACHABLE');
+    expect(d?.message.en).toContain("the earlier entry 'd-good' (line 41) has already decided");
+    expect(d?.message.en).toContain("Move 'd-mid2' before 'd-good'");
+  });
+
+  it('names every earlier entry that together pre-empt an entry', () => {
+    const r = lintRoot(
+      ROOT_YAML.replace(
+        '      - { id: d-mid, outcome: middle, when: { rule: mit } }',
+        '      - { id: d-mid, outcome: middle, when: { rule: mit } }\n      - { id: d-either, outcome: good, when: { any: [{ rule: mit }, { rule: sit }] } }',
+      ),
+    );
+    const d = r.diagnostics.find((x) => x.code === 'PACK_DECISION_UNREACHABLE');
+    expect(d?.severity).toBe('warning');
+    expect(d?.message.en).toContain("entries 'd-good', 'd-mid' (line 41, 42) have already decided");
+    expect(d?.message.zh).toContain('前面的条目“d-good”、“d-mid”都已先作出决定');
+  });
+
+  it('finds a situation that can never hold when the gateway passes, and names the condition', () => {
+    const gate = (low: string) =>
+      ROOT_YAML.replace(
+        '      - { id: mit, kind: mitigation, title: { zh: 配合, en: cooperation }, clauses: [c3], when: { fact: cooperated, eq: true } }',
+        `      - { id: mit, kind: mitigation, title: { zh: 配合, en: cooperation }, clauses: [c3], when: { fact: cooperated, eq: true } }
+      - { id: s-low, kind: situation, title: { zh: 情形甲, en: situation A }, clauses: [c3], when: ${low} }
+      - { id: s-ok, kind: situation, title: { zh: 情形乙, en: situation B }, clauses: [c3], when: { fact: forceMajeure, eq: true } }`,
+      ).replace(
+        '      - { id: d-mid, outcome: middle, when: { rule: mit } }',
+        '      - { id: d-mid, outcome: middle, when: { all: [{ rule: mit }, { any: [{ rule: s-low }, { rule: s-ok }] }] } }',
+      );
+    const r = lintRoot(gate('{ fact: cooperated, eq: false }'));
+    const d = r.diagnostics.find((x) => x.code === 'PACK_SITUATION_AGAINST_GATEWAY');
+    expect(d?.severity).toBe('warning');
+    expect(d?.message.en).toContain(
+      "the situation 's-low' contradicts the gateway condition rule mit (cooperated == true) (line 44) of decision entry 'd-mid'",
+    );
+    expect(d?.message.zh).toContain('容错情形“s-low”与决定条目“d-mid”的容错条件');
+    // A situation that can hold with the gateway is no finding.
+    const fine = lintRoot(gate('{ fact: noPrecedent, eq: true }'));
+    expect(codes(fine)).not.toContain('warning:PACK_SITUATION_AGAINST_GATEWAY');
   });
 
   it('requires every rule to cite a clause, and flags unknown facts, clauses and type mismatches', () => {
@@ -190,5 +252,130 @@ describe('a pack file with schema errors', () => {
       expect(d.at.line).toBe(38);
       expect(d.message.en).toContain("Did you mean 'mitigation'?");
     }
+  });
+});
+
+describe('the procedure block', () => {
+  const withProcedure = (body: string) =>
+    lintRoot(`${ROOT_YAML.trimEnd()}\n    procedure:\n${body}`);
+
+  it('refuses a misspelt step, with the step it should be', () => {
+    const r = lintRoot(
+      `${ROOT_YAML.trimEnd()}\n    procedure:\n      timeLimits:\n        verificaton: { days: 5, unit: working, basis: c3 }\n`,
+    );
+    const d = r.diagnostics.find((x) => x.code === 'PACK_UNKNOWN_STEP');
+    expect(d?.severity).toBe('error');
+    expect(d?.message.en).toContain(
+      "procedure.timeLimits.verificaton: the case procedure has no step 'verificaton'. Did you mean 'verification'?",
+    );
+    expect(d?.message.zh).toContain('案件程序没有“verificaton”环节');
+  });
+
+  it('warns of time limits no step reads, saying where they belong', () => {
+    const r = withProcedure(
+      '      timeLimits:\n        riskFilingReview: { days: 1, unit: working, basis: c3 }\n        application: { days: 30, unit: calendar, basis: c3 }\n        publicity: { days: 5, unit: working, basis: c3 }\n        acceptance: { days: 5, unit: working, basis: c3 }\n',
+    );
+    const unread = r.diagnostics.filter((x) => x.code === 'PACK_TIME_LIMIT_UNREAD');
+    expect(unread.map((d) => d.severity)).toEqual(['warning', 'warning', 'warning']);
+    const en = unread.map((d) => d.message.en).join('\n');
+    expect(en).toContain(
+      'procedure.timeLimits.riskFilingReview: no step of the case procedure reads this time limit',
+    );
+    expect(en).toContain('procedure.timeLimits.application: no step of the case procedure reads');
+    expect(en).toContain(
+      "the case procedure's 'publicity' step does not read a time limit from timeLimits; write it as publicity.period",
+    );
+    expect(en).not.toContain('acceptance:');
+    expect(r.errors).toBe(0);
+  });
+
+  it('requires each basis to be a clause of the pack or its parent', () => {
+    const r = withProcedure(
+      '      review:\n        applyWithin: { days: 30, unit: calendar, basis: c33 }\n',
+    );
+    const d = r.diagnostics.find((x) => x.code === 'PACK_PROCEDURE_UNKNOWN_BASIS');
+    expect(d?.severity).toBe('error');
+    expect(d?.message.en).toContain(
+      "procedure.review.applyWithin: basis 'c33' is not a clause of this pack or its parent. Did you mean 'c3'?",
+    );
+    // The parent's clause is a clause of the child.
+    const child = lintChild(`
+  - id: c1
+    from: '2022-01-01'
+    procedure:
+      timeLimits:
+        acceptance: { days: 5, unit: working, basis: c3 }
+`);
+    expect(codes(child)).not.toContain('error:PACK_PROCEDURE_UNKNOWN_BASIS');
+  });
+
+  it('knows the steps of the case machine and which of them read a time limit', () => {
+    expect(CASE_MACHINE_STEPS).toEqual(STEPS);
+    const limit = { days: 3, unit: 'working' as const };
+    for (const step of CASE_STEPS.filter((s) => s !== 'closed')) {
+      const procedure = { ...EMPTY_PROCEDURE, timeLimits: { [step]: limit } };
+      expect(limitOf(procedure, step) === limit, step).toBe(TIMED_STEPS.has(step));
+    }
+  });
+});
+
+describe('removes', () => {
+  it('flags an id the amended version does not have', () => {
+    const r = lintRoot(
+      ROOT_YAML.replace('    amends: v1\n', '    amends: v1\n    removes: [sitt]\n'),
+    );
+    const d = r.diagnostics.find((x) => x.code === 'PACK_REMOVES_NOTHING');
+    expect(d?.severity).toBe('warning');
+    expect(d?.message.en).toContain(
+      "version 'v2' removes 'sitt', which is not in the amended version 'v1': it takes nothing away. Did you mean 'sit'?",
+    );
+    // Removing what v1 brings in is no finding (the compiler then refuses the dangling reference).
+    const ok = lintRoot(
+      ROOT_YAML.replace('    amends: v1\n', '    amends: v1\n    removes: [c2]\n'),
+    );
+    expect(codes(ok)).not.toContain('warning:PACK_REMOVES_NOTHING');
+  });
+
+  it("in a local pack: flags a parent's rule, which stays inherited, an id absent from the parent at every date, and one already removed", () => {
+    const r = lintChild(`
+  - id: c1
+    from: '2020-01-01'
+    to: '2021-12-31'
+    clauses:
+      - { id: k1, source: doc, article: { zh: 第一条, en: Art. 1 }, text: { zh: 本地, en: local } }
+    rules:
+      - { id: k-rule, kind: other, title: { zh: 本地, en: local }, clauses: [k1], when: { fact: forceMajeure, eq: true } }
+  - id: c2
+    from: '2022-01-01'
+    to: '2022-12-31'
+    amends: c1
+    removes: [k-rule, sit, ghost]
+  - id: c3
+    from: '2023-01-01'
+    amends: c2
+    removes: [k-rule, mit]
+`);
+    const msgs = r.diagnostics
+      .filter((x) => x.code === 'PACK_REMOVES_NOTHING')
+      .map((d) => d.message.en);
+    expect(msgs).toHaveLength(4);
+    expect(msgs).toContainEqual(
+      expect.stringContaining(
+        "version 'c2' removes 'sit', which belongs to the parent pack 'root' and stays inherited",
+      ),
+    );
+    expect(msgs).toContainEqual(
+      expect.stringContaining(
+        "version 'c2' removes 'ghost', which is not in the amended version 'c1' nor a clause, rule or predicate of the parent 'root' on any day of this version's window",
+      ),
+    );
+    expect(msgs).toContainEqual(
+      expect.stringContaining("version 'c3' removes 'k-rule', which version 'c2' already removed"),
+    );
+    expect(msgs).toContainEqual(
+      expect.stringContaining(
+        "version 'c3' removes 'mit', which belongs to the parent pack 'root'",
+      ),
+    );
   });
 });

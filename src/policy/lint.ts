@@ -2,14 +2,26 @@
  * The linter: everything checkStructure finds, plus what needs reasoning over the rules —
  * rules that can never apply, contradictory conditions, decision entries that can never decide,
  * fact combinations with no outcome, a local pack that tolerates what its parent excludes,
- * overlapping or gapped version windows, rules without a clause.
+ * overlapping or gapped version windows, rules without a clause; each finding that two things
+ * conflict names them (the earlier entries that pre-empt an entry, the conditions that contradict
+ * each other, the gateway condition a situation can never meet). lint-procedure.ts checks the
+ * procedure block and `removes`.
  */
 import { checkStructure } from './check.js';
 import { CompiledPolicy, type CNode } from './compile.js';
 import { diag, PolicyError, type Diagnostic } from './errors.js';
 import { renderValue } from './facts.js';
+import { procedureProblems, removesProblems } from './lint-procedure.js';
 import { resultWarnings } from './results-check.js';
-import type { Condition, Loc, Pack, PackVersion, Procedure, TimeLimit } from './model.js';
+import type {
+  CompareNode,
+  Condition,
+  Loc,
+  Pack,
+  PackVersion,
+  Procedure,
+  TimeLimit,
+} from './model.js';
 import type { EffectivePolicy, PackSet } from './resolve.js';
 import { Searcher, type Assignment } from './search.js';
 import { windowProblems } from './windows.js';
@@ -35,7 +47,10 @@ export function lintPack(set: PackSet, pack: Pack): LintReport {
       ),
     );
   }
-  for (const v of pack.versions) lintVersion(set, pack, v, out);
+  for (const v of pack.versions) {
+    lintVersion(set, pack, v, out);
+    out.addAll(removesProblems(set, pack, v));
+  }
   const diagnostics = out.list();
   return {
     pack: pack.id,
@@ -88,6 +103,7 @@ function lintVersion(set: PackSet, pack: Pack, v: PackVersion, out: Diagnostics)
     }
     const structural = checkStructure(eff);
     out.addAll(structural);
+    out.addAll(procedureProblems(v, eff));
     for (const r of eff.rules.values()) {
       if (r.origin === pack.id && r.clauses.length === 0) {
         out.add(
@@ -148,12 +164,14 @@ function semantic(
       const r = search.find(n);
       if (!r.model && !r.exhausted && n.kids.every((k) => search.find(k).model)) {
         contradictionIn.add(n);
+        const kids = n.kids.map((k) => k.src);
+        const names = minimalConflict(search, p, kids).map((i) => shown(eff, kids[i]!));
         out.add(
           diag(
             'PACK_CONTRADICTION',
             'error',
-            '这些条件互相矛盾，不可能同时满足。',
-            'these conditions contradict each other and can never all hold.',
+            `这些条件互相矛盾，不可能同时满足：${names.map((x) => x.zh).join('与 ')}。请改正或删去其中之一。`,
+            `these conditions contradict each other and can never all hold: ${names.map((x) => x.en).join(' and ')}. Correct or remove one of them.`,
             n.src.at,
           ),
         );
@@ -220,17 +238,40 @@ function semantic(
     const r = search.find(p.compileCondition(reaches[i]!));
     if (r.exhausted) exhaustedWarning(e.at, `decision ${e.id}`);
     else if (!r.model) {
+      if (!search.find(p.entries[i]!.node!).model) {
+        out.add(
+          diag(
+            'PACK_DECISION_UNREACHABLE',
+            'error',
+            `决定条目“${e.id}”永远不会作出决定：它自身的条件在任何事实组合下都不可能同时满足。请改正其条件（矛盾之处见同一文件中的 PACK_CONTRADICTION），或删除该条目。`,
+            `decision entry '${e.id}' can never decide: its own conditions can never all hold, whatever the facts. Correct them (see PACK_CONTRADICTION in the same file for where they conflict) or delete the entry.`,
+            e.at,
+          ),
+        );
+        return;
+      }
+      const earlier = entries.slice(0, i).filter((x) => x.when);
+      const blocking = minimalConflict(
+        search,
+        p,
+        earlier.map((x) => negate(x.when!)),
+        [e.when],
+      ).map((k) => earlier[k]!);
+      const ids = blocking.map((x) => x.id);
+      const zhIds = ids.map((x) => `“${x}”`).join('、');
+      const enIds = ids.map((x) => `'${x}'`).join(', ');
       out.add(
         diag(
           'PACK_DECISION_UNREACHABLE',
-          e.when && !search.find(p.entries[i]!.node!).model ? 'error' : 'warning',
-          `决定条目“${e.id}”永远不会作出决定：在它适用的任何情形下，前面的条目都已先作出决定。`,
-          `decision entry '${e.id}' can never decide: whenever it applies, an earlier entry has already decided.`,
+          'warning',
+          `决定条目“${e.id}”永远不会作出决定：凡它适用的情形，前面的条目${zhIds}都已先作出决定（第${blocking.map((x) => x.at.line).join('、')}行）。请把“${e.id}”移到${zhIds}之前，收窄前面条目的条件，或删除“${e.id}”。`,
+          `decision entry '${e.id}' can never decide: whenever it applies, the earlier ${ids.length === 1 ? 'entry' : 'entries'} ${enIds} (line ${blocking.map((x) => x.at.line).join(', ')}) ${ids.length === 1 ? 'has' : 'have'} already decided. Move '${e.id}' before ${enIds}, narrow ${ids.length === 1 ? 'its' : 'their'} conditions, or delete '${e.id}'.`,
           e.at,
         ),
       );
     }
   });
+  situationsAgainstGateways(pack, eff, p, search, out);
   const last = entries[entries.length - 1];
   if (last?.when) {
     const gap = search.find(p.compileCondition(noneApplies));
@@ -334,6 +375,161 @@ function semantic(
       );
     }
   }
+}
+
+/**
+ * Indices of a smallest-by-deletion subset of `items` whose conjunction (with `fixed`) can never
+ * hold, given that all of them together cannot: the conditions that conflict.
+ */
+function minimalConflict(
+  search: Searcher,
+  p: CompiledPolicy,
+  items: readonly Condition[],
+  fixed: readonly Condition[] = [],
+): number[] {
+  let keep = items.map((_, i) => i);
+  for (let k = keep.length - 1; k >= 0; k--) {
+    const without = keep.filter((_, j) => j !== k);
+    const r = search.find(
+      p.compileCondition({
+        kind: 'all',
+        of: [...fixed, ...without.map((i) => items[i]!)],
+        at: TRUE.at,
+      }),
+    );
+    if (!r.model && !r.exhausted) keep = without;
+  }
+  return keep;
+}
+
+/**
+ * Situations (rules of kind situation) that can never hold when the other conditions of a
+ * decision entry they serve — its gateway — hold: for each entry that requires both a situation
+ * and other conditions, each situation it offers is tried against those conditions.
+ */
+function situationsAgainstGateways(
+  pack: Pack,
+  eff: EffectivePolicy,
+  p: CompiledPolicy,
+  search: Searcher,
+  out: Diagnostics,
+): void {
+  const reported = new Set<string>();
+  for (const e of eff.decision) {
+    if (!e.when) continue;
+    const parts = conjuncts(eff, e.when);
+    const situationParts: Condition[] = [];
+    const gateway: Condition[] = [];
+    const situations = new Set<string>();
+    for (const c of parts) {
+      const found = situationsIn(eff, c, new Set());
+      if (found.size > 0) {
+        situationParts.push(c);
+        for (const s of found) situations.add(s);
+      } else gateway.push(c);
+    }
+    if (gateway.length === 0 || situations.size === 0) continue;
+    // A whole entry that can never apply is reported as such; here only the situations it offers.
+    const alive = search.find(
+      p.compileCondition({ kind: 'all', of: [...gateway, ...situationParts], at: e.at }),
+    );
+    if (!alive.model) continue;
+    for (const id of situations) {
+      const rule = eff.rules.get(id)!;
+      if (e.origin !== pack.id && rule.origin !== pack.id) continue;
+      const ref: Condition = { kind: 'rule', id, at: rule.at };
+      if (!search.find(p.compileCondition(ref)).model) continue;
+      const r = search.find(p.compileCondition({ kind: 'all', of: [...gateway, ref], at: e.at }));
+      if (r.model || r.exhausted) continue;
+      const names = minimalConflict(search, p, gateway, [ref]).map((i) => shown(eff, gateway[i]!));
+      const key = `${id}|${names.map((x) => x.en).join('|')}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      out.add(
+        diag(
+          'PACK_SITUATION_AGAINST_GATEWAY',
+          'warning',
+          `容错情形“${id}”与决定条目“${e.id}”的容错条件 ${names.map((x) => x.zh).join('、')} 相矛盾：条件具备时，该情形不可能成立，它永远不会让“${e.id}”适用。请改正该情形或相应条件的取值，或把该情形移出此条目。`,
+          `the situation '${id}' contradicts the gateway condition${names.length === 1 ? '' : 's'} ${names.map((x) => x.en).join(', ')} of decision entry '${e.id}': it can never hold when the gateway passes, so it never makes '${e.id}' apply. Correct the situation or the condition's value, or take the situation out of this entry.`,
+          rule.origin === pack.id ? rule.at : e.at,
+        ),
+      );
+    }
+  }
+}
+
+/** The conjuncts of a condition, through `all` and predicates (a rule stays one conjunct). */
+function conjuncts(eff: EffectivePolicy, c: Condition, seen = new Set<string>()): Condition[] {
+  if (c.kind === 'all') return c.of.flatMap((x) => conjuncts(eff, x, seen));
+  if (c.kind === 'predicate' && !seen.has(c.id)) {
+    const body = eff.predicates.get(c.id)?.when;
+    if (body) return conjuncts(eff, body, new Set([...seen, c.id]));
+  }
+  return [c];
+}
+
+/** The situation rules a condition offers (not under a negation), through predicates. */
+function situationsIn(eff: EffectivePolicy, c: Condition, seen: Set<string>): Set<string> {
+  const out = new Set<string>();
+  const visit = (x: Condition): void => {
+    switch (x.kind) {
+      case 'all':
+      case 'any':
+        x.of.forEach(visit);
+        return;
+      case 'rule':
+        if (eff.rules.get(x.id)?.kind === 'situation') out.add(x.id);
+        return;
+      case 'predicate': {
+        if (seen.has(x.id)) return;
+        seen.add(x.id);
+        const body = eff.predicates.get(x.id)?.when;
+        if (body) visit(body);
+        return;
+      }
+      default:
+        return;
+    }
+  };
+  visit(c);
+  return out;
+}
+
+const OP_SIGNS: Readonly<Record<CompareNode['op'], string>> = {
+  eq: '==',
+  ne: '!=',
+  lt: '<',
+  lte: '<=',
+  gt: '>',
+  gte: '>=',
+  in: 'in',
+  notIn: 'not in',
+};
+
+/** A condition as written, short, with its line: `lossAmount > 100（第27行）`. */
+function shown(eff: EffectivePolicy, c: Condition): { zh: string; en: string } {
+  const text = (x: Condition, depth: number): string => {
+    switch (x.kind) {
+      case 'compare': {
+        const v = Array.isArray(x.value) ? `[${x.value.join(', ')}]` : String(x.value);
+        return `${x.fact} ${OP_SIGNS[x.op]} ${v}`;
+      }
+      case 'rule':
+      case 'predicate': {
+        const body = (x.kind === 'rule' ? eff.rules : eff.predicates).get(x.id)?.when;
+        return depth === 0 && body ? `${x.kind} ${x.id} (${text(body, 1)})` : `${x.kind} ${x.id}`;
+      }
+      case 'not':
+        return `not (${text(x.of, depth + 1)})`;
+      case 'all':
+      case 'any':
+        return `${x.kind} [${x.of.map((y) => text(y, depth + 1)).join(', ')}]`;
+    }
+  };
+  let t = text(c, 0);
+  if (t.length > 90) t = t.slice(0, 87) + '…';
+  const line = c.at.line;
+  return line > 0 ? { zh: `${t}（第${line}行）`, en: `${t} (line ${line})` } : { zh: t, en: t };
 }
 
 const TRUE: Condition = { kind: 'all', of: [], at: { file: '', line: 0, col: 0, path: [] } };

@@ -20,7 +20,7 @@
  */
 import { diag, PolicyError, type Diagnostic } from './errors.js';
 import type { Evaluation, PolicyEngine } from './engine.js';
-import type { Facts, Loc } from './model.js';
+import type { Facts, I18nText, Loc } from './model.js';
 import { parseYaml, type SourceMap } from './parse.js';
 
 export interface ScenarioExpect {
@@ -48,8 +48,8 @@ export interface Scenario {
 export interface ScenarioResult {
   readonly scenario: Scenario;
   readonly passed: boolean;
-  /** What differed, in words. */
-  readonly failures: readonly string[];
+  /** What differed, in words (zh and en). */
+  readonly failures: readonly I18nText[];
   readonly evaluation?: Evaluation;
 }
 
@@ -142,7 +142,9 @@ function locOf(map: SourceMap, path: (string | number)[]): Loc {
 }
 
 export function runScenario(engine: PolicyEngine, s: Scenario): ScenarioResult {
-  const failures: string[] = [];
+  const failures: I18nText[] = [];
+  const fail = (zh: string, en: string) => failures.push({ zh, en });
+  const list = (xs: Iterable<string>, zh = false) => `[${[...xs].join(zh ? '、' : ', ')}]`;
   let evaluation: Evaluation | undefined;
   try {
     evaluation = engine.evaluate(s.pack, s.facts, {
@@ -152,53 +154,81 @@ export function runScenario(engine: PolicyEngine, s: Scenario): ScenarioResult {
   } catch (e) {
     if (!(e instanceof PolicyError)) throw e;
     if (s.expect.error === e.code) return { scenario: s, passed: true, failures: [] };
-    failures.push(
-      s.expect.error
-        ? `expected error ${s.expect.error}, got ${e.code}: ${e.diagnostics[0]?.message.en}`
-        : `evaluation failed: ${e.code}: ${e.diagnostics[0]?.message.en}`,
-    );
+    const m = e.diagnostics[0]?.message;
+    if (s.expect.error) {
+      fail(
+        `应当报错 ${s.expect.error}，实际报错 ${e.code}：${m?.zh}`,
+        `expected error ${s.expect.error}, got ${e.code}: ${m?.en}`,
+      );
+    } else fail(`评估失败：${e.code}：${m?.zh}`, `evaluation failed: ${e.code}: ${m?.en}`);
     return { scenario: s, passed: false, failures };
   }
   const x = s.expect;
-  if (x.error)
-    failures.push(
+  if (x.error) {
+    fail(
+      `应当报错 ${x.error}，但评估成功了（结果 ${evaluation.outcome}）`,
       `expected error ${x.error}, but the evaluation succeeded (${evaluation.outcome})`,
     );
+  }
   if (x.outcome !== undefined && evaluation.outcome !== x.outcome) {
-    failures.push(`expected outcome ${x.outcome}, got ${evaluation.outcome}`);
+    fail(
+      `应当得出结果 ${x.outcome}，实际为 ${evaluation.outcome}`,
+      `expected outcome ${x.outcome}, got ${evaluation.outcome}`,
+    );
   }
   const reasonRules = new Set(evaluation.reasons.map((r) => r.rule));
   for (const r of x.reasons ?? []) {
-    if (!reasonRules.has(r))
-      failures.push(`expected reason ${r}; reasons were [${[...reasonRules].join(', ')}]`);
+    if (!reasonRules.has(r)) {
+      fail(
+        `理由中应当有规则 ${r}；实际理由为 ${list(reasonRules, true)}`,
+        `expected reason ${r}; reasons were ${list(reasonRules)}`,
+      );
+    }
   }
   for (const r of x.notReasons ?? []) {
-    if (reasonRules.has(r)) failures.push(`rule ${r} should not be among the reasons`);
+    if (reasonRules.has(r))
+      fail(`规则 ${r} 不应在理由之中`, `rule ${r} should not be among the reasons`);
   }
   const cited = new Set(evaluation.reasons.flatMap((r) => r.clauses.map((c) => c.id)));
   for (const c of x.clauses ?? []) {
-    if (!cited.has(c))
-      failures.push(`expected clause ${c} to be cited; cited [${[...cited].join(', ')}]`);
+    if (!cited.has(c)) {
+      fail(
+        `应当引用条款 ${c}；实际引用 ${list(cited, true)}`,
+        `expected clause ${c} to be cited; cited ${list(cited)}`,
+      );
+    }
   }
   const missing = new Set(evaluation.missingFacts);
   if (x.missingFacts) {
     const want = new Set(x.missingFacts);
     const same = want.size === missing.size && [...want].every((f) => missing.has(f));
     if (!same) {
-      failures.push(
-        `expected missing facts [${[...want].sort().join(', ')}], got [${[...missing].sort().join(', ')}]`,
+      fail(
+        `尚需查明的事实应为 ${list([...want].sort(), true)}，实际为 ${list([...missing].sort(), true)}`,
+        `expected missing facts ${list([...want].sort())}, got ${list([...missing].sort())}`,
       );
     }
   }
   for (const f of x.missingIncludes ?? []) {
-    if (!missing.has(f))
-      failures.push(`expected ${f} among the missing facts; got [${[...missing].join(', ')}]`);
+    if (!missing.has(f)) {
+      fail(
+        `尚需查明的事实中应当有 ${f}；实际为 ${list(missing, true)}`,
+        `expected ${f} among the missing facts; got ${list(missing)}`,
+      );
+    }
   }
   if (x.version !== undefined && evaluation.version !== x.version) {
-    failures.push(`expected version ${x.version}, got ${evaluation.version}`);
+    fail(
+      `应当适用版本 ${x.version}，实际适用 ${evaluation.version}`,
+      `expected version ${x.version}, got ${evaluation.version}`,
+    );
   }
   if (x.applied !== undefined && evaluation.time.applied !== x.applied) {
-    failures.push(`expected the ${x.applied} version to apply, got ${evaluation.time.applied}`);
+    const when = { conduct: '行为时', decision: '决定时' } as const;
+    fail(
+      `应当适用${when[x.applied]}施行的版本，实际适用${when[evaluation.time.applied]}施行的版本`,
+      `expected the ${x.applied} version to apply, got ${evaluation.time.applied}`,
+    );
   }
   return { scenario: s, passed: failures.length === 0, failures, evaluation };
 }

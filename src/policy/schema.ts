@@ -386,7 +386,7 @@ export const POLICY_PACK_SCHEMA = {
         timeLimits: {
           type: 'object',
           description:
-            'Time limit per step: application, acceptance, verification, consultation, deliberation, notification, filingUpward, riskFilingReview, …',
+            'Time limit per step of the case procedure that reads one: acceptance, verification, consultation, deliberation, notification (the linter refuses a misspelt step and warns of any other name: no step reads it).',
           propertyNames: id,
           additionalProperties: { $ref: '#/$defs/timeLimit' },
         },

@@ -1,9 +1,12 @@
-/** rongcuo policy list: the shipped packs, their versions and the facts they use. */
+/**
+ * rongcuo policy list: the shipped packs, their versions and the facts they use; or only the packs
+ * named, by id or by path (a pack read from a path is loaded with its parent from the shipped set).
+ */
 import { formatDiagnostic, PolicyError } from '../../policy/errors.js';
 import type { FactDecl, I18nText, Lang, Pack, PackVersion } from '../../policy/model.js';
 import type { PackSet } from '../../policy/resolve.js';
 import { optFlag } from '../args.js';
-import { loadSet, shown } from '../load.js';
+import { loadNamed, loadSet, shown, type BrokenPack } from '../load.js';
 import { codeWithLabel, localize, oneLine, tr } from '../text.js';
 import { out, type CommandContext } from './context.js';
 
@@ -15,10 +18,31 @@ const STATUS: Record<string, I18nText> = {
 };
 
 export async function listCommand(ctx: CommandContext): Promise<number> {
+  const { io } = ctx;
+  let packs: PackSummary[];
+  let brokenPacks: readonly BrokenPack[];
+  if (ctx.args.positionals.length > 0) {
+    packs = ctx.args.positionals.map((arg) => {
+      const named = loadNamed(io, arg);
+      return describe(named.set, named.target);
+    });
+    brokenPacks = [];
+  } else {
+    const loaded = loadSet(io);
+    packs = loaded.packs.map((p) => describe(loaded.set, p));
+    brokenPacks = loaded.broken;
+  }
+  return printPacks(ctx, packs, brokenPacks);
+}
+
+/** Prints pack summaries (list, and show without --procedure). */
+export function printPacks(
+  ctx: CommandContext,
+  packs: readonly PackSummary[],
+  brokenPacks: readonly BrokenPack[] = [],
+): number {
   const { io, lang } = ctx;
-  const loaded = loadSet(io);
-  const packs = loaded.packs.map((p) => describe(loaded.set, p));
-  const broken = loaded.broken.map((b) => ({
+  const broken = brokenPacks.map((b) => ({
     file: shown(io, b.file),
     ...(b.id ? { id: b.id } : {}),
     diagnostics: b.error.diagnostics.map((d) => formatDiagnostic(d, lang)),
@@ -75,7 +99,7 @@ export async function listCommand(ctx: CommandContext): Promise<number> {
   return 0;
 }
 
-interface PackSummary {
+export interface PackSummary {
   readonly id: string;
   readonly title: I18nText;
   readonly status: string;
@@ -98,7 +122,7 @@ interface PackSummary {
   readonly error?: I18nText;
 }
 
-function describe(set: PackSet, p: Pack): PackSummary {
+export function describe(set: PackSet, p: Pack): PackSummary {
   const latest = latestPublished(p);
   let facts: FactDecl[] = [];
   let error: I18nText | undefined;
@@ -137,7 +161,7 @@ function describe(set: PackSet, p: Pack): PackSummary {
   };
 }
 
-function latestPublished(p: Pack): PackVersion | undefined {
+export function latestPublished(p: Pack): PackVersion | undefined {
   let best: PackVersion | undefined;
   for (const v of p.versions)
     if (v.status === 'published' && (!best || v.from > best.from)) best = v;

@@ -90,7 +90,7 @@ export async function testCommand(ctx: CommandContext): Promise<number> {
         failed++;
         out(ctx, `  ✗ ${s.name}\n`);
         out(ctx, `      ${formatLoc(s.loc)}\n`);
-        for (const f of r.failures) out(ctx, `      ${oneLine(f)}\n`);
+        for (const f of r.failures) out(ctx, `      ${oneLine(f[lang])}\n`);
       }
     }
   }
