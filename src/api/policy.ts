@@ -339,6 +339,13 @@ export const EVALUATION_FAILURE_SCHEMA = {
 } as const;
 const EvaluationFailureRef = Type.Unsafe<EvaluationFailure>({ $ref: 'EvaluationFailure#' });
 
+const FactUse = Obj({
+  fact: Type.String(),
+  value: Type.Unsafe<boolean | string | number | null>({
+    type: ['boolean', 'string', 'number', 'null'],
+  }),
+});
+
 export const Evaluation = Obj(
   {
     outcome: Type.String(),
@@ -351,14 +358,7 @@ export const Evaluation = Obj(
         kind: RuleKind,
         title: I18nText,
         clauses: List(ClauseRef),
-        facts: List(
-          Obj({
-            fact: Type.String(),
-            value: Type.Unsafe<boolean | string | number | null>({
-              type: ['boolean', 'string', 'number', 'null'],
-            }),
-          }),
-        ),
+        facts: List(FactUse),
       }),
     ),
     whyNot: List(
@@ -366,11 +366,56 @@ export const Evaluation = Obj(
         outcome: Type.String(),
         label: I18nText,
         entry: Type.String(),
-        precludedBy: Type.Optional(Type.String()),
+        precludedBy: Type.Optional(
+          Type.String({
+            description:
+              'No longer produced: why-nots are given only for the entries before the deciding one, which the facts could have reached. Kept for explanations stored before.',
+          }),
+        ),
         failed: List(EvaluationFailureRef),
       }),
     ),
     missingFacts: List(Type.String()),
+    situations: Type.Optional(
+      List(
+        Obj({
+          rule: Type.String(),
+          kind: RuleKind,
+          title: I18nText,
+          clauses: List(Type.String(), { description: 'Clause ids, quoted in citedClauses.' }),
+          facts: List(FactUse),
+          decisive: Type.Boolean({
+            description:
+              'Among the reasons of the outcome (false: it holds, something else decided).',
+          }),
+        }),
+        {
+          description:
+            'Every tolerable situation (rules of kind situation or immunity) that holds, in the pack’s order. Absent from explanations stored before it was added.',
+        },
+      ),
+    ),
+    negativeList: Type.Optional(
+      List(
+        Obj({
+          rule: Type.String(),
+          title: I18nText,
+          status: StringEnum(['absent', 'present', 'unknown'] as const),
+          clauses: List(Type.String(), { description: 'Clause ids, quoted in citedClauses.' }),
+          facts: List(FactUse),
+        }),
+        {
+          description:
+            'The negative list checked (负面清单核查): every rule of kind exclusion, found absent, present or not yet known. Absent from explanations stored before it was added.',
+        },
+      ),
+    ),
+    citedClauses: Type.Optional(
+      List(ClauseRef, {
+        description:
+          'Every clause the explanation cites, once, in the order first cited; reasons, situations, the negative list and why-nots refer to them by id.',
+      }),
+    ),
     pack: Type.String(),
     packTitle: I18nText,
     version: Type.String(),
@@ -394,7 +439,7 @@ export const Evaluation = Obj(
   },
   {
     description:
-      'A recommendation with reasons, not a decision: the outcome, the rules and clauses that decide it, why each more favourable outcome was not reached, the unknown facts that still matter, and which version applied and why.',
+      'A recommendation with reasons, not a decision: the outcome, the rules and clauses that decide it, every tolerable situation that holds, the negative list checked, why each more favourable outcome the facts could have reached was not, the unknown facts that still matter, every clause cited (once), and which version applied and why.',
   },
 );
 export type Evaluation = Static<typeof Evaluation>;

@@ -222,6 +222,55 @@ describe('rongcuo policy eval', () => {
     expect(en.stdout).not.toMatch(HAN);
   });
 
+  it('lists every situation that holds, checks the negative list and quotes each clause once', async () => {
+    const facts = write(
+      'facts/two-situations.json',
+      JSON.stringify({
+        ...PLAIN,
+        purpose: 'reform_pilot',
+        noPrecedent: true,
+        dutiesPerformed: true,
+        prohibitedAtTheTime: false,
+      }),
+    );
+    const args = [
+      'policy',
+      'eval',
+      '--pack',
+      'cn-national',
+      '--facts',
+      facts,
+      '--at',
+      '2023-06-01',
+    ];
+    const r = await cli(args);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('结果：免予问责（容错免责）（exempted）');
+    expect(r.stdout).toContain('成立的容错情形（共 2 项）：');
+    expect(r.stdout).toContain('[sit-pilot]');
+    expect(r.stdout).toContain('[sit-unintended]');
+    expect(r.stdout).toContain('负面清单核查（共 5 项：存在 0 项，不存在 5 项，尚未查明 0 项）：');
+    expect(r.stdout).toContain(
+      '  ✓ 不存在：谋取私利的，不予容错 [excl-private-gain]（谋取私利 = 否）',
+    );
+    // Art. 17(1)(i) rests under both situations, among the reasons and the situations: quoted once.
+    expect(r.stdout.split('为推动发展的无意过失，可以不予或免予问责').length - 1).toBe(1);
+    expect(r.stdout).toContain('所引条款（每条只列一次）：');
+    expect(r.stdout).not.toMatch(/《《|》》/);
+    const en = await cli([...args, '--lang', 'en']);
+    expect(en.stdout).toContain('Tolerable situations that hold (2):');
+    expect(en.stdout).toContain('Negative list checked (5: 0 present, 5 absent, 0 not yet known):');
+    expect(en.stdout).toContain('Clauses cited (each once):');
+    expect(en.stdout).not.toMatch(HAN);
+    const json = JSON.parse((await cli([...args, '--json'])).stdout);
+    expect(json.reasons.map((x: { rule: string }) => x.rule)).toEqual([
+      'sit-pilot',
+      'sit-unintended',
+    ]);
+    expect(json.negativeList.every((x: { status: string }) => x.status === 'absent')).toBe(true);
+    expect(json.citedClauses.filter((c: { id: string }) => c.id === 'acc-17-1')).toHaveLength(1);
+  });
+
   it('lists missing facts with their labels and help when undetermined', async () => {
     const r = await cli(
       ['policy', 'eval', '--pack', 'cn-national', '--facts', '-', '--at', '2023-06-01'],

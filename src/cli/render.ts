@@ -1,6 +1,6 @@
 /** Human-readable explanation of an evaluation, in Chinese or English. */
 import type { Evaluation } from '../policy/engine.js';
-import type { ClauseRef, Failure } from '../policy/explain.js';
+import type { ClauseRef, ExclusionCheck, FactUse, Failure } from '../policy/explain.js';
 import { renderValue } from '../policy/facts.js';
 import type { FactDecl, I18nText, Lang } from '../policy/model.js';
 import { UNDETERMINED } from '../policy/model.js';
@@ -33,36 +33,87 @@ export function renderEvaluation(ev: Evaluation, ctx: RenderContext, lang: Lang)
     out.push(`${L('决定条目', 'Decided by')}${colon}${ev.decidedBy.entry}${note}`);
   }
 
+  const sep = L('；', '; ');
+  const factList = (uses: readonly FactUse[]): string =>
+    uses
+      .map(
+        (f) => `${factName(ctx, f.fact, lang)} = ${renderValue(ctx.facts(f.fact), f.value, lang)}`,
+      )
+      .join(sep);
+  // Rules refer to their clauses by citation; each clause's text is quoted once, at the end.
+  const basis = (refs: readonly ClauseRef[]): string =>
+    refs.map((c) => `${c.citation[lang]} [${c.id}]`).join(sep);
+  const cited = new Map(ev.citedClauses.map((c) => [c.id, c]));
+  // Situations and exclusions name their clauses by id: every one is among the clauses cited.
+  const basisOf = (ids: readonly string[]): string =>
+    basis(ids.flatMap((id) => cited.get(id) ?? []));
+
   if (ev.reasons.length > 0) {
     out.push('', L('理由：', 'Reasons:'));
     for (const r of ev.reasons) {
       out.push(`  • ${r.title[lang]} [${r.rule}]`);
-      for (const c of r.clauses)
-        out.push(`      ${L('依据', 'Basis')}${colon}${citation(c, lang)}`);
-      if (r.facts.length > 0) {
-        const facts = r.facts.map(
-          (f) =>
-            `${factName(ctx, f.fact, lang)} = ${renderValue(ctx.facts(f.fact), f.value, lang)}`,
-        );
-        out.push(`      ${L('事实', 'Facts')}${colon}${facts.join(L('；', '; '))}`);
-      }
+      if (r.clauses.length > 0) out.push(`      ${L('依据', 'Basis')}${colon}${basis(r.clauses)}`);
+      if (r.facts.length > 0) out.push(`      ${L('事实', 'Facts')}${colon}${factList(r.facts)}`);
+    }
+  }
+
+  const situations = ev.situations;
+  out.push(
+    '',
+    situations.length > 0
+      ? L(
+          `成立的容错情形（共 ${situations.length} 项）：`,
+          `Tolerable situations that hold (${situations.length}):`,
+        )
+      : L('成立的容错情形：无。', 'Tolerable situations that hold: none.'),
+  );
+  for (const x of situations) {
+    // One among the reasons is named, not repeated; one that holds without deciding is shown whole.
+    if (x.decisive) {
+      out.push(
+        `  • ${x.title[lang]} [${x.rule}]${L('（已列入理由）', ' (among the reasons above)')}`,
+      );
+      continue;
+    }
+    out.push(
+      `  • ${x.title[lang]} [${x.rule}]${L('（成立，但未作为本结果的理由）', ' (holds, but is not a reason for this outcome)')}`,
+    );
+    if (x.clauses.length > 0) out.push(`      ${L('依据', 'Basis')}${colon}${basisOf(x.clauses)}`);
+    if (x.facts.length > 0) out.push(`      ${L('事实', 'Facts')}${colon}${factList(x.facts)}`);
+  }
+
+  const negative = ev.negativeList;
+  if (negative.length > 0) {
+    const count = (s: ExclusionCheck['status']) => negative.filter((x) => x.status === s).length;
+    const [present, absent, unknown] = [count('present'), count('absent'), count('unknown')];
+    out.push(
+      '',
+      L(
+        `负面清单核查（共 ${negative.length} 项：存在 ${present} 项，不存在 ${absent} 项，尚未查明 ${unknown} 项）：`,
+        `Negative list checked (${negative.length}: ${present} present, ${absent} absent, ${unknown} not yet known):`,
+      ),
+    );
+    for (const x of negative) {
+      const [mark, word]: readonly [string, string] =
+        x.status === 'present'
+          ? ['✗', L('存在', 'present')]
+          : x.status === 'absent'
+            ? ['✓', L('不存在', 'absent')]
+            : ['?', L('尚未查明', 'not yet known')];
+      const facts =
+        x.facts.length > 0 ? L(`（${factList(x.facts)}）`, ` (${factList(x.facts)})`) : '';
+      out.push(`  ${mark} ${word}${colon}${x.title[lang]} [${x.rule}]${facts}`);
+      if (x.clauses.length > 0)
+        out.push(`      ${L('依据', 'Basis')}${colon}${basisOf(x.clauses)}`);
     }
   }
 
   if (ev.whyNot.length > 0) {
     out.push('', L('为何不是更有利的结果：', 'Why not a more favourable outcome:'));
     for (const w of ev.whyNot) {
-      const head = `  ${labelled(w.label, w.outcome, lang)} — ${L('决定条目', 'entry')} ${w.entry}`;
-      if (w.precludedBy !== undefined) {
-        out.push(
-          `${head}${L(`：已由在先的条目 ${w.precludedBy} 决定`, `: already decided by the earlier entry ${w.precludedBy}`)}`,
-        );
-      } else {
-        out.push(head);
-      }
-      // An entry after the deciding one is pre-empted: its conditions do not matter.
-      if (w.precludedBy === undefined)
-        for (const f of w.failed) renderFailure(f, 3, ctx, lang, out);
+      // Only entries before the deciding one: each failed on the facts (explain.ts).
+      out.push(`  ${labelled(w.label, w.outcome, lang)} — ${L('决定条目', 'entry')} ${w.entry}`);
+      for (const f of w.failed) renderFailure(f, 3, ctx, lang, out);
     }
   }
 
@@ -91,11 +142,13 @@ export function renderEvaluation(ev: Evaluation, ctx: RenderContext, lang: Lang)
       }
     }
   }
+  if (cited.size > 0) {
+    out.push('', L('所引条款（每条只列一次）：', 'Clauses cited (each once):'));
+    for (const c of cited.values()) {
+      out.push(`  [${c.id}] ${c.citation[lang]}`, `      ${c.text[lang]}`);
+    }
+  }
   return out.join('\n') + '\n';
-}
-
-function citation(c: ClauseRef, lang: Lang): string {
-  return `${c.citation[lang]} — ${c.text[lang]}`;
 }
 
 function factName(ctx: RenderContext, id: string, lang: Lang): string {
@@ -121,7 +174,7 @@ function renderFailure(
   }
   out.push(line);
   if (f.clauses && f.clauses.length > 0) {
-    const cites = f.clauses.map((c) => c.citation[lang]).join(tr(lang, '；', '; '));
+    const cites = f.clauses.map((c) => `${c.citation[lang]} [${c.id}]`).join(tr(lang, '；', '; '));
     out.push(`${'  '.repeat(depth + 1)}${tr(lang, '依据：', 'Basis: ')}${cites}`);
   }
   for (const b of f.because ?? []) renderFailure(b, depth + 1, ctx, lang, out);

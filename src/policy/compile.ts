@@ -17,6 +17,7 @@ import type {
   Outcome,
 } from './model.js';
 import type { EffectivePolicy } from './resolve.js';
+import { inTitleMarks } from './title-marks.js';
 
 /** Three truth values, as small integers for speed. */
 export const F = 0;
@@ -311,7 +312,7 @@ function clauseRef(eff: EffectivePolicy, id: string): ClauseRef {
   const s = eff.sources.get(c.source);
   const citation: I18nText = s
     ? {
-        zh: `《${s.title.zh}》${s.number ? `（${s.number}）` : ''}${c.article.zh}`,
+        zh: `${inTitleMarks(s.title.zh)}${s.number ? `（${s.number}）` : ''}${c.article.zh}`,
         en: `${s.title.en}${s.number ? ` (${s.number})` : ''}, ${c.article.en}`,
       }
     : c.article;

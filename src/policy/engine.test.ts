@@ -60,13 +60,17 @@ describe('three-valued evaluation', () => {
     ]);
   });
 
-  it('says a more favourable outcome was precluded by an earlier exclusion', () => {
+  it('gives no why-not for an outcome an earlier exclusion pre-empts; the negative list says which', () => {
     const r = e.evaluate(
       'root',
       { privateGain: true, purpose: 'reform_pilot', noPrecedent: true },
       { at: '2020-06-01' },
     );
-    expect(r.whyNot[0]).toMatchObject({ outcome: 'good', precludedBy: 'd-excl', failed: [] });
+    expect(r.whyNot).toEqual([]);
+    expect(r.negativeList).toEqual([
+      expect.objectContaining({ rule: 'excl-gain', status: 'present' }),
+    ]);
+    expect(r.situations).toEqual([expect.objectContaining({ rule: 'sit', decisive: false })]);
   });
 });
 

@@ -5,10 +5,10 @@
 import { CompiledPolicy } from './compile.js';
 import { isIsoDate } from './dates.js';
 import { fail } from './errors.js';
-import { explain, type Explained } from './explain.js';
+import { asUndetermined, explain, type Explained } from './explain.js';
 import { assertFacts } from './facts.js';
+import { inTitleMarks } from './title-marks.js';
 import type { FactDecl, Facts, I18nText, Pack, PackVersion } from './model.js';
-import { UNDETERMINED } from './model.js';
 import type { EffectivePolicy, PackSet } from './resolve.js';
 
 export interface EvaluateOptions {
@@ -174,27 +174,15 @@ export class PolicyEngine {
     if (combined.length !== 1) {
       const missing = new Set([...ec.missingFacts, ...ed.missingFacts]);
       const possible = combined.map((r) => conduct.outcomes[r]!.id);
-      return this.result(
-        p,
-        conduct,
-        {
-          ...ec,
-          outcome: UNDETERMINED,
-          possibleOutcomes: possible,
-          reasons: [],
-          whyNot: [],
-          missingFacts: [...missing],
+      return this.result(p, conduct, asUndetermined(conduct, ec, possible, [...missing]), {
+        ...base,
+        applied: 'conduct',
+        moreLenientLaterVersion: false,
+        note: {
+          zh: `行为时版本 ${conduct.eff.version.id} 与决定时版本 ${decision.eff.version.id} 均需比较，已知事实尚不足以确定哪一版本更有利。`,
+          en: `Versions ${conduct.eff.version.id} (at the conduct) and ${decision.eff.version.id} (at decision) must be compared; the known facts do not yet decide which is more favourable.`,
         },
-        {
-          ...base,
-          applied: 'conduct',
-          moreLenientLaterVersion: false,
-          note: {
-            zh: `行为时版本 ${conduct.eff.version.id} 与决定时版本 ${decision.eff.version.id} 均需比较，已知事实尚不足以确定哪一版本更有利。`,
-            en: `Versions ${conduct.eff.version.id} (at the conduct) and ${decision.eff.version.id} (at decision) must be compared; the known facts do not yet decide which is more favourable.`,
-          },
-        },
-      );
+      });
     }
     const r = combined[0]!;
     const conductGives = conduct.rank.get(ec.outcome);
@@ -238,9 +226,8 @@ function moreFavourable(conduct: readonly number[], decision: readonly number[])
 }
 
 function fallbackNote(p: Pack, ancestor: Pack, v: PackVersion, at: string): I18nText {
-  const title = (t: I18nText) => t.zh.replace(/^《|》$/g, '');
   return {
-    zh: `行为发生时（${at}）《${title(p.title)}》尚未施行，依《${title(ancestor.title)}》当时施行的版本 ${v.id}（${v.from} 起施行）认定。`,
+    zh: `行为发生时（${at}）${inTitleMarks(p.title.zh)}尚未施行，依${inTitleMarks(ancestor.title.zh)}当时施行的版本 ${v.id}（${v.from} 起施行）认定。`,
     en: `At the conduct (${at}) ${p.title.en} was not yet in force: version ${v.id} of ${ancestor.title.en} (in force from ${v.from}), then in force, applies.`,
   };
 }

@@ -1,6 +1,8 @@
 /**
  * Explained evaluation: the outcome with the rules that decided it (and the clauses they rest on),
- * why each more favourable outcome was not reached, and which unknown facts still matter.
+ * every tolerable situation that holds, the negative list checked exclusion by exclusion, why each
+ * more favourable outcome the facts could have reached was not, which unknown facts still matter,
+ * and every clause cited, once.
  */
 import { F, T, U, type ClauseRef, type CNode, type CompiledPolicy, type Tri } from './compile.js';
 import type { FactValue, Facts, I18nText, RuleKind } from './model.js';
@@ -37,9 +39,37 @@ export interface WhyNot {
   readonly outcome: string;
   readonly label: I18nText;
   readonly entry: string;
-  /** When an earlier decision entry already decided the case. */
+  /**
+   * No longer produced (why-nots are given only for entries before the deciding one); kept in the
+   * type for explanations stored before, which named the earlier entry that decided the case.
+   */
   readonly precludedBy?: string;
   readonly failed: readonly Failure[];
+}
+
+/** A tolerable situation (情形: a rule of kind situation or immunity) that holds on the facts. */
+export interface SituationHeld {
+  readonly rule: string;
+  readonly kind: RuleKind;
+  readonly title: I18nText;
+  /** Ids of the clauses it rests on; their text is in `citedClauses`, once. */
+  readonly clauses: readonly string[];
+  /** The facts that make it hold. */
+  readonly facts: readonly FactUse[];
+  /** True when it is among the reasons of the outcome; false when something else decided. */
+  readonly decisive: boolean;
+}
+
+/** One exclusion of the negative list (负面清单: a rule of kind exclusion) as checked. */
+export interface ExclusionCheck {
+  readonly rule: string;
+  readonly title: I18nText;
+  /** absent: found not to apply; present: applies; unknown: the facts do not yet say. */
+  readonly status: 'absent' | 'present' | 'unknown';
+  /** Ids of the clauses it rests on; their text is in `citedClauses`, once. */
+  readonly clauses: readonly string[];
+  /** The facts it reads, with their values (null: unknown). */
+  readonly facts: readonly FactUse[];
 }
 
 export interface Explained {
@@ -48,9 +78,25 @@ export interface Explained {
   readonly possibleOutcomes: readonly string[];
   /** The decision entry that gave the outcome. */
   readonly decidedBy?: { readonly entry: string; readonly note?: I18nText };
+  /** The rules that decided the outcome: under an `any`, every alternative that holds. */
   readonly reasons: readonly Reason[];
+  /**
+   * Why each more favourable outcome was not reached, for the decision entries before the one that
+   * decided: an entry after it is pre-empted, and no fact could make it give its outcome while the
+   * deciding entry holds (an exclusion found present says so in `negativeList`). Empty when the
+   * outcome is undetermined (`missingFacts` says what is needed).
+   */
   readonly whyNot: readonly WhyNot[];
   readonly missingFacts: readonly string[];
+  /** Every tolerable situation (or immunity) that holds, in the pack's order. */
+  readonly situations: readonly SituationHeld[];
+  /** Every exclusion of the effective policy, in the pack's order, found absent, present or unknown. */
+  readonly negativeList: readonly ExclusionCheck[];
+  /**
+   * Every clause the explanation cites (reasons, situations, negative list, why-nots), once, in the
+   * order first cited: rules and failures refer to them by id.
+   */
+  readonly citedClauses: readonly ClauseRef[];
 }
 
 const UNDETERMINED_LABEL: I18nText = { zh: '尚不能确定', en: 'undetermined' };
@@ -80,13 +126,18 @@ export function explain(p: CompiledPolicy, facts: Facts): Explained {
       if (values[i] === T) break;
       collectUnknown(entries[i]!.node!, facts, missing);
     }
+    const situations = heldSituations(p, facts, NO_REASONS);
+    const negativeList = checkNegativeList(p, facts);
     return {
       outcome: UNDETERMINED,
       label: UNDETERMINED_LABEL,
       possibleOutcomes,
-      reasons: [],
+      reasons: NO_REASONS,
       whyNot: [],
       missingFacts: [...missing],
+      situations,
+      negativeList,
+      citedClauses: citedClauses(p, NO_REASONS, situations, negativeList, []),
     };
   }
 
@@ -101,22 +152,27 @@ export function explain(p: CompiledPolicy, facts: Facts): Explained {
   if (decEntry?.node && values[decidingIndex] === T)
     support(p, decEntry.node, facts, reasons, seenRules);
 
+  // Why-nots only for the outcomes the facts could have reached: the entries before the one that
+  // certainly applies (each failed on the facts). An entry after it is pre-empted whatever its
+  // own facts say. When the outcome was reached through unknown entries of its own rank, every
+  // more favourable entry failed on the facts and is explained.
   const whyNot: WhyNot[] = [];
   const memo: FailMemo = new Map();
-  for (let i = 0; i < entries.length; i++) {
+  const last = decisive >= 0 ? decisive : entries.length;
+  for (let i = 0; i < last; i++) {
     const e = entries[i]!;
     if (e.rank >= rank || !e.node) continue;
     const o = p.outcomes[e.rank]!;
-    const v = i < values.length ? values[i]! : e.fn(facts);
-    const failed = v === T ? [] : [failure(p, e.node, facts, v, memo)];
+    const v = values[i]!;
     whyNot.push({
       outcome: o.id,
       label: o.label,
       entry: e.entry.id,
-      precludedBy: i > decidingIndex ? (decEntry?.entry.id ?? '') : undefined,
-      failed,
+      failed: v === T ? [] : [failure(p, e.node, facts, v, memo)],
     });
   }
+  const situations = heldSituations(p, facts, reasons);
+  const negativeList = checkNegativeList(p, facts);
 
   return {
     outcome: outcome.id,
@@ -130,7 +186,181 @@ export function explain(p: CompiledPolicy, facts: Facts): Explained {
     reasons,
     whyNot,
     missingFacts: [],
+    situations,
+    negativeList,
+    citedClauses: citedClauses(p, reasons, situations, negativeList, whyNot),
   };
+}
+
+const NO_REASONS: readonly Reason[] = Object.freeze([]);
+
+/**
+ * An explanation made undetermined after the fact (从旧兼从轻 where the known facts do not say
+ * which version is more favourable): no reasons or why-nots, no situation decisive, the clauses
+ * cited by what is left.
+ */
+export function asUndetermined(
+  p: CompiledPolicy,
+  e: Explained,
+  possibleOutcomes: readonly string[],
+  missingFacts: readonly string[],
+): Explained {
+  const situations = e.situations.map((s) => (s.decisive ? { ...s, decisive: false } : s));
+  return {
+    outcome: UNDETERMINED,
+    label: UNDETERMINED_LABEL,
+    possibleOutcomes,
+    reasons: NO_REASONS,
+    whyNot: [],
+    missingFacts,
+    situations,
+    negativeList: e.negativeList,
+    citedClauses: citedClauses(p, NO_REASONS, situations, e.negativeList, []),
+  };
+}
+
+/** What the explanation needs of a policy beyond the compiled tree, built once per policy. */
+interface RuleIndex {
+  readonly situations: readonly IndexedRule[];
+  readonly exclusions: readonly IndexedRule[];
+}
+
+interface IndexedRule {
+  readonly id: string;
+  readonly kind: RuleKind;
+  readonly title: I18nText;
+  readonly node: CNode;
+  readonly clauses: readonly string[];
+  readonly facts: readonly string[];
+  /** For an exclusion over one fact: its checks by the fact's value (null: unknown). */
+  readonly byValue?: Map<FactValue | null, ExclusionCheck>;
+}
+
+const indexCache = new WeakMap<CompiledPolicy, RuleIndex>();
+
+function ruleIndex(p: CompiledPolicy): RuleIndex {
+  let idx = indexCache.get(p);
+  if (!idx) {
+    const situations: IndexedRule[] = [];
+    const exclusions: IndexedRule[] = [];
+    for (const r of p.eff.rules.values()) {
+      const list =
+        r.kind === 'exclusion'
+          ? exclusions
+          : r.kind === 'situation' || r.kind === 'immunity'
+            ? situations
+            : undefined;
+      const node = p.ruleNodes.get(r.id);
+      if (!list || !node) continue;
+      const ruleFacts = factsUnder(node);
+      list.push(
+        Object.freeze({
+          id: r.id,
+          kind: r.kind,
+          title: r.title,
+          node,
+          clauses: Object.freeze(ruleClauses(p, r.id).map((c) => c.id)),
+          facts: ruleFacts,
+          // Cached only over a fact of few values (boolean, enum): the cache stays small.
+          ...(list === exclusions && ruleFacts.length === 1 && fewValues(p, ruleFacts[0]!)
+            ? { byValue: new Map<FactValue | null, ExclusionCheck>() }
+            : {}),
+        }),
+      );
+    }
+    idx = Object.freeze({ situations, exclusions });
+    indexCache.set(p, idx);
+  }
+  return idx;
+}
+
+function fewValues(p: CompiledPolicy, fact: string): boolean {
+  const type = p.eff.facts.get(fact)?.type;
+  return type === 'boolean' || type === 'enum';
+}
+
+/** Every situation or immunity that holds (values under the evaluation's memo generation). */
+function heldSituations(
+  p: CompiledPolicy,
+  facts: Facts,
+  reasons: readonly Reason[],
+): SituationHeld[] {
+  const out: SituationHeld[] = [];
+  for (const r of ruleIndex(p).situations) {
+    if (r.node.fn(facts) !== T) continue;
+    const reason = reasons.find((x) => x.rule === r.id);
+    out.push({
+      rule: r.id,
+      kind: r.kind,
+      title: r.title,
+      clauses: r.clauses,
+      facts: reason ? reason.facts : support(p, r.node.ref!.body, facts, [], new Set()),
+      decisive: reason !== undefined,
+    });
+  }
+  return out;
+}
+
+/**
+ * Every exclusion of the negative list, with its status on the facts. An exclusion over one fact
+ * (most are) is answered from a small per-policy cache of frozen checks keyed by the fact's value,
+ * so the explanation allocates nothing per exclusion on the common path.
+ */
+function checkNegativeList(p: CompiledPolicy, facts: Facts): ExclusionCheck[] {
+  const list = ruleIndex(p).exclusions;
+  const out: ExclusionCheck[] = new Array<ExclusionCheck>(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const r = list[i]!;
+    const v = r.node.fn(facts);
+    const status = v === T ? 'present' : v === F ? 'absent' : 'unknown';
+    if (r.byValue) {
+      const value = facts[r.facts[0]!] ?? null;
+      let hit = r.byValue.get(value);
+      if (!hit || hit.status !== status) {
+        hit = Object.freeze({
+          rule: r.id,
+          title: r.title,
+          status,
+          clauses: r.clauses,
+          facts: Object.freeze([Object.freeze({ fact: r.facts[0]!, value })]),
+        });
+        r.byValue.set(value, hit);
+      }
+      out[i] = hit;
+    } else {
+      out[i] = {
+        rule: r.id,
+        title: r.title,
+        status,
+        clauses: r.clauses,
+        facts: r.facts.map((f) => ({ fact: f, value: facts[f] ?? null })),
+      };
+    }
+  }
+  return out;
+}
+
+/** The clauses cited anywhere in the explanation, each once, in the order first cited. */
+function citedClauses(
+  p: CompiledPolicy,
+  reasons: readonly Reason[],
+  situations: readonly SituationHeld[],
+  negativeList: readonly ExclusionCheck[],
+  whyNot: readonly WhyNot[],
+): ClauseRef[] {
+  const seen = new Map<string, ClauseRef>();
+  const add = (cs: readonly ClauseRef[] | undefined): void => {
+    if (cs) for (const c of cs) if (!seen.has(c.id)) seen.set(c.id, c);
+  };
+  for (const r of reasons) add(r.clauses);
+  for (const s of situations) add(ruleClauses(p, s.rule));
+  for (const x of negativeList) add(ruleClauses(p, x.rule));
+  const walk = (f: Failure): void => {
+    add(f.clauses);
+    if (f.because) for (const b of f.because) walk(b);
+  };
+  for (const w of whyNot) for (const f of w.failed) walk(f);
+  return [...seen.values()];
 }
 
 function ruleClauses(p: CompiledPolicy, ruleId: string): readonly ClauseRef[] {
@@ -177,12 +407,8 @@ function support(
         for (const k of n.kids) walk(k);
         return;
       case 'any':
-        for (const k of n.kids) {
-          if (k.fn(facts) === T) {
-            walk(k);
-            return;
-          }
-        }
+        // Every alternative that holds is a reason (all the situations, not only the first).
+        for (const k of n.kids) if (k.fn(facts) === T) walk(k);
         return;
       case 'not':
         // A condition that holds because something does not: name the facts it rests on.

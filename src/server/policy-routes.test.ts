@@ -188,6 +188,21 @@ describeStores<Schema>(
           clauses: [expect.objectContaining({ id: 'x20-art7' })],
         }),
       ]);
+      // The explanation's added parts reach the API: the negative list names the exclusion
+      // present, and each clause cited is given once.
+      const full = fraud.json().evaluation as {
+        negativeList: { rule: string; status: string }[];
+        situations: { rule: string; decisive: boolean }[];
+        citedClauses: { id: string }[];
+      };
+      expect(full.negativeList).toContainEqual(
+        expect.objectContaining({ rule: 'n-fraudulent-records', status: 'present' }),
+      );
+      expect(full.negativeList.filter((x) => x.status === 'absent').length).toBeGreaterThan(0);
+      expect(full.situations.every((x) => !x.decisive)).toBe(true);
+      const ids = full.citedClauses.map((x) => x.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids).toContain('x20-art7');
     });
   },
   { open: { schema } },
