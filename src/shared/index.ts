@@ -19,3 +19,4 @@ export * from './figures.js';
 export * from './notifications.js';
 export * from './clearings.js';
 export * from './matters.js';
+export { bareTitle, inTitleMarks } from '../policy/title-marks.js';

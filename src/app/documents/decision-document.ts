@@ -6,6 +6,7 @@
  * date. `renderDecisionDocument` is pure: structured data plus a plain-text rendering, in zh or en.
  * `loadDecisionDocument` gathers the input for an actor who may read the case.
  */
+import { inTitleMarks } from '../../policy/title-marks.js';
 import { and, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { CaseRoute, SixElement } from '../../domain/case-states.js';
 import { SIX_ELEMENTS, SIX_ELEMENT_LABEL } from '../../domain/case-states.js';
@@ -225,10 +226,10 @@ export function renderDecisionDocument(input: DecisionDocumentInput, lang: Lang)
     : `verification${c.consulted ? ', consultation' : ''} and collective deliberation`;
   const opening = zh
     ? c.route === 'application'
-      ? `${dateIn(c.submittedOn, lang)}提出的关于你在“${c.title}”事项中的容错申请（受理编号：${c.number}）收悉。本机构依据《${rec.packTitle.zh}》等规定，经受理、${steps}，现将认定决定告知如下。`
+      ? `${dateIn(c.submittedOn, lang)}提出的关于你在“${c.title}”事项中的容错申请（受理编号：${c.number}）收悉。本机构依据${inTitleMarks(rec.packTitle.zh)}等规定，经受理、${steps}，现将认定决定告知如下。`
       : c.route === 'ex_officio'
-        ? `在对你有关问责事项的调查中，本机构依职权对“${c.title}”（案件编号：${c.number}）是否适用容错进行了审查。本机构依据《${rec.packTitle.zh}》等规定，经${steps}，现将认定决定告知如下。`
-        : `本机构对经事前报备的“${c.title}”（案件编号：${c.number}）是否适用容错进行了审查。本机构依据《${rec.packTitle.zh}》等规定，经${steps}，现将认定决定告知如下。`
+        ? `在对你有关问责事项的调查中，本机构依职权对“${c.title}”（案件编号：${c.number}）是否适用容错进行了审查。本机构依据${inTitleMarks(rec.packTitle.zh)}等规定，经${steps}，现将认定决定告知如下。`
+        : `本机构对经事前报备的“${c.title}”（案件编号：${c.number}）是否适用容错进行了审查。本机构依据${inTitleMarks(rec.packTitle.zh)}等规定，经${steps}，现将认定决定告知如下。`
     : c.route === 'application'
       ? `The application for tolerance made on ${dateIn(c.submittedOn, lang)} concerning your conduct in '${c.title}' (case ${c.number}) has been received. Under ${rec.packTitle.en} and related rules, after acceptance, ${steps}, this committee gives its decision as follows.`
       : c.route === 'ex_officio'
@@ -429,11 +430,11 @@ function versionSentence(rec: Evaluation, lang: Lang): string {
   const zh = lang === 'zh';
   if (rec.time.moreLenientLaterVersion) {
     return zh
-      ? `决定时施行的《${rec.packTitle.zh}》对当事人更为有利，依照从旧兼从轻原则予以适用。`
+      ? `决定时施行的${inTitleMarks(rec.packTitle.zh)}对当事人更为有利，依照从旧兼从轻原则予以适用。`
       : `The version of ${rec.packTitle.en} in force at the decision is more favourable to the official and applies (the more lenient rule).`;
   }
   return zh
-    ? `本事项适用行为发生时施行的《${rec.packTitle.zh}》。`
+    ? `本事项适用行为发生时施行的${inTitleMarks(rec.packTitle.zh)}。`
     : `The version of ${rec.packTitle.en} in force at the time of the conduct applies.`;
 }
 

@@ -5,6 +5,7 @@
  * Pure: structured data plus text, in zh or en; the determination (认定书) is in
  * decision-document.ts.
  */
+import { inTitleMarks } from '../../policy/title-marks.js';
 import type { I18nText, Lang, TimeLimit } from '../../policy/model.js';
 import type { ClearingFinding, ClearingManner } from '../../shared/clearings.js';
 import type { DocumentType } from '../../shared/documents.js';
@@ -108,7 +109,7 @@ const DRAFTS: Record<Exclude<DocumentType, 'determination'>, (i: NoticeInput) =>
         `Your application for tolerance of ${documentDate(i.case.submittedOn, 'en')} concerning '${i.case.title}' meets the conditions and is accepted as case ${i.case.number}.`,
       ),
       t(
-        `本机构将依照《${i.packTitle.zh}》规定的程序进行核实${i.limits.verification ? `，核实工作一般在${limit(i.limits.verification, 'zh')}内完成` : ''}。核实期间，你可以陈述和申辩，并提交有关证据材料。`,
+        `本机构将依照${inTitleMarks(i.packTitle.zh)}规定的程序进行核实${i.limits.verification ? `，核实工作一般在${limit(i.limits.verification, 'zh')}内完成` : ''}。核实期间，你可以陈述和申辩，并提交有关证据材料。`,
         `This committee will verify the matter under ${i.packTitle.en}${i.limits.verification ? `, normally within ${limit(i.limits.verification, 'en')}` : ''}. Meanwhile you may state your case and submit evidence.`,
       ),
       t('特此通知。', 'This is to notify you.'),
@@ -153,7 +154,7 @@ const DRAFTS: Record<Exclude<DocumentType, 'determination'>, (i: NoticeInput) =>
       addressee: false,
       paragraphs: [
         t(
-          `根据《${i.packTitle.zh}》有关规定，现将${i.official.name}同志容错认定结果予以公示。`,
+          `根据${inTitleMarks(i.packTitle.zh)}有关规定，现将${i.official.name}同志容错认定结果予以公示。`,
           `Under ${i.packTitle.en}, the tolerance determination concerning Comrade ${i.official.name} is made public.`,
         ),
         t(
@@ -219,7 +220,7 @@ function correctionDraft(i: NoticeInput): Draft {
     addressee: true,
     paragraphs: [
       t(
-        `根据《${i.packTitle.zh}》有关规定，本机构对“${i.case.title}”事项作出认定（${d?.number ?? ''}，${d?.outcomeLabel.zh ?? ''}）。针对该事项中存在的问题，现提出纠错意见如下：`,
+        `根据${inTitleMarks(i.packTitle.zh)}有关规定，本机构对“${i.case.title}”事项作出认定（${d?.number ?? ''}，${d?.outcomeLabel.zh ?? ''}）。针对该事项中存在的问题，现提出纠错意见如下：`,
         `Under ${i.packTitle.en}, this committee has determined the matter '${i.case.title}' (${d?.number ?? ''}, ${d?.outcomeLabel.en ?? ''}). For what went wrong in it, this committee gives the following correction opinion:`,
       ),
       t(
@@ -270,7 +271,7 @@ function clearingDraft(i: NoticeInput): Draft {
     addressee: false,
     paragraphs: [
       t(
-        `有关方面反映${name}同志（${post.zh}）存在问题。根据《${i.packTitle.zh}》有关规定，本机构对反映的问题进行了核实，并作出认定（${d?.number ?? ''}，${d?.outcomeLabel.zh ?? ''}）。现将有关情况通报如下：`,
+        `有关方面反映${name}同志（${post.zh}）存在问题。根据${inTitleMarks(i.packTitle.zh)}有关规定，本机构对反映的问题进行了核实，并作出认定（${d?.number ?? ''}，${d?.outcomeLabel.zh ?? ''}）。现将有关情况通报如下：`,
         `Comrade ${name} (${post.en}) was reported for misconduct. Under ${i.packTitle.en}, this committee verified what was reported and made a determination (${d?.number ?? ''}, ${d?.outcomeLabel.en ?? ''}). It gives notice as follows:`,
       ),
       t(
@@ -340,7 +341,7 @@ function challengeDraft(i: NoticeInput, kind: 'review' | 'appeal'): Draft {
     above: kind === 'appeal',
     paragraphs: [
       t(
-        `你于${c ? documentDate(c.filedOn, 'zh') : ''}对《认定书》（${d?.number ?? ''}）提出的${kind === 'review' ? '复核申请' : '申诉'}收悉。本机构依照《${i.packTitle.zh}》和有关规定进行了${kind === 'review' ? '复核' : '审查'}，现决定如下：`,
+        `你于${c ? documentDate(c.filedOn, 'zh') : ''}对《认定书》（${d?.number ?? ''}）提出的${kind === 'review' ? '复核申请' : '申诉'}收悉。本机构依照${inTitleMarks(i.packTitle.zh)}和有关规定进行了${kind === 'review' ? '复核' : '审查'}，现决定如下：`,
         `Your application of ${c ? documentDate(c.filedOn, 'en') : ''} for ${what.en} of the determination ${d?.number ?? ''} has been received and examined under ${i.packTitle.en} and related rules. This committee decides:`,
       ),
       result,

@@ -7,6 +7,7 @@
  * and the reminders' links), it reads the reader's jurisdiction that holds it. Written to the read log
  * ('visits.list'); the presenter lists the fields the screen shows, never a row.
  */
+import { inTitleMarks } from '../../policy/title-marks.js';
 import { desc, eq, inArray, like } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { within, type Actor } from '../../domain/roles.js';
@@ -141,7 +142,7 @@ export async function visitsView(
     const source = clause ? eff.sources.get(clause.source) : undefined;
     const citation = clause
       ? {
-          zh: `${source ? `《${source.title.zh}》` : ''}${clause.article.zh}`,
+          zh: `${source ? `${inTitleMarks(source.title.zh)}` : ''}${clause.article.zh}`,
           en: `${source ? `${source.title.en}, ` : ''}${clause.article.en}`,
         }
       : null;

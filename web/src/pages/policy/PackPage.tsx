@@ -3,6 +3,7 @@
  * shown (?version=, else the one in force today, else the latest): clauses beside rules, the
  * decision ladder, the procedure, the lint findings and the scenario evaluator.
  */
+import { inTitleMarks } from '../../shared';
 import { Alert, Button, Descriptions, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -74,7 +75,7 @@ function Loaded({
       packTitle: (id) => {
         const title = titles.get(id);
         if (!title) return id;
-        return lang === 'zh' ? `《${pick(title, lang)}》` : pick(title, lang);
+        return lang === 'zh' ? inTitleMarks(pick(title, lang)) : pick(title, lang);
       },
       eff,
       lang,

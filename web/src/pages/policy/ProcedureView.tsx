@@ -1,4 +1,5 @@
 /** The procedure's parameters: each step's time limit with its basis, and the other requirements. */
+import { inTitleMarks } from '../../shared';
 import { Button, Descriptions, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +27,7 @@ export function Basis({ basis }: { readonly basis: string | undefined }) {
   const citation = !source
     ? article
     : lang === 'zh'
-      ? `《${pick(source.title, lang)}》${article}`
+      ? `${inTitleMarks(pick(source.title, lang))}${article}`
       : `${pick(source.title, lang)}, ${article}`;
   return (
     <Button
