@@ -41,11 +41,13 @@ export const TASK_LABEL = {
   recordTalk: { zh: '记录谈心谈话', en: 'Record a talk' },
   recordVisit: { zh: '记录回访结果', en: 'Record a follow-up visit' },
   reportVisit: { zh: '报送回访结果', en: 'Send a visit result to the organization department' },
+  recordClearing: { zh: '记录澄清正名', en: 'Record a name clearing' },
   issueClearingNotice: { zh: '印发澄清正名通报', en: 'Issue the name-clearing notice' },
   publicizeClearing: {
     zh: '决定澄清正名是否公开',
     en: 'Decide whether the clearing is made public',
   },
+  closeClearing: { zh: '不予公开，办结澄清正名', en: 'Close the clearing without publicity' },
   referAccuser: { zh: '移送诬告陷害问题线索', en: 'Refer the false accusation' },
 } as const satisfies Readonly<Record<string, { readonly zh: string; readonly en: string }>>;
 
