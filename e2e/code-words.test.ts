@@ -149,22 +149,24 @@ async function settle(page: Page) {
 /**
  * Goes to a path inside the app as its own links do (the history API and a popstate event, which
  * the router follows), not by loading the page again: a reload would parse the whole app again for
- * each of the two hundred screens, which took most of this test's time. The caller settles (scan
- * does): settling twice waited twice for the quiet period.
+ * each of the two hundred screens, which took most of this test's time.
  */
 async function goTo(page: Page, path: string) {
   await page.evaluate(
     `window.history.pushState(null, '', ${JSON.stringify(path)});
      window.dispatchEvent(new PopStateEvent('popstate'));`,
   );
+  await settle(page);
 }
 
 /**
- * Scans what the screen shows once loaded (`settled`: the caller has just waited for it): its
- * visible text and its inputs' placeholders.
+ * Scans what the screen shows now: its visible text and its inputs' placeholders. It settles again
+ * although the caller has: a screen may start a second round of requests once the first has drawn
+ * it (the case page's fact labels), later than one quiet period on a busy machine (seen once when
+ * it settled only once).
  */
-async function scan(page: Page, screen: string, settled = false) {
-  if (!settled) await settle(page);
+async function scan(page: Page, screen: string) {
+  await settle(page);
   const text = (await page.evaluate(`[
     document.body.innerText,
     ...[...document.querySelectorAll('input[placeholder], textarea[placeholder]')]
@@ -193,7 +195,7 @@ async function menuEntries(page: Page, role: string): Promise<string[]> {
     await settle(page);
     const path = new URL(page.url()).pathname;
     paths.push(path);
-    await scan(page, `${role} 菜单“${label}” ${path}`, true);
+    await scan(page, `${role} 菜单“${label}” ${path}`);
   }
   return paths;
 }
@@ -222,7 +224,6 @@ async function casePages(page: Page, role: string) {
 /** The policy pages: each listed pack, every tab of it when `allTabs`. */
 async function policyPages(page: Page, role: string, allTabs: boolean) {
   await goTo(page, '/policy');
-  await settle(page);
   const links = await page
     .locator('[data-testid^="pack-link-"]')
     .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
@@ -243,6 +244,7 @@ async function visitAs(username: string, password: string) {
   await page.goto(w.url + '/');
   await w.signIn(page, username, password);
   await page.locator('.rc-menu').waitFor();
+  await settle(page);
   await scan(page, `${username} 登录后首页 ${new URL(page.url()).pathname}`);
   const paths = await menuEntries(page, username);
   await casePages(page, username);
