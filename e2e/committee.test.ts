@@ -164,6 +164,18 @@ async function deliberation() {
   await as('chair', caseUrl);
   expect(await panel().getByTestId('recommended-outcome').innerText()).toBe('免予问责（容错免责）');
   expect(await panel().getByTestId('clause-citation').count()).toBeGreaterThan(0);
+  // Beside the reasons: the situations that hold, the negative list checked, each clause once.
+  await panel().getByText('成立的容错情形', { exact: true }).waitFor();
+  const negative = panel().getByTestId('recommendation-negative-list');
+  expect(await negative.locator('li[data-status="absent"]').count()).toBeGreaterThan(0);
+  expect(await negative.locator('li:not([data-status="absent"])').count()).toBe(0);
+  await negative.getByText('经核查不存在').first().waitFor();
+  const cited = await panel()
+    .getByTestId('recommendation-cited-clauses')
+    .locator('li strong')
+    .allInnerTexts();
+  expect(cited.length).toBeGreaterThan(0);
+  expect(new Set(cited).size).toBe(cited.length);
   await panel().getByText('尚未确定参加研究的成员。请点击“增加研究成员”').waitFor();
   expect(await panel().getByTestId('decide').count()).toBe(0);
   await addMember('周文清');
@@ -256,7 +268,7 @@ async function deliberation() {
   }
   expect(await panel().getByTestId('recommended-outcome').innerText()).toBe('Exempted (tolerated)');
   expect(await form.getByTestId('departure-warning').innerText()).toContain(
-    "'Lighter accountability' departs from the recommendation 'Exempted (tolerated)'",
+    "'Lighter accountability' is outside the recommendation (Exempted (tolerated))",
   );
   expect(await row('周文清').innerText()).toContain('Conflict declared, recused');
   // The message of the field in error follows the language.

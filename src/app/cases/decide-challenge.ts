@@ -39,6 +39,7 @@ import { precondition } from './preconditions.js';
 import { resumedDueOn } from './publicity-pause.js';
 import { TEXT_LIMITS } from '../../shared/limits.js';
 import { isUuid, requireText } from './text-input.js';
+import { departsFrom, type Recommended } from './band.js';
 import { casePolicy, type DeterminationRow, type LoadedCase } from './record.js';
 import { runTransition, type TransitionRequest, type TransitionScope } from './transition.js';
 
@@ -268,9 +269,13 @@ async function changedDetermination(
   };
 }
 
-/** Reasons for departing from the recommendation: the decision's reasons, when it departs. */
+/**
+ * Reasons for departing from the recommendation: the decision's reasons, when it decides outside
+ * the recommended band.
+ */
 function departs(original: DeterminationRow, outcome: string, reasons: string) {
-  return { departureReasons: outcome === original.recommendedOutcome ? '' : reasons };
+  const departing = departsFrom(original.recommendation as Recommended, outcome);
+  return { departureReasons: departing ? reasons : '' };
 }
 
 /** The publicity the challenge suspended resumes when the determination is upheld. */
