@@ -167,13 +167,17 @@ async function deliberation() {
   // Beside the reasons: the situations that hold, the negative list checked, each clause once.
   await panel().getByText('成立的容错情形', { exact: true }).waitFor();
   const negative = panel().getByTestId('recommendation-negative-list');
+  expect(await negative.getByTestId('negative-list-summary').innerText()).toMatch(
+    /^经逐项核查，负面清单所列 \d+ 项情形均不存在。$/,
+  );
+  await negative.getByText('逐项核查情况').click();
+  await negative.getByText('经核查不存在').first().waitFor();
   expect(await negative.locator('li[data-status="absent"]').count()).toBeGreaterThan(0);
   expect(await negative.locator('li:not([data-status="absent"])').count()).toBe(0);
-  await negative.getByText('经核查不存在').first().waitFor();
-  const cited = await panel()
-    .getByTestId('recommendation-cited-clauses')
-    .locator('li strong')
-    .allInnerTexts();
+  const clauses = panel().getByTestId('recommendation-cited-clauses');
+  await clauses.getByText(/^本建议引用条款 \d+ 条/).click();
+  await clauses.locator('li strong').first().waitFor();
+  const cited = await clauses.locator('li strong').allInnerTexts();
   expect(cited.length).toBeGreaterThan(0);
   expect(new Set(cited).size).toBe(cited.length);
   await panel().getByText('尚未确定参加研究的成员。请点击“增加研究成员”').waitFor();

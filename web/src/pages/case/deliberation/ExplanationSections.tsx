@@ -4,7 +4,7 @@
  * clause cited, quoted once (所引条款). A recommendation stored before these sections were given
  * has none of them, and shows none.
  */
-import { Tag, Typography } from 'antd';
+import { Collapse, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { pick, type Lang } from '../../../i18n';
 import { useLang } from '../../../lang';
@@ -50,6 +50,60 @@ function Articles({ ids, rec, lang }: { ids: readonly string[]; rec: Recommendat
   );
 }
 
+type Exclusion = NonNullable<Recommendation['negativeList']>[number];
+
+/**
+ * The negative list in one sentence (how many exclusions were found absent, present, not yet
+ * known), each exclusion below it: opened at once when one is present or unknown.
+ */
+function NegativeList(props: { items: readonly Exclusion[]; rec: Recommendation; lang: Lang }) {
+  const { items, rec, lang } = props;
+  const { t } = useTranslation();
+  const count = (status: ExclusionStatus) => items.filter((x) => x.status === status).length;
+  const open = count('present') + count('unknown') > 0;
+  return (
+    <section data-testid="recommendation-negative-list">
+      <Typography.Title level={4} className="rc-gap-top">
+        {t('committee.rec.negativeList')}
+      </Typography.Title>
+      <Typography.Paragraph data-testid="negative-list-summary">
+        {open
+          ? t('committee.rec.negativeSummary', {
+              total: items.length,
+              absent: count('absent'),
+              present: count('present'),
+              unknown: count('unknown'),
+            })
+          : t('committee.rec.negativeAllAbsent', { total: items.length })}
+      </Typography.Paragraph>
+      <Collapse
+        size="small"
+        defaultActiveKey={open ? ['items'] : []}
+        items={[
+          {
+            key: 'items',
+            label: t('committee.rec.negativeEach'),
+            children: (
+              <ul className="rc-deliberation-list">
+                {items.map((x) => (
+                  <li key={x.rule} data-status={x.status}>
+                    <Tag color={STATUS_COLOR[x.status]}>
+                      {t(`committee.rec.exclusion.${x.status}`)}
+                    </Tag>
+                    {pick(x.title, lang)}
+                    <FactsLine facts={x.facts} lang={lang} />
+                    <Articles ids={x.clauses} rec={rec} lang={lang} />
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+        ]}
+      />
+    </section>
+  );
+}
+
 export function ExplanationSections({ rec }: { readonly rec: Recommendation }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -83,21 +137,7 @@ export function ExplanationSections({ rec }: { readonly rec: Recommendation }) {
       ) : null}
 
       {rec.negativeList && rec.negativeList.length > 0 ? (
-        <section data-testid="recommendation-negative-list">
-          <Typography.Title level={4} className="rc-gap-top">
-            {t('committee.rec.negativeList')}
-          </Typography.Title>
-          <ul className="rc-deliberation-list">
-            {rec.negativeList.map((x) => (
-              <li key={x.rule} data-status={x.status}>
-                <Tag color={STATUS_COLOR[x.status]}>{t(`committee.rec.exclusion.${x.status}`)}</Tag>
-                {pick(x.title, lang)}
-                <FactsLine facts={x.facts} lang={lang} />
-                <Articles ids={x.clauses} rec={rec} lang={lang} />
-              </li>
-            ))}
-          </ul>
-        </section>
+        <NegativeList items={rec.negativeList} rec={rec} lang={lang} />
       ) : null}
 
       {rec.citedClauses && rec.citedClauses.length > 0 ? (
@@ -105,14 +145,25 @@ export function ExplanationSections({ rec }: { readonly rec: Recommendation }) {
           <Typography.Title level={4} className="rc-gap-top">
             {t('committee.rec.citedClauses')}
           </Typography.Title>
-          <ul className="rc-deliberation-list">
-            {rec.citedClauses.map((c) => (
-              <li key={c.id}>
-                <Typography.Text strong>{pick(c.citation, lang)}</Typography.Text>
-                <div>{pick(c.text, lang)}</div>
-              </li>
-            ))}
-          </ul>
+          <Collapse
+            size="small"
+            items={[
+              {
+                key: 'clauses',
+                label: t('committee.rec.clausesCount', { count: rec.citedClauses.length }),
+                children: (
+                  <ul className="rc-deliberation-list">
+                    {rec.citedClauses.map((c) => (
+                      <li key={c.id}>
+                        <Typography.Text strong>{pick(c.citation, lang)}</Typography.Text>
+                        <div>{pick(c.text, lang)}</div>
+                      </li>
+                    ))}
+                  </ul>
+                ),
+              },
+            ]}
+          />
         </section>
       ) : null}
     </>
