@@ -212,6 +212,13 @@ export const Determination = Obj({
   outcomeLabel: Nullable(I18nText),
   recommendedOutcome: Type.String(),
   recommendedOutcomeLabel: Nullable(I18nText),
+  recommended: List(Obj({ id: Type.String(), label: Nullable(I18nText) }), {
+    description:
+      'The recommended band the committee decided against, most favourable first (one outcome where the rules name one; empty when undetermined).',
+  }),
+  departs: Type.Boolean({
+    description: 'Decided outside the recommended band, with departure reasons.',
+  }),
   departureReasons: Type.String(),
   documentNumber: Type.String(),
   decidedOn: DateString,

@@ -346,6 +346,10 @@ export const determinations = pgTable('determinations', {
   jurisdictionId: text('jurisdiction_id').notNull(),
   outcome: text('outcome').notNull(),
   recommendedOutcome: text('recommended_outcome').notNull(),
+  /** The recommended band, most favourable first; empty when undetermined (migration 0027). */
+  recommendedOutcomes: text('recommended_outcomes').array().notNull(),
+  /** Decided outside the recommended band, so with departure reasons (migration 0027). */
+  departs: boolean('departs').notNull(),
   recommendation: jsonb('recommendation').notNull(),
   departureReasons: text('departure_reasons').notNull(),
   minutes: text('minutes').notNull(),

@@ -39,7 +39,7 @@ import { precondition } from './preconditions.js';
 import { resumedDueOn } from './publicity-pause.js';
 import { TEXT_LIMITS } from '../../shared/limits.js';
 import { isUuid, requireText } from './text-input.js';
-import { departsFrom, type Recommended } from './band.js';
+import { departsFrom } from './band.js';
 import { casePolicy, type DeterminationRow, type LoadedCase } from './record.js';
 import { runTransition, type TransitionRequest, type TransitionScope } from './transition.js';
 
@@ -258,6 +258,7 @@ async function changedDetermination(
     caseId: loaded.row.id,
     jurisdictionId: loaded.row.jurisdictionId,
     recommendedOutcome: original.recommendedOutcome,
+    recommendedOutcomes: original.recommendedOutcomes,
     recommendation: original.recommendation,
     documentNumber: number,
     decidedOn: today,
@@ -274,8 +275,9 @@ async function changedDetermination(
  * the recommended band.
  */
 function departs(original: DeterminationRow, outcome: string, reasons: string) {
-  const departing = departsFrom(original.recommendation as Recommended, outcome);
-  return { departureReasons: departing ? reasons : '' };
+  const band = { outcome: original.recommendedOutcome, recommended: original.recommendedOutcomes };
+  const departing = departsFrom(band, outcome);
+  return { departs: departing, departureReasons: departing ? reasons : '' };
 }
 
 /** The publicity the challenge suspended resumes when the determination is upheld. */

@@ -61,6 +61,7 @@ export async function decideCase(ctx: AppContext, actor: Actor, req: DecideInput
     const determination = await insertDetermination(tx, loaded, {
       ...applied,
       outcome,
+      departs,
       recommendation,
       departureReasons,
       minutes,
@@ -201,6 +202,7 @@ async function insertDetermination(
   loaded: Pick<LoadedCase, 'row' | 'jurisdiction'>,
   d: {
     readonly outcome: string;
+    readonly departs: boolean;
     readonly recommendation: Evaluation;
     readonly departureReasons: string;
     readonly minutes: string;
@@ -224,6 +226,8 @@ async function insertDetermination(
     jurisdictionId: row.jurisdictionId,
     outcome: d.outcome,
     recommendedOutcome: d.recommendation.outcome,
+    recommendedOutcomes: [...bandOf(d.recommendation)],
+    departs: d.departs,
     recommendation: JSON.parse(JSON.stringify(d.recommendation)) as Evaluation,
     departureReasons: d.departureReasons,
     minutes: d.minutes,

@@ -205,6 +205,10 @@ export interface CaseView {
     readonly outcomeLabel: I18nText | null;
     readonly recommendedOutcome: string;
     readonly recommendedOutcomeLabel: I18nText | null;
+    /** The recommended band, most favourable first (empty when undetermined). */
+    readonly recommended: readonly { readonly id: string; readonly label: I18nText | null }[];
+    /** Decided outside the band, with departure reasons. */
+    readonly departs: boolean;
     readonly departureReasons: string;
     readonly documentNumber: string;
     readonly decidedOn: string;
@@ -675,6 +679,8 @@ function presentDeliberation({ ctx, loaded, file, full, person, outcomeLabel }: 
       outcomeLabel: outcomeLabel(d.outcome),
       recommendedOutcome: d.recommendedOutcome,
       recommendedOutcomeLabel: outcomeLabel(d.recommendedOutcome),
+      recommended: d.recommendedOutcomes.map((id) => ({ id, label: outcomeLabel(id) })),
+      departs: d.departs,
       departureReasons: d.departureReasons,
       documentNumber: d.documentNumber,
       decidedOn: d.decidedOn,
