@@ -267,9 +267,15 @@ async function deliberation() {
     'Outcome',
     'Reasons for departing from the recommendation',
     'Minutes of the meeting',
+    'Tolerable situations that hold',
+    'Negative list checked',
+    'Clauses cited',
   ]) {
     await panel().getByText(label, { exact: true }).first().waitFor();
   }
+  expect(await panel().getByTestId('negative-list-summary').innerText()).toMatch(
+    /^Each of the \d+ exclusions of the negative list was checked and found absent\.$/,
+  );
   expect(await panel().getByTestId('recommended-outcome').innerText()).toBe('Exempted (tolerated)');
   expect(await form.getByTestId('departure-warning').innerText()).toContain(
     "'Lighter accountability' is outside the recommendation (Exempted (tolerated))",
