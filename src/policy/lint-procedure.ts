@@ -30,8 +30,8 @@ const ELSEWHERE: Readonly<Record<string, { zh: string; en: string }>> = {
     en: 'write the application window as application.within (with from and duringInvestigation); the case procedure refuses an application outside it',
   },
   riskFilingReview: {
-    zh: '风险报备在本系统中按审核结果登记（审核日期由登记人填写），不计审核时限，请删除',
-    en: 'a risk filing is recorded here with its review already done (the reviewer gives its date), so no review clock runs; delete it',
+    zh: '风险报备在本系统中登记其审核状态和日期（由登记人填写），不计审核时限，请删除',
+    en: 'a risk filing is recorded here with its review status and date as given, and no review clock runs; delete it',
   },
   publicity: { zh: '请写在 publicity.period 中', en: 'write it as publicity.period' },
   challengeWindow: {

@@ -279,7 +279,7 @@ describe('the procedure block', () => {
     expect(unread.map((d) => d.severity)).toEqual(['warning', 'warning', 'warning']);
     const en = unread.map((d) => d.message.en).join('\n');
     expect(en).toContain(
-      'procedure.timeLimits.riskFilingReview: the case procedure does not read this time limit from timeLimits; a risk filing is recorded here with its review already done',
+      'procedure.timeLimits.riskFilingReview: the case procedure does not read this time limit from timeLimits; a risk filing is recorded here with its review status and date as given, and no review clock runs',
     );
     expect(en).toContain(
       'procedure.timeLimits.application: the case procedure does not read this time limit from timeLimits; write the application window as application.within',
