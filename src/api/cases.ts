@@ -605,6 +605,13 @@ export const ApplicationBody = Obj({
     'What happened, in the applicant’s words.',
   ),
   conductDate: Type.String({ format: 'date', description: 'When the conduct took place.' }),
+  accountabilityNotifiedOn: Type.Optional(
+    Type.String({
+      format: 'date',
+      description:
+        'The day the official was notified of the accountability decision (收到问责决定之日), where one has been made: the application window of the pack’s procedure.application counts from it. Absent: the investigation is still running (or none has opened).',
+    }),
+  ),
   facts: Type.Optional(Facts),
 });
 export type ApplicationBody = Static<typeof ApplicationBody>;

@@ -3,7 +3,7 @@
  * with reasons, why-nots and missing facts, the outcome ladder, what deciding requires, who may
  * join the panel, and the decision document's preview.
  */
-import { ClauseRef, Outcome } from './policy.js';
+import { ClauseRef, Outcome, TimeLimit } from './policy.js';
 import { TEXT_LIMITS } from '../shared/limits.js';
 import {
   DateString,
@@ -179,3 +179,32 @@ export const ApplicantAssessmentSetting = Obj({
   }),
 });
 export type ApplicantAssessmentSetting = Static<typeof ApplicantAssessmentSetting>;
+
+/** GET /api/officials/:id/application-window: when an application for the official is in time. */
+export const ApplicationWindowQuery = Obj({
+  conductDate: Type.String({ format: 'date', description: 'When the conduct took place.' }),
+  notifiedOn: Type.Optional(
+    Type.String({
+      format: 'date',
+      description: 'The day the official was notified of the accountability decision, if any.',
+    }),
+  ),
+});
+export const ApplicationWindowAnswer = Obj({
+  window: Nullable(
+    Obj({
+      text: I18nText,
+      within: TimeLimit,
+      from: StringEnum(['notifiedOfAccountability', 'conduct'] as const),
+      duringInvestigation: Type.Boolean(),
+      anchorOn: Nullable(Type.String({ format: 'date' })),
+      lastDay: Nullable(
+        Type.String({ format: 'date', description: 'The last day to apply, where known.' }),
+      ),
+      basis: Nullable(I18nText),
+      inTime: Type.Boolean({ description: 'An application made today would be in time.' }),
+    }),
+    { description: 'Null: the measure sets no application window.' },
+  ),
+});
+export type ApplicationWindowAnswer = Static<typeof ApplicationWindowAnswer>;
