@@ -369,6 +369,10 @@ export const CaseView = Obj(
     }),
     jurisdiction: NamedPlace,
     conductDate: DateString,
+    accountabilityNotifiedOn: Nullable(DateString, {
+      description:
+        'The day the official was notified of the accountability decision, as the application gave it (the application window counts from it).',
+    }),
     packId: Type.String(),
     packVersion: Nullable(Type.String()),
     step: Type.String(),

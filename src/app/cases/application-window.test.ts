@@ -5,6 +5,7 @@ import { AppError } from '../errors.js';
 import { caseEvents, cases, schema, type Schema } from '../tables.js';
 import { buildWorld, type World } from '../testing/world.js';
 import { checkApplicationWindow, type ApplicationWindowState } from './application-window.js';
+import { getCase } from '../queries/case-view.js';
 import { submitApplication } from './submit-application.js';
 
 const application = (officialId: string, accountabilityNotifiedOn?: string) => ({
@@ -59,6 +60,9 @@ describeStores<Schema>(
         .from(caseEvents)
         .where(eq(caseEvents.caseId, c.id));
       expect(event!.payload).toMatchObject({ accountabilityNotifiedOn: '2025-02-10' });
+      // The officers read it on the case.
+      const view = await getCase(w.ctx, w.actors.intake!, c.id);
+      expect(view.accountabilityNotifiedOn).toBe('2025-02-10');
     });
 
     it('refuses one made after the window, naming the window, its anchor, last day and clause', async () => {

@@ -107,6 +107,8 @@ export interface CaseView {
   };
   readonly jurisdiction: { readonly id: string; readonly name: I18nText };
   readonly conductDate: string;
+  /** The day the official was notified of the accountability decision, as the application gave it. */
+  readonly accountabilityNotifiedOn: string | null;
   readonly packId: string;
   readonly packVersion: string | null;
   readonly step: string;
@@ -537,6 +539,7 @@ function presentHeader(ctx: AppContext, p: PresentContext) {
       name: { zh: loaded.jurisdiction.nameZh, en: loaded.jurisdiction.nameEn },
     },
     conductDate: row.conductDate,
+    accountabilityNotifiedOn: row.accountabilityNotifiedOn,
     packId: row.packId,
     packVersion: row.packVersion,
     step: row.step,

@@ -70,6 +70,11 @@ export function SummaryCard() {
           {label('routes', c.route)}
         </Descriptions.Item>
         <Descriptions.Item label={t('caseView.conductDate')}>{c.conductDate}</Descriptions.Item>
+        {c.accountabilityNotifiedOn ? (
+          <Descriptions.Item label={t('caseView.accountabilityNotifiedOn')}>
+            {c.accountabilityNotifiedOn}
+          </Descriptions.Item>
+        ) : null}
         <Descriptions.Item label={t('caseView.pack')}>
           <PackName packId={c.packId} version={c.packVersion} />
         </Descriptions.Item>
