@@ -17,6 +17,7 @@ import type {
   I18nText,
   Loc,
   Matter,
+  OtherResult,
   Outcome,
   Pack,
   PackVersion,
@@ -411,6 +412,17 @@ function buildPack(raw: Raw, map: SourceMap): Pack {
         ),
       )
     : undefined;
+  const otherResults: OtherResult[] = ((raw.otherResults ?? []) as Raw[]).map((o, i) =>
+    Object.freeze({
+      id: o.id as string,
+      kind: o.kind as OtherResult['kind'],
+      label: o.label as I18nText,
+      ...(o.description ? { description: o.description as I18nText } : {}),
+      ...(o.to ? { to: o.to as I18nText } : {}),
+      at: map.loc(['otherResults', i]),
+      origin: id,
+    }),
+  );
   const matters: Matter[] = Object.entries((raw.matters ?? {}) as Record<string, Raw>).map(
     ([matterId, m]) =>
       Object.freeze({
@@ -434,6 +446,7 @@ function buildPack(raw: Raw, map: SourceMap): Pack {
     ...(raw.notice ? { notice: raw.notice as I18nText } : {}),
     standardVocabulary: raw.standardVocabulary !== false,
     ...(outcomes ? { outcomes } : {}),
+    otherResults: Object.freeze(otherResults),
     sources: Object.freeze(sources),
     facts: Object.freeze(facts),
     matters: Object.freeze(matters),
@@ -442,6 +455,12 @@ function buildPack(raw: Raw, map: SourceMap): Pack {
     file: map.file,
     at: map.loc([]),
   });
+}
+
+/** `outcome: x` or a band `outcome: [x, y]`: the first written, and all of them. */
+function outcomesOf(raw: string | string[]): { outcome: string; outcomes: readonly string[] } {
+  const list = Array.isArray(raw) ? raw : [raw];
+  return { outcome: list[0]!, outcomes: Object.freeze([...list]) };
 }
 
 function buildVersion(v: Raw, path: Path, packId: string, map: SourceMap): PackVersion {
@@ -479,7 +498,7 @@ function buildVersion(v: Raw, path: Path, packId: string, map: SourceMap): PackV
     ? (v.decision as Raw[]).map((d, i) =>
         Object.freeze({
           id: d.id as string,
-          outcome: d.outcome as string,
+          ...outcomesOf(d.outcome as string | string[]),
           ...(d.when !== undefined
             ? { when: buildCondition(d.when, [...path, 'decision', i, 'when'], map) }
             : {}),
