@@ -165,8 +165,10 @@ describe('results off the ladder', () => {
     expect(r.resultKind).toBe('notApplicable');
     expect(r.recommended).toEqual(['outside']);
     expect(r.recommendation.zh).toBe(
-      '不属于本办法适用范围，建议不适用本办法容错（不适用本办法），由集体研究认定。',
+      '不属于本办法适用范围，建议不适用本办法容错，由集体研究认定。',
     );
+    // No outcome on the ladder is more favourable than a result off it: no why-nots.
+    expect(r.whyNot).toEqual([]);
   });
 
   it('names the body a referred matter goes to', () => {

@@ -107,7 +107,7 @@ export interface Explained {
   readonly reasons: readonly Reason[];
   /**
    * Why each more favourable outcome was not reached, for the decision entries before the one that
-   * decided: an entry after it is pre-empted, and no fact could make it give its outcome while the
+   * decided (none for a result off the ladder, which no outcome is more favourable than): an entry after it is pre-empted, and no fact could make it give its outcome while the
    * deciding entry holds (an exclusion found present says so in `negativeList`). Empty when the
    * outcome is undetermined (`missingFacts` says what is needed).
    */
@@ -189,9 +189,10 @@ export function explain(p: CompiledPolicy, facts: Facts): Explained {
   // own facts say. When the outcome was reached through unknown entries of its own band, every
   // more favourable entry failed on the facts and is explained. A band is more favourable when it
   // comes earlier in the policy's band order (its best outcome, then its worst, is better).
+  // A result off the ladder is not less favourable than any outcome on it: no why-nots.
   const whyNot: WhyNot[] = [];
   const memo: FailMemo = new Map();
-  const last = decisive >= 0 ? decisive : entries.length;
+  const last = p.kinds[rank] !== 'ladder' ? 0 : decisive >= 0 ? decisive : entries.length;
   for (let i = 0; i < last; i++) {
     const e = entries[i]!;
     if (e.choice >= choice || !e.node) continue;
@@ -290,8 +291,8 @@ function wordRecommendation(p: CompiledPolicy, band: readonly number[]): Recomme
     return Object.freeze({
       ids,
       text: {
-        zh: `不属于本办法适用范围，建议不适用本办法容错（${first.label.zh}），由集体研究认定。`,
-        en: `Outside the measure's scope: the recommendation is not to apply the measure's tolerance (${first.label.en}); the collective body decides.`,
+        zh: '不属于本办法适用范围，建议不适用本办法容错，由集体研究认定。',
+        en: "Outside the measure's scope: the recommendation is not to apply the measure's tolerance; the collective body decides.",
       },
     });
   }
@@ -301,7 +302,7 @@ function wordRecommendation(p: CompiledPolicy, band: readonly number[]): Recomme
       ids,
       text: {
         zh: `不按本办法的结果阶梯认定，建议${first.label.zh}${to ? `，移送${to.zh}` : ''}，由集体研究认定。`,
-        en: `Not an outcome on the measure's ladder: the recommendation is ${first.label.en}${to ? `, referred to ${to.en}` : ''}; the collective body decides.`,
+        en: `Not an outcome on the measure's ladder. Recommended: ${first.label.en}${to ? `, referred to ${to.en}` : ''}; the collective body decides.`,
       },
       ...(to ? { to } : {}),
     });
