@@ -302,6 +302,18 @@ describe('checking bands and results off the ladder', () => {
     expect(codeOf(() => e.at('bands', '2020-06-01'))).toContain('PACK_OTHER_RESULT_CLASH');
   });
 
+  it('says once what an outcome may be, when it is neither an id nor a list of ids', () => {
+    let messages: string[] = [];
+    try {
+      pack(BANDS_YAML.replace('outcome: [reduced, exempted]', 'outcome: []'));
+    } catch (x) {
+      messages = (x as PolicyError).diagnostics.map((d) => d.message.en);
+    }
+    expect(messages).toEqual([
+      'versions[0].decision[4].outcome: must be an outcome id, or a list of outcome ids (a discretion band, e.g. [exempted, reduced]).',
+    ]);
+  });
+
   it('refuses a result kind the language does not know', () => {
     expect(codeOf(() => pack(BANDS_YAML.replace('kind: notApplicable', 'kind: excused')))).toBe(
       'PACK_SCHEMA',

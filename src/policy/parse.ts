@@ -227,6 +227,23 @@ function isConditionPath(path: readonly (string | number)[]): boolean {
   );
 }
 
+/** The path of a decision entry's `outcome` at or above `path`, if it is one. */
+function entryOutcomePath(path: Path): Path | undefined {
+  const isEntry = path.length >= 5 && path[0] === 'versions' && path[2] === 'decision';
+  return isEntry && path[4] === 'outcome' ? path.slice(0, 5) : undefined;
+}
+
+function outcomeProblem(path: Path, map: SourceMap): Diagnostic {
+  const where = showPath(path);
+  return diag(
+    'PACK_SCHEMA',
+    'error',
+    `${where}：应为一个结果标识，或结果标识的列表（裁量幅度，如 [exempted, reduced]）。`,
+    `${where}: must be an outcome id, or a list of outcome ids (a discretion band, e.g. [exempted, reduced]).`,
+    map.loc(path),
+  );
+}
+
 function schemaProblems(value: unknown, map: SourceMap): Diagnostic[] {
   if (validatePack(value)) return [];
   const all = (validatePack.errors ?? []) as ErrorObject[];
@@ -239,6 +256,14 @@ function schemaProblems(value: unknown, map: SourceMap): Diagnostic[] {
   const errors: ErrorObject[] = [];
   for (const e of all) {
     const path = pathOf(e.instancePath);
+    const band = entryOutcomePath(path);
+    if (band) {
+      // One or a band: the schema's oneOf reports both branches; say it once.
+      if (seen.has(showPath(band))) continue;
+      seen.add(showPath(band));
+      out.push(outcomeProblem(band, map));
+      continue;
+    }
     if (isConditionPath(path)) {
       if (deeper(e.instancePath)) continue;
       const key = showPath(path);
