@@ -105,8 +105,9 @@ export interface PossibleOutcomes {
 export type ResultKind = 'ladder' | 'notApplicable' | 'referred';
 
 /**
- * Ladders up to this many steps keep the possible outcomes of an evaluation as the bits of one
- * small integer (no allocation on the hot path); longer ones use an array per evaluation.
+ * Policies with up to this many distinct bands (a single outcome is a band of one) keep the possible
+ * bands of an evaluation as the bits of one small integer (no allocation on the hot path); others
+ * use an array per evaluation.
  */
 const MASK_BITS = 31;
 
@@ -136,6 +137,8 @@ export class CompiledPolicy {
   readonly #memo: Memo;
   readonly #entryFns: TriFn[];
   readonly #entryChoices: Int32Array;
+  /** Per band, the rank of its most favourable outcome. */
+  readonly #choiceLead: Int32Array;
   /** Per entry, the bit of its band; undefined when there are too many bands for a mask. */
   readonly #entryBits: Int32Array | undefined;
   /** The possible outcomes of each mask seen so far (a mask stands for one set of outcomes). */
@@ -267,6 +270,7 @@ export class CompiledPolicy {
       ]),
     );
     this.#entryChoices = Int32Array.from(this.entries.map((e) => e.choice));
+    this.#choiceLead = Int32Array.from(this.bands.map((b) => b[0]!));
     this.#entryBits =
       this.bands.length <= MASK_BITS
         ? Int32Array.from(this.entries.map((e) => 1 << e.choice))
@@ -296,7 +300,7 @@ export class CompiledPolicy {
     if (!this.#entryBits) return this.#possibleWide(facts).rank;
     const mask = this.#maskOf(facts, this.#entryBits);
     // A single possible band: the facts decide it.
-    return mask !== 0 && (mask & (mask - 1)) === 0 ? this.bands[31 - Math.clz32(mask)]![0]! : -1;
+    return mask !== 0 && (mask & (mask - 1)) === 0 ? this.#choiceLead[31 - Math.clz32(mask)]! : -1;
   }
 
   /**

@@ -201,7 +201,7 @@ export function explain(p: CompiledPolicy, facts: Facts): Explained {
     whyNot.push({
       outcome: o.id,
       label: o.label,
-      ...(e.band.length > 1 ? { band: recommendationOf(p, e.choice).ids } : {}),
+      band: e.band.length > 1 ? recommendationOf(p, e.choice).ids : undefined,
       entry: e.entry.id,
       failed: v === T ? [] : [failure(p, e.node, facts, v, memo)],
     });
@@ -215,7 +215,7 @@ export function explain(p: CompiledPolicy, facts: Facts): Explained {
     label: outcome.label,
     recommended: rec.ids,
     resultKind: p.kinds[rank]!,
-    ...(rec.to ? { referredTo: rec.to } : {}),
+    referredTo: rec.to,
     recommendation: rec.text,
     possibleOutcomes,
     decidedBy: decEntry
