@@ -8,6 +8,7 @@
  * procedure block and `removes`.
  */
 import { checkStructure } from './check.js';
+import { bandProblems } from './lint-bands.js';
 import { CompiledPolicy, type CNode } from './compile.js';
 import { diag, PolicyError, type Diagnostic } from './errors.js';
 import { renderValue } from './facts.js';
@@ -104,6 +105,7 @@ function lintVersion(set: PackSet, pack: Pack, v: PackVersion, out: Diagnostics)
     const structural = checkStructure(eff);
     out.addAll(structural);
     out.addAll(procedureProblems(v, eff));
+    out.addAll(bandProblems(pack, eff));
     for (const r of eff.rules.values()) {
       if (r.origin === pack.id && r.clauses.length === 0) {
         out.add(
@@ -299,10 +301,11 @@ function semantic(
       );
       for (const pe of parent.decision) {
         if (!pe.when || !mentionsAny(pe.when, exclusionRules)) continue;
-        const parentRank = p.rank.get(pe.outcome)!;
+        // An entry ranks at the most favourable outcome of its band.
+        const parentRank = Math.min(...pe.outcomes.map((o) => p.rank.get(o)!));
         const better = entries
           .map((e, i) => ({ e, i }))
-          .filter(({ e }) => (p.rank.get(e.outcome) ?? 0) < parentRank)
+          .filter(({ i }) => p.entries[i]!.rank < parentRank)
           .map(({ i }) => reaches[i]!);
         if (better.length === 0) continue;
         const loosened = search.find(

@@ -141,7 +141,13 @@ export interface Predicate {
 
 export interface DecisionEntry {
   readonly id: string;
+  /** The first outcome written (for a band, the most favourable when written in ladder order). */
   readonly outcome: string;
+  /**
+   * Every outcome the entry allows, as written: one, or a discretion band (可以……或者……) within
+   * which the collective body decides. The compiler orders a band by the ladder.
+   */
+  readonly outcomes: readonly string[];
   /** Absent for the final `otherwise` entry, which always applies. */
   readonly when?: Condition;
   /** Binding entries of a parent pack are applied before anything a child pack decides. */
@@ -155,6 +161,23 @@ export interface Outcome {
   readonly id: string;
   readonly label: I18nText;
   readonly description?: I18nText;
+}
+
+/**
+ * A result that is not a tolerance outcome and is not ranked on the ladder: the matter is outside
+ * the measure's scope (不适用本办法), or is handled by reference to it or passed on (参照办理、移送).
+ */
+export type OtherResultKind = 'notApplicable' | 'referred';
+
+export interface OtherResult {
+  readonly id: string;
+  readonly kind: OtherResultKind;
+  readonly label: I18nText;
+  readonly description?: I18nText;
+  /** For `referred`: the body the matter is referred to, where the measure names one. */
+  readonly to?: I18nText;
+  readonly at: Loc;
+  readonly origin: string;
 }
 
 export type DayUnit = 'working' | 'calendar';
@@ -360,6 +383,8 @@ export interface Pack {
   readonly standardVocabulary: boolean;
   /** The outcome ladder, most favourable to the official first; only in a root pack. */
   readonly outcomes?: readonly Outcome[];
+  /** Results off the ladder (not applicable, referred) that this pack's decision entries may give. */
+  readonly otherResults: readonly OtherResult[];
   readonly sources: readonly SourceDoc[];
   readonly facts: readonly FactDecl[];
   /** Matters this pack adds to the standard list a determination may leave unaffected. */

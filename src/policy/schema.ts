@@ -74,6 +74,26 @@ export const POLICY_PACK_SCHEMA = {
         },
       },
     },
+    otherResults: {
+      type: 'array',
+      description:
+        "Results off the outcome ladder that decision entries may give: notApplicable (outside the measure's scope, 不适用本办法) or referred (参照办理、移送). Not ranked against the ladder.",
+      items: {
+        type: 'object',
+        required: ['id', 'kind', 'label'],
+        additionalProperties: false,
+        properties: {
+          id,
+          kind: { enum: ['notApplicable', 'referred'] },
+          label: { $ref: '#/$defs/i18n' },
+          description: { $ref: '#/$defs/i18n' },
+          to: {
+            $ref: '#/$defs/i18n',
+            description: 'For referred: the body the matter is referred to.',
+          },
+        },
+      },
+    },
     sources: {
       type: 'array',
       items: {
@@ -210,7 +230,11 @@ export const POLICY_PACK_SCHEMA = {
               additionalProperties: false,
               properties: {
                 id,
-                outcome: id,
+                outcome: {
+                  description:
+                    'One outcome id, or a discretion band (可以……或者……): the outcomes the collective body may choose between.',
+                  oneOf: [id, { type: 'array', minItems: 1, items: id }],
+                },
                 when: { $ref: '#/$defs/condition' },
                 otherwise: { const: true },
                 binding: { type: 'boolean' },
