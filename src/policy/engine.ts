@@ -101,7 +101,7 @@ export class PolicyEngine {
         : undefined;
     const from = fallback ? { conductPack: fallback.id } : {};
     if (!decision || decision === conduct) {
-      return this.result(p, conduct, explain(conduct, facts), {
+      return this.result(p, conduct, explain(conduct, conduct.withContext(facts, opts.at)), {
         conductDate: opts.at,
         ...(opts.decidedAt ? { decisionDate: opts.decidedAt } : {}),
         conductVersion: conduct.eff.version.id,
@@ -162,9 +162,12 @@ export class PolicyEngine {
     at: string,
     decidedAt: string,
   ): Evaluation {
-    const combined = moreFavourable(conduct.possible(facts).ranks, decision.possible(facts).ranks);
-    const ec = explain(conduct, facts);
-    const ed = explain(decision, facts);
+    // Both versions read the facts relative to the conduct date (`within` counts back from it).
+    const fc = conduct.withContext(facts, at);
+    const fd = decision.withContext(facts, at);
+    const combined = moreFavourable(conduct.possible(fc).ranks, decision.possible(fd).ranks);
+    const ec = explain(conduct, fc);
+    const ed = explain(decision, fd);
     const base = {
       conductDate: at,
       decisionDate: decidedAt,

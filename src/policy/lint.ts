@@ -11,6 +11,7 @@ import { checkStructure } from './check.js';
 import { CompiledPolicy, type CNode } from './compile.js';
 import { diag, PolicyError, type Diagnostic } from './errors.js';
 import { renderValue } from './facts.js';
+import { unusedFactWarnings } from './lint-facts.js';
 import { procedureProblems, removesProblems } from './lint-procedure.js';
 import { resultWarnings } from './results-check.js';
 import type {
@@ -51,6 +52,7 @@ export function lintPack(set: PackSet, pack: Pack): LintReport {
     lintVersion(set, pack, v, out);
     out.addAll(removesProblems(set, pack, v));
   }
+  out.addAll(unusedFactWarnings(set, pack));
   const diagnostics = out.list();
   return {
     pack: pack.id,
@@ -504,6 +506,7 @@ const OP_SIGNS: Readonly<Record<CompareNode['op'], string>> = {
   gte: '>=',
   in: 'in',
   notIn: 'not in',
+  within: 'within',
 };
 
 /** A condition as written, short, with its line: `lossAmount > 100（第27行）`. */
@@ -511,7 +514,11 @@ function shown(eff: EffectivePolicy, c: Condition): { zh: string; en: string } {
   const text = (x: Condition, depth: number): string => {
     switch (x.kind) {
       case 'compare': {
-        const v = Array.isArray(x.value) ? `[${x.value.join(', ')}]` : String(x.value);
+        const v = Array.isArray(x.value)
+          ? `[${x.value.join(', ')}]`
+          : typeof x.value === 'object'
+            ? JSON.stringify(x.value)
+            : String(x.value);
         return `${x.fact} ${OP_SIGNS[x.op]} ${v}`;
       }
       case 'rule':
