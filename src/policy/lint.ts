@@ -233,7 +233,9 @@ function semantic(
 
   // Decision entries that can never decide, and fact combinations with no outcome.
   entries.forEach((e, i) => {
-    if (e.origin !== pack.id && e.binding) return;
+    // A parent's entries are the parent's to check; after a child's own decision (one without
+    // `otherwise`) the child's entries pre-empting them is the local measure taking precedence.
+    if (e.origin !== pack.id) return;
     // A fallback that earlier entries always pre-empt is a harmless safety net.
     if (!e.when) return;
     if (e.when && e.origin === pack.id) visitAll(p.entries[i]!.node!);
