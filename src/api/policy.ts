@@ -441,6 +441,24 @@ export const Evaluation = Obj(
           'Every clause the explanation cites, once, in the order first cited; reasons, situations, the negative list and why-nots refer to them by id.',
       }),
     ),
+    derived: Type.Optional(
+      List(
+        Obj({
+          fact: Type.String(),
+          label: I18nText,
+          value: Nullable(Type.Number(), {
+            description: 'Null: an input is unknown, or a divisor is 0 (note says so).',
+          }),
+          formula: I18nText,
+          inputs: List(FactUse),
+          note: Type.Optional(I18nText),
+        }),
+        {
+          description:
+            'The derived facts of the policy (computed from others), each with its formula, its inputs and its value. Absent when the policy has none.',
+        },
+      ),
+    ),
     pack: Type.String(),
     packTitle: I18nText,
     version: Type.String(),
