@@ -176,6 +176,21 @@ export const Procedure = Obj({
     samplingRate: Type.Optional(Type.Number()),
   }),
   filingUpward: Obj({ required: Type.Boolean(), within: Type.Optional(TimeLimit) }),
+  application: Obj(
+    {
+      within: Type.Optional(TimeLimit),
+      from: Type.Optional(StringEnum(['notifiedOfAccountability', 'conduct'] as const)),
+      duringInvestigation: Type.Optional(Type.Boolean()),
+    },
+    {
+      description:
+        'When an official may apply: within `within` of `from` (default: the notification of the accountability decision), and during the investigation unless `duringInvestigation` is false. No `within`: at any time.',
+    },
+  ),
+  exOfficio: Obj(
+    { required: Type.Boolean(), basis: Type.Optional(Type.String()) },
+    { description: 'The accountability body must itself consider tolerance (主动容错审查).' },
+  ),
 });
 
 export type Procedure = Static<typeof Procedure>;
@@ -219,7 +234,11 @@ export type PolicyPredicate = Static<typeof PolicyPredicate>;
 
 export const DecisionEntry = Obj({
   id: Type.String(),
-  outcome: Type.String(),
+  outcome: Type.String({ description: 'The most favourable outcome the entry allows.' }),
+  outcomes: List(Type.String(), {
+    description:
+      'Every outcome the entry allows, most favourable first: one, or a discretion band (可以……或者……) within which the collective body decides.',
+  }),
   when: Nullable(Condition),
   binding: Type.Boolean(),
   note: Nullable(I18nText),
@@ -229,6 +248,17 @@ export type DecisionEntry = Static<typeof DecisionEntry>;
 
 export const Outcome = Obj({ id: Type.String(), label: I18nText, description: Nullable(I18nText) });
 export type Outcome = Static<typeof Outcome>;
+
+/** A result off the ladder: not applicable (不适用本办法) or referred (参照办理、移送). */
+export const OtherResult = Obj({
+  id: Type.String(),
+  kind: StringEnum(['notApplicable', 'referred'] as const),
+  label: I18nText,
+  description: Nullable(I18nText),
+  to: Nullable(I18nText, { description: 'For referred: the body referred to.' }),
+  origin: Type.String(),
+});
+export type OtherResult = Static<typeof OtherResult>;
 
 export const PolicyMatter = Obj({
   id: Type.String(),
@@ -270,6 +300,9 @@ export const EffectivePolicy = Obj(
     version: PackVersionSummary,
     chain: List(Obj({ pack: Type.String(), version: Type.String(), title: I18nText })),
     outcomes: List(Outcome, { description: 'The decision ladder, most favourable first.' }),
+    otherResults: List(OtherResult, {
+      description: 'Results off the ladder the decision may give; not ranked against it.',
+    }),
     facts: List(PackFact),
     sources: List(PolicySource),
     clauses: List(PolicyClause),
@@ -375,6 +408,19 @@ export const Evaluation = Obj(
   {
     outcome: Type.String(),
     label: I18nText,
+    recommended: Type.Optional(
+      List(Type.String(), {
+        description:
+          'The outcomes the deciding entry allows, most favourable first: one, or a discretion band; empty while undetermined. Absent from explanations stored before it was added.',
+      }),
+    ),
+    resultKind: Type.Optional(
+      StringEnum(['ladder', 'notApplicable', 'referred'] as const, {
+        description: 'On the ladder or off it; absent while undetermined.',
+      }),
+    ),
+    referredTo: Type.Optional(I18nText),
+    recommendation: Type.Optional(I18nText),
     possibleOutcomes: List(Type.String()),
     decidedBy: Type.Optional(Obj({ entry: Type.String(), note: Type.Optional(I18nText) })),
     reasons: List(
@@ -390,6 +436,7 @@ export const Evaluation = Obj(
       Obj({
         outcome: Type.String(),
         label: I18nText,
+        band: Type.Optional(List(Type.String())),
         entry: Type.String(),
         precludedBy: Type.Optional(
           Type.String({

@@ -197,6 +197,11 @@ export const cases = pgTable('cases', {
   packVersion: text('pack_version'),
   accountabilityMatterId: uuid('accountability_matter_id'),
   riskFilingId: uuid('risk_filing_id'),
+  /**
+   * An application's day of notification of the accountability decision, as the applicant gave
+   * it (migration 0028): the pack's application window counts from it; null when none was given.
+   */
+  accountabilityNotifiedOn: day('accountability_notified_on'),
   applicantUserId: uuid('applicant_user_id'),
   step: text('step').notNull(),
   stepStartedOn: day('step_started_on').notNull(),
@@ -346,6 +351,10 @@ export const determinations = pgTable('determinations', {
   jurisdictionId: text('jurisdiction_id').notNull(),
   outcome: text('outcome').notNull(),
   recommendedOutcome: text('recommended_outcome').notNull(),
+  /** The recommended band, most favourable first; empty when undetermined (migration 0027). */
+  recommendedOutcomes: text('recommended_outcomes').array().notNull(),
+  /** Decided outside the recommended band, so with departure reasons (migration 0027). */
+  departs: boolean('departs').notNull(),
   recommendation: jsonb('recommendation').notNull(),
   departureReasons: text('departure_reasons').notNull(),
   minutes: text('minutes').notNull(),

@@ -3,7 +3,7 @@ import { PolicyEngine } from '../policy/engine.js';
 import type { Facts, Lang } from '../policy/model.js';
 import { PackSet } from '../policy/resolve.js';
 import { derivedPack } from '../policy/testing/derived-pack.js';
-import { CLEAN, explainPack } from '../policy/testing/explain-pack.js';
+import { CLEAN, EXPLAIN_YAML, explainPack } from '../policy/testing/explain-pack.js';
 import { renderEvaluation } from './render.js';
 
 const engine = new PolicyEngine(new PackSet([explainPack()]));
@@ -104,6 +104,48 @@ describe('the printed explanation', () => {
     expect(zh).toContain('依据：《关于贯彻〈问责条例〉的实施办法》第二条 [k-imm]');
     expect(count(zh, '集体决策中明确反对的不予问责')).toBe(1);
     expect(print(facts, 'en')).toContain('Tolerable situations that hold: none.');
+  });
+});
+
+describe('the printed band', () => {
+  const banded = new PolicyEngine(
+    new PackSet([
+      explainPack(
+        EXPLAIN_YAML.replace(
+          '{ id: d-exempt, outcome: exempted,',
+          '{ id: d-exempt, outcome: [exempted, lighter],',
+        ),
+      ),
+    ]),
+  );
+  const show = (facts: Facts, lang: Lang) => {
+    const policy = banded.at('ex', '2021-06-01');
+    return renderEvaluation(
+      banded.evaluate('ex', facts, { at: '2021-06-01' }),
+      {
+        facts: (id) => policy.eff.facts.get(id),
+        outcomeLabel: (id) => policy.outcomes.find((o) => o.id === id)?.label,
+      },
+      lang,
+    );
+  };
+
+  it('prints the band and the recommendation to the collective body, in zh and en', () => {
+    const zh = show(TWO_SITUATIONS, 'zh');
+    expect(zh).toContain(
+      '结果：免予问责（exempted）\n裁量幅度：免予问责（exempted）、从轻问责（lighter）\n建议：建议可以免予问责或者从轻问责（由集体研究在此范围内认定）。\n',
+    );
+    const en = show(TWO_SITUATIONS, 'en');
+    expect(en).toContain(
+      'Recommendation: Recommended: Exempted or Lighter accountability (the collective body decides within this range).',
+    );
+  });
+
+  it('names the whole band of an entry in a why-not', () => {
+    const none = { purpose: 'routine_duty', policyBoundaryUnclear: false, forceMajeure: false };
+    const out = show({ ...CLEAN, ...none, cooperated: true }, 'zh');
+    expect(out).toContain('建议：建议从轻问责，由集体研究认定。');
+    expect(out).toContain('  免予问责（exempted） 或 从轻问责（lighter） — 决定条目 d-exempt');
   });
 });
 

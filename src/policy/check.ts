@@ -134,16 +134,44 @@ export function checkStructure(eff: EffectivePolicy): Diagnostic[] {
       ),
     );
   }
+  const otherIds = new Set(eff.otherResults.map((o) => o.id));
+  for (const o of eff.otherResults) {
+    if (outcomeIds.has(o.id) || o.id === UNDETERMINED) {
+      out.push(
+        diag(
+          'PACK_OTHER_RESULT_CLASH',
+          'error',
+          `阶梯外结果“${o.id}”与结果阶梯或系统保留的结果同名；请换一个标识。`,
+          `the result '${o.id}' off the ladder has the id of an outcome on the ladder or of a reserved one; use another id.`,
+          o.at,
+        ),
+      );
+    }
+  }
+  const known = [...outcomeIds, ...otherIds];
   eff.decision.forEach((d, i) => {
     if (d.when) visitCondition(d.when);
-    if (!outcomeIds.has(d.outcome)) {
-      const hint = didYouMean(d.outcome, outcomeIds);
+    for (const o of d.outcomes) {
+      if (outcomeIds.has(o) || otherIds.has(o)) continue;
+      const hint = didYouMean(o, known);
       out.push(
         diag(
           'PACK_UNKNOWN_OUTCOME',
           'error',
-          `决定条目“${d.id}”的结果“${d.outcome}”不在结果阶梯中（${[...outcomeIds].join('、')}）。${hint.zh}`,
-          `decision entry '${d.id}' gives '${d.outcome}', which is not on the outcome ladder (${[...outcomeIds].join(', ')}). ${hint.en}`.trim(),
+          `决定条目“${d.id}”的结果“${o}”不在结果阶梯中（${[...outcomeIds].join('、')}），也不是声明的阶梯外结果${otherIds.size > 0 ? `（${[...otherIds].join('、')}）` : ''}。${hint.zh}`,
+          `decision entry '${d.id}' gives '${o}', which is not on the outcome ladder (${[...outcomeIds].join(', ')}) nor a declared result off it${otherIds.size > 0 ? ` (${[...otherIds].join(', ')})` : ''}. ${hint.en}`.trim(),
+          d.at,
+        ),
+      );
+    }
+    const off = d.outcomes.filter((o) => otherIds.has(o));
+    if (off.length > 0 && new Set(d.outcomes).size > 1) {
+      out.push(
+        diag(
+          'PACK_BAND_OFF_LADDER',
+          'error',
+          `决定条目“${d.id}”把阶梯外结果“${off.join('、')}”列入了裁量幅度；不适用、参照办理等结果不在结果阶梯上，只能单独给出。`,
+          `decision entry '${d.id}' puts the result off the ladder '${off.join(', ')}' in a discretion band; results such as not applicable or referred are not on the ladder and must be given alone.`,
           d.at,
         ),
       );

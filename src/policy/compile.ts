@@ -54,7 +54,12 @@ export interface ClauseRef {
 
 export interface CEntry {
   readonly entry: DecisionEntry;
+  /** The rank of the entry's most favourable outcome: an entry ranks at the best of its band. */
   readonly rank: number;
+  /** The ranks of every outcome the entry allows, most favourable first (one unless a band). */
+  readonly band: readonly number[];
+  /** Index of the entry's band among the policy's distinct bands (`CompiledPolicy.bands`). */
+  readonly choice: number;
   readonly node: CNode | undefined;
   readonly fn: TriFn;
 }
@@ -81,24 +86,52 @@ const ALWAYS: TriFn = () => T;
 
 /** The outcomes the known facts still allow, from one evaluation. */
 export interface PossibleOutcomes {
-  /** The rank of the outcome the facts decide, or -1 when none or several are possible. */
+  /**
+   * The rank of the (most favourable) outcome the facts decide, or -1 when none or several bands
+   * are possible: two entries that may apply decide only when they allow the same outcomes.
+   */
   readonly rank: number;
-  /** The ranks of the outcomes still possible, most favourable first (empty when none applies). */
+  /**
+   * The ranks still possible, each band counted at its most favourable outcome, most favourable
+   * first (empty when none applies).
+   */
   readonly ranks: readonly number[];
   /** Their ids, in the same order. */
   readonly ids: readonly string[];
+  /** Every band still possible (ranks, most favourable first), in the policy's band order. */
+  readonly bands: readonly (readonly number[])[];
+  /** The index in `CompiledPolicy.bands` of the band the facts decide, or -1. */
+  readonly choice: number;
 }
 
+/** What a result is: an outcome on the ladder, or a result off it. */
+export type ResultKind = 'ladder' | 'notApplicable' | 'referred';
+
 /**
- * Ladders up to this many steps keep the possible outcomes of an evaluation as the bits of one
- * small integer (no allocation on the hot path); longer ones use an array per evaluation.
+ * Policies with up to this many distinct bands (a single outcome is a band of one) keep the possible
+ * bands of an evaluation as the bits of one small integer (no allocation on the hot path); others
+ * use an array per evaluation.
  */
 const MASK_BITS = 31;
 
 export class CompiledPolicy {
   readonly eff: EffectivePolicy;
+  /**
+   * Every result an entry may give, by rank: the ladder (most favourable first), then the results
+   * off it (`ladderSize` onwards), which are not more or less favourable than any outcome.
+   */
   readonly outcomes: readonly Outcome[];
+  /** How many of `outcomes` are on the ladder. */
+  readonly ladderSize: number;
+  /** Per rank: on the ladder or off it, and for a referral the body referred to. */
+  readonly kinds: readonly ResultKind[];
+  readonly referredTo: readonly (I18nText | undefined)[];
   readonly rank: ReadonlyMap<string, number>;
+  /**
+   * The distinct bands the decision entries give (ranks, most favourable first), ordered by their
+   * most favourable outcome, then their least favourable: a single outcome is a band of one.
+   */
+  readonly bands: readonly (readonly number[])[];
   readonly entries: readonly CEntry[];
   readonly ruleNodes: ReadonlyMap<string, CNode>;
   readonly predicateNodes: ReadonlyMap<string, CNode>;
@@ -106,16 +139,31 @@ export class CompiledPolicy {
   readonly ruleClauses: ReadonlyMap<string, readonly ClauseRef[]>;
   readonly #memo: Memo;
   readonly #entryFns: TriFn[];
-  readonly #entryRanks: Int32Array;
-  /** Per entry, the bit of its outcome's rank; undefined when the ladder is too long for a mask. */
+  readonly #entryChoices: Int32Array;
+  /** Per band, the rank of its most favourable outcome. */
+  readonly #choiceLead: Int32Array;
+  /** Per entry, the bit of its band; undefined when there are too many bands for a mask. */
   readonly #entryBits: Int32Array | undefined;
   /** The possible outcomes of each mask seen so far (a mask stands for one set of outcomes). */
   readonly #byMask = new Map<number, PossibleOutcomes>();
 
   private constructor(eff: EffectivePolicy) {
     this.eff = eff;
-    this.outcomes = eff.outcomes;
-    this.rank = new Map(eff.outcomes.map((o, i) => [o.id, i]));
+    const others = eff.otherResults.map((o) =>
+      Object.freeze({
+        id: o.id,
+        label: o.label,
+        ...(o.description ? { description: o.description } : {}),
+      } satisfies Outcome),
+    );
+    this.outcomes = [...eff.outcomes, ...others];
+    this.ladderSize = eff.outcomes.length;
+    this.kinds = [
+      ...eff.outcomes.map(() => 'ladder' as const),
+      ...eff.otherResults.map((o) => o.kind),
+    ];
+    this.referredTo = [...eff.outcomes.map(() => undefined), ...eff.otherResults.map((o) => o.to)];
+    this.rank = new Map(this.outcomes.map((o, i) => [o.id, i]));
     const ruleIds = [...eff.rules.keys()];
     // Rules and predicates are memoized within one evaluation: each is computed at most once.
     const memoKeys = [
@@ -202,9 +250,20 @@ export class CompiledPolicy {
     this.predicateNodes = predicateNodes;
     for (const id of ruleIds) compileRef('rule', id);
     for (const id of eff.predicates.keys()) compileRef('predicate', id);
-    this.entries = eff.decision.map((entry) => {
+    const entryBands = eff.decision.map((entry) => bandOf(entry, this.rank));
+    this.bands = distinctBands(entryBands);
+    const choiceOf = new Map(this.bands.map((b, i) => [b.join(','), i]));
+    this.entries = eff.decision.map((entry, i) => {
       const node = entry.when ? compileNode(entry.when) : undefined;
-      return { entry, rank: this.rank.get(entry.outcome)!, node, fn: node ? node.fn : ALWAYS };
+      const band = entryBands[i]!;
+      return {
+        entry,
+        rank: band[0]!,
+        band,
+        choice: choiceOf.get(band.join(','))!,
+        node,
+        fn: node ? node.fn : ALWAYS,
+      };
     });
     this.#entryFns = this.entries.map((e) => e.fn);
     this.ruleClauses = new Map(
@@ -213,10 +272,11 @@ export class CompiledPolicy {
         Object.freeze(r.clauses.map((id) => clauseRef(eff, id))),
       ]),
     );
-    this.#entryRanks = Int32Array.from(this.entries.map((e) => e.rank));
+    this.#entryChoices = Int32Array.from(this.entries.map((e) => e.choice));
+    this.#choiceLead = Int32Array.from(this.bands.map((b) => b[0]!));
     this.#entryBits =
-      this.outcomes.length <= MASK_BITS
-        ? Int32Array.from(this.entries.map((e) => 1 << e.rank))
+      this.bands.length <= MASK_BITS
+        ? Int32Array.from(this.entries.map((e) => 1 << e.choice))
         : undefined;
     this.compileCondition = compileNode;
     this.derived = [...eff.facts.values()]
@@ -266,8 +326,8 @@ export class CompiledPolicy {
   decideRank(facts: Facts): number {
     if (!this.#entryBits) return this.#possibleWide(facts).rank;
     const mask = this.#maskOf(facts, this.#entryBits);
-    // A single possible outcome: the facts decide it.
-    return mask !== 0 && (mask & (mask - 1)) === 0 ? 31 - Math.clz32(mask) : -1;
+    // A single possible band: the facts decide it.
+    return mask !== 0 && (mask & (mask - 1)) === 0 ? this.#choiceLead[31 - Math.clz32(mask)]! : -1;
   }
 
   /**
@@ -279,8 +339,8 @@ export class CompiledPolicy {
     const mask = this.#maskOf(facts, this.#entryBits);
     let out = this.#byMask.get(mask);
     if (!out) {
-      const ranks = this.outcomes.map((_, i) => i).filter((i) => (mask & (1 << i)) !== 0);
-      out = this.#possibleOf(ranks);
+      const choices = this.bands.map((_, i) => i).filter((i) => (mask & (1 << i)) !== 0);
+      out = this.#possibleOf(choices);
       this.#byMask.set(mask, out);
     }
     return out;
@@ -300,25 +360,30 @@ export class CompiledPolicy {
     return mask;
   }
 
-  /** The same walk for a ladder too long for a mask: the possible ranks marked in an array. */
+  /** The same walk for too many bands for a mask: the possible bands marked in an array. */
   #possibleWide(facts: Facts): PossibleOutcomes {
     this.#memo.next();
     const fns = this.#entryFns;
-    const seen = new Uint8Array(this.outcomes.length);
+    const seen = new Uint8Array(this.bands.length);
     for (let i = 0; i < fns.length; i++) {
       const v = fns[i]!(facts);
       if (v === F) continue;
-      seen[this.#entryRanks[i]!] = 1;
+      seen[this.#entryChoices[i]!] = 1;
       if (v === T) break;
     }
-    return this.#possibleOf(this.outcomes.map((_, i) => i).filter((i) => seen[i] === 1));
+    return this.#possibleOf(this.bands.map((_, i) => i).filter((i) => seen[i] === 1));
   }
 
-  #possibleOf(ranks: readonly number[]): PossibleOutcomes {
+  #possibleOf(choices: readonly number[]): PossibleOutcomes {
+    const bands = choices.map((c) => this.bands[c]!);
+    // Bands are ordered by their most favourable outcome: the distinct leads stay in order.
+    const ranks = [...new Set(bands.map((b) => b[0]!))];
     return Object.freeze({
-      rank: ranks.length === 1 ? ranks[0]! : -1,
+      rank: bands.length === 1 ? ranks[0]! : -1,
       ranks: Object.freeze(ranks),
       ids: Object.freeze(ranks.map((r) => this.outcomes[r]!.id)),
+      bands: Object.freeze(bands),
+      choice: choices.length === 1 ? choices[0]! : -1,
     });
   }
 
@@ -332,6 +397,27 @@ export class CompiledPolicy {
   value(node: CNode, facts: Facts): Tri {
     return node.fn(facts);
   }
+}
+
+/** An entry's outcomes as ranks, without repeats, most favourable first. */
+function bandOf(entry: DecisionEntry, rank: ReadonlyMap<string, number>): readonly number[] {
+  const ranks = [...new Set(entry.outcomes.map((o) => rank.get(o)!))];
+  return Object.freeze(ranks.sort((a, b) => a - b));
+}
+
+/** The distinct bands, by most favourable outcome, then least favourable, then the whole band. */
+function distinctBands(bands: readonly (readonly number[])[]): (readonly number[])[] {
+  const byKey = new Map(bands.map((b) => [b.join(','), b]));
+  return [...byKey.values()].sort((a, b) => {
+    for (const [x, y] of [
+      [a[0]!, b[0]!],
+      [a[a.length - 1]!, b[b.length - 1]!],
+      [a.length, b.length],
+    ] as const) {
+      if (x !== y) return x - y;
+    }
+    return a.join(',') < b.join(',') ? -1 : 1;
+  });
 }
 
 function clauseRef(eff: EffectivePolicy, id: string): ClauseRef {

@@ -8,6 +8,7 @@
  * procedure block and `removes`.
  */
 import { checkStructure } from './check.js';
+import { bandProblems } from './lint-bands.js';
 import { CompiledPolicy, type CNode } from './compile.js';
 import { diag, PolicyError, type Diagnostic } from './errors.js';
 import { renderValue } from './facts.js';
@@ -106,6 +107,7 @@ function lintVersion(set: PackSet, pack: Pack, v: PackVersion, out: Diagnostics)
     const structural = checkStructure(eff);
     out.addAll(structural);
     out.addAll(procedureProblems(v, eff));
+    out.addAll(bandProblems(pack, eff));
     for (const r of eff.rules.values()) {
       if (r.origin === pack.id && r.clauses.length === 0) {
         out.add(
@@ -303,10 +305,11 @@ function semantic(
       );
       for (const pe of parent.decision) {
         if (!pe.when || !mentionsAny(pe.when, exclusionRules)) continue;
-        const parentRank = p.rank.get(pe.outcome)!;
+        // An entry ranks at the most favourable outcome of its band.
+        const parentRank = Math.min(...pe.outcomes.map((o) => p.rank.get(o)!));
         const better = entries
           .map((e, i) => ({ e, i }))
-          .filter(({ e }) => (p.rank.get(e.outcome) ?? 0) < parentRank)
+          .filter(({ i }) => p.entries[i]!.rank < parentRank)
           .map(({ i }) => reaches[i]!);
         if (better.length === 0) continue;
         const loosened = search.find(
@@ -627,6 +630,8 @@ export function procedureBases(p: Procedure): string[] {
     p.appeal.decideWithin,
     p.followUp.prepareBefore,
     p.filingUpward.within,
+    p.application.within,
   ];
-  return limits.flatMap((l) => (l?.basis !== undefined ? [l.basis] : []));
+  const bases = limits.flatMap((l) => (l?.basis !== undefined ? [l.basis] : []));
+  return p.exOfficio.basis !== undefined ? [...bases, p.exOfficio.basis] : bases;
 }

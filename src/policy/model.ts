@@ -184,7 +184,13 @@ export interface Predicate {
 
 export interface DecisionEntry {
   readonly id: string;
+  /** The first outcome written (for a band, the most favourable when written in ladder order). */
   readonly outcome: string;
+  /**
+   * Every outcome the entry allows, as written: one, or a discretion band (可以……或者……) within
+   * which the collective body decides. The compiler orders a band by the ladder.
+   */
+  readonly outcomes: readonly string[];
   /** Absent for the final `otherwise` entry, which always applies. */
   readonly when?: Condition;
   /** Binding entries of a parent pack are applied before anything a child pack decides. */
@@ -198,6 +204,23 @@ export interface Outcome {
   readonly id: string;
   readonly label: I18nText;
   readonly description?: I18nText;
+}
+
+/**
+ * A result that is not a tolerance outcome and is not ranked on the ladder: the matter is outside
+ * the measure's scope (不适用本办法), or is handled by reference to it or passed on (参照办理、移送).
+ */
+export type OtherResultKind = 'notApplicable' | 'referred';
+
+export interface OtherResult {
+  readonly id: string;
+  readonly kind: OtherResultKind;
+  readonly label: I18nText;
+  readonly description?: I18nText;
+  /** For `referred`: the body the matter is referred to, where the measure names one. */
+  readonly to?: I18nText;
+  readonly at: Loc;
+  readonly origin: string;
 }
 
 export type DayUnit = 'working' | 'calendar';
@@ -235,6 +258,33 @@ export interface Procedure {
     readonly samplingRate?: number;
   };
   readonly filingUpward: { readonly required: boolean; readonly within?: TimeLimit };
+  /** When an official may apply (申请时限); empty: at any time. */
+  readonly application: ApplicationWindow;
+  /** Whether the accountability body must itself consider tolerance (主动容错审查). */
+  readonly exOfficio: { readonly required: boolean; readonly basis?: string };
+}
+
+/**
+ * The day an application window counts from: the day the official was notified of the
+ * accountability decision (收到问责决定之日), or the day of the conduct.
+ */
+export const APPLICATION_ANCHORS = ['notifiedOfAccountability', 'conduct'] as const;
+export type ApplicationAnchor = (typeof APPLICATION_ANCHORS)[number];
+
+/**
+ * When an official may apply, as measures say it: “在问责调查期间或者收到问责决定之日起15个工作日内
+ * 提出” is `{ duringInvestigation: true, within: { days: 15, unit: working }, from:
+ * notifiedOfAccountability }`. No `within`: no time limit.
+ */
+export interface ApplicationWindow {
+  /** The time limit, counted from `from` (default notifiedOfAccountability). */
+  readonly within?: TimeLimit;
+  readonly from?: ApplicationAnchor;
+  /**
+   * With `from: notifiedOfAccountability`: an official not yet notified of a decision (the
+   * investigation still running) may apply (default true).
+   */
+  readonly duringInvestigation?: boolean;
 }
 
 /**
@@ -376,6 +426,8 @@ export interface Pack {
   readonly standardVocabulary: boolean;
   /** The outcome ladder, most favourable to the official first; only in a root pack. */
   readonly outcomes?: readonly Outcome[];
+  /** Results off the ladder (not applicable, referred) that this pack's decision entries may give. */
+  readonly otherResults: readonly OtherResult[];
   readonly sources: readonly SourceDoc[];
   readonly facts: readonly FactDecl[];
   /** Matters this pack adds to the standard list a determination may leave unaffected. */

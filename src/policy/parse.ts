@@ -20,6 +20,7 @@ import type {
   I18nText,
   Loc,
   Matter,
+  OtherResult,
   Outcome,
   Pack,
   PackVersion,
@@ -235,6 +236,23 @@ function isConditionPath(path: readonly (string | number)[]): boolean {
   );
 }
 
+/** The path of a decision entry's `outcome` at or above `path`, if it is one. */
+function entryOutcomePath(path: Path): Path | undefined {
+  const isEntry = path.length >= 5 && path[0] === 'versions' && path[2] === 'decision';
+  return isEntry && path[4] === 'outcome' ? path.slice(0, 5) : undefined;
+}
+
+function outcomeProblem(path: Path, map: SourceMap): Diagnostic {
+  const where = showPath(path);
+  return diag(
+    'PACK_SCHEMA',
+    'error',
+    `${where}：应为一个结果标识，或结果标识的列表（裁量幅度，如 [exempted, reduced]）。`,
+    `${where}: must be an outcome id, or a list of outcome ids (a discretion band, e.g. [exempted, reduced]).`,
+    map.loc(path),
+  );
+}
+
 function schemaProblems(value: unknown, map: SourceMap): Diagnostic[] {
   if (validatePack(value)) return [];
   const all = (validatePack.errors ?? []) as ErrorObject[];
@@ -247,6 +265,14 @@ function schemaProblems(value: unknown, map: SourceMap): Diagnostic[] {
   const errors: ErrorObject[] = [];
   for (const e of all) {
     const path = pathOf(e.instancePath);
+    const band = entryOutcomePath(path);
+    if (band) {
+      // One or a band: the schema's oneOf reports both branches; say it once.
+      if (seen.has(showPath(band))) continue;
+      seen.add(showPath(band));
+      out.push(outcomeProblem(band, map));
+      continue;
+    }
     if (isConditionPath(path)) {
       if (deeper(e.instancePath)) continue;
       const key = showPath(path);
@@ -422,6 +448,17 @@ function buildPack(raw: Raw, map: SourceMap): Pack {
         ),
       )
     : undefined;
+  const otherResults: OtherResult[] = ((raw.otherResults ?? []) as Raw[]).map((o, i) =>
+    Object.freeze({
+      id: o.id as string,
+      kind: o.kind as OtherResult['kind'],
+      label: o.label as I18nText,
+      ...(o.description ? { description: o.description as I18nText } : {}),
+      ...(o.to ? { to: o.to as I18nText } : {}),
+      at: map.loc(['otherResults', i]),
+      origin: id,
+    }),
+  );
   const matters: Matter[] = Object.entries((raw.matters ?? {}) as Record<string, Raw>).map(
     ([matterId, m]) =>
       Object.freeze({
@@ -445,6 +482,7 @@ function buildPack(raw: Raw, map: SourceMap): Pack {
     ...(raw.notice ? { notice: raw.notice as I18nText } : {}),
     standardVocabulary: raw.standardVocabulary !== false,
     ...(outcomes ? { outcomes } : {}),
+    otherResults: Object.freeze(otherResults),
     sources: Object.freeze(sources),
     facts: Object.freeze(facts),
     matters: Object.freeze(matters),
@@ -453,6 +491,12 @@ function buildPack(raw: Raw, map: SourceMap): Pack {
     file: map.file,
     at: map.loc([]),
   });
+}
+
+/** `outcome: x` or a band `outcome: [x, y]`: the first written, and all of them. */
+function outcomesOf(raw: string | string[]): { outcome: string; outcomes: readonly string[] } {
+  const list = Array.isArray(raw) ? raw : [raw];
+  return { outcome: list[0]!, outcomes: Object.freeze([...list]) };
 }
 
 function buildVersion(v: Raw, path: Path, packId: string, map: SourceMap): PackVersion {
@@ -490,7 +534,7 @@ function buildVersion(v: Raw, path: Path, packId: string, map: SourceMap): PackV
     ? (v.decision as Raw[]).map((d, i) =>
         Object.freeze({
           id: d.id as string,
-          outcome: d.outcome as string,
+          ...outcomesOf(d.outcome as string | string[]),
           ...(d.when !== undefined
             ? { when: buildCondition(d.when, [...path, 'decision', i, 'when'], map) }
             : {}),

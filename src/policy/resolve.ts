@@ -18,6 +18,7 @@ import type {
   FactDecl,
   FollowUpInput,
   Loc,
+  OtherResult,
   Outcome,
   Pack,
   Matter,
@@ -43,6 +44,8 @@ export interface EffectivePolicy {
   /** The chain from this pack up to the root: [{pack, version}, …]. */
   readonly chain: readonly { readonly pack: string; readonly version: string }[];
   readonly outcomes: readonly Outcome[];
+  /** Results off the ladder (not applicable, referred): the parent's first, then this pack's. */
+  readonly otherResults: readonly OtherResult[];
   readonly facts: ReadonlyMap<string, FactDecl>;
   readonly sources: ReadonlyMap<string, SourceDoc>;
   readonly clauses: ReadonlyMap<string, Clause>;
@@ -74,6 +77,8 @@ export const EMPTY_PROCEDURE: Procedure = Object.freeze({
   appeal: Object.freeze({}),
   followUp: Object.freeze({ enabled: false }),
   filingUpward: Object.freeze({ required: false }),
+  application: Object.freeze({}),
+  exOfficio: Object.freeze({ required: false }),
 });
 
 export function mergeProcedure(base: Procedure, over: ProcedureInput): Procedure {
@@ -388,6 +393,11 @@ function fold(p: Pack, own: OwnContent, parent: EffectivePolicy | undefined): Ef
     );
   }
 
+  const otherResults = new Map<string, OtherResult>(
+    (parent?.otherResults ?? []).map((o) => [o.id, o]),
+  );
+  addAll(otherResults, p.otherResults, { zh: '阶梯外结果', en: 'result' }, p.id, problems);
+
   let decision: readonly DecisionEntry[];
   if (parent) {
     const binding = parent.decision.filter((d) => d.binding);
@@ -437,6 +447,7 @@ function fold(p: Pack, own: OwnContent, parent: EffectivePolicy | undefined): Ef
     version: own.version,
     chain,
     outcomes,
+    otherResults: Object.freeze([...otherResults.values()]),
     facts,
     sources,
     clauses,

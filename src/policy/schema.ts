@@ -87,6 +87,26 @@ export const POLICY_PACK_SCHEMA = {
         },
       },
     },
+    otherResults: {
+      type: 'array',
+      description:
+        "Results off the outcome ladder that decision entries may give: notApplicable (outside the measure's scope, 不适用本办法) or referred (参照办理、移送). Not ranked against the ladder.",
+      items: {
+        type: 'object',
+        required: ['id', 'kind', 'label'],
+        additionalProperties: false,
+        properties: {
+          id,
+          kind: { enum: ['notApplicable', 'referred'] },
+          label: { $ref: '#/$defs/i18n' },
+          description: { $ref: '#/$defs/i18n' },
+          to: {
+            $ref: '#/$defs/i18n',
+            description: 'For referred: the body the matter is referred to.',
+          },
+        },
+      },
+    },
     sources: {
       type: 'array',
       items: {
@@ -233,7 +253,11 @@ export const POLICY_PACK_SCHEMA = {
               additionalProperties: false,
               properties: {
                 id,
-                outcome: id,
+                outcome: {
+                  description:
+                    'One outcome id, or a discretion band (可以……或者……): the outcomes the collective body may choose between.',
+                  oneOf: [id, { type: 'array', minItems: 1, items: id }],
+                },
                 when: { $ref: '#/$defs/condition' },
                 otherwise: { const: true },
                 binding: { type: 'boolean' },
@@ -432,7 +456,7 @@ export const POLICY_PACK_SCHEMA = {
         timeLimits: {
           type: 'object',
           description:
-            'Time limit per step of the case procedure that reads one: acceptance, verification, consultation, deliberation, notification (the linter refuses a misspelt step and warns of any other name: no step reads it).',
+            'Time limit per step of the case procedure that reads one: acceptance, verification, consultation, deliberation, notification (the linter refuses a misspelt step and warns of any other name: no step reads it; the application window is `application.within`).',
           propertyNames: id,
           additionalProperties: { $ref: '#/$defs/timeLimit' },
         },
@@ -484,6 +508,35 @@ export const POLICY_PACK_SCHEMA = {
           type: 'object',
           additionalProperties: false,
           properties: { required: { type: 'boolean' }, within: { $ref: '#/$defs/timeLimit' } },
+        },
+        application: {
+          type: 'object',
+          description:
+            'When an official may apply (申请时限), e.g. during the accountability investigation or within 15 working days of being notified of the accountability decision: { duringInvestigation: true, within: { days: 15, unit: working, basis: … }, from: notifiedOfAccountability }. No `within`: at any time. An application outside the window is refused.',
+          additionalProperties: false,
+          properties: {
+            within: { $ref: '#/$defs/timeLimit' },
+            from: {
+              enum: ['notifiedOfAccountability', 'conduct'],
+              description:
+                'The day `within` counts from: the day the official was notified of the accountability decision (default), or the day of the conduct.',
+            },
+            duringInvestigation: {
+              type: 'boolean',
+              description:
+                'With `from: notifiedOfAccountability`: an official not yet notified of a decision may apply (default true).',
+            },
+          },
+        },
+        exOfficio: {
+          type: 'object',
+          description:
+            'The accountability body must itself consider tolerance before deciding accountability (主动容错审查): the check opened on an accountability matter cannot be withdrawn.',
+          additionalProperties: false,
+          properties: {
+            required: { type: 'boolean' },
+            basis: { type: 'string', description: 'The clause that says so.' },
+          },
         },
       },
     },

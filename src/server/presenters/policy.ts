@@ -109,10 +109,15 @@ function presentRule(r: Rule) {
   };
 }
 
-function presentEntry(d: DecisionEntry) {
+function presentEntry(d: DecisionEntry, rank: ReadonlyMap<string, number>) {
+  // A band in ladder order, most favourable first (results off the ladder stand alone).
+  const outcomes = [...new Set(d.outcomes)].sort(
+    (a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity),
+  );
   return {
     id: d.id,
-    outcome: d.outcome,
+    outcome: outcomes[0]!,
+    outcomes,
     when: d.when ? presentCondition(d.when) : null,
     binding: d.binding,
     note: d.note ?? null,
@@ -124,6 +129,7 @@ export function presentEffective(
   eff: EffectivePolicy,
   titleOf: (packId: string) => I18nText | undefined,
 ) {
+  const ladderRank = new Map(eff.outcomes.map((o, i) => [o.id, i]));
   return {
     version: presentVersion(eff.version),
     chain: eff.chain.map((c) => ({
@@ -135,6 +141,14 @@ export function presentEffective(
       id: o.id,
       label: o.label,
       description: o.description ?? null,
+    })),
+    otherResults: eff.otherResults.map((o) => ({
+      id: o.id,
+      kind: o.kind,
+      label: o.label,
+      description: o.description ?? null,
+      to: o.to ?? null,
+      origin: o.origin,
     })),
     facts: [...eff.facts.values()].map((f) => presentFact(f, eff.facts)),
     sources: [...eff.sources.values()].map((s) => ({
@@ -159,7 +173,7 @@ export function presentEffective(
       when: presentCondition(p.when),
       origin: p.origin,
     })),
-    decision: eff.decision.map(presentEntry),
+    decision: eff.decision.map((d) => presentEntry(d, ladderRank)),
     procedure: eff.procedure,
     matters: [...eff.matters.values()].map((m) => ({
       id: m.id,

@@ -206,7 +206,7 @@ function CaseDetails(props: {
         {full && DELIBERATED.has(c.state) ? (
           <DeliberationPanel view={c} onChanged={reload} />
         ) : null}
-        <FactsCard facts={decls} />
+        <FactsCard facts={decls} loading={pack.status === 'loading'} />
         <EvidenceCard onUploaded={reload} />
         <StatementsCard />
         {full || consultee ? <AssessmentCard /> : null}
