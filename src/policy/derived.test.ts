@@ -239,3 +239,30 @@ describe('the linter', () => {
     );
   });
 });
+
+describe('dates relative to the conduct under 从旧兼从轻', () => {
+  // v2 from 2024 narrows the look-back to one year: more favourable for an older mistake.
+  const twoVersions = yaml().replace(
+    "    from: '2020-01-01'\n",
+    "    from: '2020-01-01'\n    to: '2023-12-31'\n",
+  ).concat(`
+  - id: v2
+    from: '2024-01-01'
+    amends: v1
+    rules:
+      - { id: repeat, kind: exclusion, title: { zh: 一年内同类错误, en: same mistake within a year }, clauses: [c2], when: { fact: lastSameMistakeOn, within: { years: 1 } } }
+`);
+  const e = new PolicyEngine(new PackSet([parsePack(twoVersions, 'meas.yaml')]));
+  const facts = (d: string) => ({ lossAmount: 0, projectInvestment: 10, lastSameMistakeOn: d });
+  const when = { at: '2023-06-01', decidedAt: '2024-06-01' };
+
+  it('counts back from the conduct in the later version too', () => {
+    // 2022-01-01: within two years of the conduct, not within one: the later version helps.
+    const older = e.evaluate('meas', facts('2022-01-01'), when);
+    expect(older).toMatchObject({ outcome: 'exempted', version: 'v2' });
+    expect(older.time.applied).toBe('decision');
+    // 2023-03-01: within a year of the conduct (not of the decision): neither version helps.
+    const recent = e.evaluate('meas', facts('2023-03-01'), when);
+    expect(recent).toMatchObject({ outcome: 'not_tolerated', version: 'v1' });
+  });
+});
