@@ -53,6 +53,21 @@ export function renderEvaluation(ev: Evaluation, ctx: RenderContext, lang: Lang)
   const basisOf = (ids: readonly string[]): string =>
     basis(ids.flatMap((id) => cited.get(id) ?? []));
 
+  if (ev.derived && ev.derived.length > 0) {
+    out.push('', L('计算得出的事实：', 'Computed facts:'));
+    for (const d of ev.derived) {
+      const value =
+        d.value === null
+          ? L('无法计算', 'cannot be computed')
+          : renderValue(ctx.facts(d.fact), d.value, lang);
+      out.push(`  • ${d.label[lang]} [${d.fact}] = ${value}`);
+      out.push(
+        `      ${L('公式', 'Formula')}${colon}${d.formula[lang]}${sep}${factList(d.inputs)}`,
+      );
+      if (d.note) out.push(`      ${d.note[lang]}`);
+    }
+  }
+
   if (ev.reasons.length > 0) {
     out.push('', L('理由：', 'Reasons:'));
     for (const r of ev.reasons) {
@@ -147,6 +162,11 @@ export function renderEvaluation(ev: Evaluation, ctx: RenderContext, lang: Lang)
           );
         else if (d.type === 'date')
           out.push(`      ${L('取值：日期 YYYY-MM-DD', 'Value: a date YYYY-MM-DD')}`);
+        if (d.none) {
+          out.push(
+            `      ${L(`若不存在，填 none（${d.none.zh}）`, `If there is none, give none (${d.none.en})`)}`,
+          );
+        }
       }
     }
   }

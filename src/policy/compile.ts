@@ -4,11 +4,14 @@
  * decide it. Compile once, evaluate many fact sets; nothing here does I/O.
  */
 import { checkStructure } from './check.js';
+import { compileExpr, describeExpr, describeSpan, spanStart } from './derived.js';
 import { PolicyError } from './errors.js';
 import { renderValue } from './facts.js';
+import { CONDUCT_KEY, NONE } from './model.js';
 import type {
   CompareNode,
   Condition,
+  DateSpan,
   DecisionEntry,
   FactDecl,
   FactValue,
@@ -235,8 +238,8 @@ export class CompiledPolicy {
           return {
             src: c,
             kids: [],
-            fn: compareFn(c),
-            text: c.note ?? describeCompare(c, decl),
+            fn: compareFn(c, decl),
+            text: c.note ?? describeCompare(c, decl, eff.facts),
             fact: decl,
           };
         }
@@ -276,6 +279,30 @@ export class CompiledPolicy {
         ? Int32Array.from(this.entries.map((e) => 1 << e.choice))
         : undefined;
     this.compileCondition = compileNode;
+    this.derived = [...eff.facts.values()]
+      .filter((f) => f.derived !== undefined)
+      .map((f) => ({ id: f.id, fn: compileExpr(f.derived!) }));
+    this.usesConduct = [...compiledCompares(ruleNodes, predicateNodes, this.entries)].some(
+      (c) => c.op === 'within',
+    );
+  }
+
+  /** The derived facts, each with its formula as a function of the facts given. */
+  readonly derived: readonly { readonly id: string; readonly fn: (f: Facts) => number | null }[];
+  /** Whether a condition is relative to the conduct date (`within`). */
+  readonly usesConduct: boolean;
+
+  /**
+   * The facts as the conditions read them: the derived facts computed and the conduct date put in
+   * (under CONDUCT_KEY). The same object when the policy has neither, so that the common case
+   * costs nothing. Call it once per evaluation, before decide, possible or explain.
+   */
+  withContext(facts: Facts, conductDate?: string): Facts {
+    if (this.derived.length === 0 && !this.usesConduct) return facts;
+    const out: Record<string, FactValue | null | undefined> = { ...facts };
+    if (this.usesConduct && conductDate !== undefined) out[CONDUCT_KEY] = conductDate;
+    for (const d of this.derived) out[d.id] = d.fn(out);
+    return out;
   }
 
   /** Compiles an extra condition against this policy's facts, rules and predicates (for the linter). */
@@ -459,9 +486,59 @@ function anyFn(fns: TriFn[]): TriFn {
   };
 }
 
-function compareFn(c: CompareNode): TriFn {
+/** The comparisons under the compiled rules, predicates and decision entries. */
+function* compiledCompares(
+  rules: ReadonlyMap<string, CNode>,
+  predicates: ReadonlyMap<string, CNode>,
+  entries: readonly CEntry[],
+): Generator<CompareNode> {
+  const seen = new Set<CNode>();
+  const walk = function* (n: CNode): Generator<CompareNode> {
+    if (seen.has(n)) return;
+    seen.add(n);
+    if (n.src.kind === 'compare' && !n.ref) yield n.src;
+    for (const k of n.ref ? [n.ref.body] : n.kids) yield* walk(k);
+  };
+  for (const n of [...rules.values(), ...predicates.values()]) yield* walk(n);
+  for (const e of entries) if (e.node) yield* walk(e.node);
+}
+
+/**
+ * A comparison as a closure. Over a fact that allows “none”, the ordered comparisons and `within`
+ * are false for none (the thing does not exist, so it is not before, after or within anything);
+ * eq, ne, in and notIn compare the value 'none' like any other.
+ */
+function compareFn(c: CompareNode, decl: FactDecl): TriFn {
+  const fn = plainCompareFn(c);
+  if (!decl.none || !ORDERED.has(c.op)) return fn;
+  const k = c.fact;
+  return (f) => (f[k] === NONE ? F : fn(f));
+}
+
+const ORDERED = new Set<CompareNode['op']>(['lt', 'lte', 'gt', 'gte', 'within']);
+
+/** `within`: the fact's date lies in the span before the conduct date, both ends included. */
+function withinFn(k: string, span: DateSpan): TriFn {
+  let conduct = '';
+  let start = '';
+  return (f) => {
+    const v = f[k];
+    if (v === undefined || v === null) return U;
+    const at = f[CONDUCT_KEY];
+    if (typeof at !== 'string') return U;
+    if (at !== conduct) {
+      start = spanStart(at, span);
+      conduct = at;
+    }
+    return (v as string) >= start && (v as string) <= at ? T : F;
+  };
+}
+
+function plainCompareFn(c: CompareNode): TriFn {
   const k = c.fact;
   switch (c.op) {
+    case 'within':
+      return withinFn(k, c.value as DateSpan);
     case 'eq': {
       const x = c.value as FactValue;
       return (f) => {
@@ -536,17 +613,38 @@ const OP_WORDS: Record<CompareNode['op'], I18nText> = {
   lte: { zh: '不超过', en: 'is at most' },
   gt: { zh: '大于', en: 'is more than' },
   gte: { zh: '不少于', en: 'is at least' },
+  within: { zh: '在', en: 'is within' },
 };
 
-/** "谋取私利为“否”" / "Private gain is no". */
-export function describeCompare(c: CompareNode, f: FactDecl): I18nText {
+/**
+ * "谋取私利为“否”" / "Private gain is no"; a derived fact with its formula, "损失占比（损失金额 ÷
+ * 项目投资额）大于“0.3”"; `within`, "上一次同类错误的日期在行为发生前两年内".
+ */
+export function describeCompare(
+  c: CompareNode,
+  f: FactDecl,
+  decls?: ReadonlyMap<string, FactDecl>,
+): I18nText {
+  if (c.op === 'within') {
+    const span = describeSpan(c.value as DateSpan);
+    return {
+      zh: `${f.label.zh}在行为发生前${span.zh}内`,
+      en: `${f.label.en} is within ${span.en} before the conduct`,
+    };
+  }
+  const formula = f.derived !== undefined && decls ? describeExpr(f.derived, decls) : undefined;
   const render = (lang: 'zh' | 'en') => {
+    const label = formula
+      ? lang === 'zh'
+        ? `${f.label.zh}（${formula.zh}）`
+        : `${f.label.en} (${formula.en})`
+      : f.label[lang];
     const values = Array.isArray(c.value) ? c.value : [c.value as FactValue];
     const shown = values.map((v) => renderValue(f, v, lang));
     const joined = lang === 'zh' ? shown.map((s) => `“${s}”`).join('、') : shown.join(', ');
     return lang === 'zh'
-      ? `${f.label.zh}${OP_WORDS[c.op].zh}${joined}`
-      : `${f.label.en} ${OP_WORDS[c.op].en} ${joined}`;
+      ? `${label}${OP_WORDS[c.op].zh}${joined}`
+      : `${label} ${OP_WORDS[c.op].en} ${joined}`;
   };
   return { zh: render('zh'), en: render('en') };
 }

@@ -101,7 +101,7 @@ export class PolicyEngine {
         : undefined;
     const from = fallback ? { conductPack: fallback.id } : {};
     if (!decision || decision === conduct) {
-      return this.result(p, conduct, explain(conduct, facts), {
+      return this.result(p, conduct, explain(conduct, conduct.withContext(facts, opts.at)), {
         conductDate: opts.at,
         ...(opts.decidedAt ? { decisionDate: opts.decidedAt } : {}),
         conductVersion: conduct.eff.version.id,
@@ -162,9 +162,12 @@ export class PolicyEngine {
     at: string,
     decidedAt: string,
   ): Evaluation {
-    const combined = moreFavourable(conduct, decision, facts);
-    const ec = explain(conduct, facts);
-    const ed = explain(decision, facts);
+    // Both versions read the facts relative to the conduct date (`within` counts back from it).
+    const fc = conduct.withContext(facts, at);
+    const fd = decision.withContext(facts, at);
+    const combined = moreFavourable(conduct, fc, decision, fd);
+    const ec = explain(conduct, fc);
+    const ed = explain(decision, fd);
     // The applied version: the conduct's where it gives the band that applies (ties stay with
     // the conduct), else the decision's, which then gives it.
     const winner = combined.length === 1 ? combined[0]! : undefined;
@@ -225,13 +228,14 @@ export class PolicyEngine {
  */
 function moreFavourable(
   conduct: CompiledPolicy,
+  conductFacts: Facts,
   decision: CompiledPolicy,
-  facts: Facts,
+  decisionFacts: Facts,
 ): (readonly string[])[] {
   const out = new Map<string, readonly string[]>();
   const ladder = conduct.ladderSize;
-  for (const a of conduct.possible(facts).bands) {
-    for (const b of decision.possible(facts).bands) {
+  for (const a of conduct.possible(conductFacts).bands) {
+    for (const b of decision.possible(decisionFacts).bands) {
       const ids = conductApplies(a, b, ladder)
         ? a.map((r) => conduct.outcomes[r]!.id)
         : b.map((r) => decision.outcomes[r]!.id);

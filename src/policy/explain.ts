@@ -14,6 +14,7 @@ import {
   type ResultKind,
   type Tri,
 } from './compile.js';
+import { describeExpr, exprFacts, zeroDivisors } from './derived.js';
 import type { FactValue, Facts, I18nText, RuleKind } from './model.js';
 import { UNDETERMINED } from './model.js';
 
@@ -122,6 +123,19 @@ export interface Explained {
    * order first cited: rules and failures refer to them by id.
    */
   readonly citedClauses: readonly ClauseRef[];
+  /** The derived facts of the policy, each with its formula and computed value; absent when none. */
+  readonly derived?: readonly DerivedValue[];
+}
+
+/** A derived fact as computed for this explanation. */
+export interface DerivedValue {
+  readonly fact: string;
+  readonly label: I18nText;
+  /** Null when it cannot be computed: an input is unknown, or a divisor is 0 (`note` says so). */
+  readonly value: number | null;
+  readonly formula: I18nText;
+  readonly inputs: readonly FactUse[];
+  readonly note?: I18nText;
 }
 
 const UNDETERMINED_LABEL: I18nText = { zh: '尚不能确定', en: 'undetermined' };
@@ -158,7 +172,7 @@ export function explain(p: CompiledPolicy, facts: Facts): Explained {
     }
     const situations = heldSituations(p, facts, NO_REASONS);
     const negativeList = checkNegativeList(p, facts);
-    return {
+    return withDerived(p, facts, {
       outcome: UNDETERMINED,
       label: UNDETERMINED_LABEL,
       recommended: NO_RECOMMENDATION,
@@ -170,7 +184,7 @@ export function explain(p: CompiledPolicy, facts: Facts): Explained {
       situations,
       negativeList,
       citedClauses: citedClauses(p, NO_REASONS, situations, negativeList, []),
-    };
+    });
   }
 
   const outcome = p.outcomes[rank]!;
@@ -210,7 +224,7 @@ export function explain(p: CompiledPolicy, facts: Facts): Explained {
   const negativeList = checkNegativeList(p, facts);
 
   const rec = recommendationOf(p, choice);
-  return {
+  return withDerived(p, facts, {
     outcome: outcome.id,
     label: outcome.label,
     recommended: rec.ids,
@@ -229,6 +243,38 @@ export function explain(p: CompiledPolicy, facts: Facts): Explained {
     situations,
     negativeList,
     citedClauses: citedClauses(p, reasons, situations, negativeList, whyNot),
+  });
+}
+
+/**
+ * The explanation with each derived fact's value and formula; the same object, untouched, when
+ * the policy has none (no copy on the hot path).
+ */
+function withDerived(p: CompiledPolicy, facts: Facts, e: Explained): Explained {
+  if (p.derived.length === 0) return e;
+  const decls = p.eff.facts;
+  return {
+    ...e,
+    derived: p.derived.map(({ id }) => {
+      const decl = decls.get(id)!;
+      const value = facts[id];
+      const zero = zeroDivisors(decl.derived!, facts, decls);
+      return {
+        fact: id,
+        label: decl.label,
+        value: typeof value === 'number' ? value : null,
+        formula: describeExpr(decl.derived!, decls),
+        inputs: exprFacts(decl.derived!).map((f) => ({ fact: f, value: facts[f] ?? null })),
+        ...(zero.length > 0
+          ? {
+              note: {
+                zh: `除数${zero.map((z) => `“${z.zh}”`).join('、')}为 0，无法计算，按未知处理。`,
+                en: `The divisor ${zero.map((z) => z.en).join(', ')} is 0: the value cannot be computed and is taken as unknown.`,
+              },
+            }
+          : {}),
+      };
+    }),
   };
 }
 
@@ -258,6 +304,7 @@ export function asUndetermined(
     situations,
     negativeList: e.negativeList,
     citedClauses: citedClauses(p, NO_REASONS, situations, e.negativeList, []),
+    ...(e.derived ? { derived: e.derived } : {}),
   };
 }
 
@@ -629,7 +676,10 @@ function childFailures(p: CompiledPolicy, n: CNode, facts: Facts, memo: FailMemo
 function collectUnknown(n: CNode, facts: Facts, out: Set<string>): void {
   if (n.fn(facts) !== U) return;
   if (n.src.kind === 'compare') {
-    out.add(n.src.fact);
+    // A derived fact is not asked: the facts it is computed from are.
+    const formula = n.fact?.derived;
+    if (formula === undefined) out.add(n.src.fact);
+    else for (const f of exprFacts(formula)) if (facts[f] == null) out.add(f);
     return;
   }
   const kids = n.ref ? [n.ref.body] : n.kids;

@@ -12,6 +12,7 @@ import { bandProblems } from './lint-bands.js';
 import { CompiledPolicy, type CNode } from './compile.js';
 import { diag, PolicyError, type Diagnostic } from './errors.js';
 import { renderValue } from './facts.js';
+import { unusedFactWarnings } from './lint-facts.js';
 import { procedureProblems, removesProblems } from './lint-procedure.js';
 import { resultWarnings } from './results-check.js';
 import type {
@@ -52,6 +53,7 @@ export function lintPack(set: PackSet, pack: Pack): LintReport {
     lintVersion(set, pack, v, out);
     out.addAll(removesProblems(set, pack, v));
   }
+  out.addAll(unusedFactWarnings(set, pack));
   const diagnostics = out.list();
   return {
     pack: pack.id,
@@ -233,7 +235,9 @@ function semantic(
 
   // Decision entries that can never decide, and fact combinations with no outcome.
   entries.forEach((e, i) => {
-    if (e.origin !== pack.id && e.binding) return;
+    // A parent's entries are the parent's to check; after a child's own decision (one without
+    // `otherwise`) the child's entries pre-empting them is the local measure taking precedence.
+    if (e.origin !== pack.id) return;
     // A fallback that earlier entries always pre-empt is a harmless safety net.
     if (!e.when) return;
     if (e.when && e.origin === pack.id) visitAll(p.entries[i]!.node!);
@@ -507,6 +511,7 @@ const OP_SIGNS: Readonly<Record<CompareNode['op'], string>> = {
   gte: '>=',
   in: 'in',
   notIn: 'not in',
+  within: 'within',
 };
 
 /** A condition as written, short, with its line: `lossAmount > 100（第27行）`. */
@@ -514,7 +519,11 @@ function shown(eff: EffectivePolicy, c: Condition): { zh: string; en: string } {
   const text = (x: Condition, depth: number): string => {
     switch (x.kind) {
       case 'compare': {
-        const v = Array.isArray(x.value) ? `[${x.value.join(', ')}]` : String(x.value);
+        const v = Array.isArray(x.value)
+          ? `[${x.value.join(', ')}]`
+          : typeof x.value === 'object'
+            ? JSON.stringify(x.value)
+            : String(x.value);
         return `${x.fact} ${OP_SIGNS[x.op]} ${v}`;
       }
       case 'rule':

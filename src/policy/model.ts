@@ -23,8 +23,41 @@ export interface Loc {
 
 export type FactType = 'boolean' | 'enum' | 'number' | 'date';
 
-/** A fact value as given by a user: booleans, enum codes, numbers and ISO dates (YYYY-MM-DD). */
+/**
+ * A fact value as given by a user: booleans, enum codes, numbers and ISO dates (YYYY-MM-DD); for
+ * a fact that declares `none`, the string 'none' (the thing does not exist: 无).
+ */
 export type FactValue = boolean | string | number;
+
+/** The answer “none” (无 / 不存在) to a fact that allows it; distinct from unknown (absent or null). */
+export const NONE = 'none';
+
+/**
+ * The key under which the evaluation's conduct date (its `at`) is put into the facts for
+ * conditions relative to it (`within`). Not a fact id (ids start with a letter), so no user
+ * fact set can carry it: the fact check refuses it as unknown.
+ */
+export const CONDUCT_KEY = '@conduct';
+
+/**
+ * Arithmetic over number facts, for a derived fact: a constant, a fact id, or one operation over
+ * two or more operands (sub and div take exactly two).
+ */
+export type Expr = number | string | ExprOp;
+
+export type ExprOpName = 'add' | 'sub' | 'mul' | 'div' | 'min' | 'max';
+
+export interface ExprOp {
+  readonly op: ExprOpName;
+  readonly args: readonly Expr[];
+}
+
+/** A span of time counted back from the conduct date, for `within`. */
+export interface DateSpan {
+  readonly years?: number;
+  readonly months?: number;
+  readonly days?: number;
+}
 
 /** A set of facts. Facts absent or null are unknown. */
 export type Facts = Readonly<Record<string, FactValue | null | undefined>>;
@@ -46,6 +79,16 @@ export interface FactDecl {
   readonly min?: number;
   readonly max?: number;
   readonly integer?: boolean;
+  /**
+   * For a number computed from other facts: its formula. Derived facts are never asked of users;
+   * the engine computes them (unknown when an input is unknown or a divisor is 0).
+   */
+  readonly derived?: Expr;
+  /**
+   * For an optional date or number fact: the words for “none” (无同类错误). The fact may then be
+   * answered 'none', which no comparison but `eq: none` matches.
+   */
+  readonly none?: I18nText;
   /** Where it was declared; undefined for the built-in standard vocabulary. */
   readonly at?: Loc;
   /** Id of the pack that declared it ('standard' for the built-in vocabulary). */
@@ -76,7 +119,7 @@ export interface Clause {
   readonly origin: string;
 }
 
-export type CompareOp = 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'notIn';
+export type CompareOp = 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'notIn' | 'within';
 
 /** Condition trees: all / any / not over fact comparisons and references to rules and predicates. */
 export type Condition = AllNode | AnyNode | NotNode | CompareNode | RefNode;
@@ -106,8 +149,8 @@ export interface CompareNode extends NodeBase {
   readonly kind: 'compare';
   readonly fact: string;
   readonly op: CompareOp;
-  /** A scalar, or a list for `in` / `notIn`. */
-  readonly value: FactValue | readonly FactValue[];
+  /** A scalar, a list for `in` / `notIn`, a span before the conduct date for `within`. */
+  readonly value: FactValue | readonly FactValue[] | DateSpan;
 }
 
 export interface RefNode extends NodeBase {

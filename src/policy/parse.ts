@@ -10,7 +10,10 @@ import type {
   CompareOp,
   Condition,
   CorrectionDefault,
+  DateSpan,
   DecisionEntry,
+  Expr,
+  ExprOpName,
   FactDecl,
   FactValue,
   FollowUpInput,
@@ -147,7 +150,7 @@ function getAt(value: unknown, path: readonly (string | number)[]): unknown {
 }
 
 const CONDITION_KEYS = ['all', 'any', 'not', 'rule', 'predicate', 'fact'];
-const OPS: readonly CompareOp[] = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'notIn'];
+const OPS: readonly CompareOp[] = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'notIn', 'within'];
 
 /** A precise message for a malformed condition node (the schema's oneOf says too little). */
 function conditionProblem(node: unknown, path: Path, map: SourceMap): Diagnostic {
@@ -177,6 +180,12 @@ function conditionProblem(node: unknown, path: Path, map: SourceMap): Diagnostic
       return mk(
         `${where}：不认识的比较运算“${bad[0]}”，可用 ${OPS.join('、')}。${hint.zh}`,
         `${where}: unknown comparison '${bad[0]}'; use one of ${OPS.join(', ')}. ${hint.en}`.trim(),
+      );
+    }
+    if (ops[0] === 'within' && ops.length === 1) {
+      return mk(
+        `${where}：within 需要一个时间段，例如 {years: 2}（行为发生前两年内）。`,
+        `${where}: within needs a span such as {years: 2} (the two years before the conduct).`,
       );
     }
     if (ops.length !== 1) {
@@ -411,6 +420,8 @@ function buildPack(raw: Raw, map: SourceMap): Pack {
         ...(f.min !== undefined ? { min: f.min as number } : {}),
         ...(f.max !== undefined ? { max: f.max as number } : {}),
         ...(f.integer !== undefined ? { integer: f.integer as boolean } : {}),
+        ...(f.derived !== undefined ? { derived: buildExpr(f.derived) } : {}),
+        ...(f.none ? { none: f.none as I18nText } : {}),
         at: map.keyLoc(['facts'], factId),
         origin: id,
       }),
@@ -596,6 +607,13 @@ function buildResults(
   return Object.freeze(out);
 }
 
+/** A derived fact's formula: `{div: [a, b]}` becomes `{op: 'div', args: [a, b]}`. */
+function buildExpr(raw: unknown): Expr {
+  if (typeof raw === 'number' || typeof raw === 'string') return raw;
+  const [op, args] = Object.entries(raw as Raw)[0] as [ExprOpName, unknown[]];
+  return Object.freeze({ op, args: Object.freeze(args.map(buildExpr)) });
+}
+
 function buildCondition(raw: unknown, path: Path, map: SourceMap): Condition {
   const r = raw as Raw;
   const at = map.loc(path);
@@ -629,12 +647,16 @@ function buildCondition(raw: unknown, path: Path, map: SourceMap): Condition {
     return Object.freeze({ kind: 'predicate', id: r.predicate, ...note, at });
   }
   const op = OPS.find((o) => r[o] !== undefined)!;
-  const value = r[op] as FactValue | FactValue[];
+  const value = r[op] as FactValue | FactValue[] | DateSpan;
   return Object.freeze({
     kind: 'compare',
     fact: r.fact as string,
     op,
-    value: Array.isArray(value) ? Object.freeze([...value]) : value,
+    value: Array.isArray(value)
+      ? Object.freeze([...value])
+      : typeof value === 'object'
+        ? Object.freeze({ ...value })
+        : value,
     ...note,
     at,
   });

@@ -7,6 +7,8 @@
  *   rules, outcomes and procedure (the parent version in force on the same date), and may add to
  *   them but not redefine them. The parent's binding decision entries (its exclusions) are always
  *   applied first; then the child's own decision, or the parent's whole decision if it has none.
+ *   A child's decision without an `otherwise` entry continues with the parent's other entries (as
+ *   of the same date): what the local measure does not decide, the rules above it decide.
  */
 import { addDays, inWindow } from './dates.js';
 import { diag, fail, PolicyError, type Diagnostic } from './errors.js';
@@ -399,7 +401,12 @@ function fold(p: Pack, own: OwnContent, parent: EffectivePolicy | undefined): Ef
   let decision: readonly DecisionEntry[];
   if (parent) {
     const binding = parent.decision.filter((d) => d.binding);
-    decision = own.decision ? [...binding, ...own.decision] : parent.decision;
+    const rest = parent.decision.filter((d) => !d.binding);
+    decision = !own.decision
+      ? parent.decision
+      : own.decision.some((d) => !d.when)
+        ? [...binding, ...own.decision]
+        : [...binding, ...own.decision, ...rest];
   } else {
     decision = own.decision ?? [];
     if (!own.decision) {

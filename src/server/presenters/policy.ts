@@ -15,6 +15,7 @@ import type {
 } from '../../policy/model.js';
 import { resultApplication, type EffectivePolicy } from '../../policy/resolve.js';
 import { CORRECTION_KINDS, followUpOf } from '../../policy/results.js';
+import { describeExpr } from '../../policy/derived.js';
 import type { Diagnostic } from '../../policy/errors.js';
 import type { LintReport } from '../../policy/lint.js';
 import type { PolicyCondition } from '../../api/index.js';
@@ -80,7 +81,7 @@ export function presentCondition(c: Condition): PresentedCondition {
   }
 }
 
-function presentFact(f: FactDecl) {
+function presentFact(f: FactDecl, facts: ReadonlyMap<string, FactDecl>) {
   return {
     id: f.id,
     type: f.type,
@@ -91,6 +92,8 @@ function presentFact(f: FactDecl) {
     min: f.min ?? null,
     max: f.max ?? null,
     integer: f.integer ?? false,
+    derived: f.derived !== undefined ? describeExpr(f.derived, facts) : null,
+    none: f.none ?? null,
     origin: f.origin,
   };
 }
@@ -147,7 +150,7 @@ export function presentEffective(
       to: o.to ?? null,
       origin: o.origin,
     })),
-    facts: [...eff.facts.values()].map(presentFact),
+    facts: [...eff.facts.values()].map((f) => presentFact(f, eff.facts)),
     sources: [...eff.sources.values()].map((s) => ({
       id: s.id,
       title: s.title,

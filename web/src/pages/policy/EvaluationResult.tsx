@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { pick } from '../../i18n';
 import { RuleKindTag } from './ClausesAndRules';
 import { SOLID } from './colors';
+import { DerivedValues } from './DerivedValues';
 import { useValueText } from './ConditionView';
 import { domId, usePack } from './context';
 import { EntryOutcomes, OUTCOME_COLOR } from './DecisionLadder';
@@ -139,6 +140,8 @@ export function EvaluationResult({ ev }: { readonly ev: Evaluation }) {
           description={pick(ev.notice, lang)}
         />
       ) : null}
+
+      <DerivedValues ev={ev} />
 
       <Typography.Title level={5}>{t('policy.try.reasons')}</Typography.Title>
       {ev.reasons.length === 0 ? (
