@@ -76,6 +76,25 @@ function expectOneLineError(r: Result, ...parts: string[]): void {
 describe('rongcuo policy eval', () => {
   const gain = write('facts/gain.json', '{ "privateGain": true }\n');
 
+  it('judges conduct before a local measure took effect by the national rules then in force, and says so', async () => {
+    // X新区's measure takes effect on 2020-01-01; the conduct is the day before. A fact only the
+    // local measure declares is still accepted (and not weighed by the national rules).
+    const facts = write(
+      'facts/before-local.json',
+      JSON.stringify({ ...PLAIN, privateGain: true, onReformTaskList: true }) + '\n',
+    );
+    const argv = ['policy', 'eval', '--pack', 'x-new-area', '--facts', facts, '--at', '2019-12-31'];
+    const r = await cli([...argv, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const ev = JSON.parse(r.stdout);
+    expect(ev.outcome).toBe('not_tolerated');
+    expect(ev.time.conductPack).toBe('cn-national');
+    expect(ev.recommended).toEqual(['not_tolerated']);
+    const text = await cli(argv);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('尚未施行');
+  });
+
   it('--json prints the evaluation with ids and texts in the chosen language', async () => {
     const r = await cli([
       'policy',

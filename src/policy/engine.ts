@@ -135,6 +135,20 @@ export class PolicyEngine {
    * force at the decision applies instead only if it is more favourable). Refused only when no
    * ancestor was in force either.
    */
+  /**
+   * The rules that judge conduct on `at` (see `conductPolicy`), with the facts they are checked
+   * against: under an ancestor's rules, the local measure's own facts too.
+   */
+  conductAt(
+    packId: string,
+    at: string,
+  ): { readonly policy: CompiledPolicy; readonly facts: ReadonlyMap<string, FactDecl> } {
+    checkDate(at, 'at');
+    const p = this.packs.get(packId);
+    const { policy, fallback } = this.conductPolicy(p, at);
+    return { policy, facts: fallback ? this.withOwnFacts(p, policy) : policy.eff.facts };
+  }
+
   private conductPolicy(p: Pack, at: string): { policy: CompiledPolicy; fallback?: Pack } {
     if (this.packs.versionAt(p, at) !== undefined) return { policy: this.at(p.id, at) };
     for (const a of this.packs.ancestors(p)) {

@@ -4,7 +4,7 @@ import { isIsoDate } from '../../policy/dates.js';
 import { PolicyEngine } from '../../policy/engine.js';
 import { PolicyError, type Diagnostic } from '../../policy/errors.js';
 import { factProblems } from '../../policy/facts.js';
-import type { Facts } from '../../policy/model.js';
+import type { FactDecl, Facts } from '../../policy/model.js';
 import { optFlag, optString, requireString } from '../args.js';
 import { cliFail } from '../errors.js';
 import { chinaToday } from '../io.js';
@@ -38,11 +38,12 @@ export async function evalCommand(ctx: CommandContext): Promise<number> {
 
   const { set, target } = loadNamed(io, packArg);
   const engine = new PolicyEngine(set);
-  const conduct = engine.at(target.id, at);
+  // The rules in force at the conduct: the pack's own, or before it took effect the level above's.
+  const { policy: conduct, facts: conductFacts } = engine.conductAt(target.id, at);
   // (A decision date before the conduct is refused by evaluate below.)
   const decision =
     decidedAt !== undefined && decidedAt >= at ? engine.at(target.id, decidedAt) : undefined;
-  checkFacts(facts, text, where, conduct, decision);
+  checkFacts(facts, text, where, conductFacts, decision);
 
   const ev = engine.evaluate(target.id, facts as Facts, {
     at,
@@ -52,16 +53,18 @@ export async function evalCommand(ctx: CommandContext): Promise<number> {
     out(ctx, JSON.stringify(localize(ev, lang), null, 2) + '\n');
     return 0;
   }
-  const policies =
-    ev.time.applied === 'decision' && decision ? [decision, conduct] : [conduct, decision];
+  const declared =
+    ev.time.applied === 'decision' && decision
+      ? [decision.eff.facts, conductFacts]
+      : [conductFacts, decision?.eff.facts];
   out(
     ctx,
     renderEvaluation(
       ev,
       {
         facts: (id) => {
-          for (const p of policies) {
-            const d = p?.eff.facts.get(id);
+          for (const facts of declared) {
+            const d = facts?.get(id);
             if (d) return d;
           }
           return undefined;
@@ -88,19 +91,19 @@ function checkFacts(
   facts: unknown,
   text: string,
   where: string,
-  conduct: CompiledPolicy,
+  conduct: ReadonlyMap<string, FactDecl>,
   decision: CompiledPolicy | undefined,
 ): void {
   const problems: Diagnostic[] = [];
   if (facts === null || typeof facts !== 'object' || Array.isArray(facts)) {
-    problems.push(...factProblems(facts, conduct.eff.facts, where));
+    problems.push(...factProblems(facts, conduct, where));
   } else {
     for (const [key, value] of Object.entries(facts as Record<string, unknown>)) {
       const loc = keyLoc(text, key);
       const at = loc ? `${where}:${loc.line}:${loc.col}` : where;
-      for (const p of [conduct, decision]) {
-        if (!p) continue;
-        const found = factProblems({ [key]: value }, p.eff.facts, at);
+      for (const declared of [conduct, decision?.eff.facts]) {
+        if (!declared) continue;
+        const found = factProblems({ [key]: value }, declared, at);
         if (found.length > 0) {
           problems.push(...found);
           break;
