@@ -112,8 +112,10 @@ describeStores<Schema>(
           { officialId: elsewhere.id, responsibility: 'direct' as const },
         ],
       };
-      // Beyond the new area's investigator; a city investigator may open both, but not together.
-      expect(await codeOf(openJointMatter(w.ctx, w.actors.investigator!, mixed))).toBe('FORBIDDEN');
+      // Refused before any case is opened, for the new area's investigator and the city's alike.
+      expect(await codeOf(openJointMatter(w.ctx, w.actors.investigator!, mixed))).toBe(
+        'VALIDATION',
+      );
       const cityInvestigator = await createUser(
         w.ctx,
         {
