@@ -98,6 +98,7 @@ export const JointOfficialView = Obj({
   officialName: Type.String(),
   position: I18nText,
   state: Type.String(),
+  stateLabel: I18nText,
   responsibility: Nullable(Type.String()),
   current: Type.Boolean({ description: 'The case the page is about.' }),
   deliberation: Nullable(

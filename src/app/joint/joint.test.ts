@@ -14,6 +14,7 @@ import {
 import { recommendationOn } from '../cases/decide.js';
 import { currentFacts } from '../cases/record-fact.js';
 import { castVote } from '../cases/vote.js';
+import { addMembers } from '../cases/add-members.js';
 import { decideCase } from '../cases/decide.js';
 import type { CaseRow } from '../cases/record.js';
 import { advance, caseRow, codeOf, EXEMPTED_FACTS, MINUTES } from '../testing/steps.js';
@@ -227,6 +228,12 @@ describeStores<Schema>(
       for (const [i, r] of rows.entries()) {
         rows[i] = await advance(w, r, 'deliberation');
       }
+      // The panel formed on the first case is carried to all: member1 sits there already.
+      await addMembers(w.ctx, w.actors.chair!, {
+        caseId: rows[0]!.id,
+        expectedVersion: rows[0]!.version,
+        userIds: [w.actors.member1!.userId],
+      });
       const view0 = await getJointMatter(w.ctx, w.actors.chair!, rows[0]!.id);
       await addJointMembers(w.ctx, w.actors.chair!, {
         jointMatterId,

@@ -7,6 +7,7 @@
  * and logged (`case.joint`); one repeatable-read transaction, so that all show the same moment.
  */
 import { asc, eq } from 'drizzle-orm';
+import { STATE_LABEL, type CaseState } from '../../domain/case-states.js';
 import { refusal } from '../../domain/policies.js';
 import type { Actor } from '../../domain/roles.js';
 import type { Evaluation } from '../../policy/engine.js';
@@ -46,6 +47,7 @@ export interface JointOfficialView {
   readonly officialName: string;
   readonly position: I18nText;
   readonly state: string;
+  readonly stateLabel: I18nText;
   readonly responsibility: string | null;
   /** The case the page is about. */
   readonly current: boolean;
@@ -109,6 +111,7 @@ export async function getJointMatter(
           officialName: m.official.name,
           position: { zh: m.official.positionZh, en: m.official.positionEn },
           state: other.row.state,
+          stateLabel: STATE_LABEL[other.row.state as CaseState],
           responsibility: typeof role === 'string' ? role : null,
           current: m.id === caseId,
           deliberation: fullView(actor, other.subject)
