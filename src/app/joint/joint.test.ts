@@ -20,6 +20,7 @@ import type { CaseRow } from '../cases/record.js';
 import { advance, caseRow, codeOf, EXEMPTED_FACTS, MINUTES } from '../testing/steps.js';
 import { buildWorld, type World } from '../testing/world.js';
 import { getJointMatter } from '../queries/joint-matter.js';
+import { loadDecisionDocument } from '../documents/decision-document.js';
 import { addJointMembers } from './add-members.js';
 import { openJointMatter, type JointMatterInput } from './open.js';
 import { recordJointFact } from './record-fact.js';
@@ -307,6 +308,20 @@ describeStores<Schema>(
       expect(
         new Set(decided.officials.map((o) => o.deliberation?.determination?.documentNumber)).size,
       ).toBe(3);
+    });
+
+    it("names the joint matter and the official's role in each decision document", async () => {
+      const zh = await loadDecisionDocument(w.ctx, w.actors.chair!, rows[1]!.id, 'zh');
+      const en = await loadDecisionDocument(w.ctx, w.actors.chair!, rows[1]!.id, 'en');
+      const text = (d: typeof zh) => d.sections.flatMap((x) => x.paragraphs).join('\n');
+      expect(text(zh)).toContain(
+        `“${input.title}”涉及多名干部，李四同志在该事项中负有主要领导责任；对涉及的干部分别认定，本认定书仅对李四同志作出。`,
+      );
+      expect(text(en)).toContain(
+        `The matter is part of the joint matter '${input.title}', which concerns several officials; 李四 bears principal leadership responsibility in it.`,
+      );
+      const direct = await loadDecisionDocument(w.ctx, w.actors.chair!, rows[0]!.id, 'zh');
+      expect(text(direct)).toContain('张三同志在该事项中负有直接责任');
     });
 
     it('shows a reader only the cases they may read, and an official no deliberation', async () => {
