@@ -6,7 +6,7 @@
  * case is read as a read of that case (refused reads leave the case out, as if it were not there)
  * and logged (`case.joint`); one repeatable-read transaction, so that all show the same moment.
  */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { STATE_LABEL, type CaseState } from '../../domain/case-states.js';
 import { refusal } from '../../domain/policies.js';
 import type { Actor } from '../../domain/roles.js';
@@ -91,7 +91,8 @@ export async function getJointMatter(
         .from(cases)
         .innerJoin(officials, eq(officials.id, cases.officialId))
         .where(eq(cases.jointMatterId, jointMatterId))
-        .orderBy(asc(cases.createdAt), asc(cases.number));
+        // In the order opened: one transaction numbers them in turn (…9号 before …10号).
+        .orderBy(asc(cases.createdAt), asc(sql`length(${cases.number})`), asc(cases.number));
       const views: JointOfficialView[] = [];
       for (const m of members) {
         const other = m.id === caseId ? loaded : await loadCase(ctx, tx, m.id);
