@@ -48,10 +48,13 @@ describe('a joint matter in Chromium', () => {
     await failing('joint-zh', page, async () => {
       await page.goto(w.url + '/');
       await w.signIn(page, ...CHAIR);
+      await page.getByTestId('user-name').waitFor();
       await page.goto(`${w.url}/cases/${ids[0]}`);
       await rowsOf(page).nth(2).waitFor();
       const text = await table(page).innerText();
       for (const role of ['直接责任', '主要领导责任', '重要领导责任']) expect(text).toContain(role);
+      expect(text).toContain('所负责任');
+      expect(text).not.toContain('joint.');
       expect(await page.getByTestId('joint-determination').count()).toBe(3);
       expect(await rowsOf(page).nth(0).innerText()).toContain('本案');
       expect(await page.getByTestId('joint-matter-panel').innerText()).toContain(
@@ -74,6 +77,7 @@ describe('a joint matter in Chromium', () => {
     await failing('joint-en', page, async () => {
       await page.goto(w.url + '/');
       await w.signIn(page, ...CHAIR);
+      await page.getByTestId('user-name').waitFor();
       await page.getByText('English', { exact: true }).click();
       await page.goto(`${w.url}/cases/${ids[2]}`);
       await rowsOf(page).nth(2).waitFor();
@@ -86,6 +90,8 @@ describe('a joint matter in Chromium', () => {
         expect(text).toContain(role);
       }
       expect(await rowsOf(page).nth(2).innerText()).toContain('This case');
+      expect(text).toContain('Responsibility\n');
+      expect(text).not.toContain('joint.');
       expect(await page.getByTestId('joint-matter-panel').innerText()).toContain(
         'Every official of the matter before the committee',
       );

@@ -43,7 +43,7 @@ export function useOfficialColumns(): TableColumnsType<JointOfficialView> {
       ),
     },
     {
-      title: t('joint.role'),
+      title: t('joint.responsibility'),
       key: 'role',
       render: (_: unknown, o) =>
         o.responsibility ? (
