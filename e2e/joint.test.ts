@@ -3,24 +3,34 @@
  * renewal road, each decided on their own case. The chair opens one of their cases: the
  * deliberation panel lists all three side by side, with their roles, recommendations, votes and
  * determinations, and links to the other cases; the linked case shows the same matter with itself
- * marked. In Chinese, then in English; axe on the screen.
+ * marked; on a new matter in verification the investigator records a fact common to both
+ * officials, which one case's own value withstands. In Chinese, then in English; axe on the
+ * screens.
  */
 import { join } from 'node:path';
-import { asc, isNotNull, sql } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cases } from '../src/app/tables.js';
+import { acceptCase } from '../src/app/cases/accept.js';
+import { currentFacts } from '../src/app/cases/record-fact.js';
+import { GOOD_FAITH } from '../src/app/demo-data.js';
+import { openJointMatter } from '../src/app/joint/open.js';
+import { loadActor } from '../src/app/org.js';
+import { cases, jointMatters, officials, users } from '../src/app/tables.js';
 import { axeViolations, realProblems, SHOTS, useBrowserWorld } from './harness.js';
 
 const w = useBrowserWorld();
 const pages: Page[] = [];
 let ids: string[] = [];
+const DEMO_MATTER = '老旧小区改造配套道路未批先建问题';
 
 beforeAll(async () => {
   const rows = await w.app.ctx.store.db
     .select({ id: cases.id, number: cases.number })
     .from(cases)
-    .where(isNotNull(cases.jointMatterId))
+    .innerJoin(jointMatters, eq(jointMatters.id, cases.jointMatterId))
+    // The demo's matter (the first test opens one of its own).
+    .where(eq(jointMatters.title, DEMO_MATTER))
     .orderBy(asc(cases.createdAt), asc(sql`length(${cases.number})`), asc(cases.number));
   ids = rows.map((r) => r.id);
 }, 240_000);
@@ -40,7 +50,80 @@ async function failing(name: string, page: Page, run: () => Promise<void>) {
   }
 }
 
+const dialog = (page: Page, name: string | RegExp) => page.getByRole('dialog', { name });
+
+/** Chooses an option of an antd Select by typing its text and taking the first match. */
+async function choose(page: Page, select: Locator, text: string) {
+  await select.click();
+  await page.keyboard.type(text);
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active')
+    .filter({ hasText: text })
+    .first()
+    .waitFor();
+  await page.keyboard.press('Enter');
+}
+
+async function demoActor(username: string) {
+  const [u] = await w.app.ctx.store.db.select().from(users).where(eq(users.username, username));
+  return loadActor(w.app.ctx, u!.id);
+}
+
+/** A new joint matter of two demo officials, both accepted: in verification. */
+async function jointInVerification(): Promise<string[]> {
+  const ctx = w.app.ctx;
+  const [a, b] = await ctx.store.db
+    .select({ id: officials.id })
+    .from(officials)
+    .orderBy(asc(officials.name))
+    .limit(2);
+  const opened = await openJointMatter(ctx, await demoActor('investigator'), {
+    title: '农贸市场改造工程拆分发包问题',
+    summary: '为赶在春节前开业，农贸市场改造工程拆分为三个标段直接发包，未履行公开招标程序。',
+    openedOn: '2026-01-05',
+    conductDate: '2025-10-10',
+    facts: { ...GOOD_FAITH, proceduralDefect: true },
+    officials: [
+      { officialId: a!.id, responsibility: 'direct' },
+      { officialId: b!.id, responsibility: 'leadership', facts: { cooperated: false } },
+    ],
+  });
+  const intake = await demoActor('intake');
+  for (const c of opened.cases)
+    await acceptCase(ctx, intake, { caseId: c.id, expectedVersion: c.version });
+  return opened.cases.map((c) => c.id);
+}
+
 describe('a joint matter in Chromium', () => {
+  it('the investigator records a fact common to both officials; the case’s own value stands', async () => {
+    const [first, second] = await jointInVerification();
+    const page = await w.newPage();
+    pages.push(page);
+    await failing('joint-fact', page, async () => {
+      await page.goto(w.url + '/');
+      await w.signIn(page, 'investigator', 'demo-investigator-2025');
+      await page.getByTestId('user-name').waitFor();
+      await page.goto(`${w.url}/cases/${first}`);
+      const card = page.getByTestId('joint-matter');
+      await card.getByTestId('joint-officials').locator('tbody tr.ant-table-row').nth(1).waitFor();
+      expect(await card.innerText()).toContain('领导责任');
+      await card.getByTestId('joint-record-fact').click();
+      const d = dialog(page, '记录共同事实');
+      await d.waitFor();
+      await choose(page, d.getByRole('combobox', { name: '事实', exact: true }), '积极配合');
+      await d.getByRole('radio', { name: '是' }).check();
+      await d.getByLabel('依据与说明').fill('二人均主动说明情况。');
+      await d.getByRole('button', { name: /^记\s*录$/ }).click();
+      await page.getByText('已记入 1 个案件；1 个案件保留本人另行认定的取值。').waitFor();
+      const row = page.getByTestId('case-facts').locator('tr', { hasText: '积极配合' });
+      await expect.poll(() => row.innerText()).toContain('二人均主动说明情况。');
+      expect(await row.innerText()).toContain('共同事实');
+      expect(await axeViolations(page)).toEqual([]);
+    });
+    const own = await currentFacts(w.app.ctx.store.db, second!);
+    expect(own['cooperated']).toBe(false);
+  }, 300_000);
+
   it('shows every official of the matter side by side, in Chinese', async () => {
     expect(ids).toHaveLength(3);
     const page = await w.newPage();
@@ -58,7 +141,7 @@ describe('a joint matter in Chromium', () => {
       expect(await page.getByTestId('joint-determination').count()).toBe(3);
       expect(await rowsOf(page).nth(0).innerText()).toContain('本案');
       expect(await page.getByTestId('joint-matter-panel').innerText()).toContain(
-        '共同事项：老旧小区改造配套道路未批先建问题',
+        `共同事项：${DEMO_MATTER}`,
       );
       expect(await axeViolations(page)).toEqual([]);
       await w.shot(page, 'joint-deliberation-zh');

@@ -208,7 +208,7 @@ function CaseDetails(props: {
           <DeliberationPanel view={c} onChanged={reload} />
         ) : consultee ? null : (
           // From deliberation on, officers see the matter's officials in the deliberation panel.
-          <JointMatterCard />
+          <JointMatterCard facts={decls} />
         )}
         <FactsCard facts={decls} />
         <EvidenceCard onUploaded={reload} />

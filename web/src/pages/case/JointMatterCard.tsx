@@ -3,7 +3,8 @@
  * the matter whose case the reader may read, with their role (the fact `responsibility`), their
  * case (a link) and its stage (GET /api/cases/:id/joint-matter). From deliberation on, officers see
  * the same table with each official's recommendation, votes and determination in the deliberation
- * panel instead (deliberation/JointMatterPanel.tsx), which builds on `JointOfficialsTable`.
+ * panel instead (deliberation/JointMatterPanel.tsx), which builds on `JointOfficialsTable`. The
+ * investigator records a fact common to all here (JointFactButton.tsx).
  */
 import { Alert, Card, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -15,6 +16,8 @@ import { pick } from '../../i18n';
 import { useLang } from '../../lang';
 import type { JointMatterAnswer, JointMatterView, JointOfficialView } from '../../types';
 import { useFreshApi } from './deliberation/useFreshApi';
+import { JointFactButton } from './JointFactButton';
+import type { PackFact } from './model';
 import { useCase } from './useCaseAction';
 
 /** The case's joint matter, asked again whenever the case changes; null path when it has none. */
@@ -92,14 +95,25 @@ export function JointOfficialsTable(props: {
   );
 }
 
-export function JointMatterCard() {
+/** `facts`: the facts the case's pack declares, for the investigator's common fact. */
+export function JointMatterCard({ facts }: { readonly facts: ReadonlyMap<string, PackFact> }) {
   const { t } = useTranslation();
   const { c } = useCase();
   const answer = useJointMatter(c.id, c.jointMatterId, c.version);
   const columns = useOfficialColumns();
   if (!c.jointMatterId || answer.status === 'loading') return null;
+  const matter = answer.status === 'ok' ? answer.data.jointMatter : null;
   return (
-    <Card title={t('joint.title')} className="rc-gap" data-testid="joint-matter">
+    <Card
+      title={t('joint.title')}
+      className="rc-gap"
+      data-testid="joint-matter"
+      extra={
+        matter && c.abilities['recordFact'] ? (
+          <JointFactButton matter={matter} decls={facts} />
+        ) : null
+      }
+    >
       {answer.status === 'error' ? (
         <ErrorAlert error={answer.error} title={t('joint.loadFailed')} />
       ) : answer.data.jointMatter ? (
