@@ -164,6 +164,22 @@ async function deliberation() {
   await as('chair', caseUrl);
   expect(await panel().getByTestId('recommended-outcome').innerText()).toBe('免予问责（容错免责）');
   expect(await panel().getByTestId('clause-citation').count()).toBeGreaterThan(0);
+  // Beside the reasons: the situations that hold, the negative list checked, each clause once.
+  await panel().getByText('成立的容错情形', { exact: true }).waitFor();
+  const negative = panel().getByTestId('recommendation-negative-list');
+  expect(await negative.getByTestId('negative-list-summary').innerText()).toMatch(
+    /^经逐项核查，负面清单所列 \d+ 项情形均不存在。$/,
+  );
+  await negative.getByText('逐项核查情况').click();
+  await negative.getByText('经核查不存在').first().waitFor();
+  expect(await negative.locator('li[data-status="absent"]').count()).toBeGreaterThan(0);
+  expect(await negative.locator('li:not([data-status="absent"])').count()).toBe(0);
+  const clauses = panel().getByTestId('recommendation-cited-clauses');
+  await clauses.getByText(/^本建议引用条款 \d+ 条/).click();
+  await clauses.locator('li strong').first().waitFor();
+  const cited = await clauses.locator('li strong').allInnerTexts();
+  expect(cited.length).toBeGreaterThan(0);
+  expect(new Set(cited).size).toBe(cited.length);
   await panel().getByText('尚未确定参加研究的成员。请点击“增加研究成员”').waitFor();
   expect(await panel().getByTestId('decide').count()).toBe(0);
   await addMember('周文清');
@@ -251,12 +267,18 @@ async function deliberation() {
     'Outcome',
     'Reasons for departing from the recommendation',
     'Minutes of the meeting',
+    'Tolerable situations that hold',
+    'Negative list checked',
+    'Clauses cited',
   ]) {
     await panel().getByText(label, { exact: true }).first().waitFor();
   }
+  expect(await panel().getByTestId('negative-list-summary').innerText()).toMatch(
+    /^Each of the \d+ exclusions of the negative list was checked and found absent\.$/,
+  );
   expect(await panel().getByTestId('recommended-outcome').innerText()).toBe('Exempted (tolerated)');
   expect(await form.getByTestId('departure-warning').innerText()).toContain(
-    "'Lighter accountability' departs from the recommendation 'Exempted (tolerated)'",
+    "'Lighter accountability' is outside the recommendation (Exempted (tolerated))",
   );
   expect(await row('周文清').innerText()).toContain('Conflict declared, recused');
   // The message of the field in error follows the language.

@@ -102,6 +102,14 @@ describe('the official applies', () => {
 
       await title.fill('招商项目在用地手续完备前提前开工');
       await pickDate(page, '行为发生日期', '2025-09-15');
+      // The measure's application window (Art. 9 of the sample measure), with its clause.
+      const applyWindow = page.getByTestId('application-window');
+      await applyWindow
+        .getByText(
+          /^申请时限：容错申请应当在问责调查期间，或者收到问责决定之日起15个工作日内提出（依据《X新区[^》]*》.*第九条）。$/,
+        )
+        .waitFor();
+      await applyWindow.getByText('问责调查期间可以申请', { exact: false }).waitFor();
       await page
         .getByLabel('情况说明')
         .fill('为抢抓项目落地，经局党组集体研究，在用地手续完备前组织开工，事后补办了全部手续。');

@@ -109,10 +109,11 @@ SELECT md5(c.id::text || ':' || k.k)::uuid,
   JOIN scale_unit su ON su.src = c.unit_id AND su.d = k.d;
 
 INSERT INTO determinations (id, case_id, jurisdiction_id, outcome, recommended_outcome,
-  recommendation, departure_reasons, minutes, document_number, decided_on, decided_by,
+  recommended_outcomes, departs, recommendation, departure_reasons, minutes, document_number, decided_on, decided_by,
   supersedes_id, basis, created_at, accepted_on)
 SELECT md5(t.id::text || ':' || k.k)::uuid, md5(c.id::text || ':' || k.k)::uuid, j.id,
-       t.outcome, t.recommended_outcome, jsonb_build_object('clonedFrom', t.id),
+       t.outcome, t.recommended_outcome, t.recommended_outcomes, t.departs,
+       jsonb_build_object('clonedFrom', t.id),
        t.departure_reasons, t.minutes, t.document_number || '-' || k.k, ${decidedOn}, t.decided_by,
        CASE WHEN t.supersedes_id IS NOT NULL THEN md5(t.supersedes_id::text || ':' || k.k)::uuid END,
        t.basis, t.created_at - k.round * interval '2 days', t.accepted_on - (k.round * 2)::int

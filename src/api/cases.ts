@@ -212,6 +212,13 @@ export const Determination = Obj({
   outcomeLabel: Nullable(I18nText),
   recommendedOutcome: Type.String(),
   recommendedOutcomeLabel: Nullable(I18nText),
+  recommended: List(Obj({ id: Type.String(), label: Nullable(I18nText) }), {
+    description:
+      'The recommended band the committee decided against, most favourable first (one outcome where the rules name one; empty when undetermined).',
+  }),
+  departs: Type.Boolean({
+    description: 'Decided outside the recommended band, with departure reasons.',
+  }),
   departureReasons: Type.String(),
   documentNumber: Type.String(),
   decidedOn: DateString,
@@ -362,6 +369,10 @@ export const CaseView = Obj(
     }),
     jurisdiction: NamedPlace,
     conductDate: DateString,
+    accountabilityNotifiedOn: Nullable(DateString, {
+      description:
+        'The day the official was notified of the accountability decision, as the application gave it (the application window counts from it).',
+    }),
     packId: Type.String(),
     packVersion: Nullable(Type.String()),
     step: Type.String(),
@@ -602,6 +613,13 @@ export const ApplicationBody = Obj({
     'What happened, in the applicant’s words.',
   ),
   conductDate: Type.String({ format: 'date', description: 'When the conduct took place.' }),
+  accountabilityNotifiedOn: Type.Optional(
+    Type.String({
+      format: 'date',
+      description:
+        'The day the official was notified of the accountability decision (收到问责决定之日), where one has been made: the application window of the pack’s procedure.application counts from it. Absent: the investigation is still running (or none has opened).',
+    }),
+  ),
   facts: Type.Optional(Facts),
 });
 export type ApplicationBody = Static<typeof ApplicationBody>;

@@ -3,7 +3,7 @@
  * with reasons, why-nots and missing facts, the outcome ladder, what deciding requires, who may
  * join the panel, and the decision document's preview.
  */
-import { ClauseRef, Outcome } from './policy.js';
+import { ClauseRef, Outcome, TimeLimit } from './policy.js';
 import { TEXT_LIMITS } from '../shared/limits.js';
 import {
   DateString,
@@ -54,6 +54,10 @@ export const FAILURE_SCHEMA = {
 const Failure = Type.Unsafe<ConditionFailure>({ $ref: 'Failure#' });
 
 const Labelled = Obj({ id: Type.String(), label: I18nText });
+const FactInWords = Obj({ fact: Type.String(), label: I18nText, value: I18nText });
+const ClauseIds = List(Type.String(), {
+  description: 'Ids of the clauses it rests on; their text is in citedClauses.',
+});
 
 export const Recommendation = Obj({
   source: StringEnum(['current', 'determination'] as const, {
@@ -65,6 +69,10 @@ export const Recommendation = Obj({
   outcome: Type.String(),
   label: I18nText,
   undetermined: Type.Boolean(),
+  recommended: List(Labelled, {
+    description:
+      'The recommended band: the outcomes the deciding entry allows, most favourable first (one where the rules name one; empty when undetermined). Deciding within it needs no departure reasons.',
+  }),
   possibleOutcomes: List(Labelled),
   decidedBy: Nullable(Obj({ entry: Type.String(), note: Nullable(I18nText) })),
   reasons: List(
@@ -73,9 +81,43 @@ export const Recommendation = Obj({
       kind: Type.String(),
       title: I18nText,
       clauses: List(ClauseRef),
-      facts: List(Obj({ fact: Type.String(), label: I18nText, value: I18nText })),
+      facts: List(FactInWords),
     }),
   ),
+  situations: Nullable(
+    List(
+      Obj({
+        rule: Type.String(),
+        kind: Type.String(),
+        title: I18nText,
+        clauses: ClauseIds,
+        facts: List(FactInWords),
+        decisive: Type.Boolean({ description: 'Among the reasons of the recommendation.' }),
+      }),
+    ),
+    {
+      description:
+        'Every tolerable situation that holds (成立的容错情形); null in a recommendation stored before it was given.',
+    },
+  ),
+  negativeList: Nullable(
+    List(
+      Obj({
+        rule: Type.String(),
+        title: I18nText,
+        status: StringEnum(['absent', 'present', 'unknown'] as const),
+        clauses: ClauseIds,
+        facts: List(FactInWords),
+      }),
+    ),
+    {
+      description:
+        'Each exclusion of the negative list as checked (负面清单核查); null in a recommendation stored before it was given.',
+    },
+  ),
+  citedClauses: Nullable(List(ClauseRef), {
+    description: 'Each clause cited, once, in the order first cited; null when stored before.',
+  }),
   whyNot: List(
     Obj({
       outcome: Type.String(),
@@ -99,9 +141,9 @@ export const RecommendationAnswer = Obj({
     description: 'The outcome ladder of the case’s pack version, most favourable first.',
   }),
   decision: Obj({
-    withoutReasons: Nullable(Type.String(), {
+    withoutReasons: List(Type.String(), {
       description:
-        'The one outcome that needs no departure reasons (the recommendation); null when the recommendation is undetermined, so every outcome needs them.',
+        'The outcomes that need no departure reasons (the recommended band, most favourable first); empty when the recommendation is undetermined, so every outcome needs them.',
     }),
     minDepartureReasons: Type.Integer(),
   }),
@@ -137,3 +179,32 @@ export const ApplicantAssessmentSetting = Obj({
   }),
 });
 export type ApplicantAssessmentSetting = Static<typeof ApplicantAssessmentSetting>;
+
+/** GET /api/officials/:id/application-window: when an application for the official is in time. */
+export const ApplicationWindowQuery = Obj({
+  conductDate: Type.String({ format: 'date', description: 'When the conduct took place.' }),
+  notifiedOn: Type.Optional(
+    Type.String({
+      format: 'date',
+      description: 'The day the official was notified of the accountability decision, if any.',
+    }),
+  ),
+});
+export const ApplicationWindowAnswer = Obj({
+  window: Nullable(
+    Obj({
+      text: I18nText,
+      within: TimeLimit,
+      from: StringEnum(['notifiedOfAccountability', 'conduct'] as const),
+      duringInvestigation: Type.Boolean(),
+      anchorOn: Nullable(Type.String({ format: 'date' })),
+      lastDay: Nullable(
+        Type.String({ format: 'date', description: 'The last day to apply, where known.' }),
+      ),
+      basis: Nullable(I18nText),
+      inTime: Type.Boolean({ description: 'An application made today would be in time.' }),
+    }),
+    { description: 'Null: the measure sets no application window.' },
+  ),
+});
+export type ApplicationWindowAnswer = Static<typeof ApplicationWindowAnswer>;

@@ -151,6 +151,21 @@ export const Procedure = Obj({
     samplingRate: Type.Optional(Type.Number()),
   }),
   filingUpward: Obj({ required: Type.Boolean(), within: Type.Optional(TimeLimit) }),
+  application: Obj(
+    {
+      within: Type.Optional(TimeLimit),
+      from: Type.Optional(StringEnum(['notifiedOfAccountability', 'conduct'] as const)),
+      duringInvestigation: Type.Optional(Type.Boolean()),
+    },
+    {
+      description:
+        'When an official may apply: within `within` of `from` (default: the notification of the accountability decision), and during the investigation unless `duringInvestigation` is false. No `within`: at any time.',
+    },
+  ),
+  exOfficio: Obj(
+    { required: Type.Boolean(), basis: Type.Optional(Type.String()) },
+    { description: 'The accountability body must itself consider tolerance (主动容错审查).' },
+  ),
 });
 
 export type Procedure = Static<typeof Procedure>;

@@ -112,6 +112,13 @@ export const CATALOGUE = {
     status: 422,
     message: { zh: '事实不符合策略包的要求。', en: 'The facts do not fit the policy pack.' },
   },
+  APPLICATION_OUT_OF_TIME: {
+    status: 422,
+    message: {
+      zh: '容错申请已超过本办法规定的申请时限。',
+      en: 'The application is outside the window the measure sets for applying.',
+    },
+  },
   AUTH_REQUIRED: { status: 401, message: { zh: '请先登录。', en: 'Please sign in.' } },
   AUTH_INVALID: {
     status: 401,

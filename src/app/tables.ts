@@ -180,7 +180,7 @@ export const caseCounters = pgTable(
 );
 
 /**
- * Migration 0027: one matter of several officials (共同失误，多人一案). Each official has a case of
+ * Migration 0029: one matter of several officials (共同失误，多人一案). Each official has a case of
  * their own (cases.joint_matter_id); `version` is raised by every change made to all of them at once.
  */
 export const jointMatters = pgTable('joint_matters', {
@@ -212,8 +212,13 @@ export const cases = pgTable('cases', {
   packVersion: text('pack_version'),
   accountabilityMatterId: uuid('accountability_matter_id'),
   riskFilingId: uuid('risk_filing_id'),
+  /**
+   * An application's day of notification of the accountability decision, as the applicant gave
+   * it (migration 0028): the pack's application window counts from it; null when none was given.
+   */
+  accountabilityNotifiedOn: day('accountability_notified_on'),
   applicantUserId: uuid('applicant_user_id'),
-  /** The joint matter the case is one official's part of (migration 0027); null for most. */
+  /** The joint matter the case is one official's part of (migration 0029); null for most. */
   jointMatterId: uuid('joint_matter_id'),
   step: text('step').notNull(),
   stepStartedOn: day('step_started_on').notNull(),
@@ -363,6 +368,10 @@ export const determinations = pgTable('determinations', {
   jurisdictionId: text('jurisdiction_id').notNull(),
   outcome: text('outcome').notNull(),
   recommendedOutcome: text('recommended_outcome').notNull(),
+  /** The recommended band, most favourable first; empty when undetermined (migration 0027). */
+  recommendedOutcomes: text('recommended_outcomes').array().notNull(),
+  /** Decided outside the recommended band, so with departure reasons (migration 0027). */
+  departs: boolean('departs').notNull(),
   recommendation: jsonb('recommendation').notNull(),
   departureReasons: text('departure_reasons').notNull(),
   minutes: text('minutes').notNull(),

@@ -870,6 +870,12 @@ describe('rongcuo policy show', () => {
     );
     expect(r.stdout).toContain('复核：申请期限 30日');
     expect(r.stdout).toContain('集体研究决定');
+    expect(r.stdout).toMatch(
+      /申请时限：问责调查期间，或者收到问责决定之日起 15个工作日，依据《[^》]+》[^\n]*第九条\n/,
+    );
+    expect(r.stdout).toMatch(
+      /主动容错审查：问责前应当主动审查是否适用容错，依职权启动的审查不得撤回，依据《[^》]+》[^\n]*第九条\n/,
+    );
     expect(r.stdout).not.toMatch(/[a-z]{4,} day/);
   });
 
@@ -890,6 +896,12 @@ describe('rongcuo policy show', () => {
     // Document numbers are Chinese in both languages; nothing else is.
     expect(r.stdout.replace(/X新党发〔\d+〕\d+号（示例）/g, '')).not.toMatch(HAN);
     expect(r.stdout).toContain('  Step time limits:\n');
+    expect(r.stdout).toMatch(
+      /Application window: during the accountability investigation, or within 15 working days of being notified of the accountability decision, under [^\n]+Art\. 9\n/,
+    );
+    expect(r.stdout).toMatch(
+      /Ex-officio check: required before accountability is decided; the ex-officio check cannot be withdrawn, under [^\n]+Art\. 9\n/,
+    );
     const j = await cli([
       'policy',
       'show',
@@ -907,6 +919,18 @@ describe('rongcuo policy show', () => {
       basis: 'acc-20',
     });
     expect(parsed.citations['acc-20']).toMatch(/问责条例/);
+    // The national rules set no application window and no mandatory ex-officio check.
+    expect(parsed.procedure.application).toEqual({});
+    expect(parsed.procedure.exOfficio).toEqual({ required: false });
+    const x = JSON.parse(
+      (await cli(['policy', 'show', dir, '--procedure', '--json', '--at', '2024-01-01'])).stdout,
+    );
+    expect(x.procedure.application).toEqual({
+      duringInvestigation: true,
+      within: { days: 15, unit: 'working', basis: 'x20-art9' },
+      from: 'notifiedOfAccountability',
+    });
+    expect(x.citations['x20-art9']).toMatch(/第九条$/);
   });
 
   it('marks a time limit no step reads', async () => {

@@ -25,6 +25,20 @@ export const matterLinked = condition((c) => c.matter !== undefined && c.matter 
   },
 });
 
+/**
+ * The measure requires the accountability body to consider tolerance itself before deciding
+ * accountability (the pack's procedure.exOfficio.required): the check opened on the matter is the
+ * body's, not the official's, and is not withdrawn; it ends in a determination, or at intake in a
+ * refusal with written reasons.
+ */
+export const notARequiredCheck = condition((c) => c.requires.exOfficioCheck !== true, {
+  code: 'EX_OFFICIO_CHECK_REQUIRED',
+  text: {
+    zh: '本办法规定问责机关在作出问责决定前应当主动审查是否适用容错。本案是就问责事项依职权启动的容错审查，不能撤回，应当作出认定；确不属于容错审查范围的，由受理人员写明理由不予受理。',
+    en: 'The measure requires the accountability body to consider tolerance itself before deciding accountability. This case is the check opened ex officio on the accountability matter: it cannot be withdrawn and ends in a determination; where the matter is outside the scope of tolerance, intake refuses it with written reasons.',
+  },
+});
+
 /** No referral has been recorded: a matter is referred once. */
 export const notYetReferred = condition((c) => c.matter?.referred !== true, {
   code: 'MATTER_REFERRED',

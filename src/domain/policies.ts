@@ -52,7 +52,12 @@ import {
   publicityUndecided,
   type ClearingSubject,
 } from './clearing-conditions.js';
-import { matterLinked, notYetReferred, type MatterSubject } from './matter-conditions.js';
+import {
+  matterLinked,
+  notARequiredCheck,
+  notYetReferred,
+  type MatterSubject,
+} from './matter-conditions.js';
 
 export { all, condition, type Condition, type Reason } from './rule-conditions.js';
 export { writtenDate };
@@ -80,6 +85,11 @@ export interface CaseSubject {
     filingUpward: boolean;
     /** A review is decided by the panel's vote (the pack's review.collective; default false). */
     collectiveReview?: boolean;
+    /**
+     * The case is the tolerance check opened ex officio on an accountability matter and the pack
+     * requires that check (procedure.exOfficio.required): it is not withdrawn. Default false.
+     */
+    exOfficioCheck?: boolean;
   };
   /** Whether the review / appeal window is still open (computed from the determination date). */
   readonly challengeWindowOpen: boolean;
@@ -377,7 +387,7 @@ export const CASE_RULES: Readonly<Record<Exclude<CaseAction, 'read' | 'addEviden
   {
     accept: { who: ['intake'], states: ['submitted'] },
     refuse: { who: ['intake'], states: ['submitted'] },
-    withdraw: { who: 'party', states: ['submitted', 'verification'] },
+    withdraw: { who: 'party', states: ['submitted', 'verification'], when: notARequiredCheck },
     recordFact: { who: ['investigator'], states: ['verification'] },
     recordStatement: { who: 'party', states: ['submitted', 'verification'] },
     assess: { who: ['investigator'], states: ['verification'] },

@@ -6,24 +6,7 @@
 import { closest, diag, didYouMean, PolicyError, type Diagnostic } from './errors.js';
 import type { Pack, PackVersion, TimeLimit } from './model.js';
 import type { EffectivePolicy, PackSet } from './resolve.js';
-
-/**
- * The steps of the case machine (src/shared/case.ts `STEPS`, which the engine may not import;
- * lint.test.ts keeps the two lists equal).
- */
-export const CASE_MACHINE_STEPS: readonly string[] = [
-  'acceptance',
-  'verification',
-  'consultation',
-  'deliberation',
-  'notification',
-  'publicity',
-  'filingUpward',
-  'challengeWindow',
-  'review',
-  'appeal',
-  'closed',
-];
+import { STEPS } from './steps.js';
 
 /**
  * The steps whose clock reads `procedure.timeLimits[step]` (src/app/cases/deadlines.ts `limitOf`
@@ -37,8 +20,19 @@ export const TIMED_STEPS: ReadonlySet<string> = new Set([
   'notification',
 ]);
 
-/** Steps of the machine whose time limit is written elsewhere, or that have no clock. */
+/**
+ * Names under timeLimits whose time limit is written elsewhere or that nothing counts: steps of the
+ * machine with no clock of their own, the application window, the risk filing's review.
+ */
 const ELSEWHERE: Readonly<Record<string, { zh: string; en: string }>> = {
+  application: {
+    zh: '申请时限请写在 application.within 中（另可写 from 和 duringInvestigation），案件程序据此拒收逾期申请',
+    en: 'write the application window as application.within (with from and duringInvestigation); the case procedure refuses an application outside it',
+  },
+  riskFilingReview: {
+    zh: '风险报备在本系统中登记其审核状态和日期（由登记人填写），不计审核时限，请删除',
+    en: 'a risk filing is recorded here with its review status and date as given, and no review clock runs; delete it',
+  },
   publicity: { zh: '请写在 publicity.period 中', en: 'write it as publicity.period' },
   challengeWindow: {
     zh: '请写在 review.applyWithin 和 appeal.applyWithin 中',
@@ -72,14 +66,18 @@ export function procedureProblems(v: PackVersion, eff: EffectivePolicy): Diagnos
         diag(
           'PACK_TIME_LIMIT_UNREAD',
           'warning',
-          `版本“${v.id}”的 ${path}：案件程序的“${step}”环节不读取 timeLimits 中的时限，${elsewhere.zh}。`,
-          `version '${v.id}', ${path}: the case procedure's '${step}' step does not read a time limit from timeLimits; ${elsewhere.en}.`,
+          (STEPS as readonly string[]).includes(step)
+            ? `版本“${v.id}”的 ${path}：案件程序的“${step}”环节不读取 timeLimits 中的时限，${elsewhere.zh}。`
+            : `版本“${v.id}”的 ${path}：案件程序不从 timeLimits 读取这一时限，${elsewhere.zh}。`,
+          (STEPS as readonly string[]).includes(step)
+            ? `version '${v.id}', ${path}: the case procedure's '${step}' step does not read a time limit from timeLimits; ${elsewhere.en}.`
+            : `version '${v.id}', ${path}: the case procedure does not read this time limit from timeLimits; ${elsewhere.en}.`,
           v.at,
         ),
       );
       continue;
     }
-    const near = closest(step, CASE_MACHINE_STEPS);
+    const near = closest(step, STEPS);
     if (near) {
       out.push(
         diag(
@@ -114,22 +112,77 @@ export function procedureProblems(v: PackVersion, eff: EffectivePolicy): Diagnos
     ['appeal.decideWithin', own.appeal?.decideWithin],
     ['followUp.prepareBefore', own.followUp?.prepareBefore],
     ['filingUpward.within', own.filingUpward?.within],
+    ['application.within', own.application?.within],
   ];
-  for (const [path, limit] of limits) {
-    const basis = limit?.basis;
+  const bases: [string, string | undefined][] = [
+    ...limits.map(([path, limit]): [string, string | undefined] => [path, limit?.basis]),
+    ['exOfficio.basis', own.exOfficio?.basis],
+  ];
+  for (const [path, basis] of bases) {
     if (basis === undefined || eff.clauses.has(basis)) continue;
     const hint = didYouMean(basis, eff.clauses.keys());
     out.push(
       diag(
         'PACK_PROCEDURE_UNKNOWN_BASIS',
         'error',
-        `版本“${v.id}”的 ${where(path)}：依据 basis“${basis}”不是本策略包（或其上级）的条款。${hint.zh || '请写明设定该时限的条款标识，并在 clauses 中列出该条款。'}`,
-        `version '${v.id}', ${where(path)}: basis '${basis}' is not a clause of this pack or its parent. ${hint.en || 'Give the id of the clause that sets the time limit, and list that clause under clauses.'}`,
+        `版本“${v.id}”的 ${where(path)}：依据 basis“${basis}”不是本策略包（或其上级）的条款。${hint.zh || '请写明作出该规定的条款标识，并在 clauses 中列出该条款。'}`,
+        `version '${v.id}', ${where(path)}: basis '${basis}' is not a clause of this pack or its parent. ${hint.en || 'Give the id of the clause that says so, and list that clause under clauses.'}`,
+        v.at,
+      ),
+    );
+  }
+  out.push(...applicationProblems(v, eff), ...exOfficioProblems(v, eff));
+  return out;
+}
+
+/**
+ * The application window as merged, where the version writes one: `from` or
+ * `duringInvestigation` with no time limit to count, or `duringInvestigation` with a window
+ * counted from the conduct (it reads only a window counted from the notification).
+ */
+function applicationProblems(v: PackVersion, eff: EffectivePolicy): Diagnostic[] {
+  if (v.procedure.application === undefined) return [];
+  const { within, from, duringInvestigation } = eff.procedure.application;
+  const out: Diagnostic[] = [];
+  if (within === undefined && (from !== undefined || duringInvestigation !== undefined)) {
+    out.push(
+      diag(
+        'PACK_APPLICATION_WINDOW',
+        'warning',
+        `版本“${v.id}”的 procedure.application 写了 from 或 duringInvestigation，但没有 within（申请时限），写了也不起作用：没有时限时随时可以申请。请写明 within，如 { days: 15, unit: working, basis: 条款 }，或删除它们。`,
+        `version '${v.id}', procedure.application gives from or duringInvestigation but no within (the time limit), so they have no effect: with no time limit an official may apply at any time. Write within, e.g. { days: 15, unit: working, basis: <clause> }, or delete them.`,
+        v.at,
+      ),
+    );
+  }
+  if (from === 'conduct' && duringInvestigation !== undefined) {
+    out.push(
+      diag(
+        'PACK_APPLICATION_WINDOW',
+        'warning',
+        `版本“${v.id}”的 procedure.application：申请时限自行为发生之日起计算（from: conduct）时不读取 duringInvestigation；问责调查期间可以申请的规定只与自收到问责决定之日起计算（from: notifiedOfAccountability）的时限一起适用。请删除其一。`,
+        `version '${v.id}', procedure.application: a window counted from the conduct (from: conduct) does not read duringInvestigation; applying during the investigation goes only with a window counted from the notification of the accountability decision (from: notifiedOfAccountability). Delete one of them.`,
         v.at,
       ),
     );
   }
   return out;
+}
+
+/** A mandatory ex-officio check with no clause saying so. */
+function exOfficioProblems(v: PackVersion, eff: EffectivePolicy): Diagnostic[] {
+  const own = v.procedure.exOfficio;
+  if (own === undefined || !eff.procedure.exOfficio.required) return [];
+  if (eff.procedure.exOfficio.basis !== undefined) return [];
+  return [
+    diag(
+      'PACK_PROCEDURE_NO_BASIS',
+      'warning',
+      `版本“${v.id}”的 procedure.exOfficio 规定问责机关应当主动审查是否适用容错，但没有写明依据条款（basis）。案件程序据此不允许撤回依职权启动的容错审查，请写明作出该规定的条款。`,
+      `version '${v.id}', procedure.exOfficio requires the accountability body to consider tolerance itself but names no clause (basis). The case procedure then refuses to let the ex-officio check be withdrawn: name the clause that says so.`,
+      v.at,
+    ),
+  ];
 }
 
 /**

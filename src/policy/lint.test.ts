@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { limitOf } from '../app/cases/deadlines.js';
-import { CASE_STEPS, STEPS } from '../shared/case.js';
+import { CASE_STEPS } from '../shared/case.js';
 import { lintPack, type LintReport } from './lint.js';
-import { CASE_MACHINE_STEPS, TIMED_STEPS } from './lint-procedure.js';
+import { TIMED_STEPS } from './lint-procedure.js';
 import { EMPTY_PROCEDURE } from './resolve.js';
 import { parsePack } from './parse.js';
 import { PackSet } from './resolve.js';
@@ -279,14 +279,69 @@ describe('the procedure block', () => {
     expect(unread.map((d) => d.severity)).toEqual(['warning', 'warning', 'warning']);
     const en = unread.map((d) => d.message.en).join('\n');
     expect(en).toContain(
-      'procedure.timeLimits.riskFilingReview: no step of the case procedure reads this time limit',
+      'procedure.timeLimits.riskFilingReview: the case procedure does not read this time limit from timeLimits; a risk filing is recorded here with its review status and date as given, and no review clock runs',
     );
-    expect(en).toContain('procedure.timeLimits.application: no step of the case procedure reads');
+    expect(en).toContain(
+      'procedure.timeLimits.application: the case procedure does not read this time limit from timeLimits; write the application window as application.within',
+    );
     expect(en).toContain(
       "the case procedure's 'publicity' step does not read a time limit from timeLimits; write it as publicity.period",
     );
     expect(en).not.toContain('acceptance:');
     expect(r.errors).toBe(0);
+  });
+
+  it('checks the application window and the ex-officio check: their clauses and values', () => {
+    const sound = withProcedure(
+      '      application:\n        duringInvestigation: true\n        within: { days: 15, unit: working, basis: c3 }\n        from: notifiedOfAccountability\n      exOfficio: { required: true, basis: c3 }\n',
+    );
+    expect(sound.diagnostics).toEqual([]);
+    const r = withProcedure(
+      '      application:\n        within: { days: 15, unit: working, basis: c33 }\n        from: conduct\n        duringInvestigation: true\n      exOfficio: { required: true, basis: c9 }\n',
+    );
+    const bases = r.diagnostics.filter((x) => x.code === 'PACK_PROCEDURE_UNKNOWN_BASIS');
+    expect(bases.map((d) => d.message.en.split(':')[0])).toEqual([
+      "version 'v2', procedure.application.within",
+      "version 'v2', procedure.exOfficio.basis",
+    ]);
+    const window = r.diagnostics.find((x) => x.code === 'PACK_APPLICATION_WINDOW');
+    expect(window?.severity).toBe('warning');
+    expect(window?.message.en).toContain(
+      'a window counted from the conduct (from: conduct) does not read duringInvestigation',
+    );
+    const noLimit = withProcedure(
+      '      application: { from: conduct }\n      exOfficio: { required: true }\n',
+    );
+    expect(codes(noLimit)).toEqual([
+      'warning:PACK_APPLICATION_WINDOW',
+      'warning:PACK_PROCEDURE_NO_BASIS',
+    ]);
+    expect(noLimit.diagnostics[0]!.message.zh).toContain('没有 within（申请时限）');
+    // A value no schema allows is refused when the pack is read.
+    expect(() =>
+      withProcedure('      application: { from: decision, within: { days: 5, unit: working } }\n'),
+    ).toThrow();
+  });
+
+  it('merges the application window and the ex-officio check over the parent, key by key', () => {
+    const root = rootPack(
+      `${ROOT_YAML.trimEnd()}\n    procedure:\n      application: { within: { days: 15, unit: working, basis: c3 }, duringInvestigation: true }\n      exOfficio: { required: true, basis: c3 }\n`,
+    );
+    const child = childPack(
+      "  - id: c1\n    from: '2022-01-01'\n    procedure:\n      application: { within: { days: 30, unit: calendar } }\n",
+    );
+    const set = new PackSet([root, child]);
+    const own = set.effective(child, child.versions[0]!, '2022-06-01').procedure;
+    expect(own.application).toEqual({
+      within: { days: 30, unit: 'calendar' },
+      duringInvestigation: true,
+    });
+    expect(own.exOfficio).toEqual({ required: true, basis: 'c3' });
+    // A pack that says nothing: applications at any time, no mandatory check.
+    const bare = rootPack(ROOT_YAML);
+    const p = new PackSet([bare]).effective(bare, bare.versions[1]!).procedure;
+    expect(p.application).toEqual({});
+    expect(p.exOfficio).toEqual({ required: false });
   });
 
   it('requires each basis to be a clause of the pack or its parent', () => {
@@ -310,7 +365,6 @@ describe('the procedure block', () => {
   });
 
   it('knows the steps of the case machine and which of them read a time limit', () => {
-    expect(CASE_MACHINE_STEPS).toEqual(STEPS);
     const limit = { days: 3, unit: 'working' as const };
     for (const step of CASE_STEPS.filter((s) => s !== 'closed')) {
       const procedure = { ...EMPTY_PROCEDURE, timeLimits: { [step]: limit } };

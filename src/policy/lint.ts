@@ -618,6 +618,8 @@ export function procedureBases(p: Procedure): string[] {
     p.appeal.decideWithin,
     p.followUp.prepareBefore,
     p.filingUpward.within,
+    p.application.within,
   ];
-  return limits.flatMap((l) => (l?.basis !== undefined ? [l.basis] : []));
+  const bases = limits.flatMap((l) => (l?.basis !== undefined ? [l.basis] : []));
+  return p.exOfficio.basis !== undefined ? [...bases, p.exOfficio.basis] : bases;
 }

@@ -192,6 +192,33 @@ export interface Procedure {
     readonly samplingRate?: number;
   };
   readonly filingUpward: { readonly required: boolean; readonly within?: TimeLimit };
+  /** When an official may apply (申请时限); empty: at any time. */
+  readonly application: ApplicationWindow;
+  /** Whether the accountability body must itself consider tolerance (主动容错审查). */
+  readonly exOfficio: { readonly required: boolean; readonly basis?: string };
+}
+
+/**
+ * The day an application window counts from: the day the official was notified of the
+ * accountability decision (收到问责决定之日), or the day of the conduct.
+ */
+export const APPLICATION_ANCHORS = ['notifiedOfAccountability', 'conduct'] as const;
+export type ApplicationAnchor = (typeof APPLICATION_ANCHORS)[number];
+
+/**
+ * When an official may apply, as measures say it: “在问责调查期间或者收到问责决定之日起15个工作日内
+ * 提出” is `{ duringInvestigation: true, within: { days: 15, unit: working }, from:
+ * notifiedOfAccountability }`. No `within`: no time limit.
+ */
+export interface ApplicationWindow {
+  /** The time limit, counted from `from` (default notifiedOfAccountability). */
+  readonly within?: TimeLimit;
+  readonly from?: ApplicationAnchor;
+  /**
+   * With `from: notifiedOfAccountability`: an official not yet notified of a decision (the
+   * investigation still running) may apply (default true).
+   */
+  readonly duringInvestigation?: boolean;
 }
 
 /**

@@ -72,6 +72,8 @@ export const EMPTY_PROCEDURE: Procedure = Object.freeze({
   appeal: Object.freeze({}),
   followUp: Object.freeze({ enabled: false }),
   filingUpward: Object.freeze({ required: false }),
+  application: Object.freeze({}),
+  exOfficio: Object.freeze({ required: false }),
 });
 
 export function mergeProcedure(base: Procedure, over: ProcedureInput): Procedure {

@@ -386,7 +386,7 @@ export const POLICY_PACK_SCHEMA = {
         timeLimits: {
           type: 'object',
           description:
-            'Time limit per step of the case procedure that reads one: acceptance, verification, consultation, deliberation, notification (the linter refuses a misspelt step and warns of any other name: no step reads it).',
+            'Time limit per step of the case procedure that reads one: acceptance, verification, consultation, deliberation, notification (the linter refuses a misspelt step and warns of any other name: no step reads it; the application window is `application.within`).',
           propertyNames: id,
           additionalProperties: { $ref: '#/$defs/timeLimit' },
         },
@@ -438,6 +438,35 @@ export const POLICY_PACK_SCHEMA = {
           type: 'object',
           additionalProperties: false,
           properties: { required: { type: 'boolean' }, within: { $ref: '#/$defs/timeLimit' } },
+        },
+        application: {
+          type: 'object',
+          description:
+            'When an official may apply (申请时限), e.g. during the accountability investigation or within 15 working days of being notified of the accountability decision: { duringInvestigation: true, within: { days: 15, unit: working, basis: … }, from: notifiedOfAccountability }. No `within`: at any time. An application outside the window is refused.',
+          additionalProperties: false,
+          properties: {
+            within: { $ref: '#/$defs/timeLimit' },
+            from: {
+              enum: ['notifiedOfAccountability', 'conduct'],
+              description:
+                'The day `within` counts from: the day the official was notified of the accountability decision (default), or the day of the conduct.',
+            },
+            duringInvestigation: {
+              type: 'boolean',
+              description:
+                'With `from: notifiedOfAccountability`: an official not yet notified of a decision may apply (default true).',
+            },
+          },
+        },
+        exOfficio: {
+          type: 'object',
+          description:
+            'The accountability body must itself consider tolerance before deciding accountability (主动容错审查): the check opened on an accountability matter cannot be withdrawn.',
+          additionalProperties: false,
+          properties: {
+            required: { type: 'boolean' },
+            basis: { type: 'string', description: 'The clause that says so.' },
+          },
         },
       },
     },

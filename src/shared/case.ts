@@ -5,6 +5,7 @@
  * challenges. Pure data: the transitions in src/app enforce it, the web app shows it.
  */
 import type { I18nText } from '../policy/model.js';
+import { STEPS, type Step } from '../policy/steps.js';
 
 export const CASE_STATES = [
   'submitted',
@@ -24,20 +25,7 @@ export const CASE_STATES = [
 export type CaseState = (typeof CASE_STATES)[number];
 
 /** The steps of the procedure, in order; each has a time limit under its name in the pack. */
-export const STEPS = [
-  'acceptance',
-  'verification',
-  'consultation',
-  'deliberation',
-  'notification',
-  'publicity',
-  'filingUpward',
-  'challengeWindow',
-  'review',
-  'appeal',
-  'closed',
-] as const;
-export type Step = (typeof STEPS)[number];
+export { STEPS, type Step } from '../policy/steps.js';
 
 /**
  * The step whose clock runs in each state; its time limit comes from the pack's

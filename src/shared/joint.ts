@@ -1,5 +1,5 @@
 /**
- * Several officials in one matter (共同失误，多人一案; migration 0027): each official's role in it,
+ * Several officials in one matter (共同失误，多人一案; migration 0029): each official's role in it,
  * the value of the standard fact `responsibility` of their case (src/policy/vocabulary.ts), in the
  * wording of the Party Accountability Regulations Art. 6 and the Disciplinary Regulations Art. 39.
  * 领导责任 (leadership) is for a measure that does not tell principal from important leadership.

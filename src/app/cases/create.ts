@@ -25,6 +25,7 @@ import {
   type Schema,
 } from '../tables.js';
 import { numberFor } from '../documents/numbers.js';
+import { applicationWindowOf, checkApplicationWindow } from './application-window.js';
 import { clockFor } from './deadlines.js';
 import { appendEvent } from './events.js';
 import type { CaseRow } from './record.js';
@@ -49,9 +50,35 @@ export interface OpenCaseInput {
     readonly matterId: string;
     readonly facts: Readonly<Record<string, FactValue | null>>;
   };
+  /** An application's day of notification of the accountability decision (its window's anchor). */
+  readonly accountabilityNotifiedOn?: string;
   readonly now: Date;
   readonly today: string;
   readonly eventType: string;
+}
+
+/** The day of notification of the accountability decision, checked: not before the conduct. */
+function notifiedOnOf(input: OpenCaseInput, conductDate: string): string | null {
+  if (input.accountabilityNotifiedOn === undefined) return null;
+  const day = requireDay('accountabilityNotifiedOn', input.accountabilityNotifiedOn, {
+    what: {
+      zh: '收到问责决定的日期',
+      en: 'the day of notification of the accountability decision',
+    },
+    notAfter: input.today,
+    tooLate: {
+      zh: '收到问责决定的日期不能晚于今天。',
+      en: 'the notification of the accountability decision cannot be in the future.',
+    },
+  });
+  if (day < conductDate) {
+    throw invalid(
+      'accountabilityNotifiedOn',
+      '收到问责决定的日期不能早于行为发生日期，请核对两个日期。',
+      'the notification of the accountability decision cannot come before the conduct; check both dates.',
+    );
+  }
+  return day;
 }
 
 export async function officialWithUnit(tx: Tx<Schema>, officialId: string) {
@@ -99,6 +126,14 @@ export async function openCase(
       throw new AppError('POLICY_INPUT', { code: e.code }, e.diagnostics[0]?.message);
     }
     throw e;
+  }
+  const notifiedOn = notifiedOnOf(input, conductDate);
+  if (input.route === 'application') {
+    const dates = { conductDate, notifiedOn };
+    checkApplicationWindow(
+      applicationWindowOf(ctx, j.calendarId, compiled.eff, dates),
+      input.today,
+    );
   }
   const facts = input.facts ?? {};
   // The facts common to a joint matter, save those the official has a value of their own for.
@@ -149,6 +184,7 @@ export async function openCase(
     accountabilityMatterId: input.accountabilityMatterId ?? null,
     riskFilingId: input.riskFilingId ?? null,
     jointMatterId: input.joint?.matterId ?? null,
+    accountabilityNotifiedOn: notifiedOn,
     applicantUserId: input.applicantUserId,
     ...clock,
     suspendedSince: null,
@@ -202,6 +238,7 @@ export async function openCase(
           : {}),
         ...(input.riskFilingId ? { riskFilingId: input.riskFilingId } : {}),
         ...(input.joint ? { jointMatterId: input.joint.matterId, jointFacts } : {}),
+        ...(notifiedOn ? { accountabilityNotifiedOn: notifiedOn } : {}),
       },
     },
   );

@@ -39,6 +39,7 @@ import { precondition } from './preconditions.js';
 import { resumedDueOn } from './publicity-pause.js';
 import { TEXT_LIMITS } from '../../shared/limits.js';
 import { isUuid, requireText } from './text-input.js';
+import { departsFrom } from './band.js';
 import { casePolicy, type DeterminationRow, type LoadedCase } from './record.js';
 import { runTransition, type TransitionRequest, type TransitionScope } from './transition.js';
 
@@ -257,6 +258,7 @@ async function changedDetermination(
     caseId: loaded.row.id,
     jurisdictionId: loaded.row.jurisdictionId,
     recommendedOutcome: original.recommendedOutcome,
+    recommendedOutcomes: original.recommendedOutcomes,
     recommendation: original.recommendation,
     documentNumber: number,
     decidedOn: today,
@@ -268,9 +270,14 @@ async function changedDetermination(
   };
 }
 
-/** Reasons for departing from the recommendation: the decision's reasons, when it departs. */
+/**
+ * Reasons for departing from the recommendation: the decision's reasons, when it decides outside
+ * the recommended band.
+ */
 function departs(original: DeterminationRow, outcome: string, reasons: string) {
-  return { departureReasons: outcome === original.recommendedOutcome ? '' : reasons };
+  const band = { outcome: original.recommendedOutcome, recommended: original.recommendedOutcomes };
+  const departing = departsFrom(band, outcome);
+  return { departs: departing, departureReasons: departing ? reasons : '' };
 }
 
 /** The publicity the challenge suspended resumes when the determination is upheld. */

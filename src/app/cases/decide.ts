@@ -10,11 +10,12 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/roles.js';
 import type { Evaluation } from '../../policy/engine.js';
 import { PolicyError } from '../../policy/errors.js';
-import { UNDETERMINED, type FactValue, type I18nText } from '../../policy/model.js';
+import type { FactValue, I18nText } from '../../policy/model.js';
 import type { AppContext } from '../context.js';
 import type { AppTx } from '../db.js';
 import { AppError } from '../errors.js';
 import { allocateNumber } from '../documents/numbers.js';
+import { bandOf, departsFrom } from './band.js';
 import { determinations } from '../tables.js';
 import { currentFacts } from './record-fact.js';
 import { applicationFor, type ApplicationColumns } from './result-application.js';
@@ -52,7 +53,7 @@ export async function decideCase(ctx: AppContext, actor: Actor, req: DecideInput
     const facts = await currentFacts(tx, row.id);
     const recommendation = recommendationOn(ctx, row, facts, today);
     const recommended = recommendation.outcome;
-    const departs = recommended === UNDETERMINED || recommended !== outcome;
+    const departs = departsFrom(recommendation, outcome);
     if (departs) requireDepartureReasons(departureReasons, outcome, recommendation, label);
 
     const decided = { outcome, recommendedOutcome: recommended, departs };
@@ -60,6 +61,7 @@ export async function decideCase(ctx: AppContext, actor: Actor, req: DecideInput
     const determination = await insertDetermination(tx, loaded, {
       ...applied,
       outcome,
+      departs,
       recommendation,
       departureReasons,
       minutes,
@@ -146,7 +148,10 @@ export function requireMajority(
   return { tally, sitting: sitting.length, needed };
 }
 
-/** Departing from the recommendation needs written reasons of MIN_DEPARTURE_REASONS at least. */
+/**
+ * Departing from the recommendation (deciding outside its band) needs written reasons of
+ * MIN_DEPARTURE_REASONS at least.
+ */
 function requireDepartureReasons(
   departureReasons: string,
   outcome: string,
@@ -155,19 +160,32 @@ function requireDepartureReasons(
 ): void {
   if ([...departureReasons].length >= MIN_DEPARTURE_REASONS) return;
   const recommended = recommendation.outcome;
+  const band = bandOf(recommendation);
+  const named = (lang: 'zh' | 'en') =>
+    band.map((o) => (lang === 'zh' ? `“${label(o).zh}”` : `'${label(o).en}'`));
   const rec =
-    recommended === UNDETERMINED
+    band.length === 0
       ? {
           zh: '根据已认定的事实，规则尚不能给出确定的建议结果',
           en: 'the established facts do not let the rules give a definite recommendation',
         }
-      : {
-          zh: `规则建议的结果为“${label(recommended).zh}”，与认定的“${label(outcome).zh}”不一致`,
-          en: `the rules recommend '${label(recommended).en}', not '${label(outcome).en}'`,
-        };
+      : band.length === 1
+        ? {
+            zh: `规则建议的结果为${named('zh')[0]}，与认定的“${label(outcome).zh}”不一致`,
+            en: `the rules recommend ${named('en')[0]}, not '${label(outcome).en}'`,
+          }
+        : {
+            zh: `规则建议在${named('zh').join('、')}范围内认定，认定的“${label(outcome).zh}”不在此范围内`,
+            en: `the rules recommend deciding within ${named('en').join(', ')}, and '${label(outcome).en}' is outside that band`,
+          };
   throw new AppError(
     'DEPARTURE_REASONS_REQUIRED',
-    { outcome, recommendedOutcome: recommended, missingFacts: recommendation.missingFacts },
+    {
+      outcome,
+      recommendedOutcome: recommended,
+      recommended: band,
+      missingFacts: recommendation.missingFacts,
+    },
     {
       zh: `${rec.zh}，必须在 departureReasons 中书面说明认定理由（至少 ${MIN_DEPARTURE_REASONS} 个字）。`,
       en: `${rec.en}, so written reasons (at least ${MIN_DEPARTURE_REASONS} characters) are required in departureReasons.`,
@@ -184,6 +202,7 @@ async function insertDetermination(
   loaded: Pick<LoadedCase, 'row' | 'jurisdiction'>,
   d: {
     readonly outcome: string;
+    readonly departs: boolean;
     readonly recommendation: Evaluation;
     readonly departureReasons: string;
     readonly minutes: string;
@@ -207,6 +226,8 @@ async function insertDetermination(
     jurisdictionId: row.jurisdictionId,
     outcome: d.outcome,
     recommendedOutcome: d.recommendation.outcome,
+    recommendedOutcomes: [...bandOf(d.recommendation)],
+    departs: d.departs,
     recommendation: JSON.parse(JSON.stringify(d.recommendation)) as Evaluation,
     departureReasons: d.departureReasons,
     minutes: d.minutes,

@@ -265,6 +265,7 @@ export function subjectOf(
       publicity: procedure.publicity.required,
       filingUpward: procedure.filingUpward.required,
       collectiveReview: procedure.review.collective === true,
+      exOfficioCheck: procedure.exOfficio.required && row.route === 'ex_officio',
     },
     challengeWindowOpen: open(challengeWindowEnds),
     challengeWindowEnds: challengeWindowEnds ?? null,

@@ -18,6 +18,8 @@ export interface ApplicationInput {
   readonly title: string;
   readonly summary: string;
   readonly conductDate: string;
+  /** The day the official was notified of the accountability decision, where one was made. */
+  readonly accountabilityNotifiedOn?: string;
   readonly facts?: Readonly<Record<string, FactValue | null>>;
 }
 

@@ -41,6 +41,7 @@ import { resultApplication, type EffectivePolicy } from '../../policy/resolve.js
 import { CORRECTION_KINDS, STANDARD_MATTERS } from '../../policy/results.js';
 import { authorizeCase } from '../cases/transition.js';
 import { ladderOf } from '../cases/vote.js';
+import { bandOf, departsFrom } from '../cases/band.js';
 import type { AppContext } from '../context.js';
 import { chinaDate } from '../context.js';
 import { AppError } from '../errors.js';
@@ -86,6 +87,8 @@ export interface DecisionDocumentInput {
     readonly outcomeDescription?: I18nText;
     readonly recommendedOutcome: string;
     readonly recommendedLabel: I18nText;
+    /** The recommended band's labels, most favourable first (one where the rules name one). */
+    readonly bandLabels: readonly I18nText[];
     readonly recommendation: Evaluation;
     readonly departureReasons: string;
     readonly decidedOn: string;
@@ -302,9 +305,7 @@ export function renderDecisionDocument(input: DecisionDocumentInput, lang: Lang)
   });
 
   // 四、认定结论: the recommendation is what the body considered; the decision is the body's.
-  const departs =
-    decision.recommendedOutcome === UNDETERMINED ||
-    decision.recommendedOutcome !== decision.outcome;
+  const departs = departsFrom(decision.recommendation, decision.outcome);
   const conclusion = [
     considered(decision, lang),
     zh
@@ -477,9 +478,17 @@ function considered(decision: DecisionDocumentInput['decision'], lang: Lang): st
       : `This committee considered the preliminary assessment under these provisions; on the facts established it gave no definite view${missing.length ? ` (facts still to be established: ${missing.join(', ')})` : ''}.`;
   }
   const note = decision.recommendation.decidedBy?.note?.[lang];
+  const band = decision.bandLabels.length > 1 ? decision.bandLabels : [decision.recommendedLabel];
+  const opinion = zh
+    ? band.length > 1
+      ? `可以在${band.map((l) => l.zh).join('、')}范围内认定`
+      : band[0]!.zh
+    : band.length > 1
+      ? `a decision within ${band.map((l) => `'${l.en}'`).join(', ')}`
+      : `'${band[0]!.en}'`;
   return zh
-    ? `本机构审议了依据上述规定形成的初步评估意见（${decision.recommendedLabel.zh}）${note ? `，${note.replace(/。$/, '')}` : ''}，并结合六要素综合分析。`
-    : `This committee considered the preliminary assessment under these provisions ('${decision.recommendedLabel.en}')${note ? ` (${note.replace(/\.$/, '')})` : ''} together with the six elements.`;
+    ? `本机构审议了依据上述规定形成的初步评估意见（${opinion}）${note ? `，${note.replace(/。$/, '')}` : ''}，并结合六要素综合分析。`
+    : `This committee considered the preliminary assessment under these provisions (${opinion})${note ? ` (${note.replace(/\.$/, '')})` : ''} together with the six elements.`;
 }
 
 /**
@@ -669,6 +678,7 @@ export async function documentInputOf(
       ...(outcome?.description ? { outcomeDescription: outcome.description } : {}),
       recommendedOutcome: recommendation.outcome,
       recommendedLabel: outcomeOf(recommendation.outcome)?.label ?? recommendation.label,
+      bandLabels: bandOf(recommendation).map((id) => outcomeOf(id)?.label ?? { zh: id, en: id }),
       recommendation,
       departureReasons: decision.departureReasons,
       decidedOn: decision.decidedOn,

@@ -308,7 +308,7 @@ async function determinationCounts(
       j: determinations.jurisdictionId,
       determinations: count(),
       tolerated: n(inArray(determinations.outcome, [...TOLERATED_OUTCOMES])),
-      departed: n(sql`${determinations.outcome} <> ${determinations.recommendedOutcome}`),
+      departed: n(eq(determinations.departs, true)),
       publicized: n(lte(determinations.publicizedOn, to)),
       timed: sql<string>`count(${days})`,
       medianDays: sql<number | null>`percentile_cont(0.5) within group (order by ${days})`,

@@ -31,6 +31,8 @@ const DETERMINATION_COLUMNS = {
   id: determinations.id,
   outcome: determinations.outcome,
   recommendedOutcome: determinations.recommendedOutcome,
+  recommendedOutcomes: determinations.recommendedOutcomes,
+  departs: determinations.departs,
   departureReasons: determinations.departureReasons,
   minutes: determinations.minutes,
   documentNumber: determinations.documentNumber,

@@ -107,6 +107,8 @@ export interface CaseView {
   };
   readonly jurisdiction: { readonly id: string; readonly name: I18nText };
   readonly conductDate: string;
+  /** The day the official was notified of the accountability decision, as the application gave it. */
+  readonly accountabilityNotifiedOn: string | null;
   readonly packId: string;
   readonly packVersion: string | null;
   readonly step: string;
@@ -207,6 +209,10 @@ export interface CaseView {
     readonly outcomeLabel: I18nText | null;
     readonly recommendedOutcome: string;
     readonly recommendedOutcomeLabel: I18nText | null;
+    /** The recommended band, most favourable first (empty when undetermined). */
+    readonly recommended: readonly { readonly id: string; readonly label: I18nText | null }[];
+    /** Decided outside the band, with departure reasons. */
+    readonly departs: boolean;
     readonly departureReasons: string;
     readonly documentNumber: string;
     readonly decidedOn: string;
@@ -535,6 +541,7 @@ function presentHeader(ctx: AppContext, p: PresentContext) {
       name: { zh: loaded.jurisdiction.nameZh, en: loaded.jurisdiction.nameEn },
     },
     conductDate: row.conductDate,
+    accountabilityNotifiedOn: row.accountabilityNotifiedOn,
     packId: row.packId,
     packVersion: row.packVersion,
     step: row.step,
@@ -678,6 +685,8 @@ function presentDeliberation({ ctx, loaded, file, full, person, outcomeLabel }: 
       outcomeLabel: outcomeLabel(d.outcome),
       recommendedOutcome: d.recommendedOutcome,
       recommendedOutcomeLabel: outcomeLabel(d.recommendedOutcome),
+      recommended: d.recommendedOutcomes.map((id) => ({ id, label: outcomeLabel(id) })),
+      departs: d.departs,
       departureReasons: d.departureReasons,
       documentNumber: d.documentNumber,
       decidedOn: d.decidedOn,

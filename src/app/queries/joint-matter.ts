@@ -1,5 +1,5 @@
 /**
- * The joint matter a case is part of (共同失误，多人一案; migration 0027), as the case page and the
+ * The joint matter a case is part of (共同失误，多人一案; migration 0029), as the case page and the
  * deliberation page show it: every official's case the reader may read, side by side — their role
  * (the fact `responsibility`), the state of their case and, for case officers (fullView), the
  * recommendation on their effective facts, the panel's votes and the determination in force. Each

@@ -28,11 +28,12 @@ import { fullView } from './case-view.js';
 import { wouldDecideAppeal } from '../../domain/policies.js';
 import type { Actor } from '../../domain/roles.js';
 import type { Evaluation } from '../../policy/engine.js';
-import type { Failure } from '../../policy/explain.js';
+import type { Failure, FactUse } from '../../policy/explain.js';
 import { renderValue } from '../../policy/facts.js';
 import type { FactDecl, FactValue, I18nText, Lang } from '../../policy/model.js';
 import { UNDETERMINED } from '../../policy/model.js';
 import { MIN_DEPARTURE_REASONS, recommendationOn } from '../cases/decide.js';
+import { bandOf } from '../cases/band.js';
 import { currentFacts, factDeclsOf } from '../cases/record-fact.js';
 import { determinationInForce, loadCase, type LoadedCase } from '../cases/record.js';
 import { authorizeCase } from '../cases/transition.js';
@@ -75,6 +76,33 @@ export interface FailureView {
   readonly because: readonly FailureView[];
 }
 
+/** A fact a rule read, with its label and its value in words. */
+export interface FactInWords {
+  readonly fact: string;
+  readonly label: I18nText;
+  readonly value: I18nText;
+}
+
+/** A tolerable situation that holds (成立的容错情形); clauses by id, their text in citedClauses. */
+export interface SituationView {
+  readonly rule: string;
+  readonly kind: string;
+  readonly title: I18nText;
+  readonly clauses: readonly string[];
+  readonly facts: readonly FactInWords[];
+  /** Among the reasons of the recommendation. */
+  readonly decisive: boolean;
+}
+
+/** One exclusion of the negative list as checked (负面清单核查). */
+export interface ExclusionView {
+  readonly rule: string;
+  readonly title: I18nText;
+  readonly status: 'absent' | 'present' | 'unknown';
+  readonly clauses: readonly string[];
+  readonly facts: readonly FactInWords[];
+}
+
 export interface RecommendationView {
   /** 'current': computed now on the current facts; 'determination': stored with the decision. */
   readonly source: 'current' | 'determination';
@@ -84,6 +112,11 @@ export interface RecommendationView {
   readonly outcome: string;
   readonly label: I18nText;
   readonly undetermined: boolean;
+  /**
+   * The recommended band: the outcomes the deciding entry allows, most favourable first (one where
+   * the rules name one; empty when undetermined). The committee decides within it without reasons.
+   */
+  readonly recommended: readonly { readonly id: string; readonly label: I18nText }[];
   readonly possibleOutcomes: readonly { readonly id: string; readonly label: I18nText }[];
   readonly decidedBy: { readonly entry: string; readonly note: I18nText | null } | null;
   readonly reasons: readonly {
@@ -91,12 +124,14 @@ export interface RecommendationView {
     readonly kind: string;
     readonly title: I18nText;
     readonly clauses: readonly ClauseView[];
-    readonly facts: readonly {
-      readonly fact: string;
-      readonly label: I18nText;
-      readonly value: I18nText;
-    }[];
+    readonly facts: readonly FactInWords[];
   }[];
+  /** Every situation that holds; null in a recommendation stored before it was given. */
+  readonly situations: readonly SituationView[] | null;
+  /** Every exclusion checked; null in a recommendation stored before it was given. */
+  readonly negativeList: readonly ExclusionView[] | null;
+  /** Each clause cited, once; null in a recommendation stored before it was given. */
+  readonly citedClauses: readonly ClauseView[] | null;
   readonly whyNot: readonly {
     readonly outcome: string;
     readonly label: I18nText;
@@ -125,8 +160,8 @@ export interface RecommendationAnswer {
   }[];
   /** What deciding requires besides the votes (the server checks it again). */
   readonly decision: {
-    /** The outcome that needs no departure reasons; null when every outcome needs them. */
-    readonly withoutReasons: string | null;
+    /** The outcomes that need no departure reasons (the band); empty when every outcome needs them. */
+    readonly withoutReasons: readonly string[];
     readonly minDepartureReasons: number;
   };
 }
@@ -209,7 +244,6 @@ export async function getRecommendation(
       : recommendNow(ctx, loaded, await currentFacts(tx, row.id));
     await logRead(ctx, tx, actor, loaded, 'case.recommendation');
 
-    const undetermined = evaluation.outcome === UNDETERMINED;
     return {
       recommendation: presentEvaluation(evaluation, decls, ladder, {
         source: stored ? 'determination' : 'current',
@@ -222,7 +256,7 @@ export async function getRecommendation(
         description: o.description ?? null,
       })),
       decision: {
-        withoutReasons: undetermined ? null : evaluation.outcome,
+        withoutReasons: bandOf(evaluation),
         minDepartureReasons: MIN_DEPARTURE_REASONS,
       },
     };
@@ -303,6 +337,14 @@ export function presentEvaluation(
   const outcomeLabel = (id: string): I18nText =>
     ladder.find((o) => o.id === id)?.label ?? { zh: id, en: id };
   const clause = (c: ClauseView): ClauseView => ({ id: c.id, citation: c.citation, text: c.text });
+  const factsInWords = (uses: readonly FactUse[]): FactInWords[] =>
+    uses.map((f) => ({
+      fact: f.fact,
+      label: labelOfFact(f.fact),
+      value: inWords(f.fact, f.value),
+    }));
+  // Stored recommendations from before these sections were given lack them: null, not empty.
+  const stored = e as Partial<Pick<Evaluation, 'situations' | 'negativeList' | 'citedClauses'>>;
   const failure = (f: Failure): FailureView => ({
     status: f.status,
     text: f.text,
@@ -320,6 +362,7 @@ export function presentEvaluation(
     outcome: e.outcome,
     label: e.label,
     undetermined: e.outcome === UNDETERMINED,
+    recommended: bandOf(e).map((id) => ({ id, label: outcomeLabel(id) })),
     possibleOutcomes: e.possibleOutcomes.map((id) => ({ id, label: outcomeLabel(id) })),
     decidedBy: e.decidedBy ? { entry: e.decidedBy.entry, note: e.decidedBy.note ?? null } : null,
     reasons: e.reasons.map((r) => ({
@@ -327,12 +370,26 @@ export function presentEvaluation(
       kind: r.kind,
       title: r.title,
       clauses: r.clauses.map(clause),
-      facts: r.facts.map((f) => ({
-        fact: f.fact,
-        label: labelOfFact(f.fact),
-        value: inWords(f.fact, f.value),
-      })),
+      facts: factsInWords(r.facts),
     })),
+    situations:
+      stored.situations?.map((x) => ({
+        rule: x.rule,
+        kind: x.kind,
+        title: x.title,
+        clauses: x.clauses,
+        facts: factsInWords(x.facts),
+        decisive: x.decisive,
+      })) ?? null,
+    negativeList:
+      stored.negativeList?.map((x) => ({
+        rule: x.rule,
+        title: x.title,
+        status: x.status,
+        clauses: x.clauses,
+        facts: factsInWords(x.facts),
+      })) ?? null,
+    citedClauses: stored.citedClauses?.map(clause) ?? null,
     whyNot: e.whyNot.map((w) => ({
       outcome: w.outcome,
       label: w.label,

@@ -63,7 +63,12 @@ export async function showCommand(ctx: CommandContext): Promise<number> {
   }
   const eff = named.set.effective(pack, version, date);
   if (optFlag(args, 'json')) {
-    const bases = [...new Set(limitsOf(eff).flatMap(([, l]) => (l.basis ? [l.basis] : [])))];
+    const bases = [
+      ...new Set([
+        ...limitsOf(eff).flatMap(([, l]) => (l.basis ? [l.basis] : [])),
+        ...(eff.procedure.exOfficio.basis ? [eff.procedure.exOfficio.basis] : []),
+      ]),
+    ];
     const citations = Object.fromEntries(bases.map((b) => [b, citation(eff, b)]));
     out(
       ctx,
@@ -102,6 +107,7 @@ function limitsOf(eff: EffectivePolicy): [string, TimeLimit][] {
     ['appeal.decideWithin', p.appeal.decideWithin],
     ['followUp.prepareBefore', p.followUp.prepareBefore],
     ['filingUpward.within', p.filingUpward.within],
+    ['application.within', p.application.within],
   ];
   return all.filter((x): x is [string, TimeLimit] => x[1] !== undefined);
 }
@@ -126,7 +132,8 @@ function renderProcedure(
 ): string {
   const L = (zh: string, en: string) => tr(lang, zh, en);
   const p = eff.procedure;
-  const limit = (l: TimeLimit | undefined): string => {
+  // `anchor` follows the amount, before the clause: "15 working days of …, under Art. 9".
+  const limit = (l: TimeLimit | undefined, anchor = ''): string => {
     if (!l) return L('未规定', 'not set');
     const n = l.days;
     const amount =
@@ -137,7 +144,7 @@ function renderProcedure(
       ? L(`，依据${citation(eff, l.basis).zh}`, `, under ${citation(eff, l.basis).en}`)
       : '';
     const note = l.note ? L(`（${l.note.zh}）`, ` (${l.note.en})`) : '';
-    return `${amount}${basis}${note}`;
+    return `${amount}${anchor}${basis}${note}`;
   };
   const c = L('：', ': ');
   const sep = L('；', '; ');
@@ -182,5 +189,33 @@ function renderProcedure(
   o.push(
     `  ${L('向上级报备', 'Filing upward')}${c}${p.filingUpward.required ? L(`须报备，时限 ${limit(p.filingUpward.within)}`, `required, within ${limit(p.filingUpward.within)}`) : L('不要求', 'not required')}`,
   );
+  o.push(`  ${L('申请时限', 'Application window')}${c}${applicationWindow(p, limit, L)}`);
+  const ex = p.exOfficio;
+  const exBasis = ex.basis
+    ? L(`，依据${citation(eff, ex.basis).zh}`, `, under ${citation(eff, ex.basis).en}`)
+    : '';
+  o.push(
+    `  ${L('主动容错审查', 'Ex-officio check')}${c}${ex.required ? L(`问责前应当主动审查是否适用容错，依职权启动的审查不得撤回${exBasis}`, `required before accountability is decided; the ex-officio check cannot be withdrawn${exBasis}`) : L('不要求', 'not required')}`,
+  );
   return o.join('\n') + '\n';
+}
+
+/** When an official may apply, as the measure says it. */
+function applicationWindow(
+  p: EffectivePolicy['procedure'],
+  limit: (l: TimeLimit | undefined, anchor?: string) => string,
+  L: (zh: string, en: string) => string,
+): string {
+  const w = p.application;
+  if (!w.within) return L('未规定（随时可以申请）', 'not set (an official may apply at any time)');
+  if (w.from === 'conduct') {
+    return L(`自行为发生之日起 ${limit(w.within)}`, `within ${limit(w.within, ' of the conduct')}`);
+  }
+  const notified = L(
+    `收到问责决定之日起 ${limit(w.within)}`,
+    `within ${limit(w.within, ' of being notified of the accountability decision')}`,
+  );
+  return w.duringInvestigation === false
+    ? notified
+    : L(`问责调查期间，或者${notified}`, `during the accountability investigation, or ${notified}`);
 }

@@ -4,13 +4,18 @@
  * intake officers and investigators), searchable by name and paged, each with its managing
  * jurisdiction's policy pack and what the user may open for them. Scoped in the query; logged.
  * GET /api/officials/:id/record: one official's record (干部容错纠错记录), logged.
+ * GET /api/officials/:id/application-window: when an application for the official is in time.
  */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
 import { listOfficials } from '../../app/queries/officials.js';
 import { officialRecord } from '../../app/queries/official-record.js';
+import { applicationWindowFor } from '../../app/queries/application-window.js';
 import { actorOf } from '../auth/authenticate.js';
 import {
+  ApplicationWindowAnswer,
+  ApplicationWindowQuery,
+  OfficialIdParams,
   OfficialRecord,
   OfficialRecordParams,
   OfficialsPage,
@@ -54,5 +59,21 @@ export async function officialRoutes(base: FastifyInstance, opts: { ctx: AppCont
       },
     },
     async (req) => officialRecord(ctx, actorOf(req), req.params.id),
+  );
+
+  app.get(
+    '/officials/:id/application-window',
+    {
+      schema: {
+        tags: ['officials'],
+        summary: '申请时限 · When an application is in time',
+        description:
+          'The application window of the measure that would govern an application for this official (the managing jurisdiction’s pack in force on `conductDate`), in words with its clause, and its last day on the jurisdiction’s working-day calendar where the day it counts from is known (`notifiedOn` for a window counted from the notification of the accountability decision). `window` is null where the measure sets none. POST /api/cases refuses an application outside it (422 APPLICATION_OUT_OF_TIME). For whoever may apply for the official (404 NOT_FOUND otherwise).',
+        params: OfficialIdParams,
+        querystring: ApplicationWindowQuery,
+        response: responses({ 200: ApplicationWindowAnswer }),
+      },
+    },
+    async (req) => applicationWindowFor(ctx, actorOf(req), req.params.id, req.query),
   );
 }

@@ -20,9 +20,13 @@ interface Answer {
     }[];
     whyNot: { outcome: string; failed: { text: { zh: string } }[] }[];
     missingFacts: { fact: string; label: { zh: string; en: string } }[];
+    recommended: { id: string }[];
+    situations: { rule: string; decisive: boolean; clauses: string[] }[] | null;
+    negativeList: { rule: string; status: string; clauses: string[] }[] | null;
+    citedClauses: { id: string; citation: { zh: string } }[] | null;
   };
   ladder: { id: string; label: { zh: string; en: string } }[];
-  decision: { withoutReasons: string | null; minDepartureReasons: number };
+  decision: { withoutReasons: string[]; minDepartureReasons: number };
 }
 
 describeStores<Schema>(
@@ -69,7 +73,18 @@ describeStores<Schema>(
       expect(a.ladder.map((o) => o.id)).toEqual(
         expect.arrayContaining(['exempted', 'lighter', 'not_tolerated']),
       );
-      expect(a.decision).toEqual({ withoutReasons: 'exempted', minDepartureReasons: 10 });
+      expect(a.decision).toEqual({ withoutReasons: ['exempted'], minDepartureReasons: 10 });
+      expect(a.recommendation.recommended.map((o) => o.id)).toEqual(['exempted']);
+      // The explanation's sections: situations held, the negative list checked, clauses once.
+      const r = a.recommendation;
+      expect(r.situations!.some((x) => x.decisive)).toBe(true);
+      expect(r.negativeList!.length).toBeGreaterThan(0);
+      expect(r.negativeList!.every((x) => x.status === 'absent')).toBe(true);
+      const once = new Set(r.citedClauses!.map((x) => x.id));
+      expect(once.size).toBe(r.citedClauses!.length);
+      for (const x of [...r.situations!, ...r.negativeList!]) {
+        for (const id of x.clauses) expect(once.has(id)).toBe(true);
+      }
       expect(await readsOf(w.actors.investigator!.userId, c.id, 'case.recommendation')).toBe(1);
     });
 
@@ -88,7 +103,8 @@ describeStores<Schema>(
       );
       const gain = a.recommendation.missingFacts.find((m) => m.fact === 'privateGain')!;
       expect(gain.label.zh).not.toBe('privateGain');
-      expect(a.decision.withoutReasons).toBeNull();
+      expect(a.decision.withoutReasons).toEqual([]);
+      expect(a.recommendation.recommended).toEqual([]);
     });
 
     it('after the decision answers the recommendation stored with the determination, not a new one', async () => {
@@ -97,8 +113,9 @@ describeStores<Schema>(
         departureReasons: '当事人在事后整改中态度一般，认定机构决定从轻而非免责。',
       });
       // Change the stored copy: the answer must be what the store holds for this determination.
+      // It is also made to look stored before bands and the explanation's sections were given.
       await w.ctx.store.db.execute(
-        sql`update determinations set recommendation = jsonb_set(recommendation, '{outcome}', '"reduced"') where case_id = ${c.id}`,
+        sql`update determinations set recommendation = jsonb_set(recommendation, '{outcome}', '"reduced"') - 'recommended' - 'situations' - 'negativeList' - 'citedClauses' where case_id = ${c.id}`,
       );
       const member1 = await signIn(w, 'member1');
       const res = await member1.get(`/api/cases/${c.id}/recommendation`);
@@ -107,6 +124,10 @@ describeStores<Schema>(
       expect(a.recommendation.source).toBe('determination');
       expect(a.recommendation.determinationId).toMatch(/^[0-9a-f-]{36}$/);
       expect(a.recommendation.outcome).toBe('reduced');
+      expect(a.recommendation.recommended.map((o) => o.id)).toEqual(['reduced']);
+      expect(a.recommendation.situations).toBeNull();
+      expect(a.recommendation.negativeList).toBeNull();
+      expect(a.recommendation.citedClauses).toBeNull();
     });
 
     it('refuses the parties (403) and hides the case from users out of scope (404)', async () => {

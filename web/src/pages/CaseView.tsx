@@ -210,7 +210,7 @@ function CaseDetails(props: {
           // From deliberation on, officers see the matter's officials in the deliberation panel.
           <JointMatterCard facts={decls} />
         )}
-        <FactsCard facts={decls} />
+        <FactsCard facts={decls} loading={pack.status === 'loading'} />
         <EvidenceCard onUploaded={reload} />
         <StatementsCard />
         {full || consultee ? <AssessmentCard /> : null}

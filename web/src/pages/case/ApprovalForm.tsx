@@ -17,6 +17,7 @@ import { useLang } from '../../lang';
 import { SIX_ELEMENT_LABEL, SIX_ELEMENTS, writtenDate, type SixElement } from '../../shared';
 import { useApi } from '../../useApi';
 import { factValue } from './factValue';
+import { recommendedInWords } from './recommendedBand';
 import type { CaseFile, PackDetail, PackFact } from './model';
 
 export default function ApprovalForm() {
@@ -132,9 +133,9 @@ function Form({ c }: { readonly c: CaseFile }) {
                 {inForce.documentNumber
                   ? t('find.approval.documentNumber', { number: inForce.documentNumber })
                   : ''}
-                {inForce.recommendedOutcomeLabel
+                {inForce.recommended.length > 0
                   ? t('find.approval.considered', {
-                      outcome: pick(inForce.recommendedOutcomeLabel, lang),
+                      outcome: recommendedInWords(inForce, lang, t),
                     })
                   : ''}
               </p>

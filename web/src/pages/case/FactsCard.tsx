@@ -36,7 +36,17 @@ export function evidenceHref(caseId: string, evidenceId: string): string {
   return `/api/cases/${encodeURIComponent(caseId)}/evidence/${encodeURIComponent(evidenceId)}`;
 }
 
-export function FactsCard({ facts: decls }: { readonly facts: ReadonlyMap<string, PackFact> }) {
+export function FactsCard({
+  facts: decls,
+  loading,
+}: {
+  readonly facts: ReadonlyMap<string, PackFact>;
+  /**
+   * The pack's declarations are still loading: the facts wait for their labels, so that no
+   * fact's internal id is shown for a moment in place of its name.
+   */
+  readonly loading: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const lang = useLang();
   const { c } = useCase();
@@ -136,7 +146,8 @@ export function FactsCard({ facts: decls }: { readonly facts: ReadonlyMap<string
         }
         size="small"
         columns={columns}
-        dataSource={[...c.facts]}
+        loading={loading}
+        dataSource={loading ? [] : [...c.facts]}
         pagination={c.facts.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
         locale={{
           emptyText: (

@@ -11,6 +11,7 @@ import { useApi } from '../../useApi';
 import type { PackDetail, ResultApplied, TimeLimit } from './model';
 import { useCase } from './useCaseAction';
 import { TAG } from '../../components/tagColors';
+import { recommendedInWords } from './recommendedBand';
 
 export function CaseHead() {
   const { t } = useTranslation();
@@ -69,6 +70,11 @@ export function SummaryCard() {
           {label('routes', c.route)}
         </Descriptions.Item>
         <Descriptions.Item label={t('caseView.conductDate')}>{c.conductDate}</Descriptions.Item>
+        {c.accountabilityNotifiedOn ? (
+          <Descriptions.Item label={t('caseView.accountabilityNotifiedOn')}>
+            {c.accountabilityNotifiedOn}
+          </Descriptions.Item>
+        ) : null}
         <Descriptions.Item label={t('caseView.pack')}>
           <PackName packId={c.packId} version={c.packVersion} />
         </Descriptions.Item>
@@ -143,7 +149,7 @@ export function DeterminationCard() {
             {d.documentNumber || '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('caseView.recommended')}>
-            {pick(d.recommendedOutcomeLabel, lang) || d.recommendedOutcome || '—'}
+            {recommendedInWords(d, lang, t) || '—'}
           </Descriptions.Item>
           {d.departureReasons ? (
             <Descriptions.Item label={t('caseView.departure')} span={2}>

@@ -11,6 +11,7 @@ import { useNavigate } from 'react-router';
 import { EvidenceUpload } from '../../components/EvidenceUpload';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AttachedUpload } from './ApplyFiles';
+import { ApplicationWindowField } from './ApplicationWindow';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
 import { TEXT_LIMITS } from '../../shared';
@@ -131,6 +132,7 @@ export function BasicsStep(props: {
   readonly onPicked: (o: OfficialOption) => void;
 }) {
   const { t } = useTranslation();
+  const pickedId = Form.useWatch('officialId', Form.useFormInstance()) as string | undefined;
   return (
     <StepSection id="apply-basics" title={t('official.apply.stepBasics')} hidden={props.hidden}>
       <ApplicantField only={props.only} officials={props.officials} onPicked={props.onPicked} />
@@ -146,6 +148,7 @@ export function BasicsStep(props: {
         <Input maxLength={TITLE.max} showCount />
       </Form.Item>
       <ConductDateField />
+      <ApplicationWindowField officialId={props.only?.id ?? pickedId ?? null} />
       <Form.Item
         name="summary"
         className="rc-apply-summary"
@@ -238,7 +241,7 @@ export function ReviewStep(props: {
 }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const value = (name: 'title' | 'conductDate' | 'summary') =>
+  const value = (name: 'title' | 'conductDate' | 'accountabilityNotifiedOn' | 'summary') =>
     props.form.getFieldValue(name) as string | undefined;
   const item = (key: string, label: string, children: React.ReactNode) => ({
     key,
@@ -257,6 +260,11 @@ export function ReviewStep(props: {
           item('official', 'official', props.chosen ? officialLine(props.chosen, lang) : ''),
           item('title', 'title', value('title')),
           item('date', 'conductDate', value('conductDate')),
+          item(
+            'notified',
+            'notifiedOn',
+            value('accountabilityNotifiedOn') || t('official.apply.none'),
+          ),
           item('summary', 'summary', value('summary') || t('official.apply.none')),
           item('answers', 'answers', <Answers asked={props.asked} known={props.known} />),
         ]}

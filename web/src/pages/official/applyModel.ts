@@ -13,6 +13,8 @@ export interface ApplyValues {
   officialId?: string;
   title?: string;
   conductDate?: string;
+  /** The day the official was notified of the accountability decision, where one was made. */
+  accountabilityNotifiedOn?: string;
   summary?: string;
   facts?: Record<string, FactValue | typeof NOT_SURE | null | undefined>;
 }
@@ -23,7 +25,13 @@ export type ApplyForm = FormInstance<ApplyValues>;
 type FieldUpdate = Parameters<ApplyForm['setFields']>[0][number];
 
 /** The fields of the first step, validated before going on. */
-export const BASIC_FIELDS = ['officialId', 'title', 'conductDate', 'summary'] as const;
+export const BASIC_FIELDS = [
+  'officialId',
+  'title',
+  'conductDate',
+  'accountabilityNotifiedOn',
+  'summary',
+] as const;
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -8,6 +8,7 @@ import type { Evaluation } from '../../../../src/api/index.js';
 
 export type {
   ApplicantAssessmentSetting,
+  ApplicationWindowAnswer,
   ClauseRef,
   Evaluation,
   EvaluationFailure as Failure,

@@ -143,6 +143,9 @@ export function useSubmit({ form, asked, chosen, onInvalid, onCreated }: SubmitO
       title: values.title?.trim(),
       summary: values.summary?.trim() ?? '',
       conductDate: values.conductDate,
+      ...(values.accountabilityNotifiedOn
+        ? { accountabilityNotifiedOn: values.accountabilityNotifiedOn }
+        : {}),
       facts: knownFacts(values.facts, asked),
     };
     // The same application sent again (after a lost answer) keeps its key; a changed one gets a

@@ -42,6 +42,28 @@ export function Basis({ basis }: { readonly basis: string | undefined }) {
   );
 }
 
+/** When an official may apply (procedure.application), with the clause that says so. */
+function ApplicationWindow() {
+  const { t } = useTranslation();
+  const { eff } = usePack();
+  const limit = useLimitText();
+  const w = eff.procedure.application;
+  if (!w.within) return <>{t('policy.procedure.applicationAny')}</>;
+  const key =
+    w.from === 'conduct'
+      ? 'applicationConduct'
+      : w.duringInvestigation === false
+        ? 'applicationNotified'
+        : 'applicationDuring';
+  return (
+    <>
+      {t(`policy.procedure.${key}`, { limit: limit(w.within) })}
+      {t('policy.procedure.sep')}
+      <Basis basis={w.within.basis} />
+    </>
+  );
+}
+
 export function ProcedureView() {
   const { t, i18n } = useTranslation();
   const { eff, lang } = usePack();
@@ -134,6 +156,20 @@ export function ProcedureView() {
           {p.filingUpward.required
             ? t('policy.procedure.filingRequired', { limit: limit(p.filingUpward.within) })
             : t('policy.procedure.filingNo')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('policy.procedure.application')}>
+          <ApplicationWindow />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('policy.procedure.exOfficio')}>
+          {p.exOfficio.required ? (
+            <>
+              {t('policy.procedure.exOfficioRequired')}
+              {t('policy.procedure.sep')}
+              <Basis basis={p.exOfficio.basis} />
+            </>
+          ) : (
+            t('policy.procedure.exOfficioNo')
+          )}
         </Descriptions.Item>
       </Descriptions>
     </div>

@@ -47,10 +47,11 @@ export function DecisionForm({
 
   const ladder = answer?.ladder ?? [];
   const minReasons = answer?.decision.minDepartureReasons ?? 1;
-  const withoutReasons = answer?.decision.withoutReasons ?? null;
+  // The recommended band: deciding within it needs no reasons (empty: every outcome needs them).
+  const withoutReasons = answer?.decision.withoutReasons ?? [];
   // Unknown recommendation (not loaded): reasons are optional here and the server decides.
   const departsFor = (o: unknown) =>
-    answer !== null && typeof o === 'string' && o !== withoutReasons;
+    answer !== null && typeof o === 'string' && !withoutReasons.includes(o);
   const departs = departsFor(outcome);
   const labelOf = (id: string) => {
     const o = ladder.find((x) => x.id === id);
@@ -133,10 +134,9 @@ export function DecisionForm({
             data-testid="decision-outcome"
             options={ladder.map((o) => ({
               value: o.id,
-              label:
-                o.id === withoutReasons
-                  ? `${pick(o.label, lang)}${t('committee.decide.recommendedMark')}`
-                  : pick(o.label, lang),
+              label: withoutReasons.includes(o.id)
+                ? `${pick(o.label, lang)}${t('committee.decide.recommendedMark')}`
+                : pick(o.label, lang),
             }))}
           />
         </Form.Item>
@@ -152,10 +152,10 @@ export function DecisionForm({
             className="rc-gap"
             data-testid="departure-warning"
             title={
-              withoutReasons === null
+              withoutReasons.length === 0
                 ? t('committee.decide.undeterminedDeparts', { min: minReasons })
                 : t('committee.decide.departs', {
-                    recommended: labelOf(withoutReasons),
+                    recommended: withoutReasons.map(labelOf).join(t('common.listSeparator')),
                     outcome: labelOf(outcome ?? ''),
                     min: minReasons,
                   })

@@ -9,6 +9,7 @@ import { pick } from '../../../i18n';
 import { useLang } from '../../../lang';
 import type { DeliberationFields } from '../../../types';
 import { TAG } from '../../../components/tagColors';
+import { recommendedInWords } from '../recommendedBand';
 
 type Det = DeliberationFields['determinations'][number];
 
@@ -19,7 +20,7 @@ export function DecisionRecord({ determinations }: { readonly determinations: re
   return (
     <Card title={t('committee.record.title')} className="rc-gap" data-testid="decision-record">
       {ordered.map((d) => {
-        const departs = d.outcome !== d.recommendedOutcome;
+        const departs = d.departs;
         return (
           <Descriptions
             key={d.id}
@@ -48,7 +49,7 @@ export function DecisionRecord({ determinations }: { readonly determinations: re
                 label: t('committee.record.recommended'),
                 children: (
                   <span data-testid="record-recommended">
-                    {pick(d.recommendedOutcomeLabel, lang) || t('committee.record.undetermined')}{' '}
+                    {recommendedInWords(d, lang, t) || t('committee.record.undetermined')}{' '}
                     {departs ? (
                       <Tag color={TAG.warning}>{t('committee.record.departs')}</Tag>
                     ) : (

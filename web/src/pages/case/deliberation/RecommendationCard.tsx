@@ -9,6 +9,7 @@ import { pick, type Lang } from '../../../i18n';
 import { useLang } from '../../../lang';
 import type { ClauseCitation, ConditionFailure, Recommendation } from '../../../types';
 import { TAG } from '../../../components/tagColors';
+import { ExplanationSections } from './ExplanationSections';
 
 function Clauses({ clauses, lang }: { clauses: readonly ClauseCitation[]; lang: Lang }) {
   if (clauses.length === 0) return null;
@@ -68,6 +69,34 @@ function byOutcome(items: readonly WhyNot[]): [string, WhyNot[]][] {
   return [...groups.entries()];
 }
 
+/**
+ * The recommended outcome, or the band the committee decides within (a measure's *may*: 可以免除
+ * ……或者从轻、减轻) — a recommendation to the collective body either way.
+ */
+function RecommendedOutcome({ rec, lang }: { rec: Recommendation; lang: Lang }) {
+  const { t } = useTranslation();
+  if (rec.recommended.length <= 1) {
+    return (
+      <Tag color={rec.undetermined ? TAG.warning : TAG.info} data-testid="recommended-outcome">
+        {pick(rec.label, lang)}
+      </Tag>
+    );
+  }
+  return (
+    <span data-testid="recommended-band">
+      {t('committee.rec.bandIntro')}
+      {rec.recommended.map((o) => (
+        <Tag key={o.id} color={TAG.info} data-testid="recommended-outcome">
+          {pick(o.label, lang)}
+        </Tag>
+      ))}
+      <div>
+        <Typography.Text type="secondary">{t('committee.rec.bandHelp')}</Typography.Text>
+      </div>
+    </span>
+  );
+}
+
 export function RecommendationCard({ rec }: { readonly rec: Recommendation }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -80,14 +109,7 @@ export function RecommendationCard({ rec }: { readonly rec: Recommendation }) {
           {
             key: 'outcome',
             label: t('committee.rec.outcome'),
-            children: (
-              <Tag
-                color={rec.undetermined ? TAG.warning : TAG.info}
-                data-testid="recommended-outcome"
-              >
-                {pick(rec.label, lang)}
-              </Tag>
-            ),
+            children: <RecommendedOutcome rec={rec} lang={lang} />,
           },
           {
             key: 'source',
@@ -151,6 +173,8 @@ export function RecommendationCard({ rec }: { readonly rec: Recommendation }) {
           ))}
         </ol>
       )}
+
+      <ExplanationSections rec={rec} />
 
       {rec.whyNot.length > 0 ? (
         <>
