@@ -94,7 +94,50 @@ async function jointInVerification(): Promise<string[]> {
   return opened.cases.map((c) => c.id);
 }
 
+/** Picks the `nth` official the picker offers, or the option with `text` of another select. */
+async function pick(page: Page, id: string, option: { nth: number } | { text: string }) {
+  await page.locator(`#${id}`).click();
+  const options = page.locator(
+    '.ant-select-dropdown:visible .ant-select-item-option:not(.ant-select-item-option-disabled)',
+  );
+  await (
+    'nth' in option ? options.nth(option.nth) : options.filter({ hasText: option.text }).first()
+  ).click();
+}
+
 describe('a joint matter in Chromium', () => {
+  it('intake registers a joint matter of two officials with their roles, and lands on the first case', async () => {
+    const page = await w.newPage();
+    pages.push(page);
+    await failing('joint-open', page, async () => {
+      await page.goto(w.url + '/');
+      await w.signIn(page, 'intake', 'demo-intake-2025');
+      await page.getByTestId('user-name').waitFor();
+      await page.goto(`${w.url}/ex-officio`);
+      await page.getByTestId('joint-open-link').click();
+      await page.getByRole('heading', { name: '登记共同事项（多人一案）' }).waitFor();
+      await page.locator('#joint-matter_title').fill('社区食堂改造工程未批先建问题');
+      await pick(page, 'joint-matter_officials_0_officialId', { nth: 0 });
+      await pick(page, 'joint-matter_officials_0_responsibility', { text: '直接责任' });
+      await pick(page, 'joint-matter_officials_1_officialId', { nth: 1 });
+      await pick(page, 'joint-matter_officials_1_responsibility', { text: '主要领导责任' });
+      await pick(page, 'joint-matter_source', { text: '审计监督' });
+      await page.locator('#joint-matter_conductDate').fill('2025-06-03');
+      await page
+        .locator('#joint-matter_summary')
+        .fill('为赶在重阳节前开业，社区食堂改造工程在施工许可办结前开工。');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByTestId('joint-submit').click();
+      await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+      const card = page.getByTestId('joint-matter');
+      await card.getByTestId('joint-officials').locator('tbody tr.ant-table-row').nth(1).waitFor();
+      const text = await card.innerText();
+      expect(text).toContain('共同事项：社区食堂改造工程未批先建问题');
+      expect(text).toContain('直接责任');
+      expect(text).toContain('主要领导责任');
+    });
+  }, 300_000);
+
   it('the investigator records a fact common to both officials; the case’s own value stands', async () => {
     const [first, second] = await jointInVerification();
     const page = await w.newPage();
