@@ -2,7 +2,8 @@
  * The policy browser in a real browser (see harness.ts): the policy administrator opens the list
  * of packs, the X New Area sample pack with its versions, follows a rule to its clause and back,
  * reads the lint status, and tries two scenarios — one exempted, one excluded by the negative
- * list — first in Chinese, then in English.
+ * list — first in Chinese, then in English. Then, in English, the Sichuan measure: a discretion
+ * band and results off the ladder in its decision ladder and in a tried scenario.
  */
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -241,6 +242,79 @@ async function journey() {
   expect(realProblems(w.problems)).toEqual([]);
 }
 
+/** A zone official whose pioneering mistake meets the Sichuan measure's six conditions. */
+const SICHUAN_CLEAN: Record<string, boolean | string> = {
+  crimeSuspected: false,
+  knowinglyViolated: false,
+  actedAfterExplicitBan: false,
+  privateGain: false,
+  executedIllegalHigherDecision: false,
+  obstructed: false,
+  ignoredRepeatedOrders: false,
+  decisionProcess: 'collective',
+  objectionRecorded: false,
+  forceMajeure: false,
+  dutiesPerformed: true,
+  prohibitedAtTheTime: false,
+  noPrecedent: true,
+  remediation: 'not_needed',
+  cooperated: true,
+  ftzReformWork: true,
+  otherAccountabilityBody: false,
+  alignedWithDirectives: true,
+  institutionalInnovation: true,
+};
+
+/** After the first journey, in English: bands and results off the ladder (issue 13). */
+async function bandsJourney() {
+  await page.goto(w.url + '/policy/sichuan-ftz');
+  await page.getByTestId('pack-title').waitFor();
+  await page.getByRole('tab', { name: 'Decision ladder' }).click();
+  const ladder = page.getByTestId('decision-ladder');
+  await ladder.waitFor();
+  const row = ladder.locator('tr', { hasText: 'Art. 2 allows' });
+  expect(await row.innerText()).toMatch(
+    /Exempted \(tolerated\)\s*or\s*Reduced accountability\s*or\s*Lighter accountability\s*Band/,
+  );
+  const other = await page.getByTestId('other-results').innerText();
+  expect(other).toContain('Results off the ladder');
+  expect(other).toContain('Off the ladder: not applicable');
+  expect(other).toContain('Referred to: the Party committee');
+  expect(await axeViolations(page)).toEqual([]);
+
+  const decls = new Map(
+    (
+      (await (await page.request.get(w.url + '/api/policy/packs/sichuan-ftz')).json()) as {
+        effective: { facts: FactDecl[] };
+      }
+    ).effective.facts.map((f) => [f.id, f]),
+  );
+  await page.getByRole('tab', { name: 'Try a scenario' }).click();
+  await answer(SICHUAN_CLEAN, decls, 'en');
+  await page.getByRole('button', { name: 'Evaluate' }).click();
+  const recommendation = page.getByTestId('evaluation-recommendation');
+  await expect
+    .poll(() => recommendation.innerText())
+    .toBe(
+      'Recommended: Exempted (tolerated), Reduced accountability or Lighter accountability (the collective body decides within this range).',
+    );
+  expect(await page.getByTestId('evaluation-band').innerText()).toContain('Band');
+  await w.shot(page, 'policy-band-en');
+  expect(await axeViolations(page)).toEqual([]);
+
+  await answer({ ftzReformWork: false }, decls, 'en');
+  await page.getByRole('button', { name: 'Evaluate' }).click();
+  await expect
+    .poll(() => page.getByTestId('evaluation-outcome').innerText())
+    .toBe('This measure does not apply');
+  expect(await page.getByTestId('evaluation-band').innerText()).toContain(
+    'Off the ladder: not applicable',
+  );
+  expect(await recommendation.innerText()).toContain("Outside the measure's scope");
+  expect(await page.getByTestId('evaluation-whynot').count()).toBe(0);
+  expect(realProblems(w.problems)).toEqual([]);
+}
+
 describe('the policy browser in Chromium', () => {
   it('shows a pack, links rules and clauses, lints, and evaluates scenarios in zh and en', async () => {
     try {
@@ -248,6 +322,17 @@ describe('the policy browser in Chromium', () => {
     } catch (e) {
       await page
         .screenshot({ path: join(SHOTS, 'policy-failure.png'), fullPage: true })
+        .catch(() => {});
+      throw e;
+    }
+  }, 300_000);
+
+  it('shows a discretion band and results off the ladder, in the ladder and in a tried scenario', async () => {
+    try {
+      await bandsJourney();
+    } catch (e) {
+      await page
+        .screenshot({ path: join(SHOTS, 'policy-bands-failure.png'), fullPage: true })
         .catch(() => {});
       throw e;
     }

@@ -128,6 +128,16 @@ export const Recommendation = Obj({
     }),
   ),
   missingFacts: List(Obj({ fact: Type.String(), label: I18nText, help: Nullable(I18nText) })),
+  derived: List(
+    Obj({
+      fact: Type.String(),
+      label: I18nText,
+      value: I18nText,
+      formula: I18nText,
+      note: Nullable(I18nText),
+    }),
+    { description: 'The facts computed from others, each with its value in words and formula.' },
+  ),
   pack: Type.String(),
   packTitle: I18nText,
   version: Type.String(),

@@ -19,6 +19,16 @@ export const PackId = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,63}$' });
 export const PackIdParams = Obj({ id: PackId });
 
 const Scalar = { type: ['boolean', 'string', 'number'] } as const;
+/** `within`'s value: a span counted back from the conduct date. */
+const DATE_SPAN = {
+  type: 'object',
+  properties: {
+    years: { type: 'integer' },
+    months: { type: 'integer' },
+    days: { type: 'integer' },
+  },
+  additionalProperties: false,
+} as const;
 
 /** A condition tree of a rule, predicate or decision entry (recursive: `of`). */
 export interface PolicyCondition {
@@ -26,8 +36,13 @@ export interface PolicyCondition {
   readonly note?: I18nText;
   readonly of?: PolicyCondition | readonly PolicyCondition[];
   readonly fact?: string;
-  readonly op?: 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'notIn';
-  readonly value?: boolean | string | number | readonly (boolean | string | number)[];
+  readonly op?: 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'notIn' | 'within';
+  readonly value?:
+    | boolean
+    | string
+    | number
+    | readonly (boolean | string | number)[]
+    | { readonly years?: number; readonly months?: number; readonly days?: number };
   readonly id?: string;
 }
 
@@ -43,8 +58,11 @@ export const CONDITION_SCHEMA = {
       anyOf: [{ type: 'array', items: { $ref: 'Condition#' } }, { $ref: 'Condition#' }],
     },
     fact: { type: 'string' },
-    op: { type: 'string', enum: ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'notIn'] },
-    value: { anyOf: [{ type: 'array', items: Scalar }, Scalar] },
+    op: {
+      type: 'string',
+      enum: ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'notIn', 'within'],
+    },
+    value: { anyOf: [{ type: 'array', items: Scalar }, Scalar, DATE_SPAN] },
     id: { type: 'string' },
   },
   required: ['kind'],
@@ -113,6 +131,13 @@ export const PackFact = Obj({
   min: Nullable(Type.Number()),
   max: Nullable(Type.Number()),
   integer: Type.Boolean(),
+  derived: Nullable(I18nText, {
+    description:
+      'For a fact computed from others: its formula in words. Never asked of users: forms leave it out.',
+  }),
+  none: Nullable(I18nText, {
+    description: "The words for the answer 'none' (无), where the fact may be answered so.",
+  }),
   origin: Type.String({ description: 'The pack the fact comes from.' }),
 });
 export type PackFact = Static<typeof PackFact>;
@@ -209,7 +234,11 @@ export type PolicyPredicate = Static<typeof PolicyPredicate>;
 
 export const DecisionEntry = Obj({
   id: Type.String(),
-  outcome: Type.String(),
+  outcome: Type.String({ description: 'The most favourable outcome the entry allows.' }),
+  outcomes: List(Type.String(), {
+    description:
+      'Every outcome the entry allows, most favourable first: one, or a discretion band (可以……或者……) within which the collective body decides.',
+  }),
   when: Nullable(Condition),
   binding: Type.Boolean(),
   note: Nullable(I18nText),
@@ -219,6 +248,17 @@ export type DecisionEntry = Static<typeof DecisionEntry>;
 
 export const Outcome = Obj({ id: Type.String(), label: I18nText, description: Nullable(I18nText) });
 export type Outcome = Static<typeof Outcome>;
+
+/** A result off the ladder: not applicable (不适用本办法) or referred (参照办理、移送). */
+export const OtherResult = Obj({
+  id: Type.String(),
+  kind: StringEnum(['notApplicable', 'referred'] as const),
+  label: I18nText,
+  description: Nullable(I18nText),
+  to: Nullable(I18nText, { description: 'For referred: the body referred to.' }),
+  origin: Type.String(),
+});
+export type OtherResult = Static<typeof OtherResult>;
 
 export const PolicyMatter = Obj({
   id: Type.String(),
@@ -260,6 +300,9 @@ export const EffectivePolicy = Obj(
     version: PackVersionSummary,
     chain: List(Obj({ pack: Type.String(), version: Type.String(), title: I18nText })),
     outcomes: List(Outcome, { description: 'The decision ladder, most favourable first.' }),
+    otherResults: List(OtherResult, {
+      description: 'Results off the ladder the decision may give; not ranked against it.',
+    }),
     facts: List(PackFact),
     sources: List(PolicySource),
     clauses: List(PolicyClause),
@@ -365,6 +408,19 @@ export const Evaluation = Obj(
   {
     outcome: Type.String(),
     label: I18nText,
+    recommended: Type.Optional(
+      List(Type.String(), {
+        description:
+          'The outcomes the deciding entry allows, most favourable first: one, or a discretion band; empty while undetermined. Absent from explanations stored before it was added.',
+      }),
+    ),
+    resultKind: Type.Optional(
+      StringEnum(['ladder', 'notApplicable', 'referred'] as const, {
+        description: 'On the ladder or off it; absent while undetermined.',
+      }),
+    ),
+    referredTo: Type.Optional(I18nText),
+    recommendation: Type.Optional(I18nText),
     possibleOutcomes: List(Type.String()),
     decidedBy: Type.Optional(Obj({ entry: Type.String(), note: Type.Optional(I18nText) })),
     reasons: List(
@@ -380,6 +436,7 @@ export const Evaluation = Obj(
       Obj({
         outcome: Type.String(),
         label: I18nText,
+        band: Type.Optional(List(Type.String())),
         entry: Type.String(),
         precludedBy: Type.Optional(
           Type.String({
@@ -430,6 +487,24 @@ export const Evaluation = Obj(
         description:
           'Every clause the explanation cites, once, in the order first cited; reasons, situations, the negative list and why-nots refer to them by id.',
       }),
+    ),
+    derived: Type.Optional(
+      List(
+        Obj({
+          fact: Type.String(),
+          label: I18nText,
+          value: Nullable(Type.Number(), {
+            description: 'Null: an input is unknown, or a divisor is 0 (note says so).',
+          }),
+          formula: I18nText,
+          inputs: List(FactUse),
+          note: Type.Optional(I18nText),
+        }),
+        {
+          description:
+            'The derived facts of the policy (computed from others), each with its formula, its inputs and its value. Absent when the policy has none.',
+        },
+      ),
     ),
     pack: Type.String(),
     packTitle: I18nText,

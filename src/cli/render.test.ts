@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PolicyEngine } from '../policy/engine.js';
 import type { Facts, Lang } from '../policy/model.js';
 import { PackSet } from '../policy/resolve.js';
-import { CLEAN, explainPack } from '../policy/testing/explain-pack.js';
+import { derivedPack } from '../policy/testing/derived-pack.js';
+import { CLEAN, EXPLAIN_YAML, explainPack } from '../policy/testing/explain-pack.js';
 import { renderEvaluation } from './render.js';
 
 const engine = new PolicyEngine(new PackSet([explainPack()]));
@@ -103,5 +104,77 @@ describe('the printed explanation', () => {
     expect(zh).toContain('依据：《关于贯彻〈问责条例〉的实施办法》第二条 [k-imm]');
     expect(count(zh, '集体决策中明确反对的不予问责')).toBe(1);
     expect(print(facts, 'en')).toContain('Tolerable situations that hold: none.');
+  });
+});
+
+describe('the printed band', () => {
+  const banded = new PolicyEngine(
+    new PackSet([
+      explainPack(
+        EXPLAIN_YAML.replace(
+          '{ id: d-exempt, outcome: exempted,',
+          '{ id: d-exempt, outcome: [exempted, lighter],',
+        ),
+      ),
+    ]),
+  );
+  const show = (facts: Facts, lang: Lang) => {
+    const policy = banded.at('ex', '2021-06-01');
+    return renderEvaluation(
+      banded.evaluate('ex', facts, { at: '2021-06-01' }),
+      {
+        facts: (id) => policy.eff.facts.get(id),
+        outcomeLabel: (id) => policy.outcomes.find((o) => o.id === id)?.label,
+      },
+      lang,
+    );
+  };
+
+  it('prints the band and the recommendation to the collective body, in zh and en', () => {
+    const zh = show(TWO_SITUATIONS, 'zh');
+    expect(zh).toContain(
+      '结果：免予问责（exempted）\n裁量幅度：免予问责（exempted）、从轻问责（lighter）\n建议：建议可以免予问责或者从轻问责（由集体研究在此范围内认定）。\n',
+    );
+    const en = show(TWO_SITUATIONS, 'en');
+    expect(en).toContain(
+      'Recommendation: Recommended: Exempted or Lighter accountability (the collective body decides within this range).',
+    );
+  });
+
+  it('names the whole band of an entry in a why-not', () => {
+    const none = { purpose: 'routine_duty', policyBoundaryUnclear: false, forceMajeure: false };
+    const out = show({ ...CLEAN, ...none, cooperated: true }, 'zh');
+    expect(out).toContain('建议：建议从轻问责，由集体研究认定。');
+    expect(out).toContain('  免予问责（exempted） 或 从轻问责（lighter） — 决定条目 d-exempt');
+  });
+});
+
+describe('the printed explanation of derived facts and none', () => {
+  const e = new PolicyEngine(new PackSet([derivedPack()]));
+  const p = e.at('meas', '2024-03-15');
+  const show = (facts: Facts, lang: Lang) =>
+    renderEvaluation(
+      e.evaluate('meas', facts, { at: '2024-03-15' }),
+      {
+        facts: (id) => p.eff.facts.get(id),
+        outcomeLabel: (id) => p.outcomes.find((o) => o.id === id)?.label,
+      },
+      lang,
+    );
+
+  it('shows each computed value with its formula and inputs, and why one cannot be computed', () => {
+    const out = show({ lossAmount: 40, projectInvestment: 100, lastSameMistakeOn: 'none' }, 'zh');
+    expect(out).toContain(
+      '计算得出的事实：\n  • 损失占投资比例 [lossShare] = 0.4\n      公式：损失金额 ÷ 项目投资额；损失金额 = 40；项目投资额 = 100\n',
+    );
+    expect(out).toContain('（上一次同类错误的日期 = 无同类错误）');
+    const zero = show({ lossAmount: 4, projectInvestment: 0, lastSameMistakeOn: 'none' }, 'en');
+    expect(zero).toContain('[lossShare] = cannot be computed');
+    expect(zero).toContain('The divisor Project investment is 0');
+  });
+
+  it('tells how to answer none for a missing fact that allows it', () => {
+    const out = show({ lossAmount: 1, projectInvestment: 100 }, 'zh');
+    expect(out).toContain('若不存在，填 none（无同类错误）');
   });
 });

@@ -20,6 +20,11 @@ export function renderEvaluation(ev: Evaluation, ctx: RenderContext, lang: Lang)
   out.push(`${L('策略包', 'Policy pack')}${colon}${ev.packTitle[lang]} (${ev.pack})`);
   if (ev.notice) out.push(`${L('⚠ 提示', '⚠ Notice')}${colon}${ev.notice[lang]}`);
   out.push(`${L('结果', 'Outcome')}${colon}${labelled(ev.label, ev.outcome, lang)}`);
+  if (ev.recommended.length > 1) {
+    const band = ev.recommended.map((o) => labelled(ctx.outcomeLabel(o), o, lang));
+    out.push(`${L('裁量幅度', 'Band')}${colon}${band.join(L('、', ', '))}`);
+  }
+  out.push(`${L('建议', 'Recommendation')}${colon}${ev.recommendation[lang]}`);
   if (ev.outcome === UNDETERMINED && ev.possibleOutcomes.length > 0) {
     const list = ev.possibleOutcomes.map((o) => labelled(ctx.outcomeLabel(o), o, lang));
     out.push(`${L('可能的结果', 'Possible outcomes')}${colon}${list.join(L('、', ', '))}`);
@@ -47,6 +52,21 @@ export function renderEvaluation(ev: Evaluation, ctx: RenderContext, lang: Lang)
   // Situations and exclusions name their clauses by id: every one is among the clauses cited.
   const basisOf = (ids: readonly string[]): string =>
     basis(ids.flatMap((id) => cited.get(id) ?? []));
+
+  if (ev.derived && ev.derived.length > 0) {
+    out.push('', L('计算得出的事实：', 'Computed facts:'));
+    for (const d of ev.derived) {
+      const value =
+        d.value === null
+          ? L('无法计算', 'cannot be computed')
+          : renderValue(ctx.facts(d.fact), d.value, lang);
+      out.push(`  • ${d.label[lang]} [${d.fact}] = ${value}`);
+      out.push(
+        `      ${L('公式', 'Formula')}${colon}${d.formula[lang]}${sep}${factList(d.inputs)}`,
+      );
+      if (d.note) out.push(`      ${d.note[lang]}`);
+    }
+  }
 
   if (ev.reasons.length > 0) {
     out.push('', L('理由：', 'Reasons:'));
@@ -112,7 +132,10 @@ export function renderEvaluation(ev: Evaluation, ctx: RenderContext, lang: Lang)
     out.push('', L('为何不是更有利的结果：', 'Why not a more favourable outcome:'));
     for (const w of ev.whyNot) {
       // Only entries before the deciding one: each failed on the facts (explain.ts).
-      out.push(`  ${labelled(w.label, w.outcome, lang)} — ${L('决定条目', 'entry')} ${w.entry}`);
+      const shown = (w.band ?? [w.outcome]).map((o) =>
+        labelled(o === w.outcome ? w.label : ctx.outcomeLabel(o), o, lang),
+      );
+      out.push(`  ${shown.join(L(' 或 ', ' or '))} — ${L('决定条目', 'entry')} ${w.entry}`);
       for (const f of w.failed) renderFailure(f, 3, ctx, lang, out);
     }
   }
@@ -139,6 +162,11 @@ export function renderEvaluation(ev: Evaluation, ctx: RenderContext, lang: Lang)
           );
         else if (d.type === 'date')
           out.push(`      ${L('取值：日期 YYYY-MM-DD', 'Value: a date YYYY-MM-DD')}`);
+        if (d.none) {
+          out.push(
+            `      ${L(`若不存在，填 none（${d.none.zh}）`, `If there is none, give none (${d.none.en})`)}`,
+          );
+        }
       }
     }
   }

@@ -5,7 +5,8 @@
  */
 import { isIsoDate } from './dates.js';
 import { diag, didYouMean, type Diagnostic } from './errors.js';
-import type { CompareNode, Condition, FactDecl, FactValue } from './model.js';
+import { exprFacts } from './derived.js';
+import { NONE, type CompareNode, type Condition, type FactDecl, type FactValue } from './model.js';
 import type { EffectivePolicy } from './resolve.js';
 import { resultProblems } from './results-check.js';
 import { UNDETERMINED } from './model.js';
@@ -26,6 +27,7 @@ export function checkStructure(eff: EffectivePolicy): Diagnostic[] {
         ),
       );
     }
+    out.push(...factDeclProblems(f, facts));
   }
 
   for (const c of eff.clauses.values()) {
@@ -132,16 +134,44 @@ export function checkStructure(eff: EffectivePolicy): Diagnostic[] {
       ),
     );
   }
+  const otherIds = new Set(eff.otherResults.map((o) => o.id));
+  for (const o of eff.otherResults) {
+    if (outcomeIds.has(o.id) || o.id === UNDETERMINED) {
+      out.push(
+        diag(
+          'PACK_OTHER_RESULT_CLASH',
+          'error',
+          `阶梯外结果“${o.id}”与结果阶梯或系统保留的结果同名；请换一个标识。`,
+          `the result '${o.id}' off the ladder has the id of an outcome on the ladder or of a reserved one; use another id.`,
+          o.at,
+        ),
+      );
+    }
+  }
+  const known = [...outcomeIds, ...otherIds];
   eff.decision.forEach((d, i) => {
     if (d.when) visitCondition(d.when);
-    if (!outcomeIds.has(d.outcome)) {
-      const hint = didYouMean(d.outcome, outcomeIds);
+    for (const o of d.outcomes) {
+      if (outcomeIds.has(o) || otherIds.has(o)) continue;
+      const hint = didYouMean(o, known);
       out.push(
         diag(
           'PACK_UNKNOWN_OUTCOME',
           'error',
-          `决定条目“${d.id}”的结果“${d.outcome}”不在结果阶梯中（${[...outcomeIds].join('、')}）。${hint.zh}`,
-          `decision entry '${d.id}' gives '${d.outcome}', which is not on the outcome ladder (${[...outcomeIds].join(', ')}). ${hint.en}`.trim(),
+          `决定条目“${d.id}”的结果“${o}”不在结果阶梯中（${[...outcomeIds].join('、')}），也不是声明的阶梯外结果${otherIds.size > 0 ? `（${[...otherIds].join('、')}）` : ''}。${hint.zh}`,
+          `decision entry '${d.id}' gives '${o}', which is not on the outcome ladder (${[...outcomeIds].join(', ')}) nor a declared result off it${otherIds.size > 0 ? ` (${[...otherIds].join(', ')})` : ''}. ${hint.en}`.trim(),
+          d.at,
+        ),
+      );
+    }
+    const off = d.outcomes.filter((o) => otherIds.has(o));
+    if (off.length > 0 && new Set(d.outcomes).size > 1) {
+      out.push(
+        diag(
+          'PACK_BAND_OFF_LADDER',
+          'error',
+          `决定条目“${d.id}”把阶梯外结果“${off.join('、')}”列入了裁量幅度；不适用、参照办理等结果不在结果阶梯上，只能单独给出。`,
+          `decision entry '${d.id}' puts the result off the ladder '${off.join(', ')}' in a discretion band; results such as not applicable or referred are not on the ladder and must be given alone.`,
           d.at,
         ),
       );
@@ -164,10 +194,77 @@ export function checkStructure(eff: EffectivePolicy): Diagnostic[] {
   return out;
 }
 
+/** A derived fact's formula and a fact's `none`: what they may be declared on and read. */
+function factDeclProblems(f: FactDecl, facts: ReadonlyMap<string, FactDecl>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const bad = (code: string, zh: string, en: string) => out.push(diag(code, 'error', zh, en, f.at));
+  if (f.none && f.type !== 'date' && f.type !== 'number') {
+    bad(
+      'PACK_NONE_BAD_TYPE',
+      `事实“${f.id}”是${f.type === 'boolean' ? '布尔' : '枚举'}类型，不能声明 none；${f.type === 'boolean' ? '“否”已表示不存在' : '请增加一个表示“无”的取值'}。`,
+      `fact '${f.id}' is ${f.type === 'boolean' ? 'a boolean' : 'an enum'} and cannot declare none; ${f.type === 'boolean' ? 'false already says it does not exist' : 'add a value that says “none” instead'}.`,
+    );
+  }
+  if (f.derived === undefined) return out;
+  if (f.type !== 'number' || f.none) {
+    bad(
+      'PACK_DERIVED_NOT_NUMBER',
+      `派生事实“${f.id}”必须是数值类型（type: number），且不能声明 none。`,
+      `derived fact '${f.id}' must be a number (type: number) and cannot declare none.`,
+    );
+  }
+  for (const id of exprFacts(f.derived)) {
+    const input = facts.get(id);
+    if (!input) {
+      const hint = didYouMean(id, facts.keys());
+      bad(
+        'PACK_UNKNOWN_FACT',
+        `派生事实“${f.id}”的公式使用了未声明的事实“${id}”。${hint.zh}`,
+        `derived fact '${f.id}' uses fact '${id}', which is not declared. ${hint.en}`.trim(),
+      );
+    } else if (input.type !== 'number' || input.derived !== undefined || input.none) {
+      bad(
+        'PACK_DERIVED_BAD_INPUT',
+        `派生事实“${f.id}”只能由用户填写的数值事实计算；“${id}”${input.type !== 'number' ? '不是数值' : input.derived !== undefined ? '本身是派生事实' : '可答“无”'}。`,
+        `derived fact '${f.id}' can only be computed from number facts users give; '${id}' ${input.type !== 'number' ? 'is not a number' : input.derived !== undefined ? 'is itself derived' : 'may be answered none'}.`,
+      );
+    }
+  }
+  return out;
+}
+
 function compareTypeProblem(c: CompareNode, f: FactDecl): Diagnostic | undefined {
-  const values: readonly FactValue[] = Array.isArray(c.value) ? c.value : [c.value as FactValue];
   const bad = (zh: string, en: string) => diag('PACK_TYPE_MISMATCH', 'error', zh, en, c.at);
+  if (c.op === 'within') {
+    return f.type === 'date'
+      ? undefined
+      : bad(
+          `within 只能用于日期事实，“${f.id}”不是日期。`,
+          `within applies to date facts only; '${f.id}' is not a date.`,
+        );
+  }
+  if (typeof c.value === 'object' && !Array.isArray(c.value)) {
+    return bad(
+      `${c.op} 的比较值不能是时间段；时间段只用于 within。`,
+      `the value of ${c.op} cannot be a span; spans go with within.`,
+    );
+  }
+  const values: readonly FactValue[] = Array.isArray(c.value) ? c.value : [c.value as FactValue];
   const ordered = c.op === 'lt' || c.op === 'lte' || c.op === 'gt' || c.op === 'gte';
+  if (values.includes(NONE) && f.type !== 'enum') {
+    if (!f.none) {
+      return bad(
+        `事实“${f.id}”未声明 none，不能与“none”比较；请在事实中声明 none（“无”的说法）。`,
+        `fact '${f.id}' does not declare none and cannot be compared with 'none'; declare none (the words for it) on the fact.`,
+      );
+    }
+    if (ordered) {
+      return bad(
+        `“none”不能用 ${c.op} 比较大小；请用 eq、ne、in 或 notIn。`,
+        `'none' cannot be compared with ${c.op}; use eq, ne, in or notIn.`,
+      );
+    }
+  }
   if (ordered && (f.type === 'boolean' || f.type === 'enum')) {
     return bad(
       `事实“${f.id}”是${f.type === 'boolean' ? '布尔' : '枚举'}类型，不能用 ${c.op} 比较大小；请用 eq、ne、in 或 notIn。`,
@@ -181,6 +278,7 @@ function compareTypeProblem(c: CompareNode, f: FactDecl): Diagnostic | undefined
     );
   }
   for (const v of values) {
+    if (v === NONE && f.none) continue;
     switch (f.type) {
       case 'boolean':
         if (typeof v !== 'boolean') {

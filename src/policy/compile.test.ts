@@ -10,9 +10,15 @@ describe('possible outcomes', () => {
 
   it('are returned by the evaluation, not kept on the compiled policy', () => {
     const open = p.possible({ purpose: 'routine_duty', privateGain: false });
-    expect(open).toEqual({ rank: -1, ranks: [1, 2], ids: ['middle', 'bad'] });
+    expect(open).toEqual({
+      rank: -1,
+      ranks: [1, 2],
+      ids: ['middle', 'bad'],
+      bands: [[1], [2]],
+      choice: -1,
+    });
     const decided = p.possible({ privateGain: true });
-    expect(decided).toEqual({ rank: 2, ranks: [2], ids: ['bad'] });
+    expect(decided).toMatchObject({ rank: 2, ranks: [2], ids: ['bad'], bands: [[2]] });
     // The first answer is a value of its own, unchanged by the later evaluation.
     expect(open.ids).toEqual(['middle', 'bad']);
     expect(Object.isFrozen(open) && Object.isFrozen(open.ids)).toBe(true);

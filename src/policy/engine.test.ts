@@ -283,3 +283,37 @@ describe('versions that amend others', () => {
     ).toBe('undetermined');
   });
 });
+
+describe('a child decision without otherwise', () => {
+  const child = childPack(`
+  - id: c1
+    from: '2020-01-01'
+    clauses:
+      - { id: k1, source: doc, article: { zh: 第一条, en: Art. 1 }, text: { zh: 本地情形, en: local situation } }
+    rules:
+      - { id: local, kind: situation, title: { zh: 本地, en: local }, clauses: [k1], when: { fact: noPrecedent, eq: true } }
+    decision:
+      - { id: k-good, outcome: good, when: { rule: local } }
+`);
+  const engine = new PolicyEngine(new PackSet([rootPack(), child]));
+
+  it('continues with the parent entries in force on the date, after its own', () => {
+    const p = engine.at('child', '2022-06-01');
+    expect(p.entries.map((e) => e.entry.id)).toEqual([
+      'd-excl',
+      'k-good',
+      'd-good',
+      'd-mid',
+      'd-else',
+    ]);
+    // Under the parent's 2020 version there is no mitigation entry to continue with.
+    const early = engine.at('child', '2021-06-01');
+    expect(early.entries.map((e) => e.entry.id)).toEqual(['d-excl', 'k-good', 'd-good', 'd-else']);
+    const r = engine.evaluate(
+      'child',
+      { privateGain: false, noPrecedent: false, cooperated: true, purpose: 'routine_duty' },
+      { at: '2022-06-01' },
+    );
+    expect(r).toMatchObject({ outcome: 'middle', decidedBy: { entry: 'd-mid' } });
+  });
+});

@@ -101,7 +101,7 @@ export class PolicyEngine {
         : undefined;
     const from = fallback ? { conductPack: fallback.id } : {};
     if (!decision || decision === conduct) {
-      return this.result(p, conduct, explain(conduct, facts), {
+      return this.result(p, conduct, explain(conduct, conduct.withContext(facts, opts.at)), {
         conductDate: opts.at,
         ...(opts.decidedAt ? { decisionDate: opts.decidedAt } : {}),
         conductVersion: conduct.eff.version.id,
@@ -162,18 +162,25 @@ export class PolicyEngine {
     at: string,
     decidedAt: string,
   ): Evaluation {
-    const combined = moreFavourable(conduct.possible(facts).ranks, decision.possible(facts).ranks);
-    const ec = explain(conduct, facts);
-    const ed = explain(decision, facts);
+    // Both versions read the facts relative to the conduct date (`within` counts back from it).
+    const fc = conduct.withContext(facts, at);
+    const fd = decision.withContext(facts, at);
+    const combined = moreFavourable(conduct, fc, decision, fd);
+    const ec = explain(conduct, fc);
+    const ed = explain(decision, fd);
+    // The applied version: the conduct's where it gives the band that applies (ties stay with
+    // the conduct), else the decision's, which then gives it.
+    const winner = combined.length === 1 ? combined[0]! : undefined;
+    const useDecision = winner !== undefined && !sameBand(ec.recommended, winner);
     const base = {
       conductDate: at,
       decisionDate: decidedAt,
       conductVersion: conduct.eff.version.id,
       decisionVersion: decision.eff.version.id,
     };
-    if (combined.length !== 1) {
+    if (!winner || (useDecision && !sameBand(ed.recommended, winner))) {
       const missing = new Set([...ec.missingFacts, ...ed.missingFacts]);
-      const possible = combined.map((r) => conduct.outcomes[r]!.id);
+      const possible = [...new Set(combined.map((b) => b[0]!))];
       return this.result(p, conduct, asUndetermined(conduct, ec, possible, [...missing]), {
         ...base,
         applied: 'conduct',
@@ -184,9 +191,6 @@ export class PolicyEngine {
         },
       });
     }
-    const r = combined[0]!;
-    const conductGives = conduct.rank.get(ec.outcome);
-    const useDecision = conductGives !== r;
     const chosen = useDecision ? ed : ec;
     const chosenPolicy = useDecision ? decision : conduct;
     return this.result(p, chosenPolicy, chosen, {
@@ -218,11 +222,51 @@ export class PolicyEngine {
   }
 }
 
-/** The possible outcomes under 从旧兼从轻: the more favourable (lower rank) of each pair, in order. */
-function moreFavourable(conduct: readonly number[], decision: readonly number[]): number[] {
-  const ranks = new Set<number>();
-  for (const a of conduct) for (const b of decision) ranks.add(Math.min(a, b));
-  return [...ranks].sort((x, y) => x - y);
+/**
+ * The bands possible under 从旧兼从轻: of each pair of bands the two versions may give, the one that
+ * applies (`conductApplies`), as outcome ids, without repeats.
+ */
+function moreFavourable(
+  conduct: CompiledPolicy,
+  conductFacts: Facts,
+  decision: CompiledPolicy,
+  decisionFacts: Facts,
+): (readonly string[])[] {
+  const out = new Map<string, readonly string[]>();
+  const ladder = conduct.ladderSize;
+  for (const a of conduct.possible(conductFacts).bands) {
+    for (const b of decision.possible(decisionFacts).bands) {
+      const ids = conductApplies(a, b, ladder)
+        ? a.map((r) => conduct.outcomes[r]!.id)
+        : b.map((r) => decision.outcomes[r]!.id);
+      out.set(ids.join(','), ids);
+    }
+  }
+  return [...out.values()];
+}
+
+/**
+ * Whether the conduct version's band `a` applies rather than the decision version's `b`: a band
+ * ranks at its most favourable outcome, and of two with the same, the one whose least favourable
+ * outcome is better is more favourable (it leaves the collective body less room against the
+ * official); on a full tie the conduct version applies. A result off the ladder (not applicable,
+ * referred) is not more favourable than any outcome: an outcome on the ladder from either version
+ * applies over it, and where both are off the ladder the conduct version's applies.
+ */
+export function conductApplies(
+  a: readonly number[],
+  b: readonly number[],
+  ladder: number,
+): boolean {
+  const aOff = a[0]! >= ladder;
+  const bOff = b[0]! >= ladder;
+  if (aOff || bOff) return !aOff || bOff;
+  if (a[0] !== b[0]) return a[0]! < b[0]!;
+  return a[a.length - 1]! <= b[b.length - 1]!;
+}
+
+function sameBand(x: readonly string[], y: readonly string[]): boolean {
+  return x.length === y.length && x.every((id, i) => id === y[i]);
 }
 
 function fallbackNote(p: Pack, ancestor: Pack, v: PackVersion, at: string): I18nText {

@@ -4,11 +4,21 @@
  * more favourable outcome the facts could have reached was not, which unknown facts still matter,
  * and every clause cited, once.
  */
-import { F, T, U, type ClauseRef, type CNode, type CompiledPolicy, type Tri } from './compile.js';
+import {
+  F,
+  T,
+  U,
+  type ClauseRef,
+  type CNode,
+  type CompiledPolicy,
+  type ResultKind,
+  type Tri,
+} from './compile.js';
+import { describeExpr, exprFacts, zeroDivisors } from './derived.js';
 import type { FactValue, Facts, I18nText, RuleKind } from './model.js';
 import { UNDETERMINED } from './model.js';
 
-export type { ClauseRef };
+export type { ClauseRef, ResultKind };
 
 export interface FactUse {
   readonly fact: string;
@@ -36,8 +46,11 @@ export interface Failure {
 }
 
 export interface WhyNot {
+  /** The entry's outcome (for a band, its most favourable). */
   readonly outcome: string;
   readonly label: I18nText;
+  /** For a band: every outcome the entry allows, most favourable first. */
+  readonly band?: readonly string[];
   readonly entry: string;
   /**
    * No longer produced (why-nots are given only for entries before the deciding one); kept in the
@@ -73,8 +86,21 @@ export interface ExclusionCheck {
 }
 
 export interface Explained {
+  /** The outcome recommended (for a band, its most favourable: `recommended[0]`), or undetermined. */
   readonly outcome: string;
   readonly label: I18nText;
+  /**
+   * The outcomes the deciding entry allows, most favourable first: one where it names one, a band
+   * (可以……或者……) within which the collective body decides, empty when undetermined.
+   */
+  readonly recommended: readonly string[];
+  /** On the ladder, or off it (not applicable, referred); absent when undetermined. */
+  readonly resultKind?: ResultKind;
+  /** For a referral: the body the matter is referred to, where the pack names one. */
+  readonly referredTo?: I18nText;
+  /** The result worded as a recommendation to the collective body (建议……由集体研究认定). */
+  readonly recommendation: I18nText;
+  /** The outcomes still possible, each band counted at its most favourable outcome. */
   readonly possibleOutcomes: readonly string[];
   /** The decision entry that gave the outcome. */
   readonly decidedBy?: { readonly entry: string; readonly note?: I18nText };
@@ -82,7 +108,7 @@ export interface Explained {
   readonly reasons: readonly Reason[];
   /**
    * Why each more favourable outcome was not reached, for the decision entries before the one that
-   * decided: an entry after it is pre-empted, and no fact could make it give its outcome while the
+   * decided (none for a result off the ladder, which no outcome is more favourable than): an entry after it is pre-empted, and no fact could make it give its outcome while the
    * deciding entry holds (an exclusion found present says so in `negativeList`). Empty when the
    * outcome is undetermined (`missingFacts` says what is needed).
    */
@@ -97,12 +123,30 @@ export interface Explained {
    * order first cited: rules and failures refer to them by id.
    */
   readonly citedClauses: readonly ClauseRef[];
+  /** The derived facts of the policy, each with its formula and computed value; absent when none. */
+  readonly derived?: readonly DerivedValue[];
+}
+
+/** A derived fact as computed for this explanation. */
+export interface DerivedValue {
+  readonly fact: string;
+  readonly label: I18nText;
+  /** Null when it cannot be computed: an input is unknown, or a divisor is 0 (`note` says so). */
+  readonly value: number | null;
+  readonly formula: I18nText;
+  readonly inputs: readonly FactUse[];
+  readonly note?: I18nText;
 }
 
 const UNDETERMINED_LABEL: I18nText = { zh: '尚不能确定', en: 'undetermined' };
+const NO_RECOMMENDATION: readonly string[] = Object.freeze([]);
+const UNDETERMINED_RECOMMENDATION: I18nText = {
+  zh: '已知事实尚不足以提出建议结果；请查明尚需查明的事实后，由集体研究认定。',
+  en: 'The known facts do not yet support a recommendation; establish the facts still needed, then the collective body decides.',
+};
 
 export function explain(p: CompiledPolicy, facts: Facts): Explained {
-  const { rank, ids: possibleOutcomes } = p.possible(facts);
+  const { rank, choice, ids: possibleOutcomes } = p.possible(facts);
   // Values below are read under the same memo generation as the decision.
   const entries = p.entries;
   // Entry values up to the first that certainly applies; later ones are read only when needed.
@@ -128,9 +172,11 @@ export function explain(p: CompiledPolicy, facts: Facts): Explained {
     }
     const situations = heldSituations(p, facts, NO_REASONS);
     const negativeList = checkNegativeList(p, facts);
-    return {
+    return withDerived(p, facts, {
       outcome: UNDETERMINED,
       label: UNDETERMINED_LABEL,
+      recommended: NO_RECOMMENDATION,
+      recommendation: UNDETERMINED_RECOMMENDATION,
       possibleOutcomes,
       reasons: NO_REASONS,
       whyNot: [],
@@ -138,14 +184,14 @@ export function explain(p: CompiledPolicy, facts: Facts): Explained {
       situations,
       negativeList,
       citedClauses: citedClauses(p, NO_REASONS, situations, negativeList, []),
-    };
+    });
   }
 
   const outcome = p.outcomes[rank]!;
   // The first entry that certainly applies, or for a decided outcome reached through unknown
   // entries of the same outcome, the first of those that applies.
   const decidingIndex =
-    decisive >= 0 ? decisive : entries.findIndex((e, i) => values[i] !== F && e.rank === rank);
+    decisive >= 0 ? decisive : entries.findIndex((e, i) => values[i] !== F && e.choice === choice);
   const decEntry = entries[decidingIndex];
   const reasons: Reason[] = [];
   const seenRules = new Set<string>();
@@ -154,19 +200,22 @@ export function explain(p: CompiledPolicy, facts: Facts): Explained {
 
   // Why-nots only for the outcomes the facts could have reached: the entries before the one that
   // certainly applies (each failed on the facts). An entry after it is pre-empted whatever its
-  // own facts say. When the outcome was reached through unknown entries of its own rank, every
-  // more favourable entry failed on the facts and is explained.
+  // own facts say. When the outcome was reached through unknown entries of its own band, every
+  // more favourable entry failed on the facts and is explained. A band is more favourable when it
+  // comes earlier in the policy's band order (its best outcome, then its worst, is better).
+  // A result off the ladder is not less favourable than any outcome on it: no why-nots.
   const whyNot: WhyNot[] = [];
   const memo: FailMemo = new Map();
-  const last = decisive >= 0 ? decisive : entries.length;
+  const last = p.kinds[rank] !== 'ladder' ? 0 : decisive >= 0 ? decisive : entries.length;
   for (let i = 0; i < last; i++) {
     const e = entries[i]!;
-    if (e.rank >= rank || !e.node) continue;
+    if (e.choice >= choice || !e.node) continue;
     const o = p.outcomes[e.rank]!;
     const v = values[i]!;
     whyNot.push({
       outcome: o.id,
       label: o.label,
+      band: e.band.length > 1 ? recommendationOf(p, e.choice).ids : undefined,
       entry: e.entry.id,
       failed: v === T ? [] : [failure(p, e.node, facts, v, memo)],
     });
@@ -174,9 +223,14 @@ export function explain(p: CompiledPolicy, facts: Facts): Explained {
   const situations = heldSituations(p, facts, reasons);
   const negativeList = checkNegativeList(p, facts);
 
-  return {
+  const rec = recommendationOf(p, choice);
+  return withDerived(p, facts, {
     outcome: outcome.id,
     label: outcome.label,
+    recommended: rec.ids,
+    resultKind: p.kinds[rank]!,
+    referredTo: rec.to,
+    recommendation: rec.text,
     possibleOutcomes,
     decidedBy: decEntry
       ? decEntry.entry.note
@@ -189,6 +243,38 @@ export function explain(p: CompiledPolicy, facts: Facts): Explained {
     situations,
     negativeList,
     citedClauses: citedClauses(p, reasons, situations, negativeList, whyNot),
+  });
+}
+
+/**
+ * The explanation with each derived fact's value and formula; the same object, untouched, when
+ * the policy has none (no copy on the hot path).
+ */
+function withDerived(p: CompiledPolicy, facts: Facts, e: Explained): Explained {
+  if (p.derived.length === 0) return e;
+  const decls = p.eff.facts;
+  return {
+    ...e,
+    derived: p.derived.map(({ id }) => {
+      const decl = decls.get(id)!;
+      const value = facts[id];
+      const zero = zeroDivisors(decl.derived!, facts, decls);
+      return {
+        fact: id,
+        label: decl.label,
+        value: typeof value === 'number' ? value : null,
+        formula: describeExpr(decl.derived!, decls),
+        inputs: exprFacts(decl.derived!).map((f) => ({ fact: f, value: facts[f] ?? null })),
+        ...(zero.length > 0
+          ? {
+              note: {
+                zh: `除数${zero.map((z) => `“${z.zh}”`).join('、')}为 0，无法计算，按未知处理。`,
+                en: `The divisor ${zero.map((z) => z.en).join(', ')} is 0: the value cannot be computed and is taken as unknown.`,
+              },
+            }
+          : {}),
+      };
+    }),
   };
 }
 
@@ -209,6 +295,8 @@ export function asUndetermined(
   return {
     outcome: UNDETERMINED,
     label: UNDETERMINED_LABEL,
+    recommended: NO_RECOMMENDATION,
+    recommendation: UNDETERMINED_RECOMMENDATION,
     possibleOutcomes,
     reasons: NO_REASONS,
     whyNot: [],
@@ -216,7 +304,74 @@ export function asUndetermined(
     situations,
     negativeList: e.negativeList,
     citedClauses: citedClauses(p, NO_REASONS, situations, e.negativeList, []),
+    ...(e.derived ? { derived: e.derived } : {}),
   };
+}
+
+/** A band as recommended: its outcome ids and its wording, built once per policy and band. */
+interface Recommendation {
+  readonly ids: readonly string[];
+  readonly text: I18nText;
+  readonly to?: I18nText;
+}
+
+const recommendationCache = new WeakMap<CompiledPolicy, Recommendation[]>();
+
+function recommendationOf(p: CompiledPolicy, choice: number): Recommendation {
+  let list = recommendationCache.get(p);
+  if (!list) {
+    list = p.bands.map((band) => wordRecommendation(p, band));
+    recommendationCache.set(p, list);
+  }
+  return list[choice]!;
+}
+
+/**
+ * Every result is a recommendation to the collective body, which decides: 建议……由集体研究认定.
+ * A band says the body decides within it; a result off the ladder says plainly what it means.
+ */
+function wordRecommendation(p: CompiledPolicy, band: readonly number[]): Recommendation {
+  const ids = Object.freeze(band.map((r) => p.outcomes[r]!.id));
+  const first = p.outcomes[band[0]!]!;
+  const kind = p.kinds[band[0]!]!;
+  if (kind === 'notApplicable') {
+    return Object.freeze({
+      ids,
+      text: {
+        zh: '不属于本办法适用范围，建议不适用本办法容错，由集体研究认定。',
+        en: "Outside the measure's scope: the recommendation is not to apply the measure's tolerance; the collective body decides.",
+      },
+    });
+  }
+  if (kind === 'referred') {
+    const to = p.referredTo[band[0]!];
+    return Object.freeze({
+      ids,
+      text: {
+        zh: `不按本办法的结果阶梯认定，建议${first.label.zh}${to ? `，移送${to.zh}` : ''}，由集体研究认定。`,
+        en: `Not an outcome on the measure's ladder. Recommended: ${first.label.en}${to ? `, referred to ${to.en}` : ''}; the collective body decides.`,
+      },
+      ...(to ? { to } : {}),
+    });
+  }
+  if (band.length === 1) {
+    return Object.freeze({
+      ids,
+      text: {
+        zh: `建议${first.label.zh}，由集体研究认定。`,
+        en: `Recommended: ${first.label.en}; the collective body decides.`,
+      },
+    });
+  }
+  const zh = band.map((r) => p.outcomes[r]!.label.zh);
+  const en = band.map((r) => p.outcomes[r]!.label.en);
+  return Object.freeze({
+    ids,
+    text: {
+      zh: `建议可以${zh.slice(0, -1).join('、')}或者${zh[zh.length - 1]}（由集体研究在此范围内认定）。`,
+      en: `Recommended: ${en.slice(0, -1).join(', ')} or ${en[en.length - 1]} (the collective body decides within this range).`,
+    },
+  });
 }
 
 /** What the explanation needs of a policy beyond the compiled tree, built once per policy. */
@@ -521,7 +676,10 @@ function childFailures(p: CompiledPolicy, n: CNode, facts: Facts, memo: FailMemo
 function collectUnknown(n: CNode, facts: Facts, out: Set<string>): void {
   if (n.fn(facts) !== U) return;
   if (n.src.kind === 'compare') {
-    out.add(n.src.fact);
+    // A derived fact is not asked: the facts it is computed from are.
+    const formula = n.fact?.derived;
+    if (formula === undefined) out.add(n.src.fact);
+    else for (const f of exprFacts(formula)) if (facts[f] == null) out.add(f);
     return;
   }
   const kids = n.ref ? [n.ref.body] : n.kids;

@@ -1,7 +1,14 @@
 /** Checking a fact set given by a user against the facts a policy declares. */
 import { isIsoDate } from './dates.js';
 import { diag, didYouMean, PolicyError, type Diagnostic } from './errors.js';
-import type { FactDecl, FactValue, Facts, I18nText, Lang } from './model.js';
+import {
+  NONE,
+  type FactDecl,
+  type FactValue,
+  type Facts,
+  type I18nText,
+  type Lang,
+} from './model.js';
 
 /** Problems with a fact set: unknown facts, wrong types, values out of range. Null means unknown. */
 export function factProblems(
@@ -35,7 +42,19 @@ export function factProblems(
       continue;
     }
     if (value === null || value === undefined) continue;
-    const p = valueProblem(decl, value);
+    if (decl.derived !== undefined) {
+      out.push(
+        diag(
+          'FACTS_DERIVED_GIVEN',
+          'error',
+          `${where}：事实“${id}”（${decl.label.zh}）由其他事实计算得出，不应填写；请删去它，填写它所依据的事实。`,
+          `${where}: fact '${id}' (${decl.label.en}) is computed from other facts and cannot be given; remove it and give the facts it is computed from.`,
+        ),
+      );
+      continue;
+    }
+    const p =
+      value === NONE && decl.type !== 'enum' ? noneProblem(decl) : valueProblem(decl, value);
     if (p) out.push(diag('FACTS_BAD_VALUE', 'error', `${where}：${p.zh}`, `${where}: ${p.en}`));
   }
   return out;
@@ -49,6 +68,15 @@ export function assertFacts(
   const problems = factProblems(facts, decls, where);
   if (problems.length > 0) throw new PolicyError(problems);
   return facts as Facts;
+}
+
+/** 'none' is an answer only for a fact that declares it. */
+function noneProblem(f: FactDecl): I18nText | undefined {
+  if (f.none) return undefined;
+  return {
+    zh: `事实“${f.id}”（${f.label.zh}）不能填“none”（无）：该事实未声明可答“无”。不知道时请留空；若确实不存在，请在策略包中为它声明 none。`,
+    en: `fact '${f.id}' (${f.label.en}) cannot be 'none': it does not declare that answer. Leave it out when unknown; if the thing may not exist, declare none for it in the pack.`,
+  };
 }
 
 function valueProblem(f: FactDecl, v: unknown): I18nText | undefined {
@@ -114,6 +142,7 @@ export function renderValue(
 ): string {
   if (v === null || v === undefined) return lang === 'zh' ? '未知' : 'unknown';
   if (!f) return String(v);
+  if (v === NONE && f.none) return f.none[lang];
   switch (f.type) {
     case 'boolean':
       return v ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no';

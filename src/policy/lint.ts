@@ -8,9 +8,11 @@
  * procedure block and `removes`.
  */
 import { checkStructure } from './check.js';
+import { bandProblems } from './lint-bands.js';
 import { CompiledPolicy, type CNode } from './compile.js';
 import { diag, PolicyError, type Diagnostic } from './errors.js';
 import { renderValue } from './facts.js';
+import { unusedFactWarnings } from './lint-facts.js';
 import { procedureProblems, removesProblems } from './lint-procedure.js';
 import { resultWarnings } from './results-check.js';
 import type {
@@ -51,6 +53,7 @@ export function lintPack(set: PackSet, pack: Pack): LintReport {
     lintVersion(set, pack, v, out);
     out.addAll(removesProblems(set, pack, v));
   }
+  out.addAll(unusedFactWarnings(set, pack));
   const diagnostics = out.list();
   return {
     pack: pack.id,
@@ -104,6 +107,7 @@ function lintVersion(set: PackSet, pack: Pack, v: PackVersion, out: Diagnostics)
     const structural = checkStructure(eff);
     out.addAll(structural);
     out.addAll(procedureProblems(v, eff));
+    out.addAll(bandProblems(pack, eff));
     for (const r of eff.rules.values()) {
       if (r.origin === pack.id && r.clauses.length === 0) {
         out.add(
@@ -231,7 +235,9 @@ function semantic(
 
   // Decision entries that can never decide, and fact combinations with no outcome.
   entries.forEach((e, i) => {
-    if (e.origin !== pack.id && e.binding) return;
+    // A parent's entries are the parent's to check; after a child's own decision (one without
+    // `otherwise`) the child's entries pre-empting them is the local measure taking precedence.
+    if (e.origin !== pack.id) return;
     // A fallback that earlier entries always pre-empt is a harmless safety net.
     if (!e.when) return;
     if (e.when && e.origin === pack.id) visitAll(p.entries[i]!.node!);
@@ -299,10 +305,11 @@ function semantic(
       );
       for (const pe of parent.decision) {
         if (!pe.when || !mentionsAny(pe.when, exclusionRules)) continue;
-        const parentRank = p.rank.get(pe.outcome)!;
+        // An entry ranks at the most favourable outcome of its band.
+        const parentRank = Math.min(...pe.outcomes.map((o) => p.rank.get(o)!));
         const better = entries
           .map((e, i) => ({ e, i }))
-          .filter(({ e }) => (p.rank.get(e.outcome) ?? 0) < parentRank)
+          .filter(({ i }) => p.entries[i]!.rank < parentRank)
           .map(({ i }) => reaches[i]!);
         if (better.length === 0) continue;
         const loosened = search.find(
@@ -504,6 +511,7 @@ const OP_SIGNS: Readonly<Record<CompareNode['op'], string>> = {
   gte: '>=',
   in: 'in',
   notIn: 'not in',
+  within: 'within',
 };
 
 /** A condition as written, short, with its line: `lossAmount > 100（第27行）`. */
@@ -511,7 +519,11 @@ function shown(eff: EffectivePolicy, c: Condition): { zh: string; en: string } {
   const text = (x: Condition, depth: number): string => {
     switch (x.kind) {
       case 'compare': {
-        const v = Array.isArray(x.value) ? `[${x.value.join(', ')}]` : String(x.value);
+        const v = Array.isArray(x.value)
+          ? `[${x.value.join(', ')}]`
+          : typeof x.value === 'object'
+            ? JSON.stringify(x.value)
+            : String(x.value);
         return `${x.fact} ${OP_SIGNS[x.op]} ${v}`;
       }
       case 'rule':

@@ -23,8 +23,41 @@ export interface Loc {
 
 export type FactType = 'boolean' | 'enum' | 'number' | 'date';
 
-/** A fact value as given by a user: booleans, enum codes, numbers and ISO dates (YYYY-MM-DD). */
+/**
+ * A fact value as given by a user: booleans, enum codes, numbers and ISO dates (YYYY-MM-DD); for
+ * a fact that declares `none`, the string 'none' (the thing does not exist: 无).
+ */
 export type FactValue = boolean | string | number;
+
+/** The answer “none” (无 / 不存在) to a fact that allows it; distinct from unknown (absent or null). */
+export const NONE = 'none';
+
+/**
+ * The key under which the evaluation's conduct date (its `at`) is put into the facts for
+ * conditions relative to it (`within`). Not a fact id (ids start with a letter), so no user
+ * fact set can carry it: the fact check refuses it as unknown.
+ */
+export const CONDUCT_KEY = '@conduct';
+
+/**
+ * Arithmetic over number facts, for a derived fact: a constant, a fact id, or one operation over
+ * two or more operands (sub and div take exactly two).
+ */
+export type Expr = number | string | ExprOp;
+
+export type ExprOpName = 'add' | 'sub' | 'mul' | 'div' | 'min' | 'max';
+
+export interface ExprOp {
+  readonly op: ExprOpName;
+  readonly args: readonly Expr[];
+}
+
+/** A span of time counted back from the conduct date, for `within`. */
+export interface DateSpan {
+  readonly years?: number;
+  readonly months?: number;
+  readonly days?: number;
+}
 
 /** A set of facts. Facts absent or null are unknown. */
 export type Facts = Readonly<Record<string, FactValue | null | undefined>>;
@@ -46,6 +79,16 @@ export interface FactDecl {
   readonly min?: number;
   readonly max?: number;
   readonly integer?: boolean;
+  /**
+   * For a number computed from other facts: its formula. Derived facts are never asked of users;
+   * the engine computes them (unknown when an input is unknown or a divisor is 0).
+   */
+  readonly derived?: Expr;
+  /**
+   * For an optional date or number fact: the words for “none” (无同类错误). The fact may then be
+   * answered 'none', which no comparison but `eq: none` matches.
+   */
+  readonly none?: I18nText;
   /** Where it was declared; undefined for the built-in standard vocabulary. */
   readonly at?: Loc;
   /** Id of the pack that declared it ('standard' for the built-in vocabulary). */
@@ -76,7 +119,7 @@ export interface Clause {
   readonly origin: string;
 }
 
-export type CompareOp = 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'notIn';
+export type CompareOp = 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'notIn' | 'within';
 
 /** Condition trees: all / any / not over fact comparisons and references to rules and predicates. */
 export type Condition = AllNode | AnyNode | NotNode | CompareNode | RefNode;
@@ -106,8 +149,8 @@ export interface CompareNode extends NodeBase {
   readonly kind: 'compare';
   readonly fact: string;
   readonly op: CompareOp;
-  /** A scalar, or a list for `in` / `notIn`. */
-  readonly value: FactValue | readonly FactValue[];
+  /** A scalar, a list for `in` / `notIn`, a span before the conduct date for `within`. */
+  readonly value: FactValue | readonly FactValue[] | DateSpan;
 }
 
 export interface RefNode extends NodeBase {
@@ -141,7 +184,13 @@ export interface Predicate {
 
 export interface DecisionEntry {
   readonly id: string;
+  /** The first outcome written (for a band, the most favourable when written in ladder order). */
   readonly outcome: string;
+  /**
+   * Every outcome the entry allows, as written: one, or a discretion band (可以……或者……) within
+   * which the collective body decides. The compiler orders a band by the ladder.
+   */
+  readonly outcomes: readonly string[];
   /** Absent for the final `otherwise` entry, which always applies. */
   readonly when?: Condition;
   /** Binding entries of a parent pack are applied before anything a child pack decides. */
@@ -155,6 +204,23 @@ export interface Outcome {
   readonly id: string;
   readonly label: I18nText;
   readonly description?: I18nText;
+}
+
+/**
+ * A result that is not a tolerance outcome and is not ranked on the ladder: the matter is outside
+ * the measure's scope (不适用本办法), or is handled by reference to it or passed on (参照办理、移送).
+ */
+export type OtherResultKind = 'notApplicable' | 'referred';
+
+export interface OtherResult {
+  readonly id: string;
+  readonly kind: OtherResultKind;
+  readonly label: I18nText;
+  readonly description?: I18nText;
+  /** For `referred`: the body the matter is referred to, where the measure names one. */
+  readonly to?: I18nText;
+  readonly at: Loc;
+  readonly origin: string;
 }
 
 export type DayUnit = 'working' | 'calendar';
@@ -360,6 +426,8 @@ export interface Pack {
   readonly standardVocabulary: boolean;
   /** The outcome ladder, most favourable to the official first; only in a root pack. */
   readonly outcomes?: readonly Outcome[];
+  /** Results off the ladder (not applicable, referred) that this pack's decision entries may give. */
+  readonly otherResults: readonly OtherResult[];
   readonly sources: readonly SourceDoc[];
   readonly facts: readonly FactDecl[];
   /** Matters this pack adds to the standard list a determination may leave unaffected. */

@@ -10,13 +10,17 @@ import type {
   CompareOp,
   Condition,
   CorrectionDefault,
+  DateSpan,
   DecisionEntry,
+  Expr,
+  ExprOpName,
   FactDecl,
   FactValue,
   FollowUpInput,
   I18nText,
   Loc,
   Matter,
+  OtherResult,
   Outcome,
   Pack,
   PackVersion,
@@ -146,7 +150,7 @@ function getAt(value: unknown, path: readonly (string | number)[]): unknown {
 }
 
 const CONDITION_KEYS = ['all', 'any', 'not', 'rule', 'predicate', 'fact'];
-const OPS: readonly CompareOp[] = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'notIn'];
+const OPS: readonly CompareOp[] = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'notIn', 'within'];
 
 /** A precise message for a malformed condition node (the schema's oneOf says too little). */
 function conditionProblem(node: unknown, path: Path, map: SourceMap): Diagnostic {
@@ -176,6 +180,12 @@ function conditionProblem(node: unknown, path: Path, map: SourceMap): Diagnostic
       return mk(
         `${where}：不认识的比较运算“${bad[0]}”，可用 ${OPS.join('、')}。${hint.zh}`,
         `${where}: unknown comparison '${bad[0]}'; use one of ${OPS.join(', ')}. ${hint.en}`.trim(),
+      );
+    }
+    if (ops[0] === 'within' && ops.length === 1) {
+      return mk(
+        `${where}：within 需要一个时间段，例如 {years: 2}（行为发生前两年内）。`,
+        `${where}: within needs a span such as {years: 2} (the two years before the conduct).`,
       );
     }
     if (ops.length !== 1) {
@@ -226,6 +236,23 @@ function isConditionPath(path: readonly (string | number)[]): boolean {
   );
 }
 
+/** The path of a decision entry's `outcome` at or above `path`, if it is one. */
+function entryOutcomePath(path: Path): Path | undefined {
+  const isEntry = path.length >= 5 && path[0] === 'versions' && path[2] === 'decision';
+  return isEntry && path[4] === 'outcome' ? path.slice(0, 5) : undefined;
+}
+
+function outcomeProblem(path: Path, map: SourceMap): Diagnostic {
+  const where = showPath(path);
+  return diag(
+    'PACK_SCHEMA',
+    'error',
+    `${where}：应为一个结果标识，或结果标识的列表（裁量幅度，如 [exempted, reduced]）。`,
+    `${where}: must be an outcome id, or a list of outcome ids (a discretion band, e.g. [exempted, reduced]).`,
+    map.loc(path),
+  );
+}
+
 function schemaProblems(value: unknown, map: SourceMap): Diagnostic[] {
   if (validatePack(value)) return [];
   const all = (validatePack.errors ?? []) as ErrorObject[];
@@ -238,6 +265,14 @@ function schemaProblems(value: unknown, map: SourceMap): Diagnostic[] {
   const errors: ErrorObject[] = [];
   for (const e of all) {
     const path = pathOf(e.instancePath);
+    const band = entryOutcomePath(path);
+    if (band) {
+      // One or a band: the schema's oneOf reports both branches; say it once.
+      if (seen.has(showPath(band))) continue;
+      seen.add(showPath(band));
+      out.push(outcomeProblem(band, map));
+      continue;
+    }
     if (isConditionPath(path)) {
       if (deeper(e.instancePath)) continue;
       const key = showPath(path);
@@ -385,6 +420,8 @@ function buildPack(raw: Raw, map: SourceMap): Pack {
         ...(f.min !== undefined ? { min: f.min as number } : {}),
         ...(f.max !== undefined ? { max: f.max as number } : {}),
         ...(f.integer !== undefined ? { integer: f.integer as boolean } : {}),
+        ...(f.derived !== undefined ? { derived: buildExpr(f.derived) } : {}),
+        ...(f.none ? { none: f.none as I18nText } : {}),
         at: map.keyLoc(['facts'], factId),
         origin: id,
       }),
@@ -411,6 +448,17 @@ function buildPack(raw: Raw, map: SourceMap): Pack {
         ),
       )
     : undefined;
+  const otherResults: OtherResult[] = ((raw.otherResults ?? []) as Raw[]).map((o, i) =>
+    Object.freeze({
+      id: o.id as string,
+      kind: o.kind as OtherResult['kind'],
+      label: o.label as I18nText,
+      ...(o.description ? { description: o.description as I18nText } : {}),
+      ...(o.to ? { to: o.to as I18nText } : {}),
+      at: map.loc(['otherResults', i]),
+      origin: id,
+    }),
+  );
   const matters: Matter[] = Object.entries((raw.matters ?? {}) as Record<string, Raw>).map(
     ([matterId, m]) =>
       Object.freeze({
@@ -434,6 +482,7 @@ function buildPack(raw: Raw, map: SourceMap): Pack {
     ...(raw.notice ? { notice: raw.notice as I18nText } : {}),
     standardVocabulary: raw.standardVocabulary !== false,
     ...(outcomes ? { outcomes } : {}),
+    otherResults: Object.freeze(otherResults),
     sources: Object.freeze(sources),
     facts: Object.freeze(facts),
     matters: Object.freeze(matters),
@@ -442,6 +491,12 @@ function buildPack(raw: Raw, map: SourceMap): Pack {
     file: map.file,
     at: map.loc([]),
   });
+}
+
+/** `outcome: x` or a band `outcome: [x, y]`: the first written, and all of them. */
+function outcomesOf(raw: string | string[]): { outcome: string; outcomes: readonly string[] } {
+  const list = Array.isArray(raw) ? raw : [raw];
+  return { outcome: list[0]!, outcomes: Object.freeze([...list]) };
 }
 
 function buildVersion(v: Raw, path: Path, packId: string, map: SourceMap): PackVersion {
@@ -479,7 +534,7 @@ function buildVersion(v: Raw, path: Path, packId: string, map: SourceMap): PackV
     ? (v.decision as Raw[]).map((d, i) =>
         Object.freeze({
           id: d.id as string,
-          outcome: d.outcome as string,
+          ...outcomesOf(d.outcome as string | string[]),
           ...(d.when !== undefined
             ? { when: buildCondition(d.when, [...path, 'decision', i, 'when'], map) }
             : {}),
@@ -552,6 +607,13 @@ function buildResults(
   return Object.freeze(out);
 }
 
+/** A derived fact's formula: `{div: [a, b]}` becomes `{op: 'div', args: [a, b]}`. */
+function buildExpr(raw: unknown): Expr {
+  if (typeof raw === 'number' || typeof raw === 'string') return raw;
+  const [op, args] = Object.entries(raw as Raw)[0] as [ExprOpName, unknown[]];
+  return Object.freeze({ op, args: Object.freeze(args.map(buildExpr)) });
+}
+
 function buildCondition(raw: unknown, path: Path, map: SourceMap): Condition {
   const r = raw as Raw;
   const at = map.loc(path);
@@ -585,12 +647,16 @@ function buildCondition(raw: unknown, path: Path, map: SourceMap): Condition {
     return Object.freeze({ kind: 'predicate', id: r.predicate, ...note, at });
   }
   const op = OPS.find((o) => r[o] !== undefined)!;
-  const value = r[op] as FactValue | FactValue[];
+  const value = r[op] as FactValue | FactValue[] | DateSpan;
   return Object.freeze({
     kind: 'compare',
     fact: r.fact as string,
     op,
-    value: Array.isArray(value) ? Object.freeze([...value]) : value,
+    value: Array.isArray(value)
+      ? Object.freeze([...value])
+      : typeof value === 'object'
+        ? Object.freeze({ ...value })
+        : value,
     ...note,
     at,
   });

@@ -7,6 +7,8 @@
  *   rules, outcomes and procedure (the parent version in force on the same date), and may add to
  *   them but not redefine them. The parent's binding decision entries (its exclusions) are always
  *   applied first; then the child's own decision, or the parent's whole decision if it has none.
+ *   A child's decision without an `otherwise` entry continues with the parent's other entries (as
+ *   of the same date): what the local measure does not decide, the rules above it decide.
  */
 import { addDays, inWindow } from './dates.js';
 import { diag, fail, PolicyError, type Diagnostic } from './errors.js';
@@ -16,6 +18,7 @@ import type {
   FactDecl,
   FollowUpInput,
   Loc,
+  OtherResult,
   Outcome,
   Pack,
   Matter,
@@ -41,6 +44,8 @@ export interface EffectivePolicy {
   /** The chain from this pack up to the root: [{pack, version}, …]. */
   readonly chain: readonly { readonly pack: string; readonly version: string }[];
   readonly outcomes: readonly Outcome[];
+  /** Results off the ladder (not applicable, referred): the parent's first, then this pack's. */
+  readonly otherResults: readonly OtherResult[];
   readonly facts: ReadonlyMap<string, FactDecl>;
   readonly sources: ReadonlyMap<string, SourceDoc>;
   readonly clauses: ReadonlyMap<string, Clause>;
@@ -388,10 +393,20 @@ function fold(p: Pack, own: OwnContent, parent: EffectivePolicy | undefined): Ef
     );
   }
 
+  const otherResults = new Map<string, OtherResult>(
+    (parent?.otherResults ?? []).map((o) => [o.id, o]),
+  );
+  addAll(otherResults, p.otherResults, { zh: '阶梯外结果', en: 'result' }, p.id, problems);
+
   let decision: readonly DecisionEntry[];
   if (parent) {
     const binding = parent.decision.filter((d) => d.binding);
-    decision = own.decision ? [...binding, ...own.decision] : parent.decision;
+    const rest = parent.decision.filter((d) => !d.binding);
+    decision = !own.decision
+      ? parent.decision
+      : own.decision.some((d) => !d.when)
+        ? [...binding, ...own.decision]
+        : [...binding, ...own.decision, ...rest];
   } else {
     decision = own.decision ?? [];
     if (!own.decision) {
@@ -432,6 +447,7 @@ function fold(p: Pack, own: OwnContent, parent: EffectivePolicy | undefined): Ef
     version: own.version,
     chain,
     outcomes,
+    otherResults: Object.freeze([...otherResults.values()]),
     facts,
     sources,
     clauses,

@@ -9,6 +9,8 @@
  *       facts: { privateGain: true }
  *       expect:
  *         outcome: not_tolerated
+ *         recommended: [exempted, reduced]     # the band recommended, most favourable first
+ *         resultKind: ladder                   # ladder | notApplicable | referred
  *         reasons: [excl-private-gain]        # rules that must be among the reasons
  *         notReasons: [sit-pilot]              # rules that must not be
  *         clauses: [op18-dist-3]               # clauses that must be cited
@@ -25,6 +27,8 @@ import { parseYaml, type SourceMap } from './parse.js';
 
 export interface ScenarioExpect {
   readonly outcome?: string;
+  readonly recommended?: readonly string[];
+  readonly resultKind?: 'ladder' | 'notApplicable' | 'referred';
   readonly reasons?: readonly string[];
   readonly notReasons?: readonly string[];
   readonly clauses?: readonly string[];
@@ -55,6 +59,8 @@ export interface ScenarioResult {
 
 const EXPECT_KEYS = new Set([
   'outcome',
+  'recommended',
+  'resultKind',
   'reasons',
   'notReasons',
   'clauses',
@@ -123,6 +129,22 @@ export function parseScenarios(text: string, file: string, pack: string): Scenar
         );
       }
     }
+    const rec = expect.recommended;
+    if (rec !== undefined && (!Array.isArray(rec) || rec.some((o) => typeof o !== 'string'))) {
+      bad(
+        [...path, 'expect', 'recommended'],
+        'expect.recommended 应是结果标识的列表，对当事人最有利的在前。',
+        'expect.recommended must be a list of outcome ids, most favourable first.',
+      );
+    }
+    const kind = expect.resultKind;
+    if (kind !== undefined && !['ladder', 'notApplicable', 'referred'].includes(kind as string)) {
+      bad(
+        [...path, 'expect', 'resultKind'],
+        'expect.resultKind 应为 ladder、notApplicable 或 referred。',
+        'expect.resultKind must be ladder, notApplicable or referred.',
+      );
+    }
     out.push({
       name: s.name,
       pack: typeof s.pack === 'string' ? s.pack : pack,
@@ -174,6 +196,18 @@ export function runScenario(engine: PolicyEngine, s: Scenario): ScenarioResult {
     fail(
       `应当得出结果 ${x.outcome}，实际为 ${evaluation.outcome}`,
       `expected outcome ${x.outcome}, got ${evaluation.outcome}`,
+    );
+  }
+  if (x.recommended !== undefined && x.recommended.join(',') !== evaluation.recommended.join(',')) {
+    fail(
+      `建议结果应为 [${x.recommended.join('、')}]，实际为 [${evaluation.recommended.join('、')}]`,
+      `expected the recommendation [${x.recommended.join(', ')}], got [${evaluation.recommended.join(', ')}]`,
+    );
+  }
+  if (x.resultKind !== undefined && evaluation.resultKind !== x.resultKind) {
+    fail(
+      `结果类别应为 ${x.resultKind}，实际为 ${evaluation.resultKind ?? '尚不能确定'}`,
+      `expected the result kind ${x.resultKind}, got ${evaluation.resultKind ?? 'undetermined'}`,
     );
   }
   const reasonRules = new Set(evaluation.reasons.map((r) => r.rule));

@@ -34,7 +34,20 @@ const timeLimit = {
   },
 } as const;
 
-const compareOps = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'notIn'] as const;
+const compareOps = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'notIn', 'within'] as const;
+
+const dateSpan = {
+  type: 'object',
+  description:
+    'A span counted back from the conduct date: {years: 2} is the two years before it, the conduct date included.',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    years: { type: 'integer', minimum: 0 },
+    months: { type: 'integer', minimum: 0 },
+    days: { type: 'integer', minimum: 0 },
+  },
+} as const;
 
 export const POLICY_PACK_SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -71,6 +84,26 @@ export const POLICY_PACK_SCHEMA = {
           id,
           label: { $ref: '#/$defs/i18n' },
           description: { $ref: '#/$defs/i18n' },
+        },
+      },
+    },
+    otherResults: {
+      type: 'array',
+      description:
+        "Results off the outcome ladder that decision entries may give: notApplicable (outside the measure's scope, 不适用本办法) or referred (参照办理、移送). Not ranked against the ladder.",
+      items: {
+        type: 'object',
+        required: ['id', 'kind', 'label'],
+        additionalProperties: false,
+        properties: {
+          id,
+          kind: { enum: ['notApplicable', 'referred'] },
+          label: { $ref: '#/$defs/i18n' },
+          description: { $ref: '#/$defs/i18n' },
+          to: {
+            $ref: '#/$defs/i18n',
+            description: 'For referred: the body the matter is referred to.',
+          },
         },
       },
     },
@@ -115,6 +148,16 @@ export const POLICY_PACK_SCHEMA = {
           min: { type: 'number' },
           max: { type: 'number' },
           integer: { type: 'boolean' },
+          derived: {
+            $ref: '#/$defs/expr',
+            description:
+              'A number computed from other number facts, e.g. {div: [lossAmount, projectInvestment]}; never asked of users.',
+          },
+          none: {
+            $ref: '#/$defs/i18n',
+            description:
+              'For an optional date or number fact: the words for the answer “none” (the value none), e.g. {zh: 无同类错误, en: no earlier mistake}.',
+          },
         },
       },
     },
@@ -210,7 +253,11 @@ export const POLICY_PACK_SCHEMA = {
               additionalProperties: false,
               properties: {
                 id,
-                outcome: id,
+                outcome: {
+                  description:
+                    'One outcome id, or a discretion band (可以……或者……): the outcomes the collective body may choose between.',
+                  oneOf: [id, { type: 'array', minItems: 1, items: id }],
+                },
                 when: { $ref: '#/$defs/condition' },
                 otherwise: { const: true },
                 binding: { type: 'boolean' },
@@ -317,9 +364,31 @@ export const POLICY_PACK_SCHEMA = {
         note: { $ref: '#/$defs/i18n' },
       },
     },
+    expr: {
+      description:
+        'Arithmetic for a derived fact: a number, a fact id, or {add|sub|mul|div|min|max: [operands]} (sub and div take two).',
+      oneOf: [
+        { type: 'number' },
+        id,
+        ...(['add', 'mul', 'min', 'max'] as const).map((op) => ({
+          type: 'object',
+          required: [op],
+          additionalProperties: false,
+          properties: { [op]: { type: 'array', minItems: 2, items: { $ref: '#/$defs/expr' } } },
+        })),
+        ...(['sub', 'div'] as const).map((op) => ({
+          type: 'object',
+          required: [op],
+          additionalProperties: false,
+          properties: {
+            [op]: { type: 'array', minItems: 2, maxItems: 2, items: { $ref: '#/$defs/expr' } },
+          },
+        })),
+      ],
+    },
     condition: {
       description:
-        'A condition: {all: [...]}, {any: [...]}, {not: ...}, {fact: F, eq|ne|lt|lte|gt|gte|in|notIn: V}, {rule: id} or {predicate: id}; each may carry a note.',
+        'A condition: {all: [...]}, {any: [...]}, {not: ...}, {fact: F, eq|ne|lt|lte|gt|gte|in|notIn: V}, {fact: F, within: {years|months|days: N}}, {rule: id} or {predicate: id}; each may carry a note.',
       oneOf: [
         {
           type: 'object',
@@ -374,6 +443,7 @@ export const POLICY_PACK_SCHEMA = {
             gte: { type: ['number', 'string'] },
             in: { type: 'array', minItems: 1, items: scalar },
             notIn: { type: 'array', minItems: 1, items: scalar },
+            within: dateSpan,
           },
           oneOf: compareOps.map((op) => ({ required: [op] })),
         },

@@ -6,7 +6,21 @@
  */
 import { U, T, F, type CNode, type CompiledPolicy } from './compile.js';
 import { addDays } from './dates.js';
-import type { Condition, FactDecl, FactValue } from './model.js';
+import { spanStart } from './derived.js';
+import {
+  CONDUCT_KEY,
+  NONE,
+  type Condition,
+  type DateSpan,
+  type FactDecl,
+  type FactValue,
+} from './model.js';
+
+/**
+ * The conduct date the search assumes for conditions relative to it (`within`): dates are tried
+ * at, inside and beyond each span counted back from it.
+ */
+const SEARCH_CONDUCT = '2024-06-30';
 
 export type Assignment = Record<string, FactValue>;
 
@@ -38,6 +52,10 @@ export class Searcher {
         case 'compare': {
           let set = thresholds.get(c.fact);
           if (!set) thresholds.set(c.fact, (set = new Set()));
+          if (c.op === 'within') {
+            set.add(spanStart(SEARCH_CONDUCT, c.value as DateSpan)).add(SEARCH_CONDUCT);
+            return;
+          }
           for (const v of Array.isArray(c.value) ? c.value : [c.value as FactValue]) set.add(v);
           return;
         }
@@ -50,7 +68,8 @@ export class Searcher {
     for (const d of p.eff.decision) if (d.when) visit(d.when);
     extra.forEach(visit);
     for (const [id, decl] of p.eff.facts) {
-      this.domains.set(id, domainOf(decl, thresholds.get(id) ?? new Set()));
+      const values = domainOf(decl, thresholds.get(id) ?? new Set());
+      this.domains.set(id, decl.none ? [...values, NONE] : values);
     }
   }
 
@@ -62,6 +81,7 @@ export class Searcher {
   find(node: CNode, fixed: Assignment = {}): SearchResult {
     const p = this.p;
     const a: Record<string, FactValue> = { ...fixed };
+    if (p.usesConduct) a[CONDUCT_KEY] = SEARCH_CONDUCT;
     let steps = 0;
     let exhausted = false;
     const dfs = (): boolean => {
@@ -84,7 +104,9 @@ export class Searcher {
       return false;
     };
     const ok = dfs();
-    return ok ? { model: { ...a }, exhausted: false } : { exhausted };
+    if (!ok) return { exhausted };
+    const { [CONDUCT_KEY]: _conduct, ...model } = a;
+    return { model, exhausted: false };
   }
 }
 

@@ -134,8 +134,8 @@ export class Simulation {
         return;
       }
     }
-    const rb = base.decideRank(c.facts);
-    const rc = cand.decideRank(c.facts);
+    const rb = base.decideRank(base.withContext(c.facts, c.conductDate));
+    const rc = cand.decideRank(cand.withContext(c.facts, c.conductDate));
     const from = rb < 0 ? UNDETERMINED : base.outcomes[rb]!.id;
     const to = rc < 0 ? UNDETERMINED : cand.outcomes[rc]!.id;
     if (!this.ordered.has(base)) this.learnOrder(base);

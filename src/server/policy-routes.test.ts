@@ -162,6 +162,47 @@ describeStores<Schema>(
       expect(documentRoute.description).toContain('DOCUMENT_FONT_MISSING');
     });
 
+    it('carries discretion bands and results off the ladder to the policy browser', async () => {
+      const c = await signIn(w, 'policyAdmin');
+      const pack = await c.get('/api/policy/packs/sichuan-ftz');
+      expect(pack.statusCode).toBe(200);
+      const eff = pack.json().effective as {
+        decision: { id: string; outcome: string; outcomes: string[] }[];
+        otherResults: { id: string; kind: string; to: unknown }[];
+      };
+      expect(eff.decision.find((d) => d.id === 'sc-exempted')).toMatchObject({
+        outcome: 'exempted',
+        outcomes: ['exempted', 'reduced', 'lighter'],
+      });
+      expect(eff.otherResults.map((o) => [o.id, o.kind, o.to !== null])).toEqual([
+        ['scftz-not-applicable', 'notApplicable', false],
+        ['scftz-by-reference', 'referred', true],
+      ]);
+      const facts = { ...SICHUAN_CLEAN, ftzReformWork: false };
+      const outside = await c.post('/api/policy/evaluate', {
+        packId: 'sichuan-ftz',
+        facts,
+        at: '2024-09-01',
+      });
+      expect(outside.statusCode).toBe(200);
+      expect(outside.json().evaluation).toMatchObject({
+        outcome: 'scftz-not-applicable',
+        recommended: ['scftz-not-applicable'],
+        resultKind: 'notApplicable',
+        recommendation: { zh: '不属于本办法适用范围，建议不适用本办法容错，由集体研究认定。' },
+      });
+      const band = await c.post('/api/policy/evaluate', {
+        packId: 'sichuan-ftz',
+        facts: SICHUAN_CLEAN,
+        at: '2024-09-01',
+      });
+      expect(band.json().evaluation).toMatchObject({
+        outcome: 'exempted',
+        recommended: ['exempted', 'reduced', 'lighter'],
+        resultKind: 'ladder',
+      });
+    });
+
     it('evaluates a scenario: exempted with its clauses, or excluded by the negative list', async () => {
       const c = await signIn(w, 'policyAdmin');
       const ok = await c.post('/api/policy/evaluate', {
@@ -207,3 +248,26 @@ describeStores<Schema>(
   },
   { open: { schema } },
 );
+
+/** A zone official whose pioneering mistake meets all six conditions (packs/sichuan-ftz/scenarios.yaml). */
+const SICHUAN_CLEAN = {
+  crimeSuspected: false,
+  knowinglyViolated: false,
+  actedAfterExplicitBan: false,
+  privateGain: false,
+  executedIllegalHigherDecision: false,
+  obstructed: false,
+  ignoredRepeatedOrders: false,
+  decisionProcess: 'collective',
+  objectionRecorded: false,
+  forceMajeure: false,
+  dutiesPerformed: true,
+  prohibitedAtTheTime: false,
+  noPrecedent: true,
+  remediation: 'not_needed',
+  cooperated: true,
+  ftzReformWork: true,
+  otherAccountabilityBody: false,
+  alignedWithDirectives: true,
+  institutionalInnovation: true,
+};

@@ -201,7 +201,7 @@ function requireResultOutcome(
     }
     return original.outcome;
   }
-  const outcomes = casePolicy(ctx, loaded.row).eff.outcomes.map((o) => o.id);
+  const outcomes = casePolicy(ctx, loaded.row).outcomes.map((o) => o.id);
   if (req.outcome === undefined || !outcomes.includes(req.outcome)) {
     throw invalid(
       'outcome',

@@ -77,7 +77,7 @@ export function outcomeLabelOf(
   outcome: string,
 ): I18nText {
   try {
-    const found = casePolicy(ctx, row).eff.outcomes.find((o) => o.id === outcome);
+    const found = casePolicy(ctx, row).outcomes.find((o) => o.id === outcome);
     if (found) return found.label;
   } catch {
     // the pack version is gone: fall through to the id

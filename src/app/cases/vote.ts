@@ -15,12 +15,16 @@ export interface VoteInput extends TransitionRequest {
   readonly reason: string;
 }
 
-/** The outcome ladder of the case's pack version, most favourable to the official first. */
+/**
+ * The results a determination of the case may have: the outcome ladder of the case's pack version,
+ * most favourable to the official first, then any results the pack gives off the ladder (not
+ * applicable: 不适用本办法; referred: 参照办理 / 移送), which are not tolerance outcomes.
+ */
 export function ladderOf(
   ctx: AppContext,
   row: Pick<CaseRow, 'packId' | 'packVersion' | 'conductDate'>,
 ) {
-  return casePolicy(ctx, row).eff.outcomes;
+  return casePolicy(ctx, row).outcomes;
 }
 
 /** Refuses an outcome that is not on the case's ladder, listing those that are. */

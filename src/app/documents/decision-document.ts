@@ -85,6 +85,8 @@ export interface DecisionDocumentInput {
     readonly outcome: string;
     readonly outcomeLabel: I18nText;
     readonly outcomeDescription?: I18nText;
+    /** For a result off the ladder that refers the matter (参照办理 / 移送): the body it goes to. */
+    readonly referredTo?: I18nText;
     readonly recommendedOutcome: string;
     readonly recommendedLabel: I18nText;
     /** The recommended band's labels, most favourable first (one where the rules name one). */
@@ -319,6 +321,13 @@ export function renderDecisionDocument(input: DecisionDocumentInput, lang: Lang)
         : `This committee did not follow the preliminary assessment, for these reasons: ${endSentence(decision.departureReasons, lang)}`,
     );
   }
+  if (decision.referredTo) {
+    conclusion.push(
+      zh
+        ? `本事项连同认定材料移送${decision.referredTo.zh}，由其依照有关规定办理。`
+        : `The matter and its record go to ${decision.referredTo.en}, which deals with it under its own rules.`,
+    );
+  }
   sections.push({ heading: heading(++n, '认定结论', 'Decision', lang), paragraphs: conclusion });
 
   // 五、结果运用 (when tolerated or mitigated, domain.md §6; the pack's results)
@@ -466,6 +475,17 @@ function versionSentence(rec: Evaluation, lang: Lang): string {
   return zh
     ? `本事项适用行为发生时施行的${inTitleMarks(rec.packTitle.zh)}。`
     : `The version of ${rec.packTitle.en} in force at the time of the conduct applies.`;
+}
+
+/** The body a result off the ladder refers the matter to, where the pack names one. */
+function referredToOf(
+  ctx: AppContext,
+  row: Parameters<typeof casePolicy>[1],
+  outcome: string,
+): I18nText | undefined {
+  const policy = casePolicy(ctx, row);
+  const rank = policy.rank.get(outcome);
+  return rank === undefined ? undefined : policy.referredTo[rank];
 }
 
 /** The preliminary assessment under the rules, as what the body considered. */
@@ -659,6 +679,7 @@ export async function documentInputOf(
   const outcomeOf = (id: string) => ladder.find((x) => x.id === id);
   const recommendation = decision.recommendation;
   const outcome = outcomeOf(decision.outcome);
+  const referredTo = referredToOf(ctx, row, decision.outcome);
   return {
     issuer,
     case: {
@@ -676,6 +697,7 @@ export async function documentInputOf(
       outcome: decision.outcome,
       outcomeLabel: outcome?.label ?? { zh: decision.outcome, en: decision.outcome },
       ...(outcome?.description ? { outcomeDescription: outcome.description } : {}),
+      ...(referredTo ? { referredTo } : {}),
       recommendedOutcome: recommendation.outcome,
       recommendedLabel: outcomeOf(recommendation.outcome)?.label ?? recommendation.label,
       bandLabels: bandOf(recommendation).map((id) => outcomeOf(id)?.label ?? { zh: id, en: id }),

@@ -261,7 +261,7 @@ function anyOutcomeLabel(ctx: AppContext): (id: string) => I18nText {
   return (id) => {
     for (const packId of ctx.engine.packs.ids()) {
       try {
-        const found = ctx.engine.at(packId, day).eff.outcomes.find((o) => o.id === id);
+        const found = ctx.engine.at(packId, day).outcomes.find((o) => o.id === id);
         if (found) return found.label;
       } catch {
         // no version in force today

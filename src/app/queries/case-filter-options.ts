@@ -88,7 +88,7 @@ function ladderInForce(
   day: string,
 ): readonly { id: string; label: I18nText }[] {
   try {
-    return ctx.engine.at(packId, day).eff.outcomes;
+    return ctx.engine.at(packId, day).outcomes;
   } catch {
     return [];
   }

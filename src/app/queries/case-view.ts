@@ -439,7 +439,7 @@ function presentCase(
   },
   names: Readonly<Record<string, string>>,
 ): CaseView {
-  const outcomes = casePolicy(ctx, loaded.row).eff.outcomes;
+  const outcomes = casePolicy(ctx, loaded.row).outcomes;
   const view = viewOf(actor, loaded.subject);
   const can = abilities(actor, loaded.subject);
   const p: PresentContext = {

@@ -341,7 +341,7 @@ export async function getDashboard(
     const labels = new Map<string, I18nText>();
     for (const packId of new Set(decided.map((d) => d.packId))) {
       try {
-        for (const o of ctx.engine.at(packId, today).eff.outcomes) {
+        for (const o of ctx.engine.at(packId, today).outcomes) {
           if (!labels.has(o.id)) labels.set(o.id, o.label);
         }
       } catch {

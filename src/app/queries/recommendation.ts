@@ -144,6 +144,14 @@ export interface RecommendationView {
     readonly label: I18nText;
     readonly help: I18nText | null;
   }[];
+  /** The facts computed from others (derived), each with its value in words and its formula. */
+  readonly derived: readonly {
+    readonly fact: string;
+    readonly label: I18nText;
+    readonly value: I18nText;
+    readonly formula: I18nText;
+    readonly note: I18nText | null;
+  }[];
   readonly pack: string;
   readonly packTitle: I18nText;
   readonly version: string;
@@ -401,6 +409,14 @@ export function presentEvaluation(
       fact: id,
       label: labelOfFact(id),
       help: decls.get(id)?.help ?? null,
+    })),
+    derived: (e.derived ?? []).map((d) => ({
+      fact: d.fact,
+      label: d.label,
+      value:
+        d.value === null ? { zh: '无法计算', en: 'cannot be computed' } : inWords(d.fact, d.value),
+      formula: d.formula,
+      note: d.note ?? null,
     })),
     pack: e.pack,
     packTitle: e.packTitle,

@@ -78,7 +78,8 @@ export function printPacks(
       o.push(
         `  ${L(`事实（版本 ${p.factsVersion}，共 ${p.facts.length} 个）`, `Facts (version ${p.factsVersion}, ${p.facts.length} in all)`)}${L('：', ':')}`,
       );
-      for (const f of own) o.push(`    ${f.id}  ${f.label[lang]}  ${factType(f, lang)}`);
+      for (const f of own)
+        o.push(`    ${f.id}  ${f.label[lang]}  ${factType(f, lang)}${factExtra(f, lang)}`);
       if (inherited > 0) {
         o.push(
           L(
@@ -166,6 +167,13 @@ export function latestPublished(p: Pack): PackVersion | undefined {
   for (const v of p.versions)
     if (v.status === 'published' && (!best || v.from > best.from)) best = v;
   return best;
+}
+
+/** How a fact is answered besides its type: computed (never given), or “none” allowed. */
+function factExtra(f: FactDecl, lang: Lang): string {
+  if (f.derived !== undefined) return tr(lang, '（计算得出，不填写）', ' (computed, not given)');
+  if (f.none) return tr(lang, `，或 none（${f.none.zh}）`, `, or none (${f.none.en})`);
+  return '';
 }
 
 function factType(f: FactDecl, lang: Lang): string {

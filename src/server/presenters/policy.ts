@@ -15,6 +15,7 @@ import type {
 } from '../../policy/model.js';
 import { resultApplication, type EffectivePolicy } from '../../policy/resolve.js';
 import { CORRECTION_KINDS, followUpOf } from '../../policy/results.js';
+import { describeExpr } from '../../policy/derived.js';
 import type { Diagnostic } from '../../policy/errors.js';
 import type { LintReport } from '../../policy/lint.js';
 import type { PolicyCondition } from '../../api/index.js';
@@ -80,7 +81,7 @@ export function presentCondition(c: Condition): PresentedCondition {
   }
 }
 
-function presentFact(f: FactDecl) {
+function presentFact(f: FactDecl, facts: ReadonlyMap<string, FactDecl>) {
   return {
     id: f.id,
     type: f.type,
@@ -91,6 +92,8 @@ function presentFact(f: FactDecl) {
     min: f.min ?? null,
     max: f.max ?? null,
     integer: f.integer ?? false,
+    derived: f.derived !== undefined ? describeExpr(f.derived, facts) : null,
+    none: f.none ?? null,
     origin: f.origin,
   };
 }
@@ -106,10 +109,15 @@ function presentRule(r: Rule) {
   };
 }
 
-function presentEntry(d: DecisionEntry) {
+function presentEntry(d: DecisionEntry, rank: ReadonlyMap<string, number>) {
+  // A band in ladder order, most favourable first (results off the ladder stand alone).
+  const outcomes = [...new Set(d.outcomes)].sort(
+    (a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity),
+  );
   return {
     id: d.id,
-    outcome: d.outcome,
+    outcome: outcomes[0]!,
+    outcomes,
     when: d.when ? presentCondition(d.when) : null,
     binding: d.binding,
     note: d.note ?? null,
@@ -121,6 +129,7 @@ export function presentEffective(
   eff: EffectivePolicy,
   titleOf: (packId: string) => I18nText | undefined,
 ) {
+  const ladderRank = new Map(eff.outcomes.map((o, i) => [o.id, i]));
   return {
     version: presentVersion(eff.version),
     chain: eff.chain.map((c) => ({
@@ -133,7 +142,15 @@ export function presentEffective(
       label: o.label,
       description: o.description ?? null,
     })),
-    facts: [...eff.facts.values()].map(presentFact),
+    otherResults: eff.otherResults.map((o) => ({
+      id: o.id,
+      kind: o.kind,
+      label: o.label,
+      description: o.description ?? null,
+      to: o.to ?? null,
+      origin: o.origin,
+    })),
+    facts: [...eff.facts.values()].map((f) => presentFact(f, eff.facts)),
     sources: [...eff.sources.values()].map((s) => ({
       id: s.id,
       title: s.title,
@@ -156,7 +173,7 @@ export function presentEffective(
       when: presentCondition(p.when),
       origin: p.origin,
     })),
-    decision: eff.decision.map(presentEntry),
+    decision: eff.decision.map((d) => presentEntry(d, ladderRank)),
     procedure: eff.procedure,
     matters: [...eff.matters.values()].map((m) => ({
       id: m.id,

@@ -27,6 +27,7 @@ import { pick } from '../../i18n';
 import { useLang } from '../../lang';
 import type { CaseFact } from '../../types';
 import { ActionButton } from './ActionButton';
+import { askable, NONE, NoneOr } from '../../components/NoneOr';
 import { factValue } from './factValue';
 import type { PackFact } from './model';
 import { RiskFilingLink } from './RiskFilingLink';
@@ -266,24 +267,30 @@ export function ValueInput({ decl }: { readonly decl: PackFact }) {
           label={t('caseView.value')}
           rules={[
             ...rules,
-            {
-              type: 'number',
-              // The pack sends null for "no bound"; the form rule wants it absent.
-              min: decl.min ?? undefined,
-              max: decl.max ?? undefined,
-              message: t('desk.facts.valueRange', {
-                min: decl.min ?? '−∞',
-                max: decl.max ?? '∞',
-              }),
-            },
+            // “None” (where the fact allows it) is not a number to check.
+            ({ getFieldValue }) =>
+              getFieldValue('value') === NONE
+                ? {}
+                : {
+                    type: 'number',
+                    // The pack sends null for "no bound"; the form rule wants it absent.
+                    min: decl.min ?? undefined,
+                    max: decl.max ?? undefined,
+                    message: t('desk.facts.valueRange', {
+                      min: decl.min ?? '−∞',
+                      max: decl.max ?? '∞',
+                    }),
+                  },
           ]}
         >
           {/* No min/max on the input: it would clamp silently; the rule above says the bounds. */}
-          <InputNumber
-            className="rc-wide"
-            precision={decl.integer ? 0 : undefined}
-            suffix={unit || undefined}
-          />
+          <NoneOr none={decl.none} lang={lang} testId="fact-value">
+            <InputNumber
+              className="rc-wide"
+              precision={decl.integer ? 0 : undefined}
+              suffix={unit || undefined}
+            />
+          </NoneOr>
         </Form.Item>
       );
     default:
@@ -293,10 +300,12 @@ export function ValueInput({ decl }: { readonly decl: PackFact }) {
           label={t('caseView.value')}
           rules={[
             ...rules,
-            { pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('desk.facts.dateFormat') },
+            { pattern: /^(\d{4}-\d{2}-\d{2}|none)$/, message: t('desk.facts.dateFormat') },
           ]}
         >
-          <Input type="date" />
+          <NoneOr none={decl.none} lang={lang} testId="fact-value">
+            <Input type="date" />
+          </NoneOr>
         </Form.Item>
       );
   }
@@ -319,7 +328,10 @@ export function FactSelect(props: {
       showSearch
       optionFilterProp="label"
       aria-label={t('caseView.fact')}
-      options={[...props.decls.values()].map((d) => ({ value: d.id, label: pick(d.label, lang) }))}
+      options={askable([...props.decls.values()]).map((d) => ({
+        value: d.id,
+        label: pick(d.label, lang),
+      }))}
       onChange={(v: string) => {
         form.setFieldValue('value', undefined);
         props.onChange?.(v);

@@ -10,6 +10,7 @@ export function factValue(
 ): string {
   if (value === null || value === undefined) return words.unknown;
   if (typeof value === 'boolean') return value ? words.yes : words.no;
+  if (value === 'none' && decl?.none) return pick(decl.none, lang);
   if (typeof value === 'string' && decl?.values) {
     const v = decl.values.find((x) => x.value === value);
     if (v) return pick(v.label, lang);

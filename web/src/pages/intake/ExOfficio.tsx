@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { askable } from '../../components/NoneOr';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
 import { DEFAULT_PAGE_SIZE, MATTER_SOURCES, TEXT_LIMITS } from '../../shared';
@@ -66,7 +67,8 @@ export function useFacts(official: OfficialOption | null, conductDate: string | 
       ? `/api/policy/packs/${encodeURIComponent(official.jurisdiction.packId)}?at=${at}`
       : null,
   );
-  return official && pack.status === 'ok' ? pack.data.effective.facts : [];
+  // Derived facts are computed by the engine, never asked.
+  return official && pack.status === 'ok' ? askable(pack.data.effective.facts) : [];
 }
 
 /** Sending the matter once per content (a retry keeps its Idempotency-Key), then the case. */

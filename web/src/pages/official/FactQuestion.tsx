@@ -10,6 +10,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
+import { NONE, NoneOr } from '../../components/NoneOr';
 import type { ApplyFact } from './types';
 
 /** The answer that leaves a fact unknown (never a value of any pack's enum: those are codes). */
@@ -57,7 +58,7 @@ function NumberQuestion({
       rules={[
         {
           validator: async (_r, v: unknown) => {
-            if (v === null || v === undefined) return;
+            if (v === null || v === undefined || v === NONE) return;
             if (typeof v !== 'number' || !Number.isFinite(v))
               throw new Error(t('official.apply.notANumber'));
             if (fact.integer && !Number.isInteger(v))
@@ -70,12 +71,14 @@ function NumberQuestion({
         },
       ]}
     >
-      <InputNumber<number>
-        id={id}
-        className="rc-apply-number"
-        {...(fact.integer ? { precision: 0 } : {})}
-        {...(fact.unit ? { suffix: pick(fact.unit, lang) } : {})}
-      />
+      <NoneOr none={fact.none} lang={lang} testId={id}>
+        <InputNumber<number>
+          id={id}
+          className="rc-apply-number"
+          {...(fact.integer ? { precision: 0 } : {})}
+          {...(fact.unit ? { suffix: pick(fact.unit, lang) } : {})}
+        />
+      </NoneOr>
     </Form.Item>
   );
 }
@@ -146,10 +149,16 @@ export function FactQuestion({
         <Form.Item
           {...common}
           htmlFor={id}
-          getValueProps={(v: unknown) => ({ value: typeof v === 'string' ? dayjs(v) : v })}
-          normalize={(v: dayjs.Dayjs | null) => (v ? v.format('YYYY-MM-DD') : undefined)}
+          getValueProps={(v: unknown) => ({
+            value: typeof v === 'string' && v !== NONE ? dayjs(v) : v,
+          })}
+          normalize={(v: dayjs.Dayjs | typeof NONE | null) =>
+            v === NONE ? NONE : v ? v.format('YYYY-MM-DD') : undefined
+          }
         >
-          <DatePicker id={id} />
+          <NoneOr none={fact.none} lang={lang} testId={id}>
+            <DatePicker id={id} />
+          </NoneOr>
         </Form.Item>
       );
   }

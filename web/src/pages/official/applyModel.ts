@@ -6,6 +6,7 @@ import type { FormInstance } from 'antd';
 import { pick } from '../../i18n';
 import type { Locale } from '../../shared';
 import type { I18nText } from '../../types';
+import { NONE } from '../../components/NoneOr';
 import { NOT_SURE } from './FactQuestion';
 import type { ApplyFact, FactValue } from './types';
 
@@ -57,6 +58,7 @@ export function answerText(
   t: (k: string) => string,
 ): string {
   if (typeof v === 'boolean') return v ? t('official.apply.yes') : t('official.apply.no');
+  if (v === NONE && f.none) return pick(f.none, lang);
   if (f.type === 'enum') {
     const o = f.values?.find((x) => x.value === v);
     return o ? pick(o.label, lang) : String(v);

@@ -12,6 +12,7 @@ import { DEFAULT_PAGE_SIZE } from '../../shared';
 import type { CaseView, I18nText } from '../../types';
 import { useApi } from '../../useApi';
 import { BASIC_FIELDS, fieldErrors, ISO_DATE, knownFacts, type ApplyForm } from './applyModel';
+import { askable } from '../../components/NoneOr';
 import { factFieldId } from './FactQuestion';
 import { newIdempotencyKey, postIdempotent } from './idempotent';
 import type {
@@ -63,7 +64,11 @@ export function useQuestions(form: ApplyForm, chosen: OfficialOption | null) {
       ? `/api/policy/packs/${encodeURIComponent(packId)}?at=${validDate ?? dayjs().format('YYYY-MM-DD')}`
       : null,
   );
-  const asked = useMemo(() => (pack.status === 'ok' ? pack.data.effective.facts : []), [pack]);
+  // Derived facts are computed by the engine, never asked.
+  const asked = useMemo(
+    () => (pack.status === 'ok' ? askable(pack.data.effective.facts) : []),
+    [pack],
+  );
   const outcomes = useMemo(
     () =>
       new Map<string, I18nText>(

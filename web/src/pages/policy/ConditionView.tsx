@@ -6,6 +6,7 @@
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../i18n';
+import { NONE } from '../../components/NoneOr';
 import { usePack } from './context';
 import type { Condition, PolicyFact } from './model';
 
@@ -15,6 +16,7 @@ export function useValueText() {
   const { lang } = usePack();
   return (fact: PolicyFact | undefined, v: unknown): string => {
     if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
+    if (v === NONE && fact?.none) return pick(fact.none, lang);
     if (typeof v === 'number') {
       const unit = fact?.unit
         ? typeof fact.unit === 'string'
@@ -39,6 +41,20 @@ function Compare({ c }: { readonly c: Condition }) {
   const fact = c.fact ? facts.get(c.fact) : undefined;
   const label = fact ? pick(fact.label, lang) : (c.fact ?? '');
   const op = t(`policy.cond.op.${c.op ?? 'eq'}`);
+  if (c.op === 'within' && c.value && typeof c.value === 'object' && !Array.isArray(c.value)) {
+    const span = c.value as { years?: number; months?: number; days?: number };
+    const parts = [
+      span.years ? t('policy.cond.spanYears', { count: span.years }) : '',
+      span.months ? t('policy.cond.spanMonths', { count: span.months }) : '',
+      span.days ? t('policy.cond.spanDays', { count: span.days }) : '',
+    ].filter(Boolean);
+    return (
+      <span className="rc-cond-compare">
+        <span className="rc-cond-fact">{label}</span> {op}{' '}
+        {t('policy.cond.withinSpan', { span: parts.join(lang === 'en' ? ' and ' : '') })}
+      </span>
+    );
+  }
   const values = Array.isArray(c.value) ? (c.value as unknown[]) : [c.value];
   const shown = values
     .map((v) =>
@@ -49,7 +65,11 @@ function Compare({ c }: { readonly c: Condition }) {
     .join(t('common.listSeparator'));
   return (
     <span className="rc-cond-compare">
-      <span className="rc-cond-fact">{label}</span> {op} {shown}
+      <span className="rc-cond-fact">{label}</span>
+      {fact?.derived
+        ? t('policy.cond.derivedFrom', { formula: pick(fact.derived, lang) })
+        : null}{' '}
+      {op} {shown}
     </span>
   );
 }

@@ -8,9 +8,10 @@ import { useTranslation } from 'react-i18next';
 import { pick } from '../../i18n';
 import { RuleKindTag } from './ClausesAndRules';
 import { SOLID } from './colors';
+import { DerivedValues } from './DerivedValues';
 import { useValueText } from './ConditionView';
 import { domId, usePack } from './context';
-import { OUTCOME_COLOR } from './DecisionLadder';
+import { EntryOutcomes, OUTCOME_COLOR } from './DecisionLadder';
 import type { ClauseRef, Evaluation, Failure } from './model';
 
 function Citations({ clauses }: { readonly clauses: readonly ClauseRef[] | undefined }) {
@@ -69,7 +70,10 @@ export function EvaluationResult({ ev }: { readonly ev: Evaluation }) {
   const { t } = useTranslation();
   const { lang, facts, outcomeLabel, eff } = usePack();
   const valueText = useValueText();
-  const description = eff.outcomes.find((o) => o.id === ev.outcome)?.description;
+  const description = [...eff.outcomes, ...eff.otherResults].find(
+    (o) => o.id === ev.outcome,
+  )?.description;
+  const band = ev.recommended ?? [];
   /** An entry's place in the decision ladder, counted from 1 as the ladder tab shows it. */
   const ladderNo = (entry: string) => eff.decision.findIndex((d) => d.id === entry) + 1;
   // The scenario's date may pick another version than the one shown: then the entry has no place here.
@@ -100,6 +104,18 @@ export function EvaluationResult({ ev }: { readonly ev: Evaluation }) {
                 </Typography.Text>
               ) : null}
             </span>
+            {band.length > 1 ||
+            ev.resultKind === 'notApplicable' ||
+            ev.resultKind === 'referred' ? (
+              <span data-testid="evaluation-band">
+                <EntryOutcomes outcomes={band} />
+              </span>
+            ) : null}
+            {ev.recommendation ? (
+              <Typography.Text strong data-testid="evaluation-recommendation">
+                {pick(ev.recommendation, lang)}
+              </Typography.Text>
+            ) : null}
             {description ? <Typography.Text>{pick(description, lang)}</Typography.Text> : null}
             {ev.decidedBy?.note ? (
               <Typography.Text>{pick(ev.decidedBy.note, lang)}</Typography.Text>
@@ -124,6 +140,8 @@ export function EvaluationResult({ ev }: { readonly ev: Evaluation }) {
           description={pick(ev.notice, lang)}
         />
       ) : null}
+
+      <DerivedValues ev={ev} />
 
       <Typography.Title level={5}>{t('policy.try.reasons')}</Typography.Title>
       {ev.reasons.length === 0 ? (
@@ -170,7 +188,11 @@ export function EvaluationResult({ ev }: { readonly ev: Evaluation }) {
           <ul className="rc-policy-whynot" data-testid="evaluation-whynot">
             {ev.whyNot.map((w, i) => (
               <li key={`${w.entry}-${i}`}>
-                <Tag color={OUTCOME_COLOR[w.outcome] ?? SOLID.info}>{pick(w.label, lang)}</Tag>
+                {w.band ? (
+                  <EntryOutcomes outcomes={w.band} />
+                ) : (
+                  <Tag color={OUTCOME_COLOR[w.outcome] ?? SOLID.info}>{pick(w.label, lang)}</Tag>
+                )}
                 {ladderNo(w.entry) > 0 ? (
                   <span className="rc-policy-small">
                     {t('policy.ladder.step', { n: ladderNo(w.entry) })}

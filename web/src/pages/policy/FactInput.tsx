@@ -7,6 +7,7 @@ import { DatePicker, Form, InputNumber, Radio, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../i18n';
+import { NONE, NoneOr } from '../../components/NoneOr';
 import { domId, usePack } from './context';
 import type { PolicyFact } from './model';
 
@@ -82,14 +83,16 @@ export function FactInput({ fact }: { readonly fact: PolicyFact }) {
             },
           ]}
         >
-          <InputNumber<number>
-            id={id}
-            data-testid={`fact-${fact.id}`}
-            className="rc-policy-number"
-            placeholder={t('policy.try.unknown')}
-            {...(fact.integer ? { precision: 0 } : {})}
-            {...(unit ? { suffix: unit } : {})}
-          />
+          <NoneOr none={fact.none} lang={lang} testId={`fact-${fact.id}`}>
+            <InputNumber<number>
+              id={id}
+              data-testid={`fact-${fact.id}`}
+              className="rc-policy-number"
+              placeholder={t('policy.try.unknown')}
+              {...(fact.integer ? { precision: 0 } : {})}
+              {...(unit ? { suffix: unit } : {})}
+            />
+          </NoneOr>
         </Form.Item>
       );
     }
@@ -97,14 +100,20 @@ export function FactInput({ fact }: { readonly fact: PolicyFact }) {
       return (
         <Form.Item
           {...common}
-          getValueProps={(v: unknown) => ({ value: typeof v === 'string' ? dayjs(v) : v })}
-          normalize={(v: dayjs.Dayjs | null) => (v ? v.format('YYYY-MM-DD') : undefined)}
+          getValueProps={(v: unknown) => ({
+            value: typeof v === 'string' && v !== NONE ? dayjs(v) : v,
+          })}
+          normalize={(v: dayjs.Dayjs | typeof NONE | null) =>
+            v === NONE ? NONE : v ? v.format('YYYY-MM-DD') : undefined
+          }
         >
-          <DatePicker
-            id={id}
-            data-testid={`fact-${fact.id}`}
-            placeholder={t('policy.try.unknown')}
-          />
+          <NoneOr none={fact.none} lang={lang} testId={`fact-${fact.id}`}>
+            <DatePicker
+              id={id}
+              data-testid={`fact-${fact.id}`}
+              placeholder={t('policy.try.unknown')}
+            />
+          </NoneOr>
         </Form.Item>
       );
   }

@@ -68,7 +68,7 @@ function Loaded({
     const rulesByClause = new Map<string, string[]>();
     for (const r of eff.rules)
       for (const c of r.clauses) rulesByClause.set(c, [...(rulesByClause.get(c) ?? []), r.id]);
-    const outcomes = new Map(eff.outcomes.map((o) => [o.id, o.label]));
+    const outcomes = new Map([...eff.outcomes, ...eff.otherResults].map((o) => [o.id, o.label]));
     const titles = new Map(eff.chain.map((c) => [c.pack, c.title]));
     return {
       packId: pack.id,

@@ -11,6 +11,7 @@ import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePack } from './context';
 import { EvaluationResult } from './EvaluationResult';
+import { askable } from '../../components/NoneOr';
 import { FactInput, UNKNOWN } from './FactInput';
 import type { Evaluation } from './model';
 
@@ -112,7 +113,7 @@ export function TryScenario({ defaultDate }: { readonly defaultDate: string }) {
           </Space>
           <Typography.Title level={5}>{t('policy.try.facts')}</Typography.Title>
           <div className="rc-policy-facts">
-            {eff.facts.map((f) => (
+            {askable(eff.facts).map((f) => (
               <FactInput key={f.id} fact={f} />
             ))}
           </div>

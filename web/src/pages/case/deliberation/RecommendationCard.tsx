@@ -149,6 +149,21 @@ export function RecommendationCard({ rec }: { readonly rec: Recommendation }) {
         />
       ) : null}
 
+      {rec.derived.length > 0 ? (
+        <Descriptions
+          size="small"
+          column={1}
+          className="rc-gap-top"
+          data-testid="recommendation-derived"
+          title={t('committee.rec.derived')}
+          items={rec.derived.map((d) => ({
+            key: d.fact,
+            label: pick(d.label, lang),
+            children: `${pick(d.value, lang)}${t('committee.rec.formula', { formula: pick(d.formula, lang) })}${d.note ? ` ${pick(d.note, lang)}` : ''}`,
+          }))}
+        />
+      ) : null}
+
       <Typography.Title level={4} className="rc-gap-top">
         {t('committee.rec.reasons')}
       </Typography.Title>
