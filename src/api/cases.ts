@@ -390,6 +390,10 @@ export const CaseView = Obj(
     updatedAt: DateTime,
     closedAt: Nullable(DateTime),
     view: StringEnum(['full', 'party', 'consultee'] as const),
+    jointMatterId: Nullable(Uuid, {
+      description:
+        'The joint matter (多人一案) the case is one official’s part of: GET /api/cases/:id/joint-matter. Null for a matter of one official, and for a consulted department.',
+    }),
     matter: Nullable(MatterView),
     facts: List(CaseFact, {
       description: 'The current facts, each with its source, note, evidence and recorder.',

@@ -30,3 +30,4 @@ export * from './notifications.js';
 export * from './matters.js';
 export * from './matter-views.js';
 export * from './official-record.js';
+export * from './joint-matters.js';

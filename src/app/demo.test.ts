@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, isNotNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain, type StoredEvent } from '../domain/audit-chain.js';
 import { CASE_STATES, TERMINAL, type CaseState } from '../domain/case-states.js';
@@ -18,11 +18,13 @@ import {
   storeHasData,
   type DemoResult,
 } from './demo.js';
+import { DEMO_JOINT_CASES } from './demo-joint.js';
 import { AppError } from './errors.js';
 import { listCampaigns } from './evaluation/campaign-view.js';
 import { campaignReport } from './evaluation/report.js';
 import { loadActor } from './org.js';
 import { getTodos } from './queries/todos.js';
+import { getJointMatter } from './queries/joint-matter.js';
 import { resultRows } from './queries/results-export.js';
 import {
   accountabilityMatters,
@@ -86,12 +88,13 @@ describeStores<Schema>(
     }, 240_000);
 
     it('makes about fifty cases in every state, over 2025 and 2026', async () => {
-      expect(result.cases).toBe(CASE_SPECS.length);
+      expect(result.cases).toBe(CASE_SPECS.length + DEMO_JOINT_CASES);
       expect(result.cases).toBeGreaterThanOrEqual(45);
       for (const state of CASE_STATES) expect(result.byState[state], state).toBeGreaterThan(0);
       const rows = await ctx.store.db.select().from(cases);
       const expected: Partial<Record<CaseState, number>> = {};
       for (const s of CASE_SPECS) expected[s.state] = (expected[s.state] ?? 0) + 1;
+      expected.determined = (expected.determined ?? 0) + DEMO_JOINT_CASES;
       const actual: Partial<Record<CaseState, number>> = {};
       for (const c of rows) actual[c.state as CaseState] = (actual[c.state as CaseState] ?? 0) + 1;
       expect(actual).toEqual(expected);
@@ -249,6 +252,25 @@ describeStores<Schema>(
       expect(
         ms.some((m) => m.status === 'referred' && m.fedBackOutcome !== null && m.referralReceipt),
       ).toBe(true);
+    });
+
+    it('a joint matter: three officials in different roles, one panel, three outcomes', async () => {
+      const joint = await ctx.store.db.select().from(cases).where(isNotNull(cases.jointMatterId));
+      expect(joint).toHaveLength(DEMO_JOINT_CASES);
+      const [u] = await ctx.store.db.select().from(users).where(eq(users.username, 'chair'));
+      const chair = await loadActor(ctx, u!.id);
+      const view = (await getJointMatter(ctx, chair, joint[0]!.id))!;
+      expect(view.officials.map((o) => o.responsibility)).toEqual([
+        'direct',
+        'principal_leadership',
+        'important_leadership',
+      ]);
+      expect(view.officials.map((o) => o.deliberation?.determination?.outcome.id)).toEqual([
+        'reduced',
+        'not_tolerated',
+        'exempted',
+      ]);
+      for (const o of view.officials) expect(o.deliberation!.sitting).toBe(4);
     });
 
     it('every audit chain is intact', async () => {

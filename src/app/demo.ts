@@ -40,6 +40,7 @@ import { playCorrections } from './demo-corrections.js';
 import { playClearings } from './demo-clearings.js';
 import { playEvaluation } from './demo-evaluation.js';
 import { playMatters } from './demo-matters.js';
+import { playJointMatter } from './demo-joint.js';
 import { recordOpinion } from './cases/record-opinion.js';
 import { answerConsultation } from './cases/answer-consultation.js';
 import { recordStatement } from './cases/record-statement.js';
@@ -659,6 +660,14 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
   await playCorrections(played);
   await playClearings({ ...played, jurisdictionId: DEMO_JURISDICTIONS.area.id });
   await playMatters(played);
+  await playJointMatter({
+    ...played,
+    officials: org.officials,
+    departmentOfficer: (department) => {
+      const officer = DEPARTMENT_OFFICERS.find((d) => d.department === department);
+      return officer ? cast.actor(officer.username) : undefined;
+    },
+  });
   clock.at(asOf, r);
   for (const more of moreFilings(asOf)) {
     await createRiskFiling(demo, cast.actor('intake'), {

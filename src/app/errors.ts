@@ -16,6 +16,20 @@ export const CATALOGUE = {
     status: 404,
     message: { zh: '找不到该对象，或您无权查看。', en: 'Not found, or you may not see it.' },
   },
+  JOINT_MATTER_NOT_FOUND: {
+    status: 404,
+    message: {
+      zh: '找不到该共同事项，或您无权查看。',
+      en: 'No such joint matter, or you may not see it.',
+    },
+  },
+  JOINT_MATTER_VERSION_CONFLICT: {
+    status: 409,
+    message: {
+      zh: '该共同事项已被他人更新，请刷新后再操作。',
+      en: 'Someone else updated the joint matter; reload it and try again.',
+    },
+  },
   CASE_NOT_FOUND: {
     status: 404,
     message: { zh: '找不到该案件，或您无权查看。', en: 'No such case, or you may not see it.' },

@@ -179,6 +179,21 @@ export const caseCounters = pgTable(
   (t) => [primaryKey({ columns: [t.jurisdictionId, t.year] })],
 );
 
+/**
+ * Migration 0029: one matter of several officials (共同失误，多人一案). Each official has a case of
+ * their own (cases.joint_matter_id); `version` is raised by every change made to all of them at once.
+ */
+export const jointMatters = pgTable('joint_matters', {
+  id: uuid('id').primaryKey(),
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  title: text('title').notNull(),
+  summary: text('summary').notNull(),
+  conductDate: day('conduct_date').notNull(),
+  version: integer('version').notNull().default(1),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
 export const cases = pgTable('cases', {
   id: uuid('id').primaryKey(),
   number: text('number').notNull(),
@@ -203,6 +218,8 @@ export const cases = pgTable('cases', {
    */
   accountabilityNotifiedOn: day('accountability_notified_on'),
   applicantUserId: uuid('applicant_user_id'),
+  /** The joint matter the case is one official's part of (migration 0029); null for most. */
+  jointMatterId: uuid('joint_matter_id'),
   step: text('step').notNull(),
   stepStartedOn: day('step_started_on').notNull(),
   stepDueOn: day('step_due_on'),

@@ -221,6 +221,21 @@ export type CaseAction = (typeof CASE_ACTIONS)[number];
 /** Case officers and overseers: they read the cases in their scope. */
 export const STAFF: readonly Role[] = CASE_STAFF_ROLES;
 
+/**
+ * Who opens a case ex officio on an accountability matter, or a joint matter of several officials
+ * (src/app/joint/open.ts): intake or an investigator of the jurisdiction that decides it, or above.
+ */
+export const EX_OFFICIO_OPENERS: readonly Role[] = ['intake', 'investigator'];
+
+export function mayOpenExOfficio(actor: Actor, jurisdictionPath: string): boolean {
+  return actor.grants.some(
+    (g) =>
+      EX_OFFICIO_OPENERS.includes(g.role) &&
+      g.scopeKind === 'jurisdiction' &&
+      within(jurisdictionPath, g.scopePath),
+  );
+}
+
 /** The actor holds one of `roles` over a scope that contains the case. */
 export function inScope(actor: Actor, roles: readonly Role[], c: CaseSubject): boolean {
   return actor.grants.some(

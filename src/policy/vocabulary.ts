@@ -224,6 +224,20 @@ export const STANDARD_FACTS: readonly FactDecl[] = Object.freeze([
       opt('rejected', '报备未认可', 'Filed and rejected'),
     ],
   ),
+  enumeration(
+    'responsibility',
+    t('在共同事项中的责任', 'Responsibility in a joint matter'),
+    t(
+      '多名干部共同失误的，本人在该事项中所负的责任：直接责任，主要领导责任或重要领导责任（《中国共产党问责条例》第六条、《中国共产党纪律处分条例》第三十九条）；相关规定未作区分的，为领导责任。',
+      "Where several officials erred together, this official's responsibility in the matter: direct, principal leadership or important leadership (Party Accountability Regulations Art. 6, Disciplinary Regulations Art. 39); leadership where the measure does not distinguish.",
+    ),
+    [
+      opt('direct', '直接责任', 'Direct responsibility'),
+      opt('principal_leadership', '主要领导责任', 'Principal leadership responsibility'),
+      opt('important_leadership', '重要领导责任', 'Important leadership responsibility'),
+      opt('leadership', '领导责任', 'Leadership responsibility'),
+    ],
+  ),
   Object.freeze({
     id: 'lossAmount',
     type: 'number',

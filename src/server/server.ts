@@ -42,6 +42,7 @@ import { evaluationRoutes } from './routes/evaluation.js';
 import { evaluationReportRoutes } from './routes/evaluation-report.js';
 import type { InstrumentCheck } from '../app/evaluation/instruments.js';
 import { matterRoutes } from './routes/matters.js';
+import { jointMatterRoutes } from './routes/joint-matters.js';
 import { policyRoutes } from './routes/policy.js';
 import { recommendationRoutes } from './routes/recommendation.js';
 import { todoRoutes } from './routes/todos.js';
@@ -139,6 +140,7 @@ export async function buildServer(
       await api.register(correctionRoutes, routeOpts);
       await api.register(clearingRoutes, routeOpts);
       await api.register(matterRoutes, routeOpts);
+      await api.register(jointMatterRoutes, routeOpts);
       await api.register(policyRoutes, routeOpts);
       await api.register(adminRoutes, routeOpts);
       await api.register(dashboardRoutes, routeOpts);

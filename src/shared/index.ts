@@ -20,3 +20,4 @@ export * from './notifications.js';
 export * from './clearings.js';
 export * from './matters.js';
 export { bareTitle, inTitleMarks } from '../policy/title-marks.js';
+export * from './joint.js';

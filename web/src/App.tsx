@@ -25,6 +25,7 @@ const Admin = lazy(() => import('./pages/admin/Admin'));
 const Dashboard = lazy(() => import('./pages/dashboard/Dashboard'));
 const Workbench = lazy(() => import('./pages/workbench/Workbench'));
 const ExOfficio = lazy(() => import('./pages/intake/ExOfficio'));
+const JointMatterForm = lazy(() => import('./pages/intake/JointMatterForm'));
 const RiskFilings = lazy(() => import('./pages/intake/RiskFilings'));
 const Results = lazy(() => import('./pages/results/Results'));
 const Visits = lazy(() => import('./pages/visits/Visits'));
@@ -65,6 +66,7 @@ function Routed() {
           <Route path="cases/:id/approval-form" element={<ApprovalForm />} />
           <Route path="apply" element={<Apply />} />
           <Route path="ex-officio" element={<ExOfficio />} />
+          <Route path="ex-officio/joint" element={<JointMatterForm />} />
           <Route path="risk-filings" element={<RiskFilings />} />
           <Route path="visits" element={<Visits />} />
           <Route path="matters" element={<Matters />} />

@@ -12,7 +12,7 @@ import type { AppContext } from '../context.js';
 import { invalid } from '../errors.js';
 import { actingChair, checkMember, seatMembers, type CheckedMember } from './add-member.js';
 import { isUuid } from './text-input.js';
-import { runTransition, type TransitionRequest } from './transition.js';
+import { runTransition, type TransitionRequest, type TransitionScope } from './transition.js';
 
 export interface AddMembersInput extends TransitionRequest {
   readonly userIds: readonly string[];
@@ -20,7 +20,8 @@ export interface AddMembersInput extends TransitionRequest {
   readonly chairId?: string;
 }
 
-function checkedIds(req: AddMembersInput): string[] {
+/** The members asked for, checked as a request before any case is read. */
+export function checkedIds(req: Pick<AddMembersInput, 'userIds' | 'chairId'>): string[] {
   const ids = Array.isArray(req.userIds) ? [...new Set(req.userIds)] : [];
   if (ids.length === 0) {
     throw invalid('userIds', '请选择参加研究的成员。', 'choose the members to add.');
@@ -46,13 +47,20 @@ function checkedIds(req: AddMembersInput): string[] {
 }
 
 export async function addMembers(ctx: AppContext, actor: Actor, req: AddMembersInput) {
-  const ids = checkedIds(req);
-  return runTransition(ctx, actor, 'addMember', req, async ({ tx, loaded }) => {
+  return runTransition(ctx, actor, 'addMember', req, seating(checkedIds(req), req.chairId));
+}
+
+/**
+ * The transition's body: seats the members `ids` (checked by `checkedIds`). The panel of a joint
+ * matter is seated on each of its cases with it (src/app/joint/add-members.ts).
+ */
+export function seating(ids: readonly string[], chairId: string | undefined) {
+  return async ({ tx, loaded, actor }: TransitionScope) => {
     const chair = actingChair(actor, loaded, ids);
     const members: CheckedMember[] = [];
     // One after the other, in the order chosen: the first refused names itself.
     for (const id of ids) {
-      const isChair = id === req.chairId || (id === actor.userId && req.chairId === undefined);
+      const isChair = id === chairId || (id === actor.userId && chairId === undefined);
       members.push(await checkMember(tx, loaded, id, isChair));
     }
     const seated = [...(chair ? [chair] : []), ...members];
@@ -63,5 +71,5 @@ export async function addMembers(ctx: AppContext, actor: Actor, req: AddMembersI
       payload: { members: seated.map(({ userId, name, isChair }) => ({ userId, name, isChair })) },
       result: { added },
     };
-  });
+  };
 }

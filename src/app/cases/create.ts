@@ -45,6 +45,11 @@ export interface OpenCaseInput {
   readonly actorId: string | null;
   readonly accountabilityMatterId?: string;
   readonly riskFilingId?: string;
+  /** The joint matter the case is one official's part of, and its facts common to all. */
+  readonly joint?: {
+    readonly matterId: string;
+    readonly facts: Readonly<Record<string, FactValue | null>>;
+  };
   /** An application's day of notification of the accountability decision (its window's anchor). */
   readonly accountabilityNotifiedOn?: string;
   readonly now: Date;
@@ -131,7 +136,11 @@ export async function openCase(
     );
   }
   const facts = input.facts ?? {};
-  const problems = factProblems(facts, compiled.eff.facts);
+  // The facts common to a joint matter, save those the official has a value of their own for.
+  const jointFacts = Object.fromEntries(
+    Object.entries(input.joint?.facts ?? {}).filter(([fact]) => !(fact in facts)),
+  );
+  const problems = factProblems({ ...jointFacts, ...facts }, compiled.eff.facts);
   if (problems.length > 0) {
     throw new AppError('POLICY_INPUT', { code: problems[0]!.code }, problems[0]!.message);
   }
@@ -174,6 +183,7 @@ export async function openCase(
     packVersion: null,
     accountabilityMatterId: input.accountabilityMatterId ?? null,
     riskFilingId: input.riskFilingId ?? null,
+    jointMatterId: input.joint?.matterId ?? null,
     accountabilityNotifiedOn: notifiedOn,
     applicantUserId: input.applicantUserId,
     ...clock,
@@ -189,14 +199,18 @@ export async function openCase(
     caseId: id,
     terms: sql`rongcuo_search_terms(${j.path}, ${searched})`,
   });
-  for (const [fact, value] of Object.entries(facts)) {
+  const sourced = [
+    ...Object.entries(jointFacts).map(([fact, value]) => ({ fact, value, source: 'joint' })),
+    ...Object.entries(facts).map(([fact, value]) => ({ fact, value, source: input.factSource })),
+  ];
+  for (const { fact, value, source } of sourced) {
     await tx.insert(caseFacts).values({
       id: randomUUID(),
       caseId: id,
       jurisdictionId: j.id,
       fact,
       value: value ?? null,
-      source: input.factSource,
+      source,
       evidenceIds: [],
       note: '',
       recordedBy: input.actorId,
@@ -223,6 +237,7 @@ export async function openCase(
           ? { accountabilityMatterId: input.accountabilityMatterId }
           : {}),
         ...(input.riskFilingId ? { riskFilingId: input.riskFilingId } : {}),
+        ...(input.joint ? { jointMatterId: input.joint.matterId, jointFacts } : {}),
         ...(notifiedOn ? { accountabilityNotifiedOn: notifiedOn } : {}),
       },
     },

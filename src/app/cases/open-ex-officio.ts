@@ -3,8 +3,8 @@
  * check in the same transaction, so no matter is ever handled without one (domain.md §5).
  */
 import { randomUUID } from 'node:crypto';
+import { mayOpenExOfficio } from '../../domain/policies.js';
 import type { Actor } from '../../domain/roles.js';
-import { within } from '../../domain/roles.js';
 import type { FactValue } from '../../policy/model.js';
 import { MATTER_SOURCES, type MatterSource } from '../../shared/case.js';
 import { TEXT_LIMITS } from '../../shared/limits.js';
@@ -14,7 +14,8 @@ import { AppError, invalid } from '../errors.js';
 import { withIdempotency } from '../idempotency.js';
 import { accountabilityMatters, jurisdictions } from '../tables.js';
 import { eq } from 'drizzle-orm';
-import { officialWithUnit, openCase } from './create.js';
+import type { AppTx } from '../db.js';
+import { officialWithUnit, openCase, type OpenCaseInput } from './create.js';
 import { optionalText, requireDay, requireText } from './text-input.js';
 import { checkedCircumstances, type CircumstancesInput } from '../matters/input.js';
 
@@ -75,6 +76,18 @@ export async function recordAccountabilityMatter(
   input: AccountabilityMatterInput,
   idempotencyKey?: string,
 ) {
+  const open = checkedMatter(ctx, input);
+  return withIdempotency(ctx, actor, 'recordAccountabilityMatter', idempotencyKey, input, (tx) =>
+    open(tx, actor),
+  );
+}
+
+/**
+ * The input checked before the transaction; the returned function records the matter and opens its
+ * case in the transaction it is given (one official's part of a joint matter, src/app/joint/open.ts,
+ * gives `joint`).
+ */
+export function checkedMatter(ctx: AppContext, input: AccountabilityMatterInput) {
   const summary = requireText('summary', input.summary, {
     what: { zh: '问责事项', en: 'the accountability matter' },
     ...TEXT_LIMITS.exOfficioSummary,
@@ -82,53 +95,41 @@ export async function recordAccountabilityMatter(
   const source = sourceOf(input);
   checkOpenedOn(input, today(ctx));
   const circumstances = checkedCircumstances(input, today(ctx));
-  return withIdempotency(
-    ctx,
-    actor,
-    'recordAccountabilityMatter',
-    idempotencyKey,
-    input,
-    async (tx) => {
-      const { official } = await officialWithUnit(tx, input.officialId);
-      const [j] = await tx
-        .select()
-        .from(jurisdictions)
-        .where(eq(jurisdictions.id, official.managingJurisdictionId));
-      const allowed =
-        j !== undefined &&
-        actor.grants.some(
-          (g) =>
-            (g.role === 'intake' || g.role === 'investigator') &&
-            g.scopeKind === 'jurisdiction' &&
-            within(j.path, g.scopePath),
-        );
-      if (!allowed) throw new AppError('FORBIDDEN', { officialId: input.officialId });
-      const matterId = randomUUID();
-      await tx.insert(accountabilityMatters).values({
-        id: matterId,
-        jurisdictionId: j.id,
-        officialId: official.id,
-        summary,
-        openedOn: input.openedOn,
-        recordedBy: actor.userId,
-        ...source,
-        ...circumstances,
-      });
-      return openCase(ctx, tx, {
-        officialId: official.id,
-        title: `依职权容错审查：${summary}`.slice(0, TEXT_LIMITS.caseTitle.max),
-        summary,
-        conductDate: input.conductDate,
-        facts: input.facts ?? {},
-        route: 'ex_officio',
-        factSource: 'ex_officio',
-        applicantUserId: null,
-        actorId: actor.userId,
-        accountabilityMatterId: matterId,
-        now: ctx.now(),
-        today: today(ctx),
-        eventType: 'case.opened_ex_officio',
-      });
-    },
-  );
+  return async (tx: AppTx, actor: Actor, joint?: OpenCaseInput['joint']) => {
+    const { official } = await officialWithUnit(tx, input.officialId);
+    const [j] = await tx
+      .select()
+      .from(jurisdictions)
+      .where(eq(jurisdictions.id, official.managingJurisdictionId));
+    if (j === undefined || !mayOpenExOfficio(actor, j.path)) {
+      throw new AppError('FORBIDDEN', { officialId: input.officialId });
+    }
+    const matterId = randomUUID();
+    await tx.insert(accountabilityMatters).values({
+      id: matterId,
+      jurisdictionId: j.id,
+      officialId: official.id,
+      summary,
+      openedOn: input.openedOn,
+      recordedBy: actor.userId,
+      ...source,
+      ...circumstances,
+    });
+    return openCase(ctx, tx, {
+      officialId: official.id,
+      title: `依职权容错审查：${summary}`.slice(0, TEXT_LIMITS.caseTitle.max),
+      summary,
+      conductDate: input.conductDate,
+      facts: input.facts ?? {},
+      route: 'ex_officio',
+      factSource: 'ex_officio',
+      applicantUserId: null,
+      actorId: actor.userId,
+      accountabilityMatterId: matterId,
+      ...(joint ? { joint } : {}),
+      now: ctx.now(),
+      today: today(ctx),
+      eventType: 'case.opened_ex_officio',
+    });
+  };
 }

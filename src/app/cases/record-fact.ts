@@ -50,7 +50,7 @@ export async function currentFacts(
 }
 
 /** The fact's current value (the latest, should there be more than one) and its source. */
-async function currentValueOf(
+export async function currentValueOf(
   tx: AnyDb,
   caseId: string,
   fact: string,

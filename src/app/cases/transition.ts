@@ -142,39 +142,53 @@ export async function runTransition<T>(
   body: (s: TransitionScope) => Promise<TransitionChange<T>>,
   options: TransitionOptions = {},
 ): Promise<TransitionResult<T>> {
-  return ctx.store.tx(async (tx) => {
-    let loaded = await withCorrection(
-      ctx,
-      tx,
-      await withConsultations(tx, await loadCaseForChange(ctx, tx, req.caseId), actor),
-    );
-    if (options.subject) loaded = await options.subject(tx, loaded);
-    check(actor, action, req, loaded);
-    const now = ctx.now();
-    const change = await body({ tx, loaded, actor, now, today: todayOf(ctx) });
-    const changed = changedColumns(ctx, loaded, change, now);
-    const state = changed.state;
-    const event = nextEvent(loaded.row, {
-      type: change.event,
-      step: STEP_OF[loaded.row.state as CaseState],
-      actorId: actor.userId,
-      at: now,
-      reason: change.reason ?? '',
-      payload: {
-        ...(change.payload ?? {}),
-        ...(state !== loaded.row.state ? { from: loaded.row.state, to: state } : {}),
-      },
-    });
-    const row: CaseRow = { ...loaded.row, ...changed, eventCount: event.seq, headHash: event.hash };
-    const written = await caseUpdate(tx).execute({
-      ...writableColumns(row),
-      id: row.id,
-      versionRead: loaded.row.version,
-    });
-    if (written.length !== 1) throw versionConflict(req);
-    await eventInsert(tx).execute(event.row);
-    return { case: row, event: { seq: event.seq, hash: event.hash }, result: change.result };
+  return ctx.store.tx((tx) => transitionIn(ctx, tx, actor, action, req, body, options));
+}
+
+/**
+ * A transition within a transaction the caller opened: a change made to several cases together
+ * (the cases of one joint matter, src/app/joint/) runs one for each, all or none.
+ */
+export async function transitionIn<T>(
+  ctx: AppContext,
+  tx: AppTx,
+  actor: Actor,
+  action: CaseAction,
+  req: TransitionRequest,
+  body: (s: TransitionScope) => Promise<TransitionChange<T>>,
+  options: TransitionOptions = {},
+): Promise<TransitionResult<T>> {
+  let loaded = await withCorrection(
+    ctx,
+    tx,
+    await withConsultations(tx, await loadCaseForChange(ctx, tx, req.caseId), actor),
+  );
+  if (options.subject) loaded = await options.subject(tx, loaded);
+  check(actor, action, req, loaded);
+  const now = ctx.now();
+  const change = await body({ tx, loaded, actor, now, today: todayOf(ctx) });
+  const changed = changedColumns(ctx, loaded, change, now);
+  const state = changed.state;
+  const event = nextEvent(loaded.row, {
+    type: change.event,
+    step: STEP_OF[loaded.row.state as CaseState],
+    actorId: actor.userId,
+    at: now,
+    reason: change.reason ?? '',
+    payload: {
+      ...(change.payload ?? {}),
+      ...(state !== loaded.row.state ? { from: loaded.row.state, to: state } : {}),
+    },
   });
+  const row: CaseRow = { ...loaded.row, ...changed, eventCount: event.seq, headHash: event.hash };
+  const written = await caseUpdate(tx).execute({
+    ...writableColumns(row),
+    id: row.id,
+    versionRead: loaded.row.version,
+  });
+  if (written.length !== 1) throw versionConflict(req);
+  await eventInsert(tx).execute(event.row);
+  return { case: row, event: { seq: event.seq, hash: event.hash }, result: change.result };
 }
 
 /**

@@ -15,7 +15,15 @@ import type { Actor } from '../../domain/roles.js';
 import type { Tx } from '../../store/index.js';
 import type { Evaluation } from '../../policy/engine.js';
 import { renderValue } from '../../policy/facts.js';
-import type { FactValue, I18nText, Lang, Procedure, TimeLimit } from '../../policy/model.js';
+import type {
+  FactDecl,
+  FactValue,
+  I18nText,
+  Lang,
+  Procedure,
+  TimeLimit,
+} from '../../policy/model.js';
+import { RESPONSIBILITY_FACT } from '../../shared/joint.js';
 import { UNDETERMINED } from '../../policy/model.js';
 import { CLEARING_OUTCOMES } from '../../shared/clearings.js';
 import { RATING_LABEL, type Rating } from '../cases/assess.js';
@@ -46,6 +54,7 @@ import {
   readLog,
   units,
   type Schema,
+  jointMatters,
 } from '../tables.js';
 
 export interface DecisionDocumentInput {
@@ -98,6 +107,8 @@ export interface DecisionDocumentInput {
   readonly procedure: Pick<Procedure, 'review' | 'appeal' | 'followUp'>;
   /** How the pack applies the outcome (结果运用), in words; undefined when it says nothing. */
   readonly application?: WordedApplication;
+  /** The joint matter (多人一案) the case is one official's part of, and their role in it. */
+  readonly joint?: { readonly title: string; readonly responsibility: I18nText | null };
 }
 
 /** A result application (src/policy/results.ts) with its matters and correction kinds in words. */
@@ -424,6 +435,7 @@ function factParagraphs(input: DecisionDocumentInput, lang: Lang): string[] {
         ? `${opening}，${clauses.join('；')}。`
         : `${opening}: ${clauses.join('; ')}.`,
   ];
+  if (input.joint) paragraphs.push(jointSentence(input.joint, official.name, lang));
   const absent = absentExclusions(input.facts, new Set(stated.map((f) => f.id)), lang);
   if (absent.length) {
     paragraphs.push(
@@ -433,6 +445,23 @@ function factParagraphs(input: DecisionDocumentInput, lang: Lang): string[] {
     );
   }
   return paragraphs;
+}
+
+/** The joint matter and the official's role in it (多人一案: each is decided on their own case). */
+function jointSentence(
+  joint: NonNullable<DecisionDocumentInput['joint']>,
+  name: string,
+  lang: Lang,
+): string {
+  const role = joint.responsibility;
+  if (lang === 'zh') {
+    const part = role ? `，${name}同志在该事项中负有${role.zh}` : '';
+    return `“${joint.title}”涉及多名干部${part}；对涉及的干部分别认定，本认定书仅对${name}同志作出。`;
+  }
+  const part = role
+    ? `; ${name} bears ${role.en.charAt(0).toLowerCase()}${role.en.slice(1)} in it`
+    : '';
+  return `The matter is part of the joint matter '${joint.title}', which concerns several officials${part}. Each official is decided separately; this decision concerns ${name} alone.`;
 }
 
 /** Which version of the measure was applied, in words (no version ids). */
@@ -690,7 +719,27 @@ export async function documentInputOf(
       followUp: loaded.procedure.followUp,
     },
     ...wordedApplication(casePolicy(ctx, row).eff, decision.outcome),
+    ...(await jointOf(tx, row.jointMatterId, decls.get(RESPONSIBILITY_FACT), values)),
   };
+}
+
+/** The joint matter's title and the official's role in it, in words; nothing for most cases. */
+async function jointOf(
+  tx: Tx<Schema>,
+  jointMatterId: string | null,
+  decl: FactDecl | undefined,
+  values: ReadonlyMap<string, FactValue | null>,
+): Promise<{ joint?: DecisionDocumentInput['joint'] }> {
+  if (jointMatterId === null) return {};
+  const [matter] = await tx
+    .select({ title: jointMatters.title })
+    .from(jointMatters)
+    .where(eq(jointMatters.id, jointMatterId));
+  if (!matter) return {};
+  const role = values.get(RESPONSIBILITY_FACT) ?? null;
+  const responsibility =
+    role === null ? null : { zh: renderValue(decl, role, 'zh'), en: renderValue(decl, role, 'en') };
+  return { joint: { title: matter.title, responsibility } };
 }
 
 /** The pack's result application of an outcome, in words, for the document. */

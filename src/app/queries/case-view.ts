@@ -133,6 +133,8 @@ export interface CaseView {
    * circumstances, lifelong flag, the outcome fed back and the referral (matters/present.ts).
    */
   readonly matter: MatterView | null;
+  /** The joint matter (多人一案) the case is one official's part of (GET …/joint-matter); or null. */
+  readonly jointMatterId: string | null;
   /** The correction (纠错) once issued, and the talks held; null and [] before. */
   readonly correction: CorrectionView | null;
   readonly talks: readonly TalkView[];
@@ -556,6 +558,7 @@ function presentHeader(ctx: AppContext, p: PresentContext) {
     closedAt: iso(row.closedAt),
     view,
     matter: view === 'full' && file.matter ? matterPart(p, file.matter) : null,
+    jointMatterId: view === 'consultee' ? null : row.jointMatterId,
   };
 }
 

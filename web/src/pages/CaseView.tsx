@@ -26,6 +26,7 @@ import { ConsultationCard } from './case/ConsultationCard';
 import { ClearingCard } from './case/ClearingCard';
 import { CorrectionCard } from './case/CorrectionCard';
 import { MatterCard } from './case/MatterCard';
+import { JointMatterCard } from './case/JointMatterCard';
 import { EvidenceCard } from './case/EvidenceCard';
 import { FactsCard } from './case/FactsCard';
 import type { CaseFile, PackDetail, PackFact } from './case/model';
@@ -205,7 +206,10 @@ function CaseDetails(props: {
         {full ? <MatterCard /> : null}
         {full && DELIBERATED.has(c.state) ? (
           <DeliberationPanel view={c} onChanged={reload} />
-        ) : null}
+        ) : consultee ? null : (
+          // From deliberation on, officers see the matter's officials in the deliberation panel.
+          <JointMatterCard facts={decls} />
+        )}
         <FactsCard facts={decls} loading={pack.status === 'loading'} />
         <EvidenceCard onUploaded={reload} />
         <StatementsCard />

@@ -231,7 +231,7 @@ function ConfirmSelected(props: {
 }
 
 /** The value input for one declared fact: yes/no, a choice, a number in bounds, a date. */
-function ValueInput({ decl }: { readonly decl: PackFact }) {
+export function ValueInput({ decl }: { readonly decl: PackFact }) {
   const { t } = useTranslation();
   const lang = useLang();
   const unit = typeof decl.unit === 'string' ? decl.unit : pick(decl.unit, lang);
@@ -312,7 +312,7 @@ function ValueInput({ decl }: { readonly decl: PackFact }) {
 }
 
 /** The fact to record; choosing another clears the value typed for the previous one. */
-function FactSelect(props: {
+export function FactSelect(props: {
   readonly decls: ReadonlyMap<string, PackFact>;
   readonly id?: string;
   readonly value?: string;

@@ -9,7 +9,7 @@
 import { App, Button, Collapse, Descriptions, Form, Input, Result, Select, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { askable } from '../../components/NoneOr';
@@ -60,7 +60,7 @@ const FIELDS = [
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The questions of the pack that governs the official, in force at the date of the conduct. */
-function useFacts(official: OfficialOption | null, conductDate: string | undefined) {
+export function useFacts(official: OfficialOption | null, conductDate: string | undefined) {
   const at = conductDate && ISO_DATE.test(conductDate) ? conductDate : todayIso();
   const pack = useApi<PackAnswer>(
     official
@@ -154,6 +154,11 @@ function ExOfficioForm({ first }: { readonly first: OfficialsPage }) {
         {t('intake.exOfficio.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('intake.exOfficio.intro')}</Typography.Paragraph>
+      <Typography.Paragraph>
+        <Link to="/ex-officio/joint" data-testid="joint-open-link">
+          {t('joint.open.link')}
+        </Link>
+      </Typography.Paragraph>
       <Form<Values>
         form={form}
         layout="vertical"
@@ -290,7 +295,7 @@ function ExOfficioForm({ first }: { readonly first: OfficialsPage }) {
 }
 
 /** The date the check opened (on or after the conduct) and the date of the conduct. */
-function DateFields({ today }: { readonly today: string }) {
+export function DateFields({ today }: { readonly today: string }) {
   const { t } = useTranslation();
   const notFuture = { max: today };
   return (

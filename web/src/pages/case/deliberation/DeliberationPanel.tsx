@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import type { CaseView, DeliberationFields, RecommendationAnswer } from '../../../types';
 import { DecisionForm } from './DecisionForm';
 import { DecisionRecord } from './DecisionRecord';
+import { JointMatterPanel } from './JointMatterPanel';
 import { MembersCard } from './MembersCard';
 import { RecommendationCard } from './RecommendationCard';
 import { useFreshApi } from './useFreshApi';
@@ -59,6 +60,8 @@ export function DeliberationPanel(props: { view: CaseView; onChanged: () => void
           ) : (
             <RecommendationCard rec={answer.data.recommendation} />
           )}
+
+          <JointMatterPanel view={view} members={members} onChanged={onChanged} />
 
           <Card title={t('committee.members.title')} className="rc-gap" data-testid="panel-members">
             <MembersCard
