@@ -164,6 +164,7 @@ async function deliberation() {
   await as('chair', caseUrl);
   expect(await panel().getByTestId('recommended-outcome').innerText()).toBe('免予问责（容错免责）');
   expect(await panel().getByTestId('clause-citation').count()).toBeGreaterThan(0);
+  expect(await panel().getByTestId('recommendation-text').innerText()).toMatch(/^建议.*集体研究/);
   // Beside the reasons: the situations that hold, the negative list checked, each clause once.
   await panel().getByText('成立的容错情形', { exact: true }).waitFor();
   const negative = panel().getByTestId('recommendation-negative-list');

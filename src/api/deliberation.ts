@@ -73,6 +73,14 @@ export const Recommendation = Obj({
     description:
       'The recommended band: the outcomes the deciding entry allows, most favourable first (one where the rules name one; empty when undetermined). Deciding within it needs no departure reasons.',
   }),
+  recommendationText: Nullable(I18nText, {
+    description:
+      'The result worded as a recommendation to the collective body (建议……由集体研究认定); null when stored before it was given.',
+  }),
+  resultKind: Nullable(StringEnum(['ladder', 'notApplicable', 'referred'] as const), {
+    description:
+      'On the outcome ladder, or a result off it (not applicable, referred); null when undetermined or stored before.',
+  }),
   possibleOutcomes: List(Labelled),
   decidedBy: Nullable(Obj({ entry: Type.String(), note: Nullable(I18nText) })),
   reasons: List(

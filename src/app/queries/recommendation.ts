@@ -117,6 +117,13 @@ export interface RecommendationView {
    * the rules name one; empty when undetermined). The committee decides within it without reasons.
    */
   readonly recommended: readonly { readonly id: string; readonly label: I18nText }[];
+  /**
+   * The result worded as a recommendation to the collective body (建议……由集体研究认定); null in
+   * a recommendation stored before it was given.
+   */
+  readonly recommendationText: I18nText | null;
+  /** On the ladder, or off it (not applicable, referred); null when undetermined or stored before. */
+  readonly resultKind: 'ladder' | 'notApplicable' | 'referred' | null;
   readonly possibleOutcomes: readonly { readonly id: string; readonly label: I18nText }[];
   readonly decidedBy: { readonly entry: string; readonly note: I18nText | null } | null;
   readonly reasons: readonly {
@@ -352,7 +359,12 @@ export function presentEvaluation(
       value: inWords(f.fact, f.value),
     }));
   // Stored recommendations from before these sections were given lack them: null, not empty.
-  const stored = e as Partial<Pick<Evaluation, 'situations' | 'negativeList' | 'citedClauses'>>;
+  const stored = e as Partial<
+    Pick<
+      Evaluation,
+      'situations' | 'negativeList' | 'citedClauses' | 'recommendation' | 'resultKind'
+    >
+  >;
   const failure = (f: Failure): FailureView => ({
     status: f.status,
     text: f.text,
@@ -371,6 +383,8 @@ export function presentEvaluation(
     label: e.label,
     undetermined: e.outcome === UNDETERMINED,
     recommended: bandOf(e).map((id) => ({ id, label: outcomeLabel(id) })),
+    recommendationText: stored.recommendation ?? null,
+    resultKind: stored.resultKind ?? null,
     possibleOutcomes: e.possibleOutcomes.map((id) => ({ id, label: outcomeLabel(id) })),
     decidedBy: e.decidedBy ? { entry: e.decidedBy.entry, note: e.decidedBy.note ?? null } : null,
     reasons: e.reasons.map((r) => ({

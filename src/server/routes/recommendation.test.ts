@@ -21,6 +21,8 @@ interface Answer {
     whyNot: { outcome: string; failed: { text: { zh: string } }[] }[];
     missingFacts: { fact: string; label: { zh: string; en: string } }[];
     recommended: { id: string }[];
+    recommendationText: { zh: string; en: string } | null;
+    resultKind: string | null;
     situations: { rule: string; decisive: boolean; clauses: string[] }[] | null;
     negativeList: { rule: string; status: string; clauses: string[] }[] | null;
     citedClauses: { id: string; citation: { zh: string } }[] | null;
@@ -75,6 +77,9 @@ describeStores<Schema>(
       );
       expect(a.decision).toEqual({ withoutReasons: ['exempted'], minDepartureReasons: 10 });
       expect(a.recommendation.recommended.map((o) => o.id)).toEqual(['exempted']);
+      // Worded as a recommendation to the collective body, not as the decision.
+      expect(a.recommendation.recommendationText!.zh).toMatch(/^建议.*集体研究/);
+      expect(a.recommendation.resultKind).toBe('ladder');
       // The explanation's sections: situations held, the negative list checked, clauses once.
       const r = a.recommendation;
       expect(r.situations!.some((x) => x.decisive)).toBe(true);
@@ -115,7 +120,7 @@ describeStores<Schema>(
       // Change the stored copy: the answer must be what the store holds for this determination.
       // It is also made to look stored before bands and the explanation's sections were given.
       await w.ctx.store.db.execute(
-        sql`update determinations set recommendation = jsonb_set(recommendation, '{outcome}', '"reduced"') - 'recommended' - 'situations' - 'negativeList' - 'citedClauses' where case_id = ${c.id}`,
+        sql`update determinations set recommendation = jsonb_set(recommendation, '{outcome}', '"reduced"') - 'recommended' - 'situations' - 'negativeList' - 'citedClauses' - 'recommendation' - 'resultKind' where case_id = ${c.id}`,
       );
       const member1 = await signIn(w, 'member1');
       const res = await member1.get(`/api/cases/${c.id}/recommendation`);
@@ -128,6 +133,8 @@ describeStores<Schema>(
       expect(a.recommendation.situations).toBeNull();
       expect(a.recommendation.negativeList).toBeNull();
       expect(a.recommendation.citedClauses).toBeNull();
+      expect(a.recommendation.recommendationText).toBeNull();
+      expect(a.recommendation.resultKind).toBeNull();
     });
 
     it('refuses the parties (403) and hides the case from users out of scope (404)', async () => {

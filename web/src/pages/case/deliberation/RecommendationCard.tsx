@@ -127,6 +127,11 @@ export function RecommendationCard({ rec }: { readonly rec: Recommendation }) {
           { key: 'time', label: t('committee.rec.time'), children: pick(rec.time.note, lang) },
         ]}
       />
+      {rec.recommendationText ? (
+        <Typography.Paragraph className="rc-gap-top" strong data-testid="recommendation-text">
+          {pick(rec.recommendationText, lang)}
+        </Typography.Paragraph>
+      ) : null}
       <Alert type="info" showIcon className="rc-gap-top" title={t('committee.rec.notADecision')} />
 
       {rec.missingFacts.length > 0 ? (
