@@ -40,6 +40,7 @@ import { playCorrections } from './demo-corrections.js';
 import { playClearings } from './demo-clearings.js';
 import { playEvaluation } from './demo-evaluation.js';
 import { playMatters } from './demo-matters.js';
+import { playZone } from './demo-zone.js';
 import { recordOpinion } from './cases/record-opinion.js';
 import { answerConsultation } from './cases/answer-consultation.js';
 import { recordStatement } from './cases/record-statement.js';
@@ -673,17 +674,23 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
     area: { id: DEMO_JURISDICTIONS.area.id, unitIds: bureaus },
     city: { id: DEMO_JURISDICTIONS.city.id, unitIds: bureaus },
   });
+  // The Sichuan free-trade-zone area (issue 13's bands and results off the ladder): demo-zone.ts.
+  const zone = await playZone({
+    ...played,
+    password: demoPassword,
+    provinceId: DEMO_JURISDICTIONS.province.id,
+  });
   await ctx.store.query(
     `INSERT INTO store_meta (key, value) VALUES ($1, $2)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,
     [DEMO_MARKER, JSON.stringify({ seed, asOf, seededAt: ctx.now().toISOString() })],
   );
   return {
-    logins: cast.logins,
+    logins: [...cast.logins, ...zone.logins],
     moreLogins: moreLogins(org.officials.length - 1),
-    jurisdictions: 3,
-    units: org.units.length,
-    officials: org.officials.length,
+    jurisdictions: 4,
+    units: org.units.length + zone.units,
+    officials: org.officials.length + zone.officials,
     ...(await countCases(ctx, realToday)),
     asOf,
     surveyToken,
