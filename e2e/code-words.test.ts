@@ -35,6 +35,9 @@ const ROLES: readonly (readonly [username: string, password: string])[] = [
   ['auditor', 'demo-auditor-2025'],
   ['admin', 'demo-admin-2025'],
   ['dept-discipline', 'demo-consultee-2025'],
+  // The Sichuan free-trade-zone area (src/app/demo-zone.ts): its results off the ladder.
+  ['ftz-chair', 'demo-committee_chair-2025'],
+  ['ftz-official', 'demo-official-2025'],
 ];
 
 interface Allowed {
@@ -73,7 +76,7 @@ const ALLOWED: readonly Allowed[] = [
   // Usernames are Latin by rule (src/app/org.ts); the administrator manages them.
   {
     pattern:
-      /\b(official(-\d{2})?|unit-party(-[a-z]+)?|intake|investigator|member\d|chair|city-chair|city-liaison|liaison|policy-admin|auditor|admin|dept-[a-z]+)\b/g,
+      /\b(ftz-)?(official(-\d{2})?|unit-party(-[a-z]+)?|intake|investigator|member\d|chair|city-chair|city-liaison|liaison|policy-admin|auditor|admin|dept-[a-z]+)\b/g,
     why: 'demo usernames on the administration screens',
     screens: /^admin .*\/admin\/users/,
   },
@@ -279,6 +282,9 @@ describe('Chinese screens show no code words', () => {
     // Dates, the X of X新区 and a number are not code words.
     expect(codeWords('x', '2025-03-01 至 2026-12-31，X新区，共 12 件')).toEqual([]);
     expect(codeWords('admin 系统管理 /admin/users', '用户名 policy-admin')).toEqual([]);
+    expect(codeWords('admin 系统管理 /admin/users', '用户名 ftz-chair ftz-official-02')).toEqual(
+      [],
+    );
     expect(codeWords('chair 案件页', '用户名 policy-admin')).toEqual(['policy-admin']);
     expect(codeWords('x 问卷版本 /evaluation/instruments', '版本 seed000-v2')).toEqual([]);
     expect(codeWords('x 问卷调查 /evaluation', '问卷 seed000-v2')).toEqual(['seed000-v2']);

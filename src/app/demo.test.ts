@@ -8,6 +8,7 @@ import { verify } from '@node-rs/argon2';
 import { loadRules } from './bootstrap.js';
 import type { AppContext } from './context.js';
 import { GOOD_FAITH, SCENARIOS } from './demo-data.js';
+import { ZONE, ZONE_CASES } from './demo-zone.js';
 import {
   CASE_SPECS,
   demoMarker,
@@ -23,6 +24,7 @@ import { AppError } from './errors.js';
 import { listCampaigns } from './evaluation/campaign-view.js';
 import { campaignReport } from './evaluation/report.js';
 import { loadActor } from './org.js';
+import { getRecommendation } from './queries/recommendation.js';
 import { getTodos } from './queries/todos.js';
 import { getJointMatter } from './queries/joint-matter.js';
 import { resultRows } from './queries/results-export.js';
@@ -88,10 +90,13 @@ describeStores<Schema>(
     }, 240_000);
 
     it('makes about fifty cases in every state, over 2025 and 2026', async () => {
-      expect(result.cases).toBe(CASE_SPECS.length + DEMO_JOINT_CASES);
+      expect(result.cases).toBe(CASE_SPECS.length + DEMO_JOINT_CASES + ZONE_CASES.length);
       expect(result.cases).toBeGreaterThanOrEqual(45);
       for (const state of CASE_STATES) expect(result.byState[state], state).toBeGreaterThan(0);
-      const rows = await ctx.store.db.select().from(cases);
+      // X New Area's cases (the zone's are checked on their own below).
+      const rows = (await ctx.store.db.select().from(cases)).filter(
+        (c) => c.jurisdictionId !== ZONE.id,
+      );
       const expected: Partial<Record<CaseState, number>> = {};
       for (const s of CASE_SPECS) expected[s.state] = (expected[s.state] ?? 0) + 1;
       expected.determined = (expected.determined ?? 0) + DEMO_JOINT_CASES;
@@ -110,6 +115,60 @@ describeStores<Schema>(
         .query<{ at: Date }>(`SELECT max(at) AS at FROM case_events`)
         .then((q) => q.rows);
       expect(last!.at.getTime()).toBeLessThan(NOW.getTime());
+    });
+
+    it('the free-trade-zone area: a decision within the band, one live, not applicable, by reference', async () => {
+      expect(result.jurisdictions).toBe(4);
+      const zoneCases = await ctx.store.db
+        .select()
+        .from(cases)
+        .where(eq(cases.jurisdictionId, ZONE.id))
+        .orderBy(cases.number);
+      expect(zoneCases.map((c) => c.packId)).toEqual(ZONE_CASES.map(() => 'sichuan-ftz'));
+      for (const c of zoneCases) {
+        expect(c.number).toMatch(/^川自贸容申〔20\d\d〕[1-4]号$/);
+        expect(c.conductDate > '2024-04-28').toBe(true);
+      }
+      const byTitle = (key: string) =>
+        zoneCases.find((c) => c.title === ZONE_CASES.find((z) => z.key === key)!.title)!;
+      const decision = async (key: string) => {
+        const ds = await ctx.store.db
+          .select()
+          .from(determinations)
+          .where(eq(determinations.caseId, byTitle(key).id));
+        expect(ds).toHaveLength(1);
+        return ds[0]!;
+      };
+      const BAND = ['exempted', 'reduced', 'lighter'];
+      // (a) Within the band, not at its most favourable step, without departure reasons.
+      expect(byTitle('band-decided').state).toBe('notified');
+      const a = await decision('band-decided');
+      expect(a).toMatchObject({ outcome: 'reduced', departs: false, departureReasons: '' });
+      expect(a.recommendedOutcomes).toEqual(BAND);
+      expect(a.documentNumber).toMatch(/^川自贸容认〔20\d\d〕[1-9]号$/);
+      // (b) In deliberation, the band recommended, one vote cast.
+      const live = byTitle('band-live');
+      expect(live.state).toBe('deliberation');
+      const chair = await ctx.store.db.select().from(users).where(eq(users.username, 'ftz-chair'));
+      const rec = await getRecommendation(ctx, await loadActor(ctx, chair[0]!.id), live.id);
+      expect(rec.recommendation.recommended.map((o) => o.id)).toEqual(BAND);
+      // (c) Outside the zone's reform work: not applicable, a result off the ladder.
+      const c = await decision('not-applicable');
+      expect(byTitle('not-applicable').state).toBe('notified');
+      expect(c).toMatchObject({ outcome: 'scftz-not-applicable', departs: false });
+      // (d) Accountability lies with another body: proposed to it by reference.
+      const d = await decision('by-reference');
+      expect(byTitle('by-reference').state).toBe('determined');
+      expect(d).toMatchObject({ outcome: 'scftz-by-reference', departs: false });
+      // Its officers and officials are listed with the other logins.
+      for (const u of [
+        'ftz-intake',
+        'ftz-investigator',
+        'ftz-chair',
+        'ftz-member1',
+        'ftz-official',
+      ])
+        expect(result.logins.map((l) => l.username)).toContain(u);
     });
 
     it('issues the documents of the set, and leaves some to be issued', async () => {
@@ -188,7 +247,9 @@ describeStores<Schema>(
           result.logins.some((l) => l.role === role),
           role,
         ).toBe(true);
-      expect(result.logins.filter((l) => l.role === 'committee_member')).toHaveLength(3);
+      const members = result.logins.filter((l) => l.role === 'committee_member');
+      expect(members.filter((l) => !l.username.startsWith('ftz-'))).toHaveLength(3);
+      expect(members.filter((l) => l.username.startsWith('ftz-'))).toHaveLength(2);
       expect(result.logins.map((l) => l.username)).toContain('city-chair');
       const [intake] = await ctx.store.db.select().from(users).where(eq(users.username, 'intake'));
       expect(await verify(intake!.passwordHash, demoPassword('intake'))).toBe(true);

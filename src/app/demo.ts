@@ -1,6 +1,8 @@
 /**
  * The demo: a province, a city and X New Area (pack x-new-area) with units, officials, a login for
- * every role, and about fifty cases at every step of the procedure across 2025–2026. Every case is
+ * every role, and about fifty cases at every step of the procedure across 2025–2026; a joint
+ * matter of three officials (demo-joint.ts); and an area of the Sichuan free-trade zone (pack
+ * sichuan-ftz: a band, results off the ladder; demo-zone.ts). Every case is
  * made by the real use cases (submitApplication, acceptCase, recordFact, decideCase, …) under a
  * clock that moves through the case's history, so every event, due date and audit hash chain is
  * genuine. Deterministic for a given seed and today. Sample data, not real people or events.
@@ -41,6 +43,7 @@ import { playClearings } from './demo-clearings.js';
 import { playEvaluation } from './demo-evaluation.js';
 import { playMatters } from './demo-matters.js';
 import { playJointMatter } from './demo-joint.js';
+import { playZone } from './demo-zone.js';
 import { recordOpinion } from './cases/record-opinion.js';
 import { answerConsultation } from './cases/answer-consultation.js';
 import { recordStatement } from './cases/record-statement.js';
@@ -682,17 +685,23 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
     area: { id: DEMO_JURISDICTIONS.area.id, unitIds: bureaus },
     city: { id: DEMO_JURISDICTIONS.city.id, unitIds: bureaus },
   });
+  // The Sichuan free-trade-zone area (issue 13's bands and results off the ladder): demo-zone.ts.
+  const zone = await playZone({
+    ...played,
+    password: demoPassword,
+    provinceId: DEMO_JURISDICTIONS.province.id,
+  });
   await ctx.store.query(
     `INSERT INTO store_meta (key, value) VALUES ($1, $2)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,
     [DEMO_MARKER, JSON.stringify({ seed, asOf, seededAt: ctx.now().toISOString() })],
   );
   return {
-    logins: cast.logins,
+    logins: [...cast.logins, ...zone.logins],
     moreLogins: moreLogins(org.officials.length - 1),
-    jurisdictions: 3,
-    units: org.units.length,
-    officials: org.officials.length,
+    jurisdictions: 4,
+    units: org.units.length + zone.units,
+    officials: org.officials.length + zone.officials,
     ...(await countCases(ctx, realToday)),
     asOf,
     surveyToken,

@@ -86,8 +86,8 @@ export function renderDemo(r: DemoResult, lang: Lang, where: string): string {
   const o: string[] = [];
   o.push(
     L(
-      `已在 ${where} 写入演示数据（${Math.round(r.ms / 100) / 10} 秒）：3 个辖区（某省 › 某市 › X新区）、${r.units} 个单位、${r.officials} 名干部、${r.cases} 个案件、${r.events} 条审计记录；历史截至 ${r.asOf}，今天有 ${r.overdue} 个案件超期。`,
-      `Seeded the demo in ${where} (${Math.round(r.ms / 100) / 10} s): 3 jurisdictions (A Province › A City › X New Area), ${r.units} units, ${r.officials} officials, ${r.cases} cases, ${r.events} audit events; history up to ${r.asOf}, ${r.overdue} cases overdue today.`,
+      `已在 ${where} 写入演示数据（${Math.round(r.ms / 100) / 10} 秒）：${r.jurisdictions} 个辖区（某省 › 某市 › X新区，某省 › 四川自贸试验区某片区）、${r.units} 个单位、${r.officials} 名干部、${r.cases} 个案件、${r.events} 条审计记录；历史截至 ${r.asOf}，今天有 ${r.overdue} 个案件超期。`,
+      `Seeded the demo in ${where} (${Math.round(r.ms / 100) / 10} s): ${r.jurisdictions} jurisdictions (A Province › A City › X New Area, and A Province › an area of the Sichuan Pilot FTZ), ${r.units} units, ${r.officials} officials, ${r.cases} cases, ${r.events} audit events; history up to ${r.asOf}, ${r.overdue} cases overdue today.`,
     ),
   );
   const states = CASE_STATES.filter((s: CaseState) => (r.byState[s] ?? 0) > 0)
