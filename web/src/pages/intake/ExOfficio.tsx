@@ -6,7 +6,7 @@
  * lifelong-accountability flag (case/CircumstanceFields.tsx). POST /api/accountability-matters opens the case; the officer goes on to
  * it. Refused fields are marked with the server's message.
  */
-import { App, Button, Collapse, Descriptions, Form, Input, Result, Select, Typography } from 'antd';
+import { App, Button, Collapse, Descriptions, Form, Result, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -15,10 +15,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { askable } from '../../components/NoneOr';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
-import { DEFAULT_PAGE_SIZE, MATTER_SOURCES, TEXT_LIMITS } from '../../shared';
+import { DEFAULT_PAGE_SIZE } from '../../shared';
 import { useApi } from '../../useApi';
 import { knownFacts, type ApplyValues } from '../official/applyModel';
-import { FactQuestion } from '../official/FactQuestion';
 import { newIdempotencyKey, postIdempotent } from '../official/idempotent';
 import { OfficialPicker } from '../official/OfficialPicker';
 import { CircumstanceFields, circumstancesBody } from '../case/CircumstanceFields';
@@ -30,6 +29,7 @@ import {
   type OfficialsPage,
   type PackAnswer,
 } from './model';
+import { FactsFold, MatterFields } from './MatterFields';
 import './intake.css';
 
 interface Values {
@@ -201,63 +201,12 @@ function ExOfficioForm({ first }: { readonly first: OfficialsPage }) {
             ]}
           />
         ) : null}
-        <Form.Item
-          name="source"
-          label={t('intake.exOfficio.source')}
-          rules={[{ required: true, message: t('intake.exOfficio.sourceRequired') }]}
-        >
-          <Select
-            aria-label={t('intake.exOfficio.source')}
-            placeholder={t('intake.exOfficio.sourcePlaceholder')}
-            options={MATTER_SOURCES.map((s) => ({ value: s, label: t(`intake.sources.${s}`) }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="sourceDetail"
-          label={t('intake.exOfficio.sourceDetail')}
-          extra={t('intake.exOfficio.sourceDetailHelp')}
-          rules={[{ max: TEXT_LIMITS.matterSourceDetail.max }]}
-        >
-          <Input maxLength={TEXT_LIMITS.matterSourceDetail.max} />
-        </Form.Item>
-        <DateFields today={today} />
-        <Form.Item
-          name="summary"
-          label={t('intake.exOfficio.summary')}
-          extra={t('intake.exOfficio.summaryHelp')}
-          rules={[
-            { required: true, whitespace: true, message: t('intake.exOfficio.summaryRequired') },
-            {
-              min: TEXT_LIMITS.exOfficioSummary.min,
-              max: TEXT_LIMITS.exOfficioSummary.max,
-              message: t('intake.form.between', TEXT_LIMITS.exOfficioSummary),
-            },
-          ]}
-        >
-          <Input.TextArea rows={5} maxLength={TEXT_LIMITS.exOfficioSummary.max} showCount />
-        </Form.Item>
-        {asked.length > 0 ? (
-          <Collapse
-            className="rc-intake-facts"
-            items={[
-              {
-                key: 'facts',
-                forceRender: true,
-                label: t('intake.exOfficio.facts', { count: asked.length }),
-                children: (
-                  <>
-                    <Typography.Paragraph type="secondary">
-                      {t('intake.exOfficio.factsHelp')}
-                    </Typography.Paragraph>
-                    {asked.map((f, i) => (
-                      <FactQuestion key={f.id} fact={f} index={i} matters={false} />
-                    ))}
-                  </>
-                ),
-              },
-            ]}
-          />
-        ) : null}
+        <MatterFields today={today} />
+        <FactsFold
+          facts={asked}
+          label={t('intake.exOfficio.facts', { count: asked.length })}
+          help={t('intake.exOfficio.factsHelp')}
+        />
         <Collapse
           className="rc-intake-facts"
           items={[
@@ -290,47 +239,6 @@ function ExOfficioForm({ first }: { readonly first: OfficialsPage }) {
           {t('intake.exOfficio.submit')}
         </Button>
       </Form>
-    </div>
-  );
-}
-
-/** The date the check opened (on or after the conduct) and the date of the conduct. */
-export function DateFields({ today }: { readonly today: string }) {
-  const { t } = useTranslation();
-  const notFuture = { max: today };
-  return (
-    <div className="rc-intake-dates">
-      <Form.Item
-        name="conductDate"
-        label={t('intake.exOfficio.conductDate')}
-        rules={[
-          { required: true, message: t('intake.exOfficio.conductDateRequired') },
-          {
-            validator: async (_r, v: string | undefined) => {
-              if (v && v > today) throw new Error(t('intake.form.notFuture'));
-            },
-          },
-        ]}
-      >
-        <Input type="date" {...notFuture} />
-      </Form.Item>
-      <Form.Item
-        name="openedOn"
-        label={t('intake.exOfficio.openedOn')}
-        dependencies={['conductDate']}
-        rules={[
-          { required: true, message: t('intake.exOfficio.openedOnRequired') },
-          ({ getFieldValue }) => ({
-            validator: async (_r, v: string | undefined) => {
-              if (v && v > today) throw new Error(t('intake.form.notFuture'));
-              const conduct = getFieldValue('conductDate') as string | undefined;
-              if (v && conduct && v < conduct) throw new Error(t('intake.exOfficio.openedEarly'));
-            },
-          }),
-        ]}
-      >
-        <Input type="date" {...notFuture} />
-      </Form.Item>
     </div>
   );
 }

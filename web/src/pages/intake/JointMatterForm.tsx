@@ -6,7 +6,7 @@
  * officials are decided by one body). POST /api/joint-matters opens one case per official; the
  * officer goes on to the first. Facts of one official's own are recorded on their case.
  */
-import { App, Button, Collapse, Form, Input, Select, Space, Typography } from 'antd';
+import { App, Button, Form, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -15,16 +15,15 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLang } from '../../lang';
 import {
   DEFAULT_PAGE_SIZE,
-  MATTER_SOURCES,
   MAX_JOINT_OFFICIALS,
   RESPONSIBILITIES,
   TEXT_LIMITS,
 } from '../../shared';
 import { useApi } from '../../useApi';
 import { knownFacts, type ApplyValues } from '../official/applyModel';
-import { FactQuestion } from '../official/FactQuestion';
 import { OfficialPicker } from '../official/OfficialPicker';
-import { DateFields, useFacts } from './ExOfficio';
+import { useFacts } from './ExOfficio';
+import { FactsFold, MatterFields } from './MatterFields';
 import { markFields, todayIso, type OfficialOption, type OfficialsPage } from './model';
 import './intake.css';
 
@@ -172,63 +171,12 @@ function JointForm({ first }: { readonly first: OfficialsPage }) {
             </fieldset>
           )}
         </Form.List>
-        <Form.Item
-          name="source"
-          label={t('intake.exOfficio.source')}
-          rules={[{ required: true, message: t('intake.exOfficio.sourceRequired') }]}
-        >
-          <Select
-            aria-label={t('intake.exOfficio.source')}
-            placeholder={t('intake.exOfficio.sourcePlaceholder')}
-            options={MATTER_SOURCES.map((s) => ({ value: s, label: t(`intake.sources.${s}`) }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="sourceDetail"
-          label={t('intake.exOfficio.sourceDetail')}
-          extra={t('intake.exOfficio.sourceDetailHelp')}
-          rules={[{ max: TEXT_LIMITS.matterSourceDetail.max }]}
-        >
-          <Input maxLength={TEXT_LIMITS.matterSourceDetail.max} />
-        </Form.Item>
-        <DateFields today={today} />
-        <Form.Item
-          name="summary"
-          label={t('intake.exOfficio.summary')}
-          extra={t('intake.exOfficio.summaryHelp')}
-          rules={[
-            { required: true, whitespace: true, message: t('intake.exOfficio.summaryRequired') },
-            {
-              min: TEXT_LIMITS.exOfficioSummary.min,
-              max: TEXT_LIMITS.exOfficioSummary.max,
-              message: t('intake.form.between', TEXT_LIMITS.exOfficioSummary),
-            },
-          ]}
-        >
-          <Input.TextArea rows={5} maxLength={TEXT_LIMITS.exOfficioSummary.max} showCount />
-        </Form.Item>
-        {asked.length > 0 ? (
-          <Collapse
-            className="rc-intake-facts"
-            items={[
-              {
-                key: 'facts',
-                forceRender: true,
-                label: t('joint.open.facts', { count: asked.length }),
-                children: (
-                  <>
-                    <Typography.Paragraph type="secondary">
-                      {t('joint.open.factsHelp')}
-                    </Typography.Paragraph>
-                    {asked.map((f, i) => (
-                      <FactQuestion key={f.id} fact={f} index={i} matters={false} />
-                    ))}
-                  </>
-                ),
-              },
-            ]}
-          />
-        ) : null}
+        <MatterFields today={today} />
+        <FactsFold
+          facts={asked}
+          label={t('joint.open.facts', { count: asked.length })}
+          help={t('joint.open.factsHelp')}
+        />
         {error ? <ErrorAlert error={error} /> : null}
         <Button
           type="primary"
