@@ -103,7 +103,7 @@ export function checkApplicationWindow(w: ApplicationWindowState | null, today: 
   if (w.lastDay === null) {
     if (w.duringInvestigation) return;
     throw outOfTime(w, {
-      zh: '本办法规定的申请时限自收到问责决定之日起计算，请填写收到问责决定的日期（accountabilityNotifiedOn）。',
+      zh: '本办法规定的申请时限自收到问责决定之日起计算，请填写收到问责决定的日期。',
       en: 'the window counts from the day the official was notified of the accountability decision: give that day (accountabilityNotifiedOn).',
     });
   }
