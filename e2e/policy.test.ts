@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, useBrowserWorld, realProblems, SHOTS } from './harness.js';
+import { SICHUAN_CLEAN } from '../src/policy/testing/sichuan.js';
 
 const w = useBrowserWorld();
 let page: Page;
@@ -241,29 +242,6 @@ async function journey() {
 
   expect(realProblems(w.problems)).toEqual([]);
 }
-
-/** A zone official whose pioneering mistake meets the Sichuan measure's six conditions. */
-const SICHUAN_CLEAN: Record<string, boolean | string> = {
-  crimeSuspected: false,
-  knowinglyViolated: false,
-  actedAfterExplicitBan: false,
-  privateGain: false,
-  executedIllegalHigherDecision: false,
-  obstructed: false,
-  ignoredRepeatedOrders: false,
-  decisionProcess: 'collective',
-  objectionRecorded: false,
-  forceMajeure: false,
-  dutiesPerformed: true,
-  prohibitedAtTheTime: false,
-  noPrecedent: true,
-  remediation: 'not_needed',
-  cooperated: true,
-  ftzReformWork: true,
-  otherAccountabilityBody: false,
-  alignedWithDirectives: true,
-  institutionalInnovation: true,
-};
 
 /** After the first journey, in English: bands and results off the ladder (issue 13). */
 async function bandsJourney() {

@@ -5,6 +5,7 @@ import { diag } from '../policy/errors.js';
 import { describeStores } from '../store/testing/harness.js';
 import { presentLint } from './presenters/policy.js';
 import { buildHttpWorld, signIn, type HttpWorld } from './testing/http.js';
+import { SICHUAN_CLEAN } from '../policy/testing/sichuan.js';
 
 describe('lint findings as the API shows them', () => {
   it('keeps severity, code, message and place, but not the server’s folders', () => {
@@ -248,26 +249,3 @@ describeStores<Schema>(
   },
   { open: { schema } },
 );
-
-/** A zone official whose pioneering mistake meets all six conditions (packs/sichuan-ftz/scenarios.yaml). */
-const SICHUAN_CLEAN = {
-  crimeSuspected: false,
-  knowinglyViolated: false,
-  actedAfterExplicitBan: false,
-  privateGain: false,
-  executedIllegalHigherDecision: false,
-  obstructed: false,
-  ignoredRepeatedOrders: false,
-  decisionProcess: 'collective',
-  objectionRecorded: false,
-  forceMajeure: false,
-  dutiesPerformed: true,
-  prohibitedAtTheTime: false,
-  noPrecedent: true,
-  remediation: 'not_needed',
-  cooperated: true,
-  ftzReformWork: true,
-  otherAccountabilityBody: false,
-  alignedWithDirectives: true,
-  institutionalInnovation: true,
-};

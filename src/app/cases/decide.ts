@@ -24,7 +24,7 @@ import { TEXT_LIMITS } from '../../shared/limits.js';
 import { optionalText, requireText } from './text-input.js';
 import type { CaseRow, LoadedCase } from './record.js';
 import { runTransition, type TransitionRequest } from './transition.js';
-import { ladderOf, requireOutcome } from './vote.js';
+import { resultsOf, requireOutcome } from './vote.js';
 
 export interface DecideInput extends TransitionRequest {
   readonly outcome: string;
@@ -103,7 +103,7 @@ export function outcomeLabels(
   ctx: AppContext,
   row: Pick<CaseRow, 'packId' | 'packVersion' | 'conductDate'>,
 ): OutcomeLabels {
-  return (id) => ladderOf(ctx, row).find((o) => o.id === id)?.label ?? { zh: id, en: id };
+  return (id) => resultsOf(ctx, row).find((o) => o.id === id)?.label ?? { zh: id, en: id };
 }
 
 /** The votes of the members who sit, as the decision's event records them. */

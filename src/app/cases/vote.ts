@@ -20,20 +20,20 @@ export interface VoteInput extends TransitionRequest {
  * most favourable to the official first, then any results the pack gives off the ladder (not
  * applicable: 不适用本办法; referred: 参照办理 / 移送), which are not tolerance outcomes.
  */
-export function ladderOf(
+export function resultsOf(
   ctx: AppContext,
   row: Pick<CaseRow, 'packId' | 'packVersion' | 'conductDate'>,
 ) {
   return casePolicy(ctx, row).outcomes;
 }
 
-/** Refuses an outcome that is not on the case's ladder, listing those that are. */
+/** Refuses an outcome that is not among the case's results (resultsOf), listing those that are. */
 export function requireOutcome(
   ctx: AppContext,
   row: Pick<CaseRow, 'packId' | 'packVersion' | 'conductDate'>,
   outcome: unknown,
 ): string {
-  const ladder = ladderOf(ctx, row);
+  const ladder = resultsOf(ctx, row);
   const found = ladder.find((o) => o.id === outcome);
   if (!found) {
     throw invalid(

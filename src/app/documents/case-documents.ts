@@ -14,7 +14,7 @@ import type { DocumentType } from '../../shared/documents.js';
 import { DOCUMENT_TYPES } from '../../shared/documents.js';
 import { determinationInForce, loadCase, type LoadedCase } from '../cases/record.js';
 import { authorizeCase } from '../cases/transition.js';
-import { ladderOf } from '../cases/vote.js';
+import { resultsOf } from '../cases/vote.js';
 import type { AppContext } from '../context.js';
 import { chinaDate } from '../context.js';
 import type { AppTx } from '../db.js';
@@ -240,7 +240,7 @@ export async function noticeInputOf(
 ): Promise<NoticeInput> {
   const row = loaded.row;
   const { issuer, official } = await issuerAndOfficialOf(tx, loaded);
-  const ladder = ladderOf(ctx, row);
+  const ladder = resultsOf(ctx, row);
   const label = (id: string) => ladder.find((x) => x.id === id)?.label ?? { zh: id, en: id };
   const procedure = loaded.procedure;
   const challenge = await challengeOf(tx, slot);

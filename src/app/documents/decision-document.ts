@@ -40,7 +40,7 @@ import { casePolicy, determinationInForce, loadCase, type LoadedCase } from '../
 import { resultApplication, type EffectivePolicy } from '../../policy/resolve.js';
 import { CORRECTION_KINDS, STANDARD_MATTERS } from '../../policy/results.js';
 import { authorizeCase } from '../cases/transition.js';
-import { ladderOf } from '../cases/vote.js';
+import { resultsOf } from '../cases/vote.js';
 import { bandOf, departsFrom } from '../cases/band.js';
 import type { AppContext } from '../context.js';
 import { chinaDate } from '../context.js';
@@ -675,7 +675,7 @@ export async function documentInputOf(
     .from(consultations)
     .where(eq(consultations.caseId, row.id))
     .limit(1);
-  const ladder = ladderOf(ctx, row);
+  const ladder = resultsOf(ctx, row);
   const outcomeOf = (id: string) => ladder.find((x) => x.id === id);
   const recommendation = decision.recommendation;
   const outcome = outcomeOf(decision.outcome);

@@ -37,7 +37,7 @@ import { bandOf } from '../cases/band.js';
 import { currentFacts, factDeclsOf } from '../cases/record-fact.js';
 import { determinationInForce, loadCase, type LoadedCase } from '../cases/record.js';
 import { authorizeCase } from '../cases/transition.js';
-import { ladderOf, requireOutcome } from '../cases/vote.js';
+import { resultsOf, requireOutcome } from '../cases/vote.js';
 import type { AppContext } from '../context.js';
 import { today as todayOf } from '../context.js';
 import {
@@ -251,7 +251,7 @@ export async function getRecommendation(
     const row = loaded.row;
     const today = todayOf(ctx);
     const decls = factDeclsOf(ctx, row);
-    const ladder = ladderOf(ctx, row);
+    const ladder = resultsOf(ctx, row);
 
     const stored = await determinationInForce(tx, row.id);
     const evaluation = stored
