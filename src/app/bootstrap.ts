@@ -8,6 +8,7 @@
 import type { CalendarSet } from '../calendar/index.js';
 import type { Instrument } from '../evaluation/model.js';
 import type { PolicyEngine } from '../policy/engine.js';
+import { defaultSettings, type Settings } from '../config/index.js';
 import { migrate, openStore, type MigrateResult, type Store } from '../store/index.js';
 import type { AppContext } from './context.js';
 import type { ShippedInstall } from './evaluation/instruments.js';
@@ -30,6 +31,8 @@ export interface OpenAppOptions {
   readonly calendarsDir?: string;
   /** Survey instruments folder (default: the shipped instruments/); installed when migrating. */
   readonly instrumentsDir?: string;
+  /** The installation's settings (default: the defaults; the CLI reads them from the environment). */
+  readonly settings?: Settings;
 }
 
 export interface OpenedApp {
@@ -101,6 +104,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
     engine: rules.engine,
     calendars: rules.calendars,
     now: options.now ?? (() => new Date()),
+    settings: options.settings ?? defaultSettings(),
   };
   return {
     ctx,

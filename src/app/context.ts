@@ -1,5 +1,6 @@
 /** What every use case needs: the store, the policy engine, the calendars and a clock. */
 import type { CalendarSet } from '../calendar/index.js';
+import type { Settings } from '../config/index.js';
 import type { PolicyEngine } from '../policy/engine.js';
 import type { Store } from '../store/index.js';
 import type { Schema } from './tables.js';
@@ -10,6 +11,8 @@ export interface AppContext {
   readonly calendars: CalendarSet;
   /** The current instant; tests pass a fixed clock. */
   readonly now: () => Date;
+  /** The installation's settings (src/config): read at start, the defaults in tests. */
+  readonly settings: Settings;
 }
 
 const CHINA = new Intl.DateTimeFormat('en-CA', {

@@ -1,3 +1,4 @@
+import { defaultSettings } from '../config/index.js';
 import { eq, isNotNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain, type StoredEvent } from '../domain/audit-chain.js';
@@ -85,7 +86,7 @@ describeStores<Schema>(
     let ctx: AppContext;
     let result: DemoResult;
     beforeAll(async () => {
-      ctx = { store: getStore(), ...rules, now: () => NOW };
+      ctx = { store: getStore(), ...rules, now: () => NOW, settings: defaultSettings() };
       result = await seedDemo(ctx);
     }, 240_000);
 
@@ -494,7 +495,12 @@ describeStores<Schema>(
   'resetting a store the demo did not seed',
   (getStore) => {
     it('is refused', async () => {
-      const ctx: AppContext = { store: getStore(), ...rules, now: () => NOW };
+      const ctx: AppContext = {
+        store: getStore(),
+        ...rules,
+        now: () => NOW,
+        settings: defaultSettings(),
+      };
       await ctx.store.query(
         `INSERT INTO jurisdictions (id, path, level, name_zh, name_en, pack_id) VALUES ('real', '/real/', 'province', '省', 'P', 'cn-national')`,
       );

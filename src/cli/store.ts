@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import type { OpenedApp } from '../app/bootstrap.js';
 import { AppError } from '../app/errors.js';
+import { ConfigError } from '../config/define.js';
 import { redactUrl, storeErrorIn } from '../store/errors.js';
 import { optString } from './args.js';
 import type { CommandContext } from './commands/context.js';
@@ -62,7 +63,9 @@ export async function openCliApp(
   try {
     // Loaded here, not at start-up: commands that do not use the store stay fast.
     const { openApp } = await import('../app/bootstrap.js');
+    const { readSettings } = await import('../config/index.js');
     const app = await openApp({
+      settings: readSettings(ctx.io.env, stringOptions(ctx)),
       ...(choice.dataDir ? { dataDir: choice.dataDir } : {}),
       ...(choice.databaseUrl ? { databaseUrl: choice.databaseUrl } : {}),
       ...(options.migrate !== undefined ? { migrate: options.migrate } : {}),
@@ -73,6 +76,13 @@ export async function openCliApp(
   } catch (e) {
     throw asCliError(e) ?? e;
   }
+}
+
+/** The command's options given as text, by flag name (settings' flags win over the environment). */
+function stringOptions(ctx: CommandContext): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of ctx.args.opts) if (typeof v === 'string') out[k] = v;
+  return out;
 }
 
 /** Shipped instruments whose id is stored with another body: left alone, said once on stderr. */
@@ -136,6 +146,7 @@ export function onSignals(io: Io, handler: (signal: string) => void | Promise<vo
 /** The CLI error for a store or application error (exit 2 for bad input, 1 otherwise). */
 export function asCliError(e: unknown): CliError | undefined {
   if (e instanceof CliError) return e;
+  if (e instanceof ConfigError) return new CliError(e.text, 2);
   const store = storeErrorIn(e);
   if (store) {
     return new CliError(

@@ -2,6 +2,7 @@
  * A small organization for tests: a province, a city and a new area under it, units, officials
  * and a user for every role, each with a fixed password hash (argon2 is slow on purpose).
  */
+import { defaultSettings } from '../../config/index.js';
 import { loadCalendarSet } from '../../calendar/loader.js';
 import type { Actor } from '../../domain/roles.js';
 import { loadPacks } from '../../packs/loader.js';
@@ -55,7 +56,7 @@ export interface World {
 }
 
 export function contextFor(store: Store<Schema>, clock: TestClock): AppContext {
-  return { store, engine, calendars, now: clock.now };
+  return { store, engine, calendars, now: clock.now, settings: defaultSettings() };
 }
 
 export async function buildWorld(store: Store<Schema>, day = '2025-03-03'): Promise<World> {
