@@ -13,6 +13,8 @@ export const ROLES = [
   'auditor',
   'admin',
   'consultee',
+  'security_admin',
+  'audit_admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -49,6 +51,8 @@ export const ROLE_LABEL: Readonly<Record<Role, I18nText>> = {
   auditor: { zh: '审计监督人员', en: 'Auditor' },
   admin: { zh: '系统管理员', en: 'Administrator' },
   consultee: { zh: '会商部门经办人', en: 'Consulted-department officer' },
+  security_admin: { zh: '安全管理员', en: 'Security administrator' },
+  audit_admin: { zh: '审计管理员', en: 'Audit administrator' },
 };
 
 /**
