@@ -462,6 +462,14 @@ export const CATALOGUE = {
       en: 'The answer sheet is empty; answer at least one question before submitting (the token is still valid).',
     },
   },
+  // ---- observability (issue 14): who may read the metrics
+  METRICS_FORBIDDEN: {
+    status: 403,
+    message: {
+      zh: '无权读取运行指标：请在请求头 Authorization 中给出 Bearer 令牌（配置项 RONGCUO_METRICS_TOKEN）；未设令牌时只接受本机发出、未经代理转发的请求。',
+      en: 'You may not read the metrics: send the token of the setting RONGCUO_METRICS_TOKEN as Authorization: Bearer <token>; without that setting, only requests from this machine, not forwarded by a proxy, are accepted.',
+    },
+  },
   INTERNAL: {
     status: 500,
     message: {

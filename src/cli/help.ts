@@ -249,6 +249,8 @@ const STORE_COMMANDS: Record<string, { zh: string; en: string }> = {
   --host 地址      监听地址，默认 127.0.0.1
   --no-demo        存储为空时也不写入演示数据
   --no-jobs        不在本进程运行后台任务（每日提醒等）；也可设环境变量 RONGCUO_JOBS=off
+  --log-level 级别 标准输出上 JSON 日志的级别：fatal、error、warn、info（默认）、debug、trace
+                   或 silent；也可设环境变量 RONGCUO_LOG_LEVEL
 ${STORE_ZH}
 `,
     en: `Usage: rongcuo serve [--port N] [--host H] [--data DIR]
@@ -263,6 +265,8 @@ Options:
   --no-demo        do not seed the demo even when the store is empty
   --no-jobs        do not run the background jobs (the daily reminders…) in this process; also
                    the environment variable RONGCUO_JOBS=off
+  --log-level L    level of the JSON log on standard output: fatal, error, warn, info (default),
+                   debug, trace or silent; also the environment variable RONGCUO_LOG_LEVEL
 ${STORE_EN}
 `,
   },

@@ -9,3 +9,4 @@ export {
 } from './server.js';
 export { SESSION_IDLE_MS, SESSION_MAX_MS } from './auth/sessions.js';
 export { LOGIN_RATE, LOCKOUT } from './auth/login.js';
+export { logOptions, type LogDestination } from './observability.js';

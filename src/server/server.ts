@@ -22,6 +22,7 @@ import type { AppContext } from '../app/context.js';
 import { authenticate } from './auth/authenticate.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { registerInputGuards } from './input-guards.js';
+import { registerObservability } from './observability.js';
 import { registerOpenApi } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
@@ -95,6 +96,8 @@ export async function buildServer(
     // Ids are in the log lines and in INTERNAL errors, so that a user's report can be traced.
     requestIdHeader: false,
     genReqId: () => randomUUID(),
+    // One line per request instead of Fastify's two, with the user and the route (observability.ts).
+    disableRequestLogging: true,
     routerOptions: { ignoreTrailingSlash: true },
     // Errors before a route is found, in the catalogue's shape (transport-errors.ts).
     frameworkErrors,
@@ -110,6 +113,8 @@ export async function buildServer(
   app.setNotFoundHandler(notFoundHandler);
   // Strict UTF-8 JSON, and no NUL or lone surrogate in any string (input-guards.ts).
   registerInputGuards(app);
+  // The request log line, the request metrics and GET /api/metrics (observability.ts).
+  registerObservability(app, ctx);
 
   await app.register(helmet, helmetOptions(opts.https ?? false));
   await app.register(cookie);

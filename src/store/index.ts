@@ -9,6 +9,7 @@ export {
   type StoreQueryResultHKT,
   type IsolationLevel,
   type OpenStoreOptions,
+  type PoolUse,
   type QueryResult,
   type SqlRunner,
   type Store,

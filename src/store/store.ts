@@ -93,6 +93,18 @@ export interface TxOptions {
   readonly retries?: number;
 }
 
+/** How the store's connections are used at one instant (the metrics read it). */
+export interface PoolUse {
+  /** Most connections: the pool's max on PostgreSQL, 1 on PGlite. */
+  readonly max: number;
+  /** Connections open now. */
+  readonly total: number;
+  /** Of those, idle. */
+  readonly idle: number;
+  /** Callers waiting for a connection. */
+  readonly waiting: number;
+}
+
 export interface Store<TSchema extends AnySchema = Record<string, never>> extends SqlRunner {
   readonly kind: StoreKind;
   /** Where the data is, fit for logs: the data directory, 'memory://', or the redacted URL. */
@@ -116,6 +128,8 @@ export interface Store<TSchema extends AnySchema = Record<string, never>> extend
   /** Waits for queued work, closes connections and releases the directory lock. Idempotent. */
   close(): Promise<void>;
   readonly closed: boolean;
+  /** How the connections are used now; no statement is run. */
+  poolUse(): PoolUse;
 }
 
 export interface OpenStoreOptions<TSchema extends AnySchema = Record<string, never>> {
@@ -229,6 +243,7 @@ interface Driver {
   /** Serializes work where the driver needs it (PGlite); identity elsewhere. */
   serialize<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  poolUse(): PoolUse;
 }
 
 const dialect = new PgDialect();
@@ -472,6 +487,10 @@ class StoreImpl<TSchema extends AnySchema> implements Store<TSchema> {
     }
   }
 
+  poolUse(): PoolUse {
+    return this.#driver.poolUse();
+  }
+
   close(): Promise<void> {
     if (!this.#closing) {
       this.#closed = true;
@@ -552,6 +571,13 @@ async function openPglite(
       }),
     serialize: (fn) => mutex.run(fn),
     close: () => client.close(),
+    // One connection: busy while a caller holds it; the others queued in the mutex wait.
+    poolUse: () => ({
+      max: 1,
+      total: 1,
+      idle: mutex.held ? 0 : 1,
+      waiting: Math.max(0, mutex.pending - (mutex.held ? 1 : 0)),
+    }),
   };
   return { driver, dataDir, lock, warnings: lock?.warning ? [lock.warning] : [] };
 }
@@ -684,6 +710,12 @@ async function openPostgres(
     },
     serialize: (fn) => fn(),
     close: () => pool.end(),
+    poolUse: () => ({
+      max: pool.options.max,
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
   };
 }
 

@@ -94,9 +94,24 @@ describe('rongcuo serve', () => {
     const data = join(tmp.dir, 'empty');
     const r = await serving(['--data', data, '--port', '0', '--no-demo'], async (url) => {
       expect((await fetch(`${url}/api/health`)).status).toBe(200);
+      // Ready: the data directory's disk is checked too (an embedded store on disk).
+      const ready = await fetch(`${url}/api/health/ready`);
+      expect(ready.status).toBe(200);
+      const { checks } = (await ready.json()) as { checks: { name: string; ok: boolean }[] };
+      expect(checks.map((c) => c.name)).toEqual(['store', 'migrations', 'disk_data', 'disk_tmp']);
     });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('rongcuo user add');
+    // The JSON log on standard output, a line per request (RONGCUO_LOG_LEVEL's default: info).
+    const lines = r.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.find((l) => l['route'] === '/api/health/ready')).toMatchObject({
+      msg: 'request',
+      method: 'GET',
+      status: 200,
+    });
     const app = await openApp({ dataDir: data, migrate: false });
     try {
       const n = await app.store.query<{ n: number }>(`SELECT count(*)::int AS n FROM users`);
@@ -104,6 +119,23 @@ describe('rongcuo serve', () => {
     } finally {
       await app.close();
     }
+  }, 120_000);
+
+  it('--log-level silent writes no log; a bad level is one line naming the setting', async () => {
+    const data = join(tmp.dir, 'quiet');
+    const r = await serving(
+      ['--data', data, '--port', '0', '--no-demo', '--log-level', 'silent'],
+      async (url) => {
+        expect((await fetch(`${url}/api/health/live`)).status).toBe(200);
+      },
+    );
+    expect(r.stdout).not.toContain('{');
+    expectOneLineError(
+      await cli(['serve', '--data', data, '--port', '0', '--log-level', 'loud']),
+      2,
+      'RONGCUO_LOG_LEVEL',
+      'silent',
+    );
   }, 120_000);
 
   it('a port in use: one line, exit 1, and the store is closed again', async () => {

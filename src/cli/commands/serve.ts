@@ -19,6 +19,7 @@ export const SERVE_OPTS = {
   host: 'string',
   'no-demo': 'flag',
   'no-jobs': 'flag',
+  'log-level': 'string',
 } as const;
 
 /** How often the in-process job runner looks for due jobs. */
@@ -88,7 +89,7 @@ export async function serve(ctx: CommandContext, hooks: ServeHooks = {}): Promis
   }
   try {
     const [
-      { startServer },
+      { startServer, logOptions },
       { demoMarker, demoPassword },
       { loginTable, seedWithProgress },
       { JOB_HANDLERS, scheduleRecurring },
@@ -146,7 +147,9 @@ export async function serve(ctx: CommandContext, hooks: ServeHooks = {}): Promis
       );
     }
     try {
-      server = await startServer(app.ctx, { port, host });
+      // The JSON log (one line per request, errors with their stack) on standard output.
+      const logger = logOptions(app.ctx.settings.observability.logLevel, ctx.io.stdout);
+      server = await startServer(app.ctx, { port, host, logger });
     } catch (e) {
       throw listenError(e, host, port) ?? e;
     }
