@@ -10,6 +10,7 @@ const TOP = {
 
 服务与数据：
   serve             启动网页服务（首次启动时写入演示数据并显示演示账号）
+  config            列出全部配置项及其环境变量、选项、默认值和当前值；--check 只检查能否读取
   migrate           对存储应用待执行的数据库迁移
   demo              写入演示数据：辖区、单位、干部、各角色账号和约五十个案件
   user add          新建用户并授予一个角色
@@ -45,6 +46,8 @@ Usage:
 
 Commands (service and data):
   serve             start the web service (seeds the demo on first start and prints its logins)
+  config            list every setting: its variable, flag, default and value here; --check
+                    only checks that they can be read
   migrate           apply the store's pending database migrations
   demo              seed a demo: jurisdictions, units, officials, a login per role, ~50 cases
   user add          create a user with one role
@@ -268,6 +271,30 @@ Options:
   --log-level L    level of the JSON log on standard output: fatal, error, warn, info (default),
                    debug, trace or silent; also the environment variable RONGCUO_LOG_LEVEL
 ${STORE_EN}
+`,
+  },
+  config: {
+    zh: `用法：rongcuo config [--check]
+
+列出 rongcuo 的全部配置项：环境变量、rongcuo serve 的对应选项、默认值和本环境中的当前值
+（保密项只显示“已设置”或“未设置”），以及每项的含义。有无效值时退出码为 1。
+配置参考另见 docs/operations/configuration.zh.md。
+
+选项：
+  --check          只检查全部配置项能否读取：有效时退出码为 0；否则以一行说明第一个无效值，
+                   退出码为 1
+  --lang zh|en     输出语言
+`,
+    en: `Usage: rongcuo config [--check]
+
+Lists every setting of rongcuo: its environment variable, the matching rongcuo serve flag, its
+default, the value in effect in this environment (a secret only as set or unset), and what it
+means. Exits 1 if a value is invalid. See also docs/operations/configuration.en.md.
+
+Options:
+  --check          only check that every setting can be read: exit 0 if so, else one line
+                   naming the first invalid value and exit 1
+  --lang zh|en     output language
 `,
   },
   migrate: {

@@ -69,6 +69,11 @@ const TOP: Readonly<Record<string, Command | LazyCommand | Group>> = {
     () => import('./commands/serve.js'),
     (m) => ({ opts: m.SERVE_OPTS, run: m.serveCommand }),
   ),
+  config: lazy(
+    0,
+    () => import('./commands/config.js'),
+    (m) => ({ opts: m.CONFIG_OPTS, run: m.configCommand }),
+  ),
   migrate: lazy(
     0,
     () => import('./commands/migrate.js'),
