@@ -32,6 +32,9 @@ describeStores<Schema>(
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
       expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+      expect(doc.paths['/api/metrics'].get.security).toEqual([]);
       const text = res.body;
       const live = 'method="GET",route="/api/health/live",status_class="2xx"';
       expect(sample(text, 'rongcuo_http_requests_total', live)).toBe(2);

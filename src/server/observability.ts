@@ -189,10 +189,13 @@ export function mayScrape(req: FastifyRequest, token: string | undefined): boole
 }
 
 /**
- * The request log line and the request metrics of every answer, and GET /api/metrics. Called by
- * buildServer before the routes are registered.
+ * The request log line and the request metrics of every answer (a hook on `app`: call it before
+ * the routes are registered); returns the plugin of GET /metrics, to register under /api.
  */
-export function registerObservability(app: FastifyInstance, ctx: AppContext): void {
+export function registerObservability(
+  app: FastifyInstance,
+  ctx: AppContext,
+): (api: FastifyInstance) => Promise<void> {
   const m = serverMetrics();
 
   app.addHook('onResponse', async (req, reply) => {
@@ -216,26 +219,27 @@ export function registerObservability(app: FastifyInstance, ctx: AppContext): vo
     );
   });
 
-  app.get(
-    '/api/metrics',
-    {
-      config: { public: true },
-      schema: {
-        tags: ['system'],
-        summary: '运行指标 · Metrics (Prometheus)',
-        description:
-          'Prometheus text format. Needs `Authorization: Bearer <RONGCUO_METRICS_TOKEN>`; without that setting, only clients on this machine (loopback, not forwarded by a proxy) may scrape.',
-        security: [],
-        hide: false,
+  return async (api) => {
+    api.get(
+      '/metrics',
+      {
+        config: { public: true },
+        schema: {
+          tags: ['system'],
+          summary: '运行指标 · Metrics (Prometheus)',
+          description:
+            'Prometheus text format. Needs `Authorization: Bearer <RONGCUO_METRICS_TOKEN>`; without that setting, only clients on this machine (loopback, not forwarded by a proxy) may scrape.',
+          security: [],
+        },
       },
-    },
-    async (req, reply) => {
-      if (!mayScrape(req, ctx.settings.observability.metricsToken)) {
-        throw new AppError('METRICS_FORBIDDEN');
-      }
-      await readStore(ctx, m, req);
-      const text = (await processMetrics().metrics()) + (await m.registry.metrics());
-      return reply.header('cache-control', 'no-store').type(m.registry.contentType).send(text);
-    },
-  );
+      async (req, reply) => {
+        if (!mayScrape(req, ctx.settings.observability.metricsToken)) {
+          throw new AppError('METRICS_FORBIDDEN');
+        }
+        await readStore(ctx, m, req);
+        const text = (await processMetrics().metrics()) + (await m.registry.metrics());
+        return reply.header('cache-control', 'no-store').type(m.registry.contentType).send(text);
+      },
+    );
+  };
 }

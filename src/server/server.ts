@@ -114,7 +114,7 @@ export async function buildServer(
   // Strict UTF-8 JSON, and no NUL or lone surrogate in any string (input-guards.ts).
   registerInputGuards(app);
   // The request log line, the request metrics and GET /api/metrics (observability.ts).
-  registerObservability(app, ctx);
+  const metricsRoute = registerObservability(app, ctx);
 
   await app.register(helmet, helmetOptions(opts.https ?? false));
   await app.register(cookie);
@@ -134,6 +134,7 @@ export async function buildServer(
       });
       const routeOpts = { ctx };
       await api.register(healthRoutes, routeOpts);
+      await api.register(metricsRoute);
       await api.register(authRoutes, {
         ctx,
         allowedOrigins: opts.allowedOrigins ?? [],
