@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import Fastify, {
+  LogController,
   type FastifyInstance,
   type FastifyRequest,
   type FastifyServerOptions,
@@ -97,7 +98,7 @@ export async function buildServer(
     requestIdHeader: false,
     genReqId: () => randomUUID(),
     // One line per request instead of Fastify's two, with the user and the route (observability.ts).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { ignoreTrailingSlash: true },
     // Errors before a route is found, in the catalogue's shape (transport-errors.ts).
     frameworkErrors,
