@@ -11,8 +11,17 @@ import { describeStores } from '../../store/testing/harness.js';
 import { addEvidence, readEvidence } from '../cases/add-evidence.js';
 import type { CaseRow } from '../cases/record.js';
 import type { AppContext } from '../context.js';
-import { evidenceBlobs, schema, type Schema } from '../tables.js';
-import { driveTo } from '../testing/steps.js';
+import { issueCorrection } from '../corrections/issue-opinion.js';
+import { readCorrectionFile } from '../corrections/read-file.js';
+import { submitCorrection } from '../corrections/submit-action.js';
+import {
+  correctionActions,
+  correctionFiles,
+  evidenceBlobs,
+  schema,
+  type Schema,
+} from '../tables.js';
+import { caseRow, driveTo } from '../testing/steps.js';
 import { buildWorld, type World } from '../testing/world.js';
 import { JOB_HANDLERS } from '../jobs/handlers.js';
 import { JobRunner } from '../jobs/runner.js';
@@ -100,6 +109,49 @@ describeStores<Schema>(
       expect(await codeOf(read(w.ctx, f.evidenceId))).toBe('BLOB_KEY_MISSING');
       const otherKey = configured(w.ctx, 'sm4', `k2:${K2}`, 'k2');
       expect(await codeOf(read(otherKey, f.evidenceId))).toBe('BLOB_KEY_MISSING');
+    });
+
+    it('a correction file is sealed the same way, and read with its key only', async () => {
+      const n = await driveTo(w, 'notified');
+      await issueCorrection(w.ctx, w.actors.chair!, {
+        caseId: n.id,
+        expectedVersion: n.version,
+        problem: '项目在用地手续完备前组织开工，程序存在瑕疵。',
+        requirement: '完善重大项目开工前合规审查制度。',
+        actions: [
+          {
+            task: '提交书面情况说明和整改报告',
+            evidenceRequired: '本人签字的整改报告',
+            owner: 'official',
+            dueDays: 10,
+          },
+        ],
+      });
+      const [action] = await w.ctx.store.db
+        .select()
+        .from(correctionActions)
+        .where(eq(correctionActions.caseId, n.id));
+      const plain = text();
+      await submitCorrection(sm4k1, w.actors.official!, {
+        caseId: n.id,
+        expectedVersion: (await caseRow(w, n.id)).version,
+        actionId: action!.id,
+        submission: '已修订开工前审查流程。',
+        files: [{ filename: '整改报告.txt', mediaType: 'text/plain', content: plain }],
+      });
+      const [file] = await w.ctx.store.db
+        .select()
+        .from(correctionFiles)
+        .where(eq(correctionFiles.caseId, n.id));
+      const row = await stored(file!.sha256);
+      expect(row).toMatchObject({ alg: 'sm4-ctr-hmac-sm3', keyId: 'k1' });
+      expect(Buffer.from(row.content).indexOf(Buffer.from(plain.subarray(0, 8)))).toBe(-1);
+      const readBy = (ctx: AppContext) =>
+        readCorrectionFile(ctx, w.actors.official!, n.id, file!.id).then((f) =>
+          Buffer.from(f.content),
+        );
+      expect((await readBy(sm4k1)).equals(Buffer.from(plain))).toBe(true);
+      expect(await codeOf(readBy(w.ctx))).toBe('BLOB_KEY_MISSING');
     });
 
     it('a changed byte of the ciphertext, or of its tag, is refused (BLOB_INTEGRITY)', async () => {
