@@ -71,7 +71,6 @@ describe('rongcuo serve', () => {
     });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('the store has no users yet; seeding the demo');
-    expect(r.stderr).toContain('uploaded files are stored unencrypted (RONGCUO_ENCRYPTION=none)');
     expect(r.stdout).toMatch(/Seeded the demo: \d+ cases/);
     expect(r.stdout).toMatch(/^intake +demo-intake-2025 +Intake officer \(intake\)/m);
     expect(r.stdout).toMatch(/rongcuo is serving at http:\/\/127\.0\.0\.1:\d+ /);
