@@ -5,7 +5,8 @@
  * stops at the first break and names it.
  */
 import { asc, gt, inArray } from 'drizzle-orm';
-import { verifyChain, type ChainBreak, type StoredEvent } from '../domain/audit-chain.js';
+import { hashesOf, verifyChain, type ChainBreak, type StoredEvent } from '../domain/audit-chain.js';
+import type { TrailHash } from '../domain/digest.js';
 import type { AppContext } from './context.js';
 import { caseEvents, cases } from './tables.js';
 
@@ -30,6 +31,8 @@ export interface AuditResult {
   readonly cases: number;
   /** Events checked. */
   readonly events: number;
+  /** The events checked by the hash their link was written with (SHA-256, SM3). */
+  readonly hashes: Record<TrailHash, number>;
   readonly firstBreak?: AuditBreak;
 }
 
@@ -45,6 +48,7 @@ export async function verifyAudit(ctx: AppContext, opts: AuditOptions = {}): Pro
   let after: string | undefined;
   let caseCount = 0;
   let eventCount = 0;
+  const hashes: Record<TrailHash, number> = { sha256: 0, sm3: 0 };
   for (;;) {
     const page = await ctx.store.tx(
       async (tx) => {
@@ -99,16 +103,24 @@ export async function verifyAudit(ctx: AppContext, opts: AuditOptions = {}): Pro
       const events = byCase.get(head.id) ?? [];
       caseCount++;
       eventCount += events.length;
+      const found = hashesOf(events);
+      hashes.sha256 += found.sha256;
+      hashes.sm3 += found.sm3;
       const broken = verifyChain(events, { count: head.eventCount, hash: head.headHash });
       if (broken) {
-        return { cases: caseCount, events: eventCount, firstBreak: describe(head, events, broken) };
+        return {
+          cases: caseCount,
+          events: eventCount,
+          hashes,
+          firstBreak: describe(head, events, broken),
+        };
       }
     }
     opts.onProgress?.({ cases: caseCount, events: eventCount });
     after = page.heads[page.heads.length - 1]!.id;
     if (page.heads.length < pageSize) break;
   }
-  return { cases: caseCount, events: eventCount };
+  return { cases: caseCount, events: eventCount, hashes };
 }
 
 function describe(

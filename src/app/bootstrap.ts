@@ -5,6 +5,7 @@
  * hand back the AppContext every use case takes. Used by the CLI and the server.
  * Signal handling belongs to the caller (the CLI), not here.
  */
+import { keyRingOf } from './blobs/keyring.js';
 import type { CalendarSet } from '../calendar/index.js';
 import type { Instrument } from '../evaluation/model.js';
 import type { PolicyEngine } from '../policy/engine.js';
@@ -70,6 +71,9 @@ export async function loadRules(
 
 export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> {
   const started = performance.now();
+  const settings = options.settings ?? defaultSettings();
+  // A key ring that cannot serve the configured encryption stops the start (ConfigError).
+  keyRingOf(settings.crypto);
   // Start opening the store first: PGlite loads and starts while the packs and calendars are read.
   const opening = openStore<Schema>({
     dataDir: options.dataDir ?? './data',
@@ -104,7 +108,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
     engine: rules.engine,
     calendars: rules.calendars,
     now: options.now ?? (() => new Date()),
-    settings: options.settings ?? defaultSettings(),
+    settings,
   };
   return {
     ctx,

@@ -470,6 +470,21 @@ export const CATALOGUE = {
       en: 'You may not read the metrics: send the token of the setting RONGCUO_METRICS_TOKEN as Authorization: Bearer <token>; without that setting, only requests from this machine, not forwarded by a proxy, are accepted.',
     },
   },
+  // National cryptography (密评): files encrypted at rest (src/app/blobs/).
+  BLOB_KEY_MISSING: {
+    status: 503,
+    message: {
+      zh: '该文件已加密存储，但解密所需的密钥不在本服务器的密钥环中，暂时无法读取。请安全管理员将该密钥（编号见本错误的 keyId，或运行 rongcuo keys status 查看）补回 RONGCUO_ENCRYPTION_KEYS 或密钥环文件后重启服务；密钥须在全部文件重新加密完成后才能移除。',
+      en: 'The file is stored encrypted, and the key to decrypt it is not in this server’s key ring, so it cannot be read for now. The security administrator should put that key (its id is this error’s keyId, or see rongcuo keys status) back into RONGCUO_ENCRYPTION_KEYS or the key ring file and restart; a key may be removed only once every file has been re-encrypted.',
+    },
+  },
+  BLOB_INTEGRITY: {
+    status: 500,
+    message: {
+      zh: '该文件的密文未通过完整性校验（消息鉴别码不符），已拒绝提供：存储中的文件可能被篡改或损坏，或密钥环中同一编号下的密钥并非加密时所用的密钥。请安全管理员核查密钥环，并从备份恢复该文件。',
+      en: 'The file failed its integrity check (the authentication tag does not match) and is not served: the stored file may have been altered or damaged, or the key under that id in the ring is not the key it was encrypted with. The security administrator should check the key ring and restore the file from a backup.',
+    },
+  },
   INTERNAL: {
     status: 500,
     message: {

@@ -22,6 +22,7 @@ import type { VisitConclusion } from '../shared/visits.js';
 import type { ClearingFinding, ClearingManner, ClearingState } from '../shared/clearings.js';
 import type { CampaignState } from '../shared/evaluation.js';
 import type { Instrument } from '../evaluation/model.js';
+import type { BlobAlg } from './blobs/cipher.js';
 import { sql } from 'drizzle-orm';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
@@ -286,6 +287,11 @@ export const evidenceBlobs = pgTable('evidence_blobs', {
   sha256: text('sha256').primaryKey(),
   size: bigint('size', { mode: 'number' }).notNull(),
   content: bytea('content').notNull(),
+  /** How the content is stored (migration 0035; src/app/blobs/cipher.ts). */
+  alg: text('alg').$type<BlobAlg>().notNull().default('none'),
+  keyId: text('key_id'),
+  iv: bytea('iv'),
+  tag: bytea('tag'),
 });
 
 export const evidence = pgTable('evidence', {

@@ -16,6 +16,8 @@ const TOP = {
   user add          新建用户并授予一个角色
   user passwd       重设用户密码
   audit verify      校验全部案件审计记录的哈希链
+  keys status       查看上传文件的加密存储情况（算法、密钥、待重新加密的文件）
+  keys rotate       以当前密钥重新加密全部旧文件（密钥轮换、开启加密后）
   jobs run-once     运行已到期的后台任务（如每日提醒），供定时任务（cron）调用
   export results    导出认定结果运用情况（Excel、CSV 或任免审批表 lrmx 字段）
   evaluation analyze  分析干部问卷答卷（CSV）：信度、结构、支持与乐观之差、促进和阻碍因素
@@ -53,6 +55,8 @@ Commands (service and data):
   user add          create a user with one role
   user passwd       set a user's password
   audit verify      verify the hash chain of every case's audit trail
+  keys status       how uploaded files are stored encrypted (algorithms, keys, files pending)
+  keys rotate       re-encrypt older files under the current key (after a rotation)
   jobs run-once     run the background jobs that are due (e.g. the daily reminders), for cron
   export results    export result applications (Excel, CSV, or the appointment form's lrmx fields)
   evaluation analyze  analyse survey responses (CSV): reliability, structure, the support–optimism
@@ -515,6 +519,58 @@ Options:
 ${STORE_EN}
 `,
   },
+  'keys status': {
+    zh: `用法：rongcuo keys status [--data 目录] [--json]
+
+按算法和密钥编号列出已存储的上传文件（证据材料、整改佐证材料）及其大小，新文件的存储方式
+（RONGCUO_ENCRYPTION、RONGCUO_ENCRYPTION_KEY_ID），尚未以当前密钥加密的文件数，密钥环中缺少的
+密钥（以其加密的文件无法读取；此时退出码为 1），以及已无文件使用、可以从密钥环移除的密钥。
+
+选项：
+  --json           以 JSON 输出
+${STORE_ZH}
+`,
+    en: `Usage: rongcuo keys status [--data DIR] [--json]
+
+Lists the stored uploaded files (evidence, correction files) by algorithm and key id with their
+size, how new files are stored (RONGCUO_ENCRYPTION, RONGCUO_ENCRYPTION_KEY_ID), how many files are
+not yet under the current key, the keys the ring lacks (the files under them cannot be read; exit
+code 1 then) and the keys no file uses any more, which may leave the ring.
+
+Options:
+  --json           print JSON
+${STORE_EN}
+`,
+  },
+  'keys rotate': {
+    zh: `用法：rongcuo keys rotate [--data 目录] [--batch 数量] [--json]
+
+以当前密钥（RONGCUO_ENCRYPTION_KEY_ID）和算法重新加密所有尚未如此存储的文件：轮换密钥后、开启
+加密前已存储的明文文件、更换算法后。分批进行，每批一个短事务，服务可照常读写；中断后再次运行即
+从剩余文件继续。解密所需的旧密钥须仍在密钥环中。完成后 keys status 列出可以移除的旧密钥。使用
+PostgreSQL 时可在服务运行期间执行；内嵌存储由运行中的服务以后台任务自动完成。
+
+选项：
+  --batch 数量     每批文件数，默认 50（每批另以 32 MiB 为限）
+  --json           以 JSON 输出
+${STORE_ZH}
+`,
+    en: `Usage: rongcuo keys rotate [--data DIR] [--batch N] [--json]
+
+Re-encrypts every file not yet stored under the current key (RONGCUO_ENCRYPTION_KEY_ID) and
+algorithm: after a key rotation, files stored in clear before encryption was turned on, after a
+change of algorithm. In batches, each a short transaction, while the service reads and writes as
+usual; run it again after an interruption and it goes on with the files left. The old keys must
+still be in the ring to decrypt. Afterwards keys status lists the old keys that may be removed. On
+PostgreSQL it runs beside the servers; with the embedded store the running server does it itself
+as a background job.
+
+Options:
+  --batch N        files per batch, default 50 (a batch also ends after 32 MiB)
+  --json           print JSON
+${STORE_EN}
+`,
+  },
   'jobs run-once': {
     zh: `用法：rongcuo jobs run-once [--data 目录]
 
@@ -627,6 +683,24 @@ Commands:
   jobs run-once   run the background jobs that are due
 
 Run rongcuo jobs run-once --help for the options.
+`,
+  },
+  keys: {
+    zh: `用法：rongcuo keys <子命令> [选项]
+
+子命令：
+  keys status    查看上传文件的加密存储情况
+  keys rotate    以当前密钥重新加密旧文件
+
+运行 rongcuo keys status --help 查看选项。
+`,
+    en: `Usage: rongcuo keys <command> [options]
+
+Commands:
+  keys status    how uploaded files are stored encrypted
+  keys rotate    re-encrypt older files under the current key
+
+Run rongcuo keys status --help for the options.
 `,
   },
   audit: {

@@ -134,6 +134,20 @@ const TOP: Readonly<Record<string, Command | LazyCommand | Group>> = {
       ),
     },
   },
+  keys: {
+    commands: {
+      status: lazy(
+        0,
+        () => import('./commands/keys.js'),
+        (m) => ({ opts: m.KEYS_STATUS_OPTS, run: m.keysStatusCommand }),
+      ),
+      rotate: lazy(
+        0,
+        () => import('./commands/keys.js'),
+        (m) => ({ opts: m.KEYS_ROTATE_OPTS, run: m.keysRotateCommand }),
+      ),
+    },
+  },
 };
 
 const isGroup = (c: Command | LazyCommand | Group): c is Group => 'commands' in c;

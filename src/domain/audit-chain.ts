@@ -2,8 +2,10 @@
  * The audit trail's hash chain. Each case's events form a chain: an event's hash covers its own
  * content and the previous event's hash, and the case row keeps the head (count and last hash).
  * Altering an event breaks its hash; deleting or reordering breaks the links or the head.
+ * The hash is SHA-256 or SM3 (digest.ts): a new link takes the installation's setting, a verifier
+ * recomputes each link with the hash the link itself names, so one chain may hold both.
  */
-import { createHash } from 'node:crypto';
+import { chainLink, hashOfLink, type TrailHash } from './digest.js';
 
 export interface ChainEvent {
   readonly caseId: string;
@@ -31,7 +33,8 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
 }
 
-export function eventHash(prevHash: string, e: ChainEvent): string {
+/** The link of an event after `prevHash`, with the hash `alg` (SHA-256 when not given). */
+export function eventHash(prevHash: string, e: ChainEvent, alg: TrailHash = 'sha256'): string {
   const body = canonicalJson({
     caseId: e.caseId,
     seq: e.seq,
@@ -42,7 +45,7 @@ export function eventHash(prevHash: string, e: ChainEvent): string {
     reason: e.reason,
     payload: e.payload,
   });
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+  return chainLink(alg, prevHash, body);
 }
 
 export interface StoredEvent extends ChainEvent {
@@ -71,7 +74,7 @@ export function verifyChain(
     if (e.seq !== expectedSeq)
       return { kind: 'missing', afterSeq: expectedSeq - 1, expectedSeq, event: e };
     if (e.prevHash !== prev) return { kind: 'broken_link', event: e };
-    if (eventHash(prev, e) !== e.hash) return { kind: 'altered', event: e };
+    if (eventHash(prev, e, hashOfLink(e.hash)) !== e.hash) return { kind: 'altered', event: e };
     prev = e.hash;
     expectedSeq++;
   }
@@ -79,4 +82,11 @@ export function verifyChain(
     return { kind: 'head_mismatch', expectedCount: head.count, actualCount: events.length };
   }
   return null;
+}
+
+/** How many links of `events` each hash wrote (what `audit verify` reports). */
+export function hashesOf(events: readonly { readonly hash: string }[]): Record<TrailHash, number> {
+  const n: Record<TrailHash, number> = { sha256: 0, sm3: 0 };
+  for (const e of events) n[hashOfLink(e.hash)]++;
+  return n;
 }

@@ -150,7 +150,7 @@ export async function addEvidenceFiles(ctx: AppContext, actor: Actor, req: AddEv
         alreadyThere.push({ index, filename: file.filename, evidenceId: same.id });
         continue;
       }
-      const row = await insertEvidence(tx, loaded, actor, now, file);
+      const row = await insertEvidence(ctx, tx, loaded, actor, now, file);
       known.set(row.sha256, { id: row.evidenceId, sha256: row.sha256, filename: row.filename });
       added.push({ index, ...row });
     }

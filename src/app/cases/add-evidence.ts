@@ -16,6 +16,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
+import { blobContent, SEALED_COLUMNS, storeBlob } from '../blobs/store.js';
 import { checkEvidenceContent } from '../evidence-check.js';
 import { evidence, evidenceBlobs, readLog } from '../tables.js';
 import { loadCase, withConsultations, type LoadedCase } from './record.js';
@@ -179,7 +180,7 @@ export async function checkedFile(
 export async function addEvidence(ctx: AppContext, actor: Actor, req: AddEvidenceInput) {
   const file = await checkedFile(req);
   return runTransition(ctx, actor, 'addEvidence', req, async ({ tx, loaded, now }) => {
-    const row = await insertEvidence(tx, loaded, actor, now, file);
+    const row = await insertEvidence(ctx, tx, loaded, actor, now, file);
     const { evidenceId, sha256, size, filename, mediaType, description } = row;
     // Whether the blob was new is not recorded: it would tell who else holds the same file.
     return {
@@ -192,6 +193,7 @@ export async function addEvidence(ctx: AppContext, actor: Actor, req: AddEvidenc
 
 /** Stores a checked file (its content once, by SHA-256) and its row on the case. */
 export async function insertEvidence(
+  ctx: AppContext,
   tx: AppTx,
   loaded: LoadedCase,
   actor: Actor,
@@ -199,7 +201,7 @@ export async function insertEvidence(
   file: CheckedFile,
 ) {
   const id = randomUUID();
-  await storeBlob(tx, file.sha256, file.size, file.content);
+  await storeBlob(ctx, tx, file.sha256, file.size, file.content);
   await tx.insert(evidence).values({
     id,
     caseId: loaded.row.id,
@@ -213,14 +215,6 @@ export async function insertEvidence(
   });
   const { sha256, size, filename, mediaType, description } = file;
   return { evidenceId: id, sha256, size, filename, mediaType, description };
-}
-
-/** Stores a file's content under its SHA-256, unless the same content is stored already. */
-export async function storeBlob(tx: AppTx, sha256: string, size: number, content: Uint8Array) {
-  await tx
-    .insert(evidenceBlobs)
-    .values({ sha256, size, content })
-    .onConflictDoNothing({ target: evidenceBlobs.sha256 });
 }
 
 export interface EvidenceFile {
@@ -253,7 +247,7 @@ export async function readEvidence(
         filename: evidence.filename,
         mediaType: evidence.mediaType,
         sha256: evidence.sha256,
-        content: evidenceBlobs.content,
+        ...SEALED_COLUMNS,
       })
       .from(evidence)
       .innerJoin(evidenceBlobs, eq(evidenceBlobs.sha256, evidence.sha256))
@@ -270,13 +264,13 @@ export async function readEvidence(
       what: `evidence.${how}`,
       at: ctx.now(),
     });
-    const c = found.content;
+    const content = blobContent(ctx, found.sha256, found);
     return {
       evidenceId,
       filename: found.filename,
       mediaType: found.mediaType,
       sha256: found.sha256,
-      content: new Uint8Array(c.buffer, c.byteOffset, c.byteLength),
+      content,
     };
   });
 }

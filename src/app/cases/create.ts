@@ -219,6 +219,7 @@ export async function openCase(
   }
   const event = await appendEvent(
     tx,
+    ctx.settings.crypto.trailHash,
     { id, jurisdictionId: j.id, eventCount: 0, headHash: '' },
     {
       type: input.eventType,

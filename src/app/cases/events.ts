@@ -1,5 +1,6 @@
 /** Appending an event to a case's hash chain, in the caller's transaction. */
 import { eventHash, type ChainEvent } from '../../domain/audit-chain.js';
+import type { TrailHash } from '../../domain/digest.js';
 import type { Tx } from '../../store/index.js';
 import { caseEvents, type Schema } from '../tables.js';
 import type { CaseRow } from './record.js';
@@ -20,9 +21,11 @@ export interface AppendedEvent {
 
 /**
  * The next event of the chain, not yet written: its seq, its hash and the row to insert, by
- * appendEvent or by runTransition (transition.ts) after it has updated the case row.
+ * appendEvent or by runTransition (transition.ts) after it has updated the case row. `alg` is the
+ * installation's trail hash (`ctx.settings.crypto.trailHash`).
  */
 export function nextEvent(
+  alg: TrailHash,
   row: Pick<CaseRow, 'id' | 'jurisdictionId' | 'eventCount' | 'headHash'>,
   e: NewEvent,
 ): AppendedEvent & { row: typeof caseEvents.$inferInsert } {
@@ -38,7 +41,7 @@ export function nextEvent(
     reason: e.reason,
     payload,
   };
-  const hash = eventHash(row.headHash, chain);
+  const hash = eventHash(row.headHash, chain, alg);
   const eventRow = {
     caseId: row.id,
     jurisdictionId: row.jurisdictionId,
@@ -58,10 +61,11 @@ export function nextEvent(
 /** Writes the next event of the chain; the caller stores seq and hash as the case's head. */
 export async function appendEvent(
   tx: Tx<Schema>,
+  alg: TrailHash,
   row: Pick<CaseRow, 'id' | 'jurisdictionId' | 'eventCount' | 'headHash'>,
   e: NewEvent,
 ): Promise<AppendedEvent> {
-  const { seq, hash, row: eventRow } = nextEvent(row, e);
+  const { seq, hash, row: eventRow } = nextEvent(alg, row, e);
   await tx.insert(caseEvents).values(eventRow);
   return { seq, hash };
 }

@@ -169,7 +169,7 @@ export async function transitionIn<T>(
   const change = await body({ tx, loaded, actor, now, today: todayOf(ctx) });
   const changed = changedColumns(ctx, loaded, change, now);
   const state = changed.state;
-  const event = nextEvent(loaded.row, {
+  const event = nextEvent(ctx.settings.crypto.trailHash, loaded.row, {
     type: change.event,
     step: STEP_OF[loaded.row.state as CaseState],
     actorId: actor.userId,

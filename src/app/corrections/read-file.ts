@@ -9,6 +9,7 @@ import type { Actor } from '../../domain/roles.js';
 import { loadCase, withConsultations, withCorrection } from '../cases/record.js';
 import { authorizeCase } from '../cases/transition.js';
 import type { AppContext } from '../context.js';
+import { blobContent, SEALED_COLUMNS } from '../blobs/store.js';
 import { AppError } from '../errors.js';
 import { correctionFiles, evidenceBlobs, readLog } from '../tables.js';
 import { consulted, isParty, inScope, STAFF } from '../../domain/policies.js';
@@ -42,7 +43,7 @@ export async function readCorrectionFile(
         filename: correctionFiles.filename,
         mediaType: correctionFiles.mediaType,
         sha256: correctionFiles.sha256,
-        content: evidenceBlobs.content,
+        ...SEALED_COLUMNS,
       })
       .from(correctionFiles)
       .innerJoin(evidenceBlobs, eq(evidenceBlobs.sha256, correctionFiles.sha256))
@@ -55,7 +56,12 @@ export async function readCorrectionFile(
       what: 'correction.file.download',
       at: ctx.now(),
     });
-    const c = found.content;
-    return { ...found, content: new Uint8Array(c.buffer, c.byteOffset, c.byteLength) };
+    const content = blobContent(ctx, found.sha256, found);
+    return {
+      filename: found.filename,
+      mediaType: found.mediaType,
+      sha256: found.sha256,
+      content,
+    };
   });
 }

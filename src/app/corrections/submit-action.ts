@@ -9,7 +9,8 @@ import { eq } from 'drizzle-orm';
 import { ownsAction } from '../../domain/correction-conditions.js';
 import type { Actor } from '../../domain/roles.js';
 import { MAX_EVIDENCE_FILES_PER_UPLOAD, TEXT_LIMITS } from '../../shared/limits.js';
-import { checkedFile, storeBlob, type CheckedFile } from '../cases/add-evidence.js';
+import { storeBlob } from '../blobs/store.js';
+import { checkedFile, type CheckedFile } from '../cases/add-evidence.js';
 import { requireText } from '../cases/text-input.js';
 import { runTransition, type TransitionRequest } from '../cases/transition.js';
 import type { AppContext } from '../context.js';
@@ -62,7 +63,7 @@ export async function submitCorrection(ctx: AppContext, actor: Actor, req: Submi
     }
     const stored = [];
     for (const f of files) {
-      await storeBlob(tx, f.sha256, f.size, f.content);
+      await storeBlob(ctx, tx, f.sha256, f.size, f.content);
       const row = {
         id: randomUUID(),
         actionId: action.id,

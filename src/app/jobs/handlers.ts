@@ -1,13 +1,16 @@
 /** The jobs the app runs, by kind (the runner claims only the kinds it has a handler for). */
+import { REENCRYPT_KIND, reencryptJob, scheduleReencrypt } from '../blobs/job.js';
 import type { AppContext } from '../context.js';
 import { scheduleSweep, SWEEP_KIND, sweepJob } from './reminders/daily.js';
 import type { JobHandlers } from './runner.js';
 
 export const JOB_HANDLERS: JobHandlers = {
   [SWEEP_KIND]: sweepJob,
+  [REENCRYPT_KIND]: reencryptJob,
 };
 
 /** Schedules the recurring jobs that are not scheduled yet (each instance calls it on start). */
 export async function scheduleRecurring(ctx: AppContext): Promise<void> {
   await scheduleSweep(ctx);
+  await scheduleReencrypt(ctx);
 }

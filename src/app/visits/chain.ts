@@ -7,6 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import { STEP_OF, type CaseState } from '../../domain/case-states.js';
 import type { Actor } from '../../domain/roles.js';
+import type { AppContext } from '../context.js';
 import type { AppTx } from '../db.js';
 import { AppError } from '../errors.js';
 import { nextEvent, type AppendedEvent } from '../cases/events.js';
@@ -14,6 +15,7 @@ import type { LoadedCase } from '../cases/record.js';
 import { caseEvents, cases } from '../tables.js';
 
 export async function appendCaseEvent(
+  ctx: AppContext,
   tx: AppTx,
   loaded: LoadedCase,
   actor: Actor,
@@ -21,7 +23,7 @@ export async function appendCaseEvent(
   event: { readonly type: string; readonly payload: Record<string, unknown> },
 ): Promise<AppendedEvent> {
   const row = loaded.row;
-  const e = nextEvent(row, {
+  const e = nextEvent(ctx.settings.crypto.trailHash, row, {
     type: event.type,
     step: STEP_OF[row.state as CaseState],
     actorId: actor.userId,

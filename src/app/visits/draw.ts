@@ -191,7 +191,7 @@ function drawOnce(
         dueOn: due,
         state: 'scheduled',
       });
-      await appendCaseEvent(tx, loaded, actor, now, {
+      await appendCaseEvent(ctx, tx, loaded, actor, now, {
         type: 'case.visit_drawn',
         payload: {
           visitId,

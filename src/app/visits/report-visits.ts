@@ -52,7 +52,7 @@ export async function reportVisits(
         .returning({ id: followUpVisits.id });
       // The rule saw the visit of the determination in force recorded; this one must be it.
       if (written.length !== 1) throw new AppError('VISIT_NOT_FOUND', { visitId: id });
-      await appendCaseEvent(tx, loaded, actor, now, {
+      await appendCaseEvent(ctx, tx, loaded, actor, now, {
         type: 'case.visit_reported',
         payload: { visitId: id, reportedOn: today },
       });

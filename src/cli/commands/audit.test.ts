@@ -6,6 +6,7 @@ import { acceptCase } from '../../app/cases/accept.js';
 import { submitApplication } from '../../app/cases/submit-application.js';
 import { buildWorld } from '../../app/testing/world.js';
 import { run } from '../main.js';
+import { describeHashes } from './audit.js';
 import { cli, expectOneLineError, tempDir } from '../testing/run.js';
 
 const tmp = tempDir();
@@ -51,10 +52,23 @@ describe('rongcuo audit verify', () => {
     const r = await cli(['audit', 'verify', '--data', data]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^审计链完整：3 个案件、6 条记录均校验通过（\d+ ms）。\n$/);
+    expect(r.stdout).toMatch(
+      /^审计链完整：3 个案件、6 条记录均校验通过（\d+ ms）；杂凑算法：SHA-256 6 条。\n$/,
+    );
     const json = await cli(['audit', 'verify', '--data', data, '--json']);
-    expect(JSON.parse(json.stdout)).toMatchObject({ intact: true, cases: 3, events: 6 });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      intact: true,
+      cases: 3,
+      events: 6,
+      hashes: { sha256: 6, sm3: 0 },
+    });
   }, 60_000);
+
+  it('names the hashes it found, SM3 first', () => {
+    expect(describeHashes({ sha256: 2000, sm3: 120 }, 'zh')).toBe('SM3 120 条、SHA-256 2000 条');
+    expect(describeHashes({ sha256: 0, sm3: 7 }, 'en')).toBe('SM3 7');
+    expect(describeHashes({ sha256: 0, sm3: 0 }, 'zh')).toBe('无记录');
+  });
 
   it('shows progress on a terminal', async () => {
     let stderr = '';

@@ -5,7 +5,7 @@
  * by another process or never migrated), so that a script can tell tampering from trouble.
  * Read-only: it applies no migrations.
  */
-import { verifyAudit, type AuditBreak } from '../../app/audit.js';
+import { verifyAudit, type AuditBreak, type AuditResult } from '../../app/audit.js';
 import type { Lang } from '../../policy/model.js';
 import { optFlag } from '../args.js';
 import { CliError } from '../errors.js';
@@ -52,6 +52,20 @@ export function describeBreak(b: AuditBreak, lang: Lang): string {
             `case ${b.caseNumber}, event seq ${b.seq} (id ${b.eventId})`,
           );
   return tr(lang, `${where}：${kind}（${b.kind}）`, `${where}: ${kind} (${b.kind})`);
+}
+
+/** Which hashes the checked links were written with, e.g. “SM3 120 条、SHA-256 2,000 条”. */
+export function describeHashes(h: AuditResult['hashes'], lang: Lang): string {
+  const parts = (
+    [
+      ['sm3', 'SM3'],
+      ['sha256', 'SHA-256'],
+    ] as const
+  )
+    .filter(([k]) => h[k] > 0)
+    .map(([k, name]) => tr(lang, `${name} ${h[k]} 条`, `${name} ${h[k]}`));
+  if (parts.length === 0) return tr(lang, '无记录', 'no events');
+  return parts.join(tr(lang, '、', ', '));
 }
 
 /** Exit code of a broken chain; every other failure exits with OTHER_FAILURE. */
@@ -118,6 +132,7 @@ async function verify(ctx: CommandContext): Promise<number> {
               intact: result.firstBreak === undefined,
               cases: result.cases,
               events: result.events,
+              hashes: result.hashes,
               ms,
               ...(result.firstBreak
                 ? {
@@ -144,8 +159,8 @@ async function verify(ctx: CommandContext): Promise<number> {
         out(
           ctx,
           L(
-            `审计链完整：${result.cases} 个案件、${result.events} 条记录均校验通过（${ms} ms）。\n`,
-            `Audit chains intact: ${result.cases} cases and ${result.events} events verified (${ms} ms).\n`,
+            `审计链完整：${result.cases} 个案件、${result.events} 条记录均校验通过（${ms} ms）；杂凑算法：${describeHashes(result.hashes, 'zh')}。\n`,
+            `Audit chains intact: ${result.cases} cases and ${result.events} events verified (${ms} ms); hashes: ${describeHashes(result.hashes, 'en')}.\n`,
           ),
         );
       }

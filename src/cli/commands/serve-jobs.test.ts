@@ -49,6 +49,8 @@ describe('rongcuo serve runs the background jobs', () => {
     const data = join(tmp.dir, 'on');
     const stderr = await serveOnce(['--data', data, '--port', '0', '--no-demo']);
     expect(stderr).not.toMatch(/job .* failed|could not run/);
+    // Files stored in clear (the default) are said to be for demos and development only.
+    expect(stderr).toContain('uploaded files are stored unencrypted (RONGCUO_ENCRYPTION=none)');
     const rows = await sweeps(data);
     // Today's sweep (China time) is scheduled; if its hour has come it ran, and tomorrow's too.
     expect(rows.length).toBeGreaterThanOrEqual(1);

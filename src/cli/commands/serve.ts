@@ -161,6 +161,14 @@ export async function serve(ctx: CommandContext, hooks: ServeHooks = {}): Promis
         `rongcuo is serving at ${server.url} (API: ${server.url}/api, health: ${server.url}/api/health)\nStore: ${app.choice.shown} (${app.store.kind}). Ready ${sinceStart} ms after the process started. Press Ctrl+C to stop.\n`,
       ),
     );
+    if (app.ctx.settings.crypto.encryption === 'none') {
+      ctx.io.stderr.write(
+        L(
+          'rongcuo：上传文件未加密存储（RONGCUO_ENCRYPTION=none），仅适用于演示和开发；生产环境须设置 sm4 或 aes-256-gcm 及密钥环（见运维手册“密码应用”一章）。\n',
+          'rongcuo: uploaded files are stored unencrypted (RONGCUO_ENCRYPTION=none), for demos and development only; production must set sm4 or aes-256-gcm and a key ring (see the operations guide, chapter Cryptography).\n',
+        ),
+      );
+    }
     // The background jobs (the daily reminder sweep…) run here unless turned off; every instance
     // may run them: each job is claimed by one (src/app/jobs/runner.ts).
     if (!optFlag(ctx.args, 'no-jobs') && ctx.io.env['RONGCUO_JOBS'] !== 'off') {
