@@ -18,7 +18,7 @@ export interface RawRequest {
 export interface Answer {
   readonly status: number;
   readonly body: string;
-  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly headers: Readonly<Record<string, string | string[] | number | undefined>>;
 }
 
 export type Send = (req: RawRequest) => Promise<Answer>;
@@ -99,7 +99,7 @@ export async function signIn(
   if (res.status !== 200) {
     throw new Error(`sign-in of ${username} failed: HTTP ${res.status} ${res.body.slice(0, 300)}`);
   }
-  const cookie = cookieValue(res.headers['set-cookie'], 'rongcuo_session');
+  const cookie = cookieValue(res.headers['set-cookie'] as string | string[] | undefined, 'rongcuo_session');
   if (!cookie) throw new Error(`sign-in of ${username}: no session cookie`);
   const { csrfToken } = JSON.parse(res.body) as { csrfToken: string };
   return { username, cookie, csrfToken };
