@@ -99,7 +99,10 @@ export async function signIn(
   if (res.status !== 200) {
     throw new Error(`sign-in of ${username} failed: HTTP ${res.status} ${res.body.slice(0, 300)}`);
   }
-  const cookie = cookieValue(res.headers['set-cookie'] as string | string[] | undefined, 'rongcuo_session');
+  const cookie = cookieValue(
+    res.headers['set-cookie'] as string | string[] | undefined,
+    'rongcuo_session',
+  );
   if (!cookie) throw new Error(`sign-in of ${username}: no session cookie`);
   const { csrfToken } = JSON.parse(res.body) as { csrfToken: string };
   return { username, cookie, csrfToken };

@@ -26,7 +26,16 @@ export interface Operation {
 }
 
 interface OpenApiDoc {
-  readonly paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>>;
+  readonly paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: Parameter[];
+        requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+      }
+    >
+  >;
   readonly components?: { schemas?: Record<string, JsonSchema> };
 }
 
@@ -179,7 +188,10 @@ function keysFor(path: string, param: string): string[] {
 
 /** The static segment a GET's answer is filed under. */
 function listKey(url: string): string {
-  const segs = url.split('?')[0]!.split('/').filter((s) => s && !/^[0-9a-f-]{36}$/.test(s));
+  const segs = url
+    .split('?')[0]!
+    .split('/')
+    .filter((s) => s && !/^[0-9a-f-]{36}$/.test(s));
   return segs.at(-1) ?? '';
 }
 
@@ -340,10 +352,14 @@ export async function fuzzApi(opts: FuzzOptions): Promise<FuzzReport> {
     for (const p of op.params.filter((x) => x.in === 'query')) {
       if (query) {
         if (rng.chance(0.6)) {
-          qs.push(`${p.name}=${rng.pick(['%FF', '-1', 'abc', '1e309', '', '%00', 'a'.repeat(3000), '[]', '%E4'])}`);
+          qs.push(
+            `${p.name}=${rng.pick(['%FF', '-1', 'abc', '1e309', '', '%00', 'a'.repeat(3000), '[]', '%E4'])}`,
+          );
         }
       } else if (p.required || rng.chance(0.3)) {
-        qs.push(`${p.name}=${encodeURIComponent(String(valueFor(p.schema ?? {}, source(), p.name)))}`);
+        qs.push(
+          `${p.name}=${encodeURIComponent(String(valueFor(p.schema ?? {}, source(), p.name)))}`,
+        );
       }
     }
     if (query && rng.chance(0.3)) qs.push('__proto__[x]=1&constructor=1&limit=1&limit=2');
@@ -371,7 +387,10 @@ export async function fuzzApi(opts: FuzzOptions): Promise<FuzzReport> {
       case 'wrongType':
         if (keys.length > 0) {
           const k = rng.pick(keys);
-          jsonBody({ ...(plausible as object), [k]: rng.pick([42, 'text', true, null, [], {}, [[1]], -1e308]) });
+          jsonBody({
+            ...(plausible as object),
+            [k]: rng.pick([42, 'text', true, null, [], {}, [[1]], -1e308]),
+          });
         } else jsonBody(rng.pick([[], 'text', 7, null]));
         break;
       case 'hugeString': {
@@ -380,7 +399,11 @@ export async function fuzzApi(opts: FuzzOptions): Promise<FuzzReport> {
         break;
       }
       case 'unicode':
-        jsonBody(strings.length > 0 ? setAt(plausible, rng.pick(strings), rng.pick(UNICODE_EDGES)) : { u: rng.pick(UNICODE_EDGES) });
+        jsonBody(
+          strings.length > 0
+            ? setAt(plausible, rng.pick(strings), rng.pick(UNICODE_EDGES))
+            : { u: rng.pick(UNICODE_EDGES) },
+        );
         url += (url.includes('?') ? '&' : '?') + `q=${encodeURIComponent(rng.pick(UNICODE_EDGES))}`;
         break;
       case 'missingField':
@@ -391,45 +414,89 @@ export async function fuzzApi(opts: FuzzOptions): Promise<FuzzReport> {
         } else jsonBody({});
         break;
       case 'extraField':
-        body = JSON.stringify({ ...(plausible as object) , extra: 1, isAdmin: true }).replace(/^\{/, '{"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}},');
+        body = JSON.stringify({ ...(plausible as object), extra: 1, isAdmin: true }).replace(
+          /^\{/,
+          '{"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}},',
+        );
         headers = { 'content-type': 'application/json' };
         break;
       case 'nul':
-        jsonBody(strings.length > 0 ? setAt(plausible, rng.pick(strings), 'a\u0000b') : { n: '\u0000' });
+        jsonBody(
+          strings.length > 0 ? setAt(plausible, rng.pick(strings), 'a\u0000b') : { n: '\u0000' },
+        );
         if (rng.chance(0.5)) url += (url.includes('?') ? '&' : '?') + 'q=%00';
         break;
       case 'loneSurrogate': {
-        const text = JSON.stringify(strings.length > 0 ? setAt(plausible, rng.pick(strings), 'SURR') : { s: 'SURR' });
+        const text = JSON.stringify(
+          strings.length > 0 ? setAt(plausible, rng.pick(strings), 'SURR') : { s: 'SURR' },
+        );
         body = text.replace('SURR', rng.pick(['\\ud800', '\\udfff', 'a\\ud83dz']));
         headers = { 'content-type': 'application/json' };
         break;
       }
       case 'invalidUtf8':
         headers = { 'content-type': 'application/json' };
-        body = Buffer.concat([Buffer.from('{"title":"'), Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0xed, 0xa0, 0x80]), Buffer.from('"}')]);
+        body = Buffer.concat([
+          Buffer.from('{"title":"'),
+          Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0xed, 0xa0, 0x80]),
+          Buffer.from('"}'),
+        ]);
         break;
       case 'deepNesting': {
         const depth = rng.pick([200, 5_000, 100_000]);
         headers = { 'content-type': 'application/json' };
-        body = keys.length > 0
-          ? JSON.stringify(plausible).replace(/^\{/, `{"deep":${'['.repeat(depth)}${']'.repeat(depth)},`)
-          : '['.repeat(depth) + ']'.repeat(depth);
+        body =
+          keys.length > 0
+            ? JSON.stringify(plausible).replace(
+                /^\{/,
+                `{"deep":${'['.repeat(depth)}${']'.repeat(depth)},`,
+              )
+            : '['.repeat(depth) + ']'.repeat(depth);
         break;
       }
       case 'contentType':
-        headers = { 'content-type': rng.pick(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data', 'application/json; charset=latin1', 'application/xml', '', 'application/json\u0000']).replace('\u0000', '') };
+        headers = {
+          'content-type': rng
+            .pick([
+              'text/plain',
+              'application/x-www-form-urlencoded',
+              'multipart/form-data',
+              'application/json; charset=latin1',
+              'application/xml',
+              '',
+              'application/json\u0000',
+            ])
+            .replace('\u0000', ''),
+        };
         if (headers['content-type'] === '') headers = {};
         body = body ?? 'a=1';
         break;
       case 'badJson':
         headers = { 'content-type': 'application/json' };
-        body = rng.pick(['{"a":', '{"a":}', 'null', '[]', '1e999999', '"str"', '{"a":1,"a":2}', '\uFEFF{}', '', '{,}']);
+        body = rng.pick([
+          '{"a":',
+          '{"a":}',
+          'null',
+          '[]',
+          '1e999999',
+          '"str"',
+          '{"a":1,"a":2}',
+          '\uFEFF{}',
+          '',
+          '{,}',
+        ]);
         break;
       case 'noCsrf':
         csrf = false;
         break;
       case 'wrongMethod':
-        method = rng.pick(['PUT', 'DELETE', 'PATCH', 'OPTIONS', op.method === 'GET' ? 'POST' : 'GET']);
+        method = rng.pick([
+          'PUT',
+          'DELETE',
+          'PATCH',
+          'OPTIONS',
+          op.method === 'GET' ? 'POST' : 'GET',
+        ]);
         break;
       default:
         break;

@@ -96,17 +96,25 @@ export async function checkInstances(opts: InstancesOptions): Promise<InstancesR
     let sessionsShared = true;
     for (const send of each.slice(1)) {
       const me = await as(send, s1)({ method: 'GET', url: '/api/auth/me' });
-      const list = await as(send, s1)(json('POST', '/api/cases', application(w.ids.official, 'session')));
+      const list = await as(
+        send,
+        s1,
+      )(json('POST', '/api/cases', application(w.ids.official, 'session')));
       if (me.status !== 200 || list.status >= 300) sessionsShared = false;
     }
 
     // Concurrent writers through the round robin.
-    const writer = as(roundRobin, await signIn(roundRobin, official.username, TEST_PASSWORD, freshAddress()));
+    const writer = as(
+      roundRobin,
+      await signIn(roundRobin, official.username, TEST_PASSWORD, freshAddress()),
+    );
     const acked: string[] = [];
     await Promise.all(
       Array.from({ length: opts.writers }, async (_, n) => {
         for (let i = 0; i < opts.writesEach; i++) {
-          const a = await writer(json('POST', '/api/cases', application(w.ids.official, `rr ${n}-${i}`)));
+          const a = await writer(
+            json('POST', '/api/cases', application(w.ids.official, `rr ${n}-${i}`)),
+          );
           if (a.status >= 200 && a.status < 300) {
             acked.push((JSON.parse(a.body) as { case: { id: string } }).case.id);
           }
@@ -115,9 +123,9 @@ export async function checkInstances(opts: InstancesOptions): Promise<InstancesR
     );
     const db = apps[0]!.store.db;
     const found = new Set(
-      (await db.select({ id: cases.id }).from(cases).where(like(cases.title, '多实例测试 rr %'))).map(
-        (r) => r.id,
-      ),
+      (
+        await db.select({ id: cases.id }).from(cases).where(like(cases.title, '多实例测试 rr %'))
+      ).map((r) => r.id),
     );
     const lostWrites = acked.filter((id) => !found.has(id)).length;
 
@@ -126,7 +134,9 @@ export async function checkInstances(opts: InstancesOptions): Promise<InstancesR
     let racesBroken = 0;
     for (const id of acked.slice(0, opts.races)) {
       const answers = await Promise.all(
-        each.map((send) => as(send, intakeSession)(json('POST', `/api/cases/${id}/accept`, { expectedVersion: 1 }))),
+        each.map((send) =>
+          as(send, intakeSession)(json('POST', `/api/cases/${id}/accept`, { expectedVersion: 1 })),
+        ),
       );
       const ok = answers.filter((a) => a.status >= 200 && a.status < 300).length;
       const conflicts = answers.filter((a) => codeOf(a) === 'CASE_VERSION_CONFLICT').length;
@@ -138,7 +148,10 @@ export async function checkInstances(opts: InstancesOptions): Promise<InstancesR
     let rateLimitedAtAttempt: number | null = null;
     for (let attempt = 1; attempt <= LOGIN_RATE.max + 2; attempt++) {
       const a = await roundRobin({
-        ...json('POST', '/api/auth/login', { username: `nobody-${attempt}`, password: 'wrong password' }),
+        ...json('POST', '/api/auth/login', {
+          username: `nobody-${attempt}`,
+          password: 'wrong password',
+        }),
         remoteAddress: address,
       });
       if (codeOf(a) === 'AUTH_RATE_LIMITED') {
@@ -152,7 +165,10 @@ export async function checkInstances(opts: InstancesOptions): Promise<InstancesR
     const liaison = w.actors['liaison']!;
     for (let i = 0; i < LOCKOUT.after; i++) {
       await roundRobin({
-        ...json('POST', '/api/auth/login', { username: liaison.username, password: 'wrong password' }),
+        ...json('POST', '/api/auth/login', {
+          username: liaison.username,
+          password: 'wrong password',
+        }),
         remoteAddress: lockAddress,
       });
     }
@@ -190,7 +206,9 @@ export async function checkInstances(opts: InstancesOptions): Promise<InstancesR
     await Promise.all(runners.map((r) => r.runOnce()));
     const jobRows = await db.select().from(jobs).where(eq(jobs.kind, 'reliability.probe'));
     const doneRows = jobRows.filter((r) => r.state === 'done' && r.attempts === 1).length;
-    const jobsByInstance = apps.map((_, n) => [...runs.values()].filter((who) => who[0] === n).length);
+    const jobsByInstance = apps.map(
+      (_, n) => [...runs.values()].filter((who) => who[0] === n).length,
+    );
 
     return {
       instances: opts.instances,

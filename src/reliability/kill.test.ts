@@ -15,7 +15,9 @@ import { killRuns } from './kill.js';
 import { CLI_BUILT, tempStore } from './stores.js';
 
 if (!CLI_BUILT) {
-  console.warn('kill.test.ts: skipped — dist/ is missing; build first with npx tsc -p tsconfig.build.json');
+  console.warn(
+    'kill.test.ts: skipped — dist/ is missing; build first with npx tsc -p tsconfig.build.json',
+  );
 }
 
 describe.skipIf(!CLI_BUILT)('kill -9 under concurrent writers (small; needs a build)', () => {
@@ -26,7 +28,15 @@ describe.skipIf(!CLI_BUILT)('kill -9 under concurrent writers (small; needs a bu
       async () => {
         const store = await tempStore(kind, testDatabaseUrl);
         try {
-          const r = await killRuns({ target: store.target, clients: 4, runs: 2, writesPerRun: 12, seed: 9, pgliteDump: kind === 'pglite' ? await migratedPgliteTemplate() : undefined, progress: (l) => console.log(l) });
+          const r = await killRuns({
+            target: store.target,
+            clients: 4,
+            runs: 2,
+            writesPerRun: 12,
+            seed: 9,
+            pgliteDump: kind === 'pglite' ? await migratedPgliteTemplate() : undefined,
+            progress: (l) => console.log(l),
+          });
           expect(r.lostWrites, JSON.stringify(r)).toBe(0);
           expect(r.readsWithoutLogRow, JSON.stringify(r)).toBe(0);
           expect(r.auditVerifyExit, r.auditVerifyOutput).toBe(0);

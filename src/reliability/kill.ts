@@ -81,7 +81,9 @@ export async function killRuns(opts: KillOptions): Promise<KillReport> {
   const started = performance.now();
   const rng = new Random(opts.seed);
   const say = (line: string) =>
-    opts.progress?.(`[kill ${opts.target.kind} ${Math.round(performance.now() - started)} ms] ${line}`);
+    opts.progress?.(
+      `[kill ${opts.target.kind} ${Math.round(performance.now() - started)} ms] ${line}`,
+    );
   const world = await prepareWorld(opts.target, opts.pgliteDump);
   say('store prepared');
   const opened = new Map<string, string>(); // case id → number, acknowledged
@@ -137,7 +139,9 @@ export async function killRuns(opts: KillOptions): Promise<KillReport> {
               } else throw new Error(`open: HTTP ${a.status} ${a.body.slice(0, 300)}`);
             } else if (op === 1 && toAccept.length > 0) {
               const id = toAccept.splice(rng.int(0, toAccept.length - 1), 1)[0]!;
-              const a = await s.intake(json('POST', `/api/cases/${id}/accept`, { expectedVersion: 1 }));
+              const a = await s.intake(
+                json('POST', `/api/cases/${id}/accept`, { expectedVersion: 1 }),
+              );
               if (a.status >= 200 && a.status < 300) {
                 accepted.add(id);
                 acknowledged += 1;
@@ -210,7 +214,9 @@ async function missingReadLogRows(
   reads: ReadonlyMap<string, number>,
 ): Promise<number> {
   const app = await openApp({
-    ...(target.kind === 'pglite' ? { dataDir: target.dataDir } : { databaseUrl: target.databaseUrl }),
+    ...(target.kind === 'pglite'
+      ? { dataDir: target.dataDir }
+      : { databaseUrl: target.databaseUrl }),
     migrate: false,
   });
   try {

@@ -52,13 +52,21 @@ export function valueFor(schema: JsonSchema, src: ValueSource, name = '', depth 
     return Object.assign({}, ...schema.allOf.map((s) => valueFor(s, src, name, depth + 1)));
   }
   const types = schema.type === undefined ? [] : [schema.type].flat();
-  const type = types.length > 0 ? rng.pick(types.filter((t) => t !== 'null').length > 0 ? types.filter((t) => t !== 'null') : types) : schema.properties ? 'object' : 'string';
+  const type =
+    types.length > 0
+      ? rng.pick(
+          types.filter((t) => t !== 'null').length > 0 ? types.filter((t) => t !== 'null') : types,
+        )
+      : schema.properties
+        ? 'object'
+        : 'string';
   switch (type) {
     case 'object': {
       const out: Record<string, unknown> = {};
       const required = new Set(schema.required ?? []);
       for (const [k, s] of Object.entries(schema.properties ?? {})) {
-        if (required.has(k) || (depth < 4 && rng.chance(0.5))) out[k] = valueFor(s, src, k, depth + 1);
+        if (required.has(k) || (depth < 4 && rng.chance(0.5)))
+          out[k] = valueFor(s, src, k, depth + 1);
       }
       return out;
     }
@@ -73,7 +81,7 @@ export function valueFor(schema: JsonSchema, src: ValueSource, name = '', depth 
       const lo = schema.minimum ?? 0;
       const hi = schema.maximum ?? lo + 100;
       const v = rng.int(Math.ceil(lo), Math.floor(Math.min(hi, lo + 1000)));
-      return type === 'number' && rng.chance(0.3) ? v + 0.5 <= hi ? v + 0.5 : v : v;
+      return type === 'number' && rng.chance(0.3) ? (v + 0.5 <= hi ? v + 0.5 : v) : v;
     }
     case 'boolean':
       return rng.chance(0.5);
@@ -92,8 +100,10 @@ function stringFor(schema: JsonSchema, src: ValueSource, name: string): string {
   if (schema.format === 'date' || /(Date|On|Day)$/.test(name)) {
     return `2025-0${rng.int(1, 9)}-1${rng.int(0, 9)}`;
   }
-  if (schema.format === 'date-time') return new Date(Date.UTC(2025, 2, rng.int(1, 28))).toISOString();
-  if (schema.pattern === '^[A-Za-z][A-Za-z0-9_]{0,63}$') return rng.pick(['purpose', 'privateGain', 'lossAmount', 'x']);
+  if (schema.format === 'date-time')
+    return new Date(Date.UTC(2025, 2, rng.int(1, 28))).toISOString();
+  if (schema.pattern === '^[A-Za-z][A-Za-z0-9_]{0,63}$')
+    return rng.pick(['purpose', 'privateGain', 'lossAmount', 'x']);
   const min = schema.minLength ?? 0;
   const max = schema.maxLength ?? 40;
   let s = rng.pick(WORDS);

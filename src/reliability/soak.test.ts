@@ -15,11 +15,19 @@ describe.skipIf(!CLI_BUILT)('the soak (small; needs a build)', () => {
   it('answers a steady mixed load without errors and without runaway memory', async () => {
     const store = await tempStore('pglite');
     try {
-      const r = await soak({ target: store.target, seconds: 15, warmupSeconds: 5, clients: 4, seed: 3, pgliteDump: await migratedPgliteTemplate() });
+      const r = await soak({
+        target: store.target,
+        seconds: 15,
+        warmupSeconds: 5,
+        clients: 4,
+        seed: 3,
+        pgliteDump: await migratedPgliteTemplate(),
+      });
       console.log(JSON.stringify(r));
       expect(r.errors, JSON.stringify(r)).toBe(0);
       expect(r.requests).toBeGreaterThan(30);
-      for (const op of ['open', 'read', 'list', 'me']) expect(r.byOperation[op], op).toBeGreaterThan(0);
+      for (const op of ['open', 'read', 'list', 'me'])
+        expect(r.byOperation[op], op).toBeGreaterThan(0);
       expect(r.rssMb.growth, JSON.stringify(r.rssMb)).toBeLessThan(RSS_GROWTH_BOUND_MB);
       expect(r.latencyMs.p50).toBeLessThanOrEqual(r.latencyMs.p99);
     } finally {

@@ -30,9 +30,21 @@ export interface SoakReport {
   readonly requests: number;
   readonly perSecond: number;
   readonly errors: number;
-  readonly latencyMs: { readonly p50: number; readonly p95: number; readonly p99: number; readonly max: number };
+  /** The first few failed requests: operation and status or error. */
+  readonly errorSamples: readonly string[];
+  readonly latencyMs: {
+    readonly p50: number;
+    readonly p95: number;
+    readonly p99: number;
+    readonly max: number;
+  };
   readonly byOperation: Record<string, number>;
-  readonly rssMb: { readonly afterWarmup: number; readonly end: number; readonly growth: number; readonly peak: number };
+  readonly rssMb: {
+    readonly afterWarmup: number;
+    readonly end: number;
+    readonly growth: number;
+    readonly peak: number;
+  };
 }
 
 /** The resident memory of a process in MB (Linux /proc). */
@@ -59,6 +71,7 @@ export async function soak(opts: SoakOptions): Promise<SoakReport> {
     const latencies: number[] = [];
     const byOperation: Record<string, number> = {};
     let errors = 0;
+    const errorSamples: string[] = [];
     const start = performance.now();
     const warmEnd = start + opts.warmupSeconds * 1000;
     const end = warmEnd + opts.seconds * 1000;
@@ -66,41 +79,54 @@ export async function soak(opts: SoakOptions): Promise<SoakReport> {
     let peak = 0;
     const sampler = setInterval(() => {
       peak = Math.max(peak, rssMb(server.pid));
-      if (Number.isNaN(rssAfterWarmup) && performance.now() >= warmEnd) rssAfterWarmup = rssMb(server.pid);
+      if (Number.isNaN(rssAfterWarmup) && performance.now() >= warmEnd)
+        rssAfterWarmup = rssMb(server.pid);
     }, 250);
 
     const operation = (): [string, Send, Parameters<Send>[0]] => {
       const x = rng.next();
       if (x < 0.2 || caseIds.length === 0) {
-        return ['open', official, json('POST', '/api/cases', {
-          officialId: w.officialId,
-          title: '持续负载测试',
-          summary: '为抢抓项目落地，在用地手续完备前组织开工，事后补办手续。',
-          conductDate: '2024-11-05',
-          facts: { ...EXEMPTED_FACTS },
-        })];
+        return [
+          'open',
+          official,
+          json('POST', '/api/cases', {
+            officialId: w.officialId,
+            title: '持续负载测试',
+            summary: '为抢抓项目落地，在用地手续完备前组织开工，事后补办手续。',
+            conductDate: '2024-11-05',
+            facts: { ...EXEMPTED_FACTS },
+          }),
+        ];
       }
-      if (x < 0.5) return ['read', intake, { method: 'GET', url: `/api/cases/${rng.pick(caseIds)}` }];
-      if (x < 0.85) return ['list', intake, { method: 'GET', url: '/api/cases?limit=20' }];
+      if (x < 0.5)
+        return ['read', intake, { method: 'GET', url: `/api/cases/${rng.pick(caseIds)}` }];
+      if (x < 0.85) return ['list', intake, { method: 'GET', url: '/api/cases?pageSize=20' }];
       return ['me', official, { method: 'GET', url: '/api/auth/me' }];
     };
     const client = async () => {
       while (performance.now() < end) {
         const [name, send, req] = operation();
         const t0 = performance.now();
-        let ok = false;
+        let ok: boolean;
+        let why: string;
         try {
           const a = await send(req);
           ok = a.status >= 200 && a.status < 300;
-          if (ok && name === 'open') caseIds.push((JSON.parse(a.body) as { case: { id: string } }).case.id);
-        } catch {
+          why = `HTTP ${a.status} ${a.body.slice(0, 120)}`;
+          if (ok && name === 'open')
+            caseIds.push((JSON.parse(a.body) as { case: { id: string } }).case.id);
+        } catch (e) {
           ok = false;
+          why = String(e);
         }
         const t1 = performance.now();
         if (t0 >= warmEnd) {
           latencies.push(t1 - t0);
           byOperation[name] = (byOperation[name] ?? 0) + 1;
-          if (!ok) errors += 1;
+          if (!ok) {
+            errors += 1;
+            if (errorSamples.length < 5) errorSamples.push(`${name}: ${why}`);
+          }
         }
       }
     };
@@ -116,6 +142,7 @@ export async function soak(opts: SoakOptions): Promise<SoakReport> {
       requests: latencies.length,
       perSecond: Math.round((latencies.length / opts.seconds) * 10) / 10,
       errors,
+      errorSamples,
       latencyMs: {
         p50: percentile(latencies, 50),
         p95: percentile(latencies, 95),

@@ -31,7 +31,10 @@ export const RONGCUO_BIN = join(repoRoot(), 'bin', 'rongcuo.js');
 /** Whether the CLI is built (bin/rongcuo.js runs dist/). */
 export const CLI_BUILT = existsSync(join(repoRoot(), 'dist', 'src', 'cli', 'main.js'));
 
-export async function tempStore(kind: StoreTarget['kind'], postgresUrl?: string): Promise<TempStore> {
+export async function tempStore(
+  kind: StoreTarget['kind'],
+  postgresUrl?: string,
+): Promise<TempStore> {
   if (kind === 'pglite') {
     const dataDir = mkdtempSync(join(tmpdir(), 'rongcuo-reliability-'));
     return {
@@ -99,7 +102,9 @@ export function startServe(target: StoreTarget, timeoutMs = 90_000): Promise<Ser
   );
   let stdout = '';
   let stderr = '';
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
