@@ -32,7 +32,6 @@ describeStores<Schema>('the API fuzz (small)', (getStore) => {
       seed: 14,
       address: freshIp,
     });
-    console.log(JSON.stringify({ ...report, findings: report.findings.length }));
     expect(report.findings, JSON.stringify(report.findings, null, 1)).toEqual([]);
     expect(report.serverErrors).toBe(0);
     expect(report.operations).toBeGreaterThan(100);

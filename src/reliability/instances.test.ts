@@ -27,8 +27,7 @@ describe('several instances on one PostgreSQL', () => {
           races: 5,
           jobs: 30,
         });
-        console.log(JSON.stringify(r));
-        expect(r.acknowledgedWrites).toBe(30);
+        expect(r.acknowledgedWrites, JSON.stringify(r)).toBe(30);
         expect(r.lostWrites).toBe(0);
         expect(r.races).toBe(5);
         expect(r.racesBroken).toBe(0);

@@ -35,7 +35,6 @@ describe.skipIf(!CLI_BUILT)('kill -9 under concurrent writers (small; needs a bu
             writesPerRun: 12,
             seed: 9,
             pgliteDump: kind === 'pglite' ? await migratedPgliteTemplate() : undefined,
-            progress: (l) => console.log(l),
           });
           expect(r.lostWrites, JSON.stringify(r)).toBe(0);
           expect(r.readsWithoutLogRow, JSON.stringify(r)).toBe(0);
