@@ -5,6 +5,7 @@
  * An unreadable value stops the start with one line naming the variable (ConfigError).
  */
 import { readArea, type AreaValues, type SettingDoc } from './define.js';
+import { AUDIT_SETTINGS } from './areas/audit.js';
 import { CRYPTO_SETTINGS } from './areas/crypto.js';
 import { SERVER_SETTINGS } from './areas/server.js';
 
@@ -14,6 +15,7 @@ export { ConfigError, type SettingDoc } from './define.js';
 export const AREAS = {
   server: SERVER_SETTINGS,
   crypto: CRYPTO_SETTINGS,
+  audit: AUDIT_SETTINGS,
 } as const;
 
 type Areas = typeof AREAS;

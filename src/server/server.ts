@@ -22,6 +22,7 @@ import type { AppContext } from '../app/context.js';
 import { authenticate } from './auth/authenticate.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { registerInputGuards } from './input-guards.js';
+import { recordRefusal } from './security-events.js';
 import { registerOpenApi } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
@@ -106,7 +107,11 @@ export async function buildServer(
   app.setValidatorCompiler(validatorCompiler);
   // Answers are serialized through their response schemas (Fastify's default, fast-json-stringify):
   // presenters pick the fields, the schemas (src/api) say which fields exist.
-  app.setErrorHandler(errorHandler);
+  // A refusal (403, CSRF) is recorded as a security event before it is answered.
+  app.setErrorHandler(async (err, req, reply) => {
+    await recordRefusal(ctx, err, req);
+    return errorHandler(err, req, reply);
+  });
   app.setNotFoundHandler(notFoundHandler);
   // Strict UTF-8 JSON, and no NUL or lone surrogate in any string (input-guards.ts).
   registerInputGuards(app);

@@ -147,7 +147,7 @@ export async function setDocumentNumbering(
       scopePath: j.path,
       at: ctx.now(),
       payload: { before, after },
-    });
+    }, ctx.settings.crypto.trailHash);
     return present(row!);
   });
 }

@@ -194,7 +194,7 @@ export async function addUnit(
       scopePath: row.path,
       at: ctx.now(),
       payload: { jurisdictionId: input.jurisdictionId, parentId: input.parentId ?? null, ...n },
-    });
+    }, ctx.settings.crypto.trailHash);
     return { id: row.id };
   });
 }
@@ -221,7 +221,7 @@ export async function renameJurisdiction(
       scopePath: j.path,
       at: ctx.now(),
       payload: { before: { nameZh: j.nameZh, nameEn: j.nameEn }, after: n },
-    });
+    }, ctx.settings.crypto.trailHash);
   });
 }
 
@@ -247,7 +247,7 @@ export async function renameUnit(
       scopePath: u.path,
       at: ctx.now(),
       payload: { before: { nameZh: u.nameZh, nameEn: u.nameEn }, after: n },
-    });
+    }, ctx.settings.crypto.trailHash);
   });
 }
 
@@ -281,6 +281,6 @@ export async function setApplicantAssessment(
       scopePath: j.path,
       at: ctx.now(),
       payload: { before: j.applicantAssessment, after: enabled },
-    });
+    }, ctx.settings.crypto.trailHash);
   });
 }

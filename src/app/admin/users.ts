@@ -533,7 +533,7 @@ export async function createUserAsAdmin(
       scopePath: eventScope(grants),
       at: ctx.now(),
       payload: { username, displayName, officialId, grants: grantPayload(grants) },
-    });
+    }, ctx.settings.crypto.trailHash);
     return userId;
   });
   return getUser(ctx, actor, id);
@@ -579,7 +579,7 @@ async function event(
     scopePath: await placedScope(tx, userId),
     at: ctx.now(),
     payload,
-  });
+  }, ctx.settings.crypto.trailHash);
 }
 
 export interface UpdateUserInput {

@@ -94,7 +94,7 @@ export async function adaptInstrument(
         scopePath: pathsOf(actor, INSTRUMENT_ADAPTERS)[0] ?? '',
         at: now,
         payload: { basedOn: old.id, version: instrument.version },
-      });
+      }, ctx.settings.crypto.trailHash);
       return { id: instrument.id, version: instrument.version, basedOn: old.id };
     });
   } catch (e) {

@@ -186,7 +186,7 @@ export async function createCampaign(ctx: AppContext, actor: Actor, input: Creat
         ...thresholds,
         keepDay: row.keepDay,
       },
-    });
+    }, ctx.settings.crypto.trailHash);
     return { id, version: 0 };
   });
 }

@@ -75,7 +75,7 @@ export async function issueTokens(
       scopePath: row.path,
       at: ctx.now(),
       payload: { count: n, issued: before + n },
-    });
+    }, ctx.settings.crypto.trailHash);
     return { campaignId: row.id, tokens, issued: before + n };
   });
 }

@@ -57,7 +57,7 @@ export function changeState(
       scopePath: row.path,
       at: now,
       payload: { from: row.state, to: change.to, on: today },
-    });
+    }, ctx.settings.crypto.trailHash);
     return { id: row.id, state: change.to, version };
   });
 }

@@ -222,7 +222,7 @@ function drawOnce(
         population,
         selected,
       },
-    });
+    }, ctx.settings.crypto.trailHash);
     return {
       id,
       jurisdictionId: j.id,
