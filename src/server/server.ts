@@ -25,6 +25,7 @@ import { registerInputGuards } from './input-guards.js';
 import { recordRefusal } from './security-events.js';
 import { registerOpenApi } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
+import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { caseActionRoutes } from './routes/case-actions.js';
 import { caseRoutes } from './routes/cases.js';
@@ -148,6 +149,7 @@ export async function buildServer(
       await api.register(jointMatterRoutes, routeOpts);
       await api.register(policyRoutes, routeOpts);
       await api.register(adminRoutes, routeOpts);
+      await api.register(auditRoutes, routeOpts);
       await api.register(dashboardRoutes, routeOpts);
       await api.register(evaluationIndicatorRoutes, routeOpts);
       await api.register(officialRoutes, routeOpts);
