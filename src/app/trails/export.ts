@@ -6,6 +6,7 @@
 import type { Readable } from 'node:stream';
 import type { Actor } from '../../domain/roles.js';
 import { EXPORT_MAX_ROWS } from '../../shared/limits.js';
+import { adminActionLabel, readLabel } from '../../shared/audit-labels.js';
 import { SECURITY_EVENT_LABEL, type SecurityEventKind } from '../../shared/security-events.js';
 import type { AppContext } from '../context.js';
 import { chinaStamp, excelChinaTime, workbookStream } from '../queries/workbook.js';
@@ -97,7 +98,7 @@ async function allRows(
           excelChinaTime(i.at),
           i.user?.username ?? '',
           i.user?.name ?? '',
-          i.what,
+          readLabel(i.what)[lang],
           i.caseNumber ?? '',
           i.jurisdiction ? i.jurisdiction[lang] : '',
           i.seq,
@@ -110,7 +111,7 @@ async function allRows(
         rows.push([
           excelChinaTime(i.at),
           `${i.actor.name}（${i.actor.username}）`,
-          i.action,
+          adminActionLabel(i.action)[lang],
           i.targetKind,
           i.targetId,
           i.payload,
