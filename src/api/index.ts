@@ -32,3 +32,4 @@ export * from './matter-views.js';
 export * from './official-record.js';
 export * from './joint-matters.js';
 export * from './health.js';
+export * from './audit.js';

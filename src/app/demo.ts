@@ -239,6 +239,15 @@ function staffLogins(): LoginDef[] {
       grants: [j('admin', DEMO_JURISDICTIONS.province.id)],
       scope: PROVINCE_SCOPE,
     },
+    // The audit administrator (审计管理员, issue 14): reads the trails only — the read log, the
+    // administration and security events — and verifies their chains (审计 in the menu).
+    {
+      username: 'audit-admin',
+      displayName: '邵文清',
+      role: 'audit_admin',
+      grants: [j('audit_admin', DEMO_JURISDICTIONS.province.id)],
+      scope: PROVINCE_SCOPE,
+    },
     {
       username: 'city-chair',
       displayName: '沈建华',

@@ -485,6 +485,21 @@ export const CATALOGUE = {
       en: 'The file failed its integrity check (the authentication tag does not match) and is not served: the stored file may have been altered or damaged, or the key under that id in the ring is not the key it was encrypted with. The security administrator should check the key ring and restore the file from a backup.',
     },
   },
+  // ---- The security audit (issue 14: the audit administrator's screens, src/app/trails/) ----
+  AUDIT_ROLE_REQUIRED: {
+    status: 403,
+    message: {
+      zh: '审计记录（阅卷日志、管理操作记录、安全事件）只有审计管理员可以查看和校验；如需查看，请由安全管理员为您授予“审计管理员”角色。',
+      en: 'Only an audit administrator may read and verify the audit trails (read log, administration events, security events); ask the security administrator to grant you the audit administrator role.',
+    },
+  },
+  AUDIT_RANGE_INVALID: {
+    status: 400,
+    message: {
+      zh: '时间范围有误：起始日期晚于截止日期。请调整“自”“至”两个日期后重试。',
+      en: 'The time range is wrong: the start date is after the end date. Adjust the “from” and “to” dates and try again.',
+    },
+  },
   INTERNAL: {
     status: 500,
     message: {

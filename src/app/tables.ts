@@ -458,6 +458,10 @@ export const readLog = pgTable('read_log', {
   at: ts('at').notNull().defaultNow(),
   /** What the read asked for, e.g. an export's filters (migration 0014); null for most reads. */
   detail: jsonb('detail'),
+  /** Its link in the read log's chain (migration 0031), set when sealed (src/app/trails/). */
+  seq: bigint('seq', { mode: 'number' }),
+  prevHash: text('prev_hash'),
+  hash: text('hash'),
 });
 
 export const idempotencyKeys = pgTable(
@@ -483,6 +487,38 @@ export const adminEvents = pgTable('admin_events', {
   scopePath: text('scope_path').notNull(),
   at: ts('at').notNull(),
   payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+  /** Its link in the administration chain (migration 0031); null on rows written before it. */
+  seq: bigint('seq', { mode: 'number' }),
+  prevHash: text('prev_hash'),
+  hash: text('hash'),
+});
+
+/** Security events (migration 0031, src/app/trails/security-events.ts), hash-chained. */
+export const securityEvents = pgTable('security_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: ts('at').notNull(),
+  kind: text('kind').notNull(),
+  userId: uuid('user_id'),
+  username: text('username').notNull(),
+  ip: text('ip').notNull(),
+  userAgent: text('user_agent').notNull(),
+  method: text('method').notNull(),
+  route: text('route').notNull(),
+  requestId: text('request_id').notNull(),
+  details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});
+
+/** The head of each hash-chained trail (migration 0031). */
+export const chainHeads = pgTable('chain_heads', {
+  chain: text('chain').primaryKey(),
+  count: bigint('count', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+  baseSeq: bigint('base_seq', { mode: 'number' }).notNull(),
+  baseHash: text('base_hash').notNull(),
+  unchainedBelow: bigint('unchained_below', { mode: 'number' }).notNull(),
 });
 
 /** Serials of official documents per jurisdiction, type and year (migration 0011). */

@@ -5,6 +5,7 @@
  * An unreadable value stops the start with one line naming the variable (ConfigError).
  */
 import { readArea, type AreaValues, type SettingDoc } from './define.js';
+import { AUDIT_SETTINGS } from './areas/audit.js';
 import { CRYPTO_SETTINGS } from './areas/crypto.js';
 import { OBSERVABILITY_SETTINGS } from './areas/observability.js';
 import { SERVER_SETTINGS } from './areas/server.js';
@@ -16,6 +17,7 @@ export const AREAS = {
   server: SERVER_SETTINGS,
   crypto: CRYPTO_SETTINGS,
   observability: OBSERVABILITY_SETTINGS,
+  audit: AUDIT_SETTINGS,
 } as const;
 
 type Areas = typeof AREAS;

@@ -16,6 +16,11 @@ export const TAGS = [
     description:
       '系统管理：用户、角色与范围，组织，日历 · Administration: users, roles and scopes, organization, calendars',
   },
+  {
+    name: 'audit',
+    description:
+      '安全审计：阅卷日志、管理操作记录、安全事件、审计链校验 · Security audit: read log, administration events, security events, chain verification',
+  },
   { name: 'cases', description: '案件办理 · Cases and their procedure' },
   { name: 'dashboard', description: '仪表盘 · Dashboard for managers' },
   { name: 'correction', description: '纠错整改与谈心谈话 · Correction and talks' },

@@ -24,8 +24,10 @@ import { authenticate } from './auth/authenticate.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { registerInputGuards } from './input-guards.js';
 import { registerObservability } from './observability.js';
+import { recordRefusal } from './security-events.js';
 import { registerOpenApi } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
+import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { caseActionRoutes } from './routes/case-actions.js';
 import { caseRoutes } from './routes/cases.js';
@@ -110,7 +112,11 @@ export async function buildServer(
   app.setValidatorCompiler(validatorCompiler);
   // Answers are serialized through their response schemas (Fastify's default, fast-json-stringify):
   // presenters pick the fields, the schemas (src/api) say which fields exist.
-  app.setErrorHandler(errorHandler);
+  // A refusal (403, CSRF) is recorded as a security event before it is answered.
+  app.setErrorHandler(async (err, req, reply) => {
+    await recordRefusal(ctx, err, req);
+    return errorHandler(err, req, reply);
+  });
   app.setNotFoundHandler(notFoundHandler);
   // Strict UTF-8 JSON, and no NUL or lone surrogate in any string (input-guards.ts).
   registerInputGuards(app);
@@ -150,6 +156,7 @@ export async function buildServer(
       await api.register(jointMatterRoutes, routeOpts);
       await api.register(policyRoutes, routeOpts);
       await api.register(adminRoutes, routeOpts);
+      await api.register(auditRoutes, routeOpts);
       await api.register(dashboardRoutes, routeOpts);
       await api.register(evaluationIndicatorRoutes, routeOpts);
       await api.register(officialRoutes, routeOpts);

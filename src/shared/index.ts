@@ -21,3 +21,5 @@ export * from './clearings.js';
 export * from './matters.js';
 export { bareTitle, inTitleMarks } from '../policy/title-marks.js';
 export * from './joint.js';
+export * from './security-events.js';
+export * from './audit-labels.js';

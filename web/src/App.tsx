@@ -22,6 +22,7 @@ const NotFound = lazy(() => import('./pages/NotFound'));
 const Apply = lazy(() => import('./pages/official/Apply'));
 const PolicyBrowser = lazy(() => import('./pages/policy/PolicyBrowser'));
 const Admin = lazy(() => import('./pages/admin/Admin'));
+const Audit = lazy(() => import('./pages/audit/Audit'));
 const Dashboard = lazy(() => import('./pages/dashboard/Dashboard'));
 const Workbench = lazy(() => import('./pages/workbench/Workbench'));
 const ExOfficio = lazy(() => import('./pages/intake/ExOfficio'));
@@ -72,6 +73,7 @@ function Routed() {
           <Route path="matters" element={<Matters />} />
           <Route path="policy/*" element={<PolicyBrowser />} />
           <Route path="admin/*" element={<Admin />} />
+          <Route path="audit" element={<Audit />} />
           <Route path="dashboard" element={<Dashboard />} />
           <Route path="results" element={<Results />} />
           <Route path="officials/:id" element={<OfficialRecord />} />

@@ -139,6 +139,12 @@ export const MENU: readonly MenuEntry[] = [
     path: '/admin',
     labels: [['admin', 'admin.menu']],
   },
+  {
+    // The audit administrator's trails: read log, administration and security events, verification.
+    key: 'audit',
+    path: '/audit',
+    labels: [['audit_admin', 'audit.menu']],
+  },
 ];
 
 /** The entries a user with `roles` sees, with the label key for them. */

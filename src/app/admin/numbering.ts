@@ -139,15 +139,19 @@ export async function setDocumentNumbering(
       .set({ documentCode: code, documentPatterns: merged })
       .where(eq(jurisdictions.id, id))
       .returning();
-    await recordAdminEvent(tx, {
-      actorId: actor.userId,
-      action: 'jurisdiction.document_numbering',
-      targetKind: 'jurisdiction',
-      targetId: id,
-      scopePath: j.path,
-      at: ctx.now(),
-      payload: { before, after },
-    });
+    await recordAdminEvent(
+      tx,
+      {
+        actorId: actor.userId,
+        action: 'jurisdiction.document_numbering',
+        targetKind: 'jurisdiction',
+        targetId: id,
+        scopePath: j.path,
+        at: ctx.now(),
+        payload: { before, after },
+      },
+      ctx.settings.crypto.trailHash,
+    );
     return present(row!);
   });
 }

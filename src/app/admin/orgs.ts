@@ -186,15 +186,19 @@ export async function addUnit(
       },
       tx,
     );
-    await recordAdminEvent(tx, {
-      actorId: actor.userId,
-      action: 'unit.create',
-      targetKind: 'unit',
-      targetId: row.id,
-      scopePath: row.path,
-      at: ctx.now(),
-      payload: { jurisdictionId: input.jurisdictionId, parentId: input.parentId ?? null, ...n },
-    });
+    await recordAdminEvent(
+      tx,
+      {
+        actorId: actor.userId,
+        action: 'unit.create',
+        targetKind: 'unit',
+        targetId: row.id,
+        scopePath: row.path,
+        at: ctx.now(),
+        payload: { jurisdictionId: input.jurisdictionId, parentId: input.parentId ?? null, ...n },
+      },
+      ctx.settings.crypto.trailHash,
+    );
     return { id: row.id };
   });
 }
@@ -213,15 +217,19 @@ export async function renameJurisdiction(
     if (!inScopes(scopes, j.path)) throw new AppError('ADMIN_OUT_OF_SCOPE', { field: 'id' });
     if (j.nameZh === n.nameZh && j.nameEn === n.nameEn) return;
     await tx.update(jurisdictions).set(n).where(eq(jurisdictions.id, id));
-    await recordAdminEvent(tx, {
-      actorId: actor.userId,
-      action: 'jurisdiction.rename',
-      targetKind: 'jurisdiction',
-      targetId: id,
-      scopePath: j.path,
-      at: ctx.now(),
-      payload: { before: { nameZh: j.nameZh, nameEn: j.nameEn }, after: n },
-    });
+    await recordAdminEvent(
+      tx,
+      {
+        actorId: actor.userId,
+        action: 'jurisdiction.rename',
+        targetKind: 'jurisdiction',
+        targetId: id,
+        scopePath: j.path,
+        at: ctx.now(),
+        payload: { before: { nameZh: j.nameZh, nameEn: j.nameEn }, after: n },
+      },
+      ctx.settings.crypto.trailHash,
+    );
   });
 }
 
@@ -239,15 +247,19 @@ export async function renameUnit(
     if (!inScopes(scopes, u.path)) throw new AppError('ADMIN_OUT_OF_SCOPE', { field: 'id' });
     if (u.nameZh === n.nameZh && u.nameEn === n.nameEn) return;
     await tx.update(units).set(n).where(eq(units.id, id));
-    await recordAdminEvent(tx, {
-      actorId: actor.userId,
-      action: 'unit.rename',
-      targetKind: 'unit',
-      targetId: id,
-      scopePath: u.path,
-      at: ctx.now(),
-      payload: { before: { nameZh: u.nameZh, nameEn: u.nameEn }, after: n },
-    });
+    await recordAdminEvent(
+      tx,
+      {
+        actorId: actor.userId,
+        action: 'unit.rename',
+        targetKind: 'unit',
+        targetId: id,
+        scopePath: u.path,
+        at: ctx.now(),
+        payload: { before: { nameZh: u.nameZh, nameEn: u.nameEn }, after: n },
+      },
+      ctx.settings.crypto.trailHash,
+    );
   });
 }
 
@@ -273,14 +285,18 @@ export async function setApplicantAssessment(
       .update(jurisdictions)
       .set({ applicantAssessment: enabled })
       .where(eq(jurisdictions.id, id));
-    await recordAdminEvent(tx, {
-      actorId: actor.userId,
-      action: 'jurisdiction.applicant_assessment',
-      targetKind: 'jurisdiction',
-      targetId: id,
-      scopePath: j.path,
-      at: ctx.now(),
-      payload: { before: j.applicantAssessment, after: enabled },
-    });
+    await recordAdminEvent(
+      tx,
+      {
+        actorId: actor.userId,
+        action: 'jurisdiction.applicant_assessment',
+        targetKind: 'jurisdiction',
+        targetId: id,
+        scopePath: j.path,
+        at: ctx.now(),
+        payload: { before: j.applicantAssessment, after: enabled },
+      },
+      ctx.settings.crypto.trailHash,
+    );
   });
 }

@@ -525,15 +525,19 @@ export async function createUserAsAdmin(
       disabled: false,
     });
     for (const g of grants) await tx.insert(roleGrants).values({ id: randomUUID(), userId, ...g });
-    await recordAdminEvent(tx, {
-      actorId: actor.userId,
-      action: 'user.create',
-      targetKind: 'user',
-      targetId: userId,
-      scopePath: eventScope(grants),
-      at: ctx.now(),
-      payload: { username, displayName, officialId, grants: grantPayload(grants) },
-    });
+    await recordAdminEvent(
+      tx,
+      {
+        actorId: actor.userId,
+        action: 'user.create',
+        targetKind: 'user',
+        targetId: userId,
+        scopePath: eventScope(grants),
+        at: ctx.now(),
+        payload: { username, displayName, officialId, grants: grantPayload(grants) },
+      },
+      ctx.settings.crypto.trailHash,
+    );
     return userId;
   });
   return getUser(ctx, actor, id);
@@ -571,15 +575,19 @@ async function event(
   action: AdminAction,
   payload: Record<string, unknown> = {},
 ) {
-  await recordAdminEvent(tx, {
-    actorId: actor.userId,
-    action,
-    targetKind: 'user',
-    targetId: userId,
-    scopePath: await placedScope(tx, userId),
-    at: ctx.now(),
-    payload,
-  });
+  await recordAdminEvent(
+    tx,
+    {
+      actorId: actor.userId,
+      action,
+      targetKind: 'user',
+      targetId: userId,
+      scopePath: await placedScope(tx, userId),
+      at: ctx.now(),
+      payload,
+    },
+    ctx.settings.crypto.trailHash,
+  );
 }
 
 export interface UpdateUserInput {

@@ -86,15 +86,19 @@ export async function adaptInstrument(
         createdBy: actor.userId,
         createdAt: now,
       });
-      await recordAdminEvent(tx, {
-        actorId: actor.userId,
-        action: 'evaluation.instrument_adapt',
-        targetKind: 'instrument',
-        targetId: instrument.id,
-        scopePath: pathsOf(actor, INSTRUMENT_ADAPTERS)[0] ?? '',
-        at: now,
-        payload: { basedOn: old.id, version: instrument.version },
-      });
+      await recordAdminEvent(
+        tx,
+        {
+          actorId: actor.userId,
+          action: 'evaluation.instrument_adapt',
+          targetKind: 'instrument',
+          targetId: instrument.id,
+          scopePath: pathsOf(actor, INSTRUMENT_ADAPTERS)[0] ?? '',
+          at: now,
+          payload: { basedOn: old.id, version: instrument.version },
+        },
+        ctx.settings.crypto.trailHash,
+      );
       return { id: instrument.id, version: instrument.version, basedOn: old.id };
     });
   } catch (e) {

@@ -169,24 +169,28 @@ export async function createCampaign(ctx: AppContext, actor: Actor, input: Creat
       version: 0,
     };
     await tx.insert(evaluationCampaigns).values(row);
-    await recordAdminEvent(tx, {
-      actorId: actor.userId,
-      action: 'evaluation.campaign_create',
-      targetKind: 'campaign',
-      targetId: id,
-      scopePath: j.path,
-      at: now,
-      payload: {
-        jurisdictionId: j.id,
-        title,
-        instrumentId: instrument.id,
-        invitedUnits,
-        invitedCount,
-        ...days,
-        ...thresholds,
-        keepDay: row.keepDay,
+    await recordAdminEvent(
+      tx,
+      {
+        actorId: actor.userId,
+        action: 'evaluation.campaign_create',
+        targetKind: 'campaign',
+        targetId: id,
+        scopePath: j.path,
+        at: now,
+        payload: {
+          jurisdictionId: j.id,
+          title,
+          instrumentId: instrument.id,
+          invitedUnits,
+          invitedCount,
+          ...days,
+          ...thresholds,
+          keepDay: row.keepDay,
+        },
       },
-    });
+      ctx.settings.crypto.trailHash,
+    );
     return { id, version: 0 };
   });
 }

@@ -67,15 +67,19 @@ export async function issueTokens(
       .update(evaluationCampaigns)
       .set({ tokensIssued: before + n })
       .where(eq(evaluationCampaigns.id, row.id));
-    await recordAdminEvent(tx, {
-      actorId: actor.userId,
-      action: 'evaluation.tokens_issue',
-      targetKind: 'campaign',
-      targetId: row.id,
-      scopePath: row.path,
-      at: ctx.now(),
-      payload: { count: n, issued: before + n },
-    });
+    await recordAdminEvent(
+      tx,
+      {
+        actorId: actor.userId,
+        action: 'evaluation.tokens_issue',
+        targetKind: 'campaign',
+        targetId: row.id,
+        scopePath: row.path,
+        at: ctx.now(),
+        payload: { count: n, issued: before + n },
+      },
+      ctx.settings.crypto.trailHash,
+    );
     return { campaignId: row.id, tokens, issued: before + n };
   });
 }

@@ -49,15 +49,19 @@ export function changeState(
       .update(evaluationCampaigns)
       .set({ state: change.to, version, updatedAt: now })
       .where(eq(evaluationCampaigns.id, row.id));
-    await recordAdminEvent(tx, {
-      actorId: actor.userId,
-      action: change.action,
-      targetKind: 'campaign',
-      targetId: row.id,
-      scopePath: row.path,
-      at: now,
-      payload: { from: row.state, to: change.to, on: today },
-    });
+    await recordAdminEvent(
+      tx,
+      {
+        actorId: actor.userId,
+        action: change.action,
+        targetKind: 'campaign',
+        targetId: row.id,
+        scopePath: row.path,
+        at: now,
+        payload: { from: row.state, to: change.to, on: today },
+      },
+      ctx.settings.crypto.trailHash,
+    );
     return { id: row.id, state: change.to, version };
   });
 }

@@ -205,24 +205,28 @@ function drawOnce(
       });
       visitIds.push(visitId);
     }
-    await recordAdminEvent(tx, {
-      actorId: actor.userId,
-      action: 'visits.draw',
-      targetKind: 'jurisdiction',
-      targetId: j.id,
-      scopePath: j.path,
-      at: now,
-      payload: {
-        drawId: id,
-        seed,
-        share: rule.sampleShare,
-        basis: rule.basis ?? null,
-        windowFrom: today,
-        windowTo,
-        population,
-        selected,
+    await recordAdminEvent(
+      tx,
+      {
+        actorId: actor.userId,
+        action: 'visits.draw',
+        targetKind: 'jurisdiction',
+        targetId: j.id,
+        scopePath: j.path,
+        at: now,
+        payload: {
+          drawId: id,
+          seed,
+          share: rule.sampleShare,
+          basis: rule.basis ?? null,
+          windowFrom: today,
+          windowTo,
+          population,
+          selected,
+        },
       },
-    });
+      ctx.settings.crypto.trailHash,
+    );
     return {
       id,
       jurisdictionId: j.id,

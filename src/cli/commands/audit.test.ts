@@ -53,7 +53,7 @@ describe('rongcuo audit verify', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /^审计链完整：3 个案件、6 条记录均校验通过（\d+ ms）；杂凑算法：SHA-256 6 条。\n$/,
+      /^审计链完整：3 个案件、6 条记录均校验通过（\d+ ms）；杂凑算法：SHA-256 6 条。\n阅卷日志：\d+ 条记录校验通过（.+）.*。\n管理操作记录：\d+ 条记录校验通过（.+）.*。\n安全事件：0 条记录校验通过（—）。\n$/,
     );
     const json = await cli(['audit', 'verify', '--data', data, '--json']);
     expect(JSON.parse(json.stdout)).toMatchObject({
@@ -61,6 +61,7 @@ describe('rongcuo audit verify', () => {
       cases: 3,
       events: 6,
       hashes: { sha256: 6, sm3: 0 },
+      trails: [{ chain: 'read_log' }, { chain: 'admin_events' }, { chain: 'security_events' }],
     });
   }, 60_000);
 
@@ -83,6 +84,22 @@ describe('rongcuo audit verify', () => {
     expect(code).toBe(0);
     expect(stderr).toContain('verifying… 3 cases, 6 events checked');
     expect(stdout).toContain('Audit chains intact');
+  }, 60_000);
+
+  it('an administration row written around the application: exit 1 naming the chain', async () => {
+    const [row] = await sql(
+      `INSERT INTO admin_events (actor_id, action, target_kind, target_id, scope_path, at, payload)
+       SELECT id, 'user.update', 'user', id::text, '', now(), '{}' FROM users LIMIT 1 RETURNING id::text`,
+    );
+    const r = await cli(['audit', 'verify', '--data', data, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      `Administration events broken: id ${String(row!['id'])}: a row is outside the chain (written around the application) (unchained)`,
+    );
+    await sql(`ALTER TABLE admin_events DISABLE TRIGGER admin_events_no_change`);
+    await sql(`DELETE FROM admin_events WHERE id = $1::bigint`, [row!['id']]);
+    await sql(`ALTER TABLE admin_events ENABLE TRIGGER admin_events_no_change`);
+    expect((await cli(['audit', 'verify', '--data', data])).code).toBe(0);
   }, 60_000);
 
   it('an altered event: exit 1 naming the case, the event seq and id, and the kind', async () => {

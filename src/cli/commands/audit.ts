@@ -1,11 +1,15 @@
 /**
- * rongcuo audit verify: walk every case's audit trail and check its hash chain (src/app/audit.ts).
+ * rongcuo audit verify: walk every case's audit trail and check its hash chain (src/app/audit.ts),
+ * then the chains of the read log, the administration events and the security events
+ * (src/app/trails/chain.ts), saying for each which hash its links use.
  * Exit 0 when every chain is intact; 1 only for a broken chain, naming the first break (case
  * number, event seq and id, kind); 2 for any other failure (a store that cannot be opened, locked
  * by another process or never migrated), so that a script can tell tampering from trouble.
  * Read-only: it applies no migrations.
  */
 import { verifyAudit, type AuditBreak, type AuditResult } from '../../app/audit.js';
+import { verifyTrails, type TrailCheck } from '../../app/trails/chain.js';
+import { describeTrail } from '../../app/trails/describe.js';
 import type { Lang } from '../../policy/model.js';
 import { optFlag } from '../args.js';
 import { CliError } from '../errors.js';
@@ -122,17 +126,31 @@ async function verify(ctx: CommandContext): Promise<number> {
             ),
           ),
       });
+      // The other chains (migration 0031), after the cases' (read-only: nothing is sealed here).
+      const hasTrails = await store.query<{ t: string | null }>(
+        `SELECT to_regclass('chain_heads')::text AS t`,
+      );
+      const trails: TrailCheck[] =
+        result.firstBreak || !hasTrails.rows[0]?.t
+          ? []
+          : await verifyTrails(app, (chain, rows) =>
+              progress.update(
+                L(`校验中… ${chain}：${rows} 条`, `verifying… ${chain}: ${rows} rows`),
+              ),
+            );
       progress.done();
+      const trailBreak = trails.find((t) => t.firstBreak);
       const ms = Math.round(performance.now() - started);
       if (optFlag(ctx.args, 'json')) {
         out(
           ctx,
           JSON.stringify(
             {
-              intact: result.firstBreak === undefined,
+              intact: result.firstBreak === undefined && trailBreak === undefined,
               cases: result.cases,
               events: result.events,
               hashes: result.hashes,
+              trails: trails.map((t) => ({ ...t, message: describeTrail(t)[ctx.lang] })),
               ms,
               ...(result.firstBreak
                 ? {
@@ -158,13 +176,18 @@ async function verify(ctx: CommandContext): Promise<number> {
       } else {
         out(
           ctx,
-          L(
-            `审计链完整：${result.cases} 个案件、${result.events} 条记录均校验通过（${ms} ms）；杂凑算法：${describeHashes(result.hashes, 'zh')}。\n`,
-            `Audit chains intact: ${result.cases} cases and ${result.events} events verified (${ms} ms); hashes: ${describeHashes(result.hashes, 'en')}.\n`,
-          ),
+          (trailBreak
+            ? L(
+                `案件审计链完整：${result.cases} 个案件、${result.events} 条记录均校验通过（杂凑算法：${describeHashes(result.hashes, 'zh')}）；但${describeTrail(trailBreak).zh}。\n`,
+                `Case trails intact: ${result.cases} cases and ${result.events} events verified (hashes: ${describeHashes(result.hashes, 'en')}); but: ${describeTrail(trailBreak).en}.\n`,
+              )
+            : L(
+                `审计链完整：${result.cases} 个案件、${result.events} 条记录均校验通过（${ms} ms）；杂凑算法：${describeHashes(result.hashes, 'zh')}。\n`,
+                `Audit chains intact: ${result.cases} cases and ${result.events} events verified (${ms} ms); hashes: ${describeHashes(result.hashes, 'en')}.\n`,
+              )) + trails.map((t) => describeTrail(t)[ctx.lang] + '\n').join(''),
         );
       }
-      return result.firstBreak ? BROKEN_CHAIN : 0;
+      return result.firstBreak || trailBreak ? BROKEN_CHAIN : 0;
     },
     { migrate: false },
   );

@@ -27,6 +27,11 @@ import { AppError } from '../../app/errors.js';
 import { ARGON2_OPTIONS } from '../../app/org.js';
 import { loginThrottle } from '../../app/login-throttle.js';
 import { loginAttempts, users, type Schema } from '../../app/tables.js';
+import {
+  recordSecurityEvent,
+  recordSecurityEventIn,
+  type SecurityEventInput,
+} from '../../app/trails/security-events.js';
 import { createSession, type NewSession, type SessionClient } from './sessions.js';
 
 export const LOGIN_RATE = { max: 10, windowMs: 60 * 1000 } as const;
@@ -57,6 +62,28 @@ export function lockedError(until: Date, now: Date): AppError {
 export interface LoginInput extends SessionClient {
   readonly username: string;
   readonly password: string;
+  /** The request's id, for the security event (src/app/trails/security-events.ts). */
+  readonly requestId?: string;
+}
+
+/** The security event of a sign-in's outcome (never the password). */
+function signInEvent(
+  ctx: AppContext,
+  input: LoginInput,
+  kind: SecurityEventInput['kind'],
+  more: { userId?: string; details?: Record<string, unknown> } = {},
+): SecurityEventInput {
+  return {
+    kind,
+    at: ctx.now(),
+    username: input.username,
+    ip: input.ip,
+    userAgent: input.userAgent,
+    method: 'POST',
+    route: '/api/auth/login',
+    requestId: input.requestId ?? '',
+    ...more,
+  };
 }
 
 export interface LoginResult extends NewSession {
@@ -68,11 +95,12 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<LoginRe
   const username = input.username.slice(0, 128);
 
   // 1. Rate limit by address, note the attempt, read the account and this address's lock.
-  const { attemptId, user, pairLockedUntil } = await admit(ctx, ip, username);
+  const { attemptId, user, pairLockedUntil } = await admit(ctx, ip, username, input);
 
   // 2. An account locked for this address is refused without looking at the password.
   const now = ctx.now();
   if (pairLockedUntil && pairLockedUntil.getTime() > now.getTime()) {
+    await recordSecurityEvent(ctx, signInEvent(ctx, input, 'login.locked', { userId: user!.id }));
     throw lockedError(pairLockedUntil, now);
   }
 
@@ -83,7 +111,10 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<LoginRe
   } catch {
     ok = false; // a malformed stored hash opens nothing
   }
-  if (!user) throw new AppError('AUTH_INVALID');
+  if (!user) {
+    await recordSecurityEvent(ctx, signInEvent(ctx, input, 'login.unknown_user'));
+    throw new AppError('AUTH_INVALID');
+  }
 
   // 4. Record the outcome for the pair and the account, and open the session on success.
   const outcome = await ctx.store.tx(async (tx) => {
@@ -94,7 +125,7 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<LoginRe
       .from(users)
       .where(eq(users.id, user.id))
       .for('update');
-    if (!u) return { kind: 'invalid' as const };
+    if (!u) return { kind: 'invalid' as const, disabled: false };
     const pair = await readPair(tx, user.id, ip);
     // A concurrent attempt may have locked the pair meanwhile.
     if (pair?.lockedUntil && pair.lockedUntil.getTime() > t.getTime()) {
@@ -103,9 +134,15 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<LoginRe
     if (ok && !u.disabled) {
       await succeeded(tx, user.id, ip, attemptId, t);
       const session = await createSession(tx, user.id, input, t);
+      const alg = ctx.settings.crypto.trailHash;
+      await recordSecurityEventIn(
+        tx,
+        alg,
+        signInEvent(ctx, input, 'login.succeeded', { userId: user.id }),
+      );
       return { kind: 'ok' as const, session };
     }
-    if (u.disabled) return { kind: 'invalid' as const };
+    if (u.disabled) return { kind: 'invalid' as const, disabled: true };
     const lockedUntil = await failed(tx, {
       userId: user.id,
       ip,
@@ -115,10 +152,20 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<LoginRe
     });
     return lockedUntil
       ? { kind: 'locked' as const, until: lockedUntil }
-      : { kind: 'invalid' as const };
+      : { kind: 'invalid' as const, disabled: false };
   });
   if (outcome.kind === 'ok') return { ...outcome.session, userId: user.id };
-  if (outcome.kind === 'locked') throw lockedError(outcome.until, ctx.now());
+  if (outcome.kind === 'locked') {
+    await recordSecurityEvent(ctx, signInEvent(ctx, input, 'login.locked', { userId: user.id }));
+    throw lockedError(outcome.until, ctx.now());
+  }
+  await recordSecurityEvent(
+    ctx,
+    signInEvent(ctx, input, 'login.failed', {
+      userId: user.id,
+      details: { reason: outcome.disabled ? 'disabled' : 'password' },
+    }),
+  );
   throw new AppError('AUTH_INVALID');
 }
 
@@ -127,7 +174,7 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<LoginRe
  * and its lock for this address. The advisory lock makes the count and the insert atomic per
  * address on both stores. Throws AUTH_RATE_LIMITED with the seconds to wait.
  */
-async function admit(ctx: AppContext, ip: string, username: string) {
+async function admit(ctx: AppContext, ip: string, username: string, input: LoginInput) {
   const r = await ctx.store.tx(async (tx, raw) => {
     await raw.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`rongcuo-login:${ip}`]);
     const now = ctx.now();
@@ -159,6 +206,7 @@ async function admit(ctx: AppContext, ip: string, username: string) {
     return { attemptId: attempt!.id, user: u ?? null, pairLockedUntil: pair?.lockedUntil ?? null };
   });
   if (r.attemptId === null) {
+    await recordSecurityEvent(ctx, signInEvent(ctx, input, 'login.rate_limited'));
     throw new AppError('AUTH_RATE_LIMITED', { retryAfterSeconds: r.retryAfter });
   }
   return r;

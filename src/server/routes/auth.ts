@@ -18,6 +18,8 @@ import {
   SESSION_COOKIE,
 } from '../auth/authenticate.js';
 import { login } from '../auth/login.js';
+import { recordSecurityEvent } from '../../app/trails/security-events.js';
+import { requestFacts } from '../security-events.js';
 import { deleteSession, resolveSession, tokenHash } from '../auth/sessions.js';
 import { presentUser } from '../presenters/user.js';
 import { responses, typed, type Api } from '../schemas.js';
@@ -63,6 +65,7 @@ function loginRoute(app: Api, opts: AuthRouteOptions) {
         password: req.body.password,
         ip: req.ip,
         userAgent: String(req.headers['user-agent'] ?? ''),
+        requestId: req.id,
       });
       // A session the browser still holds ends here: a sign-in always starts a fresh one. Only
       // after a success: a failed attempt must not sign the caller out.
@@ -103,7 +106,15 @@ function sessionRoutes(app: Api, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      if (req.auth) await deleteSession(ctx, req.auth.session.idHash);
+      if (req.auth) {
+        await deleteSession(ctx, req.auth.session.idHash);
+        await recordSecurityEvent(ctx, {
+          ...requestFacts(req),
+          kind: 'logout',
+          at: ctx.now(),
+          userId: req.auth.session.actor.userId,
+        });
+      }
       clearCookies(reply);
       return reply.status(204).send(null);
     },
