@@ -28,6 +28,7 @@ import { ARGON2_OPTIONS } from '../../app/org.js';
 import { loginThrottle } from '../../app/login-throttle.js';
 import { loginAttempts, users, type Schema } from '../../app/tables.js';
 import { createSession, type NewSession, type SessionClient } from './sessions.js';
+import { secondFactorStep, type SecondFactorNeeded } from './second-factor.js';
 
 export const LOGIN_RATE = { max: 10, windowMs: 60 * 1000 } as const;
 export const LOCKOUT = { after: 5, ms: 15 * 60 * 1000 } as const;
@@ -60,10 +61,18 @@ export interface LoginInput extends SessionClient {
 }
 
 export interface LoginResult extends NewSession {
+  readonly kind: 'session';
   readonly userId: string;
 }
 
-export async function login(ctx: AppContext, input: LoginInput): Promise<LoginResult> {
+/**
+ * A session, or — for a user with a second factor or who must have one — the ticket of the second
+ * step (second-factor.ts), never a session.
+ */
+export async function login(
+  ctx: AppContext,
+  input: LoginInput,
+): Promise<LoginResult | SecondFactorNeeded> {
   const ip = input.ip.slice(0, 64);
   const username = input.username.slice(0, 128);
 
@@ -102,6 +111,9 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<LoginRe
     }
     if (ok && !u.disabled) {
       await succeeded(tx, user.id, ip, attemptId, t);
+      // Two factors: the one branch after a verified password.
+      const second = await secondFactorStep(ctx, tx, user.id, input, t);
+      if (second) return { kind: 'second' as const, second };
       const session = await createSession(tx, user.id, input, t);
       return { kind: 'ok' as const, session };
     }
@@ -117,7 +129,8 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<LoginRe
       ? { kind: 'locked' as const, until: lockedUntil }
       : { kind: 'invalid' as const };
   });
-  if (outcome.kind === 'ok') return { ...outcome.session, userId: user.id };
+  if (outcome.kind === 'ok') return { kind: 'session', ...outcome.session, userId: user.id };
+  if (outcome.kind === 'second') return outcome.second;
   if (outcome.kind === 'locked') throw lockedError(outcome.until, ctx.now());
   throw new AppError('AUTH_INVALID');
 }
