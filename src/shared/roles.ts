@@ -28,7 +28,9 @@ export const ADMINISTRATOR_ROLES: readonly Role[] = ['admin', 'security_admin', 
 
 /**
  * Case officers and overseers: the roles that read and work the cases inside their jurisdiction or
- * unit (not the parties, not the policy administrators).
+ * unit (not the parties, not the policy administrators). Not the three administrators either
+ * (least privilege, GB/T 22239-2019 8.1.4.2): running the system does not need a personnel case
+ * file; the system administrator keeps the aggregate figures (dashboard counts, indicators).
  */
 export const CASE_STAFF_ROLES: readonly Role[] = [
   'intake',
@@ -37,7 +39,6 @@ export const CASE_STAFF_ROLES: readonly Role[] = [
   'committee_chair',
   'org_liaison',
   'auditor',
-  'admin',
 ];
 
 /** A role is held over a jurisdiction subtree, a unit subtree, or oneself. */
