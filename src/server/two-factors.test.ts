@@ -16,7 +16,7 @@ describeStores<Schema>(
     let w: HttpWorld;
     beforeAll(async () => {
       w = await buildHttpWorld(getStore());
-    });
+    }, 60_000);
     const post = (url: string, payload: object, ip = freshIp()) =>
       w.app.inject({ method: 'POST', url, remoteAddress: ip, payload });
     const login = (username: string, ip?: string) =>
