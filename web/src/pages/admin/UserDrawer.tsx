@@ -58,9 +58,12 @@ export function UserDrawer({
   const [grantsForm] = Form.useForm<{ grants: GrantValue[] }>();
   const [passwordForm] = Form.useForm<{ password: string }>();
 
+  // The loaded user, not `loaded` (a new object at every render): otherwise every render would
+  // put back the user as first loaded over the answer of a change.
+  const loadedUser = loaded.status === 'ok' ? loaded.data.user : null;
   useEffect(() => {
-    if (loaded.status === 'ok') setUser(loaded.data.user);
-  }, [loaded]);
+    if (loadedUser) setUser(loadedUser);
+  }, [loadedUser]);
   useEffect(() => {
     if (!user) return;
     profile.setFieldsValue({ displayName: user.displayName, locale: user.locale });
