@@ -34,6 +34,7 @@ const ROLES: readonly (readonly [username: string, password: string])[] = [
   ['policy-admin', 'demo-policy_admin-2025'],
   ['auditor', 'demo-auditor-2025'],
   ['admin', 'demo-admin-2025'],
+  ['security-admin', 'demo-security_admin-2025'],
   ['dept-discipline', 'demo-consultee-2025'],
   // The Sichuan free-trade-zone area (src/app/demo-zone.ts): its results off the ladder.
   ['ftz-chair', 'demo-committee_chair-2025'],

@@ -33,7 +33,14 @@ import {
 } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { openApp, type OpenedApp } from '../src/app/bootstrap.js';
-import { seedDemo } from '../src/app/demo.js';
+import { DEMO_TOTP_SECRET, seedDemo } from '../src/app/demo.js';
+import { eq } from 'drizzle-orm';
+import { users } from '../src/app/tables.js';
+import { totpSecrets } from '../src/app/two-factors/tables.js';
+import { codeAt } from '../src/app/two-factors/totp.js';
+
+/** The demo's logins that sign in with two factors (the three administrators). */
+const DEMO_ADMINISTRATORS: readonly string[] = ['admin', 'security-admin', 'audit-admin'];
 import { startServer, type StartedServer } from '../src/server/index.js';
 import { defaultWebDir } from '../src/server/web.js';
 
@@ -72,7 +79,10 @@ export interface BrowserWorld {
    * unless `motion: 'full'` (see REDUCED_MOTION).
    */
   newPage(opts?: { locale?: 'zh-CN' | 'en-US'; motion?: 'full' }): Promise<Page>;
+  /** Signs in; the demo's administrators also enter their one-time code (DEMO_TOTP_SECRET). */
   signIn(page: Page, username: string, password: string): Promise<void>;
+  /** Enters the one-time code of `secret` on the second sign-in step. */
+  enterCode(page: Page, username: string, secret?: string): Promise<void>;
   signOut(page: Page): Promise<void>;
   /** A full-page screenshot under test-artifacts/screenshots/<name>.png. */
   shot(page: Page, name: string): Promise<void>;
@@ -201,7 +211,7 @@ export async function openBrowserWorld(): Promise<BrowserWorld> {
     throw e;
   }
   const opened = { app, server, browser };
-  return {
+  const world: BrowserWorld = {
     ...opened,
     url: server.url,
     problems,
@@ -225,6 +235,24 @@ export async function openBrowserWorld(): Promise<BrowserWorld> {
       await page.getByLabel(/用户名|Username/).fill(username);
       await page.getByLabel(/密码|Password/).fill(password);
       await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+      if (DEMO_ADMINISTRATORS.includes(username)) await world.enterCode(page, username);
+    },
+    async enterCode(page, username, secret = DEMO_TOTP_SECRET) {
+      // The demo's administrators sign in with two factors (DEMO_TOTP_SECRET). The server's clock
+      // is the real one; a code of a step already used is refused as replayed, so the last step
+      // is forgotten first (several sign-ins of one administrator within 30 seconds).
+      const field = page.getByLabel(/动态口令或恢复码|One-time code or recovery code/);
+      await field.waitFor();
+      const [u] = await opened.app.ctx.store.db
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.username, username));
+      await opened.app.ctx.store.db
+        .update(totpSecrets)
+        .set({ lastStep: 0 })
+        .where(eq(totpSecrets.userId, u!.id));
+      await field.fill(codeAt(secret, new Date()));
+      await page.getByRole('button', { name: /验证并登录|Verify and sign in/ }).click();
     },
     async signOut(page) {
       await page.getByRole('button', { name: /退\s*出|Sign out/ }).click();
@@ -241,6 +269,7 @@ export async function openBrowserWorld(): Promise<BrowserWorld> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return world;
 }
 
 export interface AxeViolation {

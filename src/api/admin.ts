@@ -50,18 +50,24 @@ const ADMIN_USER = {
   disabled: Type.Boolean(),
   lockedUntil: Nullable(DateTime),
   failedLogins: Type.Integer(),
+  twoFactor: Type.Boolean({ description: 'Whether the user signs in with a second factor.' }),
   official: Nullable(Obj({ id: Uuid, name: Type.String(), unitName: I18nText })),
   grants: List(AdminGrant),
   createdAt: DateTime,
   abilities: Obj(
     {
       edit: Type.Boolean(),
+      editGrants: Type.Boolean({ description: 'The security administrator changes roles.' }),
+      resetTwoFactor: Type.Boolean(),
       resetPassword: Type.Boolean(),
       unlock: Type.Boolean(),
       disable: Type.Boolean(),
       enable: Type.Boolean(),
     },
-    { description: 'What the signed-in administrator may do to this user now.' },
+    {
+      description:
+        'What the signed-in administrator may do to this user now: accounts for the system administrator, roles and second factors for the security administrator.',
+    },
   ),
 };
 

@@ -37,7 +37,8 @@ export const User = Obj({
 });
 export type User = Static<typeof User>;
 
-const SESSION = {
+/** The fields of a session answer (sign-in, /auth/me, enrolment). */
+export const SESSION_FIELDS = {
   user: User,
   csrfToken: Type.String({
     description: 'Send as X-CSRF-Token on every POST made with the session cookie.',
@@ -45,11 +46,11 @@ const SESSION = {
   expiresAt: DateTime,
 };
 
-export const Session = Obj(SESSION);
+export const Session = Obj(SESSION_FIELDS);
 export type Session = Static<typeof Session>;
 
 export const LoginAnswer = Obj({
-  ...SESSION,
+  ...SESSION_FIELDS,
   token: Type.Optional(
     Type.String({
       description: "Only when client is 'api': the session token, for `Authorization: Bearer`.",

@@ -10,6 +10,7 @@ export * from './case-actions.js';
 export * from './policy.js';
 export * from './deliberation.js';
 export * from './auth.js';
+export * from './two-factors.js';
 export * from './admin.js';
 export * from './officials.js';
 export * from './risk-filings.js';

@@ -12,6 +12,8 @@ import type { Calendar } from '../calendar/index.js';
 import { SIX_ELEMENTS, TERMINAL, type CaseState } from '../domain/case-states.js';
 import type { Actor, Role } from '../domain/roles.js';
 import { ROLE_LABEL } from '../domain/roles.js';
+import { ADMINISTRATOR_ROLES } from '../shared/roles.js';
+import { totpSecrets } from './two-factors/tables.js';
 import type { FactValue, I18nText, Procedure } from '../policy/model.js';
 import { resultApplication } from '../policy/resolve.js';
 import type { DocumentType } from '../shared/documents.js';
@@ -111,6 +113,13 @@ export const CITY_NUMBERING = {
     appeal_decision: '{code}诉决〔{year}〕{n}号',
   },
 } as const;
+
+/**
+ * The TOTP secret of the demo's administrators (two factors are required of them): fixed and
+ * documented, for demonstration only, so that an authenticator app (or `codeAt` in the browser
+ * tests) gives the codes. A real installation's administrators set up their own at first sign-in.
+ */
+export const DEMO_TOTP_SECRET = 'RONGCUODEMOTOTPSECRETFORDEMOONLY';
 
 /** The password of every demo user of a role: fixed, documented, for demonstration only. */
 export function demoPassword(role: Role): string {
@@ -246,6 +255,14 @@ function staffLogins(): LoginDef[] {
       displayName: '邵文清',
       role: 'audit_admin',
       grants: [j('audit_admin', DEMO_JURISDICTIONS.province.id)],
+      scope: PROVINCE_SCOPE,
+    },
+    // The security administrator grants roles (三员分立); not the system administrator above.
+    {
+      username: 'security-admin',
+      displayName: '韩卫东',
+      role: 'security_admin',
+      grants: [j('security_admin', DEMO_JURISDICTIONS.province.id)],
       scope: PROVINCE_SCOPE,
     },
     {
@@ -944,6 +961,15 @@ class DemoUsers {
       await this.#hashOf(def.role),
     );
     this.#actors.set(def.username, await loadActor(this.demo, id));
+    if (ADMINISTRATOR_ROLES.includes(def.role)) {
+      await this.demo.store.db.insert(totpSecrets).values({
+        userId: id,
+        secret: DEMO_TOTP_SECRET,
+        createdAt: this.demo.now(),
+        confirmedAt: this.demo.now(),
+        lastStep: 0,
+      });
+    }
     if (listed) {
       this.logins.push({
         username: def.username,

@@ -500,6 +500,57 @@ export const CATALOGUE = {
       en: 'The time range is wrong: the start date is after the end date. Adjust the “from” and “to” dates and try again.',
     },
   },
+  // Three administrators apart and two factors (issue 14; src/app/admin/separation.ts,
+  // src/app/two-factors/, src/server/auth/second-factor.ts).
+  ADMIN_ROLES_APART: {
+    status: 409,
+    message: {
+      zh: '同一账户不能同时担任系统管理员、安全管理员、审计管理员中的两种（三员分立）；请把另一角色授予其他人员。',
+      en: 'One account cannot hold two of the system, security and audit administrator roles (three administrators apart); grant the other role to someone else.',
+    },
+  },
+  SECURITY_ADMIN_REQUIRED: {
+    status: 403,
+    message: {
+      zh: '只有安全管理员可以授予角色或重置他人的动态口令；请联系本辖区的安全管理员。',
+      en: 'Only a security administrator may grant roles or reset someone’s one-time codes; ask your jurisdiction’s security administrator.',
+    },
+  },
+  GRANTS_SELF: {
+    status: 409,
+    message: {
+      zh: '不能修改自己的角色；请由另一名安全管理员操作。',
+      en: 'You cannot change your own roles; ask another security administrator.',
+    },
+  },
+  TOTP_TICKET_INVALID: {
+    status: 401,
+    message: {
+      zh: '登录步骤已超时或无效；请重新输入用户名和密码。',
+      en: 'The sign-in step has timed out or is not valid; enter your username and password again.',
+    },
+  },
+  TOTP_CODE_WRONG: {
+    status: 401,
+    message: {
+      zh: '动态口令或恢复码不正确。请输入身份验证器应用当前显示的 6 位数字（注意手机时间准确），或一个未用过的恢复码。',
+      en: 'The one-time code or recovery code is wrong. Enter the 6 digits your authenticator app shows now (check the phone’s clock), or an unused recovery code.',
+    },
+  },
+  TOTP_ALREADY_ENROLLED: {
+    status: 409,
+    message: {
+      zh: '您已绑定动态口令；如需更换手机，请先用当前口令重置，再重新绑定。',
+      en: 'You already use one-time codes; to move to another phone, reset them with a current code first, then set them up again.',
+    },
+  },
+  TOTP_NOT_ENROLLED: {
+    status: 409,
+    message: {
+      zh: '尚未开始绑定动态口令；请先获取密钥（二维码），再输入应用显示的口令确认。',
+      en: 'Setting up one-time codes has not started; get the secret (QR code) first, then confirm with a code the app shows.',
+    },
+  },
   INTERNAL: {
     status: 500,
     message: {

@@ -9,6 +9,7 @@ import { AUDIT_SETTINGS } from './areas/audit.js';
 import { CRYPTO_SETTINGS } from './areas/crypto.js';
 import { OBSERVABILITY_SETTINGS } from './areas/observability.js';
 import { SERVER_SETTINGS } from './areas/server.js';
+import { TWO_FACTOR_SETTINGS } from './areas/two-factors.js';
 
 export { ConfigError, type SettingDoc } from './define.js';
 
@@ -18,6 +19,7 @@ export const AREAS = {
   crypto: CRYPTO_SETTINGS,
   observability: OBSERVABILITY_SETTINGS,
   audit: AUDIT_SETTINGS,
+  twoFactors: TWO_FACTOR_SETTINGS,
 } as const;
 
 type Areas = typeof AREAS;

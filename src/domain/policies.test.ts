@@ -140,7 +140,6 @@ const EXPECTED: Record<CaseAction, readonly Who[]> = {
     'committee_chair',
     'org_liaison',
     'auditor',
-    'admin',
   ],
   accept: ['intake'],
   refuse: ['intake'],

@@ -10,6 +10,7 @@ const GOOD = 'Xin-mima-2031';
 describeStores<Schema>('administration over HTTP', (getStore) => {
   let w: HttpWorld;
   let areaAdmin: Client;
+  let areaSecurity: Client;
   let root: Client;
   beforeAll(async () => {
     w = await buildHttpWorld(getStore());
@@ -26,6 +27,19 @@ describeStores<Schema>('administration over HTTP', (getStore) => {
     );
     w.actors['areaAdmin'] = await loadActor(w.ctx, id);
     areaAdmin = await signIn(w, 'areaAdmin');
+    // X New Area's security administrator: the one who grants roles there (三员分立).
+    const sid = await createUser(
+      w.ctx,
+      {
+        username: `area-security-${w.ids.area}`,
+        displayName: 'X新区安全管理员',
+        password: TEST_PASSWORD,
+        grants: [{ role: 'security_admin', scopeKind: 'jurisdiction', scopeId: w.ids.area }],
+      },
+      await hashPassword(TEST_PASSWORD),
+    );
+    w.actors['areaSecurity'] = await loadActor(w.ctx, sid);
+    areaSecurity = await signIn(w, 'areaSecurity');
     root = await signIn(w, 'admin');
   }, 60_000);
 
@@ -74,12 +88,13 @@ describeStores<Schema>('administration over HTTP', (getStore) => {
       ['unlock', {}],
       ['disable', {}],
     ] as const) {
-      const res = await areaAdmin.post(`/api/admin/users/${cityChair}/${path}`, body);
+      const by = path === 'grants' ? areaSecurity : areaAdmin;
+      const res = await by.post(`/api/admin/users/${cityChair}/${path}`, body);
       expect(res.statusCode, path).toBe(404);
     }
     // Nor may they grant a role over A City to someone of theirs.
     const intake = a['intake']!.userId;
-    const widen = await areaAdmin.post(`/api/admin/users/${intake}/grants`, {
+    const widen = await areaSecurity.post(`/api/admin/users/${intake}/grants`, {
       grants: [{ role: 'intake', scopeKind: 'jurisdiction', scopeId: w.ids.city }],
     });
     expect(widen.statusCode).toBe(403);
@@ -234,15 +249,20 @@ describeStores<Schema>('administration over HTTP', (getStore) => {
     expect((await login(target.username, GOOD)).statusCode).toBe(200);
   });
 
-  it('disables and enables accounts, never one’s own; an admin keeps their own admin role', async () => {
+  it('disables and enables accounts, never one’s own; nobody changes their own roles', async () => {
     const me = w.actors['areaAdmin']!;
     const self = await areaAdmin.post(`/api/admin/users/${me.userId}/disable`);
     expect(self.statusCode).toBe(409);
     expect(self.json().error.code).toBe('ADMIN_SELF');
-    const demote = await areaAdmin.post(`/api/admin/users/${me.userId}/grants`, {
-      grants: [{ role: 'auditor', scopeKind: 'jurisdiction', scopeId: w.ids.area }],
+    const sec = w.actors['areaSecurity']!;
+    const promote = await areaSecurity.post(`/api/admin/users/${sec.userId}/grants`, {
+      grants: [
+        { role: 'security_admin', scopeKind: 'jurisdiction', scopeId: w.ids.area },
+        { role: 'investigator', scopeKind: 'jurisdiction', scopeId: w.ids.area },
+      ],
     });
-    expect(demote.statusCode).toBe(409);
+    expect(promote.statusCode).toBe(409);
+    expect(promote.json().error.code).toBe('GRANTS_SELF');
 
     const target = w.actors['member1']!;
     const off = await areaAdmin.post(`/api/admin/users/${target.userId}/disable`);
@@ -253,9 +273,11 @@ describeStores<Schema>('administration over HTTP', (getStore) => {
     expect((await login(target.username, TEST_PASSWORD)).statusCode).toBe(200);
 
     // Grants: at least one; the change shows on the user's next request.
-    const none = await areaAdmin.post(`/api/admin/users/${target.userId}/grants`, { grants: [] });
+    const none = await areaSecurity.post(`/api/admin/users/${target.userId}/grants`, {
+      grants: [],
+    });
     expect(none.statusCode).toBe(400);
-    const moved = await areaAdmin.post(`/api/admin/users/${target.userId}/grants`, {
+    const moved = await areaSecurity.post(`/api/admin/users/${target.userId}/grants`, {
       grants: [
         { role: 'committee_member', scopeKind: 'jurisdiction', scopeId: w.ids.area },
         { role: 'investigator', scopeKind: 'unit', scopeId: w.ids.unit },

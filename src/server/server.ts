@@ -29,6 +29,7 @@ import { registerOpenApi } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
+import { twoFactorRoutes } from './routes/two-factors.js';
 import { caseActionRoutes } from './routes/case-actions.js';
 import { caseRoutes } from './routes/cases.js';
 import { dashboardRoutes } from './routes/dashboard.js';
@@ -142,11 +143,13 @@ export async function buildServer(
       const routeOpts = { ctx };
       await api.register(healthRoutes, routeOpts);
       await api.register(metricsRoute);
-      await api.register(authRoutes, {
+      const authOpts = {
         ctx,
         allowedOrigins: opts.allowedOrigins ?? [],
-        secureCookies: opts.https ? true : 'auto',
-      });
+        secureCookies: opts.https ? true : ('auto' as const),
+      };
+      await api.register(authRoutes, authOpts);
+      await api.register(twoFactorRoutes, authOpts);
       await api.register(caseRoutes, routeOpts);
       await api.register(caseActionRoutes, routeOpts);
       await api.register(evidenceRoutes, routeOpts);

@@ -19,8 +19,18 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 /**
+ * The three administrators kept apart (三员分立, GB/T 22239-2019 level 3): the system administrator
+ * (organization and accounts), the security administrator (grants and security policy) and the
+ * audit administrator (reads the trails). Nobody holds two of them (src/app/admin/separation.ts),
+ * and each signs in with a second factor (src/app/two-factors/).
+ */
+export const ADMINISTRATOR_ROLES: readonly Role[] = ['admin', 'security_admin', 'audit_admin'];
+
+/**
  * Case officers and overseers: the roles that read and work the cases inside their jurisdiction or
- * unit (not the parties, not the policy administrators).
+ * unit (not the parties, not the policy administrators). Not the three administrators either
+ * (least privilege, GB/T 22239-2019 8.1.4.2): running the system does not need a personnel case
+ * file; the system administrator keeps the aggregate figures (dashboard counts, indicators).
  */
 export const CASE_STAFF_ROLES: readonly Role[] = [
   'intake',
@@ -29,7 +39,6 @@ export const CASE_STAFF_ROLES: readonly Role[] = [
   'committee_chair',
   'org_liaison',
   'auditor',
-  'admin',
 ];
 
 /** A role is held over a jurisdiction subtree, a unit subtree, or oneself. */

@@ -5,7 +5,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { api, ApiError, setCsrfToken, setOnSessionLost } from './api';
-import type { Session, User } from './types';
+import type { LoginOutcome, SecondFactorAnswer, Session, User } from './types';
 
 export type AuthState =
   | { readonly status: 'loading' }
@@ -14,7 +14,12 @@ export type AuthState =
 
 interface AuthApi {
   readonly state: AuthState;
-  signIn(username: string, password: string): Promise<void>;
+  /**
+   * Checks the password: signs in, or returns the second step (a code, or enrolment) the user must
+   * pass first; `adopt` then takes the session that step opens.
+   */
+  signIn(username: string, password: string): Promise<SecondFactorAnswer | null>;
+  adopt(session: Session): void;
   signOut(): Promise<void>;
 }
 
@@ -47,16 +52,25 @@ export function AuthProvider({ children }: { readonly children: ReactNode }) {
     return () => setOnSessionLost(undefined);
   }, []);
 
-  const signIn = useCallback(async (username: string, password: string) => {
-    const s = await api<Session>(
-      'POST',
-      '/api/auth/login',
-      { username, password, client: 'browser' },
-      { quietOn401: true },
-    );
+  const adopt = useCallback((s: Session) => {
     setCsrfToken(s.csrfToken);
     setState({ status: 'signedIn', user: s.user });
   }, []);
+
+  const signIn = useCallback(
+    async (username: string, password: string) => {
+      const s = await api<LoginOutcome>(
+        'POST',
+        '/api/auth/login',
+        { username, password, client: 'browser' },
+        { quietOn401: true },
+      );
+      if ('secondFactor' in s) return s;
+      adopt(s);
+      return null;
+    },
+    [adopt],
+  );
 
   const signOut = useCallback(async () => {
     try {
@@ -67,7 +81,7 @@ export function AuthProvider({ children }: { readonly children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo(() => ({ state, signIn, signOut }), [state, signIn, signOut]);
+  const value = useMemo(() => ({ state, signIn, adopt, signOut }), [state, signIn, adopt, signOut]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

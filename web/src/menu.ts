@@ -26,7 +26,6 @@ export const MENU: readonly MenuEntry[] = [
       ['committee_chair', 'menu.cases'],
       ['org_liaison', 'menu.cases'],
       ['auditor', 'menu.cases'],
-      ['admin', 'menu.cases'],
       ['policy_admin', 'menu.cases'],
       ['unit_party', 'menu.unitCases'],
       ['official', 'menu.myCases'],
@@ -115,7 +114,6 @@ export const MENU: readonly MenuEntry[] = [
       ['org_liaison', 'results.menu'],
       ['committee_chair', 'results.menu'],
       ['auditor', 'results.menu'],
-      ['admin', 'results.menu'],
     ],
   },
   {
@@ -137,7 +135,11 @@ export const MENU: readonly MenuEntry[] = [
   {
     key: 'admin',
     path: '/admin',
-    labels: [['admin', 'admin.menu']],
+    // The system administrator (accounts, organization) and the security administrator (roles).
+    labels: [
+      ['admin', 'admin.menu'],
+      ['security_admin', 'admin.menu'],
+    ],
   },
   {
     // The audit administrator's trails: read log, administration and security events, verification.

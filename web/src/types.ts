@@ -46,6 +46,12 @@ export type {
   Recommendation,
   RecommendationAnswer,
   Session,
+  LoginOutcome,
+  SecondFactorAnswer,
+  EnrolledAnswer,
+  TotpEnrolment,
+  TwoFactorStatus,
+  RecoveryCodes,
   User,
 } from '../../src/api/index.js';
 

@@ -17,6 +17,8 @@ export type AdminAction =
   | 'user.unlock'
   | 'user.disable'
   | 'user.enable'
+  // The security administrator removed the user's second factor (src/app/admin/two-factor-reset.ts).
+  | 'user.totp_reset'
   | 'jurisdiction.rename'
   | 'jurisdiction.applicant_assessment'
   | 'jurisdiction.document_numbering'

@@ -13,7 +13,7 @@ import { AppError, invalid } from '../errors.js';
 import { createUnit } from '../org.js';
 import { jurisdictions, readLog, units } from '../tables.js';
 import { recordAdminEvent } from './events.js';
-import { inScopes, pathInScopes, requireAdmin } from './scope.js';
+import { adminScopes, inScopes, pathInScopes, requireAdmin, requireUserReader } from './scope.js';
 
 export interface OrgJurisdiction {
   readonly id: string;
@@ -49,8 +49,13 @@ export interface OrgTree {
 
 const RW = { rename: true, addUnit: true } as const;
 
+/**
+ * The organization inside the actor's scope: read by the system administrator (who changes it)
+ * and the security administrator (whose grants name its jurisdictions and units, read-only).
+ */
 export async function orgTree(ctx: AppContext, actor: Actor): Promise<OrgTree> {
-  const scopes = requireAdmin(actor);
+  const scopes = requireUserReader(actor);
+  const changes = adminScopes(actor);
   return ctx.store.tx(async (tx) => {
     // An administrator over a unit sees that unit's jurisdiction too (read-only), as its root.
     const js = await tx
@@ -88,7 +93,7 @@ export async function orgTree(ctx: AppContext, actor: Actor): Promise<OrgTree> {
     const uIds = new Set(us.map((u) => u.id));
     return {
       jurisdictions: js.map((j) => {
-        const writable = inScopes(scopes, j.path);
+        const writable = inScopes(changes, j.path);
         const calendar = ctx.calendars.has(j.calendarId)
           ? ctx.calendars.get(j.calendarId)
           : undefined;
@@ -119,7 +124,7 @@ export async function orgTree(ctx: AppContext, actor: Actor): Promise<OrgTree> {
         name: { zh: u.nameZh, en: u.nameEn },
         kind: u.kind,
         officials: Number(u.officials),
-        abilities: RW,
+        abilities: changes.length > 0 ? RW : { rename: false, addUnit: false },
       })),
     };
   });

@@ -6,22 +6,50 @@
  * another district. Declarative, like src/domain/policies.ts: the rules are data over paths.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { within, type Actor } from '../../domain/roles.js';
+import { within, type Actor, type Role } from '../../domain/roles.js';
 import { AppError } from '../errors.js';
 import { escapeLike } from '../queries/paging.js';
 
-/** The subtrees (materialized paths) the actor administers; empty when they are no administrator. */
-export function adminScopes(actor: Actor): string[] {
+/** The subtrees (materialized paths) over which the actor holds one of `roles`. */
+export function roleScopes(actor: Actor, roles: readonly Role[]): string[] {
   const paths = actor.grants
-    .filter((g) => g.role === 'admin' && g.scopeKind !== 'self' && g.scopePath !== '')
+    .filter((g) => roles.includes(g.role) && g.scopeKind !== 'self' && g.scopePath !== '')
     .map((g) => g.scopePath);
   // A scope inside another adds nothing.
   return [...new Set(paths)].filter((p) => !paths.some((q) => q !== p && within(p, q)));
 }
 
-/** Asserts the actor administers something, and returns their scopes. */
+/** The subtrees the actor administers as system administrator; empty when they are none. */
+export function adminScopes(actor: Actor): string[] {
+  return roleScopes(actor, ['admin']);
+}
+
+/**
+ * Asserts the actor is a system administrator (organization and accounts: create, rename,
+ * disable, reset a password, unlock), and returns their scopes.
+ */
 export function requireAdmin(actor: Actor): string[] {
   const scopes = adminScopes(actor);
+  if (scopes.length === 0) throw new AppError('ADMIN_ROLE_REQUIRED');
+  return scopes;
+}
+
+/**
+ * Asserts the actor is a security administrator (grants roles, resets a second factor, sets the
+ * security policy), and returns their scopes.
+ */
+export function requireSecurityAdmin(actor: Actor): string[] {
+  const scopes = roleScopes(actor, ['security_admin']);
+  if (scopes.length === 0) throw new AppError('SECURITY_ADMIN_REQUIRED');
+  return scopes;
+}
+
+/**
+ * The scopes in which the actor may read user accounts: the system administrator (who manages
+ * them) and the security administrator (who grants their roles). Throws when neither.
+ */
+export function requireUserReader(actor: Actor): string[] {
+  const scopes = roleScopes(actor, ['admin', 'security_admin']);
   if (scopes.length === 0) throw new AppError('ADMIN_ROLE_REQUIRED');
   return scopes;
 }

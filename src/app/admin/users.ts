@@ -34,7 +34,16 @@ import {
 } from '../tables.js';
 import { recordAdminEvent, type AdminAction } from './events.js';
 import { checkPassword } from './password.js';
-import { inScopes, requireAdmin, userInScopes } from './scope.js';
+import { checkAdministratorsApart, checkAdministratorRolesGranter } from './separation.js';
+import {
+  adminScopes,
+  inScopes,
+  requireAdmin,
+  requireSecurityAdmin,
+  requireUserReader,
+  roleScopes,
+  userInScopes,
+} from './scope.js';
 
 export interface GrantInput {
   readonly role: Role;
@@ -58,7 +67,12 @@ export interface AdminGrant {
 }
 
 export interface AdminUserAbilities {
+  /** Rename, change the language (the system administrator). */
   readonly edit: boolean;
+  /** Change the roles (the security administrator; never one's own). */
+  readonly editGrants: boolean;
+  /** Remove the second factor, so that the user sets it up again (the security administrator). */
+  readonly resetTwoFactor: boolean;
   readonly resetPassword: boolean;
   readonly unlock: boolean;
   readonly disable: boolean;
@@ -74,6 +88,8 @@ export interface AdminUser {
   /** Locked by failed sign-ins until this instant (null when not locked now). */
   readonly lockedUntil: string | null;
   readonly failedLogins: number;
+  /** Whether the user signs in with a second factor (a confirmed TOTP). */
+  readonly twoFactor: boolean;
   readonly official: {
     readonly id: string;
     readonly name: string;
@@ -124,11 +140,14 @@ interface UserRow {
   unit_name_zh: string | null;
   unit_name_en: string | null;
   created_at: Date;
+  two_factor: boolean;
 }
 
 const USER_COLUMNS = sql`u.id, u.username, u.display_name, u.locale, u.disabled, u.locked_until,
   u.failed_logins, u.official_id, o.name AS official_name, un.name_zh AS unit_name_zh,
-  un.name_en AS unit_name_en, u.created_at`;
+  un.name_en AS unit_name_en, u.created_at,
+  EXISTS (SELECT 1 FROM totp_secrets t WHERE t.user_id = u.id AND t.confirmed_at IS NOT NULL)
+    AS two_factor`;
 const USER_FROM = sql`users u LEFT JOIN officials o ON o.id = u.official_id
   LEFT JOIN units un ON un.id = o.unit_id`;
 
@@ -180,6 +199,10 @@ async function grantsOf(tx: Tx<Schema>, userIds: readonly string[]) {
 function present(actor: Actor, r: UserRow, grants: readonly AdminGrant[], now: Date): AdminUser {
   const locked = r.locked_until !== null && r.locked_until.getTime() > now.getTime();
   const self = r.id === actor.userId;
+  // Each administrator is offered what their duty holds (三员分立): accounts to the system
+  // administrator, roles and second factors to the security administrator.
+  const admin = adminScopes(actor).length > 0;
+  const security = roleScopes(actor, ['security_admin']).length > 0;
   return {
     id: r.id,
     username: r.username,
@@ -188,6 +211,7 @@ function present(actor: Actor, r: UserRow, grants: readonly AdminGrant[], now: D
     disabled: r.disabled,
     lockedUntil: locked ? r.locked_until!.toISOString() : null,
     failedLogins: r.failed_logins,
+    twoFactor: r.two_factor,
     official:
       r.official_id === null
         ? null
@@ -199,11 +223,13 @@ function present(actor: Actor, r: UserRow, grants: readonly AdminGrant[], now: D
     grants,
     createdAt: r.created_at.toISOString(),
     abilities: {
-      edit: true,
-      resetPassword: !r.disabled,
-      unlock: locked,
-      disable: !r.disabled && !self,
-      enable: r.disabled,
+      edit: admin,
+      editGrants: security && !self,
+      resetTwoFactor: security && r.two_factor,
+      resetPassword: admin && !r.disabled,
+      unlock: admin && locked,
+      disable: admin && !r.disabled && !self,
+      enable: admin && r.disabled,
     },
   };
 }
@@ -234,7 +260,7 @@ export async function listUsers(
   actor: Actor,
   input: ListUsersInput = {},
 ): Promise<UserPage> {
-  const scopes = requireAdmin(actor);
+  const scopes = requireUserReader(actor);
   const page = pageNumber(input.page, 'page', 1, 1_000_000);
   const pageSize = pageNumber(input.pageSize, 'pageSize', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
   const q = (input.q ?? '').trim();
@@ -275,7 +301,7 @@ export async function listUsers(
 }
 
 /** Loads a user inside the scopes (locking the row for a write), or 404s. */
-async function loadInScope(
+export async function loadInScope(
   raw: { query: <T>(q: SQL) => Promise<{ rows: T[] }> },
   scopes: readonly string[],
   userId: string,
@@ -296,7 +322,7 @@ export async function getUser(
   actor: Actor,
   userId: string,
 ): Promise<AdminUserDetail> {
-  const scopes = requireAdmin(actor);
+  const scopes = requireUserReader(actor);
   return ctx.store.tx(async (tx, raw) => {
     const row = await loadInScope(raw, scopes, userId, false);
     const grants = await grantsOf(tx, [row.id]);
@@ -431,6 +457,7 @@ async function resolveGrants(
       department,
     });
   }
+  checkAdministratorsApart(out.map((g) => g.role));
   return out;
 }
 
@@ -513,6 +540,7 @@ export async function createUserAsAdmin(
     if (taken) throw new AppError('USERNAME_TAKEN', { field: 'username' });
     if (officialId !== null) await checkOfficial(tx, scopes, officialId);
     const grants = await resolveGrants(tx, scopes, input.grants, officialId);
+    checkAdministratorRolesGranter(actor, grants);
     const userId = randomUUID();
     await tx.insert(users).values({
       id: userId,
@@ -544,13 +572,14 @@ export async function createUserAsAdmin(
 }
 
 /** Runs a write on one user in scope: loads and locks them, then `fn`, then re-reads. */
-async function writeUser(
+export async function writeUser(
   ctx: AppContext,
   actor: Actor,
   userId: string,
   fn: (tx: Tx<Schema>, row: UserRow, scopes: readonly string[]) => Promise<void>,
+  require: (actor: Actor) => string[] = requireAdmin,
 ): Promise<AdminUserDetail> {
-  const scopes = requireAdmin(actor);
+  const scopes = require(actor);
   await ctx.store.tx(async (tx, raw) => {
     const row = await loadInScope(raw, scopes, userId, true);
     await fn(tx, row, scopes);
@@ -567,7 +596,7 @@ async function placedScope(tx: Tx<Schema>, userId: string): Promise<string> {
   return g?.path ?? '';
 }
 
-async function event(
+export async function event(
   tx: Tx<Schema>,
   ctx: AppContext,
   actor: Actor,
@@ -615,43 +644,45 @@ export async function updateUser(
   });
 }
 
-/** Replaces the user's grants. An administrator cannot take their own admin role away. */
+/**
+ * Replaces the user's grants: the security administrator's duty (三员分立), inside their scope.
+ * Nobody changes their own roles (a security administrator would otherwise give themselves case
+ * roles); nobody ends up holding two of the three administrator roles.
+ */
 export async function setGrants(
   ctx: AppContext,
   actor: Actor,
   userId: string,
   grants: readonly GrantInput[],
 ): Promise<AdminUserDetail> {
-  return writeUser(ctx, actor, userId, async (tx, row, scopes) => {
-    const resolved = await resolveGrants(tx, scopes, grants, row.official_id);
-    if (userId === actor.userId) {
-      const kept = (g: { role: string; scopeKind: string; scopeId: string }) =>
-        resolved.some(
-          (r) => r.role === g.role && r.scopeKind === g.scopeKind && r.scopeId === g.scopeId,
-        );
-      if (actor.grants.some((g) => g.role === 'admin' && !kept(g))) {
-        throw new AppError('ADMIN_SELF', { field: 'grants' });
-      }
-    }
-    const before = await tx
-      .select({
-        role: roleGrants.role,
-        scopeKind: roleGrants.scopeKind,
-        scopeId: roleGrants.scopeId,
-        department: roleGrants.department,
-      })
-      .from(roleGrants)
-      .where(eq(roleGrants.userId, userId));
-    await tx.delete(roleGrants).where(eq(roleGrants.userId, userId));
-    for (const g of resolved)
-      await tx.insert(roleGrants).values({ id: randomUUID(), userId, ...g });
-    await event(tx, ctx, actor, userId, 'user.grants', {
-      before: before.map(({ department, ...g }) =>
-        department === null ? g : { ...g, department },
-      ),
-      after: grantPayload(resolved),
-    });
-  });
+  return writeUser(
+    ctx,
+    actor,
+    userId,
+    async (tx, row, scopes) => {
+      if (userId === actor.userId) throw new AppError('GRANTS_SELF', { field: 'grants' });
+      const resolved = await resolveGrants(tx, scopes, grants, row.official_id);
+      const before = await tx
+        .select({
+          role: roleGrants.role,
+          scopeKind: roleGrants.scopeKind,
+          scopeId: roleGrants.scopeId,
+          department: roleGrants.department,
+        })
+        .from(roleGrants)
+        .where(eq(roleGrants.userId, userId));
+      await tx.delete(roleGrants).where(eq(roleGrants.userId, userId));
+      for (const g of resolved)
+        await tx.insert(roleGrants).values({ id: randomUUID(), userId, ...g });
+      await event(tx, ctx, actor, userId, 'user.grants', {
+        before: before.map(({ department, ...g }) =>
+          department === null ? g : { ...g, department },
+        ),
+        after: grantPayload(resolved),
+      });
+    },
+    requireSecurityAdmin,
+  );
 }
 
 /**
@@ -738,7 +769,7 @@ export async function searchOfficials(
   actor: Actor,
   q: string,
 ): Promise<{ items: OfficialOption[] }> {
-  const scopes = requireAdmin(actor);
+  const scopes = requireUserReader(actor);
   const term = q.trim();
   if (term.length > TEXT_LIMITS.search.max) throw searchTooLong();
   return ctx.store.tx(async (tx) => {
@@ -817,7 +848,13 @@ export async function commandLineActor(ctx: AppContext, osUser: string): Promise
     username,
     displayName,
     officialId: null,
-    grants: [{ role: 'admin', scopeKind: 'jurisdiction', scopeId: '', scopePath: WHOLE_STORE }],
+    // The operator on the server holds the store: they create the system, security and audit
+    // administrators (bootstrap) and may grant any role. This actor is never a stored grant, so
+    // the rule that nobody holds two administrator roles binds every account it writes.
+    grants: [
+      { role: 'admin', scopeKind: 'jurisdiction', scopeId: '', scopePath: WHOLE_STORE },
+      { role: 'security_admin', scopeKind: 'jurisdiction', scopeId: '', scopePath: WHOLE_STORE },
+    ],
   };
 }
 

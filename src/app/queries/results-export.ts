@@ -29,13 +29,12 @@ import { outcomeLabels } from '../cases/decide.js';
 import { under } from './case-list.js';
 import { chinaStamp, excelDay, workbookStream } from './workbook.js';
 
-/** The roles that may export result applications, each over its jurisdictions. */
-export const RESULT_EXPORT_ROLES: readonly Role[] = [
-  'org_liaison',
-  'committee_chair',
-  'auditor',
-  'admin',
-];
+/**
+ * The roles that may export result applications (names of officials and how each determination
+ * applies), each over its jurisdictions. Not the system administrator: personnel data is not
+ * their duty (三员分立, least privilege).
+ */
+export const RESULT_EXPORT_ROLES: readonly Role[] = ['org_liaison', 'committee_chair', 'auditor'];
 
 export interface ResultsFilter {
   /** The jurisdiction subtree whose cases are exported (default: all the reader may see). */
@@ -123,8 +122,8 @@ export function exportScopePaths(actor: Actor): string[] {
       'FORBIDDEN',
       { roles: RESULT_EXPORT_ROLES },
       {
-        zh: '只有组织部门联络员、认定机构负责人、审计监督人员或系统管理员可以导出认定结果运用情况。',
-        en: 'Only the organization-department liaison, a committee chair, an auditor or an administrator may export result applications.',
+        zh: '只有组织部门联络员、认定机构负责人或审计监督人员可以导出认定结果运用情况。',
+        en: 'Only the organization-department liaison, a committee chair or an auditor may export result applications.',
       },
     );
   }

@@ -51,7 +51,7 @@ export interface World {
     colleague: string;
     otherOfficial: string;
   };
-  /** Actors by name: official, colleague, unitParty, intake, investigator, member1, member2, chair, liaison, auditor, admin, policyAdmin, outsiderIntake, cityChair. */
+  /** Actors by name: official, colleague, unitParty, intake, investigator, member1, member2, chair, liaison, auditor, admin, securityAdmin, policyAdmin, outsiderIntake, cityChair. */
   readonly actors: Record<string, Actor>;
 }
 
@@ -155,6 +155,7 @@ export async function buildWorld(store: Store<Schema>, day = '2025-03-03'): Prom
     liaison: { grants: [j('org_liaison')] },
     auditor: { grants: [j('auditor', province.id)] },
     admin: { grants: [j('admin', province.id)] },
+    securityAdmin: { grants: [j('security_admin', province.id)] },
     policyAdmin: { grants: [j('policy_admin', province.id)] },
     outsiderIntake: { grants: [j('intake', otherArea.id)] },
     cityChair: { grants: [j('committee_chair', city.id)] },

@@ -91,7 +91,10 @@ describeStores<Schema>(
     it('with SM3 chosen, new links say sm3 and a chain of both hashes verifies', async () => {
       const sm3 = {
         ...w.ctx,
-        settings: { ...w.ctx.settings, crypto: { ...w.ctx.settings.crypto, trailHash: 'sm3' as const } },
+        settings: {
+          ...w.ctx.settings,
+          crypto: { ...w.ctx.settings.crypto, trailHash: 'sm3' as const },
+        },
       };
       await recordSecurityEvent(w.ctx, {
         kind: 'logout',

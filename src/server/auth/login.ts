@@ -33,6 +33,7 @@ import {
   type SecurityEventInput,
 } from '../../app/trails/security-events.js';
 import { createSession, type NewSession, type SessionClient } from './sessions.js';
+import { secondFactorStep, type SecondFactorNeeded } from './second-factor.js';
 
 export const LOGIN_RATE = { max: 10, windowMs: 60 * 1000 } as const;
 export const LOCKOUT = { after: 5, ms: 15 * 60 * 1000 } as const;
@@ -87,10 +88,18 @@ function signInEvent(
 }
 
 export interface LoginResult extends NewSession {
+  readonly kind: 'session';
   readonly userId: string;
 }
 
-export async function login(ctx: AppContext, input: LoginInput): Promise<LoginResult> {
+/**
+ * A session, or — for a user with a second factor or who must have one — the ticket of the second
+ * step (second-factor.ts), never a session.
+ */
+export async function login(
+  ctx: AppContext,
+  input: LoginInput,
+): Promise<LoginResult | SecondFactorNeeded> {
   const ip = input.ip.slice(0, 64);
   const username = input.username.slice(0, 128);
 
@@ -133,6 +142,9 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<LoginRe
     }
     if (ok && !u.disabled) {
       await succeeded(tx, user.id, ip, attemptId, t);
+      // Two factors: the one branch after a verified password.
+      const second = await secondFactorStep(ctx, tx, user.id, input, t);
+      if (second) return { kind: 'second' as const, second };
       const session = await createSession(tx, user.id, input, t);
       const alg = ctx.settings.crypto.trailHash;
       await recordSecurityEventIn(
@@ -154,7 +166,8 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<LoginRe
       ? { kind: 'locked' as const, until: lockedUntil }
       : { kind: 'invalid' as const, disabled: false };
   });
-  if (outcome.kind === 'ok') return { ...outcome.session, userId: user.id };
+  if (outcome.kind === 'ok') return { kind: 'session', ...outcome.session, userId: user.id };
+  if (outcome.kind === 'second') return outcome.second;
   if (outcome.kind === 'locked') {
     await recordSecurityEvent(ctx, signInEvent(ctx, input, 'login.locked', { userId: user.id }));
     throw lockedError(outcome.until, ctx.now());

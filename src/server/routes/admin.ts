@@ -50,7 +50,7 @@ import {
 } from '../../app/admin/orgs.js';
 import { documentNumbering, setDocumentNumbering } from '../../app/admin/numbering.js';
 import { PASSWORD_RULES } from '../../app/admin/password.js';
-import { requireAdmin } from '../../app/admin/scope.js';
+import { requireUserReader } from '../../app/admin/scope.js';
 import {
   createUserAsAdmin,
   getUser,
@@ -83,7 +83,7 @@ function userReads(app: Api, ctx: AppContext) {
       },
     },
     async (req) => {
-      requireAdmin(actorOf(req));
+      requireUserReader(actorOf(req));
       return { rules: PASSWORD_RULES };
     },
   );
@@ -100,7 +100,7 @@ function userReads(app: Api, ctx: AppContext) {
       },
     },
     async (req) => {
-      requireAdmin(actorOf(req));
+      requireUserReader(actorOf(req));
       return { departments: consultedDepartments(ctx) };
     },
   );
@@ -178,7 +178,7 @@ function userEdits(app: Api, ctx: AppContext) {
         tags: TAGS,
         summary: '新建用户 · Create a user',
         description:
-          'Creates an account with an initial password (the password rules; argon2id), optionally linked to an official, with at least one role grant inside the administrator’s scope. 201 with the user; 409 USERNAME_TAKEN; 403 ADMIN_OUT_OF_SCOPE for a grant outside the scope.',
+          'The system administrator creates an account with an initial password (the password rules; argon2id), optionally linked to an official, with at least one working role inside the administrator’s scope (the three administrator roles are granted by the security administrator: 403 SECURITY_ADMIN_REQUIRED). 201 with the user; 409 USERNAME_TAKEN; 403 ADMIN_OUT_OF_SCOPE for a grant outside the scope.',
         body: CreateUserBody,
         response: responses({ 201: UserAnswer }),
       },
@@ -212,7 +212,7 @@ function userEdits(app: Api, ctx: AppContext) {
         tags: TAGS,
         summary: '设置角色与范围 · Set roles and scopes',
         description:
-          'Replaces the user’s role grants: each a role over a jurisdiction or unit subtree inside the administrator’s scope, or `official` over self (needs a linked official). At least one grant (422 USER_GRANTS_REQUIRED); an administrator cannot remove their own admin role (409 ADMIN_SELF). Takes effect on the user’s next request.',
+          'The security administrator’s duty (三员分立; 403 SECURITY_ADMIN_REQUIRED for anyone else): replaces the user’s role grants, each a role over a jurisdiction or unit subtree inside the security administrator’s scope, or `official` over self (needs a linked official). At least one grant (422 USER_GRANTS_REQUIRED); nobody changes their own roles (409 GRANTS_SELF); nobody holds two of the system, security and audit administrator roles (409 ADMIN_ROLES_APART). Takes effect on the user’s next request.',
         params: UserIdParams,
         body: GrantsBody,
         response: responses({ 200: UserAnswer }),

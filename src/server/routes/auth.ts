@@ -8,7 +8,7 @@
  * 8 idle hours or 7 days at most (see auth/sessions.ts).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { LoginAnswer, LoginBody, Ref, ApiError, Session, Type } from '../../api/index.js';
+import { LoginBody, LoginOutcome, Ref, ApiError, Session, Type } from '../../api/index.js';
 import type { AppContext } from '../../app/context.js';
 import { AppError } from '../../app/errors.js';
 import {
@@ -20,7 +20,7 @@ import {
 import { login } from '../auth/login.js';
 import { recordSecurityEvent } from '../../app/trails/security-events.js';
 import { requestFacts } from '../security-events.js';
-import { deleteSession, resolveSession, tokenHash } from '../auth/sessions.js';
+import { deleteSession, resolveSession, tokenHash, type NewSession } from '../auth/sessions.js';
 import { presentUser } from '../presenters/user.js';
 import { responses, typed, type Api } from '../schemas.js';
 
@@ -41,6 +41,42 @@ function clearCookies(reply: FastifyReply) {
   reply.clearCookie(SECURE_SESSION_COOKIE, { path: '/', secure: true });
 }
 
+/**
+ * Answers a request that opened a session (sign-in, or its second step): ends the session the
+ * browser still held, then sets the cookie (or returns the token to an API client).
+ */
+export async function answerWithSession(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  opts: AuthRouteOptions,
+  s: NewSession,
+  client: 'browser' | 'api' | undefined,
+) {
+  const { ctx } = opts;
+  // A session the browser still holds ends here: a sign-in always starts a fresh one. Only
+  // after a success: a failed attempt must not sign the caller out.
+  const previous = req.cookies[SECURE_SESSION_COOKIE] ?? req.cookies[SESSION_COOKIE];
+  if (previous) await deleteSession(ctx, tokenHash(previous));
+  const session = await resolveSession(ctx, s.token);
+  if (!session) throw new AppError('AUTH_REQUIRED');
+  reply.header('cache-control', 'no-store');
+  const answer = {
+    user: presentUser(session.actor, session.locale),
+    csrfToken: s.csrfToken,
+    expiresAt: session.expiresAt.toISOString(),
+  };
+  if (client === 'api') return { ...answer, token: s.token };
+  const https = secure(req, opts.secureCookies);
+  clearCookies(reply);
+  reply.setCookie(https ? SECURE_SESSION_COOKIE : SESSION_COOKIE, s.token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: https,
+    path: '/',
+  });
+  return answer;
+}
+
 /** Signing in: checks the password and opens a session (cookie, or a token for API clients). */
 function loginRoute(app: Api, opts: AuthRouteOptions) {
   const { ctx } = opts;
@@ -52,10 +88,10 @@ function loginRoute(app: Api, opts: AuthRouteOptions) {
         tags: ['auth'],
         summary: '登录 · Sign in',
         description:
-          'Checks the password (argon2id) and opens a session: sets the HttpOnly session cookie and returns the user, the CSRF token and, for API clients, the session token. At most 10 attempts per minute per address (429 AUTH_RATE_LIMITED with Retry-After); 5 consecutive failures lock the account for 15 minutes (423 AUTH_LOCKED). Cross-site requests are refused (403 CSRF_INVALID).',
+          'Checks the password (argon2id) and opens a session — or, for a user who signs in with two factors, answers `secondFactor` with a ticket for the second step (no session) — sets the HttpOnly session cookie and returns the user, the CSRF token and, for API clients, the session token. At most 10 attempts per minute per address (429 AUTH_RATE_LIMITED with Retry-After); 5 consecutive failures lock the account for 15 minutes (423 AUTH_LOCKED). Cross-site requests are refused (403 CSRF_INVALID).',
         security: [],
         body: LoginBody,
-        response: { 200: LoginAnswer, '4xx': Ref(ApiError) },
+        response: { 200: LoginOutcome, '4xx': Ref(ApiError) },
       },
     },
     async (req, reply) => {
@@ -67,28 +103,12 @@ function loginRoute(app: Api, opts: AuthRouteOptions) {
         userAgent: String(req.headers['user-agent'] ?? ''),
         requestId: req.id,
       });
-      // A session the browser still holds ends here: a sign-in always starts a fresh one. Only
-      // after a success: a failed attempt must not sign the caller out.
-      const previous = req.cookies[SECURE_SESSION_COOKIE] ?? req.cookies[SESSION_COOKIE];
-      if (previous) await deleteSession(ctx, tokenHash(previous));
-      const session = await resolveSession(ctx, s.token);
-      if (!session) throw new AppError('AUTH_REQUIRED');
-      reply.header('cache-control', 'no-store');
-      const answer = {
-        user: presentUser(session.actor, session.locale),
-        csrfToken: s.csrfToken,
-        expiresAt: session.expiresAt.toISOString(),
-      };
-      if (req.body.client === 'api') return { ...answer, token: s.token };
-      const https = secure(req, opts.secureCookies);
-      clearCookies(reply);
-      reply.setCookie(https ? SECURE_SESSION_COOKIE : SESSION_COOKIE, s.token, {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: https,
-        path: '/',
-      });
-      return answer;
+      if (s.kind === 'second_factor') {
+        // Two factors: no session yet, the ticket of the second step (auth/second-factor.ts).
+        reply.header('cache-control', 'no-store');
+        return { secondFactor: s.step, ticket: s.ticket, expiresAt: s.expiresAt.toISOString() };
+      }
+      return answerWithSession(req, reply, opts, s, req.body.client);
     },
   );
 }

@@ -3,7 +3,14 @@
  * the server's rules, an optional linked official, and at least one role grant. Checked as the
  * administrator types; the server's refusals land on the field they concern.
  */
-import { type Locale, TEXT_LIMITS, USERNAME_CHARACTERS } from '../../shared';
+import {
+  ADMINISTRATOR_ROLES,
+  type Locale,
+  ROLES,
+  TEXT_LIMITS,
+  USERNAME_CHARACTERS,
+} from '../../shared';
+import { useUser } from '../../auth';
 import { App, Form, Input, Modal, Radio, Select, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -65,6 +72,11 @@ export function CreateUser({
 }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const me = useUser();
+  // Only the security administrator grants the three administrator roles (三员分立).
+  const offered = me.roles.includes('security_admin')
+    ? ROLES
+    : ROLES.filter((r) => !ADMINISTRATOR_ROLES.includes(r));
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
@@ -209,7 +221,7 @@ export function CreateUser({
           extra={t('admin.grants.help')}
           rules={grantRules(t)}
         >
-          <GrantsEditor scopes={scopes} />
+          <GrantsEditor scopes={scopes} roles={offered} />
         </Form.Item>
       </Form>
     </Modal>

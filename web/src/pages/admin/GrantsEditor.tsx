@@ -10,7 +10,14 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
-import { CONSULTEE_ROLE, ROLE_LABEL, ROLES, type ScopeKind, SELF_ROLE } from '../../shared';
+import {
+  CONSULTEE_ROLE,
+  ROLE_LABEL,
+  ROLES,
+  type Role,
+  type ScopeKind,
+  SELF_ROLE,
+} from '../../shared';
 import { useDepartmentLabel } from '../../departments';
 import { useApi } from '../../useApi';
 import type { ScopeOption } from './orgTree';
@@ -36,11 +43,14 @@ export function GrantsEditor({
   onChange,
   scopes,
   id,
+  roles = ROLES,
 }: {
   readonly value?: readonly GrantValue[];
   readonly onChange?: (v: GrantValue[]) => void;
   readonly scopes: readonly ScopeOption[];
   readonly id?: string;
+  /** The roles offered (the system administrator creating an account: no administrator roles). */
+  readonly roles?: readonly Role[];
 }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -62,7 +72,7 @@ export function GrantsEditor({
             showSearch={{ optionFilterProp: 'label' }}
             value={g.role || undefined}
             placeholder={t('admin.grants.role')}
-            options={ROLES.map((r) => ({ value: r, label: pick(ROLE_LABEL[r], lang) }))}
+            options={roles.map((r) => ({ value: r, label: pick(ROLE_LABEL[r], lang) }))}
             onChange={(role) =>
               set(
                 i,

@@ -58,9 +58,12 @@ export function UserDrawer({
   const [grantsForm] = Form.useForm<{ grants: GrantValue[] }>();
   const [passwordForm] = Form.useForm<{ password: string }>();
 
+  // The loaded user, not `loaded` (a new object at every render): otherwise every render would
+  // put back the user as first loaded over the answer of a change.
+  const loadedUser = loaded.status === 'ok' ? loaded.data.user : null;
   useEffect(() => {
-    if (loaded.status === 'ok') setUser(loaded.data.user);
-  }, [loaded]);
+    if (loadedUser) setUser(loadedUser);
+  }, [loadedUser]);
   useEffect(() => {
     if (!user) return;
     profile.setFieldsValue({ displayName: user.displayName, locale: user.locale });
@@ -175,81 +178,132 @@ export function UserDrawer({
             ) : null}
           </Space>
 
-          <Divider />
-          <Typography.Title level={4}>{t('admin.user.profile')}</Typography.Title>
-          <Form
-            form={profile}
-            layout="vertical"
-            onFinish={(v) =>
-              void write('profile', '', v, t('admin.user.profileSaved'), {
-                instance: profile,
-                fields: ['displayName', 'locale'],
-              })
-            }
-          >
-            <Form.Item
-              name="displayName"
-              label={t('admin.users.displayName')}
-              rules={[
-                {
-                  required: true,
-                  whitespace: true,
-                  message: t('admin.create.displayNameRequired'),
-                },
-              ]}
-            >
-              <Input maxLength={TEXT_LIMITS.displayName.max} />
-            </Form.Item>
-            <Form.Item name="locale" label={t('admin.create.locale')}>
-              <Radio.Group
-                options={[
-                  { value: 'zh', label: t('admin.create.localeZh') },
-                  { value: 'en', label: t('admin.create.localeEn') },
-                ]}
-              />
-            </Form.Item>
-            <Button htmlType="submit" loading={busy === 'profile'}>
-              {t('admin.user.saveProfile')}
-            </Button>
-          </Form>
+          {user.abilities.edit ? (
+            <>
+              <Divider />
+              <Typography.Title level={4}>{t('admin.user.profile')}</Typography.Title>
+              <Form
+                form={profile}
+                layout="vertical"
+                onFinish={(v) =>
+                  void write('profile', '', v, t('admin.user.profileSaved'), {
+                    instance: profile,
+                    fields: ['displayName', 'locale'],
+                  })
+                }
+              >
+                <Form.Item
+                  name="displayName"
+                  label={t('admin.users.displayName')}
+                  rules={[
+                    {
+                      required: true,
+                      whitespace: true,
+                      message: t('admin.create.displayNameRequired'),
+                    },
+                  ]}
+                >
+                  <Input maxLength={TEXT_LIMITS.displayName.max} />
+                </Form.Item>
+                <Form.Item name="locale" label={t('admin.create.locale')}>
+                  <Radio.Group
+                    options={[
+                      { value: 'zh', label: t('admin.create.localeZh') },
+                      { value: 'en', label: t('admin.create.localeEn') },
+                    ]}
+                  />
+                </Form.Item>
+                <Button htmlType="submit" loading={busy === 'profile'}>
+                  {t('admin.user.saveProfile')}
+                </Button>
+              </Form>
+            </>
+          ) : null}
 
           <Divider />
           <Typography.Title level={4}>{t('admin.user.grantsTitle')}</Typography.Title>
-          <Form form={grantsForm} layout="vertical">
-            <Form.Item
-              name="grants"
-              label={t('admin.grants.label')}
-              extra={t('admin.grants.help')}
-              rules={grantRules(t)}
-            >
-              <GrantsEditor scopes={scopes} />
-            </Form.Item>
-            <Popconfirm
-              {...confirm(t('admin.user.confirmGrants'))}
-              onConfirm={async () => {
-                let v: { grants: GrantValue[] };
-                try {
-                  v = await grantsForm.validateFields();
-                } catch {
-                  return;
+          {user.abilities.editGrants ? (
+            <Form form={grantsForm} layout="vertical">
+              <Form.Item
+                name="grants"
+                label={t('admin.grants.label')}
+                extra={t('admin.grants.help')}
+                rules={grantRules(t)}
+              >
+                <GrantsEditor scopes={scopes} />
+              </Form.Item>
+              <Popconfirm
+                {...confirm(t('admin.user.confirmGrants'))}
+                onConfirm={async () => {
+                  let v: { grants: GrantValue[] };
+                  try {
+                    v = await grantsForm.validateFields();
+                  } catch {
+                    return;
+                  }
+                  await write(
+                    'grants',
+                    '/grants',
+                    { grants: v.grants },
+                    t('admin.user.grantsSaved'),
+                    {
+                      instance: grantsForm,
+                      fields: ['grants'],
+                    },
+                  );
+                }}
+              >
+                <Button type="primary" loading={busy === 'grants'}>
+                  {t('admin.user.saveGrants')}
+                </Button>
+              </Popconfirm>
+            </Form>
+          ) : (
+            <>
+              <List
+                size="small"
+                data-testid="user-grants"
+                dataSource={[...user.grants]}
+                renderItem={(g) => (
+                  <List.Item>
+                    {pick(g.roleLabel, lang)}
+                    {g.scopeName ? ` · ${pick(g.scopeName, lang)}` : ''}
+                  </List.Item>
+                )}
+              />
+              <Typography.Paragraph type="secondary">
+                {t('administrators.grantsBySecurityAdmin')}
+              </Typography.Paragraph>
+            </>
+          )}
+
+          <Divider />
+          <Typography.Title level={4}>{t('administrators.twoFactor.title')}</Typography.Title>
+          <Space wrap>
+            <Typography.Text data-testid="user-two-factor">
+              {user.twoFactor
+                ? t('administrators.twoFactor.on')
+                : t('administrators.twoFactor.off')}
+            </Typography.Text>
+            {user.abilities.resetTwoFactor ? (
+              <Popconfirm
+                {...confirm(t('administrators.twoFactor.confirmReset'))}
+                okButtonProps={{ danger: true }}
+                onConfirm={() =>
+                  write(
+                    'twoFactor',
+                    '/two-factor/reset',
+                    {},
+                    t('administrators.twoFactor.resetDone'),
+                  )
                 }
-                await write(
-                  'grants',
-                  '/grants',
-                  { grants: v.grants },
-                  t('admin.user.grantsSaved'),
-                  {
-                    instance: grantsForm,
-                    fields: ['grants'],
-                  },
-                );
-              }}
-            >
-              <Button type="primary" loading={busy === 'grants'}>
-                {t('admin.user.saveGrants')}
-              </Button>
-            </Popconfirm>
-          </Form>
+              >
+                <Button danger loading={busy === 'twoFactor'}>
+                  {t('administrators.twoFactor.reset')}
+                </Button>
+              </Popconfirm>
+            ) : null}
+          </Space>
 
           {user.abilities.resetPassword ? (
             <>

@@ -25,6 +25,8 @@ export default function Users() {
   const lang = useLang();
   const dept = useDepartmentLabel();
   const me = useUser();
+  // Accounts are the system administrator's (the security administrator grants their roles).
+  const canCreate = me.roles.includes('admin');
   const [params, setParams] = useSearchParams();
   const q = (params.get('q') ?? '').slice(0, TEXT_LIMITS.search.max);
   const statusParam = params.get('status');
@@ -145,9 +147,11 @@ export default function Users() {
         >
           {t('find.filters.export')}
         </Button>
-        <Button type="primary" onClick={() => setCreating(true)} data-testid="new-user">
-          {t('admin.users.new')}
-        </Button>
+        {canCreate ? (
+          <Button type="primary" onClick={() => setCreating(true)} data-testid="new-user">
+            {t('admin.users.new')}
+          </Button>
+        ) : null}
       </Space>
       {result.status === 'error' ? (
         <ErrorAlert error={result.error} title={t('admin.users.loadFailed')} />
@@ -168,11 +172,11 @@ export default function Users() {
                   <Button onClick={() => update({ q: null, status: null })}>
                     {t('admin.users.clearFilters')}
                   </Button>
-                ) : (
+                ) : canCreate ? (
                   <Button type="primary" onClick={() => setCreating(true)}>
                     {t('admin.users.new')}
                   </Button>
-                )}
+                ) : null}
               </Empty>
             ),
           }}

@@ -1,0 +1,174 @@
+/**
+ * The second step of signing in (two factors, issue 14). After a correct password, a user who has
+ * a second factor, or must have one (src/app/two-factors/totp.ts `totpRequired`), gets no session
+ * but a ticket: a random token whose SHA-256 is kept in login_tickets (migration 0033), valid for
+ * RONGCUO_TOTP_TICKET_MINUTES, opening nothing but this step.
+ *
+ * - purpose 'verify': the user answers with a code from their app or a recovery code; right → a
+ *   session; wrong → the ticket counts it, and after TICKET_ATTEMPTS wrong answers it is gone (the
+ *   password is asked again, under the sign-in rate limit and lockout of login.ts).
+ * - purpose 'enrol': a user who must use two factors and has none yet sets them up (the secret and
+ *   its QR code, then one code confirms) and gets the session with their recovery codes: the
+ *   enrolment-only step, before any session exists.
+ */
+import { and, eq, lt } from 'drizzle-orm';
+import type { Tx } from '../../store/index.js';
+import type { AppContext } from '../../app/context.js';
+import { AppError } from '../../app/errors.js';
+import { users, type Schema } from '../../app/tables.js';
+import {
+  beginEnrolment,
+  checkAnswer,
+  confirmEnrolment,
+  enrolled,
+  requiredFor,
+  type Enrolment,
+} from '../../app/two-factors/enrol.js';
+import { loginTickets } from '../../app/two-factors/tables.js';
+import { TICKET_ATTEMPTS } from '../../app/two-factors/totp.js';
+import {
+  createSession,
+  newToken,
+  tokenHash,
+  type NewSession,
+  type SessionClient,
+} from './sessions.js';
+
+export interface SecondFactorNeeded {
+  readonly kind: 'second_factor';
+  /** 'totp': enter a code; 'enrol': set the second factor up first. */
+  readonly step: 'totp' | 'enrol';
+  readonly ticket: string;
+  readonly expiresAt: Date;
+}
+
+/**
+ * Called by sign-in once the password is verified (in its transaction): the ticket for the second
+ * step, or null when the user signs in with the password alone.
+ */
+export async function secondFactorStep(
+  ctx: AppContext,
+  tx: Tx<Schema>,
+  userId: string,
+  client: SessionClient,
+  now: Date,
+): Promise<SecondFactorNeeded | null> {
+  const has = await enrolled(tx, userId);
+  if (!has && !(await requiredFor(ctx, tx, userId))) return null;
+  const ticket = newToken();
+  const expiresAt = new Date(now.getTime() + ctx.settings.twoFactors.ticketMinutes * 60_000);
+  // Old tickets of the user go: one pending sign-in at a time.
+  await tx.delete(loginTickets).where(eq(loginTickets.userId, userId));
+  await tx.delete(loginTickets).where(lt(loginTickets.expiresAt, now));
+  await tx.insert(loginTickets).values({
+    idHash: tokenHash(ticket),
+    userId,
+    purpose: has ? 'verify' : 'enrol',
+    ip: client.ip.slice(0, 64),
+    userAgent: client.userAgent.slice(0, 512),
+    createdAt: now,
+    expiresAt,
+    attempts: 0,
+  });
+  return { kind: 'second_factor', step: has ? 'totp' : 'enrol', ticket, expiresAt };
+}
+
+/** The live ticket of `purpose` (locked), its user still enabled; or TOTP_TICKET_INVALID. */
+async function takeTicket(
+  ctx: AppContext,
+  tx: Tx<Schema>,
+  ticket: string,
+  purpose: 'verify' | 'enrol',
+) {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(ticket)) return null;
+  const [row] = await tx
+    .select()
+    .from(loginTickets)
+    .where(eq(loginTickets.idHash, tokenHash(ticket)))
+    .for('update');
+  if (!row || row.purpose !== purpose || row.expiresAt.getTime() <= ctx.now().getTime()) {
+    return null;
+  }
+  const [u] = await tx
+    .select({ username: users.username, disabled: users.disabled })
+    .from(users)
+    .where(eq(users.id, row.userId));
+  if (!u || u.disabled) return null;
+  return { ...row, username: u.username };
+}
+
+/** A wrong answer: counted on the ticket, which goes at TICKET_ATTEMPTS. Returns attempts left. */
+async function wrongAnswer(tx: Tx<Schema>, idHash: string, attempts: number): Promise<number> {
+  const used = attempts + 1;
+  if (used >= TICKET_ATTEMPTS) {
+    await tx.delete(loginTickets).where(eq(loginTickets.idHash, idHash));
+  } else {
+    await tx.update(loginTickets).set({ attempts: used }).where(eq(loginTickets.idHash, idHash));
+  }
+  // security-event: totp_failed
+  return TICKET_ATTEMPTS - used;
+}
+
+function codeWrong(attemptsLeft: number): AppError {
+  return new AppError('TOTP_CODE_WRONG', { attemptsLeft });
+}
+
+export interface SecondFactorInput extends SessionClient {
+  readonly ticket: string;
+  readonly code: string;
+}
+
+export interface SecondFactorSession extends NewSession {
+  readonly userId: string;
+}
+
+/** The second step: a right code (or unused recovery code) opens the session. */
+export async function completeSecondFactor(
+  ctx: AppContext,
+  input: SecondFactorInput,
+): Promise<SecondFactorSession & { readonly usedRecoveryCode: boolean }> {
+  const r = await ctx.store.tx(async (tx) => {
+    const t = await takeTicket(ctx, tx, input.ticket, 'verify');
+    if (!t) return { kind: 'invalid' as const };
+    const how = await checkAnswer(ctx, tx, t.userId, input.code.trim());
+    if (!how) return { kind: 'wrong' as const, left: await wrongAnswer(tx, t.idHash, t.attempts) };
+    await tx.delete(loginTickets).where(eq(loginTickets.idHash, t.idHash));
+    const session = await createSession(tx, t.userId, input, ctx.now());
+    return { kind: 'ok' as const, session, userId: t.userId, recovery: how === 'recovery' };
+  });
+  if (r.kind === 'invalid') throw new AppError('TOTP_TICKET_INVALID');
+  if (r.kind === 'wrong') throw codeWrong(r.left);
+  return { ...r.session, userId: r.userId, usedRecoveryCode: r.recovery };
+}
+
+/** The enrolment step, first half: a fresh secret for the ticket's user. */
+export async function beginTicketEnrolment(ctx: AppContext, ticket: string): Promise<Enrolment> {
+  const r = await ctx.store.tx(async (tx) => {
+    const t = await takeTicket(ctx, tx, ticket, 'enrol');
+    return t ? beginEnrolment(ctx, tx, t.userId, t.username) : null;
+  });
+  if (!r) throw new AppError('TOTP_TICKET_INVALID');
+  return r;
+}
+
+/** The enrolment step, second half: one right code confirms it and opens the session. */
+export async function confirmTicketEnrolment(
+  ctx: AppContext,
+  input: SecondFactorInput,
+): Promise<SecondFactorSession & { readonly recoveryCodes: readonly string[] }> {
+  const r = await ctx.store.tx(async (tx) => {
+    const t = await takeTicket(ctx, tx, input.ticket, 'enrol');
+    if (!t) return { kind: 'invalid' as const };
+    const codes = await confirmEnrolment(ctx, tx, t.userId, input.code.trim());
+    if (!codes)
+      return { kind: 'wrong' as const, left: await wrongAnswer(tx, t.idHash, t.attempts) };
+    await tx
+      .delete(loginTickets)
+      .where(and(eq(loginTickets.idHash, t.idHash), eq(loginTickets.userId, t.userId)));
+    const session = await createSession(tx, t.userId, input, ctx.now());
+    return { kind: 'ok' as const, session, userId: t.userId, codes };
+  });
+  if (r.kind === 'invalid') throw new AppError('TOTP_TICKET_INVALID');
+  if (r.kind === 'wrong') throw codeWrong(r.left);
+  return { ...r.session, userId: r.userId, recoveryCodes: r.codes };
+}
