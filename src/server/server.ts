@@ -58,13 +58,18 @@ import { registerWeb } from './web.js';
 export interface ServerOptions {
   /** Fastify's logger (pino) options; default: no logging. */
   readonly logger?: FastifyServerOptions['logger'];
-  /** Trust X-Forwarded-* from a reverse proxy (Fastify's trustProxy); default false. */
-  readonly trustProxy?: FastifyServerOptions['trustProxy'];
+  /**
+   * Trust X-Forwarded-* from a reverse proxy (Fastify's trustProxy: true, a hop count, or the
+   * proxies' addresses/CIDRs; its types omit the count its code takes); default false.
+   */
+  readonly trustProxy?: FastifyServerOptions['trustProxy'] | number;
   /**
    * The site is served over HTTPS (directly or by the proxy in front): sends HSTS and
    * upgrade-insecure-requests and always marks the cookie Secure. Default false.
    */
   readonly https?: boolean;
+  /** Serve HTTPS directly with this certificate and key (PEM); implies `https`. */
+  readonly tls?: { readonly cert: string | Buffer; readonly key: string | Buffer };
   /** Origins besides the server's own from which sign-in is allowed. */
   readonly allowedOrigins?: readonly string[];
   /** The version shown in the API description (default: package.json's). */
@@ -88,7 +93,10 @@ export async function buildServer(
   ctx: AppContext,
   opts: ServerOptions = {},
 ): Promise<FastifyInstance> {
+  const https = (opts.https ?? false) || opts.tls !== undefined;
+  // (Fastify types an HTTPS server apart; the routes do not care which it is.)
   const app = Fastify({
+    ...(opts.tls ? { https: { cert: opts.tls.cert, key: opts.tls.key } } : {}),
     logger: withoutSurveyTokens(opts.logger ?? false),
     trustProxy: opts.trustProxy ?? false,
     bodyLimit: BODY_LIMIT,
@@ -101,7 +109,7 @@ export async function buildServer(
     clientErrorHandler,
     http: { maxHeaderSize: MAX_HEADER_BYTES },
     schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
-  });
+  } as FastifyServerOptions) as unknown as FastifyInstance;
 
   app.setValidatorCompiler(validatorCompiler);
   // Answers are serialized through their response schemas (Fastify's default, fast-json-stringify):
@@ -111,7 +119,7 @@ export async function buildServer(
   // Strict UTF-8 JSON, and no NUL or lone surrogate in any string (input-guards.ts).
   registerInputGuards(app);
 
-  await app.register(helmet, helmetOptions(opts.https ?? false));
+  await app.register(helmet, helmetOptions(https));
   await app.register(cookie);
   await registerOpenApi(app, opts.version ?? packageVersion());
   // Shapes many routes answer with: components of the API description.
@@ -132,7 +140,7 @@ export async function buildServer(
       await api.register(authRoutes, {
         ctx,
         allowedOrigins: opts.allowedOrigins ?? [],
-        secureCookies: opts.https ? true : 'auto',
+        secureCookies: https ? true : 'auto',
       });
       await api.register(caseRoutes, routeOpts);
       await api.register(caseActionRoutes, routeOpts);
