@@ -58,11 +58,8 @@ import { registerWeb } from './web.js';
 export interface ServerOptions {
   /** Fastify's logger (pino) options; default: no logging. */
   readonly logger?: FastifyServerOptions['logger'];
-  /**
-   * Trust X-Forwarded-* from a reverse proxy (Fastify's trustProxy: true, a hop count, or the
-   * proxies' addresses/CIDRs; its types omit the count its code takes); default false.
-   */
-  readonly trustProxy?: FastifyServerOptions['trustProxy'] | number;
+  /** Trust X-Forwarded-* from a reverse proxy (Fastify's trustProxy); default false. */
+  readonly trustProxy?: FastifyServerOptions['trustProxy'];
   /**
    * The site is served over HTTPS (directly or by the proxy in front): sends HSTS and
    * upgrade-insecure-requests and always marks the cookie Secure. Default false.

@@ -2,8 +2,11 @@
 import { isIP } from 'node:net';
 import { ConfigError, boolSetting, stringSetting, type Setting } from '../define.js';
 
-/** Fastify's trustProxy: off, every proxy, a number of hops, or the proxies' addresses. */
-export type TrustProxy = boolean | number | string[];
+/**
+ * Fastify's trustProxy: off, every sender, or the proxies' addresses. (A hop count is not offered:
+ * Fastify 5 ignores X-Forwarded-For under one, since it cannot check who the nearest peer is.)
+ */
+export type TrustProxy = boolean | string[];
 
 const TRUST_PROXY_ENV = 'RONGCUO_TRUST_PROXY';
 
@@ -19,8 +22,8 @@ function isAddressOrCidr(text: string): boolean {
 
 /**
  * RONGCUO_TRUST_PROXY / --trust-proxy: false (default: X-Forwarded-For is ignored and cannot be
- * spoofed), true (trust every hop: only when nothing but the proxy can reach the server), a
- * number of hops, or a comma list of the proxies' addresses or CIDRs (the recommended form).
+ * spoofed), true (trust every sender: only when nothing but the proxy can reach the server), or a
+ * comma list of the proxies' addresses or CIDRs (the recommended form).
  */
 export const trustProxySetting: Setting<TrustProxy> = {
   doc: {
@@ -28,8 +31,8 @@ export const trustProxySetting: Setting<TrustProxy> = {
     flag: 'trust-proxy',
     default: 'false',
     text: {
-      zh: '是否信任反向代理传来的 X-Forwarded-For（用于登录限速和锁定按真实客户端计数）：false（默认，忽略该头，无法伪造）；代理的地址或网段，逗号分隔（推荐，如 127.0.0.1 或 10.0.0.0/8）；经过的代理层数（如 1）；true（信任任何来源，仅当只有代理能连到本服务时使用）。',
-      en: 'Whether to trust X-Forwarded-For from a reverse proxy (so that the sign-in rate limit and lock count the real client): false (default: the header is ignored and cannot be spoofed); the proxies’ addresses or CIDRs, comma-separated (recommended, e.g. 127.0.0.1 or 10.0.0.0/8); a number of proxy hops (e.g. 1); true (trust any sender: only when nothing but the proxy can reach the server).',
+      zh: '是否信任反向代理传来的 X-Forwarded-For（用于登录限速和锁定按真实客户端计数）：false（默认，忽略该头，无法伪造）；代理的地址或网段，逗号分隔（推荐，如 127.0.0.1 或 10.0.0.0/8）；true（信任任何来源，仅当只有代理能连到本服务时使用）。',
+      en: 'Whether to trust X-Forwarded-For from a reverse proxy (so that the sign-in rate limit and lock count the real client): false (default: the header is ignored and cannot be spoofed); the proxies’ addresses or CIDRs, comma-separated (recommended, e.g. 127.0.0.1 or 10.0.0.0/8); true (trust any sender: only when nothing but the proxy can reach the server).',
     },
   },
   parse(raw) {
@@ -39,8 +42,10 @@ export const trustProxySetting: Setting<TrustProxy> = {
     if (['false', '0', 'no', 'off'].includes(lower)) return false;
     if (['true', 'yes', 'on'].includes(lower)) return true;
     if (/^\d+$/.test(t)) {
-      const n = Number(t);
-      if (n >= 1 && n <= 16) return n;
+      throw new ConfigError({
+        zh: `配置项 ${TRUST_PROXY_ENV} 的值“${raw}”无效：不支持按代理层数信任（无法核实直接连入的一方），请写出代理的地址或网段，如 127.0.0.1 或 10.0.0.0/8。`,
+        en: `The setting ${TRUST_PROXY_ENV} has the invalid value '${raw}': a number of hops is not supported (it cannot check the nearest peer); name the proxies' addresses or CIDRs, e.g. 127.0.0.1 or 10.0.0.0/8.`,
+      });
     }
     const list = t
       .split(',')
@@ -49,8 +54,8 @@ export const trustProxySetting: Setting<TrustProxy> = {
     const bad = list.find((s) => !isAddressOrCidr(s));
     if (bad === undefined && list.length > 0) return list;
     throw new ConfigError({
-      zh: `配置项 ${TRUST_PROXY_ENV} 的值“${raw}”无效：应为 false、true、1 到 16 的代理层数，或逗号分隔的代理地址或网段（如 10.0.0.0/8）${bad !== undefined ? `；“${bad}”不是地址或网段` : ''}。`,
-      en: `The setting ${TRUST_PROXY_ENV} has the invalid value '${raw}': it must be false, true, a number of proxy hops from 1 to 16, or a comma list of proxy addresses or CIDRs (e.g. 10.0.0.0/8)${bad !== undefined ? `; '${bad}' is neither` : ''}.`,
+      zh: `配置项 ${TRUST_PROXY_ENV} 的值“${raw}”无效：应为 false、true，或逗号分隔的代理地址或网段（如 10.0.0.0/8）${bad !== undefined ? `；“${bad}”不是地址或网段` : ''}。`,
+      en: `The setting ${TRUST_PROXY_ENV} has the invalid value '${raw}': it must be false, true, or a comma list of proxy addresses or CIDRs (e.g. 10.0.0.0/8)${bad !== undefined ? `; '${bad}' is neither` : ''}.`,
     });
   },
 };
