@@ -41,7 +41,7 @@ export interface BackupListener {
  */
 export async function listenForBackups<S extends AnySchema>(
   store: Store<S>,
-  opts: BackupOptions,
+  opts: BackupOptions & { readonly onError?: (e: unknown) => void },
 ): Promise<BackupListener> {
   if (store.kind !== 'pglite' || !store.dataDir) {
     return { path: undefined, problem: undefined, close: async () => undefined };
@@ -92,7 +92,10 @@ export async function listenForBackups<S extends AnySchema>(
     }
     socket.write(JSON.stringify({ ok: true }) + '\n');
     // A failure cuts the stream short; the client finds no end mark and says so.
-    await writeBackup(store, socket, opts).catch(() => socket.destroy());
+    await writeBackup(store, socket, opts).catch((e: unknown) => {
+      opts.onError?.(e);
+      socket.destroy();
+    });
   };
   await rm(file, { force: true });
   await new Promise<void>((resolve, reject) => {

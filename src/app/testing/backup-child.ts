@@ -15,8 +15,15 @@ import { buildWorld } from './world.js';
 const [dir = ''] = process.argv.slice(2);
 const app = await openApp({ dataDir: dir });
 const w = await buildWorld(app.store);
-await listenForBackups(app.store, { appVersion: 'test', trailHash: 'sha256' });
+await listenForBackups(app.store, {
+  appVersion: 'test',
+  trailHash: 'sha256',
+  onError: (e) => process.stderr.write(`backup failed: ${String((e as Error).stack)}\n`),
+});
 for (let n = 1; ; n++) {
   await driveTo(w, n % 2 === 0 ? 'verification' : 'submitted');
+  // Back to the event loop between cases, as a server is between requests: PGlite answers
+  // without I/O, so a loop of nothing but queries would never let the socket be read.
+  await new Promise((resolve) => setImmediate(resolve));
   if (n === 2) process.stdout.write(JSON.stringify({ ok: true, pid: process.pid }) + '\n');
 }
