@@ -169,6 +169,10 @@ export async function serve(ctx: CommandContext, hooks: ServeHooks = {}): Promis
     backups = await listenForBackups(app.store, {
       appVersion: packageVersion(),
       trailHash: settings.crypto.trailHash,
+      onError: (e) =>
+        ctx.io.stderr.write(
+          `rongcuo: ${L('备份未能完成', 'a backup failed')}: ${e instanceof Error ? e.message : String(e)}\n`,
+        ),
     });
     if (backups.problem) {
       ctx.io.stderr.write(`rongcuo: ${L('警告', 'warning')} ${backups.problem[ctx.lang]}\n`);
