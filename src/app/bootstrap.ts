@@ -75,10 +75,12 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
   // A key ring that cannot serve the configured encryption stops the start (ConfigError).
   keyRingOf(settings.crypto);
   // Start opening the store first: PGlite loads and starts while the packs and calendars are read.
+  const server = (options.settings ?? defaultSettings()).server;
   const opening = openStore<Schema>({
     dataDir: options.dataDir ?? './data',
     databaseUrl: options.databaseUrl,
     schema,
+    pool: { max: server.pgPoolMax, statementTimeoutMs: server.pgStatementTimeoutMs },
     ...(options.searchPath ? { searchPath: options.searchPath } : {}),
   });
   opening.catch(() => undefined); // (handled below, after the rules are read)

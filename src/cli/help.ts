@@ -12,6 +12,8 @@ const TOP = {
   serve             启动网页服务（首次启动时写入演示数据并显示演示账号）
   config            列出全部配置项及其环境变量、选项、默认值和当前值；--check 只检查能否读取
   migrate           对存储应用待执行的数据库迁移
+  backup            备份存储（服务运行中亦可）
+  restore           把备份恢复到空存储，并校验行数、链头和审计链
   demo              写入演示数据：辖区、单位、干部、各角色账号和约五十个案件
   user add          新建用户并授予一个角色
   user passwd       重设用户密码
@@ -51,6 +53,8 @@ Commands (service and data):
   config            list every setting: its variable, flag, default and value here; --check
                     only checks that they can be read
   migrate           apply the store's pending database migrations
+  backup            back up the store (also while the server runs)
+  restore           restore a backup into an empty store; check row counts, chain heads, trails
   demo              seed a demo: jurisdictions, units, officials, a login per role, ~50 cases
   user add          create a user with one role
   user passwd       set a user's password
@@ -316,6 +320,59 @@ Applies the store's pending database migrations (migrations/*.sql) and lists tho
 refuses if an applied migration was changed. Exits 1 when the store cannot be opened.
 
 Options:
+${STORE_EN}
+`,
+  },
+  backup: {
+    zh: `用法：rongcuo backup --out 文件 [--data 目录]
+
+在一个只读快照中备份整个存储（gzip 压缩的 JSON 行：清单——格式版本、软件版本、迁移、审计链杂凑
+算法、各表行数、全部链头——及各表数据），服务运行时也可执行，不需停机：PostgreSQL 由本命令直接
+连接；嵌入式存储被运行中的服务锁定时，由该服务通过数据目录中的 backup.sock 制作备份。文件先写为
+“文件.partial”，完整读回校验后才改为给定文件名。嵌入式备份可恢复到 PostgreSQL，反之亦然。
+
+选项：
+  --out 文件       备份文件（权限 0600；内含全部数据，请按涉密载体管理）
+${STORE_ZH}
+`,
+    en: `Usage: rongcuo backup --out FILE [--data DIR]
+
+Backs up the whole store from one read-only snapshot (gzip'd JSON lines: a manifest — format
+version, software version, migrations, trail hash, row counts, every chain head — and each
+table's rows), also while the server runs, without downtime: the CLI connects to PostgreSQL
+itself; an embedded store locked by a running server is backed up by that server, asked through
+backup.sock in the data directory. The file is written as FILE.partial, read back and checked
+whole, and only then given its name. An embedded store's backup restores into PostgreSQL and back.
+
+Options:
+  --out FILE       the backup file (mode 0600; it holds all the data: keep it as such)
+${STORE_EN}
+`,
+  },
+  restore: {
+    zh: `用法：rongcuo restore 文件 [--force] [--data 目录]
+
+把备份恢复到空存储（新目录或新数据库）：先完整校验备份文件，再把存储迁移到备份所依的迁移，在一个
+事务中装入全部数据，核对各表行数和全部链头与备份清单一致，最后像 rongcuo audit verify 一样校验
+审计链。任何一步失败则整体撤销，存储保持原样。不能恢复到运行中服务的存储：请先停止服务。
+目标存储已有数据时拒绝执行，除非给出 --force（以备份替换其全部数据，同一事务内完成）。
+
+选项：
+  --force          目标存储已有数据时，以备份替换其全部数据
+${STORE_ZH}
+`,
+    en: `Usage: rongcuo restore FILE [--force] [--data DIR]
+
+Restores a backup into an empty store (a new directory or database): the file is checked whole
+first; the store is migrated to the backup's migrations; all rows are loaded in one transaction;
+row counts and every chain head are compared with the backup's manifest; then the audit chains
+are verified as rongcuo audit verify does. Any failure undoes everything: the store is left as it
+was. Not into the store of a running server: stop it first.
+A store that holds data is refused unless --force is given (its data is replaced by the backup's,
+in the same transaction).
+
+Options:
+  --force          replace all the data of a store that is not empty
 ${STORE_EN}
 `,
   },

@@ -79,6 +79,16 @@ const TOP: Readonly<Record<string, Command | LazyCommand | Group>> = {
     () => import('./commands/migrate.js'),
     (m) => ({ opts: m.MIGRATE_OPTS, run: m.migrateCommand }),
   ),
+  backup: lazy(
+    0,
+    () => import('./commands/backup.js'),
+    (m) => ({ opts: m.BACKUP_OPTS, run: m.backupCommand }),
+  ),
+  restore: lazy(
+    1,
+    () => import('./commands/backup.js'),
+    (m) => ({ opts: m.RESTORE_OPTS, run: m.restoreCommand }),
+  ),
   demo: lazy(
     0,
     () => import('./commands/demo.js'),
@@ -331,7 +341,7 @@ export function policyErrorLine(e: PolicyError, lang: Lang): string {
 let cachedVersion: string | undefined;
 
 /** The version in package.json (found from src/cli under Vitest and from dist/src/cli). */
-function packageVersion(): string {
+export function packageVersion(): string {
   if (cachedVersion) return cachedVersion;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {

@@ -1,13 +1,14 @@
 /**
  * Opening the application's store for a CLI command: PGlite in `--data DIR` (relative to the
- * working directory), else PostgreSQL at DATABASE_URL, else PGlite in ./data. Failures become
+ * working directory), else PostgreSQL at DATABASE_URL, else PGlite in RONGCUO_DATA or ./data. Failures become
  * one-line CLI errors in the chosen language. Also: progress lines on stderr for long jobs.
  * Light on imports (main.ts uses `asCliError`): the store itself is loaded when first opened.
  */
 import { resolve } from 'node:path';
 import type { OpenedApp } from '../app/bootstrap.js';
 import { AppError } from '../app/errors.js';
-import { ConfigError } from '../config/define.js';
+import { ConfigError, readArea } from '../config/define.js';
+import { SERVER_SETTINGS } from '../config/areas/server.js';
 import { redactUrl, storeErrorIn } from '../store/errors.js';
 import { optString } from './args.js';
 import type { CommandContext } from './commands/context.js';
@@ -27,16 +28,18 @@ export interface StoreChoice {
   readonly shown: string;
 }
 
-/** `--data DIR` wins; else DATABASE_URL; else ./data. */
+/**
+ * The one rule, from the server settings (src/config/areas/server.ts): `--data DIR` wins; else
+ * DATABASE_URL (PostgreSQL); else RONGCUO_DATA, default ./data. Relative paths are taken from the
+ * working directory.
+ */
 export function storeChoice(ctx: CommandContext): StoreChoice {
   const data = optString(ctx.args, 'data');
-  if (data !== undefined) {
-    const dir = resolve(ctx.io.cwd, data);
-    return { dataDir: dir, shown: dir };
+  const server = readArea(SERVER_SETTINGS, ctx.io.env, data !== undefined ? { data } : {});
+  if (data === undefined && server.databaseUrl) {
+    return { databaseUrl: server.databaseUrl, shown: safeUrl(server.databaseUrl) };
   }
-  const url = ctx.io.env.DATABASE_URL?.trim();
-  if (url) return { databaseUrl: url, shown: safeUrl(url) };
-  const dir = resolve(ctx.io.cwd, 'data');
+  const dir = resolve(ctx.io.cwd, server.dataDir ?? 'data');
   return { dataDir: dir, shown: dir };
 }
 
@@ -79,7 +82,7 @@ export async function openCliApp(
 }
 
 /** The command's options given as text, by flag name (settings' flags win over the environment). */
-function stringOptions(ctx: CommandContext): Record<string, string | undefined> {
+export function stringOptions(ctx: CommandContext): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
   for (const [k, v] of ctx.args.opts) if (typeof v === 'string') out[k] = v;
   return out;

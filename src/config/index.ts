@@ -8,6 +8,7 @@ import { readArea, type AreaValues, type SettingDoc } from './define.js';
 import { AUDIT_SETTINGS } from './areas/audit.js';
 import { CRYPTO_SETTINGS } from './areas/crypto.js';
 import { OBSERVABILITY_SETTINGS } from './areas/observability.js';
+import { NETWORK_SETTINGS } from './areas/network.js';
 import { SERVER_SETTINGS } from './areas/server.js';
 import { TWO_FACTOR_SETTINGS } from './areas/two-factors.js';
 
@@ -20,6 +21,7 @@ export const AREAS = {
   observability: OBSERVABILITY_SETTINGS,
   audit: AUDIT_SETTINGS,
   twoFactors: TWO_FACTOR_SETTINGS,
+  network: NETWORK_SETTINGS,
 } as const;
 
 type Areas = typeof AREAS;

@@ -70,6 +70,8 @@ export interface ServerOptions {
    * upgrade-insecure-requests and always marks the cookie Secure. Default false.
    */
   readonly https?: boolean;
+  /** Serve HTTPS directly with this certificate and key (PEM); implies `https`. */
+  readonly tls?: { readonly cert: string | Buffer; readonly key: string | Buffer };
   /** Origins besides the server's own from which sign-in is allowed. */
   readonly allowedOrigins?: readonly string[];
   /** The version shown in the API description (default: package.json's). */
@@ -93,7 +95,10 @@ export async function buildServer(
   ctx: AppContext,
   opts: ServerOptions = {},
 ): Promise<FastifyInstance> {
+  const https = (opts.https ?? false) || opts.tls !== undefined;
+  // (Fastify types an HTTPS server apart; the routes do not care which it is.)
   const app = Fastify({
+    ...(opts.tls ? { https: { cert: opts.tls.cert, key: opts.tls.key } } : {}),
     logger: withoutSurveyTokens(opts.logger ?? false),
     trustProxy: opts.trustProxy ?? false,
     bodyLimit: BODY_LIMIT,
@@ -108,7 +113,7 @@ export async function buildServer(
     clientErrorHandler,
     http: { maxHeaderSize: MAX_HEADER_BYTES },
     schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
-  });
+  } as FastifyServerOptions) as unknown as FastifyInstance;
 
   app.setValidatorCompiler(validatorCompiler);
   // Answers are serialized through their response schemas (Fastify's default, fast-json-stringify):
@@ -124,7 +129,7 @@ export async function buildServer(
   // The request log line, the request metrics and GET /api/metrics (observability.ts).
   const metricsRoute = registerObservability(app, ctx);
 
-  await app.register(helmet, helmetOptions(opts.https ?? false));
+  await app.register(helmet, helmetOptions(https));
   await app.register(cookie);
   await registerOpenApi(app, opts.version ?? packageVersion());
   // Shapes many routes answer with: components of the API description.
@@ -146,7 +151,7 @@ export async function buildServer(
       const authOpts = {
         ctx,
         allowedOrigins: opts.allowedOrigins ?? [],
-        secureCookies: opts.https ? true : ('auto' as const),
+        secureCookies: https ? true : ('auto' as const),
       };
       await api.register(authRoutes, authOpts);
       await api.register(twoFactorRoutes, authOpts);

@@ -39,7 +39,18 @@ export type StoreErrorCode =
   /** The store was used after `close()`. */
   | 'STORE_CLOSED'
   /** An int8 value does not fit a JavaScript number. */
-  | 'STORE_INT8_RANGE';
+  | 'STORE_INT8_RANGE'
+  // ---- backup and restore (backup.ts, backup-channel.ts) ----
+  /** The file is not a rongcuo backup, is of an unknown format version, or is cut short. */
+  | 'STORE_BACKUP_INVALID'
+  /** The running server that holds the embedded store could not be asked for a backup. */
+  | 'STORE_BACKUP_CHANNEL'
+  /** A restore into a store that already holds data, without --force. */
+  | 'STORE_RESTORE_NOT_EMPTY'
+  /** The backup's migrations are not this software's, or the store is ahead of the backup. */
+  | 'STORE_RESTORE_MIGRATIONS'
+  /** The restored store's row counts or chain heads differ from the backup's manifest. */
+  | 'STORE_RESTORE_MISMATCH';
 
 /** Codes of warnings: the store opened, but something is worth saying. */
 export type StoreWarningCode =

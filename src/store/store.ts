@@ -154,6 +154,8 @@ export interface OpenStoreOptions<TSchema extends AnySchema = Record<string, nev
     readonly max?: number;
     readonly connectTimeoutMs?: number;
     readonly idleTimeoutMs?: number;
+    /** Cancels any statement running longer (PostgreSQL's statement_timeout); 0 or unset: none. */
+    readonly statementTimeoutMs?: number;
   };
   /** Called with errors of idle pooled connections (e.g. the server restarted). */
   readonly onPoolError?: (error: Error) => void;
@@ -655,6 +657,7 @@ async function openPostgres(
     max: opts.pool?.max ?? 10,
     connectionTimeoutMillis: opts.pool?.connectTimeoutMs ?? 10_000,
     idleTimeoutMillis: opts.pool?.idleTimeoutMs ?? 30_000,
+    ...(opts.pool?.statementTimeoutMs ? { statement_timeout: opts.pool.statementTimeoutMs } : {}),
     application_name: 'rongcuo',
     options,
     // Pipelining: queries a caller issues together on one connection (a `Promise.all` inside a

@@ -3,12 +3,17 @@
  * serve the HTTP API until SIGINT/SIGTERM, then close the server and the store (releasing the
  * PGlite directory lock).
  */
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tlsFilesOf } from '../../config/areas/network.js';
+import { readSettings, type Settings } from '../../config/index.js';
+import { listenForBackups, type BackupListener } from '../../store/backup-channel.js';
+import { packageVersion } from '../main.js';
 import type { RunningLoop } from '../../app/jobs/runner.js';
 import type { StartedServer } from '../../server/index.js';
 import { optFlag, optString } from '../args.js';
 import { cliFail, CliError } from '../errors.js';
-import { onSignals, openCliApp, asCliError } from '../store.js';
+import { onSignals, openCliApp, asCliError, stringOptions } from '../store.js';
 import { tr } from '../text.js';
 import { out, type CommandContext } from './context.js';
 import { failureLine } from './jobs.js';
@@ -17,6 +22,9 @@ export const SERVE_OPTS = {
   data: 'string',
   port: 'string',
   host: 'string',
+  'trust-proxy': 'string',
+  'tls-cert': 'string',
+  'tls-key': 'string',
   'no-demo': 'flag',
   'no-jobs': 'flag',
   'log-level': 'string',
@@ -53,8 +61,19 @@ export function serveCommand(ctx: CommandContext): Promise<number> {
 
 export async function serve(ctx: CommandContext, hooks: ServeHooks = {}): Promise<number> {
   const L = (zh: string, en: string) => tr(ctx.lang, zh, en);
-  const port = parsePort(optString(ctx.args, 'port'));
-  const host = optString(ctx.args, 'host') ?? DEFAULT_HOST;
+  // Every setting from the environment, the flags winning (src/config); --port keeps its own
+  // message for a bad value.
+  let settings: Settings;
+  let tls: { cert: Buffer; key: Buffer } | undefined;
+  try {
+    settings = readSettings(ctx.io.env, stringOptions(ctx));
+    tls = readTls(tlsFilesOf(settings.network));
+  } catch (e) {
+    throw asCliError(e) ?? e;
+  }
+  const portFlag = optString(ctx.args, 'port');
+  const port = portFlag !== undefined ? parsePort(portFlag) : settings.server.port;
+  const host = settings.server.host ?? DEFAULT_HOST;
   // A busy port is found before the store is opened and the demo seeded.
   await checkPortFree(host, port);
   // Start opening the store, then load the server and the demo while it opens (cold start).
@@ -71,6 +90,7 @@ export async function serve(ctx: CommandContext, hooks: ServeHooks = {}): Promis
   const app = await opening;
   let server: StartedServer | undefined;
   let jobs: RunningLoop | undefined;
+  let backups: BackupListener | undefined;
   // Ctrl+C while seeding closes the store (releasing its lock) and exits; while serving, stops.
   let serving = false;
   let stop!: (signal: string) => void;
@@ -146,10 +166,29 @@ export async function serve(ctx: CommandContext, hooks: ServeHooks = {}): Promis
         ),
       );
     }
+    // The embedded store: `rongcuo backup` asks this process over <data>/backup.sock.
+    backups = await listenForBackups(app.store, {
+      appVersion: packageVersion(),
+      trailHash: settings.crypto.trailHash,
+      onError: (e) =>
+        ctx.io.stderr.write(
+          `rongcuo: ${L('备份未能完成', 'a backup failed')}: ${e instanceof Error ? e.message : String(e)}\n`,
+        ),
+    });
+    if (backups.problem) {
+      ctx.io.stderr.write(`rongcuo: ${L('警告', 'warning')} ${backups.problem[ctx.lang]}\n`);
+    }
     try {
       // The JSON log (one line per request, errors with their stack) on standard output.
       const logger = logOptions(app.ctx.settings.observability.logLevel, ctx.io.stdout);
-      server = await startServer(app.ctx, { port, host, logger });
+      server = await startServer(app.ctx, {
+        port,
+        host,
+        logger,
+        trustProxy: settings.network.trustProxy,
+        https: settings.network.https,
+        ...(tls ? { tls } : {}),
+      });
     } catch (e) {
       throw listenError(e, host, port) ?? e;
     }
@@ -199,8 +238,34 @@ export async function serve(ctx: CommandContext, hooks: ServeHooks = {}): Promis
     release();
     await jobs?.stop().catch(() => undefined);
     await server?.close().catch(() => undefined);
+    await backups?.close().catch(() => undefined);
     await app.close();
   }
+}
+
+/** The certificate and key read from their files (one line naming the file that cannot be read). */
+function readTls(
+  files: { cert: string; key: string } | undefined,
+): { cert: Buffer; key: Buffer } | undefined {
+  if (!files) return undefined;
+  const read = (file: string, zh: string, en: string): Buffer => {
+    try {
+      return readFileSync(file);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? String(e);
+      throw new CliError(
+        {
+          zh: `无法读取${zh}文件 ${file}（${code}）：请检查路径和服务运行账号的读取权限。`,
+          en: `Cannot read the ${en} file ${file} (${code}): check the path and that the service's user may read it.`,
+        },
+        2,
+      );
+    }
+  };
+  return {
+    cert: read(files.cert, 'TLS 证书', 'TLS certificate'),
+    key: read(files.key, 'TLS 私钥', 'TLS key'),
+  };
 }
 
 /** The one-line error for a failure to listen, if it is one. */
