@@ -25,6 +25,7 @@ import { registerInputGuards } from './input-guards.js';
 import { registerOpenApi } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
+import { sessionRoutes } from './routes/sessions.js';
 import { caseActionRoutes } from './routes/case-actions.js';
 import { caseRoutes } from './routes/cases.js';
 import { dashboardRoutes } from './routes/dashboard.js';
@@ -134,6 +135,7 @@ export async function buildServer(
         allowedOrigins: opts.allowedOrigins ?? [],
         secureCookies: opts.https ? true : 'auto',
       });
+      await api.register(sessionRoutes, routeOpts);
       await api.register(caseRoutes, routeOpts);
       await api.register(caseActionRoutes, routeOpts);
       await api.register(evidenceRoutes, routeOpts);

@@ -102,7 +102,7 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<LoginRe
     }
     if (ok && !u.disabled) {
       await succeeded(tx, user.id, ip, attemptId, t);
-      const session = await createSession(tx, user.id, input, t);
+      const session = await createSession(tx, ctx.settings.sessions, user.id, input, t);
       return { kind: 'ok' as const, session };
     }
     if (u.disabled) return { kind: 'invalid' as const };
