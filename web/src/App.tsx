@@ -40,6 +40,8 @@ const SurveyPage = lazy(() => import('./pages/evaluation/survey/SurveyPage'));
 const Instruments = lazy(() => import('./pages/evaluation/instruments/Instruments'));
 const Instrument = lazy(() => import('./pages/evaluation/instruments/Instrument'));
 const AdaptInstrument = lazy(() => import('./pages/evaluation/instruments/AdaptInstrument'));
+const Account = lazy(() => import('./pages/account/Account'));
+const ForcedChange = lazy(() => import('./pages/account/ForcedChange'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -55,12 +57,21 @@ function Routed() {
   const { state } = useAuth();
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'signedOut') return <SignIn expired={state.expired} />;
+  // A password an administrator set, or an expired one: nothing but the change until it is made.
+  if (state.passwordChange) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <ForcedChange reason={state.passwordChange} />
+      </Suspense>
+    );
+  }
   return (
     <Suspense fallback={<Loading />}>
       <Routes>
         <Route element={<Shell />}>
           <Route index element={<Navigate to="/workbench" replace />} />
           <Route path="workbench" element={<Workbench />} />
+          <Route path="account" element={<Account />} />
           <Route path="cases" element={<CaseList />} />
           <Route path="cases/:id" element={<CaseView />} />
           <Route path="cases/:id/approval-form" element={<ApprovalForm />} />
