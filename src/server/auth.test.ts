@@ -25,7 +25,7 @@ describeStores<Schema>(
     let w: HttpWorld;
     beforeAll(async () => {
       w = await buildHttpWorld(getStore());
-    });
+    }, 60_000);
 
     it('signs in: an HttpOnly, SameSite=Strict session cookie, the user and a CSRF token', async () => {
       const official = w.actors.official!;

@@ -42,6 +42,7 @@ const Instrument = lazy(() => import('./pages/evaluation/instruments/Instrument'
 const AdaptInstrument = lazy(() => import('./pages/evaluation/instruments/AdaptInstrument'));
 const Account = lazy(() => import('./pages/account/Account'));
 const ForcedChange = lazy(() => import('./pages/account/ForcedChange'));
+const SecurityPolicy = lazy(() => import('./pages/account/SecurityPolicy'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -72,6 +73,7 @@ function Routed() {
           <Route index element={<Navigate to="/workbench" replace />} />
           <Route path="workbench" element={<Workbench />} />
           <Route path="account" element={<Account />} />
+          <Route path="security-policy" element={<SecurityPolicy />} />
           <Route path="cases" element={<CaseList />} />
           <Route path="cases/:id" element={<CaseView />} />
           <Route path="cases/:id/approval-form" element={<ApprovalForm />} />

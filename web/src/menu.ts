@@ -139,6 +139,11 @@ export const MENU: readonly MenuEntry[] = [
     path: '/admin',
     labels: [['admin', 'admin.menu']],
   },
+  {
+    key: 'securityPolicy',
+    path: '/security-policy',
+    labels: [['security_admin', 'account.policy.menu']],
+  },
 ];
 
 /** The entries a user with `roles` sees, with the label key for them. */

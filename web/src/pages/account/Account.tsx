@@ -20,10 +20,10 @@ export default function Account() {
         <Typography.Title level={2}>{t('account.heading')}</Typography.Title>
         <Typography.Paragraph>{t('account.intro')}</Typography.Paragraph>
       </div>
-      <Card title={<h3 className="rc-card-title">{t('account.password.heading')}</h3>}>
+      <Card title={t('account.password.heading')}>
         <ChangePasswordForm username={user.username} onChanged={() => setRound((r) => r + 1)} />
       </Card>
-      <Card title={<h3 className="rc-card-title">{t('account.sessions.heading')}</h3>}>
+      <Card title={t('account.sessions.heading')}>
         <Typography.Paragraph>{t('account.sessions.intro')}</Typography.Paragraph>
         <SessionsTable key={round} />
       </Card>
