@@ -26,7 +26,9 @@ import { formatDateTime } from '../../format';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
 import type { AdminUserDetail } from '../../types';
+import { useUser } from '../../auth';
 import { useApi } from '../../useApi';
+import { SessionsTable } from '../account/SessionsTable';
 import { grantRules } from './CreateUser';
 import { showOnField } from './formErrors';
 import { GrantsEditor, type GrantValue } from './GrantsEditor';
@@ -57,6 +59,8 @@ export function UserDrawer({
   const [profile] = Form.useForm<{ displayName: string; locale: Locale }>();
   const [grantsForm] = Form.useForm<{ grants: GrantValue[] }>();
   const [passwordForm] = Form.useForm<{ password: string }>();
+  // The security administrator sees and ends the user's sessions (src/server/routes/sessions.ts).
+  const securityAdmin = useUser().roles.includes('security_admin');
 
   useEffect(() => {
     if (loaded.status === 'ok') setUser(loaded.data.user);
@@ -283,6 +287,14 @@ export function UserDrawer({
                   </Button>
                 </Popconfirm>
               </Form>
+            </>
+          ) : null}
+
+          {securityAdmin ? (
+            <>
+              <Divider />
+              <Typography.Title level={4}>{t('account.sessions.userHeading')}</Typography.Title>
+              <SessionsTable userId={user.id} />
             </>
           ) : null}
 
