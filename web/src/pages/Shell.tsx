@@ -64,16 +64,14 @@ export default function Shell() {
         <Space size="middle" className="rc-user">
           <NotificationBell />
           <TodoBadge />
-          <Tooltip title={roles}>
+          <Tooltip title={`${roles} · ${t('account.link')}`}>
             <span className="rc-user-name rc-wide-only" data-testid="user-name">
-              {user.displayName}
+              {/* The name leads to 账户安全 (password, sessions): no room for another header item. */}
+              <Link to="/account" data-testid="account-link">
+                {user.displayName}
+              </Link>
             </span>
           </Tooltip>
-          <span className="rc-wide-only">
-            <Link to="/account" data-testid="account-link">
-              <SafetyOutlined aria-hidden /> {t('account.link')}
-            </Link>
-          </span>
           <span className="rc-wide-only">
             <LangSwitch />
           </span>
