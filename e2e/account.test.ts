@@ -116,7 +116,7 @@ for (const [lang, locale, forced, listed] of [
         await page.getByTestId('account-link').click();
         await page.getByRole('heading', { name: tx.account, level: 2 }).waitFor();
         const rows = page.getByTestId('sessions').locator('tbody tr.ant-table-row');
-        await expect.poll(() => rows.count()).toBe(2);
+        await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(2);
         await page.getByTestId('sessions').getByText(tx.thisOne).waitFor();
         await w.shot(page, `account-sessions-${lang}`);
         expect(await axeViolations(page)).toEqual([]);
@@ -125,7 +125,7 @@ for (const [lang, locale, forced, listed] of [
           .locator('.ant-popconfirm:visible')
           .getByRole('button', { name: tx.confirm })
           .click();
-        await expect.poll(() => rows.count()).toBe(1);
+        await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(1);
         // The other browser's session has ended.
         expect((await other.request.get(w.url + '/api/auth/me')).status()).toBe(401);
       });
