@@ -87,8 +87,10 @@ export async function createSession(
   const over = live.length - settings.maxConcurrent + 1;
   if (over > 0) {
     if (settings.onLimit === 'refuse') {
+      // security-event: session.limit_refused (user, limit)
       throw new AppError('SESSION_LIMIT_REACHED', { maxConcurrent: settings.maxConcurrent });
     }
+    // security-event: session.ended_by_limit (user, sessions ended)
     for (const s of live.slice(0, over)) {
       await tx.delete(sessions).where(eq(sessions.idHash, s.idHash));
     }
