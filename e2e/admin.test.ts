@@ -19,6 +19,7 @@ beforeAll(async () => {
 const USERNAME = 'e2e-econ-party';
 const INITIAL = 'Chushi-mima-2031';
 const RESET = 'Chongzhi-mima-2032';
+const CHANGED = 'Benren-mima-2033';
 
 /** Picks an option in the open Ant Design dropdown. */
 async function pickOption(p: Page, text: string) {
@@ -152,6 +153,12 @@ async function adminJourney() {
   await w.signIn(page, USERNAME, INITIAL);
   await page.getByText('用户名或密码不正确').waitFor();
   await w.signIn(page, USERNAME, RESET);
+  // A password an administrator set is changed by its user first (e2e/account.test.ts).
+  await page.getByTestId('forced-change').waitFor();
+  await page.getByLabel('当前密码').fill(RESET);
+  await page.getByLabel('新密码', { exact: true }).fill(CHANGED);
+  await page.getByLabel('再次输入新密码').fill(CHANGED);
+  await page.getByRole('button', { name: /修改密码/ }).click();
   await page.getByRole('menuitem', { name: '本单位案件' }).waitFor();
   expect(await page.getByRole('menuitem', { name: '系统管理' }).count()).toBe(0);
   const mine = await apiJson<{ total: number }>(page, '/api/cases?pageSize=1');

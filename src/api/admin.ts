@@ -4,6 +4,7 @@
  */
 import { Role, ScopeKind } from './auth.js';
 import { MAX_PASSWORD_LENGTH, TEXT_LIMITS, USERNAME_CHARACTERS } from '../shared/limits.js';
+import { PASSWORD_RULE_IDS } from '../shared/passwords.js';
 import {
   Count,
   DateString,
@@ -181,7 +182,7 @@ export const ConsultedDepartments = Obj({
 });
 
 export const PasswordRule = Obj({
-  id: StringEnum(['minLength', 'maxLength', 'letter', 'digit', 'notUsername'] as const),
+  id: StringEnum(PASSWORD_RULE_IDS),
   value: Type.Optional(Type.Integer()),
   text: I18nText,
 });

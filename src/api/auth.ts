@@ -44,6 +44,10 @@ export const SESSION_FIELDS = {
     description: 'Send as X-CSRF-Token on every POST made with the session cookie.',
   }),
   expiresAt: DateTime,
+  passwordChange: Nullable(StringEnum(['required', 'expired'] as const), {
+    description:
+      "Set when the user must change the password before anything else: 'required' (set by an administrator) or 'expired' (older than the security policy allows). Until then every other route answers 403 PASSWORD_CHANGE_REQUIRED.",
+  }),
 };
 
 export const Session = Obj(SESSION_FIELDS);

@@ -34,3 +34,4 @@ export * from './official-record.js';
 export * from './joint-matters.js';
 export * from './health.js';
 export * from './audit.js';
+export * from './sessions.js';

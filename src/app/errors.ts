@@ -509,6 +509,42 @@ export const CATALOGUE = {
       en: 'One account cannot hold two of the system, security and audit administrator roles (three administrators apart); grant the other role to someone else.',
     },
   },
+  // ---- sessions and passwords (issue 14: the security policy) -------------------------------
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    message: {
+      zh: '请先修改密码：您的密码由管理员设置或已过有效期，修改前只能修改密码或退出登录。请在“账户安全”页设置新密码。',
+      en: 'Change your password first: it was set by an administrator or has expired, and until it is changed you may only change it or sign out. Set a new one on the Account security page.',
+    },
+  },
+  PASSWORD_CURRENT_WRONG: {
+    status: 422,
+    message: {
+      zh: '当前密码不正确；请输入您现在用来登录的密码。',
+      en: 'The current password is wrong; enter the password you sign in with now.',
+    },
+  },
+  PASSWORD_REUSED: {
+    status: 422,
+    message: {
+      zh: '新密码与最近使用过的密码相同，请另设一个。',
+      en: 'The new password is one you used recently; choose another.',
+    },
+  },
+  SESSION_LIMIT_REACHED: {
+    status: 409,
+    message: {
+      zh: '您同时登录的会话数已达上限，不能再登录。请先在其他设备上退出，或请安全管理员结束您的会话。',
+      en: 'You already hold as many sessions as allowed, so this sign-in is refused. Sign out on another device first, or ask the security administrator to end a session.',
+    },
+  },
+  SESSION_NOT_FOUND: {
+    status: 404,
+    message: {
+      zh: '找不到该会话：它可能已结束或已过期。请刷新会话列表。',
+      en: 'No such session: it may have ended or expired. Reload the list of sessions.',
+    },
+  },
   SECURITY_ADMIN_REQUIRED: {
     status: 403,
     message: {
@@ -549,6 +585,13 @@ export const CATALOGUE = {
     message: {
       zh: '尚未开始绑定动态口令；请先获取密钥（二维码），再输入应用显示的口令确认。',
       en: 'Setting up one-time codes has not started; get the secret (QR code) first, then confirm with a code the app shows.',
+    },
+  },
+  SECURITY_POLICY_SCOPE: {
+    status: 403,
+    message: {
+      zh: '安全策略适用于整个系统，只有管辖最高一级辖区的安全管理员可以修改。',
+      en: 'The security policy applies to the whole installation; only a security administrator over a top-level jurisdiction may change it.',
     },
   },
   INTERNAL: {

@@ -84,6 +84,29 @@ export const users = pgTable('users', {
   lockedUntil: ts('locked_until'),
   disabled: boolean('disabled').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** The password must be changed before anything else (migration 0032). */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  /** When the password was last set (migration 0032); null: counts from created_at. */
+  passwordChangedAt: ts('password_changed_at'),
+});
+
+/** The hashes (argon2id) of the passwords a user has had (migration 0032). */
+export const passwordHistory = pgTable('password_history', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  userId: uuid('user_id').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  setAt: ts('set_at').notNull(),
+});
+
+/** The installation's security policy, one row with id 1 (migration 0032). */
+export const securityPolicy = pgTable('security_policy', {
+  id: integer('id').primaryKey(),
+  minLength: integer('min_length').notNull(),
+  minClasses: integer('min_classes').notNull(),
+  historyCount: integer('history_count').notNull(),
+  expiryDays: integer('expiry_days').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+  updatedBy: uuid('updated_by').notNull(),
 });
 
 export const roleGrants = pgTable('role_grants', {
@@ -107,6 +130,8 @@ export const sessions = pgTable('sessions', {
   lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
   ip: text('ip').notNull(),
   userAgent: text('user_agent').notNull(),
+  /** The public reference the session lists show (migration 0032). */
+  ref: uuid('ref').notNull().defaultRandom(),
 });
 
 export const loginAttempts = pgTable('login_attempts', {
@@ -554,6 +579,8 @@ export const schema = {
   users,
   roleGrants,
   sessions,
+  passwordHistory,
+  securityPolicy,
   loginAttempts,
   accountabilityMatters,
   riskFilings,

@@ -11,6 +11,7 @@ import { OBSERVABILITY_SETTINGS } from './areas/observability.js';
 import { NETWORK_SETTINGS } from './areas/network.js';
 import { SERVER_SETTINGS } from './areas/server.js';
 import { TWO_FACTOR_SETTINGS } from './areas/two-factors.js';
+import { SESSIONS_SETTINGS } from './areas/sessions.js';
 
 export { ConfigError, type SettingDoc } from './define.js';
 
@@ -22,6 +23,7 @@ export const AREAS = {
   audit: AUDIT_SETTINGS,
   twoFactors: TWO_FACTOR_SETTINGS,
   network: NETWORK_SETTINGS,
+  sessions: SESSIONS_SETTINGS,
 } as const;
 
 type Areas = typeof AREAS;

@@ -6,7 +6,8 @@ import { describeStores } from '../store/testing/harness.js';
 import { tokenHash } from './auth/sessions.js';
 import { buildHttpWorld, freshIp, setCookie, signIn, type HttpWorld } from './testing/http.js';
 
-const HOUR = 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
 
 function login(w: HttpWorld, username: string, password: string, more: object = {}) {
   return w.app.inject({
@@ -24,7 +25,7 @@ describeStores<Schema>(
     let w: HttpWorld;
     beforeAll(async () => {
       w = await buildHttpWorld(getStore());
-    });
+    }, 60_000);
 
     it('signs in: an HttpOnly, SameSite=Strict session cookie, the user and a CSRF token', async () => {
       const official = w.actors.official!;
@@ -58,7 +59,8 @@ describeStores<Schema>(
       expect(rows.some((r) => r.idHash === c.value)).toBe(false);
       const mine = rows.find((r) => r.idHash === tokenHash(c.value))!;
       expect(mine.csrfToken).toBe(body.csrfToken);
-      expect(mine.expiresAt.getTime() - w.clock.now().getTime()).toBe(8 * HOUR);
+      // The default idle timeout (src/config/areas/sessions.ts): 30 minutes.
+      expect(mine.expiresAt.getTime() - w.clock.now().getTime()).toBe(30 * MINUTE);
 
       const me = await w.app.inject({
         method: 'GET',
@@ -316,30 +318,30 @@ describeStores<Schema>(
     });
 
     describe('session lifetime', () => {
-      it('expires after 8 idle hours; each use slides the expiry; 7 days is the cap', async () => {
+      it('expires after 30 idle minutes; each use slides the expiry; 10 hours is the cap', async () => {
         const sw = await buildHttpWorld(getStore());
         const idle = await signIn(sw, 'official');
         const busy = await signIn(sw, 'intake');
         const start = sw.clock.instant.getTime();
         const at = (ms: number) => (sw.clock.instant = new Date(start + ms));
 
-        at(7 * HOUR);
+        at(25 * MINUTE);
         expect((await busy.get('/api/auth/me')).statusCode).toBe(200);
-        at(8 * HOUR + 60_000);
+        at(30 * MINUTE + 1000);
         expect((await idle.get('/api/auth/me')).statusCode).toBe(401);
         expect((await busy.get('/api/auth/me')).statusCode).toBe(200);
-        // Keep using it every 7 hours: it lives until 7 days after sign-in, and no longer.
-        let t = 8 * HOUR + 60_000;
-        while (t + 7 * HOUR < 7 * 24 * HOUR) {
-          t += 7 * HOUR;
+        // Keep using it every 25 minutes: it lives until 10 hours after sign-in, and no longer.
+        let t = 30 * MINUTE + 1000;
+        while (t + 25 * MINUTE < 10 * HOUR) {
+          t += 25 * MINUTE;
           at(t);
-          expect((await busy.get('/api/auth/me')).statusCode, `at ${t / HOUR} h`).toBe(200);
+          expect((await busy.get('/api/auth/me')).statusCode, `at ${t / MINUTE} min`).toBe(200);
         }
-        at(7 * 24 * HOUR - 1000);
+        at(10 * HOUR - 1000);
         const last = await busy.get('/api/auth/me');
         expect(last.statusCode).toBe(200);
-        expect(last.json().expiresAt).toBe(new Date(start + 7 * 24 * HOUR).toISOString());
-        at(7 * 24 * HOUR);
+        expect(last.json().expiresAt).toBe(new Date(start + 10 * HOUR).toISOString());
+        at(10 * HOUR);
         expect((await busy.get('/api/auth/me')).statusCode).toBe(401);
       });
     });

@@ -67,7 +67,7 @@ describeStores<Schema>(
       // The test world's sign-in helper uses its one password.
       await w.ctx.store.db
         .update(users)
-        .set({ passwordHash: await hashPassword(TEST_PASSWORD) })
+        .set({ passwordHash: await hashPassword(TEST_PASSWORD), mustChangePassword: false })
         .where(eq(users.id, user.id));
       w.actors[name] = await loadActor(w.ctx, user.id);
       return signIn(w, name);

@@ -7,6 +7,6 @@ export {
   type StartServerOptions,
   type StartedServer,
 } from './server.js';
-export { SESSION_IDLE_MS, SESSION_MAX_MS } from './auth/sessions.js';
+export { sessionTimes } from './auth/sessions.js';
 export { LOGIN_RATE, LOCKOUT } from './auth/login.js';
 export { logOptions, type LogDestination } from './observability.js';

@@ -30,6 +30,7 @@ import { adminRoutes } from './routes/admin.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { twoFactorRoutes } from './routes/two-factors.js';
+import { sessionRoutes } from './routes/sessions.js';
 import { caseActionRoutes } from './routes/case-actions.js';
 import { caseRoutes } from './routes/cases.js';
 import { dashboardRoutes } from './routes/dashboard.js';
@@ -155,6 +156,7 @@ export async function buildServer(
       };
       await api.register(authRoutes, authOpts);
       await api.register(twoFactorRoutes, authOpts);
+      await api.register(sessionRoutes, routeOpts);
       await api.register(caseRoutes, routeOpts);
       await api.register(caseActionRoutes, routeOpts);
       await api.register(evidenceRoutes, routeOpts);

@@ -23,3 +23,4 @@ export { bareTitle, inTitleMarks } from '../policy/title-marks.js';
 export * from './joint.js';
 export * from './security-events.js';
 export * from './audit-labels.js';
+export * from './passwords.js';

@@ -41,6 +41,9 @@ const SurveyPage = lazy(() => import('./pages/evaluation/survey/SurveyPage'));
 const Instruments = lazy(() => import('./pages/evaluation/instruments/Instruments'));
 const Instrument = lazy(() => import('./pages/evaluation/instruments/Instrument'));
 const AdaptInstrument = lazy(() => import('./pages/evaluation/instruments/AdaptInstrument'));
+const Account = lazy(() => import('./pages/account/Account'));
+const ForcedChange = lazy(() => import('./pages/account/ForcedChange'));
+const SecurityPolicy = lazy(() => import('./pages/account/SecurityPolicy'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -56,12 +59,22 @@ function Routed() {
   const { state } = useAuth();
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'signedOut') return <SignIn expired={state.expired} />;
+  // A password an administrator set, or an expired one: nothing but the change until it is made.
+  if (state.passwordChange) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <ForcedChange reason={state.passwordChange} />
+      </Suspense>
+    );
+  }
   return (
     <Suspense fallback={<Loading />}>
       <Routes>
         <Route element={<Shell />}>
           <Route index element={<Navigate to="/workbench" replace />} />
           <Route path="workbench" element={<Workbench />} />
+          <Route path="account" element={<Account />} />
+          <Route path="security-policy" element={<SecurityPolicy />} />
           <Route path="cases" element={<CaseList />} />
           <Route path="cases/:id" element={<CaseView />} />
           <Route path="cases/:id/approval-form" element={<ApprovalForm />} />

@@ -21,6 +21,7 @@ export class ApiError extends Error {
 let csrfToken: string | undefined;
 let language: Locale = 'zh';
 let onSessionLost: (() => void) | undefined;
+let onPasswordChangeRequired: ((reason: 'required' | 'expired') => void) | undefined;
 
 export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
@@ -34,6 +35,13 @@ export function setApiLanguage(lang: Locale): void {
 /** Called when an authenticated call answers 401: the session ended on the server. */
 export function setOnSessionLost(fn: (() => void) | undefined): void {
   onSessionLost = fn;
+}
+
+/** Called when a call answers PASSWORD_CHANGE_REQUIRED: the password must be changed first. */
+export function setOnPasswordChangeRequired(
+  fn: ((reason: 'required' | 'expired') => void) | undefined,
+): void {
+  onPasswordChangeRequired = fn;
 }
 
 const NETWORK_ERROR: I18nText = {
@@ -102,6 +110,9 @@ export async function api<T>(
         : {},
     );
     if (res.status === 401 && !opts.quietOn401) onSessionLost?.();
+    if (apiError.code === 'PASSWORD_CHANGE_REQUIRED') {
+      onPasswordChangeRequired?.(apiError.details['reason'] === 'expired' ? 'expired' : 'required');
+    }
     throw apiError;
   }
   return data as T;

@@ -4,13 +4,18 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { api, ApiError, setCsrfToken, setOnSessionLost } from './api';
+import { api, ApiError, setCsrfToken, setOnPasswordChangeRequired, setOnSessionLost } from './api';
 import type { LoginOutcome, SecondFactorAnswer, Session, User } from './types';
 
 export type AuthState =
   | { readonly status: 'loading' }
   | { readonly status: 'signedOut'; readonly expired: boolean }
-  | { readonly status: 'signedIn'; readonly user: User };
+  | {
+      readonly status: 'signedIn';
+      readonly user: User;
+      /** The password must be changed before anything else (the server refuses the rest). */
+      readonly passwordChange: Session['passwordChange'];
+    };
 
 interface AuthApi {
   readonly state: AuthState;
@@ -21,6 +26,8 @@ interface AuthApi {
   signIn(username: string, password: string): Promise<SecondFactorAnswer | null>;
   adopt(session: Session): void;
   signOut(): Promise<void>;
+  /** The password was changed: the session may do anything its roles allow again. */
+  passwordChanged(): void;
 }
 
 const AuthContext = createContext<AuthApi | undefined>(undefined);
@@ -33,7 +40,7 @@ export function AuthProvider({ children }: { readonly children: ReactNode }) {
     api<Session>('GET', '/api/auth/me', undefined, { signal: ctrl.signal, quietOn401: true })
       .then((s) => {
         setCsrfToken(s.csrfToken);
-        setState({ status: 'signedIn', user: s.user });
+        setState({ status: 'signedIn', user: s.user, passwordChange: s.passwordChange });
       })
       .catch((e: unknown) => {
         if (ctrl.signal.aborted) return;
@@ -49,12 +56,23 @@ export function AuthProvider({ children }: { readonly children: ReactNode }) {
       setCsrfToken(undefined);
       setState({ status: 'signedOut', expired: true });
     });
-    return () => setOnSessionLost(undefined);
+    // A password that expires while signed in: the server refuses the next call; change it first.
+    setOnPasswordChangeRequired((reason) => {
+      setState((s) => (s.status === 'signedIn' ? { ...s, passwordChange: reason } : s));
+    });
+    return () => {
+      setOnSessionLost(undefined);
+      setOnPasswordChangeRequired(undefined);
+    };
   }, []);
 
   const adopt = useCallback((s: Session) => {
     setCsrfToken(s.csrfToken);
-    setState({ status: 'signedIn', user: s.user });
+    setState({ status: 'signedIn', user: s.user, passwordChange: s.passwordChange });
+  }, []);
+
+  const passwordChanged = useCallback(() => {
+    setState((s) => (s.status === 'signedIn' ? { ...s, passwordChange: null } : s));
   }, []);
 
   const signIn = useCallback(
@@ -81,7 +99,10 @@ export function AuthProvider({ children }: { readonly children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo(() => ({ state, signIn, adopt, signOut }), [state, signIn, adopt, signOut]);
+  const value = useMemo(
+    () => ({ state, signIn, adopt, signOut, passwordChanged }),
+    [state, signIn, adopt, signOut, passwordChanged],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -147,6 +147,11 @@ export const MENU: readonly MenuEntry[] = [
     path: '/audit',
     labels: [['audit_admin', 'audit.menu']],
   },
+  {
+    key: 'securityPolicy',
+    path: '/security-policy',
+    labels: [['security_admin', 'account.policy.menu']],
+  },
 ];
 
 /** The entries a user with `roles` sees, with the label key for them. */

@@ -12,6 +12,9 @@ import type {
 } from '../../src/api/index.js';
 
 export type {
+  SessionItem,
+  SessionList,
+  SecurityPolicy,
   AdminGrant,
   AdminUser,
   AdminUserDetail,

@@ -19,6 +19,9 @@ export type AdminAction =
   | 'user.enable'
   // The security administrator removed the user's second factor (src/app/admin/two-factor-reset.ts).
   | 'user.totp_reset'
+  // Sessions ended by the security administrator, and the security policy (src/app/sessions/).
+  | 'user.sessions_end'
+  | 'security.policy'
   | 'jurisdiction.rename'
   | 'jurisdiction.applicant_assessment'
   | 'jurisdiction.document_numbering'
@@ -36,7 +39,8 @@ export type AdminAction =
 export interface AdminEventInput {
   readonly actorId: string;
   readonly action: AdminAction;
-  readonly targetKind: 'user' | 'jurisdiction' | 'unit' | 'campaign' | 'instrument';
+  readonly targetKind:
+    'user' | 'jurisdiction' | 'unit' | 'campaign' | 'instrument' | 'security_policy';
   readonly targetId: string;
   readonly scopePath: string;
   readonly at: Date;

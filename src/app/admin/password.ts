@@ -1,82 +1,157 @@
 /**
- * The password rules for passwords an administrator sets (a new user's initial password, a
- * reset). The rules are data: the API publishes them (GET /api/admin/password-rules) so that the
- * web form checks them as the administrator types, and the server checks them again here.
- * hashPassword (src/app/org.ts) keeps its own floor of 8 characters for every other path.
+ * The one password rule of the installation, for every path that sets a password: an
+ * administrator's (a new user's initial password, a reset — API and CLI alike) and the user's own
+ * change. The rules are the security policy's (table security_policy, saved by the security
+ * administrator; until then the settings' defaults, src/config/areas/sessions.ts), as data
+ * (src/shared/passwords.ts): the API publishes them (GET /api/admin/password-rules) so that the
+ * web form checks them as the user types, and the server checks them again here. The history (no
+ * reuse of the last N) is checked against the stored argon2id hashes, never plaintext.
  */
+import { verify } from '@node-rs/argon2';
+import { desc, eq } from 'drizzle-orm';
+import {
+  brokenRules,
+  passwordRules,
+  type PasswordPolicy,
+  type PasswordRule,
+} from '../../shared/passwords.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../shared/limits.js';
-import type { I18nText } from '../../policy/model.js';
+import type { Settings } from '../../config/index.js';
+import type { Db, Tx } from '../../store/index.js';
+import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
+import { passwordHistory, securityPolicy, type Schema } from '../tables.js';
 
-export type PasswordRuleId = 'minLength' | 'maxLength' | 'letter' | 'digit' | 'notUsername';
-
-export interface PasswordRule {
-  readonly id: PasswordRuleId;
-  /** The number the rule is about, where it has one (a length). */
-  readonly value?: number;
-  readonly text: I18nText;
-}
-
+export type { PasswordPolicy, PasswordRule, PasswordRuleId } from '../../shared/passwords.js';
 export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
 
-export const PASSWORD_RULES: readonly PasswordRule[] = [
-  {
-    id: 'minLength',
-    value: MIN_PASSWORD_LENGTH,
-    text: {
-      zh: `至少 ${MIN_PASSWORD_LENGTH} 个字符`,
-      en: `at least ${MIN_PASSWORD_LENGTH} characters`,
-    },
-  },
-  {
-    id: 'maxLength',
-    value: MAX_PASSWORD_LENGTH,
-    text: {
-      zh: `不超过 ${MAX_PASSWORD_LENGTH} 个字符`,
-      en: `at most ${MAX_PASSWORD_LENGTH} characters`,
-    },
-  },
-  { id: 'letter', text: { zh: '至少包含一个字母', en: 'at least one letter' } },
-  { id: 'digit', text: { zh: '至少包含一个数字', en: 'at least one digit' } },
-  {
-    id: 'notUsername',
-    text: { zh: '不包含用户名', en: 'does not contain the username' },
-  },
-];
-
-/** The rules a password breaks (empty when it is acceptable). */
-export function brokenPasswordRules(password: string, username: string): PasswordRule[] {
-  const length = [...password].length;
-  const broken = (id: PasswordRuleId): boolean => {
-    switch (id) {
-      case 'minLength':
-        return length < MIN_PASSWORD_LENGTH;
-      case 'maxLength':
-        return length > MAX_PASSWORD_LENGTH;
-      case 'letter':
-        return !/\p{L}/u.test(password);
-      case 'digit':
-        return !/\p{Nd}/u.test(password);
-      case 'notUsername':
-        return (
-          username.trim().length >= 2 &&
-          password.toLowerCase().includes(username.trim().toLowerCase())
-        );
-    }
+/** The policy an installation has before its security administrator saves one. */
+export function defaultPasswordPolicy(settings: Settings): PasswordPolicy {
+  const s = settings.sessions;
+  return {
+    minLength: s.passwordMinLength,
+    minClasses: s.passwordMinClasses,
+    historyCount: s.passwordHistory,
+    expiryDays: s.passwordExpiryDays,
   };
-  return PASSWORD_RULES.filter((r) => broken(r.id));
+}
+
+export interface StoredPolicy extends PasswordPolicy {
+  /** When and by whom it was saved; null while the settings' defaults apply. */
+  readonly updatedAt: Date | null;
+  readonly updatedBy: string | null;
+}
+
+/** The security policy in force: the saved row, or the settings' defaults. */
+export async function readPasswordPolicy(
+  ctx: AppContext,
+  db: Db<Schema> | Tx<Schema> = ctx.store.db,
+): Promise<StoredPolicy> {
+  const [row] = await db.select().from(securityPolicy).where(eq(securityPolicy.id, 1));
+  if (!row) return { ...defaultPasswordPolicy(ctx.settings), updatedAt: null, updatedBy: null };
+  return {
+    minLength: row.minLength,
+    minClasses: row.minClasses,
+    historyCount: row.historyCount,
+    expiryDays: row.expiryDays,
+    updatedAt: row.updatedAt,
+    updatedBy: row.updatedBy,
+  };
+}
+
+/** The rules of the policy, as the forms show them. */
+export function rulesOf(policy: PasswordPolicy): PasswordRule[] {
+  return passwordRules(policy);
+}
+
+/** The rules a password breaks under the policy (empty when it is acceptable). */
+export function brokenPasswordRules(
+  policy: PasswordPolicy,
+  password: string,
+  username: string,
+): PasswordRule[] {
+  return brokenRules(policy, password, username);
 }
 
 /** Asserts the password keeps every rule; the error lists the broken ones in zh and en. */
-export function checkPassword(password: string, username: string): void {
-  const broken = brokenPasswordRules(password, username);
+export function checkPassword(
+  policy: PasswordPolicy,
+  password: string,
+  username: string,
+  field = 'password',
+): void {
+  const broken = brokenRules(policy, password, username);
   if (broken.length === 0) return;
   throw new AppError(
     'PASSWORD_WEAK',
-    { field: 'password', rules: broken.map((r) => r.id) },
+    { field, rules: broken.map((r) => r.id) },
     {
       zh: `密码不符合规则：${broken.map((r) => r.text.zh).join('；')}。`,
       en: `The password does not meet the rules: ${broken.map((r) => r.text.en).join('; ')}.`,
     },
+  );
+}
+
+/**
+ * Asserts the password is none of the user's last `historyCount` passwords (their argon2id
+ * hashes in password_history, the current one among them). Slow on purpose (one verification per
+ * hash): call it outside a transaction.
+ */
+export async function checkNotReused(
+  ctx: AppContext,
+  policy: PasswordPolicy,
+  userId: string,
+  password: string,
+): Promise<void> {
+  if (policy.historyCount === 0) return;
+  const recent = await ctx.store.db
+    .select({ hash: passwordHistory.passwordHash })
+    .from(passwordHistory)
+    .where(eq(passwordHistory.userId, userId))
+    .orderBy(desc(passwordHistory.setAt), desc(passwordHistory.id))
+    .limit(policy.historyCount);
+  for (const r of recent) {
+    const same = await verify(r.hash, password).catch(() => false);
+    if (same) {
+      throw new AppError(
+        'PASSWORD_REUSED',
+        { field: 'newPassword', historyCount: policy.historyCount },
+        {
+          zh: `新密码不能与最近 ${policy.historyCount} 次使用过的密码相同，请另设一个。`,
+          en: `The new password may not be any of your last ${policy.historyCount} passwords; choose another.`,
+        },
+      );
+    }
+  }
+}
+
+/**
+ * Notes a password just set (in the caller's transaction): its hash joins the history, and the
+ * history beyond the most the policy may ask for is dropped.
+ */
+export async function rememberPassword(
+  tx: Tx<Schema>,
+  userId: string,
+  passwordHash: string,
+  at: Date,
+): Promise<void> {
+  await tx.insert(passwordHistory).values({ userId, passwordHash, setAt: at });
+  const kept = await tx
+    .select({ id: passwordHistory.id })
+    .from(passwordHistory)
+    .where(eq(passwordHistory.userId, userId))
+    .orderBy(desc(passwordHistory.setAt), desc(passwordHistory.id))
+    .offset(24);
+  for (const k of kept) await tx.delete(passwordHistory).where(eq(passwordHistory.id, k.id));
+}
+
+/** Whether a password set at `changedAt` has expired under the policy at `now`. */
+export function passwordExpired(
+  policy: Pick<PasswordPolicy, 'expiryDays'>,
+  changedAt: Date,
+  now: Date,
+): boolean {
+  return (
+    policy.expiryDays > 0 && now.getTime() >= changedAt.getTime() + policy.expiryDays * 86_400_000
   );
 }

@@ -33,7 +33,7 @@ import {
   type Schema,
 } from '../tables.js';
 import { recordAdminEvent, type AdminAction } from './events.js';
-import { checkPassword } from './password.js';
+import { checkPassword, readPasswordPolicy, rememberPassword } from './password.js';
 import { checkAdministratorsApart, checkAdministratorRolesGranter } from './separation.js';
 import {
   adminScopes,
@@ -528,7 +528,7 @@ export async function createUserAsAdmin(
   }
   const displayName = input.displayName.trim();
   if (displayName === '') throw invalid('displayName', '请填写姓名。', 'enter a name.');
-  checkPassword(input.password, username);
+  checkPassword(await readPasswordPolicy(ctx), input.password, username);
   // argon2 outside the transaction: it is slow on purpose.
   const passwordHash = await hashPassword(input.password);
   const officialId = input.officialId ?? null;
@@ -551,7 +551,11 @@ export async function createUserAsAdmin(
       locale: input.locale ?? 'zh',
       failedLogins: 0,
       disabled: false,
+      // A password an administrator chose is changed by its user at the first sign-in.
+      mustChangePassword: true,
+      passwordChangedAt: ctx.now(),
     });
+    await rememberPassword(tx, userId, passwordHash, ctx.now());
     for (const g of grants) await tx.insert(roleGrants).values({ id: randomUUID(), userId, ...g });
     await recordAdminEvent(
       tx,
@@ -686,8 +690,9 @@ export async function setGrants(
 }
 
 /**
- * Sets a new password: the rules are checked, the lock and the failure count cleared, and every
- * open session of the user ended (whoever knew the old password is signed out).
+ * Sets a new password: the security policy's rules are checked, the lock and the failure count
+ * cleared, every open session of the user ended (whoever knew the old password is signed out),
+ * and the user must change it at the next sign-in (migration 0032).
  */
 export async function resetPassword(
   ctx: AppContext,
@@ -710,14 +715,24 @@ export async function resetPassword(
       },
     );
   }
-  checkPassword(password, row.username);
+  checkPassword(await readPasswordPolicy(ctx), password, row.username);
   const passwordHash = await hashPassword(password);
   return writeUser(ctx, actor, userId, async (tx) => {
+    const now = ctx.now();
+    // The user changes a password an administrator set at their next sign-in.
     await tx
       .update(users)
-      .set({ passwordHash, failedLogins: 0, lockedUntil: null })
+      .set({
+        passwordHash,
+        failedLogins: 0,
+        lockedUntil: null,
+        mustChangePassword: true,
+        passwordChangedAt: now,
+      })
       .where(eq(users.id, userId));
+    await rememberPassword(tx, userId, passwordHash, now);
     await tx.delete(loginThrottle).where(eq(loginThrottle.userId, userId));
+    // security-event: password.reset_by_admin (the user's sessions end with it)
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     await event(tx, ctx, actor, userId, 'user.password_reset');
   });

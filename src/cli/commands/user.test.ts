@@ -285,6 +285,8 @@ describe('rongcuo user passwd', () => {
     expect(await verify(user!.passwordHash, 'a long secret 1')).toBe(false);
     expect(user!.failedLogins).toBe(0);
     expect(user!.lockedUntil).toBeNull();
+    // A password set from the command line is the user's to change at the next sign-in.
+    expect(user!.mustChangePassword).toBe(true);
   }, 60_000);
 
   it('an unknown user or a short password: one line, exit 2', async () => {

@@ -6,7 +6,9 @@
  * - The session cookie (the web app): unsafe methods (POST, PUT, PATCH, DELETE) must also carry
  *   `X-CSRF-Token` equal to the session's CSRF token, which only a same-origin script can know.
  *
- * No valid session → 401 AUTH_REQUIRED; a bad or missing CSRF token → 403 CSRF_INVALID.
+ * No valid session → 401 AUTH_REQUIRED; a bad or missing CSRF token → 403 CSRF_INVALID; a session
+ * whose password must be changed first → 403 PASSWORD_CHANGE_REQUIRED, except on the routes marked
+ * `config: { passwordChange: true }`.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app/context.js';
@@ -33,6 +35,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route needs no session (health, sign-in, the API description). */
     public?: boolean;
+    /**
+     * The route is open to a session that must change its password first (the change itself,
+     * who is signed in, the rules, signing out); every other route answers
+     * PASSWORD_CHANGE_REQUIRED to such a session.
+     */
+    passwordChange?: boolean;
   }
 }
 
@@ -87,6 +95,9 @@ export function authenticate(ctx: AppContext) {
       }
     }
     req.auth = { session, via: found.via };
+    if (session.passwordChange !== null && !req.routeOptions.config.passwordChange) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', { reason: session.passwordChange });
+    }
   };
 }
 

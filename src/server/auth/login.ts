@@ -145,7 +145,7 @@ export async function login(
       // Two factors: the one branch after a verified password.
       const second = await secondFactorStep(ctx, tx, user.id, input, t);
       if (second) return { kind: 'second' as const, second };
-      const session = await createSession(tx, user.id, input, t);
+      const session = await createSession(tx, ctx.settings.sessions, user.id, input, t);
       const alg = ctx.settings.crypto.trailHash;
       await recordSecurityEventIn(
         tx,

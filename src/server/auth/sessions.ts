@@ -3,22 +3,35 @@
  * Bearer token for API clients); the sessions table holds only its SHA-256, so a copy of the
  * table opens no session. Each session has its own CSRF token.
  *
- * Lifetime: a session expires after 8 hours without use (sliding: each request moves the expiry
- * to 8 hours later, written at most once a minute), and in any case 7 days after sign-in
- * (absolute cap), after which the user signs in again. Expired sessions are deleted when met.
+ * Lifetime (src/config/areas/sessions.ts): a session expires after the idle timeout without use
+ * (default 30 minutes; sliding: each request moves the expiry, written at most once a minute), and
+ * in any case at the absolute lifetime after sign-in (default 10 hours), after which the user signs
+ * in again. Expired sessions are deleted when met. A user holds at most `maxConcurrent` sessions:
+ * a sign-in beyond it ends the earliest one, or is refused (SESSION_LIMIT_REACHED), as `onLimit`
+ * says.
+ *
+ * A session whose user must change the password (set by an administrator, or expired under the
+ * security policy) says so (`passwordChange`); authenticate.ts then admits it only to the routes
+ * marked `config: { passwordChange: true }`.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
 import type { Tx } from '../../store/index.js';
 import type { AppContext } from '../../app/context.js';
 import { actorRecord } from '../../app/org.js';
-import { sessions, users, type Schema } from '../../app/tables.js';
+import { AppError } from '../../app/errors.js';
+import { passwordExpired } from '../../app/admin/password.js';
+import { securityPolicy, sessions, users, type Schema } from '../../app/tables.js';
+import type { Settings } from '../../config/index.js';
 
-/** Idle timeout: 8 hours, one working day. */
-export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
-/** Absolute cap: 7 days after sign-in. */
-export const SESSION_MAX_MS = 7 * 24 * 60 * 60 * 1000;
+type SessionSettings = Settings['sessions'];
+
+/** The idle timeout and the absolute lifetime of the settings, in milliseconds. */
+export function sessionTimes(s: SessionSettings): { idleMs: number; maxMs: number } {
+  return { idleMs: s.idleMinutes * 60_000, maxMs: s.absoluteHours * 3_600_000 };
+}
+
 /** The sliding expiry is written at most this often. */
 const SLIDE_EVERY_MS = 60 * 1000;
 
@@ -52,16 +65,40 @@ export interface SessionClient {
   readonly userAgent: string;
 }
 
-/** Opens a session for a user (in the caller's transaction). */
+/**
+ * Opens a session for a user (in the caller's transaction), within the limit of concurrent
+ * sessions: beyond it the earliest sessions end (`end_oldest`) or the sign-in is refused.
+ */
 export async function createSession(
   tx: Tx<Schema>,
+  settings: SessionSettings,
   userId: string,
   client: SessionClient,
   now: Date,
 ): Promise<NewSession> {
+  // Housekeeping first: the user's own expired sessions go, so that they do not count.
+  await tx.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, now)));
+  const live = await tx
+    .select({ idHash: sessions.idHash })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+    .orderBy(asc(sessions.createdAt), asc(sessions.idHash))
+    .for('update');
+  const over = live.length - settings.maxConcurrent + 1;
+  if (over > 0) {
+    if (settings.onLimit === 'refuse') {
+      // security-event: session.limit_refused (user, limit)
+      throw new AppError('SESSION_LIMIT_REACHED', { maxConcurrent: settings.maxConcurrent });
+    }
+    // security-event: session.ended_by_limit (user, sessions ended)
+    for (const s of live.slice(0, over)) {
+      await tx.delete(sessions).where(eq(sessions.idHash, s.idHash));
+    }
+  }
   const token = newToken();
   const csrfToken = newToken();
-  const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
+  const { idleMs, maxMs } = sessionTimes(settings);
+  const expiresAt = new Date(now.getTime() + Math.min(idleMs, maxMs));
   await tx.insert(sessions).values({
     idHash: tokenHash(token),
     userId,
@@ -72,13 +109,20 @@ export async function createSession(
     ip: client.ip.slice(0, 64),
     userAgent: client.userAgent.slice(0, 512),
   });
-  // Housekeeping: the user's own expired sessions go.
-  await tx.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, now)));
   return { token, csrfToken, expiresAt };
 }
 
+/**
+ * Why the session may do nothing but change the password: 'required' (an administrator set it),
+ * 'expired' (older than the security policy's days); null when it may do anything its roles allow.
+ */
+export type PasswordChange = 'required' | 'expired' | null;
+
 export interface ActiveSession {
   readonly idHash: string;
+  /** The public reference the session lists show. */
+  readonly ref: string;
+  readonly passwordChange: PasswordChange;
   readonly csrfToken: string;
   readonly createdAt: Date;
   readonly expiresAt: Date;
@@ -97,13 +141,20 @@ export async function resolveSession(
   const [s] = await db
     .select({
       userId: sessions.userId,
+      ref: sessions.ref,
       csrfToken: sessions.csrfToken,
       createdAt: sessions.createdAt,
       expiresAt: sessions.expiresAt,
       locale: users.locale,
+      mustChange: users.mustChangePassword,
+      changedAt: sql<Date>`coalesce(${users.passwordChangedAt}, ${users.createdAt})`.mapWith(
+        users.createdAt,
+      ),
+      expiryDays: securityPolicy.expiryDays,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(securityPolicy, eq(securityPolicy.id, 1))
     .where(eq(sessions.idHash, idHash))
     .prepare('resolve_session') // every request runs it (see src/app/db.ts)
     .execute();
@@ -115,9 +166,8 @@ export async function resolveSession(
     return null;
   }
   let expiresAt = s.expiresAt;
-  const slid = new Date(
-    Math.min(now.getTime() + SESSION_IDLE_MS, s.createdAt.getTime() + SESSION_MAX_MS),
-  );
+  const { idleMs, maxMs } = sessionTimes(ctx.settings.sessions);
+  const slid = new Date(Math.min(now.getTime() + idleMs, s.createdAt.getTime() + maxMs));
   // The sliding expiry writes at most once a minute.
   if (slid.getTime() - expiresAt.getTime() >= SLIDE_EVERY_MS) {
     expiresAt = slid;
@@ -126,8 +176,16 @@ export async function resolveSession(
       .set({ expiresAt, lastSeenAt: now })
       .where(eq(sessions.idHash, idHash));
   }
+  const expiryDays = s.expiryDays ?? ctx.settings.sessions.passwordExpiryDays;
+  const passwordChange: PasswordChange = s.mustChange
+    ? 'required'
+    : passwordExpired({ expiryDays }, s.changedAt, now)
+      ? 'expired'
+      : null;
   return {
     idHash,
+    ref: s.ref,
+    passwordChange,
     csrfToken: s.csrfToken,
     createdAt: s.createdAt,
     expiresAt,

@@ -49,8 +49,8 @@ import {
   setApplicantAssessment,
 } from '../../app/admin/orgs.js';
 import { documentNumbering, setDocumentNumbering } from '../../app/admin/numbering.js';
-import { PASSWORD_RULES } from '../../app/admin/password.js';
-import { requireUserReader } from '../../app/admin/scope.js';
+import { readPasswordPolicy, rulesOf } from '../../app/admin/password.js';
+import { requireAdmin, requireUserReader } from '../../app/admin/scope.js';
 import {
   createUserAsAdmin,
   getUser,
@@ -78,13 +78,14 @@ function userReads(app: Api, ctx: AppContext) {
         tags: TAGS,
         summary: '密码规则 · Password rules',
         description:
-          'The rules a password set by an administrator must meet, as data, so that forms can check as the user types; the server checks them again (422 PASSWORD_WEAK).',
+          'The rules of the security policy a new password must meet (set by an administrator, or by the user changing their own), as data, so that forms can check as the user types; the server checks them again (422 PASSWORD_WEAK). Open to every signed-in user, also one who must change their password first.',
         response: responses({ 200: PasswordRules }),
       },
+      config: { passwordChange: true },
     },
     async (req) => {
-      requireUserReader(actorOf(req));
-      return { rules: PASSWORD_RULES };
+      actorOf(req);
+      return { rules: rulesOf(await readPasswordPolicy(ctx)) };
     },
   );
 

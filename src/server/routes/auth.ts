@@ -5,7 +5,9 @@
  * another site starts: the web app is served from this origin, so nothing is lost), Path=/,
  * Secure and `__Host-` prefixed over HTTPS, and has no Max-Age: it is a browser-session cookie,
  * ended by closing the browser (shared office computers), while the server ends the session after
- * 8 idle hours or 7 days at most (see auth/sessions.ts).
+ * the idle timeout or the absolute lifetime (src/config/areas/sessions.ts, auth/sessions.ts).
+ * A session whose password must be changed first says so (`passwordChange`); sign-out and
+ * `me` stay open to it.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LoginBody, LoginOutcome, Ref, ApiError, Session, Type } from '../../api/index.js';
@@ -59,11 +61,13 @@ export async function answerWithSession(
   if (previous) await deleteSession(ctx, tokenHash(previous));
   const session = await resolveSession(ctx, s.token);
   if (!session) throw new AppError('AUTH_REQUIRED');
+  // security-event: password.expired (when session.passwordChange === 'expired')
   reply.header('cache-control', 'no-store');
   const answer = {
     user: presentUser(session.actor, session.locale),
     csrfToken: s.csrfToken,
     expiresAt: session.expiresAt.toISOString(),
+    passwordChange: session.passwordChange,
   };
   if (client === 'api') return { ...answer, token: s.token };
   const https = secure(req, opts.secureCookies);
@@ -124,6 +128,7 @@ function sessionRoutes(app: Api, ctx: AppContext) {
         description: 'Ends the session on the server and clears the cookie.',
         response: responses({ 204: Type.Null({ description: 'Signed out.' }) }),
       },
+      config: { passwordChange: true },
     },
     async (req, reply) => {
       if (req.auth) {
@@ -150,6 +155,7 @@ function sessionRoutes(app: Api, ctx: AppContext) {
           'The user, their roles, and the CSRF token of the session (a reloaded web app gets it here).',
         response: responses({ 200: Session }),
       },
+      config: { passwordChange: true },
     },
     async (req, reply) => {
       const actor = actorOf(req);
@@ -159,6 +165,7 @@ function sessionRoutes(app: Api, ctx: AppContext) {
         user: presentUser(actor, session.locale),
         csrfToken: session.csrfToken,
         expiresAt: session.expiresAt.toISOString(),
+        passwordChange: session.passwordChange,
       };
     },
   );

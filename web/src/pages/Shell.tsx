@@ -4,11 +4,11 @@
  * into a drawer opened by the menu button; sign-out stays in the header as an icon. Which of the
  * two shows is decided by CSS (app.css), so nothing flashes while the page loads.
  */
-import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { LogoutOutlined, MenuOutlined, SafetyOutlined } from '@ant-design/icons';
 import { App, Button, Drawer, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, useUser } from '../auth';
 import { LangSwitch } from '../components/LangSwitch';
 import { pick } from '../i18n';
@@ -64,9 +64,12 @@ export default function Shell() {
         <Space size="middle" className="rc-user">
           <NotificationBell />
           <TodoBadge />
-          <Tooltip title={roles}>
+          <Tooltip title={`${roles} · ${t('account.link')}`}>
             <span className="rc-user-name rc-wide-only" data-testid="user-name">
-              {user.displayName}
+              {/* The name leads to 账户安全 (password, sessions): no room for another header item. */}
+              <Link to="/account" data-testid="account-link">
+                {user.displayName}
+              </Link>
             </span>
           </Tooltip>
           <span className="rc-wide-only">
@@ -98,6 +101,10 @@ export default function Shell() {
           <Typography.Text strong>{user.displayName}</Typography.Text>
           <br />
           <Typography.Text type="secondary">{roles}</Typography.Text>
+          <br />
+          <Link to="/account" onClick={() => setDrawer(false)} data-testid="drawer-account-link">
+            <SafetyOutlined aria-hidden /> {t('account.link')}
+          </Link>
         </div>
         <Menu
           mode="inline"

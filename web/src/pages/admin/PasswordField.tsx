@@ -1,33 +1,16 @@
 /**
- * A password input checked as the administrator types against the server's password rules
- * (GET /api/admin/password-rules), each rule shown met or not; the server checks them again.
+ * A password input checked as the user types against the security policy's password rules
+ * (GET /api/admin/password-rules), each rule shown met or not, read by the same `keepsRule`
+ * the server uses (src/shared/passwords.ts); the server checks them again.
  */
 import { CheckCircleTwoTone, CloseCircleOutlined } from '@ant-design/icons';
 import { Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
+import { keepsRule as keeps } from '../../shared';
 import type { PasswordRule } from '../../types';
 import { useApi } from '../../useApi';
-
-/** Whether `password` keeps `rule` (how each kind of rule the server publishes is read). */
-function keeps(rule: PasswordRule, password: string, username: string): boolean {
-  const length = [...password].length;
-  switch (rule.id) {
-    case 'minLength':
-      return length >= (rule.value ?? 0);
-    case 'maxLength':
-      return length <= (rule.value ?? Infinity);
-    case 'letter':
-      return /\p{L}/u.test(password);
-    case 'digit':
-      return /\p{Nd}/u.test(password);
-    case 'notUsername': {
-      const u = username.trim().toLowerCase();
-      return u.length < 2 || !password.toLowerCase().includes(u);
-    }
-  }
-}
 
 export function PasswordField({
   name,

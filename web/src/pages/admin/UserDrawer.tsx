@@ -26,7 +26,9 @@ import { formatDateTime } from '../../format';
 import { pick } from '../../i18n';
 import { useLang } from '../../lang';
 import type { AdminUserDetail } from '../../types';
+import { useUser } from '../../auth';
 import { useApi } from '../../useApi';
+import { SessionsTable } from '../account/SessionsTable';
 import { grantRules } from './CreateUser';
 import { showOnField } from './formErrors';
 import { GrantsEditor, type GrantValue } from './GrantsEditor';
@@ -57,6 +59,8 @@ export function UserDrawer({
   const [profile] = Form.useForm<{ displayName: string; locale: Locale }>();
   const [grantsForm] = Form.useForm<{ grants: GrantValue[] }>();
   const [passwordForm] = Form.useForm<{ password: string }>();
+  // The security administrator sees and ends the user's sessions (src/server/routes/sessions.ts).
+  const securityAdmin = useUser().roles.includes('security_admin');
 
   // The loaded user, not `loaded` (a new object at every render): otherwise every render would
   // put back the user as first loaded over the answer of a change.
@@ -337,6 +341,14 @@ export function UserDrawer({
                   </Button>
                 </Popconfirm>
               </Form>
+            </>
+          ) : null}
+
+          {securityAdmin ? (
+            <>
+              <Divider />
+              <Typography.Title level={4}>{t('account.sessions.userHeading')}</Typography.Title>
+              <SessionsTable userId={user.id} />
             </>
           ) : null}
 

@@ -1,0 +1,135 @@
+/**
+ * Account security in a real browser (see harness.ts), on the demo, in zh and en:
+ *
+ * - a user whose password an administrator set (or whose password expired) signs in and sees
+ *   nothing but the change of password; once changed, their workbench;
+ * - 账户安全 lists the user's sessions with the current one marked, and 退出其他会话 ends the
+ *   others (the other browser is signed out).
+ */
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { users } from '../src/app/tables.js';
+import { axeViolations, realProblems, SHOTS, useBrowserWorld } from './harness.js';
+
+const w = useBrowserWorld();
+const pages: Page[] = [];
+
+async function signedIn(
+  username: string,
+  password: string,
+  locale: 'zh-CN' | 'en-US',
+): Promise<Page> {
+  const page = await w.newPage({ locale });
+  pages.push(page);
+  await page.goto(w.url + '/');
+  if (locale === 'en-US') await page.getByText('English', { exact: true }).click();
+  await w.signIn(page, username, password);
+  return page;
+}
+
+async function withShots(name: string, run: () => Promise<void>) {
+  try {
+    await run();
+  } catch (e) {
+    for (const [i, p] of pages.entries()) {
+      await p
+        .screenshot({ path: join(SHOTS, `account-${name}-failure-${i}.png`), fullPage: true })
+        .catch(() => undefined);
+    }
+    throw e;
+  }
+}
+
+async function mustChange(username: string) {
+  await w.app.store.db
+    .update(users)
+    .set({ mustChangePassword: true })
+    .where(eq(users.username, username));
+}
+
+const TEXTS = {
+  zh: {
+    current: '当前密码',
+    next: '新密码',
+    again: '再次输入新密码',
+    submit: /修改密码/,
+    account: '账户安全',
+    endOthers: '退出其他会话',
+    confirm: /确\s*定/,
+    thisOne: '当前会话',
+  },
+  en: {
+    current: 'Current password',
+    next: 'New password',
+    again: 'New password again',
+    submit: /Change password/,
+    account: 'Account security',
+    endOthers: 'Sign out everywhere else',
+    confirm: /End/,
+    thisOne: 'This session',
+  },
+} as const;
+
+for (const [lang, locale, forced, listed] of [
+  ['zh', 'zh-CN', ['auditor', 'demo-auditor-2025'], ['liaison', 'demo-org_liaison-2025']],
+  [
+    'en',
+    'en-US',
+    ['policy-admin', 'demo-policy_admin-2025'],
+    ['city-liaison', 'demo-org_liaison-2025'],
+  ],
+] as const) {
+  const tx = TEXTS[lang];
+  describe(`account security in Chromium (${lang})`, () => {
+    it('a password set by an administrator is changed at sign-in, before anything else', async () => {
+      await withShots(`forced-${lang}`, async () => {
+        await mustChange(forced[0]);
+        const page = await signedIn(forced[0], forced[1], locale);
+        await page.getByTestId('forced-change').waitFor();
+        // The menu is not there: nothing but the change.
+        expect(await page.getByTestId('user-name').count()).toBe(0);
+        const refused = await page.request.get(w.url + '/api/cases');
+        expect(refused.status()).toBe(403);
+        expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
+          'PASSWORD_CHANGE_REQUIRED',
+        );
+        await w.shot(page, `account-forced-${lang}`);
+        expect(await axeViolations(page)).toEqual([]);
+        const next = `Xin-mima-${lang}-2031`;
+        await page.getByLabel(tx.current).fill(forced[1]);
+        await page.getByLabel(tx.next, { exact: true }).fill(next);
+        await page.getByLabel(tx.again).fill(next);
+        await page.getByRole('button', { name: tx.submit }).click();
+        await page.getByTestId('user-name').waitFor();
+        expect((await page.request.get(w.url + '/api/cases?pageSize=1')).status()).toBe(200);
+      });
+    }, 240_000);
+
+    it('账户安全 lists the sessions, the current one marked, and signs out the others', async () => {
+      await withShots(`sessions-${lang}`, async () => {
+        const other = await signedIn(listed[0], listed[1], locale);
+        await other.getByTestId('user-name').waitFor();
+        const page = await signedIn(listed[0], listed[1], locale);
+        await page.getByTestId('user-name').waitFor();
+        await page.getByTestId('account-link').click();
+        await page.getByRole('heading', { name: tx.account, level: 2 }).waitFor();
+        const rows = page.getByTestId('sessions').locator('tbody tr.ant-table-row');
+        await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(2);
+        await page.getByTestId('sessions').getByText(tx.thisOne).waitFor();
+        await w.shot(page, `account-sessions-${lang}`);
+        expect(await axeViolations(page)).toEqual([]);
+        await page.getByTestId('end-others').click();
+        await page
+          .locator('.ant-popconfirm:visible')
+          .getByRole('button', { name: tx.confirm })
+          .click();
+        await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(1);
+        // The other browser's session has ended.
+        expect((await other.request.get(w.url + '/api/auth/me')).status()).toBe(401);
+      });
+      expect(realProblems(w.problems)).toEqual([]);
+    }, 240_000);
+  });
+}
