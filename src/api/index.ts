@@ -31,3 +31,4 @@ export * from './matters.js';
 export * from './matter-views.js';
 export * from './official-record.js';
 export * from './joint-matters.js';
+export * from './sso.js';

@@ -7,6 +7,7 @@
 import { readArea, type AreaValues, type SettingDoc } from './define.js';
 import { CRYPTO_SETTINGS } from './areas/crypto.js';
 import { SERVER_SETTINGS } from './areas/server.js';
+import { SSO_SETTINGS } from './areas/sso.js';
 
 export { ConfigError, type SettingDoc } from './define.js';
 
@@ -14,6 +15,7 @@ export { ConfigError, type SettingDoc } from './define.js';
 export const AREAS = {
   server: SERVER_SETTINGS,
   crypto: CRYPTO_SETTINGS,
+  sso: SSO_SETTINGS,
 } as const;
 
 type Areas = typeof AREAS;

@@ -21,3 +21,4 @@ export * from './clearings.js';
 export * from './matters.js';
 export { bareTitle, inTitleMarks } from '../policy/title-marks.js';
 export * from './joint.js';
+export * from './sso.js';

@@ -14,6 +14,9 @@ export type AdminAction =
   | 'user.unlock'
   | 'user.disable'
   | 'user.enable'
+  // Single sign-on: a security administrator links or unlinks a platform identity (src/app/sso/).
+  | 'user.external_link'
+  | 'user.external_unlink'
   | 'jurisdiction.rename'
   | 'jurisdiction.applicant_assessment'
   | 'jurisdiction.document_numbering'
