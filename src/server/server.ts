@@ -47,6 +47,7 @@ import { policyRoutes } from './routes/policy.js';
 import { recommendationRoutes } from './routes/recommendation.js';
 import { todoRoutes } from './routes/todos.js';
 import { resultRoutes } from './routes/results.js';
+import { ssoRoutes } from './routes/sso.js';
 import { responseCheck } from './response-check.js';
 import { SHARED_SCHEMAS } from './schemas.js';
 import { lazySerializers } from './serializers.js';
@@ -134,6 +135,7 @@ export async function buildServer(
         allowedOrigins: opts.allowedOrigins ?? [],
         secureCookies: opts.https ? true : 'auto',
       });
+      await api.register(ssoRoutes, { ctx, secureCookies: opts.https ? true : 'auto' });
       await api.register(caseRoutes, routeOpts);
       await api.register(caseActionRoutes, routeOpts);
       await api.register(evidenceRoutes, routeOpts);

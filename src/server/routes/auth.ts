@@ -30,13 +30,35 @@ export interface AuthRouteOptions {
   readonly secureCookies: boolean | 'auto';
 }
 
-function secure(req: FastifyRequest, setting: boolean | 'auto'): boolean {
+export function secure(req: FastifyRequest, setting: boolean | 'auto'): boolean {
   return setting === 'auto' ? req.protocol === 'https' : setting;
 }
 
 function clearCookies(reply: FastifyReply) {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
   reply.clearCookie(SECURE_SESSION_COOKIE, { path: '/', secure: true });
+}
+
+/**
+ * Hands a new session to the browser: ends the session it held before (a sign-in always starts a
+ * fresh one) and sets the session cookie. Password sign-in and single sign-on (routes/sso.ts).
+ */
+export async function setSessionCookie(
+  ctx: AppContext,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  https: boolean,
+): Promise<void> {
+  const previous = req.cookies[SECURE_SESSION_COOKIE] ?? req.cookies[SESSION_COOKIE];
+  if (previous && previous !== token) await deleteSession(ctx, tokenHash(previous));
+  clearCookies(reply);
+  reply.setCookie(https ? SECURE_SESSION_COOKIE : SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: https,
+    path: '/',
+  });
 }
 
 /** Signing in: checks the password and opens a session (cookie, or a token for API clients). */
