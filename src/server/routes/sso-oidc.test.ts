@@ -11,12 +11,16 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { adminEvents, type Schema } from '../../app/tables.js';
 import { externalIdentities } from '../../app/sso/table.js';
 import type { AppContext } from '../../app/context.js';
-import { createUser, loadActor } from '../../app/org.js';
 import { TEST_PASSWORD } from '../../app/testing/world.js';
 import { describeStores } from '../../store/testing/harness.js';
 import { buildServer } from '../server.js';
 import { buildHttpWorld, setCookie, signIn, type HttpWorld } from '../testing/http.js';
-import { Browser, startOidcProvider, type TestOidcProvider } from '../testing/sso.js';
+import {
+  Browser,
+  securityAdminOf,
+  startOidcProvider,
+  type TestOidcProvider,
+} from '../testing/sso.js';
 
 const SITE = 'http://rongcuo.test';
 const CALLBACK = `${SITE}/api/auth/oidc/callback`;
@@ -57,7 +61,7 @@ describeStores<Schema>('OpenID Connect sign-in against a real provider', (getSto
     autoApp = await buildServer(ssoCtx(w.ctx, { autoLinkClaim: 'preferred_username' }), {
       checkResponses: true,
     });
-  });
+  }, 60_000);
   afterAll(async () => {
     await app?.close();
     await autoApp?.close();
@@ -102,13 +106,8 @@ describeStores<Schema>('OpenID Connect sign-in against a real provider', (getSto
 
   it('signs the linked user in: a session with the user’s own grants', async () => {
     // A security administrator of the province links the provider's subject to the intake officer.
-    const id = await createUser(w.ctx, {
-      username: `secadmin-${Date.now()}`,
-      displayName: '安全管理员',
-      password: TEST_PASSWORD,
-      grants: [{ role: 'security_admin', scopeKind: 'jurisdiction', scopeId: w.ids.province }],
-    });
-    const sa = await loadActor(w.ctx, id);
+    const sa = await securityAdminOf(w);
+    const id = sa.userId;
     const login = await w.app.inject({
       method: 'POST',
       url: '/api/auth/login',

@@ -12,6 +12,20 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
+import { createUser, loadActor } from '../../app/org.js';
+import { TEST_PASSWORD, type World } from '../../app/testing/world.js';
+import type { Actor } from '../../domain/roles.js';
+
+/** A security administrator (安全管理员) of the world's province: who links identities. */
+export async function securityAdminOf(w: World): Promise<Actor> {
+  const id = await createUser(w.ctx, {
+    username: `secadmin-${randomBytes(4).toString('hex')}`,
+    displayName: '安全管理员',
+    password: TEST_PASSWORD,
+    grants: [{ role: 'security_admin', scopeKind: 'jurisdiction', scopeId: w.ids.province }],
+  });
+  return loadActor(w.ctx, id);
+}
 
 async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void) {
   let current = handler;
