@@ -29,6 +29,7 @@ import type { AdminUserDetail } from '../../types';
 import { useApi } from '../../useApi';
 import { grantRules } from './CreateUser';
 import { showOnField } from './formErrors';
+import { ExternalIdentities } from './ExternalIdentities';
 import { GrantsEditor, type GrantValue } from './GrantsEditor';
 import type { ScopeOption } from './orgTree';
 import { PasswordField } from './PasswordField';
@@ -285,6 +286,8 @@ export function UserDrawer({
               </Form>
             </>
           ) : null}
+
+          <ExternalIdentities userId={user.id} />
 
           <Divider />
           <Typography.Title level={4}>{t('admin.user.history')}</Typography.Title>
