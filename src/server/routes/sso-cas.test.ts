@@ -4,12 +4,13 @@
  * and the server validates it at /p3/serviceValidate (or /serviceValidate for CAS 2.0) over HTTP.
  * Also: turning local passwords off, with a break-glass account; and the reader of the CAS answer.
  */
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../app/context.js';
 import { linkExternalIdentity } from '../../app/sso/links.js';
 import { TEST_PASSWORD } from '../../app/testing/world.js';
-import type { Schema } from '../../app/tables.js';
+import { users, type Schema } from '../../app/tables.js';
 import { describeStores } from '../../store/testing/harness.js';
 import { parseServiceResponse } from '../auth/cas.js';
 import { buildServer } from '../server.js';
@@ -122,6 +123,21 @@ describeStores<Schema>('CAS ticket sign-in against a real CAS server', (getStore
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain('lisi@zjzwfw');
     expect(res.body).toContain('李四');
+    expect(setCookie(res, 'rongcuo_session')).toBeUndefined();
+  });
+
+  it('refuses an identity whose linked user is disabled', async () => {
+    const sa = await securityAdminOf(w);
+    const member = w.actors.member2!;
+    await linkExternalIdentity(w.ctx, sa, member.userId, {
+      provider: 'cas',
+      subject: 'wangwu@zjzwfw',
+    });
+    await w.ctx.store.db.update(users).set({ disabled: true }).where(eq(users.id, member.userId));
+    const { back, flow } = await toCallback(app, 'wangwu@zjzwfw');
+    const res = await callback(app, back, flow);
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain('SSO_ACCOUNT_DISABLED');
     expect(setCookie(res, 'rongcuo_session')).toBeUndefined();
   });
 

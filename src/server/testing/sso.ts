@@ -59,6 +59,13 @@ export async function startOidcProvider(o: {
   const http = await listen((_req, res) => res.end());
   const clientId = 'rongcuo-test';
   const clientSecret = randomBytes(24).toString('base64url');
+  // The provider's notes on its development defaults (keys, interactions, lifetimes) say nothing
+  // about the test: they are kept out of the test output.
+  const { log, info, warn } = console;
+  const quiet = (line: unknown) => typeof line === 'string' && line.startsWith('oidc-provider ');
+  console.log = (...a: unknown[]) => void (quiet(a[0]) || log(...a));
+  console.info = (...a: unknown[]) => void (quiet(a[0]) || info(...a));
+  console.warn = (...a: unknown[]) => void (quiet(a[0]) || warn(...a));
   const provider = new Provider(http.base, {
     clients: [
       {
@@ -80,7 +87,11 @@ export async function startOidcProvider(o: {
     cookies: { keys: [randomBytes(16).toString('hex')] },
   });
   http.setHandler(provider.callback());
-  return { issuer: http.base, clientId, clientSecret, close: () => closeServer(http.server) };
+  const close = async () => {
+    Object.assign(console, { log, info, warn });
+    await closeServer(http.server);
+  };
+  return { issuer: http.base, clientId, clientSecret, close };
 }
 
 export interface TestCasServer {
