@@ -63,15 +63,22 @@ afterAll(async () => {
   await opened?.cleanup();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+async function newPage(lang: 'zh' | 'en' = 'zh'): Promise<Page> {
+  const context = await browser.newContext({
+    locale: lang === 'en' ? 'en-US' : 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  // The interface language the web app keeps (web/src/i18n/index.ts).
+  await context.addInitScript(`localStorage.setItem('rongcuo.lang', '${lang}')`);
   return context.newPage();
 }
 
+const BUTTON = { zh: '统一身份认证登录', en: 'Sign in through the identity platform' };
+
 /** From rongcuo's sign-in page through the provider's sign-in and consent, as `sub`. */
-async function signInThroughPlatform(page: Page, sub: string) {
+async function signInThroughPlatform(page: Page, sub: string, lang: 'zh' | 'en' = 'zh') {
   await page.goto(server.url);
-  await page.getByRole('link', { name: '统一身份认证登录' }).click();
+  await page.getByRole('link', { name: BUTTON[lang], exact: true }).click();
   await page.locator('input[name="login"]').fill(sub);
   await page.locator('input[name="password"]').fill('any');
   await page.getByRole('button', { name: 'Sign-in' }).click();
@@ -88,7 +95,7 @@ it('signs the linked user in through the identity platform', async () => {
   };
   expect(me.user.username).toBe(w.actors.intake!.username);
   await page.context().close();
-});
+}, 90_000);
 
 it('shows an unlinked person the page that refuses them, with their id', async () => {
   const page = await newPage();
@@ -98,6 +105,21 @@ it('shows an unlinked person the page that refuses them, with their id', async (
   expect(body).toContain('尚未关联本系统用户');
   expect(body).toContain('ls-330103');
   await page.getByRole('link', { name: '返回登录页' }).click();
-  await page.getByRole('link', { name: '统一身份认证登录' }).waitFor();
+  await page.getByRole('link', { name: BUTTON.zh, exact: true }).waitFor();
   await page.context().close();
-});
+}, 90_000);
+
+it('does the same in English: signed in', async () => {
+  const page = await newPage('en');
+  await signInThroughPlatform(page, 'zs-330102', 'en');
+  await page.getByRole('button', { name: /Sign out/ }).waitFor();
+  await page.context().close();
+}, 90_000);
+
+it('does the same in English: refused', async () => {
+  const page = await newPage('en');
+  await signInThroughPlatform(page, 'ls-330103', 'en');
+  await page.getByRole('heading', { name: 'Cannot sign in' }).waitFor();
+  expect(await page.textContent('body')).toContain('is not linked to a rongcuo user');
+  await page.context().close();
+}, 90_000);
