@@ -35,3 +35,4 @@ export * from './joint-matters.js';
 export * from './health.js';
 export * from './audit.js';
 export * from './sessions.js';
+export * from './sso.js';

@@ -594,6 +594,78 @@ export const CATALOGUE = {
       en: 'The security policy applies to the whole installation; only a security administrator over a top-level jurisdiction may change it.',
     },
   },
+  // Single sign-on: OpenID Connect, CAS tickets, linked identities, local passwords turned off
+  // (src/server/auth/sso.ts, src/app/sso/, src/server/auth/login.ts).
+  SSO_NOT_CONFIGURED: {
+    status: 404,
+    message: {
+      zh: '本系统未配置该统一身份认证方式。请使用登录页上提供的登录方式，或请系统管理员配置统一身份认证。',
+      en: 'This way of signing in through the identity platform is not configured. Use a way the sign-in page offers, or ask the system administrator to configure it.',
+    },
+  },
+  SSO_STATE_INVALID: {
+    status: 400,
+    message: {
+      zh: '统一身份认证的登录请求已失效或不是从本浏览器发起的（可能已超过 10 分钟，或在另一窗口重复登录）。请回到登录页重新点击“统一身份认证登录”。',
+      en: 'The sign-in through the identity platform has expired or was not started in this browser (more than 10 minutes, or signed in again in another window). Go back to the sign-in page and start again.',
+    },
+  },
+  SSO_PROVIDER_ERROR: {
+    status: 502,
+    message: {
+      zh: '统一身份认证平台未能完成认证，或其应答无法校验。请稍后重试；如持续出现，请系统管理员核对统一身份认证配置并查看服务日志。',
+      en: 'The identity platform did not complete the sign-in, or its answer could not be verified. Try again later; if it persists, the system administrator should check the single sign-on settings and the server log.',
+    },
+  },
+  SSO_TICKET_INVALID: {
+    status: 401,
+    message: {
+      zh: '统一身份认证平台未确认该登录票据（票据只能使用一次，且很快过期）。请回到登录页重新登录。',
+      en: 'The identity platform did not confirm the sign-in ticket (a ticket is used once and expires quickly). Go back to the sign-in page and sign in again.',
+    },
+  },
+  SSO_IDENTITY_UNLINKED: {
+    status: 403,
+    message: {
+      zh: '您的统一身份认证账号尚未关联本系统用户，不能登录。请将下方的身份标识告知安全管理员，由其在用户管理中关联后再登录。',
+      en: 'Your identity-platform account is not linked to a rongcuo user, so it cannot sign in. Give the id below to the security administrator, who links it in user administration; then sign in again.',
+    },
+  },
+  SSO_ACCOUNT_DISABLED: {
+    status: 403,
+    message: {
+      zh: '与您的统一身份认证账号关联的本系统用户已停用，不能登录。如有疑问，请联系系统管理员。',
+      en: 'The rongcuo user linked to your identity-platform account is disabled, so it cannot sign in. Ask the system administrator if in doubt.',
+    },
+  },
+  SSO_LINK_ROLE_REQUIRED: {
+    status: 403,
+    message: {
+      zh: '只有安全管理员可以关联或解除统一身份认证账号（系统管理员可以查看）。',
+      en: 'Only a security administrator may link or unlink identity-platform accounts (an administrator may read them).',
+    },
+  },
+  SSO_IDENTITY_TAKEN: {
+    status: 409,
+    message: {
+      zh: '该统一身份认证账号已关联另一用户。一个外部身份只能关联一个用户；如需改关联，请先在原用户处解除。',
+      en: 'This identity-platform account is already linked to another user. An external identity links to one user only; unlink it from that user first.',
+    },
+  },
+  SSO_IDENTITY_NOT_FOUND: {
+    status: 404,
+    message: {
+      zh: '该用户没有关联此统一身份认证账号，请刷新页面后查看。',
+      en: 'This user has no such identity-platform account linked; reload the page to see the links.',
+    },
+  },
+  LOCAL_PASSWORDS_OFF: {
+    status: 403,
+    message: {
+      zh: '本系统已关闭用户名和密码登录，请点击“统一身份认证登录”，经统一身份认证平台登录。',
+      en: 'Signing in with a username and password is turned off here; use “Sign in through the identity platform”.',
+    },
+  },
   INTERNAL: {
     status: 500,
     message: {

@@ -12,6 +12,7 @@ import { NETWORK_SETTINGS } from './areas/network.js';
 import { SERVER_SETTINGS } from './areas/server.js';
 import { TWO_FACTOR_SETTINGS } from './areas/two-factors.js';
 import { SESSIONS_SETTINGS } from './areas/sessions.js';
+import { SSO_SETTINGS } from './areas/sso.js';
 
 export { ConfigError, type SettingDoc } from './define.js';
 
@@ -24,6 +25,7 @@ export const AREAS = {
   twoFactors: TWO_FACTOR_SETTINGS,
   network: NETWORK_SETTINGS,
   sessions: SESSIONS_SETTINGS,
+  sso: SSO_SETTINGS,
 } as const;
 
 type Areas = typeof AREAS;

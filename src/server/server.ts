@@ -53,6 +53,7 @@ import { policyRoutes } from './routes/policy.js';
 import { recommendationRoutes } from './routes/recommendation.js';
 import { todoRoutes } from './routes/todos.js';
 import { resultRoutes } from './routes/results.js';
+import { ssoRoutes } from './routes/sso.js';
 import { responseCheck } from './response-check.js';
 import { SHARED_SCHEMAS } from './schemas.js';
 import { lazySerializers } from './serializers.js';
@@ -157,6 +158,7 @@ export async function buildServer(
       await api.register(authRoutes, authOpts);
       await api.register(twoFactorRoutes, authOpts);
       await api.register(sessionRoutes, routeOpts);
+      await api.register(ssoRoutes, { ctx, secureCookies: https ? true : ('auto' as const) });
       await api.register(caseRoutes, routeOpts);
       await api.register(caseActionRoutes, routeOpts);
       await api.register(evidenceRoutes, routeOpts);

@@ -24,3 +24,4 @@ export * from './joint.js';
 export * from './security-events.js';
 export * from './audit-labels.js';
 export * from './passwords.js';
+export * from './sso.js';

@@ -22,6 +22,9 @@ export type AdminAction =
   // Sessions ended by the security administrator, and the security policy (src/app/sessions/).
   | 'user.sessions_end'
   | 'security.policy'
+  // Single sign-on: a security administrator links or unlinks a platform identity (src/app/sso/).
+  | 'user.external_link'
+  | 'user.external_unlink'
   | 'jurisdiction.rename'
   | 'jurisdiction.applicant_assessment'
   | 'jurisdiction.document_numbering'

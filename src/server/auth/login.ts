@@ -103,6 +103,14 @@ export async function login(
   const ip = input.ip.slice(0, 64);
   const username = input.username.slice(0, 128);
 
+  // 0. Local passwords turned off (single sign-on only): refused before anything is read, except
+  //    the break-glass accounts the installation names (src/config/areas/sso.ts).
+  const sso = ctx.settings.sso;
+  if (!sso.localPasswords && !sso.breakGlassUsers.includes(username)) {
+    // security-event: local_password_refused (username, address)
+    throw new AppError('LOCAL_PASSWORDS_OFF');
+  }
+
   // 1. Rate limit by address, note the attempt, read the account and this address's lock.
   const { attemptId, user, pairLockedUntil } = await admit(ctx, ip, username, input);
 

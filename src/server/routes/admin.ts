@@ -50,7 +50,7 @@ import {
 } from '../../app/admin/orgs.js';
 import { documentNumbering, setDocumentNumbering } from '../../app/admin/numbering.js';
 import { readPasswordPolicy, rulesOf } from '../../app/admin/password.js';
-import { requireAdmin, requireUserReader } from '../../app/admin/scope.js';
+import { requireUserReader } from '../../app/admin/scope.js';
 import {
   createUserAsAdmin,
   getUser,

@@ -34,7 +34,7 @@ export interface AuthRouteOptions {
   readonly secureCookies: boolean | 'auto';
 }
 
-function secure(req: FastifyRequest, setting: boolean | 'auto'): boolean {
+export function secure(req: FastifyRequest, setting: boolean | 'auto'): boolean {
   return setting === 'auto' ? req.protocol === 'https' : setting;
 }
 
@@ -43,6 +43,7 @@ function clearCookies(reply: FastifyReply) {
   reply.clearCookie(SECURE_SESSION_COOKIE, { path: '/', secure: true });
 }
 
+/**
 /**
  * Answers a request that opened a session (sign-in, or its second step): ends the session the
  * browser still held, then sets the cookie (or returns the token to an API client).
@@ -55,10 +56,6 @@ export async function answerWithSession(
   client: 'browser' | 'api' | undefined,
 ) {
   const { ctx } = opts;
-  // A session the browser still holds ends here: a sign-in always starts a fresh one. Only
-  // after a success: a failed attempt must not sign the caller out.
-  const previous = req.cookies[SECURE_SESSION_COOKIE] ?? req.cookies[SESSION_COOKIE];
-  if (previous) await deleteSession(ctx, tokenHash(previous));
   const session = await resolveSession(ctx, s.token);
   if (!session) throw new AppError('AUTH_REQUIRED');
   // security-event: password.expired (when session.passwordChange === 'expired')
@@ -69,16 +66,37 @@ export async function answerWithSession(
     expiresAt: session.expiresAt.toISOString(),
     passwordChange: session.passwordChange,
   };
-  if (client === 'api') return { ...answer, token: s.token };
-  const https = secure(req, opts.secureCookies);
+  if (client === 'api') {
+    // A session the browser still holds ends here too: a sign-in always starts a fresh one.
+    const previous = req.cookies[SECURE_SESSION_COOKIE] ?? req.cookies[SESSION_COOKIE];
+    if (previous) await deleteSession(ctx, tokenHash(previous));
+    return { ...answer, token: s.token };
+  }
+  await setSessionCookie(ctx, req, reply, s.token, secure(req, opts.secureCookies));
+  return answer;
+}
+
+/**
+ * Hands a new session to the browser: ends the session it held before (a sign-in always starts a
+ * fresh one; only after a success, so a failed attempt does not sign the caller out) and sets the
+ * session cookie. Password sign-in and single sign-on (routes/sso.ts).
+ */
+export async function setSessionCookie(
+  ctx: AppContext,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  https: boolean,
+): Promise<void> {
+  const previous = req.cookies[SECURE_SESSION_COOKIE] ?? req.cookies[SESSION_COOKIE];
+  if (previous && previous !== token) await deleteSession(ctx, tokenHash(previous));
   clearCookies(reply);
-  reply.setCookie(https ? SECURE_SESSION_COOKIE : SESSION_COOKIE, s.token, {
+  reply.setCookie(https ? SECURE_SESSION_COOKIE : SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'strict',
     secure: https,
     path: '/',
   });
-  return answer;
 }
 
 /** Signing in: checks the password and opens a session (cookie, or a token for API clients). */

@@ -1,17 +1,20 @@
 /**
  * The sign-in page: username and password; the server's reason when it refuses; then, for a user
- * who signs in with two factors, the second step (SecondFactorStep).
+ * who signs in with two factors, the second step (SecondFactorStep). Where the installation offers
+ * single sign-on (GET /api/auth/methods), a button 统一身份认证登录 leads to the identity platform;
+ * with local passwords off the password form folds away for break-glass use.
  */
 import { TEXT_LIMITS } from '../shared';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Divider, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
 import { useAuth } from '../auth';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { LangSwitch } from '../components/LangSwitch';
-import type { SecondFactorAnswer } from '../types';
+import type { AuthMethods, SecondFactorAnswer } from '../types';
+import { useApi } from '../useApi';
 import { SecondFactorStep } from './SecondFactorStep';
 
 interface Fields {
@@ -33,6 +36,11 @@ export function SignIn({ expired }: { readonly expired: boolean }) {
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
   const [second, setSecond] = useState<SecondFactorAnswer | null>(null);
+  const methods = useApi<AuthMethods>('/api/auth/methods');
+  const offered = methods.status === 'ok' ? methods.data : null;
+  const sso = Boolean(offered && (offered.oidc || offered.cas));
+  const passwordsOff = offered?.localPasswords === false;
+  const [breakGlass, setBreakGlass] = useState(false);
 
   const submit = async (v: Fields) => {
     setBusy(true);
@@ -79,7 +87,46 @@ export function SignIn({ expired }: { readonly expired: boolean }) {
                 <ErrorAlert error={error} title={t(titleKey)} />
               </div>
             ) : null}
+            {sso ? (
+              <div className="rc-gap" data-testid="sso-buttons">
+                {offered?.oidc ? (
+                  <Button type="primary" block href="/api/auth/oidc/start" className="rc-gap">
+                    {t('sso.signIn.oidc')}
+                  </Button>
+                ) : null}
+                {offered?.cas ? (
+                  <Button
+                    type={offered.oidc ? 'default' : 'primary'}
+                    block
+                    href="/api/auth/cas/start"
+                  >
+                    {offered.oidc ? t('sso.signIn.cas') : t('sso.signIn.oidc')}
+                  </Button>
+                ) : null}
+                {passwordsOff ? (
+                  <Alert
+                    className="rc-gap"
+                    type="info"
+                    showIcon
+                    title={t('sso.signIn.passwordsOff')}
+                  />
+                ) : (
+                  <Divider plain>{t('sso.signIn.or')}</Divider>
+                )}
+              </div>
+            ) : null}
+            {passwordsOff && !breakGlass ? (
+              <Button type="link" onClick={() => setBreakGlass(true)}>
+                {t('sso.signIn.breakGlass')}
+              </Button>
+            ) : null}
+            {passwordsOff && breakGlass ? (
+              <Typography.Paragraph type="secondary">
+                {t('sso.signIn.breakGlassHelp')}
+              </Typography.Paragraph>
+            ) : null}
             <Form<Fields>
+              hidden={passwordsOff && !breakGlass}
               form={form}
               layout="vertical"
               requiredMark={false}
@@ -117,7 +164,7 @@ export function SignIn({ expired }: { readonly expired: boolean }) {
               >
                 <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
               </Form.Item>
-              <Button type="primary" htmlType="submit" block loading={busy}>
+              <Button type={sso ? 'default' : 'primary'} htmlType="submit" block loading={busy}>
                 {t('signIn.submit')}
               </Button>
             </Form>

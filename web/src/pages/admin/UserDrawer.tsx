@@ -31,6 +31,7 @@ import { useApi } from '../../useApi';
 import { SessionsTable } from '../account/SessionsTable';
 import { grantRules } from './CreateUser';
 import { showOnField } from './formErrors';
+import { ExternalIdentities } from './ExternalIdentities';
 import { GrantsEditor, type GrantValue } from './GrantsEditor';
 import type { ScopeOption } from './orgTree';
 import { PasswordField } from './PasswordField';
@@ -351,6 +352,7 @@ export function UserDrawer({
               <SessionsTable userId={user.id} />
             </>
           ) : null}
+          <ExternalIdentities userId={user.id} />
 
           <Divider />
           <Typography.Title level={4}>{t('admin.user.history')}</Typography.Title>

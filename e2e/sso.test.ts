@@ -1,0 +1,125 @@
+/**
+ * Browser test of single sign-on: in Chromium, the sign-in page shows 统一身份认证登录; the button
+ * leads to a real OpenID provider (oidc-provider, started here), whose sign-in and consent the
+ * browser fills in; back at rongcuo the linked user is signed in. An unlinked person sees the page
+ * that refuses them, naming their id. Its own small world (not the demo): a test store, a server
+ * on a free port, the provider on another.
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { AppContext } from '../src/app/context.js';
+import { linkExternalIdentity } from '../src/app/sso/links.js';
+import { buildWorld, type World } from '../src/app/testing/world.js';
+import type { Schema } from '../src/app/tables.js';
+import { startServer, type StartedServer } from '../src/server/index.js';
+import {
+  securityAdminOf,
+  startOidcProvider,
+  type TestOidcProvider,
+} from '../src/server/testing/sso.js';
+import { openTestStore, type TestStore } from '../src/store/testing/harness.js';
+import { CHROMIUM, CHROMIUM_ARGS } from './harness.js';
+
+let opened: TestStore<Schema> | undefined;
+let w: World;
+let server: StartedServer;
+let op: TestOidcProvider;
+let browser: Browser;
+
+beforeAll(async () => {
+  opened = await openTestStore<Schema>('pglite');
+  w = await buildWorld(opened.store);
+  // The settings are read at each request: the provider's address is filled in once it listens.
+  const sso = { ...w.ctx.settings.sso };
+  const ctx: AppContext = { ...w.ctx, settings: { ...w.ctx.settings, sso } };
+  server = await startServer(ctx, { port: 0, host: '127.0.0.1', checkResponses: true });
+  const redirectUri = `${server.url}/api/auth/oidc/callback`;
+  op = await startOidcProvider({
+    redirectUri,
+    people: { 'zs-330102': { name: '张三丰' }, 'ls-330103': { name: '李四光' } },
+  });
+  Object.assign(sso, {
+    oidcIssuer: op.issuer,
+    oidcClientId: op.clientId,
+    oidcClientSecret: op.clientSecret,
+    oidcRedirectUrl: redirectUri,
+    oidcAllowHttp: true,
+  });
+  await linkExternalIdentity(w.ctx, await securityAdminOf(w), w.actors.intake!.userId, {
+    provider: 'oidc',
+    subject: 'zs-330102',
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close().catch(() => undefined);
+  await server?.close().catch(() => undefined);
+  await op?.close().catch(() => undefined);
+  await opened?.cleanup();
+});
+
+async function newPage(lang: 'zh' | 'en' = 'zh'): Promise<Page> {
+  const context = await browser.newContext({
+    locale: lang === 'en' ? 'en-US' : 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  // The interface language the web app keeps (web/src/i18n/index.ts).
+  await context.addInitScript(`localStorage.setItem('rongcuo.lang', '${lang}')`);
+  return context.newPage();
+}
+
+const BUTTON = { zh: '统一身份认证登录', en: 'Sign in through the identity platform' };
+
+/** From rongcuo's sign-in page through the provider's sign-in and consent, as `sub`. */
+async function signInThroughPlatform(page: Page, sub: string, lang: 'zh' | 'en' = 'zh') {
+  await page.goto(server.url);
+  await page.getByRole('link', { name: BUTTON[lang], exact: true }).click();
+  await page.locator('input[name="login"]').fill(sub);
+  await page.locator('input[name="password"]').fill('any');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+it('signs the linked user in through the identity platform', async () => {
+  const page = await newPage();
+  await signInThroughPlatform(page, 'zs-330102');
+  await page.getByRole('button', { name: /退\s*出/ }).waitFor();
+  expect(new URL(page.url()).origin).toBe(server.url);
+  const me = (await page.evaluate(async () => (await fetch('/api/auth/me')).json())) as {
+    user: { username: string };
+  };
+  expect(me.user.username).toBe(w.actors.intake!.username);
+  await page.context().close();
+}, 90_000);
+
+it('shows an unlinked person the page that refuses them, with their id', async () => {
+  const page = await newPage();
+  await signInThroughPlatform(page, 'ls-330103');
+  await page.getByRole('heading', { name: '无法登录' }).waitFor();
+  const body = await page.textContent('body');
+  expect(body).toContain('尚未关联本系统用户');
+  expect(body).toContain('ls-330103');
+  await page.getByRole('link', { name: '返回登录页' }).click();
+  await page.getByRole('link', { name: BUTTON.zh, exact: true }).waitFor();
+  await page.context().close();
+}, 90_000);
+
+it('does the same in English: signed in', async () => {
+  const page = await newPage('en');
+  await signInThroughPlatform(page, 'zs-330102', 'en');
+  await page.getByRole('button', { name: /Sign out/ }).waitFor();
+  await page.context().close();
+}, 90_000);
+
+it('does the same in English: refused', async () => {
+  const page = await newPage('en');
+  await signInThroughPlatform(page, 'ls-330103', 'en');
+  await page.getByRole('heading', { name: 'Cannot sign in' }).waitFor();
+  expect(await page.textContent('body')).toContain('is not linked to a rongcuo user');
+  await page.context().close();
+}, 90_000);
