@@ -6,8 +6,12 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../app/context.js';
-import { AppError } from '../app/errors.js';
-import { recordSecurityEvent, type SecurityEventInput } from '../app/trails/security-events.js';
+import { AppError, type ErrorCode } from '../app/errors.js';
+import {
+  recordSecurityEvent,
+  type SecurityEventInput,
+  type SecurityEventKind,
+} from '../app/trails/security-events.js';
 
 /** The request's address, agent, method, route pattern (never its query) and id. */
 export function requestFacts(
@@ -23,20 +27,54 @@ export function requestFacts(
   };
 }
 
+/**
+ * Refusals that are security events whatever their status (a wrong one-time code is a 401, a
+ * refused grant a 409). They are recorded on the error path, after the refusing transaction
+ * rolled back, so that the refusal is kept. Every other 403 is a `request.forbidden`.
+ */
+const REFUSAL_KIND: Partial<Record<ErrorCode, SecurityEventKind>> = {
+  CSRF_INVALID: 'csrf.invalid',
+  TOTP_CODE_WRONG: 'totp.failed',
+  TOTP_TICKET_INVALID: 'totp.failed',
+  SESSION_LIMIT_REACHED: 'session.limit_refused',
+  PASSWORD_CURRENT_WRONG: 'password.change_failed',
+  PASSWORD_REUSED: 'password.change_failed',
+  ADMIN_ROLES_APART: 'grant.refused',
+  GRANTS_SELF: 'grant.refused',
+  LOCAL_PASSWORDS_OFF: 'login.local_password_refused',
+  SSO_IDENTITY_UNLINKED: 'sso.refused',
+  SSO_ACCOUNT_DISABLED: 'sso.refused',
+  SSO_STATE_INVALID: 'sso.refused',
+  SSO_TICKET_INVALID: 'sso.refused',
+  SSO_PROVIDER_ERROR: 'sso.refused',
+};
+
 /** The security event an error is, if it is one the error path records. */
 export function refusalEvent(
   err: unknown,
   req: FastifyRequest,
   at: Date,
 ): SecurityEventInput | undefined {
-  if (!(err instanceof AppError) || err.status !== 403) return undefined;
+  if (!(err instanceof AppError)) return undefined;
+  const kind = REFUSAL_KIND[err.code] ?? (err.status === 403 ? 'request.forbidden' : undefined);
+  if (!kind) return undefined;
   return {
     ...requestFacts(req),
-    kind: err.code === 'CSRF_INVALID' ? 'csrf.invalid' : 'request.forbidden',
+    kind,
     at,
     userId: req.auth?.session.actor.userId ?? null,
-    details: { code: err.code },
+    details: { code: err.code, ...safeDetails(err) },
   };
+}
+
+/** The error's details that name what was refused (a provider, a role), never a secret. */
+function safeDetails(err: AppError): Record<string, unknown> {
+  const d = err.details;
+  const out: Record<string, unknown> = {};
+  for (const k of ['provider', 'subject', 'roles', 'role', 'attemptsLeft', 'maxConcurrent']) {
+    if (d[k] !== undefined) out[k] = d[k];
+  }
+  return out;
 }
 
 /** Records a refusal (called by the error handler before it answers). */

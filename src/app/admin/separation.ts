@@ -19,7 +19,7 @@ export function checkAdministratorsApart(roles: readonly Role[]): void {
   const held = [...new Set(roles.filter((r) => ADMINISTRATOR_ROLES.includes(r)))];
   if (held.length < 2) return;
   const [a, b] = held as [Role, Role];
-  // security-event: grant_refused_separation
+  // Recorded as 'grant.refused' on the error path (src/server/security-events.ts).
   throw new AppError(
     'ADMIN_ROLES_APART',
     { field: 'grants', roles: [a, b] },
@@ -38,7 +38,7 @@ export function checkAdministratorRolesGranter(
   const adminRole = grants.find((g) => ADMINISTRATOR_ROLES.includes(g.role));
   if (!adminRole) return;
   if (actor.grants.some((g) => g.role === 'security_admin')) return;
-  // security-event: grant_refused_separation
+  // A 403: recorded as 'request.forbidden' on the error path.
   throw new AppError(
     'SECURITY_ADMIN_REQUIRED',
     { field: 'grants', role: adminRole.role },

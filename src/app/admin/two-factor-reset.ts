@@ -4,6 +4,7 @@
  * factors sets them up again. One transaction with its admin_events row. Nobody resets their own
  * this way (they use their own code: src/app/two-factors/own.ts).
  */
+import { recordSecurityEventIn } from '../trails/security-events.js';
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
@@ -39,7 +40,12 @@ export function resetTwoFactorOf(
       await tx.delete(loginTickets).where(eq(loginTickets.userId, userId));
       await tx.delete(sessions).where(eq(sessions.userId, userId));
       await event(tx, ctx, actor, userId, 'user.totp_reset');
-      // security-event: totp_reset (by the security administrator)
+      await recordSecurityEventIn(tx, ctx.settings.crypto.trailHash, {
+        kind: 'totp.reset',
+        at: ctx.now(),
+        userId,
+        details: { by: actor.userId },
+      });
     },
     requireSecurityAdmin,
   );

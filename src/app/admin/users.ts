@@ -5,6 +5,7 @@
  * with its admin_events row; users outside the scope do not exist for the administrator (404).
  * No answer carries a password hash: the presenters below pick the fields.
  */
+import { recordSecurityEventIn } from '../trails/security-events.js';
 import {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
@@ -732,8 +733,13 @@ export async function resetPassword(
       .where(eq(users.id, userId));
     await rememberPassword(tx, userId, passwordHash, now);
     await tx.delete(loginThrottle).where(eq(loginThrottle.userId, userId));
-    // security-event: password.reset_by_admin (the user's sessions end with it)
     await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await recordSecurityEventIn(tx, ctx.settings.crypto.trailHash, {
+      kind: 'password.reset_by_admin',
+      at: now,
+      userId,
+      details: { by: actor.userId },
+    });
     await event(tx, ctx, actor, userId, 'user.password_reset');
   });
 }

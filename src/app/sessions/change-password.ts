@@ -6,6 +6,7 @@
  * one) is cleared, the change is dated for the expiry, the hash joins the history, and every other
  * session of the user ends: whoever knew the old password is signed out, this session goes on.
  */
+import { recordSecurityEventIn } from '../trails/security-events.js';
 import { hash, verify } from '@node-rs/argon2';
 import { and, count, eq, ne } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
@@ -83,11 +84,16 @@ export async function changeOwnPassword(
       .set({ passwordHash: newHash, mustChangePassword: false, passwordChangedAt: now })
       .where(eq(users.id, actor.userId));
     await rememberPassword(tx, actor.userId, newHash, now);
-    // security-event: password.changed (by the user; other sessions ended)
     const ended = await tx
       .delete(sessions)
       .where(and(eq(sessions.userId, actor.userId), ne(sessions.idHash, currentIdHash)))
       .returning({ ref: sessions.ref });
+    await recordSecurityEventIn(tx, ctx.settings.crypto.trailHash, {
+      kind: 'password.changed',
+      at: now,
+      userId: actor.userId,
+      details: { sessionsEnded: ended.length },
+    });
     return { sessionsEnded: ended.length };
   });
 }

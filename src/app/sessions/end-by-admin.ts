@@ -3,6 +3,7 @@
  * laptop, a departure). The user must be inside the administrator's scope (404 otherwise); the act
  * and the sessions it ended go to the administration trail in the same transaction.
  */
+import { recordSecurityEventIn } from '../trails/security-events.js';
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
@@ -35,7 +36,12 @@ export async function endUserSessions(
       .from(roleGrants)
       .where(eq(roleGrants.userId, userId))
       .limit(1);
-    // security-event: session.ended_by_admin (user, sessions ended, by whom)
+    await recordSecurityEventIn(tx, ctx.settings.crypto.trailHash, {
+      kind: 'session.ended_by_admin',
+      at: ctx.now(),
+      userId,
+      details: { by: actor.userId, ended: ended.length },
+    });
     await recordAdminEvent(
       tx,
       {

@@ -6,6 +6,7 @@
  * weaken the province's. Until first saved, the settings' defaults apply (and say so).
  * Saving writes the row and its admin_events entry (with the policy before and after) together.
  */
+import { recordSecurityEventIn } from '../trails/security-events.js';
 import type { Actor } from '../../domain/roles.js';
 import { PASSWORD_POLICY_LIMITS, type PasswordPolicy } from '../../shared/passwords.js';
 import type { AppContext } from '../context.js';
@@ -98,7 +99,11 @@ export async function setSecurityPolicy(
       .insert(securityPolicy)
       .values({ id: 1, ...row })
       .onConflictDoUpdate({ target: securityPolicy.id, set: row });
-    // security-event: security_policy.changed (before and after)
+    await recordSecurityEventIn(tx, ctx.settings.crypto.trailHash, {
+      kind: 'security_policy.changed',
+      at: now,
+      userId: actor.userId,
+    });
     await recordAdminEvent(
       tx,
       {

@@ -4,6 +4,7 @@
  * reading where the user stands. The secret is stored as is in its own table (totp_secrets,
  * migration 0033); the recovery codes only as their SHA-256.
  */
+import { recordSecurityEventIn } from '../trails/security-events.js';
 import { and, eq, isNull, count } from 'drizzle-orm';
 import type { Tx } from '../../store/index.js';
 import type { AppContext } from '../context.js';
@@ -108,7 +109,11 @@ export async function confirmEnrolment(
   for (const c of codes) {
     await tx.insert(totpRecoveryCodes).values({ userId, codeHash: recoveryCodeHash(c) });
   }
-  // security-event: totp_enrolled
+  await recordSecurityEventIn(tx, ctx.settings.crypto.trailHash, {
+    kind: 'totp.enrolled',
+    at: now,
+    userId,
+  });
   return codes;
 }
 
@@ -148,7 +153,11 @@ export async function checkAnswer(
     )
     .returning({ userId: totpRecoveryCodes.userId });
   if (used.length === 0) return null;
-  // security-event: recovery_code_used
+  await recordSecurityEventIn(tx, ctx.settings.crypto.trailHash, {
+    kind: 'totp.recovery_used',
+    at: now,
+    userId,
+  });
   return 'recovery';
 }
 

@@ -3,6 +3,7 @@
  * and resetting it with a current code or recovery code (to move to another phone: reset, then
  * set up again). A reset by someone else is the security administrator's (admin/two-factor-reset).
  */
+import { recordSecurityEventIn } from '../trails/security-events.js';
 import type { Actor } from '../../domain/roles.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
@@ -45,11 +46,16 @@ export async function resetOwnTwoFactor(
     const how = await checkAnswer(ctx, tx, actor.userId, code.trim());
     if (!how) return false;
     await removeSecondFactor(tx, actor.userId);
-    // security-event: totp_reset (by the user)
+    await recordSecurityEventIn(tx, ctx.settings.crypto.trailHash, {
+      kind: 'totp.reset',
+      at: ctx.now(),
+      userId: actor.userId,
+      details: { by: 'self', proof: how },
+    });
     return true;
   });
   if (!done) {
-    // security-event: totp_failed
+    // Recorded as 'totp.failed' on the error path (src/server/security-events.ts).
     throw new AppError('TOTP_CODE_WRONG');
   }
   return ownTwoFactor(ctx, actor);

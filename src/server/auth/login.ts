@@ -107,7 +107,7 @@ export async function login(
   //    the break-glass accounts the installation names (src/config/areas/sso.ts).
   const sso = ctx.settings.sso;
   if (!sso.localPasswords && !sso.breakGlassUsers.includes(username)) {
-    // security-event: local_password_refused (username, address)
+    // Recorded as 'login.local_password_refused' on the error path (../security-events.ts).
     throw new AppError('LOCAL_PASSWORDS_OFF');
   }
 
@@ -153,7 +153,7 @@ export async function login(
       // Two factors: the one branch after a verified password.
       const second = await secondFactorStep(ctx, tx, user.id, input, t);
       if (second) return { kind: 'second' as const, second };
-      const session = await createSession(tx, ctx.settings.sessions, user.id, input, t);
+      const session = await createSession(tx, ctx.settings, user.id, input, t);
       const alg = ctx.settings.crypto.trailHash;
       await recordSecurityEventIn(
         tx,

@@ -105,7 +105,7 @@ async function wrongAnswer(tx: Tx<Schema>, idHash: string, attempts: number): Pr
   } else {
     await tx.update(loginTickets).set({ attempts: used }).where(eq(loginTickets.idHash, idHash));
   }
-  // security-event: totp_failed
+  // The refusal is recorded as 'totp.failed' on the error path (../security-events.ts).
   return TICKET_ATTEMPTS - used;
 }
 
@@ -133,7 +133,7 @@ export async function completeSecondFactor(
     const how = await checkAnswer(ctx, tx, t.userId, input.code.trim());
     if (!how) return { kind: 'wrong' as const, left: await wrongAnswer(tx, t.idHash, t.attempts) };
     await tx.delete(loginTickets).where(eq(loginTickets.idHash, t.idHash));
-    const session = await createSession(tx, ctx.settings.sessions, t.userId, input, ctx.now());
+    const session = await createSession(tx, ctx.settings, t.userId, input, ctx.now());
     return { kind: 'ok' as const, session, userId: t.userId, recovery: how === 'recovery' };
   });
   if (r.kind === 'invalid') throw new AppError('TOTP_TICKET_INVALID');
@@ -165,7 +165,7 @@ export async function confirmTicketEnrolment(
     await tx
       .delete(loginTickets)
       .where(and(eq(loginTickets.idHash, t.idHash), eq(loginTickets.userId, t.userId)));
-    const session = await createSession(tx, ctx.settings.sessions, t.userId, input, ctx.now());
+    const session = await createSession(tx, ctx.settings, t.userId, input, ctx.now());
     return { kind: 'ok' as const, session, userId: t.userId, codes };
   });
   if (r.kind === 'invalid') throw new AppError('TOTP_TICKET_INVALID');

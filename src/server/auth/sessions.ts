@@ -14,6 +14,7 @@
  * security policy) says so (`passwordChange`); authenticate.ts then admits it only to the routes
  * marked `config: { passwordChange: true }`.
  */
+import { recordSecurityEventIn } from '../../app/trails/security-events.js';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
@@ -71,7 +72,7 @@ export interface SessionClient {
  */
 export async function createSession(
   tx: Tx<Schema>,
-  settings: SessionSettings,
+  all: Settings,
   userId: string,
   client: SessionClient,
   now: Date,
@@ -84,16 +85,24 @@ export async function createSession(
     .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
     .orderBy(asc(sessions.createdAt), asc(sessions.idHash))
     .for('update');
+  const settings = all.sessions;
   const over = live.length - settings.maxConcurrent + 1;
   if (over > 0) {
     if (settings.onLimit === 'refuse') {
-      // security-event: session.limit_refused (user, limit)
+      // Recorded as a security event on the error path (src/server/security-events.ts).
       throw new AppError('SESSION_LIMIT_REACHED', { maxConcurrent: settings.maxConcurrent });
     }
-    // security-event: session.ended_by_limit (user, sessions ended)
     for (const s of live.slice(0, over)) {
       await tx.delete(sessions).where(eq(sessions.idHash, s.idHash));
     }
+    await recordSecurityEventIn(tx, all.crypto.trailHash, {
+      kind: 'session.ended_by_limit',
+      at: now,
+      userId,
+      ip: client.ip,
+      userAgent: client.userAgent,
+      details: { ended: over, maxConcurrent: settings.maxConcurrent },
+    });
   }
   const token = newToken();
   const csrfToken = newToken();

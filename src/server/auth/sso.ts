@@ -10,6 +10,7 @@
  * A disabled user is refused too. One transaction reads the link, writes it (if automatic) with
  * its admin event, marks it seen and opens the session.
  */
+import { recordSecurityEventIn } from '../../app/trails/security-events.js';
 import { and, eq, ne } from 'drizzle-orm';
 import type { AppContext } from '../../app/context.js';
 import { AppError } from '../../app/errors.js';
@@ -59,7 +60,7 @@ export async function signInExternal(
             .where(eq(users.username, username.slice(0, 128)))
         : [];
       if (!match) {
-        // security-event: sso_identity_refused (an identity of the platform linked to no user)
+        // Recorded as 'sso.refused' on the error path (src/server/security-events.ts).
         throw new AppError('SSO_IDENTITY_UNLINKED', { provider, subject, name: displayName });
       }
       userId = match.id;
@@ -96,7 +97,7 @@ export async function signInExternal(
       .from(users)
       .where(eq(users.id, userId));
     if (!user || user.disabled) {
-      // security-event: sso_identity_refused (the linked user is disabled)
+      // Recorded as 'sso.refused' on the error path.
       throw new AppError('SSO_ACCOUNT_DISABLED', { provider, subject });
     }
     await tx
@@ -105,8 +106,15 @@ export async function signInExternal(
       .where(
         and(eq(externalIdentities.provider, provider), eq(externalIdentities.subject, subject)),
       );
-    const session = await createSession(tx, ctx.settings.sessions, userId, input, at);
-    // security-event: sso_sign_in (provider, subject, user, automatic link or not)
+    const session = await createSession(tx, ctx.settings, userId, input, at);
+    await recordSecurityEventIn(tx, ctx.settings.crypto.trailHash, {
+      kind: 'sso.login',
+      at,
+      userId,
+      ip: input.ip,
+      userAgent: input.userAgent,
+      details: { provider, subject, autoLinked },
+    });
     return { ...session, userId, autoLinked };
   });
 }

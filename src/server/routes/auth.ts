@@ -58,7 +58,14 @@ export async function answerWithSession(
   const { ctx } = opts;
   const session = await resolveSession(ctx, s.token);
   if (!session) throw new AppError('AUTH_REQUIRED');
-  // security-event: password.expired (when session.passwordChange === 'expired')
+  if (session.passwordChange === 'expired') {
+    await recordSecurityEvent(ctx, {
+      ...requestFacts(req),
+      kind: 'password.expired',
+      at: ctx.now(),
+      userId: session.actor.userId,
+    });
+  }
   reply.header('cache-control', 'no-store');
   const answer = {
     user: presentUser(session.actor, session.locale),

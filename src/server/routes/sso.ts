@@ -22,6 +22,7 @@ import {
 } from '../../api/index.js';
 import type { AppContext } from '../../app/context.js';
 import { AppError } from '../../app/errors.js';
+import { recordRefusal } from '../security-events.js';
 import {
   linkExternalIdentity,
   listExternalIdentities,
@@ -96,7 +97,8 @@ function checkFlow(
     typeof state !== 'string' ||
     !sameSecret(state, flow.s)
   ) {
-    // security-event: sso_state_invalid (a callback without this browser's sign-in: login CSRF or a stale tab)
+    // A callback without this browser's sign-in (login CSRF or a stale tab): recorded as
+    // 'sso.refused' by browserStep.
     throw new AppError('SSO_STATE_INVALID', { provider });
   }
   return flow;
@@ -140,6 +142,7 @@ ${idLines({ id: 'Id: ', name: 'Name: ' })}
 
 /** Runs a browser step; a refusal becomes the page above (and a log line with the details). */
 async function browserStep(
+  ctx: AppContext,
   req: FastifyRequest,
   reply: FastifyReply,
   step: () => Promise<string>,
@@ -151,6 +154,7 @@ async function browserStep(
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
     req.log.warn({ code: e.code, details: e.details }, 'single sign-on refused');
+    await recordRefusal(ctx, e, req);
     return reply.status(e.status).type('text/html; charset=utf-8').send(refusalPage(e));
   }
 }
@@ -214,7 +218,7 @@ function signInRoutes(app: Api, opts: SsoRouteOptions) {
       'Starts the authorization code flow with PKCE, state and nonce: discovers the provider and redirects (303) to its authorization endpoint. A refusal (not configured, provider unreachable) is a page in Chinese and English.',
     ),
     async (req, reply) =>
-      browserStep(req, reply, async () => {
+      browserStep(ctx, req, reply, async () => {
         const { url, pending } = await startOidc(settings());
         setFlow(
           reply,
@@ -238,7 +242,7 @@ function signInRoutes(app: Api, opts: SsoRouteOptions) {
       'The provider sends the browser back here with the query parameters code and state (or error): the state must be the one this browser started with; the code is exchanged (PKCE), the ID token checked (nonce), and the identity’s linked user signed in (session cookie, 303 to the web app). An unlinked identity, a wrong state or a provider error is a page in Chinese and English.',
     ),
     async (req, reply) =>
-      browserStep(req, reply, async () => {
+      browserStep(ctx, req, reply, async () => {
         reply.clearCookie(FLOW_COOKIE, { path: FLOW_PATH });
         const query = req.query as { state?: unknown };
         const flow = checkFlow(ctx, req, 'oidc', query.state);
@@ -259,7 +263,7 @@ function signInRoutes(app: Api, opts: SsoRouteOptions) {
       'Redirects (303) to the CAS server’s /login with this installation’s service URL (carrying a state this browser keeps).',
     ),
     async (req, reply) =>
-      browserStep(req, reply, async () => {
+      browserStep(ctx, req, reply, async () => {
         const state = newToken();
         const url = casLoginUrl(settings(), state);
         setFlow(
@@ -278,7 +282,7 @@ function signInRoutes(app: Api, opts: SsoRouteOptions) {
       'The CAS server sends the browser back here with the query parameters ticket and state: the state must be this browser’s; the server validates the ticket at the CAS server (/p3/serviceValidate or /serviceValidate) and signs the identity’s linked user in (session cookie, 303 to the web app). Refusals are a page in Chinese and English.',
     ),
     async (req, reply) =>
-      browserStep(req, reply, async () => {
+      browserStep(ctx, req, reply, async () => {
         reply.clearCookie(FLOW_COOKIE, { path: FLOW_PATH });
         const query = req.query as { state?: unknown; ticket?: unknown };
         const flow = checkFlow(ctx, req, 'cas', query.state);
