@@ -691,6 +691,18 @@ export class AppError extends Error {
     this.text = text ?? entry.message;
     this.details = details;
   }
+
+  /**
+   * The user a refusal concerns when no one is signed in yet (a wrong one-time code at sign-in),
+   * for the security event; never part of the answer.
+   */
+  subject: string | undefined;
+
+  /** Names the user the refusal concerns (see `subject`). */
+  about(userId: string): this {
+    this.subject = userId;
+    return this;
+  }
 }
 
 /** A validation error naming the field and how to fix it. */

@@ -62,7 +62,7 @@ export function refusalEvent(
     ...requestFacts(req),
     kind,
     at,
-    userId: req.auth?.session.actor.userId ?? null,
+    userId: req.auth?.session.actor.userId ?? err.subject ?? null,
     details: { code: err.code, ...safeDetails(err) },
   };
 }

@@ -10,6 +10,7 @@ import { afterEach, beforeAll, expect, it } from 'vitest';
 import {
   adminEvents,
   passwordHistory,
+  securityEvents,
   schema,
   securityPolicy,
   users,
@@ -145,6 +146,11 @@ describeStores<Schema>(
       expect((await second.get('/api/auth/me')).statusCode).toBe(200);
       const items = (await fourth.get('/api/auth/sessions')).json().items as unknown[];
       expect(items).toHaveLength(3);
+      const ended = await w.ctx.store.db
+        .select({ details: securityEvents.details })
+        .from(securityEvents)
+        .where(eq(securityEvents.kind, 'session.ended_by_limit'));
+      expect(ended.length).toBeGreaterThan(0);
     }, 120_000);
 
     it('with RONGCUO_SESSION_ON_LIMIT=refuse the sign-in beyond the limit is refused', async () => {
@@ -248,6 +254,14 @@ describeStores<Schema>(
       const [row] = await w.ctx.store.db.select().from(users).where(eq(users.id, userId));
       expect(row!.mustChangePassword).toBe(false);
       expect(row!.passwordChangedAt!.getTime()).toBe(w.clock.instant.getTime());
+      // Security events: the refused reuse (error path) and the change (its transaction).
+      const kinds = (
+        await w.ctx.store.db
+          .select({ kind: securityEvents.kind })
+          .from(securityEvents)
+          .where(eq(securityEvents.userId, userId))
+      ).map((r) => r.kind);
+      expect(kinds).toEqual(expect.arrayContaining(['password.change_failed', 'password.changed']));
       // The history holds hashes, never the plaintext.
       const history = await w.ctx.store.db
         .select()

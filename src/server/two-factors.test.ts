@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { adminEvents, schema, sessions, type Schema } from '../app/tables.js';
+import { adminEvents, schema, securityEvents, sessions, type Schema } from '../app/tables.js';
 import { TEST_PASSWORD } from '../app/testing/world.js';
 import { loginTickets, totpRecoveryCodes, totpSecrets } from '../app/two-factors/tables.js';
 import { codeAt } from '../app/two-factors/totp.js';
@@ -76,6 +76,15 @@ describeStores<Schema>(
       expect(done.recoveryCodes).toHaveLength(10);
       expect(new Set(done.recoveryCodes).size).toBe(10);
       expect(setCookie(ok, 'rongcuo_session')!.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      // Security events: the wrong code (on the error path, after its transaction rolled back)
+      // and the enrolment (in the enrolment's transaction).
+      const kinds = (
+        await w.ctx.store.db
+          .select({ kind: securityEvents.kind })
+          .from(securityEvents)
+          .where(eq(securityEvents.userId, admin.userId))
+      ).map((r) => r.kind);
+      expect(kinds).toEqual(expect.arrayContaining(['totp.failed', 'totp.enrolled']));
       // Stored: the secret confirmed, the recovery codes only as hashes; the ticket gone.
       const [s] = await w.ctx.store.db
         .select()

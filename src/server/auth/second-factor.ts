@@ -131,13 +131,18 @@ export async function completeSecondFactor(
     const t = await takeTicket(ctx, tx, input.ticket, 'verify');
     if (!t) return { kind: 'invalid' as const };
     const how = await checkAnswer(ctx, tx, t.userId, input.code.trim());
-    if (!how) return { kind: 'wrong' as const, left: await wrongAnswer(tx, t.idHash, t.attempts) };
+    if (!how)
+      return {
+        kind: 'wrong' as const,
+        userId: t.userId,
+        left: await wrongAnswer(tx, t.idHash, t.attempts),
+      };
     await tx.delete(loginTickets).where(eq(loginTickets.idHash, t.idHash));
     const session = await createSession(tx, ctx.settings, t.userId, input, ctx.now());
     return { kind: 'ok' as const, session, userId: t.userId, recovery: how === 'recovery' };
   });
   if (r.kind === 'invalid') throw new AppError('TOTP_TICKET_INVALID');
-  if (r.kind === 'wrong') throw codeWrong(r.left);
+  if (r.kind === 'wrong') throw codeWrong(r.left).about(r.userId);
   return { ...r.session, userId: r.userId, usedRecoveryCode: r.recovery };
 }
 
@@ -161,7 +166,11 @@ export async function confirmTicketEnrolment(
     if (!t) return { kind: 'invalid' as const };
     const codes = await confirmEnrolment(ctx, tx, t.userId, input.code.trim());
     if (!codes)
-      return { kind: 'wrong' as const, left: await wrongAnswer(tx, t.idHash, t.attempts) };
+      return {
+        kind: 'wrong' as const,
+        userId: t.userId,
+        left: await wrongAnswer(tx, t.idHash, t.attempts),
+      };
     await tx
       .delete(loginTickets)
       .where(and(eq(loginTickets.idHash, t.idHash), eq(loginTickets.userId, t.userId)));
@@ -169,6 +178,6 @@ export async function confirmTicketEnrolment(
     return { kind: 'ok' as const, session, userId: t.userId, codes };
   });
   if (r.kind === 'invalid') throw new AppError('TOTP_TICKET_INVALID');
-  if (r.kind === 'wrong') throw codeWrong(r.left);
+  if (r.kind === 'wrong') throw codeWrong(r.left).about(r.userId);
   return { ...r.session, userId: r.userId, recoveryCodes: r.codes };
 }

@@ -11,16 +11,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { adminEvents, type Schema } from '../../app/tables.js';
 import { externalIdentities } from '../../app/sso/table.js';
 import type { AppContext } from '../../app/context.js';
-import { TEST_PASSWORD } from '../../app/testing/world.js';
 import { describeStores } from '../../store/testing/harness.js';
 import { buildServer } from '../server.js';
 import { buildHttpWorld, setCookie, signIn, type HttpWorld } from '../testing/http.js';
-import {
-  Browser,
-  securityAdminOf,
-  startOidcProvider,
-  type TestOidcProvider,
-} from '../testing/sso.js';
+import { Browser, startOidcProvider, type TestOidcProvider } from '../testing/sso.js';
 
 const SITE = 'http://rongcuo.test';
 const CALLBACK = `${SITE}/api/auth/oidc/callback`;
@@ -106,14 +100,10 @@ describeStores<Schema>('OpenID Connect sign-in against a real provider', (getSto
 
   it('signs the linked user in: a session with the user’s own grants', async () => {
     // A security administrator of the province links the provider's subject to the intake officer.
-    const sa = await securityAdminOf(w);
-    const id = sa.userId;
-    const login = await w.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: sa.username, password: TEST_PASSWORD },
-    });
-    securityAdmin = { cookie: sessionOf(login)!, csrf: login.json().csrfToken };
+    // (An administrator signs in with two factors: the test helper passes the second step.)
+    const sa = await signIn(w, 'securityAdmin');
+    const id = w.actors.securityAdmin!.userId;
+    securityAdmin = { cookie: sa.cookie, csrf: sa.csrfToken };
     const intake = w.actors.intake!;
     const link = await app.inject({
       method: 'POST',
