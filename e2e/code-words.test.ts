@@ -77,9 +77,9 @@ const ALLOWED: readonly Allowed[] = [
   // Usernames are Latin by rule (src/app/org.ts); the administrator manages them.
   {
     pattern:
-      /\b(ftz-)?(official(-\d{2})?|unit-party(-[a-z]+)?|intake|investigator|member\d|chair|city-chair|city-liaison|liaison|policy-admin|auditor|admin|dept-[a-z]+)\b/g,
-    why: 'demo usernames on the administration screens',
-    screens: /^admin .*\/admin\/users/,
+      /\b(ftz-)?(official(-\d{2})?|unit-party(-[a-z]+)?|intake|investigator|member\d|chair|city-chair|city-liaison|liaison|policy-admin|auditor|security-admin|audit-admin|admin|dept-[a-z]+)\b/g,
+    why: 'demo usernames on the administration screens (system and security administrators)',
+    screens: /^(admin|security-admin) .*\/admin\/users/,
   },
   // An instrument's version id (seed000-v1) is Latin by rule (src/app/evaluation/adapt-instrument.ts):
   // its author chooses it on the 修订 form, and campaigns name the version by it.

@@ -2,6 +2,7 @@
  * How the harness talks to a server: one `Send` function, in-process (`app.inject`, no network)
  * or over HTTP to a server in another process, and the one sign-in helper every part uses.
  */
+import { codeAt } from '../app/two-factors/totp.js';
 import type { FastifyInstance } from 'fastify';
 import { Agent, request } from 'node:http';
 
@@ -88,8 +89,10 @@ export async function signIn(
   username: string,
   password: string,
   remoteAddress?: string,
+  /** The server's clock, for an administrator's first one-time code (enrolment). */
+  now: () => Date = () => new Date(),
 ): Promise<Session> {
-  const res = await send({
+  let res = await send({
     method: 'POST',
     url: '/api/auth/login',
     headers: { 'content-type': 'application/json' },
@@ -99,6 +102,11 @@ export async function signIn(
   if (res.status !== 200) {
     throw new Error(`sign-in of ${username} failed: HTTP ${res.status} ${res.body.slice(0, 300)}`);
   }
+  const first = JSON.parse(res.body) as { secondFactor?: string; ticket?: string };
+  if (first.secondFactor === 'enrol') res = await enrol(send, first.ticket!, now, remoteAddress);
+  else if (first.secondFactor) {
+    throw new Error(`sign-in of ${username}: a one-time code is needed (already enrolled)`);
+  }
   const cookie = cookieValue(
     res.headers['set-cookie'] as string | string[] | undefined,
     'rongcuo_session',
@@ -106,6 +114,23 @@ export async function signIn(
   if (!cookie) throw new Error(`sign-in of ${username}: no session cookie`);
   const { csrfToken } = JSON.parse(res.body) as { csrfToken: string };
   return { username, cookie, csrfToken };
+}
+
+/** An administrator's first sign-in: sets up one-time codes and answers with the session. */
+async function enrol(send: Send, ticket: string, now: () => Date, remoteAddress?: string) {
+  const post = (url: string, body: object) =>
+    send({
+      method: 'POST',
+      url,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      ...(remoteAddress ? { remoteAddress } : {}),
+    });
+  const begun = await post('/api/auth/enrolment', { ticket });
+  const { secret } = JSON.parse(begun.body) as { secret: string };
+  const done = await post('/api/auth/enrolment/confirm', { ticket, code: codeAt(secret, now()) });
+  if (done.status !== 200) throw new Error(`enrolment failed: HTTP ${done.status} ${done.body}`);
+  return done;
 }
 
 function cookieValue(header: string | string[] | undefined, name: string): string | undefined {

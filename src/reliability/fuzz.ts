@@ -65,6 +65,8 @@ export interface FuzzUser {
 export interface FuzzOptions {
   readonly send: Send;
   readonly users: readonly FuzzUser[];
+  /** The server's clock (the administrators' one-time codes); default the system clock. */
+  readonly now?: () => Date;
   readonly requests: number;
   readonly seed: number;
   /** Operations left out (method and path, e.g. 'POST /api/auth/logout'). */
@@ -195,7 +197,21 @@ function listKey(url: string): string {
   return segs.at(-1) ?? '';
 }
 
+/** The stable code of an error answer that has the catalogue's shape (JSON, or a refusal page). */
+function errorCodeOf(a: Answer): string {
+  const page = /data-code="([A-Z][A-Z0-9_]+)"/.exec(a.body);
+  if (String(a.headers['content-type'] ?? '').startsWith('text/html') && page) return page[1]!;
+  return (JSON.parse(a.body) as { error: { code: string } }).error.code;
+}
+
 function errorShapeProblem(a: Answer): string | undefined {
+  // A browser navigation's refusal (single sign-on) is a page naming its stable code, by design.
+  const type = String(a.headers['content-type'] ?? '');
+  if (type.startsWith('text/html')) {
+    return /data-code="[A-Z][A-Z0-9_]+"/.test(a.body)
+      ? undefined
+      : 'an error page without its code';
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(a.body);
@@ -246,7 +262,7 @@ export async function fuzzApi(opts: FuzzOptions): Promise<FuzzReport> {
   const userIds = new Set<string>();
   const signInUser = async (u: FuzzUser) => {
     const address = opts.address?.();
-    const s = await signIn(send, u.username, u.password, address);
+    const s = await signIn(send, u.username, u.password, address, opts.now);
     sessions.set(u.role, s);
     return s;
   };
@@ -275,7 +291,7 @@ export async function fuzzApi(opts: FuzzOptions): Promise<FuzzReport> {
       problem = `HTTP ${a.status}`;
     } else if (a.status >= 400) {
       problem = errorShapeProblem(a);
-      if (!problem) codes.add((JSON.parse(a.body) as { error: { code: string } }).error.code);
+      if (!problem) codes.add(errorCodeOf(a));
     }
     if (problem && findings.length < 50) {
       const body = req.body === undefined ? '' : String(req.body).slice(0, 200);

@@ -1,5 +1,5 @@
 /**
- * kill -9 under concurrent writers, small: two kills of `rongcuo serve` (the built CLI, in a child
+ * kill -9 under concurrent writers, small: one kill of `rongcuo serve` (the built CLI, in a child
  * process) with four clients opening and accepting applications and reading cases, on both
  * stores. Every acknowledged write is there after the restart, every answered read kept its
  * read-log row, `rongcuo audit verify` exits 0, and on PGlite the killed server's lock is taken
@@ -30,18 +30,18 @@ describe.skipIf(!CLI_BUILT)('kill -9 under concurrent writers (small; needs a bu
         try {
           const r = await killRuns({
             target: store.target,
-            clients: 4,
-            runs: 2,
-            writesPerRun: 12,
+            clients: 3,
+            runs: 1,
+            writesPerRun: 10,
             seed: 9,
             pgliteDump: kind === 'pglite' ? await migratedPgliteTemplate() : undefined,
           });
           expect(r.lostWrites, JSON.stringify(r)).toBe(0);
           expect(r.readsWithoutLogRow, JSON.stringify(r)).toBe(0);
           expect(r.auditVerifyExit, r.auditVerifyOutput).toBe(0);
-          expect(r.acknowledgedWrites).toBeGreaterThanOrEqual(24);
+          expect(r.acknowledgedWrites).toBeGreaterThanOrEqual(10);
           expect(r.answeredReads).toBeGreaterThan(0);
-          if (kind === 'pglite') expect(r.staleLocksTakenOver).toBe(2);
+          if (kind === 'pglite') expect(r.staleLocksTakenOver).toBe(1);
         } finally {
           await store.remove();
         }

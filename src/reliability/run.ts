@@ -58,6 +58,7 @@ async function fuzzOn(kind: StoreTarget['kind']): Promise<FuzzReport & { store: 
         users: fuzzUsers(w),
         requests: FUZZ_REQUESTS,
         seed: SEED,
+        now: w.ctx.now,
         address: () => `10.77.${(++n >> 8) & 255}.${n & 255}`,
       });
       return { store: kind, ...report };

@@ -33,7 +33,8 @@ function base(s: SsoSettings): string {
 
 /** Where the browser goes to sign in at the platform. */
 export function casLoginUrl(s: SsoSettings, state: string): string {
-  return `${base(s)}/login?service=${encodeURIComponent(casService(s, state))}`;
+  const service = casService(s, state); // SSO_NOT_CONFIGURED first, before the base is read
+  return `${base(s)}/login?service=${encodeURIComponent(service)}`;
 }
 
 /** Validates a ticket at the platform; throws SSO_TICKET_INVALID or SSO_PROVIDER_ERROR. */
