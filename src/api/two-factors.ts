@@ -1,4 +1,5 @@
 /** Two factors: the second sign-in step, enrolment, a user's own settings (routes/two-factors.ts). */
+import { TEXT_LIMITS } from '../shared/limits.js';
 import { Count, DateTime, List, Obj, StringEnum, Text, Type, type Static } from './common.js';
 import { LoginAnswer, SESSION_FIELDS } from './auth.js';
 
@@ -8,8 +9,8 @@ const TICKET = Type.String({
   description: 'The ticket the sign-in answered with (second step only; not a session).',
 });
 const CODE = Text(
-  32,
-  1,
+  TEXT_LIMITS.secondFactorCode.max,
+  TEXT_LIMITS.secondFactorCode.min,
   'The 6-digit code the authenticator app shows, or one unused recovery code (xxxxx-xxxxx).',
 );
 const CLIENT = Type.Optional(

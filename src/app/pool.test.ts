@@ -11,7 +11,7 @@ import { openApp } from './bootstrap.js';
 const drops: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const d of drops) await d();
-});
+}, 60_000);
 
 describe('the PostgreSQL pool', () => {
   it.skipIf(!testDatabaseUrl)(

@@ -152,9 +152,18 @@ export function readArea<A extends Area>(
   const out: Record<string, unknown> = {};
   for (const [name, setting] of Object.entries(area)) {
     const flag = setting.doc.flag;
-    const raw =
-      flag !== undefined && flags[flag] !== undefined ? flags[flag] : env[setting.doc.env];
-    out[name] = setting.parse(raw);
+    const fromFlag = flag !== undefined && flags[flag] !== undefined;
+    try {
+      out[name] = setting.parse(fromFlag ? flags[flag!] : env[setting.doc.env]);
+    } catch (e) {
+      if (!fromFlag || !(e instanceof ConfigError)) throw e;
+      // A value given as a flag is named by the flag too.
+      const env = setting.doc.env;
+      throw new ConfigError({
+        zh: e.text.zh.replace(`配置项 ${env}`, `选项 --${flag}（配置项 ${env}）`),
+        en: e.text.en.replace(`The setting ${env}`, `The option --${flag} (setting ${env})`),
+      });
+    }
   }
   return out as AreaValues<A>;
 }

@@ -80,7 +80,7 @@ describeStores<Schema>(
         method: 'POST',
         url: '/api/auth/login',
         remoteAddress: freshIp(),
-        payload: { username: w.actors['admin']!.username, password: TEST_PASSWORD },
+        payload: { username: w.actors['chair']!.username, password: TEST_PASSWORD },
       });
       const cookie = setCookie(web, 'rongcuo_session')!.value;
       const { csrfToken } = web.json() as { csrfToken: string };

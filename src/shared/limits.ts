@@ -102,6 +102,8 @@ export const TEXT_LIMITS = {
   /** Sign-in. */
   signInUsername: { min: 1, max: 128 },
   signInPassword: { min: 1, max: 1024 },
+  /** A one-time code (6 digits) or a recovery code (xxxxx-xxxxx), spaces allowed. */
+  secondFactorCode: { min: 1, max: 32 },
   /** An account's username (letters, digits and _ . -) and a person's name as shown to others. */
   username: { min: 2, max: 64 },
   displayName: { min: 1, max: 100 },

@@ -116,6 +116,12 @@ const TEXT_FIELDS: Readonly<Record<shared.TextField, readonly Field[]>> = {
   talkFollowUp: [['post', `${CASE}/talks`, 'body', 'followUp']],
   signInUsername: [['post', '/api/auth/login', 'body', 'username']],
   signInPassword: [['post', '/api/auth/login', 'body', 'password']],
+  secondFactorCode: [
+    ['post', '/api/auth/second-factor', 'body', 'code'],
+    ['post', '/api/auth/enrolment/confirm', 'body', 'code'],
+    ['post', '/api/auth/two-factor/confirm', 'body', 'code'],
+    ['post', '/api/auth/two-factor/reset', 'body', 'code'],
+  ],
   username: [['post', '/api/admin/users', 'body', 'username']],
   displayName: [
     ['post', '/api/admin/users', 'body', 'displayName'],

@@ -11,6 +11,7 @@
  *   its QR code, then one code confirms) and gets the session with their recovery codes: the
  *   enrolment-only step, before any session exists.
  */
+import { recordSecurityEventIn } from '../../app/trails/security-events.js';
 import { and, eq, lt } from 'drizzle-orm';
 import type { Tx } from '../../store/index.js';
 import type { AppContext } from '../../app/context.js';
@@ -122,6 +123,25 @@ export interface SecondFactorSession extends NewSession {
   readonly userId: string;
 }
 
+/** The sign-in's success, recorded when the second step opens the session (login.ts records it
+ * for a sign-in with the password alone). */
+async function signedIn(
+  ctx: AppContext,
+  tx: Tx<Schema>,
+  userId: string,
+  client: SessionClient,
+  secondFactor: 'totp' | 'recovery' | 'enrolled',
+): Promise<void> {
+  await recordSecurityEventIn(tx, ctx.settings.crypto.trailHash, {
+    kind: 'login.succeeded',
+    at: ctx.now(),
+    userId,
+    ip: client.ip,
+    userAgent: client.userAgent,
+    details: { secondFactor },
+  });
+}
+
 /** The second step: a right code (or unused recovery code) opens the session. */
 export async function completeSecondFactor(
   ctx: AppContext,
@@ -139,6 +159,7 @@ export async function completeSecondFactor(
       };
     await tx.delete(loginTickets).where(eq(loginTickets.idHash, t.idHash));
     const session = await createSession(tx, ctx.settings, t.userId, input, ctx.now());
+    await signedIn(ctx, tx, t.userId, input, how);
     return { kind: 'ok' as const, session, userId: t.userId, recovery: how === 'recovery' };
   });
   if (r.kind === 'invalid') throw new AppError('TOTP_TICKET_INVALID');
@@ -175,6 +196,7 @@ export async function confirmTicketEnrolment(
       .delete(loginTickets)
       .where(and(eq(loginTickets.idHash, t.idHash), eq(loginTickets.userId, t.userId)));
     const session = await createSession(tx, ctx.settings, t.userId, input, ctx.now());
+    await signedIn(ctx, tx, t.userId, input, 'enrolled');
     return { kind: 'ok' as const, session, userId: t.userId, codes };
   });
   if (r.kind === 'invalid') throw new AppError('TOTP_TICKET_INVALID');

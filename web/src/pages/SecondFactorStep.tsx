@@ -3,6 +3,7 @@
  * code; or, for a user who must use two factors and has none yet, the enrolment (QR code and the
  * secret as text, one code to confirm), after which the ten recovery codes are shown once.
  */
+import { TEXT_LIMITS } from '../shared';
 import { SafetyOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Image, Input, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -172,7 +173,7 @@ export function SecondFactorStep({
               autoComplete="one-time-code"
               inputMode={enrol ? 'numeric' : 'text'}
               autoFocus
-              maxLength={32}
+              maxLength={TEXT_LIMITS.secondFactorCode.max}
             />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy}>

@@ -3,6 +3,7 @@
  * recovery codes left; setting it up (QR code, secret, one code, then the recovery codes shown
  * once); resetting it with a current code or a recovery code. Placed on the 账户安全 page.
  */
+import { TEXT_LIMITS } from '../../shared';
 import { App, Button, Form, Input, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -68,7 +69,11 @@ export default function TwoFactor() {
         { required: true, whitespace: true, message: t('administrators.signIn.codeRequired') },
       ]}
     >
-      <Input autoComplete="one-time-code" maxLength={32} className="rc-code-input" />
+      <Input
+        autoComplete="one-time-code"
+        maxLength={TEXT_LIMITS.secondFactorCode.max}
+        className="rc-code-input"
+      />
     </Form.Item>
   );
   return (
