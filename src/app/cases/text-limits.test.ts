@@ -667,6 +667,7 @@ const SEARCH_AND_ACCOUNTS: ReadonlySet<TextField> = new Set<TextField>([
   'officialSearch',
   'signInUsername',
   'signInPassword',
+  'secondFactorCode',
   'username',
   'displayName',
   'orgNameZh',
