@@ -5,10 +5,9 @@
  * of the security events; in Chinese and in English. The screen shows no code word for what was
  * read.
  */
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { SHOTS, useBrowserWorld } from './harness.js';
+import { useBrowserWorld, withShot } from './harness.js';
 
 const w = useBrowserWorld();
 
@@ -19,15 +18,6 @@ async function auditPage(locale: 'zh-CN' | 'en-US'): Promise<Page> {
   await w.signIn(page, 'audit-admin', 'demo-audit_admin-2025');
   await page.getByTestId('user-name').waitFor();
   return page;
-}
-
-async function withShot(page: Page, name: string, run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (e) {
-    await page.screenshot({ path: join(SHOTS, `${name}-failure.png`), fullPage: true });
-    throw e;
-  }
 }
 
 describe('the audit administrator’s screens', () => {

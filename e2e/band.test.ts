@@ -6,13 +6,12 @@
  * worded as the band and tagged as followed (not 与建议不一致); opens the case outside the zone's
  * reform work and sees 不适用本办法 as the outcome.
  */
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { cases } from '../src/app/tables.js';
 import { ZONE_CASES } from '../src/app/demo-zone.js';
-import { SHOTS, useBrowserWorld } from './harness.js';
+import { useBrowserWorld, withShot } from './harness.js';
 
 const w = useBrowserWorld();
 const PASSWORD = 'demo-committee_chair-2025';
@@ -44,15 +43,6 @@ async function band(page: Page, url: string) {
     text: await shown.innerText(),
     tags: await shown.getByTestId('recommended-outcome').allInnerTexts(),
   };
-}
-
-async function withShot(page: Page, name: string, run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (e) {
-    await page.screenshot({ path: join(SHOTS, `${name}-failure.png`), fullPage: true });
-    throw e;
-  }
 }
 
 describe('a measure’s band and a result off the ladder in the demo', () => {

@@ -373,3 +373,13 @@ export async function checkSurely(box: Locator, tries = 4): Promise<void> {
     }
   }
 }
+
+/** Runs a step of a test; when it fails, keeps a screenshot of the page (`<name>-failure.png`). */
+export async function withShot(page: Page, name: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (e) {
+    await page.screenshot({ path: join(SHOTS, `${name}-failure.png`), fullPage: true });
+    throw e;
+  }
+}
