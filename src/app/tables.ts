@@ -23,6 +23,7 @@ import type { ClearingFinding, ClearingManner, ClearingState } from '../shared/c
 import type { CampaignState } from '../shared/evaluation.js';
 import type { Instrument } from '../evaluation/model.js';
 import type { BlobAlg } from './blobs/cipher.js';
+import type { SsoProvider } from '../shared/sso.js';
 import { sql } from 'drizzle-orm';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
@@ -132,6 +133,12 @@ export const sessions = pgTable('sessions', {
   userAgent: text('user_agent').notNull(),
   /** The public reference the session lists show (migration 0032). */
   ref: uuid('ref').notNull().defaultRandom(),
+  /**
+   * The identity of the unified identity platform whose sign-in opened the session (migration
+   * 0036); both null for a password sign-in. Unlinking the identity ends the session.
+   */
+  externalProvider: text('external_provider').$type<SsoProvider>(),
+  externalSubject: text('external_subject'),
 });
 
 export const loginAttempts = pgTable('login_attempts', {

@@ -1,5 +1,6 @@
 /** The tables of two factors (migration 0033): TOTP secrets, recovery codes, sign-in tickets. */
 import { bigint, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { SsoProvider } from '../../shared/sso.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -30,4 +31,7 @@ export const loginTickets = pgTable('login_tickets', {
   createdAt: ts('created_at').notNull(),
   expiresAt: ts('expires_at').notNull(),
   attempts: integer('attempts').notNull().default(0),
+  /** The platform's identity when the ticket follows a single sign-on (migration 0036). */
+  externalProvider: text('external_provider').$type<SsoProvider>(),
+  externalSubject: text('external_subject'),
 });

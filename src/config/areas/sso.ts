@@ -92,6 +92,14 @@ export const SSO_SETTINGS = {
       en: 'Automatic linking: on a first sign-in through the platform, an identity whose claim (OpenID Connect) or attribute (CAS; user means the CAS user name) equals a rongcuo username is linked to that user. Unset by default (off): the security administrator links each identity.',
     },
   }),
+  secondFactor: enumSetting('RONGCUO_SSO_SECOND_FACTOR', {
+    default: 'rongcuo',
+    values: ['rongcuo', 'platform'] as const,
+    text: {
+      zh: '经统一身份认证登录的用户的第二因素：rongcuo（默认）为须使用动态口令的用户（三员，或按 RONGCUO_TOTP_REQUIRED_FOR 的全部用户）以及已绑定动态口令的用户，在平台认证后仍须输入本系统的动态口令（或先行绑定）方可登录；platform 为信任平台自身的第二因素，平台认证后直接登录。仅当统一身份认证平台对这些用户强制使用第二因素时方可设为 platform。',
+      en: 'The second factor of a sign-in through the identity platform: rongcuo (default) = a user who must use one-time codes (the three administrators, or everyone under RONGCUO_TOTP_REQUIRED_FOR) or has them still enters rongcuo’s code (or enrols first) after the platform vouched; platform = trust the platform’s own second factor and sign in straight away. Set platform only when the identity platform enforces a second factor for these users.',
+    },
+  }),
   localPasswords: boolSetting('RONGCUO_LOCAL_PASSWORDS', {
     default: true,
     text: {

@@ -27,6 +27,7 @@ import {
 } from '../../app/two-factors/enrol.js';
 import { loginTickets } from '../../app/two-factors/tables.js';
 import { TICKET_ATTEMPTS } from '../../app/two-factors/totp.js';
+import type { ExternalRef } from '../../shared/sso.js';
 import {
   createSession,
   newToken,
@@ -44,8 +45,9 @@ export interface SecondFactorNeeded {
 }
 
 /**
- * Called by sign-in once the password is verified (in its transaction): the ticket for the second
- * step, or null when the user signs in with the password alone.
+ * Called by sign-in once the password is verified, or the identity platform vouched for the
+ * person (`via`: sso.ts), in its transaction: the ticket for the second step, or null when the
+ * user signs in without one. The ticket keeps `via` for the session it opens.
  */
 export async function secondFactorStep(
   ctx: AppContext,
@@ -53,6 +55,7 @@ export async function secondFactorStep(
   userId: string,
   client: SessionClient,
   now: Date,
+  via: ExternalRef | null = null,
 ): Promise<SecondFactorNeeded | null> {
   const has = await enrolled(tx, userId);
   if (!has && !(await requiredFor(ctx, tx, userId))) return null;
@@ -70,6 +73,8 @@ export async function secondFactorStep(
     createdAt: now,
     expiresAt,
     attempts: 0,
+    externalProvider: via?.provider ?? null,
+    externalSubject: via?.subject ?? null,
   });
   return { kind: 'second_factor', step: has ? 'totp' : 'enrol', ticket, expiresAt };
 }
@@ -123,14 +128,28 @@ export interface SecondFactorSession extends NewSession {
   readonly userId: string;
 }
 
-/** The sign-in's success, recorded when the second step opens the session (login.ts records it
- * for a sign-in with the password alone). */
+/** The platform's identity a ticket keeps, when a single sign-on issued it. */
+function viaOf(t: {
+  externalProvider: ExternalRef['provider'] | null;
+  externalSubject: string | null;
+}): ExternalRef | null {
+  return t.externalProvider && t.externalSubject !== null
+    ? { provider: t.externalProvider, subject: t.externalSubject }
+    : null;
+}
+
+/**
+ * The sign-in's success, recorded when the second step opens the session (login.ts records it
+ * for a sign-in with the password alone, sso.ts for a single sign-on without a second step); after
+ * a single sign-on it names the platform's identity.
+ */
 async function signedIn(
   ctx: AppContext,
   tx: Tx<Schema>,
   userId: string,
   client: SessionClient,
   secondFactor: 'totp' | 'recovery' | 'enrolled',
+  via: ExternalRef | null,
 ): Promise<void> {
   await recordSecurityEventIn(tx, ctx.settings.crypto.trailHash, {
     kind: 'login.succeeded',
@@ -138,7 +157,9 @@ async function signedIn(
     userId,
     ip: client.ip,
     userAgent: client.userAgent,
-    details: { secondFactor },
+    details: via
+      ? { secondFactor, provider: via.provider, subject: via.subject }
+      : { secondFactor },
   });
 }
 
@@ -158,8 +179,9 @@ export async function completeSecondFactor(
         left: await wrongAnswer(tx, t.idHash, t.attempts),
       };
     await tx.delete(loginTickets).where(eq(loginTickets.idHash, t.idHash));
-    const session = await createSession(tx, ctx.settings, t.userId, input, ctx.now());
-    await signedIn(ctx, tx, t.userId, input, how);
+    const via = viaOf(t);
+    const session = await createSession(tx, ctx.settings, t.userId, input, ctx.now(), via);
+    await signedIn(ctx, tx, t.userId, input, how, via);
     return { kind: 'ok' as const, session, userId: t.userId, recovery: how === 'recovery' };
   });
   if (r.kind === 'invalid') throw new AppError('TOTP_TICKET_INVALID');
@@ -195,8 +217,9 @@ export async function confirmTicketEnrolment(
     await tx
       .delete(loginTickets)
       .where(and(eq(loginTickets.idHash, t.idHash), eq(loginTickets.userId, t.userId)));
-    const session = await createSession(tx, ctx.settings, t.userId, input, ctx.now());
-    await signedIn(ctx, tx, t.userId, input, 'enrolled');
+    const via = viaOf(t);
+    const session = await createSession(tx, ctx.settings, t.userId, input, ctx.now(), via);
+    await signedIn(ctx, tx, t.userId, input, 'enrolled', via);
     return { kind: 'ok' as const, session, userId: t.userId, codes };
   });
   if (r.kind === 'invalid') throw new AppError('TOTP_TICKET_INVALID');

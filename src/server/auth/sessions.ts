@@ -25,6 +25,7 @@ import { AppError } from '../../app/errors.js';
 import { passwordExpired } from '../../app/admin/password.js';
 import { securityPolicy, sessions, users, type Schema } from '../../app/tables.js';
 import type { Settings } from '../../config/index.js';
+import type { ExternalRef } from '../../shared/sso.js';
 
 type SessionSettings = Settings['sessions'];
 
@@ -68,7 +69,8 @@ export interface SessionClient {
 
 /**
  * Opens a session for a user (in the caller's transaction), within the limit of concurrent
- * sessions: beyond it the earliest sessions end (`end_oldest`) or the sign-in is refused.
+ * sessions: beyond it the earliest sessions end (`end_oldest`) or the sign-in is refused. `via`
+ * is the platform's identity when a single sign-on opened it (its unlink ends the session).
  */
 export async function createSession(
   tx: Tx<Schema>,
@@ -76,6 +78,7 @@ export async function createSession(
   userId: string,
   client: SessionClient,
   now: Date,
+  via: ExternalRef | null = null,
 ): Promise<NewSession> {
   // Housekeeping first: the user's own expired sessions go, so that they do not count.
   await tx.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, now)));
@@ -117,6 +120,8 @@ export async function createSession(
     lastSeenAt: now,
     ip: client.ip.slice(0, 64),
     userAgent: client.userAgent.slice(0, 512),
+    externalProvider: via?.provider ?? null,
+    externalSubject: via?.subject ?? null,
   });
   return { token, csrfToken, expiresAt };
 }

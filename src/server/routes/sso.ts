@@ -5,9 +5,12 @@
  * - GET /api/auth/oidc/start → the provider → GET /api/auth/oidc/callback (OpenID Connect, code
  *   flow with PKCE, state and nonce), and GET /api/auth/cas/start → the CAS server →
  *   GET /api/auth/cas/callback (ticket validated by the server): each ends in a session cookie
- *   like a password sign-in and a redirect to the web app. What the callback must check travels
- *   in a short-lived HttpOnly flow cookie (SameSite=Lax, so that the platform's redirect back
- *   carries it; Path=/api/auth/; ten minutes), so that any app instance can finish a sign-in.
+ *   like a password sign-in and a redirect to the web app — or, for a user who signs in with two
+ *   factors, in no session and a redirect to the web app's sign-in screen with the second step's
+ *   ticket in the fragment (`/#ticket=…&step=totp|enrol`: never in a log). What the callback
+ *   must check travels in a short-lived HttpOnly flow cookie (SameSite=Lax, so that the
+ *   platform's redirect back carries it; Path=/api/auth/; ten minutes), so that any app instance
+ *   can finish a sign-in.
  *   These are browser navigations: a refusal answers a short page in Chinese and English.
  * - GET/POST /api/admin/users/{id}/external-identities(/unlink): the security administrator
  *   links and unlinks identities (src/app/sso/links.ts).
@@ -28,7 +31,7 @@ import {
   listExternalIdentities,
   unlinkExternalIdentity,
 } from '../../app/sso/links.js';
-import { SSO_PROVIDERS, type SsoProvider } from '../../shared/sso.js';
+import { secondStepFragment, SSO_PROVIDERS, type SsoProvider } from '../../shared/sso.js';
 import { actorOf } from '../auth/authenticate.js';
 import { casConfigured, casLoginUrl, validateTicket } from '../auth/cas.js';
 import { finishOidc, oidcConfigured, startOidc, type ExternalIdentity } from '../auth/oidc.js';
@@ -207,6 +210,9 @@ function signInRoutes(app: Api, opts: SsoRouteOptions) {
       ip: req.ip,
       userAgent: String(req.headers['user-agent'] ?? ''),
     });
+    // Two factors: no session yet; the sign-in screen continues with the ticket, carried in the
+    // fragment, which the browser sends to no server.
+    if (s.kind === 'second_factor') return `${APP_HOME}${secondStepFragment(s.step, s.ticket)}`;
     await setSessionCookie(ctx, req, reply, s.token, secure(req, opts.secureCookies));
     return APP_HOME;
   };
@@ -239,7 +245,7 @@ function signInRoutes(app: Api, opts: SsoRouteOptions) {
     '/auth/oidc/callback',
     browserRoute(
       'OpenID Connect 回调 · OpenID Connect callback',
-      'The provider sends the browser back here with the query parameters code and state (or error): the state must be the one this browser started with; the code is exchanged (PKCE), the ID token checked (nonce), and the identity’s linked user signed in (session cookie, 303 to the web app). An unlinked identity, a wrong state or a provider error is a page in Chinese and English.',
+      'The provider sends the browser back here with the query parameters code and state (or error): the state must be the one this browser started with; the code is exchanged (PKCE), the ID token checked (nonce), and the identity’s linked user signed in (session cookie, 303 to the web app); a user who signs in with two factors gets no session but a 303 to the web app with the second step’s ticket in the fragment (#ticket=…&step=totp|enrol), unless RONGCUO_SSO_SECOND_FACTOR=platform. An unlinked identity, a wrong state or a provider error is a page in Chinese and English.',
     ),
     async (req, reply) =>
       browserStep(ctx, req, reply, async () => {
@@ -279,7 +285,7 @@ function signInRoutes(app: Api, opts: SsoRouteOptions) {
     '/auth/cas/callback',
     browserRoute(
       'CAS 回调 · CAS callback',
-      'The CAS server sends the browser back here with the query parameters ticket and state: the state must be this browser’s; the server validates the ticket at the CAS server (/p3/serviceValidate or /serviceValidate) and signs the identity’s linked user in (session cookie, 303 to the web app). Refusals are a page in Chinese and English.',
+      'The CAS server sends the browser back here with the query parameters ticket and state: the state must be this browser’s; the server validates the ticket at the CAS server (/p3/serviceValidate or /serviceValidate) and signs the identity’s linked user in (session cookie, 303 to the web app; with two factors, no session but the second step’s ticket in the fragment, as for OpenID Connect). Refusals are a page in Chinese and English.',
     ),
     async (req, reply) =>
       browserStep(ctx, req, reply, async () => {
@@ -339,7 +345,7 @@ function linkRoutes(app: Api, ctx: AppContext) {
         tags: TAGS,
         summary: '解除统一身份认证账号关联 · Unlink an identity-platform account',
         description:
-          'Removes the link: the identity’s next sign-in is refused. Sessions already open stay until they end. Security administrators only. Leaves an admin_events row.',
+          'Removes the link: the identity’s next sign-in is refused, and the sessions it opened end (a session.ended_by_admin security event with their count). Security administrators only. Leaves an admin_events row.',
         params: UserIdParams,
         body: ExternalIdentityBody,
         response: responses({ 204: NO_CONTENT }),

@@ -73,7 +73,19 @@ export async function passSecondFactor(
   res: LightMyRequestResponse,
 ): Promise<LightMyRequestResponse> {
   const body = res.json() as { secondFactor?: 'totp' | 'enrol'; ticket?: string };
-  if (!body.secondFactor) return res;
+  if (!body.secondFactor || !body.ticket) return res;
+  return answerSecondStep(w, userId, { secondFactor: body.secondFactor, ticket: body.ticket });
+}
+
+/**
+ * Answers a second step (from a sign-in's answer, or a single sign-on's fragment) as
+ * passSecondFactor does; the answer that opened the session.
+ */
+export async function answerSecondStep(
+  w: HttpWorld,
+  userId: string,
+  body: { readonly secondFactor: 'totp' | 'enrol'; readonly ticket: string },
+): Promise<LightMyRequestResponse> {
   const send = (url: string, payload: object) =>
     w.app.inject({ method: 'POST', url, remoteAddress: freshIp(), payload });
   let secret: string;

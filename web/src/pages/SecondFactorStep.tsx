@@ -17,6 +17,11 @@ interface Fields {
   code: string;
 }
 
+/** The second step to take; `afterPlatform` when the identity platform has vouched already. */
+export interface SecondStep extends Pick<SecondFactorAnswer, 'secondFactor' | 'ticket'> {
+  readonly afterPlatform?: boolean;
+}
+
 /** The ten recovery codes, shown once, with the button that goes on. */
 export function RecoveryCodeList({ codes }: { readonly codes: readonly string[] }) {
   const { t } = useTranslation();
@@ -67,7 +72,8 @@ export function SecondFactorStep({
   answer,
   onBack,
 }: {
-  readonly answer: SecondFactorAnswer;
+  /** The step and its ticket: from the password's answer, or a single sign-on's fragment. */
+  readonly answer: SecondStep;
   readonly onBack: () => void;
 }) {
   const { t } = useTranslation();
@@ -137,7 +143,13 @@ export function SecondFactorStep({
         {enrol ? t('administrators.signIn.enrolTitle') : t('administrators.signIn.codeTitle')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">
-        {enrol ? t('administrators.signIn.enrolIntro') : t('administrators.signIn.codeIntro')}
+        {enrol
+          ? t('administrators.signIn.enrolIntro')
+          : t(
+              answer.afterPlatform
+                ? 'administrators.signIn.codeIntroPlatform'
+                : 'administrators.signIn.codeIntro',
+            )}
       </Typography.Paragraph>
       {enrol && !enrolment && !error ? <Spin /> : null}
       {enrolment ? <EnrolmentSecret enrolment={enrolment} /> : null}

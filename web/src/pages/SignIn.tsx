@@ -2,20 +2,21 @@
  * The sign-in page: username and password; the server's reason when it refuses; then, for a user
  * who signs in with two factors, the second step (SecondFactorStep). Where the installation offers
  * single sign-on (GET /api/auth/methods), a button 统一身份认证登录 leads to the identity platform;
- * with local passwords off the password form folds away for break-glass use.
+ * with local passwords off the password form folds away for break-glass use. A single sign-on of a
+ * user with two factors comes back here with the second step's ticket in the fragment.
  */
-import { TEXT_LIMITS } from '../shared';
+import { readSecondStepFragment, TEXT_LIMITS } from '../shared';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Divider, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
 import { useAuth } from '../auth';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { LangSwitch } from '../components/LangSwitch';
-import type { AuthMethods, SecondFactorAnswer } from '../types';
+import type { AuthMethods } from '../types';
 import { useApi } from '../useApi';
-import { SecondFactorStep } from './SecondFactorStep';
+import { SecondFactorStep, type SecondStep } from './SecondFactorStep';
 
 interface Fields {
   username: string;
@@ -29,13 +30,26 @@ const TITLE_OF: Readonly<Record<string, string>> = {
   AUTH_RATE_LIMITED: 'signIn.rateLimited',
 };
 
+/** The second step a single sign-on sent the browser here with (`#ticket=…&step=…`), if any. */
+function platformStep(): SecondStep | null {
+  const step = readSecondStepFragment(window.location.hash);
+  return step ? { ...step, afterPlatform: true } : null;
+}
+
 export function SignIn({ expired }: { readonly expired: boolean }) {
   const { t } = useTranslation();
   const { signIn } = useAuth();
   const [form] = Form.useForm<Fields>();
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
-  const [second, setSecond] = useState<SecondFactorAnswer | null>(null);
+  // After a single sign-on, the second step's ticket comes in the URL's fragment.
+  const [second, setSecond] = useState<SecondStep | null>(platformStep);
+  useEffect(() => {
+    // The ticket (even one not well formed) leaves the address bar and the history at once.
+    if (/^#(.*&)?ticket=/.test(window.location.hash)) {
+      window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
+    }
+  }, []);
   const methods = useApi<AuthMethods>('/api/auth/methods');
   const offered = methods.status === 'ok' ? methods.data : null;
   const sso = Boolean(offered && (offered.oidc || offered.cas));
