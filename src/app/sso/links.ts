@@ -2,7 +2,8 @@
  * Linking identities of the unified identity platform to rongcuo users, by the security
  * administrator (安全管理员, `security_admin`) inside their jurisdiction or unit subtree: the
  * list of a user's identities (the system administrator may read it too), a link and an unlink.
- * Each write runs in one transaction with its admin_events row. A linked identity signs in as the
+ * Each write runs in one transaction with its admin_events row; an unlink also ends the sessions
+ * the identity opened. A linked identity signs in as the
  * user and holds exactly the user's grants: the grants stay with rongcuo, never with the platform.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
@@ -15,6 +16,7 @@ import { AppError, invalid } from '../errors.js';
 import { recordAdminEvent } from '../admin/events.js';
 import { userInScopes } from '../admin/scope.js';
 import { users } from '../tables.js';
+import { endSessionsOpenedBy } from './opened-sessions.js';
 import { externalIdentities } from './table.js';
 
 export interface ExternalIdentityView {
@@ -180,16 +182,19 @@ export async function linkExternalIdentity(
   });
 }
 
-/** Unlinks an identity: its next sign-in is refused until it is linked again. */
+/**
+ * Unlinks an identity: its next sign-in is refused until it is linked again, and the sessions it
+ * opened end (./opened-sessions.ts). Returns how many sessions ended.
+ */
 export async function unlinkExternalIdentity(
   ctx: AppContext,
   actor: Actor,
   userId: string,
   input: LinkInput,
-): Promise<void> {
+): Promise<number> {
   const scopes = requireSecurityAdmin(actor);
   const subject = input.subject.trim();
-  await ctx.store.tx(async (tx, raw) => {
+  return ctx.store.tx(async (tx, raw) => {
     const user = await userInScope(raw, scopes, userId, true);
     const gone = await tx
       .delete(externalIdentities)
@@ -204,6 +209,10 @@ export async function unlinkExternalIdentity(
     if (gone.length === 0) {
       throw new AppError('SSO_IDENTITY_NOT_FOUND', { provider: input.provider, subject });
     }
+    const ended = await endSessionsOpenedBy(ctx, tx, actor, userId, {
+      provider: input.provider,
+      subject,
+    });
     await recordAdminEvent(
       tx,
       {
@@ -213,9 +222,10 @@ export async function unlinkExternalIdentity(
         targetId: userId,
         scopePath: user.scope_path,
         at: ctx.now(),
-        payload: { provider: input.provider, subject },
+        payload: { provider: input.provider, subject, sessionsEnded: ended },
       },
       ctx.settings.crypto.trailHash,
     );
+    return ended;
   });
 }
