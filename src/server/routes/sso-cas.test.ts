@@ -2,7 +2,8 @@
  * CAS ticket sign-in against a small real CAS server started in the test (src/server/testing/
  * sso.ts): the browser goes to /login with the service URL, comes back with a one-time ticket,
  * and the server validates it at /p3/serviceValidate (or /serviceValidate for CAS 2.0) over HTTP.
- * Also: turning local passwords off, with a break-glass account; and the reader of the CAS answer.
+ * Also: an administrator's second step after the platform; turning local passwords off, with a
+ * break-glass account; and the reader of the CAS answer.
  */
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -10,11 +11,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../app/context.js';
 import { linkExternalIdentity } from '../../app/sso/links.js';
 import { TEST_PASSWORD } from '../../app/testing/world.js';
-import { users, type Schema } from '../../app/tables.js';
+import { sessions, users, type Schema } from '../../app/tables.js';
+import { readSecondStepFragment } from '../../shared/sso.js';
 import { describeStores } from '../../store/testing/harness.js';
 import { parseServiceResponse } from '../auth/cas.js';
+import { tokenHash } from '../auth/sessions.js';
 import { buildServer } from '../server.js';
-import { buildHttpWorld, freshIp, setCookie, type HttpWorld } from '../testing/http.js';
+import {
+  answerSecondStep,
+  buildHttpWorld,
+  freshIp,
+  setCookie,
+  type HttpWorld,
+} from '../testing/http.js';
 import { Browser, securityAdminOf, startCasServer, type TestCasServer } from '../testing/sso.js';
 
 const SERVICE = 'http://rongcuo.test/api/auth/cas/callback';
@@ -25,6 +34,7 @@ describeStores<Schema>('CAS ticket sign-in against a real CAS server', (getStore
   let app: FastifyInstance;
   let cas2App: FastifyInstance;
   let noPasswords: FastifyInstance;
+  let platformApp: FastifyInstance;
 
   const withSso = (ctx: AppContext, more: Partial<AppContext['settings']['sso']> = {}) => ({
     ...ctx,
@@ -54,6 +64,9 @@ describeStores<Schema>('CAS ticket sign-in against a real CAS server', (getStore
       }),
       { checkResponses: true },
     );
+    platformApp = await buildServer(withSso(w.ctx, { secondFactor: 'platform' }), {
+      checkResponses: true,
+    });
     await linkExternalIdentity(w.ctx, await securityAdminOf(w), w.actors.chair!.userId, {
       provider: 'cas',
       subject: 'zhangsan@zjzwfw',
@@ -63,6 +76,7 @@ describeStores<Schema>('CAS ticket sign-in against a real CAS server', (getStore
     await app?.close();
     await cas2App?.close();
     await noPasswords?.close();
+    await platformApp?.close();
     await cas?.close();
   });
 
@@ -151,6 +165,39 @@ describeStores<Schema>('CAS ticket sign-in against a real CAS server', (getStore
     const forged = new URL(attacker.back);
     forged.searchParams.set('state', 'x');
     expect((await callback(app, forged, attacker.flow)).statusCode).toBe(400);
+  });
+
+  it('sends an administrator not yet enrolled to rongcuo’s enrolment, then signs them in', async () => {
+    const admin = w.actors.admin!;
+    await linkExternalIdentity(w.ctx, await securityAdminOf(w), admin.userId, {
+      provider: 'cas',
+      subject: 'zhaoliu@zjzwfw',
+    });
+    const { back, flow } = await toCallback(app, 'zhaoliu@zjzwfw');
+    const res = await callback(app, back, flow);
+    expect(res.statusCode).toBe(303);
+    expect(setCookie(res, 'rongcuo_session')).toBeUndefined();
+    const location = new URL(res.headers.location as string, 'http://rongcuo.test');
+    expect(`${location.pathname}${location.search}`).toBe('/');
+    const step = readSecondStepFragment(location.hash)!;
+    expect(step.secondFactor).toBe('enrol');
+    const opened = await answerSecondStep(w, admin.userId, step);
+    expect(opened.json().recoveryCodes).toHaveLength(10);
+    const [row] = await w.ctx.store.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.idHash, tokenHash(setCookie(opened, 'rongcuo_session')!.value)));
+    expect(row).toMatchObject({ externalProvider: 'cas', externalSubject: 'zhaoliu@zjzwfw' });
+    // Trusting the platform's second factor, the same sign-in opens the session at once.
+    const trusted = await toCallback(platformApp, 'zhaoliu@zjzwfw');
+    const direct = await callback(platformApp, trusted.back, trusted.flow);
+    expect(direct.headers.location).toBe('/');
+    const me = await platformApp.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      cookies: { rongcuo_session: setCookie(direct, 'rongcuo_session')!.value },
+    });
+    expect(me.json().user.username).toBe(admin.username);
   });
 
   it('with local passwords off refuses a password sign-in, except a break-glass account', async () => {

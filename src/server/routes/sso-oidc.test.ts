@@ -3,18 +3,34 @@
  * test on a random port: the whole flow by HTTP — start, the provider's sign-in and consent,
  * the callback, the code exchanged with PKCE, the ID token checked — ends in a session of the
  * linked user with that user's grants; an unlinked subject is refused with a page naming its id;
- * a callback with another browser's state is refused; the automatic link by a claim.
+ * a callback with another browser's state is refused; the automatic link by a claim; an unlink
+ * ends the sessions the identity opened; an administrator still passes rongcuo's second step
+ * (unless the installation trusts the platform's).
  */
-import { eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { adminEvents, type Schema } from '../../app/tables.js';
+import { adminEvents, securityEvents, sessions, type Schema } from '../../app/tables.js';
+import { linkExternalIdentity } from '../../app/sso/links.js';
+import { readSecondStepFragment } from '../../shared/sso.js';
+import { tokenHash } from '../auth/sessions.js';
 import { externalIdentities } from '../../app/sso/table.js';
 import type { AppContext } from '../../app/context.js';
 import { describeStores } from '../../store/testing/harness.js';
 import { buildServer } from '../server.js';
-import { buildHttpWorld, setCookie, signIn, type HttpWorld } from '../testing/http.js';
-import { Browser, startOidcProvider, type TestOidcProvider } from '../testing/sso.js';
+import {
+  answerSecondStep,
+  buildHttpWorld,
+  setCookie,
+  signIn,
+  type HttpWorld,
+} from '../testing/http.js';
+import {
+  Browser,
+  securityAdminOf,
+  startOidcProvider,
+  type TestOidcProvider,
+} from '../testing/sso.js';
 
 const SITE = 'http://rongcuo.test';
 const CALLBACK = `${SITE}/api/auth/oidc/callback`;
@@ -24,6 +40,7 @@ describeStores<Schema>('OpenID Connect sign-in against a real provider', (getSto
   let op: TestOidcProvider;
   let app: FastifyInstance;
   let autoApp: FastifyInstance;
+  let platformApp: FastifyInstance;
 
   const ssoCtx = (ctx: AppContext, more: Partial<AppContext['settings']['sso']> = {}) => ({
     ...ctx,
@@ -49,16 +66,21 @@ describeStores<Schema>('OpenID Connect sign-in against a real provider', (getSto
         'zs-330102': { name: '张三丰', preferred_username: 'nobody-here' },
         'ls-330103': { name: '李四光' },
         'ww-330104': { name: '王五', preferred_username: w.actors.liaison!.username },
+        'ad-330105': { name: '赵六' },
       },
     });
     app = await buildServer(ssoCtx(w.ctx), { checkResponses: true });
     autoApp = await buildServer(ssoCtx(w.ctx, { autoLinkClaim: 'preferred_username' }), {
       checkResponses: true,
     });
+    platformApp = await buildServer(ssoCtx(w.ctx, { secondFactor: 'platform' }), {
+      checkResponses: true,
+    });
   }, 60_000);
   afterAll(async () => {
     await app?.close();
     await autoApp?.close();
+    await platformApp?.close();
     await op?.close();
   });
 
@@ -86,6 +108,8 @@ describeStores<Schema>('OpenID Connect sign-in against a real provider', (getSto
   const sessionOf = (res: LightMyRequestResponse) => setCookie(res, 'rongcuo_session')?.value;
 
   let securityAdmin: { cookie: string; csrf: string };
+  /** The intake officer's session opened through the platform (ended by the unlink below). */
+  let intakeSession = '';
 
   it('says which ways to sign in are offered', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/auth/methods' });
@@ -120,6 +144,7 @@ describeStores<Schema>('OpenID Connect sign-in against a real provider', (getSto
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/');
     const session = sessionOf(res)!;
+    intakeSession = session;
     expect(setCookie(res, 'rongcuo_session')!.attrs).toEqual(
       expect.arrayContaining(['httponly', 'samesite=strict']),
     );
@@ -255,5 +280,77 @@ describeStores<Schema>('OpenID Connect sign-in against a real provider', (getSto
     expect(unlink.statusCode).toBe(204);
     const after = await toCallback(app, 'zs-330102');
     expect((await callback(app, after.callback, after.flow)).statusCode).toBe(403);
+    // The session the identity opened has ended with the link.
+    const me = await app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      cookies: { rongcuo_session: intakeSession },
+    });
+    expect(me.statusCode).toBe(401);
+  });
+
+  it('asks an administrator for rongcuo’s one-time code after the platform: no session, the ticket in the fragment', async () => {
+    const admin = w.actors.admin!;
+    await signIn(w, 'admin'); // enrolled in two factors
+    await linkExternalIdentity(w.ctx, await securityAdminOf(w), admin.userId, {
+      provider: 'oidc',
+      subject: 'ad-330105',
+    });
+    const { callback: url, flow } = await toCallback(app, 'ad-330105');
+    const res = await callback(app, url, flow);
+    expect(res.statusCode).toBe(303);
+    expect(sessionOf(res)).toBeFalsy();
+    const location = new URL(res.headers.location as string, SITE);
+    expect(location.pathname).toBe('/');
+    expect(location.search).toBe('');
+    expect(location.hash).toMatch(/^#ticket=[A-Za-z0-9_-]{43}&step=totp$/);
+    const step = readSecondStepFragment(location.hash)!;
+    expect(step.secondFactor).toBe('totp');
+    // The ticket opens nothing by itself.
+    const bare = await app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ${step.ticket}` },
+    });
+    expect(bare.statusCode).toBe(401);
+    // The code completes the sign-in; the session records the identity that opened it.
+    const opened = await answerSecondStep(w, admin.userId, step);
+    expect(opened.json().user.username).toBe(admin.username);
+    const [row] = await w.ctx.store.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.idHash, tokenHash(sessionOf(opened)!)));
+    expect(row).toMatchObject({ externalProvider: 'oidc', externalSubject: 'ad-330105' });
+    const events = await w.ctx.store.db
+      .select()
+      .from(securityEvents)
+      .where(eq(securityEvents.userId, admin.userId))
+      .orderBy(asc(securityEvents.id));
+    expect(events.map((e) => e.kind)).not.toContain('sso.login');
+    expect(events.at(-1)).toMatchObject({
+      kind: 'login.succeeded',
+      details: { secondFactor: 'totp', provider: 'oidc', subject: 'ad-330105' },
+    });
+  });
+
+  it('with RONGCUO_SSO_SECOND_FACTOR=platform opens the administrator’s session as before', async () => {
+    const admin = w.actors.admin!;
+    const { callback: url, flow } = await toCallback(platformApp, 'ad-330105');
+    const res = await callback(platformApp, url, flow);
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/');
+    const me = await platformApp.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      cookies: { rongcuo_session: sessionOf(res)! },
+    });
+    expect(me.json().user.username).toBe(admin.username);
+    const [last] = await w.ctx.store.db
+      .select()
+      .from(securityEvents)
+      .where(eq(securityEvents.userId, admin.userId))
+      .orderBy(desc(securityEvents.id))
+      .limit(1);
+    expect(last).toMatchObject({ kind: 'sso.login', details: { provider: 'oidc' } });
   });
 });
