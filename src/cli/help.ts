@@ -17,6 +17,8 @@ const TOP = {
   demo              写入演示数据：辖区、单位、干部、各角色账号和约五十个案件
   user add          新建用户并授予一个角色
   user passwd       重设用户密码
+  user link-identity  把统一身份认证账号关联到用户（unlink-identity 解除，identities 列出）
+  user reset-totp   重置用户的动态口令（安全管理员手机丢失时的应急办法）
   audit verify      校验全部案件审计记录的哈希链
   keys status       查看上传文件的加密存储情况（算法、密钥、待重新加密的文件）
   keys rotate       以当前密钥重新加密全部旧文件（密钥轮换、开启加密后）
@@ -58,6 +60,10 @@ Commands (service and data):
   demo              seed a demo: jurisdictions, units, officials, a login per role, ~50 cases
   user add          create a user with one role
   user passwd       set a user's password
+  user link-identity  link an identity-platform account to a user (also unlink-identity,
+                    identities)
+  user reset-totp   reset a user's one-time codes (break-glass: a security administrator's
+                    lost phone)
   audit verify      verify the hash chain of every case's audit trail
   keys status       how uploaded files are stored encrypted (algorithms, keys, files pending)
   keys rotate       re-encrypt older files under the current key (after a rotation)
@@ -469,6 +475,78 @@ Options:
 ${STORE_EN}
 `,
   },
+  'user link-identity': {
+    zh: `用法：rongcuo user link-identity 用户名 --provider oidc|cas --subject 外部标识
+
+把统一身份认证平台的账号（平台与平台给该人员的标识）关联到本系统用户：此后该账号登录即为该用户，
+权限以本系统授予为准。规则与管理界面相同（一个外部账号只能关联一个用户）；操作记入管理日志
+（user.external_link），操作人为“命令行（操作系统用户名）”。
+
+选项：
+  --provider oidc|cas  oidc 为 OpenID Connect，cas 为票据方式
+  --subject 外部标识    平台给该人员的标识（OpenID Connect 的 sub，或 CAS 用户名）
+${STORE_ZH}
+`,
+    en: `Usage: rongcuo user link-identity USERNAME --provider oidc|cas --subject ID
+
+Links an account of the identity platform (the platform and the id it gives the person) to a
+rongcuo user: it then signs in as that user, with that user's grants. The same rules as the
+administration pages (an identity links to one user); recorded in admin_events
+(user.external_link), its actor the command line and the operating-system user.
+
+Options:
+  --provider oidc|cas  oidc: OpenID Connect; cas: CAS tickets
+  --subject ID         the id the platform gives the person (OpenID Connect sub, or the CAS user)
+${STORE_EN}
+`,
+  },
+  'user unlink-identity': {
+    zh: `用法：rongcuo user unlink-identity 用户名 --provider oidc|cas --subject 外部标识
+
+解除关联：该账号此后不能登录，经该账号登录的会话随即结束（安全事件 session.ended_by_admin 记录
+结束的会话数）；操作记入管理日志（user.external_unlink）。
+${STORE_ZH}
+`,
+    en: `Usage: rongcuo user unlink-identity USERNAME --provider oidc|cas --subject ID
+
+Unlinks the account: its next sign-in is refused and the sessions it opened end (a security event
+session.ended_by_admin with their count); recorded in admin_events (user.external_unlink).
+${STORE_EN}
+`,
+  },
+  'user identities': {
+    zh: `用法：rongcuo user identities [用户名]
+
+列出该用户关联的统一身份认证账号（平台、外部标识、平台姓名、关联人、关联时间、最近登录，北京时间）；
+不给用户名时列出全部用户的。
+${STORE_ZH}
+`,
+    en: `Usage: rongcuo user identities [USERNAME]
+
+Lists the identity-platform accounts linked to the user (platform, id, the platform's name for the
+person, who linked it, when, the last sign-in; Beijing time); without a username, those of every
+user.
+${STORE_EN}
+`,
+  },
+  'user reset-totp': {
+    zh: `用法：rongcuo user reset-totp 用户名
+
+重置用户的动态口令：密钥和恢复码作废，该用户的会话全部结束，下次登录时须重新绑定。供安全管理员
+手机丢失、又无恢复码、无人能在管理界面重置时在服务器上使用（服务器控制台即运维人员的权限）；
+记入管理日志（user.totp_reset）和安全事件（totp.reset），操作人为“命令行（操作系统用户名）”。
+${STORE_ZH}
+`,
+    en: `Usage: rongcuo user reset-totp USERNAME
+
+Resets the user's one-time codes: the secret and the recovery codes go, all their sessions end,
+and they set the codes up again at the next sign-in. The break-glass for a security
+administrator's lost phone with no recovery codes and nobody to reset it in the administration
+pages (the server's console is the operator's); recorded in admin_events (user.totp_reset) and
+the security events (totp.reset), its actor the command line and the operating-system user.
+${STORE_EN}
+`,
+  },
   'export results': {
     zh: `用法：rongcuo export results --out 文件 [--format xlsx|csv|lrmx] [--jurisdiction 辖区]
                               [--unit 单位] [--from 日期] [--to 日期] [--data 目录]
@@ -712,16 +790,24 @@ Run rongcuo policy <command> --help for the options of each command.
     zh: `用法：rongcuo user <子命令> [选项]
 
 子命令：
-  user add       新建用户并授予一个角色
-  user passwd    重设用户密码
+  user add              新建用户并授予一个角色
+  user passwd           重设用户密码
+  user link-identity    把统一身份认证账号关联到用户
+  user unlink-identity  解除关联，并结束经该账号登录的会话
+  user identities       列出用户（或全部用户）关联的统一身份认证账号
+  user reset-totp       重置用户的动态口令
 
 运行 rongcuo user <子命令> --help 查看选项。
 `,
     en: `Usage: rongcuo user <command> [options]
 
 Commands:
-  user add       create a user with one role
-  user passwd    set a user's password
+  user add              create a user with one role
+  user passwd           set a user's password
+  user link-identity    link an identity-platform account to a user
+  user unlink-identity  unlink it, ending the sessions it opened
+  user identities       list the identity-platform accounts of a user (or of all users)
+  user reset-totp       reset a user's one-time codes
 
 Run rongcuo user <command> --help for the options.
 `,

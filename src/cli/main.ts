@@ -106,6 +106,26 @@ const TOP: Readonly<Record<string, Command | LazyCommand | Group>> = {
         () => import('./commands/user.js'),
         (m) => ({ opts: m.USER_PASSWD_OPTS, run: m.userPasswdCommand }),
       ),
+      'link-identity': lazy(
+        1,
+        () => import('./commands/user-identities.js'),
+        (m) => ({ opts: m.USER_IDENTITY_OPTS, run: m.userLinkIdentityCommand }),
+      ),
+      'unlink-identity': lazy(
+        1,
+        () => import('./commands/user-identities.js'),
+        (m) => ({ opts: m.USER_IDENTITY_OPTS, run: m.userUnlinkIdentityCommand }),
+      ),
+      identities: lazy(
+        1,
+        () => import('./commands/user-identities.js'),
+        (m) => ({ opts: m.USER_IDENTITIES_OPTS, run: m.userIdentitiesCommand }),
+      ),
+      'reset-totp': lazy(
+        1,
+        () => import('./commands/user-identities.js'),
+        (m) => ({ opts: m.USER_RESET_TOTP_OPTS, run: m.userResetTotpCommand }),
+      ),
     },
   },
   export: {

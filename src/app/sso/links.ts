@@ -120,19 +120,82 @@ export async function listExternalIdentities(
         canLink = false;
       }
     }
-    return {
-      items: rows.map((r) => ({
-        provider: r.provider,
-        providerLabel: SSO_PROVIDER_LABEL[r.provider],
-        subject: r.subject,
-        displayName: r.displayName,
-        linkedBy: r.linkedBy ? { id: r.linkedBy, name: r.linkedByName ?? '' } : null,
-        createdAt: r.createdAt.toISOString(),
-        lastSeenAt: r.lastSeenAt?.toISOString() ?? null,
-      })),
-      abilities: { link: canLink, unlink: canLink },
-    };
+    return { items: rows.map(viewOf), abilities: { link: canLink, unlink: canLink } };
   });
+}
+
+interface IdentityRow {
+  readonly provider: SsoProvider;
+  readonly subject: string;
+  readonly displayName: string | null;
+  readonly linkedBy: string | null;
+  readonly linkedByName: string | null;
+  readonly createdAt: Date;
+  readonly lastSeenAt: Date | null;
+}
+
+/** The presenter: the fields a reader of the links sees. */
+function viewOf(r: IdentityRow): ExternalIdentityView {
+  return {
+    provider: r.provider,
+    providerLabel: SSO_PROVIDER_LABEL[r.provider],
+    subject: r.subject,
+    displayName: r.displayName,
+    linkedBy: r.linkedBy ? { id: r.linkedBy, name: r.linkedByName ?? '' } : null,
+    createdAt: r.createdAt.toISOString(),
+    lastSeenAt: r.lastSeenAt?.toISOString() ?? null,
+  };
+}
+
+export interface LinkedIdentityView extends ExternalIdentityView {
+  /** The rongcuo user the identity signs in as. */
+  readonly username: string;
+}
+
+/**
+ * Every identity linked to a user the actor may read (the command line's list, whose actor holds
+ * the whole store), by username, then platform and id.
+ */
+export async function listLinkedIdentities(
+  ctx: AppContext,
+  actor: Actor,
+): Promise<LinkedIdentityView[]> {
+  const readers = scopesOf(actor, ['security_admin', 'admin']);
+  if (readers.length === 0) throw new AppError('SSO_LINK_ROLE_REQUIRED');
+  return ctx.store.tx(
+    async (_tx, raw) => {
+      const r = await raw.query<{
+        username: string;
+        provider: SsoProvider;
+        subject: string;
+        display_name: string | null;
+        linked_by: string | null;
+        linked_by_name: string | null;
+        created_at: Date | string;
+        last_seen_at: Date | string | null;
+      }>(
+        sql`SELECT u.username, e.provider, e.subject, e.display_name, e.linked_by,
+              l.display_name AS linked_by_name, e.created_at, e.last_seen_at
+            FROM external_identities e JOIN users u ON u.id = e.user_id
+            LEFT JOIN users l ON l.id = e.linked_by
+            WHERE ${userInScopes(readers)}
+            ORDER BY u.username, e.provider, e.subject`,
+      );
+      return r.rows.map((row) => ({
+        username: row.username,
+        ...viewOf({
+          provider: row.provider,
+          subject: row.subject,
+          displayName: row.display_name,
+          linkedBy: row.linked_by,
+          linkedByName: row.linked_by_name,
+          createdAt: new Date(row.created_at),
+          lastSeenAt: row.last_seen_at === null ? null : new Date(row.last_seen_at),
+        }),
+      }));
+    },
+    { readOnly: true },
+  );
 }
 
 /** Links an identity of the platform to a user; an identity already linked elsewhere is refused. */

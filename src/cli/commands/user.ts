@@ -224,7 +224,7 @@ export async function userPasswdCommand(ctx: CommandContext): Promise<number> {
 }
 
 /** The operating-system user running the command, for the admin_events trail. */
-function osUser(): string {
+export function osUser(): string {
   try {
     return userInfo().username;
   } catch {
@@ -232,7 +232,7 @@ function osUser(): string {
   }
 }
 
-async function openSessions(app: AppContext, userId: string): Promise<number> {
+export async function openSessions(app: AppContext, userId: string): Promise<number> {
   const [r] = await app.store.db
     .select({ n: count() })
     .from(sessions)
@@ -245,7 +245,7 @@ async function openSessions(app: AppContext, userId: string): Promise<number> {
  * username, an unknown scope) becomes one line with the code and exit status 2, as the API's
  * 4xx; `scope` names the --scope value the user gave, for a scope that is not found.
  */
-async function asInputError<T>(run: () => Promise<T>, scope: string): Promise<T> {
+export async function asInputError<T>(run: () => Promise<T>, scope: string): Promise<T> {
   try {
     return await run();
   } catch (e) {
