@@ -5,7 +5,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp } from '../../app/bootstrap.js';
 import { createJurisdiction, createOfficial, createUnit } from '../../app/org.js';
-import { adminEvents, roleGrants, sessions, users } from '../../app/tables.js';
+import { externalIdentities } from '../../app/sso/table.js';
+import { adminEvents, roleGrants, securityEvents, sessions, users } from '../../app/tables.js';
+import { totpRecoveryCodes, totpSecrets } from '../../app/two-factors/tables.js';
 import { cli, expectOneLineError, tempDir } from '../testing/run.js';
 
 const tmp = tempDir();
@@ -369,4 +371,168 @@ describe('one rule and one trail with the API', () => {
       await app.close();
     }
   }, 60_000);
+});
+
+describe('rongcuo user link-identity, unlink-identity, identities, reset-totp', () => {
+  const cliActor = `@cli:${userInfo().username}`;
+
+  /** Runs `fn` against the store, closed after. */
+  async function withStore<T>(fn: (app: Awaited<ReturnType<typeof openApp>>) => Promise<T>) {
+    const app = await openApp({ dataDir: data, migrate: false });
+    try {
+      return await fn(app);
+    } finally {
+      await app.close();
+    }
+  }
+
+  async function trailOf(username: string) {
+    return withStore(async (app) => {
+      const [u] = await app.store.db.select().from(users).where(eq(users.username, username));
+      return app.store.db
+        .select({ action: adminEvents.action, actor: users.username, payload: adminEvents.payload })
+        .from(adminEvents)
+        .innerJoin(users, eq(users.id, adminEvents.actorId))
+        .where(eq(adminEvents.targetId, u!.id))
+        .orderBy(adminEvents.id);
+    });
+  }
+
+  it('links an identity through the API’s use case, lists it, refuses a taken one', async () => {
+    const link = ['user', 'link-identity', '--data', data];
+    const r = await cli([...link, 'party1', '--provider', 'oidc', '--subject', ' zs-330102 ']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(
+      '已将统一身份认证账号 oidc:zs-330102 关联到用户 party1：该账号登录即为该用户，权限以本系统授予为准。\n',
+    );
+    const rows = await withStore((app) =>
+      app.store.db
+        .select()
+        .from(externalIdentities)
+        .where(eq(externalIdentities.subject, 'zs-330102')),
+    );
+    expect(rows).toHaveLength(1);
+    expect((await trailOf('party1')).at(-1)).toMatchObject({
+      action: 'user.external_link',
+      actor: cliActor,
+      payload: { provider: 'oidc', subject: 'zs-330102' },
+    });
+    const one = await cli(['user', 'identities', '--data', data, 'party1', '--lang', 'en']);
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stdout).toMatch(/^Platform +External id +Name at the platform +Linked by/);
+    expect(one.stdout).toContain(`oidc      zs-330102`);
+    expect(one.stdout).toContain(`命令行（${userInfo().username}）`);
+    const all = await cli(['user', 'identities', '--data', data]);
+    expect(all.stdout.split('\n')[2]).toMatch(/^party1 +oidc +zs-330102 /);
+    expectOneLineError(
+      await cli([...link, 'lisi', '--provider', 'oidc', '--subject', 'zs-330102']),
+      2,
+      'SSO_IDENTITY_TAKEN',
+    );
+    expectOneLineError(
+      await cli([...link, 'lisi', '--provider', 'saml', '--subject', 'x']),
+      2,
+      '--provider',
+      'saml',
+    );
+    expectOneLineError(
+      await cli([...link, 'ghost', '--provider', 'cas', '--subject', 'x']),
+      2,
+      'ghost',
+    );
+    expectOneLineError(await cli([...link, '--provider', 'cas', '--subject', 'x']), 2, '用户名');
+    expectOneLineError(
+      await cli([...link, 'lisi', '--provider', 'cas', '--subject', 'a\tb']),
+      2,
+      'VALIDATION',
+    );
+  }, 120_000);
+
+  it('unlinks it, ending the sessions it opened and only those', async () => {
+    const userId = await withStore(async (app) => {
+      const [u] = await app.store.db.select().from(users).where(eq(users.username, 'party1'));
+      const session = (idHash: string, via: boolean) => ({
+        idHash,
+        userId: u!.id,
+        csrfToken: 'c',
+        expiresAt: new Date(Date.now() + 3600_000),
+        ip: '',
+        userAgent: '',
+        ...(via ? { externalProvider: 'oidc' as const, externalSubject: 'zs-330102' } : {}),
+      });
+      await app.store.db.insert(sessions).values([session('sso1', true), session('pw1', false)]);
+      return u!.id;
+    });
+    const unlink = ['user', 'unlink-identity', '--data', data, 'party1'];
+    const r = await cli([...unlink, '--provider', 'oidc', '--subject', 'zs-330102']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('并结束了经该账号登录的 1 个会话');
+    const left = await withStore((app) =>
+      app.store.db.select().from(sessions).where(eq(sessions.userId, userId)),
+    );
+    expect(left.map((s) => s.idHash)).toEqual(['pw1']);
+    expect((await trailOf('party1')).at(-1)).toMatchObject({
+      action: 'user.external_unlink',
+      actor: cliActor,
+      payload: { sessionsEnded: 1 },
+    });
+    expectOneLineError(
+      await cli([...unlink, '--provider', 'oidc', '--subject', 'zs-330102']),
+      2,
+      'SSO_IDENTITY_NOT_FOUND',
+    );
+    const none = await cli(['user', 'identities', '--data', data, '--username', 'party1']);
+    expect(none.stdout).toBe('用户 party1 没有关联的统一身份认证账号。\n');
+  }, 120_000);
+
+  it('resets a security administrator’s one-time codes from the console', async () => {
+    const add = await cli(
+      [
+        ...['user', 'add', '--data', data, '--username', 'secadmin1', '--name', '安全管理员'],
+        ...['--password-stdin', '--role', 'security_admin', '--scope', 'jurisdiction:p1'],
+      ],
+      { stdin: 'security admin secret 7' },
+    );
+    expect(add.code, add.stderr).toBe(0);
+    const userId = await withStore(async (app) => {
+      const [u] = await app.store.db.select().from(users).where(eq(users.username, 'secadmin1'));
+      const at = new Date();
+      await app.store.db
+        .insert(totpSecrets)
+        .values({ userId: u!.id, secret: 'JBSWY3DPEHPK3PXP', createdAt: at, confirmedAt: at });
+      await app.store.db.insert(totpRecoveryCodes).values({ userId: u!.id, codeHash: 'h' });
+      await app.store.db.insert(sessions).values({
+        idHash: 'sa1',
+        userId: u!.id,
+        csrfToken: 'c',
+        expiresAt: new Date(Date.now() + 3600_000),
+        ip: '',
+        userAgent: '',
+      });
+      return u!.id;
+    });
+    const r = await cli(['user', 'reset-totp', '--data', data, 'secadmin1']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(
+      '已重置用户 secadmin1 的动态口令（恢复码一并作废），并结束了其 1 个会话；其下次登录时须重新绑定。\n',
+    );
+    await withStore(async (app) => {
+      for (const table of [totpSecrets, totpRecoveryCodes, sessions]) {
+        expect(await app.store.db.select().from(table).where(eq(table.userId, userId))).toEqual([]);
+      }
+      const kinds = await app.store.db
+        .select({ kind: securityEvents.kind })
+        .from(securityEvents)
+        .where(eq(securityEvents.userId, userId));
+      expect(kinds).toContainEqual({ kind: 'totp.reset' });
+    });
+    expect((await trailOf('secadmin1')).at(-1)).toMatchObject({
+      action: 'user.totp_reset',
+      actor: cliActor,
+    });
+    const again = await cli(['user', 'reset-totp', '--data', data, 'secadmin1', '--lang', 'en']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe('secadmin1 has no one-time codes set up: nothing to reset.\n');
+    expectOneLineError(await cli(['user', 'reset-totp', '--data', data, 'ghost']), 2, 'ghost');
+  }, 120_000);
 });
