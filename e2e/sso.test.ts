@@ -9,6 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../src/app/context.js';
 import { linkExternalIdentity } from '../src/app/sso/links.js';
+import { codeAt } from '../src/app/two-factors/totp.js';
 import { buildWorld, type World } from '../src/app/testing/world.js';
 import type { Schema } from '../src/app/tables.js';
 import { startServer, type StartedServer } from '../src/server/index.js';
@@ -36,7 +37,11 @@ beforeAll(async () => {
   const redirectUri = `${server.url}/api/auth/oidc/callback`;
   op = await startOidcProvider({
     redirectUri,
-    people: { 'zs-330102': { name: '张三丰' }, 'ls-330103': { name: '李四光' } },
+    people: {
+      'zs-330102': { name: '张三丰' },
+      'ls-330103': { name: '李四光' },
+      'ad-330105': { name: '赵六' },
+    },
   });
   Object.assign(sso, {
     oidcIssuer: op.issuer,
@@ -45,9 +50,14 @@ beforeAll(async () => {
     oidcRedirectUrl: redirectUri,
     oidcAllowHttp: true,
   });
-  await linkExternalIdentity(w.ctx, await securityAdminOf(w), w.actors.intake!.userId, {
+  const securityAdmin = await securityAdminOf(w);
+  await linkExternalIdentity(w.ctx, securityAdmin, w.actors.intake!.userId, {
     provider: 'oidc',
     subject: 'zs-330102',
+  });
+  await linkExternalIdentity(w.ctx, securityAdmin, w.actors.admin!.userId, {
+    provider: 'oidc',
+    subject: 'ad-330105',
   });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -123,3 +133,32 @@ it('does the same in English: refused', async () => {
   expect(await page.textContent('body')).toContain('is not linked to a rongcuo user');
   await page.context().close();
 }, 90_000);
+
+it('asks an administrator for rongcuo’s one-time code after the platform, the ticket gone from the address', async () => {
+  let page = await newPage();
+  // Not enrolled yet: the platform's sign-in leads to the enrolment step, no session.
+  await signInThroughPlatform(page, 'ad-330105');
+  await page.getByText('绑定动态口令').first().waitFor();
+  expect(new URL(page.url()).hash).toBe('');
+  const secret = (await page.getByTestId('totp-secret').innerText()).trim();
+  await page.getByLabel('应用显示的 6 位数字').fill(codeAt(secret, w.ctx.now()));
+  await page.getByRole('button', { name: /确认绑定并登录/ }).click();
+  await page.getByText('请保存恢复码').waitFor();
+  await page.getByRole('button', { name: /我已保存/ }).click();
+  await page.getByRole('button', { name: /退\s*出/ }).waitFor();
+  await page.context().close();
+  // Enrolled: the next sign-in through the platform (another browser) asks for the code.
+  w.clock.instant = new Date(w.clock.instant.getTime() + 60_000);
+  page = await newPage();
+  await signInThroughPlatform(page, 'ad-330105');
+  await page.getByText('已通过统一身份认证').waitFor();
+  expect(new URL(page.url()).hash).toBe('');
+  await page.getByLabel('动态口令或恢复码').fill(codeAt(secret, w.ctx.now()));
+  await page.getByRole('button', { name: /验证并登录/ }).click();
+  await page.getByRole('button', { name: /退\s*出/ }).waitFor();
+  const me = (await page.evaluate(async () => (await fetch('/api/auth/me')).json())) as {
+    user: { username: string };
+  };
+  expect(me.user.username).toBe(w.actors.admin!.username);
+  await page.context().close();
+}, 120_000);
