@@ -12,6 +12,8 @@ import {
   type SecurityEventInput,
   type SecurityEventKind,
 } from '../app/trails/security-events.js';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from './auth/authenticate.js';
+import { sessionUserOf } from './auth/sessions.js';
 
 /** The request's address, agent, method, route pattern (never its query) and id. */
 export function requestFacts(
@@ -77,12 +79,28 @@ function safeDetails(err: AppError): Record<string, unknown> {
   return out;
 }
 
+/**
+ * A CSRF failure names the user whose session cookie came with the request, when it is a live
+ * session: the refusal names it when the session was resolved (authenticate.ts), and a sign-in
+ * refused as cross-site (checkSameOrigin) is looked up here. The session is only read, not slid.
+ */
+async function withCookieUser(
+  ctx: AppContext,
+  req: FastifyRequest,
+  event: SecurityEventInput,
+): Promise<SecurityEventInput> {
+  if (event.kind !== 'csrf.invalid' || event.userId) return event;
+  const cookie = req.cookies[SECURE_SESSION_COOKIE] ?? req.cookies[SESSION_COOKIE];
+  const userId = cookie ? await sessionUserOf(ctx, cookie) : null;
+  return userId ? { ...event, userId } : event;
+}
+
 /** Records a refusal (called by the error handler before it answers). */
 export async function recordRefusal(ctx: AppContext, err: unknown, req: FastifyRequest) {
   const event = refusalEvent(err, req, ctx.now());
   if (!event) return;
   try {
-    await recordSecurityEvent(ctx, event);
+    await recordSecurityEvent(ctx, await withCookieUser(ctx, req, event));
   } catch (e) {
     req.log.error({ err: e }, 'security event not recorded');
   }

@@ -1,0 +1,24 @@
+-- Security events and one-time codes where the parts of issue 14 meet.
+--
+-- 1. A flood of rate-limited sign-ins writes a bounded number of rows. login_rate_limited keeps,
+--    per (client address, username), the rate-limit window that address is in (window_ends: when
+--    the address is admitted again) and the refusals of that window not yet written as a security
+--    event (src/app/trails/rate-limited.ts): the first refusal of a window is written at once, the
+--    later ones are counted here and written as one summary row when the window is over.
+CREATE TABLE login_rate_limited (
+  ip           text NOT NULL,
+  username     text NOT NULL,
+  window_ends  timestamptz NOT NULL,
+  first_at     timestamptz NOT NULL,
+  last_at      timestamptz NOT NULL,
+  unrecorded   integer NOT NULL DEFAULT 0 CHECK (unrecorded >= 0),
+  PRIMARY KEY (ip, username)
+);
+CREATE INDEX login_rate_limited_ends ON login_rate_limited (window_ends);
+
+-- 3. Security events carry a jurisdiction: the scope path of the user's first grant with one
+--    ('' for an unknown user, and for every row written before this migration), so that an audit
+--    administrator reads the events of their jurisdiction subtree (src/app/trails/read.ts). The
+--    chain's link covers it when it is not empty (chain.ts), so the rows before keep their links.
+ALTER TABLE security_events ADD COLUMN scope_path text NOT NULL DEFAULT '';
+CREATE INDEX security_events_scope ON security_events (scope_path, id);
