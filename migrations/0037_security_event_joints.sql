@@ -22,3 +22,10 @@ CREATE INDEX login_rate_limited_ends ON login_rate_limited (window_ends);
 --    chain's link covers it when it is not empty (chain.ts), so the rows before keep their links.
 ALTER TABLE security_events ADD COLUMN scope_path text NOT NULL DEFAULT '';
 CREATE INDEX security_events_scope ON security_events (scope_path, id);
+
+-- 4. Resetting one's own one-time codes is throttled (src/app/two-factors/own.ts): the wrong codes
+--    given to the reset since the first of the window (reset_failed_from); after RESET_ATTEMPTS
+--    of them the reset is refused until the window is over.
+ALTER TABLE totp_secrets
+  ADD COLUMN reset_failures integer NOT NULL DEFAULT 0 CHECK (reset_failures >= 0),
+  ADD COLUMN reset_failed_from timestamptz;

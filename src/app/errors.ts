@@ -573,6 +573,13 @@ export const CATALOGUE = {
       en: 'The one-time code or recovery code is wrong. Enter the 6 digits your authenticator app shows now (check the phone’s clock), or an unused recovery code.',
     },
   },
+  TOTP_RESET_THROTTLED: {
+    status: 429,
+    message: {
+      zh: '重置动态口令时输入错误次数过多，暂停受理。请稍后再试；如已无法取得口令，请联系安全管理员重置。',
+      en: 'Too many wrong codes were given to reset your one-time codes; the reset is paused. Try again later, or ask the security administrator to reset them if you no longer have the codes.',
+    },
+  },
   TOTP_ALREADY_ENROLLED: {
     status: 409,
     message: {

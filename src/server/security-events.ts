@@ -38,6 +38,7 @@ const REFUSAL_KIND: Partial<Record<ErrorCode, SecurityEventKind>> = {
   CSRF_INVALID: 'csrf.invalid',
   TOTP_CODE_WRONG: 'totp.failed',
   TOTP_TICKET_INVALID: 'totp.failed',
+  TOTP_RESET_THROTTLED: 'totp.failed',
   SESSION_LIMIT_REACHED: 'session.limit_refused',
   PASSWORD_CURRENT_WRONG: 'password.change_failed',
   PASSWORD_REUSED: 'password.change_failed',
@@ -73,7 +74,8 @@ export function refusalEvent(
 function safeDetails(err: AppError): Record<string, unknown> {
   const d = err.details;
   const out: Record<string, unknown> = {};
-  for (const k of ['provider', 'subject', 'roles', 'role', 'attemptsLeft', 'maxConcurrent']) {
+  const names = ['provider', 'subject', 'roles', 'role', 'attemptsLeft', 'maxConcurrent', 'until'];
+  for (const k of names) {
     if (d[k] !== undefined) out[k] = d[k];
   }
   return out;

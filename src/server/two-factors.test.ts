@@ -238,6 +238,45 @@ describeStores<Schema>(
       expect(plain.json().user.username).toBe(w.actors.intake!.username);
     });
 
+    it('resetting one’s own TOTP is throttled: after five wrong codes in 15 minutes it is refused, even with the right one', async () => {
+      const me = await signIn(w, 'member2');
+      const { secret } = (await me.post('/api/auth/two-factor/setup')).json();
+      later(STEP);
+      await me.post('/api/auth/two-factor/confirm', { code: codeAt(secret, w.clock.now()) });
+      for (let left = 4; left >= 0; left--) {
+        const wrong = await me.post('/api/auth/two-factor/reset', { code: '000000' });
+        expect(wrong.statusCode).toBe(401);
+        expect(wrong.json().error).toMatchObject({
+          code: 'TOTP_CODE_WRONG',
+          details: { attemptsLeft: left },
+        });
+        later(60_000);
+      }
+      later(STEP);
+      const refused = await me.post('/api/auth/two-factor/reset', {
+        code: codeAt(secret, w.clock.now()),
+      });
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json().error.code).toBe('TOTP_RESET_THROTTLED');
+      expect(refused.json().error.message.zh).toContain('错误次数过多');
+      // The first wrong code was 5 minutes and a step ago: 10 minutes less a step to wait.
+      expect(Number(refused.headers['retry-after'])).toBe(10 * 60 - 30);
+      const failed = await w.ctx.store.db
+        .select()
+        .from(securityEvents)
+        .where(eq(securityEvents.userId, w.actors.member2!.userId));
+      const kinds = failed.filter((e) => e.kind === 'totp.failed').map((e) => e.details['code']);
+      expect(kinds).toEqual([...Array(5).fill('TOTP_CODE_WRONG'), 'TOTP_RESET_THROTTLED']);
+      // Still enrolled; once the window is over the right code resets it.
+      expect((await me.get('/api/auth/two-factor')).json().enrolled).toBe(true);
+      later(10 * 60_000);
+      const reset = await me.post('/api/auth/two-factor/reset', {
+        code: codeAt(secret, w.clock.now()),
+      });
+      expect(reset.statusCode).toBe(200);
+      expect(reset.json().enrolled).toBe(false);
+    });
+
     it('with RONGCUO_TOTP_REQUIRED_FOR=all every user must enrol', async () => {
       const store = getStore();
       const aw = await buildHttpWorld(store);

@@ -9,6 +9,9 @@ export const totpSecrets = pgTable('totp_secrets', {
   createdAt: ts('created_at').notNull(),
   confirmedAt: ts('confirmed_at'),
   lastStep: bigint('last_step', { mode: 'number' }).notNull().default(0),
+  /** Wrong codes given to one's own reset since `resetFailedFrom` (migration 0037; own.ts). */
+  resetFailures: integer('reset_failures').notNull().default(0),
+  resetFailedFrom: ts('reset_failed_from'),
 });
 
 export const totpRecoveryCodes = pgTable(
