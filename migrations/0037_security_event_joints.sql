@@ -29,3 +29,19 @@ CREATE INDEX security_events_scope ON security_events (scope_path, id);
 ALTER TABLE totp_secrets
   ADD COLUMN reset_failures integer NOT NULL DEFAULT 0 CHECK (reset_failures >= 0),
   ADD COLUMN reset_failed_from timestamptz;
+
+-- 5. One-time-code secrets under the key ring of stored files (migration 0035), as the blobs are:
+--    'none' keeps `secret` as its base32 text (every secret before this migration, and every one
+--    while RONGCUO_ENCRYPTION=none); otherwise `secret` holds the sealed bytes in base64, with the
+--    key's id, the IV or nonce and the tag (src/app/two-factors/secret-store.ts). `rongcuo keys
+--    rotate` and the job blobs.reencrypt re-encrypt them with the files.
+ALTER TABLE totp_secrets
+  ADD COLUMN alg text NOT NULL DEFAULT 'none'
+    CHECK (alg IN ('none', 'sm4-ctr-hmac-sm3', 'aes-256-gcm')),
+  ADD COLUMN key_id text,
+  ADD COLUMN iv bytea,
+  ADD COLUMN tag bytea;
+ALTER TABLE totp_secrets ADD CONSTRAINT totp_secrets_sealed CHECK (
+  (alg = 'none' AND key_id IS NULL AND iv IS NULL AND tag IS NULL)
+  OR (alg <> 'none' AND key_id IS NOT NULL AND iv IS NOT NULL AND tag IS NOT NULL)
+);

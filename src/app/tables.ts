@@ -25,7 +25,10 @@ import type { Instrument } from '../evaluation/model.js';
 import type { BlobAlg } from './blobs/cipher.js';
 import { sql } from 'drizzle-orm';
 
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+/** A bytea column as bytes (evidence_blobs, the sealed secrets of two-factors/tables.ts). */
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+});
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
 
