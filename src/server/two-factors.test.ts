@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { adminEvents, schema, securityEvents, sessions, type Schema } from '../app/tables.js';
@@ -6,7 +7,14 @@ import { loginTickets, totpRecoveryCodes, totpSecrets } from '../app/two-factors
 import { codeAt } from '../app/two-factors/totp.js';
 import { describeStores } from '../store/testing/harness.js';
 import { tokenHash } from './auth/sessions.js';
-import { buildHttpWorld, freshIp, setCookie, signIn, type HttpWorld } from './testing/http.js';
+import {
+  buildHttpWorld,
+  freshIp,
+  passSecondFactor,
+  setCookie,
+  signIn,
+  type HttpWorld,
+} from './testing/http.js';
 
 const STEP = 30_000;
 
@@ -275,6 +283,47 @@ describeStores<Schema>(
       });
       expect(reset.statusCode).toBe(200);
       expect(reset.json().enrolled).toBe(false);
+    });
+
+    it('with an encryption key the stored secret is sealed, and signing in with its codes still works', async () => {
+      const ew = await buildHttpWorld(getStore());
+      const key = randomBytes(16).toString('base64');
+      const ctx = {
+        ...ew.ctx,
+        settings: {
+          ...ew.ctx.settings,
+          crypto: {
+            ...ew.ctx.settings.crypto,
+            encryption: 'sm4' as const,
+            encryptionKeys: `t1:${key}`,
+            encryptionKeyId: 't1',
+          },
+        },
+      };
+      const app = await (await import('./server.js')).buildServer(ctx, { checkResponses: true });
+      const sealed: HttpWorld = { ...ew, ctx, app };
+      const admin = ew.actors.admin!;
+      const signInOnce = async () => {
+        ew.clock.instant = new Date(ew.clock.instant.getTime() + STEP);
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          remoteAddress: freshIp(),
+          payload: { username: admin.username, password: TEST_PASSWORD },
+        });
+        return passSecondFactor(sealed, admin.userId, res);
+      };
+      expect((await signInOnce()).json().recoveryCodes).toHaveLength(10); // enrolled
+      const [row] = await ew.ctx.store.db
+        .select()
+        .from(totpSecrets)
+        .where(eq(totpSecrets.userId, admin.userId));
+      expect(row).toMatchObject({ alg: 'sm4-ctr-hmac-sm3', keyId: 't1' });
+      expect(row!.secret).not.toMatch(/^[A-Z2-7]{32}$/);
+      const again = await signInOnce(); // the code of the sealed secret
+      expect(again.statusCode).toBe(200);
+      expect(again.json().user.username).toBe(admin.username);
+      await app.close();
     });
 
     it('with RONGCUO_TOTP_REQUIRED_FOR=all every user must enrol', async () => {
