@@ -149,8 +149,8 @@ export async function keysRotateCommand(ctx: CommandContext): Promise<number> {
       out(
         ctx,
         L(
-          `已重新加密 ${r.done} 个文件、${secrets} 个动态口令密钥（${ms} ms）。\n`,
-          `${r.done} files and ${secrets} one-time-code secrets re-encrypted (${ms} ms).\n`,
+          `已重新加密 ${r.done} 个文件（${ms} ms），动态口令密钥 ${secrets} 个。\n`,
+          `${r.done} files re-encrypted (${ms} ms); ${secrets} one-time-code secrets.\n`,
         ) + statusText(s, [...keyRingOf(app.settings.crypto).keys.keys()], ctx.lang),
       );
     }
