@@ -8,11 +8,12 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, hashPassword, loadActor } from '../app/org.js';
-import { jurisdictions, schema, securityEvents, type Schema } from '../app/tables.js';
+import { jurisdictions, schema, securityEvents, sessions, type Schema } from '../app/tables.js';
 import { TEST_PASSWORD } from '../app/testing/world.js';
 import { summariseRateLimited } from '../app/trails/rate-limited.js';
 import { verifyTrail } from '../app/trails/chain.js';
 import { describeStores } from '../store/testing/harness.js';
+import { tokenHash } from './auth/sessions.js';
 import { buildHttpWorld, freshIp, signIn, type Client, type HttpWorld } from './testing/http.js';
 
 describeStores<Schema>(
@@ -99,17 +100,27 @@ describeStores<Schema>(
         cookies: { rongcuo_session: me.cookie },
       });
       expect(noToken.statusCode).toBe(403);
-      // A sign-in refused as cross-site, the cookie of a live session with it.
-      const ip = freshIp();
+      // A sign-in refused as cross-site, the cookie of a live session with it: the session is
+      // read, not slid on (a request from another site extends nobody's session).
+      const expiry = async () =>
+        (
+          await w.ctx.store.db
+            .select({ at: sessions.expiresAt })
+            .from(sessions)
+            .where(eq(sessions.idHash, tokenHash(me.cookie)))
+        )[0]!.at.getTime();
+      w.clock.instant = new Date(w.clock.instant.getTime() + 5 * 60_000);
+      const before = await expiry();
       const crossSite = await w.app.inject({
         method: 'POST',
         url: '/api/auth/login',
-        remoteAddress: ip,
+        remoteAddress: freshIp(),
         headers: { 'sec-fetch-site': 'cross-site' },
         cookies: { rongcuo_session: me.cookie },
         payload: { username: 'x', password: 'y' },
       });
       expect(crossSite.statusCode).toBe(403);
+      expect(await expiry()).toBe(before);
       // A cookie that is no session names nobody.
       const stranger = await w.app.inject({
         method: 'POST',
