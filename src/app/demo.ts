@@ -14,6 +14,7 @@ import type { Actor, Role } from '../domain/roles.js';
 import { ROLE_LABEL } from '../domain/roles.js';
 import { ADMINISTRATOR_ROLES } from '../shared/roles.js';
 import { totpSecrets } from './two-factors/tables.js';
+import { sealSecret } from './two-factors/secret-store.js';
 import type { FactValue, I18nText, Procedure } from '../policy/model.js';
 import { resultApplication } from '../policy/resolve.js';
 import type { DocumentType } from '../shared/documents.js';
@@ -964,7 +965,7 @@ class DemoUsers {
     if (ADMINISTRATOR_ROLES.includes(def.role)) {
       await this.demo.store.db.insert(totpSecrets).values({
         userId: id,
-        secret: DEMO_TOTP_SECRET,
+        ...sealSecret(this.demo, id, DEMO_TOTP_SECRET),
         createdAt: this.demo.now(),
         confirmedAt: this.demo.now(),
         lastStep: 0,

@@ -573,6 +573,20 @@ export const CATALOGUE = {
       en: 'The one-time code or recovery code is wrong. Enter the 6 digits your authenticator app shows now (check the phone’s clock), or an unused recovery code.',
     },
   },
+  TOTP_RESET_THROTTLED: {
+    status: 429,
+    message: {
+      zh: '重置动态口令时输入错误次数过多，暂停受理。请稍后再试；如已无法取得口令，请联系安全管理员重置。',
+      en: 'Too many wrong codes were given to reset your one-time codes; the reset is paused. Try again later, or ask the security administrator to reset them if you no longer have the codes.',
+    },
+  },
+  TOTP_SECRET_UNREADABLE: {
+    status: 503,
+    message: {
+      zh: '该用户的动态口令密钥已加密存储，但无法解密：所需密钥（编号见本错误的 keyId）不在本服务器的密钥环中，或与加密时所用密钥不符。请安全管理员将该密钥补回 RONGCUO_ENCRYPTION_KEYS 或密钥环文件后重启服务（rongcuo keys status 可查看各密钥的使用情况）；确已无法恢复时，可为该用户重置动态口令。',
+      en: 'This user’s one-time-code secret is stored encrypted and cannot be decrypted: the key (its id is this error’s keyId) is not in this server’s key ring, or is not the key it was encrypted with. The security administrator should put that key back into RONGCUO_ENCRYPTION_KEYS or the key ring file and restart (rongcuo keys status shows which keys are in use); if it cannot be recovered, reset the user’s one-time codes.',
+    },
+  },
   TOTP_ALREADY_ENROLLED: {
     status: 409,
     message: {

@@ -26,7 +26,10 @@ import type { BlobAlg } from './blobs/cipher.js';
 import type { SsoProvider } from '../shared/sso.js';
 import { sql } from 'drizzle-orm';
 
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+/** A bytea column as bytes (evidence_blobs, the sealed secrets of two-factors/tables.ts). */
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+});
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
 
@@ -538,10 +541,29 @@ export const securityEvents = pgTable('security_events', {
   route: text('route').notNull(),
   requestId: text('request_id').notNull(),
   details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+  /** The jurisdiction of the user the event concerns ('' unknown; migration 0037). */
+  scopePath: text('scope_path').notNull(),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
 });
+
+/**
+ * The rate-limit window a (client address, username) pair is in and its refusals not yet written
+ * as a security event (migration 0037; src/app/trails/rate-limited.ts).
+ */
+export const loginRateLimited = pgTable(
+  'login_rate_limited',
+  {
+    ip: text('ip').notNull(),
+    username: text('username').notNull(),
+    windowEnds: ts('window_ends').notNull(),
+    firstAt: ts('first_at').notNull(),
+    lastAt: ts('last_at').notNull(),
+    unrecorded: integer('unrecorded').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ip, t.username] })],
+);
 
 /** The head of each hash-chained trail (migration 0031). */
 export const chainHeads = pgTable('chain_heads', {

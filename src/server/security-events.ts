@@ -12,6 +12,8 @@ import {
   type SecurityEventInput,
   type SecurityEventKind,
 } from '../app/trails/security-events.js';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from './auth/authenticate.js';
+import { sessionUserOf } from './auth/sessions.js';
 
 /** The request's address, agent, method, route pattern (never its query) and id. */
 export function requestFacts(
@@ -36,6 +38,7 @@ const REFUSAL_KIND: Partial<Record<ErrorCode, SecurityEventKind>> = {
   CSRF_INVALID: 'csrf.invalid',
   TOTP_CODE_WRONG: 'totp.failed',
   TOTP_TICKET_INVALID: 'totp.failed',
+  TOTP_RESET_THROTTLED: 'totp.failed',
   SESSION_LIMIT_REACHED: 'session.limit_refused',
   PASSWORD_CURRENT_WRONG: 'password.change_failed',
   PASSWORD_REUSED: 'password.change_failed',
@@ -71,10 +74,27 @@ export function refusalEvent(
 function safeDetails(err: AppError): Record<string, unknown> {
   const d = err.details;
   const out: Record<string, unknown> = {};
-  for (const k of ['provider', 'subject', 'roles', 'role', 'attemptsLeft', 'maxConcurrent']) {
+  const names = ['provider', 'subject', 'roles', 'role', 'attemptsLeft', 'maxConcurrent', 'until'];
+  for (const k of names) {
     if (d[k] !== undefined) out[k] = d[k];
   }
   return out;
+}
+
+/**
+ * A CSRF failure names the user whose session cookie came with the request, when it is a live
+ * session: the refusal names it when the session was resolved (authenticate.ts), and a sign-in
+ * refused as cross-site (checkSameOrigin) is looked up here. The session is only read, not slid.
+ */
+async function withCookieUser(
+  ctx: AppContext,
+  req: FastifyRequest,
+  event: SecurityEventInput,
+): Promise<SecurityEventInput> {
+  if (event.kind !== 'csrf.invalid' || event.userId) return event;
+  const cookie = req.cookies[SECURE_SESSION_COOKIE] ?? req.cookies[SESSION_COOKIE];
+  const userId = cookie ? await sessionUserOf(ctx, cookie) : null;
+  return userId ? { ...event, userId } : event;
 }
 
 /** Records a refusal (called by the error handler before it answers). */
@@ -82,7 +102,7 @@ export async function recordRefusal(ctx: AppContext, err: unknown, req: FastifyR
   const event = refusalEvent(err, req, ctx.now());
   if (!event) return;
   try {
-    await recordSecurityEvent(ctx, event);
+    await recordSecurityEvent(ctx, await withCookieUser(ctx, req, event));
   } catch (e) {
     req.log.error({ err: e }, 'security event not recorded');
   }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { adminEvents, schema, securityEvents, sessions, type Schema } from '../app/tables.js';
@@ -6,7 +7,14 @@ import { loginTickets, totpRecoveryCodes, totpSecrets } from '../app/two-factors
 import { codeAt } from '../app/two-factors/totp.js';
 import { describeStores } from '../store/testing/harness.js';
 import { tokenHash } from './auth/sessions.js';
-import { buildHttpWorld, freshIp, setCookie, signIn, type HttpWorld } from './testing/http.js';
+import {
+  buildHttpWorld,
+  freshIp,
+  passSecondFactor,
+  setCookie,
+  signIn,
+  type HttpWorld,
+} from './testing/http.js';
 
 const STEP = 30_000;
 
@@ -236,6 +244,86 @@ describeStores<Schema>(
       expect(reset.json()).toEqual({ enrolled: false, required: false, recoveryCodesLeft: 0 });
       const plain = await login(w.actors.intake!.username);
       expect(plain.json().user.username).toBe(w.actors.intake!.username);
+    });
+
+    it('resetting one’s own TOTP is throttled: after five wrong codes in 15 minutes it is refused, even with the right one', async () => {
+      const me = await signIn(w, 'member2');
+      const { secret } = (await me.post('/api/auth/two-factor/setup')).json();
+      later(STEP);
+      await me.post('/api/auth/two-factor/confirm', { code: codeAt(secret, w.clock.now()) });
+      for (let left = 4; left >= 0; left--) {
+        const wrong = await me.post('/api/auth/two-factor/reset', { code: '000000' });
+        expect(wrong.statusCode).toBe(401);
+        expect(wrong.json().error).toMatchObject({
+          code: 'TOTP_CODE_WRONG',
+          details: { attemptsLeft: left },
+        });
+        later(60_000);
+      }
+      later(STEP);
+      const refused = await me.post('/api/auth/two-factor/reset', {
+        code: codeAt(secret, w.clock.now()),
+      });
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json().error.code).toBe('TOTP_RESET_THROTTLED');
+      expect(refused.json().error.message.zh).toContain('错误次数过多');
+      // The first wrong code was 5 minutes and a step ago: 10 minutes less a step to wait.
+      expect(Number(refused.headers['retry-after'])).toBe(10 * 60 - 30);
+      const failed = await w.ctx.store.db
+        .select()
+        .from(securityEvents)
+        .where(eq(securityEvents.userId, w.actors.member2!.userId));
+      const kinds = failed.filter((e) => e.kind === 'totp.failed').map((e) => e.details['code']);
+      expect(kinds).toEqual([...Array(5).fill('TOTP_CODE_WRONG'), 'TOTP_RESET_THROTTLED']);
+      // Still enrolled; once the window is over the right code resets it.
+      expect((await me.get('/api/auth/two-factor')).json().enrolled).toBe(true);
+      later(10 * 60_000);
+      const reset = await me.post('/api/auth/two-factor/reset', {
+        code: codeAt(secret, w.clock.now()),
+      });
+      expect(reset.statusCode).toBe(200);
+      expect(reset.json().enrolled).toBe(false);
+    });
+
+    it('with an encryption key the stored secret is sealed, and signing in with its codes still works', async () => {
+      const ew = await buildHttpWorld(getStore());
+      const key = randomBytes(16).toString('base64');
+      const ctx = {
+        ...ew.ctx,
+        settings: {
+          ...ew.ctx.settings,
+          crypto: {
+            ...ew.ctx.settings.crypto,
+            encryption: 'sm4' as const,
+            encryptionKeys: `t1:${key}`,
+            encryptionKeyId: 't1',
+          },
+        },
+      };
+      const app = await (await import('./server.js')).buildServer(ctx, { checkResponses: true });
+      const sealed: HttpWorld = { ...ew, ctx, app };
+      const admin = ew.actors.admin!;
+      const signInOnce = async () => {
+        ew.clock.instant = new Date(ew.clock.instant.getTime() + STEP);
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          remoteAddress: freshIp(),
+          payload: { username: admin.username, password: TEST_PASSWORD },
+        });
+        return passSecondFactor(sealed, admin.userId, res);
+      };
+      expect((await signInOnce()).json().recoveryCodes).toHaveLength(10); // enrolled
+      const [row] = await ew.ctx.store.db
+        .select()
+        .from(totpSecrets)
+        .where(eq(totpSecrets.userId, admin.userId));
+      expect(row).toMatchObject({ alg: 'sm4-ctr-hmac-sm3', keyId: 't1' });
+      expect(row!.secret).not.toMatch(/^[A-Z2-7]{32}$/);
+      const again = await signInOnce(); // the code of the sealed secret
+      expect(again.statusCode).toBe(200);
+      expect(again.json().user.username).toBe(admin.username);
+      await app.close();
     });
 
     it('with RONGCUO_TOTP_REQUIRED_FOR=all every user must enrol', async () => {

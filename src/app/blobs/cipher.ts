@@ -88,8 +88,15 @@ export function sealBlob(
   sha256: string,
   plain: Uint8Array,
 ): SealedBlob {
+  return sealWith(alg, key, blobAad(sha256, alg, key.id), plain);
+}
+
+/**
+ * Encrypts bytes under `key` with a fresh IV, the tag binding `aad` (what the bytes are: a blob's
+ * identity, a user's one-time-code secret — src/app/two-factors/secret-store.ts).
+ */
+export function sealWith(alg: SealAlg, key: BlobKey, aad: Buffer, plain: Uint8Array): SealedBlob {
   checkKey(alg, key);
-  const aad = blobAad(sha256, alg, key.id);
   if (alg === 'sm4-ctr-hmac-sm3') {
     const { enc, mac } = sm4Keys(key.bytes);
     const iv = randomBytes(16);
@@ -110,11 +117,17 @@ export function sealBlob(
  */
 export function openBlob(blob: SealedBlob, sha256: string, key: BlobKey | undefined): Uint8Array {
   if (blob.alg === 'none') return blob.content;
-  const { alg, iv, tag, content } = blob;
   if (!key || key.id !== blob.keyId) throw new RangeError('openBlob: not the blob’s key');
+  return openWith(blob, blobAad(sha256, blob.alg, key.id), key);
+}
+
+/** Decrypts what `sealWith` sealed with `key` and `aad`, checking the tag first. */
+export function openWith(blob: SealedBlob, aad: Buffer, key: BlobKey): Uint8Array {
+  if (blob.alg === 'none') return blob.content;
+  const { alg, iv, tag, content } = blob;
+  if (key.id !== blob.keyId) throw new RangeError('openWith: not the sealed bytes’ key');
   if (!iv || !tag) throw new BlobIntegrityError();
   checkKey(alg, key);
-  const aad = blobAad(sha256, alg, key.id);
   if (alg === 'sm4-ctr-hmac-sm3') {
     const { enc, mac } = sm4Keys(key.bytes);
     const expected = sm4Tag(mac, aad, iv, content);

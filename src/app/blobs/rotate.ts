@@ -6,7 +6,10 @@
  * (both keys are in the ring). The walk goes by SHA-256 and rewrites only blobs not yet under the
  * target, so an interrupted run is simply run again (resumable, and safe to run twice). A blob's
  * plaintext is checked against its SHA-256 before it is sealed again, so a file altered while in
- * clear is not blessed with a fresh tag. When `pending` is 0 the old keys may leave the ring.
+ * clear is not blessed with a fresh tag. The one-time-code secrets under the same ring are
+ * re-encrypted beside the files (two-factors/secret-store.ts `reencryptTotpSecrets`, called by the
+ * job and the command); their groups are in the status. When `pending` and `secretsPending` are 0
+ * the old keys may leave the ring.
  */
 import { createHash } from 'node:crypto';
 import { and, asc, eq, gt, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
@@ -16,6 +19,7 @@ import { evidenceBlobs } from '../tables.js';
 import type { BlobAlg } from './cipher.js';
 import { keyRingOf } from './keyring.js';
 import { blobContent, SEALED_COLUMNS, sealForStore } from './store.js';
+import { secretGroups } from '../two-factors/secret-store.js';
 
 export interface BlobGroup {
   readonly alg: BlobAlg;
@@ -31,8 +35,18 @@ export interface BlobStatus {
   readonly groups: readonly BlobGroup[];
   /** Blobs not under the target yet. */
   readonly pending: number;
-  /** Key ids blobs name that the ring lacks: those blobs cannot be read. */
+  /** Key ids blobs or one-time-code secrets name that the ring lacks: those cannot be read. */
   readonly missingKeys: readonly string[];
+  /** The one-time-code secrets by algorithm and key (two-factors/secret-store.ts). */
+  readonly secrets: readonly SecretGroup[];
+  /** Secrets not under the target yet. */
+  readonly secretsPending: number;
+}
+
+export interface SecretGroup {
+  readonly alg: BlobAlg;
+  readonly keyId: string | null;
+  readonly secrets: number;
 }
 
 function targetOf(ctx: AppContext): BlobStatus['target'] {
@@ -64,14 +78,17 @@ export async function blobStatus(ctx: AppContext): Promise<BlobStatus> {
     .orderBy(asc(evidenceBlobs.alg), asc(evidenceBlobs.keyId));
   const groups = rows.map((r) => ({ ...r, blobs: Number(r.blobs), bytes: Number(r.bytes) }));
   const keys = keyRingOf(ctx.settings.crypto).keys;
-  const under = (g: BlobGroup) => g.alg === target.alg && g.keyId === target.keyId;
+  const under = (g: { alg: BlobAlg; keyId: string | null }) =>
+    g.alg === target.alg && g.keyId === target.keyId;
+  const secrets = await secretGroups(ctx);
+  const named = [...groups, ...secrets].map((g) => g.keyId);
   return {
     target,
     groups,
     pending: groups.filter((g) => !under(g)).reduce((n, g) => n + g.blobs, 0),
-    missingKeys: groups
-      .filter((g) => g.keyId !== null && !keys.has(g.keyId))
-      .map((g) => g.keyId as string),
+    missingKeys: [...new Set(named)].filter((id): id is string => id !== null && !keys.has(id)),
+    secrets,
+    secretsPending: secrets.filter((g) => !under(g)).reduce((n, g) => n + g.secrets, 0),
   };
 }
 

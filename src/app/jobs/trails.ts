@@ -1,6 +1,7 @@
 /**
  * The trails' background work: `trails.seal` seals the read log's new rows into its chain every
- * minute (src/app/trails/chain.ts says why the read log is sealed after it is written), and
+ * minute (src/app/trails/chain.ts says why the read log is sealed after it is written) and writes
+ * the summaries of the rate-limit windows that are over (trails/rate-limited.ts), and
  * `trails.purge` removes security events past their retention once a day (trails/purge.ts). Each
  * job's key names its minute or day, so every instance may schedule it and it still runs once.
  */
@@ -9,6 +10,7 @@ import { today, type AppContext } from '../context.js';
 import { and, eq, lt } from 'drizzle-orm';
 import { sealReadLog } from '../trails/chain.js';
 import { purgeSecurityEvents } from '../trails/purge.js';
+import { summariseRateLimited } from '../trails/rate-limited.js';
 import { jobs } from '../tables.js';
 import { scheduleJob, type JobHandler } from './runner.js';
 
@@ -37,6 +39,7 @@ export function schedulePurge(ctx: AppContext, day = today(ctx)) {
 
 export const sealJob: JobHandler = async (ctx) => {
   await sealReadLog(ctx);
+  await summariseRateLimited(ctx);
   await scheduleSeal(ctx);
 };
 

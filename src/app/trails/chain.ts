@@ -110,10 +110,17 @@ export interface SecurityEventFields {
   readonly route: string;
   readonly requestId: string;
   readonly details: unknown;
+  readonly scopePath: string;
 }
 
+/**
+ * A security event's link covers its scope path (migration 0037) only when there is one: the rows
+ * written before the column existed ('') keep the links they were written with, and a path set or
+ * cleared afterwards still changes what the link covers.
+ */
 export function securityEventBody(seq: number, r: SecurityEventFields): unknown {
   return {
+    ...(r.scopePath === '' ? {} : { scopePath: r.scopePath }),
     seq,
     at: r.at.toISOString(),
     kind: r.kind,

@@ -3,9 +3,10 @@
  * security events, each filtered (time range in China days, user, kind or action, case number or
  * target), newest first, in keyset pages (`before` an id). Only the role `audit_admin` reads them,
  * and only within their grants' jurisdiction subtrees: a read-log row by its jurisdiction, an
- * administration event by its scope path. Rows without a place (a read of no jurisdiction, every
- * security event: a sign-in belongs to no jurisdiction) are shown to an audit administrator over a
- * whole province (a top-level jurisdiction) only. No case content is shown: the case's number,
+ * administration event and a security event by its scope path (a security event's is its user's,
+ * security-events.ts). Rows without a place (a read of no jurisdiction, an administration event of
+ * no scope, a security event of an unknown username or written before migration 0037) are shown to
+ * an audit administrator over a whole province (a top-level jurisdiction) only. No case content is shown: the case's number,
  * never its file. Each read is itself logged ('audit.*').
  */
 import { and, desc, eq, gte, isNull, like, lt, or, type Column, type SQL } from 'drizzle-orm';
@@ -247,9 +248,10 @@ export async function securityEventRows(
   p: PageInput,
 ): Promise<{ items: SecurityEventItem[]; nextBefore: number | null }> {
   const limit = limitOf(p);
-  // A sign-in belongs to no jurisdiction: the security events are the installation's.
-  if (!scope.wide) return { items: [], nextBefore: null };
-  const conds: SQL[] = [...timeRange(securityEvents.at, f)];
+  const conds: SQL[] = [
+    ...timeRange(securityEvents.at, f),
+    scoped(securityEvents.scopePath, scope, eq(securityEvents.scopePath, '')),
+  ];
   if (p.before !== undefined) conds.push(lt(securityEvents.id, p.before));
   if (f.user) conds.push(or(eq(securityEvents.username, f.user), eq(users.username, f.user))!);
   if (f.kind) conds.push(eq(securityEvents.kind, f.kind));

@@ -6,12 +6,19 @@
  *
  * `recordSecurityEvent(ctx, e)` writes one in a transaction of its own; `recordSecurityEventIn(tx,
  * alg, e)` in the caller's (e.g. a sign-in's, so that the session and its event commit together).
+ *
+ * Each event carries the jurisdiction of the user it concerns (`scope_path`, migration 0037), as
+ * an administration event carries its target's (admin/users.ts): the scope path of the user's
+ * first grant that has one (by path, so the same every time) — the user by id, or else by the
+ * username tried at a sign-in — and '' for an unknown user. The audit administrator reads the
+ * events of their subtree; '' only at the top level (read.ts).
  */
+import { and, asc, eq, ne } from 'drizzle-orm';
 import type { TrailHash } from '../../domain/digest.js';
 import type { SecurityEventKind } from '../../shared/security-events.js';
 import type { Tx } from '../../store/index.js';
 import type { AppContext } from '../context.js';
-import { securityEvents, type Schema } from '../tables.js';
+import { roleGrants, securityEvents, users, type Schema } from '../tables.js';
 import { appendLink, securityEventBody, type SecurityEventFields } from './chain.js';
 
 export type { SecurityEventKind } from '../../shared/security-events.js';
@@ -34,8 +41,9 @@ export interface SecurityEventInput {
   readonly details?: Record<string, unknown>;
 }
 
-function fields(e: SecurityEventInput): SecurityEventFields {
+function fields(e: SecurityEventInput, scopePath: string): SecurityEventFields {
   return {
+    scopePath,
     at: e.at,
     kind: e.kind,
     userId: e.userId ?? null,
@@ -54,11 +62,32 @@ export async function recordSecurityEventIn(
   alg: TrailHash,
   e: SecurityEventInput,
 ): Promise<void> {
-  const row = fields(e);
+  const row = fields(e, await scopeOf(tx, e));
   const link = await appendLink(tx, 'security_events', alg, (seq) => securityEventBody(seq, row));
   await tx
     .insert(securityEvents)
     .values({ ...row, details: row.details as Record<string, unknown>, ...link });
+}
+
+/** The scope path of the event's user: their first grant with one, by path; '' when unknown. */
+export async function scopeOf(
+  tx: Tx<Schema>,
+  e: Pick<SecurityEventInput, 'userId' | 'username'>,
+): Promise<string> {
+  const who = e.userId
+    ? eq(roleGrants.userId, e.userId)
+    : e.username
+      ? eq(users.username, e.username.slice(0, 128))
+      : undefined;
+  if (!who) return '';
+  const [g] = await tx
+    .select({ path: roleGrants.scopePath })
+    .from(roleGrants)
+    .innerJoin(users, eq(users.id, roleGrants.userId))
+    .where(and(who, ne(roleGrants.scopePath, '')))
+    .orderBy(asc(roleGrants.scopePath))
+    .limit(1);
+  return g?.path ?? '';
 }
 
 export async function recordSecurityEvent(ctx: AppContext, e: SecurityEventInput): Promise<void> {

@@ -1,8 +1,9 @@
 /**
  * A user's second factor: setting it up (a secret shown once, confirmed by one code, then ten
  * recovery codes shown once), checking an answer (a code, or a recovery code used once), and
- * reading where the user stands. The secret is stored as is in its own table (totp_secrets,
- * migration 0033); the recovery codes only as their SHA-256.
+ * reading where the user stands. The secret is kept in its own table (totp_secrets, migration
+ * 0033), sealed under the key ring when encryption is on (secret-store.ts, migration 0037); the
+ * recovery codes only as their SHA-256.
  */
 import { recordSecurityEventIn } from '../trails/security-events.js';
 import { and, eq, isNull, count } from 'drizzle-orm';
@@ -11,6 +12,7 @@ import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { roleGrants, type Schema } from '../tables.js';
 import type { Role } from '../../shared/roles.js';
+import { openSecret, sealSecret } from './secret-store.js';
 import { totpRecoveryCodes, totpSecrets } from './tables.js';
 import {
   isTotpCode,
@@ -70,7 +72,12 @@ export async function beginEnrolment(
 ): Promise<Enrolment> {
   if (await enrolled(tx, userId)) throw new AppError('TOTP_ALREADY_ENROLLED');
   const secret = newSecret();
-  const row = { secret, createdAt: ctx.now(), confirmedAt: null, lastStep: 0 };
+  const row = {
+    ...sealSecret(ctx, userId, secret),
+    createdAt: ctx.now(),
+    confirmedAt: null,
+    lastStep: 0,
+  };
   await tx
     .insert(totpSecrets)
     .values({ userId, ...row })
@@ -98,7 +105,7 @@ export async function confirmEnrolment(
   if (!row) throw new AppError('TOTP_NOT_ENROLLED');
   if (row.confirmedAt) throw new AppError('TOTP_ALREADY_ENROLLED');
   const now = ctx.now();
-  const step = matchingStep(row.secret, code.replace(/\s/g, ''), now);
+  const step = matchingStep(openSecret(ctx, userId, row), code.replace(/\s/g, ''), now);
   if (step === null) return null;
   await tx
     .update(totpSecrets)
@@ -136,7 +143,7 @@ export async function checkAnswer(
   if (!row?.confirmedAt) return null;
   const now = ctx.now();
   if (isTotpCode(answer)) {
-    const step = matchingStep(row.secret, answer.replace(/\s/g, ''), now);
+    const step = matchingStep(openSecret(ctx, userId, row), answer.replace(/\s/g, ''), now);
     if (step === null || step <= row.lastStep) return null;
     await tx.update(totpSecrets).set({ lastStep: step }).where(eq(totpSecrets.userId, userId));
     return 'totp';

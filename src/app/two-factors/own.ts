@@ -16,6 +16,7 @@ import {
   type Enrolment,
   type TwoFactorStatus,
 } from './enrol.js';
+import { countWrongReset, resetWindow, throttledUntil } from './reset-throttle.js';
 
 export function ownTwoFactor(ctx: AppContext, actor: Actor): Promise<TwoFactorStatus> {
   return ctx.store.tx((tx) => twoFactorStatus(ctx, tx, actor.userId), { readOnly: true });
@@ -36,27 +37,42 @@ export async function confirmOwnEnrolment(
   return codes;
 }
 
-/** Removes one's own second factor, proven by a current code or an unused recovery code. */
+/**
+ * Removes one's own second factor, proven by a current code or an unused recovery code; wrong
+ * codes are counted and, past RESET_ATTEMPTS in a window, the reset is refused (reset-throttle.ts).
+ */
 export async function resetOwnTwoFactor(
   ctx: AppContext,
   actor: Actor,
   code: string,
 ): Promise<TwoFactorStatus> {
-  const done = await ctx.store.tx(async (tx) => {
+  const r = await ctx.store.tx(async (tx) => {
+    const now = ctx.now();
+    const window = await resetWindow(tx, actor.userId, now);
+    const until = throttledUntil(window);
+    if (until) return { kind: 'throttled' as const, until };
     const how = await checkAnswer(ctx, tx, actor.userId, code.trim());
-    if (!how) return false;
+    if (!how) {
+      return { kind: 'wrong' as const, left: await countWrongReset(tx, actor.userId, window, now) };
+    }
     await removeSecondFactor(tx, actor.userId);
     await recordSecurityEventIn(tx, ctx.settings.crypto.trailHash, {
       kind: 'totp.reset',
-      at: ctx.now(),
+      at: now,
       userId: actor.userId,
       details: { by: 'self', proof: how },
     });
-    return true;
+    return { kind: 'done' as const };
   });
-  if (!done) {
-    // Recorded as 'totp.failed' on the error path (src/server/security-events.ts).
-    throw new AppError('TOTP_CODE_WRONG');
-  }
+  // Both refusals are recorded as 'totp.failed' on the error path (src/server/security-events.ts).
+  if (r.kind === 'throttled') throw throttled(r.until, ctx.now());
+  if (r.kind === 'wrong') throw new AppError('TOTP_CODE_WRONG', { attemptsLeft: r.left });
   return ownTwoFactor(ctx, actor);
+}
+
+function throttled(until: Date, now: Date): AppError {
+  return new AppError('TOTP_RESET_THROTTLED', {
+    until: until.toISOString(),
+    retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)),
+  });
 }

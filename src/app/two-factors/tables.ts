@@ -1,15 +1,25 @@
 /** The tables of two factors (migration 0033): TOTP secrets, recovery codes, sign-in tickets. */
 import { bigint, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { SsoProvider } from '../../shared/sso.js';
+import type { BlobAlg } from '../blobs/cipher.js';
+import { bytea } from '../tables.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const totpSecrets = pgTable('totp_secrets', {
   userId: uuid('user_id').primaryKey(),
+  /** The base32 secret, or when sealed its ciphertext in base64 (migration 0037; secret-store.ts). */
   secret: text('secret').notNull(),
+  alg: text('alg').$type<BlobAlg>().notNull().default('none'),
+  keyId: text('key_id'),
+  iv: bytea('iv'),
+  tag: bytea('tag'),
   createdAt: ts('created_at').notNull(),
   confirmedAt: ts('confirmed_at'),
   lastStep: bigint('last_step', { mode: 'number' }).notNull().default(0),
+  /** Wrong codes given to one's own reset since `resetFailedFrom` (migration 0037; own.ts). */
+  resetFailures: integer('reset_failures').notNull().default(0),
+  resetFailedFrom: ts('reset_failed_from'),
 });
 
 export const totpRecoveryCodes = pgTable(

@@ -1,5 +1,6 @@
 /**
- * rongcuo keys status | rotate: the encryption of stored files (src/app/blobs/). `status` lists the
+ * rongcuo keys status | rotate: the encryption of stored files (src/app/blobs/) and of the
+ * one-time-code secrets under the same key ring (src/app/two-factors/secret-store.ts). `status` lists the
  * stored files by algorithm and key, how many are not yet under the key new files are written
  * with, the keys the ring lacks, and the keys that may now leave the ring. `rotate` re-encrypts
  * every file not under that key, in batches, with progress on stderr; an interrupted run is run
@@ -55,6 +56,7 @@ export function statusText(s: BlobStatus, ringIds: readonly string[], lang: Lang
           `To re-encrypt: ${s.pending} files (rongcuo keys rotate, or the running server does it in the background).`,
         ),
   ].filter((l) => l !== '');
+  lines.push(secretsLine(s, algOf, L));
   if (s.missingKeys.length > 0) {
     lines.push(
       L(
@@ -63,7 +65,7 @@ export function statusText(s: BlobStatus, ringIds: readonly string[], lang: Lang
       ),
     );
   }
-  const used = new Set(s.groups.map((g) => g.keyId));
+  const used = new Set([...s.groups, ...s.secrets].map((g) => g.keyId));
   const removable = ringIds.filter((id) => !used.has(id) && id !== s.target.keyId);
   if (removable.length > 0) {
     lines.push(
@@ -74,6 +76,20 @@ export function statusText(s: BlobStatus, ringIds: readonly string[], lang: Lang
     );
   }
   return lines.join('\n') + '\n';
+}
+
+/** The one-time-code secrets under the ring (two-factors/secret-store.ts), on one line. */
+function secretsLine(
+  s: BlobStatus,
+  algOf: (alg: string, keyId: string | null) => string,
+  L: (zh: string, en: string) => string,
+): string {
+  const zh = s.secrets.map((g) => `${algOf(g.alg, g.keyId)} ${g.secrets} 个`).join('，');
+  const en = s.secrets.map((g) => `${g.secrets} ${algOf(g.alg, g.keyId)}`).join('; ');
+  const head = L(`动态口令密钥：${zh || '尚无'}`, `One-time-code secrets: ${en || 'none yet'}`);
+  return s.secretsPending === 0
+    ? head
+    : head + L(`；待重新加密 ${s.secretsPending} 个。`, `; ${s.secretsPending} to re-encrypt.`);
 }
 
 export async function keysStatusCommand(ctx: CommandContext): Promise<number> {
@@ -106,6 +122,7 @@ export async function keysRotateCommand(ctx: CommandContext): Promise<number> {
   }
   return withCliApp(ctx, async ({ ctx: app }) => {
     const { reencryptBlobs, blobStatus } = await import('../../app/blobs/rotate.js');
+    const { reencryptTotpSecrets } = await import('../../app/two-factors/secret-store.js');
     const progress = new ProgressLine(ctx.io.stderr);
     const started = performance.now();
     const r = await reencryptBlobs(app, {
@@ -116,19 +133,24 @@ export async function keysRotateCommand(ctx: CommandContext): Promise<number> {
         ),
     });
     progress.done();
+    const secrets = await reencryptTotpSecrets(app);
     const ms = Math.round(performance.now() - started);
     const s = await blobStatus(app);
     if (optFlag(ctx.args, 'json')) {
       out(
         ctx,
-        JSON.stringify({ reencrypted: r.done, pending: s.pending, ms, status: s }, null, 2) + '\n',
+        JSON.stringify(
+          { reencrypted: r.done, secretsReencrypted: secrets, pending: s.pending, ms, status: s },
+          null,
+          2,
+        ) + '\n',
       );
     } else {
       out(
         ctx,
         L(
-          `已重新加密 ${r.done} 个文件（${ms} ms）。\n`,
-          `${r.done} files re-encrypted (${ms} ms).\n`,
+          `已重新加密 ${r.done} 个文件（${ms} ms），动态口令密钥 ${secrets} 个。\n`,
+          `${r.done} files re-encrypted (${ms} ms); ${secrets} one-time-code secrets.\n`,
         ) + statusText(s, [...keyRingOf(app.settings.crypto).keys.keys()], ctx.lang),
       );
     }

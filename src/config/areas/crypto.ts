@@ -19,8 +19,8 @@ export const CRYPTO_SETTINGS = {
     default: 'none',
     values: ENCRYPTIONS,
     text: {
-      zh: '上传文件（证据材料、整改佐证材料）的存储加密：none（不加密，仅供演示和开发）、sm4（SM4-CTR 加 HMAC-SM3，GB/T 32907）或 aes-256-gcm。生产环境必须设置 sm4 或 aes-256-gcm，并配置密钥环。更改后新写入的文件立即按新设置加密，已有文件由后台任务或 rongcuo keys rotate 重新加密。',
-      en: 'Encryption of uploaded files (evidence, correction files) at rest: none (demo and development only), sm4 (SM4-CTR with HMAC-SM3, GB/T 32907) or aes-256-gcm. Production must set sm4 or aes-256-gcm with a key ring. After a change new files are written the new way at once; the files already stored are re-encrypted by the background job or rongcuo keys rotate.',
+      zh: '上传文件（证据材料、整改佐证材料）和动态口令密钥的存储加密：none（不加密，仅供演示和开发）、sm4（SM4-CTR 加 HMAC-SM3，GB/T 32907）或 aes-256-gcm。生产环境必须设置 sm4 或 aes-256-gcm，并配置密钥环。更改后新写入的文件和密钥立即按新设置加密，已有的由后台任务或 rongcuo keys rotate 重新加密。',
+      en: 'Encryption at rest of uploaded files (evidence, correction files) and of one-time-code secrets: none (demo and development only), sm4 (SM4-CTR with HMAC-SM3, GB/T 32907) or aes-256-gcm. Production must set sm4 or aes-256-gcm with a key ring. After a change new files and secrets are written the new way at once; those already stored are re-encrypted by the background job or rongcuo keys rotate.',
     },
   }),
   encryptionKeys: stringSetting('RONGCUO_ENCRYPTION_KEYS', {

@@ -91,7 +91,8 @@ export function authenticate(ctx: AppContext) {
     if (found.via === 'cookie' && UNSAFE.has(req.method)) {
       const sent = req.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !sameSecret(sent, session.csrfToken)) {
-        throw new AppError('CSRF_INVALID', { header: 'X-CSRF-Token' });
+        // The refusal names whose session the cookie is (the security event's user).
+        throw new AppError('CSRF_INVALID', { header: 'X-CSRF-Token' }).about(session.actor.userId);
       }
     }
     req.auth = { session, via: found.via };

@@ -2,7 +2,9 @@
  * Signing in with a username and password (argon2id), guarded twice:
  *
  * - Rate limit per client address: at most 10 attempts a minute, counted in login_attempts so that
- *   a restart does not reset it; the 11th gets AUTH_RATE_LIMITED with the seconds to wait.
+ *   a restart does not reset it; the 11th gets AUTH_RATE_LIMITED with the seconds to wait. The
+ *   refusals of one window are recorded as at most two security events per username tried (the
+ *   first, and a summary with their count: src/app/trails/rate-limited.ts).
  * - Lockout per (account, address) pair, as OWASP's Authentication Cheat Sheet advises: 5
  *   consecutive failures from one address lock the account **for that address** for 15 minutes
  *   (login_throttle, migration 0008); AUTH_LOCKED says until when. A lock per account alone let
@@ -32,6 +34,7 @@ import {
   recordSecurityEventIn,
   type SecurityEventInput,
 } from '../../app/trails/security-events.js';
+import { noteRateLimited } from '../../app/trails/rate-limited.js';
 import { createSession, type NewSession, type SessionClient } from './sessions.js';
 import { secondFactorStep, type SecondFactorNeeded } from './second-factor.js';
 
@@ -205,8 +208,11 @@ async function admit(ctx: AppContext, ip: string, username: string, input: Login
       .from(loginAttempts)
       .where(and(eq(loginAttempts.ip, ip), gt(loginAttempts.at, since)));
     if (window && window.n >= LOGIN_RATE.max) {
-      const first = window.first ?? now;
-      const wait = first.getTime() + LOGIN_RATE.windowMs - now.getTime();
+      const ends = new Date((window.first ?? now).getTime() + LOGIN_RATE.windowMs);
+      // One row for the window's first refusal, the rest counted (trails/rate-limited.ts).
+      const event = { ...signInEvent(ctx, input, 'login.rate_limited'), ip, username };
+      await noteRateLimited(tx, ctx.settings.crypto.trailHash, event, ends);
+      const wait = ends.getTime() - now.getTime();
       return { attemptId: null, retryAfter: Math.max(1, Math.ceil(wait / 1000)) };
     }
     // Keep the table small: a day of history per address is plenty.
@@ -227,7 +233,6 @@ async function admit(ctx: AppContext, ip: string, username: string, input: Login
     return { attemptId: attempt!.id, user: u ?? null, pairLockedUntil: pair?.lockedUntil ?? null };
   });
   if (r.attemptId === null) {
-    await recordSecurityEvent(ctx, signInEvent(ctx, input, 'login.rate_limited'));
     throw new AppError('AUTH_RATE_LIMITED', { retryAfterSeconds: r.retryAfter });
   }
   return r;

@@ -145,6 +145,19 @@ export interface ActiveSession {
 }
 
 /** The live session for a token, with its actor; null if there is none or it expired. */
+/**
+ * The user of a live session token, without touching the session (no sliding expiry): for naming
+ * whose cookie came with a refused request (a CSRF failure), never for letting it through.
+ */
+export async function sessionUserOf(ctx: AppContext, token: string): Promise<string | null> {
+  if (!TOKEN.test(token)) return null;
+  const [s] = await ctx.store.db
+    .select({ userId: sessions.userId })
+    .from(sessions)
+    .where(and(eq(sessions.idHash, tokenHash(token)), gt(sessions.expiresAt, ctx.now())));
+  return s?.userId ?? null;
+}
+
 export async function resolveSession(
   ctx: AppContext,
   token: string,

@@ -114,9 +114,10 @@ describeStores<Schema>(
         cookies: { rongcuo_session: auditor.cookie },
       });
       expect(noToken.statusCode).toBe(403);
-      // The session is not taken for the request before its CSRF token is checked: no user.
+      // The session is not taken for the request, but the event names whose cookie it was.
       expect((await events('kind=csrf.invalid'))[0]).toMatchObject({
         route: '/api/auth/logout',
+        userId: w.actors.auditor!.userId,
         details: '{"code":"CSRF_INVALID"}',
       });
       expect((await auditor.post('/api/auth/logout')).statusCode).toBe(204);
@@ -171,14 +172,21 @@ describeStores<Schema>(
       expect(p2.items[0]!.id).toBeLessThan(p1.items[1]!.id);
     });
 
-    it('the read log: the audit administrator’s own reads are in it; X New Area’s audit administrator sees no security events', async () => {
+    it('the read log: the audit administrator’s own reads are in it; X New Area’s audit administrator sees the security events of the area’s users only', async () => {
       const res = await audit.get('/api/audit/read-log?what=audit.');
       const items = (res.json() as { items: { what: string; user: { username: string } }[] }).items;
       expect(items.map((i) => i.what)).toContain('audit.security_events');
       expect(items[0]!.user.username).toBe(audit.username);
-      const area = await areaAudit.get('/api/audit/security-events');
+      const area = await areaAudit.get('/api/audit/security-events?limit=500');
       expect(area.statusCode).toBe(200);
-      expect((area.json() as { items: unknown[] }).items).toEqual([]);
+      const seen = new Set(
+        (area.json() as { items: { username: string }[] }).items.map((i) => i.username),
+      );
+      // The intake officer's failed sign-in (the area), not the unknown username nor the auditor
+      // (the province).
+      expect(seen).toContain(w.actors.intake!.username);
+      expect(seen).not.toContain('nobody-here');
+      expect(seen).not.toContain(w.actors.auditor!.username);
       const bad = await audit.get('/api/audit/read-log?from=2025-03-05&to=2025-03-01');
       expect(bad.json()).toMatchObject({ error: { code: 'AUDIT_RANGE_INVALID' } });
     });

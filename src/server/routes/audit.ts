@@ -113,7 +113,7 @@ export async function auditRoutes(base: FastifyInstance, opts: { ctx: AppContext
       schema: {
         tags: TAGS,
         summary: '安全事件 · Security events',
-        description: `Sign-ins (failed, locked, rate-limited, succeeded), refused requests, CSRF failures, sign-outs …, newest first; shown to an audit administrator over a top-level jurisdiction. ${ROLE} Logged as audit.security_events.`,
+        description: `Sign-ins (failed, locked, rate-limited, succeeded), refused requests, CSRF failures, sign-outs …, newest first, within the reader’s scope (the jurisdiction of the user each concerns; events of an unknown username to an audit administrator over a top-level jurisdiction only). ${ROLE} Logged as audit.security_events.`,
         querystring: SecurityEventQuery,
         response: responses({ 200: SecurityEventPage }),
       },

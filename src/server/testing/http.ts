@@ -10,6 +10,7 @@ import { buildServer, type ServerOptions } from '../server.js';
 import { eq } from 'drizzle-orm';
 import { totpSecrets } from '../../app/two-factors/tables.js';
 import { codeAt } from '../../app/two-factors/totp.js';
+import { openSecret, SECRET_COLUMNS } from '../../app/two-factors/secret-store.js';
 
 export interface HttpWorld extends World {
   readonly app: FastifyInstance;
@@ -102,8 +103,8 @@ export async function answerSecondStep(
     .update(totpSecrets)
     .set({ lastStep: 0 })
     .where(eq(totpSecrets.userId, userId))
-    .returning({ secret: totpSecrets.secret });
-  secret = row!.secret;
+    .returning(SECRET_COLUMNS);
+  secret = openSecret(w.ctx, userId, row!);
   const code = codeAt(secret, w.clock.now());
   const done = await send('/api/auth/second-factor', { ticket: body.ticket, code });
   if (done.statusCode !== 200) throw new Error(`second factor failed: ${done.body}`);
