@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
+  keepShot,
   axeViolations,
   expectFits,
   realProblems,
@@ -164,6 +165,6 @@ async function disciplineOnAPhone() {
   await page.getByTestId('answer-discipline').waitFor();
   await page.waitForLoadState('networkidle');
   await expectFits(page, PHONE);
-  await page.screenshot({ path: join(SHOTS, 'consult-phone-zh.png'), fullPage: true });
+  await keepShot(page, 'consult-phone-zh');
   await context.close();
 }

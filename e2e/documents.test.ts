@@ -16,7 +16,7 @@ import { loadActor } from '../src/app/org.js';
 import { users } from '../src/app/tables.js';
 import { advance, EXEMPTED_FACTS } from '../src/app/testing/steps.js';
 import type { Actor } from '../src/domain/roles.js';
-import { axeViolations, realProblems, SHOTS, useBrowserWorld } from './harness.js';
+import { keepShot, axeViolations, realProblems, SHOTS, useBrowserWorld } from './harness.js';
 
 const w = useBrowserWorld();
 let page: Page;
@@ -120,7 +120,7 @@ async function documents() {
   await dialog.getByText('容错申请受理通知书').first().waitFor();
   expect(await dialog.getByTestId('document-number').innerText()).toBe('');
   expect(await axeViolations(page)).toEqual([]);
-  await page.screenshot({ path: join(SHOTS, 'documents-issue-zh.png'), fullPage: true });
+  await keepShot(page, 'documents-issue-zh');
   await dialog.getByTestId('confirm-issue').click();
   await dialog.waitFor({ state: 'hidden' });
   await card().getByTestId('number-acceptance').waitFor();
@@ -139,7 +139,7 @@ async function documents() {
   expect(pdf[1]).toBe('application/pdf');
   expect(decodeURIComponent(pdf[2])).toContain(`${number}.pdf`);
   expect(pdf[3]).toBeGreaterThan(10_000);
-  await page.screenshot({ path: join(SHOTS, 'documents-zh.png'), fullPage: true });
+  await keepShot(page, 'documents-zh');
   await w.signOut(page);
 
   // The official, in English: the documents issued to them, and one read.
@@ -166,7 +166,7 @@ async function documents() {
   expect(await overflow()).toBeLessThanOrEqual(0);
   await card().getByTestId('preview-acceptance').click();
   await dialog.getByTestId('document-number').waitFor();
-  await page.screenshot({ path: join(SHOTS, 'documents-official-en-phone.png'), fullPage: true });
+  await keepShot(page, 'documents-official-en-phone');
   await page.keyboard.press('Escape');
   expect(realProblems(w.problems)).toEqual([]);
 }

@@ -23,6 +23,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { installInstruments } from '../src/app/evaluation/instruments.js';
 import { loadShippedInstruments } from '../src/evaluation/instrument.js';
 import {
+  keepShot,
   axeViolations,
   expectFits,
   PHONE,
@@ -77,7 +78,7 @@ function forgetExpected(status: number): void {
 
 /** The screen as seen (not the whole page: the survey and the instrument run to 20,000 px). */
 async function viewShot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  await keepShot(page, name, false);
 }
 
 /** The problems that are real here. */

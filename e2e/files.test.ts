@@ -17,6 +17,7 @@ import { DOCX_FILE, PDF_FILE, PNG_FILE } from '../src/app/testing/files.js';
 import { advance, EXEMPTED_FACTS } from '../src/app/testing/steps.js';
 import type { Actor } from '../src/domain/roles.js';
 import {
+  keepShot,
   axeViolations,
   expectFits,
   realProblems,
@@ -129,7 +130,7 @@ async function applyWithFiles(page: Page) {
   await files.getByRole('button', { name: "Remove 'setup.exe'" }).click();
   await expect.poll(() => page.getByTestId('apply-files-problem').count()).toBe(0);
   await expectFits(page, 390);
-  await page.screenshot({ path: join(SHOTS, 'files-apply-attached-en.png'), fullPage: true });
+  await keepShot(page, 'files-apply-attached-en');
   expect(await axeViolations(page)).toEqual([]);
 
   await page.getByRole('button', { name: /Submit application/ }).click();
@@ -139,7 +140,7 @@ async function applyWithFiles(page: Page) {
   expect(await sent.getByText('Uploaded', { exact: true }).count()).toBe(2);
   await page.getByText('2 files uploaded.').waitFor();
   await expectFits(page, 390);
-  await page.screenshot({ path: join(SHOTS, 'files-apply-sent-en.png'), fullPage: true });
+  await keepShot(page, 'files-apply-sent-en');
   expect(await axeViolations(page)).toEqual([]);
 
   await page

@@ -47,6 +47,23 @@ import { defaultWebDir } from '../src/server/web.js';
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const SHOTS = join(process.cwd(), 'test-artifacts', 'screenshots');
 
+/**
+ * Screenshots of the screens a test passes through are kept only when RONGCUO_E2E_SHOTS=1 (a
+ * failing step's screenshot always is). A full-page screenshot lays the page out again at its
+ * whole height and paints all of it: about half a second of Chromium's time each, some two hundred
+ * of them per run, on a machine the browser tests keep busy.
+ */
+export const KEEP_SHOTS = process.env['RONGCUO_E2E_SHOTS'] === '1';
+
+/**
+ * A screenshot under test-artifacts/screenshots/<name>.png when KEEP_SHOTS; the whole page unless
+ * `fullPage` is false (the screen as seen).
+ */
+export async function keepShot(page: Page, name: string, fullPage = true): Promise<void> {
+  if (!KEEP_SHOTS) return;
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+}
+
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -84,7 +101,7 @@ export interface BrowserWorld {
   /** Enters the one-time code of `secret` on the second sign-in step. */
   enterCode(page: Page, username: string, secret?: string): Promise<void>;
   signOut(page: Page): Promise<void>;
-  /** A full-page screenshot under test-artifacts/screenshots/<name>.png. */
+  /** A full-page screenshot under test-artifacts/screenshots/<name>.png (when KEEP_SHOTS). */
   shot(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -259,7 +276,7 @@ export async function openBrowserWorld(): Promise<BrowserWorld> {
       await page.getByRole('button', { name: /登\s*录|Sign in/ }).waitFor();
     },
     async shot(page, name) {
-      await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+      await keepShot(page, name);
     },
     async close() {
       for (const c of contexts) await c.close().catch(() => undefined);

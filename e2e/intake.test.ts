@@ -8,7 +8,14 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectFits, realProblems, REDUCED_MOTION, SHOTS, useBrowserWorld } from './harness.js';
+import {
+  keepShot,
+  expectFits,
+  realProblems,
+  REDUCED_MOTION,
+  SHOTS,
+  useBrowserWorld,
+} from './harness.js';
 
 const w = useBrowserWorld();
 
@@ -67,7 +74,7 @@ async function fits(page: Page, width: Width, shot: string) {
   if (width === 'phone') {
     await expectFits(page, PHONE);
   }
-  await page.screenshot({ path: join(SHOTS, `intake-${shot}.png`), fullPage: true });
+  await keepShot(page, `intake-${shot}`);
 }
 
 /** Follows a menu entry: the horizontal menu, or on a phone the drawer's. */

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
+  keepShot,
   PHONE,
   realProblems,
   REDUCED_MOTION,
@@ -77,7 +78,7 @@ let overflows: string[] = [];
 async function fits(page: Page, shot: string) {
   const wide = await sidewaysOverflow(page, WIDTH);
   if (wide) overflows.push(`${shot}: ${wide}`);
-  await page.screenshot({ path: join(SHOTS, `${shot}.png`), fullPage: true });
+  await keepShot(page, shot);
 }
 
 /** Opens the drawer with the menu button and follows one of its entries. */
