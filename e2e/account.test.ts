@@ -133,3 +133,44 @@ for (const [lang, locale, forced, listed] of [
     }, 240_000);
   });
 }
+
+describe('安全策略 in Chromium (zh)', () => {
+  it('the security administrator raises the minimum length; a user’s change is held to it', async () => {
+    await withShots('policy-zh', async () => {
+      const admin = await signedIn('security-admin', 'demo-security_admin-2025', 'zh-CN');
+      await admin.getByRole('menuitem', { name: '安全策略', exact: true }).click();
+      await admin.getByRole('heading', { name: '安全策略', level: 2 }).waitFor();
+      expect(await axeViolations(admin)).toEqual([]);
+      const length = admin.getByLabel('密码最少字符数');
+      await length.fill('16');
+      await admin.getByRole('button', { name: /保\s*存/ }).click();
+      await admin.getByText('安全策略已保存。').waitFor();
+      await admin.getByText('至少 16 个字符').waitFor();
+      await w.shot(admin, 'account-policy-zh');
+
+      // The investigator's own change of password meets the new rule on 账户安全.
+      const page = await signedIn('investigator', 'demo-investigator-2025', 'zh-CN');
+      await page.getByTestId('account-link').click();
+      const form = page.getByTestId('change-password-form');
+      await form.waitFor();
+      await form.getByLabel(TEXTS.zh.current).fill('demo-investigator-2025');
+      const short = 'Duan-mima-2031'; // 14 characters
+      await form.getByLabel(TEXTS.zh.next, { exact: true }).fill(short);
+      await form.getByLabel(TEXTS.zh.again).fill(short);
+      await form.getByRole('button', { name: TEXTS.zh.submit }).click();
+      await form
+        .locator('.ant-form-item-explain-error')
+        .filter({ hasText: '至少 16 个字符' })
+        .waitFor();
+      const long = 'Xin-mima-changdu-2031';
+      await form.getByLabel(TEXTS.zh.next, { exact: true }).fill(long);
+      await form.getByLabel(TEXTS.zh.again).fill(long);
+      await form.getByRole('button', { name: TEXTS.zh.submit }).click();
+      await page.getByText('密码已修改').first().waitFor();
+      // Signed in again with the new password: it was stored.
+      const again = await signedIn('investigator', long, 'zh-CN');
+      await again.getByTestId('user-name').waitFor();
+    });
+    expect(realProblems(w.problems)).toEqual([]);
+  }, 240_000);
+});

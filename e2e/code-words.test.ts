@@ -1,8 +1,9 @@
 /**
  * No code words on Chinese screens (issue 10). Every demo role signs in in Chinese and visits
  * every screen it has: each entry of its menu, a case page of each state the demo holds for it,
- * the policy pages (each tab for the policy administrator), the dashboard, and the
- * administration screens for the administrator. The visible text (and the inputs' placeholders)
+ * the policy pages (each tab for the policy administrator), the dashboard, the administration
+ * screens for the administrator, and each trail of the audit administrator's 审计 (its records
+ * shown as stored, `.rc-verbatim`, passed over). The visible text (and the inputs' placeholders)
  * of each screen is scanned for code words: pack, jurisdiction and rule ids, enum values
  * (`first`, `under_review`), `Art.`, English month or holiday names, uuids — in short any Latin
  * word, except the few that are legitimately Latin, listed in ALLOWED with the reason. The test
@@ -35,6 +36,7 @@ const ROLES: readonly (readonly [username: string, password: string])[] = [
   ['auditor', 'demo-auditor-2025'],
   ['admin', 'demo-admin-2025'],
   ['security-admin', 'demo-security_admin-2025'],
+  ['audit-admin', 'demo-audit_admin-2025'],
   ['dept-discipline', 'demo-consultee-2025'],
   // The Sichuan free-trade-zone area (src/app/demo-zone.ts): its results off the ladder.
   ['ftz-chair', 'demo-committee_chair-2025'],
@@ -66,6 +68,12 @@ const ALLOWED: readonly Allowed[] = [
     pattern: /\b(demo-[\d-]+|[0-9a-f]{32})\b/g,
     why: 'the seed of a follow-up visits draw',
     screens: /visits/,
+  },
+  // The hash of each audit chain, named as its standard names it (GB/T 32905 SM3, FIPS 180-4).
+  {
+    pattern: /\b(SHA-256|SM3)\b/g,
+    why: 'the hash algorithms of the audit chains',
+    screens: /审计/,
   },
   // Sizes of uploads.
   { pattern: /\b(KB|MB|GB|KiB|MiB|GiB)\b/g, why: 'file-size units' },
@@ -171,12 +179,24 @@ async function goTo(page: Page, path: string) {
  */
 async function scan(page: Page, screen: string) {
   await settle(page);
-  const text = (await page.evaluate(`[
-    document.body.innerText,
-    ...[...document.querySelectorAll('input[placeholder], textarea[placeholder]')]
-      .filter((e) => e.offsetParent !== null)
-      .map((e) => e.getAttribute('placeholder')),
-  ].join('\\n')`)) as string;
+  // A trail's records shown as stored (.rc-verbatim: usernames, ids, request lines, payloads on the
+  // audit screens) are not the screen's own words: hidden while it is read (innerText skips
+  // what is not visible), the rest of the screen is scanned.
+  const text = (await page.evaluate(`(() => {
+    const hide = document.createElement('style');
+    hide.textContent = '.rc-verbatim { visibility: hidden !important; }';
+    document.head.append(hide);
+    try {
+      return [
+        document.body.innerText,
+        ...[...document.querySelectorAll('input[placeholder], textarea[placeholder]')]
+          .filter((e) => e.offsetParent !== null)
+          .map((e) => e.getAttribute('placeholder')),
+      ].join('\\n');
+    } finally {
+      hide.remove();
+    }
+  })()`)) as string;
   screens += 1;
   const words = codeWords(screen, text);
   if (words.length > 0) findings.set(screen, words);
@@ -205,12 +225,26 @@ async function menuEntries(page: Page, role: string): Promise<string[]> {
 }
 
 /**
- * A case page of each state the role has a case in, and the record (/officials/:id) of the
- * official of the last of them (the furthest on: corrections, talks, visits show there).
+ * Roles the scan has already met in another jurisdiction: a chair of the city and of the
+ * free-trade zone, an official of the zone. Their case pages are those of the same role, with
+ * their jurisdiction's pack: one case page (the furthest on) and its official's record show what
+ * the pack changes, without every state again.
  */
-async function casePages(page: Page, role: string) {
+const SAME_ROLE_ELSEWHERE = new Set(['city-chair', 'ftz-chair', 'ftz-official']);
+
+/**
+ * A case page of each state the role has a case in (or only the furthest on, `everyState` false),
+ * and the record (/officials/:id) of the official of the last of them (the furthest on:
+ * corrections, talks, visits show there).
+ */
+async function casePages(page: Page, role: string, everyState: boolean) {
   let official: string | undefined;
-  for (const state of CASE_STATES) {
+  // The furthest on first: closed, then appeal, review, filed … (not withdrawn or refused).
+  const states = everyState
+    ? CASE_STATES
+    : CASE_STATES.filter((st) => st !== 'withdrawn' && st !== 'refused').reverse();
+  for (const state of states) {
+    if (!everyState && official !== undefined) break;
     const r = await page.request.get(`${w.url}/api/cases?state=${state}&pageSize=1`);
     if (!r.ok()) continue;
     const [first] = ((await r.json()) as { items: { id: string; official: { id: string } }[] })
@@ -225,13 +259,21 @@ async function casePages(page: Page, role: string) {
   await scan(page, `${role} 干部记录 /officials/${official}`);
 }
 
-/** The policy pages: each listed pack, every tab of it when `allTabs`. */
+/** The packs whose page has been scanned: a pack's page reads the same for every role. */
+const packsScanned = new Set<string>();
+
+/**
+ * The policy pages: the list, and each listed pack not scanned yet (its page is the same for
+ * every role that has it); as the policy administrator (`allTabs`), every pack and every tab.
+ */
 async function policyPages(page: Page, role: string, allTabs: boolean) {
   await goTo(page, '/policy');
   const links = await page
     .locator('[data-testid^="pack-link-"]')
     .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
   for (const href of links) {
+    if (!allTabs && packsScanned.has(href)) continue;
+    packsScanned.add(href);
     await goTo(page, href);
     await scan(page, `${role} 政策依据 ${href}`);
     if (!allTabs) continue;
@@ -239,6 +281,17 @@ async function policyPages(page: Page, role: string, allTabs: boolean) {
       await page.getByRole('tab', { name: tab }).click();
       await scan(page, `${role} 政策依据 ${href} “${tab}”`);
     }
+  }
+}
+
+/** The audit screen's three trails, each tab, after the trails' verification has run. */
+async function auditTabs(page: Page, role: string) {
+  await goTo(page, '/audit');
+  await page.getByTestId('audit-verify-button').click();
+  await page.getByTestId('audit-verify-result').waitFor();
+  for (const tab of ['阅卷日志', '管理操作记录', '安全事件']) {
+    await page.getByRole('tab', { name: tab }).click();
+    await scan(page, `${role} 审计 /audit “${tab}”`);
   }
 }
 
@@ -251,8 +304,9 @@ async function visitAs(username: string, password: string) {
   await settle(page);
   await scan(page, `${username} 登录后首页 ${new URL(page.url()).pathname}`);
   const paths = await menuEntries(page, username);
-  await casePages(page, username);
+  await casePages(page, username, !SAME_ROLE_ELSEWHERE.has(username));
   if (paths.includes('/policy')) await policyPages(page, username, username === 'policy-admin');
+  if (paths.includes('/audit')) await auditTabs(page, username);
   if (paths.includes('/admin/users')) {
     for (const tab of ['organization', 'calendars']) {
       await goTo(page, `/admin/${tab}`);

@@ -12,6 +12,9 @@ export const READ_LABEL: Readonly<Record<string, I18nText>> = {
   'case.joint': { zh: '查阅共同事项', en: 'Joint matter viewed' },
   'case.todos': { zh: '查阅待办', en: 'To-do list' },
   'case.todos.export': { zh: '导出待办', en: 'To-do list exported' },
+  'case.recommendation': { zh: '查阅认定建议', en: 'Recommendation viewed' },
+  'case.panel_candidates': { zh: '查阅合议组成员候选名单', en: 'Panel candidates viewed' },
+  'decision.preview': { zh: '预览认定书', en: 'Determination previewed' },
   'evidence.download': { zh: '下载证据材料', en: 'Evidence downloaded' },
   'evidence.preview': { zh: '预览证据材料', en: 'Evidence previewed' },
   'correction.file.download': { zh: '下载整改材料', en: 'Correction file downloaded' },
@@ -33,6 +36,7 @@ export const READ_LABEL: Readonly<Record<string, I18nText>> = {
   'admin.users': { zh: '查阅用户列表', en: 'User list' },
   'admin.user': { zh: '查阅用户', en: 'User viewed' },
   'admin.users.export': { zh: '导出用户清单', en: 'User list exported' },
+  'admin.user.sessions': { zh: '查阅用户会话', en: 'User sessions viewed' },
   'admin.organization': { zh: '查阅组织机构', en: 'Organization' },
   'audit.read_log': { zh: '查阅阅卷日志', en: 'Read log' },
   'audit.admin_events': { zh: '查阅管理操作记录', en: 'Administration events' },
@@ -43,7 +47,12 @@ export const READ_LABEL: Readonly<Record<string, I18nText>> = {
   'audit.verify': { zh: '校验审计链', en: 'Audit chains verified' },
 };
 
-export const ADMIN_ACTION_LABEL: Readonly<Record<string, I18nText>> = {
+/**
+ * The administration events' actions and their words: the one list of actions
+ * (src/app/admin/events.ts takes its type from here), so that a new action cannot go without
+ * its words.
+ */
+export const ADMIN_ACTION_LABEL = {
   'user.create': { zh: '新建用户', en: 'User created' },
   'user.update': { zh: '修改用户信息', en: 'User updated' },
   'user.grants': { zh: '调整角色授权', en: 'Grants changed' },
@@ -51,6 +60,11 @@ export const ADMIN_ACTION_LABEL: Readonly<Record<string, I18nText>> = {
   'user.unlock': { zh: '解除锁定', en: 'User unlocked' },
   'user.disable': { zh: '停用用户', en: 'User disabled' },
   'user.enable': { zh: '启用用户', en: 'User enabled' },
+  'user.totp_reset': { zh: '重置动态口令', en: 'One-time codes reset' },
+  'user.sessions_end': { zh: '结束用户会话', en: 'Sessions ended' },
+  'security.policy': { zh: '修改安全策略', en: 'Security policy changed' },
+  'user.external_link': { zh: '关联统一身份认证账号', en: 'Platform identity linked' },
+  'user.external_unlink': { zh: '解除统一身份认证账号关联', en: 'Platform identity unlinked' },
   'jurisdiction.rename': { zh: '辖区更名', en: 'Jurisdiction renamed' },
   'jurisdiction.applicant_assessment': { zh: '设置申请人自评', en: 'Applicant assessment set' },
   'jurisdiction.document_numbering': { zh: '设置公文编号', en: 'Document numbering set' },
@@ -62,7 +76,9 @@ export const ADMIN_ACTION_LABEL: Readonly<Record<string, I18nText>> = {
   'evaluation.campaign_close': { zh: '结束问卷调查', en: 'Survey campaign closed' },
   'evaluation.tokens_issue': { zh: '发放答卷令牌', en: 'Survey tokens issued' },
   'evaluation.instrument_adapt': { zh: '调整问卷', en: 'Instrument adapted' },
-};
+} as const satisfies Record<string, I18nText>;
+
+export type AdminAction = keyof typeof ADMIN_ACTION_LABEL;
 
 /** The words of a read-log `what` (a refused read: its words and “被拒绝”). */
 export function readLabel(what: string): I18nText {
@@ -76,5 +92,7 @@ export function readLabel(what: string): I18nText {
 }
 
 export function adminActionLabel(action: string): I18nText {
-  return ADMIN_ACTION_LABEL[action] ?? { zh: action, en: action };
+  return action in ADMIN_ACTION_LABEL
+    ? ADMIN_ACTION_LABEL[action as AdminAction]
+    : { zh: action, en: action };
 }

@@ -5,39 +5,13 @@
  * (src/app/trails/chain.ts), with the installation's hash (`ctx.settings.crypto.trailHash`).
  */
 import type { TrailHash } from '../../domain/digest.js';
+import type { AdminAction } from '../../shared/audit-labels.js';
 import type { Tx } from '../../store/index.js';
 import { adminEvents, type Schema } from '../tables.js';
 import { adminEventBody, appendLink } from '../trails/chain.js';
 
-export type AdminAction =
-  | 'user.create'
-  | 'user.update'
-  | 'user.grants'
-  | 'user.password_reset'
-  | 'user.unlock'
-  | 'user.disable'
-  | 'user.enable'
-  // The security administrator removed the user's second factor (src/app/admin/two-factor-reset.ts).
-  | 'user.totp_reset'
-  // Sessions ended by the security administrator, and the security policy (src/app/sessions/).
-  | 'user.sessions_end'
-  | 'security.policy'
-  // Single sign-on: a security administrator links or unlinks a platform identity (src/app/sso/).
-  | 'user.external_link'
-  | 'user.external_unlink'
-  | 'jurisdiction.rename'
-  | 'jurisdiction.applicant_assessment'
-  | 'jurisdiction.document_numbering'
-  | 'unit.create'
-  | 'unit.rename'
-  // A draw of officials in an impact period for follow-up visits (src/app/visits/draw.ts).
-  | 'visits.draw'
-  // Survey campaigns and instruments of the implementation evaluation (src/app/evaluation/).
-  | 'evaluation.campaign_create'
-  | 'evaluation.campaign_open'
-  | 'evaluation.campaign_close'
-  | 'evaluation.tokens_issue'
-  | 'evaluation.instrument_adapt';
+/** The actions, each with its words on the audit screens (src/shared/audit-labels.ts). */
+export type { AdminAction };
 
 export interface AdminEventInput {
   readonly actorId: string;
