@@ -198,8 +198,10 @@ async function makeCase(
   let conduct = addDaysIso(day, -(12 + Math.floor(r() * 108)));
   if (conduct < '2025-01-01') conduct = '2025-01-01';
   const route = r();
+  // A check opened ex officio on an accountability matter cannot be withdrawn (it ends in a
+  // determination): a case to be withdrawn is applied for.
   const opened =
-    route < 0.2
+    route < 0.2 && target !== 'withdrawn'
       ? await recordAccountabilityMatter(ctx, staff('intake'), {
           officialId: official.id,
           summary: scenario.matter,
