@@ -71,14 +71,23 @@ async function userIdOf(app: AppContext, username: string): Promise<string> {
   return userId;
 }
 
+/** What link-identity and unlink-identity are given: the user, the platform and its id. */
+function identityArgs(ctx: CommandContext, cmd: string) {
+  const username = usernameOf(ctx, cmd, true)!;
+  const provider = parseProvider(requireString(ctx.args, 'provider', cmd));
+  const subject = requireString(ctx.args, 'subject', cmd);
+  return { username, provider, subject };
+}
+
+/** The named user's id and the command line as the acting administrator. */
+async function userAndActor(app: AppContext, username: string) {
+  return { userId: await userIdOf(app, username), actor: await commandLineActor(app, osUser()) };
+}
+
 export async function userLinkIdentityCommand(ctx: CommandContext): Promise<number> {
-  const CMD = 'rongcuo user link-identity';
-  const username = usernameOf(ctx, CMD, true)!;
-  const provider = parseProvider(requireString(ctx.args, 'provider', CMD));
-  const subject = requireString(ctx.args, 'subject', CMD);
+  const { username, provider, subject } = identityArgs(ctx, 'rongcuo user link-identity');
   return withCliApp(ctx, async ({ ctx: app }) => {
-    const userId = await userIdOf(app, username);
-    const actor = await commandLineActor(app, osUser());
+    const { userId, actor } = await userAndActor(app, username);
     await asInputError(() => linkExternalIdentity(app, actor, userId, { provider, subject }), '');
     out(
       ctx,
@@ -93,13 +102,9 @@ export async function userLinkIdentityCommand(ctx: CommandContext): Promise<numb
 }
 
 export async function userUnlinkIdentityCommand(ctx: CommandContext): Promise<number> {
-  const CMD = 'rongcuo user unlink-identity';
-  const username = usernameOf(ctx, CMD, true)!;
-  const provider = parseProvider(requireString(ctx.args, 'provider', CMD));
-  const subject = requireString(ctx.args, 'subject', CMD);
+  const { username, provider, subject } = identityArgs(ctx, 'rongcuo user unlink-identity');
   return withCliApp(ctx, async ({ ctx: app }) => {
-    const userId = await userIdOf(app, username);
-    const actor = await commandLineActor(app, osUser());
+    const { userId, actor } = await userAndActor(app, username);
     const ended = await asInputError(
       () => unlinkExternalIdentity(app, actor, userId, { provider, subject }),
       '',
@@ -188,8 +193,7 @@ export async function userResetTotpCommand(ctx: CommandContext): Promise<number>
   const CMD = 'rongcuo user reset-totp';
   const username = usernameOf(ctx, CMD, true)!;
   return withCliApp(ctx, async ({ ctx: app }) => {
-    const userId = await userIdOf(app, username);
-    const actor = await commandLineActor(app, osUser());
+    const { userId, actor } = await userAndActor(app, username);
     const before = await asInputError(() => getUser(app, actor, userId), '');
     if (!before.twoFactor) {
       out(
