@@ -1,9 +1,10 @@
 /**
  * The browser harness every end-to-end file uses: a fresh PGlite store seeded with the demo (as
  * `rongcuo serve` does on first start), the server in-process on a free port, and Debian's
- * Chromium (/usr/bin/chromium, never a downloaded browser) driven by playwright-core. Needs the
- * built app (npm run build) and Chromium with CJK fonts (.ci/run installs chromium and
- * fonts-noto-cjk). Screenshots go to test-artifacts/screenshots/.
+ * Chromium (its headless shell, see CHROMIUM; never a downloaded browser) driven by
+ * playwright-core. Needs the built app (npm run build) and Chromium with CJK fonts (.ci/run
+ * installs chromium, chromium-headless-shell and fonts-noto-cjk). Screenshots go to
+ * test-artifacts/screenshots/.
  *
  * Use: `const w = useBrowserWorld()` at the top of a test file (opened before its tests, closed
  * after them); sign in with `w.signIn(page, 'intake', 'demo-intake-2025')`; `w.problems` collects script errors and
@@ -44,7 +45,18 @@ const DEMO_ADMINISTRATORS: readonly string[] = ['admin', 'security-admin', 'audi
 import { startServer, type StartedServer } from '../src/server/index.js';
 import { defaultWebDir } from '../src/server/web.js';
 
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/**
+ * Debian's Chromium headless shell (package chromium-headless-shell, built from the same source as
+ * the chromium package: the same Blink and V8 without the browser's own interface), else Debian's
+ * /usr/bin/chromium; CHROMIUM_PATH chooses another. The browser tests are most of the suite's
+ * time and are bound by CPU: three browser files used 96 CPU-seconds with /usr/bin/chromium and
+ * 80 with the shell, 63 s and 57 s (2026-12-05). bench:web keeps /usr/bin/chromium, the browser
+ * users have.
+ */
+const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
+export const CHROMIUM =
+  process.env['CHROMIUM_PATH'] ??
+  (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : '/usr/bin/chromium');
 export const SHOTS = join(process.cwd(), 'test-artifacts', 'screenshots');
 
 /**
@@ -195,7 +207,7 @@ async function seedTemplate(template: string): Promise<void> {
 export async function openBrowserWorld(): Promise<BrowserWorld> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
-      `No Chromium at ${CHROMIUM}: install it with apt-get install -y chromium fonts-noto-cjk (as .ci/run does), or set CHROMIUM_PATH.`,
+      `No Chromium at ${CHROMIUM}: install it with apt-get install -y chromium chromium-headless-shell fonts-noto-cjk (as .ci/run does), or set CHROMIUM_PATH.`,
     );
   }
   if (!existsSync(join(defaultWebDir(), 'index.html'))) {
