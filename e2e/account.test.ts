@@ -3,8 +3,8 @@
  *
  * - a user whose password an administrator set (or whose password expired) signs in and sees
  *   nothing but the change of password; once changed, their workbench;
- * - 账户安全 lists the user's sessions with the current one marked, and 退出其他会话 ends the
- *   others (the other browser is signed out).
+ * - 账户安全 lists the user's sessions with the current one marked and how each was opened, and
+ *   退出其他会话 ends the others (the other browser is signed out).
  */
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -59,6 +59,7 @@ const TEXTS = {
     endOthers: '退出其他会话',
     confirm: /确\s*定/,
     thisOne: '当前会话',
+    byPassword: '用户名和密码',
   },
   en: {
     current: 'Current password',
@@ -69,6 +70,7 @@ const TEXTS = {
     endOthers: 'Sign out everywhere else',
     confirm: /End/,
     thisOne: 'This session',
+    byPassword: 'Username and password',
   },
 } as const;
 
@@ -118,6 +120,8 @@ for (const [lang, locale, forced, listed] of [
         const rows = page.getByTestId('sessions').locator('tbody tr.ant-table-row');
         await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(2);
         await page.getByTestId('sessions').getByText(tx.thisOne).waitFor();
+        // How each was opened: both with the username and password.
+        await expect.poll(() => rows.getByText(tx.byPassword, { exact: true }).count()).toBe(2);
         await w.shot(page, `account-sessions-${lang}`);
         expect(await axeViolations(page)).toEqual([]);
         await page.getByTestId('end-others').click();

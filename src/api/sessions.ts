@@ -5,6 +5,7 @@
 import { MAX_PASSWORD_LENGTH } from '../shared/limits.js';
 import { PASSWORD_POLICY_LIMITS, SESSION_LIMIT_ACTIONS } from '../shared/passwords.js';
 import { PasswordRule } from './admin.js';
+import { SsoProvider } from './sso.js';
 import {
   Count,
   DateTime,
@@ -26,6 +27,16 @@ export const SessionItem = Obj({
   ip: Type.String({ description: 'The client address at sign-in.' }),
   userAgent: Type.String({ description: 'The browser or client at sign-in.' }),
   current: Type.Boolean({ description: 'The session this request came with.' }),
+  signedInWith: Nullable(
+    Obj({
+      provider: SsoProvider,
+      subject: Type.String({ description: 'The id the platform gives the person.' }),
+    }),
+    {
+      description:
+        'The identity of the unified identity platform whose sign-in opened the session; null: the username and password.',
+    },
+  ),
 });
 export type SessionItem = Static<typeof SessionItem>;
 

@@ -107,9 +107,14 @@ describeStores<Schema>(
       const b = await signIn(w, 'liaison');
       const list = await a.get('/api/auth/sessions');
       expect(list.statusCode).toBe(200);
-      const items = (list.json() as { items: { id: string; current: boolean; ip: string }[] })
-        .items;
+      const items = (
+        list.json() as {
+          items: { id: string; current: boolean; ip: string; signedInWith: unknown }[];
+        }
+      ).items;
       expect(items).toHaveLength(2);
+      // Opened with the username and password, not through the identity platform.
+      expect(items.map((s) => s.signedInWith)).toEqual([null, null]);
       expect(items.filter((s) => s.current)).toHaveLength(1);
       expect(list.body).not.toMatch(/idHash|id_hash|csrf/i);
       const other = items.find((s) => !s.current)!;

@@ -2,10 +2,13 @@
  * The live sessions of a user, newest first: when each began and was last used, from which
  * address and browser, until when it runs, and which one is the caller's own. A user reads their
  * own; the security administrator reads those of a user inside their scope (logged in read_log).
+ * A session opened through the unified identity platform names the identity (migration 0036);
+ * one opened with the username and password names none.
  * The token and its hash never leave the server: a session is named by its `ref`.
  */
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles.js';
+import type { ExternalRef } from '../../shared/sso.js';
 import type { Db, SqlRunner, Tx } from '../../store/index.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
@@ -22,6 +25,8 @@ export interface SessionView {
   readonly userAgent: string;
   /** The session this request came with. */
   readonly current: boolean;
+  /** The platform identity whose sign-in opened it; null: the username and password. */
+  readonly signedInWith: ExternalRef | null;
 }
 
 /** The user's live sessions, presented (newest first). */
@@ -40,6 +45,8 @@ export async function liveSessions(
       expiresAt: sessions.expiresAt,
       ip: sessions.ip,
       userAgent: sessions.userAgent,
+      externalProvider: sessions.externalProvider,
+      externalSubject: sessions.externalSubject,
     })
     .from(sessions)
     .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
@@ -52,6 +59,10 @@ export async function liveSessions(
     ip: r.ip,
     userAgent: r.userAgent,
     current: r.idHash === currentIdHash,
+    signedInWith:
+      r.externalProvider && r.externalSubject
+        ? { provider: r.externalProvider, subject: r.externalSubject }
+        : null,
   }));
 }
 

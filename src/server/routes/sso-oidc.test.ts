@@ -345,6 +345,16 @@ describeStores<Schema>('OpenID Connect sign-in against a real provider', (getSto
       cookies: { rongcuo_session: sessionOf(res)! },
     });
     expect(me.json().user.username).toBe(admin.username);
+    // Its session list names the identity that opened it.
+    const list = await platformApp.inject({
+      method: 'GET',
+      url: '/api/auth/sessions',
+      cookies: { rongcuo_session: sessionOf(res)! },
+    });
+    const own = (
+      list.json() as { items: { current: boolean; signedInWith: unknown }[] }
+    ).items.find((s) => s.current);
+    expect(own?.signedInWith).toEqual({ provider: 'oidc', subject: 'ad-330105' });
     const [last] = await w.ctx.store.db
       .select()
       .from(securityEvents)

@@ -1,6 +1,7 @@
 /**
- * Live sessions in a table: when each began and was last used, from where, until when, the
- * current one marked. For the user (GET /api/auth/sessions: end one, or every other one) and for
+ * Live sessions in a table: when each began and was last used, from where, until when, how (the
+ * username and password, or which identity of the unified identity platform), the current one
+ * marked. For the user (GET /api/auth/sessions: end one, or every other one) and for
  * the security administrator on a user (GET /api/admin/users/:id/sessions: end one, or all).
  */
 import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
@@ -9,11 +10,15 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../format';
+import { pick } from '../../i18n';
+import { useLang } from '../../lang';
+import { SSO_PROVIDER_LABEL } from '../../shared';
 import type { SessionItem, SessionList } from '../../types';
 import { useApi } from '../../useApi';
 
 export function SessionsTable({ userId }: { readonly userId?: string }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { message } = App.useApp();
   const base = userId ? `/api/admin/users/${userId}/sessions` : '/api/auth/sessions';
   const list = useApi<SessionList>(base);
@@ -70,6 +75,19 @@ export function SessionsTable({ userId }: { readonly userId?: string }) {
             render: (_, s) => formatDateTime(s.expiresAt),
           },
           { key: 'ip', dataIndex: 'ip', title: t('account.sessions.ip') },
+          {
+            key: 'signedInWith',
+            title: t('account.sessions.signedInWith'),
+            render: (_, s) =>
+              s.signedInWith ? (
+                <>
+                  {pick(SSO_PROVIDER_LABEL[s.signedInWith.provider], lang)}{' '}
+                  <Typography.Text code>{s.signedInWith.subject}</Typography.Text>
+                </>
+              ) : (
+                t('account.sessions.password')
+              ),
+          },
           {
             key: 'userAgent',
             title: t('account.sessions.userAgent'),
