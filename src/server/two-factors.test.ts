@@ -285,6 +285,37 @@ describeStores<Schema>(
       expect(reset.json().enrolled).toBe(false);
     });
 
+    it('the reset’s throttle follows RONGCUO_TOTP_RESET_ATTEMPTS and RONGCUO_TOTP_RESET_WINDOW_MINUTES', async () => {
+      const ctx = {
+        ...w.ctx,
+        settings: {
+          ...w.ctx.settings,
+          twoFactors: { ...w.ctx.settings.twoFactors, resetAttempts: 2, resetWindowMinutes: 3 },
+        },
+      };
+      const app = await (await import('./server.js')).buildServer(ctx, { checkResponses: true });
+      const me = await signIn({ ...w, ctx, app }, 'liaison');
+      const { secret } = (await me.post('/api/auth/two-factor/setup')).json();
+      later(STEP);
+      await me.post('/api/auth/two-factor/confirm', { code: codeAt(secret, w.clock.now()) });
+      for (const left of [1, 0]) {
+        const wrong = await me.post('/api/auth/two-factor/reset', { code: '000000' });
+        expect(wrong.json().error).toMatchObject({ details: { attemptsLeft: left } });
+      }
+      later(STEP);
+      const refused = await me.post('/api/auth/two-factor/reset', {
+        code: codeAt(secret, w.clock.now()),
+      });
+      expect(refused.statusCode).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBe(3 * 60 - 30);
+      later(3 * 60_000);
+      const reset = await me.post('/api/auth/two-factor/reset', {
+        code: codeAt(secret, w.clock.now()),
+      });
+      expect(reset.statusCode).toBe(200);
+      await app.close();
+    });
+
     it('with an encryption key the stored secret is sealed, and signing in with its codes still works', async () => {
       const ew = await buildHttpWorld(getStore());
       const key = randomBytes(16).toString('base64');

@@ -16,7 +16,7 @@ import {
   type Enrolment,
   type TwoFactorStatus,
 } from './enrol.js';
-import { countWrongReset, resetWindow, throttledUntil } from './reset-throttle.js';
+import { countWrongReset, resetLimits, resetWindow, throttledUntil } from './reset-throttle.js';
 
 export function ownTwoFactor(ctx: AppContext, actor: Actor): Promise<TwoFactorStatus> {
   return ctx.store.tx((tx) => twoFactorStatus(ctx, tx, actor.userId), { readOnly: true });
@@ -39,7 +39,8 @@ export async function confirmOwnEnrolment(
 
 /**
  * Removes one's own second factor, proven by a current code or an unused recovery code; wrong
- * codes are counted and, past RESET_ATTEMPTS in a window, the reset is refused (reset-throttle.ts).
+ * codes are counted and, past RONGCUO_TOTP_RESET_ATTEMPTS in a window, the reset is refused
+ * (reset-throttle.ts).
  */
 export async function resetOwnTwoFactor(
   ctx: AppContext,
@@ -48,7 +49,8 @@ export async function resetOwnTwoFactor(
 ): Promise<TwoFactorStatus> {
   const r = await ctx.store.tx(async (tx) => {
     const now = ctx.now();
-    const window = await resetWindow(tx, actor.userId, now);
+    const limits = resetLimits(ctx.settings.twoFactors);
+    const window = await resetWindow(tx, actor.userId, now, limits);
     const until = throttledUntil(window);
     if (until) return { kind: 'throttled' as const, until };
     const how = await checkAnswer(ctx, tx, actor.userId, code.trim());

@@ -14,13 +14,6 @@ export const TOTP_DIGITS = 6;
 export const RECOVERY_CODE_COUNT = 10;
 /** Wrong codes one sign-in ticket allows before the password is asked again. */
 export const TICKET_ATTEMPTS = 5;
-/**
- * Wrong codes one's own reset allows (own.ts) within RESET_WINDOW_MS of the first; then the reset
- * is refused until that window is over. The session is not ended: whoever holds it may be the
- * owner who mistyped; a guesser holding it gets five tries a quarter of an hour.
- */
-export const RESET_ATTEMPTS = 5;
-export const RESET_WINDOW_MS = 15 * 60 * 1000;
 
 /** A fresh secret, base32 (what the authenticator app's manual entry takes). */
 export function newSecret(): string {

@@ -19,6 +19,24 @@ export const TWO_FACTOR_SETTINGS = {
       en: 'Minutes allowed, after a correct password, to enter the one-time code (or to enrol); after that the password is asked again.',
     },
   }),
+  resetAttempts: intSetting('RONGCUO_TOTP_RESET_ATTEMPTS', {
+    default: 5,
+    min: 1,
+    max: 20,
+    text: {
+      zh: '用户在“账户安全”页重置本人动态口令时允许输错的次数（自第一次输错起计，见 RONGCUO_TOTP_RESET_WINDOW_MINUTES）；达到后在该时段结束前拒绝重置。',
+      en: 'Wrong codes a user may give when resetting their own one-time codes on the Account security page (counted from the first, see RONGCUO_TOTP_RESET_WINDOW_MINUTES); after that the reset is refused until the window is over.',
+    },
+  }),
+  resetWindowMinutes: intSetting('RONGCUO_TOTP_RESET_WINDOW_MINUTES', {
+    default: 15,
+    min: 1,
+    max: 1440,
+    text: {
+      zh: '统计本人重置动态口令输错次数的时段，单位分钟，自第一次输错起算；达到次数后，重置在该时段结束前暂停受理。',
+      en: 'Minutes, from the first wrong code, in which wrong codes given to one’s own reset are counted; once they reach the limit the reset is paused until this window is over.',
+    },
+  }),
   issuer: stringSetting('RONGCUO_TOTP_ISSUER', {
     default: '容错纠错',
     text: {
