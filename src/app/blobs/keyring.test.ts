@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../config/define.js';
 import { readSettings } from '../../config/index.js';
-import { keyRingOf } from './keyring.js';
+import { keyRingOf, reloadKeyRing } from './keyring.js';
 
 const k16 = randomBytes(16).toString('base64');
 const k32 = randomBytes(32).toString('base64');
@@ -51,7 +51,9 @@ describe('the key ring of stored files', () => {
 
   it('stops the start with one line naming the variable, never the key', () => {
     const on = { RONGCUO_ENCRYPTION: 'sm4' };
-    expect(message(() => ring(on)).en).toMatch(/RONGCUO_ENCRYPTION_KEY_ID must name/);
+    expect(message(() => ring(on)).en).toMatch(
+      /RONGCUO_ENCRYPTION_KEY_ID \(or an @write line of the key ring file\) must name/,
+    );
     expect(
       message(() =>
         ring({ ...on, RONGCUO_ENCRYPTION_KEYS: `a:${k16}`, RONGCUO_ENCRYPTION_KEY_ID: 'b' }),
@@ -75,5 +77,33 @@ describe('the key ring of stored files', () => {
     expect(message(() => ring({ RONGCUO_ENCRYPTION_KEYS_FILE: '/nowhere' })).en).toContain(
       'The key ring file /nowhere (RONGCUO_ENCRYPTION_KEYS_FILE) cannot be read (ENOENT)',
     );
+  });
+
+  it('reads the file again on reload: a new key at once, its @write line switching new files; a bad file keeps the ring in use', () => {
+    const settings = readSettings({
+      RONGCUO_ENCRYPTION: 'sm4',
+      RONGCUO_ENCRYPTION_KEYS_FILE: '/etc/rongcuo/keys',
+      RONGCUO_ENCRYPTION_KEY_ID: 'k1',
+    }).crypto;
+    const files: Record<string, string> = { '/etc/rongcuo/keys': `k1:${k16}\n` };
+    const read = (p: string) => files[p]!;
+    expect(keyRingOf(settings, read).write?.key.id).toBe('k1');
+    // Only once per settings object: a changed file is not read again by keyRingOf…
+    files['/etc/rongcuo/keys'] = `k1:${k16}\nk2:${k16}\n@write k2 # 2026-12 rotation\n`;
+    expect(keyRingOf(settings, read).keys.has('k2')).toBe(false);
+    // …but by reloadKeyRing, whose ring keyRingOf serves from then on; @write wins over the
+    // variable.
+    reloadKeyRing(settings, read);
+    const now = keyRingOf(settings, read);
+    expect([...now.keys.keys()]).toEqual(['k1', 'k2']);
+    expect(now.write?.key.id).toBe('k2');
+    // A file that cannot serve: ConfigError naming the line's key, and the ring in use stays.
+    files['/etc/rongcuo/keys'] = `k1:${k16}\n@write k3\n`;
+    expect(message(() => reloadKeyRing(settings, read)).en).toContain(
+      "The key 'k3' named by /etc/rongcuo/keys (@write) is not in the key ring",
+    );
+    files['/etc/rongcuo/keys'] = `k1:${k16}\n@write k1\n@write k2\n`;
+    expect(message(() => reloadKeyRing(settings, read)).en).toContain('has 2 @write lines');
+    expect(keyRingOf(settings, read)).toBe(now);
   });
 });

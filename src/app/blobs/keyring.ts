@@ -1,9 +1,13 @@
 /**
  * The key ring of stored files, from the settings (src/config/areas/crypto.ts): the keys by id,
  * from RONGCUO_ENCRYPTION_KEYS and the file RONGCUO_ENCRYPTION_KEYS_FILE, and the key new files
- * are written with (RONGCUO_ENCRYPTION_KEY_ID). Read once per settings object; a ring that cannot
- * serve the configured encryption stops the start with one line (ConfigError) that names the
- * variable and the key id, never a key.
+ * are written with (RONGCUO_ENCRYPTION_KEY_ID, or a line `@write <id>` of the file). Read once per
+ * settings object; a ring that cannot serve the configured encryption stops the start with one
+ * line (ConfigError) that names the variable and the key id, never a key.
+ *
+ * `rongcuo serve` reads the file again on SIGHUP (reloadKeyRing): a key added there can be read at
+ * once, and its `@write` line switches new files to another key, without a restart. The
+ * environment cannot change under a running process, hence the file's line.
  */
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../../config/define.js';
@@ -27,6 +31,8 @@ export const SEAL_OF: Record<Exclude<Encryption, 'none'>, SealAlg> = {
 };
 
 const ID = /^[A-Za-z0-9_.-]{1,32}$/;
+/** The key ring file's line naming the key new files are written with. */
+const WRITE_LINE = /^\s*@write\s+(\S+)\s*(#.*)?$/;
 const B64 = /^[A-Za-z0-9+/]+={0,2}$/;
 const rings = new WeakMap<CryptoSettings, KeyRing>();
 
@@ -74,8 +80,22 @@ export function parseKeys(text: string, source: string, into: Map<string, BlobKe
   });
 }
 
+/** The file's `@write <id>` line (at most one), and its text without it. */
+function writeLineOf(text: string, source: string): { id: string | undefined; rest: string } {
+  const lines = text.split('\n');
+  const named = lines.map((l) => WRITE_LINE.exec(l)?.[1]).filter((id) => id !== undefined);
+  if (named.length > 1) {
+    throw fail(
+      `${source} 中有 ${named.length} 行 @write；只能有一行指明新文件所用的密钥。`,
+      `${source} has ${named.length} @write lines; one line names the key new files are written with.`,
+    );
+  }
+  return { id: named[0], rest: lines.filter((l) => !WRITE_LINE.test(l)).join('\n') };
+}
+
 function buildRing(c: CryptoSettings, read: (path: string) => string): KeyRing {
   const keys = new Map<string, BlobKey>();
+  let fileWrite: string | undefined;
   if (c.encryptionKeys) parseKeys(c.encryptionKeys, 'RONGCUO_ENCRYPTION_KEYS', keys);
   if (c.encryptionKeysFile) {
     let text: string;
@@ -88,22 +108,25 @@ function buildRing(c: CryptoSettings, read: (path: string) => string): KeyRing {
         `The key ring file ${c.encryptionKeysFile} (RONGCUO_ENCRYPTION_KEYS_FILE) cannot be read (${why}); check the path and its permissions.`,
       );
     }
-    parseKeys(text, c.encryptionKeysFile, keys);
+    const { id, rest } = writeLineOf(text, c.encryptionKeysFile);
+    fileWrite = id;
+    parseKeys(rest, c.encryptionKeysFile, keys);
   }
   if (c.encryption === 'none') return { write: null, keys };
   const alg = SEAL_OF[c.encryption];
-  const id = c.encryptionKeyId;
+  const id = fileWrite ?? c.encryptionKeyId;
+  const namedBy = fileWrite ? `${c.encryptionKeysFile} (@write)` : 'RONGCUO_ENCRYPTION_KEY_ID';
   if (!id) {
     throw fail(
-      `RONGCUO_ENCRYPTION=${c.encryption} 时必须用 RONGCUO_ENCRYPTION_KEY_ID 指定新文件所用密钥的编号。`,
-      `With RONGCUO_ENCRYPTION=${c.encryption}, RONGCUO_ENCRYPTION_KEY_ID must name the key new files are written with.`,
+      `RONGCUO_ENCRYPTION=${c.encryption} 时必须用 RONGCUO_ENCRYPTION_KEY_ID（或密钥环文件中的 @write 行）指定新文件所用密钥的编号。`,
+      `With RONGCUO_ENCRYPTION=${c.encryption}, RONGCUO_ENCRYPTION_KEY_ID (or an @write line of the key ring file) must name the key new files are written with.`,
     );
   }
   const key = keys.get(id);
   if (!key) {
     throw fail(
-      `RONGCUO_ENCRYPTION_KEY_ID 指定的密钥“${id}”不在密钥环中；请在 RONGCUO_ENCRYPTION_KEYS 或密钥环文件中加入它。`,
-      `The key '${id}' named by RONGCUO_ENCRYPTION_KEY_ID is not in the key ring; add it to RONGCUO_ENCRYPTION_KEYS or the key ring file.`,
+      `${namedBy} 指定的密钥“${id}”不在密钥环中；请在 RONGCUO_ENCRYPTION_KEYS 或密钥环文件中加入它。`,
+      `The key '${id}' named by ${namedBy} is not in the key ring; add it to RONGCUO_ENCRYPTION_KEYS or the key ring file.`,
     );
   }
   if (key.bytes.byteLength !== KEY_BYTES[alg]) {
@@ -125,5 +148,19 @@ export function keyRingOf(
     ring = buildRing(c, read);
     rings.set(c, ring);
   }
+  return ring;
+}
+
+/**
+ * Builds the ring of these settings again, reading the key ring file anew, and serves it from now
+ * on (`rongcuo serve` on SIGHUP). When the new ring cannot serve the settings, throws ConfigError
+ * and the ring in use stays.
+ */
+export function reloadKeyRing(
+  c: CryptoSettings,
+  read: (path: string) => string = (p) => readFileSync(p, 'utf8'),
+): KeyRing {
+  const ring = buildRing(c, read);
+  rings.set(c, ring);
   return ring;
 }

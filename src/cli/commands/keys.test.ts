@@ -98,7 +98,7 @@ describe('rongcuo keys', () => {
     expectOneLineError(
       await cli(['keys', 'status', '--data', data], en({ RONGCUO_ENCRYPTION: 'sm4' })),
       2,
-      'RONGCUO_ENCRYPTION_KEY_ID must name',
+      'RONGCUO_ENCRYPTION_KEY_ID (or an @write line of the key ring file) must name',
     );
     expectOneLineError(
       await cli(['keys', 'rotate', '--data', data, '--batch', '0'], en()),

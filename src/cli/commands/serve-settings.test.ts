@@ -1,14 +1,19 @@
 /**
  * rongcuo serve reads its settings (src/config): port, store, TLS, HTTPS behind a proxy; half a
  * TLS configuration or an unreadable certificate stops it in one line; on the embedded store it
- * listens for `rongcuo backup` on <data>/backup.sock while it serves, and removes it after.
+ * listens for `rongcuo backup` on <data>/backup.sock while it serves, and removes it after; on
+ * SIGHUP it reads the key ring file again.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
+import { REENCRYPT_KIND } from '../../app/blobs/job.js';
+import { openApp } from '../../app/bootstrap.js';
+import { jobs } from '../../app/tables.js';
 import type { StartedServer } from '../../server/index.js';
 import { BACKUP_SOCKET } from '../../store/backup-channel.js';
 import { parseArgs } from '../args.js';
@@ -21,7 +26,7 @@ afterAll(() => tmp.remove());
 async function serving(
   argv: string[],
   env: Record<string, string>,
-  use: (url: string) => Promise<void>,
+  use: (url: string, stderrSoFar: () => string) => Promise<void>,
 ): Promise<{ code: number; stderr: string }> {
   let stderr = '';
   const stop = new AbortController();
@@ -41,7 +46,7 @@ async function serving(
     {
       signal: stop.signal,
       onListening: (s: StartedServer) => {
-        use(s.url).then(
+        use(s.url, () => stderr).then(
           () => stop.abort(),
           (e: unknown) => {
             failure = e;
@@ -93,6 +98,46 @@ describe('rongcuo serve’s settings', () => {
       'RONGCUO_TRUST_PROXY',
     );
     expect(existsSync(data)).toBe(false);
+  });
+
+  it('reads the key ring file again on SIGHUP, and keeps the ring in use when the file cannot serve', async () => {
+    const file = join(tmp.dir, 'keys');
+    const key = () => randomBytes(16).toString('base64');
+    writeFileSync(file, `k1:${key()}\n`);
+    const env = {
+      RONGCUO_ENCRYPTION: 'sm4',
+      RONGCUO_ENCRYPTION_KEYS_FILE: file,
+      RONGCUO_ENCRYPTION_KEY_ID: 'k1',
+      RONGCUO_PORT: '0',
+    };
+    const data = join(tmp.dir, 'store-keys');
+    const listeners = process.listenerCount('SIGHUP');
+    const r = await serving(['--data', data, '--no-demo'], env, async (_url, stderr) => {
+      writeFileSync(file, `k1:${key()}\nk2:${key()}\n@write k2\n`);
+      process.emit('SIGHUP', 'SIGHUP');
+      // With the background jobs on, the re-encryption under the new key is scheduled at once.
+      await expect.poll(stderr).toContain('the re-encryption of older files is scheduled');
+      writeFileSync(file, `k2:${key()}\n@write k3\n`);
+      process.emit('SIGHUP', 'SIGHUP');
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      "rongcuo: read the key ring again: keys k1, k2; new files are written with 'k2'.",
+    );
+    expect(r.stderr).toContain(
+      `rongcuo: the key ring could not be read again; the one in use stays: The key 'k3' named by ${file} (@write) is not in the key ring`,
+    );
+    // Its listener goes when it stops.
+    expect(process.listenerCount('SIGHUP')).toBe(listeners);
+    const app = await openApp({ dataDir: data, databaseUrl: undefined });
+    try {
+      const keys = (await app.store.db.select({ key: jobs.key }).from(jobs)).map((j) => j.key);
+      expect(keys.filter((k) => k.startsWith(`${REENCRYPT_KIND}:`))).toEqual(
+        expect.arrayContaining([expect.stringContaining(':k2:')]),
+      );
+    } finally {
+      await app.close();
+    }
   });
 
   it('serves HTTPS with the configured certificate (HSTS), or marks HTTPS behind a proxy, and takes backups while serving', async () => {

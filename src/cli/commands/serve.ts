@@ -1,10 +1,12 @@
 /**
  * rongcuo serve: open the store (migrating it), seed the demo when the store has no users yet, and
  * serve the HTTP API until SIGINT/SIGTERM, then close the server and the store (releasing the
- * PGlite directory lock).
+ * PGlite directory lock). On SIGHUP it reads the key ring file again (a key rotation without a
+ * restart, src/app/blobs/keyring.ts).
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { reloadKeyRing } from '../../app/blobs/keyring.js';
 import { tlsFilesOf } from '../../config/areas/network.js';
 import { readSettings, type Settings } from '../../config/index.js';
 import { listenForBackups, type BackupListener } from '../../store/backup-channel.js';
@@ -91,6 +93,27 @@ export async function serve(ctx: CommandContext, hooks: ServeHooks = {}): Promis
   let server: StartedServer | undefined;
   let jobs: RunningLoop | undefined;
   let backups: BackupListener | undefined;
+  // SIGHUP: the key ring file read again; with the background jobs on, the re-encryption of
+  // older files under the key now written with is scheduled at once (src/app/blobs/job.ts).
+  const reloadKeys = () => {
+    const reloaded = keyRingReloaded(app.ctx.settings, ctx);
+    ctx.io.stderr.write(`rongcuo: ${reloaded.line}\n`);
+    if (!reloaded.ok || !jobs) return;
+    import('../../app/blobs/job.js')
+      .then(({ scheduleReencrypt }) => scheduleReencrypt(app.ctx))
+      .then((scheduled) => {
+        if (scheduled) {
+          ctx.io.stderr.write(
+            `rongcuo: ${L('已安排后台重新加密旧文件。', 'the re-encryption of older files is scheduled.')}\n`,
+          );
+        }
+      })
+      .catch((e: unknown) =>
+        ctx.io.stderr.write(
+          `rongcuo: ${L('未能安排重新加密', 'the re-encryption could not be scheduled')}: ${e instanceof Error ? e.message : String(e)}\n`,
+        ),
+      );
+  };
   // Ctrl+C while seeding closes the store (releasing its lock) and exits; while serving, stops.
   let serving = false;
   let stop!: (signal: string) => void;
@@ -226,6 +249,7 @@ export async function serve(ctx: CommandContext, hooks: ServeHooks = {}): Promis
       });
     }
     serving = true;
+    process.on('SIGHUP', reloadKeys);
     hooks.onListening?.(server);
     const signal = await stopped;
     ctx.io.stderr.write(
@@ -236,10 +260,35 @@ export async function serve(ctx: CommandContext, hooks: ServeHooks = {}): Promis
     throw asCliError(e) ?? e;
   } finally {
     release();
+    process.off('SIGHUP', reloadKeys);
     await jobs?.stop().catch(() => undefined);
     await server?.close().catch(() => undefined);
     await backups?.close().catch(() => undefined);
     await app.close();
+  }
+}
+
+/** Reads the key ring file again (SIGHUP); the line saying what is in use now, or why not. */
+function keyRingReloaded(settings: Settings, ctx: CommandContext): { ok: boolean; line: string } {
+  const L = (zh: string, en: string) => tr(ctx.lang, zh, en);
+  try {
+    const ring = reloadKeyRing(settings.crypto);
+    const ids = [...ring.keys.keys()].join(', ');
+    const write = ring.write?.key.id;
+    const line = write
+      ? L(
+          `已重新读取密钥环：密钥 ${ids}；新文件以“${write}”加密。`,
+          `read the key ring again: keys ${ids}; new files are written with '${write}'.`,
+        )
+      : L(`已重新读取密钥环：密钥 ${ids}。`, `read the key ring again: keys ${ids}.`);
+    return { ok: true, line };
+  } catch (e) {
+    const why = asCliError(e)?.text[ctx.lang] ?? String(e);
+    const line = L(
+      `未能重新读取密钥环，仍使用原密钥环：${why}`,
+      `the key ring could not be read again; the one in use stays: ${why}`,
+    );
+    return { ok: false, line };
   }
 }
 

@@ -32,14 +32,14 @@ export const CRYPTO_SETTINGS = {
   }),
   encryptionKeysFile: stringSetting('RONGCUO_ENCRYPTION_KEYS_FILE', {
     text: {
-      zh: '密钥环文件的路径（每行一个“编号:Base64 密钥”，# 开头为注释；文件权限应为 600），与 RONGCUO_ENCRYPTION_KEYS 合并使用。',
-      en: 'The path of a key ring file (one “id:base64key” a line, # starts a comment; mode 600), read together with RONGCUO_ENCRYPTION_KEYS.',
+      zh: '密钥环文件的路径（每行一个“编号:Base64 密钥”，# 开头为注释；文件权限应为 600），与 RONGCUO_ENCRYPTION_KEYS 合并使用。可有一行“@write 编号”指定新文件所用的密钥（优先于 RONGCUO_ENCRYPTION_KEY_ID）。服务收到 SIGHUP（systemctl reload）时重新读取此文件，轮换密钥无须重启。',
+      en: 'The path of a key ring file (one “id:base64key” a line, # starts a comment; mode 600), read together with RONGCUO_ENCRYPTION_KEYS. A line “@write <id>” names the key new files are written with (over RONGCUO_ENCRYPTION_KEY_ID). The server reads the file again on SIGHUP (systemctl reload), so a key rotates without a restart.',
     },
   }),
   encryptionKeyId: stringSetting('RONGCUO_ENCRYPTION_KEY_ID', {
     text: {
-      zh: '新写入文件所用密钥的编号（须在密钥环中）；加密开启时必须设置。改为新编号即开始密钥轮换。',
-      en: 'The id of the key new files are written with (it must be in the ring); required when encryption is on. Naming a new id starts a key rotation.',
+      zh: '新写入文件所用密钥的编号（须在密钥环中）；加密开启时必须设置，密钥环文件中有“@write 编号”行时以该行为准。改为新编号即开始密钥轮换。',
+      en: 'The id of the key new files are written with (it must be in the ring); required when encryption is on, unless an “@write <id>” line of the key ring file names it (the line wins). Naming a new id starts a key rotation.',
     },
   }),
 };
