@@ -2,7 +2,9 @@
  * Browser test of single sign-on: in Chromium, the sign-in page shows 统一身份认证登录; the button
  * leads to a real OpenID provider (oidc-provider, started here), whose sign-in and consent the
  * browser fills in; back at rongcuo the linked user is signed in. An unlinked person sees the page
- * that refuses them, naming their id. Its own small world (not the demo): a test store, a server
+ * that refuses them, naming their id. With local passwords off the page offers the platform only,
+ * and its break-glass link the password form, for the break-glass accounts alone. Its own small
+ * world (not the demo): a test store, a server
  * on a free port, the provider on another.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -10,7 +12,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../src/app/context.js';
 import { linkExternalIdentity } from '../src/app/sso/links.js';
 import { codeAt } from '../src/app/two-factors/totp.js';
-import { buildWorld, type World } from '../src/app/testing/world.js';
+import { buildWorld, TEST_PASSWORD, type World } from '../src/app/testing/world.js';
 import type { Schema } from '../src/app/tables.js';
 import { startServer, type StartedServer } from '../src/server/index.js';
 import {
@@ -26,12 +28,14 @@ let w: World;
 let server: StartedServer;
 let op: TestOidcProvider;
 let browser: Browser;
+/** The single sign-on settings, read at each request: tests change them in place. */
+let sso: AppContext['settings']['sso'];
 
 beforeAll(async () => {
   opened = await openTestStore<Schema>('pglite');
   w = await buildWorld(opened.store);
   // The settings are read at each request: the provider's address is filled in once it listens.
-  const sso = { ...w.ctx.settings.sso };
+  sso = { ...w.ctx.settings.sso };
   const ctx: AppContext = { ...w.ctx, settings: { ...w.ctx.settings, sso } };
   server = await startServer(ctx, { port: 0, host: '127.0.0.1', checkResponses: true });
   const redirectUri = `${server.url}/api/auth/oidc/callback`;
@@ -162,3 +166,34 @@ it('asks an administrator for rongcuo’s one-time code after the platform, the 
   expect(me.user.username).toBe(w.actors.admin!.username);
   await page.context().close();
 }, 120_000);
+
+it('with local passwords off offers the platform only; the break-glass link opens the form, for the break-glass accounts alone', async () => {
+  Object.assign(sso, { localPasswords: false, breakGlassUsers: [w.actors.chair!.username] });
+  try {
+    const page = await newPage();
+    await page.goto(server.url);
+    await page.getByText('本系统已关闭用户名和密码登录').waitFor();
+    await page.getByRole('link', { name: BUTTON.zh, exact: true }).waitFor();
+    expect(await page.getByLabel('用户名').isVisible()).toBe(false);
+    await page.getByRole('button', { name: '应急账户登录' }).click();
+    await page.getByText('仅供统一身份认证平台故障时').waitFor();
+    const signIn = async (username: string) => {
+      await page.getByLabel('用户名').fill(username);
+      await page.getByLabel('密码').fill(TEST_PASSWORD);
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+    };
+    // Not a break-glass account: refused, saying where to sign in.
+    await signIn(w.actors.intake!.username);
+    await page
+      .getByTestId('signin-error')
+      .getByText(/统一身份认证/)
+      .first()
+      .waitFor();
+    // The break-glass account signs in with its password.
+    await signIn(w.actors.chair!.username);
+    await page.getByRole('button', { name: /退\s*出/ }).waitFor();
+    await page.context().close();
+  } finally {
+    Object.assign(sso, { localPasswords: true, breakGlassUsers: [] });
+  }
+}, 90_000);
