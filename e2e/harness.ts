@@ -88,6 +88,14 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
+ * The address the n-th browser context of a file signs in from, as a proxy in front of the server
+ * reports it (X-Forwarded-For): each context stands for one person at their own computer. From
+ * 127.0.0.1 alone, the sign-in rate limit (10 a minute per address, src/server/auth/login.ts)
+ * refused the journey's eleventh sign-in within a minute once the browser got faster.
+ */
+const PERSON_ADDRESS = (n: number) => `10.20.${Math.floor(n / 250)}.${(n % 250) + 1}`;
+
+/**
  * The browsers of the tests ask for reduced motion (prefers-reduced-motion), which the app honours
  * by turning Ant Design's animations off (web/src/App.tsx): a click then never lands on a dialog
  * still fading in or out, and no test waits for an animation to end. e2e/web.test.ts keeps the
@@ -226,7 +234,14 @@ export async function openBrowserWorld(): Promise<BrowserWorld> {
     await copyDemoStore(dataDir);
     app = await openApp({ dataDir, databaseUrl: undefined });
     // Every answer the screens receive is checked against its schema (src/server/response-check.ts).
-    server = await startServer(app.ctx, { port: 0, host: '127.0.0.1', checkResponses: true });
+    // The server stands behind a proxy at 127.0.0.1, so that each browser context signs in from
+    // an address of its own (PERSON_ADDRESS).
+    server = await startServer(app.ctx, {
+      port: 0,
+      host: '127.0.0.1',
+      checkResponses: true,
+      trustProxy: ['127.0.0.1'],
+    });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -246,6 +261,7 @@ export async function openBrowserWorld(): Promise<BrowserWorld> {
     problems,
     async newPage(opts = {}) {
       const context = await opened.browser.newContext({
+        extraHTTPHeaders: { 'x-forwarded-for': PERSON_ADDRESS(contexts.length) },
         viewport: { width: 1280, height: 860 },
         locale: opts.locale ?? 'zh-CN',
         timezoneId: 'Asia/Shanghai',

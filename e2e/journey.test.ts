@@ -1,7 +1,6 @@
 /**
- * The acceptance journey of the web app in Chromium (see harness.ts), in Chinese (and in English
- * with RONGCUO_E2E_ENGLISH_JOURNEY=1, see RUNS_NOW), every step through the screens a newcomer
- * would use and none through the API:
+ * The acceptance journey of the web app in Chromium (see harness.ts), in Chinese and in English,
+ * every step through the screens a newcomer would use and none through the API:
  *
  *   1. the official applies at /apply (answers under which the preliminary assessment is
  *      "exempted"), uploads a PDF and submits;
@@ -212,17 +211,6 @@ const RUNS = [
   },
 ] as const;
 type Run = (typeof RUNS)[number];
-
-/**
- * The English run goes with RONGCUO_E2E_ENGLISH_JOURNEY=1 only: it takes as long as the Chinese
- * one (two to three minutes of a busy machine) and the suite must stay within its 30 minutes. The
- * suite's English screens are driven by phone.test.ts, files.test.ts, find.test.ts,
- * account.test.ts, joint.test.ts and admin.test.ts, and every text has its English
- * (src/server/web-texts.test.ts).
- */
-const RUNS_NOW = RUNS.filter(
-  (r) => r.lang === 'zh' || process.env['RONGCUO_E2E_ENGLISH_JOURNEY'] === '1',
-);
 
 /** The display names of the committee's demo logins, as the panel lists them. */
 async function displayName(username: string): Promise<string> {
@@ -465,7 +453,7 @@ async function downloadPdf(button: Locator, number: string) {
 // ---- the journey --------------------------------------------------------------------------------
 
 describe('the acceptance journey in Chromium, from application to decision document', () => {
-  for (const run of RUNS_NOW) {
+  for (const run of RUNS) {
     it(`in ${run.lang === 'zh' ? 'Chinese' : 'English'}: ${run.official} applies, the case is decided and the PDF downloaded`, async () => {
       const seen = w.problems.length;
       pages = [];
