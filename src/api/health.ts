@@ -8,8 +8,9 @@ import { I18nText, List, Nullable, Obj, StringEnum, Type, type Static } from './
 /** The build that runs: the git commit or other id, and where it was read. */
 export const BuildInfo = Obj({
   id: Nullable(Type.String({ description: 'e.g. the git commit; null when unknown' })),
-  source: StringEnum(['env', 'file', 'unknown'] as const, {
-    description: "'env': RONGCUO_BUILD; 'file': the file BUILD at the package root",
+  source: StringEnum(['env', 'file', 'git', 'unknown'] as const, {
+    description:
+      "'env': RONGCUO_BUILD; 'file': the file BUILD at the package root; 'git': the commit of a git checkout at the package root",
   }),
 });
 export type BuildInfo = Static<typeof BuildInfo>;

@@ -1,7 +1,8 @@
 /**
  * Which version and build run, for the health answers: the version in package.json, and the build
  * from RONGCUO_BUILD (setting observability.build), else the first line of the file BUILD at the
- * package root (a packager writes it, e.g. `git rev-parse --short HEAD > BUILD`), else unknown.
+ * package root (a packager writes it, e.g. `git rev-parse --short HEAD > BUILD`), else the commit
+ * of a git checkout at the package root (read from .git, no git command run), else unknown.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -23,6 +24,32 @@ function packageRoot(): string | undefined {
   return undefined;
 }
 
+/**
+ * The commit a git checkout at `root` stands at (12 hex digits), or undefined: .git/HEAD, a branch
+ * it names in .git/refs/heads/ or in .git/packed-refs. A worktree's or submodule's `.git` file is
+ * not followed.
+ */
+export function gitCommit(root: string): string | undefined {
+  const read = (path: string) => {
+    try {
+      return readFileSync(join(root, '.git', path), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const head = read('HEAD')?.trim();
+  if (head === undefined) return undefined;
+  const ref = /^ref: (refs\/\S+)$/.exec(head)?.[1];
+  const sha = ref
+    ? (read(ref)?.trim() ??
+      read('packed-refs')
+        ?.split('\n')
+        .find((l) => l.endsWith(` ${ref}`))
+        ?.split(' ')[0])
+    : head;
+  return sha !== undefined && /^[0-9a-f]{40}$/.test(sha) ? sha.slice(0, 12) : undefined;
+}
+
 export interface VersionInfo {
   readonly version: string;
   readonly build: BuildInfo;
@@ -32,6 +59,7 @@ export interface VersionInfo {
 export function versionInfo(configured: string | undefined, root = packageRoot()): VersionInfo {
   let version = '0.0.0';
   let fromFile: string | undefined;
+  let fromGit: string | undefined;
   if (root !== undefined) {
     try {
       const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
@@ -46,12 +74,15 @@ export function versionInfo(configured: string | undefined, root = packageRoot()
     } catch {
       // no BUILD file
     }
+    fromGit = gitCommit(root);
   }
   const build: BuildInfo =
     configured !== undefined
       ? { id: configured, source: 'env' }
       : fromFile !== undefined
         ? { id: fromFile.slice(0, 200), source: 'file' }
-        : { id: null, source: 'unknown' };
+        : fromGit !== undefined
+          ? { id: fromGit, source: 'git' }
+          : { id: null, source: 'unknown' };
   return { version, build };
 }

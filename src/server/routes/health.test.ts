@@ -118,8 +118,8 @@ describeStores<Schema>(
   { open: { schema } },
 );
 
-it('reads the build from RONGCUO_BUILD, else the file BUILD at the package root', async () => {
-  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+it('reads the build from RONGCUO_BUILD, else the file BUILD at the package root, else the git checkout', async () => {
+  const { mkdirSync, mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
   const { join } = await import('node:path');
   const { tmpdir } = await import('node:os');
   const root = mkdtempSync(join(tmpdir(), 'rongcuo-build-'));
@@ -132,6 +132,18 @@ it('reads the build from RONGCUO_BUILD, else the file BUILD at the package root'
       version: '9.9.9',
       build: { id: null, source: 'unknown' },
     });
+    // A git checkout: HEAD names a branch, loose or packed; or HEAD is detached.
+    const sha = '0123456789abcdef0123456789abcdef01234567';
+    mkdirSync(join(root, '.git', 'refs', 'heads'), { recursive: true });
+    writeFileSync(join(root, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+    writeFileSync(join(root, '.git', 'packed-refs'), `# pack-refs\n${sha} refs/heads/main\n`);
+    expect(versionInfo(undefined, root).build).toEqual({ id: '0123456789ab', source: 'git' });
+    writeFileSync(join(root, '.git', 'refs', 'heads', 'main'), `${'f'.repeat(40)}\n`);
+    expect(versionInfo(undefined, root).build.id).toBe('ffffffffffff');
+    writeFileSync(join(root, '.git', 'HEAD'), `${sha}\n`);
+    expect(versionInfo(undefined, root).build.id).toBe('0123456789ab');
+    writeFileSync(join(root, '.git', 'HEAD'), 'ref: refs/heads/gone\n');
+    expect(versionInfo(undefined, root).build).toEqual({ id: null, source: 'unknown' });
     writeFileSync(join(root, 'BUILD'), 'f00dfeed\n');
     expect(versionInfo(undefined, root).build).toEqual({ id: 'f00dfeed', source: 'file' });
     expect(versionInfo('cafe123', root).build).toEqual({ id: 'cafe123', source: 'env' });
