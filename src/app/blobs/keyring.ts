@@ -35,6 +35,7 @@ const ID = /^[A-Za-z0-9_.-]{1,32}$/;
 const WRITE_LINE = /^\s*@write\s+(\S+)\s*(#.*)?$/;
 const B64 = /^[A-Za-z0-9+/]+={0,2}$/;
 const rings = new WeakMap<CryptoSettings, KeyRing>();
+const readKeyFile = (path: string) => readFileSync(path, 'utf8');
 
 function fail(zh: string, en: string): ConfigError {
   return new ConfigError({ zh, en });
@@ -141,7 +142,7 @@ function buildRing(c: CryptoSettings, read: (path: string) => string): KeyRing {
 /** The ring of these settings (built once; throws ConfigError when it cannot serve them). */
 export function keyRingOf(
   c: CryptoSettings,
-  read: (path: string) => string = (p) => readFileSync(p, 'utf8'),
+  read: (path: string) => string = readKeyFile,
 ): KeyRing {
   let ring = rings.get(c);
   if (!ring) {
@@ -158,7 +159,7 @@ export function keyRingOf(
  */
 export function reloadKeyRing(
   c: CryptoSettings,
-  read: (path: string) => string = (p) => readFileSync(p, 'utf8'),
+  read: (path: string) => string = readKeyFile,
 ): KeyRing {
   const ring = buildRing(c, read);
   rings.set(c, ring);

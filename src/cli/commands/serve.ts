@@ -11,6 +11,7 @@ import { tlsFilesOf } from '../../config/areas/network.js';
 import { readSettings, type Settings } from '../../config/index.js';
 import { listenForBackups, type BackupListener } from '../../store/backup-channel.js';
 import { packageVersion } from '../main.js';
+import type { OpenedApp } from '../../app/bootstrap.js';
 import type { RunningLoop } from '../../app/jobs/runner.js';
 import type { StartedServer } from '../../server/index.js';
 import { optFlag, optString } from '../args.js';
@@ -93,27 +94,8 @@ export async function serve(ctx: CommandContext, hooks: ServeHooks = {}): Promis
   let server: StartedServer | undefined;
   let jobs: RunningLoop | undefined;
   let backups: BackupListener | undefined;
-  // SIGHUP: the key ring file read again; with the background jobs on, the re-encryption of
-  // older files under the key now written with is scheduled at once (src/app/blobs/job.ts).
-  const reloadKeys = () => {
-    const reloaded = keyRingReloaded(app.ctx.settings, ctx);
-    ctx.io.stderr.write(`rongcuo: ${reloaded.line}\n`);
-    if (!reloaded.ok || !jobs) return;
-    import('../../app/blobs/job.js')
-      .then(({ scheduleReencrypt }) => scheduleReencrypt(app.ctx))
-      .then((scheduled) => {
-        if (scheduled) {
-          ctx.io.stderr.write(
-            `rongcuo: ${L('已安排后台重新加密旧文件。', 'the re-encryption of older files is scheduled.')}\n`,
-          );
-        }
-      })
-      .catch((e: unknown) =>
-        ctx.io.stderr.write(
-          `rongcuo: ${L('未能安排重新加密', 'the re-encryption could not be scheduled')}: ${e instanceof Error ? e.message : String(e)}\n`,
-        ),
-      );
-  };
+  // SIGHUP: the key ring file read again (a key rotation without a restart).
+  const reloadKeys = () => void onKeyRingSignal(app, ctx, jobs !== undefined);
   // Ctrl+C while seeding closes the store (releasing its lock) and exits; while serving, stops.
   let serving = false;
   let stop!: (signal: string) => void;
@@ -268,7 +250,29 @@ export async function serve(ctx: CommandContext, hooks: ServeHooks = {}): Promis
   }
 }
 
-/** Reads the key ring file again (SIGHUP); the line saying what is in use now, or why not. */
+/**
+ * SIGHUP: reads the key ring file again and says what is in use now, or why not; with the
+ * background jobs on, schedules the re-encryption of older files under the key now written with
+ * (src/app/blobs/job.ts).
+ */
+async function onKeyRingSignal(app: OpenedApp, ctx: CommandContext, jobsOn: boolean) {
+  const L = (zh: string, en: string) => tr(ctx.lang, zh, en);
+  const line = (text: string) => ctx.io.stderr.write(`rongcuo: ${text}\n`);
+  const reloaded = keyRingReloaded(app.ctx.settings, ctx);
+  line(reloaded.line);
+  if (!reloaded.ok || !jobsOn) return;
+  try {
+    const { scheduleReencrypt } = await import('../../app/blobs/job.js');
+    if (await scheduleReencrypt(app.ctx)) {
+      line(L('已安排后台重新加密旧文件。', 'the re-encryption of older files is scheduled.'));
+    }
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    line(L(`未能安排重新加密：${why}`, `the re-encryption could not be scheduled: ${why}`));
+  }
+}
+
+/** Reads the key ring file again; the line saying what is in use now, or why not. */
 function keyRingReloaded(settings: Settings, ctx: CommandContext): { ok: boolean; line: string } {
   const L = (zh: string, en: string) => tr(ctx.lang, zh, en);
   try {
